@@ -1,0 +1,66 @@
+"""Build the spaCy pipeline: Chinese with pkuseg words, plus fazhi's shipped components.
+
+The pkuseg model (180 MB) is never serialized with our components: ``load_nlp`` builds a
+``Chinese`` tokenizer over the model directory and attaches the NER components that ship in
+``pipeline/models/ner`` (without tokenizer). Tests can pass ``spacy.blank("zh")`` instead.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import contextmanager
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .models import resolve_pkuseg_model
+
+NER_DIR = Path(__file__).parent / "models" / "ner"
+
+
+@contextmanager
+def _quiet_stderr():
+    # spacy-pkuseg prints format warnings on stderr that mean nothing to our users.
+    fd = sys.stderr.fileno() if hasattr(sys.stderr, "fileno") else None
+    try:
+        saved = os.dup(fd) if fd is not None else None
+    except (OSError, ValueError):
+        saved = None
+    if saved is None:
+        yield
+        return
+    with open(os.devnull, "w") as devnull:
+        os.dup2(devnull.fileno(), fd)
+        try:
+            yield
+        finally:
+            os.dup2(saved, fd)
+            os.close(saved)
+
+
+def load_tokenizer_nlp(pkuseg_model: str | os.PathLike) -> Language:
+    """Return a bare ``Chinese`` pipeline whose tokenizer is pkuseg with ``pkuseg_model``."""
+    nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
+    with _quiet_stderr():
+        nlp.tokenizer.initialize(pkuseg_model=str(pkuseg_model), pkuseg_user_dict="default")
+    return nlp
+
+
+def load_nlp(pkuseg_model: str | os.PathLike | None = None, *, with_ner: bool = True,
+             say=None) -> Language:
+    """Return fazhi's spaCy pipeline: pkuseg tokenizer, then the shipped NER components."""
+    model_dir = resolve_pkuseg_model(pkuseg_model, say=say)
+    nlp = load_tokenizer_nlp(model_dir)
+    nlp.meta["fazhi_pkuseg_model"] = str(model_dir)
+    if with_ner and (NER_DIR / "config.cfg").exists():
+        attach_components(nlp, NER_DIR)
+    return nlp
+
+
+def attach_components(nlp: Language, path: Path) -> None:
+    """Load the components saved at ``path`` (a spaCy model dir without tokenizer) into ``nlp``."""
+    trained = spacy.load(path, exclude=["tokenizer"])
+    for name in trained.pipe_names:
+        nlp.add_pipe(name, source=trained)

@@ -1,0 +1,132 @@
+"""One frozen Pydantic model per output table, with the column meanings as field descriptions.
+
+Offsets (``start``/``end``) are Python string indices into ``documents.raw_text``, half-open:
+``raw_text[start:end] == text``. Ids are content hashes, so re-runs give identical tables.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+Label = Literal["PERSON", "ORG", "GPE", "LOC", "DATE", "LAW", "CRIME"]
+QuantityKind = Literal["count", "money", "percent", "weight", "length", "area", "volume",
+                       "duration", "other"]
+Approx = Literal["over", "under", "about"]
+Direction = Literal["up", "down"]
+Basis = Literal["yoy", "mom", "other"]
+Role = Literal["reporter", "correspondent", "other"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+
+
+class Span(Record):
+    start: int = Field(ge=0, description="Start offset into documents.raw_text (inclusive).")
+    end: int = Field(ge=0, description="End offset into documents.raw_text (exclusive).")
+
+    @model_validator(mode="after")
+    def _ordered(self):
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} < start {self.start}")
+        return self
+
+
+class Document(Record):
+    doc_id: str = Field(description="Content hash of the source and raw text.")
+    source: str = Field(description="Input path, or path:line / path#id for JSONL records.")
+    raw_text: str = Field(description="The text exactly as decoded; all offsets point here.")
+    clean_text: str = Field(description="Normalised text (half-width digits, repaired layout breaks).")
+    encoding: str = Field(description="Encoding the input was decoded with (utf-8, utf-8-sig, utf-16, gb18030).")
+    published: date | None = Field(None, description="Publication date (JSONL date, --date, or printed in the page).")
+    n_articles: int = Field(ge=0, description="Number of articles found on the page.")
+
+
+class Author(Record):
+    name: str = Field(description="The person's name as printed in the byline.")
+    role: Role = Field(description="reporter (记者), correspondent (通讯员) or other.")
+
+
+class Segment(Span):
+    pass
+
+
+class Article(Span):
+    article_id: str = Field(description="Content hash of doc_id and the article's segments.")
+    doc_id: str = Field(description="The document the article is on.")
+    index: int = Field(ge=0, description="Position of the article on the page, from 0.")
+    title: str = Field(description="Headline (主题).")
+    kicker: str | None = Field(None, description="Line above the headline (引题), if any.")
+    subtitle: str | None = Field(None, description="Line below the headline (副题), if any.")
+    authors: list[Author] = Field(default_factory=list, description="Bylined people with their roles.")
+    dateline: str | None = Field(None, description="Lead marker such as 本报讯 or 新华社北京7月1日电.")
+    segments: list[Segment] = Field(description="Stretches of the page the article covers (several when continued).")
+    truncated: bool = Field(description="True when the article is cut off at the end of the page.")
+    text: str = Field(description="raw_text[start:end] (may include other articles between segments).")
+
+
+class Sentence(Span):
+    sentence_id: str = Field(description="Content hash of doc_id and the span.")
+    doc_id: str
+    article_id: str
+    paragraph: int = Field(ge=0, description="Paragraph number within the article (header lines count).")
+    index: int = Field(ge=0, description="Sentence number within the article.")
+    text: str = Field(description="raw_text[start:end].")
+    tokens: list[str] = Field(description="pkuseg words of the clean sentence text.")
+
+
+class Entity(Span):
+    entity_id: str
+    doc_id: str
+    article_id: str
+    sentence_id: str
+    text: str = Field(description="raw_text[start:end].")
+    label: Label = Field(description="PERSON ORG GPE LOC DATE LAW CRIME.")
+    normalized: str | None = Field(None, description="Canonical form: ISO date for DATE, full name for GPE, role/anonymised for PERSON.")
+    source: str = Field(description="What found it: model, rule:<name>, gazetteer or byline.")
+
+
+class Metric(Span):
+    metric_id: str
+    doc_id: str
+    article_id: str
+    sentence_id: str
+    text: str = Field(description="raw_text[start:end]: the number with its unit and qualifiers.")
+    value: float = Field(description="Normalised value (万/亿 folded in; percentages 0-100).")
+    value_max: float | None = Field(None, description="Upper bound for ranges (30万至50万元).")
+    unit: str = Field(description="Unit as written: 起 人 名 个 元 % 吨 米 年 ...")
+    quantity_kind: QuantityKind
+    currency: str | None = Field(None, description="ISO 4217 code for money (CNY for 元).")
+    approx: Approx | None = Field(None, description="over (余 多 超 以上), under (近 不到), about (约 左右); null when exact.")
+    action: str | None = Field(None, description="Governing verb as written: 破获 抓获 打掉 查扣 挽损.")
+    object: str | None = Field(None, description="What is counted: 案件 犯罪嫌疑人 涉案资产.")
+    subject: str | None = Field(None, description="Who acted, when the sentence says.")
+    category: str = Field(description="Category from pipeline/data/metric_categories.json, or other.")
+    change_direction: Direction | None = Field(None, description="up or down, for change rates.")
+    change_basis: Basis | None = Field(None, description="yoy (同比), mom (环比) or other.")
+    period: str | None = Field(None, description="Time scope as written: 今年以来, 截至10月31日.")
+    period_start: date | None = None
+    period_end: date | None = None
+    place: str | None = Field(None, description="The place the figure is about, from the sentence or article.")
+
+
+class Quarantine(Record):
+    source: str = Field(description="Input path (or path:line) the rejected item came from.")
+    doc_id: str | None = Field(None, description="Document id when the document was read.")
+    stage: str = Field(description="Stage that rejected it: read, clean, split, tokenize, entities, metrics, validate.")
+    reason: str = Field(description="Stable reason code (see pipeline/errors.py).")
+    message: str = Field(description="What went wrong, for a person.")
+    excerpt: str = Field("", description="Up to 200 characters of the offending input.")
+
+
+TABLES: dict[str, type[Record]] = {
+    "documents": Document,
+    "articles": Article,
+    "sentences": Sentence,
+    "entities": Entity,
+    "metrics": Metric,
+    "quarantine": Quarantine,
+}
