@@ -1,0 +1,37 @@
+# fazhi: `make run` sets everything up and processes seeds/ into outputs/; `make test` runs the tests.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup run test test-fast bench train-ner report clean-outputs
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+	$(BIN)/fazhi models fetch
+
+run: setup
+	$(BIN)/fazhi run seeds/ --out outputs/
+
+test: setup
+	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+train-ner: setup
+	$(BIN)/fazhi train ner --corpora ../shared/corpora
+
+report: run
+	$(BIN)/fazhi report outputs/ --out outputs/report.html
+
+clean-outputs:
+	rm -rf outputs/documents outputs/articles outputs/sentences outputs/entities outputs/metrics outputs/quarantine outputs/run.json

@@ -1,0 +1,155 @@
+"""fazhi's command line: a thin shell over the library API (``pipeline.runner.run`` etc.).
+
+Exit codes: 0 the run completed (quarantined records included, unless --strict); 1 --strict
+and something was quarantined; 2 a user mistake (missing path, bad option, no model offline).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from .errors import UserError
+
+EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str) -> None:
+    click.echo(f"Error: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+def _parse_date(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="fazhi", prog_name="fazhi")
+def cli():
+    """fazhi: Chinese legal and public-security news to validated Parquet tables.
+
+    Example: fazhi run seeds/ --out outputs/
+    """
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--out", "out", default="outputs", show_default=True, type=click.Path(path_type=Path),
+              help="Directory for the Parquet tables and run.json.")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Worker processes (the models are loaded once and shared).")
+@click.option("--date", "published", callback=_parse_date, metavar="YYYY-MM-DD",
+              help="Publication date for inputs that carry none (anchors 今年以来 etc.).")
+@click.option("--strict", is_flag=True, help="Exit 1 when anything was quarantined.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
+@click.option("--pkuseg-model", type=click.Path(path_type=Path), envvar="FAZHI_PKUSEG_MODEL",
+              help="A pkuseg model directory to use instead of the cached one.")
+def run(inputs, out, workers, published, strict, quiet, pkuseg_model):
+    """Process text and JSONL files (default: seeds/) into Parquet tables (default: outputs/).
+
+    Example: fazhi run seeds/ more/pages.jsonl --out outputs/ --workers 2 --date 2021-11-01
+    """
+    from .runner import run as run_pipeline
+
+    inputs = list(inputs) or [Path("seeds")]
+    say = (lambda m: click.echo(m, err=True))
+    progress_ctx = _progress(quiet)
+    try:
+        with progress_ctx as advance:
+            summary = run_pipeline(inputs, out, workers=workers, published=published,
+                                   pkuseg_model=pkuseg_model, say=say, progress=advance,
+                                   options={"workers": workers, "date": published,
+                                            "strict": strict, "out": str(out)})
+    except UserError as exc:
+        _fail(str(exc))
+    rows = summary.rows
+    if not quiet:
+        click.echo(
+            f"{rows['documents']} documents, {rows['articles']} articles, "
+            f"{rows['sentences']} sentences, {rows['entities']} entities, "
+            f"{rows['metrics']} metrics, {rows['quarantine']} quarantined -> {out}/")
+    if strict and rows["quarantine"]:
+        sys.exit(EXIT_QUARANTINED)
+
+
+class _progress:
+    """A rich progress bar on a terminal; nothing otherwise."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self.bar = None
+
+    def __enter__(self):
+        if not self.enabled:
+            return lambda n: None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(TextColumn("processing"), BarColumn(), MofNCompleteColumn(),
+                            TimeElapsedColumn(), transient=True)
+        self.bar.start()
+        task = self.bar.add_task("docs", total=None)
+        return lambda n: self.bar.advance(task, n)
+
+    def __exit__(self, *exc):
+        if self.bar is not None:
+            self.bar.stop()
+        return False
+
+
+@cli.group()
+def models():
+    """Fetch and locate the models fazhi uses.
+
+    Example: fazhi models fetch
+    """
+
+
+@models.command("fetch")
+@click.option("--wheel", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Use a pkuseg-0.0.25 wheel already on disk instead of downloading it.")
+def models_fetch(wheel):
+    """Download the pkuseg segmentation model through pip into the cache and print where.
+
+    Example: fazhi models fetch
+    """
+    from .models import default_pkuseg_dir, fetch_pkuseg_model, is_pkuseg_model
+
+    target = default_pkuseg_dir()
+    if is_pkuseg_model(target) and wheel is None:
+        click.echo(f"pkuseg model already in the cache: {target}")
+        return
+    try:
+        path = fetch_pkuseg_model(target, wheel=wheel)
+    except UserError as exc:
+        _fail(str(exc))
+    click.echo(f"pkuseg model ready: {path}")
+
+
+@models.command("where")
+def models_where():
+    """Print where the pkuseg model and the NER components are.
+
+    Example: fazhi models where
+    """
+    from .models import default_pkuseg_dir, is_pkuseg_model
+    from .tokenize import NER_DIR
+
+    pk = default_pkuseg_dir()
+    click.echo(f"pkuseg: {pk} ({'present' if is_pkuseg_model(pk) else 'missing: run fazhi models fetch'})")
+    click.echo(f"ner:    {NER_DIR} ({'present' if (NER_DIR / 'config.cfg').exists() else 'missing'})")
+
+
+def main() -> None:
+    cli(prog_name="fazhi")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,362 @@
+"""The runner: a pipeline is a list of stages; the runner owns batching, errors, counts, output.
+
+``Pipeline.process`` runs the stages over one Document; ``Pipeline.records`` turns the
+annotated Document into validated table rows; ``run`` streams inputs through a process pool
+(the models are loaded once, before forking, and shared copy-on-write) and writes the tables
+into a staging directory that replaces the previous outputs only when the run is complete.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import platform
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+from pydantic import TypeAdapter, ValidationError
+
+from schemas.arrow import SCHEMAS
+from schemas.records import TABLES
+
+from . import __version__, errors
+from .clean import Cleaner
+from .document import Document, Reject, content_id
+from .errors import InputError
+from .io import Rejected, TableWriter, commit_outputs, read_inputs
+from .split import ArticleSplitter, SentenceSplitter
+
+DOC_STAGES = ("clean", "split", "sentences", "tokenize", "entities", "metrics")
+EXCERPT = 200
+
+
+class Tokenizer:
+    """Segment every sentence with pkuseg into a spaCy Doc (``SentenceSpan.doc``)."""
+
+    name = "tokenize"
+
+    def __init__(self, nlp) -> None:
+        self.tokenizer = nlp.tokenizer
+
+    def __call__(self, doc: Document) -> Document:
+        for sentence in doc.sentences:
+            sentence.doc = self.tokenizer(doc.clean[sentence.start:sentence.end])
+        return doc
+
+
+def default_stages(nlp) -> list:
+    from .entities import EntityTagger
+    from .metrics import MetricExtractor
+
+    return [Cleaner(), ArticleSplitter(), SentenceSplitter(), Tokenizer(nlp),
+            EntityTagger(nlp), MetricExtractor()]
+
+
+@dataclass
+class Result:
+    """What processing one input gives: rows per table, quarantine rows, per-stage counts."""
+
+    rows: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    counts: Counter = field(default_factory=Counter)  # "<stage>.in" / ".out" / ".quarantined"
+    seconds: Counter = field(default_factory=Counter)
+
+    def merge(self, other: "Result") -> None:
+        for table, rows in other.rows.items():
+            self.rows[table].extend(rows)
+        self.counts.update(other.counts)
+        self.seconds.update(other.seconds)
+
+
+class Pipeline:
+    """Stages over Documents; heavy objects (``nlp``) are built once and injected."""
+
+    def __init__(self, nlp, stages: list | None = None) -> None:
+        self.nlp = nlp
+        self.stages = stages if stages is not None else default_stages(nlp)
+        self._adapters = {name: TypeAdapter(list[model]) for name, model in TABLES.items()}
+
+    @classmethod
+    def load(cls, pkuseg_model: str | os.PathLike | None = None, *, with_ner: bool = True,
+             say: Callable[[str], None] | None = None) -> "Pipeline":
+        from .tokenize import load_nlp
+
+        return cls(load_nlp(pkuseg_model, with_ner=with_ner, say=say))
+
+    def process(self, doc: Document, seconds: Counter | None = None) -> Document:
+        """Run every stage over ``doc``; an InputError from a stage propagates."""
+        for stage in self.stages:
+            started = time.perf_counter()
+            doc = stage(doc)
+            if seconds is not None:
+                seconds[stage.name] += time.perf_counter() - started
+        return doc
+
+    def handle(self, item: Document | Rejected) -> Result:
+        """Process one input into table rows, quarantining what fails. Never raises InputError."""
+        result = Result()
+        result.counts["read.in"] += 1
+        if isinstance(item, Rejected):
+            result.counts["read.quarantined"] += 1
+            result.rows["quarantine"].append(dict(
+                source=item.source, doc_id=None, stage="read", reason=item.reason,
+                message=item.message, excerpt=item.excerpt[:EXCERPT]))
+            return result
+        result.counts["read.out"] += 1
+        doc = item
+        for stage in self.stages:
+            result.counts[f"{stage.name}.in"] += 1
+            started = time.perf_counter()
+            try:
+                doc = stage(doc)
+            except InputError as exc:
+                self._quarantine_doc(result, doc, stage.name, exc.reason, exc.message)
+                return result
+            except Exception as exc:  # one bad document never kills the run
+                self._quarantine_doc(result, doc, stage.name, errors.STAGE_FAILED,
+                                     f"{type(exc).__name__}: {exc}")
+                return result
+            finally:
+                result.seconds[stage.name] += time.perf_counter() - started
+            result.counts[f"{stage.name}.out"] += 1
+        started = time.perf_counter()
+        self._records(doc, result)
+        result.seconds["validate"] += time.perf_counter() - started
+        return result
+
+    @staticmethod
+    def _quarantine_doc(result: Result, doc: Document, stage: str, reason: str, message: str):
+        result.counts[f"{stage}.quarantined"] += 1
+        result.rows["quarantine"].append(dict(
+            source=doc.source, doc_id=doc.doc_id, stage=stage, reason=reason,
+            message=message[:1000], excerpt=doc.raw[:EXCERPT]))
+
+    def records(self, doc: Document) -> dict[str, list[dict]]:
+        """Return the validated rows of every table for an annotated Document."""
+        result = Result()
+        self._records(doc, result)
+        return result.rows
+
+    def _records(self, doc: Document, result: Result) -> None:
+        rows = build_rows(doc)
+        for reject in doc.rejects:
+            result.rows["quarantine"].append(dict(
+                source=doc.source, doc_id=doc.doc_id, stage=reject.stage, reason=reject.reason,
+                message=reject.message, excerpt=reject.excerpt[:EXCERPT]))
+            result.counts[f"{reject.stage}.records_quarantined"] += 1
+        for table in ("documents", "articles", "sentences", "entities", "metrics"):
+            valid = self._validate(table, rows[table], doc, result)
+            result.rows[table].extend(valid)
+
+    def _validate(self, table: str, rows: list[dict], doc: Document, result: Result) -> list[dict]:
+        result.counts["validate.in"] += len(rows)
+        try:
+            self._adapters[table].validate_python(rows)
+            result.counts["validate.out"] += len(rows)
+            return rows
+        except ValidationError:
+            pass
+        model = TABLES[table]
+        good = []
+        for row in rows:
+            try:
+                model.model_validate(row)
+                good.append(row)
+                result.counts["validate.out"] += 1
+            except ValidationError as exc:
+                result.counts["validate.quarantined"] += 1
+                first = exc.errors()[0]
+                where = ".".join(str(p) for p in first["loc"])
+                result.rows["quarantine"].append(dict(
+                    source=doc.source, doc_id=doc.doc_id, stage="validate",
+                    reason=errors.INVALID_RECORD,
+                    message=f"{table} record: {where}: {first['msg']}",
+                    excerpt=str(row.get("text", ""))[:EXCERPT]))
+        return good
+
+
+def build_rows(doc: Document) -> dict[str, list[dict]]:
+    """Turn an annotated Document into plain row dicts, offsets in raw coordinates."""
+    rows: dict[str, list[dict]] = {"documents": [], "articles": [], "sentences": [],
+                                   "entities": [], "metrics": []}
+    raw = doc.raw
+    rows["documents"].append(dict(
+        doc_id=doc.doc_id, source=doc.source, raw_text=raw, clean_text=doc.clean,
+        encoding=doc.encoding, published=doc.published, n_articles=len(doc.articles)))
+    article_ids = []
+    for article in doc.articles:
+        segments = [doc.raw_span(s, e) for s, e in article.segments]
+        article_id = content_id(doc.doc_id, "article", segments)
+        article_ids.append(article_id)
+        rows["articles"].append(dict(
+            article_id=article_id, doc_id=doc.doc_id, index=article.index, title=article.title,
+            kicker=article.kicker, subtitle=article.subtitle,
+            authors=[{"name": a.name, "role": a.role} for a in article.authors],
+            dateline=article.dateline, start=segments[0][0], end=segments[-1][1],
+            segments=[{"start": s, "end": e} for s, e in segments], truncated=article.truncated,
+            text="\n\n".join(raw[s:e] for s, e in segments)))
+    sentence_ids = []
+    for sentence in doc.sentences:
+        start, end = doc.raw_span(sentence.start, sentence.end)
+        sentence_id = content_id(doc.doc_id, "sentence", start, end)
+        sentence_ids.append(sentence_id)
+        rows["sentences"].append(dict(
+            sentence_id=sentence_id, doc_id=doc.doc_id,
+            article_id=article_ids[sentence.article], paragraph=sentence.paragraph,
+            index=sentence.index, start=start, end=end, text=raw[start:end],
+            tokens=sentence.tokens))
+    for entity in doc.entities:
+        start, end = doc.raw_span(entity.start, entity.end)
+        sentence = doc.sentences[entity.sentence]
+        rows["entities"].append(dict(
+            entity_id=content_id(doc.doc_id, "entity", start, end, entity.label),
+            doc_id=doc.doc_id, article_id=article_ids[sentence.article],
+            sentence_id=sentence_ids[entity.sentence], text=raw[start:end], start=start,
+            end=end, label=entity.label, normalized=entity.normalized, source=entity.source))
+    for metric in doc.metrics:
+        start, end = doc.raw_span(metric.start, metric.end)
+        sentence = doc.sentences[metric.sentence]
+        fields = dict(metric.fields)
+        rows["metrics"].append(dict(
+            metric_id=content_id(doc.doc_id, "metric", start, end, fields.get("unit"),
+                                 fields.get("value")),
+            doc_id=doc.doc_id, article_id=article_ids[sentence.article],
+            sentence_id=sentence_ids[metric.sentence], text=raw[start:end], start=start,
+            end=end, **fields))
+    return rows
+
+
+# --- running over many inputs -------------------------------------------------------------
+
+_WORKER_PIPELINE: Pipeline | None = None
+
+
+def _work(item: Document | Rejected) -> Result:
+    assert _WORKER_PIPELINE is not None
+    return _WORKER_PIPELINE.handle(item)
+
+
+@dataclass
+class RunSummary:
+    out: Path
+    counts: Counter
+    rows: dict[str, int]
+    seconds: dict[str, float]
+    run_info: dict[str, Any]
+
+    @property
+    def quarantined(self) -> int:
+        return self.rows.get("quarantine", 0)
+
+
+def run(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *,
+        pipeline: Pipeline | None = None, pkuseg_model=None, workers: int = 1,
+        published: date | None = None, say: Callable[[str], None] | None = None,
+        progress: Callable[[int], None] | None = None, options: dict | None = None) -> RunSummary:
+    """Process ``inputs`` into Parquet tables under ``out``; return the run's summary."""
+    started = time.perf_counter()
+    inputs = [str(p) for p in inputs]
+    from .io import iter_input_files
+
+    n_files = sum(1 for _ in iter_input_files(inputs))  # raises UserError on a missing path
+    load_started = time.perf_counter()
+    if pipeline is None:
+        pipeline = Pipeline.load(pkuseg_model, say=say)
+    load_seconds = time.perf_counter() - load_started
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    staging = out / f".staging-{os.getpid()}"
+    if staging.exists():
+        import shutil
+        shutil.rmtree(staging)
+    staging.mkdir()
+    writers = {name: TableWriter(staging / name, SCHEMAS[name]) for name in TABLES}
+    totals = Result()
+    items = read_inputs(inputs, published=published)
+
+    def consume(results: Iterator[Result]) -> None:
+        for result in results:
+            for table, rows in result.rows.items():
+                writers[table].write(rows)
+            totals.counts.update(result.counts)
+            totals.seconds.update(result.seconds)
+            if progress:
+                progress(1)
+
+    global _WORKER_PIPELINE
+    _WORKER_PIPELINE = pipeline
+    try:
+        if workers <= 1:
+            consume(pipeline.handle(item) for item in items)
+        else:
+            context = mp.get_context("fork")
+            with context.Pool(workers) as pool:
+                consume(pool.imap(_work, items, chunksize=2))
+    finally:
+        _WORKER_PIPELINE = None
+    for writer in writers.values():
+        writer.close()
+    rows = {name: writer.rows for name, writer in writers.items()}
+    totals.counts["write.in"] = sum(rows.values())
+    totals.counts["write.out"] = sum(rows.values())
+    run_info = _run_info(pipeline, inputs, n_files, totals, rows, options or {},
+                         load_seconds, time.perf_counter() - started)
+    (staging / "run.json").write_text(json.dumps(run_info, ensure_ascii=False, indent=2,
+                                                 default=str), encoding="utf-8")
+    commit_outputs(staging, out, list(TABLES) + ["run.json"])
+    return RunSummary(out, totals.counts, rows, dict(totals.seconds), run_info)
+
+
+def stage_counts(counts: Counter) -> dict[str, dict[str, int]]:
+    """Return {stage: {"in", "out", "quarantined"}} from the flat counter."""
+    stages: dict[str, dict[str, int]] = {}
+    for key, value in counts.items():
+        stage, _, what = key.partition(".")
+        stages.setdefault(stage, {"in": 0, "out": 0, "quarantined": 0})
+        if what in ("in", "out", "quarantined"):
+            stages[stage][what] += value
+        else:
+            stages[stage][what] = stages[stage].get(what, 0) + value
+    return stages
+
+
+def _run_info(pipeline: Pipeline, inputs, n_files, totals: Result, rows, options,
+              load_seconds, wall) -> dict:
+    import pyarrow
+    import pydantic
+    import spacy
+
+    from .models import model_identity
+
+    try:
+        from importlib.metadata import version
+        pkuseg_version = version("spacy-pkuseg")
+    except Exception:  # pragma: no cover - metadata missing in odd installs
+        pkuseg_version = None
+    nlp = pipeline.nlp
+    models: dict[str, Any] = {}
+    pkuseg_dir = getattr(nlp, "meta", {}).get("fazhi_pkuseg_model")
+    if pkuseg_dir:
+        models["pkuseg"] = model_identity(Path(pkuseg_dir))
+    ner_meta = getattr(nlp, "meta", {}).get("fazhi_ner")
+    if ner_meta:
+        models["ner"] = ner_meta
+    return {
+        "fazhi": __version__,
+        "versions": {"fazhi": __version__, "spacy": spacy.__version__,
+                     "spacy_pkuseg": pkuseg_version, "pydantic": pydantic.__version__,
+                     "pyarrow": pyarrow.__version__, "python": platform.python_version()},
+        "models": models,
+        "options": options,
+        "inputs": inputs,
+        "input_files": n_files,
+        "stages": stage_counts(totals.counts),
+        "rows": rows,
+        "timings": {"load_seconds": round(load_seconds, 3), "wall_seconds": round(wall, 3),
+                    "stage_seconds": {k: round(v, 3) for k, v in totals.seconds.items()}},
+    }
