@@ -129,7 +129,7 @@ def derive(span: str) -> dict:
 
 KIND_BY_UNIT = {
     "元": "money", "万元": "money", "亿元": "money", "美元": "money", "日元": "money", "港元": "money",
-    "马克": "money", "法郎": "money", "卢布": "money", "英镑": "money", "韩元": "money", "欧元": "money",
+    "马克": "money", "法郎": "money", "加元": "money", "澳元": "money", "新台币": "money", "泰铢": "money", "林吉特": "money", "卢比": "money", "比索": "money", "里拉": "money", "台币": "money", "人民币": "money", "卢布": "money", "英镑": "money", "韩元": "money", "欧元": "money",
     "%": "percent", "成": "percent", "个百分点": "percent", "百分点": "percent",
     "吨": "weight", "公斤": "weight", "千克": "weight", "克": "weight", "斤": "weight",
     "万吨": "weight", "亿吨": "weight",
@@ -187,7 +187,13 @@ def parse_spec_line(line: str) -> dict | None:
 def build(spec_paths: list[str]) -> list[dict]:
     out = []
     for p in spec_paths:
+        cur = None
         for i, line in enumerate(Path(p).read_text(encoding="utf-8").splitlines(), 1):
+            if line.startswith("@"):  # '@DOC' sets the document for the following short lines
+                cur = line[1:].strip()
+                continue
+            if cur and line.strip() and not line.startswith("#") and not re.match(r"(seed|pd1998):", line):
+                line = cur + " | " + line
             try:
                 r = parse_spec_line(line)
             except Exception as e:  # noqa: BLE001
