@@ -116,15 +116,15 @@ def derive(span: str) -> dict:
     if m.group(3):
         approx = "over"
     unit = m.group(5)
-    if unit.endswith("余") or unit.endswith("多"):
-        unit = unit[:-1]
+    if unit.endswith("余") or unit.endswith("多"):  # 5年多, 两个多月 written as 两个多月 -> handled by override
+        approx, unit = "over", unit[:-1]
     if unit.startswith("余") or unit.startswith("多"):
         approx, unit = "over", unit[1:]
     if unit == "成":
         v *= 10
     elif unit.startswith("成") and len(unit) == 2:  # 七成六 -> 76
         v, unit = v * 10 + number(unit[1]), "成"
-    return {"value": v, "value_max": None, "unit": unit, "approx": approx}
+    return {"value": round(v, 6), "value_max": None, "unit": unit, "approx": approx}
 
 
 KIND_BY_UNIT = {
@@ -169,7 +169,7 @@ def parse_spec_line(line: str) -> dict | None:
     value = float(kv["value"]) if "value" in kv else d["value"]
     rec = {
         "doc": doc, "start": start, "end": end,
-        "value": value,
+        "value": round(value, 6),
         "value_max": float(kv["vmax"]) if nn(kv.get("vmax")) else None,
         "unit": kv.get("unit", d["unit"]) if kv.get("unit") != "''" else "",
         "quantity_kind": kind if kind not in ("", "-") else KIND_BY_UNIT.get(kv.get("unit", d["unit"]) or "", "count"),
