@@ -65,7 +65,7 @@ class Article(Span):
     dateline: str | None = Field(None, description="Lead marker such as 本报讯 or 新华社北京7月1日电.")
     segments: list[Segment] = Field(description="Stretches of the page the article covers (several when continued).")
     truncated: bool = Field(description="True when the article is cut off at the end of the page.")
-    text: str = Field(description="raw_text[start:end] (may include other articles between segments).")
+    text: str = Field(description="The article's own raw text: raw_text of each segment, joined by a blank line.")
 
 
 class Sentence(Span):
