@@ -1,0 +1,783 @@
+"""The entity stage: domain rules for legal news combined with fazhi's statistical NER model.
+
+``EntityTagger`` appends ``EntitySpan``s (clean coordinates, flat, non-overlapping, sorted) to
+``doc.entities``. How the two sources combine (see docs/entities.md):
+
+1. Sure rules first: byline names (PERSON, role), titles in 《》 (LAW), offence names from
+   the official list of charges (CRIME), calendar and relative dates (DATE), and the ORG
+   grammar place + organ (+ sub-units): 镇江市公安局, 长航公安局镇江分局, 河北区检察院第四检察部.
+   Among themselves the longest span wins.
+2. Then the model's PERSON/ORG/GPE/LOC spans and the softer rules (gazetteer GPE, anonymised
+   people 张某某/吴先生, names after a title) compete, longest first. A candidate that overlaps
+   a span already taken is dropped, unless it strictly contains it and may nest it (an ORG may
+   swallow a GPE or ORG, a GPE or LOC may swallow a GPE): the longest correct span wins.
+3. Vetoes: generic phrases (公安机关, 警方) are never ORG; model spans that cut a sure span are
+   dropped.
+
+Every list lives in ``pipeline/data`` (``entity_*``, ``gazetteer_*``); rules run per sentence
+with regular expressions compiled once from those lists (tries, not alternations over
+thousands of words), never per token over big lists.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Iterable
+
+from .document import Document, EntitySpan
+
+DATA_DIR = Path(__file__).parent / "data"
+NER_DIR = Path(__file__).parent / "models" / "ner"
+
+SURE = 3  # byline, LAW, CRIME, DATE, ORG grammar
+SOFT = 2  # gazetteer, anonymised and titled persons
+MODEL = 1
+
+# Which labels a longer span may swallow when it strictly contains them.
+NESTS = {
+    "ORG": {"GPE", "ORG", "LOC"},
+    "GPE": {"GPE"},
+    "LOC": {"GPE", "LOC"},
+    "PERSON": set(),
+}
+MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
+# A LAW span is the title inside 《》, without the marks (as in the seed gold).
+LAW_WITH_BRACKETS = False
+CJK = "\u4e00-\u9fff\u3400-\u4dbf"
+CLAUSE_BREAKS = set("，。；：！？“”‘’（）()《》【】「」\n\r\t 　□■●◆,;:!?\"'")
+
+
+@dataclass
+class Candidate:
+    start: int  # sentence-relative
+    end: int
+    label: str
+    normalized: str | None
+    source: str
+    tier: int
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+# ---------------------------------------------------------------------------------------------
+# Data files
+
+
+def read_list(path: Path) -> list[list[str]]:
+    """Return the rows of a data file: one entry a line, tab-separated columns, # comments."""
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def read_words(path: Path) -> list[str]:
+    """Return the first column of a data file; whitespace-separated files give every word."""
+    words = []
+    for row in read_list(path):
+        if len(row) == 1 and " " in row[0]:
+            words.extend(row[0].split())
+        else:
+            words.append(row[0].strip())
+    return [w for w in words if w]
+
+
+def trie_pattern(words: Iterable[str]) -> str:
+    """Return a regex matching any of ``words``, longest first, built as a trie (fast in ``re``).
+
+    >>> re.fullmatch(trie_pattern(["公安局", "公安", "法院"]), "公安局") is not None
+    True
+    """
+    trie: dict = {}
+    for word in set(words):
+        if not word:
+            continue
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = True
+
+    def build(node: dict) -> str:
+        ends = "" in node
+        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1 and not ends:
+            return branches[0]
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if ends else body
+
+    return build(trie)
+
+
+@dataclass
+class Division:
+    code: str
+    name: str
+    level: str  # province | city | county
+    full: str
+
+
+class Gazetteer:
+    """Chinese administrative divisions (names and short forms) plus countries."""
+
+    def __init__(self, data_dir: Path):
+        self.by_name: dict[str, list[Division]] = {}
+        self.short_of: dict[str, list[Division]] = {}
+        stop = set(read_words(data_dir / "gazetteer_stop.txt"))
+        for row in read_list(data_dir / "gazetteer_cn_divisions.tsv"):
+            code, name, level, full = row[:4]
+            short = row[4] if len(row) > 4 else ""
+            div = Division(code, name, level, full)
+            if name in ("市辖区", "县", "省直辖县级行政区划"):
+                continue
+            self.by_name.setdefault(name, []).append(div)
+            if short and short not in stop:
+                self.short_of.setdefault(short, []).append(div)
+        # A county-level name that is an everyday word (矿区, 城区) needs a parent before it.
+        self.needs_parent = {n for n in self.by_name if n in stop}
+        self.countries = set(read_words(data_dir / "gazetteer_countries.txt"))
+        # Short forms of provinces and prefectures are safe alone (镇江, 呼伦贝尔); those of
+        # counties only in context (胶州公安, or the full name seen earlier in the document).
+        self.high_short = {s for s, ds in self.short_of.items()
+                           if any(d.level in ("province", "city") for d in ds)}
+        self.county_short = set(self.short_of) - self.high_short - set(self.by_name)
+        names = set(self.by_name) | self.high_short | self.countries | self.county_short
+        self.pattern = re.compile(trie_pattern(names))
+        self.place_pattern = trie_pattern(names - self.county_short - self.needs_parent)
+
+    def divisions(self, text: str) -> list[Division]:
+        return self.by_name.get(text) or self.short_of.get(text) or []
+
+    def normalize(self, text: str, context: set[str]) -> str | None:
+        """Return the official full name of ``text``, preferring divisions under ``context`` codes."""
+        if text in self.countries:
+            return text
+        divs = self.divisions(text)
+        if not divs:
+            return None
+        if len(divs) > 1:
+            # Highest level first (镇江 is the city), then those whose parents the document names.
+            top = min(("province", "city", "county").index(d.level) for d in divs)
+            divs = [d for d in divs if ("province", "city", "county").index(d.level) == top]
+        if len(divs) > 1:
+            scored = sorted(divs, key=lambda d: -sum(d.code.startswith(c) for c in context))
+            if sum(scored[0].code.startswith(c) for c in context) == 0:
+                return None
+            divs = scored[:1]
+        return divs[0].full
+
+    def prefixes(self, text: str) -> set[str]:
+        """Return code prefixes (2 digits for a province, 4 for a city) that ``text`` names."""
+        out = set()
+        for d in self.divisions(text):
+            if d.level == "province":
+                out.add(d.code[:2])
+            elif d.level == "city":
+                out.add(d.code[:4])
+        return out
+
+
+def _parent_of(parent: Division, child: Division) -> bool:
+    if parent.level == "province":
+        return child.code[:2] == parent.code[:2] and child.code != parent.code
+    if parent.level == "city":
+        return child.code[:4] == parent.code[:4] and child.code != parent.code
+    return False
+
+
+class Rules:
+    """The compiled rules, built once from the data files."""
+
+    def __init__(self, data_dir: Path = DATA_DIR):
+        self.gaz = gaz = Gazetteer(data_dir)
+        place = gaz.place_pattern
+        county_short = trie_pattern(gaz.county_short)
+
+        # ORG grammar ---------------------------------------------------------------------
+        organs, organs_any = [], []
+        for row in read_list(data_dir / "entity_org_organs.txt"):
+            (organs_any if len(row) > 1 and row[1] == "any" else organs).append(row[0])
+        subunits, subunits_any = [], []
+        for row in read_list(data_dir / "entity_org_subunits.txt"):
+            (subunits_any if len(row) > 1 and row[1] == "any" else subunits).append(row[0])
+        self.org_names = set(read_words(data_dir / "entity_org_names.txt"))
+        self.not_org = set(read_words(data_dir / "entity_not_org.txt"))
+        self.modifiers = set(read_words(data_dir / "entity_place_modifiers.txt"))
+        self.org_not_after = tuple(read_words(data_dir / "entity_org_not_after.txt"))
+        self.org_relative = re.compile(
+            f"(?:{trie_pattern(read_words(data_dir / 'entity_org_relative.txt'))})"
+            f"(?:{trie_pattern(organs + organs_any + subunits)})")
+        organ = trie_pattern(organs + organs_any)
+        self.zone = r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区)"
+        ordinal = r"第[一二三四五六七八九十\d]{1,3}"
+        sub = (f"(?:{trie_pattern(subunits)}|{ordinal}{trie_pattern(subunits + subunits_any)}"
+               f"|(?:{place}|{county_short})(?:{trie_pattern(subunits_any)}))")
+        # 镇江市公安局, 江苏省苏州市高新区公安分局, 中央纪委国家监委, 长航公安局镇江分局.
+        self.org_re = re.compile(
+            f"(?:(?:{place})+(?:{county_short})?{self.zone}?(?:{organ})"
+            f"|{trie_pattern(self.org_names)}|(?:{county_short})(?:{organ}))(?:{sub})*"
+        )
+        # 皇姑分局, 大旺公安分局, 浙川检方: an unknown name before an organ that takes any name.
+        self.any_organ_re = re.compile(f"(?:{trie_pattern(organs_any)})")
+        self.sub_re = re.compile(f"(?:{sub})+")
+        self.any_sub_re = re.compile(f"([{CJK}]{{2,4}}?)(?:{trie_pattern(subunits_any)})")
+        # A leading province is a GPE of its own before a lower place (辽宁省|沈阳市公安局);
+        # municipalities stay (天津市河北区人民法院).
+        provinces = set()
+        for name, divs in list(gaz.by_name.items()) + list(gaz.short_of.items()):
+            if any(d.level == "province" and d.code[:2] not in ("11", "12", "31", "50") for d in divs):
+                provinces.add(name)
+        self.province_re = re.compile(trie_pattern(provinces))
+        self.place_re = re.compile(f"(?:{place}|{county_short})")
+
+        # GPE extras --------------------------------------------------------------------------
+        self.campaign = tuple(read_words(data_dir / "gazetteer_campaign_prefixes.txt"))
+        self.zone_re = re.compile(self.zone)
+        self.town_re = re.compile(f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委))")
+        self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")))
+
+        # LAW ---------------------------------------------------------------------------------
+        self.newspapers = set(read_words(data_dir / "entity_newspapers.txt"))
+        self.law_suffix_re = re.compile(
+            f"(?:{trie_pattern(read_words(data_dir / 'entity_law_suffixes.txt'))})$")
+        self.law_re = re.compile(r"《([^《》\n]{1,80})》")
+
+        # CRIME -------------------------------------------------------------------------------
+        loose, strict = [], []
+        for name in ("entity_crimes.txt", "entity_crimes_common.txt"):
+            for row in read_list(data_dir / name):
+                (strict if len(row) > 1 and row[1].strip() == "罪" else loose).append(row[0].strip())
+        self.crime_re = re.compile(
+            f"(?:{trie_pattern(loose + strict)})罪|(?:{trie_pattern(loose)})(?!罪)"
+        )
+        ctx = read_list(data_dir / "entity_crime_context.txt")
+        self.crime_after = tuple(r[0] for r in ctx if len(r) > 1 and r[1] == "after")
+        self.crime_before = tuple(r[0] for r in ctx if len(r) > 1 and r[1] == "before")
+
+        # PERSON ------------------------------------------------------------------------------
+        surnames = read_words(data_dir / "entity_surnames.txt")
+        self.surnames = set(surnames)
+        honor = read_list(data_dir / "entity_person_honorifics.txt")
+        not_after = read_words(data_dir / "entity_not_person_after_mou.txt")
+        self.anon_re = re.compile(
+            f"(?:{trie_pattern(surnames)})(?:{trie_pattern(r[0] for r in honor)})"
+            f"(?!{trie_pattern(not_after)})"
+        )
+        self.titles = read_words(data_dir / "entity_person_titles.txt")
+        self.title_end_re = re.compile(f"(?:{trie_pattern(self.titles)})$")
+        self.title_re = re.compile(trie_pattern(self.titles))
+        followers = read_words(data_dir / "entity_person_followers.txt")
+        self.titled_name_re = re.compile(
+            f"(?:{trie_pattern(self.titles)})"
+            f"((?:{trie_pattern(surnames)})[{CJK}]{{1,2}}?)(?={trie_pattern(followers)})"
+        )
+
+        # DATE --------------------------------------------------------------------------------
+        words = read_list(data_dir / "entity_date_words.txt")
+        plain = [r[0] for r in words if len(r) < 2 or r[1] == "word"]
+        holidays = [r[0] for r in words if len(r) > 1 and r[1] == "holiday"]
+        self.date_re = re.compile(
+            DATE_PATTERN
+            + f"|(?P<vague>{trie_pattern(plain)}|(?<=截至)目前|(?<=截止)目前)"
+            + f"|(?P<holiday>(?:{trie_pattern(holidays)})(?:期间|假期|长假|前后|前夕))"
+        )
+
+    # -----------------------------------------------------------------------------------------
+
+    def candidates(self, text: str, tokens: list[tuple[int, int]] | None, published: date | None,
+                   known_counties: set[str], context: set[str] = frozenset()) -> list[Candidate]:
+        """Return every rule candidate in one sentence (sentence-relative offsets)."""
+        bounds = None
+        if tokens:
+            bounds = {s for s, _ in tokens} | {e for _, e in tokens}
+        out: list[Candidate] = []
+        out += self.org_candidates(text, bounds)
+        out += self.law_candidates(text)
+        out += self.crime_candidates(text)
+        out += self.date_candidates(text, published)
+        out += self.person_candidates(text)
+        out += self.gpe_candidates(text, known_counties, bounds, context)
+        return out
+
+    def org_candidates(self, text: str, bounds: set[int] | None = None) -> list[Candidate]:
+        out = []
+        for m in self.org_re.finditer(text):
+            s, e = m.start(), self.extend_org(text, m.end())
+            if not self._good_org(text, s, e):
+                continue
+            if bounds is not None and m.group() in self.org_names and m.end() not in bounds:
+                continue  # 公安部门 is not 公安部
+            pm = self.province_re.match(text, s)
+            if pm and pm.end() < e and self.place_re.match(text, pm.end()):
+                s = pm.end()
+            out.append(Candidate(s, e, "ORG", None, "rule:org", SURE))
+        taken = [(c.start, c.end) for c in out]
+        for m in self.any_organ_re.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            begin = self._name_before(text, m.start(), bounds)
+            if begin is None:
+                continue
+            e = self.extend_org(text, m.end())
+            if self._good_org(text, begin, e):
+                out.append(Candidate(begin, e, "ORG", None, "rule:org", SURE))
+        return out
+
+    def _good_org(self, text: str, s: int, e: int) -> bool:
+        span = text[s:e]
+        if span in self.not_org:
+            return False
+        if span.endswith(("公安", "警方", "检方")) and text.startswith(self.org_not_after, e):
+            return False
+        if s >= 2 and text[s - 2:s] in self.campaign:
+            return False
+        return True
+
+    def _name_before(self, text: str, at: int, bounds: set[int] | None) -> int | None:
+        """Return where a 2-4 character proper name ending at ``at`` starts, or None."""
+        for begin in range(at - 2, max(at - 5, -1), -1):
+            if begin < 0:
+                break
+            name = text[begin:at]
+            if not re.fullmatch(f"[{CJK}]+", name):
+                return None
+            if bounds is not None and begin not in bounds:
+                continue
+            if not self._proper_name(name):
+                return None
+            return begin
+        return None
+
+    def _proper_name(self, name: str) -> bool:
+        if name in self.modifiers or name[-1] in "的和与及在了是为对将把被向" or any(
+                name.endswith(mod) for mod in self.modifiers if len(mod) >= 2):
+            return False
+        if self.title_re.search(name) or name in self.not_org:
+            return False
+        return True
+
+    def extend_org(self, text: str, end: int) -> int:
+        """Return the end of the sub-units after an ORG ending at ``end`` (党委, 浒墅关派出所)."""
+        while True:
+            m = self.sub_re.match(text, end)
+            if m:
+                end = m.end()
+                continue
+            m = self.any_sub_re.match(text, end)
+            if m and self._proper_name(m.group(1)):
+                end = m.end()
+                continue
+            return end
+
+    def law_candidates(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self.law_re.finditer(text):
+            title = m.group(1).strip()
+            if title in self.newspapers or title.endswith(("报", "杂志", "周刊", "月刊")):
+                continue
+            if not (self.law_suffix_re.search(title) or title.startswith("中华人民共和国")):
+                continue
+            s, e = (m.start(), m.end()) if LAW_WITH_BRACKETS else m.span(1)
+            out.append(Candidate(s, e, "LAW", title, "rule:law", SURE))
+        return out
+
+    def crime_candidates(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self.crime_re.finditer(text):
+            s, e = m.span()
+            name = m.group().removesuffix("罪")
+            if len(name) <= 2 and not m.group().endswith("罪"):
+                if not (text.startswith(self.crime_after, e)
+                        or any(text.endswith(w, 0, s) for w in self.crime_before)):
+                    continue
+            out.append(Candidate(s, e, "CRIME", name, "rule:crime", SURE))
+        return out
+
+    def date_candidates(self, text: str, published: date | None) -> list[Candidate]:
+        out = []
+        for m in self.date_re.finditer(text):
+            if not m.group().strip():
+                continue
+            out.append(Candidate(m.start(), m.end(), "DATE", normalize_date(m, published),
+                                 "rule:date", SURE))
+        return out
+
+    def person_candidates(self, text: str) -> list[Candidate]:
+        out = []
+        for m in self.anon_re.finditer(text):
+            out.append(Candidate(m.start(), m.end(), "PERSON", "anonymised", "rule:anonymised", SOFT))
+        for m in self.titled_name_re.finditer(text):
+            s, e = m.span(1)
+            out.append(Candidate(s, e, "PERSON", self.title_before(text, s), "rule:titled", SOFT))
+        return out
+
+    def title_before(self, text: str, start: int) -> str | None:
+        """Return the chain of titles written right before ``start`` (镇江市委常委、政法委书记)."""
+        if not self.title_end_re.search(text[max(0, start - 12):start]):
+            return None
+        begin = start
+        while begin > 0 and text[begin - 1] not in CLAUSE_BREAKS and start - begin < 60:
+            begin -= 1
+        title = text[begin:start].strip()
+        return title or None
+
+    def gpe_candidates(self, text: str, known_counties: set[str], bounds: set[int] | None = None,
+                       context: set[str] = frozenset()) -> list[Candidate]:
+        out: list[Candidate] = []
+        gaz = self.gaz
+        last_divs: list[Division] = []
+        for m in gaz.pattern.finditer(text):
+            name = m.group()
+            s, e = m.span()
+            adjacent = bool(out) and out[-1].end == s
+            divs = gaz.divisions(name)
+            if s >= 2 and text[s - 2:s] in self.campaign:
+                continue
+            full = name in gaz.by_name or name in gaz.countries
+            if name in gaz.needs_parent:
+                if not (adjacent and any(_parent_of(p, d) for p in last_divs for d in divs)):
+                    continue
+            elif not full or name in gaz.countries:
+                if bounds is not None and (s not in bounds or e not in bounds):
+                    continue
+                if name in gaz.county_short and not (
+                        name in known_counties or self._organ_follows(text, e)):
+                    continue
+            elif bounds is not None and s not in bounds and not adjacent:
+                continue
+            normalized = gaz.normalize(name, context | {d.code[:4] for d in last_divs})
+            zm = self.zone_re.match(text, e)
+            if zm:  # 苏州高新区 is one place
+                e = zm.end()
+                normalized = (normalized or name) + zm.group()
+            out.append(Candidate(s, e, "GPE", normalized, "gazetteer", SOFT))
+            last_divs = divs
+            if any(d.level == "county" for d in divs) and not zm:
+                tm = self.town_re.match(text, e)
+                if tm and self._proper_name(tm.group()[:-1].removesuffix("街")):
+                    out.append(Candidate(e, tm.end(), "GPE",
+                                         (normalized or name) + tm.group(), "rule:town", SOFT))
+        # An unnamed zone right after a place: 肇庆市 + 大旺高新区.
+        for c in list(out):
+            zm = re.compile(f"([{CJK}]{{2}}){self.zone}").match(text, c.end)
+            if zm and self._proper_name(zm.group(1)):
+                out.append(Candidate(c.end, zm.end(), "GPE", None, "rule:zone", SOFT))
+        for m in self.loc_re.finditer(text):
+            if bounds is None or (m.start() in bounds and m.end() in bounds):
+                out.append(Candidate(m.start(), m.end(), "LOC", None, "gazetteer", SOFT))
+        return out
+
+    def _organ_follows(self, text: str, at: int) -> bool:
+        return text.startswith(("公安", "法院", "检察", "警方", "检方", "市委", "县委", "区委",
+                                "政府", "交警", "消防", "法庭", "纪委", "监委"), at)
+
+
+# ---------------------------------------------------------------------------------------------
+# Dates
+
+_NUM = r"[0-9０-９]"
+def _year(n: int) -> str:
+    return rf"(?P<y{n}>{_NUM}{{4}}|[〇零一二三四五六七八九]{{4}})年"
+
+
+def _rely(n: int) -> str:
+    return rf"(?P<ry{n}>今年|去年|前年|明年|当年|上年)"
+
+
+_MONTH = rf"(?P<m>{_NUM}{{1,2}}|十[一二]?|[一二三四五六七八九])月(?:份)?"
+_TOD = r"(?:上午|下午|晚上|晚间|凌晨|早上|中午|傍晚|夜间|深夜)"
+_DAY = rf"(?P<d>{_NUM}{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]{_TOD}?"
+_PART = r"(?P<part>上旬|中旬|下旬|初|中|底|末)"
+_HALF = (r"(?P<half>上半年|下半年|前三季度|第一季度|第二季度|第三季度|第四季度|一季度|二季度"
+         r"|三季度|四季度|年初|年底|年末|年中)")
+# 7月27日, 今年10月下旬, 2021年上半年, 2019年以来, 今年以来, 17日, 近日.
+DATE_PATTERN = (
+    rf"(?:{_year(1)}|{_rely(1)})?(?<![0-9０-９])(?:{_MONTH}(?:{_DAY}|{_PART})?)(?P<since1>以来)?"
+    rf"|(?:{_year(2)}|{_rely(2)}){_HALF}?(?P<since2>以来)?"
+    rf"|(?<![0-9０-９月])(?P<dd>{_NUM}{{1,2}})日(?![益常]){_TOD}?"
+)
+
+
+def _cn_int(text: str) -> int:
+    """Return the integer written with Arabic or simple Chinese numerals (十二, 二十七, 〇七)."""
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+    digits["零"] = 0
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+    return int("".join(str(digits[c]) for c in text))
+
+
+def normalize_date(m: re.Match, published: date | None) -> str | None:
+    """Return the ISO date or range of a DATE match (``YYYY-MM-DD`` or ``start/end``), or None."""
+    g = {k.rstrip("12"): v for k, v in m.groupdict().items() if v}
+    try:
+        if g.get("vague") or g.get("holiday"):
+            return None
+        year = None
+        if g.get("y"):
+            year = _cn_int(g["y"])
+        elif g.get("ry"):
+            if published is None:
+                return None
+            year = published.year + {"今年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2,
+                                     "明年": 1}[g["ry"]]
+        if g.get("dd"):
+            if published is None:
+                return None
+            day = _cn_int(g["dd"])
+            y, mo = published.year, published.month
+            if day > published.day:  # "17日" written after the 17th of last month
+                mo -= 1
+                if mo == 0:
+                    y, mo = y - 1, 12
+            return date(y, mo, day).isoformat()
+        if g.get("m"):
+            month = _cn_int(g["m"])
+            if year is None:
+                if published is None:
+                    return None
+                year = published.year if month <= published.month else published.year - 1
+            last = calendar.monthrange(year, month)[1]
+            if g.get("d"):
+                start = end = date(year, month, _cn_int(g["d"]))
+            elif g.get("part"):
+                lo, hi = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "中": (11, 20),
+                          "下旬": (21, last), "底": (21, last), "末": (21, last)}[g["part"]]
+                start, end = date(year, month, lo), date(year, month, hi)
+            else:
+                start, end = date(year, month, 1), date(year, month, last)
+        elif year is not None:
+            lo, hi = {None: (1, 12), "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9),
+                      "第一季度": (1, 3), "一季度": (1, 3), "第二季度": (4, 6), "二季度": (4, 6),
+                      "第三季度": (7, 9), "三季度": (7, 9), "第四季度": (10, 12), "四季度": (10, 12),
+                      "年初": (1, 3), "年中": (6, 7), "年底": (10, 12), "年末": (10, 12)}[g.get("half")]
+            start = date(year, lo, 1)
+            end = date(year, hi, calendar.monthrange(year, hi)[1])
+        else:
+            return None
+        if g.get("since"):
+            if published is None or published < start:
+                return None
+            end = published
+        if start == end:
+            return start.isoformat()
+        return f"{start.isoformat()}/{end.isoformat()}"
+    except (ValueError, KeyError):
+        return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution
+
+
+def resolve(candidates: list[Candidate]) -> list[Candidate]:
+    """Return flat, non-overlapping spans: sure rules first, then the rest, longest first."""
+    sure = sorted((c for c in candidates if c.tier >= SURE), key=lambda c: (-c.length, c.start))
+    rest = sorted((c for c in candidates if c.tier < SURE),
+                  key=lambda c: (-c.length, -c.tier, c.start))
+    taken: list[Candidate] = []
+    for c in sure:
+        if not any(_overlap(c, t) for t in taken):
+            taken.append(c)
+    sure_taken = list(taken)
+    for c in rest:
+        hits = [t for t in taken if _overlap(c, t)]
+        if not hits:
+            taken.append(c)
+            continue
+        # A model span that cuts a sure span is wrong about at least one boundary.
+        if all(_inside(t, c) and t.length < c.length and t.label in NESTS.get(c.label, set())
+               and t.source != "byline" for t in hits):
+            if c.tier == MODEL and any(t in sure_taken for t in hits) and c.label == "PERSON":
+                continue
+            for t in hits:
+                taken.remove(t)
+            taken.append(c)
+    return sorted(taken, key=lambda c: c.start)
+
+
+def _overlap(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _inside(inner: Candidate, outer: Candidate) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+# ---------------------------------------------------------------------------------------------
+# The stage
+
+
+def _model_token_mode(nlp) -> str:
+    meta = (nlp.meta or {}).get("fazhi") or {}
+    if meta.get("tokens"):
+        return meta["tokens"]
+    path = NER_DIR / "meta.json"
+    if path.exists():
+        try:
+            return json.loads(path.read_text(encoding="utf-8")).get("fazhi", {}).get("tokens", "pkuseg")
+        except (OSError, ValueError):
+            pass
+    return "pkuseg"
+
+
+class EntityTagger:
+    """Tag PERSON ORG GPE LOC DATE LAW CRIME in every sentence of a document."""
+
+    name = "entities"
+
+    def __init__(self, nlp, data_dir: Path = DATA_DIR, *, use_model: bool = True):
+        self.nlp = nlp
+        self.rules = Rules(Path(data_dir))
+        self.components = [(n, p) for n, p in nlp.pipeline] if (nlp is not None and use_model) else []
+        self.char_level = bool(self.components) and _model_token_mode(nlp) == "char"
+
+    # -- model ------------------------------------------------------------------------------
+
+    def model_spans(self, texts: list[str], docs: list | None = None) -> list[list[tuple[int, int, str]]]:
+        """Return the model's (start, end, label) per text, batched over all texts."""
+        if not self.components:
+            return [[] for _ in texts]
+        from spacy.tokens import Doc
+
+        if self.char_level:
+            batch = [Doc(self.nlp.vocab, words=list(t), spaces=[False] * len(t)) if t
+                     else Doc(self.nlp.vocab, words=[]) for t in texts]
+        else:
+            batch = []
+            for i, t in enumerate(texts):
+                d = docs[i] if docs is not None and docs[i] is not None else None
+                if d is None or d.text != t:
+                    d = self.nlp.make_doc(t)
+                else:
+                    d = d.copy()  # the sentence's own Doc stays the tokenizer's output
+                batch.append(d)
+        for _, proc in self.components:
+            if hasattr(proc, "pipe"):
+                batch = list(proc.pipe(batch, batch_size=256))
+            else:
+                batch = [proc(d) for d in batch]
+        return [[(e.start_char, e.end_char, e.label_) for e in d.ents if e.label_ in MODEL_LABELS]
+                for d in batch]
+
+    # -- document -----------------------------------------------------------------------------
+
+    def __call__(self, doc: Document) -> Document:
+        sentences = doc.sentences
+        if not sentences:
+            return doc
+        texts = [doc.clean[s.start:s.end] for s in sentences]
+        model = self.model_spans(texts, [s.doc for s in sentences])
+        known_counties, context = self._document_places(doc.clean)
+        # Sentences are in article order, which is not page order when an article continues.
+        order = sorted(range(len(sentences)), key=lambda k: sentences[k].start)
+        starts = [sentences[k].start for k in order]
+        cands: list[list[Candidate]] = [[] for _ in sentences]
+        for (bs, be, _name, role) in self._byline_spans(doc):
+            j = bisect.bisect_right(starts, bs) - 1
+            i = order[j] if j >= 0 else -1
+            if i >= 0 and be <= sentences[i].end:
+                s0 = sentences[i].start
+                cands[i].append(Candidate(bs - s0, be - s0, "PERSON", role, "byline", SURE + 1))
+        for i, s in enumerate(sentences):
+            if s.kind == "byline" and cands[i]:
+                continue
+            tokens = None
+            if s.doc is not None and s.doc.text == texts[i]:
+                tokens = [(t.idx, t.idx + len(t.text)) for t in s.doc]
+            cands[i] += self.rules.candidates(texts[i], tokens, doc.published, known_counties,
+                                              context)
+            cands[i] += self._model_candidates(texts[i], model[i], s.kind)
+        chosen = [resolve(c) for c in cands]
+        # A name the document introduces with a byline or a title is the same person later on
+        # (”李志泉说): tag its other mentions too.
+        people: dict[str, str | None] = {}
+        for i, spans in enumerate(chosen):
+            for c in spans:
+                if c.label != "PERSON" or c.normalized == "anonymised" or c.length < 2:
+                    continue
+                title = c.normalized or self.rules.title_before(texts[i], c.start)
+                if c.source == "byline" or title:
+                    people.setdefault(texts[i][c.start:c.end], title)
+        if people:
+            names = re.compile(trie_pattern(people))
+            for i, text in enumerate(texts):
+                extra = [Candidate(m.start(), m.end(), "PERSON", people[m.group()], "rule:coref", SOFT)
+                         for m in names.finditer(text)
+                         if not any(_overlap(Candidate(m.start(), m.end(), "", None, "", 0), c)
+                                    for c in chosen[i])]
+                if extra:
+                    chosen[i] = resolve(chosen[i] + extra)
+        for i, spans in enumerate(chosen):
+            s0 = sentences[i].start
+            for c in spans:
+                normalized = c.normalized
+                if c.label == "GPE" and normalized is None:
+                    normalized = self.rules.gaz.normalize(texts[i][c.start:c.end], context)
+                if c.label == "PERSON" and normalized is None:
+                    normalized = self.rules.title_before(texts[i], c.start)
+                doc.entities.append(EntitySpan(sentence=i, start=s0 + c.start, end=s0 + c.end,
+                                               label=c.label, normalized=normalized,
+                                               source=c.source))
+        doc.entities.sort(key=lambda e: (e.start, e.end))
+        return doc
+
+    def _model_candidates(self, text: str, spans: list[tuple[int, int, str]], kind: str) -> list[Candidate]:
+        out = []
+        rules = self.rules
+        for s, e, label in spans:
+            span = text[s:e]
+            if label == "ORG":
+                if span in rules.not_org or span.strip("“”\"「」") in rules.not_org:
+                    continue
+                if rules.org_relative.match(span) and not rules.org_re.match(span):
+                    continue
+                e = rules.extend_org(text, e)
+                # A headline is not an organisation: the model sometimes takes half of one.
+                if kind in ("title", "kicker", "subtitle") and e - s > 0.6 * len(text.strip()):
+                    continue
+            if label == "LOC" and rules.gaz.divisions(span):
+                label = "GPE"
+            out.append(Candidate(s, e, label, None, "model", MODEL))
+        return out
+
+    def _byline_spans(self, doc: Document) -> list[tuple[int, int, str, str]]:
+        out = []
+        for art in doc.articles:
+            for item in art.header.get("authors", []) or []:
+                try:
+                    start, end, name, role = item
+                except (TypeError, ValueError):
+                    continue
+                out.append((int(start), int(end), name, role))
+        return out
+
+    def _document_places(self, text: str) -> tuple[set[str], set[str]]:
+        """Return the county short forms whose full name the document writes (象山区 → 象山)
+        and the province/city code prefixes it names (to pick 桂林市象山区 over 宁波市象山县)."""
+        gaz = self.rules.gaz
+        known: set[str] = set()
+        codes: set[str] = set()
+        for m in gaz.pattern.finditer(text):
+            name = m.group()
+            codes |= gaz.prefixes(name)
+            if any(d.level == "county" for d in gaz.by_name.get(name, [])):
+                for suf in ("自治县", "县", "区", "市", "旗"):
+                    if name.endswith(suf) and name[: -len(suf)] in gaz.county_short:
+                        known.add(name[: -len(suf)])
+        return known, codes
