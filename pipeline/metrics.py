@@ -1,0 +1,533 @@
+"""The metrics stage: every figure a report states, normalised, with what it counts.
+
+``MetricExtractor`` reads each sentence with a handful of precompiled regexes built on the
+number grammar of ``numbers.py`` (one ``finditer`` per pattern and sentence, no per-token
+loops), filters what is not a statistic (dates, ordinals, ids, slogans, idioms, a lone 一
+outside enforcement verbs), and reads the attributes around each figure:
+
+    共破获案件760起  ->  760起: value 760, unit 起, count, action 破获, object 案件
+    警情同比下降21%  ->  21%: percent, change down, basis yoy, object 警情
+
+Lexicons (units, verbs, idioms) are in ``data/metric_lexicon.json``, the category taxonomy in
+``data/metric_categories.json``; docs/metrics.md explains the rules. Title lines are read like
+body lines: a headline figure (``50万元以上电诈案``) is a statement of its own.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from . import errors
+from .document import Document, MetricSpan, Reject
+from .numbers import (APPROX_PREFIX, APPROX_SUFFIX, BIG_UNITS, DIGITS, NUMBER, parse_number,
+                      parse_quantity)
+
+DATA_DIR = Path(__file__).parent / "data"
+LEXICON_PATH = DATA_DIR / "metric_lexicon.json"
+TAXONOMY_PATH = DATA_DIR / "metric_categories.json"
+
+_CLAUSE_BREAK = "，,；;：:。！？!?（(）)\n"
+_QUOTES = "“”‘’\"'「」『』《》〈〉"
+_SEP = r"(?:至|到|~|～|—|－|-|或)"
+# A number never starts inside another number or after a vague head (数十人, 几十, 上千).
+_NOT_INSIDE = (r"(?:(?<![\d.．,])(?=[\d超逾近约不接将至大])"
+               r"|(?<![\d.．,零〇一二两三四五六七八九十百千万亿数几若上成余多第])(?![\d]))")
+_PRE = r"(?P<pre>不超过|超过|接近|将近|不到|不足|至少|大约|超|逾|近|约)?"
+_POST = r"(?P<post>以上|以下|左右|上下)?"
+_VAGUE_CN = "零〇一二两三四五六七八九十"
+_YEAR_WORDS = re.compile(r"^(?:代|度|级|初|底|末|中|起|间|前后)")
+
+
+@dataclass
+class _Candidate:
+    start: int  # in sentence coordinates
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    kind: str
+    currency: str | None
+    approx: str | None
+    chinese_small: bool  # written in Chinese numerals and <= 10
+    number_text: str
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class MetricExtractor:
+    """Find the quantities in each sentence and append them to ``doc.metrics``."""
+
+    name = "metrics"
+
+    def __init__(self, taxonomy_path: str | Path | None = None,
+                 lexicon_path: str | Path | None = None) -> None:
+        with open(lexicon_path or LEXICON_PATH, encoding="utf-8") as handle:
+            lex = json.load(handle)
+        with open(taxonomy_path or TAXONOMY_PATH, encoding="utf-8") as handle:
+            self.categories = json.load(handle)["categories"]
+        self.unit_kind: dict[str, tuple[str, str | None]] = {}
+        for kind, units in lex["units"].items():
+            if isinstance(units, dict):
+                for unit, currency in units.items():
+                    self.unit_kind[unit] = (kind, currency)
+            else:
+                for unit in units:
+                    self.unit_kind.setdefault(unit, (kind, None))
+        units = _alternation(self.unit_kind)
+        number = NUMBER
+        self.patterns = [
+            ("percent_cn", re.compile(
+                rf"{_NOT_INSIDE}{_PRE}(?P<body>百分之{number}(?:{_SEP}百分之{number})?)"
+                rf"(?P<yu>多)?{_POST}")),
+            ("permille_cn", re.compile(rf"{_NOT_INSIDE}{_PRE}(?P<body>千分之{number}){_POST}")),
+            ("percent", re.compile(
+                rf"{_NOT_INSIDE}{_PRE}(?P<body>{number}[%％]?(?:{_SEP}{number})?[%％‰])"
+                rf"(?P<yu>多)?{_POST}")),
+            ("points", re.compile(
+                rf"{_NOT_INSIDE}{_PRE}(?P<body>{number}(?:{_SEP}{number})?)(?P<yu>多)?"
+                rf"(?P<unit>个百分点){_POST}")),
+            ("cheng", re.compile(
+                rf"{_NOT_INSIDE}{_PRE}(?P<body>[一二两三四五六七八九\d]成[一二三四五六七八九\d]?)"
+                rf"(?P<yu>多)?(?![功为立交绩果员本效群熟长就型品都了全人年色分])"
+                rf"{_POST}")),
+            ("fraction", re.compile(
+                rf"{_NOT_INSIDE}{_PRE}(?P<body>{number}分之{number}){_POST}")),
+            ("duration", re.compile(
+                rf"{_NOT_INSIDE}{_PRE}(?P<body>(?P<years>{number})年(?:零)?"
+                rf"(?:(?P<half>半)|(?P<months>{number})个?月)){_POST}")),
+            ("unit", re.compile(
+                rf"{_NOT_INSIDE}{_PRE}(?P<body>(?P<n1>{number})"
+                rf"(?:(?P<u1>{units})?(?P<sep>{_SEP})(?P<n2>{number}))?)"
+                rf"(?P<yu>余|多|来)?(?P<big>[十百千万亿]*)(?P<unit>{units}){_POST}")),
+            ("bare", re.compile(
+                rf"{_NOT_INSIDE}{_PRE}(?P<body>\d+(?:\.\d+)?[万亿]+)(?P<yu>余|多)?"
+                rf"(?=[“\"‘「\u4e00-\u9fff])")),
+        ]
+        self.actions_re = re.compile(_alternation(lex["actions"]))
+        self.pivot_verbs = set(lex["pivot_verbs"])
+        self.noun_after_re = re.compile(_alternation(lex["noun_after_verb"]))
+        self.after_stop_re = re.compile(rf"(?:{_alternation(lex['after_stops'])})")
+        self.localizer_re = re.compile(rf"(?:{_alternation(lex['localizers'])})$")
+        self.noun_compound_re = re.compile(_alternation(lex["noun_compounds"]))
+        self.blockers_re = re.compile(_alternation(lex["blockers"]))
+        self.small_cue_re = re.compile(rf"(?:{_alternation(lex['small_number_cues'])})了?$")
+        self.idioms_re = re.compile(_alternation(lex["idioms"]))
+        self.mode_after_re = re.compile(rf"^(?:{_alternation(lex['mode_after'])})")
+        self.not_after = tuple(lex["not_after"])
+        change = lex["change"]
+        self.up_re = re.compile(rf"(?:{_alternation(change['up'])})")
+        self.down_re = re.compile(rf"(?:{_alternation(change['down'])})")
+        self.direction_re = re.compile(
+            rf"(?P<dir>{_alternation(change['up'] + change['down'])})"
+            rf"(?:了|为|到|至|达|幅度为|幅度达|幅度|分别为|分别)?$")
+        self.basis = [("yoy", re.compile(_alternation(change["yoy"]))),
+                      ("mom", re.compile(_alternation(change["mom"]))),
+                      ("other", re.compile(rf"(?:{_alternation(change['other'])})"))]
+        filler = _alternation(lex["filler_before"])
+        self.filler_tail_re = re.compile(rf"(?:{filler})+$")
+        self.filler_head_re = re.compile(rf"^(?:{filler}|{_alternation(lex['object_strip_prefix'])})+")
+        self.preposition_tail_re = re.compile(rf"(?:{_alternation(lex['prepositions'])})$")
+        basis_words = _alternation(change["yoy"] + change["mom"])
+        self.change_tail_re = re.compile(
+            rf"(?:(?:{basis_words})?(?:{_alternation(change['up'] + change['down'])})"
+            rf"(?:了|为|到|至|达|幅度)?|(?:{basis_words}))$")
+        self.period_re = re.compile(
+            r"(?:截至(?:目前|今年|去年|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?)?"
+            r"|自[^，。；,;]{1,30}?以来|今年以来|去年以来|近年来|\d{4}年以来"
+            r"|(?:今年|去年|\d{4}年)(?:上半年|下半年|前三季度|第[一二三四]季度|全年|\d{1,2}[至-]\d{1,2}月"
+            r"|前\d{1,2}个月|\d{1,2}月份?)?(?=[，,以共全该市县区省]|[\u4e00-\u9fff])"
+            r"|[^，。；,;]{2,12}?(?:以来|期间))")
+        self.subject_re = re.compile(
+            r"[\u4e00-\u9fff]{2,16}?(?:公安局|公安厅|公安分局|分局|派出所|检察院|法院|司法局"
+            r"|纪委监委|纪委|监委|交警支队|支队|大队|政府|委员会)")
+        self.place_re = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|省|市|县|区|旗|镇|州|盟)")
+        self._place_stop = re.compile(r"^(?:全|该|本|各|此|其|城|辖|小|片|社|园|景|地|市|街|郊|城市|超)")
+
+    # --- finding quantities -------------------------------------------------------------
+
+    def _candidates(self, text: str) -> tuple[list[_Candidate], list[tuple[int, int, str]]]:
+        found: list[tuple[int, int, str, re.Match]] = []
+        for name, pattern in self.patterns:
+            for match in pattern.finditer(text):
+                found.append((match.start(), match.end(), name, match))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        chosen, failed, last_end = [], [], -1
+        for start, end, name, match in found:
+            if start < last_end:
+                continue
+            candidate = self._read(name, match, text)
+            if candidate is None:
+                continue
+            if isinstance(candidate, str):
+                failed.append((start, end, candidate))
+                last_end = end
+                continue
+            chosen.append(candidate)
+            last_end = end
+        return chosen, failed
+
+    def _read(self, name: str, match: re.Match, text: str) -> _Candidate | str | None:
+        """Return the candidate of a match, a message when unreadable, None when no metric."""
+        groups = match.groupdict()
+        body = groups["body"]
+        approx = APPROX_PREFIX.get(groups.get("pre") or "")
+        if groups.get("yu"):
+            approx = APPROX_SUFFIX[groups["yu"]]
+        if groups.get("post"):
+            approx = APPROX_SUFFIX[groups["post"]]
+        currency = None
+        value_max = None
+        if name in ("percent_cn", "percent", "permille_cn", "fraction", "cheng"):
+            quantity = parse_quantity(body.replace("％", "%"))
+            if quantity is None:
+                return f"unreadable share {match.group(0)!r}"
+            value, value_max = quantity.value, quantity.value_max
+            unit = {"%": "%", "‰": "‰", "成": "成"}.get(quantity.percent or "%", "%")
+            if name == "permille_cn" or body.endswith("‰"):
+                unit = "‰"
+            kind = "percent"
+        elif name == "points":
+            quantity = parse_quantity(body)
+            if quantity is None:
+                return f"unreadable number {match.group(0)!r}"
+            value, value_max, unit, kind = quantity.value, quantity.value_max, "个百分点", "percent"
+        elif name == "duration":
+            years = parse_number(groups["years"])
+            months = 6.0 if groups.get("half") else parse_number(groups["months"] or "")
+            if years is None or months is None:
+                return f"unreadable duration {match.group(0)!r}"
+            value, unit, kind = round(years + months / 12, 4), "年", "duration"
+        elif name == "bare":
+            value = parse_number(body)
+            if value is None:
+                return f"unreadable number {match.group(0)!r}"
+            unit, kind = "", "count"
+        else:
+            if groups.get("u1") and groups["u1"] != groups["unit"]:
+                return None  # 5个月至3年: two quantities, not a range
+            n1, n2 = groups["n1"], groups.get("n2")
+            if n2:
+                quantity = parse_quantity(f"{n1}至{n2}")
+                if quantity is None:
+                    return f"unreadable range {match.group(0)!r}"
+                value, value_max = quantity.value, quantity.value_max
+            else:
+                value = parse_number(n1)
+                if value is None:
+                    return f"unreadable number {match.group(0)!r}"
+            scale = 1
+            for char in groups.get("big") or "":
+                scale *= BIG_UNITS.get(char) or {"十": 10, "百": 100, "千": 1000}[char]
+            value *= scale
+            if value_max is not None:
+                value_max *= scale
+            unit = groups["unit"]
+            kind, currency = self.unit_kind[unit]
+        if not self._is_metric(name, match, text, value, value_max, unit, approx):
+            return None
+        number_text = groups.get("n1") or body
+        chinese = not any(c.isdigit() for c in number_text)
+        return _Candidate(match.start(), match.end(), float(value),
+                          float(value_max) if value_max is not None else None, unit, kind,
+                          currency, approx, chinese and value <= 10, number_text)
+
+    def _is_metric(self, name, match, text, value, value_max, unit, approx) -> bool:
+        start, end = match.start(), match.end()
+        before = text[max(0, start - 4):start]
+        after = text[end:end + 6]
+        if before.endswith(self.not_after):
+            return False  # 第四, 编号12
+        if start and (text[start - 1].isascii() and text[start - 1].isalnum()):
+            return False  # inside a code: GOIP5, A12
+        if after[:1].isascii() and after[:1].isalpha():
+            return False
+        number = match.group("body")
+        if unit == "年" and name == "unit":
+            if not approx and 1000 <= value <= 2100 and value == int(value):
+                return False  # a year, not a duration
+            if _YEAR_WORDS.match(after) and value >= 10:
+                return False  # 90年代, 2021年度
+        if unit in ("日",):
+            if "月" in before[-1:] or not re.match(r"^(?:内|以内|之内)", after):
+                if not re.search(r"(?:为期|连续|历时|用时)$", before):
+                    return False  # 10月31日, 17日下午: a date
+        if unit in ("小时", "个小时") and self.mode_after_re.match(after):
+            return False  # 24小时不间断巡逻: an operating mode, not a window
+        if name == "bare" and value < 10000:
+            return False
+        chinese = not any(c.isdigit() for c in number)
+        if chinese and name == "unit":
+            if value == 1 and value_max is None:
+                # 一 counts only after an enforcement verb: 破获一起, 打掉一个, 有期徒刑一年.
+                if not self.small_cue_re.search(text[max(0, start - 8):start]):
+                    return False
+            elif value <= 10 and value_max is None and not approx:
+                # 预防、发现、查处、追责四个环节 / “…”三个同步 / 三个“度”: a list summary.
+                head = text[max(0, start - 12):start]
+                if head.endswith(("”", "’", "」")) or after.startswith(("“", "‘", "「")):
+                    return False
+                clause = re.split(r"[，,；;：:。]", text[:start])[-1]
+                if "、" in clause and not self.actions_re.search(clause.split("、")[-1]) \
+                        and not _MAY_HOLD_NUMBER.search(clause.rsplit("、", 1)[0]):
+                    return False
+        for idiom in self.idioms_re.finditer(text[max(0, start - 4):end + 4]):
+            offset = max(0, start - 4)
+            if idiom.start() + offset < end and idiom.end() + offset > start:
+                return False
+        return True
+
+    # --- attributes ---------------------------------------------------------------------
+
+    def _clause_start(self, text: str, position: int) -> int:
+        for i in range(position - 1, -1, -1):
+            if text[i] in _CLAUSE_BREAK:
+                return i + 1
+        return 0
+
+    def _attributes(self, text: str, cand: _Candidate, previous: list[tuple[_Candidate, dict]],
+                    verbs: list[re.Match]) -> dict:
+        start, end = cand.start, cand.end
+        clause = self._clause_start(text, start)
+        # The last figure already read in this clause bounds the object on the left.
+        left = clause
+        for other, _ in previous:
+            if other.end <= start and other.end > left:
+                left = other.end
+        before = text[left:start]
+
+        action, action_end = self._action(text, verbs, max(left, clause), start)
+        if action is None:
+            blocked = self.blockers_re.search(text[clause:start])
+            if not blocked and previous:
+                last, last_fields = previous[-1]
+                same_kind = last.unit == cand.unit or (last.kind == cand.kind == "count"
+                                                         and cand.unit in ("个", "家", "起"))
+                if last_fields.get("action") and same_kind and last.start < clause:
+                    action = last_fields["action"]
+        if action is None:
+            # 对6起……典型案例进行公开通报: the verb comes after the figure.
+            follow = re.match(r"^[^，。；,;]{0,30}?进行([\u4e00-\u9fff]{2,4})", text[end:])
+            if follow and "对" in text[max(0, start - 60):start]:
+                verb = self.actions_re.search(follow.group(1))
+                action = verb.group(0) if verb else None
+        if action is None and cand.kind == "percent":
+            follow = self.actions_re.match(text[end:])  # 实现100%破获
+            if follow:
+                action = follow.group(0)
+
+        # Change: a direction word right before the number, the basis anywhere before it.
+        direction = basis = None
+        head = text[clause:start]
+        found = self.direction_re.search(head)
+        if found:
+            word = found.group("dir")
+            direction = "up" if self.up_re.fullmatch(word) else "down"
+            if word in ("新增",):
+                direction = None
+        if direction:
+            for name, pattern in self.basis:
+                if pattern.search(text[clause:start]):
+                    basis = name
+                    break
+        elif cand.unit == "倍" and re.search(r"(?:增长|增加|提高|上升|翻)了?$", head):
+            direction = "up"
+
+        obj = self._object(text, cand, text[max(left, action_end or 0):start])
+        return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
+
+    def _action(self, text: str, verbs: list[re.Match], left: int, start: int):
+        """Return (verb, its end) governing a figure: the first verb of the stretch before it.
+
+        A pivot verb hands over to the next one (帮助群众解决困难 -> 解决); a verb glued to a
+        noun ending (回复率, 涉案金额, 涉黑涉恶组织) is part of a noun, not a verb.
+        """
+        found = [v for v in verbs if left <= v.start() and v.end() <= start
+                 and not self.noun_after_re.match(text, v.end())
+                 and not self.noun_compound_re.match(text, v.start())
+                 and not _inside_quotes(text, v.start())]
+        for i, verb in enumerate(found):
+            if verb.group(0) in self.pivot_verbs and i + 1 < len(found):
+                continue
+            return verb.group(0), verb.end()
+        return None, None
+
+    def _object(self, text: str, cand: _Candidate, before: str) -> str | None:
+        before = self.change_tail_re.sub("", before)
+        before = self.filler_tail_re.sub("", before)
+        before = re.sub(r"(?:自|从)[年月]?$", "", before)
+        before = self.period_re.sub("", before)
+        before = self.filler_head_re.sub("", before).strip(_QUOTES + " 等的")
+        listed = before.endswith("等")
+        if (len(before) > 1 and not listed and not self.preposition_tail_re.search(before)
+                and not before.endswith(("和", "及", "与", "、", "或"))
+                and not self.actions_re.fullmatch(before)):
+            if self.actions_re.search(before):
+                before = before[self.actions_re.search(before).end():] if len(before) > 12 else before
+            cleaned = "".join(c for c in before if c not in _QUOTES).strip("、 ")
+            if cleaned:
+                return cleaned[-16:]
+        after = text[cand.end:]
+        stop = re.search(r"[，,；;。：:（()）!！?？\d]", after)
+        after = after[: stop.start()] if stop else after
+        stop = self.after_stop_re.search(after)
+        if stop:
+            after = after[: stop.start()]
+        after = self.localizer_re.sub("", after)
+        for verb in self.actions_re.finditer(after):
+            if verb.start() >= 2 and not self.noun_after_re.match(after, verb.end()):
+                after = after[: verb.start()]
+                break
+        verb = self.actions_re.match(after)
+        if verb or len(after) > 24 or len(after) < 2:
+            return None  # 安排100多人分62个组: the next clause, not an object
+        if "的" in after:
+            after = after.rsplit("的", 1)[1]
+        cleaned = "".join(c for c in after if c not in _QUOTES).strip("、 等")
+        if cleaned and len(cleaned) <= 16:
+            return cleaned
+        return None
+
+    def _category(self, fields: dict, context: str) -> str:
+        action = fields.get("action") or ""
+        obj = fields.get("object") or context
+        for rule in self.categories:
+            if "change" in rule and bool(fields.get("change_direction")) != rule["change"]:
+                continue
+            if "actions" in rule and not any(a in action for a in rule["actions"]):
+                continue
+            if "objects" in rule and not any(o in obj for o in rule["objects"]):
+                continue
+            if "kinds" in rule and fields["quantity_kind"] not in rule["kinds"]:
+                continue
+            return rule["name"]
+        return "other"
+
+    def _period(self, text: str, position: int, published: date | None):
+        found = None
+        for match in self.period_re.finditer(text[:position]):
+            if match.group(0).strip():
+                found = match
+        if found is None:
+            return None, None, None
+        period = found.group(0)
+        start, end = _period_dates(period, published)
+        return period, start, end
+
+    def _subject(self, doc: Document, index: int, text: str, offset: int, position: int):
+        best = None
+        for entity in doc.entities:
+            if entity.sentence == index and entity.label == "ORG" and entity.end <= offset + position:
+                best = doc.clean[entity.start:entity.end]
+        if best:
+            return best
+        for match in self.subject_re.finditer(text[:position]):
+            best = match.group(0)
+        return best
+
+    def _place(self, doc: Document, index: int, text: str, title: str) -> str | None:
+        for entity in doc.entities:
+            if entity.sentence == index and entity.label == "GPE":
+                return doc.clean[entity.start:entity.end]
+        for source in (text, title):
+            for match in self.place_re.finditer(source):
+                if not self._place_stop.match(match.group(0)):
+                    return match.group(0)
+        return None
+
+    # --- the stage ----------------------------------------------------------------------
+
+    def __call__(self, doc: Document) -> Document:
+        for index, sentence in enumerate(doc.sentences):
+            if sentence.kind == "byline":
+                continue
+            text = doc.clean[sentence.start:sentence.end]
+            if not _MAY_HOLD_NUMBER.search(text):
+                continue
+            candidates, failed = self._candidates(text)
+            for start, end, message in failed:
+                doc.rejects.append(Reject(
+                    stage=self.name, reason=errors.UNPARSED_NUMBER, message=message,
+                    excerpt=text[max(0, start - 20):end + 20]))
+            if not candidates:
+                continue
+            verbs = list(self.actions_re.finditer(text))
+            previous: list[tuple[_Candidate, dict]] = []
+            title = ""
+            if 0 <= sentence.article < len(doc.articles):
+                title = doc.articles[sentence.article].title or ""
+            for cand in candidates:
+                fields = dict(value=cand.value, value_max=cand.value_max, unit=cand.unit,
+                              quantity_kind=cand.kind, currency=cand.currency,
+                              approx=cand.approx)
+                fields.update(self._attributes(text, cand, previous, verbs))
+                period, period_start, period_end = self._period(text, cand.start, doc.published)
+                fields.update(
+                    subject=self._subject(doc, index, text, sentence.start, cand.start),
+                    category=self._category(fields, text[:cand.start]),
+                    period=period, period_start=period_start, period_end=period_end,
+                    place=self._place(doc, index, text, title))
+                previous.append((cand, fields))
+                doc.metrics.append(MetricSpan(sentence=index, start=sentence.start + cand.start,
+                                              end=sentence.start + cand.end, fields=fields))
+        return doc
+
+
+def _inside_quotes(text: str, position: int) -> bool:
+    """Return True when ``position`` is inside “…”: a name (“带牌销售”), not a verb."""
+    opened = text.rfind("“", 0, position)
+    return opened != -1 and text.rfind("”", 0, position) < opened
+
+
+_MAY_HOLD_NUMBER = re.compile(rf"[\d{_VAGUE_CN}百千万亿廿两%％]")
+
+
+def _period_dates(period: str, published: date | None) -> tuple[date | None, date | None]:
+    """Return (start, end) of a period phrase given the publication date, when knowable."""
+    year = published.year if published else None
+    explicit = re.search(r"(\d{4})年", period)
+    if explicit:
+        year = int(explicit.group(1))
+    elif "去年" in period and year:
+        year -= 1
+    if year is None:
+        return None, None
+    try:
+        until = re.search(r"截至(?:\d{4}年|今年|去年)?(\d{1,2})月(?:(\d{1,2})日|底|末)?", period)
+        if until:
+            month = int(until.group(1))
+            day = int(until.group(2)) if until.group(2) else _month_end(year, month).day
+            return None, date(year, month, day)
+        if "截至" in period and published:
+            return None, published
+        since = re.search(r"自(?:\d{4}年|今年|去年)?(\d{1,2})月(\d{1,2})日", period)
+        if since:
+            return date(year, int(since.group(1)), int(since.group(2))), published
+        if "上半年" in period:
+            return date(year, 1, 1), date(year, 6, 30)
+        if "下半年" in period:
+            return date(year, 7, 1), date(year, 12, 31)
+        if "前三季度" in period:
+            return date(year, 1, 1), date(year, 9, 30)
+        months = re.search(r"(\d{1,2})[至-](\d{1,2})月", period)
+        if months:
+            return (date(year, int(months.group(1)), 1),
+                    _month_end(year, int(months.group(2))))
+        if "以来" in period and ("今年" in period or "去年" in period or explicit):
+            return date(year, 1, 1), published
+        if re.fullmatch(r"(?:\d{4}年|去年|今年)(?:全年)?", period):
+            return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None, None
+    return None, None
+
+
+def _month_end(year: int, month: int) -> date:
+    if month == 12:
+        return date(year, 12, 31)
+    return date(year, month + 1, 1) - timedelta(days=1)
