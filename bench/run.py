@@ -1,0 +1,444 @@
+"""Benchmark fazhi against its floor, pkuseg segmentation, and append the table to RESULTS.md.
+
+What it measures, in one run so that the ratios hold on a noisy machine:
+- bare segmentation: the same text, line by line, through ``nlp.tokenizer`` (spacy-pkuseg with
+  the same model): the floor;
+- ``fazhi run --workers 1`` and ``--workers 2`` on the small corpus (characters per second
+  after model load, R1 = pipeline time / segmentation time, the 2-worker speed-up);
+- ``--engine dask`` on a 2-worker LocalCluster when ``distributed`` is installed;
+- ``--workers 2`` on a corpus ten times larger, resampled from the small one: the peak RSS
+  of every process against the small corpus's (memory must stay flat);
+- model load time, and the memory fork-sharing saves (sum of RSS minus sum of PSS).
+
+Corpora are built under bench/work/ from the seed page and the People's Daily 1998 corpus in
+../shared/corpora (skipped cleanly when absent). Usage: ``python bench/run.py [--chars N]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "work"
+RESULTS = ROOT / "bench" / "RESULTS.md"
+CORPORA = Path(os.environ.get("FAZHI_CORPORA", ROOT.parent / "shared" / "corpora"))
+PD1998 = CORPORA / "pd1998" / "199801.utf8.txt"
+SEED = ROOT / "seeds" / "000_151922b201effb69.txt"
+DOCS_PER_FILE = 200
+
+sys.path.insert(0, str(ROOT))
+
+
+# --- corpora ----------------------------------------------------------------------------------
+
+def pd_articles() -> list[dict]:
+    """Return the PD1998 articles as JSONL records (paragraphs joined by newlines, in order)."""
+    from pipeline.corpora import read_pd1998
+
+    articles: dict[str, list[str]] = {}
+    for para in read_pd1998(PD1998):
+        articles.setdefault(para.para_id.rsplit("-", 1)[0], []).append(para.text)
+    return [{"id": key, "date": f"{key[:4]}-{key[4:6]}-{key[6:8]}", "text": "\n".join(paras)}
+            for key, paras in articles.items()]
+
+
+def write_corpus(directory: Path, records: list[dict], with_seed: bool = True) -> int:
+    """Write ``records`` as JSONL files of DOCS_PER_FILE lines (plus the seed page); return chars."""
+    if directory.exists():
+        shutil.rmtree(directory)
+    directory.mkdir(parents=True)
+    chars = 0
+    if with_seed:
+        shutil.copy(SEED, directory / SEED.name)
+        chars += len(SEED.read_text(encoding="utf-8"))
+    for n, first in enumerate(range(0, len(records), DOCS_PER_FILE)):
+        block = records[first:first + DOCS_PER_FILE]
+        with open(directory / f"pd1998-{n:04d}.jsonl", "w", encoding="utf-8") as handle:
+            for record in block:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+        chars += sum(len(r["text"]) for r in block)
+    return chars
+
+
+def build_corpora(chars: int, scale: int) -> dict:
+    """Build bench/work/small (about ``chars`` characters) and bench/work/large (``scale`` times)."""
+    articles = pd_articles()
+    small, total = [], len(SEED.read_text(encoding="utf-8"))
+    for record in articles:
+        if total >= chars:
+            break
+        small.append(record)
+        total += len(record["text"])
+    rng = random.Random(1998)
+    large = [dict(small_record, id=f"{small_record['id']}-r{k}")
+             for k, small_record in enumerate(rng.choices(small, k=len(small) * scale))]
+    return {"small": (WORK / "small", write_corpus(WORK / "small", small), len(small) + 1),
+            "large": (WORK / "large", write_corpus(WORK / "large", large), len(large) + 1)}
+
+
+def corpus_texts(directory: Path):
+    for path in sorted(directory.iterdir()):
+        if path.suffix == ".jsonl":
+            for line in path.read_text(encoding="utf-8").splitlines():
+                yield json.loads(line)["text"]
+        else:
+            yield path.read_text(encoding="utf-8")
+
+
+# --- memory sampling ---------------------------------------------------------------------------
+
+class MemoryWatch:
+    """Sample RSS and PSS of a process and its descendants until stopped; keep the peaks."""
+
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
+        import psutil
+
+        self.root = psutil.Process(pid)
+        self.interval = interval
+        self.peak_rss: dict[int, int] = {}
+        self.peak_total_rss = 0
+        self.peak_total_pss = 0
+        self.peak_saved = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, daemon=True)
+
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        return False
+
+    def _loop(self) -> None:
+        import psutil
+
+        while not self._stop.is_set():
+            try:
+                procs = [self.root] + self.root.children(recursive=True)
+            except psutil.Error:
+                break
+            total_rss = total_pss = 0
+            for proc in procs:
+                try:
+                    info = proc.memory_full_info()
+                except psutil.Error:
+                    continue
+                self.peak_rss[proc.pid] = max(self.peak_rss.get(proc.pid, 0), info.rss)
+                total_rss += info.rss
+                total_pss += getattr(info, "pss", info.rss)
+            self.peak_total_rss = max(self.peak_total_rss, total_rss)
+            self.peak_total_pss = max(self.peak_total_pss, total_pss)
+            self.peak_saved = max(self.peak_saved, total_rss - total_pss)
+            self._stop.wait(self.interval)
+
+    def processes(self) -> list[int]:
+        """Peak RSS per process in MB, the driver first, then workers by decreasing size."""
+        root = self.peak_rss.get(self.root.pid, 0)
+        others = sorted((v for k, v in self.peak_rss.items() if k != self.root.pid
+                         and v > 100 * 2**20), reverse=True)  # ignore tiny helper processes
+        return [mb(root)] + [mb(v) for v in others]
+
+
+def mb(n: float) -> int:
+    return int(round(n / 2**20))
+
+
+# --- measured runs -----------------------------------------------------------------------------
+
+def default_pipeline_available() -> bool:
+    try:
+        import pipeline.entities  # noqa: F401
+        import pipeline.metrics  # noqa: F401
+        from pipeline.runner import default_stages  # noqa: F401
+    except Exception:
+        return False
+    return True
+
+
+def measure(cmd: list[str], label: str) -> dict:
+    """Run ``cmd`` in a subprocess, watching its memory; return wall time and peaks."""
+    print(f"  {label}: {' '.join(cmd[1:])}", flush=True)
+    started = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+    with MemoryWatch(proc.pid) as watch:
+        stdout, stderr = proc.communicate()
+    wall = time.perf_counter() - started
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{label} failed ({proc.returncode}):\n{stderr[-3000:]}")
+    return {"wall": wall, "stdout": stdout, "stderr": stderr, "rss": watch.processes(),
+            "total_rss": mb(watch.peak_total_rss), "total_pss": mb(watch.peak_total_pss),
+            "saved": mb(watch.peak_saved)}
+
+
+def fazhi_run(corpus: Path, out: Path, workers: int, label: str, engine: str = "local") -> dict:
+    if out.exists():
+        shutil.rmtree(out)
+    if default_pipeline_available():
+        cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out),
+               "--workers", str(workers), "--quiet"]
+        if engine != "local":
+            cmd += ["--engine", engine]
+    else:
+        cmd = [sys.executable, __file__, "--child-run", str(corpus), str(out), str(workers),
+               engine]
+    result = measure(cmd, label)
+    info = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    timings = info["timings"]
+    result["load"] = timings["load_seconds"]
+    result["process"] = timings["wall_seconds"] - timings["load_seconds"]
+    result["stage_seconds"] = timings.get("stage_seconds", {})
+    result["rows"] = info["rows"]
+    return result
+
+
+def child_run(corpus: str, out: str, workers: int, engine: str) -> None:
+    """Run the pipeline without entities and metrics (used until those stages exist)."""
+    from pipeline.clean import Cleaner
+    from pipeline.runner import Pipeline, Tokenizer, run
+    from pipeline.split import ArticleSplitter, SentenceSplitter
+
+    kwargs = {}
+    if engine != "local":
+        from pipeline.shards import PipelineSpec
+
+        kwargs = {"engine": engine, "spec": PipelineSpec(stages="basic")}
+        run([corpus], out, workers=workers, **kwargs)
+        return
+    started = time.perf_counter()
+    from pipeline.tokenize import load_nlp
+
+    nlp = load_nlp(with_ner=False)
+    pipeline = Pipeline(nlp, [Cleaner(), ArticleSplitter(), SentenceSplitter(), Tokenizer(nlp)])
+    load = time.perf_counter() - started
+    run([corpus], out, pipeline=pipeline, workers=workers)
+    info_path = Path(out) / "run.json"
+    info = json.loads(info_path.read_text(encoding="utf-8"))
+    info["timings"]["load_seconds"] = round(load, 3)  # run() did not load: count it here
+    info["timings"]["wall_seconds"] = round(info["timings"]["wall_seconds"] + load, 3)
+    info_path.write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
+
+
+def child_segment(corpus: str) -> None:
+    """Print {load, seconds, chars} for bare pkuseg segmentation of every line of ``corpus``."""
+    started = time.perf_counter()
+    from pipeline.tokenize import load_nlp
+
+    nlp = load_nlp(with_ner=False)
+    load = time.perf_counter() - started
+    tokenizer = nlp.tokenizer
+    texts = list(corpus_texts(Path(corpus)))
+    chars = 0
+    started = time.perf_counter()
+    for text in texts:
+        for line in text.split("\n"):
+            if line.strip():
+                tokenizer(line)
+        chars += len(text)
+    print(json.dumps({"load": load, "seconds": time.perf_counter() - started, "chars": chars}))
+
+
+def child_load() -> None:
+    """Print the seconds to load the full pipeline (pkuseg and the NER, if shipped)."""
+    started = time.perf_counter()
+    from pipeline.runner import Pipeline
+
+    Pipeline.load() if default_pipeline_available() else __import__(
+        "pipeline.tokenize").tokenize.load_nlp(with_ner=True)
+    print(json.dumps({"load": time.perf_counter() - started}))
+
+
+# --- report -----------------------------------------------------------------------------------
+
+def others_running() -> str:
+    """Name the busy processes outside this benchmark (the machine is shared)."""
+    import psutil
+
+    mine = {os.getpid()} | {p.pid for p in psutil.Process().children(recursive=True)}
+    procs = list(psutil.process_iter(["pid", "cmdline"]))
+    for proc in procs:
+        try:
+            proc.cpu_percent(None)
+        except psutil.Error:
+            pass
+    time.sleep(1.0)
+    busy = []
+    for proc in procs:
+        try:
+            cpu = proc.cpu_percent(None)
+        except psutil.Error:
+            continue
+        if proc.pid not in mine and cpu >= 20:
+            cmd = " ".join(proc.info["cmdline"] or [])[:90]
+            busy.append(f"{cpu:.0f}% CPU: `{cmd}`")
+    return "; ".join(busy) or "nothing else busy"
+
+
+def machine() -> str:
+    import psutil
+
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} cores ({cpu}), {psutil.virtual_memory().total / 2**30:.0f} GB RAM, "
+            f"Python {platform.python_version()}")
+
+
+def commit() -> str:
+    try:
+        sha = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, text=True,
+                             capture_output=True, check=True).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                               cwd=ROOT, text=True, capture_output=True).stdout.strip()
+        return sha + (" (with uncommitted changes)" if dirty else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--chars", type=int, default=300_000,
+                        help="Size of the small corpus in characters (default 300000).")
+    parser.add_argument("--scale", type=int, default=10, help="Size of the large corpus, in small corpora.")
+    parser.add_argument("--no-large", action="store_true", help="Skip the large-corpus memory run.")
+    parser.add_argument("--no-dask", action="store_true", help="Skip the Dask engine run.")
+    parser.add_argument("--no-record", action="store_true", help="Do not append to RESULTS.md.")
+    parser.add_argument("--note", default="", help="A note for the RESULTS.md entry.")
+    parser.add_argument("--child-run", nargs=4, metavar=("CORPUS", "OUT", "WORKERS", "ENGINE"),
+                        help=argparse.SUPPRESS)
+    parser.add_argument("--child-segment", metavar="CORPUS", help=argparse.SUPPRESS)
+    parser.add_argument("--child-load", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child_run:
+        corpus, out, workers, engine = args.child_run
+        child_run(corpus, out, int(workers), engine)
+        return 0
+    if args.child_segment:
+        child_segment(args.child_segment)
+        return 0
+    if args.child_load:
+        child_load()
+        return 0
+
+    if not PD1998.exists():
+        print(f"bench: skipped, the People's Daily 1998 corpus is not at {PD1998}")
+        return 0
+    try:
+        import psutil  # noqa: F401
+    except ImportError:
+        print("bench: needs psutil to watch memory (pip install psutil)")
+        return 2
+    from pipeline.models import default_pkuseg_dir, is_pkuseg_model
+
+    if not (os.environ.get("FAZHI_PKUSEG_MODEL") or is_pkuseg_model(default_pkuseg_dir())):
+        print("bench: skipped, no pkuseg model (run `fazhi models fetch`)")
+        return 0
+
+    started = time.perf_counter()
+    background = others_running()
+    print(f"bench: building corpora under {WORK.relative_to(ROOT)}/", flush=True)
+    corpora = build_corpora(args.chars, args.scale)
+    small_dir, small_chars, small_docs = corpora["small"]
+    large_dir, large_chars, large_docs = corpora["large"]
+    print(f"  small: {small_docs} documents, {small_chars} characters; "
+          f"large: {large_docs} documents, {large_chars} characters", flush=True)
+    full = default_pipeline_available()
+
+    seg = measure([sys.executable, __file__, "--child-segment", str(small_dir)], "segmentation")
+    seg.update(json.loads(seg["stdout"].strip().splitlines()[-1]))
+    load = measure([sys.executable, __file__, "--child-load"], "model load")
+    load.update(json.loads(load["stdout"].strip().splitlines()[-1]))
+    runs = WORK / "runs"
+    w1 = fazhi_run(small_dir, runs / "w1", 1, "--workers 1")
+    w2 = fazhi_run(small_dir, runs / "w2", 2, "--workers 2")
+    dask = None
+    if not args.no_dask:
+        try:
+            import distributed  # noqa: F401
+
+            from pipeline import engine_dask  # noqa: F401
+            dask = fazhi_run(small_dir, runs / "dask", 2, "--engine dask (LocalCluster, 2 workers)",
+                             engine="dask")
+        except ImportError as exc:
+            print(f"  dask: skipped ({exc})")
+    large = None if args.no_large else fazhi_run(large_dir, runs / "large", 2,
+                                                 f"--workers 2 on the {args.scale}x corpus")
+
+    seg_rate = seg["chars"] / seg["seconds"]
+    r1 = w1["process"] / seg["seconds"]
+    speedup = w1["process"] / w2["process"]
+    lines = [
+        f"### {datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')}, commit {commit()}",
+        "",
+        f"Machine: {machine()}. Also running: {background}.",
+        f"Pipeline: {'full default (clean, split, sentences, tokenize, entities, metrics)' if full else 'clean, split, sentences, tokenize (entities and metrics not yet available)'}.",
+        f"Small corpus: {small_docs} documents, {small_chars:,} characters; large: {large_docs} documents, {large_chars:,} characters."
+        + (f" Note: {args.note}" if args.note else ""),
+        "",
+        "| measure | value |",
+        "| --- | --- |",
+        f"| bare pkuseg segmentation | {seg_rate:,.0f} chars/s ({seg['seconds']:.1f} s) |",
+        f"| `fazhi run --workers 1` | {small_chars / w1['process']:,.0f} chars/s ({w1['process']:.1f} s after load) |",
+        f"| `fazhi run --workers 2` | {small_chars / w2['process']:,.0f} chars/s ({w2['process']:.1f} s after load) |",
+        f"| **R1** = workers 1 / segmentation | **{r1:.2f}** (target <= 1.5) |",
+        f"| **2-worker speed-up** | **{speedup:.2f}x** (target >= 1.8) |",
+    ]
+    if dask:
+        lines.append(f"| `--engine dask`, 2-worker LocalCluster | {small_chars / dask['process']:,.0f} chars/s "
+                     f"({dask['process']:.1f} s after load, {dask['wall']:.1f} s wall with cluster start); "
+                     f"**{dask['process'] / w2['process']:.2f}x** the time of `--workers 2` (target <= 1.3) |")
+    lines += [
+        f"| model load (pkuseg{' + NER' if full else ''}), warm cache | {load['load']:.2f} s (target < 3); in the run: {w1['load']:.2f} s |",
+        f"| pkuseg load alone | {seg['load']:.2f} s |",
+        f"| peak RSS, segmentation only | {seg['rss'][0]} MB |",
+        f"| peak RSS, `--workers 1` | {w1['rss'][0]} MB |",
+        f"| peak RSS per process, `--workers 2` small | driver {w2['rss'][0]} MB, workers {', '.join(map(str, w2['rss'][1:]))} MB |",
+    ]
+    if large:
+        growth = max(l / s - 1 for l, s in zip(large["rss"], w2["rss"]))
+        lines.append(f"| peak RSS per process, `--workers 2` {args.scale}x corpus | driver {large['rss'][0]} MB, "
+                     f"workers {', '.join(map(str, large['rss'][1:]))} MB; largest growth **{growth:+.1%}** (target within 10%) |")
+        lines.append(f"| {args.scale}x corpus throughput | {large_chars / large['process']:,.0f} chars/s |")
+    lines += [
+        f"| fork sharing, `--workers 2` | sum of RSS {w2['total_rss']} MB, sum of PSS {w2['total_pss']} MB: "
+        f"**{w2['saved']} MB saved** |",
+        "",
+        "Stage seconds, `--workers 1`: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(
+            w1["stage_seconds"].items(), key=lambda kv: -kv[1])),
+        f"Benchmark wall time: {time.perf_counter() - started:.0f} s.",
+        "",
+    ]
+    table = "\n".join(lines)
+    print()
+    print(table)
+    if not args.no_record:
+        if not RESULTS.exists():
+            RESULTS.write_text("# Benchmark results\n\nAppended by `make bench` (bench/run.py), newest last. "
+                               "Ratios are measured within one run; absolute rates depend on what "
+                               "else the machine was doing.\n\n", encoding="utf-8")
+        with open(RESULTS, "a", encoding="utf-8") as handle:
+            handle.write(table + "\n")
+        print(f"appended to {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
