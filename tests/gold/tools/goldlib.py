@@ -26,7 +26,7 @@ OVER_PRE = ("至少", "超过", "超", "逾", "多于")
 UNDER_PRE = ("接近", "近", "不到", "不足", "少于")
 ABOUT_PRE = ("大约", "约")
 OVER_SUF = ("以上",)
-UNDER_SUF = ("以下",)
+UNDER_SUF = ("以下", "以内")
 ABOUT_SUF = ("左右",)
 
 
