@@ -147,6 +147,115 @@ def models_where():
     click.echo(f"ner:    {NER_DIR} ({'present' if (NER_DIR / 'config.cfg').exists() else 'missing'})")
 
 
+@cli.group()
+def train():
+    """Train fazhi's own models from public corpora.
+
+    Example: fazhi train ner --corpora ../shared/corpora --minutes 60
+    """
+
+
+@train.command("ner")
+@click.option("--corpora", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder holding pd1998/, msra/, pd_ner/, cluener/ (see the README).")
+@click.option("--out", default=None, type=click.Path(path_type=Path),
+              help="Where to save the components (default: pipeline/models/ner).")
+@click.option("--minutes", type=float, default=None, help="Stop training after this many minutes.")
+def train_ner_command(corpora, out, minutes):
+    """Train the NER components (PERSON ORG GPE LOC) on pkuseg words and print the test scores.
+
+    Example: fazhi train ner --corpora ../shared/corpora --minutes 60
+    """
+    from .tokenize import NER_DIR
+    from .train import train_ner
+
+    try:
+        scores = train_ner(corpora, out or NER_DIR, minutes=minutes,
+                           say=lambda m: click.echo(m, err=True))
+    except UserError as exc:
+        _fail(str(exc))
+    _print_scores(scores)
+
+
+@cli.group()
+def evaluate():
+    """Measure fazhi against annotated data (entities or metrics).
+
+    Example: fazhi evaluate metrics --gold tests/gold/metrics_seed.jsonl seeds/
+    """
+
+
+@evaluate.command("metrics")
+@click.option("--gold", "gold", required=True, multiple=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold JSONL file(s) (format in tests/gold/README.md).")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--details", is_flag=True, help="List false positives, misses and wrong attributes.")
+def evaluate_metrics_command(gold, inputs, as_json, details):
+    """Print precision, recall and attribute accuracy of the metric extractor on gold data.
+
+    Example: fazhi evaluate metrics --gold tests/gold/metrics_seed.jsonl seeds/
+    """
+    from .evaluate_metrics import evaluate_metrics
+    from .runner import Pipeline
+
+    try:
+        pipeline = Pipeline.load(say=lambda m: click.echo(m, err=True))
+        scores = evaluate_metrics(list(gold), inputs, pipeline, details=details)
+    except UserError as exc:
+        _fail(str(exc))
+    _print_scores(scores, as_json)
+
+
+@evaluate.command("ner")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["bio", "cluener", "jsonl"]), default="bio",
+              show_default=True, help="bio: char-per-line BIO (MSRA, pd_ner); cluener; jsonl (fazhi's).")
+@click.option("--limit", type=int, default=None, help="Evaluate only the first N sentences.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_ner_command(path, fmt, limit, as_json):
+    """Print precision, recall and F1 per label of the entity stage, run through the pipeline.
+
+    Example: fazhi evaluate ner ../shared/corpora/msra/msra_test_bio.txt --format bio
+    """
+    from .evaluate import evaluate_ner
+    from .runner import Pipeline
+
+    try:
+        pipeline = Pipeline.load(say=lambda m: click.echo(m, err=True))
+        scores = evaluate_ner(path, fmt, pipeline, limit=limit)
+    except UserError as exc:
+        _fail(str(exc))
+    _print_scores(scores, as_json)
+
+
+def _print_scores(scores: dict, as_json: bool = False) -> None:
+    import json
+
+    if as_json:
+        click.echo(json.dumps(scores, ensure_ascii=False, indent=2, default=str))
+        return
+    if isinstance(scores, dict) and isinstance(scores.get("text"), str):
+        click.echo(scores["text"])
+        return
+
+    def show(value, indent=0):
+        pad = "  " * indent
+        for key, item in value.items():
+            if isinstance(item, dict):
+                click.echo(f"{pad}{key}:")
+                show(item, indent + 1)
+            elif isinstance(item, float):
+                click.echo(f"{pad}{key}: {item:.4f}")
+            elif isinstance(item, list):
+                click.echo(f"{pad}{key}: {len(item)} items")
+            else:
+                click.echo(f"{pad}{key}: {item}")
+
+    show(scores)
+
+
 def main() -> None:
     cli(prog_name="fazhi")
 
