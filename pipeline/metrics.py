@@ -32,11 +32,11 @@ TAXONOMY_PATH = DATA_DIR / "metric_categories.json"
 
 _CLAUSE_BREAK = "，,；;：:。！？!?（(）)\n"
 _QUOTES = "“”‘’\"'「」『』《》〈〉"
-_SEP = r"(?:至|到|~|～|—|－|-|或)"
+_SEP = r"(?:至|到|~|～|—|－|-)"
 # A number never starts inside another number or after a vague head (数十人, 几十, 上千).
-_NOT_INSIDE = (r"(?:(?<![\d.．,])(?=[\d超逾近约不接将至大])"
+_NOT_INSIDE = (r"(?:(?<![\d.．,·/])(?=[\d超逾近约不接将至大零])"
                r"|(?<![\d.．,零〇一二两三四五六七八九十百千万亿数几若上成余多第])(?![\d]))")
-_PRE = r"(?P<pre>不超过|超过|接近|将近|不到|不足|至少|大约|超|逾|近|约)?"
+_PRE = r"(?P<pre>不超过|超过|接近|将近|不到|不足|至少|大约|零下|超|逾|近|约)?"
 _POST = r"(?P<post>以上|以下|左右|上下)?"
 _VAGUE_CN = "零〇一二两三四五六七八九十"
 _YEAR_WORDS = re.compile(r"^(?:代|度|级|初|底|末|中|起|间|前后)")
@@ -81,6 +81,8 @@ class MetricExtractor:
                     self.unit_kind.setdefault(unit, (kind, None))
         units = _alternation(self.unit_kind)
         number = NUMBER
+        self.decimal_only_units = set(lex["decimal_only_units"])
+        self.money_units = {u for u, (k, _) in self.unit_kind.items() if k == "money"}
         self.patterns = [
             ("percent_cn", re.compile(
                 rf"{_NOT_INSIDE}{_PRE}(?P<body>百分之{number}(?:{_SEP}百分之{number})?)"
@@ -97,7 +99,15 @@ class MetricExtractor:
                 rf"(?P<yu>多)?(?![功为立交绩果员本效群熟长就型品都了全人年色分])"
                 rf"{_POST}")),
             ("fraction", re.compile(
-                rf"{_NOT_INSIDE}{_PRE}(?P<body>{number}分之{number}){_POST}")),
+                rf"{_NOT_INSIDE}{_PRE}(?P<body>{number}分之{number}|\d+/\d+(?![\d/]))"
+                rf"(?![\u4e00-\u9fff]*[日号])"
+                rf"{_POST}")),
+            ("discount", re.compile(
+                rf"(?<![\u4e00-\u9fff\d])(?P<body>[一二三四五六七八九\d](?:[一二三四五六七八九]|\.\d)?)"
+                rf"(?P<unit>折)(?=优惠|销售|出售|收费|价|的|，|,|。)")),
+            ("half", re.compile(
+                rf"(?<![上下前后大多])(?P<pre>不到|不足|近|约|超过|超)?(?P<body>半)(?P<unit>年|个月|天)"
+                rf"(?![度])")),
             ("duration", re.compile(
                 rf"{_NOT_INSIDE}{_PRE}(?P<body>(?P<years>{number})年(?:零)?"
                 rf"(?:(?P<half>半)|(?P<months>{number})个?月)){_POST}")),
@@ -203,6 +213,16 @@ class MetricExtractor:
             if years is None or months is None:
                 return f"unreadable duration {match.group(0)!r}"
             value, unit, kind = round(years + months / 12, 4), "年", "duration"
+        elif name == "discount":  # 八五折 = 85% of the price
+            digits = body.replace(".", "")
+            value = parse_number(digits)
+            if value is None:
+                return f"unreadable discount {match.group(0)!r}"
+            value = value * 10 if len(digits) == 1 else value
+            unit, kind = "折", "percent"
+        elif name == "half":
+            value, unit = 0.5, groups["unit"]
+            kind = "duration"
         elif name == "bare":
             value = parse_number(body)
             if value is None:
@@ -228,7 +248,17 @@ class MetricExtractor:
             if value_max is not None:
                 value_max *= scale
             unit = groups["unit"]
+            if n1[-1:] in "千百" and n1[-1] + unit in self.unit_kind:
+                # 60千克 is 60 of the unit 千克, not 60000 克.
+                value /= 1000 if n1[-1] == "千" else 100
+                if value_max is not None:
+                    value_max /= 1000 if n1[-1] == "千" else 100
+                unit = n1[-1] + unit
+            if unit in self.decimal_only_units and not re.search(r"[.·]", n1):
+                return None  # 8点 is a clock time, 6.2级 a magnitude
             kind, currency = self.unit_kind[unit]
+        if groups.get("pre") == "零下":
+            value, approx = -value, None
         if not self._is_metric(name, match, text, value, value_max, unit, approx):
             return None
         number_text = groups.get("n1") or body
@@ -261,9 +291,21 @@ class MetricExtractor:
             return False  # 24小时不间断巡逻: an operating mode, not a window
         if name == "bare" and value < 10000:
             return False
+        if name == "duration" and value >= 100:
+            return False  # 1997年1月: a date
+        if unit in self.money_units and value == 1 and (
+                re.match(r"^(?:合|兑|折合|等于|=)", after) or re.search(r"(?:兑|合|兑换)$", before)):
+            return False  # 1美元合8.09元: an exchange rate's base
+        prev = text[start - 1:start] if start else ""
+        if unit in ("个", "项", "人", "位", "种", "类", "名") and prev in ("的", "这", "那", "各", "每", "其", "该", "最", "后", "前"):
+            if not any(c.isdigit() for c in match.group("body")) or prev in ("这", "那", "各", "每", "其", "该", "最"):
+                return False  # 民航的两个臂膀, 最后5位
+        if re.search(r"(?:按照|凭借|根据|围绕|可能)$", text[max(0, start - 3):start]) and not any(
+                c.isdigit() for c in match.group("body")):
+            return False
         chinese = not any(c.isdigit() for c in number)
         if chinese and name == "unit":
-            if value == 1 and value_max is None:
+            if value == 1 and value_max is None and not approx:
                 # 一 counts only after an enforcement verb: 破获一起, 打掉一个, 有期徒刑一年.
                 if not self.small_cue_re.search(text[max(0, start - 8):start]):
                     return False

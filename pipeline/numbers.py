@@ -32,14 +32,15 @@ BIG_UNITS = {"亿": 10**8, "億": 10**8, "万": 10**4, "萬": 10**4}
 _CN_DIGIT = "零〇○一壹幺二贰貳两兩三叁四肆五伍六陆陸七柒八捌九玖"
 _CN_UNIT = "十拾百佰千仟万萬亿億"
 _CN_CHARS = _CN_DIGIT + _CN_UNIT + "廿卅卌"
-_ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
+# PD1998 and other print sources write the decimal point as a middle dot: ２·４７万.
+_ARABIC = r"\d+(?:[,，]\d{3})*(?:[.·]\d+)?"
 
 # A numeral as it appears in running text: Arabic (1,134 / 812.6) optionally scaled by
 # Chinese units (1.2万, 3千万), or Chinese (一千零三十九, 六百二十二点三, 两, 廿), or mixed
 # (100万三千).  The metrics stage builds its quantity regex on this.
 NUMBER = (
     rf"(?:{_ARABIC}(?:[{_CN_UNIT}]+(?:零?[\d{_CN_DIGIT}]+[{_CN_UNIT}]*)*)?"
-    rf"|[{_CN_CHARS}]+(?:点[{_CN_DIGIT}]+[{_CN_UNIT}]*)?)"
+    rf"|[{_CN_DIGIT}廿卅卌十拾][{_CN_CHARS}]*(?:点[{_CN_DIGIT}]+[{_CN_UNIT}]*)?)"
 )
 NUMBER_RE = re.compile(NUMBER)
 
@@ -50,8 +51,11 @@ class NumberError(ValueError):
     """A string that looks like a number but that the grammar cannot read."""
 
 
+_MIDDLE_DOT = re.compile(r"(?<=\d)·(?=\d)")
+
+
 def _strip_separators(text: str) -> str:
-    return text.replace(",", "").replace("，", "").replace(" ", "")
+    return _MIDDLE_DOT.sub(".", text.replace(",", "").replace("，", "").replace(" ", ""))
 
 
 def _digit_string(text: str) -> float | None:
@@ -221,7 +225,7 @@ APPROX_PREFIX = {
 APPROX_SUFFIX = {"余": "over", "多": "over", "以上": "over", "来": "about", "左右": "about",
                  "上下": "about", "以下": "under", "以内": "under", "许": "about"}
 
-_RANGE_SEP = r"(?:至|到|~|～|-|—|－|或)"
+_RANGE_SEP = r"(?:至|到|~|～|-|—|－)"
 
 
 @dataclass(frozen=True)
@@ -270,6 +274,7 @@ _PERCENT = [
 ]
 _CHENG = re.compile(rf"^([{_CN_DIGIT}\d]|十)成([{_CN_DIGIT}\d])?$")
 _FRACTION = re.compile(rf"^({NUMBER})分之({NUMBER})$")
+_SLASH = re.compile(r"^(\d+)\s*[/／]\s*(\d+)$")
 _ADJACENT = re.compile(rf"^([一二两三四五六七八九])([二三四五六七八九])([十百千万亿]+)$")
 
 
@@ -316,6 +321,12 @@ def parse_quantity(text: str) -> Quantity | None:
     if match:
         den, num = parse_number(match.group(1)), parse_number(match.group(2))
         if not den or num is None:
+            return None
+        return Quantity(round(num / den * 100, 2), None, approx, "%")
+    match = _SLASH.match(body)
+    if match:  # 1/3 of a whole: a share
+        num, den = float(match.group(1)), float(match.group(2))
+        if not den:
             return None
         return Quantity(round(num / den * 100, 2), None, approx, "%")
     match = re.match(rf"^(.+?){_RANGE_SEP}(.+)$", body)
