@@ -78,10 +78,11 @@ def number(s: str) -> float:
     s = s.translate(FW).replace(",", "")
     m = re.fullmatch(r"([0-9.]+)([十百千万亿]*)", s)
     if m:
-        v = float(m.group(1))
+        from decimal import Decimal
+        v = Decimal(m.group(1))
         for ch in m.group(2):
             v *= CN_UNIT[ch]
-        return v
+        return float(v)
     if "点" in s:
         ip, fp = s.split("点", 1)
         mult = 1
