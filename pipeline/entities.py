@@ -246,6 +246,8 @@ class Rules:
         self.zone_re = re.compile(self.zone)
         self.town_re = re.compile(f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委))")
         self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")))
+        self.loc_suffix_re = re.compile(trie_pattern(read_words(data_dir / "entity_loc_suffixes.txt")))
+        self.loc_more_re = re.compile(r"(?:[一二三四五六七八九十\d]{1,3}(?:巷|号|弄))?(?:片区)?")
 
         # LAW ---------------------------------------------------------------------------------
         self.newspapers = set(read_words(data_dir / "entity_newspapers.txt"))
@@ -308,6 +310,37 @@ class Rules:
         out += self.date_candidates(text, published)
         out += self.person_candidates(text)
         out += self.gpe_candidates(text, known_counties, bounds, context)
+        out += self.loc_candidates(text, tokens)
+        return out
+
+    def loc_candidates(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
+        """Return roads, squares and areas: a short name before a LOC word (瓦窑西路一巷, 东门广场)."""
+        out = []
+        if not tokens:
+            return out
+        starts = {s for s, _ in tokens}
+        ends = {e for _, e in tokens}
+        token_start = {}
+        for s, e in tokens:
+            for k in range(s, e):
+                token_start[k] = s
+        for m in self.loc_suffix_re.finditer(text):
+            p, e = m.span()
+            more = self.loc_more_re.match(text, e)
+            if more.end() > e:
+                e = more.end()
+            elif e not in ends:
+                continue  # 广场舞
+            for b in range(p - 2, max(p - 5, -1), -1):
+                if b < 0 or b not in starts:
+                    continue
+                if not (p in starts or token_start.get(p) == b):
+                    break  # 进行道路: the suffix belongs to another word
+                name = text[b:p]
+                if re.fullmatch(f"[{CJK}]+", name) and self._proper_name(name) and \
+                        not self.gaz.divisions(name):
+                    out.append(Candidate(b, e, "LOC", None, "rule:loc", SOFT))
+                break
         return out
 
     def org_candidates(self, text: str, bounds: set[int] | None = None) -> list[Candidate]:
@@ -342,6 +375,8 @@ class Rules:
             return False
         if s >= 2 and text[s - 2:s] in self.campaign:
             return False
+        if span.endswith("部") and text.startswith(("门", "署", "分"), e):
+            return False  # 公安部门, 部署: the word goes on
         return True
 
     def _name_before(self, text: str, at: int, bounds: set[int] | None) -> int | None:
@@ -641,8 +676,10 @@ class EntityTagger:
 
     name = "entities"
 
-    def __init__(self, nlp, data_dir: Path = DATA_DIR, *, use_model: bool = True):
+    def __init__(self, nlp, data_dir: Path = DATA_DIR, *, use_model: bool = True,
+                 use_rules: bool = True):
         self.nlp = nlp
+        self.use_rules = use_rules  # False gives the bare model, to measure what rules add
         self.rules = Rules(Path(data_dir))
         self.components = [(n, p) for n, p in nlp.pipeline] if (nlp is not None and use_model) else []
         self.char_level = bool(self.components) and _model_token_mode(nlp) == "char"
@@ -700,6 +737,9 @@ class EntityTagger:
             tokens = None
             if s.doc is not None and s.doc.text == texts[i]:
                 tokens = [(t.idx, t.idx + len(t.text)) for t in s.doc]
+            if not self.use_rules:
+                cands[i] += [Candidate(a, b, lab, None, "model", MODEL) for a, b, lab in model[i]]
+                continue
             cands[i] += self.rules.candidates(texts[i], tokens, doc.published, known_counties,
                                               context)
             cands[i] += self._model_candidates(texts[i], model[i], s.kind)
@@ -707,7 +747,7 @@ class EntityTagger:
         # A name the document introduces with a byline or a title is the same person later on
         # (”李志泉说): tag its other mentions too.
         people: dict[str, str | None] = {}
-        for i, spans in enumerate(chosen):
+        for i, spans in enumerate(chosen if self.use_rules else []):
             for c in spans:
                 if c.label != "PERSON" or c.normalized == "anonymised" or c.length < 2:
                     continue
