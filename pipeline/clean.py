@@ -59,12 +59,14 @@ def _is_body(line: str, min_len: int = 20) -> bool:
     return len(line.strip()) >= min_len or bool(_SENTENCE_PUNCT.search(line))
 
 
-def is_layout_break(before: str, after: str) -> bool:
+def is_layout_break(before: str, after: str, following: str = "") -> bool:
     """Return True when ``before`` and ``after`` are two halves of one broken paragraph.
 
-    ``before`` is the last line above the blank line(s), ``after`` the first line below.
-    The first must be running text that stops mid-sentence; the second must be running text
-    (with sentence punctuation) that is neither a heading, a byline nor a dateline.
+    ``before`` is the last line above the blank line(s), ``after`` the first line below and
+    ``following`` the line after that. The first must be running text that stops
+    mid-sentence; the second must be running text (with sentence punctuation) that is neither
+    a heading, a byline nor a dateline, nor a short headline with a comma (严打犯罪，守护平安)
+    followed by a byline.
     """
     if not before.strip() or not after.strip():
         return False
@@ -77,7 +79,19 @@ def is_layout_break(before: str, after: str) -> bool:
     # The continuation carries sentence punctuation within its first sentence, which a
     # headline (short, no punctuation) never does.
     head = after.strip()[:80]
+    if len(after.strip()) <= 32 and not _ends_sentence(after) and _BYLINE_START.match(following):
+        return False
     return bool(_SENTENCE_PUNCT.search(head)) and len(after.strip()) >= 8
+
+
+def _next_line(text: str, pos: int) -> str:
+    """Return the next non-blank line at or after ``pos`` (a newline), or ""."""
+    if pos == -1:
+        return ""
+    for line in text[pos:pos + 400].split("\n"):
+        if line.strip():
+            return line
+    return ""
 
 
 class Cleaner:
@@ -98,7 +112,8 @@ class Cleaner:
             line_end = text.find("\n", match.end())
             before = text[line_start:match.start()]
             after = text[match.end(): line_end if line_end != -1 else len(text)]
-            if is_layout_break(before, after):
+            following = _next_line(text, line_end)
+            if is_layout_break(before, after, following):
                 for i in range(match.start(), match.end()):
                     keep[i] = False
         clean_chars = []

@@ -69,7 +69,31 @@ def _classify(line: _Line) -> str:
         return "dateline"
     if len(line.text) <= 40 and not _HEADING_PUNCT.search(line.text):
         return "heading"
+    if is_weak_heading(line.text):
+        return "weak"
     return "body"
+
+
+def is_weak_heading(text: str) -> bool:
+    """A short line that may be a headline with punctuation (严打犯罪，守护平安).
+
+    Only a run of such lines followed by a byline or dateline counts as a headline: alone, a
+    short line without a full stop is more often the cut-off end of an article.
+    """
+    return (len(text) <= 32 and not ends_sentence(text) and "。" not in text
+            and len(_HEADING_PUNCT.findall(text)) <= 2)
+
+
+def _mark_headlines(lines: list[_Line]) -> None:
+    """Promote a weak heading to a heading when a byline or dateline follows it directly.
+
+    So a headline with a comma is recognised as the title of the article below it; a short
+    line without a full stop anywhere else is body text (the cut-off end of an article).
+    """
+    for i, line in enumerate(lines):
+        if line.kind == "weak":
+            heads_article = i + 1 < len(lines) and lines[i + 1].kind in ("byline", "dateline")
+            line.kind = "heading" if heads_article else "body"
 
 
 def ends_sentence(text: str) -> bool:
@@ -96,6 +120,7 @@ def _blocks(lines: list[_Line]) -> list[_Block]:
     """Group lines into article starts and sections, in page order."""
     for line in lines:
         line.kind = _classify(line)
+    _mark_headlines(lines)
     blocks: list[_Block] = []
     i = 0
     n = len(lines)

@@ -72,6 +72,13 @@ def test_is_layout_break(before, after, joined):
     assert is_layout_break(before, after) is joined
 
 
+def test_a_comma_headline_above_a_byline_is_not_a_continuation():
+    before = "建立健全议事决策、请示报告等六大工作"
+    assert not is_layout_break(before, "严打犯罪，守护平安", "□ 本报记者 丙丁")
+    assert not is_layout_break(before, "严打犯罪，守护平安", "本报讯 记者韩宇 近日，")
+    assert is_layout_break(before, "制度，全面理顺组织体系", "在线索核查方面，加大宣传力度。")
+
+
 _ALLOWED = {(raw, clean) for raw, clean in _FULLWIDTH.items()} | {(raw, clean) for raw, clean in _HALF_TO_FULL.items()}
 _DELETABLE = set("\n \t□■●◆◇▲△★☆▪•")
 

@@ -83,9 +83,21 @@ def test_bylines_and_datelines(page, authors, dateline):
     # a plain text without any headline is one untitled article
     ("今年以来，全市共破获案件760起，抓获犯罪嫌疑人1134人。", 1),
     ("", 0),
+    # a headline with a comma, directly above a byline, starts an article
+    ("标题甲\n\n本报记者 甲乙\n\n第一段，内容。\n\n严打犯罪，守护平安\n\n本报记者 丙丁\n\n第二段，内容。", 2),
+    # hard negative: the cut-off end of an article is not a headline
+    ("标题甲\n\n本报记者 甲乙\n\n专项整治以来，该片区刑事及治安警情\n\n标题乙\n\n本报记者 丙丁\n\n正文，内容。", 2),
 ])
 def test_article_boundaries(page, n_articles):
     assert len(split(page).articles) == n_articles
+
+
+def test_comma_headline_and_cut_off_article():
+    doc = split("标题甲\n\n本报记者 甲乙\n\n专项整治以来，该片区刑事及治安警情\n\n"
+                "严打犯罪，守护平安\n\n本报记者 丙丁\n\n第二段，内容。")
+    assert [a.title for a in doc.articles] == ["标题甲", "严打犯罪，守护平安"]
+    assert [a.truncated for a in doc.articles] == [True, False]
+    assert "严打犯罪" not in doc.clean.split("\n\n")[2]  # the headline was not glued to the paragraph
 
 
 def test_untitled_text_keeps_every_sentence():
