@@ -142,6 +142,14 @@ KIND_BY_UNIT = {
 }
 
 
+# Change and linking verbs are not actions (README: action); they are dropped when written in a spec.
+NULL_ACTIONS = {
+    "增加", "增长", "下跌", "提高", "递增", "达到", "达", "突破", "减少", "上升", "下降", "缩短", "降低", "降至",
+    "贬值", "飞涨", "暴涨", "暴跌", "下挫", "跌至", "降为", "减为", "上升至", "减少到", "扩展到", "扩大",
+    "超过", "少", "快", "高", "发展", "过去", "为", "是", "有", "占", "增加到", "降到",
+}
+
+
 def parse_spec_line(line: str) -> dict | None:
     line = line.strip()
     if not line or line.startswith("#"):
@@ -177,7 +185,7 @@ def parse_spec_line(line: str) -> dict | None:
         "approx": nn(kv["approx"]) if "approx" in kv else d["approx"],
         "change": nn(kv.get("change")),
         "change_basis": nn(kv.get("basis")),
-        "action": nn(action),
+        "action": None if nn(action) in NULL_ACTIONS else nn(action),
         "object": nn(obj),
     }
     if doc.startswith("seed:"):
