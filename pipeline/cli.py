@@ -256,6 +256,83 @@ def _print_scores(scores: dict, as_json: bool = False) -> None:
     show(scores)
 
 
+@cli.command()
+@click.argument("outputs", default="outputs", type=click.Path(path_type=Path))
+@click.option("--out", "dest", type=click.Path(dir_okay=False, path_type=Path),
+              help="HTML file to write  [default: OUTPUTS/report.html]")
+@click.option("--title", help="Page title  [default: fazhi report · OUTPUTS]")
+def report(outputs, dest, title):
+    """Write one self-contained HTML file to review a run: totals, charts, highlighted articles.
+
+    Example: fazhi report outputs/ --out outputs/report.html
+    """
+    from .report import write_report
+
+    try:
+        stats = write_report(outputs, dest, title=title)
+    except UserError as exc:
+        _fail(str(exc))
+    click.echo(f"{stats.path}: {stats.articles} articles from {stats.documents} documents, "
+               f"{stats.highlighted['entity']} entities and {stats.highlighted['metric']} metrics "
+               f"highlighted, {stats.quarantined} quarantined ({stats.bytes // 1024} KB)")
+    if stats.mismatched or stats.unplaced:
+        click.echo(f"warning: {stats.mismatched} spans whose text differs from raw_text[start:end], "
+                   f"{stats.unplaced} outside their article (marked in the report)", err=True)
+
+
+@cli.command("inspect")
+@click.argument("outputs", default="outputs", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON, for scripts.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 10000),
+              help="How many places, organs and money places to list.")
+def inspect_command(outputs, as_json, top):
+    """Summarise a run: rows per table, metrics by category with sums, places, organs, quarantine, models.
+
+    Example: fazhi inspect outputs/ --json
+    """
+    from .summary import render, summarize
+
+    try:
+        summary = summarize(outputs, top=top)
+    except UserError as exc:
+        _fail(str(exc))
+    if as_json:
+        import json
+
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        render(summary)
+
+
+@cli.command()
+@click.argument("tables", nargs=-1, metavar="[TABLE]...", type=click.Choice(
+    ["documents", "articles", "sentences", "entities", "metrics", "quarantine"]))
+@click.option("--json-schema", "json_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write <table>.schema.json (JSON Schema) for every table into this directory.")
+@click.option("--markdown", is_flag=True, help="Print a Markdown data dictionary instead.")
+@click.option("--json", "as_json", is_flag=True, help="Print the column docs as JSON.")
+def schema(tables, json_dir, markdown, as_json):
+    """Print every table's columns with type, nullability and meaning (from schemas/records.py).
+
+    Example: fazhi schema metrics
+    """
+    from schemas import describe
+
+    if json_dir is not None:
+        for path in describe.write_json_schemas(json_dir):
+            click.echo(f"wrote {path}")
+    elif markdown:
+        click.echo(describe.markdown(tables or None), nl=False)
+    elif as_json:
+        import json
+
+        docs = describe.describe()
+        docs = {name: docs[name] for name in (tables or docs)}
+        click.echo(json.dumps(docs, ensure_ascii=False, indent=2))
+    else:
+        describe.render(tables or None)
+
+
 def main() -> None:
     cli(prog_name="fazhi")
 

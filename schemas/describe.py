@@ -1,0 +1,175 @@
+"""Column documentation and JSON Schemas generated from the record models and Arrow schemas.
+
+The models in ``records.py`` say what a column means (``Field(description=...)``) and which
+values it allows; ``arrow.py`` says its Parquet type and nullability, in column order. This
+module joins the two so ``fazhi schema``, the docs and the checked-in
+``schemas/json/<table>.schema.json`` files never disagree with the code.
+"""
+
+from __future__ import annotations
+
+import json
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+
+from .arrow import SCHEMAS
+from .records import TABLES
+
+JSON_DIR = Path(__file__).parent / "json"
+JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+TABLE_MEANINGS: dict[str, str] = {
+    "documents": "One row per input page: a text file or one JSONL record, with its raw and clean text.",
+    "articles": "One row per article found on a page: headline lines, byline, where it lies in the raw text.",
+    "sentences": "One row per sentence of an article, with its pkuseg words.",
+    "entities": "Named entities (PERSON ORG GPE LOC DATE LAW CRIME) found in the sentences.",
+    "metrics": "Quantities the text reports (cases, people, money, rates) with normalised value and context.",
+    "quarantine": "Inputs and records set aside, by which stage and why; the run went on without them.",
+}
+
+# Meanings for the columns whose model field carries no description (ids, dates, enums).
+FALLBACK_MEANINGS: dict[str, str] = {
+    "doc_id": "The document (documents.doc_id) the row belongs to.",
+    "article_id": "The article (articles.article_id) the row belongs to.",
+    "sentence_id": "The sentence (sentences.sentence_id) the span is in.",
+    "entity_id": "Content hash of doc_id, the span and the label.",
+    "metric_id": "Content hash of doc_id, the span, unit and value.",
+    "quantity_kind": "What sort of quantity: count, money, percent, weight, length, area, volume, duration or other.",
+    "period_start": "First day of the period, when it can be dated (ISO date).",
+    "period_end": "Last day of the period, when it can be dated (ISO date).",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of an output table, as documented by ``fazhi schema``."""
+
+    table: str
+    name: str
+    type: str  # Arrow type, e.g. string, int64, list<struct<name, role>>
+    nullable: bool
+    meaning: str
+    values: tuple[str, ...] = ()  # the allowed values, for enumerated columns
+
+    @property
+    def full_meaning(self) -> str:
+        """The meaning, followed by the allowed values when the meaning does not list them."""
+        if self.values and not all(v in self.meaning for v in self.values):
+            return f"{self.meaning} One of: {', '.join(self.values)}.".strip()
+        return self.meaning
+
+    def as_dict(self) -> dict:
+        return {"name": self.name, "type": self.type, "nullable": self.nullable,
+                "meaning": self.meaning, "values": list(self.values)}
+
+
+def arrow_type_name(type_: pa.DataType) -> str:
+    """Return a short readable name for an Arrow type: ``list<struct<start, end>>``."""
+    if pa.types.is_large_string(type_):
+        return "large_string"
+    if pa.types.is_list(type_) or pa.types.is_large_list(type_):
+        return f"list<{arrow_type_name(type_.value_type)}>"
+    if pa.types.is_struct(type_):
+        return "struct<" + ", ".join(type_.field(i).name for i in range(type_.num_fields)) + ">"
+    return str(type_)
+
+
+def _literal_values(annotation) -> tuple[str, ...]:
+    for arg in (annotation, *typing.get_args(annotation)):
+        if typing.get_origin(arg) is typing.Literal:
+            return tuple(str(v) for v in typing.get_args(arg))
+    return ()
+
+
+def columns(table: str) -> list[Column]:
+    """Return the columns of ``table`` in Parquet order, with type, nullability and meaning."""
+    if table not in TABLES:
+        raise KeyError(f"unknown table {table!r}; the tables are: {', '.join(TABLES)}")
+    model, schema = TABLES[table], SCHEMAS[table]
+    result = []
+    for field in schema:
+        info = model.model_fields[field.name]
+        meaning = info.description or FALLBACK_MEANINGS.get(field.name, "")
+        result.append(Column(table, field.name, arrow_type_name(field.type), field.nullable,
+                             meaning, _literal_values(info.annotation)))
+    return result
+
+
+def describe() -> dict[str, dict]:
+    """Return {table: {"meaning", "columns": [...]}} for every table, for ``--json`` output."""
+    return {table: {"meaning": TABLE_MEANINGS.get(table, ""),
+                    "columns": [c.as_dict() for c in columns(table)]}
+            for table in TABLES}
+
+
+def json_schema(table: str) -> dict:
+    """Return the JSON Schema (draft 2020-12) of one row of ``table``.
+
+    Every column is present in every row of the Parquet table, so every property is
+    required; nullable columns allow ``null``. ``x-arrow-type`` records the Parquet type.
+    """
+    model = TABLES[table]
+    schema = model.model_json_schema(mode="validation")
+    properties = schema["properties"]
+    for column in columns(table):
+        properties[column.name]["x-arrow-type"] = column.type
+        if not properties[column.name].get("description") and column.meaning:
+            properties[column.name]["description"] = column.meaning
+    ordered = {"$schema": JSON_SCHEMA_DIALECT, "$id": f"{table}.schema.json",
+               "title": table, "description": TABLE_MEANINGS.get(table, "")}
+    ordered.update({k: v for k, v in schema.items() if k not in ("title", "description")})
+    ordered["required"] = [field.name for field in SCHEMAS[table]]
+    return ordered
+
+
+def json_schema_text(table: str) -> str:
+    """Return the JSON Schema of ``table`` exactly as it is written to disk."""
+    return json.dumps(json_schema(table), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json_schemas(directory: str | Path = JSON_DIR) -> list[Path]:
+    """Write ``<table>.schema.json`` for every table into ``directory``; return the paths."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for table in TABLES:
+        path = directory / f"{table}.schema.json"
+        path.write_text(json_schema_text(table), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def markdown(tables: typing.Iterable[str] | None = None) -> str:
+    """Return a Markdown data dictionary: one heading and one column table per table."""
+    parts = []
+    for table in tables or TABLES:
+        parts.append(f"### {table}\n\n{TABLE_MEANINGS.get(table, '')}\n")
+        parts.append("| column | type | null | meaning |\n|---|---|---|---|")
+        for c in columns(table):
+            meaning = c.full_meaning.replace("|", "\\|")
+            parts.append(f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {meaning} |")
+        parts.append("")
+    return "\n".join(parts)
+
+
+def render(tables: typing.Iterable[str] | None = None, console=None) -> None:
+    """Print one rich table of columns (name, type, null, meaning) per output table."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = console or Console()
+    for table in tables or TABLES:
+        t = Table(title=Text(f"{table}: {TABLE_MEANINGS.get(table, '')}", style="bold"), title_justify="left",
+                  title_style="bold", header_style="dim", show_lines=False)
+        t.add_column("column", no_wrap=True)
+        t.add_column("type")
+        t.add_column("null")
+        t.add_column("meaning", overflow="fold")
+        for c in columns(table):
+            # Text, not markup: meanings hold brackets like raw_text[start:end].
+            t.add_row(*map(Text, (c.name, c.type, "yes" if c.nullable else "no", c.full_meaning)))
+        console.print(t)
