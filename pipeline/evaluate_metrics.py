@@ -187,6 +187,7 @@ def evaluate_metrics(gold_path, inputs: Iterable[str | Path], pipeline, *,
                     correct[attr] += 1
                 elif details:
                     wrong[attr].append(dict(doc=name, text=text[g["start"]:g["end"]],
+                                            context=text[max(0, g["start"] - 25):g["end"] + 6],
                                             gold=g.get(attr), predicted=p.get(
                                                 "change_direction" if attr == "change" else attr)))
                 if attr in ("action", "object") and _attribute_agrees(attr, p, g, exact=True):

@@ -37,7 +37,7 @@ _SEP = r"(?:至|到|~|～|—|－|-)"
 _NOT_INSIDE = (r"(?:(?<![\d.．,·/])(?=[\d超逾近约不接将至大零])"
                r"|(?<![\d.．,零〇一二两三四五六七八九十百千万亿数几若上成余多第])(?![\d]))")
 _PRE = r"(?P<pre>不超过|超过|接近|将近|不到|不足|至少|大约|零下|超|逾|近|约)?"
-_POST = r"(?P<post>以上|以下|左右|上下)?"
+_POST = r"(?P<post>以上|以下|以内|左右|上下|多|余)?"
 _VAGUE_CN = "零〇一二两三四五六七八九十"
 _YEAR_WORDS = re.compile(r"^(?:代|度|级|初|底|末|中|起|间|前后)")
 
@@ -80,8 +80,12 @@ class MetricExtractor:
                 for unit in units:
                     self.unit_kind.setdefault(unit, (kind, None))
         units = _alternation(self.unit_kind)
+        money = _alternation(u for u, (k, _) in self.unit_kind.items() if k == "money")
         number = NUMBER
         self.decimal_only_units = set(lex["decimal_only_units"])
+        self.arabic_only_units = set(lex["arabic_only_units"])
+        self.vague_units = set(lex["small_chinese_vague_units"])
+        self.unit_word_re = re.compile(_alternation(lex["unit_words"]))
         self.money_units = {u for u, (k, _) in self.unit_kind.items() if k == "money"}
         self.patterns = [
             ("percent_cn", re.compile(
@@ -103,7 +107,7 @@ class MetricExtractor:
                 rf"(?![\u4e00-\u9fff]*[日号])"
                 rf"{_POST}")),
             ("discount", re.compile(
-                rf"(?<![\u4e00-\u9fff\d])(?P<body>[一二三四五六七八九\d](?:[一二三四五六七八九]|\.\d)?)"
+                rf"(?<![\d.])(?P<body>[一二三四五六七八九\d](?:[一二三四五六七八九]|\.\d)?)"
                 rf"(?P<unit>折)(?=优惠|销售|出售|收费|价|的|，|,|。)")),
             ("half", re.compile(
                 rf"(?<![上下前后大多])(?P<pre>不到|不足|近|约|超过|超)?(?P<body>半)(?P<unit>年|个月|天)"
@@ -115,9 +119,14 @@ class MetricExtractor:
                 rf"{_NOT_INSIDE}{_PRE}(?P<body>(?P<n1>{number})"
                 rf"(?:(?P<u1>{units})?(?P<sep>{_SEP})(?P<n2>{number}))?)"
                 rf"(?P<yu>余|多|来)?(?P<big>[十百千万亿]*)(?P<unit>{units}){_POST}")),
+            ("magnitude", re.compile(
+                rf"(?<![数几上成千百万亿十零一二两三四五六七八九\d])(?P<pre>过|近|超|逾|突破)?"
+                rf"(?P<body>[百千万亿]{{1,2}})(?P<unit>{money}|个)")),
+            ("months", re.compile(
+                rf"{_NOT_INSIDE}{_PRE}(?P<body>{number})个(?P<yu>多|余)(?P<unit>月)")),
             ("bare", re.compile(
                 rf"{_NOT_INSIDE}{_PRE}(?P<body>\d+(?:\.\d+)?[万亿]+)(?P<yu>余|多)?"
-                rf"(?=[“\"‘「\u4e00-\u9fff])")),
+                rf"(?=[“\"‘「\u4e00-\u9fff，,。；;])")),
         ]
         self.actions_re = re.compile(_alternation(lex["actions"]))
         self.pivot_verbs = set(lex["pivot_verbs"])
@@ -220,6 +229,19 @@ class MetricExtractor:
                 return f"unreadable discount {match.group(0)!r}"
             value = value * 10 if len(digits) == 1 else value
             unit, kind = "折", "percent"
+        elif name == "magnitude":  # 过亿元, 近百个, 突破百亿元
+            value = parse_number("一" + body)
+            if value is None:
+                return f"unreadable number {match.group(0)!r}"
+            unit = groups["unit"]
+            kind, currency = self.unit_kind[unit]
+            if groups.get("pre") == "突破":
+                approx = "over"
+        elif name == "months":
+            value = parse_number(body)
+            if value is None:
+                return f"unreadable number {match.group(0)!r}"
+            unit, kind = "个月", "duration"
         elif name == "half":
             value, unit = 0.5, groups["unit"]
             kind = "duration"
@@ -261,9 +283,22 @@ class MetricExtractor:
             value, approx = -value, None
         if not self._is_metric(name, match, text, value, value_max, unit, approx):
             return None
+        span_start, span_end = match.start(), match.end()
+        post, pre = groups.get("post"), groups.get("pre")
+        if post in ("多", "余") and kind not in ("duration", "weight", "length", "area", "volume", "money"):
+            span_end -= len(post)  # 5人多次作案: 多 belongs to the next word
+            approx = APPROX_SUFFIX[groups["yu"]] if groups.get("yu") else APPROX_PREFIX.get(pre or "")
+        if pre == "约" and text[span_start - 1:span_start] and text[span_start - 1] in "节制签合预邀契履公条相纽大":
+            span_start += 1  # 节约85%, 纽约: 约 belongs to the word before
+            approx = APPROX_SUFFIX.get(post or "") or (APPROX_SUFFIX[groups["yu"]] if groups.get("yu") else None)
+        if pre == "近" and (text[span_end:span_end + 1] == "来" or text[span_start - 1:span_start] == "最"):
+            span_start += 1  # 近5年来, 最近4年: recent, not approximate
+            approx = None
+        if approx is None:
+            approx = self._approx_before(text[:span_start])
         number_text = groups.get("n1") or body
         chinese = not any(c.isdigit() for c in number_text)
-        return _Candidate(match.start(), match.end(), float(value),
+        return _Candidate(span_start, span_end, float(value),
                           float(value_max) if value_max is not None else None, unit, kind,
                           currency, approx, chinese and value <= 10, number_text)
 
@@ -271,19 +306,27 @@ class MetricExtractor:
         start, end = match.start(), match.end()
         before = text[max(0, start - 4):start]
         after = text[end:end + 6]
+        number = match.group("body")
+        chinese = not any(c.isdigit() for c in number)
+        number_start = match.start("body")
+        prev = text[number_start - 1:number_start] if number_start else ""
+        kind_of = lambda u: self.unit_kind.get(u, ("percent" if u in ("%", "‰", "成", "折", "个百分点") else "",))[0]
         if before.endswith(self.not_after):
             return False  # 第四, 编号12
-        if start and (text[start - 1].isascii() and text[start - 1].isalnum()):
+        if prev.isascii() and prev.isalnum():
             return False  # inside a code: GOIP5, A12
         if after[:1].isascii() and after[:1].isalpha():
             return False
-        number = match.group("body")
+        if "unit" in match.groupdict() and match.group("unit"):
+            unit_end = match.end("unit")
+            if self.unit_word_re.match(text, unit_end - len(match.group("unit"))):
+                return False  # 312国道, 五次会议: the measure word is part of a name
         if unit == "年" and name == "unit":
             if not approx and 1000 <= value <= 2100 and value == int(value):
                 return False  # a year, not a duration
             if _YEAR_WORDS.match(after) and value >= 10:
                 return False  # 90年代, 2021年度
-        if unit in ("日",):
+        if unit == "日":
             if "月" in before[-1:] or not re.match(r"^(?:内|以内|之内)", after):
                 if not re.search(r"(?:为期|连续|历时|用时)$", before):
                     return False  # 10月31日, 17日下午: a date
@@ -296,33 +339,60 @@ class MetricExtractor:
         if unit in self.money_units and value == 1 and (
                 re.match(r"^(?:合|兑|折合|等于|=)", after) or re.search(r"(?:兑|合|兑换)$", before)):
             return False  # 1美元合8.09元: an exchange rate's base
-        prev = text[start - 1:start] if start else ""
-        if unit in ("个", "项", "人", "位", "种", "类", "名") and prev in ("的", "这", "那", "各", "每", "其", "该", "最", "后", "前"):
-            if not any(c.isdigit() for c in match.group("body")) or prev in ("这", "那", "各", "每", "其", "该", "最"):
-                return False  # 民航的两个臂膀, 最后5位
-        if re.search(r"(?:按照|凭借|根据|围绕|可能)$", text[max(0, start - 3):start]) and not any(
-                c.isdigit() for c in match.group("body")):
+        if chinese and unit in self.arabic_only_units:
+            return False  # 我们两国
+        if prev in ("每", "最", "该") or (prev in ("前", "后") and unit != "倍"):
+            return False  # 最后5位, 前5个月: a rank or a window edge
+        if chinese and prev in ("的", "这", "那") and unit in ("个", "项", "人", "位", "种", "名"):
+            return False  # 民航的两个臂膀
+        if chinese and re.search(r"(?:按照|凭借|根据|围绕|可能)$", text[max(0, start - 3):start]):
             return False
-        chinese = not any(c.isdigit() for c in number)
-        if chinese and name == "unit":
-            if value == 1 and value_max is None and not approx:
+        if unit in ("种", "类") and re.search(r"(?:等|、[^、，,。]{1,8})$", text[max(0, start - 9):start]):
+            return False  # 小康、温饱、贫困3种类型: names the kinds of a list
+        clause = re.split(r"[，,；;：:。！？]", text[:start])[-1]
+        if "、" in clause and kind_of(unit) != "percent":
+            # 南京、上海、广州等5个城市 / 陈进兴、高天民、林春生3名歹徒: a list summed up by
+            # a noun. 洗钱窝点、跑分平台51个 (the count ends the phrase) is a metric.
+            last = clause.rsplit("、", 1)[1]
+            items = re.split(r"[、和及与]", clause)
+            summed = last.endswith("等") or (len(items) >= 3 and all(0 < len(i) <= 6 for i in items))
+            if (summed and not _MAY_HOLD_NUMBER.search(last.replace("等", ""))
+                    and "的" not in last and not self.actions_re.search(last)
+                    and not re.search(r"[共达为有计了]$", last)
+                    and re.match(r"[\u4e00-\u9fff]", after)):
+                return False
+        if chinese and name in ("unit", "half"):
+            if value == 1 and value_max is None and not (approx and self.unit_kind.get(unit, ("",))[0] == "duration"):
                 # 一 counts only after an enforcement verb: 破获一起, 打掉一个, 有期徒刑一年.
                 if not self.small_cue_re.search(text[max(0, start - 8):start]):
                     return False
+                if unit in self.vague_units:
+                    return False  # 查处了一批: vague
             elif value <= 10 and value_max is None and not approx:
-                # 预防、发现、查处、追责四个环节 / “…”三个同步 / 三个“度”: a list summary.
+                # “…”三个同步 / 三个“度”: a slogan summed up.
                 head = text[max(0, start - 12):start]
                 if head.endswith(("”", "’", "」")) or after.startswith(("“", "‘", "「")):
-                    return False
-                clause = re.split(r"[，,；;：:。]", text[:start])[-1]
-                if "、" in clause and not self.actions_re.search(clause.split("、")[-1]) \
-                        and not _MAY_HOLD_NUMBER.search(clause.rsplit("、", 1)[0]):
                     return False
         for idiom in self.idioms_re.finditer(text[max(0, start - 4):end + 4]):
             offset = max(0, start - 4)
             if idiom.start() + offset < end and idiom.end() + offset > start:
                 return False
         return True
+
+    def _approx_before(self, head: str) -> str | None:
+        """Return approx from a verb phrase before the number: 约占…的50%, 突破100亿元."""
+        clause = re.split(r"[，,；;：:。！？（(]", head)[-1]
+        if _MAY_HOLD_NUMBER.search(clause[-8:]) and re.search(r"\d", clause):
+            return None
+        found = re.search(r"(约占|约合|约为|约有|约达|大约是|突破|超过|超出|多于|不到|少于|不足)[^，,；;]{0,20}$", clause)
+        if not found:
+            return None
+        word = found.group(1)
+        if word.startswith("约") or word.startswith("大约"):
+            return "about"
+        if word in ("不到", "低于", "少于", "不足"):
+            return "under"
+        return "over"
 
     # --- attributes ---------------------------------------------------------------------
 
