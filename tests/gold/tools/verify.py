@@ -24,6 +24,9 @@ def load(name: str) -> list[dict]:
 def main() -> int:
     errors = 0
     metrics = load("metrics_seed.jsonl") + load("metrics_pd1998.jsonl")
+    if not goldlib.PD.exists():  # corpus absent: check the seed page only
+        print("PD1998 corpus not found; checking seed files only")
+        metrics = [r for r in metrics if r["doc"].startswith("seed:")]
     by_doc: dict[str, list[dict]] = {}
     for r in metrics:
         text = goldlib.doc_text(r["doc"])
@@ -78,6 +81,8 @@ def main() -> int:
                 fh.write(json.dumps({"doc": d, "n_metrics": len(by_doc.get(d, [])),
                                      "sha1": goldlib.sha1(goldlib.doc_text(d))}, ensure_ascii=False) + "\n")
         docs = {d["doc"]: d for d in load("metrics_docs.jsonl")}
+    if not goldlib.PD.exists():
+        docs = {d: v for d, v in docs.items() if d.startswith("seed:")}
     for d, info in docs.items():
         if info["n_metrics"] != len(by_doc.get(d, [])) or info["sha1"] != goldlib.sha1(goldlib.doc_text(d)):
             errors += 1
