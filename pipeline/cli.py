@@ -52,11 +52,22 @@ def cli():
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary line.")
 @click.option("--pkuseg-model", type=click.Path(path_type=Path), envvar="FAZHI_PKUSEG_MODEL",
               help="A pkuseg model directory to use instead of the cached one.")
-def run(inputs, out, workers, published, strict, quiet, pkuseg_model):
+@click.option("--resume", is_flag=True,
+              help="Continue an interrupted run into the same --out, skipping finished shards.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: a process pool on this machine; dask: a Dask cluster (fazhi[dask]).")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler address (tcp://host:8786); without it, a LocalCluster of --workers.")
+def run(inputs, out, workers, published, strict, quiet, pkuseg_model, resume, engine, scheduler):
     """Process text and JSONL files (default: seeds/) into Parquet tables (default: outputs/).
 
     Example: fazhi run seeds/ more/pages.jsonl --out outputs/ --workers 2 --date 2021-11-01
+
+    An interrupted run continues with --resume; --engine dask --scheduler tcp://host:8786
+    runs the same work on a Dask cluster.
     """
+    if scheduler and engine != "dask":
+        _fail("--scheduler needs --engine dask")
     from .runner import run as run_pipeline
 
     inputs = list(inputs) or [Path("seeds")]
@@ -66,8 +77,10 @@ def run(inputs, out, workers, published, strict, quiet, pkuseg_model):
         with progress_ctx as advance:
             summary = run_pipeline(inputs, out, workers=workers, published=published,
                                    pkuseg_model=pkuseg_model, say=say, progress=advance,
+                                   resume=resume, engine=engine, scheduler=scheduler,
                                    options={"workers": workers, "date": published,
-                                            "strict": strict, "out": str(out)})
+                                            "strict": strict, "out": str(out),
+                                            "engine": engine, "resume": resume})
     except UserError as exc:
         _fail(str(exc))
     rows = summary.rows

@@ -128,7 +128,16 @@ def _read_jsonl(source: str, data: bytes, published: date | None) -> Iterator[Do
     except InputError as exc:
         yield Rejected(source, exc.reason, exc.message, exc.excerpt)
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    yield from read_jsonl_lines(source, text.splitlines(), published)
+
+
+def read_jsonl_lines(source: str, lines: list[str], published: date | None, first: int = 0
+                     ) -> Iterator[Document | Rejected]:
+    """Yield a Document or Rejected per line of a JSONL file; ``lines[0]`` is line ``first + 1``.
+
+    Shards of a large JSONL file (``pipeline.shards``) call this on blocks of its lines.
+    """
+    for number, line in enumerate(lines, start=first + 1):
         if not line.strip():
             continue
         where = f"{source}:{number}"

@@ -257,57 +257,69 @@ class RunSummary:
 def run(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *,
         pipeline: Pipeline | None = None, pkuseg_model=None, workers: int = 1,
         published: date | None = None, say: Callable[[str], None] | None = None,
-        progress: Callable[[int], None] | None = None, options: dict | None = None) -> RunSummary:
-    """Process ``inputs`` into Parquet tables under ``out``; return the run's summary."""
+        progress: Callable[[int], None] | None = None, options: dict | None = None,
+        resume: bool = False, engine: str = "local", scheduler: str | None = None,
+        spec=None, shard_bytes: int | None = None) -> RunSummary:
+    """Process ``inputs`` into Parquet tables under ``out``; return the run's summary.
+
+    The inputs are cut into shards (``pipeline.shards``) whose part files and manifest go to
+    ``out/.staging``; ``resume=True`` skips the shards an interrupted run finished there.
+    ``engine="dask"`` runs the shards on a Dask cluster (``scheduler``, else a LocalCluster
+    of ``workers`` processes) whose workers build their pipeline from ``spec``.
+    """
+    from . import shards as sharding
+
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
     from .io import iter_input_files
 
     n_files = sum(1 for _ in iter_input_files(inputs))  # raises UserError on a missing path
-    load_started = time.perf_counter()
-    if pipeline is None:
-        pipeline = Pipeline.load(pkuseg_model, say=say)
-    load_seconds = time.perf_counter() - load_started
+    if engine not in ("local", "dask"):
+        raise errors.UserError(f"unknown engine {engine!r}: use local or dask")
+    plan = sharding.plan_shards(inputs, shard_bytes)
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
-    staging = out / f".staging-{os.getpid()}"
-    if staging.exists():
-        import shutil
-        shutil.rmtree(staging)
-    staging.mkdir()
-    writers = {name: TableWriter(staging / name, SCHEMAS[name]) for name in TABLES}
-    totals = Result()
-    items = read_inputs(inputs, published=published)
-
-    def consume(results: Iterator[Result]) -> None:
-        for result in results:
-            for table, rows in result.rows.items():
-                writers[table].write(rows)
-            totals.counts.update(result.counts)
-            totals.seconds.update(result.seconds)
-            if progress:
-                progress(1)
-
-    global _WORKER_PIPELINE
-    _WORKER_PIPELINE = pipeline
+    staging = out / sharding.STAGING
+    if engine == "dask":
+        if spec is None:
+            spec = getattr(pipeline, "spec", None) or sharding.PipelineSpec(
+                str(pkuseg_model) if pkuseg_model else None)
+        stages = spec.stages
+    else:
+        load_started = time.perf_counter()
+        if pipeline is None:
+            pipeline = Pipeline.load(pkuseg_model, say=say)
+        load_seconds = time.perf_counter() - load_started
+        stages = [stage.name for stage in pipeline.stages]
+    key = sharding.fingerprint(plan, {"published": published, "stages": stages})
+    manifest = sharding.Manifest(staging, key, len(plan), resume=resume, say=say)
+    todo = [shard for shard in plan if shard.index not in manifest.done]
     try:
-        if workers <= 1:
-            consume(pipeline.handle(item) for item in items)
+        if engine == "dask":
+            from .engine_dask import run_dask
+
+            load_seconds = run_dask(todo, staging, spec, manifest, workers=workers,
+                                    scheduler=scheduler, published=published, say=say,
+                                    progress=progress)
         else:
-            context = mp.get_context("fork")
-            with context.Pool(workers) as pool:
-                consume(pool.imap(_work, items, chunksize=2))
+            sharding.run_local(todo, staging, pipeline, workers, manifest, published=published,
+                               progress=progress)
     finally:
-        _WORKER_PIPELINE = None
-    for writer in writers.values():
-        writer.close()
-    rows = {name: writer.rows for name, writer in writers.items()}
+        manifest.close()
+    results = [manifest.done[index] for index in sorted(manifest.done)]
+    sharding.finish_tables(staging)
+    totals = Result()
+    totals.counts, totals.seconds, rows = sharding.merge_results(results)
     totals.counts["write.in"] = sum(rows.values())
     totals.counts["write.out"] = sum(rows.values())
+    models = results[0]["models"] if results else (
+        sharding.models_of(pipeline) if pipeline is not None else {})
     run_info = _run_info(pipeline, inputs, n_files, totals, rows, options or {},
-                         load_seconds, time.perf_counter() - started)
+                         load_seconds, time.perf_counter() - started, models=models)
+    run_info["shards"] = {"total": len(plan), "resumed": len(plan) - len(todo)}
     (staging / "run.json").write_text(json.dumps(run_info, ensure_ascii=False, indent=2,
                                                  default=str), encoding="utf-8")
+    (staging / sharding.MANIFEST).unlink(missing_ok=True)
     commit_outputs(staging, out, list(TABLES) + ["run.json"])
     return RunSummary(out, totals.counts, rows, dict(totals.seconds), run_info)
 
@@ -325,8 +337,8 @@ def stage_counts(counts: Counter) -> dict[str, dict[str, int]]:
     return stages
 
 
-def _run_info(pipeline: Pipeline, inputs, n_files, totals: Result, rows, options,
-              load_seconds, wall) -> dict:
+def _run_info(pipeline: Pipeline | None, inputs, n_files, totals: Result, rows, options,
+              load_seconds, wall, models: dict | None = None) -> dict:
     import pyarrow
     import pydantic
     import spacy
@@ -338,14 +350,15 @@ def _run_info(pipeline: Pipeline, inputs, n_files, totals: Result, rows, options
         pkuseg_version = version("spacy-pkuseg")
     except Exception:  # pragma: no cover - metadata missing in odd installs
         pkuseg_version = None
-    nlp = pipeline.nlp
-    models: dict[str, Any] = {}
-    pkuseg_dir = getattr(nlp, "meta", {}).get("fazhi_pkuseg_model")
-    if pkuseg_dir:
-        models["pkuseg"] = model_identity(Path(pkuseg_dir))
-    ner_meta = getattr(nlp, "meta", {}).get("fazhi_ner")
-    if ner_meta:
-        models["ner"] = ner_meta
+    if models is None:  # the Dask engine passes what its workers loaded
+        nlp = pipeline.nlp
+        models = {}
+        pkuseg_dir = getattr(nlp, "meta", {}).get("fazhi_pkuseg_model")
+        if pkuseg_dir:
+            models["pkuseg"] = model_identity(Path(pkuseg_dir))
+        ner_meta = getattr(nlp, "meta", {}).get("fazhi_ner")
+        if ner_meta:
+            models["ner"] = ner_meta
     return {
         "fazhi": __version__,
         "versions": {"fazhi": __version__, "spacy": spacy.__version__,

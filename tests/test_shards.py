@@ -1,0 +1,223 @@
+"""Sharded runs: identical tables whatever the workers, after a kill and --resume, and flat memory.
+
+These tests use ``spacy.blank("zh")`` and the basic stages (clean, split, sentences,
+tokenize), so they need neither pkuseg nor the corpora; ``test_engine_dask.py`` and the slow
+tests below run the real pipeline.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import subprocess
+import sys
+import textwrap
+import tracemalloc
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.errors import UserError
+from pipeline.io import read_inputs
+from pipeline.runner import run
+from pipeline.shards import ABORT_ENV, MANIFEST, STAGING, PipelineSpec, plan_shards
+from schemas.arrow import SCHEMAS
+from schemas.records import TABLES
+
+ROOT = Path(__file__).resolve().parent.parent
+BASIC = PipelineSpec(stages="basic", blank=True)
+
+_WORDS = ["公安机关", "破获", "电信网络诈骗", "案件", "犯罪嫌疑人", "全市", "依法", "打击",
+          "今年以来", "共", "抓获", "涉案资金", "群众", "挽回", "损失", "民警", "开展", "专项行动"]
+
+
+def page(rng: random.Random, n: int) -> str:
+    """A generated news page: headline, byline, a dateline lead and body paragraphs."""
+    def sentence() -> str:
+        words = rng.choices(_WORDS, k=rng.randint(4, 12))
+        return "".join(words) + f"{rng.randint(2, 999)}起" + rng.choice("。。。！；")
+
+    lines = [f"{rng.choice(_WORDS)}{rng.choice(_WORDS)}第{n}期", "本报记者 王小明",
+             "本报讯 " + "".join(sentence() for _ in range(3))]
+    lines += ["".join(sentence() for _ in range(rng.randint(2, 6))) for _ in range(rng.randint(2, 8))]
+    return "\n".join(lines) + "\n"
+
+
+def make_corpus(root: Path, files: int = 6, jsonl_lines: int = 300, jsonl_files: int = 1,
+                seed: int = 7) -> Path:
+    """Text pages, JSONL files big enough to be cut into blocks, and a few bad inputs."""
+    rng = random.Random(seed)
+    root.mkdir(parents=True, exist_ok=True)
+    for i in range(files):
+        (root / f"page-{i:03d}.txt").write_text(page(rng, i), encoding="utf-8")
+    (root / "page-bad.txt").write_bytes(b"\xff\xfe\x00\x00binary\x00")
+    for f in range(jsonl_files):
+        with open(root / f"pages-{f:02d}.jsonl", "w", encoding="utf-8") as handle:
+            for i in range(jsonl_lines):
+                if i == 17:
+                    handle.write("{not json\n")
+                    continue
+                record = {"id": f"{f}-{i}", "date": "2021-11-01", "text": page(rng, i)}
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return root
+
+
+def tables(out: Path) -> dict[str, pa.Table]:
+    return {table: pq.read_table(out / table) for table in TABLES}
+
+
+def assert_same(a: Path, b: Path) -> None:
+    ta, tb = tables(a), tables(b)
+    for table in TABLES:
+        assert ta[table].num_rows == tb[table].num_rows, table
+        assert ta[table].equals(tb[table]), table
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return BASIC.build()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    return make_corpus(tmp_path_factory.mktemp("corpus"))
+
+
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory, corpus, pipeline) -> Path:
+    out = tmp_path_factory.mktemp("reference")
+    run([corpus], out, pipeline=pipeline, workers=1, shard_bytes=16 * 1024)
+    return out
+
+
+def test_plan_covers_every_input_once_in_order(corpus):
+    shards = plan_shards([corpus], shard_bytes=16 * 1024)
+    assert [s.index for s in shards] == list(range(len(shards)))
+    blocks = [s for s in shards if s.first is not None]
+    assert len(blocks) > 3, "the JSONL file should be cut into blocks of lines"
+    assert blocks[0].first == 0 and blocks[-1].last == 300
+    assert all(a.last == b.first for a, b in zip(blocks, blocks[1:]))
+    whole = [p for s in shards if s.first is None for p in s.paths]
+    assert whole == sorted(str(p) for p in corpus.glob("page-*.txt"))
+    assert plan_shards([corpus], shard_bytes=16 * 1024) == shards
+
+
+def test_sharded_output_equals_reading_everything_in_one_go(corpus, pipeline, reference):
+    """The rows equal those of handling every input in order, with no shards at all."""
+    expected: dict[str, list] = {table: [] for table in TABLES}
+    for item in read_inputs([corpus]):
+        for table, rows in pipeline.handle(item).rows.items():
+            expected[table].extend(rows)
+    got = tables(reference)
+    for table in TABLES:
+        want = pa.Table.from_pylist(expected[table], schema=SCHEMAS[table])
+        assert got[table].equals(want), table
+    assert got["quarantine"].num_rows == 2  # the binary page and the bad JSONL line
+    assert len(list((reference / "documents").glob("part-*.parquet"))) > 3
+
+
+@pytest.mark.parametrize("workers", [2, 3])
+def test_output_is_identical_whatever_the_number_of_workers(tmp_path, corpus, pipeline,
+                                                            reference, workers):
+    run([corpus], tmp_path / "out", pipeline=pipeline, workers=workers, shard_bytes=16 * 1024)
+    assert_same(tmp_path / "out", reference)
+    info = json.loads((tmp_path / "out" / "run.json").read_text(encoding="utf-8"))
+    ref_info = json.loads((reference / "run.json").read_text(encoding="utf-8"))
+    assert info["stages"] == ref_info["stages"] and info["rows"] == ref_info["rows"]
+    assert not (tmp_path / "out" / STAGING).exists()
+
+
+_KILLED_RUN = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, {root!r})
+    from pipeline.runner import run
+    from pipeline.shards import PipelineSpec
+    pipeline = PipelineSpec(stages="basic", blank=True).build()
+    run([{corpus!r}], {out!r}, pipeline=pipeline, workers={workers}, shard_bytes=16 * 1024,
+        resume={resume})
+""")
+
+
+def killed_run(corpus: Path, out: Path, after: int, workers: int = 2, resume: bool = False):
+    """Run in a subprocess whose driver SIGKILLs itself after ``after`` finished shards."""
+    script = _KILLED_RUN.format(root=str(ROOT), corpus=str(corpus), out=str(out),
+                                workers=workers, resume=resume)
+    env = dict(os.environ, **{ABORT_ENV: str(after)})
+    return subprocess.run([sys.executable, "-c", script], env=env, capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_killed_run_resumes_without_losing_or_duplicating_rows(tmp_path, corpus, pipeline,
+                                                                 reference, workers):
+    out = tmp_path / "out"
+    proc = killed_run(corpus, out, after=3, workers=workers)
+    assert proc.returncode == -9, proc.stderr
+    staging = out / STAGING
+    manifest = (staging / MANIFEST).read_text(encoding="utf-8").splitlines()
+    assert len(manifest) == 1 + 3  # the header, then three finished shards
+    assert not (out / "documents").exists(), "nothing is committed before the run completes"
+
+    summary = run([corpus], out, pipeline=pipeline, workers=workers, shard_bytes=16 * 1024,
+                  resume=True)
+    assert summary.run_info["shards"]["resumed"] == 3
+    assert_same(out, reference)
+    ref_info = json.loads((reference / "run.json").read_text(encoding="utf-8"))
+    assert summary.run_info["stages"] == ref_info["stages"]
+    assert summary.run_info["rows"] == ref_info["rows"]
+
+
+def test_resume_after_two_interruptions(tmp_path, corpus, pipeline, reference):
+    out = tmp_path / "out"
+    assert killed_run(corpus, out, after=2).returncode == -9
+    assert killed_run(corpus, out, after=2, resume=True).returncode == -9
+    summary = run([corpus], out, pipeline=pipeline, workers=2, shard_bytes=16 * 1024, resume=True)
+    assert summary.run_info["shards"]["resumed"] == 4
+    assert_same(out, reference)
+
+
+def test_resume_refuses_changed_inputs(tmp_path, pipeline):
+    corpus = make_corpus(tmp_path / "corpus", files=3, jsonl_lines=100)
+    out = tmp_path / "out"
+    assert killed_run(corpus, out, after=1).returncode == -9
+    (corpus / "page-000.txt").write_text("新的内容。\n", encoding="utf-8")
+    with pytest.raises(UserError, match="--resume"):
+        run([corpus], out, pipeline=pipeline, shard_bytes=16 * 1024, resume=True)
+    # Without --resume the interrupted run is discarded and the run starts over.
+    summary = run([corpus], out, pipeline=pipeline, shard_bytes=16 * 1024)
+    assert summary.run_info["shards"]["resumed"] == 0
+
+
+def test_resume_with_nothing_to_resume_runs_everything(tmp_path, corpus, pipeline, reference):
+    run([corpus], tmp_path / "out", pipeline=pipeline, shard_bytes=16 * 1024, resume=True)
+    assert_same(tmp_path / "out", reference)
+
+
+def _peak_python_memory(corpus: Path, out: Path, pipeline) -> int:
+    tracemalloc.start()
+    try:
+        run([corpus], out, pipeline=pipeline, workers=1, shard_bytes=32 * 1024)
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_is_flat_in_the_size_of_the_input(tmp_path, pipeline):
+    """Ten times the input, many times one shard, takes about the same peak memory."""
+    small = make_corpus(tmp_path / "small", files=2, jsonl_lines=60, jsonl_files=1, seed=1)
+    large = make_corpus(tmp_path / "large", files=20, jsonl_lines=60, jsonl_files=10, seed=1)
+    _peak_python_memory(small, tmp_path / "warm-up", pipeline)  # first-use caches and imports
+    peak_small = _peak_python_memory(small, tmp_path / "out-small", pipeline)
+    peak_large = _peak_python_memory(large, tmp_path / "out-large", pipeline)
+    shards = plan_shards([large], shard_bytes=32 * 1024)
+    assert len(shards) >= 20
+    docs = pq.read_table(tmp_path / "out-large" / "documents")
+    assert docs.num_rows == 20 + 10 * 59
+    # Every shard wrote its own part files: rows went to disk as the run went along.
+    assert len(list((tmp_path / "out-large" / "sentences").glob("part-*.parquet"))) == len(shards)
+    # Had the rows been kept until the end, the peak would grow about tenfold.
+    print(peak_small, peak_large)
+    assert peak_large < 1.5 * peak_small, (peak_small, peak_large)
