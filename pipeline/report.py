@@ -65,7 +65,7 @@ def highlight(raw: str, start: int, end: int, marks: Iterable[Mark]) -> str:
     clipped = []
     for order, mark in enumerate(marks):
         s, e = max(mark.start, start), min(mark.end, end)
-        if s < e or (mark.start == mark.end and start <= mark.start < end):
+        if s < e or (mark.start == mark.end and start <= mark.start <= end):
             clipped.append((s, e, order, mark))
     clipped.sort(key=lambda item: (item[0], -item[1], item[2]))
     points = sorted({start, end, *(s for s, _, _, _ in clipped), *(e for _, e, _, _ in clipped)})
@@ -428,7 +428,8 @@ def _article(a: dict, raw: str, ents: list[dict], mets: list[dict], open_all: bo
     for n, (s, e) in enumerate(segments):
         if n:
             blocks.append(f'<p class="jump">⋯ continued from raw offset {s} ⋯</p>')
-        inside = [m for m in marks if m.start < e and m.end > s or (m.start == m.end and s <= m.start < e)]
+        inside = [m for m in marks if m.start < e and m.end > s
+                  or (m.start == m.end and s <= m.start <= e and m.key not in placed)]
         placed.update(m.key for m in inside)
         blocks.append(f'<div class="text" data-start="{s}">{highlight(raw, s, e, inside)}</div>')
     for mark in marks:
