@@ -223,11 +223,14 @@ class Rules:
         ordinal = r"第[一二三四五六七八九十\d]{1,3}"
         sub = (f"(?:{trie_pattern(subunits)}|{ordinal}{trie_pattern(subunits + subunits_any)}"
                f"|(?:{place}|{county_short})(?:{trie_pattern(subunits_any)}))")
-        # 镇江市公安局, 江苏省苏州市高新区公安分局, 中央纪委国家监委, 长航公安局镇江分局.
-        self.org_re = re.compile(
-            f"(?:(?:{place})+(?:{county_short})?{self.zone}?(?:{organ})"
-            f"|{trie_pattern(self.org_names)}|(?:{county_short})(?:{organ}))(?:{sub})*"
-        )
+        # The ORG grammar (镇江市公安局, 江苏省苏州市高新区公安分局, 长航公安局镇江分局) runs
+        # anchored on organ words (few per sentence) and looks back for the places the
+        # gazetteer scan found: much faster than one big regex tried at every character.
+        self.organ_re = re.compile(organ)
+        self.organs_any = set(organs_any)
+        self.org_names_re = re.compile(trie_pattern(self.org_names))
+        self.zones = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区",
+                      "开发区", "新区")
         # 皇姑分局, 大旺公安分局, 浙川检方: an unknown name before an organ that takes any name.
         self.any_organ_re = re.compile(f"(?:{trie_pattern(organs_any)})")
         self.sub_re = re.compile(f"(?:{sub})+")
@@ -239,7 +242,6 @@ class Rules:
             if any(d.level == "province" and d.code[:2] not in ("11", "12", "31", "50") for d in divs):
                 provinces.add(name)
         self.province_re = re.compile(trie_pattern(provinces))
-        self.place_re = re.compile(f"(?:{place}|{county_short})")
 
         # GPE extras --------------------------------------------------------------------------
         self.campaign = tuple(read_words(data_dir / "gazetteer_campaign_prefixes.txt"))
@@ -297,19 +299,26 @@ class Rules:
 
     # -----------------------------------------------------------------------------------------
 
+    def scan_places(self, text: str) -> list[tuple[int, int]]:
+        """Return the gazetteer hits in ``text`` (leftmost longest), shared by ORG and GPE."""
+        return [m.span() for m in self.gaz.pattern.finditer(text)]
+
     def candidates(self, text: str, tokens: list[tuple[int, int]] | None, published: date | None,
-                   known_counties: set[str], context: set[str] = frozenset()) -> list[Candidate]:
+                   known_counties: set[str], context: set[str] = frozenset(),
+                   places: list[tuple[int, int]] | None = None) -> list[Candidate]:
         """Return every rule candidate in one sentence (sentence-relative offsets)."""
         bounds = None
         if tokens:
             bounds = {s for s, _ in tokens} | {e for _, e in tokens}
+        if places is None:
+            places = self.scan_places(text)
         out: list[Candidate] = []
-        out += self.org_candidates(text, bounds)
+        out += self.org_candidates(text, bounds, places)
         out += self.law_candidates(text)
         out += self.crime_candidates(text)
         out += self.date_candidates(text, published)
         out += self.person_candidates(text)
-        out += self.gpe_candidates(text, known_counties, bounds, context)
+        out += self.gpe_candidates(text, known_counties, bounds, context, places)
         out += self.loc_candidates(text, tokens)
         return out
 
@@ -343,28 +352,48 @@ class Rules:
                 break
         return out
 
-    def org_candidates(self, text: str, bounds: set[int] | None = None) -> list[Candidate]:
+    def org_candidates(self, text: str, bounds: set[int] | None = None,
+                       places: list[tuple[int, int]] | None = None) -> list[Candidate]:
+        """Return place + organ (+ sub-units) ORGs, named central organs and unknown-name units."""
+        if places is None:
+            places = self.scan_places(text)
+        gaz = self.gaz
+        start_of = {e: s for s, e in places if text[s:e] not in gaz.needs_parent}
+        chained = {e: s for s, e in places}  # 阳泉市 + 城区: a parent makes any name a place
         out = []
-        for m in self.org_re.finditer(text):
-            s, e = m.start(), self.extend_org(text, m.end())
-            if not self._good_org(text, s, e):
-                continue
-            if bounds is not None and m.group() in self.org_names and m.end() not in bounds:
+        for m in self.org_names_re.finditer(text):
+            if bounds is not None and m.end() not in bounds:
                 continue  # 公安部门 is not 公安部
-            pm = self.province_re.match(text, s)
-            if pm and pm.end() < e and self.place_re.match(text, pm.end()):
-                s = pm.end()
-            out.append(Candidate(s, e, "ORG", None, "rule:org", SURE))
-        taken = [(c.start, c.end) for c in out]
-        for m in self.any_organ_re.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
+            e = self.extend_org(text, m.end())
+            if self._good_org(text, m.start(), e):
+                out.append(Candidate(m.start(), e, "ORG", None, "rule:org", SURE))
+        for m in self.organ_re.finditer(text):
+            p = m.start()
+            if any(c.start <= p < c.end for c in out):
                 continue
-            begin = self._name_before(text, m.start(), bounds)
+            at = p
+            for zone in self.zones:  # 苏州市 + 高新区 + 公安分局
+                if text.endswith(zone, 0, p) and (p - len(zone)) in start_of:
+                    at = p - len(zone)
+                    break
+            begin = start_of.get(at)
+            if begin is None and text[p] in "省市区县州旗" and (p + 1) in start_of:
+                begin = start_of[p + 1]  # 镇江市 + 市委 share the 市: 镇江市委
+            if begin is not None:
+                while begin in chained and chained[begin] < begin:
+                    begin = chained[begin]
+            elif m.group() in self.organs_any:
+                begin = self._name_before(text, p, bounds)
             if begin is None:
                 continue
             e = self.extend_org(text, m.end())
-            if self._good_org(text, begin, e):
-                out.append(Candidate(begin, e, "ORG", None, "rule:org", SURE))
+            if not self._good_org(text, begin, e):
+                continue
+            # A leading province is a GPE of its own before a lower place (辽宁省|沈阳市公安局).
+            pm = self.province_re.match(text, begin)
+            if pm and pm.end() < at and pm.end() in chained.values():
+                begin = pm.end()
+            out.append(Candidate(begin, e, "ORG", None, "rule:org", SURE))
         return out
 
     def _good_org(self, text: str, s: int, e: int) -> bool:
@@ -468,13 +497,15 @@ class Rules:
         return title or None
 
     def gpe_candidates(self, text: str, known_counties: set[str], bounds: set[int] | None = None,
-                       context: set[str] = frozenset()) -> list[Candidate]:
+                       context: set[str] = frozenset(),
+                       places: list[tuple[int, int]] | None = None) -> list[Candidate]:
         out: list[Candidate] = []
         gaz = self.gaz
         last_divs: list[Division] = []
-        for m in gaz.pattern.finditer(text):
-            name = m.group()
-            s, e = m.span()
+        if places is None:
+            places = self.scan_places(text)
+        for s, e in places:
+            name = text[s:e]
             adjacent = bool(out) and out[-1].end == s
             divs = gaz.divisions(name)
             if s >= 2 and text[s - 2:s] in self.campaign:
@@ -698,11 +729,10 @@ class EntityTagger:
         else:
             batch = []
             for i, t in enumerate(texts):
-                d = docs[i] if docs is not None and docs[i] is not None else None
-                if d is None or d.text != t:
+                d = docs[i] if docs is not None else None
+                # The runner's sentence Doc is reused (the model only sets its ents).
+                if d is None or (len(d) and d[-1].idx + len(d[-1]) > len(t)):
                     d = self.nlp.make_doc(t)
-                else:
-                    d = d.copy()  # the sentence's own Doc stays the tokenizer's output
                 batch.append(d)
         for _, proc in self.components:
             if hasattr(proc, "pipe"):
@@ -720,7 +750,8 @@ class EntityTagger:
             return doc
         texts = [doc.clean[s.start:s.end] for s in sentences]
         model = self.model_spans(texts, [s.doc for s in sentences])
-        known_counties, context = self._document_places(doc.clean)
+        places = [self.rules.scan_places(t) for t in texts] if self.use_rules else []
+        known_counties, context = self._document_places(texts, places)
         # Sentences are in article order, which is not page order when an article continues.
         order = sorted(range(len(sentences)), key=lambda k: sentences[k].start)
         starts = [sentences[k].start for k in order]
@@ -734,14 +765,14 @@ class EntityTagger:
         for i, s in enumerate(sentences):
             if s.kind == "byline" and cands[i]:
                 continue
-            tokens = None
-            if s.doc is not None and s.doc.text == texts[i]:
-                tokens = [(t.idx, t.idx + len(t.text)) for t in s.doc]
             if not self.use_rules:
                 cands[i] += [Candidate(a, b, lab, None, "model", MODEL) for a, b, lab in model[i]]
                 continue
+            tokens = token_spans(s.doc) if s.doc is not None else None
+            if tokens and tokens[-1][1] > len(texts[i]):
+                tokens = None  # not this sentence's Doc: no word boundaries to rely on
             cands[i] += self.rules.candidates(texts[i], tokens, doc.published, known_counties,
-                                              context)
+                                              context, places[i])
             cands[i] += self._model_candidates(texts[i], model[i], s.kind)
         chosen = [resolve(c) for c in cands]
         # A name the document introduces with a byline or a title is the same person later on
@@ -785,7 +816,7 @@ class EntityTagger:
             if label == "ORG":
                 if span in rules.not_org or span.strip("“”\"「」") in rules.not_org:
                     continue
-                if rules.org_relative.match(span) and not rules.org_re.match(span):
+                if rules.org_relative.match(span) and not rules.org_candidates(span):
                     continue
                 e = rules.extend_org(text, e)
                 # A headline is not an organisation: the model sometimes takes half of one.
@@ -807,17 +838,28 @@ class EntityTagger:
                 out.append((int(start), int(end), name, role))
         return out
 
-    def _document_places(self, text: str) -> tuple[set[str], set[str]]:
+    def _document_places(self, texts: list[str], places: list[list[tuple[int, int]]]
+                         ) -> tuple[set[str], set[str]]:
         """Return the county short forms whose full name the document writes (象山区 → 象山)
         and the province/city code prefixes it names (to pick 桂林市象山区 over 宁波市象山县)."""
         gaz = self.rules.gaz
         known: set[str] = set()
         codes: set[str] = set()
-        for m in gaz.pattern.finditer(text):
-            name = m.group()
-            codes |= gaz.prefixes(name)
-            if any(d.level == "county" for d in gaz.by_name.get(name, [])):
-                for suf in ("自治县", "县", "区", "市", "旗"):
-                    if name.endswith(suf) and name[: -len(suf)] in gaz.county_short:
-                        known.add(name[: -len(suf)])
+        for text, spans in zip(texts, places):
+            for s, e in spans:
+                name = text[s:e]
+                codes |= gaz.prefixes(name)
+                if any(d.level == "county" for d in gaz.by_name.get(name, [])):
+                    for suf in ("自治县", "县", "区", "市", "旗"):
+                        if name.endswith(suf) and name[: -len(suf)] in gaz.county_short:
+                            known.add(name[: -len(suf)])
         return known, codes
+
+
+def token_spans(spacy_doc) -> list[tuple[int, int]]:
+    """Return (start, end) character offsets of the tokens (from arrays: no Token objects)."""
+    from spacy.attrs import IDX, LENGTH
+
+    if len(spacy_doc) == 0:
+        return []
+    return [(i, i + n) for i, n in spacy_doc.to_array([IDX, LENGTH]).tolist()]
