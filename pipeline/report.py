@@ -531,7 +531,7 @@ nav a{color:#1d4ed8}nav button{font:inherit;font-size:12px;margin-left:4px}
 .card b{display:block;font-size:24px}.card span{color:var(--muted);font-size:13px}
 .grid{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start}
 table{border-collapse:collapse;margin:8px 0;font-size:13px}
-caption{text-align:left;font-weight:600;padding:4px 0}
+caption{text-align:left;font-weight:600;padding:4px 0;white-space:nowrap}
 th,td{border-bottom:1px solid var(--line);padding:3px 8px;text-align:left;vertical-align:top}
 th{color:var(--muted);font-weight:500}td.num{text-align:right;font-variant-numeric:tabular-nums}
 td.src{color:var(--muted);max-width:260px;overflow-wrap:anywhere}
