@@ -250,6 +250,9 @@ class Rules:
         self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")))
         self.loc_suffix_re = re.compile(trie_pattern(read_words(data_dir / "entity_loc_suffixes.txt")))
         self.loc_more_re = re.compile(r"(?:[一二三四五六七八九十\d]{1,3}(?:巷|号|弄))?(?:片区)?")
+        self.not_loc = set(read_words(data_dir / "entity_not_loc.txt"))
+        # A name with a numeral or a determiner in it is a description (六路, 各大公园, 之路).
+        self.not_loc_chars = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其")
 
         # LAW ---------------------------------------------------------------------------------
         self.newspapers = set(read_words(data_dir / "entity_newspapers.txt"))
@@ -347,7 +350,8 @@ class Rules:
                     break  # 进行道路: the suffix belongs to another word
                 name = text[b:p]
                 if re.fullmatch(f"[{CJK}]+", name) and self._proper_name(name) and \
-                        not self.gaz.divisions(name):
+                        not self.gaz.divisions(name) and name not in self.not_loc and \
+                        text[b:e] not in self.not_loc and not (set(name) & self.not_loc_chars):
                     out.append(Candidate(b, e, "LOC", None, "rule:loc", SOFT))
                 break
         return out
