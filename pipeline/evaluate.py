@@ -158,7 +158,7 @@ def evaluate_ner(path: str | Path, fmt: str, pipeline, limit: int | None = None)
     seconds = time.perf_counter() - started
     labels = {label: _prf(tp[label], fp[label], fn[label]) for label in sorted(file_labels)
               if tp[label] + fp[label] + fn[label]}
-    return {
+    result = {
         "file": str(path),
         "format": fmt,
         "examples": len(examples),
@@ -168,6 +168,8 @@ def evaluate_ner(path: str | Path, fmt: str, pipeline, limit: int | None = None)
         "labels": labels,
         "overall": _prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
     }
+    result["text"] = format_report(result)  # what `fazhi evaluate ner` prints
+    return result
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
