@@ -153,10 +153,16 @@ class MetricExtractor:
         self.down_re = re.compile(rf"(?:{_alternation(change['down'])})")
         self.direction_re = re.compile(
             rf"(?P<dir>{_alternation(change['up'] + change['down'])})"
-            rf"(?:了|为|到|至|达|幅度为|幅度达|幅度|分别为|分别)?$")
+            rf"(?P<tail>了?(?:约|大约)?|的?幅度(?:为|达|是)?|分别(?:为|是)?|了?(?:到|至|为|达))$")
+        long_dirs = [w for w in change["up"] + change["down"] if len(w) >= 2]
+        self.direction_object_re = re.compile(
+            rf"(?P<dir>{_alternation(long_dirs)})了?(?![到至为])[\u4e00-\u9fff]{{1,6}}$")
+        self.growth_re = re.compile(r"(?:增长率|增长速度|增速|增幅|递增|年均增长|平均增长|增长幅度)[^，,；;]{0,6}$")
         self.basis = [("yoy", re.compile(_alternation(change["yoy"]))),
                       ("mom", re.compile(_alternation(change["mom"]))),
-                      ("other", re.compile(rf"(?:{_alternation(change['other'])})"))]
+                      ("other", re.compile(
+                          r"(?<![对无类相好])比(?![例重率值较如赛分])|较(?![大小多少高低好快为强弱长短差])"
+                          r"|相比|高于|低于"))]
         filler = _alternation(lex["filler_before"])
         self.filler_tail_re = re.compile(rf"(?:{filler})+$")
         self.filler_head_re = re.compile(rf"^(?:{filler}|{_alternation(lex['object_strip_prefix'])})+")
@@ -443,24 +449,51 @@ class MetricExtractor:
                 action = follow.group(0)
 
         # Change: a direction word right before the number, the basis anywhere before it.
-        direction = basis = None
-        head = text[clause:start]
+        direction, basis = self._change(text, cand, clause, left, previous)
+        obj = self._object(text, cand, text[max(left, action_end or 0):start])
+        return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
+
+    def _change(self, text: str, cand: _Candidate, clause: int, left: int,
+                previous: list[tuple[_Candidate, dict]]) -> tuple[str | None, str | None]:
+        """Return (direction, basis) of a figure that states a change.
+
+        同比下降21% -> down yoy; 比上年增长28.6%，增收7.9亿元 -> up yoy for both; 增长12.3%和18.7%
+        -> the second shares the first's; 降到20% / 跌至1.1万盾 -> a level, no change; a growth
+        rate (增长速度降为17.1%) is up.
+        """
+        head = text[clause:cand.start]
+        direction = None
         found = self.direction_re.search(head)
         if found:
             word = found.group("dir")
-            direction = "up" if self.up_re.fullmatch(word) else "down"
-            if word in ("新增",):
-                direction = None
-        if direction:
-            for name, pattern in self.basis:
-                if pattern.search(text[clause:start]):
-                    basis = name
-                    break
-        elif cand.unit == "倍" and re.search(r"(?:增长|增加|提高|上升|翻)了?$", head):
-            direction = "up"
-
-        obj = self._object(text, cand, text[max(left, action_end or 0):start])
-        return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
+            tail = found.group("tail") or ""
+            comparative = len(word) == 1 and word in "高低多少快慢"
+            if not re.fullmatch(r"了?(?:到|至|为)", tail) and not (
+                    comparative and (not re.search(r"比|较", head) or tail.endswith("达"))):
+                direction = "up" if self.up_re.fullmatch(word) else "down"
+        if direction is None and cand.kind != "percent":
+            # 增产小麦107.52亿公斤, 增加农民收入600万元: a change with its object in between.
+            near = self.direction_object_re.search(head)
+            if near:
+                direction = "up" if self.up_re.fullmatch(near.group("dir")) else "down"
+        gap = text[left:cand.start] if left > clause else None
+        if direction is None and gap is not None and previous and re.fullmatch(r"[和、及与或]", gap):
+            _, last = previous[-1]
+            return last.get("change_direction"), last.get("change_basis")
+        if direction is None and cand.kind == "percent" and (
+                self.growth_re.search(head) or self.growth_re.match(text, cand.end)
+                or re.match(r"的?(?:增长|增幅|增速|递增)", text[cand.end:cand.end + 4])):
+            if not found or not self.down_re.fullmatch(found.group("dir")):
+                direction = "up"  # 增长速度降为17.1%: a growth rate
+        if direction is None:
+            return None, None
+        for name, pattern in self.basis:
+            if pattern.search(head):
+                return direction, name
+        for other, fields in reversed(previous):  # 比上年增长28.6%，增收7.9亿元
+            if fields.get("change_basis") and other.end <= cand.start:
+                return direction, fields["change_basis"]
+        return direction, None
 
     def _action(self, text: str, verbs: list[re.Match], left: int, start: int,
                 tokens: list[tuple[int, int, str]] | None = None):
