@@ -165,6 +165,7 @@ class MetricExtractor:
                           r"|相比|高于|低于"))]
         filler = _alternation(lex["filler_before"])
         self.filler_tail_re = re.compile(rf"(?:{filler})+$")
+        self.copula_tail_re = re.compile(rf"(?:{_alternation(lex['copula_tail'])})+$")
         self.filler_head_re = re.compile(rf"^(?:{filler}|{_alternation(lex['object_strip_prefix'])})+")
         self.preposition_tail_re = re.compile(rf"(?:{_alternation(lex['prepositions'])})$")
         basis_words = _alternation(change["yoy"] + change["mom"])
@@ -450,7 +451,7 @@ class MetricExtractor:
 
         # Change: a direction word right before the number, the basis anywhere before it.
         direction, basis = self._change(text, cand, clause, left, previous)
-        obj = self._object(text, cand, text[max(left, action_end or 0):start])
+        obj = self._object(text, cand, text[max(left, action_end or 0):start], previous)
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
 
     def _change(self, text: str, cand: _Candidate, clause: int, left: int,
@@ -531,7 +532,14 @@ class MetricExtractor:
             return word, general[i][1]
         return None, None
 
-    def _object(self, text: str, cand: _Candidate, before: str) -> str | None:
+    def _object(self, text: str, cand: _Candidate, before: str,
+                previous: list[tuple[_Candidate, dict]] | None = None) -> str | None:
+        if previous and re.search(r"(?:到|至|为)(?:接近|约)?$", before) and self.change_word_re.search(before):
+            return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
+        before = re.sub(r"(?:由|从)[^由从，,]{0,14}?的?$", "", before)  # 由原来的14元
+        before = self.copula_tail_re.sub("", before)
+        if re.search(r"(?:就|已|共|只|仅|还|都)?有$", before):
+            before = ""  # 手中已有100多万个无主户头案: the object follows
         before = self.change_tail_re.sub("", before)
         before = self.filler_tail_re.sub("", before)
         before = re.sub(r"(?:自|从)[年月]?$", "", before)
