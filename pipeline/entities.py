@@ -227,6 +227,7 @@ class Rules:
         # anchored on organ words (few per sentence) and looks back for the places the
         # gazetteer scan found: much faster than one big regex tried at every character.
         self.organ_re = re.compile(organ)
+        self.ordinal_before_re = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
         self.organs_any = set(organs_any)
         self.org_names_re = re.compile(trie_pattern(self.org_names))
         self.zones = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区",
@@ -259,6 +260,7 @@ class Rules:
         self.law_suffix_re = re.compile(
             f"(?:{trie_pattern(read_words(data_dir / 'entity_law_suffixes.txt'))})$")
         self.law_re = re.compile(r"《([^《》\n]{1,80})》")
+        self.law_tail_re = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 
         # CRIME -------------------------------------------------------------------------------
         loose, strict = [], []
@@ -376,9 +378,12 @@ class Rules:
             if any(c.start <= p < c.end for c in out):
                 continue
             at = p
+            om = self.ordinal_before_re.search(text, max(0, p - 5), p)
+            if om and om.end() == p:  # 上海市 + 第一 + 中级人民法院
+                at = om.start()
             for zone in self.zones:  # 苏州市 + 高新区 + 公安分局
-                if text.endswith(zone, 0, p) and (p - len(zone)) in start_of:
-                    at = p - len(zone)
+                if text.endswith(zone, 0, at) and (at - len(zone)) in start_of:
+                    at -= len(zone)
                     break
             begin = start_of.get(at)
             if begin is None and text[p] in "省市区县州旗" and (p + 1) in start_of:
@@ -388,6 +393,11 @@ class Rules:
                     begin = chained[begin]
             elif m.group() in self.organs_any:
                 begin = self._name_before(text, p, bounds)
+                if begin is not None and begin in start_of:  # 南山区 + 粤海 + 街道办事处
+                    at = begin
+                    begin = start_of[begin]
+                    while begin in chained and chained[begin] < begin:
+                        begin = chained[begin]
             if begin is None:
                 continue
             e = self.extend_org(text, m.end())
@@ -454,7 +464,8 @@ class Rules:
             title = m.group(1).strip()
             if title in self.newspapers or title.endswith(("报", "杂志", "周刊", "月刊")):
                 continue
-            if not (self.law_suffix_re.search(title) or title.startswith("中华人民共和国")):
+            bare = self.law_tail_re.sub("", title)  # …意见（二）, …条例（试行）
+            if not (self.law_suffix_re.search(bare) or title.startswith("中华人民共和国")):
                 continue
             s, e = (m.start(), m.end()) if LAW_WITH_BRACKETS else m.span(1)
             out.append(Candidate(s, e, "LAW", title, "rule:law", SURE))
@@ -565,7 +576,8 @@ def _rely(n: int) -> str:
     return rf"(?P<ry{n}>今年|去年|前年|明年|当年|上年)"
 
 
-_MONTH = rf"(?P<m>{_NUM}{{1,2}}|十[一二]?|[一二三四五六七八九])月(?:份)?"
+_MONTH = (rf"(?:(?P<m0>{_NUM}{{1,2}}|十[一二]?|[一二三四五六七八九])(?:月)?(?:至|到|—|-|～|~))?"
+          rf"(?P<m>{_NUM}{{1,2}}|十[一二]?|[一二三四五六七八九])月(?:份)?")
 _TOD = r"(?:上午|下午|晚上|晚间|凌晨|早上|中午|傍晚|夜间|深夜)"
 _DAY = rf"(?P<d>{_NUM}{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]{_TOD}?"
 _PART = r"(?P<part>上旬|中旬|下旬|初|中|底|末)"
@@ -630,7 +642,8 @@ def normalize_date(m: re.Match, published: date | None) -> str | None:
                           "下旬": (21, last), "底": (21, last), "末": (21, last)}[g["part"]]
                 start, end = date(year, month, lo), date(year, month, hi)
             else:
-                start, end = date(year, month, 1), date(year, month, last)
+                first = _cn_int(g["m0"]) if g.get("m0") else month  # 1至4月
+                start, end = date(year, first, 1), date(year, month, last)
         elif year is not None:
             lo, hi = {None: (1, 12), "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9),
                       "第一季度": (1, 3), "一季度": (1, 3), "第二季度": (4, 6), "二季度": (4, 6),
