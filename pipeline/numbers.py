@@ -148,8 +148,8 @@ def _parse(text: str) -> float:
             if right:
                 zero = right[0] in "零〇○"
                 rest = right.lstrip("零〇○")
-                if not rest:
-                    raise NumberError(f"dangling 零 in {text!r}")
+                if not rest or rest[0] in BIG_UNITS:
+                    raise NumberError(f"dangling 零 or unit in {text!r}")
                 if any(b in rest for b in BIG_UNITS) and BIG_UNITS[
                         next(b for b in ("亿", "億", "万", "萬") if b in rest)] >= scale:
                     raise NumberError(f"units out of order in {text!r}")
