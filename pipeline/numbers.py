@@ -259,7 +259,7 @@ def _range(left: str, right: str) -> tuple[float, float] | None:
     # 两到三万, 30至50万: the unit written once on the right scales both ends.
     if not any(c in BIG_UNITS or c in SMALL_UNITS for c in left):
         scale = _trailing_scale(right)
-        if scale > 1 and low * scale <= high:
+        if scale > 10 and low * scale <= high:
             low *= scale
     if low > high:
         return None
