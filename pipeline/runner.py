@@ -284,7 +284,7 @@ def run(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *,
         if spec is None:
             spec = getattr(pipeline, "spec", None) or sharding.PipelineSpec(
                 str(pkuseg_model) if pkuseg_model else None)
-        stages = spec.stages
+        stages = spec.stage_names()
     else:
         load_started = time.perf_counter()
         if pipeline is None:

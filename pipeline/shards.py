@@ -14,6 +14,7 @@ the inputs and the plan, so a resume over changed inputs is refused instead of m
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -277,6 +278,12 @@ class PipelineSpec:
     stages: str = "default"
     blank: bool = False
 
+    def stage_names(self) -> list[str]:
+        """Return the names of the stages ``build`` gives, without loading anything."""
+        from .runner import DOC_STAGES
+
+        return list(DOC_STAGES[:4] if self.stages == "basic" else DOC_STAGES)
+
     def build(self):
         from .runner import Pipeline, Tokenizer
 
@@ -305,8 +312,22 @@ _PIPELINES: dict[PipelineSpec, object] = {}
 def pipeline_for(spec: PipelineSpec):
     """Return this process's Pipeline for ``spec``, building it on first use (once per worker)."""
     if spec not in _PIPELINES:
-        _PIPELINES[spec] = spec.build()
+        _PIPELINES[spec] = freeze_models(spec.build())
     return _PIPELINES[spec]
+
+
+def freeze_models(pipeline):
+    """Move the loaded models out of the garbage collector's sight; return ``pipeline``.
+
+    pkuseg's feature table is a dict of millions of entries that every full collection walks
+    (about 0.15 s each time); frozen, it is skipped, and forked workers do not touch (and so
+    copy) the pages of objects they share with the parent.
+    """
+    if not getattr(pipeline, "_gc_frozen", False):
+        gc.collect()
+        gc.freeze()
+        pipeline._gc_frozen = True
+    return pipeline
 
 
 # --- the manifest -----------------------------------------------------------------------------
@@ -428,6 +449,7 @@ def run_local(shards: list[Shard], staging: Path, pipeline, workers: int, manife
     """Process ``shards`` in this process or a forked pool that shares the loaded models."""
     import multiprocessing as mp
 
+    freeze_models(pipeline)
     _LOCAL.update(staging=staging, pipeline=pipeline, published=published)
     try:
         if workers <= 1 or len(shards) <= 1:
