@@ -285,7 +285,8 @@ def report(outputs, dest, title):
         stats = write_report(outputs, dest, title=title)
     except UserError as exc:
         _fail(str(exc))
-    click.echo(f"{stats.path}: {stats.articles} articles from {stats.documents} documents, "
+    documents = f"{stats.documents} document{'s' if stats.documents != 1 else ''}"
+    click.echo(f"{stats.path}: {stats.articles} articles from {documents}, "
                f"{stats.highlighted['entity']} entities and {stats.highlighted['metric']} metrics "
                f"highlighted, {stats.quarantined} quarantined ({stats.bytes // 1024} KB)")
     if stats.mismatched or stats.unplaced:

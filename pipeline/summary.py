@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
@@ -184,7 +185,8 @@ def _model_line(name: str, meta: Any) -> str:
                  for k, v in scores.items() if isinstance(v, (int, float, str))][:4]
         bits.extend(shown)
     if meta.get("source"):
-        bits.append(str(meta["source"]).splitlines()[0])
+        first = str(meta["source"]).splitlines()[0]
+        bits.append(re.sub(r"(sha256[=:])([0-9a-f]{12})[0-9a-f]{20,}", r"\1\2…", first))
     if meta.get("path"):
         bits.append(str(meta["path"]))
     return "; ".join(bits) or json.dumps(meta, ensure_ascii=False)[:120]
