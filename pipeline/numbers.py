@@ -27,7 +27,7 @@ DIGITS.update({str(d): d for d in range(10)})
 SMALL_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 # Contractions that stand for a digit and a 十: 廿二 is 22.
 TENS = {"廿": 20, "念": 20, "卅": 30, "卌": 40}
-BIG_UNITS = {"亿": 10**8, "億": 10**8, "万": 10**4, "萬": 10**4}
+BIG_UNITS = {"兆": 10**12, "亿": 10**8, "億": 10**8, "万": 10**4, "萬": 10**4}
 
 _CN_DIGIT = "零〇○一壹幺二贰貳两兩三叁四肆五伍六陆陸七柒八捌九玖"
 _CN_UNIT = "十拾百佰千仟万萬亿億"
@@ -54,8 +54,13 @@ class NumberError(ValueError):
 _MIDDLE_DOT = re.compile(r"(?<=\d)·(?=\d)")
 
 
+_TRADITIONAL = str.maketrans({"點": "点", "負": "负", "個": "个", "倆": "俩", "幾": "几",
+                              "萬": "万", "億": "亿", "兩": "两", "－": "-", "％": "%"})
+
+
 def _strip_separators(text: str) -> str:
-    return _MIDDLE_DOT.sub(".", text.replace(",", "").replace("，", "").replace(" ", ""))
+    text = text.translate(_TRADITIONAL)
+    return _MIDDLE_DOT.sub(".", re.sub(r"[,，\s]", "", text))
 
 
 def _digit_string(text: str) -> float | None:
@@ -133,7 +138,7 @@ def _below_wan(text: str) -> tuple[float, int]:
 
 
 def _parse(text: str) -> float:
-    for big in ("亿", "億", "万", "萬"):
+    for big in ("兆", "亿", "億", "万", "萬"):
         if big in text:
             at = text.rfind(big)
             left, right = text[:at], text[at + 1:]
@@ -145,13 +150,18 @@ def _parse(text: str) -> float:
             if right and ("." in left or "点" in left):
                 raise NumberError(f"decimal before {big} cannot take a remainder: {text!r}")
             value = left_value * scale
+            if right.startswith("点"):  # 两千万点五五 = 20000000.55
+                frac = right[1:]
+                if not frac or any(c not in DIGITS for c in frac):
+                    raise NumberError(f"bad decimal part in {text!r}")
+                return value + float("0." + "".join(str(DIGITS[c]) for c in frac))
             if right:
                 zero = right[0] in "零〇○"
                 rest = right.lstrip("零〇○")
                 if not rest or rest[0] in BIG_UNITS:
                     raise NumberError(f"dangling 零 or unit in {text!r}")
                 if any(b in rest for b in BIG_UNITS) and BIG_UNITS[
-                        next(b for b in ("亿", "億", "万", "萬") if b in rest)] >= scale:
+                        next(b for b in ("兆", "亿", "億", "万", "萬") if b in rest)] >= scale:
                     raise NumberError(f"units out of order in {text!r}")
                 right_value = _parse(rest)
                 # 三万五 is 35000: a lone digit after 万 without 零 is the next place down.
@@ -220,12 +230,14 @@ APPROX_PREFIX = {
     "达": None, "共": None,
     "接近": "under", "近": "under", "不到": "under", "不足": "under", "不超过": "under",
     "少于": "under", "低于": "under",
-    "大约": "about", "约": "about", "大概": "about", "将近": "under",
+    "大约": "about", "约": "about", "大概": "about", "将近": "under", "小于": "under",
+    "大于": "over", "从": None,
 }
 APPROX_SUFFIX = {"余": "over", "多": "over", "以上": "over", "来": "about", "左右": "about",
                  "上下": "about", "以下": "under", "以内": "under", "许": "about"}
 
-_RANGE_SEP = r"(?:至|到|~|～|-|—|－)"
+_RANGE_SEP = r"(?:至|到|~|～|-{1,2}|—{1,2}|－)"
+_RANGE_RE = re.compile(_RANGE_SEP)
 
 
 @dataclass(frozen=True)
@@ -239,16 +251,15 @@ class Quantity:
 
 
 def _trailing_scale(text: str) -> int:
-    """Return the multiplier written at the end of a numeral: 三十万 -> 10**4, 2千万 -> 10**7."""
+    """Return the multiplier written at the end of a numeral: 三十万 -> 10**4, 九百 -> 100."""
     scale = 1
     for char in reversed(text):
         if char in BIG_UNITS:
             scale *= BIG_UNITS[char]
-        elif char in SMALL_UNITS:
-            scale *= SMALL_UNITS[char]
-            break
         else:
             break
+    if scale == 1 and text[-1:] in SMALL_UNITS and text[-1] not in "十拾":
+        scale = SMALL_UNITS[text[-1]]
     return scale
 
 
@@ -257,7 +268,8 @@ def _range(left: str, right: str) -> tuple[float, float] | None:
     if high is None or low is None:
         return None
     # 两到三万, 30至50万: the unit written once on the right scales both ends.
-    if not any(c in BIG_UNITS or c in SMALL_UNITS for c in left):
+    if not any(c in BIG_UNITS for c in left) and not (
+            left[-1:] in SMALL_UNITS and _trailing_scale(right) < 10**4):
         scale = _trailing_scale(right)
         if scale > 10 and low * scale <= high:
             low *= scale
@@ -267,14 +279,18 @@ def _range(left: str, right: str) -> tuple[float, float] | None:
 
 
 _PERCENT = [
-    (re.compile(rf"^百分之({NUMBER})$"), "%", 1.0),
-    (re.compile(rf"^千分之({NUMBER})$"), "‰", 0.1),
-    (re.compile(rf"^({NUMBER})\s*[%％]$"), "%", 1.0),
-    (re.compile(rf"^({NUMBER})\s*‰$"), "‰", 0.1),
+    (re.compile(r"^百分之([-负]?.+)$"), "%", 1.0),
+    (re.compile(r"^千分之(.+)$"), "‰", 0.1),
+    (re.compile(r"^([-负]?.+?)%$"), "%", 1.0),
+    (re.compile(r"^(.+?)‰$"), "‰", 0.1),
+    (re.compile(r"^(.+?)个百分点$"), "个百分点", 1.0),
 ]
-_CHENG = re.compile(rf"^([{_CN_DIGIT}\d]|十)成([{_CN_DIGIT}\d])?$")
-_FRACTION = re.compile(rf"^({NUMBER})分之({NUMBER})$")
-_SLASH = re.compile(r"^(\d+)\s*[/／]\s*(\d+)$")
+_CHENG = re.compile(rf"^((?:[{_CN_DIGIT}\d]|十|10)(?:\.\d|点[{_CN_DIGIT}])?|半)成([{_CN_DIGIT}\d]|半)?$")
+_ZHE = re.compile(rf"^([{_CN_DIGIT}\d](?:[{_CN_DIGIT}\d]|点[{_CN_DIGIT}\d]|\.\d)?|半)折$")
+_FRACTION = re.compile(r"^(.+?)分之(.+)$")
+_VAGUE_SCALE = re.compile(r"^(.+?)(余|多|几)([十百千万亿]+)$")
+_SLASH = re.compile(r"^(-?\d+)\s*[/／]\s*(-?\d+)$")
+_MIXED = re.compile(r"^(.+?)又(.+?)分之(.+)$")
 _ADJACENT = re.compile(rf"^([一二两三四五六七八九])([二三四五六七八九])([十百千万亿]+)$")
 
 
@@ -303,32 +319,55 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     body, approx = _strip_approx(text)
     # 3万余 / 二十余 / 1500余: the 余 sits between numeral and unit, already stripped.
-    for pattern, mark, factor in _PERCENT:
+    ranged = _RANGE_RE.search(body[1:]) is not None
+    for pattern, mark, factor in ([] if ranged else _PERCENT):
         match = pattern.match(body)
         if match:
-            value = parse_number(match.group(1))
+            inner = match.group(1)
+            value = parse_number(inner)
             if value is None:
-                return None
+                inner_q = parse_quantity(inner) if mark == "%" and _RANGE_RE.search(inner) else None
+                if inner_q is None or inner_q.value_max is None:
+                    return None
+                return Quantity(inner_q.value, inner_q.value_max, approx, mark)
             return Quantity(value * factor, None, approx, mark)
     match = _CHENG.match(body)
-    if match:
-        tens = parse_number(match.group(1))
-        ones = parse_number(match.group(2)) if match.group(2) else 0.0
+    if match:  # 九成 90, 七成六 76, 三成半 35, 7.2成 72
+        tens = 0.5 if match.group(1) == "半" else parse_number(match.group(1).replace("点", "."))
+        ones = 5.0 if match.group(2) == "半" else (
+            parse_number(match.group(2)) if match.group(2) else 0.0)
         if tens is None or ones is None or tens > 10:
             return None
-        return Quantity(tens * 10 + ones, None, approx, "成")
+        return Quantity(round(tens * 10 + ones, 4), None, approx, "成")
+    match = _ZHE.match(body)
+    if match:  # 八五折 85, 八折 80, 9.9折 99, 三点一折 31: the share of the price paid
+        digits = match.group(1)
+        if digits == "半":
+            return Quantity(50.0, None, approx, "折")
+        value = parse_number(digits.replace("点", "."))
+        if value is None:
+            return None
+        whole = len(digits) == 1 or "点" in digits or "." in digits
+        return Quantity(round(value * 10 if whole else value, 4), None, approx, "折")
+    match = _MIXED.match(body)
+    if match:  # 三百五又三分之一: a mixed number, not a share
+        whole, den, num = (parse_number(g) for g in match.groups())
+        if whole is None or not den or num is None:
+            return None
+        sign = -1 if whole < 0 else 1
+        return Quantity(whole + sign * num / den, None, approx, None)
     match = _FRACTION.match(body)
     if match:
         den, num = parse_number(match.group(1)), parse_number(match.group(2))
         if not den or num is None:
             return None
-        return Quantity(round(num / den * 100, 2), None, approx, "%")
+        return Quantity(num / den * 100, None, approx, "%")
     match = _SLASH.match(body)
     if match:  # 1/3 of a whole: a share
         num, den = float(match.group(1)), float(match.group(2))
         if not den:
             return None
-        return Quantity(round(num / den * 100, 2), None, approx, "%")
+        return Quantity(num / den * 100, None, approx, "%")
     match = re.match(rf"^(.+?){_RANGE_SEP}(.+)$", body)
     if match and not _DECIMAL_ARABIC.match(body):
         left, right = match.group(1), match.group(2)
@@ -343,6 +382,13 @@ def parse_quantity(text: str) -> Quantity | None:
         if bounds is None:
             return None
         return Quantity(bounds[0], bounds[1], approx, None)
+    match = _VAGUE_SCALE.match(body)
+    if match and parse_number(match.group(1)) is not None:  # 十余万, 500余万, 二十几万
+        base = parse_number(match.group(1))
+        scale = parse_number("一" + match.group(3))
+        marker = "about" if match.group(2) == "几" else "over"
+        return Quantity(base * scale, None, approx or marker, None)
+    body = re.sub(r"[（(]含[）)]", "", body)  # 1万(含)-5万
     match = _ADJACENT.match(body)
     if match:  # 三五万 = 30000 to 50000, 五六十 = 50 to 60
         low, high = DIGITS[match.group(1)], DIGITS[match.group(2)]

@@ -68,7 +68,7 @@ def test_parse_number_rejects(text):
 def test_parse_quantity(text, expected):
     got = parse_quantity(text)
     assert got is not None
-    assert got.value == pytest.approx(expected.value)
+    assert got.value == pytest.approx(expected.value, rel=1e-3)
     assert got.value_max == (pytest.approx(expected.value_max) if expected.value_max else None)
     assert (got.approx, got.percent) == (expected.approx, expected.percent)
 
