@@ -669,7 +669,7 @@ def _inside_quotes(text: str, position: int) -> bool:
     return opened != -1 and text.rfind("”", 0, position) < opened
 
 
-_MAY_HOLD_NUMBER = re.compile(rf"[\d{_VAGUE_CN}百千万亿廿两%％]")
+_MAY_HOLD_NUMBER = re.compile(rf"[\d{_VAGUE_CN}百千万亿廿两半%％]")
 
 
 def _period_dates(period: str, published: date | None) -> tuple[date | None, date | None]:

@@ -1,0 +1,297 @@
+"""The metrics stage: tables of sentences with the figures they state, hard negatives,
+quarantine of unreadable numbers, record validation and (slow) scores on the gold sets."""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline import errors
+from pipeline.document import ArticleSpan, Document, SentenceSpan
+from pipeline.metrics import MetricExtractor, _period_dates
+from schemas.records import Metric
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+
+
+@pytest.fixture(scope="module")
+def extractor() -> MetricExtractor:
+    return MetricExtractor()
+
+
+def make_doc(text: str, published=None) -> Document:
+    """A Document with one article and sentences cut at 。！？； (no pkuseg words).
+
+    The clean text is the NFKC form, character for character (full-width digits half-width),
+    as the cleaner gives it.
+    """
+    clean = "".join(unicodedata.normalize("NFKC", c) if len(unicodedata.normalize("NFKC", c)) == 1
+                    else c for c in text)
+    doc = Document(doc_id="t", source="t", raw=text, clean=clean,
+                   offsets=list(range(len(text) + 1)), published=published)
+    doc.articles.append(ArticleSpan(index=0, segments=[(0, len(text))], title=""))
+    start = 0
+    for match in re.finditer(r"[。！？；]|$", text):
+        end = match.end()
+        if text[start:end].strip():
+            doc.sentences.append(SentenceSpan(article=0, paragraph=0, index=len(doc.sentences),
+                                              start=start, end=end))
+        start = end
+    return doc
+
+
+def figures(extractor, text: str, published=None) -> list[dict]:
+    doc = extractor(make_doc(text, published))
+    return [dict(text=text[m.start:m.end], **m.fields) for m in doc.metrics]
+
+
+@pytest.mark.parametrize("sentence, span, value, unit, kind, approx, change", [
+    ("共破获案件760起。", "760起", 760, "起", "count", None, None),
+    ("抓获犯罪嫌疑人1134人。", "1134人", 1134, "人", "count", None, None),
+    ("查扣涉案资产13亿元。", "13亿元", 1.3e9, "元", "money", None, None),
+    ("预警劝阻14.5万人次。", "14.5万人次", 145000, "人次", "count", None, None),
+    ("为群众挽损812.6万元。", "812.6万元", 8126000, "元", "money", None, None),
+    ("价值200万余元。", "200万余元", 2e6, "元", "money", "over", None),
+    ("投入900余万元完成改造。", "900余万元", 9e6, "元", "money", "over", None),
+    ("查处20余宗违法犯罪嫌疑人。", "20余宗", 20, "宗", "count", "over", None),
+    ("涉案江砂8万余吨。", "8万余吨", 80000, "吨", "weight", "over", None),
+    ("群众安全感99.13%。", "99.13%", 99.13, "%", "percent", None, None),
+    ("矛盾纠纷化解率超九成。", "超九成", 90, "成", "percent", "over", None),
+    ("满意率达七成六。", "七成六", 76, "成", "percent", None, None),
+    ("比例为百分之四十。", "百分之四十", 40, "%", "percent", None, None),
+    ("占三分之一。", "三分之一", 33.33, "%", "percent", None, None),
+    ("辖区各类警情同比下降21%。", "21%", 21, "%", "percent", None, "down"),
+    ("发案率比去年下降3个百分点。", "3个百分点", 3, "个百分点", "percent", None, "down"),
+    ("被判处有期徒刑七年六个月。", "七年六个月", 7.5, "年", "duration", None, None),
+    ("开展为期100天的专项行动。", "100天", 100, "天", "duration", None, None),
+    ("连续13个月保持零发案。", "13个月", 13, "个月", "duration", None, None),
+    ("罚款30万至50万元。", "30万至50万元", 3e5, "元", "money", None, None),
+    ("判处1至10年有期徒刑。", "1至10年", 1, "年", "duration", None, None),
+    ("近5000人参加。", "近5000人", 5000, "人", "count", "under", None),
+    ("离居民楼不足10米。", "不足10米", 10, "米", "length", "under", None),
+    ("完成2300米道路改造。", "2300米", 2300, "米", "length", None, None),
+    ("成功破获一起非法采矿案。", "一起", 1, "起", "count", None, None),
+    ("打掉一个犯罪团伙。", "一个", 1, "个", "count", None, None),
+    ("打掉洗钱窝点、跑分平台51个，GOIP窝点两个。", "两个", 2, "个", "count", None, None),
+    ("发动全市30万“盛京义勇”志愿者。", "30万", 3e5, "", "count", None, None),
+    ("１９９７年共发生犯罪案件２·４７万起。", "２·４７万起", 24700, "起", "count", None, None),
+    ("工期缩短半年。", "半年", 0.5, "年", "duration", None, "down"),
+    ("职工人均收入１０多万元。", "１０多万元", 1e5, "元", "money", "over", None),
+    ("经济效益增长１．５倍。", "１．５倍", 1.5, "倍", "other", None, "up"),
+    ("持卡可享受八五折优惠。", "八五折", 85, "折", "percent", None, None),
+])
+def test_figures(extractor, sentence, span, value, unit, kind, approx, change):
+    got = [f for f in figures(extractor, sentence) if f["text"] == span]
+    assert got, figures(extractor, sentence)
+    figure = got[0]
+    assert figure["value"] == pytest.approx(value, rel=1e-3)
+    assert (figure["unit"], figure["quantity_kind"], figure["approx"],
+            figure["change_direction"]) == (unit, kind, approx, change)
+
+
+@pytest.mark.parametrize("sentence", [
+    "2021年上半年召开会议。",  # a year
+    "7月27日，法院公开宣判。",  # a date
+    "17日下午，民警赶到现场。",  # a date, not a duration
+    "河北区检察院第四检察部主任介绍。",  # an ordinal
+    "天津市河北区首批警示教育基地启用。",  # 首批
+    "做好12337智能化举报平台的核查。",  # an id
+    "拨打110报警。",  # an id
+    "侦破“10·7案件”。",  # a case name
+    "发挥“三书一函”的作用。",  # a slogan
+    "介绍了“四大检察”和“六稳”“六保”的举措。",  # slogans
+    "一举打掉张某某团伙。",  # an idiom
+    "排查出多名社区矫正对象。",  # vague
+    "群众自筹自建一批智能门禁。",  # vague
+    "开展了一次法治讲座。",  # 一 outside enforcement verbs
+    "规范市县两级扫黑办建设。",  # 两级
+    "从预防、发现、查处、追责四个环节入手。",  # a list summed up
+    "实现“事前提醒、事中监督、事后考核”三个同步。",  # a slogan summed up
+    "实行24小时不间断巡逻。",  # an operating mode
+    "１美元合８．０９元人民币。",  # only 8.09元 is a figure
+    "纽约一家证券信息公司发布报告。",  # 约 inside a place name
+    "深入学习贯彻党的二十大精神。",  # 二十大
+    "南京、上海、广州、深圳、珠海等５个城市市场。",  # a list summed up
+    "数十人围观。",  # vague
+    "１９９７年１月至１１月份。",  # dates
+])
+def test_not_metrics(extractor, sentence):
+    got = [f["text"] for f in figures(extractor, sentence)]
+    if sentence.startswith("１美元"):
+        assert len(got) == 1 and got[0].startswith("８．０９元")
+    else:
+        assert got == []
+
+
+@pytest.mark.parametrize("sentence, span, action, obj", [
+    ("共破获案件760起。", "760起", "破获", "案件"),
+    ("查扣涉案资产13亿元。", "13亿元", "查扣", "涉案资产"),
+    ("打掉涉黑涉恶组织35个。", "35个", "打掉", "涉黑涉恶组织"),
+    ("查处“保护伞”270人。", "270人", "查处", "保护伞"),
+    ("帮助群众解决困难11件。", "11件", "解决", "困难"),
+    ("依法拆除违章建筑和20多个违章建筑门面。", "20多个", "拆除", "违章建筑门面"),
+    ("肇庆市公安局共受理信件234件，回复率100%。", "100%", None, "回复率"),
+    ("涉案金额50万元以上电诈案件实现100%破获。", "100%", "破获", "电诈案件"),
+    ("打掉洗钱窝点、跑分平台51个，GOIP窝点两个。", "两个", "打掉", "GOIP窝点"),
+])
+def test_action_and_object(extractor, sentence, span, action, obj):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert (figure["action"], figure["object"]) == (action, obj)
+
+
+@pytest.mark.parametrize("sentence, span, basis", [
+    ("警情同比下降21%。", "21%", "yoy"),
+    ("警情环比上升5%。", "5%", "mom"),
+    ("与去年同期相比下降7.2%。", "7.2%", "yoy"),
+    ("比１９９０年增长１５％。", "１５％", "other"),
+    ("增长１５％。", "１５％", None),
+    ("比上年增长２８·６％，增收７．９亿元。", "７．９亿元", "yoy"),
+])
+def test_change_basis(extractor, sentence, span, basis):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["change_direction"] is not None
+    assert figure["change_basis"] == basis
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("分摊比例由２５％降到２０％。", "２０％"),  # a new level, not a change
+    ("比重达３０％。", "３０％"),
+    ("已完成新增6家。", "6家"),
+])
+def test_levels_are_not_changes(extractor, sentence, span):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["change_direction"] is None
+
+
+def test_unreadable_number_is_quarantined(extractor):
+    doc = extractor(make_doc("查处十七十八人。"))
+    assert not doc.metrics
+    assert [r.reason for r in doc.rejects] == [errors.UNPARSED_NUMBER]
+    assert doc.rejects[0].stage == "metrics" and "十七十八" in doc.rejects[0].excerpt
+
+
+def test_title_lines_are_read(extractor):
+    # A headline figure is a statement of its own (the gold set annotates it).
+    doc = make_doc("呼伦贝尔50万元以上电诈案实现全破")
+    doc.sentences[0].kind = "title"
+    assert [doc.clean[m.start:m.end] for m in extractor(doc).metrics] == ["50万元以上"]
+
+
+def test_bylines_are_skipped(extractor):
+    doc = make_doc("本报记者 丁国锋 3人")
+    doc.sentences[0].kind = "byline"
+    assert extractor(doc).metrics == []
+
+
+def test_category_and_period(extractor):
+    from datetime import date
+
+    got = figures(extractor, "今年以来，呼伦贝尔市公安局共破获案件760起。", published=date(2021, 11, 2))
+    figure = got[0]
+    assert figure["category"] == "cases_solved"
+    assert figure["period"] == "今年以来"
+    assert (figure["period_start"], figure["period_end"]) == (date(2021, 1, 1), date(2021, 11, 2))
+    assert figure["subject"] == "呼伦贝尔市公安局"
+    assert figure["place"] == "呼伦贝尔市"
+
+
+@pytest.mark.parametrize("period, expected", [
+    ("截至10月31日", (None, "2021-10-31")),
+    ("2021年上半年", ("2021-01-01", "2021-06-30")),
+    ("去年以来", ("2020-01-01", "2021-11-02")),
+    ("自今年6月11日开展为期100天的专项打击行动以来", ("2021-06-11", "2021-11-02")),
+    ("近年来", (None, None)),
+])
+def test_period_dates(period, expected):
+    from datetime import date
+
+    start, end = _period_dates(period, date(2021, 11, 2))
+    assert (start and start.isoformat(), end and end.isoformat()) == expected
+
+
+def test_every_category_is_in_the_taxonomy(extractor):
+    names = [c["name"] for c in extractor.categories]
+    assert len(names) == len(set(names)) and names[-1] == "other"
+    for required in ("cases_solved", "suspects_arrested", "gangs_dismantled", "assets_seized",
+                     "officials_punished", "losses_recovered", "fraud_warnings",
+                     "satisfaction_rate", "incidents_change"):
+        assert required in names
+
+
+def test_records_validate(extractor, seed_text):
+    doc = extractor(make_doc(seed_text))
+    assert len(doc.metrics) > 50
+    for i, m in enumerate(doc.metrics):
+        record = Metric(metric_id=str(i), doc_id="t", article_id="a", sentence_id="s",
+                        text=seed_text[m.start:m.end], start=m.start, end=m.end, **m.fields)
+        assert seed_text[record.start:record.end] == record.text
+        assert record.text and not record.text.isspace()
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.integers(min_value=11, max_value=10**7),
+       st.sampled_from(["起", "人", "名", "个", "宗", "家", "辆", "人次", "吨", "米", "元"]),
+       st.sampled_from(["破获案件", "抓获犯罪嫌疑人", "查处", "共有"]),
+       st.text(alphabet="的了在和与群众社会安全工作推进", min_size=0, max_size=12))
+def test_planted_figure_comes_back(n, unit, lead, filler):
+    # Oracle test: a figure planted after arbitrary filler comes back at its exact offsets.
+    extractor = _EXTRACTOR
+    head = f"{filler}，{lead}"
+    text = f"{head}{n}{unit}。"
+    doc = extractor(make_doc(text))
+    spans = [(m.start, m.end, m.fields["value"]) for m in doc.metrics]
+    assert (len(head), len(head) + len(str(n)) + len(unit), float(n)) in spans
+
+
+_EXTRACTOR = MetricExtractor()
+
+
+# --- slow: the whole pipeline against the gold sets -----------------------------------------
+
+
+def _scores(fazhi_pipeline, gold_files, inputs):
+    from pipeline.evaluate_metrics import evaluate_metrics
+
+    return evaluate_metrics(gold_files, inputs, fazhi_pipeline)
+
+
+@pytest.mark.slow
+def test_seed_gold(fazhi_pipeline):
+    result = _scores(fazhi_pipeline, [GOLD / "metrics_seed.jsonl"], [ROOT / "seeds"])
+    assert result["precision"] >= 0.97 and result["recall"] >= 0.97, result
+    for attr in ("quantity_kind", "approx", "change"):
+        assert result["attributes"][attr] >= 0.97, result
+    assert result["attributes"]["action"] >= 0.90, result
+    assert result["attributes"]["object"] >= 0.75, result  # target 0.90: see docs/metrics.md
+
+
+@pytest.mark.slow
+def test_pd1998_gold(fazhi_pipeline, corpora):
+    gold = GOLD / "metrics_pd1998.jsonl"
+    if not gold.exists():
+        pytest.skip("no PD1998 gold yet")
+    result = _scores(fazhi_pipeline, [gold], [corpora / "pd1998" / "199801.utf8.txt"])
+    assert not result["missing_documents"]
+    assert result["precision"] >= 0.97 and result["recall"] >= 0.97, result
+    for attr in ("quantity_kind", "approx", "change"):
+        assert result["attributes"][attr] >= 0.97, result
+    # Regression floors, below the 0.90 target: see docs/metrics.md, known weaknesses.
+    assert result["attributes"]["action"] >= 0.60, result
+    assert result["attributes"]["object"] >= 0.55, result
+
+
+def test_gold_files_parse():
+    for path in sorted(GOLD.glob("metrics_*.jsonl")):
+        if path.name == "metrics_docs.jsonl":
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                assert {"doc", "start", "end"} <= record.keys()
