@@ -325,26 +325,34 @@ def inspect_command(outputs, as_json, top):
               help="Write <table>.schema.json (JSON Schema) for every table into this directory.")
 @click.option("--markdown", is_flag=True, help="Print a Markdown data dictionary instead.")
 @click.option("--json", "as_json", is_flag=True, help="Print the column docs as JSON.")
-def schema(tables, json_dir, markdown, as_json):
+@click.option("--examples", "examples_from", type=click.Path(path_type=Path), metavar="OUTPUTS",
+              help="Add an example value per column, taken from the run in OUTPUTS.")
+def schema(tables, json_dir, markdown, as_json, examples_from):
     """Print every table's columns with type, nullability and meaning (from schemas/records.py).
 
-    Example: fazhi schema metrics
+    Example: fazhi schema metrics --examples outputs/
     """
     from schemas import describe
 
+    example = None
+    if examples_from is not None:
+        try:
+            example = describe.examples(examples_from, tables or None)
+        except FileNotFoundError as exc:
+            _fail(f"{exc} (make one with: fazhi run seeds/ --out {examples_from})")
     if json_dir is not None:
         for path in describe.write_json_schemas(json_dir):
             click.echo(f"wrote {path}")
     elif markdown:
-        click.echo(describe.markdown(tables or None), nl=False)
+        click.echo(describe.markdown(tables or None, example), nl=False)
     elif as_json:
         import json
 
-        docs = describe.describe()
+        docs = describe.describe(example)
         docs = {name: docs[name] for name in (tables or docs)}
         click.echo(json.dumps(docs, ensure_ascii=False, indent=2))
     else:
-        describe.render(tables or None)
+        describe.render(tables or None, example=example)
 
 
 def main() -> None:

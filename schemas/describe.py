@@ -98,11 +98,16 @@ def columns(table: str) -> list[Column]:
     return result
 
 
-def describe() -> dict[str, dict]:
+def describe(example: dict[str, dict[str, str]] | None = None) -> dict[str, dict]:
     """Return {table: {"meaning", "columns": [...]}} for every table, for ``--json`` output."""
-    return {table: {"meaning": TABLE_MEANINGS.get(table, ""),
-                    "columns": [c.as_dict() for c in columns(table)]}
-            for table in TABLES}
+    docs = {}
+    for table in TABLES:
+        cols = [c.as_dict() for c in columns(table)]
+        if example is not None:
+            for col in cols:
+                col["example"] = example.get(table, {}).get(col["name"], "")
+        docs[table] = {"meaning": TABLE_MEANINGS.get(table, ""), "columns": cols}
+    return docs
 
 
 def json_schema(table: str) -> dict:
@@ -142,21 +147,71 @@ def write_json_schemas(directory: str | Path = JSON_DIR) -> list[Path]:
     return paths
 
 
-def markdown(tables: typing.Iterable[str] | None = None) -> str:
-    """Return a Markdown data dictionary: one heading and one column table per table."""
+def _short(value, width: int = 40) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (list, dict)):
+        text = json.dumps(value, ensure_ascii=False, default=str, separators=(",", ":"))
+    else:
+        text = str(value)
+    text = text.replace("\n", "⏎")
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def examples(out: str | Path, tables: typing.Iterable[str] | None = None) -> dict[str, dict[str, str]]:
+    """Return {table: {column: example}} from the run under ``out``: a short printed value.
+
+    The example is taken from the row of the table with the fewest nulls (a metric with its
+    action, object and period filled tells more than a bare one); columns still null there
+    take their first non-null value. Long texts are cut with …; a table with no rows gives "".
+    """
+    import pyarrow.parquet as pq
+
+    result: dict[str, dict[str, str]] = {}
+    for table in tables or TABLES:
+        path = Path(out) / table
+        if not path.is_dir():
+            raise FileNotFoundError(f"{path} is missing: is {out} the output of fazhi run?")
+        data = pq.read_table(path).slice(0, 2000).to_pylist()
+        best = max(data, key=lambda row: sum(v not in (None, [], "") for v in row.values()),
+                   default={})
+        shown = {}
+        for name in SCHEMAS[table].names:
+            value = best.get(name)
+            if value in (None, [], ""):
+                value = next((row[name] for row in data if row[name] not in (None, [], "")), None)
+            shown[name] = "" if value is None else _short(value)
+        result[table] = shown
+    return result
+
+
+def markdown(tables: typing.Iterable[str] | None = None,
+             example: dict[str, dict[str, str]] | None = None) -> str:
+    """Return a Markdown data dictionary: one heading and one column table per table.
+
+    With ``example`` (from ``examples``) each column also shows a value from a run.
+    """
     parts = []
     for table in tables or TABLES:
         parts.append(f"### {table}\n\n{TABLE_MEANINGS.get(table, '')}\n")
-        parts.append("| column | type | null | meaning |\n|---|---|---|---|")
+        if example is not None:
+            parts.append("| column | type | null | meaning | example |\n|---|---|---|---|---|")
+        else:
+            parts.append("| column | type | null | meaning |\n|---|---|---|---|")
         for c in columns(table):
             meaning = c.full_meaning.replace("|", "\\|")
-            parts.append(f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {meaning} |")
+            row = f"| `{c.name}` | {c.type} | {'yes' if c.nullable else 'no'} | {meaning} |"
+            if example is not None:
+                value = example.get(table, {}).get(c.name, "").replace("|", "\\|").replace("`", "'")
+                row += f" `{value}` |" if value else " |"
+            parts.append(row)
         parts.append("")
     return "\n".join(parts)
 
 
-def render(tables: typing.Iterable[str] | None = None, console=None) -> None:
-    """Print one rich table of columns (name, type, null, meaning) per output table."""
+def render(tables: typing.Iterable[str] | None = None, console=None,
+           example: dict[str, dict[str, str]] | None = None) -> None:
+    """Print one rich table of columns (name, type, null, meaning[, example]) per table."""
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -169,7 +224,12 @@ def render(tables: typing.Iterable[str] | None = None, console=None) -> None:
         t.add_column("type")
         t.add_column("null")
         t.add_column("meaning", overflow="fold")
+        if example is not None:
+            t.add_column("example", overflow="fold", max_width=30)
         for c in columns(table):
+            cells = [c.name, c.type, "yes" if c.nullable else "no", c.full_meaning]
+            if example is not None:
+                cells.append(example.get(table, {}).get(c.name, ""))
             # Text, not markup: meanings hold brackets like raw_text[start:end].
-            t.add_row(*map(Text, (c.name, c.type, "yes" if c.nullable else "no", c.full_meaning)))
+            t.add_row(*map(Text, cells))
         console.print(t)

@@ -99,3 +99,31 @@ def test_cli_markdown_and_json():
 def test_cli_unknown_table_exits_2():
     result = CliRunner().invoke(cli, ["schema", "crimes"])
     assert result.exit_code == 2 and "'crimes' is not one of" in result.output
+
+
+def test_examples_come_from_the_fullest_row_and_fill_nulls_from_others(tmp_path):
+    from tests.outputs_factory import write_outputs
+
+    out = write_outputs(tmp_path / "o")
+    example = describe.examples(out, ["metrics", "articles"])
+    metrics = example["metrics"]
+    assert metrics["text"] == "35起"  # has action, object, period and place: the fullest row
+    assert metrics["change_direction"] == "down"  # null there, taken from the rate
+    assert metrics["value_max"] == ""  # null everywhere
+    assert example["articles"]["authors"] == '[{"name":"丁国锋","role":"reporter"}]'
+    assert example["articles"]["text"].endswith("…") and len(example["articles"]["text"]) == 40
+
+
+def test_cli_markdown_with_examples(tmp_path):
+    from tests.outputs_factory import write_outputs
+
+    out = write_outputs(tmp_path / "o")
+    result = CliRunner().invoke(cli, ["schema", "--markdown", "--examples", str(out), "entities"])
+    assert result.exit_code == 0, result.output
+    assert "| column | type | null | meaning | example |" in result.output
+    assert "| `label` | string | no | PERSON ORG GPE LOC DATE LAW CRIME. | `GPE` |" in result.output
+
+
+def test_cli_examples_from_a_directory_without_outputs_exits_2(tmp_path):
+    result = CliRunner().invoke(cli, ["schema", "--examples", str(tmp_path)])
+    assert result.exit_code == 2 and "fazhi run" in result.output
