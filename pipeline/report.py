@@ -278,7 +278,8 @@ def render_report(out: str | Path, *, title: str | None = None) -> tuple[str, Re
         '<a href="#index">Article index</a> · <a href="#articles">Articles</a> · '
         '<a href="#quarantine">Quarantine</a> · '
         '<button type="button" data-details="open">expand all</button> '
-        '<button type="button" data-details="close">collapse all</button></nav></header><main>',
+        '<button type="button" data-details="close">collapse all</button> '
+        '<a class="if-focus" href="#articles">showing one article: show all</a></nav></header><main>',
         _overview(documents, articles, tables["sentences"].num_rows, entities, metrics,
                   quarantine, stats),
         _charts(metrics),
@@ -562,6 +563,7 @@ details.article>summary{list-style-position:outside;padding:4px 0}
 table.metrics{width:100%;font-size:12.5px}
 #tip{position:fixed;right:12px;bottom:12px;max-width:440px;background:#111827;color:#f9fafb;
  padding:8px 12px;border-radius:8px;font-size:13px;white-space:pre-line;box-shadow:0 4px 16px #0004;z-index:9}
+.if-focus{display:none}body.focus .if-focus{display:inline;font-weight:600}
 body.focus main>section:not(#articles),body.focus .legend~*:not(.doc),body.focus .docname,
 body.focus details.article:not(.focused){display:none}
 code{font-size:12px;background:#f3f4f6;padding:1px 3px;border-radius:3px;white-space:pre-wrap;word-break:break-all}
