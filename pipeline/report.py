@@ -321,13 +321,13 @@ def _overview(documents, articles, n_sentences, entities, metrics, quarantine,
     by_label = Counter(e["label"] for e in entities)
     label_rows = "".join(
         f'<tr><td><span class="hl ent ent-{esc(label)}">{esc(label)}</span></td>'
-        f'<td class="num">{n}</td></tr>' for label, n in by_label.most_common())
+        f'<td class="num">{format_number(n)}</td></tr>' for label, n in by_label.most_common())
     by_kind = Counter(m["quantity_kind"] for m in metrics)
     kind_rows = "".join(
         f'<tr><td><span class="hl met met-{esc(k if k in METRIC_COLOURS else "other")}">{esc(k)}</span></td>'
-        f'<td class="num">{n}</td></tr>' for k, n in by_kind.most_common())
+        f'<td class="num">{format_number(n)}</td></tr>' for k, n in by_kind.most_common())
     reasons = Counter((q["stage"], q["reason"]) for q in quarantine)
-    reason_rows = "".join(f"<tr><td>{esc(s)}</td><td>{esc(r)}</td><td class=num>{n}</td></tr>"
+    reason_rows = "".join(f"<tr><td>{esc(s)}</td><td>{esc(r)}</td><td class=num>{format_number(n)}</td></tr>"
                           for (s, r), n in reasons.most_common()) or \
         '<tr><td colspan="3" class="muted">nothing quarantined</td></tr>'
     placed = stats.highlighted["entity"] + stats.highlighted["metric"]
@@ -354,7 +354,7 @@ def _categories(metrics: list[dict]) -> str:
     for category, items in sorted(by_category.items(), key=lambda kv: (-len(kv[1]), kv[0])):
         kinds = ", ".join(f"{k} {n}" for k, n in Counter(m["quantity_kind"] for m in items).most_common())
         sums = ", ".join(format_sum(s) for s in metric_sums(items)) or DASH
-        rows.append(f"<tr><td>{esc(category)}</td><td class=num>{len(items)}</td>"
+        rows.append(f"<tr><td>{esc(category)}</td><td class=num>{format_number(len(items))}</td>"
                     f"<td>{esc(kinds)}</td><td>{esc(sums)}</td></tr>")
     return ('<section id="categories"><table class="wide"><caption>Metrics by category and kind '
             '(sums only where adding makes sense: counts and amounts, not rates; '
@@ -366,7 +366,7 @@ def _categories(metrics: list[dict]) -> str:
 def _charts(metrics: list[dict]) -> str:
     by_category = Counter(m["category"] for m in metrics).most_common(15)
     cat_chart = bar_chart("Metrics by category (number of figures)",
-                          [(c, n, str(n)) for c, n in by_category], "#4f6bd8")
+                          [(c, n, format_number(n)) for c, n in by_category], "#4f6bd8")
     money = money_by_place(metrics)[:15]
     money_chart = bar_chart("Money by place (sum of amounts in 元, change rates excluded)",
                             [(p["place"], p["yuan"], format_yuan(p["yuan"])) for p in money],
