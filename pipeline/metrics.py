@@ -166,6 +166,7 @@ class MetricExtractor:
         filler = _alternation(lex["filler_before"])
         self.filler_tail_re = re.compile(rf"(?:{filler})+$")
         self.copula_tail_re = re.compile(rf"(?:{_alternation(lex['copula_tail'])})+$")
+        self.copula_one_re = re.compile(rf"(?:{_alternation(lex['copula_tail'])})$")
         self.filler_head_re = re.compile(rf"^(?:{filler}|{_alternation(lex['object_strip_prefix'])})+")
         self.preposition_tail_re = re.compile(rf"(?:{_alternation(lex['prepositions'])})$")
         basis_words = _alternation(change["yoy"] + change["mom"])
@@ -419,7 +420,7 @@ class MetricExtractor:
         return 0
 
     def _attributes(self, text: str, cand: _Candidate, previous: list[tuple[_Candidate, dict]],
-                    verbs: list[re.Match], tokens=None) -> dict:
+                    verbs: list[re.Match], tokens=None, places: set[str] | None = None) -> dict:
         start, end = cand.start, cand.end
         clause = self._clause_start(text, start)
         # The last figure already read in this clause bounds the object on the left.
@@ -447,11 +448,13 @@ class MetricExtractor:
         if (action is None or action in self.not_actions or action == "实现") and cand.kind == "percent":
             follow = self.actions_re.match(text[end:])  # 实现100%破获
             if follow:
-                action = follow.group(0)
+                action, action_end = follow.group(0), None
 
         # Change: a direction word right before the number, the basis anywhere before it.
         direction, basis = self._change(text, cand, clause, left, previous)
-        obj = self._object(text, cand, text[max(left, action_end or 0):start], previous)
+        starts = {t[0] for t in tokens} | {len(text)} if tokens else None
+        obj = self._object(text, cand, text[max(left, action_end or 0):start], previous,
+                           starts, places)
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
 
     def _change(self, text: str, cand: _Candidate, clause: int, left: int,
@@ -533,19 +536,27 @@ class MetricExtractor:
         return None, None
 
     def _object(self, text: str, cand: _Candidate, before: str,
-                previous: list[tuple[_Candidate, dict]] | None = None) -> str | None:
+                previous: list[tuple[_Candidate, dict]] | None = None,
+                starts: set[int] | None = None, places: set[str] | None = None) -> str | None:
+        before_start = cand.start - len(before)
         if previous and re.search(r"(?:到|至|为)(?:接近|约)?$", before) and self.change_word_re.search(before):
             return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
         before = re.sub(r"(?:由|从)[^由从，,]{0,14}?的?$", "", before)  # 由原来的14元
-        before = self.copula_tail_re.sub("", before)
+        while True:  # 人数达 -> 人数, but 违法行为 keeps its 为: words, not characters
+            found = self.copula_one_re.search(before)
+            if not found or (starts is not None and before_start + found.start() not in starts):
+                break
+            before = before[: found.start()]
         if re.search(r"(?:就|已|共|只|仅|还|都)?有$", before):
             before = ""  # 手中已有100多万个无主户头案: the object follows
         before = self.change_tail_re.sub("", before)
         before = self.filler_tail_re.sub("", before)
-        before = re.sub(r"(?:自|从)[年月]?$", "", before)
+        before = re.sub(r"(?:自|从)[^，,]{0,3}(?:至|到)?$", "", before)  # 有期徒刑自年至
         before = self.period_re.sub("", before)
+        listed = before.rstrip(_QUOTES + " ").endswith("等")
         before = self.filler_head_re.sub("", before).strip(_QUOTES + " 等的")
-        listed = before.endswith("等")
+        if places and before in places:
+            before = ""  # 呼伦贝尔50万元以上电诈案: the place, not what is counted
         if (len(before) > 1 and not listed and not self.preposition_tail_re.search(before)
                 and not before.endswith(("和", "及", "与", "、", "或"))
                 and not self.actions_re.fullmatch(before)):
@@ -555,6 +566,8 @@ class MetricExtractor:
             if cleaned:
                 return cleaned[-16:]
         after = text[cand.end:]
+        if re.match(r"(?:内|以内|之内)", after):
+            return None  # 在七日内整改: a deadline, nothing counted
         stop = re.search(r"[，,；;。：:（()）!！?？\d]", after)
         after = after[: stop.start()] if stop else after
         stop = self.after_stop_re.search(after)
@@ -639,6 +652,8 @@ class MetricExtractor:
             if not candidates:
                 continue
             verbs = list(self.actions_re.finditer(text))
+            places = {doc.clean[e.start:e.end] for e in doc.entities
+                      if e.sentence == index and e.label in ("GPE", "LOC")}
             tokens = None
             if sentence.doc is not None:
                 tokens = [(t.idx, t.idx + len(t.text), t.text) for t in sentence.doc]
@@ -650,7 +665,7 @@ class MetricExtractor:
                 fields = dict(value=cand.value, value_max=cand.value_max, unit=cand.unit,
                               quantity_kind=cand.kind, currency=cand.currency,
                               approx=cand.approx)
-                fields.update(self._attributes(text, cand, previous, verbs, tokens))
+                fields.update(self._attributes(text, cand, previous, verbs, tokens, places))
                 period, period_start, period_end = self._period(text, cand.start, doc.published)
                 fields.update(
                     subject=self._subject(doc, index, text, sentence.start, cand.start),
