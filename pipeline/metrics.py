@@ -553,10 +553,19 @@ class MetricExtractor:
         before = self.filler_tail_re.sub("", before)
         before = re.sub(r"(?:自|从)[^，,]{0,3}(?:至|到)?$", "", before)  # 有期徒刑自年至
         before = self.period_re.sub("", before)
+        # 8日其主要股票指数比前一天 -> 其主要股票指数; 中国民航以平均每年 -> 中国民航
+        before = re.sub(r"(?:比|较|同|与)[^，,比较]{1,10}?(?:相比)?$", "", before) if len(before) > 4 else before
+        before = re.sub(r"(?:以|按)?(?:年平均|平均每年|年均|平均|每年|每月|每天|日均|人均)$", "", before)
+        before = re.sub(r"\d{1,2}[日月]$", "", before)
+        relative = before.endswith("的")  # 工商局认定的42个驰名商标: the noun follows
         listed = before.rstrip(_QUOTES + " ").endswith("等")
         before = self.filler_head_re.sub("", before).strip(_QUOTES + " 等的")
         if places and before in places:
             before = ""  # 呼伦贝尔50万元以上电诈案: the place, not what is counted
+        if relative and len(before) > 1:
+            after_object = self._after_object(text, cand, before)
+            if after_object:
+                return after_object
         if (len(before) > 1 and not listed and not self.preposition_tail_re.search(before)
                 and not before.endswith(("和", "及", "与", "、", "或"))
                 and not self.actions_re.fullmatch(before)):
@@ -565,8 +574,12 @@ class MetricExtractor:
             cleaned = "".join(c for c in before if c not in _QUOTES).strip("、 ")
             if cleaned:
                 return cleaned[-16:]
+        return self._after_object(text, cand, before)
+
+    def _after_object(self, text: str, cand: _Candidate, before: str) -> str | None:
+        """Return the noun after the measure word: 打掉一个…的非法采矿团伙 -> 非法采矿团伙."""
         after = text[cand.end:]
-        if re.match(r"(?:内|以内|之内)", after):
+        if re.match(r"(?:内|以内|之内|在|从|向|对|给|为|以|比|与|或|和)", after):
             return None  # 在七日内整改: a deadline, nothing counted
         stop = re.search(r"[，,；;。：:（()）!！?？\d]", after)
         after = after[: stop.start()] if stop else after
