@@ -271,6 +271,13 @@ class MetricExtractor:
             if groups.get("u1") and groups["u1"] != groups["unit"]:
                 return None  # 5个月至3年: two quantities, not a range
             n1, n2 = groups["n1"], groups.get("n2")
+            unit = groups["unit"]
+            shift = ""
+            if n1[-1:] in "千百" and n1[-1] + unit in self.unit_kind and not groups.get("big"):
+                # 60千克 / 3.7万千瓦: 千 belongs to the unit, not to the number.
+                shift, n1 = n1[-1], n1[:-1]
+                if n2 and n2[-1:] == shift:
+                    n2 = n2[:-1]
             if n2:
                 quantity = parse_quantity(f"{n1}至{n2}")
                 if quantity is None:
@@ -286,13 +293,7 @@ class MetricExtractor:
             value *= scale
             if value_max is not None:
                 value_max *= scale
-            unit = groups["unit"]
-            if n1[-1:] in "千百" and n1[-1] + unit in self.unit_kind:
-                # 60千克 is 60 of the unit 千克, not 60000 克.
-                value /= 1000 if n1[-1] == "千" else 100
-                if value_max is not None:
-                    value_max /= 1000 if n1[-1] == "千" else 100
-                unit = n1[-1] + unit
+            unit = shift + unit
             if unit in self.decimal_only_units and not re.search(r"[.·]", n1):
                 return None  # 8点 is a clock time, 6.2级 a magnitude
             kind, currency = self.unit_kind[unit]

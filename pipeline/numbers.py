@@ -55,7 +55,9 @@ _MIDDLE_DOT = re.compile(r"(?<=\d)·(?=\d)")
 
 
 _TRADITIONAL = str.maketrans({"點": "点", "負": "负", "個": "个", "倆": "俩", "幾": "几",
-                              "萬": "万", "億": "亿", "兩": "两", "－": "-", "％": "%"})
+                              "萬": "万", "億": "亿", "兩": "两", "－": "-", "％": "%",
+                              "．": ".", "，": ",", "／": "/",
+                              **{chr(0xFF10 + d): str(d) for d in range(10)}})
 
 
 def _strip_separators(text: str) -> str:
@@ -371,7 +373,7 @@ def parse_quantity(text: str) -> Quantity | None:
     match = re.match(rf"^(.+?){_RANGE_SEP}(.+)$", body)
     if match and not _DECIMAL_ARABIC.match(body):
         left, right = match.group(1), match.group(2)
-        left_pct = left.endswith(("%", "％"))
+        left_pct = left.endswith(("%", "％", "‰")) or left.startswith(("百分之", "千分之"))
         right_q = parse_quantity(right)
         if right_q is not None and right_q.percent:
             left_q = parse_quantity(left if left_pct else left + "%")

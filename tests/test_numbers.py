@@ -45,6 +45,7 @@ def test_parse_number_rejects(text):
     ("千分之五", Quantity(0.5, None, None, "‰")),
     ("99.13%", Quantity(99.13, None, None, "%")),
     ("30%至50%", Quantity(30, 50, None, "%")),
+    ("百分之十六至百分之十八", Quantity(16, 18, None, "%")),
     ("30万至50万", Quantity(300000, 500000, None, None)),
     ("30至50万", Quantity(300000, 500000, None, None)),
     ("两到三万", Quantity(20000, 30000, None, None)),
