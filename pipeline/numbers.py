@@ -351,14 +351,14 @@ def parse_quantity(text: str) -> Quantity | None:
             return None
         whole = len(digits) == 1 or "点" in digits or "." in digits
         return Quantity(round(value * 10 if whole else value, 4), None, approx, "折")
-    match = _MIXED.match(body)
+    match = None if ranged else _MIXED.match(body)
     if match:  # 三百五又三分之一: a mixed number, not a share
         whole, den, num = (parse_number(g) for g in match.groups())
         if whole is None or not den or num is None:
             return None
         sign = -1 if whole < 0 else 1
         return Quantity(whole + sign * num / den, None, approx, None)
-    match = _FRACTION.match(body)
+    match = None if ranged else _FRACTION.match(body)
     if match:
         den, num = parse_number(match.group(1)), parse_number(match.group(2))
         if not den or num is None:
