@@ -166,6 +166,7 @@ class MetricExtractor:
         filler = _alternation(lex["filler_before"])
         self.filler_tail_re = re.compile(rf"(?:{filler})+$")
         self.copula_tail_re = re.compile(rf"(?:{_alternation(lex['copula_tail'])})+$")
+        self.copula_only_re = re.compile(rf"(?:{_alternation(lex['copula_tail'])})+")
         self.copula_one_re = re.compile(rf"(?:{_alternation(lex['copula_tail'])})$")
         self.filler_head_re = re.compile(rf"^(?:{filler}|{_alternation(lex['object_strip_prefix'])})+")
         self.preposition_tail_re = re.compile(rf"(?:{_alternation(lex['prepositions'])})$")
@@ -519,6 +520,19 @@ class MetricExtractor:
                     and not _inside_quotes(text, v_start))
 
         found = [v for v in verbs if usable(v.start(), v.end(), v.group(0))]
+        general_starts = [t[0] for t in tokens or [] if t[2] in self.verbs
+                          and t[2] not in self.not_actions and t[2] not in self.ambiguous_verbs
+                          and usable(*t)]
+        kept = []
+        for verb in found:
+            if verb.group(0) in self.ambiguous_verbs:
+                gap = text[verb.end():start]
+                if gap and self.copula_only_re.fullmatch(gap):
+                    continue  # 投资已达2亿元: the noun 投资, not the verb
+                if any(g < verb.start() for g in general_starts):
+                    continue  # 实现销售收入1.3亿元: 实现 governs
+            kept.append(verb)
+        found = kept
         for i, verb in enumerate(found):
             if verb.group(0) in self.pivot_verbs and i + 1 < len(found):
                 continue
