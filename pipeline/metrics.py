@@ -541,8 +541,11 @@ class MetricExtractor:
             return None, None
         # A general verb must govern the figure directly: not a copula (达, 占, 共有) and not
         # inside a relative clause (没收存款不足100加元的……).
+        # ……人数达5236万人次, 项目投资就逾7000万美元: a gap ending in a copula makes the
+        # word part of the subject.
         general = [t for t in tokens if t[2] in self.verbs and t[2] not in self.not_actions
-                   and usable(*t) and "的" not in text[t[1]:start]]
+                   and usable(*t) and "的" not in text[t[1]:start]
+                   and not (text[t[1]:start] and self.copula_one_re.search(text[t[1]:start]))]
         for i in range(len(general) - 1, -1, -1):
             word = general[i][2]
             if i > 0 and (word in self.ambiguous_verbs or word in self.modifier_verbs):
