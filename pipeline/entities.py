@@ -47,6 +47,7 @@ NESTS = {
     "PERSON": set(),
 }
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
+WEAK_RULES = {"rule:loc", "rule:anonymised", "rule:town", "rule:zone"}
 # A LAW span is the title inside 《》, without the marks (as in the seed gold).
 LAW_WITH_BRACKETS = False
 CJK = "\u4e00-\u9fff\u3400-\u4dbf"
@@ -227,6 +228,7 @@ class Rules:
         # anchored on organ words (few per sentence) and looks back for the places the
         # gazetteer scan found: much faster than one big regex tried at every character.
         self.organ_re = re.compile(organ)
+        self.session_re = re.compile(r"第?[一二三四五六七八九十\d０-９]{1,3}届")
         self.ordinal_before_re = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
         self.organs_any = set(organs_any)
         self.org_names_re = re.compile(trie_pattern(self.org_names))
@@ -345,6 +347,11 @@ class Rules:
                 e = more.end()
             elif e not in ends:
                 continue  # 广场舞
+            elif m.group() in ("路", "街") and not (p >= 3 and self.gaz.divisions(text[p - 3:p])):
+                # A bare 路 names a road only with a number, a lane or a place around it
+                # (长江路88号, 瓦窑西路一巷); alone it is too often a figure of speech (下坡路).
+                if not self._place_before_name(text, p):
+                    continue
             for b in range(p - 2, max(p - 5, -1), -1):
                 if b < 0 or b not in starts:
                     continue
@@ -408,6 +415,10 @@ class Rules:
             if pm and pm.end() < at and pm.end() in chained.values():
                 begin = pm.end()
             out.append(Candidate(begin, e, "ORG", None, "rule:org", SURE))
+        for c in out:  # 第八届全国人民代表大会, 十三届全国人大常委会
+            m = self.session_re.search(text, max(0, c.start - 5), c.start)
+            if m and m.end() == c.start:
+                c.start = m.start()
         return out
 
     def _good_org(self, text: str, s: int, e: int) -> bool:
@@ -458,6 +469,14 @@ class Rules:
                 continue
             return end
 
+    def _place_before_name(self, text: str, p: int) -> bool:
+        """Return True when a gazetteer place ends 2-4 characters before ``p`` (南京市长江路)."""
+        for b in range(p - 2, max(p - 5, -1), -1):
+            for k in (2, 3, 4, 5):
+                if b - k >= 0 and self.gaz.divisions(text[b - k:b]):
+                    return True
+        return False
+
     def law_candidates(self, text: str) -> list[Candidate]:
         out = []
         for m in self.law_re.finditer(text):
@@ -495,6 +514,11 @@ class Rules:
     def person_candidates(self, text: str) -> list[Candidate]:
         out = []
         for m in self.anon_re.finditer(text):
+            before = text[m.start() - 1] if m.start() else ""
+            if before in self.surnames and before not in "向于和与从对将把被给为以及同":
+                continue  # 鲍林先生: the surname is the end of a longer name
+            if self.title_end_re.search(text[max(0, m.start() - 3):m.start() + 1]):
+                continue  # 主席先生
             out.append(Candidate(m.start(), m.end(), "PERSON", "anonymised", "rule:anonymised", SOFT))
         for m in self.titled_name_re.finditer(text):
             s, e = m.span(1)
@@ -670,6 +694,12 @@ def normalize_date(m: re.Match, published: date | None) -> str | None:
 
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Return flat, non-overlapping spans: sure rules first, then the rest, longest first."""
+    people = [c for c in candidates if c.tier == MODEL and c.label == "PERSON"]
+    if people:
+        # A road or a 林先生 that cuts through a name the model found (雷鸣球|路甬祥, 鲍林|先生)
+        # is the rule misreading the name.
+        candidates = [c for c in candidates if c.source not in WEAK_RULES or not any(
+            _overlap(c, p) and not _inside(p, c) and not _inside(c, p) for p in people)]
     sure = sorted((c for c in candidates if c.tier >= SURE), key=lambda c: (-c.length, c.start))
     rest = sorted((c for c in candidates if c.tier < SURE),
                   key=lambda c: (-c.length, -c.tier, c.start))
@@ -830,6 +860,8 @@ class EntityTagger:
         rules = self.rules
         for s, e, label in spans:
             span = text[s:e]
+            if not re.search(f"[{CJK}A-Za-z]", span):
+                continue  # "11." is not a name
             if label == "ORG":
                 if span in rules.not_org or span.strip("“”\"「」") in rules.not_org:
                     continue

@@ -84,6 +84,7 @@ POSITIVE = [
     ("公安部刑侦局近日部署专项行动。", "公安部刑侦局", "ORG"),
     ("深圳市南山区粤海街道办事处开展宣传。", "深圳市南山区粤海街道办事处", "ORG"),
     ("湖南省纪委监委发布消息。", "湖南省纪委监委", "ORG"),
+    ("十三届全国人大常委会第十次会议通过。", "十三届全国人大常委会", "ORG"),
     # a leading province stands alone before a lower place
     ("广东省深圳市公安局南山分局破获案件。", "深圳市公安局南山分局", "ORG"),
     ("辽宁省沈阳市公安局发挥作用。", "辽宁省", "GPE"),
@@ -173,6 +174,11 @@ NEGATIVE = [
     # 某 + noun is "some X", not a person
     ("肇庆市大旺高新区某小区被占用。", "区某", "PERSON"),
     ("向某公司提供服务。", "向某", "PERSON"),
+    ("鲍林先生访问北京。", "林先生", "PERSON"),  # the end of a longer name
+    ("主席先生，各位来宾。", "席先生", "PERSON"),
+    # a figure of speech, not a road
+    ("经济走下坡路。", "走下坡路", "LOC"),
+    ("来宾们纷纷入场。", "来宾", "GPE"),
     # durations and event-anchored periods are not dates
     ("实行24小时不间断巡逻。", "24小时", "DATE"),
     ("专项整治以来，该片区警情下降。", "专项整治以来", "DATE"),
@@ -274,6 +280,8 @@ def fake_model_tagger():
         {"label": "PERSON", "pattern": "江市公"},
         {"label": "LOC", "pattern": "东门口"},
         {"label": "ORG", "pattern": "市公安局"},
+        {"label": "PERSON", "pattern": "雷鸣球"},
+        {"label": "PERSON", "pattern": "11．"},
     ])
     return EntityTagger(nlp)
 
@@ -287,6 +295,10 @@ def fake_model_tagger():
     # the rule's ORG is the same span; the model's sub-unit extension makes it longer
     ("镇江市公安局党委部署。", [("镇江市公安局党委", "ORG", "rule:org")]),
     ("在端州区东门口跳舞。", [("端州区", "GPE", "gazetteer"), ("东门口", "LOC", "model")]),
+    # a road rule that cuts through a name the model found loses to the name
+    ("南京市雷鸣球路甬祥出席。", [("南京市", "GPE", "gazetteer"), ("雷鸣球", "PERSON", "model")]),
+    # the model's span without a letter is not a name
+    ("11．会议结束。", []),
 ])
 def test_model_and_rules_combine(fake_model_tagger, text, expected):
     doc = fake_model_tagger(make_doc(text, fake_model_tagger.nlp))
