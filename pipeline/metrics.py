@@ -140,6 +140,7 @@ class MetricExtractor:
             rf"(?:同比|环比)?(?:{_alternation(lex['change']['up'] + lex['change']['down'])})")
         self.pivot_verbs = set(lex["pivot_verbs"])
         self.noun_after_re = re.compile(_alternation(lex["noun_after_verb"]))
+        self.noun_after_ambiguous_re = re.compile(_alternation(lex["noun_after_ambiguous"]))
         self.after_stop_re = re.compile(rf"(?:{_alternation(lex['after_stops'])})")
         self.localizer_re = re.compile(rf"(?:{_alternation(lex['localizers'])})$")
         self.noun_compound_re = re.compile(_alternation(lex["noun_compounds"]))
@@ -433,6 +434,12 @@ class MetricExtractor:
         before = text[left:start]
 
         action, action_end = self._action(text, verbs, max(left, clause), start, tokens)
+        if action is None and previous:
+            last, last_fields = previous[-1]
+            between = text[last.end:start]
+            if last_fields.get("action") and "、" in between and not re.search(
+                    r"[，,；;：:。]", between) and not self.blockers_re.search(between):
+                action = last_fields["action"]  # 人均占有肉类产品50.2公斤、禽蛋17公斤
         if action is None:
             blocked = self.blockers_re.search(text[clause:start])
             if not blocked and previous:
@@ -515,6 +522,7 @@ class MetricExtractor:
         def usable(v_start: int, v_end: int, word: str) -> bool:
             return (left <= v_start and v_end <= start
                     and not self.noun_after_re.match(text, v_end)
+                    and not (word in self.ambiguous_verbs and self.noun_after_ambiguous_re.match(text, v_end))
                     and not self.noun_compound_re.match(text, v_start)
                     and not self.change_word_re.fullmatch(word)
                     and not _inside_quotes(text, v_start))
