@@ -316,7 +316,8 @@ def run(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *,
         sharding.models_of(pipeline) if pipeline is not None else {})
     run_info = _run_info(pipeline, inputs, n_files, totals, rows, options or {},
                          load_seconds, time.perf_counter() - started, models=models)
-    run_info["shards"] = {"total": len(plan), "resumed": len(plan) - len(todo)}
+    run_info["shards"] = {"total": len(plan), "resumed": len(plan) - len(todo),
+                          "cpu_seconds": round(sum(r.get("cpu", 0) for r in results), 3)}
     (staging / "run.json").write_text(json.dumps(run_info, ensure_ascii=False, indent=2,
                                                  default=str), encoding="utf-8")
     (staging / sharding.MANIFEST).unlink(missing_ok=True)

@@ -221,6 +221,7 @@ def process_shard(shard: Shard, staging: str | os.PathLike, pipeline,
     counts: Counter = Counter()
     seconds: Counter = Counter()
     items = 0
+    cpu_started = time.process_time()
     try:
         for item in read_shard(shard, published):
             result = pipeline.handle(item)
@@ -241,7 +242,7 @@ def process_shard(shard: Shard, staging: str | os.PathLike, pipeline,
     return {"shard": shard.index, "items": items, "counts": dict(counts),
             "seconds": {k: round(v, 6) for k, v in seconds.items()},
             "rows": {table: writer.rows for table, writer in writers.items()},
-            "models": models_of(pipeline)}
+            "cpu": round(time.process_time() - cpu_started, 6), "models": models_of(pipeline)}
 
 
 _MODELS: dict[int, dict] = {}

@@ -221,3 +221,26 @@ def test_memory_is_flat_in_the_size_of_the_input(tmp_path, pipeline):
     # Had the rows been kept until the end, the peak would grow about tenfold.
     print(peak_small, peak_large)
     assert peak_large < 1.5 * peak_small, (peak_small, peak_large)
+
+
+@pytest.mark.slow
+def test_cli_workers_and_a_killed_resumed_run_give_the_same_tables(tmp_path, nlp):
+    """The whole default pipeline through ``fazhi run``: 1 worker, 2 workers, killed + --resume."""
+    corpus = make_corpus(tmp_path / "corpus", files=4, jsonl_lines=120)
+    (corpus / "seed.txt").write_text((ROOT / "seeds" / "000_151922b201effb69.txt")
+                                     .read_text(encoding="utf-8"), encoding="utf-8")
+
+    def cli(out: str, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "pipeline", "run", str(corpus), "--quiet",
+                               "--out", str(tmp_path / out), *args], cwd=ROOT, text=True,
+                              capture_output=True, timeout=900, env=env)
+
+    assert cli("one", "--workers", "1").returncode == 0
+    assert cli("two", "--workers", "2").returncode == 0
+    assert_same(tmp_path / "two", tmp_path / "one")
+    killed = cli("resumed", "--workers", "2", env=dict(os.environ, **{ABORT_ENV: "2"}))
+    assert killed.returncode == -9, killed.stderr
+    resumed = cli("resumed", "--workers", "1", "--resume")
+    assert resumed.returncode == 0, resumed.stderr
+    assert "Resuming: 2 of" in resumed.stderr
+    assert_same(tmp_path / "resumed", tmp_path / "one")
