@@ -565,6 +565,7 @@ class MetricExtractor:
                 previous: list[tuple[_Candidate, dict]] | None = None,
                 starts: set[int] | None = None, places: set[str] | None = None) -> str | None:
         before_start = cand.start - len(before)
+        before = re.sub(r"(?:\d{4}年|今年|去年|明年)(?:底|初|末)?的?$", "", before)
         if previous and re.search(r"(?:到|至|为)(?:接近|约)?$", before) and self.change_word_re.search(before):
             return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
         before = re.sub(r"(?:由|从)[^由从，,]{0,14}?的?$", "", before)  # 由原来的14元
@@ -580,7 +581,9 @@ class MetricExtractor:
         before = re.sub(r"(?:自|从)[^，,]{0,3}(?:至|到)?$", "", before)  # 有期徒刑自年至
         before = self.period_re.sub("", before)
         # 8日其主要股票指数比前一天 -> 其主要股票指数; 中国民航以平均每年 -> 中国民航
-        before = re.sub(r"(?:比|较|同|与)[^，,比较]{1,10}?(?:相比)?$", "", before) if len(before) > 4 else before
+        if len(before) > 4:
+            before = re.sub(r"(?:比(?![例重率值])|较(?![大小多少高低])|同(?![期比])|与)[^，,比较]{1,10}?(?:相比)?$",
+                            "", before)
         before = re.sub(r"(?:以|按)?(?:年平均|平均每年|年均|平均|每年|每月|每天|日均|人均)$", "", before)
         before = re.sub(r"\d{1,2}[日月]$", "", before)
         relative = before.endswith("的")  # 工商局认定的42个驰名商标: the noun follows
@@ -598,6 +601,8 @@ class MetricExtractor:
             if self.actions_re.search(before):
                 before = before[self.actions_re.search(before).end():] if len(before) > 12 else before
             cleaned = "".join(c for c in before if c not in _QUOTES).strip("、 ")
+            if len(cleaned) > 10 and len(cleaned.rsplit("的", 1)[-1]) >= 2:
+                cleaned = cleaned.rsplit("的", 1)[-1]  # 美国一直要求将其对联合国会费的分摊比例
             if cleaned:
                 return cleaned[-16:]
         return self._after_object(text, cand, before)
@@ -617,8 +622,8 @@ class MetricExtractor:
             if verb.start() >= 2 and not self.noun_after_re.match(after, verb.end()):
                 after = after[: verb.start()]
                 break
-        verb = self.actions_re.match(after)
-        if verb or len(after) > 24 or len(after) < 2:
+        verb = self.actions_re.match(after) or self.change_word_re.match(after)
+        if verb or len(after) > 24 or len(after) < 2 or re.search(r"(?:到|至)", after):
             return None  # 安排100多人分62个组: the next clause, not an object
         if "的" in after:
             after = after.rsplit("的", 1)[1]
