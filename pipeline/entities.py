@@ -62,6 +62,7 @@ class Candidate:
     normalized: str | None
     source: str
     tier: int
+    text_end: str = ""  # the last characters of the span (for the ORG head check)
 
     @property
     def length(self) -> int:
@@ -216,6 +217,9 @@ class Rules:
         self.not_org = set(read_words(data_dir / "entity_not_org.txt"))
         self.modifiers = set(read_words(data_dir / "entity_place_modifiers.txt"))
         self.org_not_after = tuple(read_words(data_dir / "entity_org_not_after.txt"))
+        self.org_heads = tuple(read_words(data_dir / "entity_org_heads.txt"))
+        self.relative_prefixes = tuple(read_words(data_dir / "entity_org_relative.txt"))
+        self.not_place_final = set("".join(read_words(data_dir / "entity_not_place_final.txt")))
         self.org_relative = re.compile(
             f"(?:{trie_pattern(read_words(data_dir / 'entity_org_relative.txt'))})"
             f"(?:{trie_pattern(organs + organs_any + subunits)})")
@@ -692,7 +696,7 @@ def normalize_date(m: re.Match, published: date | None) -> str | None:
 # Resolution
 
 
-def resolve(candidates: list[Candidate]) -> list[Candidate]:
+def resolve(candidates: list[Candidate], org_heads: tuple[str, ...] = ()) -> list[Candidate]:
     """Return flat, non-overlapping spans: sure rules first, then the rest, longest first."""
     people = [c for c in candidates if c.tier == MODEL and c.label == "PERSON"]
     if people:
@@ -700,6 +704,19 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
         # is the rule misreading the name.
         candidates = [c for c in candidates if c.source not in WEAK_RULES or not any(
             _overlap(c, p) and not _inside(p, c) and not _inside(c, p) for p in people)]
+    ruled = [c for c in candidates if c.tier > MODEL]
+    if org_heads:
+        # A model ORG that runs into what the rules found must end like an ORG, unless all it
+        # holds is places at its start (中国女篮, 郑州越秀酒家): 桂林象山区 and
+        # 瓦窑西路片区治安 are misreadings.
+        def misread(c: Candidate) -> bool:
+            hits = [r for r in ruled if _overlap(c, r)]
+            if not hits or c.text_end.endswith(org_heads):
+                return False
+            return not all(r.label == "GPE" and _inside(r, c) and r.end < c.end for r in hits)
+
+        candidates = [c for c in candidates
+                      if not (c.tier == MODEL and c.label == "ORG" and misread(c))]
     sure = sorted((c for c in candidates if c.tier >= SURE), key=lambda c: (-c.length, c.start))
     rest = sorted((c for c in candidates if c.tier < SURE),
                   key=lambda c: (-c.length, -c.tier, c.start))
@@ -713,10 +730,12 @@ def resolve(candidates: list[Candidate]) -> list[Candidate]:
         if not hits:
             taken.append(c)
             continue
-        # A model span that cuts a sure span is wrong about at least one boundary.
+        # A model span that cuts a sure span is wrong about at least one boundary; it may
+        # swallow a sure span only by adding sub-units on the right (…公安局 + 党委).
         if all(_inside(t, c) and t.length < c.length and t.label in NESTS.get(c.label, set())
                and t.source != "byline" for t in hits):
-            if c.tier == MODEL and any(t in sure_taken for t in hits) and c.label == "PERSON":
+            if any(t in sure_taken and not (t.label == "ORG" and t.start == c.start)
+                   for t in hits):
                 continue
             for t in hits:
                 taken.remove(t)
@@ -821,7 +840,7 @@ class EntityTagger:
             cands[i] += self.rules.candidates(texts[i], tokens, doc.published, known_counties,
                                               context, places[i])
             cands[i] += self._model_candidates(texts[i], model[i], s.kind)
-        chosen = [resolve(c) for c in cands]
+        chosen = [resolve(c, self.rules.org_heads) for c in cands]
         # A name the document introduces with a byline or a title is the same person later on
         # (”李志泉说): tag its other mentions too.
         people: dict[str, str | None] = {}
@@ -862,6 +881,14 @@ class EntityTagger:
             span = text[s:e]
             if not re.search(f"[{CJK}A-Za-z]", span):
                 continue  # "11." is not a name
+            if any(ch in span for ch in "，。；：！？,;:!?") or span.count("“") != span.count("”"):
+                continue  # a name does not run across a clause or out of its quotes
+            if s >= 2 and text[s - 2:s] in rules.campaign:
+                continue  # 平安镇江, “平安肇庆”
+            if label in ("GPE", "LOC") and span[-1] in rules.not_place_final:
+                continue  # 烦心事, 普惠性
+            if label == "ORG" and self._relative_before(text, s):
+                continue  # 该区 + 交管支队
             if label == "ORG":
                 if span in rules.not_org or span.strip("“”\"「」") in rules.not_org:
                     continue
@@ -873,8 +900,17 @@ class EntityTagger:
                     continue
             if label == "LOC" and rules.gaz.divisions(span):
                 label = "GPE"
-            out.append(Candidate(s, e, label, None, "model", MODEL))
+            out.append(Candidate(s, e, label, None, "model", MODEL, text[max(s, e - 3):e]))
         return out
+
+    def _relative_before(self, text: str, start: int) -> bool:
+        """Return True when the ORG at ``start`` follows a place-less prefix (该区, 市, 自治区)."""
+        for prefix in self.rules.relative_prefixes:
+            if text.endswith(prefix, 0, start):
+                if len(prefix) > 1 or not any(self.rules.gaz.divisions(text[k:start])
+                                              for k in range(max(0, start - 9), start - 1)):
+                    return True
+        return False
 
     def _byline_spans(self, doc: Document) -> list[tuple[int, int, str, str]]:
         out = []

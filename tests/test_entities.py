@@ -281,6 +281,14 @@ def fake_model_tagger():
         {"label": "LOC", "pattern": "东门口"},
         {"label": "ORG", "pattern": "市公安局"},
         {"label": "PERSON", "pattern": "雷鸣球"},
+        {"label": "ORG", "pattern": "桂林象山区"},
+        {"label": "ORG", "pattern": "瓦窑西路片区治安"},
+        {"label": "ORG", "pattern": "中国女篮"},
+        {"label": "ORG", "pattern": "辽宁省沈阳市公安局"},
+        {"label": "ORG", "pattern": "交管支队"},
+        {"label": "GPE", "pattern": "镇江"},
+        {"label": "GPE", "pattern": "烦心事"},
+        {"label": "ORG", "pattern": "平安镇江建设，努力"},
         {"label": "PERSON", "pattern": "11．"},
     ])
     return EntityTagger(nlp)
@@ -297,6 +305,17 @@ def fake_model_tagger():
     ("在端州区东门口跳舞。", [("端州区", "GPE", "gazetteer"), ("东门口", "LOC", "model")]),
     # a road rule that cuts through a name the model found loses to the name
     ("南京市雷鸣球路甬祥出席。", [("南京市", "GPE", "gazetteer"), ("雷鸣球", "PERSON", "model")]),
+    # a model ORG that runs into the rules must end like an ORG (桂林象山区 is two places)...
+    ("桂林象山区紧盯痛点。", [("桂林", "GPE", "gazetteer"), ("象山区", "GPE", "gazetteer")]),
+    ("瓦窑西路片区治安形势复杂。", [("瓦窑西路片区", "LOC", "rule:loc")]),
+    # ...unless it only holds a place at its start
+    ("中国女篮夺冠。", [("中国女篮", "ORG", "model")]),
+    # nor may it swallow a sure ORG from the left (the province stays a GPE)
+    ("辽宁省沈阳市公安局发挥作用。", [("辽宁省", "GPE", "gazetteer"), ("沈阳市公安局", "ORG", "rule:org")]),
+    ("法院联合该区交管支队。", []),
+    # campaign names, clause-crossing spans and common words are not places
+    ("通过将平安镇江建设，努力推进。", []),
+    ("群众的烦心事。", []),
     # the model's span without a letter is not a name
     ("11．会议结束。", []),
 ])
