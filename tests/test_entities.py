@@ -458,3 +458,20 @@ def test_seed_byline_roles_and_anonymised(seed_result):
             assert pred[key].normalized == note.split()[1]
         if note == "anonymised" and key in pred:
             assert pred[key].normalized == "anonymised"
+
+
+@pytest.mark.parametrize("tokens,expected", [("char", [("美", "GPE")]), ("pkuseg", [])])
+def test_character_model_gets_character_docs(tokens, expected):
+    # A character-level model sees one token per character, so it can tag 美 inside 美方;
+    # a word-level model sees the pkuseg word 美方 and cannot.
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("zh")
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": [{"ORTH": "美"}]}])
+    nlp.meta["fazhi"] = {"tokens": tokens}
+    tagger = EntityTagger(nlp)
+    text = "美方表示。"
+    doc = make_doc(text)
+    doc.sentences[0].doc = Doc(nlp.vocab, words=["美方", "表示", "。"], spaces=[False] * 3)
+    got = [(text[e.start:e.end], e.label) for e in tagger(doc).entities]
+    assert got == expected
