@@ -136,6 +136,7 @@ class MetricExtractor:
         self.ambiguous_verbs = set(verb_data["ambiguous"]) | set(lex["noun_like_actions"])
         self.modifier_verbs = set(lex["modifier_verbs"])
         self.not_actions = set(lex["not_actions"])
+        self.light_verbs = set(lex["light_verbs"])
         self.change_word_re = re.compile(
             rf"(?:同比|环比)?(?:{_alternation(lex['change']['up'] + lex['change']['down'])})")
         self.pivot_verbs = set(lex["pivot_verbs"])
@@ -464,7 +465,34 @@ class MetricExtractor:
         starts = {t[0] for t in tokens} | {len(text)} if tokens else None
         obj = self._object(text, cand, text[max(left, action_end or 0):start], previous,
                            starts, places)
+        if obj is None and action in self.light_verbs and action_end is not None:
+            # 产业总产值预计完成1929亿元: a light verb's figure measures its subject.
+            subject = text[clause:action_end - len(action)]
+            obj = self._object(text, cand, subject, None, None, places, after=False)
+        if obj is None and direction and previous:
+            obj = self._changed_object(text, cand, clause, previous)
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
+
+    def _changed_object(self, text: str, cand: _Candidate, clause: int,
+                        previous: list[tuple[_Candidate, dict]]) -> str | None:
+        """Return the object of the level a change figure refers to.
+
+        来华旅游人数达5236万人次，国际旅游收入达110.8亿美元，分别较上年同期增长12.3%和18.7%:
+        12.3% is the change of 来华旅游人数, 18.7% of 国际旅游收入; without 分别, the last level.
+        """
+        levels = [f for _, f in previous if not f.get("change_direction") and f.get("object")]
+        if not levels:
+            return None
+        if "分别" not in text[clause:cand.start]:
+            return levels[-1]["object"]
+        run = 0  # change figures of this 分别 list before this one
+        for _, fields in reversed(previous):
+            if not fields.get("change_direction"):
+                break
+            run += 1
+        following = len(re.findall(r"[和、及与][^，,；;。和、及与]{1,12}", re.split(r"[，,；;。]", text[cand.end:])[0]))
+        index = len(levels) - (run + 1 + following) + run
+        return levels[index]["object"] if 0 <= index < len(levels) else levels[-1]["object"]
 
     def _change(self, text: str, cand: _Candidate, clause: int, left: int,
                 previous: list[tuple[_Candidate, dict]]) -> tuple[str | None, str | None]:
@@ -563,7 +591,8 @@ class MetricExtractor:
 
     def _object(self, text: str, cand: _Candidate, before: str,
                 previous: list[tuple[_Candidate, dict]] | None = None,
-                starts: set[int] | None = None, places: set[str] | None = None) -> str | None:
+                starts: set[int] | None = None, places: set[str] | None = None,
+                after: bool = True) -> str | None:
         before_start = cand.start - len(before)
         before = re.sub(r"(?:\d{4}年|今年|去年|明年)(?:底|初|末)?的?$", "", before)
         if previous and re.search(r"(?:到|至|为)(?:接近|约)?$", before) and self.change_word_re.search(before):
@@ -574,10 +603,16 @@ class MetricExtractor:
             if not found or (starts is not None and before_start + found.start() not in starts):
                 break
             before = before[: found.start()]
-        if re.search(r"(?:就|已|共|只|仅|还|都)?有$", before):
-            before = ""  # 手中已有100多万个无主户头案: the object follows
+        existential = re.search(r"(?:就|已|共|只|仅|还|都)?有$", before)
+        if existential:
+            # 手中已有100多万个无主户头案: the noun after; 产值只有2亿元: the noun before.
+            following = self._after_object(text, cand, "") if after else None
+            if following:
+                return following
+            before = before[: existential.start()]
         before = self.change_tail_re.sub("", before)
         before = self.filler_tail_re.sub("", before)
+        before = self.copula_tail_re.sub("", before)  # 工资将减少10%
         before = re.sub(r"(?:自|从)[^，,]{0,3}(?:至|到)?$", "", before)  # 有期徒刑自年至
         before = self.period_re.sub("", before)
         # 8日其主要股票指数比前一天 -> 其主要股票指数; 中国民航以平均每年 -> 中国民航
@@ -591,7 +626,7 @@ class MetricExtractor:
         before = self.filler_head_re.sub("", before).strip(_QUOTES + " 等的")
         if places and before in places:
             before = ""  # 呼伦贝尔50万元以上电诈案: the place, not what is counted
-        if relative and len(before) > 1:
+        if relative and len(before) > 1 and after:
             after_object = self._after_object(text, cand, before)
             if after_object:
                 return after_object
@@ -605,7 +640,7 @@ class MetricExtractor:
                 cleaned = cleaned.rsplit("的", 1)[-1]  # 美国一直要求将其对联合国会费的分摊比例
             if cleaned:
                 return cleaned[-16:]
-        return self._after_object(text, cand, before)
+        return self._after_object(text, cand, before) if after else None
 
     def _after_object(self, text: str, cand: _Candidate, before: str) -> str | None:
         """Return the noun after the measure word: 打掉一个…的非法采矿团伙 -> 非法采矿团伙."""

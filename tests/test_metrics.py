@@ -146,6 +146,12 @@ def test_action_and_object(extractor, sentence, span, action, obj):
     assert (figure["action"], figure["object"]) == (action, obj)
 
 
+def test_change_figure_takes_the_object_of_its_level(extractor):
+    got = figures(extractor, "来华旅游人数达５２３６万人次，国际旅游收入达１１０．８亿美元，"
+                             "分别较上年同期增长１２．３％和１８．７％。")
+    assert [f["object"] for f in got] == ["来华旅游人数", "国际旅游收入", "来华旅游人数", "国际旅游收入"]
+
+
 @pytest.mark.parametrize("sentence, span, basis", [
     ("警情同比下降21%。", "21%", "yoy"),
     ("警情环比上升5%。", "5%", "mom"),
@@ -284,7 +290,7 @@ def test_pd1998_gold(fazhi_pipeline, corpora):
         assert result["attributes"][attr] >= 0.97, result
     # Regression floors, below the 0.90 target: see docs/metrics.md, known weaknesses.
     assert result["attributes"]["action"] >= 0.68, result
-    assert result["attributes"]["object"] >= 0.56, result
+    assert result["attributes"]["object"] >= 0.62, result
 
 
 def test_gold_files_parse():
