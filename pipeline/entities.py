@@ -619,6 +619,37 @@ DATE_PATTERN = (
 )
 
 
+_BARE_DAY = re.compile(r"([0-9０-９]{1,2})日")
+
+
+def _anchor_day(text: str, normalized: str | None, anchor: date | None,
+                published: date | None) -> tuple[str | None, date | None]:
+    """Return the DATE's normalized value and the new anchor day.
+
+    A bare day (17日下午) belongs to the month last named in the article (6月13日 … 17日 →
+    06-17), not to the publication month; a named day becomes the new anchor.
+    """
+    m = _BARE_DAY.match(text)
+    if m and anchor is not None:
+        day = _cn_int(m.group(1))
+        year, month = anchor.year, anchor.month
+        if day < anchor.day:  # 30日 … 2日: the next month
+            year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+        try:
+            moved = date(year, month, day)
+        except ValueError:
+            return normalized, anchor
+        if published is None or moved <= published:
+            return moved.isoformat(), moved
+        return normalized, anchor
+    if normalized and "/" not in normalized:
+        try:
+            return normalized, date.fromisoformat(normalized)
+        except ValueError:
+            pass
+    return normalized, anchor
+
+
 def _cn_int(text: str) -> int:
     """Return the integer written with Arabic or simple Chinese numerals (十二, 二十七, 〇七)."""
     text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
@@ -860,10 +891,17 @@ class EntityTagger:
                                     for c in chosen[i])]
                 if extra:
                     chosen[i] = resolve(chosen[i] + extra)
+        anchor: date | None = None  # the last day named in the article, for a bare 17日
+        article = None
         for i, spans in enumerate(chosen):
             s0 = sentences[i].start
+            if sentences[i].article != article:
+                article, anchor = sentences[i].article, None
             for c in spans:
                 normalized = c.normalized
+                if c.label == "DATE":
+                    normalized, anchor = _anchor_day(texts[i][c.start:c.end], normalized, anchor,
+                                                     doc.published)
                 if c.label == "GPE" and normalized is None:
                     normalized = self.rules.gaz.normalize(texts[i][c.start:c.end], context)
                 if c.label == "PERSON" and normalized is None:

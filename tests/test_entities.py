@@ -475,3 +475,15 @@ def test_character_model_gets_character_docs(tokens, expected):
     doc.sentences[0].doc = Doc(nlp.vocab, words=["美方", "表示", "。"], spaces=[False] * 3)
     got = [(text[e.start:e.end], e.label) for e in tagger(doc).entities]
     assert got == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a bare day follows the month last named in the article
+    ("6月13日，吴先生来信。17日下午，民警检查。", ["2021-06-13", "2021-06-17"]),
+    ("9月30日开会。2日结束。", ["2021-09-30", "2021-10-02"]),
+    # with nothing named before, the publication month
+    ("17日下午，民警检查。", ["2021-10-17"]),
+])
+def test_bare_day_follows_the_last_named_month(tagger, text, expected):
+    doc = tagger(make_doc(text, tagger.nlp))
+    assert [e.normalized for e in doc.entities if e.label == "DATE"] == expected
