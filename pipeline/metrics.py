@@ -710,8 +710,9 @@ class MetricExtractor:
                 return doc.clean[entity.start:entity.end]
         for source in (text, title):
             for match in self.place_re.finditer(source):
-                if not self._place_stop.match(match.group(0)):
-                    return match.group(0)
+                name = match.group(0)
+                if not self._place_stop.match(name) and name[-2:-1] not in "全本该各此其外省市县区":
+                    return name
         return None
 
     # --- the stage ----------------------------------------------------------------------
