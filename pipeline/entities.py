@@ -453,7 +453,7 @@ class Rules:
         return None
 
     def _proper_name(self, name: str) -> bool:
-        if name in self.modifiers or name[-1] in "的和与及在了是为对将把被向" or any(
+        if name in self.modifiers or name[-1] in "的与及在了是为对将把被向" or any(
                 name.endswith(mod) for mod in self.modifiers if len(mod) >= 2):
             return False
         if self.title_re.search(name) or name in self.not_org:
@@ -537,6 +537,7 @@ class Rules:
         while begin > 0 and text[begin - 1] not in CLAUSE_BREAKS and start - begin < 60:
             begin -= 1
         title = text[begin:start].strip()
+        title = re.sub(r"^(?:据悉|据|经|由|在|向|对|记者从|从)", "", title)  # 据办案民警 → 办案民警
         return title or None
 
     def gpe_candidates(self, text: str, known_counties: set[str], bounds: set[int] | None = None,
@@ -614,7 +615,7 @@ _HALF = (r"(?P<half>上半年|下半年|前三季度|第一季度|第二季度|�
 # 7月27日, 今年10月下旬, 2021年上半年, 2019年以来, 今年以来, 17日, 近日.
 DATE_PATTERN = (
     rf"(?:{_year(1)}|{_rely(1)})?(?<![0-9０-９])(?:{_MONTH}(?:{_DAY}|{_PART})?)(?P<since1>以来)?"
-    rf"|(?:{_year(2)}|{_rely(2)}){_HALF}?(?P<since2>以来)?"
+    rf"|(?:(?P<y0>{_NUM}{{4}})年?(?:至|到|—|-|～|~))?(?:{_year(2)}|{_rely(2)}){_HALF}?(?:(?P<since2>以来)|间)?"
     rf"|(?<![0-9０-９月])(?P<dd>{_NUM}{{1,2}})日(?![益常]){_TOD}?"
 )
 
@@ -708,7 +709,7 @@ def normalize_date(m: re.Match, published: date | None) -> str | None:
                       "第一季度": (1, 3), "一季度": (1, 3), "第二季度": (4, 6), "二季度": (4, 6),
                       "第三季度": (7, 9), "三季度": (7, 9), "第四季度": (10, 12), "四季度": (10, 12),
                       "年初": (1, 3), "年中": (6, 7), "年底": (10, 12), "年末": (10, 12)}[g.get("half")]
-            start = date(year, lo, 1)
+            start = date(_cn_int(g["y0"]) if g.get("y0") else year, lo, 1)  # 2020年至2022年
             end = date(year, hi, calendar.monthrange(year, hi)[1])
         else:
             return None
