@@ -293,6 +293,7 @@ class Rules:
         self.title_end_re = re.compile(f"(?:{trie_pattern(self.titles)})$")
         self.title_re = re.compile(trie_pattern(self.titles))
         followers = read_words(data_dir / "entity_person_followers.txt")
+        self.not_names = set(read_words(data_dir / "entity_not_names.txt"))
         self.titled_name_re = re.compile(
             f"(?:{trie_pattern(self.titles)})"
             f"((?:{trie_pattern(surnames)})[{CJK}]{{1,2}}?)(?={trie_pattern(followers)})"
@@ -526,6 +527,8 @@ class Rules:
             out.append(Candidate(m.start(), m.end(), "PERSON", "anonymised", "rule:anonymised", SOFT))
         for m in self.titled_name_re.finditer(text):
             s, e = m.span(1)
+            if m.group(1) in self.not_names:
+                continue
             out.append(Candidate(s, e, "PERSON", self.title_before(text, s), "rule:titled", SOFT))
         return out
 

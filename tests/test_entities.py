@@ -181,6 +181,10 @@ NEGATIVE = [
     # a figure of speech, not a road
     ("经济走下坡路。", "走下坡路", "LOC"),
     ("来宾们纷纷入场。", "来宾", "GPE"),
+    # a title before an ordinary word is not a name
+    ("民警马上就赶到现场。", "马上", "PERSON"),
+    ("书记常说，要为群众办实事。", "常说", "PERSON"),
+    ("检察官方面表示，将依法办理。", "方面", "PERSON"),
     # durations and event-anchored periods are not dates
     ("实行24小时不间断巡逻。", "24小时", "DATE"),
     ("专项整治以来，该片区警情下降。", "专项整治以来", "DATE"),
