@@ -84,6 +84,7 @@ class MetricExtractor:
         money = _alternation(u for u, (k, _) in self.unit_kind.items() if k == "money")
         number = NUMBER
         self.decimal_only_units = set(lex["decimal_only_units"])
+        self.unit_as_written = lex["unit_as_written"]
         self.arabic_only_units = set(lex["arabic_only_units"])
         self.vague_units = set(lex["small_chinese_vague_units"])
         self.unit_word_re = re.compile(_alternation(lex["unit_words"]))
@@ -297,9 +298,10 @@ class MetricExtractor:
             if value_max is not None:
                 value_max *= scale
             unit = shift + unit
+            kind, currency = self.unit_kind[unit]
+            unit = self.unit_as_written.get(unit, unit)  # 50万元人民币: unit 元, span to 币
             if unit in self.decimal_only_units and not re.search(r"[.·]", n1):
                 return None  # 8点 is a clock time, 6.2级 a magnitude
-            kind, currency = self.unit_kind[unit]
         if groups.get("pre") == "零下":
             value, approx = -value, None
         if not self._is_metric(name, match, text, value, value_max, unit, approx):
@@ -360,8 +362,8 @@ class MetricExtractor:
         if unit in self.money_units and value == 1 and (
                 re.match(r"^(?:合|兑|折合|等于|=)", after) or re.search(r"(?:兑|合|兑换)$", before)):
             return False  # 1美元合8.09元: an exchange rate's base
-        if chinese and unit in self.arabic_only_units:
-            return False  # 我们两国
+        if chinese and (unit in self.arabic_only_units or unit == "类"):
+            return False  # 我们两国, 八类严重暴力犯罪: a name, not a count
         if prev in ("每", "最", "该") or (prev in ("前", "后") and unit != "倍"):
             return False  # 最后5位, 前5个月: a rank or a window edge
         if chinese and prev in ("的", "这", "那") and unit in ("个", "项", "人", "位", "种", "名"):
