@@ -8,11 +8,15 @@
    grammar place + organ (+ sub-units): 镇江市公安局, 长航公安局镇江分局, 河北区检察院第四检察部.
    Among themselves the longest span wins.
 2. Then the model's PERSON/ORG/GPE/LOC spans and the softer rules (gazetteer GPE, anonymised
-   people 张某某/吴先生, names after a title) compete, longest first. A candidate that overlaps
-   a span already taken is dropped, unless it strictly contains it and may nest it (an ORG may
-   swallow a GPE or ORG, a GPE or LOC may swallow a GPE): the longest correct span wins.
-3. Vetoes: generic phrases (公安机关, 警方) are never ORG; model spans that cut a sure span are
-   dropped.
+   people 张某某/吴先生, names after a title, roads) compete, longest first. A candidate that
+   overlaps a span already taken is dropped, unless it strictly contains it and may nest it
+   (an ORG may swallow a GPE or ORG, a GPE or LOC may swallow a GPE): the longest correct span
+   wins. A model span never swallows a sure span except by adding sub-units on its right.
+3. Vetoes on the model: generic phrases (公安机关, 警方) and place-less organs (市公安局) are
+   never ORG; a model ORG that runs into the rules' spans must end like an ORG (局, 院, 公司…);
+   spans across a clause, inside campaign names (平安镇江) or ending like a common word are
+   dropped. Weak rules (roads, 林先生) yield to a model PERSON they cut through.
+4. A name introduced by a byline or a title is tagged again where it recurs.
 
 Every list lives in ``pipeline/data`` (``entity_*``, ``gazetteer_*``); rules run per sentence
 with regular expressions compiled once from those lists (tries, not alternations over
@@ -26,7 +30,7 @@ import calendar
 import json
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Iterable
 

@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.document import ArticleSpan, Document, SentenceSpan
-from pipeline.entities import Candidate, EntityTagger, Rules, resolve, trie_pattern
+from pipeline.entities import Candidate, EntityTagger, resolve, trie_pattern
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "entities_seed.jsonl"
