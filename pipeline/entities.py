@@ -160,6 +160,7 @@ class Gazetteer:
         self.county_short = set(self.short_of) - self.high_short - set(self.by_name)
         names = set(self.by_name) | self.high_short | self.countries | self.county_short
         self.pattern = re.compile(trie_pattern(names))
+        self.lookahead = re.compile(f"(?=({trie_pattern(names)}))")
         self.place_pattern = trie_pattern(names - self.county_short - self.needs_parent)
 
     def divisions(self, text: str) -> list[Division]:
@@ -270,6 +271,7 @@ class Rules:
         self.law_suffix_re = re.compile(
             f"(?:{trie_pattern(read_words(data_dir / 'entity_law_suffixes.txt'))})$")
         self.law_re = re.compile(r"《([^《》\n]{1,80})》")
+        self.not_law_after = tuple(read_words(data_dir / "entity_not_law_after.txt"))
         self.law_tail_re = re.compile(r"[（(][^（）()]{1,12}[）)]$")
 
         # CRIME -------------------------------------------------------------------------------
@@ -315,19 +317,35 @@ class Rules:
 
     # -----------------------------------------------------------------------------------------
 
-    def scan_places(self, text: str) -> list[tuple[int, int]]:
-        """Return the gazetteer hits in ``text`` (leftmost longest), shared by ORG and GPE."""
-        return [m.span() for m in self.gaz.pattern.finditer(text)]
+    def scan_places(self, text: str, bounds: set[int] | None = None) -> list[tuple[int, int]]:
+        """Return the gazetteer hits in ``text``, shared by ORG and GPE: the longest name at
+        every position, short forms only on word boundaries, then longest first without
+        overlaps (大庆市中级法院和龙凤区法院: 龙凤区, not the short form 和龙)."""
+        gaz = self.gaz
+        hits = []
+        for m in gaz.lookahead.finditer(text):
+            s = m.start()
+            e = s + len(m.group(1))
+            if bounds is not None and (s not in bounds or e not in bounds):
+                name = m.group(1)
+                if name not in gaz.by_name or name in gaz.countries:
+                    continue
+            hits.append((s, e))
+        if len(hits) < 2:
+            return hits
+        taken: list[tuple[int, int]] = []
+        for s, e in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
+            if all(e <= a or b <= s for a, b in taken):
+                taken.append((s, e))
+        return sorted(taken)
 
     def candidates(self, text: str, tokens: list[tuple[int, int]] | None, published: date | None,
                    known_counties: set[str], context: set[str] = frozenset(),
                    places: list[tuple[int, int]] | None = None) -> list[Candidate]:
         """Return every rule candidate in one sentence (sentence-relative offsets)."""
-        bounds = None
-        if tokens:
-            bounds = {s for s, _ in tokens} | {e for _, e in tokens}
+        bounds = _bounds(tokens)
         if places is None:
-            places = self.scan_places(text)
+            places = self.scan_places(text, bounds)
         out: list[Candidate] = []
         out += self.org_candidates(text, bounds, places)
         out += self.law_candidates(text)
@@ -491,6 +509,8 @@ class Rules:
         for m in self.law_re.finditer(text):
             title = m.group(1).strip()
             if title in self.newspapers or title.endswith(("报", "杂志", "周刊", "月刊")):
+                continue
+            if text.startswith(self.not_law_after, m.end()):
                 continue
             bare = self.law_tail_re.sub("", title)  # …意见（二）, …条例（试行）
             if not (self.law_suffix_re.search(bare) or title.startswith("中华人民共和国")):
@@ -752,7 +772,8 @@ def resolve(candidates: list[Candidate], org_heads: tuple[str, ...] = ()) -> lis
             hits = [r for r in ruled if _overlap(c, r)]
             if not hits or c.text_end.endswith(org_heads):
                 return False
-            return not all(r.label == "GPE" and _inside(r, c) and r.end < c.end for r in hits)
+            return c.length > 8 or not all(r.label == "GPE" and _inside(r, c) and r.end < c.end
+                                           for r in hits)
 
         candidates = [c for c in candidates
                       if not (c.tier == MODEL and c.label == "ORG" and misread(c))]
@@ -855,7 +876,14 @@ class EntityTagger:
             return doc
         texts = [doc.clean[s.start:s.end] for s in sentences]
         model = self.model_spans(texts, [s.doc for s in sentences])
-        places = [self.rules.scan_places(t) for t in texts] if self.use_rules else []
+        tokens = []
+        for s, text in zip(sentences, texts):
+            spans = token_spans(s.doc) if s.doc is not None else None
+            if spans and spans[-1][1] > len(text):
+                spans = None  # not this sentence's Doc: no word boundaries to rely on
+            tokens.append(spans)
+        places = [self.rules.scan_places(t, _bounds(k)) for t, k in zip(texts, tokens)] \
+            if self.use_rules else []
         known_counties, context = self._document_places(texts, places)
         # Sentences are in article order, which is not page order when an article continues.
         order = sorted(range(len(sentences)), key=lambda k: sentences[k].start)
@@ -873,10 +901,7 @@ class EntityTagger:
             if not self.use_rules:
                 cands[i] += [Candidate(a, b, lab, None, "model", MODEL) for a, b, lab in model[i]]
                 continue
-            tokens = token_spans(s.doc) if s.doc is not None else None
-            if tokens and tokens[-1][1] > len(texts[i]):
-                tokens = None  # not this sentence's Doc: no word boundaries to rely on
-            cands[i] += self.rules.candidates(texts[i], tokens, doc.published, known_counties,
+            cands[i] += self.rules.candidates(texts[i], tokens[i], doc.published, known_counties,
                                               context, places[i])
             cands[i] += self._model_candidates(texts[i], model[i], s.kind)
         chosen = [resolve(c, self.rules.org_heads) for c in cands]
@@ -985,6 +1010,12 @@ class EntityTagger:
                         if name.endswith(suf) and name[: -len(suf)] in gaz.county_short:
                             known.add(name[: -len(suf)])
         return known, codes
+
+
+def _bounds(tokens: list[tuple[int, int]] | None) -> set[int] | None:
+    if not tokens:
+        return None
+    return {s for s, _ in tokens} | {e for _, e in tokens}
 
 
 def token_spans(spacy_doc) -> list[tuple[int, int]]:
