@@ -160,7 +160,6 @@ class Gazetteer:
         self.county_short = set(self.short_of) - self.high_short - set(self.by_name)
         names = set(self.by_name) | self.high_short | self.countries | self.county_short
         self.pattern = re.compile(trie_pattern(names))
-        self.lookahead = re.compile(f"(?=({trie_pattern(names)}))")
         self.place_pattern = trie_pattern(names - self.county_short - self.needs_parent)
 
     def divisions(self, text: str) -> list[Division]:
@@ -318,26 +317,32 @@ class Rules:
     # -----------------------------------------------------------------------------------------
 
     def scan_places(self, text: str, bounds: set[int] | None = None) -> list[tuple[int, int]]:
-        """Return the gazetteer hits in ``text``, shared by ORG and GPE: the longest name at
-        every position, short forms only on word boundaries, then longest first without
-        overlaps (大庆市中级法院和龙凤区法院: 龙凤区, not the short form 和龙)."""
+        """Return the gazetteer hits in ``text`` (leftmost longest), shared by ORG and GPE.
+
+        A short form must sit on word boundaries; when it does not, the scan resumes one
+        character later (大庆市中级法院和龙凤区法院: not 和龙, but 龙凤区).
+        """
         gaz = self.gaz
+        search = gaz.pattern.search
         hits = []
-        for m in gaz.lookahead.finditer(text):
-            s = m.start()
-            e = s + len(m.group(1))
-            if bounds is not None and (s not in bounds or e not in bounds):
-                name = m.group(1)
-                if name not in gaz.by_name or name in gaz.countries:
+        pos = 0
+        while True:
+            m = search(text, pos)
+            if m is None:
+                return hits
+            s, e = m.span()
+            name = m.group()
+            if name not in gaz.by_name:
+                if bounds is not None and (s not in bounds or e not in bounds):
+                    pos = s + 1
+                    continue
+                # A full name starting inside a short form wins (和龙 | 龙凤区).
+                inner = [gaz.pattern.match(text, k) for k in range(s + 1, e)]
+                if any(n and n.end() > e and n.group() in gaz.by_name for n in inner):
+                    pos = s + 1
                     continue
             hits.append((s, e))
-        if len(hits) < 2:
-            return hits
-        taken: list[tuple[int, int]] = []
-        for s, e in sorted(hits, key=lambda h: (h[0] - h[1], h[0])):
-            if all(e <= a or b <= s for a, b in taken):
-                taken.append((s, e))
-        return sorted(taken)
+            pos = e
 
     def candidates(self, text: str, tokens: list[tuple[int, int]] | None, published: date | None,
                    known_counties: set[str], context: set[str] = frozenset(),
