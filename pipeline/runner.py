@@ -1,15 +1,16 @@
 """The runner: a pipeline is a list of stages; the runner owns batching, errors, counts, output.
 
 ``Pipeline.process`` runs the stages over one Document; ``Pipeline.records`` turns the
-annotated Document into validated table rows; ``run`` streams inputs through a process pool
-(the models are loaded once, before forking, and shared copy-on-write) and writes the tables
-into a staging directory that replaces the previous outputs only when the run is complete.
+annotated Document into validated table rows; ``run`` cuts the inputs into shards
+(``pipeline.shards``) that a process pool (forked after the models are loaded, so they are
+shared copy-on-write) or a Dask cluster (``pipeline.engine_dask``) turns into part files in a
+staging directory, which replaces the previous outputs only when the run is complete; an
+interrupted run continues with ``resume=True``.
 """
 
 from __future__ import annotations
 
 import json
-import multiprocessing as mp
 import os
 import platform
 import sys
@@ -18,18 +19,17 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from pydantic import TypeAdapter, ValidationError
 
-from schemas.arrow import SCHEMAS
 from schemas.records import TABLES
 
 from . import __version__, errors
 from .clean import Cleaner
 from .document import Document, Reject, content_id
 from .errors import InputError
-from .io import Rejected, TableWriter, commit_outputs, read_inputs
+from .io import Rejected, commit_outputs
 from .split import ArticleSplitter, SentenceSplitter
 
 DOC_STAGES = ("clean", "split", "sentences", "tokenize", "entities", "metrics")
@@ -232,14 +232,6 @@ def build_rows(doc: Document) -> dict[str, list[dict]]:
 
 
 # --- running over many inputs -------------------------------------------------------------
-
-_WORKER_PIPELINE: Pipeline | None = None
-
-
-def _work(item: Document | Rejected) -> Result:
-    assert _WORKER_PIPELINE is not None
-    return _WORKER_PIPELINE.handle(item)
-
 
 @dataclass
 class RunSummary:

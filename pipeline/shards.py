@@ -39,7 +39,7 @@ from .io import JSONL_SUFFIXES, Rejected, decode, iter_input_files, read_inputs,
 
 STAGING = ".staging"
 MANIFEST = "manifest.jsonl"
-MIN_SHARD_BYTES = 32 * 1024  # below this the per-shard cost (six part files) starts to show
+MIN_SHARD_BYTES = 64 * 1024  # each part file costs about 3 ms: 2% of a 64 KB shard's work
 MAX_SHARD_BYTES = 4 * 2**20  # bounds a worker's memory and the loss when a shard is retried
 TARGET_SHARDS = 64  # small corpora are cut this fine so that two or more workers stay busy
 MAX_LINES = 2000  # JSONL lines per shard
@@ -85,7 +85,7 @@ def plan_shards(inputs: Iterable[str | os.PathLike], shard_bytes: int | None = N
 
     Consecutive text files are grouped up to ``shard_bytes``; a JSONL file bigger than that is
     cut into blocks of lines. By default ``shard_bytes`` is the corpus size over 64, kept
-    between 32 KB and 4 MB: fine enough for load balance, coarse enough for few files.
+    between 64 KB and 4 MB: fine enough for load balance, coarse enough for few files.
     """
     files = [(path, path.stat().st_size) for path in iter_input_files(inputs)]
     if shard_bytes is None:
@@ -471,3 +471,4 @@ def run_local(shards: list[Shard], staging: Path, pipeline, workers: int, manife
                 pool.join()
     finally:
         _LOCAL.clear()
+        _LINES_CACHE.clear()
