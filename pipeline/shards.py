@@ -14,6 +14,7 @@ the inputs and the plan, so a resume over changed inputs is refused instead of m
 
 from __future__ import annotations
 
+import codecs
 import gc
 import hashlib
 import json
@@ -35,7 +36,8 @@ from schemas.records import TABLES
 
 from . import errors
 from .errors import InputError, UserError
-from .io import JSONL_SUFFIXES, Rejected, decode, iter_input_files, read_inputs, read_jsonl_lines
+from .io import (JSONL_SUFFIXES, Rejected, _looks_like_text, decode, iter_input_files, read_inputs,
+                 read_jsonl_lines)
 
 STAGING = ".staging"
 MANIFEST = "manifest.jsonl"
@@ -44,6 +46,7 @@ MAX_SHARD_BYTES = 4 * 2**20  # bounds a worker's memory and the loss when a shar
 TARGET_SHARDS = 64  # small corpora are cut this fine so that two or more workers stay busy
 MAX_LINES = 2000  # JSONL lines per shard
 MAX_FILES = 1000  # files per shard
+CHUNK_BYTES = 2**20  # the planner streams large JSONL files in chunks of this size
 ROWS_PER_GROUP = {"documents": 500}  # documents carry whole pages; other tables default below
 DEFAULT_ROWS_PER_GROUP = 10000
 ABORT_ENV = "FAZHI_TEST_KILL_AFTER_SHARDS"  # test hook: the driver kills itself (SIGKILL)
@@ -51,12 +54,18 @@ ABORT_ENV = "FAZHI_TEST_KILL_AFTER_SHARDS"  # test hook: the driver kills itself
 
 @dataclass(frozen=True)
 class Shard:
-    """Files ``paths`` read whole, or lines [first, last) of the one JSONL file in ``paths``."""
+    """Files ``paths`` read whole, or lines [first, last) of the one JSONL file in ``paths``.
+
+    For a UTF-8 JSONL file the block's bytes [start, end) are known too, so that a worker
+    reads only its block; other encodings are decoded whole (and cached per process).
+    """
 
     index: int
     paths: tuple[str, ...]
     first: int | None = None
     last: int | None = None
+    start: int | None = None
+    end: int | None = None
 
     @property
     def name(self) -> str:
@@ -77,6 +86,60 @@ def _jsonl_lines(path: Path) -> list[str] | None:
     except (InputError, OSError):
         return None
     return text.splitlines()
+
+
+def _utf8_blocks(path: Path, shard_bytes: int, max_lines: int
+                 ) -> list[tuple[int, int, int, int]] | None:
+    """Return (first line, last line, start byte, end byte) blocks of a UTF-8 JSONL file.
+
+    The file is streamed, never held whole; lines are numbered as ``str.splitlines`` numbers
+    them over the whole text (what ``read_inputs`` does). Returns None when the file is not
+    plain UTF-8 text (another encoding, a UTF-16 BOM, NUL bytes, control characters, only
+    whitespace): such a file goes through the whole-file reader, which decides its fate.
+    """
+    decoder = codecs.getincrementaldecoder("utf-8")("strict")
+    blocks: list[tuple[int, int, int, int]] = []
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+        if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return None
+        offset = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+        handle.seek(offset)
+        carry, checked, has_text = "", False, False
+        lines, first, block_start, block_bytes = 0, 0, offset, 0
+        while True:
+            chunk = handle.read(CHUNK_BYTES)
+            final = not chunk
+            if b"\x00" in chunk:
+                return None
+            try:
+                text = carry + decoder.decode(chunk, final)
+            except UnicodeDecodeError:
+                return None
+            if not checked and (final or len(text) >= 20000):
+                if not _looks_like_text(text[:20000]):
+                    return None
+                checked = True
+            has_text = has_text or bool(text.strip())
+            pieces = text.splitlines(keepends=True)
+            carry = ""
+            # A last piece without its line break (or with a \r whose \n may follow) waits.
+            if pieces and not final and (pieces[-1].endswith("\r") or
+                                         pieces[-1] == pieces[-1].rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")):
+                carry = pieces.pop()
+            for piece in pieces:
+                lines += 1
+                block_bytes += len(piece.encode("utf-8"))
+                if block_bytes >= shard_bytes or lines - first >= max_lines:
+                    blocks.append((first, lines, block_start, block_start + block_bytes))
+                    first, block_start, block_bytes = lines, block_start + block_bytes, 0
+            if final:
+                break
+    if not has_text:
+        return None
+    if lines > first or not blocks:
+        blocks.append((first, lines, block_start, block_start + block_bytes))
+    return blocks
 
 
 def plan_shards(inputs: Iterable[str | os.PathLike], shard_bytes: int | None = None,
@@ -105,6 +168,11 @@ def plan_shards(inputs: Iterable[str | os.PathLike], shard_bytes: int | None = N
     for path, size in files:
         if path.suffix.lower() in JSONL_SUFFIXES and size > shard_bytes:
             flush()
+            blocks = _utf8_blocks(path, shard_bytes, max_lines)
+            if blocks is not None:
+                for first, last, start, end in blocks:
+                    shards.append(Shard(len(shards), (str(path),), first, last, start, end))
+                continue
             lines = _jsonl_lines(path)
             if lines is None:
                 shards.append(Shard(len(shards), (str(path),)))
@@ -159,6 +227,19 @@ def read_shard(shard: Shard, published: date | None = None) -> Iterator:
     """Yield the Documents and Rejecteds of ``shard``, exactly as ``read_inputs`` would."""
     if shard.first is None:
         yield from read_inputs(shard.paths, published=published)
+        return
+    if shard.start is not None:
+        try:
+            with open(shard.paths[0], "rb") as handle:
+                handle.seek(shard.start)
+                lines = handle.read(shard.end - shard.start).decode("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            lines = None
+        if lines is None or len(lines) != shard.last - shard.first:
+            yield Rejected(shard.describe(), errors.UNREADABLE,
+                           "the file changed while the run was going")
+            return
+        yield from read_jsonl_lines(shard.paths[0], lines, published, first=shard.first)
         return
     lines = _cached_lines(shard.paths[0])
     if lines is None:  # the planner saw it decode; it changed since

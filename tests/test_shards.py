@@ -23,7 +23,8 @@ import pytest
 from pipeline.errors import UserError
 from pipeline.io import read_inputs
 from pipeline.runner import run
-from pipeline.shards import ABORT_ENV, MANIFEST, STAGING, PipelineSpec, plan_shards
+from pipeline import shards
+from pipeline.shards import ABORT_ENV, MANIFEST, STAGING, PipelineSpec, plan_shards, read_shard
 from schemas.arrow import SCHEMAS
 from schemas.records import TABLES
 
@@ -103,6 +104,32 @@ def test_plan_covers_every_input_once_in_order(corpus):
     whole = [p for s in shards if s.first is None for p in s.paths]
     assert whole == sorted(str(p) for p in corpus.glob("page-*.txt"))
     assert plan_shards([corpus], shard_bytes=16 * 1024) == shards
+
+
+def _items(items) -> list[tuple]:
+    return [(type(i).__name__, i.source, getattr(i, "raw", None), getattr(i, "published", None),
+             getattr(i, "reason", None)) for i in items]
+
+
+@pytest.mark.parametrize("chunk", [5, 64, 1 << 20])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gb18030"])
+def test_jsonl_blocks_read_exactly_like_the_whole_file(tmp_path, monkeypatch, chunk, encoding):
+    """CRLF, CR, blank lines, U+2028 (a line break to splitlines), a BOM, chunk edges anywhere."""
+    monkeypatch.setattr(shards, "CHUNK_BYTES", chunk)
+    records = [json.dumps({"id": i, "date": "2021-11-01", "text": f"第{i}条：公安机关破获案件{i}起。"},
+                          ensure_ascii=False) for i in range(40)]
+    records[25] = json.dumps({"id": 25, "text": "一行\u2028两段"}, ensure_ascii=False)
+    raw = ("\r\n".join(records[:10]) + "\r\n" + "\n".join(records[10:20]) + "\n\n"
+           + "\r".join(records[20:30]) + "\r" + "\n".join(records[30:]))
+    path = tmp_path / "pages.jsonl"
+    path.write_bytes(raw.encode(encoding))
+    plan = plan_shards([path], shard_bytes=200, max_lines=3)
+    assert len(plan) > 10
+    if encoding != "gb18030":
+        assert all(s.start is not None for s in plan), "UTF-8 files are read block by block"
+    got = _items(item for shard in plan for item in read_shard(shard))
+    assert got == _items(read_inputs([path]))
+    assert sum(1 for g in got if g[0] == "Rejected") == 2  # both halves of record 25
 
 
 def test_sharded_output_equals_reading_everything_in_one_go(corpus, pipeline, reference):
@@ -205,21 +232,30 @@ def _peak_python_memory(corpus: Path, out: Path, pipeline) -> int:
         tracemalloc.stop()
 
 
-def test_memory_is_flat_in_the_size_of_the_input(tmp_path, pipeline):
+@pytest.mark.parametrize("layout", ["many files", "one JSONL file"])
+def test_memory_is_flat_in_the_size_of_the_input(tmp_path, monkeypatch, pipeline, layout):
     """Ten times the input, many times one shard, takes about the same peak memory."""
-    small = make_corpus(tmp_path / "small", files=2, jsonl_lines=60, jsonl_files=1, seed=1)
-    large = make_corpus(tmp_path / "large", files=20, jsonl_lines=60, jsonl_files=10, seed=1)
+    monkeypatch.setattr(shards, "CHUNK_BYTES", 16 * 1024)  # as if the files were much larger
+    if layout == "many files":
+        small = make_corpus(tmp_path / "small", files=2, jsonl_lines=60, jsonl_files=1, seed=1)
+        large = make_corpus(tmp_path / "large", files=20, jsonl_lines=60, jsonl_files=10, seed=1)
+        n_docs = 20 + 10 * 59
+    else:
+        small = make_corpus(tmp_path / "small", files=0, jsonl_lines=60, seed=1)
+        large = make_corpus(tmp_path / "large", files=0, jsonl_lines=600, seed=1)
+        n_docs = 599
     _peak_python_memory(small, tmp_path / "warm-up", pipeline)  # first-use caches and imports
     peak_small = _peak_python_memory(small, tmp_path / "out-small", pipeline)
     peak_large = _peak_python_memory(large, tmp_path / "out-large", pipeline)
-    shards = plan_shards([large], shard_bytes=32 * 1024)
-    assert len(shards) >= 20
+    plan = plan_shards([large], shard_bytes=32 * 1024)
+    assert len(plan) >= 20
     docs = pq.read_table(tmp_path / "out-large" / "documents")
-    assert docs.num_rows == 20 + 10 * 59
+    assert docs.num_rows == n_docs
     # Every shard wrote its own part files: rows went to disk as the run went along.
-    assert len(list((tmp_path / "out-large" / "sentences").glob("part-*.parquet"))) == len(shards)
-    # Had the rows been kept until the end, the peak would grow about tenfold.
-    print(peak_small, peak_large)
+    parts = {p.name for t in TABLES for p in (tmp_path / "out-large" / t).glob("part-*.parquet")}
+    assert parts == {shard.name for shard in plan}
+    assert len(list((tmp_path / "out-large" / "sentences").glob("part-*.parquet"))) >= len(plan) - 1
+    # Had the rows, or the input, been held until the end, the peak would grow about tenfold.
     assert peak_large < 1.5 * peak_small, (peak_small, peak_large)
 
 
