@@ -27,6 +27,7 @@ from .numbers import (APPROX_PREFIX, APPROX_SUFFIX, BIG_UNITS, DIGITS, NUMBER, p
                       parse_quantity)
 
 DATA_DIR = Path(__file__).parent / "data"
+ENTITY_DATA_DIR = DATA_DIR
 LEXICON_PATH = DATA_DIR / "metric_lexicon.json"
 TAXONOMY_PATH = DATA_DIR / "metric_categories.json"
 VERBS_PATH = DATA_DIR / "metric_verbs.json"
@@ -67,7 +68,8 @@ class MetricExtractor:
     name = "metrics"
 
     def __init__(self, taxonomy_path: str | Path | None = None,
-                 lexicon_path: str | Path | None = None) -> None:
+                 lexicon_path: str | Path | None = None, gazetteer=None) -> None:
+        self._gazetteer = gazetteer
         with open(lexicon_path or LEXICON_PATH, encoding="utf-8") as handle:
             lex = json.load(handle)
         with open(taxonomy_path or TAXONOMY_PATH, encoding="utf-8") as handle:
@@ -182,12 +184,29 @@ class MetricExtractor:
             r"|自[^，。；,;]{1,30}?以来|今年以来|去年以来|近年来|\d{4}年以来"
             r"|(?:今年|去年|\d{4}年)(?:上半年|下半年|前三季度|第[一二三四]季度|全年|\d{1,2}[至-]\d{1,2}月"
             r"|前\d{1,2}个月|\d{1,2}月份?)?(?=[，,以共全该市县区省]|[\u4e00-\u9fff])"
+            r"|[^，。；,;]{2,12}?(?:以来|期间)(?=[，,]))")
+        # In an object the same phrases go whatever follows them (活动期间参加人数).
+        self.period_strip_re = re.compile(
+            r"(?:截至(?:目前|今年|去年|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?)?"
+            r"|自[^，。；,;]{1,30}?以来|今年以来|去年以来|近年来|\d{4}年以来"
+            r"|(?:今年|去年|\d{4}年)(?:上半年|下半年|前三季度|第[一二三四]季度|全年|\d{1,2}[至-]\d{1,2}月"
+            r"|前\d{1,2}个月|\d{1,2}月份?)?(?=[，,以共全该市县区省]|[\u4e00-\u9fff])"
             r"|[^，。；,;]{2,12}?(?:以来|期间))")
-        self.subject_re = re.compile(
-            r"[\u4e00-\u9fff]{2,16}?(?:公安局|公安厅|公安分局|分局|派出所|检察院|法院|司法局"
-            r"|纪委监委|纪委|监委|交警支队|支队|大队|政府|委员会)")
-        self.place_re = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:自治区|省|市|县|区|旗|镇|州|盟)")
-        self._place_stop = re.compile(r"^(?:全|该|本|各|此|其|城|辖|小|片|社|园|景|地|市|街|郊|城市|超)")
+        self.speech_re = re.compile(
+            r"[^，,。；;]{0,4}?(?:介绍|说|表示|称|指出|透露|告诉记者|强调|通报|反映)(?:道)?[，,：:]")
+        self.patient_re = re.compile(r"[^，,。；;]{0,6}?被")
+        # What may precede a subject in its clause: 本报讯 记者某某, 近日, 同时 (places and
+        # bylines are taken out first).
+        self.subject_lead_re = re.compile(
+            r"(?:本报讯|新华社|记者|通讯员|据悉|近日|日前|目前|同时|其中|此外|另外|随后|今年|去年|[\s　])*"
+            r"[一-鿿]{0,2}")
+        titles = [w for w in _read_words(ENTITY_DATA_DIR / "entity_person_titles.txt") if len(w) >= 2]
+        # 公安部消防局局长长孙介绍: an ORG that opens a person's title.
+        self.title_after_re = re.compile(rf"[^，,。；;：:]{{0,12}}?(?:{_alternation(titles)})")
+        self.not_actors = set(_read_words(ENTITY_DATA_DIR / "entity_newspapers.txt")) | {
+            "新华社", "中新社", "本报"}
+        self.preposition_before_re = re.compile(
+            r"(?:对|向|与|和|按照|根据|依据|联合|协调|配合|会同|在|给|为|把|将|从|由|经|同|跟|受|据)$")
 
     # --- finding quantities -------------------------------------------------------------
 
@@ -616,7 +635,7 @@ class MetricExtractor:
         before = self.filler_tail_re.sub("", before)
         before = self.copula_tail_re.sub("", before)  # 工资将减少10%
         before = re.sub(r"(?:自|从)[^，,]{0,3}(?:至|到)?$", "", before)  # 有期徒刑自年至
-        before = self.period_re.sub("", before)
+        before = self.period_strip_re.sub("", before)
         # 8日其主要股票指数比前一天 -> 其主要股票指数; 中国民航以平均每年 -> 中国民航
         if len(before) > 4:
             before = re.sub(r"(?:比(?![例重率值])|较(?![大小多少高低])|同(?![期比])|与)[^，,比较]{1,10}?(?:相比)?$",
@@ -684,10 +703,17 @@ class MetricExtractor:
             return rule["name"]
         return "other"
 
-    def _period(self, text: str, position: int, published: date | None):
+    def _period(self, text: str, position: int, published: date | None, heads: bool = False):
+        """Return (period as written, start, end) of the last time scope starting before
+        ``position``; with ``heads``, only one that opens a clause (今年以来，…), as a scope
+        carried to the next sentences must."""
         found = None
-        for match in self.period_re.finditer(text[:position]):
-            if match.group(0).strip():
+        for match in self.period_re.finditer(text):
+            if match.start() >= position:
+                break
+            if match.group(0).strip() and (
+                    not heads or self._clause_start(text, match.start()) == match.start()
+                    or not text[self._clause_start(text, match.start()):match.start()].strip()):
                 found = match
         if found is None:
             return None, None, None
@@ -695,35 +721,175 @@ class MetricExtractor:
         start, end = _period_dates(period, published)
         return period, start, end
 
-    def _subject(self, doc: Document, index: int, text: str, offset: int, position: int):
-        best = None
+    # --- who and where: entity spans only ---------------------------------------------------
+
+    @property
+    def gazetteer(self):
+        """The gazetteer of the entity stage (built on first use unless injected)."""
+        if self._gazetteer is None:
+            from .entities import DATA_DIR as ENTITY_DATA, Gazetteer
+
+            self._gazetteer = Gazetteer(ENTITY_DATA)
+        return self._gazetteer
+
+    def _mentions(self, doc: Document) -> list[list[_Place]]:
+        """Return the place mentions of every sentence: GPE entities and the places that
+        name an ORG (呼伦贝尔市公安局 -> 内蒙古自治区呼伦贝尔市, 胶州公安 -> 山东省青岛市胶州市),
+        each with the gazetteer's full name when it has one."""
+        gaz = self.gazetteer
+        context: set[str] = set()
         for entity in doc.entities:
-            if entity.sentence == index and entity.label == "ORG" and entity.end <= offset + position:
-                best = doc.clean[entity.start:entity.end]
-        if best:
-            return best
-        for match in self.subject_re.finditer(text[:position]):
-            best = match.group(0)
+            if entity.label == "GPE":
+                context |= gaz.prefixes(doc.clean[entity.start:entity.end])
+        mentions: list[list[_Place]] = [[] for _ in doc.sentences]
+        for entity in doc.entities:
+            if not 0 <= entity.sentence < len(mentions):
+                continue
+            text = doc.clean[entity.start:entity.end]
+            if entity.label == "GPE":
+                name = entity.normalized or gaz.normalize(text, context) or text
+                mentions[entity.sentence].append(_Place(entity.start, entity.end, name))
+            elif entity.label == "ORG":
+                name = self._org_place(text, context)
+                if name:
+                    mentions[entity.sentence].append(_Place(entity.start, entity.end, name))
+        return mentions
+
+    def _org_place(self, org: str, context: set[str]) -> str | None:
+        """Return the full name of the most specific place an ORG's name starts with or holds.
+
+        天津市河北区人民法院 -> 天津市河北区; 长航公安局镇江分局 -> 江苏省镇江市; a county's
+        short form counts only at the head of the name (胶州公安), where it cannot be a word.
+        """
+        gaz = self.gazetteer
+        best, chain_end, local = None, 0, set(context)
+        for hit in gaz.pattern.finditer(org):
+            name = hit.group(0)
+            at_head = hit.start() == chain_end
+            if name not in gaz.by_name and name not in gaz.high_short and not at_head:
+                continue
+            if at_head:
+                chain_end = hit.end()
+            local |= gaz.prefixes(name)
+            best = gaz.normalize(name, local) or best
         return best
 
-    def _place(self, doc: Document, index: int, text: str, title: str) -> str | None:
-        for entity in doc.entities:
-            if entity.sentence == index and entity.label == "GPE":
-                return doc.clean[entity.start:entity.end]
-        for source in (text, title):
-            for match in self.place_re.finditer(source):
-                name = match.group(0)
-                if not self._place_stop.match(name) and name[-2:-1] not in "全本该各此其外省市县区":
-                    return name
-        return None
+    @staticmethod
+    def _most_specific(places: list[_Place]) -> list[_Place]:
+        """Drop the places another of the list lies in: 内蒙古自治区 + 呼伦贝尔市 -> 呼伦贝尔市."""
+        names = [p.name for p in places]
+        return [p for p in places
+                if not any(o != p.name and (o.startswith(p.name) or (p.name in _COUNTRY_CN and
+                                                                     o not in _COUNTRY_CN))
+                           for o in names)]
+
+    def _article_places(self, doc: Document, mentions: list[list[_Place]]) -> dict[int, str]:
+        """Return the place of each article: the headline's (title, kicker, subtitle), else
+        the first in the lead paragraph (the first body paragraph)."""
+        header: dict[int, list[_Place]] = {}
+        lead: dict[int, tuple[int, list[_Place]]] = {}
+        for index, sentence in enumerate(doc.sentences):
+            found = mentions[index]
+            if not found:
+                continue
+            if sentence.kind in ("title", "kicker", "subtitle"):
+                header.setdefault(sentence.article, []).extend(found)
+            elif sentence.kind == "body":
+                first = lead.get(sentence.article)
+                if first is None:
+                    lead[sentence.article] = (sentence.paragraph, list(found))
+                elif first[0] == sentence.paragraph:
+                    first[1].extend(found)
+        out = {}
+        for article in set(header) | set(lead):
+            if article in header:
+                out[article] = self._most_specific(header[article])[-1].name
+            else:
+                out[article] = self._most_specific(lead[article][1])[0].name
+        return out
+
+    def _place(self, doc: Document, index: int, position: int, mentions: list[list[_Place]],
+               article_places: dict[int, str]) -> str | None:
+        """Return the place a figure at clean ``position`` of sentence ``index`` is about.
+
+        The most specific place named before it in the sentence (the subject ORG's place:
+        呼伦贝尔市公安局 -> 呼伦贝尔市), else the last of the earlier sentences of the paragraph,
+        else one named after it in the sentence, else the article's (该市, 全市, 辖区 refer back
+        to it).
+        """
+        own = mentions[index]
+        before = self._most_specific([p for p in own if p.end <= position])
+        if before:
+            return before[-1].name
+        sentence = doc.sentences[index]
+        earlier: list[_Place] = []
+        for k in range(index - 1, -1, -1):
+            other = doc.sentences[k]
+            if other.article != sentence.article or other.paragraph != sentence.paragraph:
+                break
+            earlier[:0] = mentions[k]
+        earlier = self._most_specific(earlier)
+        if earlier:
+            return earlier[-1].name
+        after = self._most_specific([p for p in own if p.start >= position])
+        if after:
+            return after[0].name
+        return article_places.get(sentence.article)
+
+    def _subject(self, doc: Document, index: int, text: str, offset: int, position: int,
+                 people: dict[int, list]) -> str | None:
+        """Return the ORG or PERSON that acts before clean ``position`` in the sentence.
+
+        The last one before the verb, except: a reporter of the byline; one after a preposition
+        (按照广东省公安厅部署, 对…); the patient of a passive (张某某等人分别被判处); an ORG that
+        is part of a person's title (镇江市委常委、政法委书记……许文介); a person who only
+        speaks (许文介介绍，今年以来…: null; an organ that speaks is the one that acted).
+        """
+        best = None
+        for entity in people.get(index, ()):
+            if entity.end > offset + position:
+                break
+            start, end = entity.start - offset, entity.end - offset
+            name = doc.clean[entity.start:entity.end]
+            if entity.label == "PERSON" and entity.normalized in ("reporter", "correspondent"):
+                continue
+            if name in self.not_actors:
+                continue  # 新华社北京1月5日电: who reports, not who acted
+            if entity.label == "ORG" and self.title_after_re.match(text, end):
+                continue  # 镇江市委常委、政法委书记许文介 / 公安部消防局局长: a title
+            if self.preposition_before_re.search(text[max(0, start - 2):start]):
+                continue
+            if not self._heads_clause(doc, index, text, offset, start):
+                continue  # 宣判张某某等人……: an object
+            if self.patient_re.match(text, end) and "被" in text[end:position]:
+                continue
+            if self.speech_re.match(text, end):
+                best = None if entity.label == "PERSON" else name
+                continue
+            best = name
+        return best
+
 
     # --- the stage ----------------------------------------------------------------------
 
     def __call__(self, doc: Document) -> Document:
+        mentions = article_places = None
+        people: dict[int, list] = {}
+        for entity in doc.entities:
+            if entity.label in ("ORG", "PERSON"):
+                people.setdefault(entity.sentence, []).append(entity)
+        paragraph, scope = None, None  # the time scope stated last in the paragraph
         for index, sentence in enumerate(doc.sentences):
+            if (sentence.article, sentence.paragraph) != paragraph:
+                paragraph, scope = (sentence.article, sentence.paragraph), None
             if sentence.kind == "byline":
                 continue
             text = doc.clean[sentence.start:sentence.end]
+            carried = scope
+            if _MAY_HOLD_PERIOD.search(text):
+                last = self._period(text, len(text), doc.published, heads=True)
+                if last[0]:
+                    scope = last
             if not _MAY_HOLD_NUMBER.search(text):
                 continue
             candidates, failed = self._candidates(text)
@@ -733,6 +899,9 @@ class MetricExtractor:
                     excerpt=text[max(0, start - 20):end + 20]))
             if not candidates:
                 continue
+            if mentions is None:
+                mentions = self._mentions(doc)
+                article_places = self._article_places(doc, mentions)
             verbs = list(self.actions_re.finditer(text))
             places = {doc.clean[e.start:e.end] for e in doc.entities
                       if e.sentence == index and e.label in ("GPE", "LOC")}
@@ -740,24 +909,79 @@ class MetricExtractor:
             if sentence.doc is not None:
                 tokens = [(t.idx, t.idx + len(t.text), t.text) for t in sentence.doc]
             previous: list[tuple[_Candidate, dict]] = []
-            title = ""
-            if 0 <= sentence.article < len(doc.articles):
-                title = doc.articles[sentence.article].title or ""
             for cand in candidates:
                 fields = dict(value=cand.value, value_max=cand.value_max, unit=cand.unit,
                               quantity_kind=cand.kind, currency=cand.currency,
                               approx=cand.approx)
                 fields.update(self._attributes(text, cand, previous, verbs, tokens, places))
                 period, period_start, period_end = self._period(text, cand.start, doc.published)
+                if period is None and carried:  # 今年以来，……。 stated once for the paragraph
+                    period, period_start, period_end = carried
+                verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
+                subject = self._subject(doc, index, text, sentence.start,
+                                        verb_at if verb_at >= 0 else cand.start, people)
+                if subject is None:
+                    subject = self._carried_subject(doc, index, people)
                 fields.update(
-                    subject=self._subject(doc, index, text, sentence.start, cand.start),
+                    subject=subject,
                     category=self._category(fields, text[:cand.start]),
                     period=period, period_start=period_start, period_end=period_end,
-                    place=self._place(doc, index, text, title))
+                    place=self._place(doc, index, sentence.start + cand.start, mentions,
+                                      article_places))
                 previous.append((cand, fields))
                 doc.metrics.append(MetricSpan(sentence=index, start=sentence.start + cand.start,
                                               end=sentence.start + cand.end, fields=fields))
         return doc
+
+    def _heads_clause(self, doc: Document, index: int, text: str, offset: int, start: int) -> bool:
+        """Return True when only places, bylines and a short adverb precede ``start`` in its
+        clause: 今年以来，内蒙古自治区呼伦贝尔市公安局…; 本报讯 通讯员朱勇 江苏省苏州市…."""
+        clause = self._clause_start(text, start)
+        prefix = list(text[clause:start])
+        for entity in doc.entities:
+            if entity.sentence != index or entity.label not in ("GPE", "PERSON", "DATE"):
+                continue
+            if entity.label == "PERSON" and entity.normalized not in ("reporter", "correspondent"):
+                continue
+            for k in range(max(entity.start - offset, clause), min(entity.end - offset, start)):
+                prefix[k - clause] = " "
+        return bool(self.subject_lead_re.fullmatch("".join(prefix)))
+
+    def _carried_subject(self, doc: Document, index: int, people: dict[int, list]) -> str | None:
+        """Return the subject of the sentence this one continues after a semicolon.
+
+        呼伦贝尔市公安局……共破获案件760起……；打掉洗钱窝点……51个 -> 呼伦贝尔市公安局.
+        """
+        sentence = doc.sentences[index]
+        k = index - 1
+        while k >= 0:
+            other = doc.sentences[k]
+            if (other.article, other.paragraph) != (sentence.article, sentence.paragraph):
+                return None
+            text = doc.clean[other.start:other.end]
+            if not text.rstrip().endswith(("；", ";")):
+                return None
+            found = self._subject(doc, k, text, other.start, len(text), people)
+            if found:
+                return found
+            k -= 1
+        return None
+
+
+@dataclass
+class _Place:
+    start: int  # clean document coordinates
+    end: int
+    name: str  # the gazetteer's full name (江苏省镇江市), else the text
+
+
+_COUNTRY_CN = {"中国", "中华人民共和国", "我国", "全国"}
+_MAY_HOLD_PERIOD = re.compile(r"[年来间至]")
+
+
+def _read_words(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as handle:
+        return [line.strip() for line in handle if line.strip() and not line.startswith("#")]
 
 
 def _inside_quotes(text: str, position: int) -> bool:

@@ -199,13 +199,122 @@ def test_bylines_are_skipped(extractor):
 def test_category_and_period(extractor):
     from datetime import date
 
-    got = figures(extractor, "今年以来，呼伦贝尔市公安局共破获案件760起。", published=date(2021, 11, 2))
-    figure = got[0]
+    doc = extractor(make_article(["今年以来，呼伦贝尔市公安局共破获案件760起。"],
+                                 published=date(2021, 11, 2)))
+    figure = doc.metrics[0].fields
     assert figure["category"] == "cases_solved"
     assert figure["period"] == "今年以来"
     assert (figure["period_start"], figure["period_end"]) == (date(2021, 1, 1), date(2021, 11, 2))
     assert figure["subject"] == "呼伦贝尔市公安局"
-    assert figure["place"] == "呼伦贝尔市"
+    assert figure["place"] == "内蒙古自治区呼伦贝尔市"
+
+
+# --- who, where, when: read from entity spans (rule-only entity tagger, no model) ----------
+
+_TAGGER = None
+
+
+def make_article(paragraphs: list[str], title: str | None = None, published=None) -> Document:
+    """A one-article Document (a title line, then one line per paragraph; sentences cut at
+    。！？；) with the entity stage's rules run over it, as the metric stage sees it."""
+    global _TAGGER
+    from pipeline.entities import EntityTagger
+
+    if _TAGGER is None:
+        _TAGGER = EntityTagger(None, use_model=False)
+    lines = ([title] if title else []) + paragraphs
+    text = "\n".join(lines)
+    doc = Document(doc_id="t", source="t", raw=text, clean=text,
+                   offsets=list(range(len(text) + 1)), published=published)
+    doc.articles.append(ArticleSpan(index=0, segments=[(0, len(text))], title=title or ""))
+    position = 0
+    for number, line in enumerate(lines):
+        start = position
+        for match in re.finditer(r"[。！？；]|$", line):
+            end = position + match.end()
+            if text[start:end].strip():
+                doc.sentences.append(SentenceSpan(
+                    article=0, paragraph=number, index=len(doc.sentences), start=start, end=end,
+                    kind="title" if title and number == 0 else "body"))
+            start = end
+        position += len(line) + 1
+    return _TAGGER(doc)
+
+
+def attribute(extractor, doc: Document, span: str, name: str):
+    found = [m.fields[name] for m in extractor(doc).metrics if doc.clean[m.start:m.end] == span]
+    assert found, f"no figure {span}"
+    return found[-1]
+
+
+@pytest.mark.parametrize("paragraphs, title, span, place", [
+    # The most specific place before the figure: the subject ORG's, not its province.
+    (["今年以来，内蒙古自治区呼伦贝尔市公安局共破获案件760起。"], None, "760起", "内蒙古自治区呼伦贝尔市"),
+    # A place inside a prepositional phrase's ORG is not more specific than the subject's.
+    (["国庆期间，按照广东省公安厅部署要求，肇庆市公安局每天抽调警力2000多人。"], None, "2000多人",
+     "广东省肇庆市"),
+    (["7月27日，丹阳市法院判处张某某有期徒刑七年六个月。"], None, "七年六个月", "江苏省镇江市丹阳市"),
+    # An earlier sentence of the paragraph: the figures listed after it.
+    (["呼伦贝尔市公安局严打电信诈骗犯罪。为群众挽损812.6万元。"], None, "812.6万元",
+     "内蒙古自治区呼伦贝尔市"),
+    # The article's place from its headline (the place of an ORG there too).
+    (["预警劝阻145万人次，止付金额1075万元。"],
+     "肇庆公安三个“度”助推“我为群众办实事”", "1075万元", "广东省肇庆市"),
+    (["投入900余万元完成道路改造。"], "桂林象山区紧盯痛点加强社会治理创新", "900余万元",
+     "广西壮族自治区桂林市象山区"),
+    # Without a headline place, the first place of the lead paragraph; 该市 refers back to it.
+    (["江苏省镇江市公安局召开会议。", "截至10月31日，该市推出便民措施68项。"], None, "68项", "江苏省镇江市"),
+    # A place named after the figure in its sentence, when nothing comes before.
+    (["打掉涉黑涉恶组织35个，江苏省镇江市在扫黑除恶专项斗争中成效明显。"], None, "35个", "江苏省镇江市"),
+    # A place of another paragraph is not carried: the article's place is.
+    (["镇江市代表团来访。", "该区查处20余宗违法犯罪嫌疑人。"], "桂林象山区紧盯痛点", "20余宗",
+     "广西壮族自治区桂林市象山区"),
+    # Hard negatives: no place entity anywhere means no place, never a substring.
+    (["同时，投入300万元，在瓦窑西路片区设立警务室。"], None, "300万元", None),
+    (["该区以打开路，查处20余宗违法犯罪嫌疑人，并对近年来在辖区作案的人员进行梳理。"], None, "20余宗", None),
+    (["全市中心城区及偏远乡镇送考下乡考试点19家。"], None, "19家", None),
+])
+def test_place(extractor, paragraphs, title, span, place):
+    assert attribute(extractor, make_article(paragraphs, title), span, "place") == place
+
+
+@pytest.mark.parametrize("paragraphs, span, subject", [
+    (["今年以来，内蒙古自治区呼伦贝尔市公安局共破获案件760起。"], "760起", "呼伦贝尔市公安局"),
+    (["国庆期间，按照广东省公安厅部署要求，肇庆市公安局每天抽调警力2000多人。"], "2000多人", "肇庆市公安局"),
+    # The patient of a passive and the object of a verb are not who acted.
+    (["7月27日，丹阳市法院公开宣判张某某等人黑恶势力犯罪案件，张某某等人分别被判处有期徒刑七年六个月。"],
+     "七年六个月", "丹阳市法院"),
+    # An ORG inside a person's title is not an actor; a person who only speaks neither.
+    (["镇江市委常委、政法委书记许文介介绍，今年以来，已打掉涉黑涉恶组织11个。"], "11个", None),
+    # A sentence that goes on after a semicolon keeps its subject.
+    (["呼伦贝尔市公安局共破获案件760起；打掉洗钱窝点、跑分平台51个。"], "51个", "呼伦贝尔市公安局"),
+    # ... but not after a full stop, and never an organ name cut out of the text.
+    (["呼伦贝尔市公安局共破获案件760起。打掉洗钱窝点、跑分平台51个。"], "51个", None),
+    (["其中，市公安局机关每天安排100多人分62个组支援城区巡逻。"], "100多人", None),
+])
+def test_subject(extractor, paragraphs, span, subject):
+    assert attribute(extractor, make_article(paragraphs), span, "subject") == subject
+
+
+@pytest.mark.parametrize("paragraphs, span, period, dates", [
+    (["今年以来，警情分流提醒39008起，刑事立案提醒2830起。受案回执提醒8963起。"], "8963起",
+     "今年以来", ("2021-01-01", "2021-11-02")),
+    (["截至10月31日，肇庆市公安局共受理信件234件。回复率100%。"], "100%", "截至10月31日",
+     (None, "2021-10-31")),
+    (["自今年6月11日开展为期100天的专项打击行动以来，破获案件30起。"], "100天",
+     "自今年6月11日开展为期100天的专项打击行动以来", ("2021-06-11", "2021-11-02")),
+    # Hard negatives: a time word inside a clause scopes nothing after it; a paragraph's scope
+    # stays in its paragraph.
+    (["并对近年来在辖区作案的吸毒人员进行梳理。同时，投入300万元。"], "300万元", None, (None, None)),
+    (["今年以来，全市破获案件30起。", "投入300万元建设警务室。"], "300万元", None, (None, None)),
+])
+def test_period_is_carried_within_a_paragraph(extractor, paragraphs, span, period, dates):
+    from datetime import date
+
+    doc = make_article(paragraphs, published=date(2021, 11, 2))
+    assert attribute(extractor, doc, span, "period") == period
+    got = (attribute(extractor, doc, span, "period_start"), attribute(extractor, doc, span, "period_end"))
+    assert tuple(d and d.isoformat() for d in got) == dates
 
 
 @pytest.mark.parametrize("period, expected", [
