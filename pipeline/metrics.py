@@ -140,6 +140,9 @@ class MetricExtractor:
         self.modifier_verbs = set(lex["modifier_verbs"])
         self.not_actions = set(lex["not_actions"])
         self.light_verbs = set(lex["light_verbs"])
+        self.change_actions = set(lex["change_actions"])
+        self.heads_clause_re = re.compile(r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年)*(?:有)?")
+        self.new_predicate_re = re.compile(r"等(?:与|和|同)|(?:并|后|再|又|还|并且|同时)[一-鿿]{0,2}$")
         self.change_word_re = re.compile(
             rf"(?:同比|环比)?(?:{_alternation(lex['change']['up'] + lex['change']['down'])})")
         self.pivot_verbs = set(lex["pivot_verbs"])
@@ -476,6 +479,10 @@ class MetricExtractor:
             if follow and "对" in text[max(0, start - 60):start]:
                 verb = self.actions_re.search(follow.group(1))
                 action = verb.group(0) if verb else None
+        if action is None and tokens and cand.kind == "count" and self.heads_clause_re.fullmatch(
+                text[clause:start]):
+            # 有9640人死于交通事故, 9家造纸企业联合发起: the figure is the subject, its verb follows.
+            action = self._verb_after(text, end, tokens)
         if (action is None or action in self.not_actions or action == "实现") and cand.kind == "percent":
             follow = self.actions_re.match(text[end:])  # 实现100%破获
             if follow:
@@ -486,13 +493,28 @@ class MetricExtractor:
         starts = {t[0] for t in tokens} | {len(text)} if tokens else None
         obj = self._object(text, cand, text[max(left, action_end or 0):start], previous,
                            starts, places)
-        if obj is None and action in self.light_verbs and action_end is not None:
+        if obj is None and action_end is not None and (
+                action in self.light_verbs or action in self.change_actions):
             # 产业总产值预计完成1929亿元: a light verb's figure measures its subject.
             subject = text[clause:action_end - len(action)]
             obj = self._object(text, cand, subject, None, None, places, after=False)
         if obj is None and direction and previous:
             obj = self._changed_object(text, cand, clause, previous)
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
+
+    def _verb_after(self, text: str, end: int, tokens) -> str | None:
+        """Return the first general verb after ``end`` in the clause, within a few words."""
+        stop = re.search(r"[，,；;。：:！？!?（(）)]", text[end:])
+        limit = end + (stop.start() if stop else len(text) - end)
+        for t_start, t_end, word in tokens:
+            if t_start < end:
+                continue
+            if t_start >= limit or t_start - end > 14 or word == "的":
+                return None
+            if (word in self.verbs and word not in self.not_actions
+                    and word not in self.ambiguous_verbs and not self.change_word_re.fullmatch(word)):
+                return word
+        return None
 
     def _changed_object(self, text: str, cand: _Candidate, clause: int,
                         previous: list[tuple[_Candidate, dict]]) -> str | None:
@@ -573,7 +595,7 @@ class MetricExtractor:
                     and not self.noun_after_re.match(text, v_end)
                     and not (word in self.ambiguous_verbs and self.noun_after_ambiguous_re.match(text, v_end))
                     and not self.noun_compound_re.match(text, v_start)
-                    and not self.change_word_re.fullmatch(word)
+                    and (word in self.change_actions or not self.change_word_re.fullmatch(word))
                     and not _inside_quotes(text, v_start))
 
         found = [v for v in verbs if usable(v.start(), v.end(), v.group(0))]
@@ -591,8 +613,9 @@ class MetricExtractor:
             kept.append(verb)
         found = kept
         for i, verb in enumerate(found):
-            if verb.group(0) in self.pivot_verbs and i + 1 < len(found):
-                continue
+            if i + 1 < len(found) and (verb.group(0) in self.pivot_verbs or self.new_predicate_re.search(
+                    text, verb.end(), found[i + 1].start())):
+                continue  # 发动村干部……等与民警、辅警组建5支: the verb of the last predicate
             return verb.group(0), verb.end()
         if tokens is None:
             return None, None
@@ -633,7 +656,9 @@ class MetricExtractor:
             before = before[: existential.start()]
         before = self.change_tail_re.sub("", before)
         before = self.filler_tail_re.sub("", before)
-        before = self.copula_tail_re.sub("", before)  # 工资将减少10%
+        tail = self.copula_tail_re.search(before)  # 工资将减少10%, but 违法行为 keeps its 为
+        if tail and (starts is None or before_start + tail.start() in starts):
+            before = before[: tail.start()]
         before = re.sub(r"(?:自|从)[^，,]{0,3}(?:至|到)?$", "", before)  # 有期徒刑自年至
         before = self.period_strip_re.sub("", before)
         # 8日其主要股票指数比前一天 -> 其主要股票指数; 中国民航以平均每年 -> 中国民航
@@ -651,7 +676,10 @@ class MetricExtractor:
             after_object = self._after_object(text, cand, before)
             if after_object:
                 return after_object
-        if (len(before) > 1 and not listed and not self.preposition_tail_re.search(before)
+        preposition = self.preposition_tail_re.search(before)
+        if preposition and starts is not None and before_start + preposition.start() not in starts:
+            preposition = None  # 交通违法行为: 为 inside a word
+        if (len(before) > 1 and not listed and not preposition
                 and not before.endswith(("和", "及", "与", "、", "或"))
                 and not self.actions_re.fullmatch(before)):
             if self.actions_re.search(before):

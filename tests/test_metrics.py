@@ -140,6 +140,8 @@ def test_not_metrics(extractor, sentence):
     ("肇庆市公安局共受理信件234件，回复率100%。", "100%", None, "回复率"),
     ("涉案金额50万元以上电诈案件实现100%破获。", "100%", "破获", "电诈案件"),
     ("打掉洗钱窝点、跑分平台51个，GOIP窝点两个。", "两个", "打掉", "GOIP窝点"),
+    # The verb of the last predicate: 发动 governs the people, 组建 the teams.
+    ("发动村干部、网格员等与民警、辅警组建5支护农队。", "5支", "组建", "护农队"),
 ])
 def test_action_and_object(extractor, sentence, span, action, obj):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
