@@ -141,6 +141,11 @@ class MetricExtractor:
         self.not_actions = set(lex["not_actions"])
         self.light_verbs = set(lex["light_verbs"])
         self.change_actions = set(lex["change_actions"])
+        self.prepositions = set(lex["prepositions"])
+        self.adverbial_verbs = set(lex["adverbial_verbs"])
+        self.object_tail_re = re.compile(
+            r"(?:\d{4}年|\d{1,2}月份?|今年|去年|当年|全年|短短几年时间|几年时间|扩大到|发展到|增加到|上升到"
+            r"|连续|首次|每人|日均|户均|每工|将|却|也|都|仍|还|又|已|就|才)$")
         self.heads_clause_re = re.compile(r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年)*(?:有)?")
         self.new_predicate_re = re.compile(r"等(?:与|和|同)|(?:并|后|再|又|还|并且|同时)[一-鿿]{0,2}$")
         self.change_word_re = re.compile(
@@ -492,7 +497,7 @@ class MetricExtractor:
         direction, basis = self._change(text, cand, clause, left, previous)
         starts = {t[0] for t in tokens} | {len(text)} if tokens else None
         obj = self._object(text, cand, text[max(left, action_end or 0):start], previous,
-                           starts, places)
+                           starts, places, tokens=tokens)
         if obj is None and action_end is not None and (
                 action in self.light_verbs or action in self.change_actions):
             # 产业总产值预计完成1929亿元: a light verb's figure measures its subject.
@@ -636,7 +641,7 @@ class MetricExtractor:
     def _object(self, text: str, cand: _Candidate, before: str,
                 previous: list[tuple[_Candidate, dict]] | None = None,
                 starts: set[int] | None = None, places: set[str] | None = None,
-                after: bool = True) -> str | None:
+                after: bool = True, tokens=None) -> str | None:
         before_start = cand.start - len(before)
         before = re.sub(r"(?:\d{4}年|今年|去年|明年)(?:底|初|末)?的?$", "", before)
         if previous and re.search(r"(?:到|至|为)(?:接近|约)?$", before) and self.change_word_re.search(before):
@@ -650,7 +655,7 @@ class MetricExtractor:
         existential = re.search(r"(?:就|已|共|只|仅|还|都)?有$", before)
         if existential:
             # 手中已有100多万个无主户头案: the noun after; 产值只有2亿元: the noun before.
-            following = self._after_object(text, cand, "") if after else None
+            following = self._after_object(text, cand, "", tokens) if after else None
             if following:
                 return following
             before = before[: existential.start()]
@@ -661,6 +666,18 @@ class MetricExtractor:
             before = before[: tail.start()]
         before = re.sub(r"(?:自|从)[^，,]{0,3}(?:至|到)?$", "", before)  # 有期徒刑自年至
         before = self.period_strip_re.sub("", before)
+        while True:  # 双边贸易额1991年只有, 专业市场将扩大到, 蛋鸡饲养量短短几年时间就达到
+            tail = self.object_tail_re.search(before)
+            if not tail or not tail.group(0) or (
+                    len(tail.group(0)) == 1 and starts is not None
+                    and before_start + tail.start() not in starts) or (
+                    len(tail.group(0)) == 1 and starts is None):
+                break
+            before = before[: tail.start()]
+        if after and re.search(r"(?:了|这|那|这些|那些|首批|第一批)$", before):
+            following = self._after_object(text, cand, "", tokens)  # 他们提出了30多个方案
+            if following:
+                return following
         # 8日其主要股票指数比前一天 -> 其主要股票指数; 中国民航以平均每年 -> 中国民航
         if len(before) > 4:
             before = re.sub(r"(?:比(?![例重率值])|较(?![大小多少高低])|同(?![期比])|与)[^，,比较]{1,10}?(?:相比)?$",
@@ -673,7 +690,7 @@ class MetricExtractor:
         if places and before in places:
             before = ""  # 呼伦贝尔50万元以上电诈案: the place, not what is counted
         if relative and len(before) > 1 and after:
-            after_object = self._after_object(text, cand, before)
+            after_object = self._after_object(text, cand, before, tokens)
             if after_object:
                 return after_object
         preposition = self.preposition_tail_re.search(before)
@@ -689,11 +706,29 @@ class MetricExtractor:
                 cleaned = cleaned.rsplit("的", 1)[-1]  # 美国一直要求将其对联合国会费的分摊比例
             if cleaned:
                 return cleaned[-16:]
-        return self._after_object(text, cand, before) if after else None
+        return self._after_object(text, cand, before, tokens) if after else None
 
-    def _after_object(self, text: str, cand: _Candidate, before: str) -> str | None:
-        """Return the noun after the measure word: 打掉一个…的非法采矿团伙 -> 非法采矿团伙."""
+    def _after_object(self, text: str, cand: _Candidate, before: str, tokens=None) -> str | None:
+        """Return the noun after the measure word: 打掉一个…的非法采矿团伙 -> 非法采矿团伙.
+
+        It ends before the next verb (派出8个慰问组奔赴各地 -> 慰问组; 分62个组支援 -> 组).
+        """
         after = text[cand.end:]
+        verb_cut = False
+        for t_start, t_end, word in tokens or ():
+            if t_start < cand.end:
+                continue
+            verb_like = ((word in self.verbs and word not in self.ambiguous_verbs
+                          and word not in self.adverbial_verbs
+                          and not self.noun_compound_re.match(text, t_start))
+                         or word in self.not_actions or word in self.prepositions)
+            if not verb_like or text[t_start - 1:t_start] == "、" or text[t_end:t_end + 1] == "、":
+                continue  # 集采、运、销为一体的团伙: a list of acts inside the noun phrase
+            if t_start == cand.end:
+                return None  # 有7组的…, 75%是因…: what follows is a predicate, not a noun
+            if t_start - cand.end <= 24 and not re.search(r"[，,；;。\d]", text[cand.end:t_start]):
+                after, verb_cut = text[cand.end:t_start], True
+            break
         if re.match(r"(?:内|以内|之内|在|从|向|对|给|为|以|比|与|或|和)", after):
             return None  # 在七日内整改: a deadline, nothing counted
         stop = re.search(r"[，,；;。：:（()）!！?？\d]", after)
@@ -703,16 +738,19 @@ class MetricExtractor:
             after = after[: stop.start()]
         after = self.localizer_re.sub("", after)
         for verb in self.actions_re.finditer(after):
-            if verb.start() >= 2 and not self.noun_after_re.match(after, verb.end()):
+            if verb.start() >= 2 and not self.noun_after_re.match(after, verb.end()) \
+                    and after[verb.end():verb.end() + 1] not in ("及", "和", "与", "、"):
                 after = after[: verb.start()]
                 break
         verb = self.actions_re.match(after) or self.change_word_re.match(after)
-        if verb or len(after) > 24 or len(after) < 2 or re.search(r"(?:到|至)", after):
+        if verb or len(after) > 24 or len(after) < (1 if verb_cut else 2) or re.search(r"(?:到|至)", after):
             return None  # 安排100多人分62个组: the next clause, not an object
         if "的" in after:
             after = after.rsplit("的", 1)[1]
         cleaned = "".join(c for c in after if c not in _QUOTES).strip("、 等")
-        if cleaned and len(cleaned) <= 16:
+        if verb_cut:
+            cleaned = cleaned.rstrip("和与及或只中从在了也都还又就")  # 新鲜蔬菜和, 厂只
+        if cleaned and len(cleaned) <= 16 and (len(cleaned) >= 2 or verb_cut):
             return cleaned
         return None
 
