@@ -424,6 +424,14 @@ class Manifest:
         self.done: dict[int, dict] = {}
         self._recorded = 0
         self._kill_after = int(os.environ.get(ABORT_ENV, "0") or 0)
+        self._lock = _lock_out(self.staging)
+        try:
+            self._open(key, n_shards, resume, say)
+        except BaseException:
+            self._unlock()
+            raise
+
+    def _open(self, key: str, n_shards: int, resume: bool, say) -> None:
         header = self._header()
         if resume and header is not None:
             if header.get("fingerprint") != key:
@@ -492,6 +500,32 @@ class Manifest:
 
     def close(self) -> None:
         self._handle.close()
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            Path(self._lock.name).unlink(missing_ok=True)
+            self._lock.close()  # closing releases the lock
+            self._lock = None
+
+
+def _lock_out(staging: Path):
+    """Return the open lock file of ``staging``'s output directory; one run at a time writes there.
+
+    A POSIX record lock: it belongs to this process only (forked workers do not hold it) and
+    goes away with the process, so a killed run never leaves a stale lock behind.
+    """
+    import fcntl
+
+    staging.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(staging.parent / f"{STAGING}.lock", "a")
+    try:
+        fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise UserError(f"another fazhi run is writing into {staging.parent}: wait for it to "
+                        "finish, or choose another --out") from None
+    return handle
 
 
 def finish_tables(staging: Path) -> None:

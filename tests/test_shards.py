@@ -280,3 +280,28 @@ def test_cli_workers_and_a_killed_resumed_run_give_the_same_tables(tmp_path, nlp
     assert resumed.returncode == 0, resumed.stderr
     assert "Resuming: 2 of" in resumed.stderr
     assert_same(tmp_path / "resumed", tmp_path / "one")
+
+
+def test_a_second_run_into_the_same_output_is_refused_while_the_first_runs(tmp_path, pipeline):
+    import fcntl
+
+    corpus = make_corpus(tmp_path / "corpus", files=2, jsonl_lines=10)
+    out = tmp_path / "out"
+    out.mkdir()
+    script = textwrap.dedent(f"""
+        import fcntl, sys, time
+        handle = open({str(out / (STAGING + '.lock'))!r}, "a")
+        fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        print("locked", flush=True)
+        time.sleep(60)
+    """)
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(UserError, match="another fazhi run"):
+            run([corpus], out, pipeline=pipeline)
+    finally:
+        holder.kill()
+        holder.wait()
+    run([corpus], out, pipeline=pipeline)  # the holder died: its lock went with it
+    assert not (out / (STAGING + ".lock")).exists()
