@@ -586,6 +586,36 @@ class MetricExtractor:
 
     def _action(self, text: str, verbs: list[re.Match], left: int, start: int,
                 tokens: list[tuple[int, int, str]] | None = None):
+        """Return (verb, its end) governing a figure in text[left:start], as written.
+
+        A one-character verb keeps its complement (送来, 拨出, 调高); coordinated verbs stay
+        together (停建、缓建; 索要和接收; 立案调查).
+        """
+        verb, end = self._find_action(text, verbs, left, start, tokens)
+        if verb is None or end is None:
+            return verb, end
+        begin = end - len(verb)
+        if len(verb) == 1 and end < start and text[end] in _COMPLEMENTS:
+            end += 1
+        words = {t[0]: t for t in tokens or ()}
+        while end < start:
+            sep = text[end] if text[end] in "、和及与" else ""
+            nxt = end + len(sep)
+            lexical = self.actions_re.match(text, nxt)
+            token = words.get(nxt)
+            second = None
+            if lexical and lexical.end() <= start and lexical.group(0) not in self.modifier_verbs:
+                second = lexical.end()
+            elif sep and token and token[2] in self.verbs and token[2] not in self.not_actions \
+                    and token[1] <= start and not self.change_word_re.fullmatch(token[2]):
+                second = token[1]
+            if second is None or text[second:second + 1] == "的":
+                break
+            end = second
+        return text[begin:end], end
+
+    def _find_action(self, text: str, verbs: list[re.Match], left: int, start: int,
+                     tokens: list[tuple[int, int, str]] | None = None):
         """Return (verb, its end) governing a figure in text[left:start].
 
         First the lexicon's actions (the verbs of police and court reports), taking the first
@@ -1041,6 +1071,7 @@ class _Place:
     name: str  # the gazetteer's full name (江苏省镇江市), else the text
 
 
+_COMPLEMENTS = set("来去出上下有高低到回起完给掉")
 _COUNTRY_CN = {"中国", "中华人民共和国", "我国", "全国"}
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至]")
 

@@ -142,6 +142,9 @@ def test_not_metrics(extractor, sentence):
     ("打掉洗钱窝点、跑分平台51个，GOIP窝点两个。", "两个", "打掉", "GOIP窝点"),
     # The verb of the last predicate: 发动 governs the people, 组建 the teams.
     ("发动村干部、网格员等与民警、辅警组建5支护农队。", "5支", "组建", "护农队"),
+    # Coordinated verbs stay together; a verb-like modifier (涉案) is not a second verb.
+    ("查扣、冻结涉案资产13亿元。", "13亿元", "查扣、冻结", "涉案资产"),
+    ("破获诈骗案件30起。", "30起", "破获", "诈骗案件"),
 ])
 def test_action_and_object(extractor, sentence, span, action, obj):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
