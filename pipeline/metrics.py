@@ -142,6 +142,13 @@ class MetricExtractor:
         self.light_verbs = set(lex["light_verbs"])
         self.change_actions = set(lex["change_actions"])
         self.prepositions = set(lex["prepositions"])
+        # What makes a verb before it part of the subject (进口产品抽样合格率为10%): a change,
+        # a share or a plain copula, or a rate that reaches a level; not 达/共计 after a noun,
+        # which the verb governs (资助总金额达750万元).
+        self.predicate_re = re.compile(
+            r"(?:(?<=[率比重例])(?:达到|达)|"
+            + _alternation(["占", "占到", "为", "是", "有", "只有", "扩大到", "增加到", "上升到", "下降到"]
+                           + lex["change"]["up"] + lex["change"]["down"]) + ")")
         self.adverbial_verbs = set(lex["adverbial_verbs"])
         self.object_tail_re = re.compile(
             r"(?:\d{4}年|\d{1,2}月份?|今年|去年|当年|全年|短短几年时间|几年时间|扩大到|发展到|增加到|上升到"
@@ -633,7 +640,21 @@ class MetricExtractor:
                     and (word in self.change_actions or not self.change_word_re.fullmatch(word))
                     and not _inside_quotes(text, v_start))
 
-        found = [v for v in verbs if usable(v.start(), v.end(), v.group(0))]
+        starts = {t[0] for t in tokens} if tokens else None
+        ends = {t[1] for t in tokens} | {start} if tokens else None
+
+        def in_subject(v_end: int) -> bool:
+            # 进口产品抽样合格率为10%, 彩电销售已占到1/3: a predicate between the verb and
+            # the figure makes the verb part of the subject.
+            for found in self.predicate_re.finditer(text, v_end + 1, start):
+                if _inside_quotes(text, found.start()):
+                    continue  # 推出“我为群众办实事”措施: a name
+                if (starts is not None and found.start() in starts and found.end() in ends) or \
+                        (starts is None and len(found.group(0)) > 1):
+                    return True
+            return False
+
+        found = [v for v in verbs if usable(v.start(), v.end(), v.group(0)) and not in_subject(v.end())]
         general_starts = [t[0] for t in tokens or [] if t[2] in self.verbs
                           and t[2] not in self.not_actions and t[2] not in self.ambiguous_verbs
                           and usable(*t)]
@@ -659,7 +680,7 @@ class MetricExtractor:
         # ……人数达5236万人次, 项目投资就逾7000万美元: a gap ending in a copula makes the
         # word part of the subject.
         general = [t for t in tokens if t[2] in self.verbs and t[2] not in self.not_actions
-                   and usable(*t) and "的" not in text[t[1]:start]
+                   and usable(*t) and "的" not in text[t[1]:start] and not in_subject(t[1])
                    and not (text[t[1]:start] and self.copula_one_re.search(text[t[1]:start]))]
         for i in range(len(general) - 1, -1, -1):
             word = general[i][2]

@@ -151,6 +151,18 @@ def test_action_and_object(extractor, sentence, span, action, obj):
     assert (figure["action"], figure["object"]) == (action, obj)
 
 
+@pytest.mark.parametrize("sentence, span, action", [
+    # A verb before a predicate of the figure (a share, a change) belongs to the subject ...
+    ("彩电销售已占到彩电销量的1/3。", "1/3", None),
+    ("VCD的销售比上年同期增长了8倍。", "8倍", None),
+    # ... but not one inside a name in quotation marks.
+    ("推出“我为群众办实事”便民利民措施68项。", "68项", "推出"),
+])
+def test_verbs_inside_the_subject_are_not_actions(extractor, sentence, span, action):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["action"] == action
+
+
 def test_change_figure_takes_the_object_of_its_level(extractor):
     got = figures(extractor, "来华旅游人数达５２３６万人次，国际旅游收入达１１０．８亿美元，"
                              "分别较上年同期增长１２．３％和１８．７％。")
