@@ -472,11 +472,15 @@ class MetricExtractor:
 
         action, action_end = self._action(text, verbs, max(left, clause), start, tokens)
         if action is None and previous:
-            last, last_fields = previous[-1]
-            between = text[last.end:start]
-            if last_fields.get("action") and "、" in between and not re.search(
-                    r"[，,；;：:。]", between) and not self.blockers_re.search(between):
-                action = last_fields["action"]  # 人均占有肉类产品50.2公斤、禽蛋17公斤
+            # 人均占有肉类产品50.2公斤、禽蛋17公斤; 建成千万元利税企业4家、500万元利税企业4家
+            for last, last_fields in reversed(previous):
+                between = text[last.end:start]
+                if re.search(r"[，,；;：:。]", between) or self.blockers_re.search(between):
+                    break
+                if last_fields.get("action") and "、" in between and (
+                        last is previous[-1][0] or last.unit == cand.unit):
+                    action = last_fields["action"]
+                    break
         if action is None:
             blocked = self.blockers_re.search(text[clause:start])
             if not blocked and previous:
@@ -491,7 +495,7 @@ class MetricExtractor:
             if follow and "对" in text[max(0, start - 60):start]:
                 verb = self.actions_re.search(follow.group(1))
                 action = verb.group(0) if verb else None
-        if action is None and tokens and cand.kind == "count" and self.heads_clause_re.fullmatch(
+        if action is None and tokens and cand.kind in ("count", "percent") and self.heads_clause_re.fullmatch(
                 text[clause:start]):
             # 有9640人死于交通事故, 9家造纸企业联合发起: the figure is the subject, its verb follows.
             action = self._verb_after(text, end, tokens)
