@@ -152,7 +152,7 @@ class MetricExtractor:
         self.adverbial_verbs = set(lex["adverbial_verbs"])
         self.object_tail_re = re.compile(
             r"(?:\d{4}年|\d{1,2}月份?|今年|去年|当年|全年|短短几年时间|几年时间|扩大到|发展到|增加到|上升到"
-            r"|连续|首次|每人|日均|户均|每工|将|却|也|都|仍|还|又|已|就|才)$")
+            r"|连续|首次|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
         self.heads_clause_re = re.compile(r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年)*(?:有)?")
         self.new_predicate_re = re.compile(r"等(?:与|和|同)|(?:并|后|再|又|还|并且|同时)[一-鿿]{0,2}$")
         self.change_word_re = re.compile(
@@ -516,6 +516,8 @@ class MetricExtractor:
             obj = self._object(text, cand, subject, None, None, places, after=False)
         if obj is None and direction and previous:
             obj = self._changed_object(text, cand, clause, previous)
+        if obj and action and (obj in action or (obj.startswith(action) and "的" not in obj)):
+            obj = None  # 有9640人死于交通事故, 出动灭火14万余起: the act, not what is counted
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
 
     def _verb_after(self, text: str, end: int, tokens) -> str | None:
@@ -729,7 +731,7 @@ class MetricExtractor:
                     len(tail.group(0)) == 1 and starts is None):
                 break
             before = before[: tail.start()]
-        if after and re.search(r"(?:了|这|那|这些|那些|首批|第一批)$", before):
+        if after and re.search(r"(?:了|这|那|这些|那些|这次|此次|本次|首批|第一批)$", before):
             following = self._after_object(text, cand, "", tokens)  # 他们提出了30多个方案
             if following:
                 return following
@@ -769,6 +771,8 @@ class MetricExtractor:
         It ends before the next verb (派出8个慰问组奔赴各地 -> 慰问组; 分62个组支援 -> 组).
         """
         after = text[cand.end:]
+        if cand.kind == "duration" and not after.startswith("的"):
+            return None  # 5年来业务发展, 3年时间: a window, nothing counted
         verb_cut = False
         for t_start, t_end, word in tokens or ():
             if t_start < cand.end:

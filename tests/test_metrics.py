@@ -163,6 +163,18 @@ def test_verbs_inside_the_subject_are_not_actions(extractor, sentence, span, act
     assert figure["action"] == action
 
 
+@pytest.mark.parametrize("sentence, span, obj", [
+    # A window counts nothing: no object from the words around it ...
+    ("短短8年，公司发展迅速。", "8年", None),
+    ("10年来业务发展很快。", "10年", None),
+    # ... unless it is the length of a named thing.
+    ("在这次为期13天的访问中，双方签署协议。", "13天", "访问"),
+])
+def test_objects_of_durations(extractor, sentence, span, obj):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["object"] == obj
+
+
 def test_change_figure_takes_the_object_of_its_level(extractor):
     got = figures(extractor, "来华旅游人数达５２３６万人次，国际旅游收入达１１０．８亿美元，"
                              "分别较上年同期增长１２．３％和１８．７％。")
