@@ -516,6 +516,13 @@ class MetricExtractor:
             obj = self._object(text, cand, subject, None, None, places, after=False)
         if obj is None and direction and previous:
             obj = self._changed_object(text, cand, clause, previous)
+        if obj is None and previous and previous[-1][0].unit == cand.unit and not direction:
+            # 送考下乡考试点19家，已完成新增6家: the same things counted again
+            gap = text[previous[-1][0].end:start]
+            inherited = previous[-1][1].get("object") or ""
+            if (len(gap) <= 8 and re.search(r"[，,、和及与]", gap) and not re.search(r"[；;。]", gap)
+                    and inherited and not re.search(r"(?:^[和与及])|[和与及中也或]$", inherited)):
+                obj = inherited
         if obj and action and (obj in action or (obj.startswith(action) and "的" not in obj)):
             obj = None  # 有9640人死于交通事故, 出动灭火14万余起: the act, not what is counted
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
@@ -781,7 +788,7 @@ class MetricExtractor:
                           and word not in self.adverbial_verbs
                           and not self.noun_compound_re.match(text, t_start))
                          or word in self.not_actions or word in self.prepositions)
-            if not verb_like or text[t_start - 1:t_start] == "、" or text[t_end:t_end + 1] == "、":
+            if not verb_like or text[t_start - 1:t_start] == "、" or text[t_end:t_end + 1] in ("、", "及", "和", "与"):
                 continue  # 集采、运、销为一体的团伙: a list of acts inside the noun phrase
             if t_start == cand.end:
                 return None  # 有7组的…, 75%是因…: what follows is a predicate, not a noun
@@ -790,6 +797,10 @@ class MetricExtractor:
             break
         if re.match(r"(?:内|以内|之内|在|从|向|对|给|为|以|比|与|或|和)", after):
             return None  # 在七日内整改: a deadline, nothing counted
+        if not verb_cut:  # 组建5支10人一队的“护农队”: the noun after the last 的 of the phrase
+            phrase = re.match(r"[^，,；;。：:（()）!！?？]{0,24}", after).group(0)
+            if "的" in phrase and re.search(r"\d", phrase.rsplit("的", 1)[0]):
+                after = phrase.rsplit("的", 1)[1]
         stop = re.search(r"[，,；;。：:（()）!！?？\d]", after)
         after = after[: stop.start()] if stop else after
         stop = self.after_stop_re.search(after)
