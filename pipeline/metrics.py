@@ -719,7 +719,7 @@ class MetricExtractor:
         existential = re.search(r"(?:就|已|共|只|仅|还|都)?有$", before)
         if existential:
             # 手中已有100多万个无主户头案: the noun after; 产值只有2亿元: the noun before.
-            following = self._after_object(text, cand, "", tokens) if after else None
+            following = self._after_object(text, cand, "", tokens, places) if after else None
             if following:
                 return following
             before = before[: existential.start()]
@@ -739,7 +739,7 @@ class MetricExtractor:
                 break
             before = before[: tail.start()]
         if after and re.search(r"(?:了|这|那|这些|那些|这次|此次|本次|首批|第一批)$", before):
-            following = self._after_object(text, cand, "", tokens)  # 他们提出了30多个方案
+            following = self._after_object(text, cand, "", tokens, places)  # 他们提出了30多个方案
             if following:
                 return following
         # 8日其主要股票指数比前一天 -> 其主要股票指数; 中国民航以平均每年 -> 中国民航
@@ -754,7 +754,7 @@ class MetricExtractor:
         if places and before in places:
             before = ""  # 呼伦贝尔50万元以上电诈案: the place, not what is counted
         if relative and len(before) > 1 and after:
-            after_object = self._after_object(text, cand, before, tokens)
+            after_object = self._after_object(text, cand, before, tokens, places)
             if after_object:
                 return after_object
         preposition = self.preposition_tail_re.search(before)
@@ -770,9 +770,10 @@ class MetricExtractor:
                 cleaned = cleaned.rsplit("的", 1)[-1]  # 美国一直要求将其对联合国会费的分摊比例
             if cleaned:
                 return cleaned[-16:]
-        return self._after_object(text, cand, before, tokens) if after else None
+        return self._after_object(text, cand, before, tokens, places) if after else None
 
-    def _after_object(self, text: str, cand: _Candidate, before: str, tokens=None) -> str | None:
+    def _after_object(self, text: str, cand: _Candidate, before: str, tokens=None,
+                      places: set[str] | None = None) -> str | None:
         """Return the noun after the measure word: 打掉一个…的非法采矿团伙 -> 非法采矿团伙.
 
         It ends before the next verb (派出8个慰问组奔赴各地 -> 慰问组; 分62个组支援 -> 组).
@@ -784,14 +785,17 @@ class MetricExtractor:
         for t_start, t_end, word in tokens or ():
             if t_start < cand.end:
                 continue
-            verb_like = ((word in self.verbs and word not in self.ambiguous_verbs
-                          and word not in self.adverbial_verbs
-                          and not self.noun_compound_re.match(text, t_start))
+            verb_like = ((word in self.verbs and word not in self.adverbial_verbs
+                          and not self.noun_compound_re.match(text, t_start)
+                          and (word not in self.ambiguous_verbs  # 支援端州城区: a verb
+                               or any(text.startswith(p, t_end) for p in places or ())))
                          or word in self.not_actions or word in self.prepositions)
             if not verb_like or text[t_start - 1:t_start] == "、" or text[t_end:t_end + 1] in ("、", "及", "和", "与"):
                 continue  # 集采、运、销为一体的团伙: a list of acts inside the noun phrase
             if t_start == cand.end:
                 return None  # 有7组的…, 75%是因…: what follows is a predicate, not a noun
+            if word in self.not_actions and re.match(r"[^，,；;。]{0,6}的", text[t_end:]):
+                continue  # 集采、运、销为一体的非法采矿团伙: inside the relative clause
             if t_start - cand.end <= 24 and not re.search(r"[，,；;。\d]", text[cand.end:t_start]):
                 after, verb_cut = text[cand.end:t_start], True
             break
