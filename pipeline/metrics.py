@@ -977,7 +977,7 @@ class MetricExtractor:
         return article_places.get(sentence.article)
 
     def _subject(self, doc: Document, index: int, text: str, offset: int, position: int,
-                 people: dict[int, list]) -> str | None:
+                 by_sentence: dict[int, list]) -> str | None:
         """Return the ORG or PERSON that acts before clean ``position`` in the sentence.
 
         The last one before the verb, except: a reporter of the byline; one after a preposition
@@ -986,9 +986,11 @@ class MetricExtractor:
         speaks (许文介介绍，今年以来…: null; an organ that speaks is the one that acted).
         """
         best = None
-        for entity in people.get(index, ()):
+        for entity in by_sentence.get(index, ()):
             if entity.end > offset + position:
                 break
+            if entity.label not in ("ORG", "PERSON"):
+                continue
             start, end = entity.start - offset, entity.end - offset
             name = doc.clean[entity.start:entity.end]
             if entity.label == "PERSON" and entity.normalized in ("reporter", "correspondent"):
@@ -999,7 +1001,7 @@ class MetricExtractor:
                 continue  # 镇江市委常委、政法委书记许文介 / 公安部消防局局长: a title
             if self.preposition_before_re.search(text[max(0, start - 2):start]):
                 continue
-            if not self._heads_clause(doc, index, text, offset, start):
+            if not self._heads_clause(by_sentence.get(index, ()), text, offset, start):
                 continue  # 宣判张某某等人……: an object
             if self.patient_re.match(text, end) and "被" in text[end:position]:
                 continue
@@ -1014,10 +1016,9 @@ class MetricExtractor:
 
     def __call__(self, doc: Document) -> Document:
         mentions = article_places = None
-        people: dict[int, list] = {}
+        by_sentence: dict[int, list] = {}  # entities per sentence, in text order
         for entity in doc.entities:
-            if entity.label in ("ORG", "PERSON"):
-                people.setdefault(entity.sentence, []).append(entity)
+            by_sentence.setdefault(entity.sentence, []).append(entity)
         paragraph, scope = None, None  # the time scope stated last in the paragraph
         for index, sentence in enumerate(doc.sentences):
             if (sentence.article, sentence.paragraph) != paragraph:
@@ -1043,8 +1044,8 @@ class MetricExtractor:
                 mentions = self._mentions(doc)
                 article_places = self._article_places(doc, mentions)
             verbs = list(self.actions_re.finditer(text))
-            places = {doc.clean[e.start:e.end] for e in doc.entities
-                      if e.sentence == index and e.label in ("GPE", "LOC")}
+            places = {doc.clean[e.start:e.end] for e in by_sentence.get(index, ())
+                      if e.label in ("GPE", "LOC")}
             tokens = None
             if sentence.doc is not None:
                 tokens = [(t.idx, t.idx + len(t.text), t.text) for t in sentence.doc]
@@ -1059,9 +1060,9 @@ class MetricExtractor:
                     period, period_start, period_end = carried
                 verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
                 subject = self._subject(doc, index, text, sentence.start,
-                                        verb_at if verb_at >= 0 else cand.start, people)
+                                        verb_at if verb_at >= 0 else cand.start, by_sentence)
                 if subject is None:
-                    subject = self._carried_subject(doc, index, people)
+                    subject = self._carried_subject(doc, index, by_sentence)
                 fields.update(
                     subject=subject,
                     category=self._category(fields, text[:cand.start]),
@@ -1073,13 +1074,13 @@ class MetricExtractor:
                                               end=sentence.start + cand.end, fields=fields))
         return doc
 
-    def _heads_clause(self, doc: Document, index: int, text: str, offset: int, start: int) -> bool:
+    def _heads_clause(self, entities: list, text: str, offset: int, start: int) -> bool:
         """Return True when only places, bylines and a short adverb precede ``start`` in its
         clause: 今年以来，内蒙古自治区呼伦贝尔市公安局…; 本报讯 通讯员朱勇 江苏省苏州市…."""
         clause = self._clause_start(text, start)
         prefix = list(text[clause:start])
-        for entity in doc.entities:
-            if entity.sentence != index or entity.label not in ("GPE", "PERSON", "DATE"):
+        for entity in entities:
+            if entity.label not in ("GPE", "PERSON", "DATE"):
                 continue
             if entity.label == "PERSON" and entity.normalized not in ("reporter", "correspondent"):
                 continue
@@ -1087,7 +1088,7 @@ class MetricExtractor:
                 prefix[k - clause] = " "
         return bool(self.subject_lead_re.fullmatch("".join(prefix)))
 
-    def _carried_subject(self, doc: Document, index: int, people: dict[int, list]) -> str | None:
+    def _carried_subject(self, doc: Document, index: int, by_sentence: dict[int, list]) -> str | None:
         """Return the subject of the sentence this one continues after a semicolon.
 
         呼伦贝尔市公安局……共破获案件760起……；打掉洗钱窝点……51个 -> 呼伦贝尔市公安局.
@@ -1101,7 +1102,7 @@ class MetricExtractor:
             text = doc.clean[other.start:other.end]
             if not text.rstrip().endswith(("；", ";")):
                 return None
-            found = self._subject(doc, k, text, other.start, len(text), people)
+            found = self._subject(doc, k, text, other.start, len(text), by_sentence)
             if found:
                 return found
             k -= 1
