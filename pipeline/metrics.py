@@ -194,11 +194,13 @@ class MetricExtractor:
         self.change_tail_re = re.compile(
             rf"(?:(?:{basis_words})?(?:{_alternation(change['up'] + change['down'])})"
             rf"(?:了|为|到|至|达|幅度)?|(?:{basis_words}))$")
+        months = r"\d{1,2}(?:月份?)?[至到—－~～-]\d{1,2}月份?"
         self.period_re = re.compile(
             r"(?:截至(?:目前|今年|去年|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?)?"
-            r"|自[^，。；,;]{1,30}?以来|今年以来|去年以来|近年来|\d{4}年以来"
-            r"|(?:今年|去年|\d{4}年)(?:上半年|下半年|前三季度|第[一二三四]季度|全年|\d{1,2}[至-]\d{1,2}月"
+            r"|自[^，。；,;]{1,30}?以来|今年以来|去年以来|近年来|\d{4}年(?:以来|至今)"
+            r"|(?:今年|去年|\d{4}年)(?:上半年|下半年|前三季度|第?[一二三四]季度|全年|" + months +
             r"|前\d{1,2}个月|\d{1,2}月份?)?(?=[，,以共全该市县区省]|[\u4e00-\u9fff])"
+            r"|(?<![\d年月])(?:" + months + r"|上半年|下半年|前三季度|第?[一二三四]季度)(?=[，,]|[\u4e00-\u9fff])"
             r"|[^，。；,;]{2,12}?(?:以来|期间)(?=[，,]))")
         # In an object the same phrases go whatever follows them (活动期间参加人数).
         self.period_strip_re = re.compile(
@@ -1162,7 +1164,7 @@ def _period_dates(period: str, published: date | None) -> tuple[date | None, dat
             return date(year, 7, 1), date(year, 12, 31)
         if "前三季度" in period:
             return date(year, 1, 1), date(year, 9, 30)
-        months = re.search(r"(\d{1,2})[至-](\d{1,2})月", period)
+        months = re.search(r"(\d{1,2})(?:月份?)?[至到—－~～-](\d{1,2})月", period)
         if months:
             return (date(year, int(months.group(1)), 1),
                     _month_end(year, int(months.group(2))))
