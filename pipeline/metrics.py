@@ -8,6 +8,11 @@ outside enforcement verbs), and reads the attributes around each figure:
     共破获案件760起  ->  760起: value 760, unit 起, count, action 破获, object 案件
     警情同比下降21%  ->  21%: percent, change down, basis yoy, object 警情
 
+Who acted (``subject``) and where (``place``) are read from the entity stage's spans only, never
+from substrings: 呼伦贝尔市公安局 -> subject 呼伦贝尔市公安局, place 内蒙古自治区呼伦贝尔市 (the
+gazetteer's full name); a figure without a place of its own takes its paragraph's, then its
+article's. A time scope that opens a paragraph (今年以来，…) holds for its later figures.
+
 Lexicons (units, verbs, idioms) are in ``data/metric_lexicon.json``, the category taxonomy in
 ``data/metric_categories.json``; docs/metrics.md explains the rules. Title lines are read like
 body lines: a headline figure (``50万元以上电诈案``) is a statement of its own.
@@ -27,7 +32,6 @@ from .numbers import (APPROX_PREFIX, APPROX_SUFFIX, BIG_UNITS, DIGITS, NUMBER, p
                       parse_quantity)
 
 DATA_DIR = Path(__file__).parent / "data"
-ENTITY_DATA_DIR = DATA_DIR
 LEXICON_PATH = DATA_DIR / "metric_lexicon.json"
 TAXONOMY_PATH = DATA_DIR / "metric_categories.json"
 VERBS_PATH = DATA_DIR / "metric_verbs.json"
@@ -217,10 +221,10 @@ class MetricExtractor:
         self.subject_lead_re = re.compile(
             r"(?:本报讯|新华社|记者|通讯员|据悉|近日|日前|目前|同时|其中|此外|另外|随后|今年|去年|[\s　])*"
             r"[一-鿿]{0,2}")
-        titles = [w for w in _read_words(ENTITY_DATA_DIR / "entity_person_titles.txt") if len(w) >= 2]
+        titles = [w for w in _read_words(DATA_DIR / "entity_person_titles.txt") if len(w) >= 2]
         # 公安部消防局局长长孙介绍: an ORG that opens a person's title.
         self.title_after_re = re.compile(rf"[^，,。；;：:]{{0,12}}?(?:{_alternation(titles)})")
-        self.not_actors = set(_read_words(ENTITY_DATA_DIR / "entity_newspapers.txt")) | {
+        self.not_actors = set(_read_words(DATA_DIR / "entity_newspapers.txt")) | {
             "新华社", "中新社", "本报"}
         self.preposition_before_re = re.compile(
             r"(?:对|向|与|和|按照|根据|依据|联合|协调|配合|会同|在|给|为|把|将|从|由|经|同|跟|受|据)$")
@@ -869,9 +873,9 @@ class MetricExtractor:
     def gazetteer(self):
         """The gazetteer of the entity stage (built on first use unless injected)."""
         if self._gazetteer is None:
-            from .entities import DATA_DIR as ENTITY_DATA, Gazetteer
+            from .entities import Gazetteer
 
-            self._gazetteer = Gazetteer(ENTITY_DATA)
+            self._gazetteer = Gazetteer(DATA_DIR)
         return self._gazetteer
 
     def _mentions(self, doc: Document) -> list[list[_Place]]:
