@@ -145,6 +145,10 @@ def test_not_metrics(extractor, sentence):
     # Coordinated verbs stay together; a verb-like modifier (涉案) is not a second verb.
     ("查扣、冻结涉案资产13亿元。", "13亿元", "查扣、冻结", "涉案资产"),
     ("破获诈骗案件30起。", "30起", "破获", "诈骗案件"),
+    # 对…进行/实施 X: the act is the noun after the light verb, what is counted before it.
+    ("对6个大中型企业实施了兼并。", "6个", "兼并", "大中型企业"),
+    ("对448名严重违法违纪人员进行立案调查。", "448名", "立案调查", "严重违法违纪人员"),
+    ("对6起典型案例进行公开通报。", "6起", "通报", "典型案例"),
 ])
 def test_action_and_object(extractor, sentence, span, action, obj):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
@@ -346,6 +350,19 @@ def test_period_is_carried_within_a_paragraph(extractor, paragraphs, span, perio
     assert attribute(extractor, doc, span, "period") == period
     got = (attribute(extractor, doc, span, "period_start"), attribute(extractor, doc, span, "period_end"))
     assert tuple(d and d.isoformat() for d in got) == dates
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    ("发动村干部、网格员等与民警、辅警组建5支10人一队的护农队。", "5支", "resources_deployed"),
+    # A count without an object is read on its own clause: 干部 earlier is not what it counts.
+    ("发动村干部参与巡逻，共5支。", "5支", "other"),
+    ("查处党员干部违纪问题，处理干部12人。", "12人", "officials_punished"),
+    # A change without a noun of its own is read on its sentence.
+    ("其中出口1827亿美元，增长20.9%。", "20.9%", "economic_indicator"),
+])
+def test_category(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
 
 
 @pytest.mark.parametrize("period, expected", [
