@@ -725,6 +725,8 @@ class MetricExtractor:
         if previous and re.search(r"(?:到|至|为)(?:接近|约)?$", before) and self.change_word_re.search(before):
             return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
         before = re.sub(r"(?:由|从)[^由从，,]{0,14}?的?$", "", before)  # 由原来的14元
+        before = re.sub(r"(?:以|按)?(?:年平均|平均每年|年均|平均|每年|每月|每天|日均|人均|户均|每人)$", "",
+                        before)  # 需求量将达日均 -> 需求量将达 -> 需求量
         while True:  # 人数达 -> 人数, but 违法行为 keeps its 为: words, not characters
             found = self.copula_one_re.search(before)
             if not found or (starts is not None and before_start + found.start() not in starts):
@@ -752,7 +754,7 @@ class MetricExtractor:
                     len(tail.group(0)) == 1 and starts is None):
                 break
             before = before[: tail.start()]
-        if after and re.search(r"(?:了|这|那|这些|那些|这次|此次|本次|首批|第一批)$", before):
+        if after and re.search(r"(?:了|这|那|这个|那个|这些|那些|这次|此次|本次|首批|第一批)$", before):
             following = self._after_object(text, cand, "", tokens, places)  # 他们提出了30多个方案
             if following:
                 return following
@@ -780,6 +782,7 @@ class MetricExtractor:
             if self.actions_re.search(before):
                 before = before[self.actions_re.search(before).end():] if len(before) > 12 else before
             cleaned = "".join(c for c in before if c not in _QUOTES).strip("、 ")
+            cleaned = re.sub(r"^占了", "占", cleaned)  # 占了全省财税收入 -> 占全省财税收入
             if len(cleaned) > 10 and len(cleaned.rsplit("的", 1)[-1]) >= 2:
                 cleaned = cleaned.rsplit("的", 1)[-1]  # 美国一直要求将其对联合国会费的分摊比例
             if cleaned:
@@ -838,6 +841,10 @@ class MetricExtractor:
         cleaned = "".join(c for c in after if c not in _QUOTES).strip("、 等")
         if verb_cut:
             cleaned = cleaned.rstrip("和与及或只中从在了也都还又就")  # 新鲜蔬菜和, 厂只
+            for word in self.adverbial_verbs:
+                if cleaned.endswith(word) and len(cleaned) > len(word):
+                    cleaned = cleaned[: -len(word)]  # 造纸企业联合发起 -> 造纸企业
+        cleaned = re.sub(r"(?:之一|每人|人均|各自)$", "", cleaned)  # 300家企业之一, 孤寡老人每人
         if cleaned and len(cleaned) <= 16 and (len(cleaned) >= 2 or verb_cut):
             return cleaned
         return None
