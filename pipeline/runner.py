@@ -285,7 +285,10 @@ def run(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *,
         stages = [stage.name for stage in pipeline.stages]
     key = sharding.fingerprint(plan, {"published": published, "stages": stages})
     manifest = sharding.Manifest(staging, key, len(plan), resume=resume, say=say)
-    todo = [shard for shard in plan if shard.index not in manifest.done]
+    # Biggest first, so that the run does not end waiting on one big shard (output order is
+    # set by the part names, not by the order of processing).
+    todo = sorted((shard for shard in plan if shard.index not in manifest.done),
+                  key=lambda shard: -shard.size)
     try:
         if engine == "dask":
             from .engine_dask import run_dask

@@ -66,6 +66,7 @@ class Shard:
     last: int | None = None
     start: int | None = None
     end: int | None = None
+    size: int = 0  # bytes of input, for scheduling the biggest shards first
 
     @property
     def name(self) -> str:
@@ -161,7 +162,7 @@ def plan_shards(inputs: Iterable[str | os.PathLike], shard_bytes: int | None = N
     def flush() -> None:
         nonlocal pending_bytes
         if pending:
-            shards.append(Shard(len(shards), tuple(pending)))
+            shards.append(Shard(len(shards), tuple(pending), size=pending_bytes))
             pending.clear()
             pending_bytes = 0
 
@@ -171,21 +172,24 @@ def plan_shards(inputs: Iterable[str | os.PathLike], shard_bytes: int | None = N
             blocks = _utf8_blocks(path, shard_bytes, max_lines)
             if blocks is not None:
                 for first, last, start, end in blocks:
-                    shards.append(Shard(len(shards), (str(path),), first, last, start, end))
+                    shards.append(Shard(len(shards), (str(path),), first, last, start, end,
+                                        end - start))
                 continue
             lines = _jsonl_lines(path)
             if lines is None:
-                shards.append(Shard(len(shards), (str(path),)))
+                shards.append(Shard(len(shards), (str(path),), size=size))
                 continue
             bytes_per_char = size / max(1, sum(len(line) + 1 for line in lines))
             first, block_bytes = 0, 0.0
             for number, line in enumerate(lines):
                 block_bytes += (len(line) + 1) * bytes_per_char
                 if block_bytes >= shard_bytes or number + 1 - first >= max_lines:
-                    shards.append(Shard(len(shards), (str(path),), first, number + 1))
+                    shards.append(Shard(len(shards), (str(path),), first, number + 1,
+                                        size=int(block_bytes)))
                     first, block_bytes = number + 1, 0.0
             if first < len(lines) or not lines:
-                shards.append(Shard(len(shards), (str(path),), first, len(lines)))
+                shards.append(Shard(len(shards), (str(path),), first, len(lines),
+                                    size=int(block_bytes)))
             continue
         if pending and (pending_bytes + size > shard_bytes or len(pending) >= max_files):
             flush()
