@@ -342,8 +342,8 @@ def main() -> int:
     parser.add_argument("--chars", type=int, default=300_000,
                         help="Size of the small corpus in characters (default 300000).")
     parser.add_argument("--scale", type=int, default=10, help="Size of the large corpus, in small corpora.")
-    parser.add_argument("--repeat", type=int, default=3,
-                        help="Interleaved rounds of the timed runs; the best of each is kept (default 3).")
+    parser.add_argument("--repeat", type=int, default=5,
+                        help="Interleaved rounds of the timed runs; the best of each is kept (default 5).")
     parser.add_argument("--no-large", action="store_true", help="Skip the large-corpus memory run.")
     parser.add_argument("--no-dask", action="store_true", help="Skip the Dask engine run.")
     parser.add_argument("--no-record", action="store_true", help="Do not append to RESULTS.md.")
