@@ -157,7 +157,8 @@ class MetricExtractor:
         self.object_tail_re = re.compile(
             r"(?:\d{4}年|\d{1,2}月份?|今年|去年|当年|全年|短短几年时间|几年时间|扩大到|发展到|增加到|上升到"
             r"|连续|首次|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
-        self.heads_clause_re = re.compile(r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年)*(?:有)?")
+        self.heads_clause_re = re.compile(
+            r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年)*(?:有)?|[^，,；;]{0,12}?(?:共有|还有|已有|有)")
         self.new_predicate_re = re.compile(r"等(?:与|和|同)|(?:并|后|再|又|还|并且|同时)[一-鿿]{0,2}$")
         self.change_word_re = re.compile(
             rf"(?:同比|环比)?(?:{_alternation(lex['change']['up'] + lex['change']['down'])})")
@@ -638,7 +639,8 @@ class MetricExtractor:
             lexical = self.actions_re.match(text, nxt)
             token = words.get(nxt)
             second = None
-            if lexical and lexical.end() <= start and lexical.group(0) not in self.modifier_verbs:
+            if lexical and lexical.end() <= start and lexical.group(0) not in self.modifier_verbs \
+                    and (sep or lexical.group(0) not in self.ambiguous_verbs):  # 节省投资: a noun
                 second = lexical.end()
             elif sep and token and token[2] in self.verbs and token[2] not in self.not_actions \
                     and token[1] <= start and not self.change_word_re.fullmatch(token[2]):
@@ -745,7 +747,9 @@ class MetricExtractor:
         if tail and (starts is None or before_start + tail.start() in starts):
             before = before[: tail.start()]
         before = re.sub(r"(?:自|从)[^，,]{0,3}(?:至|到)?$", "", before)  # 有期徒刑自年至
-        before = self.period_strip_re.sub("", before)
+        for found in list(self.period_strip_re.finditer(before))[::-1]:
+            if found.end() == len(before) or not before[: found.start()].strip("，, "):
+                before = before[: found.start()] + before[found.end():]  # not 政府将今年的预算
         while True:  # 双边贸易额1991年只有, 专业市场将扩大到, 蛋鸡饲养量短短几年时间就达到
             tail = self.object_tail_re.search(before)
             if not tail or not tail.group(0) or (
@@ -777,8 +781,7 @@ class MetricExtractor:
         if preposition and starts is not None and before_start + preposition.start() not in starts:
             preposition = None  # 交通违法行为: 为 inside a word
         if (len(before) > 1 and not listed and not preposition
-                and not before.endswith(("和", "及", "与", "、", "或"))
-                and not self.actions_re.fullmatch(before)):
+                and not before.endswith(("和", "及", "与", "、", "或"))):
             if self.actions_re.search(before):
                 before = before[self.actions_re.search(before).end():] if len(before) > 12 else before
             cleaned = "".join(c for c in before if c not in _QUOTES).strip("、 ")
@@ -810,6 +813,8 @@ class MetricExtractor:
             if not verb_like or text[t_start - 1:t_start] == "、" or text[t_end:t_end + 1] in ("、", "及", "和", "与"):
                 continue  # 集采、运、销为一体的团伙: a list of acts inside the noun phrase
             if t_start == cand.end:
+                if len(word) == 1 and word not in self.not_actions and word not in self.prepositions:
+                    continue  # 8万多个无主户头: a one-character word may start the noun
                 return None  # 有7组的…, 75%是因…: what follows is a predicate, not a noun
             if word in self.not_actions and re.match(r"[^，,；;。]{0,6}的", text[t_end:]):
                 continue  # 集采、运、销为一体的非法采矿团伙: inside the relative clause
@@ -834,7 +839,10 @@ class MetricExtractor:
                 after = after[: verb.start()]
                 break
         verb = self.actions_re.match(after) or self.change_word_re.match(after)
-        if verb or len(after) > 24 or len(after) < (1 if verb_cut else 2) or re.search(r"(?:到|至)", after):
+        if verb and self.noun_after_re.match(after, verb.end()):
+            verb = None  # 派出8个慰问组: 慰问 names the team
+        whole = re.match(r"[\u4e00-\u9fff][，,；;。、]", text[cand.end:cand.end + 2])  # 买27台车，
+        if verb or len(after) > 24 or len(after) < (1 if verb_cut or whole else 2) or re.search(r"(?:到|至)", after):
             return None  # 安排100多人分62个组: the next clause, not an object
         if "的" in after:
             after = after.rsplit("的", 1)[1]
@@ -845,7 +853,7 @@ class MetricExtractor:
                 if cleaned.endswith(word) and len(cleaned) > len(word):
                     cleaned = cleaned[: -len(word)]  # 造纸企业联合发起 -> 造纸企业
         cleaned = re.sub(r"(?:之一|每人|人均|各自)$", "", cleaned)  # 300家企业之一, 孤寡老人每人
-        if cleaned and len(cleaned) <= 16 and (len(cleaned) >= 2 or verb_cut):
+        if cleaned and len(cleaned) <= 16 and (len(cleaned) >= 2 or verb_cut or whole):
             return cleaned
         return None
 

@@ -435,6 +435,28 @@ def _scores(fazhi_pipeline, gold_files, inputs):
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, span, action, obj", [
+    # Rules that need pkuseg words: a one-character verb with its noun after the figure ...
+    ("该市买了30台车，节约资金12%。", "30台", "买", "车"),
+    # ... the noun after the figure ends before the next verb; 督导组 is a noun ...
+    ("市局拨出200万元经费，派出5个督导组奔赴各县。", "5个", "派出", "督导组"),
+    # ... a verb keeps its complement; a noun-like action after a verb is the object ...
+    ("银行每年送来3万多个无主账户。", "3万多个", "送来", "无主账户"),
+    ("节省投资500万元，工期缩短。", "500万元", "节省", "投资"),
+    # ... a change verb with an agent is an action; a copula makes the verb before it a noun.
+    ("县政府将明年的预算削减15%。", "15%", "削减", "县政府将明年的预算"),
+    ("国产产品抽样合格率为85%。", "85%", None, "国产产品抽样合格率"),
+])
+def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
+    from pipeline.io import document_from_text
+
+    doc = fazhi_pipeline.process(document_from_text(text, "t"))
+    got = [(m.fields["action"], m.fields["object"]) for m in doc.metrics
+           if doc.clean[m.start:m.end] == span]
+    assert got == [(action, obj)]
+
+
+@pytest.mark.slow
 def test_seed_gold(fazhi_pipeline):
     result = _scores(fazhi_pipeline, [GOLD / "metrics_seed.jsonl"], [ROOT / "seeds"])
     assert result["precision"] >= 0.97 and result["recall"] >= 0.97, result
