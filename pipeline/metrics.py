@@ -634,7 +634,7 @@ class MetricExtractor:
             end += 1
         words = {t[0]: t for t in tokens or ()}
         while end < start:
-            sep = text[end] if text[end] in "、和及与" else ""
+            sep = text[end] if text[end] in "、和及与或" else ""
             nxt = end + len(sep)
             lexical = self.actions_re.match(text, nxt)
             token = words.get(nxt)
@@ -671,6 +671,8 @@ class MetricExtractor:
 
         starts = {t[0] for t in tokens} if tokens else None
         ends = {t[1] for t in tokens} | {start} if tokens else None
+        if starts is not None:  # 直接处理 holds no 接处, 调查处理 no 查处: whole words only
+            verbs = [v for v in verbs if v.start() in starts and v.end() in ends]
 
         def in_subject(v_end: int) -> bool:
             # 进口产品抽样合格率为10%, 彩电销售已占到1/3: a predicate between the verb and
