@@ -715,8 +715,9 @@ class MetricExtractor:
                    and not (text[t[1]:start] and self.copula_one_re.search(text[t[1]:start]))]
         for i in range(len(general) - 1, -1, -1):
             word = general[i][2]
-            if i > 0 and (word in self.ambiguous_verbs or word in self.modifier_verbs):
-                continue
+            adverbial = i > 0 and general[i - 1][1] == general[i][0] and general[i - 1][2] in self.adverbial_verbs
+            if i > 0 and (word in self.ambiguous_verbs or word in self.modifier_verbs) and not adverbial:
+                continue  # 优先安排军属就业: 优先 modifies the verb, which governs
             return word, general[i][1]
         return None, None
 
