@@ -259,6 +259,13 @@ class Rules:
         self.zone_re = re.compile(self.zone)
         self.town_re = re.compile(f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委))")
         self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")))
+        self.abbr = {r[0]: r[1] for r in read_list(data_dir / "gazetteer_abbreviations.txt")}
+        ctx = read_list(data_dir / "entity_abbreviation_contexts.txt")
+        chars = re.escape("".join(self.abbr))
+        after = trie_pattern(r[0] for r in ctx if r[1] == "after_pair")
+        self.abbr_pair_re = re.compile(f"[{chars}]{{2,3}}(?={after})")
+        self.abbr_word_re = re.compile(
+            f"(?:{trie_pattern(r[0] for r in ctx if r[1] == 'word')})(?!盛顿|沙|东|南|北|西|中|山|夏)")
         self.loc_suffix_re = re.compile(trie_pattern(read_words(data_dir / "entity_loc_suffixes.txt")))
         self.loc_more_re = re.compile(r"(?:[一二三四五六七八九十\d]{1,3}(?:巷|号|弄))?(?:片区)?")
         self.not_loc = set(read_words(data_dir / "entity_not_loc.txt"))
@@ -359,6 +366,7 @@ class Rules:
         out += self.person_candidates(text)
         out += self.gpe_candidates(text, known_counties, bounds, context, places)
         out += self.loc_candidates(text, tokens)
+        out += self.abbreviation_candidates(text, tokens)
         return out
 
     def loc_candidates(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
@@ -618,6 +626,26 @@ class Rules:
         for m in self.loc_re.finditer(text):
             if bounds is None or (m.start() in bounds and m.end() in bounds):
                 out.append(Candidate(m.start(), m.end(), "LOC", None, "gazetteer", SOFT))
+        return out
+
+    def abbreviation_candidates(self, text: str, tokens: list[tuple[int, int]] | None
+                                ) -> list[Candidate]:
+        """Return one-character places: 中美两国 → 中 + 美, 中方, 访华 → 华."""
+        out = []
+        for m in self.abbr_pair_re.finditer(text):
+            if m.start() and re.match(f"[{CJK}]", text[m.start() - 1]) and \
+                    text[m.start() - 1] not in "、和与同及在对的是，":
+                continue  # 集中美… : the run starts inside a word
+            for k in range(m.start(), m.end()):
+                out.append(Candidate(k, k + 1, "GPE", self.abbr[text[k]], "rule:abbreviation", SOFT))
+        if tokens:
+            for s, e in tokens:
+                word = text[s:e]
+                if e - s == 2 and word[1] == "方" and word[0] in self.abbr:  # 中方, 美方
+                    out.append(Candidate(s, s + 1, "GPE", self.abbr[word[0]], "rule:abbreviation", SOFT))
+        for m in self.abbr_word_re.finditer(text):
+            k = m.start() + m.group().index("华")
+            out.append(Candidate(k, k + 1, "GPE", self.abbr["华"], "rule:abbreviation", SOFT))
         return out
 
     def _organ_follows(self, text: str, at: int) -> bool:

@@ -104,6 +104,10 @@ POSITIVE = [
     ("民警在广州市白云区太和镇一出租屋内将其抓获。", "太和镇", "GPE"),
     ("上海市人民检察院第三分院提起公诉。", "上海市人民检察院第三分院", "ORG"),
     ("来中国旅游的游客。", "中国", "GPE"),
+    # one-character abbreviations in fixed contexts
+    ("中美两国领导人举行会谈。", "中", "GPE"),
+    ("中美两国领导人举行会谈。", "美", "GPE"),
+    ("他多次访华。", "华", "GPE"),
     # LOC
     ("成功破获一起长江特大非法采矿案。", "长江", "LOC"),
     # LAW: the title inside 《》
@@ -174,6 +178,8 @@ NEGATIVE = [
     ("将编写的《公民诉讼指南》一书送到村民手中。", "公民诉讼指南", "LAW"),
     # a short form that is part of a longer full name (和龙 in 和龙凤区) gives way
     ("大庆市中级法院和龙凤区法院的同志。", "和龙", "GPE"),
+    ("集中美化环境。", "美", "GPE"),
+    ("他在华盛顿工作。", "华", "GPE"),
     # a charge word used as a verb, and violations that are not offences
     ("成功返还被诈骗事主金额314.1万元。", "诈骗", "CRIME"),
     ("酒驾毒驾等交通违法行为。", "酒驾", "CRIME"),
@@ -415,6 +421,12 @@ def seed_result(nlp):
     return text, pred, gold
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("text,span", [("中方表示愿意加强合作。", "中"), ("美方对此表示关切。", "美")])
+def test_side_of_a_country_with_pkuseg_words(nlp, text, span):
+    assert (span, "GPE") in found(EntityTagger(nlp), text)
+
+
 PKUSEG_NEGATIVE = [
     # a short form inside a word: pkuseg's words tell (推广 安装, not 广安)
     ("推广安装国家反诈中心应用程序。", "广安", "GPE"),
@@ -471,19 +483,19 @@ def test_seed_byline_roles_and_anonymised(seed_result):
             assert pred[key].normalized == "anonymised"
 
 
-@pytest.mark.parametrize("tokens,expected", [("char", [("美", "GPE")]), ("pkuseg", [])])
+@pytest.mark.parametrize("tokens,expected", [("char", [("港", "GPE")]), ("pkuseg", [])])
 def test_character_model_gets_character_docs(tokens, expected):
-    # A character-level model sees one token per character, so it can tag 美 inside 美方;
-    # a word-level model sees the pkuseg word 美方 and cannot.
+    # A character-level model sees one token per character, so it can tag 港 inside 港人;
+    # a word-level model sees the pkuseg word 港人 and cannot.
     from spacy.tokens import Doc
 
     nlp = spacy.blank("zh")
-    nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": [{"ORTH": "美"}]}])
+    nlp.add_pipe("entity_ruler").add_patterns([{"label": "GPE", "pattern": [{"ORTH": "港"}]}])
     nlp.meta["fazhi"] = {"tokens": tokens}
     tagger = EntityTagger(nlp)
-    text = "美方表示。"
+    text = "港人表示。"
     doc = make_doc(text)
-    doc.sentences[0].doc = Doc(nlp.vocab, words=["美方", "表示", "。"], spaces=[False] * 3)
+    doc.sentences[0].doc = Doc(nlp.vocab, words=["港人", "表示", "。"], spaces=[False] * 3)
     got = [(text[e.start:e.end], e.label) for e in tagger(doc).entities]
     assert got == expected
 
