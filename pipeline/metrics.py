@@ -471,13 +471,15 @@ class MetricExtractor:
         start, end = cand.start, cand.end
         clause = self._clause_start(text, start)
         # The last figure already read in this clause bounds the object on the left.
-        left = clause
+        left = verb_left = clause
         for other, _ in previous:
             if other.end <= start and other.end > left:
                 left = other.end
+                if not self._names_kind(text[other.end:start]):
+                    verb_left = other.end  # 完成了湛江50万吨浆厂等6个: 完成 governs 6个
         before = text[left:start]
 
-        action, action_end = self._action(text, verbs, max(left, clause), start, tokens)
+        action, action_end = self._action(text, verbs, verb_left, start, tokens)
         if action is None and previous:
             # 人均占有肉类产品50.2公斤、禽蛋17公斤; 建成千万元利税企业4家、500万元利税企业4家
             for last, last_fields in reversed(previous):
@@ -489,6 +491,12 @@ class MetricExtractor:
                     action = last_fields["action"]
                     break
         follow_noun = None
+        modifier = re.match(r"([\u4e00-\u9fff]{2,6}?)(?:等)?[\d一二三四五六七八九十两]+[个家项件座所户台辆名人起种类]",
+                            text[end:])
+        if action and modifier and self._names_kind(modifier.group(1)) and not (
+                tokens and any(end <= t[0] < end + len(modifier.group(1)) and t[2] in self.verbs
+                               for t in tokens)):
+            action = None  # 建成千万元利税企业4家、500万元利税企业4家: 500万元 names the kind
         if action is None:
             # 对6起……典型案例进行公开通报: the verb comes after the figure.
             follow = re.match(r"^([^，。；,;]{0,30}?)(?:进行|实施|予以|给予)了?([\u4e00-\u9fff]{2,4})",
@@ -506,7 +514,8 @@ class MetricExtractor:
                 last, last_fields = previous[-1]
                 same_kind = last.unit == cand.unit or (last.kind == cand.kind == "count"
                                                          and cand.unit in ("个", "家", "起"))
-                if last_fields.get("action") and same_kind and last.start < clause:
+                own = re.search(r"(?:达到|达|为|是|占)", text[clause:start])  # 去年总产达500万吨
+                if last_fields.get("action") and same_kind and last.start < clause and not own:
                     action = last_fields["action"]
         if action is None and tokens and cand.kind in ("count", "percent") and self.heads_clause_re.fullmatch(
                 text[clause:start]):
@@ -541,6 +550,13 @@ class MetricExtractor:
         if obj and action and (obj in action or (obj.startswith(action) and "的" not in obj)):
             obj = None  # 有9640人死于交通事故, 出动灭火14万余起: the act, not what is counted
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
+
+    def _names_kind(self, between: str) -> bool:
+        """Return True when ``between`` is the bare noun a figure names the kind of, counted by
+        the next figure: 50万吨|浆厂等|6个, 500万元|利税企业|4家."""
+        return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}?等?", between)
+                    and not re.search(r"[的和及与、或就把将在对从向为被能会可才也都]", between)
+                    and not self.actions_re.search(between))
 
     def _verb_after(self, text: str, end: int, tokens) -> str | None:
         """Return the first general verb after ``end`` in the clause, within a few words."""
@@ -675,6 +691,8 @@ class MetricExtractor:
             verbs = [v for v in verbs if v.start() in starts and v.end() in ends]
 
         def in_subject(v_end: int) -> bool:
+            if re.search(r"(?:率|比重|比例)[^，,；;]{0,5}?(?:达到|达|为|是)", text[v_end:start]):
+                return True  # 冬季温室生产鲜菜自给率平均已达20%
             # 进口产品抽样合格率为10%, 彩电销售已占到1/3: a predicate between the verb and
             # the figure makes the verb part of the subject.
             for found in self.predicate_re.finditer(text, v_end + 1, start):

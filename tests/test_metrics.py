@@ -165,6 +165,10 @@ def test_action_and_object(extractor, sentence, span, action, obj):
     ("VCD的销售比上年同期增长了8倍。", "8倍", None),
     # ... but not one inside a name in quotation marks.
     ("推出“我为群众办实事”便民利民措施68项。", "68项", "推出"),
+    # A figure that names the kind of what the next figure counts has no verb; the next has.
+    ("全县已建成千万元利税企业4家、500万元利税企业4家。", "500万元", None),
+    ("完成了湛江50万吨浆厂等6个大中型项目。", "50万吨", None),
+    ("完成了湛江50万吨浆厂等6个大中型项目。", "6个", "完成"),
 ])
 def test_verbs_inside_the_subject_are_not_actions(extractor, sentence, span, action):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
