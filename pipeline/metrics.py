@@ -146,6 +146,8 @@ class MetricExtractor:
         self.light_verbs = set(lex["light_verbs"])
         self.change_actions = set(lex["change_actions"])
         self.prepositions = set(lex["prepositions"])
+        self.transfer_verbs = set(lex["transfer_verbs"])
+        self.organ_end_re = re.compile(r"(?:机关|部门|法院|检察院|公安局|分局|派出所|单位|中心)$")
         # What makes a verb before it part of the subject (进口产品抽样合格率为10%): a change,
         # a share or a plain copula, or a rate that reaches a level; not 达/共计 after a noun,
         # which the verb governs (资助总金额达750万元).
@@ -467,7 +469,8 @@ class MetricExtractor:
         return 0
 
     def _attributes(self, text: str, cand: _Candidate, previous: list[tuple[_Candidate, dict]],
-                    verbs: list[re.Match], tokens=None, places: set[str] | None = None) -> dict:
+                    verbs: list[re.Match], tokens=None, places: set[str] | None = None,
+                    persons: set[str] | None = None) -> dict:
         start, end = cand.start, cand.end
         clause = self._clause_start(text, start)
         # The last figure already read in this clause bounds the object on the left.
@@ -530,7 +533,7 @@ class MetricExtractor:
         direction, basis = self._change(text, cand, clause, left, previous)
         starts = {t[0] for t in tokens} | {len(text)} if tokens else None
         obj = self._object(text, cand, text[max(left, action_end or 0):start], previous,
-                           starts, places, tokens=tokens)
+                           starts, places, tokens=tokens, persons=persons)
         if obj is None and action_end is not None and (
                 action in self.light_verbs or action in self.change_actions):
             # 产业总产值预计完成1929亿元: a light verb's figure measures its subject.
@@ -547,6 +550,8 @@ class MetricExtractor:
                 obj = inherited
         if follow_noun and action and (obj is None or action in obj):
             obj = follow_noun  # 对6个大中型企业实施了兼并 -> 大中型企业
+        if obj and action in self.transfer_verbs and self.organ_end_re.search(obj):
+            obj = None  # 移送司法机关13人: where they went, not what is counted
         if obj and action and (obj in action or (obj.startswith(action) and "的" not in obj)):
             obj = None  # 有9640人死于交通事故, 出动灭火14万余起: the act, not what is counted
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
@@ -730,7 +735,8 @@ class MetricExtractor:
         # word part of the subject.
         general = [t for t in tokens if t[2] in self.verbs and t[2] not in self.not_actions
                    and usable(*t) and "的" not in text[t[1]:start] and not in_subject(t[1])
-                   and not (text[t[1]:start] and self.copula_one_re.search(text[t[1]:start]))]
+                   and not (text[t[1]:start] and self.copula_one_re.search(text[t[1]:start])
+                            and not re.search(r"(?:总计|共计|合计|累计)$", text[t[1]:start]))]
         for i in range(len(general) - 1, -1, -1):
             word = general[i][2]
             adverbial = i > 0 and general[i - 1][1] == general[i][0] and general[i - 1][2] in self.adverbial_verbs
@@ -742,7 +748,7 @@ class MetricExtractor:
     def _object(self, text: str, cand: _Candidate, before: str,
                 previous: list[tuple[_Candidate, dict]] | None = None,
                 starts: set[int] | None = None, places: set[str] | None = None,
-                after: bool = True, tokens=None) -> str | None:
+                after: bool = True, tokens=None, persons: set[str] | None = None) -> str | None:
         before_start = cand.start - len(before)
         before = re.sub(r"(?:\d{4}年|今年|去年|明年)(?:底|初|末)?的?$", "", before)
         if previous and re.search(r"(?:到|至|为)(?:接近|约)?$", before) and self.change_word_re.search(before):
@@ -809,6 +815,9 @@ class MetricExtractor:
             cleaned = re.sub(r"^占了", "占", cleaned)  # 占了全省财税收入 -> 占全省财税收入
             if len(cleaned) > 10 and len(cleaned.rsplit("的", 1)[-1]) >= 2:
                 cleaned = cleaned.rsplit("的", 1)[-1]  # 美国一直要求将其对联合国会费的分摊比例
+            for name in persons or ():
+                if cleaned.startswith(name) and len(cleaned) - len(name) >= 2:
+                    cleaned = cleaned[len(name):]  # 判处李某有期徒刑10年: 有期徒刑
             if cleaned:
                 return cleaned[-16:]
         return self._after_object(text, cand, before, tokens, places) if after else None
@@ -1106,6 +1115,7 @@ class MetricExtractor:
             verbs = list(self.actions_re.finditer(text))
             places = {doc.clean[e.start:e.end] for e in by_sentence.get(index, ())
                       if e.label in ("GPE", "LOC")}
+            persons = {doc.clean[e.start:e.end] for e in by_sentence.get(index, ()) if e.label == "PERSON"}
             tokens = None
             if sentence.doc is not None:
                 tokens = [(t.idx, t.idx + len(t.text), t.text) for t in sentence.doc]
@@ -1114,7 +1124,7 @@ class MetricExtractor:
                 fields = dict(value=cand.value, value_max=cand.value_max, unit=cand.unit,
                               quantity_kind=cand.kind, currency=cand.currency,
                               approx=cand.approx)
-                fields.update(self._attributes(text, cand, previous, verbs, tokens, places))
+                fields.update(self._attributes(text, cand, previous, verbs, tokens, places, persons))
                 period, period_start, period_end = self._period(text, cand.start, doc.published)
                 if period is None and carried:  # 今年以来，……。 stated once for the paragraph
                     period, period_start, period_end = carried

@@ -153,6 +153,8 @@ def test_not_metrics(extractor, sentence):
     ("到2015年，全球的石油需求量将达日均1.062亿桶。", "1.062亿桶", None, "全球的石油需求量"),
     ("广东美雅集团是国家重点扶持的300家企业之一。", "300家", None, "企业"),
     ("占了全省财税收入的近30%。", "近30%", None, "占全省财税收入"),
+    # Where the counted went is not what is counted.
+    ("经查，该局移送司法机关13人。", "13人", "移送", None),
 ])
 def test_action_and_object(extractor, sentence, span, action, obj):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
@@ -450,6 +452,9 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # ... a change verb with an agent is an action; a copula makes the verb before it a noun.
     ("县政府将明年的预算削减15%。", "15%", "削减", "县政府将明年的预算"),
     ("国产产品抽样合格率为85%。", "85%", None, "国产产品抽样合格率"),
+    # A total word does not make the verb before it a noun; a person is not what is counted.
+    ("王某某侵吞公款总计73万余元。", "73万余元", "侵吞", "公款"),
+    ("法院以贪污罪判处王某某有期徒刑10年。", "10年", "判处", "有期徒刑"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
