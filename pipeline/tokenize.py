@@ -56,7 +56,25 @@ def load_nlp(pkuseg_model: str | os.PathLike | None = None, *, with_ner: bool = 
     nlp.meta["fazhi_pkuseg_model"] = str(model_dir)
     if with_ner and (NER_DIR / "config.cfg").exists():
         attach_components(nlp, NER_DIR)
+        nlp.meta["fazhi_ner"] = ner_identity(NER_DIR)
     return nlp
+
+
+def ner_identity(path: Path) -> dict:
+    """Return what run.json says of the NER components: path, tokens, labels, size, scores."""
+    import json
+
+    meta = json.loads((path / "meta.json").read_text(encoding="utf-8"))
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    scores_path = path / "scores.json"
+    scores = json.loads(scores_path.read_text(encoding="utf-8")) if scores_path.exists() else None
+    summary = None
+    if isinstance(scores, dict):
+        summary = {name: (block.get("ALL", {}) or {}).get("f") for name, block in scores.items()
+                   if isinstance(block, dict) and "ALL" in block}
+    return {"path": str(path), "tokens": meta.get("fazhi", {}).get("tokens"),
+            "labels": meta.get("labels", {}).get("ner"), "spacy_version": meta.get("spacy_version"),
+            "bytes": size, "f1": summary}
 
 
 def attach_components(nlp: Language, path: Path) -> None:
