@@ -486,8 +486,8 @@ def test_pd1998_gold(fazhi_pipeline, corpora):
     for attr in ("quantity_kind", "approx", "change"):
         assert result["attributes"][attr] >= 0.97, result
     # Regression floors, below the 0.90 target: see docs/metrics.md, known weaknesses.
-    assert result["attributes"]["action"] >= 0.74, result
-    assert result["attributes"]["object"] >= 0.68, result
+    assert result["attributes"]["action"] >= 0.76, result
+    assert result["attributes"]["object"] >= 0.70, result
 
 
 def test_gold_files_parse():
