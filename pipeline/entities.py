@@ -67,6 +67,7 @@ class Candidate:
     source: str
     tier: int
     text_end: str = ""  # the last characters of the span (for the ORG head check)
+    fixed_left: bool = False  # an ORG whose province was split off on purpose (辽宁省|沈阳市…)
 
     @property
     def length(self) -> int:
@@ -418,8 +419,9 @@ class Rules:
             if bounds is not None and m.end() not in bounds:
                 continue  # 公安部门 is not 公安部
             e = self.extend_org(text, m.end())
-            if self._good_org(text, m.start(), e):
-                out.append(Candidate(m.start(), e, "ORG", None, "rule:org", SURE))
+            begin = start_of.get(m.start(), m.start())  # 美国 + 司法部
+            if self._good_org(text, begin, e):
+                out.append(Candidate(begin, e, "ORG", None, "rule:org", SURE))
         for m in self.organ_re.finditer(text):
             p = m.start()
             if any(c.start <= p < c.end for c in out):
@@ -452,9 +454,10 @@ class Rules:
                 continue
             # A leading province is a GPE of its own before a lower place (辽宁省|沈阳市公安局).
             pm = self.province_re.match(text, begin)
+            fixed = False
             if pm and pm.end() < at and pm.end() in chained.values():
-                begin = pm.end()
-            out.append(Candidate(begin, e, "ORG", None, "rule:org", SURE))
+                begin, fixed = pm.end(), True
+            out.append(Candidate(begin, e, "ORG", None, "rule:org", SURE, fixed_left=fixed))
         for c in out:  # 第八届全国人民代表大会, 十三届全国人大常委会
             m = self.session_re.search(text, max(0, c.start - 5), c.start)
             if m and m.end() == c.start:
@@ -824,11 +827,12 @@ def resolve(candidates: list[Candidate], org_heads: tuple[str, ...] = ()) -> lis
             taken.append(c)
             continue
         # A model span that cuts a sure span is wrong about at least one boundary; it may
-        # swallow a sure span only by adding sub-units on the right (…公安局 + 党委).
+        # swallow a sure ORG only by adding sub-units on the right (…公安局 + 党委) or a name
+        # on the left (中国 + 全国政协), never a province the rules split off.
         if all(_inside(t, c) and t.length < c.length and t.label in NESTS.get(c.label, set())
                and t.source != "byline" for t in hits):
-            if any(t in sure_taken and not (t.label == "ORG" and t.start == c.start)
-                   for t in hits):
+            if any(t in sure_taken and not (t.label == "ORG" and (
+                    t.start == c.start or (t.end == c.end and not t.fixed_left))) for t in hits):
                 continue
             for t in hits:
                 taken.remove(t)
@@ -1000,7 +1004,8 @@ class EntityTagger:
                     continue
                 e = rules.extend_org(text, e)
                 # A headline is not an organisation: the model sometimes takes half of one.
-                if kind in ("title", "kicker", "subtitle") and e - s > 0.6 * len(text.strip()):
+                if kind in ("title", "kicker", "subtitle") and e - s > 0.6 * len(text.strip()) \
+                        and not text[s:e].endswith(rules.org_heads):
                     continue
             if label == "LOC" and rules.gaz.divisions(span):
                 label = "GPE"

@@ -86,6 +86,7 @@ POSITIVE = [
     ("深圳市南山区粤海街道办事处开展宣传。", "深圳市南山区粤海街道办事处", "ORG"),
     ("湖南省纪委监委发布消息。", "湖南省纪委监委", "ORG"),
     ("十三届全国人大常委会第十次会议通过。", "十三届全国人大常委会", "ORG"),
+    ("美国司法部发表声明。", "美国司法部", "ORG"),
     # a leading province stands alone before a lower place
     ("广东省深圳市公安局南山分局破获案件。", "深圳市公安局南山分局", "ORG"),
     ("辽宁省沈阳市公安局发挥作用。", "辽宁省", "GPE"),
@@ -275,6 +276,11 @@ def cand(start, end, label, tier, source="x"):
     ([cand(1, 3, "GPE", 2), cand(0, 3, "PERSON", 1)], [(0, 3, "PERSON")]),
     # but a PERSON never swallows a sure span
     ([cand(0, 2, "DATE", 3), cand(0, 3, "PERSON", 1)], [(0, 2, "DATE")]),
+    # a model ORG may add a name on the left of a sure ORG (中国 + 全国政协)...
+    ([cand(2, 6, "ORG", 3), cand(0, 6, "ORG", 1)], [(0, 6, "ORG")]),
+    # ...but not a province the rules split off on purpose
+    ([Candidate(3, 9, "ORG", None, "rule:org", 3, fixed_left=True), cand(0, 3, "GPE", 2),
+      cand(0, 9, "ORG", 1)], [(0, 3, "GPE"), (3, 9, "ORG")]),
     # a sure rule beats a longer model span that contains it with an unnestable label
     ([cand(1, 4, "LAW", 3), cand(0, 6, "ORG", 1)], [(1, 4, "LAW")]),
     # disjoint spans all stay, in order
