@@ -218,6 +218,7 @@ class MetricExtractor:
             r"|[^，。；,;]{2,12}?(?:以来|期间))")
         self.speech_re = re.compile(
             r"[^，,。；;]{0,4}?(?:介绍|说|表示|称|指出|透露|告诉记者|强调|通报|反映)(?:道)?[，,：:]")
+        self.source_re = re.compile(r"[^，,。；;]{0,4}?(?:介绍|统计|通报|透露|获悉|了解到|称)[，,：:]?")
         self.patient_re = re.compile(r"[^，,。；;]{0,6}?被")
         # What may precede a subject in its clause: 本报讯 记者某某, 近日, 同时 (places and
         # bylines are taken out first).
@@ -1069,6 +1070,9 @@ class MetricExtractor:
             if entity.label == "ORG" and self.title_after_re.match(text, end):
                 continue  # 镇江市委常委、政法委书记许文介 / 公安部消防局局长: a title
             if self.preposition_before_re.search(text[max(0, start - 2):start]):
+                if entity.label == "ORG" and re.search(r"(?:据|从)$", text[max(0, start - 1):start]) \
+                        and self.source_re.match(text, end):
+                    best = name  # 据呼伦贝尔市公安局介绍，/ 记者从…获悉，: the organ that reports
                 continue
             if not self._heads_clause(by_sentence.get(index, ()), text, offset, start):
                 continue  # 宣判张某某等人……: an object

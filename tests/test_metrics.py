@@ -334,6 +334,10 @@ def test_place(extractor, paragraphs, title, span, place):
     # ... but not after a full stop, and never an organ name cut out of the text.
     (["呼伦贝尔市公安局共破获案件760起。打掉洗钱窝点、跑分平台51个。"], "51个", None),
     (["其中，市公安局机关每天安排100多人分62个组支援城区巡逻。"], "100多人", None),
+    # An organ that reports is the one that acted; a preposition otherwise hides an ORG.
+    (["据呼伦贝尔市公安局介绍，今年以来共破获案件760起。"], "760起", "呼伦贝尔市公安局"),
+    (["记者从镇江市公安局获悉，全市共破获案件30起。"], "30起", "镇江市公安局"),
+    (["根据镇江市公安局的部署，全市共破获案件30起。"], "30起", None),
 ])
 def test_subject(extractor, paragraphs, span, subject):
     assert attribute(extractor, make_article(paragraphs), span, "subject") == subject
