@@ -956,6 +956,9 @@ class MetricExtractor:
             if not 0 <= entity.sentence < len(mentions):
                 continue
             text = doc.clean[entity.start:entity.end]
+            if _DATELINE_AFTER.match(doc.clean, entity.end) or _DATELINE_BEFORE.search(
+                    doc.clean, max(0, entity.start - 4), entity.start):
+                continue  # 新华社北京1月5日电: where it was filed, not what it is about
             if entity.label == "GPE":
                 name = entity.normalized or gaz.normalize(text, context) or text
                 mentions[entity.sentence].append(_Place(entity.start, entity.end, name))
@@ -1193,6 +1196,8 @@ class _Place:
 
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
 _COMPLEMENTS = set("来去出上下有高低到回起完给掉")
+_DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")
+_DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
 _COUNTRY_CN = {"中国", "中华人民共和国", "我国", "全国"}
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至]")
 
