@@ -985,6 +985,10 @@ class MetricExtractor:
                 chain_end = hit.end()
             local |= gaz.prefixes(name)
             best = gaz.normalize(name, local) or best
+            zone = _ZONE.match(org, hit.end())
+            if zone and best:  # 苏州市高新区公安分局: the zone is the place, as the entity stage says
+                best += zone.group(0)
+                chain_end = zone.end()
         return best
 
     @staticmethod
@@ -1198,6 +1202,7 @@ _NO_QUOTES = str.maketrans("", "", _QUOTES)
 _COMPLEMENTS = set("来去出上下有高低到回起完给掉")
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
+_ZONE = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区")
 _COUNTRY_CN = {"中国", "中华人民共和国", "我国", "全国"}
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至]")
 
