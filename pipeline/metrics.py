@@ -501,11 +501,13 @@ class MetricExtractor:
                 tokens and any(end <= t[0] < end + len(modifier.group(1)) and t[2] in self.verbs
                                for t in tokens)):
             action = None  # 建成千万元利税企业4家、500万元利税企业4家: 500万元 names the kind
-        if action is None:
-            # 对6起……典型案例进行公开通报: the verb comes after the figure.
+        pp = text.rfind("对", clause, start)
+        if action is None or (pp >= 0 and action_end is not None and action_end > pp):
+            # 对6起……典型案例进行公开通报: the verb comes after the figure; one inside the
+            # 对-phrase is not it (对…案件结案等41个执法风险点进行监督).
             follow = re.match(r"^([^，。；,;]{0,30}?)(?:进行|实施|予以|给予)了?([\u4e00-\u9fff]{2,4})",
                               text[end:])
-            if follow and "对" in text[clause:start]:
+            if follow and pp >= 0:
                 follow_noun = follow.group(1).rsplit("的", 1)[-1].translate(_NO_QUOTES) or None
                 # After 进行 comes the act as a noun: 进行了调整, 进行财务清理, 进行立案调查; a
                 # lexicon action that ends it is the act itself (进行公开通报 -> 通报).

@@ -149,6 +149,8 @@ def test_not_metrics(extractor, sentence):
     ("对6个大中型企业实施了兼并。", "6个", "兼并", "大中型企业"),
     ("对448名严重违法违纪人员进行立案调查。", "448名", "立案调查", "严重违法违纪人员"),
     ("对6起典型案例进行公开通报。", "6起", "通报", "典型案例"),
+    # A verb inside the 对-phrase is not the act: 查处 describes the cases, 复查 is done to them.
+    ("对查处的30起案件进行复查。", "30起", "复查", "案件"),
     # Per-unit words, 之一 and the aspect of 占了 are not part of what is counted.
     ("到2015年，全球的石油需求量将达日均1.062亿桶。", "1.062亿桶", None, "全球的石油需求量"),
     ("广东美雅集团是国家重点扶持的300家企业之一。", "300家", None, "企业"),
