@@ -552,9 +552,18 @@ class Rules:
         for m in self.date_re.finditer(text):
             if not m.group().strip():
                 continue
+            if m.group().endswith("年") and self._starts_a_title(text, m.start(), m.end()):
+                continue  # (2021年自然资源领域…整治工作方案): the year is part of a title
             out.append(Candidate(m.start(), m.end(), "DATE", normalize_date(m, published),
                                  "rule:date", SURE))
         return out
+
+    def _starts_a_title(self, text: str, start: int, end: int) -> bool:
+        """Return True when a bare year opens a bracketed document title: (2021年…工作方案)."""
+        if start == 0 or text[start - 1] not in "（(《":
+            return False
+        close = re.compile(r"[^（）()《》，。；]{2,80}?(?=[）)》])").match(text, end)
+        return bool(close and self.law_suffix_re.search(self.law_tail_re.sub("", close.group())))
 
     def person_candidates(self, text: str) -> list[Candidate]:
         out = []

@@ -199,6 +199,8 @@ NEGATIVE = [
     # durations and event-anchored periods are not dates
     ("实行24小时不间断巡逻。", "24小时", "DATE"),
     ("专项整治以来，该片区警情下降。", "专项整治以来", "DATE"),
+    # a year that opens a bracketed document title
+    ("制定方案（2021年自然资源领域专项整治工作方案）等制度。", "2021年", "DATE"),
 ]
 
 
