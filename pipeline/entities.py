@@ -238,6 +238,8 @@ class Rules:
         # gazetteer scan found: much faster than one big regex tried at every character.
         self.organ_re = re.compile(organ)
         self.session_re = re.compile(r"第?[一二三四五六七八九十\d０-９]{1,3}届")
+        companies = trie_pattern(read_words(data_dir / "entity_company_suffixes.txt"))
+        self.company_re = re.compile(f"某[{CJK}]{{0,10}}?(?:{companies})")
         self.ordinal_before_re = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
         self.organs_any = set(organs_any)
         self.org_names_re = re.compile(trie_pattern(self.org_names))
@@ -458,6 +460,10 @@ class Rules:
             if pm and pm.end() < at and pm.end() in chained.values():
                 begin, fixed = pm.end(), True
             out.append(Candidate(begin, e, "ORG", None, "rule:org", SURE, fixed_left=fixed))
+        for s_, e_ in places:  # 浙江 + 某科技有限公司: an anonymised company
+            m = self.company_re.match(text, e_)
+            if m and not any(c.start <= e_ < c.end for c in out):
+                out.append(Candidate(s_, m.end(), "ORG", None, "rule:company", SOFT))
         for c in out:  # 第八届全国人民代表大会, 十三届全国人大常委会
             m = self.session_re.search(text, max(0, c.start - 5), c.start)
             if m and m.end() == c.start:

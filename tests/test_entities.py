@@ -87,6 +87,7 @@ POSITIVE = [
     ("湖南省纪委监委发布消息。", "湖南省纪委监委", "ORG"),
     ("十三届全国人大常委会第十次会议通过。", "十三届全国人大常委会", "ORG"),
     ("美国司法部发表声明。", "美国司法部", "ORG"),
+    ("以浙江某科技有限公司名义非法吸收公众存款。", "浙江某科技有限公司", "ORG"),
     # a leading province stands alone before a lower place
     ("广东省深圳市公安局南山分局破获案件。", "深圳市公安局南山分局", "ORG"),
     ("辽宁省沈阳市公安局发挥作用。", "辽宁省", "GPE"),
@@ -187,6 +188,7 @@ NEGATIVE = [
     # 某 + noun is "some X", not a person
     ("肇庆市大旺高新区某小区被占用。", "区某", "PERSON"),
     ("向某公司提供服务。", "向某", "PERSON"),
+    ("向某公司提供服务。", "向某公司", "ORG"),  # no place: a company, not a name
     ("鲍林先生访问北京。", "林先生", "PERSON"),  # the end of a longer name
     ("主席先生，各位来宾。", "席先生", "PERSON"),
     # a figure of speech, not a road
