@@ -156,6 +156,11 @@ class MetricExtractor:
             + _alternation(["占", "占到", "为", "是", "有", "只有", "扩大到", "增加到", "上升到", "下降到"]
                            + lex["change"]["up"] + lex["change"]["down"]) + ")")
         self.adverbial_verbs = set(lex["adverbial_verbs"])
+        self.object_lead_re = re.compile(r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得)")
+        self.object_trail_re = re.compile(
+            r"(?:和|与|及|或|各|稍|一般|通常|往往|不|也|仍|竟|却|已经|(?<=[率额量数值])达(?:到)?)+$")
+        self.share_re = re.compile(r"(?:已|约|将|则|仅|只)?占(?![地有用领据])(?:到|了)?其?")
+        self.base_re = re.compile(r"(?:比|较)(?![例重率值较])[^，,]{1,8}的?$")
         self.object_tail_re = re.compile(
             r"(?:\d{4}年|\d{1,2}月份?|今年|去年|当年|全年|短短几年时间|几年时间|扩大到|发展到|增加到|上升到"
             r"|连续|首次|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
@@ -557,7 +562,41 @@ class MetricExtractor:
             obj = None  # 移送司法机关13人: where they went, not what is counted
         if obj and action and (obj in action or (obj.startswith(action) and "的" not in obj)):
             obj = None  # 有9640人死于交通事故, 出动灭火14万余起: the act, not what is counted
+        obj = self._tidy_object(obj, text, cand, previous, direction)
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
+
+    def _tidy_object(self, obj: str | None, text: str, cand: _Candidate,
+                     previous: list[tuple[_Candidate, dict]], direction: str | None) -> str | None:
+        """Return the object without the words around a noun phrase that are not part of it.
+
+        现金和|151万元支票, 预定目标稍|有差距, 食盐各|5吨: a conjunction or adverb ends nothing;
+        有效票占94.99% -> 有效票, 约占其日常资金总需求 -> 占日常资金总需求 (a share names what it
+        is of), 综合市场20917个、占67.8% -> 综合市场; 比前年的4350亿美元 -> the object of the
+        figure it is compared with.
+        """
+        if not obj:
+            return obj
+        obj = self.object_lead_re.sub("", obj) or obj
+        trimmed = self.object_trail_re.sub("", obj)
+        if len(trimmed) >= 2:
+            obj = trimmed
+        share = self.share_re.search(obj)
+        if share:
+            head, rest = obj[: share.start()], obj[share.end():]
+            if rest:
+                obj = "占" + rest
+            elif len(head) >= 2:
+                obj = head
+            else:
+                obj = None
+                if previous and previous[-1][0].end <= cand.start and re.fullmatch(
+                        r"[、，,]", text[previous[-1][0].end:cand.start - len(share.group(0))]):
+                    obj = previous[-1][1].get("object")  # 综合市场20917个、占67.8%
+        if obj and direction is None and self.base_re.match(obj) and previous:
+            between = text[previous[-1][0].end:cand.start]
+            if not re.search(r"[；;。]", between):
+                obj = previous[-1][1].get("object")  # 收入达4482亿美元，比前年的4350亿美元
+        return obj or None
 
     def _names_kind(self, between: str) -> bool:
         """Return True when ``between`` is the bare noun a figure names the kind of, counted by
@@ -868,7 +907,8 @@ class MetricExtractor:
         after = self.localizer_re.sub("", after)
         for verb in self.actions_re.finditer(after):
             if verb.start() >= 2 and not self.noun_after_re.match(after, verb.end()) \
-                    and after[verb.end():verb.end() + 1] not in ("及", "和", "与", "、"):
+                    and after[verb.end():verb.end() + 1] not in ("及", "和", "与", "、") \
+                    and after[verb.start() - 1] not in "及和与、":  # 解困和慰问资金
                 after = after[: verb.start()]
                 break
         verb = self.actions_re.match(after) or self.change_word_re.match(after)

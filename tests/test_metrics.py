@@ -157,6 +157,14 @@ def test_not_metrics(extractor, sentence):
     ("占了全省财税收入的近30%。", "近30%", None, "占全省财税收入"),
     # Where the counted went is not what is counted.
     ("经查，该局移送司法机关13人。", "13人", "移送", None),
+    # A conjunction or adverb after the noun ends it; a share names what it is of, or the
+    # thing before 占 when nothing follows it; a compared figure measures the same thing.
+    ("小麦、玉米各3吨。", "3吨", None, "小麦、玉米"),
+    ("外资约占其资金总需求的1/4。", "1/4", None, "占资金总需求"),
+    ("新办法中县里占60%，乡里占40%。", "40%", None, "乡里"),
+    ("批发市场120个、占55%。", "55%", None, "批发市场"),
+    ("全县旅游收入达9亿元，比前年的7亿元增加了2亿元。", "7亿元", None, "旅游收入"),
+    ("全县旅游收入达9亿元，比前年的7亿元增加了2亿元。", "2亿元", None, "旅游收入"),
 ])
 def test_action_and_object(extractor, sentence, span, action, obj):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
@@ -466,6 +474,9 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # A total word does not make the verb before it a noun; a person is not what is counted.
     ("王某某侵吞公款总计73万余元。", "73万余元", "侵吞", "公款"),
     ("法院以贪污罪判处王某某有期徒刑10年。", "10年", "判处", "有期徒刑"),
+    # A conjunction or an adverb after the noun ends it.
+    ("他带着20万元现金和5万元支票出门。", "20万元", "带", "现金"),
+    ("合同金额与50亿元的预定目标稍有差距。", "50亿元", None, "预定目标"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
