@@ -62,6 +62,11 @@ class _Candidate:
     number_text: str
 
 
+def previous_in(previous, clause: int, start: int) -> bool:
+    """Return True when a figure already read lies in text[clause:start]."""
+    return any(clause <= other.start and other.end <= start for other, _ in previous)
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
@@ -156,6 +161,10 @@ class MetricExtractor:
             + _alternation(["占", "占到", "为", "是", "有", "只有", "扩大到", "增加到", "上升到", "下降到"]
                            + lex["change"]["up"] + lex["change"]["down"]) + ")")
         self.adverbial_verbs = set(lex["adverbial_verbs"])
+        self.respectively_re = re.compile(
+            r"(?P<list>[^，,；;。：:]{2,30}?[、和及与][^，,；;。：:]{1,14}?)(?:就|也|都|均|则)?分别")
+        self.subject_copula_re = re.compile(
+            r"(?<![率重例])(?:已|就|共|均|即可|也|仍|竟|则|可)*(?:高达|达到|达|为)(?:了)?$")
         self.object_lead_re = re.compile(r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得)")
         self.object_trail_re = re.compile(
             r"(?:和|与|及|或|各|稍|一般|通常|往往|不|也|仍|竟|却|已经|(?<=[率额量数值])达(?:到)?)+$")
@@ -528,6 +537,11 @@ class MetricExtractor:
                 own = re.search(r"(?:达到|达|为|是|占)", text[clause:start])  # 去年总产达500万吨
                 if last_fields.get("action") and same_kind and last.start < clause and not own:
                     action = last_fields["action"]
+        subject_verb = None
+        if action is None and tokens and not previous_in(previous, clause, start):
+            subject_verb = self._subject_verb(text, clause, start, tokens)
+            if subject_verb:
+                action, action_end = subject_verb[0], None
         if action is None and tokens and cand.kind in ("count", "percent") and self.heads_clause_re.fullmatch(
                 text[clause:start]):
             # 有9640人死于交通事故, 9家造纸企业联合发起: the figure is the subject, its verb follows.
@@ -562,6 +576,13 @@ class MetricExtractor:
             obj = None  # 移送司法机关13人: where they went, not what is counted
         if obj and action and (obj in action or (obj.startswith(action) and "的" not in obj)):
             obj = None  # 有9640人死于交通事故, 出动灭火14万余起: the act, not what is counted
+        if subject_verb:
+            verb, at = subject_verb
+            copula = self.subject_copula_re.search(text, clause, start)
+            if text[at + len(verb):at + len(verb) + 1] == "的":  # 没收的存款额为 -> 存款额
+                obj = text[at + len(verb) + 1:copula.start()].translate(_NO_QUOTES) or None
+            else:  # 全省粮食入库达 -> 全省粮食
+                obj = self._object(text, cand, text[clause:at], None, None, places, after=False)
         obj = self._tidy_object(obj, text, cand, previous, direction)
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
 
@@ -574,6 +595,9 @@ class MetricExtractor:
         is of), 综合市场20917个、占67.8% -> 综合市场; 比前年的4350亿美元 -> the object of the
         figure it is compared with.
         """
+        listed = self._listed_object(text, cand, previous)
+        if listed:
+            return listed
         if not obj:
             return obj
         obj = self.object_lead_re.sub("", obj) or obj
@@ -597,6 +621,72 @@ class MetricExtractor:
             if not re.search(r"[；;。]", between):
                 obj = previous[-1][1].get("object")  # 收入达4482亿美元，比前年的4350亿美元
         return obj or None
+
+    def _listed_object(self, text: str, cand: _Candidate,
+                       previous: list[tuple[_Candidate, dict]]) -> str | None:
+        """Return the k-th thing of a list the k-th figure after 分别 measures.
+
+        旅客、货物和交通工具分别占全国的80%、33%和90% -> 旅客, 货物, 交通工具; 鸡、猪的饲养量分别达到
+        200万只和30万头 -> 鸡饲养量, 猪饲养量 (a head after 的 is shared).
+        """
+        clause = self._clause_start(text, cand.start)
+        found = self.respectively_re.search(text, clause, cand.start)
+        if not found:
+            return None
+        k = sum(1 for other, _ in previous if found.end() <= other.start and other.end <= cand.start)
+        head_text = self.copula_tail_re.sub("", found.group("list"))
+        items = [i for i in re.split(r"[、和及与]", head_text) if i]
+        remainder = re.split(r"[，,；;。]", text[found.end():])[0]
+        figures = len(re.findall(r"[\d０-９][\d０-９.．·]*", remainder))
+        if len(items) < 2 or k >= len(items) or figures != len(items):
+            return None  # 烈属和因公牺牲、病故军人家属的抚恤金分别达到130元和116元: groups unknown
+        shared = ""
+        if "的" in items[-1]:
+            items[-1], shared = items[-1].rsplit("的", 1)
+        item = items[k].rsplit("的", 1)[-1].translate(_NO_QUOTES)
+        if not item or len(item) > 10 or not all(i.rsplit("的", 1)[-1] for i in items):
+            return None
+        return item + shared
+
+    def _subject_verb(self, text: str, clause: int, start: int, tokens) -> tuple[str, int] | None:
+        """Return (verb, its start) of a subject that names an act, before the copula of a figure.
+
+        没收的存款额为200万加元 -> 没收, 在外乡从事劳动的为2735万人 -> 从事劳动 (a verb and its
+        noun before 的), 全省粮食入库达77亿公斤 -> 入库; not a verb also used as a noun
+        (机场建设的投资达, 旅游创汇达) and not a copula of a rate (合格率为).
+        """
+        head = text[clause:start]
+        copula = self.subject_copula_re.search(head)
+        if not copula:
+            return None
+        words = [t for t in tokens if clause <= t[0] and t[1] <= clause + copula.start()]
+        if not words:
+            return None
+
+        def plain_verb(word: str) -> bool:
+            return (word in self.verbs and word not in self.ambiguous_verbs
+                    and word not in self.not_actions and word not in self.prepositions
+                    and word not in self.modifier_verbs and word not in self.adverbial_verbs
+                    and not self.change_word_re.fullmatch(word))
+
+        last = words[-1]
+        of = max((i for i, t in enumerate(words) if t[2] == "的"), default=None)
+        if of is not None and of >= 1:
+            if any(t[2] in self.verbs or t[2] in self.not_actions for t in words[of + 1:]) \
+                    or len(words) - of > 4:
+                return None  # 的 inside the subject, then a predicate of its own
+            before = words[of - 1]
+            if of >= 2 and words[of - 2][2] in ("被", "所被", "遭"):
+                return None  # 被遗忘的存款总额
+            if plain_verb(before[2]):
+                return before[2], before[0]
+            if of >= 2 and plain_verb(words[of - 2][2]) and len(before[2]) <= 2 \
+                    and before[2] not in self.verbs and words[of - 2][1] == before[0]:
+                return words[of - 2][2] + before[2], words[of - 2][0]  # 从事劳动的
+            return None
+        if plain_verb(last[2]) and len(words) >= 2 and last[2] not in self.light_verbs:
+            return last[2], last[0]  # 粮食入库达
+        return None
 
     def _names_kind(self, between: str) -> bool:
         """Return True when ``between`` is the bare noun a figure names the kind of, counted by
@@ -760,6 +850,9 @@ class MetricExtractor:
                 gap = text[verb.end():start]
                 if gap and self.copula_only_re.fullmatch(gap):
                     continue  # 投资已达2亿元: the noun 投资, not the verb
+                if gap.startswith("的") and self.subject_copula_re.search(gap) and \
+                        len(gap) <= 12 and not re.search(r"[，,、]", gap):
+                    continue  # 机场建设的投资达1000亿元: a noun again
                 if any(g < verb.start() for g in general_starts):
                     continue  # 实现销售收入1.3亿元: 实现 governs
             kept.append(verb)

@@ -474,6 +474,14 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # A total word does not make the verb before it a noun; a person is not what is counted.
     ("王某某侵吞公款总计73万余元。", "73万余元", "侵吞", "公款"),
     ("法院以贪污罪判处王某某有期徒刑10年。", "10年", "判处", "有期徒刑"),
+    # A subject that names an act before the copula of its figure: the act is the verb.
+    ("去年没收的赃款额为300万元。", "300万元", "没收", "赃款额"),
+    ("全县粮食入库达9亿公斤。", "9亿公斤", "入库", "粮食"),
+    ("机场建设的投资达100亿元。", "100亿元", None, "机场建设的投资"),
+    ("被遗忘的存款总额高达2亿元。", "2亿元", None, "被遗忘的存款总额"),
+    # 分别: the k-th figure measures the k-th thing of the list, a head after 的 shared.
+    ("过往的旅客、货物和车辆分别占全省的70%、30%和20%。", "30%", None, "货物"),
+    ("全镇牛、羊的饲养量分别达到2万头和5万只。", "5万只", None, "羊饲养量"),
     # A conjunction or an adverb after the noun ends it.
     ("他带着20万元现金和5万元支票出门。", "20万元", "带", "现金"),
     ("合同金额与50亿元的预定目标稍有差距。", "50亿元", None, "预定目标"),
