@@ -11,14 +11,16 @@ documents are scored.
 
 A prediction matches a gold item in the same document when the spans overlap and the values
 agree (relative difference below 0.5%); matching is one-to-one, best overlap first.
-``action`` and ``object`` agree when equal after removing quotation marks or when one ends
-with the other (Chinese noun phrases are head-final: 长江特大非法采矿案 ends with 非法采矿案);
-their exact-match accuracy is reported as well.
+``action`` and ``object`` agree when equal after removing quotation marks and folding character
+widths (ＶＣＤ = VCD), or when one ends with the other (Chinese noun phrases are head-final:
+长江特大非法采矿案 ends with 非法采矿案); for an object the shorter must have two characters at
+least (率 alone is no match for 回复率). Their exact-match accuracy is reported as well.
 """
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterable
@@ -112,13 +114,19 @@ def _values_agree(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= max(0.005 * max(abs(a), abs(b)), 1e-6)
 
 
-def _words_agree(pred: str | None, gold: str | None, exact: bool = False) -> bool:
+def _words_agree(pred: str | None, gold: str | None, exact: bool = False,
+                 min_suffix: int = 1) -> bool:
+    """Equal without quotation marks and character widths (ＶＣＤ = VCD), or, unless ``exact``,
+    one ending with the other when the shorter has at least ``min_suffix`` characters."""
     if not pred or not gold:
         return not pred and not gold
-    pred, gold = pred.translate(_QUOTES).strip(), gold.translate(_QUOTES).strip()
-    if exact:
+    pred = unicodedata.normalize("NFKC", pred.translate(_QUOTES)).strip()
+    gold = unicodedata.normalize("NFKC", gold.translate(_QUOTES)).strip()
+    if exact or pred == gold:
         return pred == gold
-    return pred == gold or pred.endswith(gold) or gold.endswith(pred)
+    if min(len(pred), len(gold)) < min_suffix:
+        return False
+    return pred.endswith(gold) or gold.endswith(pred)
 
 
 def _attribute_agrees(name: str, pred: dict, gold: dict, exact: bool = False) -> bool:
@@ -126,8 +134,10 @@ def _attribute_agrees(name: str, pred: dict, gold: dict, exact: bool = False) ->
         return pred.get("change_direction") == gold.get("change")
     if name == "value_max":
         return _values_agree(pred.get("value_max"), gold.get("value_max"))
-    if name in ("action", "object"):
+    if name == "action":  # a one-character verb is a verb: 产 for 年产
         return _words_agree(pred.get(name), gold.get(name), exact)
+    if name == "object":  # but 率 or 额 alone names nothing: 率 is no match for 转岗培训率
+        return _words_agree(pred.get(name), gold.get(name), exact, min_suffix=2)
     if name == "unit":
         return (pred.get("unit") or "").replace("％", "%") == (gold.get("unit") or "").replace("％", "%")
     return pred.get(name) == gold.get(name)

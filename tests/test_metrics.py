@@ -528,3 +528,18 @@ def test_gold_files_parse():
             if line.strip():
                 record = json.loads(line)
                 assert {"doc", "start", "end"} <= record.keys()
+
+
+@pytest.mark.parametrize("name, pred, gold, agrees", [
+    ("object", "非法采矿案", "长江特大非法采矿案", True),   # head-final noun phrases
+    ("object", "VCD的销售", "ＶＣＤ的销售", True),          # widths folded
+    ("object", "“保护伞”", "保护伞", True),                # quotation marks removed
+    ("object", "率", "转岗培训率", False),                 # one character names nothing
+    ("action", "产", "年产", True),                        # a one-character verb is a verb
+    ("action", "安装", "推广安装", True),
+    ("object", None, "案件", False),
+])
+def test_attribute_matching(name, pred, gold, agrees):
+    from pipeline.evaluate_metrics import _attribute_agrees
+
+    assert _attribute_agrees(name, {name: pred}, {name: gold}) is agrees
