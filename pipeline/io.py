@@ -173,9 +173,31 @@ _PRINTED_DATE = re.compile(r"(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日")
 
 def document_from_text(text: str, source: str, published: date | None = None,
                        encoding: str = "utf-8", meta: dict | None = None) -> Document:
-    """Return a Document for ``text`` (the id is a hash of source and text)."""
+    """Return a Document for ``text`` (the id is a hash of source and text).
+
+    Without a ``published`` date, a date printed on a short line among the first lines of the
+    page (a masthead such as ``2021年11月2日 星期二``) is taken as the publication date.
+    """
     return Document(doc_id=content_id(source, text), source=source, raw=text,
-                    encoding=encoding, published=published, meta=meta or {})
+                    encoding=encoding, published=published or printed_date(text), meta=meta or {})
+
+
+def printed_date(text: str) -> date | None:
+    """Return the date printed on a masthead-like line at the top of ``text``, if any."""
+    lines = [line.strip() for line in text[:600].splitlines() if line.strip()][:3]
+    for line in lines:
+        if len(line) > 40:
+            continue
+        match = _PRINTED_DATE.search(line.translate(_DIGITS))
+        if match:
+            try:
+                return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+            except ValueError:
+                return None
+    return None
+
+
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 class TableWriter:

@@ -122,3 +122,18 @@ def test_every_broken_input_is_read_or_rejected(tmp_path):
     assert by_name["gbk.txt"].encoding == "gb18030"
     assert by_name["utf16.txt"].encoding == "utf-16"
     assert by_name["bom.txt"].encoding == "utf-8-sig" and not by_name["bom.txt"].raw.startswith("\ufeff")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("法治日报\n2021年11月2日 星期二\n\n标题\n\n正文，内容。", "2021-11-02"),
+    ("２０２１年１１月２日\n标题", "2021-11-02"),
+    # hard negatives: a date inside running text, or far down the page, is not a masthead
+    ("2021年7月27日，丹阳市法院公开宣判张某某等人黑恶势力犯罪案件，张某某等人分别被判处有期徒刑。", None),
+    ("标题\n\n本报记者 甲乙\n\n正文，内容。\n\n2021年7月27日", None),
+    ("2021年2月30日", None),
+])
+def test_printed_publication_date(text, expected):
+    from pipeline.io import printed_date
+
+    got = printed_date(text)
+    assert (got.isoformat() if got else None) == expected
