@@ -570,6 +570,8 @@ class MetricExtractor:
             if (len(gap) <= 8 and re.search(r"[，,、和及与]", gap) and not re.search(r"[；;。]", gap)
                     and inherited and not re.search(r"(?:^[和与及])|[和与及中也或]$", inherited)):
                 obj = inherited
+        if obj is None and action and tokens and cand.kind not in ("percent", "duration"):
+            obj = self._relative_noun_after(text, cand, tokens)  # 处理了50多件有影响的案件
         if follow_noun and action and (obj is None or action in obj):
             obj = follow_noun  # 对6个大中型企业实施了兼并 -> 大中型企业
         if obj and action in self.transfer_verbs and self.organ_end_re.search(obj):
@@ -621,6 +623,25 @@ class MetricExtractor:
             if not re.search(r"[；;。]", between):
                 obj = previous[-1][1].get("object")  # 收入达4482亿美元，比前年的4350亿美元
         return obj or None
+
+    def _relative_noun_after(self, text: str, cand: _Candidate, tokens) -> str | None:
+        """Return the noun a relative clause after a governed figure ends in.
+
+        直接处理了50多件有影响的案件 -> 案件, 添置了20台设置奔腾处理器的电脑 -> 电脑: the clause
+        after the measure word ends in 的 + a noun with no verb of its own.
+        """
+        phrase = re.match(r"[^，,；;。：:（()）!！?？]{0,40}", text[cand.end:]).group(0)
+        if "的" not in phrase or re.search(r"[\d０-９]", phrase):
+            return None
+        noun = phrase.rsplit("的", 1)[1].translate(_NO_QUOTES)
+        if not 2 <= len(noun) <= 8 or cand.end + len(phrase) not in {t[1] for t in tokens}:
+            return None
+        noun_start = cand.end + len(phrase) - len(noun)
+        if any(noun_start <= t[0] < cand.end + len(phrase) and (
+                t[2] in self.verbs or t[2] in self.not_actions or t[2] in self.prepositions)
+               and t[2] not in self.ambiguous_verbs for t in tokens):
+            return None
+        return noun
 
     def _listed_object(self, text: str, cand: _Candidate,
                        previous: list[tuple[_Candidate, dict]]) -> str | None:

@@ -482,6 +482,9 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # 分别: the k-th figure measures the k-th thing of the list, a head after 的 shared.
     ("过往的旅客、货物和车辆分别占全省的70%、30%和20%。", "30%", None, "货物"),
     ("全镇牛、羊的饲养量分别达到2万头和5万只。", "5万只", None, "羊饲养量"),
+    # A relative clause after the measure word ends in what is counted.
+    ("直接处理了50多件有影响的案件，赢得了群众。", "50多件", "处理", "案件"),
+    ("该所添置了20台安装最新处理器的电脑。", "20台", "添置", "电脑"),
     # A conjunction or an adverb after the noun ends it.
     ("他带着20万元现金和5万元支票出门。", "20万元", "带", "现金"),
     ("合同金额与50亿元的预定目标稍有差距。", "50亿元", None, "预定目标"),
