@@ -458,9 +458,10 @@ def train_ner(corpora: Path, out: Path, minutes: float | None = None, *,
               overrides: dict[str, str] | None = None) -> dict:
     """Train the NER on ``corpora``, save its components to ``out`` and return the scores.
 
-    ``minutes`` caps the training time (spaCy's max_steps is estimated from it is not
-    reliable, so training runs in a subprocess that is stopped after ``minutes``; the best
-    model on the dev slice so far is kept). Example::
+    ``minutes`` caps the training time: ``spacy train`` runs in a subprocess that is stopped
+    after ``minutes`` (None: until ``max_epochs`` of the config); the checkpoint with the best
+    dev score so far is shipped. ``extra`` adds corpora ("cluener", "weibo"). DocBins in
+    ``work`` are reused when present. Example::
 
         train_ner(Path("../shared/corpora"), Path("pipeline/models/ner"), minutes=60)
     """
