@@ -293,7 +293,9 @@ def convert_corpora(corpora: Path, work: Path, nlp, *, dev_fraction: float = 0.0
         dev.extend(examples[:n_dev])
         train.extend(examples[n_dev:])
     rng.shuffle(train)
-    report = {"sources": {k: len(v) for k, v in sources.items()}}
+    report = {"sources": {k: len(v) for k, v in sources.items()},
+              "settings": {"harmonize": harmonize, "extra": sorted(extra), "seed": seed,
+                           "dev_fraction": dev_fraction}}
     for split, examples in (("train", train), ("dev", dev)):
         stats = AlignStats()
         t0 = time.time()
@@ -471,7 +473,11 @@ def train_ner(corpora: Path, out: Path, minutes: float | None = None, *,
     work = Path(work) if work else REPO / "training" / "work"
     work.mkdir(parents=True, exist_ok=True)
     nlp_tok = _pkuseg_nlp(pkuseg_model)
-    if not (reuse_docbins and (work / "train.spacy").exists() and (work / "dev.spacy").exists()):
+    settings = {"harmonize": True, "extra": sorted(extra), "seed": 0, "dev_fraction": 0.03}
+    done = work / "conversion.json"
+    reusable = (reuse_docbins and (work / "train.spacy").exists() and (work / "dev.spacy").exists()
+                and done.exists() and json.loads(done.read_text()).get("settings") == settings)
+    if not reusable:
         convert_corpora(corpora, work, nlp_tok, extra=extra, say=say)
     run_dir = work / "run"
     cmd = [sys.executable, "-m", "spacy", "train", str(config), "--output", str(run_dir),
