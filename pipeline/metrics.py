@@ -557,8 +557,11 @@ class MetricExtractor:
         obj = self._object(text, cand, text[max(left, action_end or 0):start], previous,
                            starts, places, tokens=tokens, persons=persons)
         if obj is None and action_end is not None and (
-                action in self.light_verbs or action in self.change_actions):
-            # 产业总产值预计完成1929亿元: a light verb's figure measures its subject.
+                action in self.light_verbs or action in self.change_actions or (
+                    action in self.ambiguous_verbs
+                    and "的" in text[clause:action_end - len(action)])):
+            # 产业总产值预计完成1929亿元: a light verb's figure measures its subject, and so does
+            # a noun-like one after a relative clause (用于购买飞机的资金投入1100亿元).
             subject = text[clause:action_end - len(action)]
             obj = self._object(text, cand, subject, None, None, places, after=False)
         if obj is None and direction and previous:
@@ -814,6 +817,7 @@ class MetricExtractor:
             token = words.get(nxt)
             second = None
             if lexical and lexical.end() <= start and lexical.group(0) not in self.modifier_verbs \
+                    and not self.noun_after_re.match(text, lexical.end()) \
                     and (sep or lexical.group(0) not in self.ambiguous_verbs):  # 节省投资: a noun
                 second = lexical.end()
             elif sep and token and token[2] in self.verbs and token[2] not in self.not_actions \
@@ -839,6 +843,7 @@ class MetricExtractor:
             return (left <= v_start and v_end <= start
                     and not self.noun_after_re.match(text, v_end)
                     and not (word in self.ambiguous_verbs and self.noun_after_ambiguous_re.match(text, v_end))
+                    and not (word in self.ambiguous_verbs and text[v_start - 1:v_start] == "总")  # 总投资
                     and not self.noun_compound_re.match(text, v_start)
                     and (word in self.change_actions or not self.change_word_re.fullmatch(word))
                     and not _inside_quotes(text, v_start))
@@ -874,14 +879,25 @@ class MetricExtractor:
                 if gap.startswith("的") and self.subject_copula_re.search(gap) and \
                         len(gap) <= 12 and not re.search(r"[，,、]", gap):
                     continue  # 机场建设的投资达1000亿元: a noun again
-                if any(g < verb.start() for g in general_starts):
+                if any(g < verb.start() and "的" not in text[g:verb.start()] for g in general_starts):
                     continue  # 实现销售收入1.3亿元: 实现 governs
+                if any(other.start() > verb.end() and other.group(0) not in self.ambiguous_verbs
+                       for other in found):
+                    continue  # 住房建设共完成投资413亿元: 建设 names the subject
             kept.append(verb)
         found = kept
         for i, verb in enumerate(found):
             if i + 1 < len(found) and (verb.group(0) in self.pivot_verbs or self.new_predicate_re.search(
                     text, verb.end(), found[i + 1].start())):
                 continue  # 发动村干部……等与民警、辅警组建5支: the verb of the last predicate
+            if i + 1 < len(found) and "的" in text[verb.end():found[i + 1].start()] and \
+                    not re.search(r"[、，,]", text[verb.end():found[i + 1].start()]):
+                continue  # 用于购买飞机的资金投入1100亿元: a verb inside a relative clause
+            if verb.group(0) in self.pivot_verbs and i + 1 == len(found) and general_starts:
+                later = [t for t in tokens or () if t[0] in general_starts and t[0] >= verb.end() + 2
+                         and not re.search(r"[的、\d一二两三四五六七八九十]", text[verb.end():start])]
+                if later:  # 组织各军分区和人武部干部走遍全省118个县: the pivot hands over
+                    return later[-1][2], later[-1][1]
             return verb.group(0), verb.end()
         if tokens is None:
             return None, None

@@ -482,6 +482,13 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # 分别: the k-th figure measures the k-th thing of the list, a head after 的 shared.
     ("过往的旅客、货物和车辆分别占全省的70%、30%和20%。", "30%", None, "货物"),
     ("全镇牛、羊的饲养量分别达到2万头和5万只。", "5万只", None, "羊饲养量"),
+    # 为期 is no act; a noun-like verb before the real one names the subject; a verb inside a
+    # relative clause is not the act; a pivot hands over to the verb of its object.
+    ("政府承诺立即实施为期3年的改革计划。", "3年", "实施", "改革计划"),
+    ("全县住房建设共完成投资4亿元。", "4亿元", "完成", "投资"),
+    ("用于购买设备的资金投入500万元。", "500万元", "投入", "用于购买设备的资金"),
+    ("省军区组织各级干部走遍全省80个县。", "80个", "走遍", "县"),
+    ("动用检测机构近百个。", "近百个", "动用", "检测机构"),
     # A relative clause after the measure word ends in what is counted.
     ("直接处理了50多件有影响的案件，赢得了群众。", "50多件", "处理", "案件"),
     ("该所添置了20台安装最新处理器的电脑。", "20台", "添置", "电脑"),
