@@ -981,8 +981,9 @@ class MetricExtractor:
             preposition = None  # 交通违法行为: 为 inside a word
         if (len(before) > 1 and not listed and not preposition
                 and not before.endswith(("和", "及", "与", "、", "或"))):
-            if self.actions_re.search(before):
-                before = before[self.actions_re.search(before).end():] if len(before) > 12 else before
+            cut = self.actions_re.search(before)
+            if cut and len(before) > 12 and len(before) - cut.end() >= 2:
+                before = before[cut.end():]  # not 转岗培训|率, 赔偿|案: a verb inside a word
             cleaned = "".join(c for c in before if c not in _QUOTES).strip("、 ")
             cleaned = re.sub(r"^占了", "占", cleaned)  # 占了全省财税收入 -> 占全省财税收入
             if len(cleaned) > 10 and len(cleaned.rsplit("的", 1)[-1]) >= 2:

@@ -492,6 +492,8 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # A relative clause after the measure word ends in what is counted.
     ("直接处理了50多件有影响的案件，赢得了群众。", "50多件", "处理", "案件"),
     ("该所添置了20台安装最新处理器的电脑。", "20台", "添置", "电脑"),
+    # A long object is not cut after a verb that is part of its last word.
+    ("我院共受理个体私营企业工伤事故损害赔偿案7件。", "7件", "受理", "个体私营企业工伤事故损害赔偿案"),
     # A conjunction or an adverb after the noun ends it.
     ("他带着20万元现金和5万元支票出门。", "20万元", "带", "现金"),
     ("合同金额与50亿元的预定目标稍有差距。", "50亿元", None, "预定目标"),
