@@ -926,8 +926,10 @@ class MetricExtractor:
         if previous and re.search(r"(?:到|至|为)(?:接近|约)?$", before) and self.change_word_re.search(before):
             return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
         before = re.sub(r"(?:由|从)[^由从，,]{0,14}?的?$", "", before)  # 由原来的14元
-        before = re.sub(r"(?:以|按)?(?:年平均|平均每年|年均|平均|每年|每月|每天|日均|人均|户均|每人)$", "",
-                        before)  # 需求量将达日均 -> 需求量将达 -> 需求量
+        before = re.sub(r"(?:以|按)?(?:年平均|平均每年|年均|平均|每年|每月|每天|日均|人均|户均|每人"
+                        r"|每(?:平方公里|平方米|公里|公斤|千克|亩|桶|吨|块|张|件|股|户))$", "",
+                        before)  # 需求量将达日均 -> 需求量将达 -> 需求量; 人口密度为每平方公里
+        before = re.sub(r"(?:累计|共计|总计|合计)$", "", before)  # 国内生产总值累计, not 累
         while True:  # 人数达 -> 人数, but 违法行为 keeps its 为: words, not characters
             found = self.copula_one_re.search(before)
             if not found or (starts is not None and before_start + found.start() not in starts):

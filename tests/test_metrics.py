@@ -492,6 +492,9 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # A relative clause after the measure word ends in what is counted.
     ("直接处理了50多件有影响的案件，赢得了群众。", "50多件", "处理", "案件"),
     ("该所添置了20台安装最新处理器的电脑。", "20台", "添置", "电脑"),
+    # A total word or a per-unit phrase before the copula is no part of what is measured.
+    ("该市国内生产总值累计完成835亿元。", "835亿元", "完成", "该市国内生产总值"),
+    ("全省人口密度为每平方公里600人。", "600人", None, "人口密度"),
     # A long object is not cut after a verb that is part of its last word.
     ("我院共受理个体私营企业工伤事故损害赔偿案7件。", "7件", "受理", "个体私营企业工伤事故损害赔偿案"),
     # A conjunction or an adverb after the noun ends it.
