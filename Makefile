@@ -25,6 +25,7 @@ test-fast: $(STAMP)
 	$(BIN)/python -m pytest -q -m "not slow"
 
 bench: setup
+	$(BIN)/python -m pip install --quiet -e '.[bench,dask]'
 	$(BIN)/python bench/run.py
 
 train-ner: setup
