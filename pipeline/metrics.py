@@ -165,7 +165,7 @@ class MetricExtractor:
             r"(?P<list>[^，,；;。：:]{2,30}?[、和及与][^，,；;。：:]{1,14}?)(?:就|也|都|均|则)?分别")
         self.subject_copula_re = re.compile(
             r"(?<![率重例])(?:已|就|共|均|即可|也|仍|竟|则|可)*(?:高达|达到|达|为)(?:了)?$")
-        self.object_lead_re = re.compile(r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得)")
+        self.object_lead_re = re.compile(r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得|高于|低于)")
         self.object_trail_re = re.compile(
             r"(?:和|与|及|或|各|稍|一般|通常|往往|不|也|仍|竟|却|已经|(?<=[率额量数值])达(?:到)?)+$")
         self.share_re = re.compile(r"(?:已|约|将|则|仅|只)?占(?![地有用领据])(?:到|了)?其?")

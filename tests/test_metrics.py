@@ -492,6 +492,9 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # A relative clause after the measure word ends in what is counted.
     ("直接处理了50多件有影响的案件，赢得了群众。", "50多件", "处理", "案件"),
     ("该所添置了20台安装最新处理器的电脑。", "20台", "添置", "电脑"),
+    # Linking and comparison verbs are no acts (1美元合8.09元, 高于…约7%, 位于…20公里) and
+    # no part of the object.
+    ("外贸增长12%，高于全球贸易约7%。", "约7%", None, "全球贸易"),
     # A total word or a per-unit phrase before the copula is no part of what is measured.
     ("该市国内生产总值累计完成835亿元。", "835亿元", "完成", "该市国内生产总值"),
     ("全省人口密度为每平方公里600人。", "600人", None, "人口密度"),
