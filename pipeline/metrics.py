@@ -174,7 +174,8 @@ class MetricExtractor:
             r"(?:\d{4}年|\d{1,2}月份?|今年|去年|当年|全年|短短几年时间|几年时间|扩大到|发展到|增加到|上升到"
             r"|连续|首次|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
         self.heads_clause_re = re.compile(
-            r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年)*(?:有)?|[^，,；;]{0,12}?(?:共有|还有|已有|有)")
+            r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年)*(?:有)?|[^，,；;]{0,12}?(?:共有|还有|已有|有)"
+            r"|[^，,；;\d]{1,8}?(?<!其)中")  # 居民中60%信奉…
         self.new_predicate_re = re.compile(r"等(?:与|和|同)|(?:并|后|再|又|还|并且|同时)[一-鿿]{0,2}$")
         self.change_word_re = re.compile(
             rf"(?:同比|环比)?(?:{_alternation(lex['change']['up'] + lex['change']['down'])})")
@@ -589,6 +590,8 @@ class MetricExtractor:
             else:  # 全省粮食入库达 -> 全省粮食
                 obj = self._object(text, cand, text[clause:at], None, None, places, after=False)
         obj = self._tidy_object(obj, text, cand, previous, direction)
+        if obj and action and len(obj) > len(action) + 1 and obj.endswith(action):
+            obj = obj[: -len(action)]  # 近500名平民死亡: the verb after the noun is no part of it
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
 
     def _tidy_object(self, obj: str | None, text: str, cand: _Candidate,
@@ -606,6 +609,8 @@ class MetricExtractor:
         if not obj:
             return obj
         obj = self.object_lead_re.sub("", obj) or obj
+        if obj.endswith("中") and len(obj) >= 3 and text[:cand.start].endswith(obj):
+            obj = obj[:-1]  # 访问者中60%以上 -> 访问者
         trimmed = self.object_trail_re.sub("", obj)
         if len(trimmed) >= 2:
             obj = trimmed
@@ -728,8 +733,10 @@ class MetricExtractor:
                 continue
             if t_start >= limit or t_start - end > 14 or word == "的":
                 return None
+            last = t_end == limit  # 士兵死亡，: a verb that ends the clause is its predicate
             if (word in self.verbs and word not in self.not_actions
-                    and word not in self.ambiguous_verbs and not self.change_word_re.fullmatch(word)):
+                    and (word not in self.ambiguous_verbs or (last and len(word) >= 2))
+                    and not self.change_word_re.fullmatch(word)):
                 return word
         return None
 

@@ -500,6 +500,10 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("全省人口密度为每平方公里600人。", "600人", None, "人口密度"),
     # A long object is not cut after a verb that is part of its last word.
     ("我院共受理个体私营企业工伤事故损害赔偿案7件。", "7件", "受理", "个体私营企业工伤事故损害赔偿案"),
+    # A figure that opens its clause takes the verb after it, also one that is a noun
+    # elsewhere when it ends the clause; 居民中60% opens its clause too.
+    ("共有近500名平民死亡。", "近500名", "死亡", "平民"),
+    ("居民中60%信奉原始宗教。", "60%", "信奉", "居民"),
     # A conjunction or an adverb after the noun ends it.
     ("他带着20万元现金和5万元支票出门。", "20万元", "带", "现金"),
     ("合同金额与50亿元的预定目标稍有差距。", "50亿元", None, "预定目标"),
