@@ -747,7 +747,10 @@ class MetricExtractor:
         来华旅游人数达5236万人次，国际旅游收入达110.8亿美元，分别较上年同期增长12.3%和18.7%:
         12.3% is the change of 来华旅游人数, 18.7% of 国际旅游收入; without 分别, the last level.
         """
-        levels = [f for _, f in previous if not f.get("change_direction") and f.get("object")]
+        # 出口1827亿美元，增长20.9%: a noun-like action of the level names what changed.
+        levels = [dict(f, object=f.get("object") or f.get("action")) for _, f in previous
+                  if not f.get("change_direction") and (
+                      f.get("object") or f.get("action") in self.ambiguous_verbs)]
         if not levels:
             return None
         if "分别" not in text[clause:cand.start]:

@@ -199,6 +199,12 @@ def test_objects_of_durations(extractor, sentence, span, obj):
     assert figure["object"] == obj
 
 
+def test_change_figure_names_the_noun_like_action_of_its_level(extractor):
+    got = figures(extractor, "其中出口900亿美元，增长20%；进口800亿美元，增长3%。")
+    assert [(f["action"], f["object"]) for f in got] == [
+        ("出口", None), (None, "出口"), ("进口", None), (None, "进口")]
+
+
 def test_change_figure_takes_the_object_of_its_level(extractor):
     got = figures(extractor, "来华旅游人数达５２３６万人次，国际旅游收入达１１０．８亿美元，"
                              "分别较上年同期增长１２．３％和１８．７％。")
