@@ -267,6 +267,7 @@ class Rules:
         chars = re.escape("".join(self.abbr))
         after = trie_pattern(r[0] for r in ctx if r[1] == "after_pair")
         self.abbr_pair_re = re.compile(f"[{chars}]{{2,3}}(?={after})")
+        self.abbr_after_re = re.compile(f"(?:{after}|方|军|籍|侨)")
         self.abbr_word_re = re.compile(
             f"(?:{trie_pattern(r[0] for r in ctx if r[1] == 'word')})(?!盛顿|沙|东|南|北|西|中|山|夏)")
         self.loc_suffix_re = re.compile(trie_pattern(read_words(data_dir / "entity_loc_suffixes.txt")))
@@ -955,7 +956,8 @@ class EntityTagger:
                 continue
             cands[i] += self.rules.candidates(texts[i], tokens[i], doc.published, known_counties,
                                               context, places[i])
-            cands[i] += self._model_candidates(texts[i], model[i], s.kind)
+            cands[i] += self._model_candidates(texts[i], model[i], s.kind,
+                                               set(tokens[i]) if tokens[i] else None)
         chosen = [resolve(c, self.rules.org_heads) for c in cands]
         # A name the document introduces with a byline or a title is the same person later on
         # (”李志泉说): tag its other mentions too.
@@ -997,13 +999,20 @@ class EntityTagger:
         doc.entities.sort(key=lambda e: (e.start, e.end))
         return doc
 
-    def _model_candidates(self, text: str, spans: list[tuple[int, int, str]], kind: str) -> list[Candidate]:
+    def _model_candidates(self, text: str, spans: list[tuple[int, int, str]], kind: str,
+                          tokens: set[tuple[int, int]] | None = None) -> list[Candidate]:
         out = []
         rules = self.rules
+        singles = {s for s, e, label in spans if e - s == 1 and label in ("GPE", "LOC")}
         for s, e, label in spans:
             span = text[s:e]
             if not re.search(f"[{CJK}A-Za-z]", span):
                 continue  # "11." is not a name
+            if label == "PERSON" and re.search(r"[0-9０-９]", span):
+                continue  # 174.2万
+            if e - s == 1 and label in ("GPE", "LOC") and not self._abbreviation_in_context(
+                    text, s, singles, tokens):
+                continue  # 以日计算, 很美: a day and "beautiful"; 中美, 港台, 中、美 stay
             if any(ch in span for ch in "，。；：！？,;:!?") or span.count("“") != span.count("”"):
                 continue  # a name does not run across a clause or out of its quotes
             if s >= 2 and text[s - 2:s] in rules.campaign:
@@ -1026,6 +1035,19 @@ class EntityTagger:
                 label = "GPE"
             out.append(Candidate(s, e, label, None, "model", MODEL, text[max(s, e - 3):e]))
         return out
+
+    def _abbreviation_in_context(self, text: str, at: int, singles: set[int],
+                                 tokens: set[tuple[int, int]] | None) -> bool:
+        """Return True when a one-character place the model found reads as one (中美, 中、美两国)."""
+        if text[at] not in self.rules.abbr:
+            return False
+        if tokens is None or (at, at + 1) not in tokens:
+            return True  # inside a word: 中美, 华人, 港台
+        if (at - 2) in singles or (at + 2) in singles or (at - 1) in singles or (at + 1) in singles:
+            return True  # 中、美; 欧、美
+        if at and text[at - 1] in "赴来在进返离抵访驻对从到回去往由和与及同":
+            return True  # 赴港, 来京, 驻港, 与美
+        return bool(self.rules.abbr_after_re.match(text, at + 1))
 
     def _relative_before(self, text: str, start: int) -> bool:
         """Return True when the ORG at ``start`` follows a place-less prefix (该区, 市, 自治区)."""

@@ -316,6 +316,10 @@ def fake_model_tagger():
         {"label": "GPE", "pattern": "镇江"},
         {"label": "GPE", "pattern": "烦心事"},
         {"label": "ORG", "pattern": "平安镇江建设，努力"},
+        {"label": "GPE", "pattern": [{"ORTH": "日"}]},
+        {"label": "GPE", "pattern": [{"ORTH": "港"}]},
+        {"label": "PERSON", "pattern": "174.2万"},
+        {"label": "ORG", "pattern": "政法委"},
         {"label": "PERSON", "pattern": "11．"},
     ])
     return EntityTagger(nlp)
@@ -343,6 +347,12 @@ def fake_model_tagger():
     # campaign names, clause-crossing spans and common words are not places
     ("通过将平安镇江建设，努力推进。", []),
     ("群众的烦心事。", []),
+    # one-character places only where they read as places
+    ("以日计算。", []),
+    ("他多次赴港。", [("港", "GPE", "model")]),
+    # a figure is not a person; a bare 政法委 is a generic organ
+    ("安装174.2万个。", []),
+    ("市委常委、政法委书记。", []),
     # the model's span without a letter is not a name
     ("11．会议结束。", []),
 ])
