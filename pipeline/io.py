@@ -1,4 +1,4 @@
-"""Reading inputs into Documents, and writing tables as Parquet datasets, atomically.
+"""Reading inputs into Documents, and moving finished tables into place atomically.
 
 Reading decodes strictly: UTF-8 (with or without BOM), UTF-16 with a BOM, then GB18030
 (which covers GBK). Nothing is ever replaced silently: bytes that none of these decode, or
@@ -198,48 +198,6 @@ def printed_date(text: str) -> date | None:
 
 
 _DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-
-
-class TableWriter:
-    """Stream rows into ``<staging>/<table>/part-NNNNN.parquet``, one row group per flush."""
-
-    def __init__(self, directory: Path, schema: pa.Schema, part: int = 0,
-                 rows_per_group: int = 20000) -> None:
-        self.directory = Path(directory)
-        self.schema = schema
-        self.part = part
-        self.rows_per_group = rows_per_group
-        self.buffer: list[dict] = []
-        self.writer: pq.ParquetWriter | None = None
-        self.rows = 0
-
-    @property
-    def path(self) -> Path:
-        return self.directory / f"part-{self.part:05d}.parquet"
-
-    def write(self, rows: list[dict]) -> None:
-        self.buffer.extend(rows)
-        if len(self.buffer) >= self.rows_per_group:
-            self.flush()
-
-    def flush(self) -> None:
-        if not self.buffer:
-            return
-        table = pa.Table.from_pylist(self.buffer, schema=self.schema)
-        if self.writer is None:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            self.writer = pq.ParquetWriter(self.path, self.schema, compression="zstd")
-        self.writer.write_table(table)
-        self.rows += len(self.buffer)
-        self.buffer = []
-
-    def close(self) -> None:
-        self.flush()
-        if self.writer is None:  # an empty table still gets a file with the schema
-            self.directory.mkdir(parents=True, exist_ok=True)
-            pq.write_table(self.schema.empty_table(), self.path, compression="zstd")
-        else:
-            self.writer.close()
 
 
 def commit_outputs(staging: Path, out: Path, names: Iterable[str]) -> None:
