@@ -28,7 +28,7 @@ from pathlib import Path
 
 from . import errors
 from .document import Document, MetricSpan, Reject
-from .numbers import (APPROX_PREFIX, APPROX_SUFFIX, BIG_UNITS, DIGITS, NUMBER, parse_number,
+from .numbers import (APPROX_PREFIX, APPROX_SUFFIX, BIG_UNITS, NUMBER, parse_number,
                       parse_quantity)
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -496,7 +496,6 @@ class MetricExtractor:
                 left = other.end
                 if not self._names_kind(text[other.end:start]):
                     verb_left = other.end  # 完成了湛江50万吨浆厂等6个: 完成 governs 6个
-        before = text[left:start]
 
         action, action_end = self._action(text, verbs, verb_left, start, tokens)
         if action is None and previous:

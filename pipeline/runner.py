@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import platform
-import sys
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from schemas.records import TABLES
 
 from . import __version__, errors
 from .clean import Cleaner
-from .document import Document, Reject, content_id
+from .document import Document, content_id
 from .errors import InputError
 from .io import Rejected, commit_outputs
 from .split import ArticleSplitter, SentenceSplitter

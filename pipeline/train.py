@@ -467,8 +467,6 @@ def train_ner(corpora: Path, out: Path, minutes: float | None = None, *,
 
         train_ner(Path("../shared/corpora"), Path("pipeline/models/ner"), minutes=60)
     """
-    import spacy
-
     corpora, out = Path(corpora), Path(out)
     work = Path(work) if work else REPO / "training" / "work"
     work.mkdir(parents=True, exist_ok=True)
