@@ -534,7 +534,7 @@ class MetricExtractor:
                 last, last_fields = previous[-1]
                 same_kind = last.unit == cand.unit or (last.kind == cand.kind == "count"
                                                          and cand.unit in ("个", "家", "起"))
-                own = re.search(r"(?:达到|达|为|是|占)", text[clause:start])  # 去年总产达500万吨
+                own = re.search(r"(?:达到|达|为|是|占|有)", text[clause:start])  # 去年总产达500万吨
                 if last_fields.get("action") and same_kind and last.start < clause and not own:
                     action = last_fields["action"]
         subject_verb = None
@@ -542,6 +542,10 @@ class MetricExtractor:
             subject_verb = self._subject_verb(text, clause, start, tokens)
             if subject_verb:
                 action, action_end = subject_verb[0], None
+        if action is None and tokens and cand.kind != "duration":
+            relative = self._relative_verb(text, verb_left, start, tokens)
+            if relative:
+                action, action_end = relative
         if action is None and tokens and cand.kind in ("count", "percent") and self.heads_clause_re.fullmatch(
                 text[clause:start]):
             # 有9640人死于交通事故, 9家造纸企业联合发起: the figure is the subject, its verb follows.
@@ -715,6 +719,41 @@ class MetricExtractor:
         if plain_verb(last[2]) and len(words) >= 2 and last[2] not in self.light_verbs:
             return last[2], last[0]  # 粮食入库达
         return None
+
+    def _plain_verb(self, word: str) -> bool:
+        """A general verb that can govern: not a copula, preposition, change or modifier word."""
+        if word not in self.verbs:
+            # 搬掉, 评选出: a verb with its complement is the verb
+            if not (len(word) >= 2 and word[-1] in _COMPLEMENTS and word[:-1] in self.verbs):
+                return False
+            word = word[:-1]
+        return (word not in self.not_actions and word not in self.prepositions
+                and word not in self.modifier_verbs and word not in self.adverbial_verbs
+                and not self.change_word_re.fullmatch(word))
+
+    def _relative_verb(self, text: str, left: int, start: int, tokens) -> tuple[str, int] | None:
+        """Return (verb, its end) of a relative clause that ends right before the figure, or
+        before the figure's noun: 国家工商局认定的42个驰名商标 -> 认定, 自主研制开发的近10个 ->
+        研制开发, 已有登记注册的三资企业6.8万多家 -> 登记注册 (adjacent verbs stay together)."""
+        found = re.search(r"的([^的\W\d_]{0,6})$", text[left:start])
+        if not found:
+            return None
+        at = left + found.start()  # the 的
+        noun_end = start
+        words = [t for t in tokens if left <= t[0] and t[1] <= noun_end]
+        index = next((i for i, t in enumerate(words) if t[0] == at and t[2] == "的"), None)
+        if index is None or index == 0:
+            return None
+        if any(t[2] in self.verbs or t[2] in self.not_actions or t[2] in self.prepositions
+               for t in words[index + 1:]):
+            return None  # 的 then a predicate of its own: not a noun before the figure
+        first = last = index - 1
+        if not self._plain_verb(words[last][2]) or (last > 0 and words[last - 1][2] == "为"):
+            return None  # 以军营、学校为依托的20多个基地: a frame, not the act
+        while first > 0 and words[first - 1][1] == words[first][0] and len(words[first - 1][2]) >= 2 \
+                and self._plain_verb(words[first - 1][2]) and words[first - 1][2] not in self.pivot_verbs:
+            first -= 1
+        return text[words[first][0]:words[last][1]], words[last][1]
 
     def _names_kind(self, between: str) -> bool:
         """Return True when ``between`` is the bare noun a figure names the kind of, counted by

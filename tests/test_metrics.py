@@ -513,6 +513,18 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # A conjunction or an adverb after the noun ends it.
     ("他带着20万元现金和5万元支票出门。", "20万元", "带", "现金"),
     ("合同金额与50亿元的预定目标稍有差距。", "50亿元", None, "预定目标"),
+    # A relative clause that ends right before the figure (or its noun) names the act;
+    # adjacent verbs stay together, a verb with its complement is a verb.
+    ("省工商局认定的15个著名商标中，食品企业占了6个。", "15个", "认定", "著名商标"),
+    ("该厂自主研制开发的近20个新产品已投放市场。", "近20个", "研制开发", "新产品"),
+    ("全市已有登记注册的私营企业3万多家。", "3万多家", "登记注册", "私营企业"),
+    ("利用被拆除的8座违章建筑建起了停车场。", "8座", "拆除", "违章建筑"),
+    # Hard negatives: a 以…为 frame, a duration, an evaluative 创纪录 and a later figure
+    # counted with 有 are no relative acts.
+    ("以社区为依托的30多个警务室已经运转。", "30多个", None, "警务室"),
+    ("这类项目的建设周期一般只有2年。", "2年", None, "建设周期"),
+    ("销售额比去年创纪录的500亿元略有下降。", "500亿元", None, "销售额"),
+    ("省工商局认定的15个著名商标中，食品企业占了6个。", "6个", None, "食品企业"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
