@@ -152,6 +152,9 @@ class MetricExtractor:
         self.change_actions = set(lex["change_actions"])
         self.prepositions = set(lex["prepositions"])
         self.transfer_verbs = set(lex["transfer_verbs"])
+        self.phrase_prepositions = set(lex["phrase_prepositions"])
+        self.noun_stop_re = re.compile(
+            r"的|所|之|中|等|也|都|均|已|将|还|又|就|才|再|共|不|到|至|去年|今年|明年|当年|全年|\d{4}年|[一二三四]季度|[上下]半年")
         self.organ_end_re = re.compile(r"(?:机关|部门|法院|检察院|公安局|分局|派出所|单位|中心)$")
         # What makes a verb before it part of the subject (进口产品抽样合格率为10%): a change,
         # a share or a plain copula, or a rate that reaches a level; not 达/共计 after a noun,
@@ -546,6 +549,8 @@ class MetricExtractor:
             relative = self._relative_verb(text, verb_left, start, tokens)
             if relative:
                 action, action_end = relative
+        if action is None and tokens and cand.kind != "duration":
+            action = self._verb_after_phrase(text, clause, start, end, tokens)  # 在14个省设立
         if action is None and tokens and cand.kind in ("count", "percent") and self.heads_clause_re.fullmatch(
                 text[clause:start]):
             # 有9640人死于交通事故, 9家造纸企业联合发起: the figure is the subject, its verb follows.
@@ -560,6 +565,10 @@ class MetricExtractor:
         starts = {t[0] for t in tokens} | {len(text)} if tokens else None
         obj = self._object(text, cand, text[max(left, action_end or 0):start], previous,
                            starts, places, tokens=tokens, persons=persons)
+        opens = self._in_phrase(text, clause, start, tokens) if tokens and cand.kind != "duration" else None
+        at = text.rfind(obj, clause, start) if obj else -1
+        if opens is not None and (at < 0 or at <= opens < at + len(obj)):
+            obj = self._noun_after(text, end, tokens) or obj  # 民政部门为全区3000户困难家庭
         if obj is None and action_end is not None and (
                 action in self.light_verbs or action in self.change_actions or (
                     action in self.ambiguous_verbs
@@ -754,6 +763,53 @@ class MetricExtractor:
                 and self._plain_verb(words[first - 1][2]) and words[first - 1][2] not in self.pivot_verbs:
             first -= 1
         return text[words[first][0]:words[last][1]], words[last][1]
+
+    def _in_phrase(self, text: str, clause: int, start: int, tokens) -> int | None:
+        """Return where a preposition of ``phrase_prepositions`` opens a phrase that holds
+        the figure, with no verb between them (为全区3000户, 对辖区的其它8个), else None."""
+        for t_start, t_end, word in reversed(tokens):
+            if t_start < clause or t_end > start:
+                continue
+            if word in self.phrase_prepositions:
+                return t_start
+            if word in self.verbs or word in self.not_actions or word in self.prepositions \
+                    or re.search(r"[，,；;：:]", word):
+                return None
+        return None
+
+    def _noun_after(self, text: str, end: int, tokens) -> str | None:
+        """Return the bare noun right after the measure word, up to the first verb, particle,
+        adverb or time word: 8个单位也进行了 -> 单位, 10个部门、行业， -> 部门、行业."""
+        last = end
+        for t_start, t_end, word in tokens:
+            if t_start < end:
+                continue
+            if t_start != last or not re.fullmatch(r"[\u4e00-\u9fff、]+", word) \
+                    or self.noun_stop_re.fullmatch(word) or word in self.not_actions \
+                    or self.after_stop_re.fullmatch(word) or self.change_word_re.fullmatch(word) \
+                    or word in self.prepositions or word in self.verbs:
+                break
+            last = t_end
+        noun = re.sub(r"(?:之一|每人|人均|各自)$", "", re.split(r"[和及与或]", text[end:last])[0]).rstrip("、")
+        return noun if 1 <= len(noun) <= 12 else None
+
+    def _verb_after_phrase(self, text: str, clause: int, start: int, end: int, tokens) -> str | None:
+        """Return the verb after a prepositional phrase that holds the figure: 在14个省设立…,
+        为全省8011户贫困军属建立…, 同100所医院建立… (no verb between the preposition and the
+        figure; the first plain verb after the phrase's noun, in the clause)."""
+        if self._in_phrase(text, clause, start, tokens) is None or re.search(r"(?:这|那|该|此)$", text[clause:start]):
+            return None  # 在这50个市场中建立: the things already counted
+        for t_start, t_end, word in tokens:
+            if t_start < end:
+                continue
+            if t_start - end > 20 or re.search(r"[，,；;。：:！？!?（(）)]", word) \
+                    or word in self.prepositions or word in self.not_actions or word == "的":
+                return None  # 与4个国家的有关部门签订: the figure counts a possessor
+            if self._plain_verb(word) and word not in self.ambiguous_verbs:
+                return word
+            if word in self.verbs:
+                return None
+        return None
 
     def _names_kind(self, between: str) -> bool:
         """Return True when ``between`` is the bare noun a figure names the kind of, counted by

@@ -525,6 +525,17 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("这类项目的建设周期一般只有2年。", "2年", None, "建设周期"),
     ("销售额比去年创纪录的500亿元略有下降。", "500亿元", None, "销售额"),
     ("省工商局认定的15个著名商标中，食品企业占了6个。", "6个", None, "食品企业"),
+    # A figure inside a prepositional phrase is governed by the verb after the phrase and
+    # counts the noun after its measure word, not the words before the preposition.
+    ("该公司在12个省、30个地市设立了销售网点。", "12个", "设立", "省"),
+    ("该公司在12个省、30个地市设立了销售网点。", "30个", "设立", "地市"),
+    ("民政部门为全区3000户困难家庭建立了档案。", "3000户", "建立", "困难家庭"),
+    ("研究所同20所高校建立了联系。", "20所", "建立", "高校"),
+    # Hard negatives: a figure that counts a possessor (的 before the verb), things already
+    # counted (在这20个…中), a level reached (由25%降到20%).
+    ("代表团与5个国家的有关部门签订了协议。", "5个", None, "国家"),
+    ("今年将在这20个乡镇中建立服务站。", "20个", None, "乡镇"),
+    ("比例由25%降到20%。", "25%", None, "比例"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
