@@ -144,7 +144,7 @@ class MetricExtractor:
         self.actions_re = re.compile(_alternation(lex["actions"]))
         with open(VERBS_PATH, encoding="utf-8") as handle:
             verb_data = json.load(handle)
-        self.verbs = set(verb_data["verbs"]) | set(lex["actions"])
+        self.verbs = set(verb_data["verbs"]) | set(lex["actions"]) | set(lex["extra_verbs"])
         self.ambiguous_verbs = set(verb_data["ambiguous"]) | set(lex["noun_like_actions"])
         self.modifier_verbs = set(lex["modifier_verbs"])
         self.not_actions = set(lex["not_actions"])
@@ -537,7 +537,9 @@ class MetricExtractor:
                 last, last_fields = previous[-1]
                 same_kind = last.unit == cand.unit or (last.kind == cand.kind == "count"
                                                          and cand.unit in ("个", "家", "起"))
-                own = re.search(r"(?:达到|达|为|是|占|有)", text[clause:start])  # 去年总产达500万吨
+                # 去年总产达500万吨; 但同上年相比减少了302人: a level or a change of its own
+                own = re.search(r"(?:达到|达|为|是|占|有)", text[clause:start]) or self.change_word_re.search(
+                    text, clause, start)
                 if last_fields.get("action") and same_kind and last.start < clause and not own:
                     action = last_fields["action"]
         subject_verb = None
@@ -551,8 +553,10 @@ class MetricExtractor:
                 action, action_end = relative
         if action is None and tokens and cand.kind != "duration":
             action = self._verb_after_phrase(text, clause, start, end, tokens)  # 在14个省设立
-        if action is None and tokens and cand.kind in ("count", "percent") and self.heads_clause_re.fullmatch(
-                text[clause:start]):
+        if action is None and tokens and (
+                cand.kind in ("count", "percent") and self.heads_clause_re.fullmatch(text[clause:start])
+                or re.search(r"连续$", text[clause:start])):
+            # 连续4年丰收, 已连续5年亏损: a run of years or times is told by the verb after it.
             # 有9640人死于交通事故, 9家造纸企业联合发起: the figure is the subject, its verb follows.
             action = self._verb_after(text, end, tokens)
         if (action is None or action in self.not_actions or action == "实现") and cand.kind == "percent":
@@ -1030,7 +1034,7 @@ class MetricExtractor:
         if previous and re.search(r"(?:到|至|为)(?:接近|约)?$", before) and self.change_word_re.search(before):
             return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
         before = re.sub(r"(?:由|从)[^由从，,]{0,14}?的?$", "", before)  # 由原来的14元
-        before = re.sub(r"(?:以|按)?(?:年平均|平均每年|年均|平均|每年|每月|每天|日均|人均|户均|每人"
+        before = re.sub(r"(?:以|按)?(?:年平均|平均(?:每年|每月|每天|每日)|年均|平均|每年|每月|每天|每日|日均|人均|户均|每人"
                         r"|每(?:平方公里|平方米|公里|公斤|千克|亩|桶|吨|块|张|件|股|户))$", "",
                         before)  # 需求量将达日均 -> 需求量将达 -> 需求量; 人口密度为每平方公里
         before = re.sub(r"(?:累计|共计|总计|合计)$", "", before)  # 国内生产总值累计, not 累
