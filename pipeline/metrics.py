@@ -581,6 +581,18 @@ class MetricExtractor:
             # a noun-like one after a relative clause (用于购买飞机的资金投入1100亿元).
             subject = text[clause:action_end - len(action)]
             obj = self._object(text, cand, subject, None, None, places, after=False)
+        level = re.search(r"(?:由|从)[^由从，,；;]{0,20}$", text[clause:start])
+        if obj is None and direction is None and level and tokens and any(
+                t[0] == clause + level.start() and t[2] in ("由", "从") for t in tokens):
+            # 所占的比重，由23%上升到39.2%; 价格下降了约4%，从每桶19.25美元降为: a level started
+            # from measures what the sentence spoke of last.
+            if previous and re.fullmatch(r"[^，,；;。]*[，,]?", text[previous[-1][0].end:clause]):
+                obj = previous[-1][1].get("object")
+            else:
+                topic = re.search(r"的?([^\W\d_的]{2,8})[，,]$", text[:clause])
+                if topic and not any(tokens and t[0] >= topic.start(1) and t[1] <= topic.end(1)
+                                     and t[2] in self.verbs for t in tokens or ()):
+                    obj = topic.group(1)
         if obj is None and direction and previous:
             obj = self._changed_object(text, cand, clause, previous)
         if obj is None and previous and previous[-1][0].unit == cand.unit and not direction:
@@ -1031,9 +1043,9 @@ class MetricExtractor:
                 after: bool = True, tokens=None, persons: set[str] | None = None) -> str | None:
         before_start = cand.start - len(before)
         before = re.sub(r"(?:\d{4}年|今年|去年|明年)(?:底|初|末)?的?$", "", before)
-        if previous and re.search(r"(?:到|至|为)(?:接近|约)?$", before) and self.change_word_re.search(before):
+        if previous and re.search(r"(?:到|至|为)(?:接近|约)?(?:[^，,的]{0,10}的)?$", before) and self.change_word_re.search(before):
             return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
-        before = re.sub(r"(?:由|从)[^由从，,]{0,14}?的?$", "", before)  # 由原来的14元
+        before = re.sub(r"(?:由|从)[^由从，,]{0,20}?的?$", "", before)  # 由原来的14元
         before = re.sub(r"(?:以|按)?(?:年平均|平均(?:每年|每月|每天|每日)|年均|平均|每年|每月|每天|每日|日均|人均|户均|每人"
                         r"|每(?:平方公里|平方米|公里|公斤|千克|亩|桶|吨|块|张|件|股|户))$", "",
                         before)  # 需求量将达日均 -> 需求量将达 -> 需求量; 人口密度为每平方公里

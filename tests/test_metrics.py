@@ -543,6 +543,13 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("该校有5名教师在全国比赛中获奖。", "5名", "获奖", "教师"),
     ("全县粮食连续6年丰收。", "6年", "丰收", "粮食"),
     ("该集团去年亏损2亿元。", "2亿元", "亏损", None),
+    # A level started from (由/从 …) measures what the sentence spoke of last: the noun
+    # before the clause, or the previous figure's object; the level reached shares it.
+    ("该市出口在全省出口中所占的比重，由1995年的23%上升到去年的39%。", "23%", None, "比重"),
+    ("该市出口在全省出口中所占的比重，由1995年的23%上升到去年的39%。", "39%", None, "比重"),
+    ("访问人数由去年创立时的每月1400人次，上升至今年10月的12000人次。", "1400人次", None, "访问人数"),
+    ("访问人数由去年创立时的每月1400人次，上升至今年10月的12000人次。", "12000人次", None, "访问人数"),
+    ("原油价格下降了约4%，从每桶19美元降为每桶18美元。", "19美元", None, "原油价格"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
