@@ -153,6 +153,7 @@ class MetricExtractor:
         self.prepositions = set(lex["prepositions"])
         self.transfer_verbs = set(lex["transfer_verbs"])
         self.phrase_prepositions = set(lex["phrase_prepositions"])
+        self.counted_units = set(lex["counted_units"])
         self.noun_stop_re = re.compile(
             r"的|所|之|中|等|也|都|均|已|将|还|又|就|才|再|共|不|到|至|去年|今年|明年|当年|全年|\d{4}年|[一二三四]季度|[上下]半年")
         self.organ_end_re = re.compile(r"(?:机关|部门|法院|检察院|公安局|分局|派出所|单位|中心)$")
@@ -554,7 +555,8 @@ class MetricExtractor:
         if action is None and tokens and cand.kind != "duration":
             action = self._verb_after_phrase(text, clause, start, end, tokens)  # 在14个省设立
         if action is None and tokens and (
-                cand.kind in ("count", "percent") and self.heads_clause_re.fullmatch(text[clause:start])
+                cand.kind in ("count", "percent") and self.heads_clause_re.fullmatch(
+                    self._without_places(text[clause:start], places))
                 or re.search(r"连续$", text[clause:start])):
             # 连续4年丰收, 已连续5年亏损: a run of years or times is told by the verb after it.
             # 有9640人死于交通事故, 9家造纸企业联合发起: the figure is the subject, its verb follows.
@@ -827,6 +829,13 @@ class MetricExtractor:
                 return None
         return None
 
+    @staticmethod
+    def _without_places(text: str, places: set[str] | None) -> str:
+        """Return ``text`` without the place names in it (江苏省南京市5家企业 -> 5家企业)."""
+        for place in sorted(places or (), key=len, reverse=True):
+            text = text.replace(place, "")
+        return text
+
     def _names_kind(self, between: str) -> bool:
         """Return True when ``between`` is the bare noun a figure names the kind of, counted by
         the next figure: 50万吨|浆厂等|6个, 500万元|利税企业|4家."""
@@ -1092,7 +1101,7 @@ class MetricExtractor:
         relative = before.endswith("的")  # 工商局认定的42个驰名商标: the noun follows
         listed = before.rstrip(_QUOTES + " ").endswith("等")
         before = self.filler_head_re.sub("", before).strip(_QUOTES + " 等的")
-        if places and before in places:
+        if before and not self._without_places(before, places):
             before = ""  # 呼伦贝尔50万元以上电诈案: the place, not what is counted
         if relative and len(before) > 1 and after:
             after_object = self._after_object(text, cand, before, tokens, places)
@@ -1171,7 +1180,13 @@ class MetricExtractor:
         if verb or len(after) > 24 or len(after) < (1 if verb_cut or whole else 2) or re.search(r"(?:到|至)", after):
             return None  # 安排100多人分62个组: the next clause, not an object
         if "的" in after:
-            after = after.rsplit("的", 1)[1]
+            head = after.split("的", 1)[0]
+            if head and tokens and cand.unit in self.counted_units and not re.search(r"[不很最\d一二两三四五六七八九十]", head) and not any(
+                    cand.end <= t[0] < cand.end + len(head) and (t[2] in self.verbs or t[2] in self.not_actions)
+                    for t in tokens):
+                after = head  # 拥有10万职工的老本钢: what the figure counts, not whose it is
+            else:
+                after = after.rsplit("的", 1)[1]
         cleaned = "".join(c for c in after if c not in _QUOTES).strip("、 等")
         if verb_cut:
             cleaned = cleaned.rstrip("和与及或只中从在了也都还又就")  # 新鲜蔬菜和, 厂只

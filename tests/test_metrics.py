@@ -550,6 +550,14 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("访问人数由去年创立时的每月1400人次，上升至今年10月的12000人次。", "1400人次", None, "访问人数"),
     ("访问人数由去年创立时的每月1400人次，上升至今年10月的12000人次。", "12000人次", None, "访问人数"),
     ("原油价格下降了约4%，从每桶19美元降为每桶18美元。", "19美元", None, "原油价格"),
+    # A measure word of people or bodies counts the bare noun before a 的 (the head after
+    # it is whose or what of them); not money, not 只, not an adjective or a predicate.
+    ("该县有5家企业的产品被评为名牌。", "5家", None, "企业"),
+    ("拥有3万职工的钢铁公司实现扭亏。", "3万", "拥有", "职工"),
+    ("他养殖了200多只珍贵的银狐。", "200多只", "养殖", "银狐"),
+    ("政府宣布关闭16家经营不善的商业银行。", "16家", "关闭", "商业银行"),
+    # A place before the figure is not what it counts.
+    ("江苏省南京市5家企业组建了集团。", "5家", "组建", "企业"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
