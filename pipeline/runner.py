@@ -44,8 +44,13 @@ class Tokenizer:
         self.tokenizer = nlp.tokenizer
 
     def __call__(self, doc: Document) -> Document:
-        for sentence in doc.sentences:
-            sentence.doc = self.tokenizer(doc.clean[sentence.start:sentence.end])
+        texts = [doc.clean[s.start:s.end] for s in doc.sentences]
+        if hasattr(self.tokenizer, "pipe"):  # fazhi's segmenter: one batch per document
+            docs = self.tokenizer.pipe(texts)
+        else:
+            docs = map(self.tokenizer, texts)
+        for sentence, sdoc in zip(doc.sentences, docs):
+            sentence.doc = sdoc
         return doc
 
 
@@ -351,6 +356,7 @@ def _run_info(pipeline: Pipeline | None, inputs, n_files, totals: Result, rows, 
         pkuseg_dir = getattr(nlp, "meta", {}).get("fazhi_pkuseg_model")
         if pkuseg_dir:
             models["pkuseg"] = model_identity(Path(pkuseg_dir))
+            models["pkuseg"]["segmenter"] = getattr(nlp, "meta", {}).get("fazhi_segmenter")
         ner_meta = getattr(nlp, "meta", {}).get("fazhi_ner")
         if ner_meta:
             models["ner"] = ner_meta

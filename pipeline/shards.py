@@ -343,6 +343,7 @@ def models_of(pipeline) -> dict:
         models: dict = {}
         if meta.get("fazhi_pkuseg_model"):
             models["pkuseg"] = model_identity(Path(meta["fazhi_pkuseg_model"]))
+            models["pkuseg"]["segmenter"] = meta.get("fazhi_segmenter")
         if meta.get("fazhi_ner"):
             models["ner"] = meta["fazhi_ner"]
         _MODELS[key] = models

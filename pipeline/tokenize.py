@@ -40,19 +40,39 @@ def _quiet_stderr():
             os.close(saved)
 
 
-def load_tokenizer_nlp(pkuseg_model: str | os.PathLike) -> Language:
-    """Return a bare ``Chinese`` pipeline whose tokenizer is pkuseg with ``pkuseg_model``."""
+ENV_SEGMENTER = "FAZHI_SEGMENTER"
+SEGMENTERS = ("fast", "pkuseg")
+
+
+def load_tokenizer_nlp(pkuseg_model: str | os.PathLike, segmenter: str | None = None) -> Language:
+    """Return a bare ``Chinese`` pipeline whose tokenizer gives pkuseg's words with ``pkuseg_model``.
+
+    ``segmenter`` (default ``$FAZHI_SEGMENTER``, else ``fast``): ``fast`` is fazhi's compiled
+    path (``pipeline.segment``, the same words, several times faster, tables compiled on first
+    use); ``pkuseg`` is spaCy's own ``ChineseTokenizer`` over spacy-pkuseg.
+    """
+    segmenter = segmenter or os.environ.get(ENV_SEGMENTER) or "fast"
+    if segmenter not in SEGMENTERS:
+        raise ValueError(f"unknown segmenter {segmenter!r}; choose one of {', '.join(SEGMENTERS)}")
+    if segmenter == "fast":
+        from .segment import SegmentTokenizer, load_segmenter
+
+        nlp = spacy.blank("zh")
+        nlp.tokenizer = SegmentTokenizer(nlp.vocab, load_segmenter(pkuseg_model))
+        nlp.meta["fazhi_segmenter"] = "fast"
+        return nlp
     nlp = spacy.blank("zh", config={"nlp": {"tokenizer": {"segmenter": "pkuseg"}}})
     with _quiet_stderr():
         nlp.tokenizer.initialize(pkuseg_model=str(pkuseg_model), pkuseg_user_dict="default")
+    nlp.meta["fazhi_segmenter"] = "pkuseg"
     return nlp
 
 
 def load_nlp(pkuseg_model: str | os.PathLike | None = None, *, with_ner: bool = True,
-             say=None) -> Language:
+             say=None, segmenter: str | None = None) -> Language:
     """Return fazhi's spaCy pipeline: pkuseg tokenizer, then the shipped NER components."""
     model_dir = resolve_pkuseg_model(pkuseg_model, say=say)
-    nlp = load_tokenizer_nlp(model_dir)
+    nlp = load_tokenizer_nlp(model_dir, segmenter)
     nlp.meta["fazhi_pkuseg_model"] = str(model_dir)
     if with_ner and (NER_DIR / "config.cfg").exists():
         attach_components(nlp, NER_DIR)

@@ -1,0 +1,486 @@
+"""pkuseg segmentation, fast: exactly spacy-pkuseg's words with the same model, in numpy.
+
+spacy-pkuseg scores every character with a linear CRF over string features: the character and
+its neighbours (``c.X``, ``c-1c.X.Y``, …), the dictionary words that start or end there
+(``w1.W``, ``w-1.W``) and every pair of dictionary slots around it (``ww.l.P*Q``,
+``ww.r.P*Q``: 2 × 5 × 5 per character, most of them "no word"). Its Cython loop builds and
+looks up about 80 strings per character in a dict of 2.6 million strings, and loading that
+dict takes seconds. ``Segmenter`` computes the same sums another way:
+
+- the feature strings are compiled once, per model, into integer tables (``build_tables``):
+  characters and dictionary words get ids, and each feature becomes a sorted integer key
+  (``c-1c.X.Y`` → id(X)·V + id(Y)); the tables live beside the model in the cache and load in
+  a fraction of a second (the weights are memory-mapped, so forked workers share them);
+- per line, the dictionary is matched once (five substring lookups per character); everything
+  else is numpy over the whole line: table lookups with ``searchsorted``, and "no word" or
+  "outside the line" slots are counted, not enumerated (a feature seen k times adds k times
+  its weight);
+- decoding is pkuseg's own Viterbi (``spacy_pkuseg.inference.run_viterbi``), so ties break as
+  they do there, and pkuseg's postprocessing (merging dictionary words) is the same algorithm
+  over string slices.
+
+The sums are the same up to float rounding (the order of additions differs), so a path could
+in principle flip on an exact tie: ``tests/test_segment.py`` compares this with spacy-pkuseg on
+every line of the People's Daily 1998 corpus and on generated text. ``FAZHI_SEGMENTER=pkuseg``
+switches the pipeline back to spacy-pkuseg itself.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+TABLES_DIR = "fazhi-segment-v1"
+TABLES_VERSION = 1
+NOWORD = "**noWord"
+UNI_TYPES = ("c", "c-1", "c1", "c-2", "c2")
+BI_TYPES = ("c-1c", "cc1", "c-2c-1")
+KEYWORDS = "-._,|/*:"  # spacy-pkuseg's FeatureExtractor renames these to "&"
+
+
+# --- compiling the model ------------------------------------------------------------------------
+
+def _read_features(model_dir: Path) -> dict:
+    if (model_dir / "features.msgpack").exists():
+        import srsly
+
+        return srsly.read_msgpack(model_dir / "features.msgpack")
+    if (model_dir / "features.pkl").exists():
+        import pickle
+
+        with open(model_dir / "features.pkl", "rb") as handle:
+            return pickle.load(handle)
+    with open(model_dir / "features.json", encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def build_tables(model_dir: str | os.PathLike, out: str | os.PathLike) -> Path:
+    """Compile the pkuseg model at ``model_dir`` into integer tables in ``out`` (atomically)."""
+    from spacy_pkuseg.config import config
+
+    model_dir, out = Path(model_dir), Path(out)
+    data = _read_features(model_dir)
+    features: dict[str, int] = data["feature_to_idx"]
+    tags: dict[str, int] = data["tag_to_idx"]
+    words = sorted(set(data["unigram"]))
+    word_id = {w: i for i, w in enumerate(words)}
+    nw = len(words)  # the id of "no word"
+
+    uni: dict[str, dict[str, int]] = {t: {} for t in UNI_TYPES}
+    bi: dict[str, list[tuple[str, str, int]]] = {t: [] for t in BI_TYPES}
+    word_feats = {"w1": np.full(nw + 1, -1, np.int32), "w-1": np.full(nw + 1, -1, np.int32)}
+    pairs: dict[str, list[tuple[int, int, int]]] = {"l": [], "r": []}
+
+    def slot(text: str) -> int | None:
+        return nw if text == NOWORD else word_id.get(text)
+
+    for key, fid in features.items():
+        head, _, rest = key.partition(".")
+        if head in uni:
+            uni[head][rest] = fid
+        elif head in bi:
+            a, _, b = rest.partition(".")
+            if a and b and "." not in b:  # nodes never contain "." (renamed to "&")
+                bi[head].append((a, b, fid))
+        elif head in word_feats:
+            k = word_id.get(rest)
+            if k is not None:
+                word_feats[head][k] = fid
+        elif head == "ww":
+            side, _, both = rest.partition(".")
+            # "P*Q" where P and Q may contain "*" themselves: keep every reading in which both
+            # halves are slots, since each of them produces this same feature string.
+            at = both.find("*")
+            while at >= 0:
+                p, q = slot(both[:at]), slot(both[at + 1:])
+                if p is not None and q is not None:
+                    pairs[side].append((p, q, fid))
+                at = both.find("*", at + 1)
+
+    seen: set[str] = set()
+    for table in uni.values():
+        seen.update(table)
+    for rows in bi.values():
+        seen.update(a for a, _, _ in rows)
+        seen.update(b for _, b, _ in rows)
+    nodes = sorted(seen)
+    node_id = {x: i for i, x in enumerate(nodes)}
+    v = len(nodes)  # the id of an unknown character
+    uni_table = np.full((v + 1, len(UNI_TYPES)), -1, np.int32)
+    for col, t in enumerate(UNI_TYPES):
+        for x, fid in uni[t].items():
+            uni_table[node_id[x], col] = fid
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".segment-", dir=out.parent))
+    try:
+        arrays = {"uni": uni_table, "w1": word_feats["w1"], "wm1": word_feats["w-1"]}
+        for t in BI_TYPES:
+            keys = np.array([node_id[a] * (v + 1) + node_id[b] for a, b, _ in bi[t]], np.int64)
+            ids = np.array([fid for _, _, fid in bi[t]], np.int32)
+            order = np.argsort(keys, kind="stable")
+            arrays[f"bi_{t}_keys"], arrays[f"bi_{t}_ids"] = keys[order], ids[order]
+        for side, rows in pairs.items():
+            keys = np.array([p * (nw + 1) + q for p, q, _ in rows], np.int64)
+            ids = np.array([fid for _, _, fid in rows], np.int32)
+            keys, first = np.unique(keys, return_index=True)
+            arrays[f"ww_{side}_keys"], arrays[f"ww_{side}_ids"] = keys, ids[first]
+        np.savez(tmp / "tables.npz", **arrays)
+        with np.load(model_dir / "weights.npz") as weights:
+            w = weights["w"]
+        np.save(tmp / "weights.npy", np.ascontiguousarray(w, dtype=np.float64))
+        (tmp / "nodes.txt").write_text("\n".join(nodes), encoding="utf-8")
+        (tmp / "words.txt").write_text("\n".join(words), encoding="utf-8")
+        meta = {"version": TABLES_VERSION, "n_feature": len(features), "tags": tags,
+                "word_min": config.wordMin, "word_max": config.wordMax,
+                "source": str(model_dir)}
+        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out, ignore_errors=True)
+        try:
+            os.replace(tmp, out)
+        except OSError:  # another process compiled the same tables meanwhile
+            if not (out / "meta.json").exists():
+                raise
+            shutil.rmtree(tmp, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return out
+
+
+def tables_dir(model_dir: str | os.PathLike) -> Path:
+    """Where the compiled tables of ``model_dir`` live (beside it if writable, else the cache)."""
+    model_dir = Path(model_dir)
+    if os.access(model_dir, os.W_OK):
+        return model_dir / TABLES_DIR
+    from .models import cache_dir
+
+    import hashlib
+
+    tag = hashlib.sha256(str(model_dir.resolve()).encode()).hexdigest()[:16]
+    return cache_dir() / "segment" / f"{model_dir.name}-{tag}" / TABLES_DIR
+
+
+def ensure_tables(model_dir: str | os.PathLike) -> Path:
+    """Return the compiled tables of ``model_dir``, compiling them on first use."""
+    out = tables_dir(model_dir)
+    meta = out / "meta.json"
+    if meta.exists():
+        try:
+            if json.loads(meta.read_text(encoding="utf-8")).get("version") == TABLES_VERSION:
+                return out
+        except ValueError:
+            pass
+    out.parent.mkdir(parents=True, exist_ok=True)
+    return build_tables(model_dir, out)
+
+
+# --- segmenting -------------------------------------------------------------------------------
+
+def _lookup(keys: np.ndarray, ids: np.ndarray, query: np.ndarray) -> np.ndarray:
+    """ids[keys == query] for each query, -1 where the key is absent."""
+    if not len(keys):
+        return np.full(len(query), -1, np.int64)
+    at = np.searchsorted(keys, query)
+    at[at == len(keys)] = 0
+    return np.where(keys[at] == query, ids[at], -1)
+
+
+class Segmenter:
+    """Segments text into exactly spacy-pkuseg's words, from tables made by ``build_tables``."""
+
+    def __init__(self, tables: str | os.PathLike, other_words: set[str] | None = None) -> None:
+        from spacy_pkuseg.feature_extractor import FeatureExtractor
+        from spacy_pkuseg.inference import run_viterbi
+
+        tables = Path(tables)
+        self.path = tables
+        meta = json.loads((tables / "meta.json").read_text(encoding="utf-8"))
+        self.word_min, self.word_max = meta["word_min"], meta["word_max"]
+        self.slots = self.word_max - self.word_min + 1
+        with np.load(tables / "tables.npz") as arrays:
+            self.t = {name: arrays[name] for name in arrays.files}
+        nodes = (tables / "nodes.txt").read_text(encoding="utf-8").split("\n")
+        words = (tables / "words.txt").read_text(encoding="utf-8").split("\n")
+        self.v = len(nodes)
+        self.nw = len(words)
+        self.word_id = {w: i for i, w in enumerate(words)}
+        self.empty = self.word_id.get("", self.nw)  # slots outside the line read as ""
+        # One id per character: pkuseg renames keywords to "&", then folds digits and
+        # letters to **Num / **Letter.
+        node_id = {x: i for i, x in enumerate(nodes)}
+        self.char_id: dict[str, int] = {x: i for x, i in node_id.items() if len(x) == 1}
+        for chars, node in ((FeatureExtractor.num, "**Num"), (FeatureExtractor.letter, "**Letter")):
+            for c in chars:
+                self.char_id[c] = node_id.get(node, self.v)
+        for c in KEYWORDS:
+            self.char_id[c] = node_id.get("&", self.v)
+        # For dictionary matching: keywords read as "&", digits and letters as "\x00" (no
+        # dictionary word contains a folded node, so a window holding one is never a word).
+        table = {ord(c): "\x00" for c in FeatureExtractor.num | FeatureExtractor.letter}
+        table.update({ord(c): "&" for c in KEYWORDS})
+        self.match_table = table
+        n_tag = len(meta["tags"])
+        w = np.load(tables / "weights.npy", mmap_mode="r")
+        n_feature = meta["n_feature"]
+        self.W = w[: n_feature * n_tag].reshape(n_feature, n_tag)
+        back = n_feature * n_tag
+        self.edge = np.ascontiguousarray(
+            1.0 + np.asarray(w[back: back + n_tag * n_tag]).reshape(n_tag, n_tag).T)
+        self.n_tag = n_tag
+        by_id = sorted(meta["tags"].items(), key=lambda kv: kv[1])
+        self.begins = np.array(["B" in tag for tag, _ in by_id])
+        self.start_row = np.asarray(self.W[0], dtype=np.float64).copy()  # "$$": every character
+        self._viterbi = run_viterbi
+        # ww features of ("no word" | "", "no word" | "") pairs, per side
+        self.const = {}
+        for side in "lr":
+            q = np.array([a * (self.nw + 1) + b for a in (self.nw, self.empty)
+                          for b in (self.nw, self.empty)], np.int64)
+            self.const[side] = _lookup(self.t[f"ww_{side}_keys"], self.t[f"ww_{side}_ids"], q)
+        if other_words is None:
+            other_words = default_other_words()
+        self.other = other_words
+
+    def _ww(self, side: str, pre: np.ndarray, post: np.ndarray) -> np.ndarray:
+        return _lookup(self.t[f"ww_{side}_keys"], self.t[f"ww_{side}_ids"],
+                       pre.astype(np.int64) * (self.nw + 1) + post)
+
+    def node_scores(self, pieces: list[str]) -> tuple[np.ndarray, list[int]]:
+        """Return pkuseg's node scores (characters × tags) for ``pieces``, laid end to end.
+
+        The pieces are scored in one pass, two separator positions apart (a separator is an
+        unknown character that no feature or dictionary word contains, so nothing crosses
+        it); the second value gives where each piece starts in the score matrix.
+        """
+        gap = "\x00\x00"
+        joined = gap + gap.join(pieces) + gap
+        n = len(joined)
+        offsets, at = [], 2
+        for piece in pieces:
+            offsets.append(at)
+            at += len(piece) + 2
+        t = self.t
+        get = self.char_id.get
+        v = self.v
+        ids = np.array([get(c, v) for c in joined], dtype=np.int64)
+        lo = np.zeros(n, np.int64)  # start and end of the piece holding each position
+        hi = np.zeros(n, np.int64)
+        for piece, a in zip(pieces, offsets):
+            lo[a:a + len(piece)] = a
+            hi[a:a + len(piece)] = a + len(piece)
+        is_gap = hi == 0
+        ids[is_gap] = v
+        pos: list[np.ndarray] = []
+        fids: list[np.ndarray] = []
+        counts: list[np.ndarray] = []
+
+        def add(p, f, c=None):
+            keep = f >= 0
+            if c is not None:
+                keep &= c > 0
+                counts.append(c[keep])
+            else:
+                counts.append(np.ones(int(keep.sum())))
+            pos.append(p[keep])
+            fids.append(f[keep])
+
+        ar = np.arange(n)
+        uni = t["uni"][ids]
+        pair = ids[:-1] * (v + 1) + ids[1:]
+        add(ar, uni[:, 0])
+        add(ar[1:], uni[:-1, 1])
+        add(ar[1:], _lookup(t["bi_c-1c_keys"], t["bi_c-1c_ids"], pair))
+        add(ar[:-1], uni[1:, 2])
+        add(ar[:-1], _lookup(t["bi_cc1_keys"], t["bi_cc1_ids"], pair))
+        add(ar[2:], uni[:-2, 3])
+        add(ar[2:], _lookup(t["bi_c-2c-1_keys"], t["bi_c-2c-1_ids"], pair[:-1]))
+        add(ar[:-2], uni[2:, 4])
+
+        # Dictionary words of length word_max..word_min at each position.
+        match = joined.translate(self.match_table)
+        wget = self.word_id.get
+        occ_s: list[int] = []
+        occ_len: list[int] = []
+        occ_w: list[int] = []
+        for length in range(self.word_max, self.word_min - 1, -1):
+            for i in range(n - length + 1):
+                k = wget(match[i:i + length])
+                if k is not None:
+                    occ_s.append(i)
+                    occ_len.append(length)
+                    occ_w.append(k)
+        s = np.array(occ_s, dtype=np.int64)
+        e = s + np.array(occ_len, dtype=np.int64) - 1
+        wk = np.array(occ_w, dtype=np.int64)
+        n_starts = np.bincount(s, minlength=n)
+        n_ends = np.bincount(e, minlength=n)
+
+        # pkuseg's four slot lists per position, as counts: real words, "" (outside the piece;
+        # "" is in the dictionary) and "no word".
+        wmax, wmin, slots = self.word_max, self.word_min, self.slots
+
+        def outside(room):
+            return np.maximum(0, wmax - np.maximum(room, wmin - 1))
+
+        e_po, e_pi = outside(hi - ar), outside(ar - lo + 1)
+        e_pe, e_qe = outside(ar - lo), outside(hi - ar - 1)
+        if self.empty == self.nw:  # no "" in the dictionary: outside slots are "no word"
+            e_po = e_pi = e_pe = e_qe = np.zeros(n, np.int64)
+        w_pe = np.concatenate(([0], n_ends[:-1]))
+        w_qe = np.concatenate((n_starts[1:], [0]))
+        nw_po, nw_pi = slots - n_starts - e_po, slots - n_ends - e_pi
+        nw_pe, nw_qe = slots - w_pe - e_pe, slots - w_qe - e_qe
+
+        if self.empty != self.nw:  # w-1."" and w1."" for the outside slots
+            add(ar, np.full(n, t["wm1"][self.empty]), e_pi)
+            add(ar, np.full(n, t["w1"][self.empty]), e_po)
+
+        if len(wk):
+            nw, empty = self.nw, self.empty
+            full_nw, full_e = np.full(len(wk), nw), np.full(len(wk), empty)
+            add(e, t["wm1"][wk].astype(np.int64))
+            add(s, t["w1"][wk].astype(np.int64))
+            # ww.l at i: words ending at i-1 (prelst_ex) x words starting at i (postlst_in);
+            # ww.r at i: words ending at i (prelst_in) x words starting at i+1 (postlst_ex).
+            # A word's neighbours e+1 and s-1 are inside ``joined`` (gaps at both ends).
+            add(s, self._ww("l", full_nw, wk), nw_pe[s])
+            add(s, self._ww("l", full_e, wk), e_pe[s])
+            add(e + 1, self._ww("l", wk, full_nw), nw_po[e + 1])
+            add(e + 1, self._ww("l", wk, full_e), e_po[e + 1])
+            add(e, self._ww("r", wk, full_nw), nw_qe[e])
+            add(e, self._ww("r", wk, full_e), e_qe[e])
+            add(s - 1, self._ww("r", full_nw, wk), nw_pi[s - 1])
+            add(s - 1, self._ww("r", full_e, wk), e_pi[s - 1])
+            # adjacent words a (ending at j) and b (starting at j+1): ww.l at j+1, ww.r at j
+            order = np.argsort(s, kind="stable")
+            s_sorted = s[order]
+            first = np.searchsorted(s_sorted, e + 1, side="left")
+            many = np.searchsorted(s_sorted, e + 1, side="right") - first
+            if many.any():
+                a = np.repeat(np.arange(len(wk)), many)
+                offsets_in = np.arange(len(a)) - np.repeat(np.cumsum(many) - many, many)
+                b = order[np.repeat(first, many) + offsets_in]
+                add(e[a] + 1, self._ww("l", wk[a], wk[b]))
+                add(e[a], self._ww("r", wk[a], wk[b]))
+
+        for side, (pre_nw, pre_e, post_nw, post_e) in (
+                ("l", (nw_pe, e_pe, nw_po, e_po)), ("r", (nw_pi, e_pi, nw_qe, e_qe))):
+            nn, ne, en, ee = self.const[side]
+            for fid, c in ((nn, pre_nw * post_nw), (ne, pre_nw * post_e),
+                           (en, pre_e * post_nw), (ee, pre_e * post_e)):
+                if fid >= 0:
+                    add(ar, np.full(n, fid), c)
+
+        p = np.concatenate(pos)
+        f = np.concatenate(fids)
+        c = np.concatenate(counts)
+        rows = self.W[f] * c[:, None]
+        scores = np.empty((n, self.n_tag), dtype=np.float64)
+        for tag in range(self.n_tag):
+            scores[:, tag] = np.bincount(p, weights=rows[:, tag], minlength=n) + self.start_row[tag]
+        return scores, offsets
+
+    def _cut_pieces(self, pieces: list[str]) -> list[list[str]]:
+        """pkuseg's CRF words of each piece (before postprocessing)."""
+        if not pieces:
+            return []
+        scores, offsets = self.node_scores(pieces)
+        out = []
+        for piece, a in zip(pieces, offsets):
+            _, tags = self._viterbi(scores[a:a + len(piece)], self.edge)
+            begins = self.begins[tags]
+            begins[0] = True
+            cuts = np.flatnonzero(begins).tolist() + [len(piece)]
+            out.append([piece[x:y] for x, y in zip(cuts, cuts[1:])])
+        return out
+
+    def _post_process(self, sent: list[str]) -> list[str]:
+        """pkuseg's ``Postprocesser.post_process`` (check_seperated=True) over string slices."""
+        other = self.other
+        text = "".join(sent)
+        offsets = [0]
+        for w in sent:
+            offsets.append(offsets[-1] + len(w))
+        for m in range(7, 1, -1):
+            i = 0
+            while i + m <= len(sent):
+                merged = text[offsets[i]:offsets[i + m]]
+                if merged in other and not all(w in other for w in sent[i:i + m]):
+                    sent[i:i + m] = [merged]
+                    del offsets[i + 1:i + m]
+                i += 1
+        return sent
+
+    def cut(self, txt: str) -> list[str]:
+        """Segment ``txt`` as ``spacy_pkuseg.pkuseg(model, user_dict="default").cut`` does."""
+        return self.cut_many([txt])[0]
+
+    def cut_many(self, texts: list[str], batch_chars: int = 20_000) -> list[list[str]]:
+        """``cut`` for each of ``texts``, scored in batches of about ``batch_chars``."""
+        pieces: list[str] = []
+        owner: list[int] = []
+        for k, text in enumerate(texts):
+            for piece in text.split():
+                pieces.append(piece)
+                owner.append(k)
+        out: list[list[str]] = [[] for _ in texts]
+        first = size = 0
+        for last, piece in enumerate(pieces + [None]):
+            if piece is not None and (size < batch_chars or first == last):
+                size += len(piece)
+                continue
+            for k, words in zip(owner[first:last], self._cut_pieces(pieces[first:last])):
+                out[k].extend(self._post_process(words))
+            first, size = last, (len(piece) if piece is not None else 0)
+        return out
+
+
+def default_other_words() -> set[str]:
+    """spacy-pkuseg's default dictionary, which its postprocessing merges words into."""
+    import pickle
+
+    import spacy_pkuseg
+
+    path = Path(spacy_pkuseg.__file__).parent / "dicts" / "default.pkl"
+    with open(path, "rb") as handle:
+        return set(pickle.load(handle).strip().split("\n"))
+
+
+def load_segmenter(model_dir: str | os.PathLike) -> Segmenter:
+    """Return the fast segmenter for the pkuseg model at ``model_dir`` (compiling it once)."""
+    return Segmenter(ensure_tables(model_dir))
+
+
+class SegmentTokenizer:
+    """A spaCy tokenizer over ``Segmenter``: the same Docs as spaCy's pkuseg ``ChineseTokenizer``.
+
+    ``pipe`` segments many texts in one batch, which is where the speed comes from.
+    """
+
+    def __init__(self, vocab, segmenter: Segmenter) -> None:
+        self.vocab = vocab
+        self.segmenter = segmenter
+
+    def __call__(self, text: str):
+        return self._doc(text, self.segmenter.cut(text))
+
+    def pipe(self, texts, batch_size: int = 1000):
+        texts = list(texts)
+        for first in range(0, len(texts), batch_size):
+            block = texts[first:first + batch_size]
+            for text, words in zip(block, self.segmenter.cut_many(block)):
+                yield self._doc(text, words)
+
+    def _doc(self, text: str, words: list[str]):
+        from spacy import util
+        from spacy.tokens import Doc
+
+        words, spaces = util.get_words_and_spaces(words, text)
+        return Doc(self.vocab, words=words, spaces=spaces)
