@@ -154,6 +154,7 @@ class MetricExtractor:
         self.transfer_verbs = set(lex["transfer_verbs"])
         self.phrase_prepositions = set(lex["phrase_prepositions"])
         self.counted_units = set(lex["counted_units"])
+        self.control_verbs = set(lex["control_verbs"])
         self.noun_stop_re = re.compile(
             r"的|所|之|中|等|也|都|均|已|将|还|又|就|才|再|共|不|到|至|去年|今年|明年|当年|全年|\d{4}年|[一二三四]季度|[上下]半年")
         self.organ_end_re = re.compile(r"(?:机关|部门|法院|检察院|公安局|分局|派出所|单位|中心)$")
@@ -951,6 +952,13 @@ class MetricExtractor:
                 second = lexical.end()
             elif sep and token and token[2] in self.verbs and token[2] not in self.not_actions \
                     and token[1] <= start and not self.change_word_re.fullmatch(token[2]):
+                second = token[1]
+            elif token and token[1] < start and len(token[2]) == 2 == len(text[begin:end]) and (
+                    (sep and token[2][-1] == text[end - 1] and token[2] not in self.not_actions)
+                    or (not sep and self._plain_verb(token[2]) and token[2] in self.ambiguous_verbs
+                        and text[begin:end] in self.ambiguous_verbs)):
+                # 停建、缓建项目189个: parallel verbs; 审查审批项目25项, 生产销售汽车: two verbs
+                # that are also nouns, side by side, are one act (实现销售收入 is not)
                 second = token[1]
             if second is None or text[second:second + 1] == "的":
                 break

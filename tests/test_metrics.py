@@ -558,6 +558,13 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("政府宣布关闭16家经营不善的商业银行。", "16家", "关闭", "商业银行"),
     # A place before the figure is not what it counts.
     ("江苏省南京市5家企业组建了集团。", "5家", "组建", "企业"),
+    # Coordinated acts stay together: parallel verbs after 、 (停建、缓建), two verbs that are
+    # also nouns side by side (生产销售, 审查审批); a verb before a noun compound does not join.
+    ("全省共停建、缓建楼堂馆所项目52个。", "52个", "停建、缓建", "楼堂馆所项目"),
+    ("该厂全年生产销售轿车3万辆。", "3万辆", "生产销售", "轿车"),
+    ("该局审查审批建设项目40项。", "40项", "审查审批", "建设项目"),
+    ("该企业实现销售收入2亿元。", "2亿元", "实现", "销售收入"),
+    ("全省动用检测机构近百个。", "近百个", "动用", "检测机构"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
