@@ -154,7 +154,7 @@ class MetricExtractor:
         self.transfer_verbs = set(lex["transfer_verbs"])
         self.phrase_prepositions = set(lex["phrase_prepositions"])
         self.counted_units = set(lex["counted_units"])
-        self.control_verbs = set(lex["control_verbs"])
+        self.attribute_noun_re = re.compile(rf"(?:{_alternation(lex['attribute_nouns'])})$")
         self.noun_stop_re = re.compile(
             r"的|所|之|中|等|也|都|均|已|将|还|又|就|才|再|共|不|到|至|去年|今年|明年|当年|全年|\d{4}年|[一二三四]季度|[上下]半年")
         self.organ_end_re = re.compile(r"(?:机关|部门|法院|检察院|公安局|分局|派出所|单位|中心)$")
@@ -513,6 +513,25 @@ class MetricExtractor:
                         last is previous[-1][0] or last.unit == cand.unit):
                     action = last_fields["action"]
                     break
+        if action is None and previous and tokens and previous[-1][1].get("action") \
+                and not previous[-1][1].get("change_direction"):
+            # 捐献棉衣3000件，棉帐篷20顶，罐头和压缩饼干4吨; 建成1个主干网和8个局域网: a bare
+            # noun (or none) after the last figure lists more of what its verb governs.
+            last = previous[-1][0]
+            between = re.sub(r"[（(][^（()）]{0,6}[）)]", "", text[last.end:start])
+            listed = re.fullmatch(r"(?:[，,、]|[，,、]?(?:和|及|与|以及))([^，,；;。：:、]{0,12})", between) \
+                or re.fullmatch(r"()[^，,；;。：:、和及与]{1,8}(?:和|及|与|以及|、)", between)  # 1个主干网和8个
+            if listed and not self.blockers_re.search(between) and not any(
+                    last.end <= t[0] and t[1] <= start and (t[2] in self.verbs or t[2] in self.not_actions
+                                                            or t[2] in self.prepositions or t[2] in ("各", "共"))
+                    for t in tokens) and not re.search(r"[其另这那该]", listed.group(1)) and (
+                    not re.match(r"[，,]", between) or (
+                        cand.kind != "percent" and listed.group(1)
+                        and not self.attribute_noun_re.search(re.sub(r"(?:人民币|美元|港币|港元)$", "", listed.group(1)))
+                        and re.match(r"[，,；;。]|$", text[end:end + 1]))):
+                # after a comma only another thing, not a measure of the last (涉案人员182人,
+                # 案值67.35亿元, 增幅超过26%), and only when the figure ends its clause
+                action = previous[-1][1]["action"]
         follow_noun = None
         modifier = re.match(r"([\u4e00-\u9fff]{2,6}?)(?:等)?[\d一二三四五六七八九十两]+[个家项件座所户台辆名人起种类]",
                             text[end:])

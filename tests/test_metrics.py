@@ -565,6 +565,14 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("该局审查审批建设项目40项。", "40项", "审查审批", "建设项目"),
     ("该企业实现销售收入2亿元。", "2亿元", "实现", "销售收入"),
     ("全省动用检测机构近百个。", "近百个", "动用", "检测机构"),
+    # More things listed after a figure (、, 和, or a comma and a bare noun when the figure
+    # ends its clause) share its verb; a measure of what was counted does not (attribute_nouns).
+    ("武警部队捐献棉被2000件（套），帐篷30顶，罐头和饼干5吨。", "30顶", "捐献", "帐篷"),
+    ("武警部队捐献棉被2000件（套），帐篷30顶，罐头和饼干5吨。", "5吨", "捐献", "罐头和饼干"),
+    ("新发现矿点12处，油井8口。", "8口", "发现", "油井"),
+    ("他们建成1个主干网和8个局域网。", "8个", "建成", "局域网"),
+    ("去年共查获走私案件500起，案值人民币3亿元。", "3亿元", None, "案值"),
+    ("全市共查处违法案件316件，涉案人员182人。", "182人", None, "涉案人员"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
