@@ -154,6 +154,7 @@ class MetricExtractor:
         self.transfer_verbs = set(lex["transfer_verbs"])
         self.phrase_prepositions = set(lex["phrase_prepositions"])
         self.counted_units = set(lex["counted_units"])
+        self.predicate_end_re = re.compile(rf"(?:{_alternation(lex['predicate_ends'])})")
         self.attribute_noun_re = re.compile(rf"(?:{_alternation(lex['attribute_nouns'])})$")
         self.noun_stop_re = re.compile(
             r"的|所|之|中|等|也|都|均|已|将|还|又|就|才|再|共|不|到|至|去年|今年|明年|当年|全年|\d{4}年|[一二三四]季度|[上下]半年")
@@ -169,7 +170,7 @@ class MetricExtractor:
         self.respectively_re = re.compile(
             r"(?P<list>[^，,；;。：:]{2,30}?[、和及与][^，,；;。：:]{1,14}?)(?:就|也|都|均|则)?分别")
         self.subject_copula_re = re.compile(
-            r"(?<![率重例])(?:已|就|共|均|即可|也|仍|竟|则|可)*(?:高达|达到|达|为)(?:了)?$")
+            r"(?<![率重例])(?:已|就|共|均|即可|也|仍|竟|则|可)*(?:高达|达到|达|为|(?<=的)有)(?:了)?$")
         self.object_lead_re = re.compile(r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得|高于|低于)")
         self.object_trail_re = re.compile(
             r"(?:和|与|及|或|各|稍|一般|通常|往往|不|也|仍|竟|却|已经|(?<=[率额量数值])达(?:到)?)+$")
@@ -637,9 +638,14 @@ class MetricExtractor:
             copula = self.subject_copula_re.search(text, clause, start)
             if text[at + len(verb):at + len(verb) + 1] == "的":  # 没收的存款额为 -> 存款额
                 obj = text[at + len(verb) + 1:copula.start()].translate(_NO_QUOTES) or None
+            elif "的" in text[at + len(verb):copula.start()]:  # 受到党纪政纪处分的有260人
+                obj = text[at + len(verb):text.rfind("的", at, copula.start())].translate(_NO_QUOTES) or None
             else:  # 全省粮食入库达 -> 全省粮食
                 obj = self._object(text, cand, text[clause:at], None, None, places, after=False)
         obj = self._tidy_object(obj, text, cand, previous, direction)
+        if obj and tokens and self._ends_in_predicate(text, obj, clause, start, tokens):
+            # 花4000多元就能, 南非前总统博塔将因3次, 便省了7.1%: a predicate, not a noun phrase
+            obj = self._noun_after(text, end, tokens) if cand.kind not in ("percent", "duration") else None
         if obj and action and len(obj) > len(action) + 1 and obj.endswith(action):
             obj = obj[: -len(action)]  # 近500名平民死亡: the verb after the noun is no part of it
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
@@ -757,6 +763,11 @@ class MetricExtractor:
             before = words[of - 1]
             if of >= 2 and words[of - 2][2] in ("被", "所被", "遭"):
                 return None  # 被遗忘的存款总额
+            if copula.group(0).endswith("有"):  # 受到党纪政纪处分的有260人: the verb and its noun
+                heads = [i for i in range(of - 1) if plain_verb(words[i][2]) and not any(
+                    w[2] in self.verbs and w[2] not in self.ambiguous_verbs for w in words[i + 1:of - 1])]
+                if heads:
+                    return words[heads[-1]][2], words[heads[-1]][0]
             if plain_verb(before[2]):
                 return before[2], before[0]
             if of >= 2 and plain_verb(words[of - 2][2]) and len(before[2]) <= 2 \
@@ -800,6 +811,14 @@ class MetricExtractor:
         while first > 0 and words[first - 1][1] == words[first][0] and len(words[first - 1][2]) >= 2 \
                 and self._plain_verb(words[first - 1][2]) and words[first - 1][2] not in self.pivot_verbs:
             first -= 1
+        outer = first - 1  # 获得邮电部颁发的6张, 给予党政纪处分的252人: the verb outside governs
+        while outer >= 0 and re.fullmatch(r"[\u4e00-\u9fff]+", words[outer][2]) and words[outer][2] != "的" \
+                and words[outer][2] not in self.verbs and words[outer][2] not in self.not_actions \
+                and words[outer][2] not in self.prepositions and words[outer][2] not in ("被", "遭", "所"):
+            outer -= 1
+        if 0 <= outer < first - 1 and self._plain_verb(words[outer][2]) \
+                and words[outer][2] not in self.ambiguous_verbs and words[outer][2] not in self.pivot_verbs:
+            return words[outer][2], words[outer][1]
         return text[words[first][0]:words[last][1]], words[last][1]
 
     def _in_phrase(self, text: str, clause: int, start: int, tokens) -> int | None:
@@ -848,6 +867,19 @@ class MetricExtractor:
             if word in self.verbs:
                 return None
         return None
+
+    def _ends_in_predicate(self, text: str, obj: str, clause: int, start: int, tokens) -> bool:
+        """Return True when the object read before the figure ends in a word that ends no noun
+        phrase: a preposition, a modal or an adverb (就能, 将因, 省了; a verb may be a noun:
+        来信来访, 党纪政纪处分)."""
+        at = text.rfind(obj, clause, start)
+        if at < 0 or start - (at + len(obj)) > 2:
+            return False
+        last = next((t for t in tokens if t[1] == at + len(obj)), None)
+        if last is None:
+            return False
+        word = last[2]
+        return bool(self.predicate_end_re.fullmatch(word)) or word in self.prepositions
 
     @staticmethod
     def _without_places(text: str, places: set[str] | None) -> str:
@@ -1134,6 +1166,9 @@ class MetricExtractor:
             after_object = self._after_object(text, cand, before, tokens, places)
             if after_object:
                 return after_object
+            last = next((t[2] for t in tokens or () if t[1] == before_start + len(before)), None)
+            if last and last in self.verbs and last not in self.ambiguous_verbs and last not in self.not_actions:
+                return None  # 获得邮电部颁发的6张: a relative clause names nothing
         preposition = self.preposition_tail_re.search(before)
         if preposition and starts is not None and before_start + preposition.start() not in starts:
             preposition = None  # 交通违法行为: 为 inside a word

@@ -573,6 +573,14 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("他们建成1个主干网和8个局域网。", "8个", "建成", "局域网"),
     ("去年共查获走私案件500起，案值人民币3亿元。", "3亿元", None, "案值"),
     ("全市共查处违法案件316件，涉案人员182人。", "182人", None, "涉案人员"),
+    # Words that end a predicate (便省了, 即可) end no noun phrase; …的有N人 names the act and
+    # its noun; a verb outside a relative clause governs (获得省里颁发的6张), and a relative
+    # clause alone names nothing.
+    ("去年第一次搞招标，便省了6.2%。", "6.2%", None, None),
+    ("这家公司去年减亏即可达2亿元。", "2亿元", None, None),
+    ("全县受到党纪政纪处分的有120人。", "120人", "受到", "党纪政纪处分"),
+    ("他们接连获得省里颁发的6张许可证。", "6张", "获得", "许可证"),
+    ("该所接连获得省里颁发的5张生产许可证。", "5张", "获得", None),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
