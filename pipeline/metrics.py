@@ -154,6 +154,9 @@ class MetricExtractor:
         self.transfer_verbs = set(lex["transfer_verbs"])
         self.phrase_prepositions = set(lex["phrase_prepositions"])
         self.counted_units = set(lex["counted_units"])
+        level_words = _alternation(lex["change"]["up"] + lex["change"]["down"] + lex["level_verbs"])
+        self.level_to_re = re.compile(rf"(?:{level_words})了?(?:到|至|为)(?:接近|约|近)?$")
+        self.level_from_re = re.compile(rf"[^；;。]{{0,16}}?(?:{level_words})了?(?:到|至|为)")
         self.predicate_end_re = re.compile(rf"(?:{_alternation(lex['predicate_ends'])})")
         self.attribute_noun_re = re.compile(rf"(?:{_alternation(lex['attribute_nouns'])})$")
         self.noun_stop_re = re.compile(
@@ -178,7 +181,7 @@ class MetricExtractor:
         self.base_re = re.compile(r"(?:比|较)(?![例重率值较])[^，,]{1,8}的?$")
         self.object_tail_re = re.compile(
             r"(?:\d{4}年|\d{1,2}月份?|今年|去年|当年|全年|短短几年时间|几年时间|扩大到|发展到|增加到|上升到"
-            r"|连续|首次|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
+            r"|连续|首次|迅速|逐步|逐年|稳步|不断|一直|进一步|大幅度|大幅|明显|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
         self.heads_clause_re = re.compile(
             r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年)*(?:有)?|[^，,；;]{0,12}?(?:共有|还有|已有|有)"
             r"|[^，,；;\d]{1,8}?(?<!其)中")  # 居民中60%信奉…
@@ -582,6 +585,11 @@ class MetricExtractor:
             # 连续4年丰收, 已连续5年亏损: a run of years or times is told by the verb after it.
             # 有9640人死于交通事故, 9家造纸企业联合发起: the figure is the subject, its verb follows.
             action = self._verb_after(text, end, tokens)
+        if action and (self.level_to_re.search(text[clause:start]) or (
+                re.search(r"(?:由|从)[^由从，,；;]{0,12}$", text[clause:start])
+                and self._in_level_phrase(text, clause, start, tokens)
+                and self.level_from_re.match(text, end))):
+            action = action_end = None  # 专业市场将扩大到30个, 税率从3‰调高至5‰: levels, not acts
         if (action is None or action in self.not_actions or action == "实现") and cand.kind == "percent":
             follow = self.actions_re.match(text[end:])  # 实现100%破获
             if follow:
@@ -868,6 +876,17 @@ class MetricExtractor:
                 return None
         return None
 
+    def _in_level_phrase(self, text: str, clause: int, start: int, tokens) -> bool:
+        """Return True when 由/从 opens a phrase holding the figure, with no verb between."""
+        for t_start, t_end, word in reversed(tokens or ()):
+            if t_start < clause or t_end > start:
+                continue
+            if word in ("由", "从"):
+                return True
+            if word in self.verbs or word in self.not_actions:
+                return False
+        return False
+
     def _ends_in_predicate(self, text: str, obj: str, clause: int, start: int, tokens) -> bool:
         """Return True when the object read before the figure ends in a word that ends no noun
         phrase: a preposition, a modal or an adverb (就能, 将因, 省了; a verb may be a noun:
@@ -1113,6 +1132,7 @@ class MetricExtractor:
         before = re.sub(r"(?:\d{4}年|今年|去年|明年)(?:底|初|末)?的?$", "", before)
         if previous and re.search(r"(?:到|至|为)(?:接近|约)?(?:[^，,的]{0,10}的)?$", before) and self.change_word_re.search(before):
             return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
+        before = self.level_to_re.sub("", before)  # 监督对象…，扩展到40多个
         before = re.sub(r"(?:由|从)[^由从，,]{0,20}?的?$", "", before)  # 由原来的14元
         before = re.sub(r"(?:以|按)?(?:年平均|平均(?:每年|每月|每天|每日)|年均|平均|每年|每月|每天|每日|日均|人均|户均|每人"
                         r"|每(?:平方公里|平方米|公里|公斤|千克|亩|桶|吨|块|张|件|股|户))$", "",

@@ -581,6 +581,13 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("全县受到党纪政纪处分的有120人。", "120人", "受到", "党纪政纪处分"),
     ("他们接连获得省里颁发的6张许可证。", "6张", "获得", "许可证"),
     ("该所接连获得省里颁发的5张生产许可证。", "5张", "获得", None),
+    # Levels reached (扩大到, 发展到, 调高至; lexicon level_verbs and change words) and the
+    # level started from take no act; an adverb before the level verb is no object.
+    ("今年重点整治的市场将扩大到30个。", "30个", None, "重点整治的市场"),
+    ("印花税税率从3‰调高至5‰。", "3‰", None, "印花税税率"),
+    ("印花税税率从3‰调高至5‰。", "5‰", None, "印花税税率"),
+    ("全县的蔬菜生产迅速发展到7万余亩。", "7万余亩", None, "蔬菜生产"),
+    ("该县去年扩大蔬菜种植面积3万亩。", "3万亩", "扩大", "蔬菜种植面积"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
