@@ -114,17 +114,45 @@ def trie_pattern(words: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = True
 
-    def build(node: dict) -> str:
+    def build(node: dict, top: bool = False) -> str:
         ends = "" in node
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(ch, re.escape(ch) + build(child)) for ch, child in sorted(node.items()) if ch]
         if not branches:
             return ""
         if len(branches) == 1 and not ends:
-            return branches[0]
-        body = "(?:" + "|".join(branches) + ")"
+            return branches[0][1]
+        body = "(?:" + _branches(branches, top) + ")"
         return body + "?" if ends else body
 
-    return build(trie)
+    return build(trie, top=True)
+
+
+_TRIE_FANOUT = 8
+_TRIE_TOP_FLAT = 64
+
+
+def _branches(branches: list[tuple[str, str]], top: bool = False) -> str:
+    """Return the alternation of trie branches (each starts with its own character).
+
+    ``re`` tries the branches of an alternation one after the other, so a node with a thousand
+    branches (the first characters of the gazetteer) costs a thousand tests at every position.
+    Many branches are split into groups guarded by a lookahead on their first characters
+    (``(?=[甲乙…])(?:甲…|乙…)``), recursively: a handful of tests per position. As the
+    branches start with distinct characters, at most one can match: the language and the
+    preference for the longest word are unchanged.
+    """
+    if len(branches) <= (_TRIE_TOP_FLAT if top else _TRIE_FANOUT):
+        return "|".join(b for _, b in branches)
+    size = max(_TRIE_FANOUT, -(-len(branches) // _TRIE_FANOUT))
+    groups = []
+    for i in range(0, len(branches), size):
+        chunk = branches[i:i + size]
+        chars = "".join(re.escape(ch) for ch, _ in chunk)
+        groups.append(f"(?=[{chars}])(?:{_branches(chunk)})")
+    if top:
+        chars = "".join(re.escape(ch) for ch, _ in branches)
+        return f"(?=[{chars}])(?:" + "|".join(groups) + ")"
+    return "|".join(groups)
 
 
 @dataclass
@@ -268,6 +296,7 @@ class Rules:
         after = trie_pattern(r[0] for r in ctx if r[1] == "after_pair")
         self.abbr_pair_re = re.compile(f"[{chars}]{{2,3}}(?={after})")
         self.abbr_after_re = re.compile(f"(?:{after}|方|军|籍|侨)")
+        self.abbr_side_re = re.compile(f"(?=[{chars}]方)")
         self.abbr_word_re = re.compile(
             f"(?:{trie_pattern(r[0] for r in ctx if r[1] == 'word')})(?!盛顿|沙|东|南|北|西|中|山|夏)")
         self.loc_suffix_re = re.compile(trie_pattern(read_words(data_dir / "entity_loc_suffixes.txt")))
@@ -319,10 +348,15 @@ class Rules:
         words = read_list(data_dir / "entity_date_words.txt")
         plain = [r[0] for r in words if len(r) < 2 or r[1] == "word"]
         holidays = [r[0] for r in words if len(r) > 1 and r[1] == "holiday"]
+        # The lookahead on the characters a DATE can start with spares the alternation at the
+        # other positions (``re`` finds no such prefix by itself behind the optional groups).
+        first = "".join(sorted({w[0] for w in plain + holidays} | set(DATE_FIRST) | {"目"}))
         self.date_re = re.compile(
-            DATE_PATTERN
+            f"(?=[{re.escape(first)}])(?:"
+            + DATE_PATTERN
             + f"|(?P<vague>{trie_pattern(plain)}|(?<=截至)目前|(?<=截止)目前)"
             + f"|(?P<holiday>(?:{trie_pattern(holidays)})(?:期间|假期|长假|前后|前夕))"
+            + ")"
         )
 
     # -----------------------------------------------------------------------------------------
@@ -357,9 +391,15 @@ class Rules:
 
     def candidates(self, text: str, tokens: list[tuple[int, int]] | None, published: date | None,
                    known_counties: set[str], context: set[str] = frozenset(),
-                   places: list[tuple[int, int]] | None = None) -> list[Candidate]:
-        """Return every rule candidate in one sentence (sentence-relative offsets)."""
-        bounds = _bounds(tokens)
+                   places: list[tuple[int, int]] | None = None,
+                   bounds: set[int] | None = None) -> list[Candidate]:
+        """Return every rule candidate in one sentence (sentence-relative offsets).
+
+        ``bounds`` (the token boundaries, ``_bounds(tokens)``) may be passed when the caller
+        has them already.
+        """
+        if bounds is None:
+            bounds = _bounds(tokens)
         if places is None:
             places = self.scan_places(text, bounds)
         out: list[Candidate] = []
@@ -378,13 +418,15 @@ class Rules:
         out = []
         if not tokens:
             return out
-        starts = {s for s, _ in tokens}
-        ends = {e for _, e in tokens}
-        token_start = {}
-        for s, e in tokens:
-            for k in range(s, e):
-                token_start[k] = s
+        starts = ends = None
+        token_start: dict[int, int] = {}
         for m in self.loc_suffix_re.finditer(text):
+            if starts is None:  # built only for the few sentences with a LOC word
+                starts = {s for s, _ in tokens}
+                ends = {e for _, e in tokens}
+                for s, e in tokens:
+                    for k in range(s, e):
+                        token_start[k] = s
             p, e = m.span()
             more = self.loc_more_re.match(text, e)
             if more.end() > e:
@@ -658,10 +700,13 @@ class Rules:
             for k in range(m.start(), m.end()):
                 out.append(Candidate(k, k + 1, "GPE", self.abbr[text[k]], "rule:abbreviation", SOFT))
         if tokens:
-            for s, e in tokens:
-                word = text[s:e]
-                if e - s == 2 and word[1] == "方" and word[0] in self.abbr:  # 中方, 美方
-                    out.append(Candidate(s, s + 1, "GPE", self.abbr[word[0]], "rule:abbreviation", SOFT))
+            words = None
+            for m in self.abbr_side_re.finditer(text):  # 中方, 美方: a word of its own
+                if words is None:
+                    words = set(tokens)
+                s = m.start()
+                if (s, s + 2) in words and text[s] in self.abbr:
+                    out.append(Candidate(s, s + 1, "GPE", self.abbr[text[s]], "rule:abbreviation", SOFT))
         for m in self.abbr_word_re.finditer(text):
             k = m.start() + m.group().index("华")
             out.append(Candidate(k, k + 1, "GPE", self.abbr["华"], "rule:abbreviation", SOFT))
@@ -697,6 +742,11 @@ DATE_PATTERN = (
     rf"|(?:(?P<y0>{_NUM}{{4}})年?(?:至|到|—|-|～|~))?(?:{_year(2)}|{_rely(2)}){_HALF}?(?:(?P<since2>以来)|间)?"
     rf"|(?<![0-9０-９月])(?P<dd>{_NUM}{{1,2}})日(?![益常]){_TOD}?"
 )
+
+
+# Every character a DATE_PATTERN match can start with: a digit or Chinese numeral (year,
+# month, day), a relative year (今年 去年 前年 明年 当年 上年). Keep in step with the pattern.
+DATE_FIRST = "0123456789０１２３４５６７８９〇零一二三四五六七八九十今去前明当上"
 
 
 _BARE_DAY = re.compile(r"([0-9０-９]{1,2})日")
@@ -809,6 +859,8 @@ def normalize_date(m: re.Match, published: date | None) -> str | None:
 
 def resolve(candidates: list[Candidate], org_heads: tuple[str, ...] = ()) -> list[Candidate]:
     """Return flat, non-overlapping spans: sure rules first, then the rest, longest first."""
+    if len(candidates) < 2:
+        return list(candidates)  # nothing to compete with (and nothing vetoes a lone span)
     people = [c for c in candidates if c.tier == MODEL and c.label == "PERSON"]
     if people:
         # A road or a 林先生 that cuts through a name the model found (雷鸣球|路甬祥, 鲍林|先生)
@@ -854,6 +906,11 @@ def resolve(candidates: list[Candidate], org_heads: tuple[str, ...] = ()) -> lis
                 taken.remove(t)
             taken.append(c)
     return sorted(taken, key=lambda c: c.start)
+
+
+_NAME_CHAR = re.compile(f"[{CJK}A-Za-z]")
+_DIGIT = re.compile(r"[0-9０-９]")
+_CLAUSE_PUNCT = re.compile("[，。；：！？,;:!?]")
 
 
 def _overlap(a: Candidate, b: Candidate) -> bool:
@@ -935,8 +992,8 @@ class EntityTagger:
             if spans and spans[-1][1] > len(text):
                 spans = None  # not this sentence's Doc: no word boundaries to rely on
             tokens.append(spans)
-        places = [self.rules.scan_places(t, _bounds(k)) for t, k in zip(texts, tokens)] \
-            if self.use_rules else []
+        bounds = [_bounds(k) for k in tokens] if self.use_rules else []
+        places = [self.rules.scan_places(t, b) for t, b in zip(texts, bounds)]
         known_counties, context = self._document_places(texts, places)
         # Sentences are in article order, which is not page order when an article continues.
         order = sorted(range(len(sentences)), key=lambda k: sentences[k].start)
@@ -955,9 +1012,12 @@ class EntityTagger:
                 cands[i] += [Candidate(a, b, lab, None, "model", MODEL) for a, b, lab in model[i]]
                 continue
             cands[i] += self.rules.candidates(texts[i], tokens[i], doc.published, known_counties,
-                                              context, places[i])
-            cands[i] += self._model_candidates(texts[i], model[i], s.kind,
-                                               set(tokens[i]) if tokens[i] else None)
+                                              context, places[i], bounds[i])
+            if model[i]:
+                # The token set serves only one-character places (中、美).
+                words = set(tokens[i]) if tokens[i] and any(
+                    e - s_ == 1 for s_, e, _ in model[i]) else None
+                cands[i] += self._model_candidates(texts[i], model[i], s.kind, words)
         chosen = [resolve(c, self.rules.org_heads) for c in cands]
         # A name the document introduces with a byline or a title is the same person later on
         # (”李志泉说): tag its other mentions too.
@@ -1006,14 +1066,14 @@ class EntityTagger:
         singles = {s for s, e, label in spans if e - s == 1 and label in ("GPE", "LOC")}
         for s, e, label in spans:
             span = text[s:e]
-            if not re.search(f"[{CJK}A-Za-z]", span):
+            if not _NAME_CHAR.search(span):
                 continue  # "11." is not a name
-            if label == "PERSON" and re.search(r"[0-9０-９]", span):
+            if label == "PERSON" and _DIGIT.search(span):
                 continue  # 174.2万
             if e - s == 1 and label in ("GPE", "LOC") and not self._abbreviation_in_context(
                     text, s, singles, tokens):
                 continue  # 以日计算, 很美: a day and "beautiful"; 中美, 港台, 中、美 stay
-            if any(ch in span for ch in "，。；：！？,;:!?") or span.count("“") != span.count("”"):
+            if _CLAUSE_PUNCT.search(span) or span.count("“") != span.count("”"):
                 continue  # a name does not run across a clause or out of its quotes
             if s >= 2 and text[s - 2:s] in rules.campaign:
                 continue  # 平安镇江, “平安肇庆”

@@ -263,6 +263,44 @@ def test_trie_pattern_prefers_the_longest_word():
         ["公安局", "公安分局", "公安", "法院"]
 
 
+# Enough words with distinct first characters that trie_pattern groups its branches.
+_TRIE_CHARS = [chr(0x4E00 + k) for k in range(0, 600, 3)] + list("公安局法院罪")
+_TRIE_WORDS = [c + d for c, d in zip(_TRIE_CHARS, _TRIE_CHARS[7:] + _TRIE_CHARS[:7])]
+
+
+@settings(max_examples=80, deadline=None)
+@given(words=st.lists(st.text(alphabet=_TRIE_CHARS, min_size=1, max_size=4), max_size=300),
+       text=st.lists(st.sampled_from(_TRIE_WORDS + _TRIE_CHARS), max_size=40).map("".join))
+def test_trie_pattern_matches_like_a_longest_first_alternation(words, text):
+    words = _TRIE_WORDS + [w[:-1] for w in _TRIE_WORDS[::5]] + words
+    naive = "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    for suffix in ("", "罪", "(?!罪)"):  # backtracking into the trie keeps the longest fit
+        fast = re.compile(f"(?:{trie_pattern(words)}){suffix}")
+        slow = re.compile(f"(?:{naive}){suffix}")
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in slow.finditer(text)]
+        assert [bool(fast.match(text, k)) for k in range(len(text))] == \
+            [bool(slow.match(text, k)) for k in range(len(text))]
+
+
+_DATE_PIECES = ["1998年", "２０２１年", "二〇二一年", "9月", "10月", "十二月", "3至5月", "17日", "九日",
+                "二十七日", "8号", "今年", "去年", "前年", "上年", "上半年", "第一季度", "年底", "以来",
+                "上旬", "下午", "近日", "当天", "几年前", "国庆", "期间", "截至", "目前", "至", "—",
+                "9", "０", "十", "一", "的", "在", "，", "日益", "月份", "年间"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(_DATE_PIECES), max_size=8).map("".join))
+def test_date_lookahead_changes_no_match(tagger, text):
+    # The DATE regex is guarded by a lookahead on the characters a date can start with; the
+    # same regex without it must find exactly the same dates.
+    guarded = tagger.rules.date_re
+    m = re.match(r"\(\?=\[(?:[^\]\\]|\\.)*\]\)\(\?:", guarded.pattern)
+    assert m and guarded.pattern.endswith(")")
+    plain = re.compile(guarded.pattern[m.end():-1])
+    assert [(x.span(), x.groupdict()) for x in guarded.finditer(text)] == \
+        [(x.span(), x.groupdict()) for x in plain.finditer(text)]
+
+
 # --- how rules and the model combine ------------------------------------------------------
 
 def cand(start, end, label, tier, source="x"):
