@@ -60,6 +60,7 @@ class _Candidate:
     approx: str | None
     chinese_small: bool  # written in Chinese numerals and <= 10
     number_text: str
+    kind_action: str | None = None  # the verb handed to the next figure when this one names its kind
 
 
 def previous_in(previous, clause: int, start: int) -> bool:
@@ -542,7 +543,10 @@ class MetricExtractor:
         if action and modifier and self._names_kind(modifier.group(1)) and not (
                 tokens and any(end <= t[0] < end + len(modifier.group(1)) and t[2] in self.verbs
                                for t in tokens)):
-            action = None  # 建成千万元利税企业4家、500万元利税企业4家: 500万元 names the kind
+            cand.kind_action, action = action, None  # 建成千万元利税企业4家、500万元利税企业4家: 500万元 names the kind
+        elif action is None and previous and previous[-1][0].kind_action \
+                and self._names_kind(text[previous[-1][0].end:start]):
+            action = previous[-1][0].kind_action  # 形成经济总量超50亿元的企业集团2家
         pp = text.rfind("对", clause, start)
         if action is None or (pp >= 0 and action_end is not None and action_end > pp):
             # 对6起……典型案例进行公开通报: the verb comes after the figure; one inside the
@@ -909,7 +913,8 @@ class MetricExtractor:
 
     def _names_kind(self, between: str) -> bool:
         """Return True when ``between`` is the bare noun a figure names the kind of, counted by
-        the next figure: 50万吨|浆厂等|6个, 500万元|利税企业|4家."""
+        the next figure: 50万吨|浆厂等|6个, 500万元|利税企业|4家, 超50亿元|的企业集团|2家."""
+        between = re.sub(r"^的", "", between)  # 超50亿元|的企业集团|2家
         return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,6}?等?", between)
                     and not re.search(r"[的和及与、或就把将在对从向为被能会可才也都]", between)
                     and not self.actions_re.search(between))

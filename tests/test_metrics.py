@@ -588,6 +588,10 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("印花税税率从3‰调高至5‰。", "5‰", None, "印花税税率"),
     ("全县的蔬菜生产迅速发展到7万余亩。", "7万余亩", None, "蔬菜生产"),
     ("该县去年扩大蔬菜种植面积3万亩。", "3万亩", "扩大", "蔬菜种植面积"),
+    # A figure that names the kind of what the next one counts (…超50亿元的企业集团2家) hands
+    # its verb to that figure.
+    ("到2000年形成销售收入超50亿元的企业集团2家。", "超50亿元", None, "销售收入"),
+    ("到2000年形成销售收入超50亿元的企业集团2家。", "2家", "形成", "企业集团"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
