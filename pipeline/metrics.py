@@ -184,7 +184,7 @@ class MetricExtractor:
             r"(?:\d{4}年|\d{1,2}月份?|今年|去年|当年|全年|短短几年时间|几年时间|扩大到|发展到|增加到|上升到"
             r"|连续|首次|迅速|逐步|逐年|稳步|不断|一直|进一步|大幅度|大幅|明显|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
         self.heads_clause_re = re.compile(
-            r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年)*(?:有)?|[^，,；;]{0,12}?(?:共有|还有|已有|有)"
+            r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年|首批|第[一二三四五六七八九十]批)*(?:有)?|[^，,；;]{0,12}?(?:共有|还有|已有|有)"
             r"|[^，,；;\d]{1,8}?(?<!其)中")  # 居民中60%信奉…
         self.new_predicate_re = re.compile(r"等(?:与|和|同)|(?:并|后|再|又|还|并且|同时)[一-鿿]{0,2}$")
         self.change_word_re = re.compile(
@@ -617,6 +617,13 @@ class MetricExtractor:
             subject = text[clause:action_end - len(action)]
             obj = self._object(text, cand, subject, None, None, places, after=False)
         level = re.search(r"(?:由|从)[^由从，,；;]{0,20}$", text[clause:start])
+        noted = re.search(r"(?:^|[，,；;。：:、])([\u4e00-\u9fff]{1,8}[（(][\u4e00-\u9fff]{1,3}[）)])$", text[:clause])
+        if obj is None and noted and re.fullmatch(r"(?:就|已|共|还|也|都|仅|只)?有", text[clause:start]):
+            obj = noted.group(1)  # 吨粮县（市）就有5个: the noun and its note before the clause
+        elif obj is None and previous and previous[-1][0].unit == cand.unit and re.fullmatch(
+                r"(?:其中)?(?:就|已|共|还|也|都|仅|只)?有", self._without_places(text[clause:start], places)) \
+                and re.fullmatch(r"[^，,；;。：:]*[，,]", text[previous[-1][0].end:clause]):
+            obj = previous[-1][1].get("object")  # 全国9个小麦亩产千斤县，焦作就有4个: some of them
         if obj is None and direction is None and level and tokens and any(
                 t[0] == clause + level.start() and t[2] in ("由", "从") for t in tokens):
             # 所占的比重，由23%上升到39.2%; 价格下降了约4%，从每桶19.25美元降为: a level started
@@ -1248,11 +1255,14 @@ class MetricExtractor:
             phrase = re.match(r"[^，,；;。：:（()）!！?？]{0,24}", after).group(0)
             if "的" in phrase and re.search(r"\d", phrase.rsplit("的", 1)[0]):
                 after = phrase.rsplit("的", 1)[1]
-        stop = re.search(r"[，,；;。：:（()）!！?？\d]", after)
+        noted = re.match(r"[\u4e00-\u9fff]+[（(][\u4e00-\u9fff]{1,3}[）)]", after)  # 7个县（市）
+        stop = _OBJECT_STOP.search(after, noted.end() if noted else 0)
         after = after[: stop.start()] if stop else after
-        stop = self.after_stop_re.search(after)
-        if stop:
-            after = after[: stop.start()]
+        words = {(t[0] - cand.end, t[1] - cand.end) for t in tokens or ()}
+        for stop in self.after_stop_re.finditer(after):
+            if not words or stop.span() in words:  # the word 被 ends the noun, 被子 does not
+                after = after[: stop.start()]
+                break
         after = self.localizer_re.sub("", after)
         for verb in self.actions_re.finditer(after):
             if verb.start() >= 2 and not self.noun_after_re.match(after, verb.end()) \
@@ -1596,6 +1606,7 @@ class _Place:
 
 
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
+_OBJECT_STOP = re.compile(r"[，,；;。：:（()）!！?？\d]")
 _COMPLEMENTS = set("来去出上下有高低到回起完给掉")
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")

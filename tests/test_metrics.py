@@ -592,6 +592,13 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # its verb to that figure.
     ("到2000年形成销售收入超50亿元的企业集团2家。", "超50亿元", None, "销售收入"),
     ("到2000年形成销售收入超50亿元的企业集团2家。", "2家", "形成", "企业集团"),
+    # 被 ends a noun only as a word (被子 is a noun); a batch that opens its clause takes the
+    # verb after it; a short note in brackets stays with its noun; X就有N个 after a figure of
+    # the same unit counts some of the same things.
+    ("当天，第一批3000床被子发运到灾区。", "3000床", "发运", "被子"),
+    ("全市8个县（市），产粮大县（市）就有5个。", "8个", None, "县（市）"),
+    ("全市8个县（市），产粮大县（市）就有5个。", "5个", None, "产粮大县（市）"),
+    ("全国12个产粮大县，河南省就有4个。", "4个", None, "产粮大县"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
