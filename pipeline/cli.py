@@ -136,7 +136,7 @@ def models_fetch(wheel):
     Example: fazhi models fetch
     """
     from .models import default_pkuseg_dir, fetch_pkuseg_model, is_pkuseg_model
-    from .segment import ensure_tables
+    from .segment import load_segmenter
 
     target = default_pkuseg_dir()
     if is_pkuseg_model(target) and wheel is None:
@@ -147,7 +147,7 @@ def models_fetch(wheel):
         except UserError as exc:
             _fail(str(exc))
         click.echo(f"pkuseg model ready: {target}")
-    click.echo(f"segmentation tables ready: {ensure_tables(target)}")
+    click.echo(f"segmentation tables ready: {load_segmenter(target).path}")
 
 
 @models.command("where")

@@ -35,8 +35,8 @@ from pathlib import Path
 
 import numpy as np
 
-TABLES_DIR = "fazhi-segment-v1"
 TABLES_VERSION = 2
+TABLES_DIR = f"fazhi-segment-v{TABLES_VERSION}"  # versions side by side: old checkouts keep theirs
 NOWORD = "**noWord"
 UNI_TYPES = ("c", "c-1", "c1", "c-2", "c2")
 BI_TYPES = ("c-1c", "cc1", "c-2c-1")
@@ -118,6 +118,7 @@ def build_tables(model_dir: str | os.PathLike, out: str | os.PathLike) -> Path:
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".segment-", dir=out.parent))
+    os.chmod(tmp, 0o755)
     try:
         arrays = {"uni": uni_table, "w1": word_feats["w1"], "wm1": word_feats["w-1"]}
         # The three character-pair features share one key (id(X)·(V+1) + id(Y)): one table,
@@ -316,23 +317,48 @@ class Segmenter:
         for code, rep in table.items():
             self.match_lut[code] = ord(rep) + 1
         self.hasher = _Hasher()
+        derived = tables / "derived.npz"
+        try:
+            with np.load(derived) as arrays:
+                cached = {name: arrays[name] for name in arrays.files}
+            if int(cached["other_count"]) != len(other_words):
+                cached = None
+        except (OSError, ValueError, KeyError):
+            cached = None
+        if cached is None:
+            cached = self._derive(words, other_words)
+            try:  # written once beside the tables; a read-only cache only costs load time
+                fd, tmp = tempfile.mkstemp(prefix=".derived-", suffix=".npz", dir=tables)
+                with os.fdopen(fd, "wb") as handle:
+                    np.savez(handle, **cached)
+                os.replace(tmp, derived)
+            except OSError:
+                pass
         # Dictionary words by length, as sorted hashes: they only propose candidates.
-        self.word_hashes = {}
-        for length in range(self.word_min, self.word_max + 1):
-            same = [w for w in words if len(w) == length]
-            self.word_hashes[length] = np.unique(self.hasher.strings(same)) if same else \
-                np.zeros(0, np.uint64)
-        other_list = [w for w in other_words if w]
-        self.other_hashes = np.unique(self.hasher.strings(other_list)) if other_list else \
-            np.zeros(0, np.uint64)
+        self.word_hashes = {length: cached[f"words_{length}"]
+                            for length in range(self.word_min, self.word_max + 1)}
+        self.other_hashes = cached["other"]
         # Per word: its ww features with a "no word" or "" slot on the other side, 8 columns:
         # l(nw, w), l("", w), l(w, nw), l(w, ""), r(w, nw), r(w, ""), r(nw, w), r("", w).
+        self.slot_ids = cached["slot_ids"]
+
+    def _derive(self, words: list[str], other_words: set[str]) -> dict[str, np.ndarray]:
+        """The tables computed from the compiled ones (cached in ``derived.npz``)."""
+        out: dict[str, np.ndarray] = {"other_count": np.array(len(other_words))}
+        for length in range(self.word_min, self.word_max + 1):
+            same = [w for w in words if len(w) == length]
+            out[f"words_{length}"] = np.unique(self.hasher.strings(same)) if same else \
+                np.zeros(0, np.uint64)
+        other_list = [w for w in other_words if w]
+        out["other"] = np.unique(self.hasher.strings(other_list)) if other_list else \
+            np.zeros(0, np.uint64)
         k = np.arange(self.nw + 1, dtype=np.int64)
         nwv, ev = np.full(len(k), self.nw), np.full(len(k), self.empty)
-        self.slot_ids = np.stack([
+        out["slot_ids"] = np.stack([
             self._ww("l", nwv, k), self._ww("l", ev, k), self._ww("l", k, nwv), self._ww("l", k, ev),
             self._ww("r", k, nwv), self._ww("r", k, ev), self._ww("r", nwv, k), self._ww("r", ev, k),
         ], axis=1)
+        return out
 
     def _ww(self, side: str, pre: np.ndarray, post: np.ndarray) -> np.ndarray:
         return _lookup(self.t[f"ww_{side}_keys"], self.t[f"ww_{side}_ids"],
