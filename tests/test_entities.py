@@ -485,6 +485,35 @@ def test_side_of_a_country_with_pkuseg_words(nlp, text, span):
     assert (span, "GPE") in found(EntityTagger(nlp), text)
 
 
+@pytest.mark.slow
+def test_stepwise_ner_sets_the_entities_spacy_would(nlp, seed_text):
+    # _parse_greedy drives the ner's greedy decoding from Python: same entities, token by token,
+    # as the component's own pipe, on fresh Docs of the seed page (and odd ones).
+    from pipeline.entities import _parse_greedy
+
+    tagger = EntityTagger(nlp)
+    assert tagger.stepwise == {"ner"}
+    tok2vec, ner = nlp.get_pipe("tok2vec"), nlp.get_pipe("ner")
+    texts = [t for t in re.split(r"(?<=[。！？\n])", seed_text)][:120]
+    texts += ["", " ", "1998", "。", "李" * 200]
+
+    def run(decode):
+        docs = [nlp.make_doc(t) for t in texts]
+        tok2vec.set_annotations(docs, tok2vec.predict(docs))
+        docs = decode(docs)
+        return [d.to_array(["ENT_IOB", "ENT_TYPE"]).tolist() for d in docs], \
+            [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in docs]
+
+    piped = run(lambda docs: list(ner.pipe(docs, batch_size=256)))
+    stepped = run(lambda docs: (_parse_greedy(ner, docs), docs)[1])
+    assert stepped == piped
+    assert sum(map(len, piped[1])) > 50
+
+
+def test_components_without_a_parser_run_through_their_pipe(fake_model_tagger):
+    assert fake_model_tagger.stepwise == set()
+
+
 PKUSEG_NEGATIVE = [
     # a short form inside a word: pkuseg's words tell (推广 安装, not 广安)
     ("推广安装国家反诈中心应用程序。", "广安", "GPE"),
