@@ -172,7 +172,7 @@ class MetricExtractor:
                            + lex["change"]["up"] + lex["change"]["down"]) + ")")
         self.adverbial_verbs = set(lex["adverbial_verbs"])
         self.respectively_re = re.compile(
-            r"(?P<list>[^，,；;。：:]{2,30}?[、和及与][^，,；;。：:]{1,14}?)(?:就|也|都|均|则)?分别")
+            r"(?P<list>[^，,；;。：:]{1,30}?[、和及与][^，,；;。：:]{1,14}?)(?:就|也|都|均|则)?分别")
         self.subject_copula_re = re.compile(
             r"(?<![率重例])(?:已|就|共|均|即可|也|仍|竟|则|可)*(?:高达|达到|达|为|(?<=的)有)(?:了)?$")
         self.object_lead_re = re.compile(r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得|高于|低于)")
@@ -747,6 +747,8 @@ class MetricExtractor:
         shared = ""
         if "的" in items[-1]:
             items[-1], shared = items[-1].rsplit("的", 1)
+        elif all(len(i) == 1 for i in items[:-1]) and len(items[-1]) > 2:
+            items[-1], shared = items[-1][0], items[-1][1:]  # 金、银矿产储量任务 -> 金矿产储量任务
         item = items[k].rsplit("的", 1)[-1].translate(_NO_QUOTES)
         if not item or len(item) > 10 or not all(i.rsplit("的", 1)[-1] for i in items):
             return None
@@ -897,6 +899,15 @@ class MetricExtractor:
             if word in self.verbs or word in self.not_actions:
                 return False
         return False
+
+    @staticmethod
+    def _is_from_word(position: int, starts: set[int] | None, tokens) -> bool:
+        """Return True when 由/从/自 at ``position`` is the preposition (由原来的, 自年至), not the
+        start of a word (从业人员, 自主)."""
+        if starts is None or tokens is None:
+            return True
+        word = next((t[2] for t in tokens if t[0] == position), None)
+        return word is not None and (len(word) == 1 or bool(re.fullmatch(r"[自从由][年月今去本上]", word)))
 
     def _ends_in_predicate(self, text: str, obj: str, clause: int, start: int, tokens) -> bool:
         """Return True when the object read before the figure ends in a word that ends no noun
@@ -1145,7 +1156,9 @@ class MetricExtractor:
         if previous and re.search(r"(?:到|至|为)(?:接近|约)?(?:[^，,的]{0,10}的)?$", before) and self.change_word_re.search(before):
             return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
         before = self.level_to_re.sub("", before)  # 监督对象…，扩展到40多个
-        before = re.sub(r"(?:由|从)[^由从，,]{0,20}?的?$", "", before)  # 由原来的14元
+        level_from = re.search(r"(?:由|从)[^由从，,]{0,20}?的?$", before)  # 由原来的14元, not 从业人员
+        if level_from and self._is_from_word(before_start + level_from.start(), starts, tokens):
+            before = before[: level_from.start()]
         before = re.sub(r"(?:以|按)?(?:年平均|平均(?:每年|每月|每天|每日)|年均|平均|每年|每月|每天|每日|日均|人均|户均|每人"
                         r"|每(?:平方公里|平方米|公里|公斤|千克|亩|桶|吨|块|张|件|股|户))$", "",
                         before)  # 需求量将达日均 -> 需求量将达 -> 需求量; 人口密度为每平方公里
@@ -1167,7 +1180,9 @@ class MetricExtractor:
         tail = self.copula_tail_re.search(before)  # 工资将减少10%, but 违法行为 keeps its 为
         if tail and (starts is None or before_start + tail.start() in starts):
             before = before[: tail.start()]
-        before = re.sub(r"(?:自|从)[^，,]{0,3}(?:至|到)?$", "", before)  # 有期徒刑自年至
+        since = re.search(r"(?:自|从)[^，,]{0,3}(?:至|到)?$", before)  # 有期徒刑自年至, not 从业人员
+        if since and self._is_from_word(before_start + since.start(), starts, tokens):
+            before = before[: since.start()]
         for found in list(self.period_strip_re.finditer(before))[::-1]:
             if found.end() == len(before) or not before[: found.start()].strip("，, "):
                 before = before[: found.start()] + before[found.end():]  # not 政府将今年的预算
@@ -1185,7 +1200,7 @@ class MetricExtractor:
                 return following
         # 8日其主要股票指数比前一天 -> 其主要股票指数; 中国民航以平均每年 -> 中国民航
         if len(before) > 4:
-            before = re.sub(r"(?:比(?![例重率值])|较(?![大小多少高低])|同(?![期比])|与)[^，,比较]{1,10}?(?:相比)?$",
+            before = re.sub(r"(?:比(?![例重率值])|较(?![大小多少高低])|(?:同(?![期比])|与)(?=[^，,]{1,10}相比$))[^，,比较]{1,10}?(?:相比)?$",
                             "", before)
         before = re.sub(r"(?:以|按)?(?:年平均|平均每年|年均|平均|每年|每月|每天|日均|人均)$", "", before)
         before = re.sub(r"\d{1,2}[日月]$", "", before)

@@ -599,6 +599,14 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("全市8个县（市），产粮大县（市）就有5个。", "8个", None, "县（市）"),
     ("全市8个县（市），产粮大县（市）就有5个。", "5个", None, "产粮大县（市）"),
     ("全国12个产粮大县，河南省就有4个。", "4个", None, "产粮大县"),
+    # 分别 after single-character items shares the head of the last (金、银矿产储量任务);
+    # 由/从/自 and 与 cut an object only as words (从业人员, 占与美双边贸易总额 stay whole).
+    ("金、银矿产储量任务分别完成全年计划的100%和241%。", "100%", "完成", "金矿产储量任务"),
+    ("金、银矿产储量任务分别完成全年计划的100%和241%。", "241%", "完成", "银矿产储量任务"),
+    ("本乡从业人员为5000万人，占从业人员总数的87%。", "5000万人", None, "本乡从业人员"),
+    ("本乡从业人员为5000万人，占从业人员总数的87%。", "87%", None, "占从业人员总数"),
+    ("经香港的转口贸易为186亿美元，占与美双边贸易总额的38%。", "38%", None, "占与美双边贸易总额"),
+    ("张某某等人分别被判处有期徒刑自年至七年六个月不等。", "七年六个月", "判处", "有期徒刑"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
