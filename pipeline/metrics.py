@@ -1199,9 +1199,11 @@ class MetricExtractor:
             if following:
                 return following
         # 8日其主要股票指数比前一天 -> 其主要股票指数; 中国民航以平均每年 -> 中国民航
-        if len(before) > 4:
-            before = re.sub(r"(?:比(?![例重率值])|较(?![大小多少高低])|(?:同(?![期比])|与)(?=[^，,]{1,10}相比$))[^，,比较]{1,10}?(?:相比)?$",
-                            "", before)
+        compared = re.search(r"(?:比(?![例重率值])|较(?![大小多少高低])|(?:同(?![期比])|与)(?=[^，,]{1,10}相比$))"
+                             r"[^，,比较]{1,10}?(?:相比)?$", before) if len(before) > 4 else None
+        if compared and (tokens is None or any(t[0] == before_start + compared.start() and t[1] - t[0] == 1
+                                                for t in tokens)):
+            before = before[: compared.start()]  # a comparison, not 哥伦比亚, 评比
         before = re.sub(r"(?:以|按)?(?:年平均|平均每年|年均|平均|每年|每月|每天|日均|人均)$", "", before)
         before = re.sub(r"\d{1,2}[日月]$", "", before)
         relative = before.endswith("的")  # 工商局认定的42个驰名商标: the noun follows
@@ -1252,7 +1254,8 @@ class MetricExtractor:
                           and not self.noun_compound_re.match(text, t_start)
                           and (word not in self.ambiguous_verbs  # 支援端州城区: a verb
                                or any(text.startswith(p, t_end) for p in places or ())))
-                         or word in self.not_actions or word in self.prepositions)
+                         or word in self.not_actions or word in self.prepositions
+                         or (t_start > cand.end and _TIME_WORD.fullmatch(word)))  # 黄金今日经…空运
             if not verb_like or text[t_start - 1:t_start] == "、" or text[t_end:t_end + 1] in ("、", "及", "和", "与"):
                 continue  # 集采、运、销为一体的团伙: a list of acts inside the noun phrase
             if t_start == cand.end:
@@ -1280,6 +1283,9 @@ class MetricExtractor:
                 break
         after = self.localizer_re.sub("", after)
         for verb in self.actions_re.finditer(after):
+            if verb.end() == len(after) and verb.group(0) in self.ambiguous_verbs \
+                    and text.startswith(after, cand.end) and _OBJECT_STOP.match(text, cand.end + len(after)):
+                break  # 1854次专项检查, 230亿美元的长期贷款: a noun that ends the phrase
             if verb.start() >= 2 and not self.noun_after_re.match(after, verb.end()) \
                     and after[verb.end():verb.end() + 1] not in ("及", "和", "与", "、") \
                     and after[verb.start() - 1] not in "及和与、":  # 解困和慰问资金
@@ -1621,6 +1627,7 @@ class _Place:
 
 
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
+_TIME_WORD = re.compile(r"今日|今天|昨天|明天|目前|当天|近日|日前|今年|去年|明年|当年|\d{1,2}日")
 _OBJECT_STOP = re.compile(r"[，,；;。：:（()）!！?？\d]")
 _COMPLEMENTS = set("来去出上下有高低到回起完给掉")
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")

@@ -607,6 +607,12 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("本乡从业人员为5000万人，占从业人员总数的87%。", "87%", None, "占从业人员总数"),
     ("经香港的转口贸易为186亿美元，占与美双边贸易总额的38%。", "38%", None, "占与美双边贸易总额"),
     ("张某某等人分别被判处有期徒刑自年至七年六个月不等。", "七年六个月", "判处", "有期徒刑"),
+    # 比 compares only as a word (哥伦比亚, 评比 are no comparisons); a noun-like act that ends
+    # the phrase after the measure word is its head (专项检查); a time word ends the noun.
+    ("哥伦比亚波哥大股市下跌0.16%。", "0.16%", None, "哥伦比亚波哥大股市"),
+    ("全省取消各类检查、评比、达标活动417次。", "417次", "取消", "检查、评比、达标活动"),
+    ("共组织了1854次专项检查，查处案件11件。", "1854次", "组织", "专项检查"),
+    ("首批已有5.3吨黄金今日经机场空运出口。", "5.3吨", None, "黄金"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
