@@ -36,7 +36,8 @@ from pathlib import Path
 import numpy as np
 
 TABLES_VERSION = 2
-TABLES_DIR = f"fazhi-segment-v{TABLES_VERSION}"  # versions side by side: old checkouts keep theirs
+TABLES_DIR = f"fazhi-segment-v{TABLES_VERSION}"
+DERIVED_VERSION = 2  # derived.npz: hashes and hash indexes computed at first load  # versions side by side: old checkouts keep theirs
 NOWORD = "**noWord"
 UNI_TYPES = ("c", "c-1", "c1", "c-2", "c2")
 BI_TYPES = ("c-1c", "cc1", "c-2c-1")
@@ -248,6 +249,71 @@ def _member(sorted_keys: np.ndarray, query: np.ndarray) -> np.ndarray:
     return _find(sorted_keys, query)[1]
 
 
+_MULT = np.uint64(0x9E3779B97F4A7C15)
+
+
+class _Index:
+    """An open-addressing hash index over integer keys: key -> its position, in numpy.
+
+    Linear probing; built in rounds (every key still unplaced tries its next slot), so a key
+    sits behind a run of slots that were full when it was placed, and a lookup can stop at
+    the first empty slot. One or two random reads per query, against ~20 for a binary search.
+    """
+
+    PROBES = 2  # then the few queries left are binary-searched in the sorted keys
+
+    def __init__(self, keys: np.ndarray, slots: np.ndarray | None = None,
+                 positions: np.ndarray | None = None) -> None:
+        """``keys`` must be sorted and distinct (``np.unique``)."""
+        keys = np.ascontiguousarray(keys).view(np.uint64)
+        self.keys = keys
+        if slots is None:
+            size = 1 << max(4, int(2 * max(len(keys), 1) - 1).bit_length())
+            slots = np.zeros(size, np.uint64)
+            positions = np.full(size, -1, np.int64)
+            home = self._home(keys, size)
+            pending = np.arange(len(keys))
+            probe = 0
+            while len(pending):
+                slot = (home[pending] + probe) & (size - 1)
+                free = positions[slot] < 0
+                taken, first = np.unique(slot[free], return_index=True)
+                winners = pending[free][first]
+                slots[taken], positions[taken] = keys[winners], winners
+                placed = np.zeros(len(keys), bool)
+                placed[winners] = True
+                pending = pending[~placed[pending]]
+                probe += 1
+        self.slots, self.positions = slots, positions
+
+    @staticmethod
+    def _home(keys: np.ndarray, size: int) -> np.ndarray:
+        bits = size.bit_length() - 1
+        return ((keys * _MULT) >> np.uint64(64 - bits)).astype(np.int64)
+
+    def find(self, query: np.ndarray) -> np.ndarray:
+        """The position of each query among the keys, -1 where absent."""
+        query = np.ascontiguousarray(query).view(np.uint64)
+        size = len(self.slots)
+        out = np.full(len(query), -1, np.int64)
+        todo = np.arange(len(query))
+        slot = self._home(query, size)
+        for _ in range(self.PROBES):
+            pos = self.positions[slot]
+            hit = (pos >= 0) & (self.slots[slot] == query[todo])
+            out[todo[hit]] = pos[hit]
+            more = (pos >= 0) & ~hit
+            todo, slot = todo[more], (slot[more] + 1) & (size - 1)
+            if not len(todo):
+                return out
+        rest = query[todo]
+        at = np.searchsorted(self.keys, rest)
+        at[at == len(self.keys)] = 0
+        found = self.keys[at] == rest
+        out[todo[found]] = at[found]
+        return out
+
+
 def _lookup(keys: np.ndarray, ids: np.ndarray, query: np.ndarray) -> np.ndarray:
     """ids[keys == query] for each query, -1 where the key is absent."""
     at, found = _find(keys, query)
@@ -291,7 +357,8 @@ class Segmenter:
         n_tag = len(meta["tags"])
         w = np.load(tables / "weights.npy", mmap_mode="r")
         n_feature = meta["n_feature"]
-        self.W = w[: n_feature * n_tag].reshape(n_feature, n_tag)
+        # a plain ndarray view of the mapped file (indexing a memmap object costs more)
+        self.W = np.asarray(w[: n_feature * n_tag]).reshape(n_feature, n_tag)
         back = n_feature * n_tag
         self.edge = np.ascontiguousarray(
             1.0 + np.asarray(w[back: back + n_tag * n_tag]).reshape(n_tag, n_tag).T)
@@ -321,7 +388,8 @@ class Segmenter:
         try:
             with np.load(derived) as arrays:
                 cached = {name: arrays[name] for name in arrays.files}
-            if int(cached["other_count"]) != len(other_words):
+            if int(cached["other_count"]) != len(other_words) or \
+                    int(cached["version"]) != DERIVED_VERSION:
                 cached = None
         except (OSError, ValueError, KeyError):
             cached = None
@@ -341,10 +409,15 @@ class Segmenter:
         # Per word: its ww features with a "no word" or "" slot on the other side, 8 columns:
         # l(nw, w), l("", w), l(w, nw), l(w, ""), r(w, nw), r(w, ""), r(nw, w), r("", w).
         self.slot_ids = cached["slot_ids"]
+        keys = dict(self._indexed(), other=self.other_hashes,
+                    **{f"words_{n}": h for n, h in self.word_hashes.items()})
+        self.ix = {name: _Index(k, cached[f"ix_{name}_slots"], cached[f"ix_{name}_pos"])
+                   for name, k in keys.items()}
 
     def _derive(self, words: list[str], other_words: set[str]) -> dict[str, np.ndarray]:
         """The tables computed from the compiled ones (cached in ``derived.npz``)."""
-        out: dict[str, np.ndarray] = {"other_count": np.array(len(other_words))}
+        out: dict[str, np.ndarray] = {"other_count": np.array(len(other_words)),
+                                      "version": np.array(DERIVED_VERSION)}
         for length in range(self.word_min, self.word_max + 1):
             same = [w for w in words if len(w) == length]
             out[f"words_{length}"] = np.unique(self.hasher.strings(same)) if same else \
@@ -358,11 +431,24 @@ class Segmenter:
             self._ww("l", nwv, k), self._ww("l", ev, k), self._ww("l", k, nwv), self._ww("l", k, ev),
             self._ww("r", k, nwv), self._ww("r", k, ev), self._ww("r", nwv, k), self._ww("r", ev, k),
         ], axis=1)
+        named = dict(self._indexed(), other=out["other"],
+                     **{f"words_{n}": out[f"words_{n}"] for n in range(self.word_min, self.word_max + 1)})
+        for name, keys in named.items():
+            index = _Index(keys)
+            out[f"ix_{name}_slots"], out[f"ix_{name}_pos"] = index.slots, index.positions
         return out
 
+    def _indexed(self) -> dict[str, np.ndarray]:
+        """The key arrays of the compiled tables that get a hash index: name -> keys."""
+        return {"bi": self.t["bi_keys"], "ww_l": self.t["ww_l_keys"], "ww_r": self.t["ww_r_keys"]}
+
     def _ww(self, side: str, pre: np.ndarray, post: np.ndarray) -> np.ndarray:
-        return _lookup(self.t[f"ww_{side}_keys"], self.t[f"ww_{side}_ids"],
-                       pre.astype(np.int64) * (self.nw + 1) + post)
+        keys = pre.astype(np.int64) * (self.nw + 1) + post
+        index = getattr(self, "ix", {}).get(f"ww_{side}")
+        if index is None:  # while deriving the tables
+            return _lookup(self.t[f"ww_{side}_keys"], self.t[f"ww_{side}_ids"], keys)
+        at = index.find(keys)
+        return np.where(at >= 0, self.t[f"ww_{side}_ids"][at], -1)
 
     def node_scores(self, pieces: list[str]) -> tuple[np.ndarray, list[int], np.ndarray]:
         """Return pkuseg's node scores (characters × tags) for ``pieces``, laid end to end.
@@ -407,8 +493,8 @@ class Segmenter:
         ar = np.arange(n)
         uni = t["uni"][ids]
         pair = ids[:-1] * (v + 1) + ids[1:]
-        at, found = _find(t["bi_keys"], pair)
-        bi = np.where(found[:, None], t["bi_ids"][at], -1)
+        at = self.ix["bi"].find(pair)
+        bi = np.where((at >= 0)[:, None], t["bi_ids"][at], -1)
         add(ar, uni[:, 0])
         add(ar[1:], uni[:-1, 1])
         add(ar[1:], bi[:, 0])          # c-1c: the pair ending here
@@ -433,7 +519,7 @@ class Segmenter:
             if n < length:
                 continue
             h = pw[length - 1:n] * (q[length:] - q[:n - length + 1])
-            for i in np.flatnonzero(_member(self.word_hashes[length], h)).tolist():
+            for i in np.flatnonzero(self.ix[f"words_{length}"].find(h) >= 0).tolist():
                 k = wget(match[i:i + length])
                 if k is not None:
                     occ_s.append(i)
@@ -556,7 +642,7 @@ class Segmenter:
                 break
             i = np.arange(len(ws) - m + 1)
             j = i + m - 1
-            hit = (piece_of[i] == piece_of[j]) & _member(self.other_hashes, hasher.span(q, ws[i], we[j]))
+            hit = (piece_of[i] == piece_of[j]) & (self.ix["other"].find(hasher.span(q, ws[i], we[j])) >= 0)
             windows.append(np.stack([i[hit], j[hit]], axis=1))
         hits = np.concatenate(windows) if windows else np.zeros((0, 2), np.int64)
         if not len(hits):
