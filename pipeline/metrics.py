@@ -1208,7 +1208,14 @@ class MetricExtractor:
         before = re.sub(r"\d{1,2}[日月]$", "", before)
         relative = before.endswith("的")  # 工商局认定的42个驰名商标: the noun follows
         listed = before.rstrip(_QUOTES + " ").endswith("等")
-        before = self.filler_head_re.sub("", before).strip(_QUOTES + " 等的")
+        head = self.filler_head_re.match(before)
+        if head and head.end() and starts is not None:
+            origin = text.rfind(before, before_start, cand.start)
+            while head and head.end() and origin >= 0 and origin + head.end() not in starts:
+                head = self.filler_head_re.match(before[: head.end() - 1])  # 新加坡, 共产党: words
+        if head:
+            before = before[head.end():]
+        before = before.strip(_QUOTES + " 等的")
         if before and not self._without_places(before, places):
             before = ""  # 呼伦贝尔50万元以上电诈案: the place, not what is counted
         if relative and len(before) > 1 and after:

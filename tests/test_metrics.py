@@ -613,6 +613,9 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("全省取消各类检查、评比、达标活动417次。", "417次", "取消", "检查、评比、达标活动"),
     ("共组织了1854次专项检查，查处案件11件。", "1854次", "组织", "专项检查"),
     ("首批已有5.3吨黄金今日经机场空运出口。", "5.3吨", None, "黄金"),
+    # Leading fillers (新, 共, 全市 …) leave an object only as whole words.
+    ("新加坡的海峡时报指数比前一天下跌3%。", "3%", None, "新加坡的海峡时报指数"),
+    ("共青团员达到3000人。", "3000人", None, "共青团员"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
