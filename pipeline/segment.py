@@ -759,5 +759,7 @@ class SegmentTokenizer:
         from spacy import util
         from spacy.tokens import Doc
 
+        if "".join(words) == text:  # no whitespace: what get_words_and_spaces would return
+            return Doc(self.vocab, words=words, spaces=[False] * len(words))
         words, spaces = util.get_words_and_spaces(words, text)
         return Doc(self.vocab, words=words, spaces=spaces)
