@@ -175,7 +175,8 @@ class MetricExtractor:
             r"(?P<list>[^，,；;。：:]{1,30}?[、和及与][^，,；;。：:]{1,14}?)(?:就|也|都|均|则)?分别")
         self.subject_copula_re = re.compile(
             r"(?<![率重例])(?:已|就|共|均|即可|也|仍|竟|则|可)*(?:高达|达到|达|为|(?<=的)有)(?:了)?$")
-        self.object_lead_re = re.compile(r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得|高于|低于)")
+        self.object_lead_re = re.compile(
+            r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得|高于|低于|目前|当前|现在|如今|近日|日前)")
         self.object_trail_re = re.compile(
             r"(?:和|与|及|或|各|稍|一般|通常|往往|不|也|仍|竟|却|已经|(?<=[率额量数值])达(?:到)?)+$")
         self.share_re = re.compile(r"(?:已|约|将|则|仅|只)?占(?![地有用领据])(?:到|了)?其?")
@@ -571,7 +572,7 @@ class MetricExtractor:
                     text, clause, start)
                 if last_fields.get("action") and same_kind and last.start < clause and not own:
                     action = last_fields["action"]
-        subject_verb = None
+        subject_verb = relative_noun = None
         if action is None and tokens and not previous_in(previous, clause, start):
             subject_verb = self._subject_verb(text, clause, start, tokens)
             if subject_verb:
@@ -579,7 +580,7 @@ class MetricExtractor:
         if action is None and tokens and cand.kind != "duration":
             relative = self._relative_verb(text, verb_left, start, tokens)
             if relative:
-                action, action_end = relative
+                action, action_end, relative_noun = relative
         if action is None and tokens and cand.kind != "duration":
             action = self._verb_after_phrase(text, clause, start, end, tokens)  # 在14个省设立
         if action is None and tokens and (
@@ -604,6 +605,8 @@ class MetricExtractor:
         starts = {t[0] for t in tokens} | {len(text)} if tokens else None
         obj = self._object(text, cand, text[max(left, action_end or 0):start], previous,
                            starts, places, tokens=tokens, persons=persons)
+        if relative_noun:
+            obj = relative_noun  # 开发的新产品在1100种以上 -> 新产品
         opens = self._in_phrase(text, clause, start, tokens) if tokens and cand.kind != "duration" else None
         at = text.rfind(obj, clause, start) if obj else -1
         if opens is not None and (at < 0 or at <= opens < at + len(obj)):
@@ -810,16 +813,20 @@ class MetricExtractor:
                 and word not in self.modifier_verbs and word not in self.adverbial_verbs
                 and not self.change_word_re.fullmatch(word))
 
-    def _relative_verb(self, text: str, left: int, start: int, tokens) -> tuple[str, int] | None:
-        """Return (verb, its end) of a relative clause that ends right before the figure, or
+    def _relative_verb(self, text: str, left: int, start: int, tokens) -> tuple[str, int, str | None] | None:
+        """Return (verb, its end, noun) of a relative clause that ends right before the figure, or
         before the figure's noun: 国家工商局认定的42个驰名商标 -> 认定, 自主研制开发的近10个 ->
-        研制开发, 已有登记注册的三资企业6.8万多家 -> 登记注册 (adjacent verbs stay together)."""
-        found = re.search(r"的([^的\W\d_]{0,6})$", text[left:start])
+        研制开发, 已有登记注册的三资企业6.8万多家 -> 登记注册 (adjacent verbs stay together);
+        with a copula after the noun, the noun as well (开发的新产品在1100种以上 -> 新产品)."""
+        found = re.search(r"的([^的\W\d_]{0,10})$", text[left:start])
         if not found:
             return None
         at = left + found.start()  # the 的
-        noun_end = start
-        words = [t for t in tokens if left <= t[0] and t[1] <= noun_end]
+        words = [t for t in tokens if left <= t[0] and t[1] <= start]
+        linked = False
+        while words and words[-1][0] > at and words[-1][2] in _LINKS:
+            words.pop()  # 开发的新产品在1100种以上, 治理的面积就达4.45万平方公里: a copula
+            linked = True
         index = next((i for i, t in enumerate(words) if t[0] == at and t[2] == "的"), None)
         if index is None or index == 0:
             return None
@@ -829,6 +836,8 @@ class MetricExtractor:
         first = last = index - 1
         if not self._plain_verb(words[last][2]) or (last > 0 and words[last - 1][2] == "为"):
             return None  # 以军营、学校为依托的20多个基地: a frame, not the act
+        if linked and last > 0 and words[last - 1][2] in ("被", "遭", "所被"):
+            return None  # 被遗忘的存款总额高达1.495亿加元: what befell the subject
         while first > 0 and words[first - 1][1] == words[first][0] and len(words[first - 1][2]) >= 2 \
                 and self._plain_verb(words[first - 1][2]) and words[first - 1][2] not in self.pivot_verbs:
             first -= 1
@@ -837,10 +846,11 @@ class MetricExtractor:
                 and words[outer][2] not in self.verbs and words[outer][2] not in self.not_actions \
                 and words[outer][2] not in self.prepositions and words[outer][2] not in ("被", "遭", "所"):
             outer -= 1
+        noun = text[at + 1:words[-1][1]].translate(_NO_QUOTES) if linked and words[-1][0] > at else None
         if 0 <= outer < first - 1 and self._plain_verb(words[outer][2]) \
                 and words[outer][2] not in self.ambiguous_verbs and words[outer][2] not in self.pivot_verbs:
-            return words[outer][2], words[outer][1]
-        return text[words[first][0]:words[last][1]], words[last][1]
+            return words[outer][2], words[outer][1], noun
+        return text[words[first][0]:words[last][1]], words[last][1], noun
 
     def _in_phrase(self, text: str, clause: int, start: int, tokens) -> int | None:
         """Return where a preposition of ``phrase_prepositions`` opens a phrase that holds
@@ -1634,6 +1644,7 @@ class _Place:
 
 
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
+_LINKS = {"在", "共", "共计", "达", "达到", "高达", "为", "就", "已", "已经", "均", "仍", "即可", "就达", "已达"}
 _TIME_WORD = re.compile(r"今日|今天|昨天|明天|目前|当天|近日|日前|今年|去年|明年|当年|\d{1,2}日")
 _OBJECT_STOP = re.compile(r"[，,；;。：:（()）!！?？\d]")
 _COMPLEMENTS = set("来去出上下有高低到回起完给掉")

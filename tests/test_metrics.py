@@ -616,6 +616,11 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # Leading fillers (新, 共, 全市 …) leave an object only as whole words.
     ("新加坡的海峡时报指数比前一天下跌3%。", "3%", None, "新加坡的海峡时报指数"),
     ("共青团员达到3000人。", "3000人", None, "共青团员"),
+    # A relative clause before the noun and a copula (在, 就达, 高达) names the act and the
+    # noun what is measured; not a passive one (被遗忘的存款总额高达…).
+    ("去年轻工业开发的新产品在1100种以上。", "1100种以上", "开发", "新产品"),
+    ("而通过拍卖等形式治理的面积就达4.45万平方公里。", "4.45万平方公里", "治理", "面积"),
+    ("目前被遗忘的存款总额高达1.5亿元。", "1.5亿元", None, "被遗忘的存款总额"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
