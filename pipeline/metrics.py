@@ -155,6 +155,7 @@ class MetricExtractor:
         self.transfer_verbs = set(lex["transfer_verbs"])
         self.phrase_prepositions = set(lex["phrase_prepositions"])
         self.counted_units = set(lex["counted_units"])
+        self.receive_verbs = set(lex["receive_verbs"])
         level_words = _alternation(lex["change"]["up"] + lex["change"]["down"] + lex["level_verbs"])
         self.level_to_re = re.compile(rf"(?:{level_words})了?(?:到|至|为)(?:接近|约|近)?$")
         self.level_from_re = re.compile(rf"[^；;。]{{0,16}}?(?:{level_words})了?(?:到|至|为)")
@@ -590,6 +591,12 @@ class MetricExtractor:
             # 连续4年丰收, 已连续5年亏损: a run of years or times is told by the verb after it.
             # 有9640人死于交通事故, 9家造纸企业联合发起: the figure is the subject, its verb follows.
             action = self._verb_after(text, end, tokens)
+            if action in self.receive_verbs:  # 62人受到党政纪处分: what they received
+                after_verb = text.find(action, end)
+                tail = re.match(r"了?([\u4e00-\u9fff]{2,8})(?=[，,；;。：:]|$)", text[after_verb + len(action):]) \
+                    if after_verb >= 0 else None
+                if tail:
+                    relative_noun = tail.group(1)
         if action and (self.level_to_re.search(text[clause:start]) or (
                 re.search(r"(?:由|从)[^由从，,；;]{0,12}$", text[clause:start])
                 and self._in_level_phrase(text, clause, start, tokens)
@@ -1167,8 +1174,10 @@ class MetricExtractor:
             return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
         before = self.level_to_re.sub("", before)  # 监督对象…，扩展到40多个
         level_from = re.search(r"(?:由|从)[^由从，,]{0,20}?的?$", before)  # 由原来的14元, not 从业人员
+        started = False
         if level_from and self._is_from_word(before_start + level_from.start(), starts, tokens):
             before = before[: level_from.start()]
+            started = True  # 出口增长从9.3%: the change word before 从 is the noun measured
         before = re.sub(r"(?:以|按)?(?:年平均|平均(?:每年|每月|每天|每日)|年均|平均|每年|每月|每天|每日|日均|人均|户均|每人"
                         r"|每(?:平方公里|平方米|公里|公斤|千克|亩|桶|吨|块|张|件|股|户))$", "",
                         before)  # 需求量将达日均 -> 需求量将达 -> 需求量; 人口密度为每平方公里
@@ -1185,7 +1194,8 @@ class MetricExtractor:
             if following:
                 return following
             before = before[: existential.start()]
-        before = self.change_tail_re.sub("", before)
+        if not started:
+            before = self.change_tail_re.sub("", before)
         before = self.filler_tail_re.sub("", before)
         tail = self.copula_tail_re.search(before)  # 工资将减少10%, but 违法行为 keeps its 为
         if tail and (starts is None or before_start + tail.start() in starts):

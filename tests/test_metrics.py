@@ -621,6 +621,11 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("去年轻工业开发的新产品在1100种以上。", "1100种以上", "开发", "新产品"),
     ("而通过拍卖等形式治理的面积就达4.45万平方公里。", "4.45万平方公里", "治理", "面积"),
     ("目前被遗忘的存款总额高达1.5亿元。", "1.5亿元", None, "被遗忘的存款总额"),
+    # A count of people before 受到/得到 (receive_verbs) counts them by what they received, not
+    # before another verb (死于火灾: no object); a change word before 从 is the noun measured.
+    ("查处典型案件11件，62人受到党政纪处分。", "62人", "受到", "党政纪处分"),
+    ("1997年的出口增长从1996年的9.3%上升到15.2%。", "9.3%", None, "出口增长"),
+    ("1997年的出口增长从1996年的9.3%上升到15.2%。", "15.2%", None, "出口增长"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
