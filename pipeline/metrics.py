@@ -614,6 +614,10 @@ class MetricExtractor:
                            starts, places, tokens=tokens, persons=persons)
         if relative_noun:
             obj = relative_noun  # 开发的新产品在1100种以上 -> 新产品
+        elif cand.kind == "percent" and tokens and text.startswith("的", end):
+            share_of = self._subject_after(text, end + 1, tokens)
+            if share_of:
+                obj = share_of  # 驻军部队80%以上的连队先后成为…: the share of 连队
         opens = self._in_phrase(text, clause, start, tokens) if tokens and cand.kind != "duration" else None
         at = text.rfind(obj, clause, start) if obj else -1
         if opens is not None and (at < 0 or at <= opens < at + len(obj)):
@@ -870,6 +874,24 @@ class MetricExtractor:
             if word in self.verbs or word in self.not_actions or word in self.prepositions \
                     or re.search(r"[，,；;：:]", word):
                 return None
+        return None
+
+    def _subject_after(self, text: str, begin: int, tokens) -> str | None:
+        """Return the bare noun at ``begin`` that is the subject of a predicate after it
+        (80%以上的|连队|先后成为, 63%的|电子邮件|表达了), not a rate or a time (以36%的幅度发展)."""
+        last = begin
+        for t_start, t_end, word in tokens:
+            if t_start < begin:
+                continue
+            if t_start != last:
+                return None
+            if word in self.verbs or word in self.not_actions or word in _SUBJECT_ADVERBS:
+                noun = text[begin:last]
+                return noun if 1 <= len(noun) <= 8 and not _RATE_NOUN.search(noun) else None
+            if not re.fullmatch(r"[\u4e00-\u9fff、和]+", word) or word in ("的", "之", "中") \
+                    or word in self.prepositions:
+                return None
+            last = t_end
         return None
 
     def _noun_after(self, text: str, end: int, tokens) -> str | None:
@@ -1655,6 +1677,8 @@ class _Place:
 
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
 _LINKS = {"在", "共", "共计", "达", "达到", "高达", "为", "就", "已", "已经", "均", "仍", "即可", "就达", "已达"}
+_SUBJECT_ADVERBS = {"都", "也", "均", "已", "已经", "先后", "仍", "还", "将", "则", "就"}
+_RATE_NOUN = re.compile(r"速度|幅度|同时|水平|比例|比重|纪录|记录")
 _TIME_WORD = re.compile(r"今日|今天|昨天|明天|目前|当天|近日|日前|今年|去年|明年|当年|\d{1,2}日")
 _OBJECT_STOP = re.compile(r"[，,；;。：:（()）!！?？\d]")
 _COMPLEMENTS = set("来去出上下有高低到回起完给掉")

@@ -626,6 +626,12 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("查处典型案件11件，62人受到党政纪处分。", "62人", "受到", "党政纪处分"),
     ("1997年的出口增长从1996年的9.3%上升到15.2%。", "9.3%", None, "出口增长"),
     ("1997年的出口增长从1996年的9.3%上升到15.2%。", "15.2%", None, "出口增长"),
+    # A share followed by 的 and the subject of a predicate is a share of that subject; not a
+    # rate (以36%的幅度发展) and not a noun that ends the sentence (纯度99.99%的金块).
+    ("驻军部队80%以上的连队先后成为先进单位。", "80%以上", None, "连队"),
+    ("那个增长13%的指标是可望而不可及的。", "13%", None, "指标"),
+    ("广东外贸出口以年均增长36%的幅度迅猛发展。", "36%", None, "广东外贸出口"),
+    ("纯度99.99%的金块。", "99.99%", None, "纯度"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
