@@ -156,6 +156,7 @@ class MetricExtractor:
         self.phrase_prepositions = set(lex["phrase_prepositions"])
         self.counted_units = set(lex["counted_units"])
         self.receive_verbs = set(lex["receive_verbs"])
+        self.permission_verbs = set(lex["permission_verbs"])
         level_words = _alternation(lex["change"]["up"] + lex["change"]["down"] + lex["level_verbs"])
         self.level_to_re = re.compile(rf"(?:{level_words})了?(?:到|至|为)(?:接近|约|近)?$")
         self.level_from_re = re.compile(rf"[^；;。]{{0,16}}?(?:{level_words})了?(?:到|至|为)")
@@ -1183,6 +1184,10 @@ class MetricExtractor:
             adverbial = i > 0 and general[i - 1][1] == general[i][0] and general[i - 1][2] in self.adverbial_verbs
             if i > 0 and (word in self.ambiguous_verbs or word in self.modifier_verbs) and not adverbial:
                 continue  # 优先安排军属就业: 优先 modifies the verb, which governs
+            permit = next((g for g in general[:i] if g[2] in self.permission_verbs
+                           and not re.search(r"[，,；;：:、]", text[g[1]:general[i][0]])), None)
+            if permit:  # 批准内地居民赴香港定居近5万人: the permission is the act counted
+                return permit[2], permit[1]
             return word, general[i][1]
         return None, None
 

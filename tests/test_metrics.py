@@ -632,6 +632,11 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("那个增长13%的指标是可望而不可及的。", "13%", None, "指标"),
     ("广东外贸出口以年均增长36%的幅度迅猛发展。", "36%", None, "广东外贸出口"),
     ("纯度99.99%的金块。", "99.99%", None, "纯度"),
+    # A permission (批准, 核准: permission_verbs) governs the act it permits; a lexicon act
+    # written as one (批准逮捕) stays whole.
+    ("出入境管理部门批准内地居民赴香港定居近5万人。", "近5万人", "批准", "内地居民赴香港定居"),
+    ("今年共批准边境游6万人次。", "6万人次", "批准", "边境游"),
+    ("全市检察机关批准逮捕犯罪嫌疑人120人。", "120人", "批准逮捕", "犯罪嫌疑人"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
