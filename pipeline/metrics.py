@@ -178,7 +178,7 @@ class MetricExtractor:
         self.subject_copula_re = re.compile(
             r"(?<![率重例])(?:已|就|共|均|即可|也|仍|竟|则|可)*(?:高达|达到|达|为|(?<=的)有)(?:了)?$")
         self.object_lead_re = re.compile(
-            r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得|高于|低于|目前|当前|现在|如今|近日|日前)")
+            r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得|高于|低于|目前|当前|现在|如今|近日|日前|其中)")
         self.object_trail_re = re.compile(
             r"(?:和|与|及|或|各|稍|一般|通常|往往|不|也|仍|竟|却|已经|(?<=[率额量数值])达(?:到)?)+$")
         self.share_re = re.compile(r"(?:已|约|将|则|仅|只)?占(?![地有用领据])(?:到|了)?其?")
@@ -598,6 +598,10 @@ class MetricExtractor:
                     if after_verb >= 0 else None
                 if tail:
                     relative_noun = tail.group(1)
+        if action and action_end is not None and action_end < start and re.match(r"其中", text[clause:start]) \
+                and not self.actions_re.fullmatch(action) and action not in self.permission_verbs \
+                and not re.search(r"[的“”\"]", text[action_end:start]):
+            action = action_end = None  # 其中禁止出境文物4478件, 其中香港永久居民在内地所生子女: a kind
         if action and (self.level_to_re.search(text[clause:start]) or (
                 re.search(r"(?:由|从)[^由从，,；;]{0,12}$", text[clause:start])
                 and self._in_level_phrase(text, clause, start, tokens)

@@ -637,6 +637,11 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("出入境管理部门批准内地居民赴香港定居近5万人。", "近5万人", "批准", "内地居民赴香港定居"),
     ("今年共批准边境游6万人次。", "6万人次", "批准", "边境游"),
     ("全市检察机关批准逮捕犯罪嫌疑人120人。", "120人", "批准逮捕", "犯罪嫌疑人"),
+    # After 其中 a general verb inside the noun names a kind of the things counted before;
+    # a lexicon act (贪污, 盗卖) or a verb before a quoted name still governs.
+    ("海关查获各类文物5675件，其中禁止出境文物4478件。", "4478件", None, "禁止出境文物"),
+    ("其中他个人贪污170多万美元。", "170多万美元", "贪污", None),
+    ("其中一起盗卖“四川长虹”1.5万股。", "1.5万股", "盗卖", "四川长虹"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
