@@ -1,0 +1,497 @@
+"""A fast feature-based linear NER (PERSON, ORG, GPE, LOC) over pkuseg words, in numpy.
+
+An averaged structured perceptron (trained by ``training/train_linear.py``) with BILOU tags
+over the words of the pipeline's pkuseg tokenizer. Every feature is a function of one word
+string (its hash, first/last characters, length, shape, suffix and gazetteer flags) at an
+offset -2..+2 from the tagged word, or of a pair of neighbouring words (w-1 w0, w0 w+1).
+
+Inference is vectorised over a batch of sentences, with no Python work per token beyond
+joining the words:
+
+- the sentences are laid end to end with two padding positions between them (and at both
+  ends); the padding positions are forced to ``O``, so one Viterbi pass over the whole batch
+  gives every sentence's best path (the model scores a sentence with ``O`` before its first
+  and after its last word, which the padding reproduces; the ``O``→``O`` steps between
+  sentences add the same constant to every path);
+- the feature values of each word are computed from the code points of the joined text
+  (polynomial hashes from one prefix sum, as in ``pipeline.segment``), then each distinct
+  word of the batch gets one summed score row per offset (5 × tags) and each position sums
+  the rows of the words around it, plus the two word-pair rows;
+- decoding is spacy-pkuseg's compiled Viterbi (``run_viterbi``) with invalid BILOU
+  transitions forbidden.
+
+Model files: ``weights.npz`` (per-template sorted value keys, the weight rows, the transition
+scores) and ``model.json`` (tags, templates per offset, settings).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC")
+TAGS = ("O",) + tuple(f"{p}-{lab}" for lab in LABELS for p in "BILU")
+N_TAGS = len(TAGS)
+DATA = Path(__file__).resolve().parent / "data"
+
+# Templates: one value (uint64) per word; 0 = no feature.
+TEMPLATES = ("w", "f", "l", "f2", "l2", "len", "shape", "admin", "org", "loc", "sur", "gaz",
+             "lenshape")
+DEFAULT_OFFSETS = {
+    "0": ["w", "f", "l", "f2", "l2", "len", "shape", "admin", "org", "loc", "sur", "gaz",
+          "lenshape"],
+    "-1": ["w", "f", "l", "l2", "len", "shape", "admin", "org", "loc", "sur", "gaz"],
+    "1": ["w", "f", "l", "l2", "len", "shape", "admin", "org", "loc", "sur", "gaz"],
+    "-2": ["w", "shape", "l"],
+    "2": ["w", "shape", "l"],
+}
+OFFSETS = (-2, -1, 0, 1, 2)
+PAD = np.uint64(0xFEEDFACECAFEBEEF)  # the value of every template at a padding position
+NEG = -1e9
+
+ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "街道", "省", "市", "县",
+                  "区", "镇", "乡", "村", "州", "旗", "盟", "国")
+ORG_SUFFIXES = ("局", "院", "部", "委", "厅", "处", "所", "会", "队", "社", "校", "馆", "办",
+                "署", "团", "行", "组", "庭", "军", "党", "报", "台", "厂", "司", "科", "室",
+                "中心", "公司", "集团", "大学", "学院", "中学", "小学", "银行", "法院", "检察院",
+                "政府", "委员会", "协会", "学会", "基金会", "联合会", "总会", "研究所", "研究院",
+                "医院", "出版社", "通讯社", "电视台", "电台", "日报", "晚报", "时报", "议会",
+                "联盟", "组织", "机构", "支队", "大队", "中队", "分局", "派出所", "有限公司",
+                "事务所", "合作社", "工作室", "俱乐部", "代表团", "办公室", "办事处")
+LOC_SUFFIXES = ("地区", "山区", "林区", "牧区", "灾区", "景区", "开发区", "园区", "矿区", "库区",
+                "流域", "一带", "地带", "沿海", "高原", "平原", "盆地", "半岛", "群岛", "海峡",
+                "江", "河", "湖", "海", "洋", "山", "岛", "峡", "湾", "岭", "峰", "洲", "川", "溪",
+                "泉", "沟", "滩", "漠", "路", "街", "道", "巷", "桥", "站", "场", "港", "口",
+                "门", "寺", "庙", "宫", "园", "馆", "楼", "塔", "坝", "渠", "运河", "广场", "大道",
+                "水库", "公园")
+CN_NUMERALS = "〇零一二三四五六七八九十百千万亿两"
+
+_B = 0x9E3779B97F4A7C15
+_BINV = pow(_B, -1, 1 << 64)
+_PAIR = np.uint64(0xC2B2AE3D27D4EB4F)
+
+
+def _powers(base: int, n: int) -> np.ndarray:
+    p = np.full(n, base, np.uint64)
+    p[0] = 1
+    return np.cumprod(p, dtype=np.uint64)
+
+
+class _Hasher:
+    """Polynomial hashes mod 2**64 of substrings from one prefix sum (as pipeline.segment)."""
+
+    def __init__(self) -> None:
+        self.pw = _powers(_B, 1024)
+        self.ipw = _powers(_BINV, 1024)
+
+    def prefix(self, codes: np.ndarray) -> np.ndarray:
+        n = len(codes)
+        if len(self.pw) < n + 1:
+            size = max(n + 1, 2 * len(self.pw))
+            self.pw, self.ipw = _powers(_B, size), _powers(_BINV, size)
+        q = np.zeros(n + 1, np.uint64)
+        np.cumsum(codes * self.ipw[:n], dtype=np.uint64, out=q[1:])
+        return q
+
+    def span(self, q: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        return self.pw[b - 1] * (q[b] - q[a])
+
+    def strings(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros(0, np.uint64)
+        codes = np.frombuffer("".join(texts).encode("utf-32-le"), np.uint32).astype(np.uint64) + 1
+        lens = np.fromiter(map(len, texts), np.int64, len(texts))
+        ends = np.cumsum(lens)
+        return self.span(self.prefix(codes), ends - lens, ends)
+
+
+_HASHER = _Hasher()
+
+
+def _read_list(name: str) -> list[str]:
+    out = []
+    path = DATA / name
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        out.extend(line.split("\t")[0].split() if name.endswith(".txt") else [line])
+    return out
+
+
+class Lexicon:
+    """The word lists behind the flag features, as hash sets (sorted uint64 arrays)."""
+
+    def __init__(self) -> None:
+        h = _HASHER.strings
+
+        def hset(words) -> np.ndarray:
+            words = sorted({w for w in words if w})
+            return np.unique(h(words)) if words else np.zeros(0, np.uint64)
+
+        self.admin = {k: hset([s for s in ADMIN_SUFFIXES if len(s) == k]) for k in range(1, 6)}
+        self.org = {k: hset([s for s in ORG_SUFFIXES if len(s) == k]) for k in range(1, 6)}
+        self.loc = {k: hset([s for s in LOC_SUFFIXES if len(s) == k]) for k in range(1, 6)}
+        surnames = _read_list("entity_surnames.txt")
+        self.sur1 = hset([s for s in surnames if len(s) == 1])
+        self.sur2 = hset([s for s in surnames if len(s) == 2])
+        divisions_full, divisions_short = [], []
+        path = DATA / "gazetteer_cn_divisions.tsv"
+        if path.exists():
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.startswith("#") or not line.strip():
+                    continue
+                cols = line.split("\t")
+                if len(cols) >= 2:
+                    divisions_full.append(cols[1])
+                if len(cols) >= 5 and len(cols[4]) >= 2:
+                    divisions_short.append(cols[4])
+        self.gaz = [hset(divisions_full), hset(divisions_short),
+                    hset(_read_list("gazetteer_countries.txt")),
+                    hset(_read_list("gazetteer_loc.txt")),
+                    hset(_read_list("gazetteer_abbreviations.txt"))]
+
+
+def _member(keys: np.ndarray, q: np.ndarray) -> np.ndarray:
+    if not len(keys) or not len(q):
+        return np.zeros(len(q), bool)
+    at = np.searchsorted(keys, q)
+    at[at == len(keys)] = 0
+    return keys[at] == q
+
+
+def _char_class(codes: np.ndarray) -> np.ndarray:
+    """1 digit, 2 Chinese numeral, 3 Latin letter, 4 other CJK, 5 punctuation/other."""
+    c = codes
+    cls = np.full(len(c), 5, np.uint8)
+    cjk = ((c >= 0x4E00) & (c <= 0x9FFF)) | ((c >= 0x3400) & (c <= 0x4DBF))
+    cls[cjk] = 4
+    num = np.isin(c, np.frombuffer(CN_NUMERALS.encode("utf-32-le"), np.uint32))
+    cls[num] = 2
+    digit = ((c >= 48) & (c <= 57)) | ((c >= 0xFF10) & (c <= 0xFF19))
+    cls[digit] = 1
+    latin = (((c >= 65) & (c <= 90)) | ((c >= 97) & (c <= 122)) | ((c >= 0xFF21) & (c <= 0xFF3A))
+             | ((c >= 0xFF41) & (c <= 0xFF5A)))
+    cls[latin] = 3
+    return cls
+
+
+def word_values(words: Sequence[str], lex: Lexicon) -> dict[str, np.ndarray]:
+    """Every template's value (uint64, 0 = absent) for each word, vectorised."""
+    n = len(words)
+    out = {t: np.zeros(n, np.uint64) for t in TEMPLATES}
+    if not n:
+        return out
+    lens = np.fromiter(map(len, words), np.int64, n)
+    text = "".join(words)
+    codes32 = np.frombuffer(text.encode("utf-32-le"), np.uint32)
+    codes = codes32.astype(np.uint64) + np.uint64(1)
+    q = _HASHER.prefix(codes)
+    ends = np.cumsum(lens)
+    starts = ends - lens
+    ok = lens > 0
+    s, e = starts[ok], ends[ok]
+    span = _HASHER.span
+
+    def put(name, values, mask=None):
+        arr = out[name]
+        if mask is None:
+            arr[ok] = values
+        else:
+            idx = np.flatnonzero(ok)[mask]
+            arr[idx] = values[mask] if len(values) == mask.shape[0] else values
+
+    put("w", span(q, s, e))
+    put("f", codes[s])
+    put("l", codes[e - 1])
+    ln = e - s
+    two = ln >= 2
+    put("f2", np.where(two, span(q, s, np.minimum(s + 2, e)), codes[s] | np.uint64(1 << 40)))
+    put("l2", np.where(two, span(q, np.maximum(e - 2, s), e), codes[e - 1] | np.uint64(1 << 40)))
+    lenc = np.minimum(ln, 7).astype(np.uint64)
+    put("len", lenc)
+    cls = _char_class(codes32)
+    lo = np.minimum.reduceat(cls, s) if len(s) else cls[:0]
+    hi = np.maximum.reduceat(cls, s) if len(s) else cls[:0]
+    shape = np.where(lo == hi, lo, 6 + (lo * 8 + hi)).astype(np.uint64)
+    put("shape", shape)
+    put("lenshape", lenc * np.uint64(100) + shape + np.uint64(1))
+
+    def suffix_flag(table: dict[int, np.ndarray]) -> np.ndarray:
+        flag = np.zeros(len(s), np.uint64)
+        for k in range(5, 0, -1):
+            can = (ln > k) & (flag == 0)  # a suffix on a longer word
+            if not can.any():
+                continue
+            idx = np.flatnonzero(can)
+            hit = _member(table[k], span(q, e[idx] - k, e[idx]))
+            flag[idx[hit]] = k
+        return flag
+
+    put("admin", suffix_flag(lex.admin))
+    put("org", suffix_flag(lex.org))
+    put("loc", suffix_flag(lex.loc))
+    sur = np.zeros(len(s), np.uint64)
+    m1 = _member(lex.sur1, span(q, s, s + 1)) & (ln <= 3)
+    sur[m1] = ln[m1].astype(np.uint64)
+    idx = np.flatnonzero(two & (ln <= 4))
+    m2 = _member(lex.sur2, span(q, s[idx], s[idx] + 2))
+    sur[idx[m2]] = (ln[idx[m2]] + 10).astype(np.uint64)
+    put("sur", sur)
+    wh = out["w"][ok]
+    gaz = np.zeros(len(s), np.uint64)
+    for bit, keys in enumerate(lex.gaz):
+        gaz |= _member(keys, wh).astype(np.uint64) << np.uint64(bit)
+    put("gaz", gaz)
+    return out
+
+
+def layout(sents: Sequence[Sequence[str]]) -> tuple[list[str], np.ndarray, np.ndarray, int]:
+    """Flatten sentences with two padding positions around each: (words, token positions,
+    sentence start positions, total positions)."""
+    lens = np.fromiter(map(len, sents), np.int64, len(sents))
+    words = [w for s in sents for w in s]
+    sent_start = 2 + np.concatenate([[0], np.cumsum(lens + 2)[:-1]]) if len(sents) else \
+        np.zeros(0, np.int64)
+    pos = np.repeat(sent_start - np.concatenate([[0], np.cumsum(lens)[:-1]]) if len(sents)
+                    else np.zeros(0, np.int64), lens) + np.arange(len(words))
+    npos = int(lens.sum() + 2 * (len(sents) + 1))
+    return words, pos.astype(np.int64), sent_start.astype(np.int64), npos
+
+
+def pair_hash(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    return (a * _PAIR) ^ (b + np.uint64(0x632BE59BD9B4E019)) * np.uint64(0x94D049BB133111EB)
+
+
+def transition_mask() -> np.ndarray:
+    """0 where a BILOU transition prev → cur is valid, NEG where not."""
+    mask = np.zeros((N_TAGS, N_TAGS))
+    for i, prev in enumerate(TAGS):
+        for j, cur in enumerate(TAGS):
+            pp, _, pl = prev.partition("-")
+            cp, _, cl = cur.partition("-")
+            inside = pp in ("B", "I")
+            if inside:
+                ok = cp in ("I", "L") and cl == pl
+            else:
+                ok = cp in ("O", "B", "U")
+            if not ok:
+                mask[i, j] = NEG
+    return mask
+
+
+def tags_to_spans(tags: np.ndarray) -> list[tuple[int, int, str]]:
+    """(start, end, label) of the BILOU tag ids of one sentence (only well-formed spans)."""
+    spans = []
+    start = None
+    for i, t in enumerate(tags.tolist()):
+        if t == 0:
+            start = None
+            continue
+        k, p = divmod(t - 1, 4)
+        if p == 3:  # U
+            spans.append((i, i + 1, LABELS[k]))
+            start = None
+        elif p == 0:  # B
+            start = (i, k)
+        elif p == 2 and start is not None and start[1] == k:  # L
+            spans.append((start[0], i + 1, LABELS[k]))
+            start = None
+        elif p == 1 and (start is None or start[1] != k):
+            start = None
+    return spans
+
+
+def spans_to_tags(n: int, spans: Sequence[tuple[int, int, str]]) -> np.ndarray:
+    tags = np.zeros(n, np.int64)
+    for a, b, lab in spans:
+        k = LABELS.index(lab)
+        if b - a == 1:
+            tags[a] = 1 + 4 * k + 3
+        else:
+            tags[a] = 1 + 4 * k
+            tags[a + 1:b - 1] = 1 + 4 * k + 1
+            tags[b - 1] = 1 + 4 * k + 2
+    return tags
+
+
+class LinearNER:
+    """The model: per-template value keys, weight rows per (offset, template), word pairs."""
+
+    def __init__(self, keys: dict[str, np.ndarray], offsets: dict[str, list[str]],
+                 weights: np.ndarray, trans: np.ndarray, pair_keys: np.ndarray,
+                 meta: dict | None = None) -> None:
+        self.keys = {t: np.ascontiguousarray(k, np.uint64) for t, k in keys.items()}
+        self.offsets = {str(o): list(ts) for o, ts in offsets.items()}
+        self.pair_keys = np.ascontiguousarray(pair_keys, np.uint64)
+        self.weights = np.ascontiguousarray(weights, np.float32)
+        self.trans = np.asarray(trans, np.float64)
+        self.meta = dict(meta or {})
+        self.lex = Lexicon()
+        self.bases = self.row_bases(self.keys, self.offsets, len(self.pair_keys))
+        if self.weights.shape != (self.bases["_rows"] + 1, N_TAGS):
+            raise ValueError(f"weights shape {self.weights.shape} does not match the keys "
+                             f"({self.bases['_rows'] + 1} rows)")
+        self.edge = self.trans + transition_mask()
+
+    @staticmethod
+    def row_bases(keys: dict[str, np.ndarray], offsets: dict[str, list[str]],
+                  n_pairs: int) -> dict:
+        """Row where each (offset, template) block starts; pairs left/right at the end; the
+        last row (``_rows``) is all zeros (absent features)."""
+        bases, at = {}, 0
+        for o in OFFSETS:
+            for t in offsets.get(str(o), []):
+                bases[(o, t)] = at
+                at += len(keys[t])
+        bases["pair_l"] = at
+        at += n_pairs
+        bases["pair_r"] = at
+        at += n_pairs
+        bases["_rows"] = at
+        return bases
+
+    # -- files --------------------------------------------------------------------------
+
+    def save(self, path: str | os.PathLike) -> Path:
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        arrays = {f"keys_{t}": k for t, k in self.keys.items()}
+        arrays.update(weights=self.weights.astype(np.float16) if self.meta.get("float16")
+                      else self.weights, trans=self.trans.astype(np.float32),
+                      pair_keys=self.pair_keys)
+        np.savez_compressed(path / "weights.npz", **arrays)
+        meta = dict(self.meta, tags=list(TAGS), labels=list(LABELS), offsets=self.offsets,
+                    templates=list(self.keys), format=1)
+        (path / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1),
+                                         encoding="utf-8")
+        return path
+
+    @classmethod
+    def load(cls, path: str | os.PathLike) -> "LinearNER":
+        path = Path(path)
+        meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+        if meta.get("tags") != list(TAGS):
+            raise ValueError(f"{path}: model tags {meta.get('tags')} differ from {TAGS}")
+        with np.load(path / "weights.npz") as z:
+            keys = {t: z[f"keys_{t}"] for t in meta["templates"]}
+            return cls(keys, meta["offsets"], z["weights"].astype(np.float32), z["trans"],
+                       z["pair_keys"], meta)
+
+    # -- features -----------------------------------------------------------------------
+
+    def value_ids(self, values: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+        """Index of each value among its template's keys, -1 where unknown."""
+        out = {}
+        for t, keys in self.keys.items():
+            v = values[t]
+            if not len(keys):
+                out[t] = np.full(len(v), -1, np.int64)
+                continue
+            at = np.searchsorted(keys, v)
+            at[at == len(keys)] = 0
+            out[t] = np.where(keys[at] == v, at, -1)
+        return out
+
+    def rows(self, ids: dict[str, np.ndarray], o: int) -> np.ndarray:
+        """[n, templates at offset o] weight rows (the zero row where absent)."""
+        zero = self.bases["_rows"]
+        cols = [np.where(ids[t] >= 0, self.bases[(o, t)] + ids[t], zero)
+                for t in self.offsets.get(str(o), [])]
+        n = len(next(iter(ids.values()))) if ids else 0
+        return np.stack(cols, axis=1) if cols else np.zeros((n, 0), np.int64)
+
+    def pair_ids(self, hashes: np.ndarray) -> np.ndarray:
+        """Word-pair index of each position with its right neighbour (positions 0..n-2)."""
+        ph = pair_hash(hashes[:-1], hashes[1:])
+        keys = self.pair_keys
+        if not len(keys):
+            return np.full(len(ph), -1, np.int64)
+        order = np.argsort(ph, kind="stable")
+        at = np.empty(len(ph), np.int64)
+        at[order] = np.searchsorted(keys, ph[order])
+        at[at == len(keys)] = 0
+        return np.where(keys[at] == ph, at, -1)
+
+    def node_scores(self, sents: Sequence[Sequence[str]]):
+        """(node scores [positions, tags] float64 with padding forced to O, token positions,
+        sentence start positions)."""
+        words, pos, starts, npos = layout(sents)
+        vals = word_values(words, self.lex)
+        wh = vals["w"]
+        uniq, first, inv = np.unique(wh, return_index=True, return_inverse=True)
+        # the distinct words, then the padding "word" last
+        uvals = {t: np.append(v[first], PAD) for t, v in vals.items()}
+        for t in ("admin", "org", "loc", "sur", "gaz"):
+            uvals[t][-1] = 0
+        ids = self.value_ids(uvals)
+        n_u = len(uniq) + 1
+        W = self.weights
+        # E[o][u] = summed rows of word u at offset o
+        E = {o: W[self.rows(ids, o)].sum(axis=1) for o in OFFSETS}
+        tid = np.full(npos, n_u - 1, np.int64)
+        tid[pos] = inv
+        node = E[0][tid[pos]]
+        for o in OFFSETS:
+            if o:
+                node += E[o][tid[pos + o]]
+        hpos = np.full(npos, PAD, np.uint64)
+        hpos[pos] = wh
+        pid = self.pair_ids(hpos)  # pair (i, i+1)
+        zero = self.bases["_rows"]
+        prow = np.where(pid >= 0, pid, -1)
+        left = np.where(prow[pos - 1] >= 0, self.bases["pair_l"] + prow[pos - 1], zero)
+        right = np.where(prow[pos] >= 0, self.bases["pair_r"] + prow[pos], zero)
+        node += W[left]
+        node += W[right]
+        out = np.full((npos, N_TAGS), NEG)
+        out[:, 0] = 0.0
+        out[pos] = node
+        return out, pos, starts
+
+    def predict(self, sents: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
+        """Entities (start_token, end_token exclusive, label) of each sentence of words."""
+        from spacy_pkuseg.inference import run_viterbi
+
+        sents = [list(s) for s in sents]
+        if not sents:
+            return []
+        node, pos, starts = self.node_scores(sents)
+        _, path = run_viterbi(np.ascontiguousarray(node), np.ascontiguousarray(self.edge))
+        path = np.asarray(path)
+        return [tags_to_spans(path[a:a + len(s)]) if len(s) else []
+                for a, s in zip(starts.tolist(), sents)]
+
+    def compact(self) -> "LinearNER":
+        """A copy without the template values and word pairs whose weight rows are all zero."""
+        nz = np.any(self.weights != 0, axis=1)
+        keys = {}
+        take = []
+        for t, k in self.keys.items():
+            keep = np.zeros(len(k), bool)
+            for o in OFFSETS:
+                if t in self.offsets.get(str(o), []):
+                    b = self.bases[(o, t)]
+                    keep |= nz[b:b + len(k)]
+            keys[t] = k[keep]
+            take.append((t, keep))
+        n_p = len(self.pair_keys)
+        keep_p = nz[self.bases["pair_l"]:self.bases["pair_l"] + n_p] | \
+            nz[self.bases["pair_r"]:self.bases["pair_r"] + n_p]
+        keep_map = dict(take)
+        blocks = []
+        for o in OFFSETS:
+            for t in self.offsets.get(str(o), []):
+                b = self.bases[(o, t)]
+                blocks.append(self.weights[b:b + len(self.keys[t])][keep_map[t]])
+        for side in ("pair_l", "pair_r"):
+            b = self.bases[side]
+            blocks.append(self.weights[b:b + n_p][keep_p])
+        blocks.append(np.zeros((1, N_TAGS), np.float32))
+        return LinearNER(keys, self.offsets, np.concatenate(blocks), self.trans,
+                         self.pair_keys[keep_p], self.meta)

@@ -1,0 +1,110 @@
+"""The linear NER (pipeline/ner_linear.py): files, BILOU decoding, determinism."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from pipeline import ner_linear as nl
+
+SENTS = [
+    ["江泽民", "主席", "在", "北京市", "会见", "了", "美国", "国务卿", "奥尔布赖特", "。"],
+    ["新华社", "记者", "张", "小明", "报道", "：", "长江", "流域", "降雨", "增多"],
+    [],
+    ["１９９８年", "，", "ABC", "公司", "在", "上海", "浦东新区", "成立"],
+    ["中国", "人民", "银行", "行长"],
+]
+
+
+def random_model(seed: int = 0) -> nl.LinearNER:
+    """A model with random weights over the feature values of SENTS."""
+    rng = np.random.default_rng(seed)
+    lex = nl.Lexicon()
+    words, pos, _, npos = nl.layout(SENTS)
+    vals = nl.word_values(words, lex)
+    keys = {}
+    for t in nl.TEMPLATES:
+        v = vals[t][vals[t] != 0]
+        keys[t] = np.union1d(v, np.array([nl.PAD], np.uint64))
+    hpos = np.full(npos, nl.PAD, np.uint64)
+    hpos[pos] = vals["w"]
+    pair_keys = np.unique(nl.pair_hash(hpos[:-1], hpos[1:]))
+    bases = nl.LinearNER.row_bases(keys, nl.DEFAULT_OFFSETS, len(pair_keys))
+    weights = rng.normal(size=(bases["_rows"] + 1, nl.N_TAGS)).astype(np.float32)
+    weights[-1] = 0
+    trans = rng.normal(size=(nl.N_TAGS, nl.N_TAGS))
+    return nl.LinearNER(keys, nl.DEFAULT_OFFSETS, weights, trans, pair_keys, {"note": "test"})
+
+
+def valid(spans, n):
+    last = 0
+    for a, b, lab in spans:
+        if not (last <= a < b <= n) or lab not in nl.LABELS:
+            return False
+        last = b
+    return True
+
+
+def test_save_load_round_trip(tmp_path):
+    model = random_model()
+    model.save(tmp_path / "m")
+    again = nl.LinearNER.load(tmp_path / "m")
+    assert again.meta["note"] == "test"
+    np.testing.assert_array_equal(again.weights, model.weights)
+    for t in model.keys:
+        np.testing.assert_array_equal(again.keys[t], model.keys[t])
+    assert again.predict(SENTS) == model.predict(SENTS)
+
+
+def test_compact_keeps_predictions():
+    model = random_model(3)
+    model.weights[::3] = 0  # some rows all zero: compact drops their keys
+    model.weights[-1] = 0
+    small = model.compact()
+    assert small.weights.shape[0] < model.weights.shape[0]
+    np.testing.assert_allclose(small.node_scores(SENTS)[0], model.node_scores(SENTS)[0],
+                               rtol=1e-5, atol=1e-4)
+    assert small.predict(SENTS) == model.predict(SENTS)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_decoding_never_yields_invalid_spans(seed):
+    model = random_model(seed)
+    out = model.predict(SENTS)
+    assert len(out) == len(SENTS)
+    for spans, sent in zip(out, SENTS):
+        assert valid(spans, len(sent))
+    # the Viterbi path itself obeys BILOU (no span is lost by tags_to_spans)
+    node, pos, starts = model.node_scores(SENTS)
+    from spacy_pkuseg.inference import run_viterbi
+
+    _, path = run_viterbi(node, model.edge)
+    path = np.asarray(path)
+    mask = nl.transition_mask()
+    assert all(mask[a, b] == 0 for a, b in zip(path[:-1], path[1:]))
+    assert path[0] == 0 and path[-1] == 0
+    assert (path[np.setdiff1d(np.arange(len(path)), pos)] == 0).all()
+
+
+def test_batch_equals_one_by_one_and_deterministic():
+    model = random_model(1)
+    together = model.predict(SENTS)
+    assert together == model.predict(SENTS)
+    assert together == [model.predict([s])[0] for s in SENTS]
+    assert model.predict(SENTS[::-1]) == together[::-1]
+
+
+def test_unknown_words_and_empty_batch():
+    model = random_model(2)
+    assert model.predict([]) == []
+    out = model.predict([["完全", "陌生", "的", "词语", "ＸＹＺ", "3.5", " "]])
+    assert valid(out[0], 7)
+
+
+def test_tags_spans_round_trip():
+    spans = [(0, 1, "PERSON"), (2, 5, "ORG"), (5, 7, "GPE"), (9, 10, "LOC")]
+    tags = nl.spans_to_tags(10, spans)
+    assert nl.tags_to_spans(tags) == spans
+    # ill-formed tag runs give no span
+    b_org = 1 + 4 * nl.LABELS.index("ORG")
+    assert nl.tags_to_spans(np.array([b_org, 0, b_org + 2])) == []

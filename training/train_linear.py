@@ -1,0 +1,310 @@
+"""Train and evaluate the linear NER of ``pipeline/ner_linear.py`` (averaged perceptron).
+
+    .venv/bin/python training/train_linear.py train --out /tmp/linear_ner/run1
+    .venv/bin/python training/train_linear.py eval /tmp/linear_ner/run1
+
+Training data: the DocBins of ``fazhi train ner`` (pkuseg words, aligned gold):
+``training/work/h/train.spacy``; ``dev.spacy`` (held out from the training corpora) picks the
+epoch. ``eval`` scores exact character spans on MSRA test and pd_ner test (pkuseg words from
+the pipeline's segmenter, as ``pipeline.train.evaluate``) and measures the model's speed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from pipeline import ner_linear as nl  # noqa: E402
+
+WORK = REPO / "training" / "work" / "h"
+CORPORA = Path("/work/shared/corpora")
+
+
+def read_docbin(path: Path) -> list[tuple[list[str], list[tuple[int, int, str]]]]:
+    import spacy
+    from spacy.tokens import DocBin
+
+    vocab = spacy.blank("zh").vocab
+    out = []
+    for doc in DocBin().from_disk(path).get_docs(vocab):
+        out.append(([t.text for t in doc], [(e.start, e.end, e.label_) for e in doc.ents]))
+    return out
+
+
+def build_vocab(sents, offsets, min_count: dict, lex) -> tuple[dict, np.ndarray, dict]:
+    """Template keys and pair keys seen in training (with the minimum counts)."""
+    words, pos, starts, npos = nl.layout([s for s, _ in sents])
+    vals = nl.word_values(words, lex)
+    keys = {}
+    used = {t for ts in offsets.values() for t in ts}
+    for t in nl.TEMPLATES:
+        if t not in used:
+            continue
+        v = vals[t]
+        v = v[v != 0]
+        u, c = np.unique(v, return_counts=True)
+        u = u[c >= min_count.get(t, 1)]
+        if t not in ("admin", "org", "loc", "sur", "gaz"):
+            u = np.union1d(u, np.array([nl.PAD], np.uint64))
+        keys[t] = u
+    hpos = np.full(npos, nl.PAD, np.uint64)
+    hpos[pos] = vals["w"]
+    ph = nl.pair_hash(hpos[:-1], hpos[1:])
+    u, c = np.unique(ph, return_counts=True)
+    pair_keys = u[c >= min_count.get("pair", 1)]
+    return keys, pair_keys, {"words": words, "pos": pos, "starts": starts, "npos": npos,
+                             "vals": vals}
+
+
+def feature_rows(model: nl.LinearNER, lay: dict) -> np.ndarray:
+    """[tokens, K] weight rows of every token of the layout (int32)."""
+    vals, pos, npos = lay["vals"], lay["pos"], lay["npos"]
+    wh = vals["w"]
+    uniq, first, inv = np.unique(wh, return_index=True, return_inverse=True)
+    uvals = {t: np.append(v[first], nl.PAD) for t, v in vals.items()}
+    for t in ("admin", "org", "loc", "sur", "gaz"):
+        uvals[t][-1] = 0
+    ids = model.value_ids(uvals)
+    tid = np.full(npos, len(uniq), np.int64)
+    tid[pos] = inv
+    cols = []
+    for o in nl.OFFSETS:
+        r = model.rows(ids, o).astype(np.int32)
+        cols.append(r[tid[pos + o]])
+    hpos = np.full(npos, nl.PAD, np.uint64)
+    hpos[pos] = wh
+    pid = model.pair_ids(hpos)
+    zero = model.bases["_rows"]
+    cols.append(np.where(pid[pos - 1] >= 0, model.bases["pair_l"] + pid[pos - 1], zero)[:, None])
+    cols.append(np.where(pid[pos] >= 0, model.bases["pair_r"] + pid[pos], zero)[:, None])
+    return np.concatenate(cols, axis=1).astype(np.int32)
+
+
+def span_prf(gold: list[set], pred: list[set]) -> dict:
+    tp = sum(len(g & p) for g, p in zip(gold, pred))
+    fp = sum(len(p - g) for g, p in zip(gold, pred))
+    fn = sum(len(g - p) for g, p in zip(gold, pred))
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f": round(2 * p * r / (p + r) if p + r else 0.0, 4)}
+
+
+def train(args) -> None:
+    from spacy_pkuseg.inference import run_viterbi
+
+    t_start = time.time()
+    offsets = json.loads(args.offsets) if args.offsets else nl.DEFAULT_OFFSETS
+    min_count = {"w": args.min_word, "pair": args.min_pair}
+    train_sents = read_docbin(Path(args.train))
+    dev_sents = read_docbin(Path(args.dev))
+    if args.limit:
+        train_sents = train_sents[:args.limit]
+    print(f"train {len(train_sents)} sentences, dev {len(dev_sents)}; read in "
+          f"{time.time() - t_start:.0f}s", flush=True)
+    lex = nl.Lexicon()
+    keys, pair_keys, lay = build_vocab(train_sents, offsets, min_count, lex)
+    bases = nl.LinearNER.row_bases(keys, offsets, len(pair_keys))
+    n_rows = bases["_rows"] + 1
+    shell = nl.LinearNER(keys, offsets, np.zeros((n_rows, nl.N_TAGS), np.float32),
+                         np.zeros((nl.N_TAGS, nl.N_TAGS)), pair_keys)
+    F = feature_rows(shell, lay)
+    del lay
+    lens = np.array([len(s) for s, _ in train_sents])
+    tok_start = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    gold = np.concatenate([nl.spans_to_tags(len(s), ents) for s, ents in train_sents])
+    print(f"rows {n_rows:,}, features per token {F.shape[1]}, tokens {len(F):,}; "
+          f"{time.time() - t_start:.0f}s", flush=True)
+    dev_words = [s for s, _ in dev_sents]
+    dev_gold = [set(e) for _, e in dev_sents]
+
+    W = np.zeros((n_rows, nl.N_TAGS))
+    U = np.zeros((n_rows, nl.N_TAGS))
+    T = np.zeros((nl.N_TAGS, nl.N_TAGS))
+    TU = np.zeros((nl.N_TAGS, nl.N_TAGS))
+    mask = nl.transition_mask()
+    zero = n_rows - 1
+    K = F.shape[1]
+    pad = np.full((1, nl.N_TAGS), nl.NEG)
+    pad[0, 0] = 0
+    rng = np.random.default_rng(args.seed)
+    c = 1
+    best = (-1.0, None, 0)
+    history = []
+    order = np.arange(len(train_sents))
+    for epoch in range(1, args.epochs + 1):
+        t0 = time.time()
+        rng.shuffle(order)
+        errors = 0
+        for k in order.tolist():
+            n = lens[k]
+            if not n:
+                continue
+            a = tok_start[k]
+            rows = F[a:a + n]
+            node = W[rows].sum(axis=1)
+            full = np.concatenate([pad, node, pad])
+            _, path = run_viterbi(full, T + mask)
+            pred = np.asarray(path[1:-1], np.int64)
+            g = gold[a:a + n]
+            wrong = pred != g
+            if wrong.any():
+                errors += 1
+                idx = np.flatnonzero(wrong)
+                r = rows[idx].ravel()
+                gt = np.repeat(g[idx], K)
+                pt = np.repeat(pred[idx], K)
+                np.add.at(W, (r, gt), 1.0)
+                np.add.at(W, (r, pt), -1.0)
+                np.add.at(U, (r, gt), c)
+                np.add.at(U, (r, pt), -c)
+                W[zero] = 0
+                U[zero] = 0
+                gf = np.concatenate([[0], g, [0]])
+                pf = np.concatenate([[0], pred, [0]])
+                np.add.at(T, (gf[:-1], gf[1:]), 1.0)
+                np.add.at(T, (pf[:-1], pf[1:]), -1.0)
+                np.add.at(TU, (gf[:-1], gf[1:]), c)
+                np.add.at(TU, (pf[:-1], pf[1:]), -c)
+            c += 1
+        avg = (W - U / c).astype(np.float32)
+        tavg = T - TU / c
+        model = nl.LinearNER(keys, offsets, avg, tavg, pair_keys)
+        t1 = time.time()
+        pred = model.predict(dev_words)
+        score = span_prf(dev_gold, [set(p) for p in pred])
+        history.append({"epoch": epoch, "sent_errors": errors, "dev": score,
+                        "epoch_s": round(t1 - t0, 1), "minutes": round((time.time() - t_start) / 60, 2)})
+        print(json.dumps(history[-1]), flush=True)
+        if score["f"] > best[0]:
+            best = (score["f"], (avg, tavg), epoch)
+        elif epoch - best[2] >= args.patience:
+            break
+        if args.minutes and (time.time() - t_start) / 60 > args.minutes:
+            break
+    avg, tavg = best[1]
+    train_minutes = (time.time() - t_start) / 60
+    meta = {"train": str(args.train), "dev": str(args.dev), "best_epoch": best[2],
+            "dev_f": best[0], "history": history, "train_minutes": round(train_minutes, 2),
+            "min_count": min_count, "seed": args.seed, "float16": args.float16}
+    model = nl.LinearNER(keys, offsets, avg, tavg, pair_keys, meta).compact()
+    out = model.save(args.out)
+    size = sum(p.stat().st_size for p in out.iterdir())
+    print(f"best epoch {best[2]} dev F {best[0]}; saved {out} ({size / 1e6:.1f} MB, "
+          f"{model.weights.shape[0]:,} rows); {train_minutes:.1f} min", flush=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Evaluation on the test splits (never used for training or model selection)
+
+EVAL_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
+
+
+def segment(texts: list[str]):
+    from pipeline.models import default_pkuseg_dir
+    from pipeline.tokenize import load_tokenizer_nlp
+
+    nlp = load_tokenizer_nlp(default_pkuseg_dir())
+    return list(nlp.tokenizer.pipe(texts))
+
+
+def evaluate(model: nl.LinearNER, examples, docs=None) -> dict:
+    from pipeline.corpora import read_bio  # noqa: F401
+    from pipeline.train import score_spans
+
+    texts = [t for t, _ in examples]
+    docs = docs if docs is not None else segment(texts)
+    words = [[t.text for t in d] for d in docs]
+    t0 = time.perf_counter()
+    preds = model.predict(words)
+    dt = time.perf_counter() - t0
+    gold, pred, aligned = [], [], []
+    for (text, spans), doc, ents in zip(examples, docs, preds):
+        g = {(s, e, lab) for s, e, lab in spans}
+        gold.append(g)
+        aligned.append({x for x in g if doc.char_span(x[0], x[1]) is not None})
+        pred.append({(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), EVAL_MAP[lab])
+                     for a, b, lab in ents})
+    scores = score_spans(gold, pred, aligned)
+    scores["_chars"] = sum(map(len, texts))
+    scores["_predict_chars_per_s"] = round(scores["_chars"] / dt)
+    return scores
+
+
+def speed(model: nl.LinearNER, words: list[list[str]], repeats: int = 5,
+          batch: int | None = None) -> dict:
+    n_chars = sum(len(w) for s in words for w in s)
+    times = []
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        if batch:
+            for i in range(0, len(words), batch):
+                model.predict(words[i:i + batch])
+        else:
+            model.predict(words)
+        times.append(time.perf_counter() - t0)
+    return {"chars": n_chars, "sentences": len(words), "batch": batch,
+            "best_s": round(min(times), 4), "median_s": round(sorted(times)[len(times) // 2], 4),
+            "chars_per_s_best": round(n_chars / min(times)),
+            "chars_per_s_median": round(n_chars / sorted(times)[len(times) // 2])}
+
+
+def evaluate_cmd(args) -> None:
+    from pipeline.corpora import read_bio
+
+    model = nl.LinearNER.load(args.model)
+    out = {}
+    t_load = time.perf_counter()
+    nl.LinearNER.load(args.model)
+    out["load_s"] = round(time.perf_counter() - t_load, 3)
+    msra = list(read_bio(CORPORA / "msra" / "msra_test_bio.txt"))
+    msra_docs = segment([t for t, _ in msra])
+    out["msra_test"] = evaluate(model, msra, msra_docs)
+    pdn = list(read_bio(CORPORA / "pd_ner" / "example.test"))
+    out["pd_ner_test"] = evaluate(model, pdn)
+    # speed: the first 1,500 MSRA test sentences (as the model card), words given
+    words = [[t.text for t in d] for d in msra_docs[:1500]]
+    out["speed_all_at_once"] = speed(model, words)
+    out["speed_batch_256"] = speed(model, words, batch=256)
+    out["size_bytes"] = sum(p.stat().st_size for p in Path(args.model).iterdir())
+    for name in ("msra_test", "pd_ner_test"):
+        s = out[name]
+        print(name, {k: (v["p"], v["r"], v["f"]) for k, v in s.items() if isinstance(v, dict)})
+    print("speed", out["speed_all_at_once"], out["speed_batch_256"], "size", out["size_bytes"])
+    (Path(args.model) / "scores.json").write_text(json.dumps(out, indent=1))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    t = sub.add_parser("train")
+    t.add_argument("--train", default=str(WORK / "train.spacy"))
+    t.add_argument("--dev", default=str(WORK / "dev.spacy"))
+    t.add_argument("--out", default="/tmp/linear_ner/model")
+    t.add_argument("--epochs", type=int, default=15)
+    t.add_argument("--patience", type=int, default=3)
+    t.add_argument("--minutes", type=float, default=0)
+    t.add_argument("--min-word", type=int, default=1)
+    t.add_argument("--min-pair", type=int, default=2)
+    t.add_argument("--offsets", default="", help="JSON {offset: [templates]}")
+    t.add_argument("--limit", type=int, default=0)
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--float16", action="store_true")
+    e = sub.add_parser("eval")
+    e.add_argument("model")
+    args = ap.parse_args()
+    if args.cmd == "train":
+        train(args)
+    else:
+        evaluate_cmd(args)
+
+
+if __name__ == "__main__":
+    main()
