@@ -818,11 +818,17 @@ class MetricExtractor:
             return last[2], last[0]  # 粮食入库达
         return None
 
+    def _with_complement(self, word: str) -> bool:
+        """Return True for a verb written with its complement (撒开, 搬掉, 评选出)."""
+        base = word[:-1]
+        return (len(word) >= 2 and word[-1] in _RESULT_COMPLEMENTS and base in self.verbs
+                and base not in self.not_actions and base not in self.prepositions
+                and not self.change_word_re.fullmatch(base))
+
     def _plain_verb(self, word: str) -> bool:
         """A general verb that can govern: not a copula, preposition, change or modifier word."""
         if word not in self.verbs:
-            # 搬掉, 评选出: a verb with its complement is the verb
-            if not (len(word) >= 2 and word[-1] in _COMPLEMENTS and word[:-1] in self.verbs):
+            if not self._with_complement(word):  # 搬掉, 评选出: a verb with its complement
                 return False
             word = word[:-1]
         return (word not in self.not_actions and word not in self.prepositions
@@ -850,6 +856,10 @@ class MetricExtractor:
                for t in words[index + 1:]):
             return None  # 的 then a predicate of its own: not a noun before the figure
         first = last = index - 1
+        having = next((i for i in range(last, max(last - 3, -1), -1) if words[i][2] in ("有", "具有")), None)
+        if having and not any(self._plain_verb(w[2]) for w in words[having + 1:index]) \
+                and having >= 1 and self._plain_verb(words[having - 1][2]):
+            return words[having - 1][2], words[having - 1][1], None  # 选择有影响的18种报刊 -> 选择
         if not self._plain_verb(words[last][2]) or (last > 0 and words[last - 1][2] == "为"):
             return None  # 以军营、学校为依托的20多个基地: a frame, not the act
         if linked and last > 0 and words[last - 1][2] in ("被", "遭", "所被"):
@@ -1616,6 +1626,9 @@ class MetricExtractor:
             tokens = None
             if sentence.doc is not None:
                 tokens = [(t.idx, t.idx + len(t.text), t.text) for t in sentence.doc]
+                for _, _, word in tokens:
+                    if word not in self.verbs and self._with_complement(word):
+                        self.verbs.add(word)  # 撒开, 搬掉: a verb with its complement is a verb
             previous: list[tuple[_Candidate, dict]] = []
             for cand in candidates:
                 fields = dict(value=cand.value, value_max=cand.value_max, unit=cand.unit,
@@ -1691,6 +1704,7 @@ _RATE_NOUN = re.compile(r"速度|幅度|同时|水平|比例|比重|纪录|记�
 _TIME_WORD = re.compile(r"今日|今天|昨天|明天|目前|当天|近日|日前|今年|去年|明年|当年|\d{1,2}日")
 _OBJECT_STOP = re.compile(r"[，,；;。：:（()）!！?？\d]")
 _COMPLEMENTS = set("来去出上下有高低到回起完给掉")
+_RESULT_COMPLEMENTS = set("开掉完出起走住成好到")  # not 上下来去回: 属下, 过去, 将来
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
 _ZONE = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区")

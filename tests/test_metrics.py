@@ -642,6 +642,12 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("海关查获各类文物5675件，其中禁止出境文物4478件。", "4478件", None, "禁止出境文物"),
     ("其中他个人贪污170多万美元。", "170多万美元", "贪污", None),
     ("其中一起盗卖“四川长虹”1.5万股。", "1.5万股", "盗卖", "四川长虹"),
+    # A verb with its result complement is a verb (撒开; not 过去, 属下); 提出 (extra_verbs);
+    # a verb before a 有…的 relative clause governs; 作为 ends the noun after the figure.
+    ("他们提出了30多个方案。", "30多个", "提出", "方案"),
+    ("已在居民区撒开了41个连锁店。", "41个", "撒开", "连锁店"),
+    ("选择有影响的18种报刊作为重点监测对象。", "18种", "选择", "报刊"),
+    ("过去10年全省新建学校200所。", "10年", None, None),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
