@@ -686,6 +686,10 @@ class MetricExtractor:
             obj = self._noun_after(text, end, tokens) if cand.kind not in ("percent", "duration") else None
         if obj and action and len(obj) > len(action) + 1 and obj.endswith(action):
             obj = obj[: -len(action)]  # 近500名平民死亡: the verb after the noun is no part of it
+        if obj and obj.endswith("缓期") and text.startswith("执行", end):
+            obj += "执行"  # 死刑缓期2年执行 -> 死刑缓期执行
+        elif obj and len(obj) > 2 and obj.endswith("外") and "除" in text[clause:start]:
+            obj = obj[:-1]  # 除宣布关闭16家…私人商业银行外
         return dict(action=action, object=obj, change_direction=direction, change_basis=basis)
 
     def _tidy_object(self, obj: str | None, text: str, cand: _Candidate,
@@ -1158,8 +1162,8 @@ class MetricExtractor:
         for verb in found:
             if verb.group(0) in self.ambiguous_verbs:
                 gap = text[verb.end():start]
-                if gap and self.copula_only_re.fullmatch(gap):
-                    continue  # 投资已达2亿元: the noun 投资, not the verb
+                if gap and (self.copula_only_re.fullmatch(gap) or gap in ("只有", "仅有", "仅为")):
+                    continue  # 投资已达2亿元, 投资只有110多亿元: the noun 投资, not the verb
                 if gap.startswith("的") and self.subject_copula_re.search(gap) and \
                         len(gap) <= 12 and not re.search(r"[，,、]", gap):
                     continue  # 机场建设的投资达1000亿元: a noun again
@@ -1191,6 +1195,7 @@ class MetricExtractor:
         # word part of the subject.
         general = [t for t in tokens if t[2] in self.verbs and t[2] not in self.not_actions
                    and usable(*t) and "的" not in text[t[1]:start] and not in_subject(t[1])
+                   and text[t[1]:start] not in ("只有", "仅有", "仅为")  # 用于机场建设的投资只有110多亿元
                    and not (text[t[1]:start] and self.copula_one_re.search(text[t[1]:start])
                             and not re.search(r"(?:总计|共计|合计|累计)$", text[t[1]:start]))]
         for i in range(len(general) - 1, -1, -1):
@@ -1211,8 +1216,16 @@ class MetricExtractor:
                 after: bool = True, tokens=None, persons: set[str] | None = None) -> str | None:
         before_start = cand.start - len(before)
         before = re.sub(r"(?:\d{4}年|今年|去年|明年)(?:底|初|末)?的?$", "", before)
-        if previous and re.search(r"(?:到|至|为)(?:接近|约)?(?:[^，,的]{0,10}的)?$", before) and self.change_word_re.search(before):
-            return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
+        reached = re.search(r"(?:到|至|为)(?:接近|约)?(?:[^，,的]{0,10}的)?$", before)
+        if previous and reached and self.change_word_re.search(before):
+            own = self.change_word_re.search(before[: reached.start()])
+            head = re.sub(r"(?:由|从).*$", "", before[: own.start()] if own else "")
+            head = re.sub(r"\d{4}年|今年|明年|去年|当年|预计|可望|估计|进一步|竟|连连|[0-9]+天内", "", head)
+            while self.object_tail_re.search(head) and self.object_tail_re.search(head).group(0):
+                head = head[: self.object_tail_re.search(head).start()]
+            if len(head) < 2:
+                return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
+            # 案值暴涨至500万元: a noun of its own
         before = self.level_to_re.sub("", before)  # 监督对象…，扩展到40多个
         level_from = re.search(r"(?:由|从)[^由从，,]{0,20}?的?$", before)  # 由原来的14元, not 从业人员
         started = False

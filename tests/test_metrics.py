@@ -648,6 +648,13 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("已在居民区撒开了41个连锁店。", "41个", "撒开", "连锁店"),
     ("选择有影响的18种报刊作为重点监测对象。", "18种", "选择", "报刊"),
     ("过去10年全省新建学校200所。", "10年", None, None),
+    # 折合/约合 convert a sum (actions); 投资只有… is the noun; a level reached with a noun of
+    # its own measures that (案值暴涨至500万元); 死刑缓期N年执行; 除…外 is no part of a noun.
+    ("共收缴违禁机390台，折合人民币约300多万元。", "约300多万元", "折合", None),
+    ("用于机场建设的投资只有110多亿元。", "110多亿元", None, "用于机场建设的投资"),
+    ("盗窃案占经济罪案的52%，案值暴涨至500万元。", "500万元", None, "案值"),
+    ("以贪污罪判处高玉林死刑缓期2年执行。", "2年", "判处", "死刑缓期执行"),
+    ("政府除宣布关闭16家经营不善的私人商业银行外，没有采取措施。", "16家", "关闭", "私人商业银行"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
