@@ -585,6 +585,11 @@ class MetricExtractor:
                 action, action_end, relative_noun = relative
         if action is None and tokens and cand.kind != "duration":
             action = self._verb_after_phrase(text, clause, start, end, tokens)  # 在14个省设立
+        cause = re.match(r"(?:是|系)?因([^，,；;。因而]{2,20})而([\u4e00-\u9fff]{2})", text[end:]) \
+            if cand.kind == "percent" else None
+        if cause:
+            # 75%—85%是因无保护性交而感染: the share of those who suffered it for that cause
+            action, relative_noun = cause.group(2), cause.group(1)
         if action is None and tokens and (
                 cand.kind in ("count", "percent") and self.heads_clause_re.fullmatch(
                     self._without_places(text[clause:start], places))
@@ -999,11 +1004,17 @@ class MetricExtractor:
         """Return the first general verb after ``end`` in the clause, within a few words."""
         stop = re.search(r"[，,；;。：:！？!?（(）)]", text[end:])
         limit = end + (stop.start() if stop else len(text) - end)
+        passive = False
         for t_start, t_end, word in tokens:
             if t_start < end:
                 continue
             if t_start >= limit or t_start - end > 14 or word == "的":
                 return None
+            if passive and re.fullmatch(r"[\u4e00-\u9fff]{1,3}", word):
+                return word  # 105尊石刻雕像遭盗割: the act the figure suffered
+            if word in ("被", "遭", "遭到"):
+                passive = True
+                continue
             last = t_end == limit  # 士兵死亡，: a verb that ends the clause is its predicate
             if (word in self.verbs and word not in self.not_actions
                     and (word not in self.ambiguous_verbs or (last and len(word) >= 2))

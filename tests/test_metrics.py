@@ -655,6 +655,11 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("盗窃案占经济罪案的52%，案值暴涨至500万元。", "500万元", None, "案值"),
     ("以贪污罪判处高玉林死刑缓期2年执行。", "2年", "判处", "死刑缓期执行"),
     ("政府除宣布关闭16家经营不善的私人商业银行外，没有采取措施。", "16家", "关闭", "私人商业银行"),
+    # A share …是因X而V is the share that suffered V for cause X; a count that opens its
+    # clause and then suffers (遭/被 V) takes that V.
+    ("从传播方式看，有75%是因吸毒而感染，3%—5%系因输血而感染。", "75%", "感染", "吸毒"),
+    ("从传播方式看，有75%是因吸毒而感染，3%—5%系因输血而感染。", "3%—5%", "感染", "输血"),
+    ("有105尊石刻雕像遭盗割。", "105尊", "盗割", "石刻雕像"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
