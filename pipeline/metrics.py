@@ -1178,6 +1178,9 @@ class MetricExtractor:
                 if gap.startswith("的") and self.subject_copula_re.search(gap) and \
                         len(gap) <= 12 and not re.search(r"[，,、]", gap):
                     continue  # 机场建设的投资达1000亿元: a noun again
+                if 2 <= len(gap) <= 14 and not re.search(r"[，,、]", gap) and gap.endswith("的") \
+                        and re.match(r"[^，,。；;]{0,8}?[%％]", text[start:]) and not re.search(r"[\d%]", gap):
+                    continue  # 对美出口贸易的43%: a share of the trade, not an act
                 if any(g < verb.start() and "的" not in text[g:verb.start()] for g in general_starts):
                     continue  # 实现销售收入1.3亿元: 实现 governs
                 if any(other.start() > verb.end() and other.group(0) not in self.ambiguous_verbs
@@ -1654,11 +1657,16 @@ class MetricExtractor:
                     if word not in self.verbs and self._with_complement(word):
                         self.verbs.add(word)  # 撒开, 搬掉: a verb with its complement is a verb
             previous: list[tuple[_Candidate, dict]] = []
+            before = doc.sentences[index - 1] if index else None
+            batch = self._batch_verb(text, doc.clean[before.start:before.end]) if before is not None and (
+                before.article, before.paragraph) == paragraph else None
             for cand in candidates:
                 fields = dict(value=cand.value, value_max=cand.value_max, unit=cand.unit,
                               quantity_kind=cand.kind, currency=cand.currency,
                               approx=cand.approx)
                 fields.update(self._attributes(text, cand, previous, verbs, tokens, places, persons))
+                if batch and fields["action"] in (None, "包括") and not fields["change_direction"]:
+                    fields["action"] = batch  # 运送年货。这批年货包括干粮5吨: the batch's act
                 period, period_start, period_end = self._period(text, cand.start, doc.published)
                 if period is None and carried:  # 今年以来，……。 stated once for the paragraph
                     period, period_start, period_end = carried
@@ -1678,6 +1686,19 @@ class MetricExtractor:
                 doc.metrics.append(MetricSpan(sentence=index, start=sentence.start + cand.start,
                                               end=sentence.start + cand.end, fields=fields))
         return doc
+
+    def _batch_verb(self, text: str, prior: str) -> str | None:
+        """Return the verb the sentence before applied to the batch this sentence lists:
+        向灾区运送年货。这批年货包括干粮、面粉各5吨… -> 运送."""
+        batch = re.match(r"(?:这批|这些|该批|此批)([\u4e00-\u9fff]{1,6}?)(?:共|中)?(?:包括|共有|计有)", text)
+        if not batch:
+            return None
+        found = prior.rfind(batch.group(1))
+        for size in (2, 1):
+            verb = prior[max(0, found - size):found]
+            if found >= size and verb in self.verbs and verb not in self.not_actions:
+                return verb
+        return None
 
     def _heads_clause(self, entities: list, text: str, offset: int, start: int) -> bool:
         """Return True when only places, bylines and a short adverb precede ``start`` in its

@@ -660,6 +660,11 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("从传播方式看，有75%是因吸毒而感染，3%—5%系因输血而感染。", "75%", "感染", "吸毒"),
     ("从传播方式看，有75%是因吸毒而感染，3%—5%系因输血而感染。", "3%—5%", "感染", "输血"),
     ("有105尊石刻雕像遭盗割。", "105尊", "盗割", "石刻雕像"),
+    # 这批X包括… lists the batch the sentence before acted on; a noun-like act before X的N%
+    # is a share of the trade, not an act.
+    ("民警向灾区运送年货。这批年货包括面粉5吨，罐头2吨。", "5吨", "运送", "面粉"),
+    ("民警向灾区运送年货。这批年货包括面粉5吨，罐头2吨。", "2吨", "运送", "罐头"),
+    ("两国对美出口贸易的43%是通过香港实现的。", "43%", None, "两国对美出口贸易"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
