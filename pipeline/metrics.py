@@ -819,8 +819,10 @@ class MetricExtractor:
                     return words[heads[-1]][2], words[heads[-1]][0]
             if plain_verb(before[2]):
                 return before[2], before[0]
-            if of >= 2 and plain_verb(words[of - 2][2]) and len(before[2]) <= 2 \
-                    and before[2] not in self.verbs and words[of - 2][1] == before[0]:
+            if of >= 2 and (plain_verb(words[of - 2][2]) or (
+                    words[of - 2][2] in self.ambiguous_verbs and self._plain_verb(words[of - 2][2]))) \
+                    and len(before[2]) <= 2 and words[of - 2][1] == before[0] \
+                    and (before[2] not in self.verbs or before[2] in self.ambiguous_verbs):
                 return words[of - 2][2] + before[2], words[of - 2][0]  # 从事劳动的
             return None
         if plain_verb(last[2]) and len(words) >= 2 and last[2] not in self.light_verbs:

@@ -665,6 +665,8 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("民警向灾区运送年货。这批年货包括面粉5吨，罐头2吨。", "5吨", "运送", "面粉"),
     ("民警向灾区运送年货。这批年货包括面粉5吨，罐头2吨。", "2吨", "运送", "罐头"),
     ("两国对美出口贸易的43%是通过香港实现的。", "43%", None, "两国对美出口贸易"),
+    # A subject …V N的为 names the act with its noun, also when V is used as a noun elsewhere.
+    ("其中，在本县外乡从事劳动的为2735万人。", "2735万人", "从事劳动", None),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
