@@ -502,6 +502,10 @@ class MetricExtractor:
                     persons: set[str] | None = None) -> dict:
         start, end = cand.start, cand.end
         clause = self._clause_start(text, start)
+        if clause >= 2 and text[clause - 1] in "）)" and clause == start:
+            opened = max(text.rfind("（", 0, clause), text.rfind("(", 0, clause))
+            if 0 < opened and clause - opened <= 24 and not re.search(r"[\d０-９]", text[opened:clause]):
+                clause = self._clause_start(text, opened)  # 发生火灾（不含森林、草原火灾）14万余起
         # The last figure already read in this clause bounds the object on the left.
         left = verb_left = clause
         for other, _ in previous:
@@ -572,7 +576,9 @@ class MetricExtractor:
                 # 去年总产达500万吨; 但同上年相比减少了302人: a level or a change of its own
                 own = re.search(r"(?:达到|达|为|是|占|有)", text[clause:start]) or self.change_word_re.search(
                     text, clause, start)
-                if last_fields.get("action") and same_kind and last.start < clause and not own:
+                opens = tokens and self.heads_clause_re.fullmatch(text[clause:start]) \
+                    and self._verb_after(text, end, tokens)  # 20多万人、十几个行业告别了…
+                if last_fields.get("action") and same_kind and last.start < clause and not own and not opens:
                     action = last_fields["action"]
         subject_verb = relative_noun = None
         if action is None and tokens and not previous_in(previous, clause, start):
@@ -1231,6 +1237,7 @@ class MetricExtractor:
                 starts: set[int] | None = None, places: set[str] | None = None,
                 after: bool = True, tokens=None, persons: set[str] | None = None) -> str | None:
         before_start = cand.start - len(before)
+        before = re.sub(r"[（(][^（()）]{0,22}[）)]$", "", before)  # 火灾（不含森林、草原火灾）
         before = re.sub(r"(?:\d{4}年|今年|去年|明年)(?:底|初|末)?的?$", "", before)
         reached = re.search(r"(?:到|至|为)(?:接近|约)?(?:[^，,的]{0,10}的)?$", before)
         if previous and reached and self.change_word_re.search(before):

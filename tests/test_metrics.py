@@ -667,6 +667,14 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("两国对美出口贸易的43%是通过香港实现的。", "43%", None, "两国对美出口贸易"),
     # A subject …V N的为 names the act with its noun, also when V is used as a noun elsewhere.
     ("其中，在本县外乡从事劳动的为2735万人。", "2735万人", "从事劳动", None),
+    # A short bracketed note between the noun and its figure is passed over (its verbs are
+    # not); 栽种, 分立 are verbs; a count that opens a clause with a verb after it inherits
+    # nothing from the clause before.
+    ("去年，全国共发生火灾（不含森林火灾）14万余起，死2722人。", "14万余起", "发生", "火灾"),
+    ("共收缴赃款500多万元人民币（含存单、债券）、4万多美元。", "4万多美元", "收缴", None),
+    ("农民付秋林栽种了2.1亩莲子。", "2.1亩", "栽种", "莲子"),
+    ("近1万人进行分立，20多万人、十几个行业告别了“大锅饭”。", "近1万人", "分立", None),
+    ("近1万人进行分立，20多万人、十几个行业告别了“大锅饭”。", "20多万人", "告别", "十几个行业"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
