@@ -544,6 +544,10 @@ class MetricExtractor:
                 # after a comma only another thing, not a measure of the last (涉案人员182人,
                 # 案值67.35亿元, 增幅超过26%), and only when the figure ends its clause
                 action = previous[-1][1]["action"]
+        if previous and re.fullmatch(r"[（(]", text[previous[-1][0].end:start]) and text.startswith(("）", ")"), end):
+            action = previous[-1][1].get("action") or next(  # 重伤3件（3人）: the same cases in people
+                (t[2] for t in tokens or () if t[1] == previous[-1][0].start and re.fullmatch(r"[\u4e00-\u9fff]{2}", t[2])
+                 and t[2] not in self.not_actions and t[2] not in self.prepositions), None)
         follow_noun = None
         modifier = re.match(r"([\u4e00-\u9fff]{2,6}?)(?:等)?[\d一二三四五六七八九十两]+[个家项件座所户台辆名人起种类]",
                             text[end:])

@@ -675,6 +675,10 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("农民付秋林栽种了2.1亩莲子。", "2.1亩", "栽种", "莲子"),
     ("近1万人进行分立，20多万人、十几个行业告别了“大锅饭”。", "近1万人", "分立", None),
     ("近1万人进行分立，20多万人、十几个行业告别了“大锅饭”。", "20多万人", "告别", "十几个行业"),
+    # A count in brackets right after a figure restates it in another unit: the same act,
+    # or the word that told the figure.
+    ("其中受害者死亡1件（1人），重伤3件（3人）。", "1人", "死亡", None),
+    ("其中受害者死亡1件（1人），重伤3件（3人）。", "3人", "重伤", None),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
