@@ -533,7 +533,12 @@ class MetricExtractor:
             between = re.sub(r"[（(][^（()）]{0,6}[）)]", "", text[last.end:start])
             listed = re.fullmatch(r"(?:[，,、]|[，,、]?(?:和|及|与|以及))([^，,；;。：:、]{0,12})", between) \
                 or re.fullmatch(r"()[^，,；;。：:、和及与]{1,8}(?:和|及|与|以及|、)", between)  # 1个主干网和8个
-            if listed and not self.blockers_re.search(between) and not any(
+            valued = re.fullmatch(r"的(?:[^，,；;。：:、和及与的]{1,8}(?:和|及|与)(?:价值|金额))?", between)
+            if valued and previous[-1][0].kind == "money":
+                # 收缴价值100多万元的赃物和价值400多万元的8处房产: the same act, what is worth so
+                # much and how many of it
+                action = previous[-1][1]["action"]
+            elif listed and not self.blockers_re.search(between) and not any(
                     last.end <= t[0] and t[1] <= start and (t[2] in self.verbs or t[2] in self.not_actions
                                                             or t[2] in self.prepositions or t[2] in ("各", "共"))
                     for t in tokens) and not re.search(r"[其另这那该]", listed.group(1)) and (
@@ -1223,7 +1228,9 @@ class MetricExtractor:
                    and usable(*t) and "的" not in text[t[1]:start] and not in_subject(t[1])
                    and text[t[1]:start] not in ("只有", "仅有", "仅为")  # 用于机场建设的投资只有110多亿元
                    and not (text[t[1]:start] and self.copula_one_re.search(text[t[1]:start])
-                            and not re.search(r"(?:总计|共计|合计|累计)$", text[t[1]:start]))]
+                            and not re.search(r"(?:总计|共计|合计|累计)$", text[t[1]:start])
+                            and not (text[t[1]:start] == "为" and t[2] not in self.ambiguous_verbs
+                                     and t[2] not in self.light_verbs))]  # 分立为27个子公司
         for i in range(len(general) - 1, -1, -1):
             word = general[i][2]
             adverbial = i > 0 and general[i - 1][1] == general[i][0] and general[i - 1][2] in self.adverbial_verbs

@@ -679,6 +679,12 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # or the word that told the figure.
     ("其中受害者死亡1件（1人），重伤3件（3人）。", "1人", "死亡", None),
     ("其中受害者死亡1件（1人），重伤3件（3人）。", "3人", "重伤", None),
+    # A money figure's act reaches the things it values and their count (…和价值400多万元的8处);
+    # a verb with a resultative 为 governs (缩编为16个部), a copula 为 after a noun does not.
+    ("收缴价值100多万元的赃物和价值400多万元的8处房产。", "400多万元", "收缴", "赃物和价值"),
+    ("收缴价值100多万元的赃物和价值400多万元的8处房产。", "8处", "收缴", "房产"),
+    ("现有的23个部级机关将缩编为16个部。", "16个", "缩编", "部"),
+    ("全公司职工收入为3000元。", "3000元", None, "全公司职工收入"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
