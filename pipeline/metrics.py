@@ -882,6 +882,9 @@ class MetricExtractor:
                for t in words[index + 1:]):
             return None  # 的 then a predicate of its own: not a noun before the figure
         first = last = index - 1
+        if last >= 1 and words[last][2] in _RESULT_COMPLEMENTS and words[last - 1][1] == words[last][0] \
+                and len(words[last - 1][2]) >= 2 and self._plain_verb(words[last - 1][2]):
+            first = last = last - 1  # 这次评选出的优秀提案共36件 -> 评选
         having = next((i for i in range(last, max(last - 3, -1), -1) if words[i][2] in ("有", "具有")), None)
         if having and not any(self._plain_verb(w[2]) for w in words[having + 1:index]) \
                 and having >= 1 and self._plain_verb(words[having - 1][2]):
@@ -1229,6 +1232,8 @@ class MetricExtractor:
                    and text[t[1]:start] not in ("只有", "仅有", "仅为")  # 用于机场建设的投资只有110多亿元
                    and not (text[t[1]:start] and self.copula_one_re.search(text[t[1]:start])
                             and not re.search(r"(?:总计|共计|合计|累计)$", text[t[1]:start])
+                            and not (t[2] in self.light_verbs and len(t[2]) == 2  # 实现工商税利达到900亿元
+                                     and re.fullmatch(r"[^，,的]{1,6}?(?:已|就)?(?:达到|超)", text[t[1]:start]))
                             and not (text[t[1]:start] == "为" and t[2] not in self.ambiguous_verbs
                                      and t[2] not in self.light_verbs))]  # 分立为27个子公司
         for i in range(len(general) - 1, -1, -1):

@@ -685,6 +685,11 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("收缴价值100多万元的赃物和价值400多万元的8处房产。", "8处", "收缴", "房产"),
     ("现有的23个部级机关将缩编为16个部。", "16个", "缩编", "部"),
     ("全公司职工收入为3000元。", "3000元", None, "全公司职工收入"),
+    # A two-character verb before its complement in a relative clause (评选出的); a light verb
+    # whose noun reaches a level (实现工商税利达到) governs, a noun-like act does not.
+    ("据介绍，这次评选出的优秀提案共36件。", "36件", "评选", "优秀提案"),
+    ("该省实现工商税利达到900亿元。", "900亿元", "实现", "工商税利"),
+    ("该市机场建设的投资达1000亿元。", "1000亿元", None, "该市机场建设的投资"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     from pipeline.io import document_from_text
