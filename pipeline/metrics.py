@@ -543,7 +543,7 @@ class MetricExtractor:
                                                             or t[2] in self.prepositions or t[2] in ("各", "共"))
                     for t in tokens) and not re.search(r"[其另这那该]", listed.group(1)) and (
                     not re.match(r"[，,]", between) or (
-                        cand.kind != "percent" and listed.group(1)
+                        cand.kind not in ("percent", "duration") and listed.group(1)
                         and not self.attribute_noun_re.search(re.sub(r"(?:人民币|美元|港币|港元)$", "", listed.group(1)))
                         and re.match(r"[，,；;。]|$", text[end:end + 1]))):
                 # after a comma only another thing, not a measure of the last (涉案人员182人,
@@ -587,7 +587,9 @@ class MetricExtractor:
                     text, clause, start)
                 opens = tokens and self.heads_clause_re.fullmatch(text[clause:start]) \
                     and self._verb_after(text, end, tokens)  # 20多万人、十几个行业告别了…
-                if last_fields.get("action") and same_kind and last.start < clause and not own and not opens:
+                named = cand.kind == "duration" and re.search(r"[\u4e00-\u9fff]{2}$", text[clause:start])
+                if last_fields.get("action") and same_kind and last.start < clause and not own and not opens \
+                        and not named:  # 判处有期徒刑3年，缓刑5年: a term of its own
                     action = last_fields["action"]
         subject_verb = relative_noun = None
         if action is None and tokens and not previous_in(previous, clause, start):
@@ -1233,7 +1235,8 @@ class MetricExtractor:
                    and not (text[t[1]:start] and self.copula_one_re.search(text[t[1]:start])
                             and not re.search(r"(?:总计|共计|合计|累计)$", text[t[1]:start])
                             and not (t[2] in self.light_verbs and len(t[2]) == 2  # 实现工商税利达到900亿元
-                                     and re.fullmatch(r"[^，,的]{1,6}?(?:已|就)?(?:达到|超)", text[t[1]:start]))
+                                     and re.fullmatch(r"[^，,的]{1,6}?(?:已经|已|就|共)?(?:达到|达|超过|超)?",
+                                                      text[t[1]:start]))
                             and not (text[t[1]:start] == "为" and t[2] not in self.ambiguous_verbs
                                      and t[2] not in self.light_verbs))]  # 分立为27个子公司
         for i in range(len(general) - 1, -1, -1):
@@ -1452,7 +1455,8 @@ class MetricExtractor:
         for rule in self.categories:
             if "change" in rule and bool(fields.get("change_direction")) != rule["change"]:
                 continue
-            if "actions" in rule and not any(a in action for a in rule["actions"]):
+            if "actions" in rule and not any(a in action for a in rule["actions"]) and not any(
+                    o in (fields.get("object") or "") for o in rule.get("or_objects", ())):
                 continue
             if "objects" in rule and not any(o in obj for o in rule["objects"]):
                 continue

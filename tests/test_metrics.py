@@ -394,6 +394,8 @@ def test_period_is_carried_within_a_paragraph(extractor, paragraphs, span, perio
     ("查处党员干部违纪问题，处理干部12人。", "12人", "officials_punished"),
     # A change without a noun of its own is read on its sentence.
     ("其中出口1827亿美元，增长20.9%。", "20.9%", "economic_indicator"),
+    # A suspended term with no verb of its own is still a sentence (or_objects).
+    ("以贪污罪判处樊某有期徒刑3年，缓刑5年，没收财产1万元。", "5年", "sentences_imposed"),
 ])
 def test_category(extractor, sentence, span, category):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
@@ -689,6 +691,10 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # whose noun reaches a level (实现工商税利达到) governs, a noun-like act does not.
     ("据介绍，这次评选出的优秀提案共36件。", "36件", "评选", "优秀提案"),
     ("该省实现工商税利达到900亿元。", "900亿元", "实现", "工商税利"),
+    ("这类商业服务设施年实现销售额已超700亿元。", "超700亿元", "实现", "销售额"),
+    # A suspended term is named by its own noun: no act carried from the term before.
+    ("以贪污罪判处樊某有期徒刑3年，缓刑5年，没收财产1万元。", "5年", None, "缓刑"),
+    ("以贪污罪判处樊某有期徒刑3年，缓刑5年，没收财产1万元。", "3年", "判处", "有期徒刑"),
     ("该市机场建设的投资达1000亿元。", "1000亿元", None, "该市机场建设的投资"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
