@@ -695,6 +695,9 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # A suspended term is named by its own noun: no act carried from the term before.
     ("以贪污罪判处樊某有期徒刑3年，缓刑5年，没收财产1万元。", "5年", None, "缓刑"),
     ("以贪污罪判处樊某有期徒刑3年，缓刑5年，没收财产1万元。", "3年", "判处", "有期徒刑"),
+    # 户 after a verb makes a noun (养殖户); 挟持 is a verb (extra_verbs).
+    ("这些企业联结养殖户6500多个。", "6500多个", "联结", "养殖户"),
+    ("主犯持枪挟持外交官一家5口作为人质。", "5口", "挟持", "外交官一家"),
     ("该市机场建设的投资达1000亿元。", "1000亿元", None, "该市机场建设的投资"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
