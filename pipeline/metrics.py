@@ -676,15 +676,24 @@ class MetricExtractor:
                 if topic and not any(tokens and t[0] >= topic.start(1) and t[1] <= topic.end(1)
                                      and t[2] in self.verbs for t in tokens or ()):
                     obj = topic.group(1)
+        if obj is None and direction and previous and previous[-1][0].unit == cand.unit \
+                and re.fullmatch(r"[、和或及与]", text[previous[-1][0].end:start]) and "分别" not in text[clause:start]:
+            obj = previous[-1][1].get("object")  # 约3.5%或3.5%以上: the same thing (not 分别 A和B)
         if obj is None and direction and previous:
             obj = self._changed_object(text, cand, clause, previous)
-        if obj is None and previous and previous[-1][0].unit == cand.unit and not direction:
-            # 送考下乡考试点19家，已完成新增6家: the same things counted again
-            gap = text[previous[-1][0].end:start]
+        if obj is None and previous and not direction and (previous[-1][0].unit == cand.unit or (
+                previous[-1][0].kind == cand.kind == "money"
+                and re.fullmatch(r"(?:[（(][^（()）]{0,20}[）)])?、", text[previous[-1][0].end:start]))):
+            # 送考下乡考试点19家，已完成新增6家: the same things counted again; 收缴赃款500多万元
+            # 人民币（含存单…）、4万多美元: the same booty in another currency
+            gap = re.sub(r"[（(][^（()）]{0,20}[）)]", "", text[previous[-1][0].end:start])
             inherited = previous[-1][1].get("object") or ""
-            if (len(gap) <= 8 and re.search(r"[，,、和及与]", gap) and not re.search(r"[；;。]", gap)
+            if (len(gap) <= 8 and re.search(r"[，,、和及与或]", gap) and not re.search(r"[；;。]", gap)
                     and inherited and not re.search(r"(?:^[和与及])|[和与及中也或]$", inherited)):
                 obj = inherited
+        source = re.search(r"从([^，,；;、从]{2,12}?)中[\u4e00-\u9fff]{1,3}$", text[left:start])
+        if source and cand.kind == "percent" and (obj is None or obj not in source.group(1)):
+            obj = source.group(1)  # 从个人所得税中提取10%: a share of that source
         if obj is None and action and tokens and cand.kind not in ("percent", "duration"):
             obj = self._relative_noun_after(text, cand, tokens)  # 处理了50多件有影响的案件
         if follow_noun and action and (obj is None or action in obj):
@@ -1390,8 +1399,8 @@ class MetricExtractor:
             if t_start - cand.end <= 24 and not re.search(r"[，,；;。\d]", text[cand.end:t_start]):
                 after, verb_cut = text[cand.end:t_start], True
             break
-        if re.match(r"(?:内|以内|之内|在|从|向|对|给|为|以|比|与|或|和)", after):
-            return None  # 在七日内整改: a deadline, nothing counted
+        if re.match(r"(?:内|以内|之内|在|从|向|对|给|为|以|比|与|或|和|、)", after):
+            return None  # 在七日内整改: a deadline, nothing counted; 4万多美元、近百万港元: a list
         if not verb_cut:  # 组建5支10人一队的“护农队”: the noun after the last 的 of the phrase
             phrase = re.match(r"[^，,；;。：:（()）!！?？]{0,24}", after).group(0)
             if "的" in phrase and re.search(r"\d", phrase.rsplit("的", 1)[0]):

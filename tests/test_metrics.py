@@ -673,10 +673,10 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # not); 栽种, 分立 are verbs; a count that opens a clause with a verb after it inherits
     # nothing from the clause before.
     ("去年，全国共发生火灾（不含森林火灾）14万余起，死2722人。", "14万余起", "发生", "火灾"),
-    ("共收缴赃款500多万元人民币（含存单、债券）、4万多美元。", "4万多美元", "收缴", None),
+    ("共收缴赃款500多万元人民币（含存单、债券）、4万多美元。", "4万多美元", "收缴", "赃款"),
     ("农民付秋林栽种了2.1亩莲子。", "2.1亩", "栽种", "莲子"),
     ("近1万人进行分立，20多万人、十几个行业告别了“大锅饭”。", "近1万人", "分立", None),
-    ("近1万人进行分立，20多万人、十几个行业告别了“大锅饭”。", "20多万人", "告别", "十几个行业"),
+    ("近1万人进行分立，20多万人、十几个行业告别了“大锅饭”。", "20多万人", "告别", None),
     # A count in brackets right after a figure restates it in another unit: the same act,
     # or the word that told the figure.
     ("其中受害者死亡1件（1人），重伤3件（3人）。", "1人", "死亡", None),
@@ -698,6 +698,14 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # 户 after a verb makes a noun (养殖户); 挟持 is a verb (extra_verbs).
     ("这些企业联结养殖户6500多个。", "6500多个", "联结", "养殖户"),
     ("主犯持枪挟持外交官一家5口作为人质。", "5口", "挟持", "外交官一家"),
+    # A change joined by 或 to one of the same unit measures the same thing (not after 分别);
+    # money in several currencies listed with 、 shares its noun; 从X中V N% is a share of X.
+    ("美国的经济增长率将从去年的约3.5%或3.5%以上降至2.4%。", "3.5%以上", None, "美国的经济增长率"),
+    ("美国的经济增长率将从去年的约3.5%或3.5%以上降至2.4%。", "2.4%", None, "美国的经济增长率"),
+    ("全县粮食产量和油料产量分别增长12.7%和13.7%。", "13.7%", None, "油料产量"),
+    ("共收缴赃款500多万元人民币（含存单、债券）、4万多美元、近百万港元。", "4万多美元", "收缴", "赃款"),
+    ("共收缴赃款500多万元人民币（含存单、债券）、4万多美元、近百万港元。", "近百万港元", "收缴", "赃款"),
+    ("从个人所得税中提取10%、从失业保险金中提取25%。", "25%", "提取", "失业保险金"),
     ("该市机场建设的投资达1000亿元。", "1000亿元", None, "该市机场建设的投资"),
 ])
 def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
