@@ -691,6 +691,11 @@ class MetricExtractor:
             if (len(gap) <= 8 and re.search(r"[，,、和及与或]", gap) and not re.search(r"[；;。]", gap)
                     and inherited and not re.search(r"(?:^[和与及])|[和与及中也或]$", inherited)):
                 obj = inherited
+        if obj is None and action and tokens and cand.kind == "count" and action_end == start and len(action) >= 2:
+            obj = self._earlier_object(text, action[:2], clause, tokens)  # 繁殖华南虎…，共繁殖38只
+            prior = next((t[2] for t in tokens if t[1] == start - len(action) and t[2] in self.verbs), None)
+            if obj is None and prior:
+                obj = self._earlier_object(text, prior, clause, tokens)  # …就繁殖成活10只
         source = re.search(r"从([^，,；;、从]{2,12}?)中[\u4e00-\u9fff]{1,3}$", text[left:start])
         if source and cand.kind == "percent" and (obj is None or obj not in source.group(1)):
             obj = source.group(1)  # 从个人所得税中提取10%: a share of that source
@@ -929,6 +934,29 @@ class MetricExtractor:
             if word in self.verbs or word in self.not_actions or word in self.prepositions \
                     or re.search(r"[，,；;：:]", word):
                 return None
+        return None
+
+    def _earlier_object(self, text: str, verb: str, clause: int, tokens) -> str | None:
+        """Return the noun the same verb took earlier in the sentence: 打破了人工繁殖华南虎零的纪录，
+        1988年至今共繁殖38只 -> 华南虎."""
+        at = clause
+        for _ in range(3):
+            at = text.rfind(verb, 0, at)
+            if at < 0:
+                return None
+            words = []
+            for t_start, t_end, word in tokens:
+                if t_start < at + len(verb):
+                    continue
+                if (t_start != (words[-1][1] if words else at + len(verb)) or len(words) == 2
+                        or not re.fullmatch(r"[\u4e00-\u9fff]+", word) or word in self.verbs
+                        or word in self.not_actions or word in self.prepositions or word in _NOT_NOUNS
+                        or word in ("的", "了", "着", "过") or re.fullmatch(r"[零〇一二两三四五六七八九十百千万亿]+", word)):
+                    break
+                words.append((t_start, t_end))
+            noun = text[words[0][0]:words[-1][1]] if words else ""
+            if len(noun) >= 2:
+                return noun
         return None
 
     def _subject_after(self, text: str, begin: int, tokens) -> str | None:
@@ -1367,7 +1395,14 @@ class MetricExtractor:
                     cleaned = cleaned[len(name):]  # 判处李某有期徒刑10年: 有期徒刑
             if cleaned:
                 return cleaned[-16:]
-        return self._after_object(text, cand, before, tokens, places) if after else None
+        following = self._after_object(text, cand, before, tokens, places) if after else None
+        if following is None and len(before) == 1 and cand.kind != "duration" \
+                and text[cand.start - 1:cand.start] == before and tokens \
+                and (cand.start - 1, cand.start, before) in tokens and before not in self.verbs \
+                and before not in self.not_actions and before not in self.prepositions \
+                and re.fullmatch(r"[\u4e00-\u9fff]", before) and before not in _NOT_NOUNS:
+            return before  # 年产纸2.1万吨 -> 纸: a one-character noun as a word of its own
+        return following
 
     def _after_object(self, text: str, cand: _Candidate, before: str, tokens=None,
                       places: set[str] | None = None) -> str | None:
@@ -1782,6 +1817,7 @@ class _Place:
 
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
 _LINKS = {"在", "共", "共计", "达", "达到", "高达", "为", "就", "已", "已经", "均", "仍", "即可", "就达", "已达"}
+_NOT_NOUNS = set("共约近各均再又还也都已将就才仅只有为是达占等和与及或并而但计超逾过")
 _SUBJECT_ADVERBS = {"都", "也", "均", "已", "已经", "先后", "仍", "还", "将", "则", "就"}
 _RATE_NOUN = re.compile(r"速度|幅度|同时|水平|比例|比重|纪录|记录")
 _TIME_WORD = re.compile(r"今日|今天|昨天|明天|目前|当天|近日|日前|今年|去年|明年|当年|\d{1,2}日")
