@@ -549,6 +549,11 @@ class MetricExtractor:
                 # after a comma only another thing, not a measure of the last (涉案人员182人,
                 # 案值67.35亿元, 增幅超过26%), and only when the figure ends its clause
                 action = previous[-1][1]["action"]
+        if previous and re.fullmatch(r"[（(](?:约合|折合|合)?", text[previous[-1][0].end:start]) \
+                and text.startswith(("）", ")"), end) and previous[-1][0].kind == cand.kind == "money":
+            restated = previous[-1][1].get("object")  # 235亿图格里克（约合2900万美元）: the same sum
+        else:
+            restated = None
         if previous and re.fullmatch(r"[（(]", text[previous[-1][0].end:start]) and text.startswith(("）", ")"), end):
             action = previous[-1][1].get("action") or next(  # 重伤3件（3人）: the same cases in people
                 (t[2] for t in tokens or () if t[1] == previous[-1][0].start and re.fullmatch(r"[\u4e00-\u9fff]{2}", t[2])
@@ -696,6 +701,8 @@ class MetricExtractor:
             prior = next((t[2] for t in tokens if t[1] == start - len(action) and t[2] in self.verbs), None)
             if obj is None and prior:
                 obj = self._earlier_object(text, prior, clause, tokens)  # …就繁殖成活10只
+        if restated:
+            obj = restated
         source = re.search(r"从([^，,；;、从]{2,12}?)中[\u4e00-\u9fff]{1,3}$", text[left:start])
         if source and cand.kind == "percent" and (obj is None or obj not in source.group(1)):
             obj = source.group(1)  # 从个人所得税中提取10%: a share of that source
@@ -1413,6 +1420,10 @@ class MetricExtractor:
         after = text[cand.end:]
         if cand.kind == "duration" and not after.startswith("的"):
             return None  # 5年来业务发展, 3年时间: a window, nothing counted
+        note = re.match(r"[（(][^（()）]{0,20}[）)](?=的)", after)
+        if note:  # 235亿图格里克（约合2900万美元）的经济损失: the note is passed over
+            return self._after_object(text, _Candidate(**{**cand.__dict__, "end": cand.end + note.end()}),
+                                      before, tokens, places)
         verb_cut = False
         for t_start, t_end, word in tokens or ():
             if t_start < cand.end:

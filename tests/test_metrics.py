@@ -709,6 +709,11 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # A one-character noun that is a word of its own (年产纸); a verb without a noun of its
     # own counts what the same verb took earlier in the sentence (繁殖华南虎…共繁殖38只).
     ("县造纸厂一期工程已投产，年产纸2.1万吨。", "2.1万吨", "年产", "纸"),
+    # A bracketed conversion after a sum is passed over to the noun after 的, and the sum in
+    # the brackets measures the same thing.
+    ("这些案件共造成235亿图格里克（约合2900万美元）的经济损失。", "235亿图格里克", "造成", "经济损失"),
+    ("这些案件共造成235亿图格里克（约合2900万美元）的经济损失。", "2900万美元", "约合", "经济损失"),
+    ("武警捐献棉被3000件（套）。", "3000件", "捐献", "棉被"),
     ("铁人王进喜所在的钻井队，建队44年来累计打井1346口。", "44年", "建", None),
     ("动物园打破了人工繁殖华南虎零的纪录，1988年至今共繁殖38只，成活29只，仅1996、1997两年就繁殖成活10只。",
      "38只", "繁殖", "华南虎"),
