@@ -1019,12 +1019,28 @@ class EntityTagger:
 
     # -- document -----------------------------------------------------------------------------
 
+    def prepare(self, docs: list[Document]) -> None:
+        """Run the model over the sentences of many documents in one batch (``__call__`` uses it)."""
+        self._prepared = {}
+        if not self.components:
+            return
+        texts = [doc.clean[s.start:s.end] for doc in docs for s in doc.sentences]
+        spans = self.model_spans(texts, [s.doc for doc in docs for s in doc.sentences])
+        at = 0
+        for doc in docs:
+            self._prepared[id(doc)] = (doc, spans[at:at + len(doc.sentences)])
+            at += len(doc.sentences)
+
     def __call__(self, doc: Document) -> Document:
         sentences = doc.sentences
         if not sentences:
             return doc
         texts = [doc.clean[s.start:s.end] for s in sentences]
-        model = self.model_spans(texts, [s.doc for s in sentences])
+        ready = getattr(self, "_prepared", {}).pop(id(doc), None)
+        if ready is not None and ready[0] is doc and len(ready[1]) == len(sentences):
+            model = ready[1]
+        else:
+            model = self.model_spans(texts, [s.doc for s in sentences])
         tokens = []
         for s, text in zip(sentences, texts):
             spans = token_spans(s.doc) if s.doc is not None else None

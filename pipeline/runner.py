@@ -43,13 +43,23 @@ class Tokenizer:
     def __init__(self, nlp) -> None:
         self.tokenizer = nlp.tokenizer
 
+    def prepare(self, docs: list[Document]) -> None:
+        """Segment the sentences of many documents in one batch (fazhi's segmenter)."""
+        if not hasattr(self.tokenizer, "pipe"):
+            return
+        sentences = [s for doc in docs for s in doc.sentences if s.doc is None]
+        texts = [doc.clean[s.start:s.end] for doc in docs for s in doc.sentences if s.doc is None]
+        for sentence, sdoc in zip(sentences, self.tokenizer.pipe(texts)):
+            sentence.doc = sdoc
+
     def __call__(self, doc: Document) -> Document:
-        texts = [doc.clean[s.start:s.end] for s in doc.sentences]
+        todo = [s for s in doc.sentences if s.doc is None]  # not done by ``prepare``
+        texts = [doc.clean[s.start:s.end] for s in todo]
         if hasattr(self.tokenizer, "pipe"):  # fazhi's segmenter: one batch per document
-            docs = self.tokenizer.pipe(texts)
+            sdocs = self.tokenizer.pipe(texts)
         else:
-            docs = map(self.tokenizer, texts)
-        for sentence, sdoc in zip(doc.sentences, docs):
+            sdocs = map(self.tokenizer, texts)
+        for sentence, sdoc in zip(todo, sdocs):
             sentence.doc = sdoc
         return doc
 
@@ -103,35 +113,63 @@ class Pipeline:
 
     def handle(self, item: Document | Rejected) -> Result:
         """Process one input into table rows, quarantining what fails. Never raises InputError."""
-        result = Result()
-        result.counts["read.in"] += 1
-        if isinstance(item, Rejected):
-            result.counts["read.quarantined"] += 1
-            result.rows["quarantine"].append(dict(
-                source=item.source, doc_id=None, stage="read", reason=item.reason,
-                message=item.message, excerpt=item.excerpt[:EXCERPT]))
-            return result
-        result.counts["read.out"] += 1
-        doc = item
+        return self.handle_many([item])[0]
+
+    def handle_many(self, items: list[Document | Rejected]) -> list[Result]:
+        """``handle`` for each of ``items``, stage by stage over the batch.
+
+        A stage with a ``prepare(docs)`` method (the tokenizer, the NER model) first does its
+        heavy part for every document still in the batch at once; if that fails, each
+        document runs the stage alone, so a bad document is still quarantined alone. Results
+        are the same as one document at a time.
+        """
+        results = [Result() for _ in items]
+        docs: dict[int, Document] = {}
+        for k, item in enumerate(items):
+            result = results[k]
+            result.counts["read.in"] += 1
+            if isinstance(item, Rejected):
+                result.counts["read.quarantined"] += 1
+                result.rows["quarantine"].append(dict(
+                    source=item.source, doc_id=None, stage="read", reason=item.reason,
+                    message=item.message, excerpt=item.excerpt[:EXCERPT]))
+            else:
+                result.counts["read.out"] += 1
+                docs[k] = item
         for stage in self.stages:
-            result.counts[f"{stage.name}.in"] += 1
+            prepare = getattr(stage, "prepare", None)
+            if prepare is not None and len(docs) > 1:
+                started = time.perf_counter()
+                try:
+                    prepare(list(docs.values()))
+                except Exception:  # each document runs the stage on its own below
+                    pass
+                share = (time.perf_counter() - started) / len(docs)
+                for k in docs:
+                    results[k].seconds[stage.name] += share
+            for k, doc in list(docs.items()):
+                result = results[k]
+                result.counts[f"{stage.name}.in"] += 1
+                started = time.perf_counter()
+                try:
+                    docs[k] = stage(doc)
+                except InputError as exc:
+                    self._quarantine_doc(result, doc, stage.name, exc.reason, exc.message)
+                    del docs[k]
+                    continue
+                except Exception as exc:  # one bad document never kills the run
+                    self._quarantine_doc(result, doc, stage.name, errors.STAGE_FAILED,
+                                         f"{type(exc).__name__}: {exc}")
+                    del docs[k]
+                    continue
+                finally:
+                    result.seconds[stage.name] += time.perf_counter() - started
+                result.counts[f"{stage.name}.out"] += 1
+        for k, doc in docs.items():
             started = time.perf_counter()
-            try:
-                doc = stage(doc)
-            except InputError as exc:
-                self._quarantine_doc(result, doc, stage.name, exc.reason, exc.message)
-                return result
-            except Exception as exc:  # one bad document never kills the run
-                self._quarantine_doc(result, doc, stage.name, errors.STAGE_FAILED,
-                                     f"{type(exc).__name__}: {exc}")
-                return result
-            finally:
-                result.seconds[stage.name] += time.perf_counter() - started
-            result.counts[f"{stage.name}.out"] += 1
-        started = time.perf_counter()
-        self._records(doc, result)
-        result.seconds["validate"] += time.perf_counter() - started
-        return result
+            self._records(doc, results[k])
+            results[k].seconds["validate"] += time.perf_counter() - started
+        return results
 
     @staticmethod
     def _quarantine_doc(result: Result, doc: Document, stage: str, reason: str, message: str):

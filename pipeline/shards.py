@@ -294,6 +294,23 @@ class PartWriter:
         self.temp.unlink(missing_ok=True)
 
 
+BATCH_CHARS = 20_000  # documents are processed in batches of about this much text
+
+
+def _batches(items: Iterable, limit: int = BATCH_CHARS) -> Iterator[list]:
+    """Group ``items`` into lists of about ``limit`` characters of text (at least one item)."""
+    batch: list = []
+    size = 0
+    for item in items:
+        batch.append(item)
+        size += len(getattr(item, "raw", "") or "")
+        if size >= limit:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def process_shard(shard: Shard, staging: str | os.PathLike, pipeline,
                   published: date | None = None) -> dict:
     """Run ``pipeline`` over ``shard``, write its part files; return its counts and row numbers."""
@@ -308,14 +325,14 @@ def process_shard(shard: Shard, staging: str | os.PathLike, pipeline,
     items = 0
     cpu_started = time.process_time()
     try:
-        for item in read_shard(shard, published):
-            result = pipeline.handle(item)
-            items += 1
-            for table, rows in result.rows.items():
-                if rows:
-                    writers[table].write(rows)
-            counts.update(result.counts)
-            seconds.update(result.seconds)
+        for batch in _batches(read_shard(shard, published)):
+            for result in pipeline.handle_many(batch):
+                items += 1
+                for table, rows in result.rows.items():
+                    if rows:
+                        writers[table].write(rows)
+                counts.update(result.counts)
+                seconds.update(result.seconds)
         started = time.perf_counter()
         for writer in writers.values():
             writer.commit()

@@ -112,3 +112,51 @@ def test_loaders_read_every_table(seed_outputs):
         assert len(pd.read_parquet(path)) == n
         assert pl.read_parquet(f"{path}/*.parquet").height == n
         assert duckdb.sql(f"select count(*) from '{path}/*.parquet'").fetchall()[0][0] == n
+
+
+# --- batches: handle_many is handle, document by document -----------------------------------
+
+def _docs(texts):
+    from pipeline.io import document_from_text
+
+    return [document_from_text(t, f"doc-{k}.txt") for k, t in enumerate(texts)]
+
+
+BATCH_TEXTS = ["镇江市公安局今年以来破获案件760起，抓获犯罪嫌疑人1134人。",
+               "",
+               "呼伦贝尔市公安局打掉涉黑涉恶组织35个，查扣涉案资产13亿元。\n\n群众安全感达99.13%。",
+               "桂林象山区检察院起诉寻衅滋事、敲诈勒索犯罪嫌疑人20余名。"]
+
+
+def test_a_batch_gives_what_one_document_at_a_time_gives(fazhi_pipeline):
+    one_by_one = [fazhi_pipeline.handle(d) for d in _docs(BATCH_TEXTS)]
+    batched = fazhi_pipeline.handle_many(_docs(BATCH_TEXTS))
+    assert [dict(r.rows) for r in batched] == [dict(r.rows) for r in one_by_one]
+    assert [r.counts for r in batched] == [r.counts for r in one_by_one]
+    assert sum(len(r.rows["entities"]) for r in batched) > 5
+
+
+class _Upper:
+    """A stage whose batch step fails and which fails on one document."""
+
+    name = "upper"
+
+    def prepare(self, docs):
+        raise RuntimeError("batch step broke")
+
+    def __call__(self, doc):
+        if "坏" in doc.raw:
+            raise ValueError("this one is bad")
+        doc.meta["upper"] = doc.raw.upper()
+        return doc
+
+
+def test_a_failing_batch_step_and_a_bad_document_quarantine_only_that_document():
+    from pipeline.runner import Pipeline
+
+    pipeline = Pipeline(None, stages=[_Upper()])
+    results = pipeline.handle_many(_docs(["好的 a", "坏的 b", "好的 c"]))
+    assert [r.counts["upper.out"] for r in results] == [1, 0, 1]
+    assert [len(r.rows["quarantine"]) for r in results] == [0, 1, 0]
+    assert "this one is bad" in results[1].rows["quarantine"][0]["message"]
+    assert [len(r.rows["documents"]) for r in results] == [1, 0, 1]
