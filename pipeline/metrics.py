@@ -155,6 +155,7 @@ class MetricExtractor:
         self.transfer_verbs = set(lex["transfer_verbs"])
         self.phrase_prepositions = set(lex["phrase_prepositions"])
         self.counted_units = set(lex["counted_units"])
+        self.kind_head_re = re.compile(rf"(?:{_alternation(lex['kind_heads'])})$")
         self.receive_verbs = set(lex["receive_verbs"])
         self.permission_verbs = set(lex["permission_verbs"])
         level_words = _alternation(lex["change"]["up"] + lex["change"]["down"] + lex["level_verbs"])
@@ -729,6 +730,10 @@ class MetricExtractor:
             obj = self._noun_after(text, end, tokens) if cand.kind not in ("percent", "duration") else None
         if obj and action and len(obj) > len(action) + 1 and obj.endswith(action):
             obj = obj[: -len(action)]  # 近500名平民死亡: the verb after the noun is no part of it
+        if obj and cand.kind == "money" and modifier and obj == modifier.group(1) \
+                and self._names_kind(modifier.group(1)):
+            # 500万元利税企业4家: the sum measures 利税, the enterprises are what is counted
+            obj = self.kind_head_re.sub("", obj) or obj
         if obj and obj.endswith("缓期") and text.startswith("执行", end):
             obj += "执行"  # 死刑缓期2年执行 -> 死刑缓期执行
         elif obj and len(obj) > 2 and obj.endswith("外") and "除" in text[clause:start]:
