@@ -704,6 +704,14 @@ class MetricExtractor:
                 obj = self._earlier_object(text, prior, clause, tokens)  # …就繁殖成活10只
         if restated:
             obj = restated
+        if obj is None and tokens and re.fullmatch(r"(?:为|是|达|计|共计|共)", text[clause:start]) \
+                and clause >= 2 and text[clause - 1] in "，,":
+            opened = self._clause_start(text, clause - 1)
+            if not previous or previous[-1][0].end <= opened:  # 节约财政支出7.1%，达70多万元: a restatement
+                subject = self._clause_subject(text, opened, clause - 1, tokens)  # …首位，为106.5万人次
+                if subject:
+                    obj = subject[1]
+                    action = action or subject[0]  # 批准出国旅游人员…，为106.5万人次 -> 批准
         source = re.search(r"从([^，,；;、从]{2,12}?)中[\u4e00-\u9fff]{1,3}$", text[left:start])
         if source and cand.kind == "percent" and (obj is None or obj not in source.group(1)):
             obj = source.group(1)  # 从个人所得税中提取10%: a share of that source
@@ -947,6 +955,26 @@ class MetricExtractor:
                     or re.search(r"[，,；;：:]", word):
                 return None
         return None
+
+    def _clause_subject(self, text: str, begin: int, end: int, tokens) -> tuple[str | None, str] | None:
+        """Return (leading verb, noun) a clause opens with, after a time word:
+        1997年，批准出国旅游人员仍居…首位，|为106.5万人次 -> (批准, 出国旅游人员)."""
+        words = [t for t in tokens if begin <= t[0] and t[1] <= end]
+        while words and (_TIME_WORD.fullmatch(words[0][2]) or re.fullmatch(r"\d{4}年", words[0][2])):
+            words.pop(0)
+        verb = None
+        if words and self._plain_verb(words[0][2]) and words[0][2] not in self.ambiguous_verbs:
+            verb = words.pop(0)[2]
+        noun = []
+        for t_start, t_end, word in words:
+            if (noun and t_start != noun[-1][1]) or not re.fullmatch(r"[\u4e00-\u9fff]+", word) \
+                    or word == "的" or word in self.not_actions or word in self.prepositions \
+                    or word in _SUBJECT_ADVERBS or word.startswith(("最", "仍")) \
+                    or (word in self.verbs and word not in self.ambiguous_verbs):
+                break
+            noun.append((t_start, t_end))
+        found = text[noun[0][0]:noun[-1][1]] if noun else ""
+        return (verb, found) if 2 <= len(found) <= 10 else None
 
     def _earlier_object(self, text: str, verb: str, clause: int, tokens) -> str | None:
         """Return the noun the same verb took earlier in the sentence: 打破了人工繁殖华南虎零的纪录，
