@@ -186,7 +186,7 @@ class MetricExtractor:
         self.base_re = re.compile(r"(?:比|较)(?![例重率值较])[^，,]{1,8}的?$")
         self.object_tail_re = re.compile(
             r"(?:\d{4}年|\d{1,2}月份?|今年|去年|当年|全年|短短几年时间|几年时间|扩大到|发展到|增加到|上升到"
-            r"|连续|首次|迅速|逐步|逐年|稳步|不断|一直|进一步|大幅度|大幅|明显|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
+            r"|连续|首次|迅速|逐步|逐年|稳步|不断|一直|进一步|大幅度|大幅|明显|最终|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
         self.heads_clause_re = re.compile(
             r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年|首批|第[一二三四五六七八九十]批)*(?:有)?|[^，,；;]{0,12}?(?:共有|还有|已有|有)"
             r"|[^，,；;\d]{1,8}?(?<!其)中")  # 居民中60%信奉…
@@ -742,6 +742,8 @@ class MetricExtractor:
                 and self._names_kind(modifier.group(1)):
             # 500万元利税企业4家: the sum measures 利税, the enterprises are what is counted
             obj = self.kind_head_re.sub("", obj) or obj
+        if obj and cand.kind == "duration" and re.match(r"(?:来|以来|间|里)", text[end:]):
+            obj = None  # 全国公安边防部门5年来共破获…: a window, nothing measured
         if obj and obj.endswith("缓期") and text.startswith("执行", end):
             obj += "执行"  # 死刑缓期2年执行 -> 死刑缓期执行
         elif obj and len(obj) > 2 and obj.endswith("外") and "除" in text[clause:start]:
@@ -1409,8 +1411,8 @@ class MetricExtractor:
         if head:
             before = before[head.end():]
         before = before.strip(_QUOTES + " 等的")
-        if before and not self._without_places(before, places):
-            before = ""  # 呼伦贝尔50万元以上电诈案: the place, not what is counted
+        if before and (not self._without_places(before, places) or before in ("全球", "世界", "国内", "国外")):
+            before = ""  # 呼伦贝尔50万元以上电诈案, 挂靠全球100多个港口: the place, not what is counted
         if relative and len(before) > 1 and after:
             after_object = self._after_object(text, cand, before, tokens, places)
             if after_object:
