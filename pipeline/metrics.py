@@ -1394,10 +1394,11 @@ class MetricExtractor:
             if following:
                 return following
         # 8日其主要股票指数比前一天 -> 其主要股票指数; 中国民航以平均每年 -> 中国民航
-        compared = re.search(r"(?:比(?![例重率值])|较(?![大小多少高低])|(?:同(?![期比])|与)(?=[^，,]{1,10}相比$))"
-                             r"[^，,比较]{1,10}?(?:相比)?$", before) if len(before) > 4 else None
-        if compared and (tokens is None or any(t[0] == before_start + compared.start() and t[1] - t[0] == 1
-                                                for t in tokens)):
+        compared = re.search(r"(?P<word>比(?![例重率值])|较(?![大小多少高低])|(?:同(?![期比])|与)(?=[^，,]{1,10}相比$)"
+                             r"|高于|低于|多于|少于)[^，,比较]{1,10}?(?:相比)?$", before) if len(before) > 4 else None
+        if compared and (len(compared.group("word")) == 1 or compared.start() >= 2) and (
+                tokens is None or any(t[0] == before_start + compared.start()
+                                      and t[1] - t[0] == len(compared.group("word")) for t in tokens)):
             before = before[: compared.start()]  # a comparison, not 哥伦比亚, 评比
         before = re.sub(r"(?:以|按)?(?:年平均|平均每年|年均|平均|每年|每月|每天|日均|人均)$", "", before)
         before = re.sub(r"\d{1,2}[日月]$", "", before)
@@ -1411,7 +1412,7 @@ class MetricExtractor:
         if head:
             before = before[head.end():]
         before = before.strip(_QUOTES + " 等的")
-        if before and (not self._without_places(before, places) or before in ("全球", "世界", "国内", "国外")):
+        if before and (not self._without_places(before, places) or re.fullmatch(r"全[\u4e00-\u9fff]|全球|世界|国内|国外", before)):
             before = ""  # 呼伦贝尔50万元以上电诈案, 挂靠全球100多个港口: the place, not what is counted
         if relative and len(before) > 1 and after:
             after_object = self._after_object(text, cand, before, tokens, places)

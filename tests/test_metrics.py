@@ -732,6 +732,10 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("这家公司直接挂靠全球100多个主要港口。", "100多个", "挂靠", "主要港口"),
     ("治理工程分三期实施，最终达到12.5米的水深。", "12.5米", None, "水深"),
     ("总价值超过1100万元，其中1000多万元的钱物为他所得。", "1000多万元", None, "钱物"),
+    # 全村 alone is a scope (the noun after the measure word counts); a comparison by
+    # 高于/低于 after a noun leaves the noun, one that opens its clause names what is measured.
+    ("西村位于山上，全村613口人。", "613口", None, "人"),
+    ("最大的债权银行是第一国民银行，欠款额高于汇丰的10亿—20亿港元。", "10亿—20亿港元", None, "欠款额"),
     ("铁人王进喜所在的钻井队，建队44年来累计打井1346口。", "44年", "建", None),
     ("动物园打破了人工繁殖华南虎零的纪录，1988年至今共繁殖38只，成活29只，仅1996、1997两年就繁殖成活10只。",
      "38只", "繁殖", "华南虎"),
