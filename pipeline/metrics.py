@@ -656,7 +656,8 @@ class MetricExtractor:
         if opens is not None and (at < 0 or at <= opens < at + len(obj)):
             obj = self._noun_after(text, end, tokens) or obj  # 民政部门为全区3000户困难家庭
         if obj is None and action_end is not None and (
-                action in self.light_verbs or action in self.change_actions or (
+                text[action_end:start] == "在"  # 城镇登记失业率已控制在1%以内: a level kept
+                or action in self.light_verbs or action in self.change_actions or (
                     action in self.ambiguous_verbs
                     and "的" in text[clause:action_end - len(action)])):
             # 产业总产值预计完成1929亿元: a light verb's figure measures its subject, and so does
@@ -667,7 +668,7 @@ class MetricExtractor:
         noted = re.search(r"(?:^|[，,；;。：:、])([\u4e00-\u9fff]{1,8}[（(][\u4e00-\u9fff]{1,3}[）)])$", text[:clause])
         if obj is None and noted and re.fullmatch(r"(?:就|已|共|还|也|都|仅|只)?有", text[clause:start]):
             obj = noted.group(1)  # 吨粮县（市）就有5个: the noun and its note before the clause
-        elif obj is None and previous and previous[-1][0].unit == cand.unit and re.fullmatch(
+        elif (obj is None or text.startswith("的", end)) and previous and previous[-1][0].unit == cand.unit and re.fullmatch(
                 r"(?:其中)?(?:就|已|共|还|也|都|仅|只)?有", self._without_places(text[clause:start], places)) \
                 and re.fullmatch(r"[^，,；;。：:]*[，,]", text[previous[-1][0].end:clause]):
             obj = previous[-1][1].get("object")  # 全国9个小麦亩产千斤县，焦作就有4个: some of them
@@ -1348,6 +1349,8 @@ class MetricExtractor:
                 return previous[-1][1].get("object")  # 比例由25%降到20%: the same thing
             # 案值暴涨至500万元: a noun of its own
         before = self.level_to_re.sub("", before)  # 监督对象…，扩展到40多个
+        if re.search(r"(?:以上|以下|以内|左右)$", text[cand.start:cand.end]):
+            before = re.sub(r"(?<![定持制])(?:均|都|已|也|则|一般)?在$", "", before)  # 新鲜蔬菜均在4万公斤以上
         level_from = re.search(r"(?:由|从)[^由从，,]{0,20}?的?$", before)  # 由原来的14元, not 从业人员
         started = False
         if level_from and self._is_from_word(before_start + level_from.start(), starts, tokens):
