@@ -705,14 +705,15 @@ class MetricExtractor:
                 obj = self._earlier_object(text, prior, clause, tokens)  # …就繁殖成活10只
         if restated:
             obj = restated
-        if obj is None and tokens and re.fullmatch(r"(?:为|是|达|计|共计|共)", text[clause:start]) \
+        if obj is None and tokens and re.fullmatch(r"(?:为|是|达|计|共计|共|总共有|共有)", text[clause:start]) \
                 and clause >= 2 and text[clause - 1] in "，,":
             opened = self._clause_start(text, clause - 1)
             if not previous or previous[-1][0].end <= opened:  # 节约财政支出7.1%，达70多万元: a restatement
                 subject = self._clause_subject(text, opened, clause - 1, tokens)  # …首位，为106.5万人次
                 if subject:
                     obj = subject[1]
-                    action = action or subject[0]  # 批准出国旅游人员…，为106.5万人次 -> 批准
+                    if subject[0] in self.permission_verbs:
+                        action = action or subject[0]  # 批准出国旅游人员…，为106.5万人次 -> 批准
         source = re.search(r"从([^，,；;、从]{2,12}?)中[\u4e00-\u9fff]{1,3}$", text[left:start])
         if source and cand.kind == "percent" and (obj is None or obj not in source.group(1)):
             obj = source.group(1)  # 从个人所得税中提取10%: a share of that source
@@ -970,7 +971,11 @@ class MetricExtractor:
             verb = words.pop(0)[2]
         noun = []
         for t_start, t_end, word in words:
-            if (noun and t_start != noun[-1][1]) or not re.fullmatch(r"[\u4e00-\u9fff]+", word) \
+            if word == "的" and noun and t_start == noun[-1][1]:
+                noun = []  # 美国的企业兼并案: the head after 的
+                continue
+            if (noun and t_start != noun[-1][1] and text[noun[-1][1]:t_start] != "的") \
+                    or not re.fullmatch(r"[\u4e00-\u9fff]+", word) \
                     or word == "的" or word in self.not_actions or word in self.prepositions \
                     or word in _SUBJECT_ADVERBS or word.startswith(("最", "仍")) \
                     or (word in self.verbs and word not in self.ambiguous_verbs):
@@ -1011,8 +1016,9 @@ class MetricExtractor:
                 continue
             if t_start != last:
                 return None
-            if word in self.verbs or word in self.not_actions or word in _SUBJECT_ADVERBS:
-                noun = text[begin:last]
+            if word in self.verbs or word in self.not_actions or word in _SUBJECT_ADVERBS \
+                    or (word in self.prepositions and t_start > begin):
+                noun = text[begin:last]  # 80%的发菜从这里销往全国: a predicate after the noun
                 return noun if 1 <= len(noun) <= 8 and not _RATE_NOUN.search(noun) else None
             if not re.fullmatch(r"[\u4e00-\u9fff、和]+", word) or word in ("的", "之", "中") \
                     or word in self.prepositions:
