@@ -3,10 +3,11 @@
 An averaged structured perceptron (trained by ``training/train_linear.py``) with BILOU tags
 over the words of the pipeline's pkuseg tokenizer. Every feature is a function of one word
 string (its hash, first/last characters, length, shape, suffix and gazetteer flags) at an
-offset -2..+2 from the tagged word, or of a pair of neighbouring words (w-1 w0, w0 w+1).
+offset -2..+2 from the tagged word, or of a pair of such values (``DEFAULT_PAIRS``: the word
+bigrams w-1 w0 and w0 w+1, w-1 w+1, a word with a character of its neighbour, …).
 
 Inference is vectorised over a batch of sentences, with no Python work per token beyond
-joining the words:
+joining the words and listing the entities found:
 
 - the sentences are laid end to end with two padding positions between them (and at both
   ends); the padding positions are forced to ``O``, so one Viterbi pass over the whole batch
@@ -16,7 +17,7 @@ joining the words:
 - the feature values of each word are computed from the code points of the joined text
   (polynomial hashes from one prefix sum, as in ``pipeline.segment``), then each distinct
   word of the batch gets one summed score row per offset (5 × tags) and each position sums
-  the rows of the words around it, plus the two word-pair rows;
+  the rows of the words around it, plus one row per pair template;
 - decoding is spacy-pkuseg's compiled Viterbi (``run_viterbi``) with invalid BILOU
   transitions forbidden.
 
@@ -50,6 +51,13 @@ DEFAULT_OFFSETS = {
     "2": ["w", "shape", "l"],
 }
 OFFSETS = (-2, -1, 0, 1, 2)
+# Pair templates [offset a, template a, offset b, template b]: one feature per value pair.
+# Word bigrams around the word, the skip pair (w-1, w+1), and a word with the first or last
+# character of its neighbour (在 + …市, 张 + 说), characters across word boundaries.
+DEFAULT_PAIRS = [[-1, "w", 0, "w"], [0, "w", 1, "w"], [-1, "w", 1, "w"], [-2, "w", -1, "w"],
+                 [1, "w", 2, "w"], [-1, "w", 0, "l"], [0, "f", 1, "w"], [-1, "l", 0, "f"],
+                 [0, "l", 1, "f"], [0, "sur", 1, "w"]]
+FLAGS = ("admin", "org", "loc", "sur", "gaz")  # templates whose padding value is 0 (absent)
 PAD = np.uint64(0xFEEDFACECAFEBEEF)  # the value of every template at a padding position
 NEG = -1e9
 
@@ -268,6 +276,24 @@ def pair_hash(a: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (a * _PAIR) ^ (b + np.uint64(0x632BE59BD9B4E019)) * np.uint64(0x94D049BB133111EB)
 
 
+def pair_values(pairs: Sequence[Sequence], vals: dict[str, np.ndarray], pos: np.ndarray,
+                npos: int) -> list[np.ndarray]:
+    """Each pair template's value (uint64, 0 = absent) at every token of a layout."""
+    at: dict[str, np.ndarray] = {}
+    out = []
+    for oa, ta, ob, tb in pairs:
+        for t in (ta, tb):
+            if t not in at:
+                v = np.full(npos, 0 if t in FLAGS else PAD, np.uint64)
+                v[pos] = vals[t]
+                at[t] = v
+        a, b = at[ta][pos + oa], at[tb][pos + ob]
+        h = pair_hash(a, b)
+        h[(a == 0) | (b == 0) | (h == 0)] = 0
+        out.append(h)
+    return out
+
+
 def transition_mask() -> np.ndarray:
     """0 where a BILOU transition prev → cur is valid, NEG where not."""
     mask = np.zeros((N_TAGS, N_TAGS))
@@ -321,38 +347,54 @@ def spans_to_tags(n: int, spans: Sequence[tuple[int, int, str]]) -> np.ndarray:
 
 
 class LinearNER:
-    """The model: per-template value keys, weight rows per (offset, template), word pairs."""
+    """The model: per-template value keys, weight rows per (offset, template) and per pair
+    template, BILOU transition scores."""
 
     def __init__(self, keys: dict[str, np.ndarray], offsets: dict[str, list[str]],
-                 weights: np.ndarray, trans: np.ndarray, pair_keys: np.ndarray,
-                 meta: dict | None = None) -> None:
+                 weights: np.ndarray, trans: np.ndarray, pair_keys: Sequence[np.ndarray],
+                 meta: dict | None = None, pairs: Sequence[Sequence] | None = None) -> None:
         self.keys = {t: np.ascontiguousarray(k, np.uint64) for t, k in keys.items()}
         self.offsets = {str(o): list(ts) for o, ts in offsets.items()}
-        self.pair_keys = np.ascontiguousarray(pair_keys, np.uint64)
+        self.pairs = [list(p) for p in (DEFAULT_PAIRS if pairs is None else pairs)]
+        self.pair_keys = [np.ascontiguousarray(k, np.uint64) for k in pair_keys]
+        if len(self.pair_keys) != len(self.pairs):
+            raise ValueError(f"{len(self.pair_keys)} pair key arrays for {len(self.pairs)} pairs")
         self.weights = np.ascontiguousarray(weights, np.float32)
         self.trans = np.asarray(trans, np.float64)
         self.meta = dict(meta or {})
         self.lex = Lexicon()
-        self.bases = self.row_bases(self.keys, self.offsets, len(self.pair_keys))
+        self.bases = self.row_bases(self.keys, self.offsets, [len(k) for k in self.pair_keys])
         if self.weights.shape != (self.bases["_rows"] + 1, N_TAGS):
             raise ValueError(f"weights shape {self.weights.shape} does not match the keys "
                              f"({self.bases['_rows'] + 1} rows)")
         self.edge = self.trans + transition_mask()
+        self._hash_index: dict = {}
+
+    def _find(self, name, keys: np.ndarray, q: np.ndarray) -> np.ndarray:
+        """Position of each query among ``keys`` (sorted, distinct), -1 where absent: a hash
+        index (``pipeline.segment._Index``, one or two probes) built on first use."""
+        if len(keys) < 64 or not len(q):
+            return _index(keys, q)
+        index = self._hash_index.get(name)
+        if index is None:
+            from .segment import _Index
+
+            index = self._hash_index[name] = _Index(keys)
+        return index.find(q)
 
     @staticmethod
     def row_bases(keys: dict[str, np.ndarray], offsets: dict[str, list[str]],
-                  n_pairs: int) -> dict:
-        """Row where each (offset, template) block starts; pairs left/right at the end; the
-        last row (``_rows``) is all zeros (absent features)."""
+                  n_pairs: Sequence[int]) -> dict:
+        """Row where each (offset, template) block starts, then each pair template's block
+        (``("p", i)``); the last row (``_rows``) is all zeros (absent features)."""
         bases, at = {}, 0
         for o in OFFSETS:
             for t in offsets.get(str(o), []):
                 bases[(o, t)] = at
                 at += len(keys[t])
-        bases["pair_l"] = at
-        at += n_pairs
-        bases["pair_r"] = at
-        at += n_pairs
+        for i, n in enumerate(n_pairs):
+            bases[("p", i)] = at
+            at += n
         bases["_rows"] = at
         return bases
 
@@ -362,12 +404,12 @@ class LinearNER:
         path = Path(path)
         path.mkdir(parents=True, exist_ok=True)
         arrays = {f"keys_{t}": k for t, k in self.keys.items()}
+        arrays.update({f"pair_keys_{i}": k for i, k in enumerate(self.pair_keys)})
         arrays.update(weights=self.weights.astype(np.float16) if self.meta.get("float16")
-                      else self.weights, trans=self.trans.astype(np.float32),
-                      pair_keys=self.pair_keys)
+                      else self.weights, trans=self.trans.astype(np.float32))
         np.savez_compressed(path / "weights.npz", **arrays)
         meta = dict(self.meta, tags=list(TAGS), labels=list(LABELS), offsets=self.offsets,
-                    templates=list(self.keys), format=1)
+                    templates=list(self.keys), pairs=self.pairs, format=2)
         (path / "model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=1),
                                          encoding="utf-8")
         return path
@@ -380,23 +422,15 @@ class LinearNER:
             raise ValueError(f"{path}: model tags {meta.get('tags')} differ from {TAGS}")
         with np.load(path / "weights.npz") as z:
             keys = {t: z[f"keys_{t}"] for t in meta["templates"]}
+            pair_keys = [z[f"pair_keys_{i}"] for i in range(len(meta["pairs"]))]
             return cls(keys, meta["offsets"], z["weights"].astype(np.float32), z["trans"],
-                       z["pair_keys"], meta)
+                       pair_keys, meta, meta["pairs"])
 
     # -- features -----------------------------------------------------------------------
 
     def value_ids(self, values: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         """Index of each value among its template's keys, -1 where unknown."""
-        out = {}
-        for t, keys in self.keys.items():
-            v = values[t]
-            if not len(keys):
-                out[t] = np.full(len(v), -1, np.int64)
-                continue
-            at = np.searchsorted(keys, v)
-            at[at == len(keys)] = 0
-            out[t] = np.where(keys[at] == v, at, -1)
-        return out
+        return {t: self._find(t, keys, values[t]) for t, keys in self.keys.items()}
 
     def rows(self, ids: dict[str, np.ndarray], o: int) -> np.ndarray:
         """[n, templates at offset o] weight rows (the zero row where absent)."""
@@ -406,49 +440,46 @@ class LinearNER:
         n = len(next(iter(ids.values()))) if ids else 0
         return np.stack(cols, axis=1) if cols else np.zeros((n, 0), np.int64)
 
-    def pair_ids(self, hashes: np.ndarray) -> np.ndarray:
-        """Word-pair index of each position with its right neighbour (positions 0..n-2)."""
-        ph = pair_hash(hashes[:-1], hashes[1:])
-        keys = self.pair_keys
-        if not len(keys):
-            return np.full(len(ph), -1, np.int64)
-        order = np.argsort(ph, kind="stable")
-        at = np.empty(len(ph), np.int64)
-        at[order] = np.searchsorted(keys, ph[order])
-        at[at == len(keys)] = 0
-        return np.where(keys[at] == ph, at, -1)
+    def word_rows(self, vals: dict[str, np.ndarray], pos: np.ndarray, npos: int):
+        """Rows of the one-word features: ({offset: [distinct words + padding, k_o] rows},
+        the distinct-word id of every position (padding = the last))."""
+        uniq, first, inv = np.unique(vals["w"], return_index=True, return_inverse=True)
+        uvals = {t: np.append(v[first], PAD) for t, v in vals.items()}
+        for t in FLAGS:
+            uvals[t][-1] = 0
+        ids = self.value_ids(uvals)
+        tid = np.full(npos, len(uniq), np.int64)
+        tid[pos] = inv
+        return {o: self.rows(ids, o) for o in OFFSETS}, tid
+
+    def pair_values(self, vals: dict[str, np.ndarray], pos: np.ndarray, npos: int) -> list:
+        return pair_values(self.pairs, vals, pos, npos)
+
+    def pair_rows(self, pvals: list) -> np.ndarray:
+        """[tokens, pair templates] weight rows."""
+        zero = self.bases["_rows"]
+        cols = []
+        for i, h in enumerate(pvals):
+            idx = self._find(("pair", i), self.pair_keys[i], h)
+            cols.append(np.where(idx >= 0, self.bases[("p", i)] + idx, zero))
+        n = len(pvals[0]) if pvals else 0
+        return np.stack(cols, axis=1) if cols else np.zeros((n, 0), np.int64)
 
     def node_scores(self, sents: Sequence[Sequence[str]]):
         """(node scores [positions, tags] float64 with padding forced to O, token positions,
         sentence start positions)."""
         words, pos, starts, npos = layout(sents)
         vals = word_values(words, self.lex)
-        wh = vals["w"]
-        uniq, first, inv = np.unique(wh, return_index=True, return_inverse=True)
-        # the distinct words, then the padding "word" last
-        uvals = {t: np.append(v[first], PAD) for t, v in vals.items()}
-        for t in ("admin", "org", "loc", "sur", "gaz"):
-            uvals[t][-1] = 0
-        ids = self.value_ids(uvals)
-        n_u = len(uniq) + 1
         W = self.weights
-        # E[o][u] = summed rows of word u at offset o
-        E = {o: W[self.rows(ids, o)].sum(axis=1) for o in OFFSETS}
-        tid = np.full(npos, n_u - 1, np.int64)
-        tid[pos] = inv
-        node = E[0][tid[pos]]
+        rows, tid = self.word_rows(vals, pos, npos)
+        node = None
         for o in OFFSETS:
-            if o:
-                node += E[o][tid[pos + o]]
-        hpos = np.full(npos, PAD, np.uint64)
-        hpos[pos] = wh
-        pid = self.pair_ids(hpos)  # pair (i, i+1)
-        zero = self.bases["_rows"]
-        prow = np.where(pid >= 0, pid, -1)
-        left = np.where(prow[pos - 1] >= 0, self.bases["pair_l"] + prow[pos - 1], zero)
-        right = np.where(prow[pos] >= 0, self.bases["pair_r"] + prow[pos], zero)
-        node += W[left]
-        node += W[right]
+            e = W[rows[o]].sum(axis=1)  # summed rows of each distinct word at offset o
+            part = e[tid[pos + o]]
+            node = part if node is None else node + part
+        prows = self.pair_rows(self.pair_values(vals, pos, npos))
+        for j in range(prows.shape[1]):
+            node += W[prows[:, j]]
         out = np.full((npos, N_TAGS), NEG)
         out[:, 0] = 0.0
         out[pos] = node
@@ -458,40 +489,75 @@ class LinearNER:
         """Entities (start_token, end_token exclusive, label) of each sentence of words."""
         from spacy_pkuseg.inference import run_viterbi
 
-        sents = [list(s) for s in sents]
+        if not isinstance(sents, list):
+            sents = list(sents)
         if not sents:
             return []
         node, pos, starts = self.node_scores(sents)
         _, path = run_viterbi(np.ascontiguousarray(node), np.ascontiguousarray(self.edge))
-        path = np.asarray(path)
-        return [tags_to_spans(path[a:a + len(s)]) if len(s) else []
-                for a, s in zip(starts.tolist(), sents)]
+        return self.spans_of_path(np.asarray(path), starts, [len(s) for s in sents])
+
+    @staticmethod
+    def spans_of_path(path: np.ndarray, starts: np.ndarray,
+                      lens: Sequence[int]) -> list[list[tuple[int, int, str]]]:
+        """Entities per sentence from a batch's tag path. The constrained path is well formed
+        (every B…L run closed, padding O), so the k-th B/U pairs with the k-th L/U."""
+        part = (path - 1) % 4
+        ent = path > 0
+        first = np.flatnonzero(ent & ((part == 0) | (part == 3)))
+        last = np.flatnonzero(ent & ((part == 2) | (part == 3)))
+        out: list[list[tuple[int, int, str]]] = [[] for _ in lens]
+        well_formed = len(first) == len(last) and not (
+            (last < first).any() or ((path[first] - 1) // 4 != (path[last] - 1) // 4).any())
+        if not well_formed:
+            return [tags_to_spans(path[a:a + n]) if n else []  # not reached with valid paths
+                    for a, n in zip(starts.tolist(), lens)]
+        sent = np.searchsorted(starts, first, side="right") - 1
+        off = starts[sent]
+        for k, a, b, t in zip(sent.tolist(), (first - off).tolist(), (last + 1 - off).tolist(),
+                              ((path[first] - 1) // 4).tolist()):
+            out[k].append((a, b, LABELS[t]))
+        return out
 
     def compact(self) -> "LinearNER":
-        """A copy without the template values and word pairs whose weight rows are all zero."""
+        """A copy without the template values and pairs whose weight rows are all zero."""
         nz = np.any(self.weights != 0, axis=1)
-        keys = {}
-        take = []
+        keep = {}
         for t, k in self.keys.items():
-            keep = np.zeros(len(k), bool)
+            m = np.zeros(len(k), bool)
             for o in OFFSETS:
                 if t in self.offsets.get(str(o), []):
                     b = self.bases[(o, t)]
-                    keep |= nz[b:b + len(k)]
-            keys[t] = k[keep]
-            take.append((t, keep))
-        n_p = len(self.pair_keys)
-        keep_p = nz[self.bases["pair_l"]:self.bases["pair_l"] + n_p] | \
-            nz[self.bases["pair_r"]:self.bases["pair_r"] + n_p]
-        keep_map = dict(take)
+                    m |= nz[b:b + len(k)]
+            keep[t] = m
+        keep_p = []
+        for i, k in enumerate(self.pair_keys):
+            b = self.bases[("p", i)]
+            keep_p.append(nz[b:b + len(k)])
         blocks = []
         for o in OFFSETS:
             for t in self.offsets.get(str(o), []):
                 b = self.bases[(o, t)]
-                blocks.append(self.weights[b:b + len(self.keys[t])][keep_map[t]])
-        for side in ("pair_l", "pair_r"):
-            b = self.bases[side]
-            blocks.append(self.weights[b:b + n_p][keep_p])
+                blocks.append(self.weights[b:b + len(self.keys[t])][keep[t]])
+        for i, k in enumerate(self.pair_keys):
+            b = self.bases[("p", i)]
+            blocks.append(self.weights[b:b + len(k)][keep_p[i]])
         blocks.append(np.zeros((1, N_TAGS), np.float32))
-        return LinearNER(keys, self.offsets, np.concatenate(blocks), self.trans,
-                         self.pair_keys[keep_p], self.meta)
+        return LinearNER({t: k[keep[t]] for t, k in self.keys.items()}, self.offsets,
+                         np.concatenate(blocks), self.trans,
+                         [k[m] for k, m in zip(self.pair_keys, keep_p)], self.meta, self.pairs)
+
+
+def _index(keys: np.ndarray, q: np.ndarray, sort: bool = False) -> np.ndarray:
+    """Position of each query in the sorted ``keys``, -1 where absent (``sort``: search in
+    sorted order, faster for many queries on a large table)."""
+    if not len(keys) or not len(q):
+        return np.full(len(q), -1, np.int64)
+    if sort:
+        order = np.argsort(q, kind="stable")
+        at = np.empty(len(q), np.int64)
+        at[order] = np.searchsorted(keys, q[order])
+    else:
+        at = np.searchsorted(keys, q)
+    at[at == len(keys)] = 0
+    return np.where(keys[at] == q, at, -1)

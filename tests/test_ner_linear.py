@@ -26,14 +26,14 @@ def random_model(seed: int = 0) -> nl.LinearNER:
     for t in nl.TEMPLATES:
         v = vals[t][vals[t] != 0]
         keys[t] = np.union1d(v, np.array([nl.PAD], np.uint64))
-    hpos = np.full(npos, nl.PAD, np.uint64)
-    hpos[pos] = vals["w"]
-    pair_keys = np.unique(nl.pair_hash(hpos[:-1], hpos[1:]))
-    bases = nl.LinearNER.row_bases(keys, nl.DEFAULT_OFFSETS, len(pair_keys))
+    pairs = nl.DEFAULT_PAIRS + [[-1, "w", 1, "w"], [0, "sur", 1, "len"]]
+    pair_keys = [np.unique(h[h != 0]) for h in nl.pair_values(pairs, vals, pos, npos)]
+    bases = nl.LinearNER.row_bases(keys, nl.DEFAULT_OFFSETS, [len(k) for k in pair_keys])
     weights = rng.normal(size=(bases["_rows"] + 1, nl.N_TAGS)).astype(np.float32)
     weights[-1] = 0
     trans = rng.normal(size=(nl.N_TAGS, nl.N_TAGS))
-    return nl.LinearNER(keys, nl.DEFAULT_OFFSETS, weights, trans, pair_keys, {"note": "test"})
+    return nl.LinearNER(keys, nl.DEFAULT_OFFSETS, weights, trans, pair_keys, {"note": "test"},
+                        pairs)
 
 
 def valid(spans, n):
@@ -108,3 +108,25 @@ def test_tags_spans_round_trip():
     # ill-formed tag runs give no span
     b_org = 1 + 4 * nl.LABELS.index("ORG")
     assert nl.tags_to_spans(np.array([b_org, 0, b_org + 2])) == []
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_batch_spans_match_per_sentence_decoding(seed):
+    from spacy_pkuseg.inference import run_viterbi
+
+    model = random_model(seed)
+    node, pos, starts = model.node_scores(SENTS)
+    _, path = run_viterbi(node, model.edge)
+    path = np.asarray(path)
+    lens = [len(s) for s in SENTS]
+    expected = [nl.tags_to_spans(path[a:a + n]) for a, n in zip(starts.tolist(), lens)]
+    assert nl.LinearNER.spans_of_path(path, starts, lens) == expected
+
+
+def test_hash_index_lookup_matches_binary_search():
+    rng = np.random.default_rng(0)
+    keys = np.unique(rng.integers(1, 2**63, 5000, dtype=np.uint64))
+    q = np.concatenate([keys[rng.integers(0, len(keys), 3000)],
+                        rng.integers(1, 2**63, 3000, dtype=np.uint64)])
+    model = random_model()
+    np.testing.assert_array_equal(model._find("x", keys, q), nl._index(keys, q))

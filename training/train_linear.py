@@ -39,7 +39,7 @@ def read_docbin(path: Path) -> list[tuple[list[str], list[tuple[int, int, str]]]
     return out
 
 
-def build_vocab(sents, offsets, min_count: dict, lex) -> tuple[dict, np.ndarray, dict]:
+def build_vocab(sents, offsets, pairs, min_count: dict, lex) -> tuple[dict, list, dict]:
     """Template keys and pair keys seen in training (with the minimum counts)."""
     words, pos, starts, npos = nl.layout([s for s, _ in sents])
     vals = nl.word_values(words, lex)
@@ -52,14 +52,13 @@ def build_vocab(sents, offsets, min_count: dict, lex) -> tuple[dict, np.ndarray,
         v = v[v != 0]
         u, c = np.unique(v, return_counts=True)
         u = u[c >= min_count.get(t, 1)]
-        if t not in ("admin", "org", "loc", "sur", "gaz"):
+        if t not in nl.FLAGS:
             u = np.union1d(u, np.array([nl.PAD], np.uint64))
         keys[t] = u
-    hpos = np.full(npos, nl.PAD, np.uint64)
-    hpos[pos] = vals["w"]
-    ph = nl.pair_hash(hpos[:-1], hpos[1:])
-    u, c = np.unique(ph, return_counts=True)
-    pair_keys = u[c >= min_count.get("pair", 1)]
+    pair_keys = []
+    for h in nl.pair_values(pairs, vals, pos, npos):
+        u, c = np.unique(h[h != 0], return_counts=True)
+        pair_keys.append(u[c >= min_count.get("pair", 1)])
     return keys, pair_keys, {"words": words, "pos": pos, "starts": starts, "npos": npos,
                              "vals": vals}
 
@@ -67,25 +66,10 @@ def build_vocab(sents, offsets, min_count: dict, lex) -> tuple[dict, np.ndarray,
 def feature_rows(model: nl.LinearNER, lay: dict) -> np.ndarray:
     """[tokens, K] weight rows of every token of the layout (int32)."""
     vals, pos, npos = lay["vals"], lay["pos"], lay["npos"]
-    wh = vals["w"]
-    uniq, first, inv = np.unique(wh, return_index=True, return_inverse=True)
-    uvals = {t: np.append(v[first], nl.PAD) for t, v in vals.items()}
-    for t in ("admin", "org", "loc", "sur", "gaz"):
-        uvals[t][-1] = 0
-    ids = model.value_ids(uvals)
-    tid = np.full(npos, len(uniq), np.int64)
-    tid[pos] = inv
-    cols = []
-    for o in nl.OFFSETS:
-        r = model.rows(ids, o).astype(np.int32)
-        cols.append(r[tid[pos + o]])
-    hpos = np.full(npos, nl.PAD, np.uint64)
-    hpos[pos] = wh
-    pid = model.pair_ids(hpos)
-    zero = model.bases["_rows"]
-    cols.append(np.where(pid[pos - 1] >= 0, model.bases["pair_l"] + pid[pos - 1], zero)[:, None])
-    cols.append(np.where(pid[pos] >= 0, model.bases["pair_r"] + pid[pos], zero)[:, None])
-    return np.concatenate(cols, axis=1).astype(np.int32)
+    rows, tid = model.word_rows(vals, pos, npos)
+    cols = [rows[o].astype(np.int32)[tid[pos + o]] for o in nl.OFFSETS]
+    cols.append(model.pair_rows(model.pair_values(vals, pos, npos)).astype(np.int32))
+    return np.concatenate(cols, axis=1)
 
 
 def span_prf(gold: list[set], pred: list[set]) -> dict:
@@ -102,7 +86,9 @@ def train(args) -> None:
 
     t_start = time.time()
     offsets = json.loads(args.offsets) if args.offsets else nl.DEFAULT_OFFSETS
+    pairs = json.loads(args.pairs) if args.pairs else nl.DEFAULT_PAIRS
     min_count = {"w": args.min_word, "pair": args.min_pair}
+    print(json.dumps({"offsets": offsets, "pairs": pairs, "min_count": min_count}), flush=True)
     train_sents = read_docbin(Path(args.train))
     dev_sents = read_docbin(Path(args.dev))
     if args.limit:
@@ -110,11 +96,11 @@ def train(args) -> None:
     print(f"train {len(train_sents)} sentences, dev {len(dev_sents)}; read in "
           f"{time.time() - t_start:.0f}s", flush=True)
     lex = nl.Lexicon()
-    keys, pair_keys, lay = build_vocab(train_sents, offsets, min_count, lex)
-    bases = nl.LinearNER.row_bases(keys, offsets, len(pair_keys))
+    keys, pair_keys, lay = build_vocab(train_sents, offsets, pairs, min_count, lex)
+    bases = nl.LinearNER.row_bases(keys, offsets, [len(k) for k in pair_keys])
     n_rows = bases["_rows"] + 1
     shell = nl.LinearNER(keys, offsets, np.zeros((n_rows, nl.N_TAGS), np.float32),
-                         np.zeros((nl.N_TAGS, nl.N_TAGS)), pair_keys)
+                         np.zeros((nl.N_TAGS, nl.N_TAGS)), pair_keys, pairs=pairs)
     F = feature_rows(shell, lay)
     del lay
     lens = np.array([len(s) for s, _ in train_sents])
@@ -125,76 +111,97 @@ def train(args) -> None:
     dev_words = [s for s, _ in dev_sents]
     dev_gold = [set(e) for _, e in dev_sents]
 
-    W = np.zeros((n_rows, nl.N_TAGS))
-    U = np.zeros((n_rows, nl.N_TAGS))
-    T = np.zeros((nl.N_TAGS, nl.N_TAGS))
-    TU = np.zeros((nl.N_TAGS, nl.N_TAGS))
-    mask = nl.transition_mask()
-    zero = n_rows - 1
-    K = F.shape[1]
-    pad = np.full((1, nl.N_TAGS), nl.NEG)
-    pad[0, 0] = 0
-    rng = np.random.default_rng(args.seed)
-    c = 1
-    best = (-1.0, None, 0)
-    history = []
-    order = np.arange(len(train_sents))
-    for epoch in range(1, args.epochs + 1):
-        t0 = time.time()
-        rng.shuffle(order)
-        errors = 0
-        for k in order.tolist():
-            n = lens[k]
-            if not n:
-                continue
-            a = tok_start[k]
-            rows = F[a:a + n]
-            node = W[rows].sum(axis=1)
-            full = np.concatenate([pad, node, pad])
-            _, path = run_viterbi(full, T + mask)
-            pred = np.asarray(path[1:-1], np.int64)
-            g = gold[a:a + n]
-            wrong = pred != g
-            if wrong.any():
-                errors += 1
-                idx = np.flatnonzero(wrong)
-                r = rows[idx].ravel()
-                gt = np.repeat(g[idx], K)
-                pt = np.repeat(pred[idx], K)
-                np.add.at(W, (r, gt), 1.0)
-                np.add.at(W, (r, pt), -1.0)
-                np.add.at(U, (r, gt), c)
-                np.add.at(U, (r, pt), -c)
-                W[zero] = 0
-                U[zero] = 0
-                gf = np.concatenate([[0], g, [0]])
-                pf = np.concatenate([[0], pred, [0]])
-                np.add.at(T, (gf[:-1], gf[1:]), 1.0)
-                np.add.at(T, (pf[:-1], pf[1:]), -1.0)
-                np.add.at(TU, (gf[:-1], gf[1:]), c)
-                np.add.at(TU, (pf[:-1], pf[1:]), -c)
-            c += 1
-        avg = (W - U / c).astype(np.float32)
-        tavg = T - TU / c
-        model = nl.LinearNER(keys, offsets, avg, tavg, pair_keys)
-        t1 = time.time()
-        pred = model.predict(dev_words)
-        score = span_prf(dev_gold, [set(p) for p in pred])
-        history.append({"epoch": epoch, "sent_errors": errors, "dev": score,
-                        "epoch_s": round(t1 - t0, 1), "minutes": round((time.time() - t_start) / 60, 2)})
-        print(json.dumps(history[-1]), flush=True)
-        if score["f"] > best[0]:
-            best = (score["f"], (avg, tavg), epoch)
-        elif epoch - best[2] >= args.patience:
-            break
-        if args.minutes and (time.time() - t_start) / 60 > args.minutes:
-            break
+    def run(seed: int):
+        """One perceptron run: the averaged weights of its best dev epoch."""
+        W = np.zeros((n_rows, nl.N_TAGS))
+        U = np.zeros((n_rows, nl.N_TAGS))
+        T = np.zeros((nl.N_TAGS, nl.N_TAGS))
+        TU = np.zeros((nl.N_TAGS, nl.N_TAGS))
+        mask = nl.transition_mask()
+        zero = n_rows - 1
+        K = F.shape[1]
+        pad = np.full((1, nl.N_TAGS), nl.NEG)
+        pad[0, 0] = 0
+        rng = np.random.default_rng(seed)
+        c = 1
+        best = (-1.0, None, 0)
+        history = []
+        order = np.arange(len(train_sents))
+        for epoch in range(1, args.epochs + 1):
+            t0 = time.time()
+            rng.shuffle(order)
+            errors = 0
+            for k in order.tolist():
+                n = lens[k]
+                if not n:
+                    continue
+                a = tok_start[k]
+                rows = F[a:a + n]
+                node = W[rows].sum(axis=1)
+                full = np.concatenate([pad, node, pad])
+                _, path = run_viterbi(full, T + mask)
+                pred = np.asarray(path[1:-1], np.int64)
+                g = gold[a:a + n]
+                wrong = pred != g
+                if wrong.any():
+                    errors += 1
+                    idx = np.flatnonzero(wrong)
+                    r = rows[idx].ravel()
+                    gt = np.repeat(g[idx], K)
+                    pt = np.repeat(pred[idx], K)
+                    np.add.at(W, (r, gt), 1.0)
+                    np.add.at(W, (r, pt), -1.0)
+                    np.add.at(U, (r, gt), c)
+                    np.add.at(U, (r, pt), -c)
+                    W[zero] = 0
+                    U[zero] = 0
+                    gf = np.concatenate([[0], g, [0]])
+                    pf = np.concatenate([[0], pred, [0]])
+                    np.add.at(T, (gf[:-1], gf[1:]), 1.0)
+                    np.add.at(T, (pf[:-1], pf[1:]), -1.0)
+                    np.add.at(TU, (gf[:-1], gf[1:]), c)
+                    np.add.at(TU, (pf[:-1], pf[1:]), -c)
+                c += 1
+            avg = (W - U / c).astype(np.float32)
+            tavg = T - TU / c
+            model = nl.LinearNER(keys, offsets, avg, tavg, pair_keys, pairs=pairs)
+            t1 = time.time()
+            pred = model.predict(dev_words)
+            score = span_prf(dev_gold, [set(p) for p in pred])
+            history.append({"epoch": epoch, "sent_errors": errors, "dev": score,
+                            "epoch_s": round(t1 - t0, 1), "minutes": round((time.time() - t_start) / 60, 2)})
+            print(json.dumps(history[-1]), flush=True)
+            if score["f"] > best[0]:
+                best = (score["f"], (avg, tavg), epoch)
+            elif epoch - best[2] >= args.patience:
+                break
+            if args.minutes and (time.time() - t_start) / 60 > args.minutes:
+                break
+
+        return best, history
+
+    seeds = [int(x) for x in str(args.seeds).split(",")]
+    runs = []
+    for seed in seeds:
+        print(f"seed {seed}", flush=True)
+        runs.append(run(seed))
+    history = [h for _, hs in runs for h in hs]
+    if len(runs) == 1:
+        best = runs[0][0]
+    else:  # the average of the runs' best averaged weights
+        avg = np.mean([r[0][1][0] for r in runs], axis=0).astype(np.float32)
+        tavg = np.mean([r[0][1][1] for r in runs], axis=0)
+        model = nl.LinearNER(keys, offsets, avg, tavg, pair_keys, pairs=pairs)
+        score = span_prf(dev_gold, [set(p) for p in model.predict(dev_words)])
+        print(json.dumps({"ensemble_of": seeds, "epochs": [r[0][2] for r in runs],
+                          "dev": score}), flush=True)
+        best = (score["f"], (avg, tavg), [r[0][2] for r in runs])
     avg, tavg = best[1]
     train_minutes = (time.time() - t_start) / 60
     meta = {"train": str(args.train), "dev": str(args.dev), "best_epoch": best[2],
             "dev_f": best[0], "history": history, "train_minutes": round(train_minutes, 2),
-            "min_count": min_count, "seed": args.seed, "float16": args.float16}
-    model = nl.LinearNER(keys, offsets, avg, tavg, pair_keys, meta).compact()
+            "min_count": min_count, "seeds": seeds, "float16": args.float16}
+    model = nl.LinearNER(keys, offsets, avg, tavg, pair_keys, meta, pairs).compact()
     out = model.save(args.out)
     size = sum(p.stat().st_size for p in out.iterdir())
     print(f"best epoch {best[2]} dev F {best[0]}; saved {out} ({size / 1e6:.1f} MB, "
@@ -271,13 +278,26 @@ def evaluate_cmd(args) -> None:
     out["pd_ner_test"] = evaluate(model, pdn)
     # speed: the first 1,500 MSRA test sentences (as the model card), words given
     words = [[t.text for t in d] for d in msra_docs[:1500]]
+    texts = [t for t, _ in msra[:1500]]
+    from pipeline.models import default_pkuseg_dir
+    from pipeline.tokenize import load_tokenizer_nlp
+
+    nlp = load_tokenizer_nlp(default_pkuseg_dir())
+    list(nlp.tokenizer.pipe(texts[:50]))
+    seg_times = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        list(nlp.tokenizer.pipe(texts))
+        seg_times.append(time.perf_counter() - t0)
+    out["pkuseg_chars_per_s_best"] = round(sum(map(len, texts)) / min(seg_times))
     out["speed_all_at_once"] = speed(model, words)
     out["speed_batch_256"] = speed(model, words, batch=256)
     out["size_bytes"] = sum(p.stat().st_size for p in Path(args.model).iterdir())
     for name in ("msra_test", "pd_ner_test"):
         s = out[name]
         print(name, {k: (v["p"], v["r"], v["f"]) for k, v in s.items() if isinstance(v, dict)})
-    print("speed", out["speed_all_at_once"], out["speed_batch_256"], "size", out["size_bytes"])
+    print("speed", out["speed_all_at_once"], out["speed_batch_256"], "pkuseg",
+          out["pkuseg_chars_per_s_best"], "size", out["size_bytes"], "load", out["load_s"])
     (Path(args.model) / "scores.json").write_text(json.dumps(out, indent=1))
 
 
@@ -294,8 +314,9 @@ def main() -> None:
     t.add_argument("--min-word", type=int, default=1)
     t.add_argument("--min-pair", type=int, default=2)
     t.add_argument("--offsets", default="", help="JSON {offset: [templates]}")
+    t.add_argument("--pairs", default="", help="JSON [[offset, template, offset, template], ...]")
     t.add_argument("--limit", type=int, default=0)
-    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--seeds", default="0", help="comma-separated; several: their average")
     t.add_argument("--float16", action="store_true")
     e = sub.add_parser("eval")
     e.add_argument("model")
