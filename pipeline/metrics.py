@@ -1378,8 +1378,8 @@ class MetricExtractor:
             if following:
                 return following
             before = before[: existential.start()]
-        if not started:
-            before = self.change_tail_re.sub("", before)
+        if not started and not re.fullmatch(r"(?:增幅|降幅|涨幅|跌幅|增速)", before):
+            before = self.change_tail_re.sub("", before)  # but 增幅超过26%: the rate is the noun
         before = self.filler_tail_re.sub("", before)
         tail = self.copula_tail_re.search(before)  # 工资将减少10%, but 违法行为 keeps its 为
         if tail and (starts is None or before_start + tail.start() in starts):
@@ -1535,6 +1535,9 @@ class MetricExtractor:
                 if cleaned.endswith(word) and len(cleaned) > len(word):
                     cleaned = cleaned[: -len(word)]  # 造纸企业联合发起 -> 造纸企业
         cleaned = re.sub(r"(?:之一|每人|人均|各自)$", "", cleaned)  # 300家企业之一, 孤寡老人每人
+        if cleaned in ("不", "未") and verb_cut:  # 连续两次不合格: the negated state
+            negated = re.match(r"[不未][\u4e00-\u9fff]{1,3}?(?=[，,；;。：:]|$)", text[cand.end:])
+            cleaned = negated.group(0) if negated else cleaned
         if cleaned and len(cleaned) <= 16 and (len(cleaned) >= 2 or verb_cut or whole):
             return cleaned
         return None
