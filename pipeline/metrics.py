@@ -1123,6 +1123,8 @@ class MetricExtractor:
             if word in ("被", "遭", "遭到"):
                 passive = True
                 continue
+            if word in ("不", "未", "没", "没有"):
+                return None  # 连续两次不合格: a state, no act
             last = t_end == limit  # 士兵死亡，: a verb that ends the clause is its predicate
             if (word in self.verbs and word not in self.not_actions
                     and (word not in self.ambiguous_verbs or (last and len(word) >= 2))
