@@ -444,13 +444,23 @@ class LinearNER:
         """Rows of the one-word features: ({offset: [distinct words + padding, k_o] rows},
         the distinct-word id of every position (padding = the last))."""
         uniq, first, inv = np.unique(vals["w"], return_index=True, return_inverse=True)
-        uvals = {t: np.append(v[first], PAD) for t, v in vals.items()}
+        return self.distinct_rows({t: v[first] for t, v in vals.items()}), \
+            self.position_ids(inv, pos, npos)
+
+    def distinct_rows(self, dvals: dict[str, np.ndarray]) -> dict[int, np.ndarray]:
+        """{offset: [words + padding, k_o] rows} for the values of distinct words."""
+        uvals = {t: np.append(v, PAD) for t, v in dvals.items()}
         for t in FLAGS:
             uvals[t][-1] = 0
         ids = self.value_ids(uvals)
-        tid = np.full(npos, len(uniq), np.int64)
+        return {o: self.rows(ids, o) for o in OFFSETS}
+
+    @staticmethod
+    def position_ids(inv: np.ndarray, pos: np.ndarray, npos: int) -> np.ndarray:
+        n_distinct = int(inv.max()) + 1 if len(inv) else 0
+        tid = np.full(npos, n_distinct, np.int64)
         tid[pos] = inv
-        return {o: self.rows(ids, o) for o in OFFSETS}, tid
+        return tid
 
     def pair_values(self, vals: dict[str, np.ndarray], pos: np.ndarray, npos: int) -> list:
         return pair_values(self.pairs, vals, pos, npos)
@@ -469,9 +479,14 @@ class LinearNER:
         """(node scores [positions, tags] float64 with padding forced to O, token positions,
         sentence start positions)."""
         words, pos, starts, npos = layout(sents)
-        vals = word_values(words, self.lex)
+        # Features are computed once per distinct word of the batch.
+        wh = _HASHER.strings(words)
+        uniq, first, inv = np.unique(wh, return_index=True, return_inverse=True)
+        dvals = word_values([words[i] for i in first.tolist()], self.lex)
+        vals = {t: dvals[t][inv] for t in {t for p in self.pairs for t in (p[1], p[3])}}
         W = self.weights
-        rows, tid = self.word_rows(vals, pos, npos)
+        rows = self.distinct_rows(dvals)
+        tid = self.position_ids(inv, pos, npos)
         node = None
         for o in OFFSETS:
             e = W[rows[o]].sum(axis=1)  # summed rows of each distinct word at offset o

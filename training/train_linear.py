@@ -292,11 +292,12 @@ def evaluate_cmd(args) -> None:
     out["pkuseg_chars_per_s_best"] = round(sum(map(len, texts)) / min(seg_times))
     out["speed_all_at_once"] = speed(model, words)
     out["speed_batch_256"] = speed(model, words, batch=256)
+    out["speed_batch_32"] = speed(model, words, batch=32)
     out["size_bytes"] = sum(p.stat().st_size for p in Path(args.model).iterdir())
     for name in ("msra_test", "pd_ner_test"):
         s = out[name]
         print(name, {k: (v["p"], v["r"], v["f"]) for k, v in s.items() if isinstance(v, dict)})
-    print("speed", out["speed_all_at_once"], out["speed_batch_256"], "pkuseg",
+    print("speed", out["speed_all_at_once"], out["speed_batch_256"], out["speed_batch_32"], "pkuseg",
           out["pkuseg_chars_per_s_best"], "size", out["size_bytes"], "load", out["load_s"])
     (Path(args.model) / "scores.json").write_text(json.dumps(out, indent=1))
 
