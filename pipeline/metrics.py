@@ -728,7 +728,9 @@ class MetricExtractor:
         if subject_verb:
             verb, at = subject_verb
             copula = self.subject_copula_re.search(text, clause, start)
-            if text[at + len(verb):at + len(verb) + 1] == "的":  # 没收的存款额为 -> 存款额
+            if verb in self.permission_verbs:  # 批准赴国外旅游为38.8万人次 -> 赴国外旅游
+                obj = text[at + len(verb):copula.start()].translate(_NO_QUOTES) or None
+            elif text[at + len(verb):at + len(verb) + 1] == "的":  # 没收的存款额为 -> 存款额
                 obj = text[at + len(verb) + 1:copula.start()].translate(_NO_QUOTES) or None
             elif "的" in text[at + len(verb):copula.start()]:  # 受到党纪政纪处分的有260人
                 obj = text[at + len(verb):text.rfind("的", at, copula.start())].translate(_NO_QUOTES) or None
@@ -859,6 +861,9 @@ class MetricExtractor:
                     and not self.change_word_re.fullmatch(word))
 
         last = words[-1]
+        permit = next((t for t in words if t[2] in self.permission_verbs), None)
+        if permit and not any(t[2] == "的" for t in words):
+            return permit[2], permit[0]  # 其中批准赴国外旅游为38.8万人次: the permission counted
         of = max((i for i, t in enumerate(words) if t[2] == "的"), default=None)
         if of is not None and of >= 1:
             if any(t[2] in self.verbs or t[2] in self.not_actions for t in words[of + 1:]) \

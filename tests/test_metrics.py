@@ -638,6 +638,8 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # written as one (批准逮捕) stays whole.
     ("出入境管理部门批准内地居民赴香港定居近5万人。", "近5万人", "批准", "内地居民赴香港定居"),
     ("今年共批准边境游6万人次。", "6万人次", "批准", "边境游"),
+    ("其中批准赴国外旅游为38.8万人次，比上年增加2%。", "38.8万人次", "批准", "赴国外旅游"),
+    ("其中批准赴国外旅游为38.8万人次，比上年增加2%。", "2%", None, "赴国外旅游"),
     ("全市检察机关批准逮捕犯罪嫌疑人120人。", "120人", "批准逮捕", "犯罪嫌疑人"),
     # After 其中 a general verb inside the noun names a kind of the things counted before;
     # a lexicon act (贪污, 盗卖) or a verb before a quoted name still governs.
