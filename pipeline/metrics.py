@@ -769,6 +769,7 @@ class MetricExtractor:
         if not obj:
             return obj
         obj = self.object_lead_re.sub("", obj) or obj
+        obj = re.sub(r"^一[个盒只张件块瓶袋斤双套台辆]", "", obj) or obj  # 一盒奶旧币5200卢布 -> 奶
         if obj.endswith("中") and len(obj) >= 3 and text[:cand.start].endswith(obj):
             obj = obj[:-1]  # 访问者中60%以上 -> 访问者
         trimmed = self.object_trail_re.sub("", obj)
@@ -1887,7 +1888,7 @@ _NOT_NOUNS = set("共约近各均再又还也都已将就才仅只有为是达�
 _SUBJECT_ADVERBS = {"都", "也", "均", "已", "已经", "先后", "仍", "还", "将", "则", "就"}
 _RATE_NOUN = re.compile(r"速度|幅度|同时|水平|比例|比重|纪录|记录")
 _TIME_WORD = re.compile(r"今日|今天|昨天|明天|目前|当天|近日|日前|今年|去年|明年|当年|\d{1,2}日")
-_OBJECT_STOP = re.compile(r"[，,；;。：:（()）!！?？\d]")
+_OBJECT_STOP = re.compile(r"[，,；;。：:（()）!！?？…\d]")
 _COMPLEMENTS = set("来去出上下有高低到回起完给掉")
 _RESULT_COMPLEMENTS = set("开掉完出起走住成好到")  # not 上下来去回: 属下, 过去, 将来
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")

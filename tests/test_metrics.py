@@ -750,6 +750,12 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("该公司进行分析后，发现美国的企业兼并案最多，总共有7941件。", "7941件", None, "企业兼并案"),
     ("发菜市场已成为全国最大的发菜集散地，占全国总量80%的发菜从这里销往全国。", "80%", None, "发菜"),
     ("国际金融机构决定向印尼提供230亿美元的长期贷款。", "230亿美元", "提供", "长期贷款"),
+    # A price labelled by its currency (旧币, 新币) is the price of the item before it, without
+    # 一+measure word; an ellipsis ends the noun after a figure.
+    ("商品标出了两种价格：一盒奶旧币5200卢布，新币5.2卢布；一个面包旧币3200卢布，新币3.2卢布……我买了三盒奶。",
+     "5200卢布", None, "奶"),
+    ("商品标出了两种价格：一盒奶旧币5200卢布，新币5.2卢布；一个面包旧币3200卢布，新币3.2卢布……我买了三盒奶。",
+     "3.2卢布", None, "面包"),
     # A rate noun (增幅) before its level is what is measured; a negated state after a count
     # (两次不合格) is kept whole.
     ("粮食入库达77亿公斤，比上年同期多收16亿公斤，增幅超过26%。", "超过26%", None, "增幅"),
