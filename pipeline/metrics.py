@@ -155,6 +155,8 @@ class MetricExtractor:
         self.transfer_verbs = set(lex["transfer_verbs"])
         self.phrase_prepositions = set(lex["phrase_prepositions"])
         self.counted_units = set(lex["counted_units"])
+        self.rate_base_head_re = re.compile(rf"^兑换?1(?:{money})")
+        self.rate_base_tail_re = re.compile(rf"(?:为|是)?1(?:{money})(?:合|兑换?)$")
         self.kind_head_re = re.compile(rf"(?:{_alternation(lex['kind_heads'])})$")
         self.receive_verbs = set(lex["receive_verbs"])
         self.permission_verbs = set(lex["permission_verbs"])
@@ -179,7 +181,8 @@ class MetricExtractor:
         self.subject_copula_re = re.compile(
             r"(?<![率重例])(?:已|就|共|均|即可|也|仍|竟|则|可)*(?:高达|达到|达|为|(?<=的)有)(?:了)?$")
         self.object_lead_re = re.compile(
-            r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得|高于|低于|目前|当前|现在|如今|近日|日前|其中)")
+            r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得|高于|低于|目前|当前|现在|如今|近日|日前|其中|则)+"
+            r"(?:\d{4}年(?:的)?)?")
         self.object_trail_re = re.compile(
             r"(?:和|与|及|或|各|稍|一般|通常|往往|不|也|仍|竟|却|已经|(?<=[率额量数值])达(?:到)?)+$")
         self.share_re = re.compile(r"(?:已|约|将|则|仅|只)?占(?![地有用领据])(?:到|了)?其?")
@@ -678,11 +681,17 @@ class MetricExtractor:
             # from measures what the sentence spoke of last.
             if previous and re.fullmatch(r"[^，,；;。]*[，,]?", text[previous[-1][0].end:clause]):
                 obj = previous[-1][1].get("object")
-            else:
+            if obj is None:
                 topic = re.search(r"的?([^\W\d_的]{2,8})[，,]$", text[:clause])
                 if topic and not any(tokens and t[0] >= topic.start(1) and t[1] <= topic.end(1)
                                      and t[2] in self.verbs for t in tokens or ()):
                     obj = topic.group(1)
+                elif clause >= 2 and text[clause - 1] in "，," and not (
+                        previous and previous[-1][0].end > self._clause_start(text, clause - 1)
+                        and previous[-1][0].kind != "duration"):
+                    # 印尼盾连连暴跌，5天内竟从5000盾兑1美元: what the clause before spoke of
+                    subject = self._clause_subject(text, self._clause_start(text, clause - 1), clause - 1, tokens)
+                    obj = subject[1] if subject else None
         if obj is None and direction and previous and previous[-1][0].unit == cand.unit \
                 and re.fullmatch(r"[、和或及与]", text[previous[-1][0].end:start]) and "分别" not in text[clause:start]:
             obj = previous[-1][1].get("object")  # 约3.5%或3.5%以上: the same thing (not 分别 A和B)
@@ -1351,6 +1360,8 @@ class MetricExtractor:
                 after: bool = True, tokens=None, persons: set[str] | None = None) -> str | None:
         before_start = cand.start - len(before)
         before = re.sub(r"[（(][^（()）]{0,22}[）)]$", "", before)  # 火灾（不含森林、草原火灾）
+        # The base of an exchange rate: 汇率为1美元合8.09元, 从5000盾兑1美元跌至1.1万盾
+        before = self.rate_base_tail_re.sub("", self.rate_base_head_re.sub("", before))
         before = re.sub(r"(?:\d{4}年|今年|去年|明年)(?:底|初|末)?的?$", "", before)
         reached = re.search(r"(?:到|至|为)(?:接近|约)?(?:[^，,的]{0,10}的)?$", before)
         if previous and reached and self.change_word_re.search(before):
@@ -1885,7 +1896,8 @@ class _Place:
 _NO_QUOTES = str.maketrans("", "", _QUOTES)
 _LINKS = {"在", "共", "共计", "达", "达到", "高达", "为", "就", "已", "已经", "均", "仍", "即可", "就达", "已达"}
 _NOT_NOUNS = set("共约近各均再又还也都已将就才仅只有为是达占等和与及或并而但计超逾过")
-_SUBJECT_ADVERBS = {"都", "也", "均", "已", "已经", "先后", "仍", "还", "将", "则", "就"}
+_SUBJECT_ADVERBS = {"都", "也", "均", "已", "已经", "先后", "仍", "还", "将", "则", "就", "连连", "纷纷", "不断",
+                    "一直", "逐年", "再次", "又"}
 _RATE_NOUN = re.compile(r"速度|幅度|同时|水平|比例|比重|纪录|记录")
 _TIME_WORD = re.compile(r"今日|今天|昨天|明天|目前|当天|近日|日前|今年|去年|明年|当年|\d{1,2}日")
 _OBJECT_STOP = re.compile(r"[，,；;。：:（()）!！?？…\d]")

@@ -750,6 +750,11 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("该公司进行分析后，发现美国的企业兼并案最多，总共有7941件。", "7941件", None, "企业兼并案"),
     ("发菜市场已成为全国最大的发菜集散地，占全国总量80%的发菜从这里销往全国。", "80%", None, "发菜"),
     ("国际金融机构决定向印尼提供230亿美元的长期贷款。", "230亿美元", "提供", "长期贷款"),
+    # The base of an exchange rate (1美元合, 兑1美元) is no part of an object; a level started
+    # from with no noun before measures what the clause before opens with.
+    ("按市场汇率加权平均，则1993年人民币汇率为1美元合8.09元人民币。", "8.09元人民币", None, "人民币汇率"),
+    ("印尼盾连连暴跌，5天内竟从5000盾兑1美元跌至1.1万盾兑1美元。", "5000盾", None, "印尼盾"),
+    ("印尼盾连连暴跌，5天内竟从5000盾兑1美元跌至1.1万盾兑1美元。", "1.1万盾", None, "印尼盾"),
     # A price labelled by its currency (旧币, 新币) is the price of the item before it, without
     # 一+measure word; an ellipsis ends the noun after a figure.
     ("商品标出了两种价格：一盒奶旧币5200卢布，新币5.2卢布；一个面包旧币3200卢布，新币3.2卢布……我买了三盒奶。",
