@@ -186,7 +186,7 @@ class MetricExtractor:
         self.object_trail_re = re.compile(
             r"(?:和|与|及|或|各|稍|一般|通常|往往|不|也|仍|竟|却|已经|(?<=[率额量数值])达(?:到)?)+$")
         self.share_re = re.compile(r"(?:已|约|将|则|仅|只)?占(?![地有用领据])(?:到|了)?其?")
-        self.base_re = re.compile(r"(?:比|较)(?![例重率值较])[^，,]{1,8}的?$")
+        self.base_re = re.compile(r"(?:比|较)(?![例重率值较])[^，,]{1,12}的?$")
         self.object_tail_re = re.compile(
             r"(?:\d{4}年|\d{1,2}月份?|今年|去年|当年|全年|短短几年时间|几年时间|扩大到|发展到|增加到|上升到"
             r"|连续|首次|迅速|逐步|逐年|稳步|不断|一直|进一步|大幅度|大幅|明显|最终|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
@@ -699,7 +699,7 @@ class MetricExtractor:
             obj = self._changed_object(text, cand, clause, previous)
         if obj is None and previous and not direction and (previous[-1][0].unit == cand.unit or (
                 previous[-1][0].kind == cand.kind == "money"
-                and re.fullmatch(r"(?:[（(][^（()）]{0,20}[）)])?、", text[previous[-1][0].end:start]))):
+                and re.fullmatch(r"(?:[（(][^（()）]{0,20}[）)])?[、和]", text[previous[-1][0].end:start]))):
             # 送考下乡考试点19家，已完成新增6家: the same things counted again; 收缴赃款500多万元
             # 人民币（含存单…）、4万多美元: the same booty in another currency
             gap = re.sub(r"[（(][^（()）]{0,20}[）)]", "", text[previous[-1][0].end:start])
@@ -714,6 +714,9 @@ class MetricExtractor:
                 obj = self._earlier_object(text, prior, clause, tokens)  # …就繁殖成活10只
         if restated:
             obj = restated
+        if obj is None and direction is None and previous and previous[-1][0].unit == cand.unit \
+                and self.base_re.match(text[clause:start]) and not re.search(r"[；;。]", text[previous[-1][0].end:start]):
+            obj = previous[-1][1].get("object")  # 仅为1996亿美元，比1996年创纪录的2952亿美元: the same thing
         if obj is None and tokens and re.fullmatch(r"(?:为|是|达|计|共计|共|总共有|共有)", text[clause:start]) \
                 and clause >= 2 and text[clause - 1] in "，,":
             opened = self._clause_start(text, clause - 1)
@@ -1536,6 +1539,9 @@ class MetricExtractor:
         verb = self.actions_re.match(after) or self.change_word_re.match(after)
         if verb and self.noun_after_re.match(after, verb.end()):
             verb = None  # 派出8个慰问组: 慰问 names the team
+        elif verb and verb.group(0) in self.ambiguous_verbs and 2 <= len(after) - verb.end() <= 4 \
+                and text.startswith(after, cand.end) and _OBJECT_STOP.match(text, cand.end + len(after)):
+            verb = None  # 13份投资协定，: a noun-like act before a noun that ends the clause
         whole = re.match(r"[\u4e00-\u9fff][，,；;。、]", text[cand.end:cand.end + 2])  # 买27台车，
         if verb or len(after) > 24 or len(after) < (1 if verb_cut or whole else 2) or re.search(r"(?:到|至)", after):
             return None  # 安排100多人分62个组: the next clause, not an object

@@ -582,7 +582,7 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("这家公司去年减亏即可达2亿元。", "2亿元", None, None),
     ("全县受到党纪政纪处分的有120人。", "120人", "受到", "党纪政纪处分"),
     ("他们接连获得省里颁发的6张许可证。", "6张", "获得", "许可证"),
-    ("该所接连获得省里颁发的5张生产许可证。", "5张", "获得", None),
+    ("该所接连获得省里颁发的5张生产许可证。", "5张", "获得", "生产许可证"),
     # Levels reached (扩大到, 发展到, 调高至; lexicon level_verbs and change words) and the
     # level started from take no act; an adverb before the level verb is no object.
     ("今年重点整治的市场将扩大到30个。", "30个", None, "重点整治的市场"),
@@ -755,6 +755,15 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("按市场汇率加权平均，则1993年人民币汇率为1美元合8.09元人民币。", "8.09元人民币", None, "人民币汇率"),
     ("印尼盾连连暴跌，5天内竟从5000盾兑1美元跌至1.1万盾兑1美元。", "5000盾", None, "印尼盾"),
     ("印尼盾连连暴跌，5天内竟从5000盾兑1美元跌至1.1万盾兑1美元。", "1.1万盾", None, "印尼盾"),
+    # A compared level (比…的N) and the level reached after it measure the same thing; a
+    # noun-like act before a noun ending the clause is a noun (13份投资协定); money joined by
+    # 和 in another currency shares its noun.
+    ("1997年流入新兴市场的私人资本仅为1996亿美元，比1996年创纪录的2952亿美元有较大幅度的下降，"
+     "预计今年将进一步降至1715亿美元。", "2952亿美元", None, "私人资本"),
+    ("1997年流入新兴市场的私人资本仅为1996亿美元，比1996年创纪录的2952亿美元有较大幅度的下降，"
+     "预计今年将进一步降至1715亿美元。", "1715亿美元", None, "私人资本"),
+    ("该公司签订了117份合同、176份意向协议和13份投资协定。", "13份", "签订", "投资协定"),
+    ("金额达100多亿美元和40多亿人民币。", "40多亿人民币", None, "金额"),
     # A price labelled by its currency (旧币, 新币) is the price of the item before it, without
     # 一+measure word; an ellipsis ends the noun after a figure.
     ("商品标出了两种价格：一盒奶旧币5200卢布，新币5.2卢布；一个面包旧币3200卢布，新币3.2卢布……我买了三盒奶。",
