@@ -181,7 +181,8 @@ class MetricExtractor:
         self.subject_copula_re = re.compile(
             r"(?<![率重例])(?:已|就|共|均|即可|也|仍|竟|则|可)*(?:高达|达到|达|为|(?<=的)有)(?:了)?$")
         self.object_lead_re = re.compile(
-            r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得|高于|低于|目前|当前|现在|如今|近日|日前|其中|则)+"
+            r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得|高于|低于|目前|当前|现在|如今|近日|日前|其中|则"
+            r"|到今日|到今天|到目前|至今)+"
             r"(?:\d{4}年(?:的)?)?")
         self.object_trail_re = re.compile(
             r"(?:和|与|及|或|各|稍|一般|通常|往往|不|也|仍|竟|却|已经|(?<=[率额量数值])达(?:到)?)+$")
@@ -760,6 +761,11 @@ class MetricExtractor:
             obj = self.kind_head_re.sub("", obj) or obj
         if obj and cand.kind == "duration" and re.match(r"(?:来|以来|间|里)", text[end:]):
             obj = None  # 全国公安边防部门5年来共破获…: a window, nothing measured
+        if obj and tokens and action and action_end is not None and action_end + len(obj) == start \
+                and text.startswith(obj, action_end) and (action_end, start, obj) in tokens \
+                and obj in self.verbs and obj not in self.not_actions and not self.actions_re.fullmatch(obj) \
+                and action not in self.permission_verbs and len(action) == len(obj) == 2:
+            action, obj = action + obj, None  # 出动灭火14万余起: one act, as the guideline keeps it
         if obj and obj.endswith("缓期") and text.startswith("执行", end):
             obj += "执行"  # 死刑缓期2年执行 -> 死刑缓期执行
         elif obj and len(obj) > 2 and obj.endswith("外") and "除" in text[clause:start]:
@@ -780,7 +786,10 @@ class MetricExtractor:
             return listed
         if not obj:
             return obj
-        obj = self.object_lead_re.sub("", obj) or obj
+        stripped = self.object_lead_re.sub("", obj)
+        if not stripped and re.fullmatch(r"(?:到|至)(?:今日|今天|目前)|至今|目前|如今|现在", obj):
+            return None  # 到今日已有90余万人参加: a time, no object
+        obj = stripped or obj
         obj = re.sub(r"^一[个盒只张件块瓶袋斤双套台辆]", "", obj) or obj  # 一盒奶旧币5200卢布 -> 奶
         if obj.endswith("中") and len(obj) >= 3 and text[:cand.start].endswith(obj):
             obj = obj[:-1]  # 访问者中60%以上 -> 访问者
@@ -812,9 +821,9 @@ class MetricExtractor:
         after the measure word ends in 的 + a noun with no verb of its own.
         """
         phrase = re.match(r"[^，,；;。：:（()）!！?？]{0,40}", text[cand.end:]).group(0)
-        if "的" not in phrase or re.search(r"[\d０-９]", phrase):
+        if "的" not in phrase or re.search(r"[\d０-９]", phrase.rsplit("的", 1)[0]):
             return None
-        noun = phrase.rsplit("的", 1)[1].translate(_NO_QUOTES)
+        noun = re.sub(r"^[\dA-Za-z]+", "", phrase.rsplit("的", 1)[1].translate(_NO_QUOTES))  # 的586电脑
         if not 2 <= len(noun) <= 8 or cand.end + len(phrase) not in {t[1] for t in tokens}:
             return None
         noun_start = cand.end + len(phrase) - len(noun)
