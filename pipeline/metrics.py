@@ -696,6 +696,23 @@ class MetricExtractor:
         if obj is None and direction and previous and previous[-1][0].unit == cand.unit \
                 and re.fullmatch(r"[、和或及与]", text[previous[-1][0].end:start]) and "分别" not in text[clause:start]:
             obj = previous[-1][1].get("object")  # 约3.5%或3.5%以上: the same thing (not 分别 A和B)
+        if obj is None and direction and self.change_word_re.fullmatch(text[clause:start]) and clause >= 2 \
+                and text[clause - 1] in "，," and not (previous and previous[-1][0].end > self._clause_start(text, clause - 1)):
+            tail, placed = [], False  # 其次是阿根廷布宜诺斯艾利斯股市，下跌3.24%: the noun the clause before ends with
+            for t_start, t_end, word in reversed(tokens or ()):
+                if t_end > clause - 1:
+                    continue
+                place = bool(places and word in places)
+                if (tail and t_end != tail[0][0]) or not re.fullmatch(r"[\u4e00-\u9fff]+", word) \
+                        or word in self.verbs or word in self.not_actions or word in self.prepositions \
+                        or word == "的" or (place and (placed or not tail)) or t_end - t_start + sum(
+                            e - s for s, e in tail) > 10:
+                    break
+                placed = placed or place
+                tail.insert(0, (t_start, t_end))
+            noun = text[tail[0][0]:tail[-1][1]] if tail and tail[-1][1] == clause - 1 else ""
+            if len(noun) >= 2:
+                obj = noun
         if obj is None and direction and previous:
             obj = self._changed_object(text, cand, clause, previous)
         if obj is None and previous and not direction and (previous[-1][0].unit == cand.unit or (
@@ -1152,6 +1169,8 @@ class MetricExtractor:
                 continue
             if word in ("不", "未", "没", "没有"):
                 return None  # 连续两次不合格: a state, no act
+            if t_start == end and len(word) == 1 and t_end < limit and text[t_end] not in "了着过":
+                continue  # 100多万个无主户头案: a one-character word may start the noun
             last = t_end == limit  # 士兵死亡，: a verb that ends the clause is its predicate
             if (word in self.verbs and word not in self.not_actions
                     and (word not in self.ambiguous_verbs or (last and len(word) >= 2))

@@ -771,6 +771,11 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("全省住房建设共完成投资413亿元。", "413亿元", "完成", "投资"),
     ("爱国献金运动已近10天，到今日已有90余万人参加。", "90余万人", "参加", None),
     ("近代史所一次添置了20台设置奔腾处理器的586电脑。", "20台", "添置", "电脑"),
+    # A one-character word right after a figure that opens its clause starts the noun, not
+    # an act (无主户头案); a change alone in its clause measures the noun the clause before
+    # ends with.
+    ("政府采取这一措施是必要的，现在我们手中已有100多万个无主户头案，处理起来很麻烦。", "100多万个", None, "无主户头案"),
+    ("其次是阿根廷布宜诺斯艾利斯股市，下跌3.24%。", "3.24%", None, "布宜诺斯艾利斯股市"),
     # A price labelled by its currency (旧币, 新币) is the price of the item before it, without
     # 一+measure word; an ellipsis ends the noun after a figure.
     ("商品标出了两种价格：一盒奶旧币5200卢布，新币5.2卢布；一个面包旧币3200卢布，新币3.2卢布……我买了三盒奶。",
