@@ -841,6 +841,8 @@ class MetricExtractor:
         if "的" not in phrase or re.search(r"[\d０-９]", phrase.rsplit("的", 1)[0]):
             return None
         noun = re.sub(r"^[\dA-Za-z]+", "", phrase.rsplit("的", 1)[1].translate(_NO_QUOTES))  # 的586电脑
+        if re.match(r"[一两二三四五六七八九十几]+[个位名家座条项件]", noun):
+            return None  # 还赚了20万元的一位北京老知青: whose, not what is counted
         if not 2 <= len(noun) <= 8 or cand.end + len(phrase) not in {t[1] for t in tokens}:
             return None
         noun_start = cand.end + len(phrase) - len(noun)
@@ -1540,8 +1542,9 @@ class MetricExtractor:
             if t_start - cand.end <= 24 and not re.search(r"[，,；;。\d]", text[cand.end:t_start]):
                 after, verb_cut = text[cand.end:t_start], True
             break
-        if re.match(r"(?:内|以内|之内|在|从|向|对|给|为|以|比|与|或|和|、)", after):
-            return None  # 在七日内整改: a deadline, nothing counted; 4万多美元、近百万港元: a list
+        if re.match(r"(?:内|以内|之内|在|从|向|对|给|为|以|比|与|或|和|及|、)", after) or (
+                re.match(r"[就便才也都]", after) and any(t[0] == cand.end and len(t[2]) == 1 for t in tokens or ())):
+            return None  # 在七日内整改: a deadline; 4万多美元、近百万港元: a list; 4000多元就能: a predicate
         if not verb_cut:  # 组建5支10人一队的“护农队”: the noun after the last 的 of the phrase
             phrase = re.match(r"[^，,；;。：:（()）!！?？]{0,24}", after).group(0)
             if "的" in phrase and re.search(r"\d", phrase.rsplit("的", 1)[0]):
@@ -1581,6 +1584,9 @@ class MetricExtractor:
                 after = head  # 拥有10万职工的老本钢: what the figure counts, not whose it is
             else:
                 after = after.rsplit("的", 1)[1]
+                if re.match(r"[一两二三四五六七八九十几]+[个位名家座条项件]", after) or (
+                        cand.kind == "duration" and re.match(r"(?:时间|期间|日子|过程)", after)):
+                    return None  # 赚了20万元的一位北京老知青, 不到一年的时间里: no noun of its own
         cleaned = "".join(c for c in after if c not in _QUOTES).strip("、 等")
         if verb_cut:
             cleaned = cleaned.rstrip("和与及或只中从在了也都还又就")  # 新鲜蔬菜和, 厂只

@@ -776,6 +776,13 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # ends with.
     ("政府采取这一措施是必要的，现在我们手中已有100多万个无主户头案，处理起来很麻烦。", "100多万个", None, "无主户头案"),
     ("其次是阿根廷布宜诺斯艾利斯股市，下跌3.24%。", "3.24%", None, "布宜诺斯艾利斯股市"),
+    # After a figure, an adverb word (就能), 及 and a new list item end the noun; so does a
+    # person counted with 一位 after 的, and the duration's own 的时间.
+    ("花4000多元就能买到一台彩电。", "4000多元", "花", None),
+    ("在菲律宾，旅游业为人们提供了230万个就业机会。", "230万个", "提供", "就业机会"),
+    ("共收受145.5万元人民币、8万美元、3万元港币及大量贵重物品。", "3万元港币", "收受", None),
+    ("在不到一年的时间里，就接连获得6张许可证。", "不到一年", None, None),
+    ("他投资60万元，当年就收回成本、还赚了20万元的一位北京老知青。", "20万元", "赚", None),
     # A price labelled by its currency (旧币, 新币) is the price of the item before it, without
     # 一+measure word; an ellipsis ends the noun after a figure.
     ("商品标出了两种价格：一盒奶旧币5200卢布，新币5.2卢布；一个面包旧币3200卢布，新币3.2卢布……我买了三盒奶。",
