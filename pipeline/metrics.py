@@ -190,7 +190,7 @@ class MetricExtractor:
         self.base_re = re.compile(r"(?:比|较)(?![例重率值较])[^，,]{1,12}的?$")
         self.object_tail_re = re.compile(
             r"(?:\d{4}年|\d{1,2}月份?|今年|去年|当年|全年|短短几年时间|几年时间|扩大到|发展到|增加到|上升到"
-            r"|连续|首次|迅速|逐步|逐年|稳步|不断|一直|进一步|大幅度|大幅|明显|最终|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
+            r"|连续|首次|迅速|逐步|逐年|稳步|不断|一直|进一步|大幅度|大幅|明显|最终|事隔|相隔|时隔|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
         self.heads_clause_re = re.compile(
             r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年|首批|第[一二三四五六七八九十]批)*(?:有)?|[^，,；;]{0,12}?(?:共有|还有|已有|有)"
             r"|[^，,；;\d]{1,8}?(?<!其)中")  # 居民中60%信奉…
@@ -653,8 +653,14 @@ class MetricExtractor:
             obj = relative_noun  # 开发的新产品在1100种以上 -> 新产品
         elif cand.kind == "percent" and tokens and text.startswith("的", end):
             share_of = self._subject_after(text, end + 1, tokens)
+            disposed = re.match(r"的([\u4e00-\u9fff]{2,6})[，,。；;]", text[end:])
             if share_of:
                 obj = share_of  # 驻军部队80%以上的连队先后成为…: the share of 连队
+            elif disposed and re.match(r"(?:将|把)", text[clause:start]):
+                obj = disposed.group(1)  # 将省有关部门增长13%的指标，作为…: the thing disposed of
+        located = re.match(r"的([\u4e00-\u9fff]{1,6}?)(?:上|中|里)[，,。；;]", text[end:])
+        if located and cand.kind in ("length", "area") and (obj is None or re.match(r"(?:使|让|令)", obj)):
+            obj = located.group(1)  # 使河西走廊境内1000多公里的干线上: the line measured
         opens = self._in_phrase(text, clause, start, tokens) if tokens and cand.kind != "duration" else None
         at = text.rfind(obj, clause, start) if obj else -1
         if opens is not None and (at < 0 or at <= opens < at + len(obj)):

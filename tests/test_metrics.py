@@ -783,6 +783,11 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("共收受145.5万元人民币、8万美元、3万元港币及大量贵重物品。", "3万元港币", "收受", None),
     ("在不到一年的时间里，就接连获得6张许可证。", "不到一年", None, None),
     ("他投资60万元，当年就收回成本、还赚了20万元的一位北京老知青。", "20万元", "赚", None),
+    # A length in a locative phrase (…公里的干线上) measures the line; 将…N%的X， disposes of X;
+    # 事隔 before a duration is no object.
+    ("沿线群众共建文明线，使河西走廊境内1000多公里的干线上，连续两年杜绝了乱收费。", "1000多公里", None, "干线"),
+    ("同时，将省有关部门增长13%的指标，作为第二套指标。", "13%", None, "指标"),
+    ("他们讨说法，事隔半年，他们又高兴了。", "半年", None, None),
     # A price labelled by its currency (旧币, 新币) is the price of the item before it, without
     # 一+measure word; an ellipsis ends the noun after a figure.
     ("商品标出了两种价格：一盒奶旧币5200卢布，新币5.2卢布；一个面包旧币3200卢布，新币3.2卢布……我买了三盒奶。",
