@@ -782,6 +782,8 @@ class MetricExtractor:
                 and self._names_kind(modifier.group(1)):
             # 500万元利税企业4家: the sum measures 利税, the enterprises are what is counted
             obj = self.kind_head_re.sub("", obj) or obj
+        if obj and cand.kind == "length" and re.search(r"位于|距离|距", obj):
+            obj = None  # 西村位于翼城县城东北20公里: a distance, nothing measured
         if obj and cand.kind == "duration" and re.match(r"(?:来|以来|间|里)", text[end:]):
             obj = None  # 全国公安边防部门5年来共破获…: a window, nothing measured
         if obj and tokens and action and action_end is not None and action_end + len(obj) == start \
@@ -1137,11 +1139,11 @@ class MetricExtractor:
         phrase: a preposition, a modal or an adverb (就能, 将因, 省了; a verb may be a noun:
         来信来访, 党纪政纪处分)."""
         at = text.rfind(obj, clause, start)
-        if at < 0 or start - (at + len(obj)) > 2:
+        if at < 0:
             return False
         last = next((t for t in tokens if t[1] == at + len(obj)), None)
-        if last is None:
-            return False
+        if last is None or (start - (at + len(obj)) > 2 and last[2] != "了"):
+            return False  # 取得了每亩增产19.6%: 了 ends a predicate wherever it is
         word = last[2]
         return bool(self.predicate_end_re.fullmatch(word)) or word in self.prepositions
 
@@ -1591,7 +1593,8 @@ class MetricExtractor:
             else:
                 after = after.rsplit("的", 1)[1]
                 if re.match(r"[一两二三四五六七八九十几]+[个位名家座条项件]", after) or (
-                        cand.kind == "duration" and re.match(r"(?:时间|期间|日子|过程)", after)):
+                        cand.kind == "duration" and re.match(r"(?:时间|期间|日子|过程)", after)) or (
+                        cand.kind == "percent" and re.search(r"(?:纪录|记录|水平)$", after)):
                     return None  # 赚了20万元的一位北京老知青, 不到一年的时间里: no noun of its own
         cleaned = "".join(c for c in after if c not in _QUOTES).strip("、 等")
         if verb_cut:

@@ -788,6 +788,10 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("沿线群众共建文明线，使河西走廊境内1000多公里的干线上，连续两年杜绝了乱收费。", "1000多公里", None, "干线"),
     ("同时，将省有关部门增长13%的指标，作为第二套指标。", "13%", None, "指标"),
     ("他们讨说法，事隔半年，他们又高兴了。", "半年", None, None),
+    # A distance from a place (位于…20公里) and a share that sets a record measure nothing
+    # named; 了 ends a predicate, never an object.
+    ("西村位于翼城县城东北20公里的山上。", "20公里", None, None),
+    ("该项研究取得了每亩增产19.6%的高纪录。", "19.6%", "增产", None),
     # A price labelled by its currency (旧币, 新币) is the price of the item before it, without
     # 一+measure word; an ellipsis ends the noun after a figure.
     ("商品标出了两种价格：一盒奶旧币5200卢布，新币5.2卢布；一个面包旧币3200卢布，新币3.2卢布……我买了三盒奶。",
