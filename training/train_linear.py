@@ -7,6 +7,19 @@ Training data: the DocBins of ``fazhi train ner`` (pkuseg words, aligned gold):
 ``training/work/h/train.spacy``; ``dev.spacy`` (held out from the training corpora) picks the
 epoch. ``eval`` scores exact character spans on MSRA test and pd_ner test (pkuseg words from
 the pipeline's segmenter, as ``pipeline.train.evaluate``) and measures the model's speed.
+
+Measured (2-core shared CPU, one process), default settings (``DEFAULT_OFFSETS`` and
+``DEFAULT_PAIRS``, min word count 1, min pair count 2, best of 15 epochs by dev F, seed 0):
+2.6 min of training, best epoch 12, dev F 0.921 (the shipped spaCy NER: 0.887), 9.6 MB.
+MSRA test P/R/F 0.912/0.752/0.824, on the gold aligned to pkuseg words 0.912/0.836/0.872
+(shipped: 0.884/0.734/0.802 and 0.849). pd_ner test 0.991/0.911/0.949 (shipped 0.895), but
+pd_ner's test sentences are MSRA *train* sentences (4,613 of 4,636 share a 12-character run
+with MSRA train, 2,958 are identical), so it measures memorisation, not held-out accuracy.
+Speed on the first 1,500 MSRA test sentences (82,506 chars, words given): ~1.1M chars/s in one
+batch, ~0.8M in batches of 256 sentences, ~0.5M in batches of 32 (shipped: ~62-85k).
+Dev F of variants: word bigrams only 0.918; + w-1 w+1, w-2 w-1, w+1 w+2 0.920; min word
+count 2: 0.918; pairs seen once kept: 0.920; more templates at ±1/±2: 0.919; the average of
+three seeds: 0.922 (3× the training time, 14.5 MB, MSRA test F 0.823: not worth it).
 """
 
 from __future__ import annotations
