@@ -1373,8 +1373,8 @@ class MetricExtractor:
         # inside a relative clause (没收存款不足100加元的……).
         # ……人数达5236万人次, 项目投资就逾7000万美元: a gap ending in a copula makes the
         # word part of the subject.
-        general = [t for t in tokens if t[2] in self.verbs and t[2] not in self.not_actions
-                   and usable(*t) and "的" not in text[t[1]:start] and not in_subject(t[1])
+        general = [t for t in tokens if t[1] <= start and t[2] in self.verbs and t[2] not in self.not_actions
+                   and "的" not in text[t[1]:start]
                    and text[t[1]:start] not in ("只有", "仅有", "仅为")  # 用于机场建设的投资只有110多亿元
                    and not (text[t[1]:start] and self.copula_one_re.search(text[t[1]:start])
                             and not re.search(r"(?:总计|共计|合计|累计)$", text[t[1]:start])
@@ -1382,7 +1382,8 @@ class MetricExtractor:
                                      and re.fullmatch(r"[^，,的]{1,6}?(?:已经|已|就|共)?(?:达到|达|超过|超)?",
                                                       text[t[1]:start]))
                             and not (text[t[1]:start] == "为" and t[2] not in self.ambiguous_verbs
-                                     and t[2] not in self.light_verbs))]  # 分立为27个子公司
+                                     and t[2] not in self.light_verbs))  # 分立为27个子公司
+                   and usable(*t) and not in_subject(t[1])]
         for i in range(len(general) - 1, -1, -1):
             word = general[i][2]
             adverbial = i > 0 and general[i - 1][1] == general[i][0] and general[i - 1][2] in self.adverbial_verbs
@@ -1854,7 +1855,7 @@ class MetricExtractor:
             if sentence.doc is not None:
                 tokens = [(t.idx, t.idx + len(t.text), t.text) for t in sentence.doc]
                 for _, _, word in tokens:
-                    if word not in self.verbs and self._with_complement(word):
+                    if word[-1] in _RESULT_COMPLEMENTS and word not in self.verbs and self._with_complement(word):
                         self.verbs.add(word)  # 撒开, 搬掉: a verb with its complement is a verb
             previous: list[tuple[_Candidate, dict]] = []
             before = doc.sentences[index - 1] if index else None
