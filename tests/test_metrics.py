@@ -839,11 +839,11 @@ def test_pd1998_gold(fazhi_pipeline, corpora):
     assert result["precision"] >= 0.97 and result["recall"] >= 0.97, result
     for attr in ("quantity_kind", "approx", "change"):
         assert result["attributes"][attr] >= 0.97, result
-    # Regression floors: action meets the 0.90 target, object is below it (docs/metrics.md,
-    # known weaknesses). 2026-11-28, second action/object pass: action 0.901, object 0.877
-    # (before it: 0.801 / 0.766).
-    assert result["attributes"]["action"] >= 0.89, result
-    assert result["attributes"]["object"] >= 0.865, result
+    # Regression floors, a few figures below the scores (docs/metrics.md). 2026-11-28, second
+    # action/object pass: action 0.905, object 0.901, both at the 0.90 target (before it:
+    # 0.801 / 0.766).
+    assert result["attributes"]["action"] >= 0.895, result
+    assert result["attributes"]["object"] >= 0.89, result
 
 
 def test_gold_files_parse():
