@@ -166,7 +166,8 @@ class MetricExtractor:
         self.predicate_end_re = re.compile(rf"(?:{_alternation(lex['predicate_ends'])})")
         self.attribute_noun_re = re.compile(rf"(?:{_alternation(lex['attribute_nouns'])})$")
         self.noun_stop_re = re.compile(
-            r"的|所|之|中|等|也|都|均|已|将|还|又|就|才|再|共|不|到|至|去年|今年|明年|当年|全年|\d{4}年|[一二三四]季度|[上下]半年")
+            r"的|所|之|中|上|里|内|等|也|都|均|已|将|还|又|就|才|再|共|不|到|至|分别|相继|纷纷|去年|今年|明年|当年|全年"
+            r"|\d{4}年|[一二三四]季度|[上下]半年")
         self.organ_end_re = re.compile(r"(?:机关|部门|法院|检察院|公安局|分局|派出所|单位|中心)$")
         # What makes a verb before it part of the subject (进口产品抽样合格率为10%): a change,
         # a share or a plain copula, or a rate that reaches a level; not 达/共计 after a noun,
@@ -666,7 +667,8 @@ class MetricExtractor:
         if opens is not None and (at < 0 or at <= opens < at + len(obj)):
             obj = self._noun_after(text, end, tokens) or obj  # 民政部门为全区3000户困难家庭
         if obj is None and action_end is not None and (
-                text[action_end:start] == "在"  # 城镇登记失业率已控制在1%以内: a level kept
+                (text[action_end:start] == "在" and (cand.kind == "percent" or re.search(
+                    r"(?:以上|以下|以内|左右)$", text[start:end])))  # 失业率已控制在1%以内: a level kept
                 or action in self.light_verbs or action in self.change_actions or (
                     action in self.ambiguous_verbs
                     and "的" in text[clause:action_end - len(action)])):
@@ -1506,15 +1508,20 @@ class MetricExtractor:
             for name in persons or ():
                 if cleaned.startswith(name) and len(cleaned) - len(name) >= 2:
                     cleaned = cleaned[len(name):]  # 判处李某有期徒刑10年: 有期徒刑
+            if len(cleaned) > 16:  # not cut inside a word: after a list comma or 的 of the tail
+                tail = cleaned[-16:]
+                cut = re.search(r"[、的]", tail)
+                cleaned = tail[cut.end():] if cut and len(tail) - cut.end() >= 2 else tail
             if cleaned:
-                return cleaned[-16:]
+                return cleaned
         following = self._after_object(text, cand, before, tokens, places) if after else None
         if following is None and len(before) == 1 and cand.kind != "duration" \
                 and text[cand.start - 1:cand.start] == before and tokens \
+                and any(t[1] == cand.start - 1 and t[2] in self.verbs for t in tokens) \
                 and (cand.start - 1, cand.start, before) in tokens and before not in self.verbs \
                 and before not in self.not_actions and before not in self.prepositions \
                 and re.fullmatch(r"[\u4e00-\u9fff]", before) and before not in _NOT_NOUNS:
-            return before  # 年产纸2.1万吨 -> 纸: a one-character noun as a word of its own
+            return before  # 年产纸2.1万吨 -> 纸: a one-character noun after its verb (not 经两次)
         return following
 
     def _after_object(self, text: str, cand: _Candidate, before: str, tokens=None,
@@ -1587,7 +1594,7 @@ class MetricExtractor:
             return None  # 安排100多人分62个组: the next clause, not an object
         if "的" in after:
             head = after.split("的", 1)[0]
-            if head and tokens and cand.unit in self.counted_units and not re.search(r"[不很最\d一二两三四五六七八九十]", head) and not any(
+            if head and tokens and cand.unit in self.counted_units and not re.search(r"[不很最较更太\d一二两三四五六七八九十]", head) and not any(
                     cand.end <= t[0] < cand.end + len(head) and (t[2] in self.verbs or t[2] in self.not_actions)
                     for t in tokens):
                 after = head  # 拥有10万职工的老本钢: what the figure counts, not whose it is
@@ -1603,7 +1610,7 @@ class MetricExtractor:
             for word in self.adverbial_verbs:
                 if cleaned.endswith(word) and len(cleaned) > len(word):
                     cleaned = cleaned[: -len(word)]  # 造纸企业联合发起 -> 造纸企业
-        cleaned = re.sub(r"(?:之一|每人|人均|各自)$", "", cleaned)  # 300家企业之一, 孤寡老人每人
+        cleaned = re.sub(r"(?:之一|每人|人均|各自|分别|相继|纷纷)$", "", cleaned)  # 300家企业之一, 孤寡老人每人
         if cleaned in ("不", "未") and verb_cut:  # 连续两次不合格: the negated state
             negated = re.match(r"[不未][\u4e00-\u9fff]{1,3}?(?=[，,；;。：:]|$)", text[cand.end:])
             cleaned = negated.group(0) if negated else cleaned

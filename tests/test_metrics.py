@@ -792,6 +792,17 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # named; 了 ends a predicate, never an object.
     ("西村位于翼城县城东北20公里的山上。", "20公里", None, None),
     ("该项研究取得了每亩增产19.6%的高纪录。", "19.6%", "增产", None),
+    # Hard negatives found on unannotated reports: a deadline after 在 names no subject; a
+    # one-character word after no verb (经两次) is no noun; a localizer, 分别 and 相继 end the
+    # noun after a figure; an adjective before 的 (问题较多的处长) leaves the head; a long object is
+    # not cut inside a word.
+    ("有权决定的机关应当在七日内作出是否同意的决定。", "七日", "应当", None),
+    ("经两次调解达不成协议的，不再调解。", "两次", None, None),
+    ("南京铁路公安处派人赶赴北京，向在426次列车上勇斗歹徒光荣负伤的民警表示慰问。", "426次", None, "列车"),
+    ("首犯执行枪决，其他5个罪犯分别被判处死缓。", "5个", None, "罪犯"),
+    ("股票被人分别在太原、天津和内蒙古3地的4家证券营业部相继抛售。", "4家", "抛售", "证券营业部"),
+    ("10名优秀处长和4名问题较多的处长受到表扬。", "4名", None, "处长"),
+    ("事故一般分为全部责任、主要责任、同等责任和次要责任四种。", "四种", "分为", "主要责任、同等责任和次要责任"),
     # A price labelled by its currency (旧币, 新币) is the price of the item before it, without
     # 一+measure word; an ellipsis ends the noun after a figure.
     ("商品标出了两种价格：一盒奶旧币5200卢布，新币5.2卢布；一个面包旧币3200卢布，新币3.2卢布……我买了三盒奶。",
