@@ -446,7 +446,7 @@ def main() -> int:
         f"Machine: {machine()}. Also running at the start: {background}. CPU used by other "
         f"jobs during the segmentation run: {seg['others']:.2f} cores.",
         f"Pipeline: {'full default (clean, split, sentences, tokenize, entities, metrics)' if full else 'clean, split, sentences, tokenize (entities and metrics not yet available)'}; "
-        f"NER model {'shipped and run' if (ROOT / 'pipeline' / 'models' / 'ner' / 'config.cfg').exists() else 'absent (rules only)'}.",
+        f"NER model {'shipped and run' if (ROOT / 'pipeline' / 'models' / 'ner' / 'meta.json').exists() else 'absent (rules only)'}.",
         f"Small corpus: {small_docs} documents, {small_chars:,} characters; large: {large_docs} documents, {large_chars:,} characters. "
         f"Timings: best of {args.repeat} interleaved rounds."
         + (f" Note: {args.note}" if args.note else ""),

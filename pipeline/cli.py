@@ -157,11 +157,11 @@ def models_where():
     Example: fazhi models where
     """
     from .models import default_pkuseg_dir, is_pkuseg_model
-    from .tokenize import NER_DIR
+    from .tokenize import NER_DIR, has_ner_model
 
     pk = default_pkuseg_dir()
     click.echo(f"pkuseg: {pk} ({'present' if is_pkuseg_model(pk) else 'missing: run fazhi models fetch'})")
-    click.echo(f"ner:    {NER_DIR} ({'present' if (NER_DIR / 'config.cfg').exists() else 'missing'})")
+    click.echo(f"ner:    {NER_DIR} ({'present' if has_ner_model(NER_DIR) else 'missing'})")
 
 
 @cli.group()
@@ -183,7 +183,7 @@ def train_ner_command(corpora, out, minutes):
 
     Example: fazhi train ner --corpora ../shared/corpora --minutes 60
     """
-    from .tokenize import NER_DIR
+    from .tokenize import NER_DIR, has_ner_model
     from .train import train_ner
 
     try:

@@ -74,10 +74,45 @@ def load_nlp(pkuseg_model: str | os.PathLike | None = None, *, with_ner: bool = 
     model_dir = resolve_pkuseg_model(pkuseg_model, say=say)
     nlp = load_tokenizer_nlp(model_dir, segmenter)
     nlp.meta["fazhi_pkuseg_model"] = str(model_dir)
-    if with_ner and (NER_DIR / "config.cfg").exists():
+    if with_ner and has_ner_model(NER_DIR):
         attach_components(nlp, NER_DIR)
         nlp.meta["fazhi_ner"] = ner_identity(NER_DIR)
     return nlp
+
+
+def has_ner_model(path: Path) -> bool:
+    """A linear NER (``model.json``) or spaCy components (``config.cfg``) saved at ``path``."""
+    return (path / "model.json").exists() or (path / "config.cfg").exists()
+
+
+class LinearNERComponent:
+    """fazhi's linear NER (``pipeline/ner_linear.py``) as a spaCy component: sets ``doc.ents``."""
+
+    def __init__(self, path: str | os.PathLike) -> None:
+        from .ner_linear import LinearNER
+
+        self.path = str(path)
+        self.model = LinearNER.load(path)
+
+    def __call__(self, doc):
+        return next(iter(self.pipe([doc])))
+
+    def pipe(self, docs, batch_size: int = 4096):
+        """Tag ``docs`` in batches of ``batch_size`` sentences (bigger batches are faster)."""
+        from spacy.tokens import Span
+
+        docs = list(docs)
+        for first in range(0, len(docs), batch_size):
+            block = docs[first:first + batch_size]
+            found = self.model.predict([[t.text for t in d] for d in block])
+            for doc, spans in zip(block, found):
+                doc.ents = [Span(doc, a, b, label=label) for a, b, label in spans]
+                yield doc
+
+
+@Language.factory("fazhi_linear_ner", default_config={"path": ""})
+def make_linear_ner(nlp: Language, name: str, path: str) -> LinearNERComponent:
+    return LinearNERComponent(path)
 
 
 def ner_identity(path: Path) -> dict:
@@ -92,13 +127,18 @@ def ner_identity(path: Path) -> dict:
     if isinstance(scores, dict):
         summary = {name: (block.get("ALL", {}) or {}).get("f") for name, block in scores.items()
                    if isinstance(block, dict) and "ALL" in block}
-    return {"path": str(path), "tokens": meta.get("fazhi", {}).get("tokens"),
+    return {"path": str(path), "kind": meta.get("kind", "spaCy tok2vec + ner"),
+            "tokens": meta.get("fazhi", {}).get("tokens"),
             "labels": meta.get("labels", {}).get("ner"), "spacy_version": meta.get("spacy_version"),
             "bytes": size, "f1": summary}
 
 
 def attach_components(nlp: Language, path: Path) -> None:
-    """Load the components saved at ``path`` (a spaCy model dir without tokenizer) into ``nlp``."""
+    """Attach the NER saved at ``path`` to ``nlp``: fazhi's linear NER (``model.json``), or
+    spaCy components saved without tokenizer (``config.cfg``)."""
+    if (Path(path) / "model.json").exists():
+        nlp.add_pipe("fazhi_linear_ner", name="ner", config={"path": str(path)})
+        return
     trained = spacy.load(path, exclude=["tokenizer"])
     for name in trained.pipe_names:
         nlp.add_pipe(name, source=trained)

@@ -487,19 +487,29 @@ def test_side_of_a_country_with_pkuseg_words(nlp, text, span):
 
 @pytest.mark.slow
 def test_stepwise_ner_sets_the_entities_spacy_would(nlp, seed_text):
-    # _parse_greedy drives the ner's greedy decoding from Python: same entities, token by token,
-    # as the component's own pipe, on fresh Docs of the seed page (and odd ones).
+    # _parse_greedy drives a spaCy ner's greedy decoding from Python: same entities, token by
+    # token, as the component's own pipe, on fresh Docs of the seed page (and odd ones). The
+    # shipped NER is fazhi's linear model; spaCy NER components (``config.cfg`` models) still
+    # take this path, so it is checked on a freshly initialised spaCy ner over pkuseg words.
+    import spacy
+    from spacy.training import Example
+
     from pipeline.entities import _parse_greedy
 
-    tagger = EntityTagger(nlp)
-    assert tagger.stepwise == {"ner"}
-    tok2vec, ner = nlp.get_pipe("tok2vec"), nlp.get_pipe("ner")
+    spacy_nlp = spacy.blank("zh")
+    spacy_nlp.tokenizer = nlp.tokenizer
+    ner = spacy_nlp.add_pipe("ner")
+    doc = spacy_nlp.make_doc("镇江市公安局民警李明在北京。")
+    ents = [(0, 6, "ORG"), (8, 10, "PERSON"), (11, 13, "GPE")]
+    spacy_nlp.initialize(lambda: [Example.from_dict(doc, {"entities": ents})])
+    for _ in range(20):
+        spacy_nlp.update([Example.from_dict(spacy_nlp.make_doc(doc.text), {"entities": ents})])
+    assert EntityTagger(spacy_nlp).stepwise == {"ner"}
     texts = [t for t in re.split(r"(?<=[。！？\n])", seed_text)][:120]
-    texts += ["", " ", "1998", "。", "李" * 200]
+    texts += ["", " ", "1998", "。", "李" * 200, doc.text]
 
     def run(decode):
-        docs = [nlp.make_doc(t) for t in texts]
-        tok2vec.set_annotations(docs, tok2vec.predict(docs))
+        docs = [spacy_nlp.make_doc(t) for t in texts]
         docs = decode(docs)
         return [d.to_array(["ENT_IOB", "ENT_TYPE"]).tolist() for d in docs], \
             [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in docs]
@@ -507,7 +517,7 @@ def test_stepwise_ner_sets_the_entities_spacy_would(nlp, seed_text):
     piped = run(lambda docs: list(ner.pipe(docs, batch_size=256)))
     stepped = run(lambda docs: (_parse_greedy(ner, docs), docs)[1])
     assert stepped == piped
-    assert sum(map(len, piped[1])) > 50
+    assert sum(map(len, piped[1])) > 0
 
 
 def test_components_without_a_parser_run_through_their_pipe(fake_model_tagger):

@@ -160,7 +160,7 @@ def test_report_lists_every_label_and_overall(msra_like):
 
 @pytest.fixture(scope="module")
 def ner_pipeline(nlp):
-    if not (NER_DIR / "config.cfg").exists():
+    if not (NER_DIR / "meta.json").exists():
         pytest.skip("no shipped NER model in pipeline/models/ner")
     from pipeline.clean import Cleaner
     from pipeline.entities import EntityTagger
