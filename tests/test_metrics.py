@@ -802,6 +802,7 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     ("首犯执行枪决，其他5个罪犯分别被判处死缓。", "5个", None, "罪犯"),
     ("股票被人分别在太原、天津和内蒙古3地的4家证券营业部相继抛售。", "4家", "抛售", "证券营业部"),
     ("10名优秀处长和4名问题较多的处长受到表扬。", "4名", None, "处长"),
+    ("与会的19个阿拉伯国家代表认为，恐怖主义严重危害地区安全。", "19个", "与会", "阿拉伯国家代表"),
     ("事故一般分为全部责任、主要责任、同等责任和次要责任四种。", "四种", "分为", "主要责任、同等责任和次要责任"),
     # A price labelled by its currency (旧币, 新币) is the price of the item before it, without
     # 一+measure word; an ellipsis ends the noun after a figure.
