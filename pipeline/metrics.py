@@ -780,7 +780,11 @@ class MetricExtractor:
             obj = self._noun_after(text, end, tokens) if cand.kind not in ("percent", "duration") else None
         if obj and action and len(obj) > len(action) + 1 and obj.endswith(action):
             obj = obj[: -len(action)]  # 近500名平民死亡: the verb after the noun is no part of it
-        if obj and cand.kind == "money" and modifier and obj == modifier.group(1) \
+        if cand.kind not in ("money", "percent", "duration") and modifier and self._names_kind(modifier.group(1)) \
+                and not (tokens and any(end <= t[0] < end + len(modifier.group(1)) and t[2] in self.verbs
+                                        for t in tokens)):
+            obj = modifier.group(1).rstrip("等")  # 完成了湛江50万吨浆厂等6个项目: the plant is what is measured
+        elif obj and cand.kind == "money" and modifier and obj == modifier.group(1) \
                 and self._names_kind(modifier.group(1)):
             # 500万元利税企业4家: the sum measures 利税, the enterprises are what is counted
             obj = self.kind_head_re.sub("", obj) or obj

@@ -720,6 +720,10 @@ def _scores(fazhi_pipeline, gold_files, inputs):
     # head (kind_heads): 500万元利税企业4家 -> 利税, the enterprises are counted.
     ("全县已建成千万元利税企业4家、500万元利税企业3家。", "500万元", None, "利税"),
     ("全县已建成千万元利税企业4家、500万元利税企业3家。", "3家", "建成", "利税企业"),
+    # A measure that names the kind of what the next figure counts measures that noun
+    # (湛江50万吨浆厂等6个: 浆厂), whatever stands before it.
+    ("完成了湛江50万吨浆厂等6个大中型林产工业项目前期工作。", "50万吨", None, "浆厂"),
+    ("中国运动员共夺得92个世界冠军，其中有6个项目17个奥运会小项的世界冠军。", "6个", None, "项目"),
     # A figure whose clause is only a copula (…，为106.5万人次) measures the noun the clause
     # before opens with, and takes its leading verb; not when that clause has a figure.
     ("1997年，批准出国旅游人员仍居因私出国人员首位，为106.5万人次，比上年增加5.6%。",
