@@ -183,7 +183,7 @@ def train_ner_command(corpora, out, minutes):
 
     Example: fazhi train ner --corpora ../shared/corpora --minutes 60
     """
-    from .tokenize import NER_DIR, has_ner_model
+    from .tokenize import NER_DIR
     from .train import train_ner
 
     try:

@@ -29,7 +29,6 @@ from .errors import UserError
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_CONFIG = REPO / "training" / "ner_words.cfg"
 
 Span = tuple[int, int, str]
 
