@@ -22,7 +22,9 @@ joining the words and listing the entities found:
   transitions forbidden.
 
 Model files: ``weights.npz`` (per-template sorted value keys, the weight rows, the transition
-scores) and ``model.json`` (tags, templates per offset, settings).
+scores) and ``model.json`` (tags, templates per offset, settings and, for a model trained on
+sub-word splits, ``splits``: {word: [character offsets]}, words cut before tagging by
+``char_spans``, learned from where training gold boundaries fall inside pkuseg words).
 """
 
 from __future__ import annotations
@@ -369,6 +371,14 @@ class LinearNER:
                              f"({self.bases['_rows'] + 1} rows)")
         self.edge = self.trans + transition_mask()
         self._hash_index: dict = {}
+        # Sub-word split table (``meta["splits"]``: word -> character offsets where the NER
+        # cuts the word before tagging, 中美 -> [1]); empty for unsplit models.
+        self.splits = {str(w): sorted({int(k) for k in ks if 0 < int(k) < len(w)})
+                       for w, ks in (self.meta.get("splits") or {}).items()}
+        self.splits = {w: ks for w, ks in self.splits.items() if ks}
+        if self.splits:
+            self.meta["splits"] = self.splits
+        self._pieces = {w: split_word(w, ks) for w, ks in self.splits.items()}
 
     def _find(self, name, keys: np.ndarray, q: np.ndarray) -> np.ndarray:
         """Position of each query among ``keys`` (sorted, distinct), -1 where absent: a hash
@@ -512,6 +522,30 @@ class LinearNER:
         _, path = run_viterbi(np.ascontiguousarray(node), np.ascontiguousarray(self.edge))
         return self.spans_of_path(np.asarray(path), starts, [len(s) for s in sents])
 
+    def split_words(self, sents: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The words the model tags: each word of the split table cut at its offsets (the
+        sentences as lists unchanged for a model without a table)."""
+        return apply_splits(sents, self._pieces)
+
+    def char_spans(self, texts_words: Sequence[Sequence[str]]
+                   ) -> list[list[tuple[int, int, str]]]:
+        """Entities (start_char, end_char exclusive, label) of each sentence, offsets into the
+        concatenation of its words (whitespace tokens count by their length). Words of the
+        split table are cut first (``predict`` itself tags the words it is given)."""
+        if not isinstance(texts_words, list):
+            texts_words = list(texts_words)
+        words = self.split_words(texts_words) if self._pieces else texts_words
+        preds = self.predict(words)
+        out = []
+        for sent, ents in zip(words, preds):
+            if not ents:
+                out.append([])
+                continue
+            ends = np.cumsum(np.fromiter(map(len, sent), np.int64, len(sent)))
+            starts = ends - np.fromiter(map(len, sent), np.int64, len(sent))
+            out.append([(int(starts[a]), int(ends[b - 1]), lab) for a, b, lab in ents])
+        return out
+
     @staticmethod
     def spans_of_path(path: np.ndarray, starts: np.ndarray,
                       lens: Sequence[int]) -> list[list[tuple[int, int, str]]]:
@@ -561,6 +595,31 @@ class LinearNER:
         return LinearNER({t: k[keep[t]] for t, k in self.keys.items()}, self.offsets,
                          np.concatenate(blocks), self.trans,
                          [k[m] for k, m in zip(self.pair_keys, keep_p)], self.meta, self.pairs)
+
+
+def split_word(word: str, offsets: Sequence[int]) -> tuple[str, ...]:
+    """``word`` cut at the character ``offsets`` (0 < k < len(word)): 中美, [1] -> (中, 美)."""
+    cuts = [0] + [k for k in sorted(set(offsets)) if 0 < k < len(word)] + [len(word)]
+    return tuple(word[a:b] for a, b in zip(cuts[:-1], cuts[1:]))
+
+
+def apply_splits(sents: Sequence[Sequence[str]],
+                 pieces: dict[str, tuple[str, ...]]) -> list[list[str]]:
+    """Each sentence with the words found in ``pieces`` replaced by their pieces."""
+    if not pieces:
+        return [list(s) for s in sents]
+    get = pieces.get
+    out = []
+    for s in sents:
+        new = []
+        for w in s:
+            p = get(w)
+            if p is None:
+                new.append(w)
+            else:
+                new.extend(p)
+        out.append(new)
+    return out
 
 
 def _index(keys: np.ndarray, q: np.ndarray, sort: bool = False) -> np.ndarray:

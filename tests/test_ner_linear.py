@@ -130,3 +130,74 @@ def test_hash_index_lookup_matches_binary_search():
                         rng.integers(1, 2**63, 3000, dtype=np.uint64)])
     model = random_model()
     np.testing.assert_array_equal(model._find("x", keys, q), nl._index(keys, q))
+
+
+def to_chars(sents, preds):
+    out = []
+    for sent, ents in zip(sents, preds):
+        ends = np.cumsum([len(w) for w in sent]).tolist()
+        starts = [e - len(w) for e, w in zip(ends, sent)]
+        out.append([(starts[a], ends[b - 1], lab) for a, b, lab in ents])
+    return out
+
+
+def test_split_word_and_apply_splits():
+    assert nl.split_word("邓小平理论", [3]) == ("邓小平", "理论")
+    assert nl.split_word("汤尤杯赛", [2, 1, 9, 0]) == ("汤", "尤", "杯赛")
+    pieces = {"中美": ("中", "美"), "华人": ("华", "人")}
+    assert nl.apply_splits([["中美", "关系", "华人"], []], pieces) == \
+        [["中", "美", "关系", "华", "人"], []]
+    assert nl.apply_splits([["中美"]], {}) == [["中美"]]
+
+
+def split_model(tmp_path=None) -> nl.LinearNER:
+    model = random_model(5)
+    meta = dict(model.meta, splits={"北京市": [2], "奥尔布赖特": [2, 4], "美国": [1, 5, 0]})
+    return nl.LinearNER(model.keys, model.offsets, model.weights, model.trans, model.pair_keys,
+                        meta, model.pairs)
+
+
+def test_split_table_round_trip(tmp_path):
+    model = split_model()
+    assert model.splits == {"北京市": [2], "奥尔布赖特": [2, 4], "美国": [1]}
+    model.save(tmp_path / "m")
+    again = nl.LinearNER.load(tmp_path / "m")
+    assert again.splits == model.splits
+    assert again.char_spans(SENTS) == model.char_spans(SENTS)
+    assert model.compact().splits == model.splits
+    # a model without a table has none after a round trip either
+    plain = random_model(5)
+    plain.save(tmp_path / "p")
+    assert nl.LinearNER.load(tmp_path / "p").splits == {}
+    assert "splits" not in nl.LinearNER.load(tmp_path / "p").meta
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_char_spans_map_back_to_exact_characters(seed):
+    base = random_model(seed)
+    model = nl.LinearNER(base.keys, base.offsets, base.weights, base.trans, base.pair_keys,
+                         {"splits": {"北京市": [2], "奥尔布赖特": [2, 4], "浦东新区": [2]}},
+                         base.pairs)
+    split = model.split_words(SENTS)
+    assert split[0][3:5] == ["北京", "市"] and split[0][9:12] == ["奥尔", "布赖", "特"]
+    assert ["".join(s) for s in split] == ["".join(s) for s in SENTS]
+    tok = model.predict(split)
+    chars = model.char_spans(SENTS)
+    for sent, ws, ents, cs in zip(SENTS, split, tok, chars):
+        text = "".join(sent)
+        assert len(ents) == len(cs)
+        for (a, b, lab), (s, e, lab2) in zip(ents, cs):
+            assert lab == lab2 and text[s:e] == "".join(ws[a:b])
+    assert chars == to_chars(split, tok)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_unsplit_char_spans_equal_predict(seed):
+    model = random_model(seed)
+    assert model.splits == {}
+    assert model.split_words(SENTS) == [list(s) for s in SENTS]
+    assert model.char_spans(SENTS) == to_chars(SENTS, model.predict(SENTS))
+    # whitespace tokens count by their length
+    sents = [["新华社", " ", "记者", "张", "  ", "小明"]]
+    assert model.char_spans(sents) == to_chars(sents, model.predict(sents))
+    assert model.char_spans([]) == []

@@ -28,6 +28,7 @@ import argparse
 import json
 import sys
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -50,6 +51,133 @@ def read_docbin(path: Path) -> list[tuple[list[str], list[tuple[int, int, str]]]
     for doc in DocBin().from_disk(path).get_docs(vocab):
         out.append(([t.text for t in doc], [(e.start, e.end, e.label_) for e in doc.ents]))
     return out
+
+
+# ---------------------------------------------------------------------------------------
+# Sub-word splits: the gold char spans of the training corpora (misaligned ones included)
+
+
+def corpus_examples(corpora: Path = CORPORA, work: Path = WORK):
+    """(train, dev) lists of (text, gold char spans), in the order of ``work``'s DocBins.
+
+    Rebuilt with ``pipeline.train``'s functions as ``convert_corpora`` built them (same
+    settings, same seed; MSRA conventions read from ``work/conventions.json``), but keeping
+    every gold span, also those that cut through pkuseg words.
+    """
+    import random
+
+    from pipeline import train as pt
+
+    settings = json.loads((work / "conversion.json").read_text())["settings"]
+    if settings != {"harmonize": True, "extra": [], "seed": 0, "dev_fraction": 0.03}:
+        raise SystemExit(f"{work}: unexpected conversion settings {settings}")
+    msra = list(pt.bio_examples(corpora / "msra" / "msra_train_bio.txt", pt.MSRA_MAP))
+    pd_raw = list(pt.pd1998_examples(corpora / "pd1998" / "199801.utf8.txt"))
+    conventions = json.loads((work / "conventions.json").read_text(encoding="utf-8"))["conventions"]
+    pd, _ = pt.apply_conventions(pd_raw, conventions)
+    sources = {"pd1998": pd, "msra_train": msra}
+    stems = pt.collect_admin_stems(ex for src in sources.values() for ex in src)
+    rng = random.Random(settings["seed"])
+    train, dev = [], []
+    for name, examples in sources.items():
+        examples = pt.resolve_places(examples, stems)
+        rng.shuffle(examples)
+        n_dev = int(len(examples) * settings["dev_fraction"])
+        dev.extend(examples[:n_dev])
+        train.extend(examples[n_dev:])
+    rng.shuffle(train)
+    keep = lambda exs: [(t, sorted(sp)) for t, sp in exs if t.strip()]  # noqa: E731
+    return keep(train), keep(dev)
+
+
+def word_offsets(words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    ends = np.cumsum([len(w) for w in words], dtype=np.int64)
+    return ends - np.array([len(w) for w in words], np.int64), ends
+
+
+def attach_gold(sents, examples) -> list[tuple[list[str], list[tuple[int, int, str]]]]:
+    """(words, gold char spans) per sentence: DocBin words with the corpus gold, checked to
+    be the same text."""
+    if len(sents) != len(examples):
+        raise SystemExit(f"{len(sents)} DocBin sentences, {len(examples)} corpus examples")
+    out = []
+    for (words, _), (text, spans) in zip(sents, examples):
+        if "".join(words) != text:
+            raise SystemExit(f"DocBin words differ from the corpus text: {text[:40]!r}")
+        out.append((words, spans))
+    return out
+
+
+def boundary_stats(gold_sents) -> tuple[Counter, dict, dict]:
+    """Per word type: occurrences, Counter of offsets where a gold boundary falls strictly
+    inside an occurrence (each occurrence counts an offset once), and counts of misaligned
+    spans."""
+    total: Counter = Counter()
+    inside: dict[str, Counter] = defaultdict(Counter)
+    mis = Counter()
+    for words, spans in gold_sents:
+        total.update(words)
+        if not spans:
+            continue
+        st, en = word_offsets(words)
+        bounds = sorted({b for s, e, _ in spans for b in (s, e)})
+        bset = set(st.tolist()) | {int(en[-1])}
+        for s, e, _ in spans:
+            mis["spans"] += 1
+            if s not in bset or e not in bset:
+                mis["misaligned"] += 1
+        b = np.array(bounds, np.int64)
+        # words with a boundary strictly inside: st < b < en
+        i = np.searchsorted(st, b, side="right") - 1
+        ok = (i >= 0) & (b > st[np.maximum(i, 0)]) & (b < en[np.maximum(i, 0)])
+        for k, bb in zip(i[ok].tolist(), b[ok].tolist()):
+            inside[words[k]][bb - int(st[k])] += 1
+    return total, inside, mis
+
+
+def learn_splits(total: Counter, inside: dict, share: float, min_count: int) -> dict:
+    """{word: [offsets]}: offsets where a gold boundary falls in at least ``share`` of the
+    word's training occurrences and at least ``min_count`` times."""
+    out = {}
+    for w, offs in inside.items():
+        ks = sorted(k for k, n in offs.items() if n >= min_count and n / total[w] >= share)
+        if ks:
+            out[w] = ks
+    return out
+
+
+def realign(words: list[str], spans) -> list[tuple[int, int, str]]:
+    """Token spans of the gold char spans that line up with ``words`` (overlaps dropped)."""
+    st, en = word_offsets(words)
+    start_of = {int(a): i for i, a in enumerate(st.tolist())}
+    end_of = {int(b): i + 1 for i, b in enumerate(en.tolist())}
+    out, last = [], 0
+    for s, e, lab in sorted(spans):
+        a, b = start_of.get(s), end_of.get(e)
+        if a is None or b is None or a < last or b <= a:
+            continue
+        out.append((a, b, lab))
+        last = b
+    return out
+
+
+def split_data(gold_sents, table: dict):
+    """(split words, aligned token spans) per sentence, and the aligned/total span counts."""
+    pieces = {w: nl.split_word(w, ks) for w, ks in table.items()}
+    words = nl.apply_splits([w for w, _ in gold_sents], pieces)
+    out, n_al, n_all = [], 0, 0
+    for ws, (_, spans) in zip(words, gold_sents):
+        t = realign(ws, spans)
+        n_al += len(t)
+        n_all += len(spans)
+        out.append((ws, t))
+    return out, n_al, n_all
+
+
+def char_prf(model: nl.LinearNER, gold_sents) -> dict:
+    """Exact character-span P/R/F of ``model.char_spans`` on (words, gold char spans)."""
+    pred = model.char_spans([w for w, _ in gold_sents])
+    return span_prf([set(g) for _, g in gold_sents], [set(p) for p in pred])
 
 
 def build_vocab(sents, offsets, pairs, min_count: dict, lex) -> tuple[dict, list, dict]:
@@ -104,6 +232,22 @@ def train(args) -> None:
     print(json.dumps({"offsets": offsets, "pairs": pairs, "min_count": min_count}), flush=True)
     train_sents = read_docbin(Path(args.train))
     dev_sents = read_docbin(Path(args.dev))
+    table, split_info, dev_chars = {}, {}, None
+    if args.split_share > 0:
+        ex_train, ex_dev = corpus_examples()
+        train_gold = attach_gold(train_sents, ex_train)
+        dev_chars = attach_gold(dev_sents, ex_dev)
+        total, inside, mis = boundary_stats(train_gold)
+        table = learn_splits(total, inside, args.split_share, args.split_min)
+        train_sents, n_al, n_all = split_data(train_gold, table)
+        dev_split, d_al, d_all = split_data(dev_chars, table)
+        split_info = {"share": args.split_share, "min_count": args.split_min,
+                      "words": len(table), "train_spans": n_all,
+                      "train_misaligned_before": mis["misaligned"],
+                      "train_misaligned_after": n_all - n_al,
+                      "dev_misaligned_after": d_all - d_al}
+        print(json.dumps({"splits": split_info}), flush=True)
+        dev_sents = dev_split
     if args.limit:
         train_sents = train_sents[:args.limit]
     print(f"train {len(train_sents)} sentences, dev {len(dev_sents)}; read in "
@@ -121,8 +265,9 @@ def train(args) -> None:
     gold = np.concatenate([nl.spans_to_tags(len(s), ents) for s, ents in train_sents])
     print(f"rows {n_rows:,}, features per token {F.shape[1]}, tokens {len(F):,}; "
           f"{time.time() - t_start:.0f}s", flush=True)
-    dev_words = [s for s, _ in dev_sents]
+    dev_words = [s for s, _ in dev_sents]  # already split when splits are on
     dev_gold = [set(e) for _, e in dev_sents]
+    dev_gold_chars = [set(g) for _, g in dev_chars] if dev_chars is not None else None
 
     def run(seed: int):
         """One perceptron run: the averaged weights of its best dev epoch."""
@@ -179,8 +324,11 @@ def train(args) -> None:
             tavg = T - TU / c
             model = nl.LinearNER(keys, offsets, avg, tavg, pair_keys, pairs=pairs)
             t1 = time.time()
-            pred = model.predict(dev_words)
-            score = span_prf(dev_gold, [set(p) for p in pred])
+            if dev_chars is not None:  # exact char spans against all dev gold (splits applied)
+                score = span_prf(dev_gold_chars, [set(p) for p in model.char_spans(dev_words)])
+            else:
+                pred = model.predict(dev_words)
+                score = span_prf(dev_gold, [set(p) for p in pred])
             history.append({"epoch": epoch, "sent_errors": errors, "dev": score,
                             "epoch_s": round(t1 - t0, 1), "minutes": round((time.time() - t_start) / 60, 2)})
             print(json.dumps(history[-1]), flush=True)
@@ -214,6 +362,8 @@ def train(args) -> None:
     meta = {"train": str(args.train), "dev": str(args.dev), "best_epoch": best[2],
             "dev_f": best[0], "history": history, "train_minutes": round(train_minutes, 2),
             "min_count": min_count, "seeds": seeds, "float16": args.float16}
+    if dev_chars is not None:
+        meta.update(dev_char_f=best[0], split_learning=split_info, splits=table)
     model = nl.LinearNER(keys, offsets, avg, tavg, pair_keys, meta, pairs).compact()
     out = model.save(args.out)
     size = sum(p.stat().st_size for p in out.iterdir())
@@ -243,15 +393,21 @@ def evaluate(model: nl.LinearNER, examples, docs=None) -> dict:
     docs = docs if docs is not None else segment(texts)
     words = [[t.text for t in d] for d in docs]
     t0 = time.perf_counter()
-    preds = model.predict(words)
+    preds = model.char_spans(words)  # splits applied if the model has a table
     dt = time.perf_counter() - t0
     gold, pred, aligned = [], [], []
-    for (text, spans), doc, ents in zip(examples, docs, preds):
+    for (text, spans), doc, ents, ws in zip(examples, docs, preds, words):
         g = {(s, e, lab) for s, e, lab in spans}
         gold.append(g)
         aligned.append({x for x in g if doc.char_span(x[0], x[1]) is not None})
-        pred.append({(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text), EVAL_MAP[lab])
-                     for a, b, lab in ents})
+        # offsets in the joined words -> offsets in the text (tokens may skip whitespace)
+        joined = np.concatenate([[0], np.cumsum([len(w) for w in ws])]).astype(int)
+        idx = [t.idx for t in doc]
+        tok_of = lambda c: int(np.searchsorted(joined, c, side="right") - 1)  # noqa: E731
+        to_text = lambda c, end=False: (  # noqa: E731
+            idx[tok_of(c - 1)] + c - joined[tok_of(c - 1)] if end else
+            idx[tok_of(c)] + c - joined[tok_of(c)])
+        pred.append({(to_text(a), to_text(b, True), EVAL_MAP[lab]) for a, b, lab in ents})
     scores = score_spans(gold, pred, aligned)
     scores["_chars"] = sum(map(len, texts))
     scores["_predict_chars_per_s"] = round(scores["_chars"] / dt)
@@ -266,9 +422,9 @@ def speed(model: nl.LinearNER, words: list[list[str]], repeats: int = 5,
         t0 = time.perf_counter()
         if batch:
             for i in range(0, len(words), batch):
-                model.predict(words[i:i + batch])
+                model.char_spans(words[i:i + batch])
         else:
-            model.predict(words)
+            model.char_spans(words)
         times.append(time.perf_counter() - t0)
     return {"chars": n_chars, "sentences": len(words), "batch": batch,
             "best_s": round(min(times), 4), "median_s": round(sorted(times)[len(times) // 2], 4),
@@ -284,6 +440,17 @@ def evaluate_cmd(args) -> None:
     t_load = time.perf_counter()
     nl.LinearNER.load(args.model)
     out["load_s"] = round(time.perf_counter() - t_load, 3)
+    # dev (held out from the training corpora): exact char spans against all gold
+    dev_gold = attach_gold(read_docbin(WORK / "dev.spacy"), corpus_examples()[1])
+    dev_words = [w for w, _ in dev_gold]
+    pred = model.char_spans(dev_words)
+    al = [{g for g in gs if realign(ws, [g])} for ws, gs in dev_gold]
+    out["dev"] = {"ALL": span_prf([set(g) for _, g in dev_gold], [set(p) for p in pred]),
+                  "ALL_aligned_gold": span_prf(al, [set(p) & a | (set(p) - set(g))
+                                                    for p, a, (_, g) in zip(pred, al, dev_gold)])}
+    if args.dev_only:
+        print("dev", {k: (v["p"], v["r"], v["f"]) for k, v in out["dev"].items()})
+        return
     msra = list(read_bio(CORPORA / "msra" / "msra_test_bio.txt"))
     msra_docs = segment([t for t, _ in msra])
     out["msra_test"] = evaluate(model, msra, msra_docs)
@@ -307,12 +474,40 @@ def evaluate_cmd(args) -> None:
     out["speed_batch_256"] = speed(model, words, batch=256)
     out["speed_batch_32"] = speed(model, words, batch=32)
     out["size_bytes"] = sum(p.stat().st_size for p in Path(args.model).iterdir())
-    for name in ("msra_test", "pd_ner_test"):
+    for name in ("dev", "msra_test", "pd_ner_test"):
         s = out[name]
         print(name, {k: (v["p"], v["r"], v["f"]) for k, v in s.items() if isinstance(v, dict)})
     print("speed", out["speed_all_at_once"], out["speed_batch_256"], out["speed_batch_32"], "pkuseg",
           out["pkuseg_chars_per_s_best"], "size", out["size_bytes"], "load", out["load_s"])
     (Path(args.model) / "scores.json").write_text(json.dumps(out, indent=1))
+
+
+def split_stats_cmd(args) -> None:
+    """Coverage of the misaligned training gold by split tables of several (share, count)."""
+    train_sents = read_docbin(Path(args.train))
+    dev_sents = read_docbin(Path(args.dev))
+    ex_train, ex_dev = corpus_examples()
+    train_gold = attach_gold(train_sents, ex_train)
+    dev_gold = attach_gold(dev_sents, ex_dev)
+    total, inside, mis = boundary_stats(train_gold)
+    _, _, dmis = boundary_stats(dev_gold)
+    print(json.dumps({"train": dict(mis), "dev": dict(dmis),
+                      "word_types_with_inner_boundary": len(inside)}))
+    top = sorted(inside.items(), key=lambda x: -sum(x[1].values()))[:40]
+    print(" ".join(f"{w}:{dict(c)}/{total[w]}" for w, c in top))
+    rows = []
+    for share in (float(x) for x in args.shares.split(",")):
+        for n in (int(x) for x in args.counts.split(",")):
+            table = learn_splits(total, inside, share, n)
+            _, al, alls = split_data(train_gold, table)
+            _, dal, dalls = split_data(dev_gold, table)
+            words_cut = sum(total[w] for w in table)
+            rows.append({"share": share, "min": n, "words": len(table),
+                         "train_misaligned": alls - al,
+                         "train_fixed": round(1 - (alls - al) / mis["misaligned"], 3),
+                         "dev_misaligned": dalls - dal,
+                         "train_tokens_cut": words_cut})
+            print(json.dumps(rows[-1]), flush=True)
 
 
 def main() -> None:
@@ -332,11 +527,24 @@ def main() -> None:
     t.add_argument("--limit", type=int, default=0)
     t.add_argument("--seeds", default="0", help="comma-separated; several: their average")
     t.add_argument("--float16", action="store_true")
+    t.add_argument("--split-share", type=float, default=0.0,
+                   help="learn sub-word splits: offsets where a gold boundary falls in at least "
+                        "this share of a word's training occurrences (0: no splits)")
+    t.add_argument("--split-min", type=int, default=5,
+                   help="... and at least this many times")
+    st = sub.add_parser("splitstats")
+    st.add_argument("--train", default=str(WORK / "train.spacy"))
+    st.add_argument("--dev", default=str(WORK / "dev.spacy"))
+    st.add_argument("--shares", default="0.05,0.1,0.2,0.3,0.5")
+    st.add_argument("--counts", default="1,2,3,5,10")
     e = sub.add_parser("eval")
     e.add_argument("model")
+    e.add_argument("--dev-only", action="store_true", help="score dev only (no test split)")
     args = ap.parse_args()
     if args.cmd == "train":
         train(args)
+    elif args.cmd == "splitstats":
+        split_stats_cmd(args)
     else:
         evaluate_cmd(args)
 
