@@ -428,6 +428,9 @@ def freeze_models(pipeline):
     copy) the pages of objects they share with the parent.
     """
     if not getattr(pipeline, "_gc_frozen", False):
+        warm = getattr(pipeline, "warm", None)
+        if warm is not None:
+            warm()
         gc.collect()
         gc.freeze()
         pipeline._gc_frozen = True

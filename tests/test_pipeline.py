@@ -160,3 +160,19 @@ def test_a_failing_batch_step_and_a_bad_document_quarantine_only_that_document()
     assert [len(r.rows["quarantine"]) for r in results] == [0, 1, 0]
     assert "this one is bad" in results[1].rows["quarantine"][0]["message"]
     assert [len(r.rows["documents"]) for r in results] == [1, 0, 1]
+
+
+def test_metrics_share_the_entity_stages_gazetteer(fazhi_pipeline):
+    stages = {stage.name: stage for stage in fazhi_pipeline.stages}
+    assert stages["metrics"].gazetteer is stages["entities"].rules.gaz
+
+
+def test_warm_up_leaves_the_results_unchanged(nlp):
+    from pipeline.runner import Pipeline
+
+    cold, warm = Pipeline(nlp), Pipeline(nlp)
+    warm.warm()
+    assert warm._warm and not getattr(cold, "_warm", False)
+    docs = lambda: _docs(BATCH_TEXTS)  # noqa: E731
+    assert [dict(r.rows) for r in warm.handle_many(docs())] == \
+        [dict(r.rows) for r in cold.handle_many(docs())]
