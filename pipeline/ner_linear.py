@@ -36,6 +36,8 @@ from typing import Sequence
 
 import numpy as np
 
+from .segment import _Hasher  # the same polynomial hashes as the segmenter
+
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
 TAGS = ("O",) + tuple(f"{p}-{lab}" for lab in LABELS for p in "BILU")
 N_TAGS = len(TAGS)
@@ -80,43 +82,7 @@ LOC_SUFFIXES = ("地区", "山区", "林区", "牧区", "灾区", "景区", "开
                 "水库", "公园")
 CN_NUMERALS = "〇零一二三四五六七八九十百千万亿两"
 
-_B = 0x9E3779B97F4A7C15
-_BINV = pow(_B, -1, 1 << 64)
 _PAIR = np.uint64(0xC2B2AE3D27D4EB4F)
-
-
-def _powers(base: int, n: int) -> np.ndarray:
-    p = np.full(n, base, np.uint64)
-    p[0] = 1
-    return np.cumprod(p, dtype=np.uint64)
-
-
-class _Hasher:
-    """Polynomial hashes mod 2**64 of substrings from one prefix sum (as pipeline.segment)."""
-
-    def __init__(self) -> None:
-        self.pw = _powers(_B, 1024)
-        self.ipw = _powers(_BINV, 1024)
-
-    def prefix(self, codes: np.ndarray) -> np.ndarray:
-        n = len(codes)
-        if len(self.pw) < n + 1:
-            size = max(n + 1, 2 * len(self.pw))
-            self.pw, self.ipw = _powers(_B, size), _powers(_BINV, size)
-        q = np.zeros(n + 1, np.uint64)
-        np.cumsum(codes * self.ipw[:n], dtype=np.uint64, out=q[1:])
-        return q
-
-    def span(self, q: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        return self.pw[b - 1] * (q[b] - q[a])
-
-    def strings(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros(0, np.uint64)
-        codes = np.frombuffer("".join(texts).encode("utf-32-le"), np.uint32).astype(np.uint64) + 1
-        lens = np.fromiter(map(len, texts), np.int64, len(texts))
-        ends = np.cumsum(lens)
-        return self.span(self.prefix(codes), ends - lens, ends)
 
 
 _HASHER = _Hasher()

@@ -228,6 +228,8 @@ class _Hasher:
 
     def strings(self, texts: list[str]) -> np.ndarray:
         """The hash of each of ``texts`` (non-empty)."""
+        if not texts:
+            return np.zeros(0, np.uint64)
         codes = np.frombuffer("".join(texts).encode("utf-32-le"), np.uint32).astype(np.uint64) + 1
         ends = np.cumsum([len(t) for t in texts])
         return self.span(self.prefix(codes), ends - np.array([len(t) for t in texts]), ends)
