@@ -44,23 +44,17 @@ class Tokenizer:
         self.tokenizer = nlp.tokenizer
 
     def prepare(self, docs: list[Document]) -> None:
-        """Segment the sentences of many documents in one batch (fazhi's segmenter)."""
-        if not hasattr(self.tokenizer, "pipe"):
-            return
-        sentences = [s for doc in docs for s in doc.sentences if s.doc is None]
-        texts = [doc.clean[s.start:s.end] for doc in docs for s in doc.sentences if s.doc is None]
-        for sentence, sdoc in zip(sentences, self.tokenizer.pipe(texts)):
+        """Segment the sentences of ``docs`` not segmented yet, in one batch where the
+        tokenizer has ``pipe`` (fazhi's segmenter)."""
+        todo = [(doc, s) for doc in docs for s in doc.sentences if s.doc is None]
+        texts = [doc.clean[s.start:s.end] for doc, s in todo]
+        pipe = getattr(self.tokenizer, "pipe", None)
+        sdocs = pipe(texts) if pipe is not None else map(self.tokenizer, texts)
+        for (_, sentence), sdoc in zip(todo, sdocs):
             sentence.doc = sdoc
 
     def __call__(self, doc: Document) -> Document:
-        todo = [s for s in doc.sentences if s.doc is None]  # not done by ``prepare``
-        texts = [doc.clean[s.start:s.end] for s in todo]
-        if hasattr(self.tokenizer, "pipe"):  # fazhi's segmenter: one batch per document
-            sdocs = self.tokenizer.pipe(texts)
-        else:
-            sdocs = map(self.tokenizer, texts)
-        for sentence, sdoc in zip(todo, sdocs):
-            sentence.doc = sdoc
+        self.prepare([doc])  # a no-op for the sentences a batch ``prepare`` already did
         return doc
 
 
@@ -405,23 +399,15 @@ def _run_info(pipeline: Pipeline | None, inputs, n_files, totals: Result, rows, 
     import pydantic
     import spacy
 
-    from .models import model_identity
-
     try:
         from importlib.metadata import version
         pkuseg_version = version("spacy-pkuseg")
     except Exception:  # pragma: no cover - metadata missing in odd installs
         pkuseg_version = None
     if models is None:  # the Dask engine passes what its workers loaded
-        nlp = pipeline.nlp
-        models = {}
-        pkuseg_dir = getattr(nlp, "meta", {}).get("fazhi_pkuseg_model")
-        if pkuseg_dir:
-            models["pkuseg"] = model_identity(Path(pkuseg_dir))
-            models["pkuseg"]["segmenter"] = getattr(nlp, "meta", {}).get("fazhi_segmenter")
-        ner_meta = getattr(nlp, "meta", {}).get("fazhi_ner")
-        if ner_meta:
-            models["ner"] = ner_meta
+        from .shards import models_of
+
+        models = models_of(pipeline)
     return {
         "fazhi": __version__,
         "versions": {"fazhi": __version__, "spacy": spacy.__version__,

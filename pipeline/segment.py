@@ -247,10 +247,6 @@ def _find(sorted_keys: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.nd
     return at, sorted_keys[at] == query
 
 
-def _member(sorted_keys: np.ndarray, query: np.ndarray) -> np.ndarray:
-    return _find(sorted_keys, query)[1]
-
-
 _MULT = np.uint64(0x9E3779B97F4A7C15)
 
 
@@ -345,12 +341,12 @@ class Segmenter:
         # One id per character: pkuseg renames keywords to "&", then folds digits and
         # letters to **Num / **Letter.
         node_id = {x: i for i, x in enumerate(nodes)}
-        self.char_id: dict[str, int] = {x: i for x, i in node_id.items() if len(x) == 1}
+        char_id: dict[str, int] = {x: i for x, i in node_id.items() if len(x) == 1}
         for chars, node in ((FeatureExtractor.num, "**Num"), (FeatureExtractor.letter, "**Letter")):
             for c in chars:
-                self.char_id[c] = node_id.get(node, self.v)
+                char_id[c] = node_id.get(node, self.v)
         for c in KEYWORDS:
-            self.char_id[c] = node_id.get("&", self.v)
+            char_id[c] = node_id.get("&", self.v)
         # For dictionary matching: keywords read as "&", digits and letters as "\x00" (no
         # dictionary word contains a folded node, so a window holding one is never a word).
         table = {ord(c): "\x00" for c in FeatureExtractor.num | FeatureExtractor.letter}
@@ -380,7 +376,7 @@ class Segmenter:
         self.other = other_words
         # Vectorised lookups: code point -> node id, and -> the code dictionary matching sees.
         self.char_lut = np.full(0x110000, self.v, np.int32)
-        for c, i in self.char_id.items():
+        for c, i in char_id.items():
             self.char_lut[ord(c)] = i
         self.match_lut = np.arange(1, 0x110001, dtype=np.uint32)
         for code, rep in table.items():
