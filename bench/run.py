@@ -165,13 +165,6 @@ def mb(n: float) -> int:
 
 # --- measured runs -----------------------------------------------------------------------------
 
-def default_pipeline_available() -> bool:
-    """True once the entity and metric stages exist (they do); an import error is raised."""
-    import importlib.util
-
-    return all(importlib.util.find_spec(m) is not None for m in ("pipeline.entities", "pipeline.metrics"))
-
-
 def _busy_seconds() -> float:
     import psutil
 
@@ -212,14 +205,10 @@ def measure(cmd: list[str], label: str) -> dict:
 def fazhi_run(corpus: Path, out: Path, workers: int, label: str, engine: str = "local") -> dict:
     if out.exists():
         shutil.rmtree(out)
-    if default_pipeline_available():
-        cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out),
-               "--workers", str(workers), "--quiet"]
-        if engine != "local":
-            cmd += ["--engine", engine]
-    else:
-        cmd = [sys.executable, __file__, "--child-run", str(corpus), str(out), str(workers),
-               engine]
+    cmd = [sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out),
+           "--workers", str(workers), "--quiet"]
+    if engine != "local":
+        cmd += ["--engine", engine]
     result = measure(cmd, label)
     info = json.loads((out / "run.json").read_text(encoding="utf-8"))
     timings = info["timings"]
@@ -229,33 +218,6 @@ def fazhi_run(corpus: Path, out: Path, workers: int, label: str, engine: str = "
     result["cpu"] = info.get("shards", {}).get("cpu_seconds")
     result["rows"] = info["rows"]
     return result
-
-
-def child_run(corpus: str, out: str, workers: int, engine: str) -> None:
-    """Run the pipeline without entities and metrics (used until those stages exist)."""
-    from pipeline.clean import Cleaner
-    from pipeline.runner import Pipeline, Tokenizer, run
-    from pipeline.split import ArticleSplitter, SentenceSplitter
-
-    kwargs = {}
-    if engine != "local":
-        from pipeline.shards import PipelineSpec
-
-        kwargs = {"engine": engine, "spec": PipelineSpec(stages="basic")}
-        run([corpus], out, workers=workers, **kwargs)
-        return
-    started = time.perf_counter()
-    from pipeline.tokenize import load_nlp
-
-    nlp = load_nlp(with_ner=False)
-    pipeline = Pipeline(nlp, [Cleaner(), ArticleSplitter(), SentenceSplitter(), Tokenizer(nlp)])
-    load = time.perf_counter() - started
-    run([corpus], out, pipeline=pipeline, workers=workers)
-    info_path = Path(out) / "run.json"
-    info = json.loads(info_path.read_text(encoding="utf-8"))
-    info["timings"]["load_seconds"] = round(load, 3)  # run() did not load: count it here
-    info["timings"]["wall_seconds"] = round(info["timings"]["wall_seconds"] + load, 3)
-    info_path.write_text(json.dumps(info, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
 def child_segment(corpus: str, segmenter: str) -> None:
@@ -287,12 +249,11 @@ def child_segment(corpus: str, segmenter: str) -> None:
 
 
 def child_load() -> None:
-    """Print the seconds to load the full pipeline (pkuseg and the NER, if shipped)."""
+    """Print the seconds to load the full pipeline (segmenter, NER, rules, warm-up)."""
     started, cpu_started = time.perf_counter(), time.process_time()
     from pipeline.runner import Pipeline
 
-    Pipeline.load() if default_pipeline_available() else __import__(
-        "pipeline.tokenize").tokenize.load_nlp(with_ner=True)
+    Pipeline.load()
     print(json.dumps({"load": time.perf_counter() - started,
                       "load_cpu": time.process_time() - cpu_started}))
 
@@ -360,16 +321,10 @@ def main() -> int:
     parser.add_argument("--no-dask", action="store_true", help="Skip the Dask engine run.")
     parser.add_argument("--no-record", action="store_true", help="Do not append to RESULTS.md.")
     parser.add_argument("--note", default="", help="A note for the RESULTS.md entry.")
-    parser.add_argument("--child-run", nargs=4, metavar=("CORPUS", "OUT", "WORKERS", "ENGINE"),
-                        help=argparse.SUPPRESS)
     parser.add_argument("--child-segment", metavar="CORPUS", help=argparse.SUPPRESS)
     parser.add_argument("--segmenter", default="pkuseg", help=argparse.SUPPRESS)
     parser.add_argument("--child-load", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.child_run:
-        corpus, out, workers, engine = args.child_run
-        child_run(corpus, out, int(workers), engine)
-        return 0
     if args.child_segment:
         child_segment(args.child_segment, args.segmenter)
         return 0
@@ -399,7 +354,6 @@ def main() -> int:
     large_dir, large_chars, large_docs = corpora["large"]
     print(f"  small: {small_docs} documents, {small_chars} characters; "
           f"large: {large_docs} documents, {large_chars} characters", flush=True)
-    full = default_pipeline_available()
 
     use_dask = not args.no_dask
     if use_dask:
@@ -452,7 +406,7 @@ def main() -> int:
         "",
         f"Machine: {machine()}. Also running at the start: {background}. CPU used by other "
         f"jobs during the segmentation run: {seg['others']:.2f} cores.",
-        f"Pipeline: {'full default (clean, split, sentences, tokenize, entities, metrics)' if full else 'clean, split, sentences, tokenize (entities and metrics not yet available)'}; "
+        "Pipeline: full default (clean, split, sentences, tokenize, entities, metrics); "
         f"NER model {'shipped and run' if (ROOT / 'pipeline' / 'models' / 'ner' / 'meta.json').exists() else 'absent (rules only)'}.",
         f"Small corpus: {small_docs} documents, {small_chars:,} characters; large: {large_docs} documents, {large_chars:,} characters. "
         f"Timings: best of {args.repeat} interleaved rounds."
@@ -478,7 +432,7 @@ def main() -> int:
                      f"({dask['process']:.1f} s after load, {dask['wall']:.1f} s wall with cluster start); "
                      f"**{dask['process'] / w2['process']:.2f}x** the time of `--workers 2` (target <= 1.3) |")
     lines += [
-        f"| model load (pkuseg{' + NER' if full else ''}), warm cache | {load['load']:.2f} s wall, "
+        f"| model load (pkuseg + NER), warm cache | {load['load']:.2f} s wall, "
         f"{load['load_cpu']:.2f} s CPU (target < 3); in the `--workers 1` run: {w1['load']:.2f} s |",
         f"| pkuseg load alone | spacy-pkuseg {seg['load']:.2f} s; fazhi's segmenter {fast['load']:.2f} s |",
         f"| peak RSS, segmentation only | spacy-pkuseg {seg['rss'][0]} MB; fazhi's segmenter {fast['rss'][0]} MB |",
