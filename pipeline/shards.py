@@ -254,7 +254,12 @@ def read_shard(shard: Shard, published: date | None = None) -> Iterator:
 
 
 class PartWriter:
-    """Write rows of one table for one shard into a hidden file, renamed on ``commit``."""
+    """Write rows of one table for one shard into a hidden file, renamed on ``commit``.
+
+    Rows arrive as dicts; ``seal`` (called after every batch of documents) turns the ones
+    waiting into an Arrow record batch, several times smaller than the dicts, so that a row
+    group of ``rows_per_group`` rows costs little memory however big the shard is.
+    """
 
     def __init__(self, directory: Path, name: str, schema: pa.Schema, rows_per_group: int) -> None:
         self.final = directory / name
@@ -262,24 +267,34 @@ class PartWriter:
         self.schema = schema
         self.rows_per_group = rows_per_group
         self.buffer: list[dict] = []
+        self.sealed: list[pa.RecordBatch] = []
+        self.pending = 0  # rows in ``sealed`` and ``buffer``
         self.writer: pq.ParquetWriter | None = None
         self.rows = 0
 
     def write(self, rows: list[dict]) -> None:
         self.buffer.extend(rows)
-        if len(self.buffer) >= self.rows_per_group:
+        self.pending += len(rows)
+        if self.pending >= self.rows_per_group:
             self.flush()
 
+    def seal(self) -> None:
+        if self.buffer:
+            self.sealed.append(pa.RecordBatch.from_pylist(self.buffer, schema=self.schema))
+            self.buffer = []
+
     def flush(self) -> None:
-        if not self.buffer:
+        """Write the waiting rows as one row group."""
+        self.seal()
+        if not self.sealed:
             return
-        table = pa.Table.from_pylist(self.buffer, schema=self.schema)
+        table = pa.Table.from_batches(self.sealed, schema=self.schema)
         if self.writer is None:
             self.final.parent.mkdir(parents=True, exist_ok=True)
             self.writer = pq.ParquetWriter(self.temp, self.schema, compression="zstd")
-        self.writer.write_table(table)
-        self.rows += len(self.buffer)
-        self.buffer = []
+        self.writer.write_table(table, row_group_size=max(len(table), 1))
+        self.rows += len(table)
+        self.sealed, self.pending = [], 0
 
     def commit(self) -> None:
         """Close the file and give it its final name (no file when the table got no rows)."""
@@ -333,6 +348,8 @@ def process_shard(shard: Shard, staging: str | os.PathLike, pipeline,
                         writers[table].write(rows)
                 counts.update(result.counts)
                 seconds.update(result.seconds)
+            for writer in writers.values():
+                writer.seal()
         started = time.perf_counter()
         for writer in writers.values():
             writer.commit()

@@ -305,3 +305,32 @@ def test_a_second_run_into_the_same_output_is_refused_while_the_first_runs(tmp_p
         holder.wait()
     run([corpus], out, pipeline=pipeline)  # the holder died: its lock went with it
     assert not (out / (STAGING + ".lock")).exists()
+
+
+def test_part_writer_sealed_batches_give_the_same_file(tmp_path):
+    """Rows sealed into Arrow batches between writes give the same rows and row groups."""
+    from pipeline.shards import PartWriter
+    from schemas.arrow import SCHEMAS
+
+    schema = SCHEMAS["quarantine"]
+    names = schema.names
+    rows = [{name: None for name in names} for _ in range(25)]
+    for k, row in enumerate(rows):
+        for name, field in zip(names, schema):
+            if pa.types.is_string(field.type):
+                row[name] = f"{name}-{k}"
+            elif pa.types.is_integer(field.type):
+                row[name] = k
+    files = {}
+    for sealed in (False, True):
+        writer = PartWriter(tmp_path / str(sealed), "part-000000.parquet", schema, 10)
+        for first in range(0, 25, 3):
+            writer.write(rows[first:first + 3])
+            if sealed:
+                writer.seal()
+        writer.commit()
+        files[sealed] = pq.ParquetFile(writer.final)
+    assert files[True].read().equals(files[False].read())
+    sizes = [[f.metadata.row_group(i).num_rows for i in range(f.metadata.num_row_groups)]
+             for f in (files[False], files[True])]
+    assert sizes[0] == sizes[1] == [12, 12, 1]
