@@ -312,8 +312,8 @@ def commit() -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--chars", type=int, default=300_000,
-                        help="Size of the small corpus in characters (default 300000).")
+    parser.add_argument("--chars", type=int, default=1_000_000,
+                        help="Size of the small corpus in characters (default 1000000, about 3 MB).")
     parser.add_argument("--scale", type=int, default=10, help="Size of the large corpus, in small corpora.")
     parser.add_argument("--repeat", type=int, default=5,
                         help="Interleaved rounds of the timed runs; the best of each is kept (default 5).")
