@@ -245,14 +245,15 @@ def pair_hash(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def pair_values(pairs: Sequence[Sequence], vals: dict[str, np.ndarray], pos: np.ndarray,
-                npos: int) -> list[np.ndarray]:
-    """Each pair template's value (uint64, 0 = absent) at every token of a layout."""
+                npos: int, flags: Sequence[str] = FLAGS) -> list[np.ndarray]:
+    """Each pair template's value (uint64, 0 = absent) at every token of a layout (``flags``:
+    the templates whose padding value is 0)."""
     at: dict[str, np.ndarray] = {}
     out = []
     for oa, ta, ob, tb in pairs:
         for t in (ta, tb):
             if t not in at:
-                v = np.full(npos, 0 if t in FLAGS else PAD, np.uint64)
+                v = np.full(npos, 0 if t in flags else PAD, np.uint64)
                 v[pos] = vals[t]
                 at[t] = v
         a, b = at[ta][pos + oa], at[tb][pos + ob]
@@ -317,6 +318,10 @@ def spans_to_tags(n: int, spans: Sequence[tuple[int, int, str]]) -> np.ndarray:
 class LinearNER:
     """The model: per-template value keys, weight rows per (offset, template) and per pair
     template, BILOU transition scores."""
+
+    level = "word"  # the positions it tags (``pipeline.ner_char.CharNER``: characters)
+    templates = TEMPLATES
+    flags = FLAGS
 
     def __init__(self, keys: dict[str, np.ndarray], offsets: dict[str, list[str]],
                  weights: np.ndarray, trans: np.ndarray, pair_keys: Sequence[np.ndarray],
@@ -392,8 +397,16 @@ class LinearNER:
 
     @classmethod
     def load(cls, path: str | os.PathLike) -> "LinearNER":
+        """The model saved at ``path``: a ``LinearNER``, or a ``CharNER`` when its
+        ``model.json`` says ``"level": "char"``."""
         path = Path(path)
         meta = json.loads((path / "model.json").read_text(encoding="utf-8"))
+        if meta.get("level", "word") != cls.level:
+            from .ner_char import CharNER
+
+            if meta.get("level") != CharNER.level:
+                raise ValueError(f"{path}: unknown model level {meta.get('level')!r}")
+            cls = CharNER
         if meta.get("tags") != list(TAGS):
             raise ValueError(f"{path}: model tags {meta.get('tags')} differ from {TAGS}")
         with np.load(path / "weights.npz") as z:
@@ -426,7 +439,7 @@ class LinearNER:
     def distinct_rows(self, dvals: dict[str, np.ndarray]) -> dict[int, np.ndarray]:
         """{offset: [words + padding, k_o] rows} for the values of distinct words."""
         uvals = {t: np.append(v, PAD) for t, v in dvals.items()}
-        for t in FLAGS:
+        for t in self.flags:
             uvals[t][-1] = 0
         ids = self.value_ids(uvals)
         return {o: self.rows(ids, o) for o in OFFSETS}
@@ -439,7 +452,7 @@ class LinearNER:
         return tid
 
     def pair_values(self, vals: dict[str, np.ndarray], pos: np.ndarray, npos: int) -> list:
-        return pair_values(self.pairs, vals, pos, npos)
+        return pair_values(self.pairs, vals, pos, npos, self.flags)
 
     def pair_rows(self, pvals: list) -> np.ndarray:
         """[tokens, pair templates] weight rows."""
@@ -558,7 +571,7 @@ class LinearNER:
             b = self.bases[("p", i)]
             blocks.append(self.weights[b:b + len(k)][keep_p[i]])
         blocks.append(np.zeros((1, N_TAGS), np.float32))
-        return LinearNER({t: k[keep[t]] for t, k in self.keys.items()}, self.offsets,
+        return type(self)({t: k[keep[t]] for t, k in self.keys.items()}, self.offsets,
                          np.concatenate(blocks), self.trans,
                          [k[m] for k, m in zip(self.pair_keys, keep_p)], self.meta, self.pairs)
 

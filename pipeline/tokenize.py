@@ -86,7 +86,14 @@ def has_ner_model(path: Path) -> bool:
 
 
 class LinearNERComponent:
-    """fazhi's linear NER (``pipeline/ner_linear.py``) as a spaCy component: sets ``doc.ents``."""
+    """fazhi's linear NER (``pipeline/ner_linear.py``, or the character-level
+    ``pipeline/ner_char.py``) as a spaCy component.
+
+    ``char_spans`` gives the entities as character offsets into each Doc's text: what the
+    entity stage uses, since a character-level model may start or end an entity inside a
+    pkuseg word (华 in 华人). As a spaCy component it sets ``doc.ents`` to the entities that
+    line up with the Doc's tokens.
+    """
 
     def __init__(self, path: str | os.PathLike) -> None:
         from .ner_linear import LinearNER
@@ -97,17 +104,44 @@ class LinearNERComponent:
     def __call__(self, doc):
         return next(iter(self.pipe([doc])))
 
-    def pipe(self, docs, batch_size: int = 4096):
-        """Tag ``docs`` in batches of ``batch_size`` sentences (bigger batches are faster)."""
-        from spacy.tokens import Span
-
+    def char_spans(self, docs, batch_size: int = 4096) -> list[list[tuple[int, int, str]]]:
+        """(start_char, end_char, label) of the entities of each Doc, in batches of
+        ``batch_size`` Docs (bigger batches are faster)."""
         docs = list(docs)
+        out: list[list[tuple[int, int, str]]] = []
         for first in range(0, len(docs), batch_size):
             block = docs[first:first + batch_size]
-            found = self.model.predict([[t.text for t in d] for d in block])
-            for doc, spans in zip(block, found):
-                doc.ents = [Span(doc, a, b, label=label) for a, b, label in spans]
-                yield doc
+            words = [[t.text for t in d] for d in block]
+            for doc, ws, spans in zip(block, words, self.model.char_spans(words)):
+                out.append(_to_doc_offsets(doc, ws, spans) if spans else [])
+        return out
+
+    def pipe(self, docs, batch_size: int = 4096):
+        docs = list(docs)
+        for doc, spans in zip(docs, self.char_spans(docs, batch_size)):
+            found = (doc.char_span(a, b, label=label) for a, b, label in spans)
+            doc.ents = [span for span in found if span is not None]
+            yield doc
+
+
+def _to_doc_offsets(doc, words: list[str], spans) -> list[tuple[int, int, str]]:
+    """Spans given as offsets into the concatenated ``words`` of ``doc``, as offsets into its
+    text (the same unless whitespace between tokens is not a token of its own)."""
+    idx = [t.idx for t in doc]
+    if not idx or idx[-1] + len(words[-1]) == sum(map(len, words)):
+        return list(spans)
+    import bisect
+
+    starts, at = [], 0
+    for w in words:
+        starts.append(at)
+        at += len(w)
+
+    def text_offset(c: int, end: bool) -> int:
+        k = bisect.bisect_right(starts, c - 1 if end else c) - 1
+        return idx[k] + c - starts[k]
+
+    return [(text_offset(a, False), text_offset(b, True), label) for a, b, label in spans]
 
 
 @Language.factory("fazhi_linear_ner", default_config={"path": ""})
