@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections import Counter, defaultdict
@@ -60,7 +61,7 @@ sys.path.insert(0, str(REPO))
 from pipeline import ner_linear as nl  # noqa: E402
 
 WORK = REPO / "training" / "work" / "h"
-CORPORA = Path("/work/shared/corpora")
+CORPORA = Path(os.environ.get("FAZHI_CORPORA", REPO.parent / "shared" / "corpora"))
 
 
 def read_docbin(path: Path) -> list[tuple[list[str], list[tuple[int, int, str]]]]:
@@ -225,6 +226,41 @@ def build_vocab(sents, offsets, pairs, min_count: dict, lex) -> tuple[dict, list
                              "vals": vals}
 
 
+def char_flat(pairs_gold) -> list[tuple[int, int, str]]:
+    """Gold char spans without overlaps (the first of overlapping spans kept)."""
+    out, last = [], 0
+    for s, e, lab in sorted(pairs_gold):
+        if s >= last and e > s:
+            out.append((s, e, lab))
+            last = e
+    return out
+
+
+def build_char_vocab(sents, offsets, pairs, min_count: dict, lex):
+    """Template keys and pair keys seen in the character-level training data, and its
+    layout."""
+    from pipeline import ner_char as nc
+
+    vals, lens = nc.char_values([w for w, _ in sents], lex)
+    pos, starts, npos = nc.char_layout(lens)
+    used = {t for ts in offsets.values() for t in ts}
+    keys = {}
+    for t in nc.CHAR_TEMPLATES:
+        if t not in used:
+            continue
+        v = vals[t]
+        u, c = np.unique(v[v != 0], return_counts=True)
+        u = u[c >= min_count.get(t, 1)]
+        if t not in nc.CHAR_FLAGS:
+            u = np.union1d(u, np.array([nl.PAD], np.uint64))
+        keys[t] = u
+    pair_keys = []
+    for h in nl.pair_values(pairs, vals, pos, npos, nc.CHAR_FLAGS):
+        u, c = np.unique(h[h != 0], return_counts=True)
+        pair_keys.append(u[c >= min_count.get("pair", 1)])
+    return keys, pair_keys, {"vals": vals, "pos": pos, "npos": npos, "lens": lens}
+
+
 def feature_rows(model: nl.LinearNER, lay: dict) -> np.ndarray:
     """[tokens, K] weight rows of every token of the layout (int32)."""
     vals, pos, npos = lay["vals"], lay["pos"], lay["npos"]
@@ -247,14 +283,41 @@ def train(args) -> None:
     from spacy_pkuseg.inference import run_viterbi
 
     t_start = time.time()
-    offsets = json.loads(args.offsets) if args.offsets else nl.DEFAULT_OFFSETS
-    pairs = json.loads(args.pairs) if args.pairs else nl.DEFAULT_PAIRS
+    char = args.level == "char"
+    if char:
+        from pipeline import ner_char as nc
+    default_offsets, default_pairs = ((nc.CHAR_OFFSETS, nc.CHAR_PAIRS) if char
+                                      else (nl.DEFAULT_OFFSETS, nl.DEFAULT_PAIRS))
+    offsets = json.loads(args.offsets) if args.offsets else default_offsets
+    pairs = json.loads(args.pairs) if args.pairs else default_pairs
     min_count = {"w": args.min_word, "pair": args.min_pair}
     print(json.dumps({"offsets": offsets, "pairs": pairs, "min_count": min_count}), flush=True)
     train_sents = read_docbin(Path(args.train))
     dev_sents = read_docbin(Path(args.dev))
     table, split_info, dev_chars = {}, {}, None
-    if args.split_share > 0:
+    partial = None  # sentences whose gold constrains PERSON only (``--pd-labels person``)
+    dev_labels = None  # per dev sentence, the labels scored (None: all)
+    if char:  # words with every gold char span (also those inside words)
+        ex_train, ex_dev = corpus_examples(Path(args.corpora), Path(args.train).parent)
+        train_sents = [(w, char_flat(g)) for w, g in attach_gold(train_sents, ex_train)]
+        from pipeline import train as pt
+
+        msra = {t for t, _ in pt.bio_examples(Path(args.corpora) / "msra" / "msra_train_bio.txt",
+                                               pt.MSRA_MAP)}
+        if args.sources != "all":  # one corpus only: its conventions alone
+            want = args.sources == "msra"
+            train_sents = [x for x in train_sents if ("".join(x[0]) in msra) == want]
+        elif args.pd_labels == "person":  # PD1998 sentences supervise PERSON only
+            partial = np.array(["".join(w) not in msra for w, _ in train_sents])
+        dev_chars = attach_gold(dev_sents, ex_dev)
+        if args.dev_sources == "msra":  # pick the epoch on MSRA's conventions
+            dev_chars = [x for x in dev_chars if "".join(x[0]) in msra]
+        elif args.dev_sources == "msra+pd-person":  # ... and on PD1998's persons
+            dev_labels = [None if "".join(w) in msra else {"PERSON"} for w, _ in dev_chars]
+            dev_chars = [(w, [x for x in g if keep is None or x[2] in keep])
+                         for (w, g), keep in zip(dev_chars, dev_labels)]
+        dev_sents = dev_chars
+    elif args.split_share > 0:
         ex_train, ex_dev = corpus_examples()
         train_gold = attach_gold(train_sents, ex_train)
         dev_chars = attach_gold(dev_sents, ex_dev)
@@ -274,16 +337,35 @@ def train(args) -> None:
     print(f"train {len(train_sents)} sentences, dev {len(dev_sents)}; read in "
           f"{time.time() - t_start:.0f}s", flush=True)
     lex = nl.Lexicon()
-    keys, pair_keys, lay = build_vocab(train_sents, offsets, pairs, min_count, lex)
+    Model = nc.CharNER if char else nl.LinearNER
+    if char:
+        keys, pair_keys, lay = build_char_vocab(train_sents, offsets, pairs, min_count, lex)
+    else:
+        keys, pair_keys, lay = build_vocab(train_sents, offsets, pairs, min_count, lex)
     bases = nl.LinearNER.row_bases(keys, offsets, [len(k) for k in pair_keys])
     n_rows = bases["_rows"] + 1
-    shell = nl.LinearNER(keys, offsets, np.zeros((n_rows, nl.N_TAGS), np.float32),
-                         np.zeros((nl.N_TAGS, nl.N_TAGS)), pair_keys, pairs=pairs)
-    F = feature_rows(shell, lay)
+    shell = Model(keys, offsets, np.zeros((n_rows, nl.N_TAGS), np.float32),
+                  np.zeros((nl.N_TAGS, nl.N_TAGS)), pair_keys, pairs=pairs)
+    if char:
+        F = shell.position_rows(lay["vals"], lay["pos"], lay["npos"]).astype(np.int32)
+        lens = lay["lens"]
+    else:
+        F = feature_rows(shell, lay)
+        lens = np.array([len(s) for s, _ in train_sents])
     del lay
-    lens = np.array([len(s) for s, _ in train_sents])
     tok_start = np.concatenate([[0], np.cumsum(lens)[:-1]])
-    gold = np.concatenate([nl.spans_to_tags(len(s), ents) for s, ents in train_sents])
+    gold = np.concatenate([nl.spans_to_tags(int(n), ents) for n, (_, ents) in zip(lens, train_sents)])
+    person_tags = np.array([t.endswith("-PERSON") for t in nl.TAGS])
+
+    def allowed(k: int, g: np.ndarray) -> np.ndarray:
+        """[n, tags] 0 where a tag may stand, NEG where not: a PERSON span's own tags inside
+        it, any tag but PERSON elsewhere."""
+        is_person = np.isin(g, np.flatnonzero(person_tags))
+        out = np.where(person_tags[None, :], nl.NEG, 0.0).repeat(len(g), axis=0)
+        out[is_person] = nl.NEG
+        out[is_person, g[is_person]] = 0.0
+        return out
+
     print(f"rows {n_rows:,}, features per token {F.shape[1]}, tokens {len(F):,}; "
           f"{time.time() - t_start:.0f}s", flush=True)
     dev_words = [s for s, _ in dev_sents]  # already split when splits are on
@@ -321,6 +403,11 @@ def train(args) -> None:
                 _, path = run_viterbi(full, T + mask)
                 pred = np.asarray(path[1:-1], np.int64)
                 g = gold[a:a + n]
+                if partial is not None and partial[k]:
+                    # the gold path: the best path the PERSON constraints allow
+                    cons = np.concatenate([pad, node + allowed(k, g), pad])
+                    _, gpath = run_viterbi(cons, T + mask)
+                    g = np.asarray(gpath[1:-1], np.int64)
                 wrong = pred != g
                 if wrong.any():
                     errors += 1
@@ -343,10 +430,14 @@ def train(args) -> None:
                 c += 1
             avg = (W - U / c).astype(np.float32)
             tavg = T - TU / c
-            model = nl.LinearNER(keys, offsets, avg, tavg, pair_keys, pairs=pairs)
+            model = Model(keys, offsets, avg, tavg, pair_keys, pairs=pairs)
             t1 = time.time()
             if dev_chars is not None:  # exact char spans against all dev gold (splits applied)
-                score = span_prf(dev_gold_chars, [set(p) for p in model.char_spans(dev_words)])
+                pred = model.char_spans(dev_words)
+                if dev_labels is not None:
+                    pred = [[x for x in p if keep is None or x[2] in keep]
+                            for p, keep in zip(pred, dev_labels)]
+                score = span_prf(dev_gold_chars, [set(p) for p in pred])
             else:
                 pred = model.predict(dev_words)
                 score = span_prf(dev_gold, [set(p) for p in pred])
@@ -373,7 +464,7 @@ def train(args) -> None:
     else:  # the average of the runs' best averaged weights
         avg = np.mean([r[0][1][0] for r in runs], axis=0).astype(np.float32)
         tavg = np.mean([r[0][1][1] for r in runs], axis=0)
-        model = nl.LinearNER(keys, offsets, avg, tavg, pair_keys, pairs=pairs)
+        model = Model(keys, offsets, avg, tavg, pair_keys, pairs=pairs)
         score = span_prf(dev_gold, [set(p) for p in model.predict(dev_words)])
         print(json.dumps({"ensemble_of": seeds, "epochs": [r[0][2] for r in runs],
                           "dev": score}), flush=True)
@@ -383,9 +474,9 @@ def train(args) -> None:
     meta = {"train": str(args.train), "dev": str(args.dev), "best_epoch": best[2],
             "dev_f": best[0], "history": history, "train_minutes": round(train_minutes, 2),
             "min_count": min_count, "seeds": seeds, "float16": args.float16}
-    if dev_chars is not None:
+    if dev_chars is not None and not char:
         meta.update(dev_char_f=best[0], split_learning=split_info, splits=table)
-    model = nl.LinearNER(keys, offsets, avg, tavg, pair_keys, meta, pairs).compact()
+    model = Model(keys, offsets, avg, tavg, pair_keys, meta, pairs).compact()
     out = model.save(args.out)
     size = sum(p.stat().st_size for p in out.iterdir())
     print(f"best epoch {best[2]} dev F {best[0]}; saved {out} ({size / 1e6:.1f} MB, "
@@ -548,6 +639,18 @@ def main() -> None:
     t.add_argument("--limit", type=int, default=0)
     t.add_argument("--seeds", default="0", help="comma-separated; several: their average")
     t.add_argument("--float16", action="store_true")
+    t.add_argument("--sources", choices=("all", "msra", "pd"), default="all",
+                   help="train on both corpora (default) or one (character level only)")
+    t.add_argument("--corpora", default=str(CORPORA),
+                   help="the corpora the DocBins were built from (default ../shared/corpora)")
+    t.add_argument("--dev-sources", choices=("all", "msra", "msra+pd-person"), default="all",
+                   help="what picks the epoch: all dev sentences, MSRA's only, or MSRA's and "
+                        "the PERSON spans of PD1998's")
+    t.add_argument("--pd-labels", choices=("all", "person"), default="all",
+                   help="person: PD1998 sentences constrain PERSON spans only (their places "
+                        "and organisations follow other conventions than MSRA's)")
+    t.add_argument("--level", choices=("word", "char"), default="word",
+                   help="tag pkuseg words (LinearNER) or characters (CharNER)")
     t.add_argument("--split-share", type=float, default=0.0,
                    help="learn sub-word splits: offsets where a gold boundary falls in at least "
                         "this share of a word's training occurrences (0: no splits)")
