@@ -287,6 +287,7 @@ class Rules:
 
         # GPE extras --------------------------------------------------------------------------
         self.campaign = tuple(read_words(data_dir / "gazetteer_campaign_prefixes.txt"))
+        self.generic_heads = tuple(read_words(data_dir / "entity_org_generic_heads.txt"))
         self.zone_re = re.compile(self.zone)
         self.town_re = re.compile(f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委))")
         self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")))
@@ -911,6 +912,11 @@ def resolve(candidates: list[Candidate], org_heads: tuple[str, ...] = ()) -> lis
 _NAME_CHAR = re.compile(f"[{CJK}A-Za-z]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _CLAUSE_PUNCT = re.compile("[，。；：！？,;:!?]")
+_OPEN_QUOTE = re.compile("[‘“「『]")
+_ORG_BEFORE = "局院委部厅所队"  # 局 + 治安大队: the unit belongs to the organ before it
+_ADMIN_END = "省市县区镇乡旗州"
+_ABBR_PEOPLE = "人方军籍侨商企资胞"  # 华人, 美方, 台商, 港资: after a place's one-character form
+_CLOSE_QUOTE = re.compile("[’”」』]")
 
 
 def _overlap(a: Candidate, b: Candidate) -> bool:
@@ -1007,6 +1013,10 @@ class EntityTagger:
                 if d is None or (len(d) and d[-1].idx + len(d[-1]) > len(t)):
                     d = self.nlp.make_doc(t)
                 batch.append(d)
+        if len(self.components) == 1 and hasattr(self.components[0][1], "char_spans"):
+            # fazhi's linear NER gives character offsets, also inside tokens (华 in 华人).
+            spans = self.components[0][1].char_spans(batch, batch_size=256)
+            return [[s for s in found if s[2] in MODEL_LABELS] for found in spans]
         for name, proc in self.components:
             if name in self.stepwise:
                 _parse_greedy(proc, batch)
@@ -1069,10 +1079,8 @@ class EntityTagger:
             cands[i] += self.rules.candidates(texts[i], tokens[i], doc.published, known_counties,
                                               context, places[i], bounds[i])
             if model[i]:
-                # The token set serves only one-character places (中、美).
-                words = set(tokens[i]) if tokens[i] and any(
-                    e - s_ == 1 for s_, e, _ in model[i]) else None
-                cands[i] += self._model_candidates(texts[i], model[i], s.kind, words)
+                cands[i] += self._model_candidates(texts[i], model[i], s.kind, tokens[i],
+                                                   bounds[i], places[i])
         chosen = [resolve(c, self.rules.org_heads) for c in cands]
         # A name the document introduces with a byline or a title is the same person later on
         # (”李志泉说): tag its other mentions too.
@@ -1115,23 +1123,52 @@ class EntityTagger:
         return doc
 
     def _model_candidates(self, text: str, spans: list[tuple[int, int, str]], kind: str,
-                          tokens: set[tuple[int, int]] | None = None) -> list[Candidate]:
+                          tokens: list[tuple[int, int]] | None = None,
+                          bounds: set[int] | None = None,
+                          places: list[tuple[int, int]] | None = None) -> list[Candidate]:
+        """Vet the model's spans. The model tags characters, so a span may start or end
+        inside a pkuseg word (华 in 华人, 邓小平 in 邓小平理论); ``tokens`` and ``bounds``
+        (the words and their boundaries, when known) let the rules judge such spans;
+        ``places`` are the gazetteer's hits in the sentence."""
+        places = places or []
         out = []
         rules = self.rules
         singles = {s for s, e, label in spans if e - s == 1 and label in ("GPE", "LOC")}
+        words = set(tokens) if tokens and singles else None
         for s, e, label in spans:
             span = text[s:e]
             if not _NAME_CHAR.search(span):
                 continue  # "11." is not a name
             if label == "PERSON" and _DIGIT.search(span):
                 continue  # 174.2万
+            cut = _OPEN_QUOTE.search(span, 1)
+            if cut and label != "PERSON" and not _CLOSE_QUOTE.search(span, cut.end()) \
+                    and cut.start() >= 2:
+                e, span = s + cut.start(), span[:cut.start()]  # 肇庆公安‘局长信箱’: 肇庆公安
             if e - s == 1 and label in ("GPE", "LOC") and not self._abbreviation_in_context(
-                    text, s, singles, tokens):
-                continue  # 以日计算, 很美: a day and "beautiful"; 中美, 港台, 中、美 stay
-            if _CLAUSE_PUNCT.search(span) or span.count("“") != span.count("”"):
+                    text, s, singles, words):
+                continue  # 以日计算, 很美, 盛京: a day, "beautiful", a name; 中美, 华人 stay
+            if (_CLAUSE_PUNCT.search(span) or "”“" in span or span.count("“") != span.count("”")
+                    or span.count("‘") != span.count("’")):
                 continue  # a name does not run across a clause or out of its quotes
             if s >= 2 and text[s - 2:s] in rules.campaign:
                 continue  # 平安镇江, “平安肇庆”
+            if label in ("GPE", "LOC") and span.startswith(rules.campaign):
+                continue  # 平安 on its own, 平安镇江 as one span: a campaign, not a place
+            if label == "ORG" and bounds is not None and (s not in bounds or e not in bounds):
+                continue
+            if label == "ORG" and span.endswith(rules.generic_heads) and not any(
+                    s <= ps < pe <= e for ps, pe in places) and not (
+                    s and text[s - 1] in _ORG_BEFORE):
+                continue  # 综合整治领导小组, 治安巡逻大队: a unit with no place or parent
+            if label in ("GPE", "LOC"):
+                head = next((pe for ps, pe in places if ps == s and e - pe >= 2
+                             and text[pe - 1] in _ADMIN_END), None)
+                if head is not None and _NAME_CHAR.match(text, head):
+                    # 端州区东门广场: the district is a GPE, the square a LOC
+                    out.append(Candidate(s, head, "GPE", None, "model", MODEL, text[s:head]))
+                    s, span = head, text[head:e]
+                    label = "LOC"  # 斗争工作领导小组 out of 专项斗争: organisations start and end with words
             if label in ("GPE", "LOC") and span[-1] in rules.not_place_final:
                 continue  # 烦心事, 普惠性
             if label == "ORG" and self._relative_before(text, s):
@@ -1156,8 +1193,14 @@ class EntityTagger:
         """Return True when a one-character place the model found reads as one (中美, 中、美两国)."""
         if text[at] not in self.rules.abbr:
             return False
-        if tokens is None or (at, at + 1) not in tokens:
-            return True  # inside a word: 中美, 华人, 港台
+        if tokens is None:
+            return True
+        if (at, at + 1) not in tokens:  # inside a word: 中美, 港台 and 华人, 访华 yes; 盛京 no
+            word = next(((s, e) for s, e in tokens if s <= at < e), None)
+            if word is None or all(c in self.rules.abbr for c in text[word[0]:word[1]]):
+                return True  # 中美, 港澳台
+            if word == (at, at + 2) and text[at + 1] in _ABBR_PEOPLE:
+                return True  # 华人, 港人, 美方, 台商
         if (at - 2) in singles or (at + 2) in singles or (at - 1) in singles or (at + 1) in singles:
             return True  # 中、美; 欧、美
         if at and text[at - 1] in "赴来在进返离抵访驻对从到回去往由和与及同":

@@ -607,3 +607,56 @@ def test_character_model_gets_character_docs(tokens, expected):
 def test_bare_day_follows_the_last_named_month(tagger, text, expected):
     doc = tagger(make_doc(text, tagger.nlp))
     assert [e.normalized for e in doc.entities if e.label == "DATE"] == expected
+
+
+# --- vetting the character-level model's spans --------------------------------------------------
+
+def vet(words: list[str], spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The model candidates kept for model ``spans`` (text, label) over pkuseg ``words``."""
+    from pipeline.entities import _bounds
+
+    text = "".join(words)
+    tokens, at = [], 0
+    for w in words:
+        tokens.append((at, at + len(w)))
+        at += len(w)
+    model = []
+    for span, label in spans:
+        start = text.index(span)
+        model.append((start, start + len(span), label))
+    tagger = EntityTagger(None)
+    bounds = _bounds(tokens)
+    places = tagger.rules.scan_places(text, bounds)
+    kept = tagger._model_candidates(text, model, "body", tokens, bounds, places)
+    return [(text[c.start:c.end], c.label) for c in kept]
+
+
+@pytest.mark.parametrize("words,spans,expected", [
+    # one-character places inside a word
+    (["华人", "社团"], [("华", "GPE")], [("华", "GPE")]),
+    (["中美", "关系"], [("中", "GPE"), ("美", "GPE")], [("中", "GPE"), ("美", "GPE")]),
+    (["美方", "表示"], [("美", "GPE")], [("美", "GPE")]),
+    (["盛京", "使者"], [("京", "GPE")], []),
+    (["北京", "人"], [("京", "GPE")], []),
+    # an ORG must start and end on word boundaries
+    (["专项", "斗争工作", "领导小组"], [("工作领导小组", "ORG")], []),
+    (["镇江市", "公安局"], [("镇江市公安局", "ORG")], [("镇江市公安局", "ORG")]),
+    # unit heads need a place or an organ before them
+    (["成立", "综合", "整治", "领导小组"], [("综合整治领导小组", "ORG")], []),
+    (["组织", "治安", "巡逻", "大队"], [("治安巡逻大队", "ORG")], []),
+    (["镇江市", "扫黑除恶", "领导小组"], [("镇江市扫黑除恶领导小组", "ORG")],
+     [("镇江市扫黑除恶领导小组", "ORG")]),
+    (["公安局", "治安", "大队"], [("治安大队", "ORG")], [("治安大队", "ORG")]),
+    # quotes
+    (["肇庆", "公安", "‘", "局长", "信箱", "’"], [("肇庆公安‘局", "ORG")],
+     [("肇庆公安", "ORG")]),
+    (["平安", "矿山", "”", "“", "平安", "水域"], [("平安矿山”“平安水域", "ORG")], []),
+    # campaign words are not places
+    (["平安", "志愿者"], [("平安", "GPE")], []),
+    (["推进", "平安", "镇江", "建设"], [("平安镇江", "GPE")], []),
+    # a district before a square: GPE + LOC
+    (["在", "端州区", "东门", "广场"], [("端州区东门广场", "LOC")],
+     [("端州区", "GPE"), ("东门广场", "LOC")]),
+])
+def test_character_model_spans_are_vetted(words, spans, expected):
+    assert vet(words, spans) == expected
