@@ -4,7 +4,7 @@ Slow: needs the pkuseg model in the cache, the shipped model and ../shared/corpo
 slices are the first 300 sentences of MSRA test and pd_ner test, which no training or model
 selection ever reads. Floors sit about 0.05 under the scores measured at release (see
 pipeline/models/ner/MODEL_CARD.md), so a broken model, a label-map bug or a tokenizer
-mismatch (e.g. characters instead of pkuseg words) fails them.
+mismatch (e.g. Docs of characters instead of pkuseg words) fails them.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def test_gpe_and_loc_both_map_to_msra_loc():
 
 # --- slow: the shipped model -----------------------------------------------------------
 
-FLOORS = {"msra_test": 0.80, "pd_ner_test": 0.85}
+FLOORS = {"msra_test": 0.88, "pd_ner_test": 0.92}  # measured at release: 0.934, 0.975
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +70,17 @@ def test_model_is_small_and_says_its_tokens():
     assert size <= 15 * 1024 * 1024
     meta = json.loads((NER_DIR / "meta.json").read_text())
     assert meta["fazhi"]["tokens"] == "pkuseg"
+    assert meta["level"] == "char"
     assert set(meta["labels"]["ner"]) == set(LABELS)
+
+
+@pytest.mark.slow
+def test_model_finds_places_inside_words(nlp):
+    """The character-level model returns 华 of the pkuseg word 华人 (as MSRA tags it)."""
+    doc = nlp.make_doc("海外华人纷纷表示支持。")
+    assert "华人" in [t.text for t in doc]
+    spans = nlp.get_pipe("ner").char_spans([doc])[0]
+    assert (2, 3, "GPE") in spans
 
 
 @pytest.mark.slow
