@@ -1015,7 +1015,7 @@ class EntityTagger:
                 batch.append(d)
         if len(self.components) == 1 and hasattr(self.components[0][1], "char_spans"):
             # fazhi's linear NER gives character offsets, also inside tokens (华 in 华人).
-            spans = self.components[0][1].char_spans(batch, batch_size=256)
+            spans = self.components[0][1].char_spans(batch)  # one call per batch: faster
             return [[s for s in found if s[2] in MODEL_LABELS] for found in spans]
         for name, proc in self.components:
             if name in self.stepwise:

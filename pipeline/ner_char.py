@@ -147,16 +147,66 @@ class CharNER(LinearNER):
         return np.column_stack(cols) if cols else np.zeros((len(pos), 0), np.int64)
 
     def node_scores(self, sents: Sequence[Sequence[str]]):
+        """(node scores [positions, tags] with padding forced to O, character positions,
+        sentence starts, characters per sentence): the sum of the rows of
+        ``position_rows``, computed template by template; the flags (mostly absent) are
+        looked up and added only where set."""
         vals, pos, starts, npos, lens = self.values(sents)
-        rows = self.position_rows(vals, pos, npos)
         W = self.weights
+        zero = self.bases["_rows"]
         node = np.zeros((len(pos), N_TAGS), np.float32)
+        for t in self.keys:
+            offsets = [o for o in (-2, -1, 0, 1, 2) if t in self.offsets.get(str(o), [])]
+            if not offsets:
+                continue
+            if offsets == [0] and t in self.flags:
+                at = np.flatnonzero(vals[t])
+                idx = self._find(t, self.keys[t], vals[t][at])
+                hit = idx >= 0
+                node[at[hit]] += W[self.bases[(0, t)] + idx[hit]]
+                continue
+            if offsets == [0]:
+                idx = self._find(t, self.keys[t], vals[t])
+                node += W[np.where(idx >= 0, self.bases[(0, t)] + idx, zero)]
+                continue
+            full = np.full(npos, 0 if t in self.flags else PAD, np.uint64)
+            full[pos] = vals[t]
+            idx = self._find(t, self.keys[t], full)
+            table = self._combined(t, offsets)
+            if table is not None:  # a few values: one row per combination around the character
+                k = len(self.keys[t]) + 1
+                combo = np.zeros(len(pos), np.int64)
+                for o in offsets:
+                    combo = combo * k + idx[pos + o] + 1
+                node += table[combo]
+                continue
+            for o in offsets:
+                at = idx[pos + o]
+                node += W[np.where(at >= 0, self.bases[(o, t)] + at, zero)]
+        rows = self.pair_rows(self.pair_values(vals, pos, npos))
         for j in range(rows.shape[1]):
             node += W[rows[:, j]]
         out = np.full((npos, N_TAGS), NEG)
         out[:, 0] = 0.0
         out[pos] = node
         return out, pos, starts, lens
+
+    def _combined(self, t: str, offsets: list[int]) -> np.ndarray | None:
+        """For a template of a few values (the character class, the place in the word) seen
+        at several offsets: the summed weight rows of every combination of its values at
+        those offsets (absent = 0, value i = i + 1), built once; None for larger templates."""
+        k = len(self.keys[t]) + 1
+        if k ** len(offsets) > 50_000:
+            return None
+        cache = self.__dict__.setdefault("_combos", {})
+        if t not in cache:
+            zero = self.bases["_rows"]
+            grids = np.indices((k,) * len(offsets)).reshape(len(offsets), -1)
+            table = np.zeros((grids.shape[1], N_TAGS), np.float32)
+            for o, ids in zip(offsets, grids):
+                table += self.weights[np.where(ids > 0, self.bases[(o, t)] + ids - 1, zero)]
+            cache[t] = table
+        return cache[t]
 
     def predict(self, sents: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
         """Entities (start_char, end_char exclusive, label) of each sentence of words,

@@ -186,3 +186,14 @@ def test_entity_stage_keeps_spans_inside_tokens(tmp_path):
 
     docs = [Doc(nlp.vocab, words=["华人", "社团"], spaces=[False, False])]
     assert tagger.model_spans(["华人社团"], docs) == [[(0, 1, "GPE")]]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_node_scores_are_the_sum_of_the_training_rows(seed):
+    """Inference's template-by-template sum equals the rows training updates."""
+    model = random_model(seed)
+    model.weights[::4] = 0  # absent flags and zero rows on the way
+    node, pos, _, _ = model.node_scores(SENTS)
+    vals, pos2, _, npos, _ = model.values(SENTS)
+    rows = model.position_rows(vals, pos2, npos)
+    np.testing.assert_allclose(node[pos], model.weights[rows].sum(axis=1), rtol=1e-5, atol=1e-4)
