@@ -26,12 +26,17 @@ from .errors import UserError
 from .shards import Manifest, PipelineSpec, Shard, pipeline_for, process_shard
 
 RETRIES = 2
-# A worker's own bookkeeping competes with its task for the GIL: the statistical profiler
-# samples every thread's stack every 10 ms, the event loop checks its health every 20 ms and
-# the memory monitor polls every 100 ms. fazhi's tasks are long (a shard takes seconds) and
-# report their own timings, so the LocalCluster's workers run without the profiler and poll
-# less often (measured on the benchmark: about 5% of the job). On a cluster of your own, set
-# the same keys in the workers' Dask configuration.
+# Settings of the LocalCluster's workers (on a cluster of your own, put the same keys in the
+# workers' Dask configuration; docs/scale-out.md):
+# - Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536, so glibc hands freed memory back to
+#   the system at once and takes it again for the next batch's arrays: measured on the
+#   benchmark, the task threads used 14 s of CPU instead of 11.5 s. 64 MiB still returns large
+#   blocks.
+# - A worker's own bookkeeping competes with its task for the GIL: the statistical profiler
+#   samples every thread's stack every 10 ms, the event loop checks its health every 20 ms, the
+#   memory monitor polls every 100 ms. fazhi's tasks are long (seconds) and report their own
+#   timings, so the workers run without the profiler and poll less often (about 5%).
+MALLOC_TRIM_THRESHOLD = str(64 * 2**20)
 QUIET_WORKERS = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "500ms",
@@ -70,7 +75,10 @@ def connect(scheduler: str | None, workers: int):
             raise UserError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     import dask
 
-    with dask.config.set(QUIET_WORKERS):  # the nannies hand their config to the workers
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", default=None) or {})
+    environ["MALLOC_TRIM_THRESHOLD_"] = MALLOC_TRIM_THRESHOLD  # keeps OMP_NUM_THREADS=1 etc.
+    settings = {**QUIET_WORKERS, "distributed.nanny.pre-spawn-environ": environ}
+    with dask.config.set(settings):  # the nannies hand their config to the workers
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                                dashboard_address=None, silence_logs=logging.ERROR)
     return Client(cluster), cluster

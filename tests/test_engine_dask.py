@@ -73,3 +73,27 @@ def test_cli_dask_engine_on_the_seed_page(tmp_path, distributed, nlp):
     cli("--out", str(tmp_path / "local"))
     cli("--out", str(tmp_path / "dask"), "--engine", "dask", "--workers", "2")
     assert_same(tmp_path / "dask", tmp_path / "local")
+
+
+def _worker_settings():
+    import os
+
+    import dask
+
+    return (os.environ.get("MALLOC_TRIM_THRESHOLD_"), os.environ.get("OMP_NUM_THREADS"),
+            dask.config.get("distributed.worker.profile.enabled"))
+
+
+@pytest.mark.slow
+def test_local_cluster_workers_get_fazhis_settings(distributed):
+    """Workers keep freed memory (no trim at 64 KB), run without the profiler, and keep Dask's
+    one-thread BLAS settings."""
+    from pipeline.engine_dask import MALLOC_TRIM_THRESHOLD, connect
+
+    client, cluster = connect(None, 1)
+    try:
+        found = list(client.run(_worker_settings).values())
+    finally:
+        client.close()
+        cluster.close()
+    assert found == [(MALLOC_TRIM_THRESHOLD, "1", False)]
