@@ -1,7 +1,12 @@
-"""Train and evaluate the linear NER of ``pipeline/ner_linear.py`` (averaged perceptron).
+"""Train and evaluate the linear NER (averaged perceptron) of ``pipeline/ner_linear.py`` (over
+pkuseg words, ``--level word``) or ``pipeline/ner_char.py`` (over characters, ``--level char``).
 
     .venv/bin/python training/train_linear.py train --out /tmp/linear_ner/run1
     .venv/bin/python training/train_linear.py eval /tmp/linear_ner/run1
+
+The shipped model is ``--level char`` with the options of ``pipeline.train.RECIPE`` (what
+``fazhi train ner`` runs); its measurements are in the model card. What follows below records
+the word-level model's measurements.
 
 Training data: the DocBins of ``fazhi train ner`` (pkuseg words, aligned gold):
 ``training/work/h/train.spacy``; ``dev.spacy`` (held out from the training corpora) picks the
