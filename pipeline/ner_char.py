@@ -24,7 +24,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .ner_linear import (NEG, N_TAGS, PAD, LinearNER, _char_class, pair_hash, word_values,
+from .ner_linear import (N_TAGS, PAD, LinearNER, _char_class, pair_hash, word_values,
                          _HASHER)
 
 CHAR_TEMPLATES = ("c", "cls", "b", "w", "wlen", "pw", "nw", "shape", "admin", "org", "loc",
@@ -183,13 +183,7 @@ class CharNER(LinearNER):
             for o in offsets:
                 at = idx[pos + o]
                 node += W[np.where(at >= 0, self.bases[(o, t)] + at, zero)]
-        rows = self.pair_rows(self.pair_values(vals, pos, npos))
-        for j in range(rows.shape[1]):
-            node += W[rows[:, j]]
-        out = np.full((npos, N_TAGS), NEG)
-        out[:, 0] = 0.0
-        out[pos] = node
-        return out, pos, starts, lens
+        return self.laid_out(node, vals, pos, npos), pos, starts, lens
 
     def _combined(self, t: str, offsets: list[int]) -> np.ndarray | None:
         """For a template of a few values (the character class, the place in the word) seen

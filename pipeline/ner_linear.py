@@ -481,13 +481,20 @@ class LinearNER:
             e = W[rows[o]].sum(axis=1)  # summed rows of each distinct word at offset o
             part = e[tid[pos + o]]
             node = part if node is None else node + part
+        return self.laid_out(node, vals, pos, npos), pos, starts
+
+    def laid_out(self, node: np.ndarray, vals: dict[str, np.ndarray], pos: np.ndarray,
+                 npos: int) -> np.ndarray:
+        """The node scores of the tokens plus their pair features, laid out over all
+        ``npos`` positions with the padding forced to O."""
+        W = self.weights
         prows = self.pair_rows(self.pair_values(vals, pos, npos))
         for j in range(prows.shape[1]):
             node += W[prows[:, j]]
         out = np.full((npos, N_TAGS), NEG)
         out[:, 0] = 0.0
         out[pos] = node
-        return out, pos, starts
+        return out
 
     def predict(self, sents: Sequence[Sequence[str]]) -> list[list[tuple[int, int, str]]]:
         """Entities (start_token, end_token exclusive, label) of each sentence of words."""
