@@ -913,10 +913,10 @@ _NAME_CHAR = re.compile(f"[{CJK}A-Za-z]")
 _DIGIT = re.compile(r"[0-9０-９]")
 _CLAUSE_PUNCT = re.compile("[，。；：！？,;:!?]")
 _OPEN_QUOTE = re.compile("[‘“「『]")
+_CLOSE_QUOTE = re.compile("[’”」』]")
 _ORG_BEFORE = "局院委部厅所队"  # 局 + 治安大队: the unit belongs to the organ before it
 _ADMIN_END = "省市县区镇乡旗州"
 _ABBR_PEOPLE = "人方军籍侨商企资胞"  # 华人, 美方, 台商, 港资: after a place's one-character form
-_CLOSE_QUOTE = re.compile("[’”」』]")
 
 
 def _overlap(a: Candidate, b: Candidate) -> bool:
@@ -1013,9 +1013,12 @@ class EntityTagger:
                 if d is None or (len(d) and d[-1].idx + len(d[-1]) > len(t)):
                     d = self.nlp.make_doc(t)
                 batch.append(d)
-        if len(self.components) == 1 and hasattr(self.components[0][1], "char_spans"):
+        from .tokenize import char_span_component
+
+        linear = char_span_component(self.components)
+        if linear is not None:
             # fazhi's linear NER gives character offsets, also inside tokens (华 in 华人).
-            spans = self.components[0][1].char_spans(batch)  # one call per batch: faster
+            spans = linear.char_spans(batch)  # one call per batch: faster
             return [[s for s in found if s[2] in MODEL_LABELS] for found in spans]
         for name, proc in self.components:
             if name in self.stepwise:
@@ -1156,7 +1159,7 @@ class EntityTagger:
             if label in ("GPE", "LOC") and span.startswith(rules.campaign):
                 continue  # 平安 on its own, 平安镇江 as one span: a campaign, not a place
             if label == "ORG" and bounds is not None and (s not in bounds or e not in bounds):
-                continue
+                continue  # 斗争工作领导小组 out of 专项斗争: organisations start and end with words
             if label == "ORG" and span.endswith(rules.generic_heads) and not any(
                     s <= ps < pe <= e for ps, pe in places) and not (
                     s and text[s - 1] in _ORG_BEFORE):
@@ -1168,7 +1171,7 @@ class EntityTagger:
                     # 端州区东门广场: the district is a GPE, the square a LOC
                     out.append(Candidate(s, head, "GPE", None, "model", MODEL, text[s:head]))
                     s, span = head, text[head:e]
-                    label = "LOC"  # 斗争工作领导小组 out of 专项斗争: organisations start and end with words
+                    label = "LOC"
             if label in ("GPE", "LOC") and span[-1] in rules.not_place_final:
                 continue  # 烦心事, 普惠性
             if label == "ORG" and self._relative_before(text, s):

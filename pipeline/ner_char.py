@@ -24,8 +24,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .ner_linear import (N_TAGS, PAD, LinearNER, _char_class, pair_hash, word_values,
-                         _HASHER)
+from .ner_linear import (N_TAGS, OFFSETS, PAD, LinearNER, _char_class, pair_hash, positions,
+                         word_values, _HASHER)
 
 CHAR_TEMPLATES = ("c", "cls", "b", "w", "wlen", "pw", "nw", "shape", "admin", "org", "loc",
                   "sur", "gaz", "c3")
@@ -42,16 +42,13 @@ CHAR_PAIRS = [[-1, "c", 0, "c"], [0, "c", 1, "c"], [-2, "c", -1, "c"], [1, "c", 
 EDGE = np.uint64(0x9E3779B97F4A7C15)  # the previous/next word of a sentence's first/last word
 
 
-def char_layout(lens: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
-    """Positions of the characters of sentences of ``lens`` characters laid end to end with
-    two padding positions around each: (character positions, sentence starts, total)."""
-    n_sent = len(lens)
-    if not n_sent:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64), 2
-    starts = 2 + np.concatenate([[0], np.cumsum(lens + 2)[:-1]])
-    first_char = np.concatenate([[0], np.cumsum(lens)[:-1]])
-    pos = np.repeat(starts - first_char, lens) + np.arange(int(lens.sum()))
-    return pos.astype(np.int64), starts.astype(np.int64), int(lens.sum() + 2 * (n_sent + 1))
+def neighbours(values: np.ndarray, group: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The value before and after each one within its ``group`` (sentence), ``EDGE`` at the
+    group's ends."""
+    same_before = np.concatenate([[False], group[1:] == group[:-1]])
+    same_after = np.concatenate([group[:-1] == group[1:], [False]])
+    return (np.where(same_before, np.roll(values, 1), EDGE),
+            np.where(same_after, np.roll(values, -1), EDGE))
 
 
 def char_values(sents: Sequence[Sequence[str]], lex) -> tuple[dict[str, np.ndarray], np.ndarray]:
@@ -80,16 +77,10 @@ def char_values(sents: Sequence[Sequence[str]], lex) -> tuple[dict[str, np.ndarr
     to_end = length - 1 - inword
     bmes = np.where(length == 1, 4, np.where(inword == 0, 1, np.where(to_end == 0, 3, 2)))
     b = bmes.astype(np.uint64)
-    prev_ok = np.concatenate([[False], sid[1:] == sid[:-1]])
-    next_ok = np.concatenate([sid[:-1] == sid[1:], [False]])
     w_hash = wv["w"]
-    prev_w = np.where(prev_ok, np.roll(w_hash, 1), EDGE)
-    next_w = np.where(next_ok, np.roll(w_hash, -1), EDGE)
-    out["c"] = codes32.astype(np.uint64) + np.uint64(1)
-    csid = np.repeat(np.arange(len(sents)), sent_chars)  # sentence of each character
-    c = out["c"]
-    before = np.where(np.concatenate([[False], csid[1:] == csid[:-1]]), np.roll(c, 1), EDGE)
-    after = np.where(np.concatenate([csid[:-1] == csid[1:], [False]]), np.roll(c, -1), EDGE)
+    prev_w, next_w = neighbours(w_hash, sid)
+    c = out["c"] = codes32.astype(np.uint64) + np.uint64(1)
+    before, after = neighbours(c, np.repeat(np.arange(len(sents)), sent_chars))
     out["c3"] = pair_hash(pair_hash(before, c), after) | np.uint64(1)  # the trigram around it
     out["cls"] = _char_class(codes32).astype(np.uint64) + np.uint64(1)
     out["b"] = b
@@ -113,19 +104,21 @@ class CharNER(LinearNER):
     """The linear NER over characters (see the module docstring); ``meta["level"] = "char"``."""
 
     level = "char"
-    templates = CHAR_TEMPLATES
     flags = CHAR_FLAGS
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.meta["level"] = self.level
-        self.splits, self._pieces = {}, {}  # characters need no split table
+        # The offsets each template is used at, in the order of the weight rows.
+        self.template_offsets = {
+            t: offs for t in self.keys
+            if (offs := [o for o in OFFSETS if t in self.offsets.get(str(o), [])])}
 
     def values(self, sents: Sequence[Sequence[str]]):
         """(template values at every position of the layout, character positions, sentence
         starts, total positions, characters per sentence)."""
         vals, lens = char_values(sents, self.lex)
-        pos, starts, npos = char_layout(lens)
+        pos, starts, npos = positions(lens)
         return vals, pos, starts, npos, lens
 
     def position_rows(self, vals: dict[str, np.ndarray], pos: np.ndarray, npos: int
@@ -133,10 +126,7 @@ class CharNER(LinearNER):
         """[characters, K] weight rows: every (offset, template), then every pair template."""
         zero = self.bases["_rows"]
         cols = []
-        for t in self.keys:
-            offsets = [o for o in (-2, -1, 0, 1, 2) if t in self.offsets.get(str(o), [])]
-            if not offsets:
-                continue
+        for t, offsets in self.template_offsets.items():
             full = np.full(npos, 0 if t in self.flags else PAD, np.uint64)
             full[pos] = vals[t]
             idx = self._find(t, self.keys[t], full)
@@ -155,10 +145,7 @@ class CharNER(LinearNER):
         W = self.weights
         zero = self.bases["_rows"]
         node = np.zeros((len(pos), N_TAGS), np.float32)
-        for t in self.keys:
-            offsets = [o for o in (-2, -1, 0, 1, 2) if t in self.offsets.get(str(o), [])]
-            if not offsets:
-                continue
+        for t, offsets in self.template_offsets.items():
             if offsets == [0] and t in self.flags:
                 at = np.flatnonzero(vals[t])
                 idx = self._find(t, self.keys[t], vals[t][at])

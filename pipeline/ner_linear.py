@@ -230,14 +230,19 @@ def word_values(words: Sequence[str], lex: Lexicon) -> dict[str, np.ndarray]:
 def layout(sents: Sequence[Sequence[str]]) -> tuple[list[str], np.ndarray, np.ndarray, int]:
     """Flatten sentences with two padding positions around each: (words, token positions,
     sentence start positions, total positions)."""
-    lens = np.fromiter(map(len, sents), np.int64, len(sents))
     words = [w for s in sents for w in s]
-    sent_start = 2 + np.concatenate([[0], np.cumsum(lens + 2)[:-1]]) if len(sents) else \
-        np.zeros(0, np.int64)
-    pos = np.repeat(sent_start - np.concatenate([[0], np.cumsum(lens)[:-1]]) if len(sents)
-                    else np.zeros(0, np.int64), lens) + np.arange(len(words))
-    npos = int(lens.sum() + 2 * (len(sents) + 1))
-    return words, pos.astype(np.int64), sent_start.astype(np.int64), npos
+    return (words, *positions(np.fromiter(map(len, sents), np.int64, len(sents))))
+
+
+def positions(lens: np.ndarray) -> tuple[np.ndarray, np.ndarray, int]:
+    """Sentences of ``lens`` positions laid end to end with two padding positions around
+    each: (the positions of their tokens, each sentence's first position, total positions)."""
+    if not len(lens):
+        return np.zeros(0, np.int64), np.zeros(0, np.int64), 2
+    starts = 2 + np.concatenate([[0], np.cumsum(lens + 2)[:-1]])
+    first = np.concatenate([[0], np.cumsum(lens)[:-1]])
+    pos = np.repeat(starts - first, lens) + np.arange(int(lens.sum()))
+    return pos.astype(np.int64), starts.astype(np.int64), int(lens.sum() + 2 * (len(lens) + 1))
 
 
 def pair_hash(a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -320,7 +325,6 @@ class LinearNER:
     template, BILOU transition scores."""
 
     level = "word"  # the positions it tags (``pipeline.ner_char.CharNER``: characters)
-    templates = TEMPLATES
     flags = FLAGS
 
     def __init__(self, keys: dict[str, np.ndarray], offsets: dict[str, list[str]],

@@ -113,7 +113,7 @@ class LinearNERComponent:
             block = docs[first:first + batch_size]
             words = [[t.text for t in d] for d in block]
             for doc, ws, spans in zip(block, words, self.model.char_spans(words)):
-                out.append(_to_doc_offsets(doc, ws, spans) if spans else [])
+                out.append(to_doc_offsets(doc, ws, spans) if spans else [])
         return out
 
     def pipe(self, docs, batch_size: int = 4096):
@@ -124,7 +124,15 @@ class LinearNERComponent:
             yield doc
 
 
-def _to_doc_offsets(doc, words: list[str], spans) -> list[tuple[int, int, str]]:
+def char_span_component(pipeline) -> LinearNERComponent | None:
+    """The NER component of ``pipeline`` (``nlp.pipeline``: (name, component) pairs) that gives
+    character offsets, fazhi's linear NER, when it is the only component; else None."""
+    if len(pipeline) == 1 and hasattr(pipeline[0][1], "char_spans"):
+        return pipeline[0][1]
+    return None
+
+
+def to_doc_offsets(doc, words: list[str], spans) -> list[tuple[int, int, str]]:
     """Spans given as offsets into the concatenated ``words`` of ``doc``, as offsets into its
     text (the same unless whitespace between tokens is not a token of its own)."""
     idx = [t.idx for t in doc]

@@ -352,9 +352,10 @@ def evaluate(nlp, examples: list[tuple[str, list[Span]]], mapping: dict[str, str
     """Tag each text with ``nlp`` (pkuseg + NER) and score exact spans after label mapping."""
     gold, pred, aligned = [], [], []
     n_chars, t_ner = 0, 0.0
+    from .tokenize import char_span_component
+
     # fazhi's linear NER gives character offsets, also inside tokens (华 in 华人)
-    linear = nlp.pipeline[0][1] if (len(nlp.pipeline) == 1
-                                    and hasattr(nlp.pipeline[0][1], "char_spans")) else None
+    linear = char_span_component(nlp.pipeline)
     for text, spans in examples:
         doc = nlp.make_doc(text)
         t0 = time.perf_counter()
@@ -474,9 +475,9 @@ def train_ner(corpora: Path, out: Path, minutes: float | None = None, *,
 
     The model is fazhi's character-level linear NER (``pipeline/ner_char.py``: an averaged
     structured perceptron over characters with pkuseg words as features, trained by
-    ``training/train_linear.py`` with the options ``recipe``, about 3.5 minutes on one
-    core): best of ``epochs`` epochs by F on the MSRA part of the dev set, stopped after
-    ``minutes`` if given.
+    ``training/train_linear.py`` with the options ``recipe``, about 3 minutes on one core):
+    the best of up to ``epochs`` epochs by the dev F the recipe names (``RECIPE``: MSRA dev
+    and the PERSON spans of PD1998 dev), stopped after ``minutes`` if given.
     ``extra`` adds corpora ("cluener", "weibo"). DocBins in ``work`` are reused when present.
     Example::
 

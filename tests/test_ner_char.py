@@ -24,7 +24,7 @@ def random_model(seed: int = 0, offsets=None, pairs=None) -> nc.CharNER:
     offsets = offsets or dict(nc.CHAR_OFFSETS, **{"0": list(nc.CHAR_TEMPLATES)})
     pairs = pairs or nc.CHAR_PAIRS
     vals, lens = nc.char_values(SENTS, nl.Lexicon())
-    pos, _, npos = nc.char_layout(lens)
+    pos, _, npos = nl.positions(lens)
     keys = {}
     for t in nc.CHAR_TEMPLATES:
         v = vals[t][vals[t] != 0]
@@ -145,12 +145,12 @@ def test_component_offsets_are_offsets_into_the_doc_text(tmp_path):
     import spacy
     from spacy.tokens import Doc
 
-    from pipeline.tokenize import LinearNERComponent, _to_doc_offsets
+    from pipeline.tokenize import LinearNERComponent, to_doc_offsets
 
     nlp = spacy.blank("zh")
     doc = Doc(nlp.vocab, words=["华人", "在", "美国"], spaces=[True, False, False])
     assert doc.text == "华人 在美国"
-    spans = _to_doc_offsets(doc, ["华人", "在", "美国"], [(0, 1, "GPE"), (3, 5, "GPE")])
+    spans = to_doc_offsets(doc, ["华人", "在", "美国"], [(0, 1, "GPE"), (3, 5, "GPE")])
     assert [doc.text[a:b] for a, b, _ in spans] == ["华", "美国"]
     model = random_model(1)
     model.save(tmp_path / "m")

@@ -9,7 +9,7 @@ The shipped model is ``--level char`` with the options of ``pipeline.train.RECIP
 the word-level model's measurements.
 
 Training data: the DocBins of ``fazhi train ner`` (pkuseg words, aligned gold):
-``training/work/h/train.spacy``; ``dev.spacy`` (held out from the training corpora) picks the
+``training/work/train.spacy``; ``dev.spacy`` (held out from the training corpora) picks the
 epoch. ``eval`` scores exact character spans on MSRA test and pd_ner test (pkuseg words from
 the pipeline's segmenter, as ``pipeline.train.evaluate``) and measures the model's speed.
 
@@ -65,7 +65,7 @@ sys.path.insert(0, str(REPO))
 
 from pipeline import ner_linear as nl  # noqa: E402
 
-WORK = REPO / "training" / "work" / "h"
+WORK = REPO / "training" / "work"  # where `fazhi train ner` writes its DocBins
 CORPORA = Path(os.environ.get("FAZHI_CORPORA", REPO.parent / "shared" / "corpora"))
 
 
@@ -247,7 +247,7 @@ def build_char_vocab(sents, offsets, pairs, min_count: dict, lex):
     from pipeline import ner_char as nc
 
     vals, lens = nc.char_values([w for w, _ in sents], lex)
-    pos, starts, npos = nc.char_layout(lens)
+    pos, starts, npos = nl.positions(lens)
     used = {t for ts in offsets.values() for t in ts}
     keys = {}
     for t in nc.CHAR_TEMPLATES:
@@ -323,7 +323,7 @@ def train(args) -> None:
                          for (w, g), keep in zip(dev_chars, dev_labels)]
         dev_sents = dev_chars
     elif args.split_share > 0:
-        ex_train, ex_dev = corpus_examples()
+        ex_train, ex_dev = corpus_examples(Path(args.corpora), Path(args.train).parent)
         train_gold = attach_gold(train_sents, ex_train)
         dev_chars = attach_gold(dev_sents, ex_dev)
         total, inside, mis = boundary_stats(train_gold)
@@ -362,7 +362,7 @@ def train(args) -> None:
     gold = np.concatenate([nl.spans_to_tags(int(n), ents) for n, (_, ents) in zip(lens, train_sents)])
     person_tags = np.array([t.endswith("-PERSON") for t in nl.TAGS])
 
-    def allowed(k: int, g: np.ndarray) -> np.ndarray:
+    def allowed(g: np.ndarray) -> np.ndarray:
         """[n, tags] 0 where a tag may stand, NEG where not: a PERSON span's own tags inside
         it, any tag but PERSON elsewhere."""
         is_person = np.isin(g, np.flatnonzero(person_tags))
@@ -410,7 +410,7 @@ def train(args) -> None:
                 g = gold[a:a + n]
                 if partial is not None and partial[k]:
                     # the gold path: the best path the PERSON constraints allow
-                    cons = np.concatenate([pad, node + allowed(k, g), pad])
+                    cons = np.concatenate([pad, node + allowed(g), pad])
                     _, gpath = run_viterbi(cons, T + mask)
                     g = np.asarray(gpath[1:-1], np.int64)
                 wrong = pred != g
@@ -503,7 +503,7 @@ def segment(texts: list[str]):
 
 
 def evaluate(model: nl.LinearNER, examples, docs=None) -> dict:
-    from pipeline.corpora import read_bio  # noqa: F401
+    from pipeline.tokenize import to_doc_offsets
     from pipeline.train import score_spans
 
     texts = [t for t, _ in examples]
@@ -518,13 +518,7 @@ def evaluate(model: nl.LinearNER, examples, docs=None) -> dict:
         gold.append(g)
         aligned.append({x for x in g if doc.char_span(x[0], x[1]) is not None})
         # offsets in the joined words -> offsets in the text (tokens may skip whitespace)
-        joined = np.concatenate([[0], np.cumsum([len(w) for w in ws])]).astype(int)
-        idx = [t.idx for t in doc]
-        tok_of = lambda c: int(np.searchsorted(joined, c, side="right") - 1)  # noqa: E731
-        to_text = lambda c, end=False: (  # noqa: E731
-            idx[tok_of(c - 1)] + c - joined[tok_of(c - 1)] if end else
-            idx[tok_of(c)] + c - joined[tok_of(c)])
-        pred.append({(to_text(a), to_text(b, True), EVAL_MAP[lab]) for a, b, lab in ents})
+        pred.append({(a, b, EVAL_MAP[lab]) for a, b, lab in to_doc_offsets(doc, ws, ents)})
     scores = score_spans(gold, pred, aligned)
     scores["_chars"] = sum(map(len, texts))
     scores["_predict_chars_per_s"] = round(scores["_chars"] / dt)
