@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 def pd_articles() -> list[dict]:
     """Return the PD1998 articles as JSONL records (paragraphs joined by newlines, in order)."""
-    from pipeline.corpora import read_pd1998
+    from pipeline.evaluation.corpora import read_pd1998
 
     articles: dict[str, list[str]] = {}
     for para in read_pd1998(PD1998):
@@ -227,7 +227,7 @@ def child_segment(corpus: str, segmenter: str) -> None:
     fazhi's segmenter (the same words), a document's lines in one batch as the pipeline does.
     """
     started = time.perf_counter()
-    from pipeline.tokenize import load_nlp
+    from pipeline.ner.load import load_nlp
 
     nlp = load_nlp(with_ner=False, segmenter=segmenter)
     load = time.perf_counter() - started
@@ -251,7 +251,7 @@ def child_segment(corpus: str, segmenter: str) -> None:
 def child_load() -> None:
     """Print the seconds to load the full pipeline (segmenter, NER, rules, warm-up)."""
     started, cpu_started = time.perf_counter(), time.process_time()
-    from pipeline.runner import Pipeline
+    from pipeline.run.pipeline import Pipeline
 
     Pipeline.load()
     print(json.dumps({"load": time.perf_counter() - started,
@@ -340,7 +340,7 @@ def main() -> int:
     except ImportError:
         print("bench: needs psutil to watch memory (pip install psutil)")
         return 2
-    from pipeline.models import default_pkuseg_dir, is_pkuseg_model
+    from pipeline.nlp.models import default_pkuseg_dir, is_pkuseg_model
 
     if not (os.environ.get("FAZHI_PKUSEG_MODEL") or is_pkuseg_model(default_pkuseg_dir())):
         print("bench: skipped, no pkuseg model (run `fazhi models fetch`)")

@@ -68,7 +68,7 @@ def run(inputs, out, workers, published, strict, quiet, pkuseg_model, resume, en
     """
     if scheduler and engine != "dask":
         _fail("--scheduler needs --engine dask")
-    from .runner import run as run_pipeline
+    from .run.driver import run as run_pipeline
 
     inputs = list(inputs) or [Path("seeds")]
     say = (lambda m: click.echo(m, err=True))
@@ -135,8 +135,8 @@ def models_fetch(wheel):
 
     Example: fazhi models fetch
     """
-    from .models import default_pkuseg_dir, fetch_pkuseg_model, is_pkuseg_model
-    from .segment import load_segmenter
+    from .nlp.models import default_pkuseg_dir, fetch_pkuseg_model, is_pkuseg_model
+    from .nlp.segment import load_segmenter
 
     target = default_pkuseg_dir()
     if is_pkuseg_model(target) and wheel is None:
@@ -156,8 +156,8 @@ def models_where():
 
     Example: fazhi models where
     """
-    from .models import default_pkuseg_dir, is_pkuseg_model
-    from .tokenize import NER_DIR, has_ner_model
+    from .nlp.models import default_pkuseg_dir, is_pkuseg_model
+    from .ner.load import NER_DIR, has_ner_model
 
     pk = default_pkuseg_dir()
     click.echo(f"pkuseg: {pk} ({'present' if is_pkuseg_model(pk) else 'missing: run fazhi models fetch'})")
@@ -183,8 +183,8 @@ def train_ner_command(corpora, out, minutes):
 
     Example: fazhi train ner --corpora ../shared/corpora --minutes 60
     """
-    from .tokenize import NER_DIR
-    from .train import train_ner
+    from .ner.load import NER_DIR
+    from .ner.train import train_ner
 
     try:
         scores = train_ner(corpora, out or NER_DIR, minutes=minutes,
@@ -214,8 +214,8 @@ def evaluate_metrics_command(gold, inputs, as_json, details):
 
     Example: fazhi evaluate metrics --gold tests/gold/metrics_seed.jsonl seeds/
     """
-    from .evaluate_metrics import evaluate_metrics
-    from .runner import Pipeline
+    from .evaluation.metrics import evaluate_metrics
+    from .run.pipeline import Pipeline
 
     try:
         pipeline = Pipeline.load(say=lambda m: click.echo(m, err=True))
@@ -236,8 +236,8 @@ def evaluate_ner_command(path, fmt, limit, as_json):
 
     Example: fazhi evaluate ner ../shared/corpora/msra/msra_test_bio.txt --format bio
     """
-    from .evaluate import evaluate_ner
-    from .runner import Pipeline
+    from .evaluation.ner import evaluate_ner
+    from .run.pipeline import Pipeline
 
     try:
         pipeline = Pipeline.load(say=lambda m: click.echo(m, err=True))
@@ -283,7 +283,7 @@ def report(outputs, dest, title):
 
     Example: fazhi report outputs/ --out outputs/report.html
     """
-    from .report import write_report
+    from .review.report import write_report
 
     try:
         stats = write_report(outputs, dest, title=title)
@@ -308,7 +308,7 @@ def inspect_command(outputs, as_json, top):
 
     Example: fazhi inspect outputs/ --json
     """
-    from .summary import render, summarize
+    from .review.summary import render, summarize
 
     try:
         summary = summarize(outputs, top=top)

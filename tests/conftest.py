@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_151922b201effb69.txt"
@@ -39,18 +40,18 @@ def corpora() -> Path:
 @pytest.fixture(scope="session")
 def nlp():
     """The real spaCy pipeline (pkuseg tokenizer + shipped NER), loaded once."""
-    from pipeline.models import default_pkuseg_dir, is_pkuseg_model
+    from pipeline.nlp.models import default_pkuseg_dir, is_pkuseg_model
 
     if not (os.environ.get("FAZHI_PKUSEG_MODEL") or is_pkuseg_model(default_pkuseg_dir())):
         pytest.skip("no pkuseg model: run `fazhi models fetch`")
-    from pipeline.tokenize import load_nlp
+    from pipeline.ner.load import load_nlp
 
     return load_nlp()
 
 
 @pytest.fixture(scope="session")
 def fazhi_pipeline(nlp):
-    from pipeline.runner import Pipeline
+    from pipeline.run.pipeline import Pipeline
 
     return Pipeline(nlp)
 
@@ -58,8 +59,32 @@ def fazhi_pipeline(nlp):
 @pytest.fixture(scope="session")
 def seed_outputs(tmp_path_factory, fazhi_pipeline):
     """The seed page run through the whole pipeline into Parquet (once per session)."""
-    from pipeline.runner import run
+    from pipeline.run.driver import run
 
     out = tmp_path_factory.mktemp("seed_outputs")
     run([SEED], out, pipeline=fazhi_pipeline)
     return out
+
+
+class RulerCharNER:
+    """Plays fazhi's NER in tests: an entity ruler whose entities come as character offsets
+    (``char_spans``), the interface the entity stage reads from the shipped model."""
+
+    def __init__(self, nlp) -> None:
+        from spacy.pipeline import EntityRuler
+
+        self.ruler = EntityRuler(nlp)
+
+    def add_patterns(self, patterns) -> None:
+        self.ruler.add_patterns(patterns)
+
+    def __call__(self, doc):
+        return self.ruler(doc)
+
+    def char_spans(self, docs):
+        return [[(e.start_char, e.end_char, e.label_) for e in self.ruler(d).ents] for d in docs]
+
+
+@Language.factory("fazhi_test_ruler_ner")
+def _make_ruler_ner(nlp, name):
+    return RulerCharNER(nlp)

@@ -40,7 +40,7 @@ def test_no_model_offline_is_one_clear_error(tmp_path, monkeypatch):
 
 def test_offline_without_cache_says_how_to_fix(tmp_path, monkeypatch):
     from pipeline.errors import ModelError
-    from pipeline.models import resolve_pkuseg_model
+    from pipeline.nlp.models import resolve_pkuseg_model
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     monkeypatch.delenv("FAZHI_PKUSEG_MODEL", raising=False)
@@ -50,7 +50,7 @@ def test_offline_without_cache_says_how_to_fix(tmp_path, monkeypatch):
 
 def test_bad_wheel_is_refused(tmp_path):
     from pipeline.errors import ModelError
-    from pipeline.models import fetch_pkuseg_model
+    from pipeline.nlp.models import fetch_pkuseg_model
 
     wheel = tmp_path / "pkuseg-0.0.25-cp37-cp37m-manylinux1_x86_64.whl"
     wheel.write_bytes(b"not a wheel")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.train import _pkuseg_nlp, convert_corpora  # noqa: E402
+from pipeline.ner.train import _pkuseg_nlp, convert_corpora  # noqa: E402
 
 
 def main() -> None:

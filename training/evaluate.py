@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from pipeline.train import _pkuseg_nlp, evaluate, load_trained, measure_speed, eval_sets  # noqa: E402
+from pipeline.ner.train import _pkuseg_nlp, evaluate, load_trained, measure_speed, eval_sets  # noqa: E402
 
 
 def main() -> None:

@@ -14,8 +14,8 @@ import srsly  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 from spacy.training import Example  # noqa: E402
 
-from pipeline.train import REPO, measure_speed, _pkuseg_nlp  # noqa: E402
-from pipeline.corpora import read_bio  # noqa: E402
+from pipeline.ner.train import REPO, measure_speed, _pkuseg_nlp  # noqa: E402
+from pipeline.evaluation.corpora import read_bio  # noqa: E402
 
 
 def main() -> None:

@@ -63,7 +63,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from pipeline import ner_linear as nl  # noqa: E402
+from pipeline.ner import linear as nl  # noqa: E402
 
 WORK = REPO / "training" / "work"  # where `fazhi train ner` writes its DocBins
 CORPORA = Path(os.environ.get("FAZHI_CORPORA", REPO.parent / "shared" / "corpora"))
@@ -93,7 +93,7 @@ def corpus_examples(corpora: Path = CORPORA, work: Path = WORK):
     """
     import random
 
-    from pipeline import train as pt
+    from pipeline.ner import train as pt
 
     settings = json.loads((work / "conversion.json").read_text())["settings"]
     if settings != {"harmonize": True, "extra": [], "seed": 0, "dev_fraction": 0.03}:
@@ -244,7 +244,7 @@ def char_flat(pairs_gold) -> list[tuple[int, int, str]]:
 def build_char_vocab(sents, offsets, pairs, min_count: dict, lex):
     """Template keys and pair keys seen in the character-level training data, and its
     layout."""
-    from pipeline import ner_char as nc
+    from pipeline.ner import char as nc
 
     vals, lens = nc.char_values([w for w, _ in sents], lex)
     pos, starts, npos = nl.positions(lens)
@@ -290,7 +290,7 @@ def train(args) -> None:
     t_start = time.time()
     char = args.level == "char"
     if char:
-        from pipeline import ner_char as nc
+        from pipeline.ner import char as nc
     default_offsets, default_pairs = ((nc.CHAR_OFFSETS, nc.CHAR_PAIRS) if char
                                       else (nl.DEFAULT_OFFSETS, nl.DEFAULT_PAIRS))
     offsets = json.loads(args.offsets) if args.offsets else default_offsets
@@ -305,7 +305,7 @@ def train(args) -> None:
     if char:  # words with every gold char span (also those inside words)
         ex_train, ex_dev = corpus_examples(Path(args.corpora), Path(args.train).parent)
         train_sents = [(w, char_flat(g)) for w, g in attach_gold(train_sents, ex_train)]
-        from pipeline import train as pt
+        from pipeline.ner import train as pt
 
         msra = {t for t, _ in pt.bio_examples(Path(args.corpora) / "msra" / "msra_train_bio.txt",
                                                pt.MSRA_MAP)}
@@ -495,16 +495,16 @@ EVAL_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}
 
 
 def segment(texts: list[str]):
-    from pipeline.models import default_pkuseg_dir
-    from pipeline.tokenize import load_tokenizer_nlp
+    from pipeline.nlp.models import default_pkuseg_dir
+    from pipeline.nlp.spacy_nlp import load_tokenizer_nlp
 
     nlp = load_tokenizer_nlp(default_pkuseg_dir())
     return list(nlp.tokenizer.pipe(texts))
 
 
 def evaluate(model: nl.LinearNER, examples, docs=None) -> dict:
-    from pipeline.tokenize import to_doc_offsets
-    from pipeline.train import score_spans
+    from pipeline.ner.component import to_doc_offsets
+    from pipeline.ner.train import score_spans
 
     texts = [t for t, _ in examples]
     docs = docs if docs is not None else segment(texts)
@@ -544,7 +544,7 @@ def speed(model: nl.LinearNER, words: list[list[str]], repeats: int = 5,
 
 
 def evaluate_cmd(args) -> None:
-    from pipeline.corpora import read_bio
+    from pipeline.evaluation.corpora import read_bio
 
     model = nl.LinearNER.load(args.model)
     out = {}
@@ -570,8 +570,8 @@ def evaluate_cmd(args) -> None:
     # speed: the first 1,500 MSRA test sentences (as the model card), words given
     words = [[t.text for t in d] for d in msra_docs[:1500]]
     texts = [t for t, _ in msra[:1500]]
-    from pipeline.models import default_pkuseg_dir
-    from pipeline.tokenize import load_tokenizer_nlp
+    from pipeline.nlp.models import default_pkuseg_dir
+    from pipeline.nlp.spacy_nlp import load_tokenizer_nlp
 
     nlp = load_tokenizer_nlp(default_pkuseg_dir())
     list(nlp.tokenizer.pipe(texts[:50]))

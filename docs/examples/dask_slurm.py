@@ -12,7 +12,7 @@ import argparse
 import sys
 
 from pipeline.errors import UserError
-from pipeline.runner import run
+from pipeline.run.driver import run
 
 
 def main() -> int:

@@ -33,7 +33,7 @@ ABOUT_SUF = ("左右",)
 @lru_cache(maxsize=1)
 def pd_texts() -> dict[str, str]:
     sys.path.insert(0, str(REPO))
-    from pipeline.corpora import read_pd1998
+    from pipeline.evaluation.corpora import read_pd1998
     return {p.para_id: p.text for p in read_pd1998(PD)}
 
 

@@ -1,0 +1,86 @@
+"""Places: the gazetteer of Chinese administrative divisions (names, short forms, codes) and
+countries, read from ``pipeline/data/gazetteer_*``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .lexicon import read_list, read_words, trie_pattern
+
+
+@dataclass
+class Division:
+    code: str
+    name: str
+    level: str  # province | city | county
+    full: str
+
+
+class Gazetteer:
+    """Chinese administrative divisions (names and short forms) plus countries."""
+
+    def __init__(self, data_dir: Path):
+        self.by_name: dict[str, list[Division]] = {}
+        self.short_of: dict[str, list[Division]] = {}
+        stop = set(read_words(data_dir / "gazetteer_stop.txt"))
+        for row in read_list(data_dir / "gazetteer_cn_divisions.tsv"):
+            code, name, level, full = row[:4]
+            short = row[4] if len(row) > 4 else ""
+            div = Division(code, name, level, full)
+            if name in ("市辖区", "县", "省直辖县级行政区划"):
+                continue
+            self.by_name.setdefault(name, []).append(div)
+            if short and short not in stop:
+                self.short_of.setdefault(short, []).append(div)
+        # A county-level name that is an everyday word (矿区, 城区) needs a parent before it.
+        self.needs_parent = {n for n in self.by_name if n in stop}
+        self.countries = set(read_words(data_dir / "gazetteer_countries.txt"))
+        # Short forms of provinces and prefectures are safe alone (镇江, 呼伦贝尔); those of
+        # counties only in context (胶州公安, or the full name seen earlier in the document).
+        self.high_short = {s for s, ds in self.short_of.items()
+                           if any(d.level in ("province", "city") for d in ds)}
+        self.county_short = set(self.short_of) - self.high_short - set(self.by_name)
+        names = set(self.by_name) | self.high_short | self.countries | self.county_short
+        self.pattern = re.compile(trie_pattern(names))
+        self.place_pattern = trie_pattern(names - self.county_short - self.needs_parent)
+
+    def divisions(self, text: str) -> list[Division]:
+        return self.by_name.get(text) or self.short_of.get(text) or []
+
+    def normalize(self, text: str, context: set[str]) -> str | None:
+        """Return the official full name of ``text``, preferring divisions under ``context`` codes."""
+        if text in self.countries:
+            return text
+        divs = self.divisions(text)
+        if not divs:
+            return None
+        if len(divs) > 1:
+            # Highest level first (镇江 is the city), then those whose parents the document names.
+            top = min(("province", "city", "county").index(d.level) for d in divs)
+            divs = [d for d in divs if ("province", "city", "county").index(d.level) == top]
+        if len(divs) > 1:
+            scored = sorted(divs, key=lambda d: -sum(d.code.startswith(c) for c in context))
+            if sum(scored[0].code.startswith(c) for c in context) == 0:
+                return None
+            divs = scored[:1]
+        return divs[0].full
+
+    def prefixes(self, text: str) -> set[str]:
+        """Return code prefixes (2 digits for a province, 4 for a city) that ``text`` names."""
+        out = set()
+        for d in self.divisions(text):
+            if d.level == "province":
+                out.add(d.code[:2])
+            elif d.level == "city":
+                out.add(d.code[:4])
+        return out
+
+
+def _parent_of(parent: Division, child: Division) -> bool:
+    if parent.level == "province":
+        return child.code[:2] == parent.code[:2] and child.code != parent.code
+    if parent.level == "city":
+        return child.code[:4] == parent.code[:4] and child.code != parent.code
+    return False

@@ -1,0 +1,146 @@
+"""``run``: inputs cut into shards, processed by the local or the Dask engine, committed."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import time
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from schemas.records import TABLES
+
+from .. import __version__, errors
+from ..io import commit_outputs, iter_input_files
+from . import shards as sharding
+from .local import run_local
+from .pipeline import Pipeline, PipelineSpec, Result, models_of
+
+
+@dataclass
+class RunSummary:
+    out: Path
+    counts: Counter
+    rows: dict[str, int]
+    seconds: dict[str, float]
+    run_info: dict[str, Any]
+
+    @property
+    def quarantined(self) -> int:
+        return self.rows.get("quarantine", 0)
+
+
+def run(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *,
+        pipeline: Pipeline | None = None, pkuseg_model=None, workers: int = 1,
+        published: date | None = None, say: Callable[[str], None] | None = None,
+        progress: Callable[[int], None] | None = None, options: dict | None = None,
+        resume: bool = False, engine: str = "local", scheduler: str | None = None,
+        spec=None, shard_bytes: int | None = None) -> RunSummary:
+    """Process ``inputs`` into Parquet tables under ``out``; return the run's summary.
+
+    The inputs are cut into shards (``pipeline.shards``) whose part files and manifest go to
+    ``out/.staging``; ``resume=True`` skips the shards an interrupted run finished there.
+    ``engine="dask"`` runs the shards on a Dask cluster (``scheduler``, else a LocalCluster
+    of ``workers`` processes) whose workers build their pipeline from ``spec``.
+    """
+    started = time.perf_counter()
+    inputs = [str(p) for p in inputs]
+    n_files = sum(1 for _ in iter_input_files(inputs))  # raises UserError on a missing path
+    if engine not in ("local", "dask"):
+        raise errors.UserError(f"unknown engine {engine!r}: use local or dask")
+    plan = sharding.plan_shards(inputs, shard_bytes)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    staging = out / sharding.STAGING
+    if engine == "dask":
+        if spec is None:
+            spec = getattr(pipeline, "spec", None) or PipelineSpec(
+                str(pkuseg_model) if pkuseg_model else None)
+        stages = spec.stage_names()
+    else:
+        load_started = time.perf_counter()
+        if pipeline is None:
+            pipeline = Pipeline.load(pkuseg_model, say=say)
+        load_seconds = time.perf_counter() - load_started
+        stages = [stage.name for stage in pipeline.stages]
+    key = sharding.fingerprint(plan, {"published": published, "stages": stages})
+    manifest = sharding.Manifest(staging, key, len(plan), resume=resume, say=say)
+    # Biggest first, so that the run does not end waiting on one big shard (output order is
+    # set by the part names, not by the order of processing).
+    todo = sorted((shard for shard in plan if shard.index not in manifest.done),
+                  key=lambda shard: -shard.size)
+    try:
+        if engine == "dask":
+            from .dask import run_dask
+
+            load_seconds = run_dask(todo, staging, spec, manifest, workers=workers,
+                                    scheduler=scheduler, published=published, say=say,
+                                    progress=progress)
+        else:
+            run_local(todo, staging, pipeline, workers, manifest, published=published,
+                               progress=progress)
+    finally:
+        manifest.close()
+    results = [manifest.done[index] for index in sorted(manifest.done)]
+    sharding.finish_tables(staging)
+    totals = Result()
+    totals.counts, totals.seconds, rows = sharding.merge_results(results)
+    totals.counts["write.in"] = sum(rows.values())
+    totals.counts["write.out"] = sum(rows.values())
+    models = results[0]["models"] if results else (
+        models_of(pipeline) if pipeline is not None else {})
+    run_info = _run_info(pipeline, inputs, n_files, totals, rows, options or {},
+                         load_seconds, time.perf_counter() - started, models=models)
+    run_info["shards"] = {"total": len(plan), "resumed": len(plan) - len(todo),
+                          "cpu_seconds": round(sum(r.get("cpu", 0) for r in results), 3)}
+    (staging / "run.json").write_text(json.dumps(run_info, ensure_ascii=False, indent=2,
+                                                 default=str), encoding="utf-8")
+    (staging / sharding.MANIFEST).unlink(missing_ok=True)
+    commit_outputs(staging, out, list(TABLES) + ["run.json"])
+    return RunSummary(out, totals.counts, rows, dict(totals.seconds), run_info)
+
+
+def stage_counts(counts: Counter) -> dict[str, dict[str, int]]:
+    """Return {stage: {"in", "out", "quarantined"}} from the flat counter."""
+    stages: dict[str, dict[str, int]] = {}
+    for key, value in counts.items():
+        stage, _, what = key.partition(".")
+        stages.setdefault(stage, {"in": 0, "out": 0, "quarantined": 0})
+        if what in ("in", "out", "quarantined"):
+            stages[stage][what] += value
+        else:
+            stages[stage][what] = stages[stage].get(what, 0) + value
+    return stages
+
+
+def _run_info(pipeline: Pipeline | None, inputs, n_files, totals: Result, rows, options,
+              load_seconds, wall, models: dict | None = None) -> dict:
+    import pyarrow
+    import pydantic
+    import spacy
+
+    try:
+        from importlib.metadata import version
+        pkuseg_version = version("spacy-pkuseg")
+    except Exception:  # pragma: no cover - metadata missing in odd installs
+        pkuseg_version = None
+    if models is None:  # the Dask engine passes what its workers loaded
+        models = models_of(pipeline)
+    return {
+        "fazhi": __version__,
+        "versions": {"fazhi": __version__, "spacy": spacy.__version__,
+                     "spacy_pkuseg": pkuseg_version, "pydantic": pydantic.__version__,
+                     "pyarrow": pyarrow.__version__, "python": platform.python_version()},
+        "models": models,
+        "options": options,
+        "inputs": inputs,
+        "input_files": n_files,
+        "stages": stage_counts(totals.counts),
+        "rows": rows,
+        "timings": {"load_seconds": round(load_seconds, 3), "wall_seconds": round(wall, 3),
+                    "stage_seconds": {k: round(v, 3) for k, v in totals.seconds.items()}},
+    }

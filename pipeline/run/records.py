@@ -1,0 +1,56 @@
+"""Table rows from an annotated Document, offsets in raw coordinates, ids from content hashes."""
+
+from __future__ import annotations
+
+from ..document import Document, content_id
+
+
+def build_rows(doc: Document) -> dict[str, list[dict]]:
+    """Turn an annotated Document into plain row dicts, offsets in raw coordinates."""
+    rows: dict[str, list[dict]] = {"documents": [], "articles": [], "sentences": [],
+                                   "entities": [], "metrics": []}
+    raw = doc.raw
+    rows["documents"].append(dict(
+        doc_id=doc.doc_id, source=doc.source, raw_text=raw, clean_text=doc.clean,
+        encoding=doc.encoding, published=doc.published, n_articles=len(doc.articles)))
+    article_ids = []
+    for article in doc.articles:
+        segments = [doc.raw_span(s, e) for s, e in article.segments]
+        article_id = content_id(doc.doc_id, "article", segments)
+        article_ids.append(article_id)
+        rows["articles"].append(dict(
+            article_id=article_id, doc_id=doc.doc_id, index=article.index, title=article.title,
+            kicker=article.kicker, subtitle=article.subtitle,
+            authors=[{"name": a.name, "role": a.role} for a in article.authors],
+            dateline=article.dateline, start=segments[0][0], end=segments[-1][1],
+            segments=[{"start": s, "end": e} for s, e in segments], truncated=article.truncated,
+            text="\n\n".join(raw[s:e] for s, e in segments)))
+    sentence_ids = []
+    for sentence in doc.sentences:
+        start, end = doc.raw_span(sentence.start, sentence.end)
+        sentence_id = content_id(doc.doc_id, "sentence", start, end)
+        sentence_ids.append(sentence_id)
+        rows["sentences"].append(dict(
+            sentence_id=sentence_id, doc_id=doc.doc_id,
+            article_id=article_ids[sentence.article], paragraph=sentence.paragraph,
+            index=sentence.index, start=start, end=end, text=raw[start:end],
+            tokens=sentence.tokens))
+    for entity in doc.entities:
+        start, end = doc.raw_span(entity.start, entity.end)
+        sentence = doc.sentences[entity.sentence]
+        rows["entities"].append(dict(
+            entity_id=content_id(doc.doc_id, "entity", start, end, entity.label),
+            doc_id=doc.doc_id, article_id=article_ids[sentence.article],
+            sentence_id=sentence_ids[entity.sentence], text=raw[start:end], start=start,
+            end=end, label=entity.label, normalized=entity.normalized, source=entity.source))
+    for metric in doc.metrics:
+        start, end = doc.raw_span(metric.start, metric.end)
+        sentence = doc.sentences[metric.sentence]
+        fields = dict(metric.fields)
+        rows["metrics"].append(dict(
+            metric_id=content_id(doc.doc_id, "metric", start, end, fields.get("unit"),
+                                 fields.get("value")),
+            doc_id=doc.doc_id, article_id=article_ids[sentence.article],
+            sentence_id=sentence_ids[metric.sentence], text=raw[start:end], start=start,
+            end=end, **fields))
+    return rows

@@ -1,0 +1,105 @@
+"""fazhi inspect: counts, sums only where the unit allows, places, organs, reasons, models."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+from pipeline.review.summary import format_sum, format_yuan, metric_sums, summarize
+from tests.outputs_factory import write_outputs
+
+
+@pytest.fixture()
+def outputs(tmp_path):
+    return write_outputs(tmp_path / "outputs")
+
+
+def test_summary_counts_every_table(outputs):
+    summary = summarize(outputs)
+    assert summary["tables"] == {"documents": 2, "articles": 2, "sentences": 1, "entities": 7,
+                                 "metrics": 6, "quarantine": 3}
+    assert summary["entities_by_label"] == {"GPE": 3, "ORG": 1, "CRIME": 1, "DATE": 1, "PERSON": 1}
+    assert summary["metrics_by_kind"] == {"money": 3, "percent": 2, "count": 1}
+
+
+def test_money_is_summed_in_yuan_per_category_and_place(outputs):
+    summary = summarize(outputs)
+    categories = {c["category"]: c for c in summary["metrics_by_category"]}
+    recovered = categories["losses_recovered"]
+    assert recovered["n"] == 2
+    assert recovered["sums"] == [{"unit": "元", "quantity_kind": "money", "sum": 11126000.0,
+                                  "n": 2, "approx": 1}]
+    assert summary["money_by_place"] == [
+        {"place": "江苏省苏州市", "yuan": 150000000.0, "n": 1},
+        {"place": "江苏省镇江市", "yuan": 11126000.0, "n": 2},
+    ]
+
+
+def test_percentages_and_change_rates_are_counted_never_summed(outputs):
+    categories = {c["category"]: c for c in summarize(outputs)["metrics_by_category"]}
+    for name in ("incidents_change", "satisfaction_rate"):
+        assert categories[name]["sums"] == [] and categories[name]["not_summed"] == 1
+
+
+@pytest.mark.parametrize("metric,summable", [
+    (dict(quantity_kind="count", unit="起", value=3.0, change_direction=None), True),
+    (dict(quantity_kind="count", unit="起", value=3.0, change_direction="up"), False),
+    (dict(quantity_kind="percent", unit="%", value=3.0, change_direction=None), False),
+    (dict(quantity_kind="duration", unit="年", value=3.0, change_direction=None), False),
+])
+def test_which_metrics_are_summed(metric, summable):
+    assert bool(metric_sums([metric])) is summable
+
+
+@pytest.mark.parametrize("value,text", [
+    (1.3e9, "13亿元"), (8126000.0, "812.6万元"), (3500.0, "3,500元"), (0.5, "0.5元"),
+])
+def test_format_yuan(value, text):
+    assert format_yuan(value) == text
+
+
+def test_format_sum_marks_approximate_totals():
+    assert format_sum({"unit": "人", "sum": 2110.0, "approx": 1}) == "~2,110 人"
+    assert format_sum({"unit": "", "sum": 3.0, "approx": 0}) == "3 (no unit)"
+
+
+def test_places_organs_quarantine_and_models(outputs):
+    summary = summarize(outputs)
+    assert summary["top_places"][0] == {"name": "江苏省镇江市", "n": 2}  # normalised names
+    assert summary["top_organs"] == [{"name": "镇江市公安局", "n": 1}]
+    assert summary["quarantine"][0]["stage"] == "read"
+    assert summary["quarantine"][0]["reason"] == "binary" and summary["quarantine"][0]["n"] == 2
+    assert set(summary["run"]["models"]) == {"pkuseg", "ner"}
+
+
+def test_cli_json_is_the_summary(outputs):
+    result = CliRunner().invoke(cli, ["inspect", str(outputs), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.output) == json.loads(json.dumps(summarize(outputs)))
+
+
+def test_cli_tables_show_the_figures(outputs):
+    result = CliRunner().invoke(cli, ["inspect", str(outputs)], env={"COLUMNS": "140"})
+    assert result.exit_code == 0, result.output
+    for text in ("losses_recovered", "1,112.6万元", "江苏省镇江市", "镇江市公安局", "binary",
+                 "model ner", "fazhi_ner", "ents_f 0.800", "invalid_record"):
+        assert text in result.output, text
+
+
+def test_cli_without_run_json_still_works(tmp_path):
+    out = write_outputs(tmp_path / "o", run_info=None)
+    result = CliRunner().invoke(cli, ["inspect", str(out)])
+    assert result.exit_code == 0 and "no run.json" in result.output
+
+
+@pytest.mark.parametrize("make,message", [
+    (lambda p: p / "missing", "No such directory"),
+    (lambda p: p, "holds no fazhi outputs"),
+])
+def test_cli_on_something_that_is_not_a_run_exits_2(tmp_path, make, message):
+    result = CliRunner().invoke(cli, ["inspect", str(make(tmp_path))])
+    assert result.exit_code == 2
+    assert message in result.output and "fazhi run" in result.output

@@ -1,0 +1,178 @@
+"""The whole path on real models: seed page to Parquet, the offset contract, determinism."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.run.driver import run
+
+from tests.conftest import SEED
+from tests.test_io import make_broken_folder
+
+pytestmark = pytest.mark.slow
+TABLES = ("documents", "articles", "sentences", "entities", "metrics", "quarantine")
+
+
+def rows(out: Path, table: str) -> list[dict]:
+    return pq.read_table(out / table).to_pylist()
+
+
+def test_seed_tables_exist_and_count(seed_outputs):
+    for table in TABLES:
+        assert (seed_outputs / table).is_dir()
+        assert list((seed_outputs / table).glob("part-*.parquet"))
+    assert len(rows(seed_outputs, "documents")) == 1
+    assert len(rows(seed_outputs, "articles")) == 9
+    assert rows(seed_outputs, "quarantine") == []
+    info = json.loads((seed_outputs / "run.json").read_text())
+    assert info["rows"]["articles"] == 9
+    assert {"fazhi", "spacy", "spacy_pkuseg", "python"} <= info["versions"].keys()
+    assert "pkuseg" in info["models"]
+
+
+def test_offset_contract_on_every_span(seed_outputs):
+    raw = {d["doc_id"]: d["raw_text"] for d in rows(seed_outputs, "documents")}
+    for table in ("sentences", "entities", "metrics"):
+        for row in rows(seed_outputs, table):
+            assert raw[row["doc_id"]][row["start"]:row["end"]] == row["text"], (table, row)
+    for article in rows(seed_outputs, "articles"):
+        text = raw[article["doc_id"]]
+        assert article["text"] == "\n\n".join(text[s["start"]:s["end"]] for s in article["segments"])
+
+
+def test_sentences_cover_the_page(seed_outputs):
+    raw = rows(seed_outputs, "documents")[0]["raw_text"]
+    covered = set()
+    for sentence in rows(seed_outputs, "sentences"):
+        covered.update(range(sentence["start"], sentence["end"]))
+        assert sentence["tokens"], sentence
+    missed = {raw[i] for i in range(len(raw)) if i not in covered}
+    assert missed <= set("\n □")
+
+
+def test_seed_articles_as_the_reader_sees_them(seed_outputs):
+    articles = sorted(rows(seed_outputs, "articles"), key=lambda a: a["index"])
+    first = articles[0]
+    assert first["authors"] == [{"name": "丁国锋", "role": "reporter"},
+                                {"name": "吴也尤", "role": "correspondent"}]
+    assert len(first["segments"]) == 2 and "坚持长效常治责任不松" in first["text"]
+    assert [a["truncated"] for a in articles] == [False, True, True, True, False, False, False, False, False]
+    assert articles[3]["dateline"] == "本报讯"
+
+
+def test_reruns_are_identical(tmp_path, fazhi_pipeline, seed_outputs):
+    run([SEED], tmp_path / "again", pipeline=fazhi_pipeline)
+    for table in TABLES:
+        assert pq.read_table(tmp_path / "again" / table).equals(pq.read_table(seed_outputs / table)), table
+
+
+def test_broken_folder_runs_to_the_end(tmp_path, fazhi_pipeline):
+    expected = make_broken_folder(tmp_path / "broken")
+    summary = run([tmp_path / "broken"], tmp_path / "out", pipeline=fazhi_pipeline)
+    docs = {Path(d["source"]).name for d in rows(tmp_path / "out", "documents")}
+    quarantined = {Path(q["source"].split("#")[0].rsplit(":", 1)[0]).name
+                   for q in rows(tmp_path / "out", "quarantine")}
+    for name, kind in expected.items():
+        if kind == "document":
+            assert name in docs, name
+        elif kind == "quarantine":
+            assert name in quarantined, name
+    stages = summary.run_info["stages"]
+    for stage in ("read", "clean", "split", "tokenize", "entities", "metrics", "validate"):
+        counts = stages[stage]
+        assert counts["in"] == counts["out"] + counts["quarantined"], stage
+
+
+def test_a_crash_leaves_previous_outputs_intact(tmp_path, fazhi_pipeline, seed_outputs):
+    out = tmp_path / "out"
+    run([SEED], out, pipeline=fazhi_pipeline)
+    before = {t: pq.read_table(out / t) for t in TABLES}
+
+    def explode(_n):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        run([SEED, SEED], out, pipeline=fazhi_pipeline, progress=explode)
+    for table in TABLES:
+        assert pq.read_table(out / table).equals(before[table]), table
+
+
+def test_loaders_read_every_table(seed_outputs):
+    import duckdb
+    import pandas as pd
+    import polars as pl
+
+    for table in TABLES:
+        path = seed_outputs / table
+        n = len(rows(seed_outputs, table))
+        assert len(pd.read_parquet(path)) == n
+        assert pl.read_parquet(f"{path}/*.parquet").height == n
+        assert duckdb.sql(f"select count(*) from '{path}/*.parquet'").fetchall()[0][0] == n
+
+
+# --- batches: handle_many is handle, document by document -----------------------------------
+
+def _docs(texts):
+    from pipeline.io import document_from_text
+
+    return [document_from_text(t, f"doc-{k}.txt") for k, t in enumerate(texts)]
+
+
+BATCH_TEXTS = ["镇江市公安局今年以来破获案件760起，抓获犯罪嫌疑人1134人。",
+               "",
+               "呼伦贝尔市公安局打掉涉黑涉恶组织35个，查扣涉案资产13亿元。\n\n群众安全感达99.13%。",
+               "桂林象山区检察院起诉寻衅滋事、敲诈勒索犯罪嫌疑人20余名。"]
+
+
+def test_a_batch_gives_what_one_document_at_a_time_gives(fazhi_pipeline):
+    one_by_one = [fazhi_pipeline.handle(d) for d in _docs(BATCH_TEXTS)]
+    batched = fazhi_pipeline.handle_many(_docs(BATCH_TEXTS))
+    assert [dict(r.rows) for r in batched] == [dict(r.rows) for r in one_by_one]
+    assert [r.counts for r in batched] == [r.counts for r in one_by_one]
+    assert sum(len(r.rows["entities"]) for r in batched) > 5
+
+
+class _Upper:
+    """A stage whose batch step fails and which fails on one document."""
+
+    name = "upper"
+
+    def prepare(self, docs):
+        raise RuntimeError("batch step broke")
+
+    def __call__(self, doc):
+        if "坏" in doc.raw:
+            raise ValueError("this one is bad")
+        doc.meta["upper"] = doc.raw.upper()
+        return doc
+
+
+def test_a_failing_batch_step_and_a_bad_document_quarantine_only_that_document():
+    from pipeline.run.pipeline import Pipeline
+
+    pipeline = Pipeline(None, stages=[_Upper()])
+    results = pipeline.handle_many(_docs(["好的 a", "坏的 b", "好的 c"]))
+    assert [r.counts["upper.out"] for r in results] == [1, 0, 1]
+    assert [len(r.rows["quarantine"]) for r in results] == [0, 1, 0]
+    assert "this one is bad" in results[1].rows["quarantine"][0]["message"]
+    assert [len(r.rows["documents"]) for r in results] == [1, 0, 1]
+
+
+def test_metrics_share_the_entity_stages_gazetteer(fazhi_pipeline):
+    stages = {stage.name: stage for stage in fazhi_pipeline.stages}
+    assert stages["metrics"].gazetteer is stages["entities"].rules.gaz
+
+
+def test_warm_up_leaves_the_results_unchanged(nlp):
+    from pipeline.run.pipeline import Pipeline
+
+    cold, warm = Pipeline(nlp), Pipeline(nlp)
+    warm.warm()
+    assert warm._warm and not getattr(cold, "_warm", False)
+    docs = lambda: _docs(BATCH_TEXTS)  # noqa: E731
+    assert [dict(r.rows) for r in warm.handle_many(docs())] == \
+        [dict(r.rows) for r in cold.handle_many(docs())]
