@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lexicon import read_list, read_words, trie_pattern
+from .lexicon import DATA_DIR, read_list, read_words, trie_pattern
 
 
 @dataclass
@@ -84,3 +84,8 @@ def _parent_of(parent: Division, child: Division) -> bool:
     if parent.level == "city":
         return child.code[:4] == parent.code[:4] and child.code != parent.code
     return False
+
+
+# Development zones (苏州市 + 高新区): one list for the entity rules and the metrics stage.
+ZONES: tuple[str, ...] = tuple(read_words(DATA_DIR / "gazetteer_zones.txt"))
+ZONE_PATTERN = "(?:" + "|".join(re.escape(z) for z in sorted(ZONES, key=len, reverse=True)) + ")"

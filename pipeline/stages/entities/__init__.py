@@ -35,7 +35,7 @@ from ...dates import DATE_FIRST, DATE_PATTERN, _anchor_day, normalize_date
 from ...document import Document, EntitySpan
 from ...lexicon import DATA_DIR, read_list, read_words, trie_pattern
 from ...ner.component import char_span_component
-from ...places import Division, Gazetteer, _parent_of
+from ...places import ZONE_PATTERN, ZONES, Division, Gazetteer, _parent_of
 
 SURE = 3  # byline, LAW, CRIME, DATE, ORG grammar
 SOFT = 2  # gazetteer, anonymised and titled persons
@@ -98,7 +98,7 @@ class Rules:
             f"(?:{trie_pattern(read_words(data_dir / 'entity_org_relative.txt'))})"
             f"(?:{trie_pattern(organs + organs_any + subunits)})")
         organ = trie_pattern(organs + organs_any)
-        self.zone = r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区)"
+        self.zone = ZONE_PATTERN
         ordinal = r"第[一二三四五六七八九十\d]{1,3}"
         sub = (f"(?:{trie_pattern(subunits)}|{ordinal}{trie_pattern(subunits + subunits_any)}"
                f"|(?:{place}|{county_short})(?:{trie_pattern(subunits_any)}))")
@@ -112,8 +112,7 @@ class Rules:
         self.ordinal_before_re = re.compile(r"第[一二三四五六七八九十\d]{1,3}")
         self.organs_any = set(organs_any)
         self.org_names_re = re.compile(trie_pattern(self.org_names))
-        self.zones = ("高新技术产业开发区", "经济技术开发区", "经济开发区", "高新区", "经开区",
-                      "开发区", "新区")
+        self.zones = ZONES
         # 皇姑分局, 大旺公安分局, 浙川检方: an unknown name before an organ that takes any name.
         self.any_organ_re = re.compile(f"(?:{trie_pattern(organs_any)})")
         self.sub_re = re.compile(f"(?:{sub})+")

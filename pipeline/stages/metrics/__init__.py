@@ -31,6 +31,7 @@ from ...dates import period_dates
 from ...document import Document, MetricSpan, Reject
 from ...lexicon import DATA_DIR
 from ...lexicon import alternation as _alternation
+from ...places import ZONE_PATTERN
 from ..numbers import (APPROX_PREFIX, APPROX_SUFFIX, BIG_UNITS, NUMBER, parse_number,
                        parse_quantity)
 
@@ -1964,7 +1965,7 @@ _COMPLEMENTS = set("来去出上下有高低到回起完给掉")
 _RESULT_COMPLEMENTS = set("开掉完出起走住成好到")  # not 上下来去回: 属下, 过去, 将来
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
-_ZONE = re.compile(r"高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区")
+_ZONE = re.compile(ZONE_PATTERN)
 _COUNTRY_CN = {"中国", "中华人民共和国", "我国", "全国"}
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至]")
 
