@@ -384,17 +384,11 @@ def apply_splits(sents: Sequence[Sequence[str]],
     return out
 
 
-def _index(keys: np.ndarray, q: np.ndarray, sort: bool = False) -> np.ndarray:
-    """Position of each query in the sorted ``keys``, -1 where absent (``sort``: search in
-    sorted order, faster for many queries on a large table)."""
+def _index(keys: np.ndarray, q: np.ndarray) -> np.ndarray:
+    """Position of each query in the sorted ``keys``, -1 where absent (binary search: for
+    small tables and few queries, where a hash index does not pay)."""
     if not len(keys) or not len(q):
         return np.full(len(q), -1, np.int64)
-    if sort:
-        order = np.argsort(q, kind="stable")
-        at = np.empty(len(q), np.int64)
-        at[order] = np.searchsorted(keys, q[order])
-    else:
-        at = np.searchsorted(keys, q)
+    at = np.searchsorted(keys, q)
     at[at == len(keys)] = 0
     return np.where(keys[at] == q, at, -1)
-
