@@ -1,15 +1,17 @@
 """Convert the corpora to spaCy DocBins of pkuseg words: training/work/{train,dev}.spacy.
 
 Usage: python training/convert.py ../shared/corpora [training/work] [--extra cluener,weibo]
+A command-line wrapper over ``pipeline.ner.train.corpora.convert_corpora``.
 """
 
 import argparse
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from pipeline.ner.train import _pkuseg_nlp, convert_corpora  # noqa: E402
+from pipeline.ner.train.corpora import convert_corpora  # noqa: E402
+from pipeline.ner.train.evaluate import pkuseg_nlp  # noqa: E402
 
 
 def main() -> None:
@@ -19,7 +21,7 @@ def main() -> None:
     parser.add_argument("--extra", default="", help="comma list: cluener, weibo")
     args = parser.parse_args()
     extra = tuple(x for x in args.extra.split(",") if x)
-    convert_corpora(args.corpora, args.work, _pkuseg_nlp(), extra=extra)
+    convert_corpora(args.corpora, args.work, pkuseg_nlp(), extra=extra)
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 Usage: python training/evaluate.py MODEL_DIR ../shared/corpora [--limit N] [--out scores.json]
 Also prints the NER speed (chars/s of the NER components alone, on one thread).
+A command-line wrapper over ``pipeline.ner.train.evaluate``.
 """
 
 import argparse
@@ -9,9 +10,10 @@ import json
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from pipeline.ner.train import _pkuseg_nlp, evaluate, load_trained, measure_speed, eval_sets  # noqa: E402
+from pipeline.ner.train.evaluate import (eval_sets, evaluate, load_trained,  # noqa: E402
+                                         measure_speed, pkuseg_nlp)
 
 
 def main() -> None:
@@ -22,7 +24,7 @@ def main() -> None:
     parser.add_argument("--sets", default="msra_test,pd_ner_test,cluener_dev")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args()
-    nlp = load_trained(_pkuseg_nlp(), args.model)
+    nlp = load_trained(pkuseg_nlp(), args.model)
     scores = {}
     wanted = args.sets.split(",")
     for name, (examples, mapping, norm) in eval_sets(args.corpora).items():

@@ -4,6 +4,7 @@ Speed does not depend on the weights, so this picks tok2vec sizes before trainin
 Usage: python training/speed_probe.py CONFIG [key=value overrides...]
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -14,8 +15,11 @@ import srsly  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 from spacy.training import Example  # noqa: E402
 
-from pipeline.ner.train import REPO, measure_speed, _pkuseg_nlp  # noqa: E402
+from pipeline.ner.train import PROJECT, default_work_dir  # noqa: E402
+from pipeline.ner.train.evaluate import measure_speed, pkuseg_nlp  # noqa: E402
 from pipeline.evaluation.corpora import read_bio  # noqa: E402
+
+CORPORA = Path(os.environ.get("FAZHI_CORPORA", PROJECT.parent / "shared" / "corpora"))
 
 
 def main() -> None:
@@ -23,11 +27,11 @@ def main() -> None:
     overrides = {k: srsly.json_loads(v) if v[:1] in "[0123456789" else v for k, v in overrides.items()}
     config = spacy.util.load_config(sys.argv[1], overrides=overrides)
     nlp = spacy.util.load_model_from_config(config, auto_fill=True)
-    db = DocBin().from_disk(REPO / "training/work/dev.spacy")
+    db = DocBin().from_disk(default_work_dir() / "dev.spacy")
     docs = list(db.get_docs(nlp.vocab))[:500]
     nlp.initialize(lambda: [Example(d.copy(), d) for d in docs])
-    tok = _pkuseg_nlp()
-    texts = [t for t, _ in read_bio("/work/shared/corpora/msra/msra_test_bio.txt")][:1500]
+    tok = pkuseg_nlp()
+    texts = [t for t, _ in read_bio(CORPORA / "msra" / "msra_test_bio.txt")][:1500]
     for name in nlp.pipe_names:
         tok.add_pipe(name, source=nlp)
     print(overrides, measure_speed(tok, texts))

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .corpora import read_pd1998
+from .scoring import prf
 from ..errors import UserError
 from ..io import document_from_text
 
@@ -214,13 +215,11 @@ def evaluate_metrics(gold_path, inputs: Iterable[str | Path], pipeline, *,
                     false_neg.append(dict(doc=name, text=text[g["start"]:g["end"]],
                                           value=g["value"],
                                           context=text[max(0, g["start"] - 15):g["end"] + 8]))
-    precision = n_match / n_pred if n_pred else 1.0
-    recall = n_match / n_gold if n_gold else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    # nothing predicted (nothing gold) is a precision (recall) of 1: no metric was missed
+    score = prf(n_match, n_pred - n_match, n_gold - n_match, empty=1.0)
     result = dict(
         documents=len(texts), missing_documents=missing, predicted=n_pred, gold=n_gold,
-        matched=n_match, precision=round(precision, 4), recall=round(recall, 4),
-        f1=round(f1, 4),
+        matched=n_match, precision=score["p"], recall=score["r"], f1=score["f"],
         attributes={attr: round(correct[attr] / n_match, 4) if n_match else None
                     for attr in ATTRIBUTES},
         exact={attr: round(exact[attr] / n_match, 4) if n_match else None

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import json
 import time
-from collections import Counter, defaultdict
+from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
 
 from .corpora import read_bio, read_cluener
+from .scoring import count_spans, prf, total
 from ..errors import UserError
 from ..io import document_from_text
 
@@ -121,7 +122,8 @@ def predict(pipeline, text: str, source: str) -> list[tuple[int, int, str]]:
 
 
 def evaluate_ner(path: str | Path, fmt: str, pipeline, limit: int | None = None) -> dict:
-    """Return precision, recall and F1 per label and overall (exact character spans).
+    """Return precision, recall and F1 per label and overall (exact character spans), each as
+    ``pipeline.evaluation.scoring.prf`` gives them (``p``, ``r``, ``f``, ``tp``, ``fp``, ``fn``).
 
     Each sentence (or document, for gold records) of ``path`` becomes a Document that goes
     through ``pipeline.process`` exactly as in ``fazhi run``.
@@ -135,29 +137,24 @@ def evaluate_ner(path: str | Path, fmt: str, pipeline, limit: int | None = None)
         file_labels = {"PERSON", "ORG", "GPE", "LOC", "DATE", "LAW", "CRIME"}
     else:
         file_labels = {label for _, spans in examples for _, _, label in spans}
-    tp: Counter = Counter()
-    fp: Counter = Counter()
-    fn: Counter = Counter()
+    golds: list[Spans] = []
+    preds: list[Spans] = []
     chars = 0
     started = time.perf_counter()
     for n, (text, gold_spans) in enumerate(examples):
         chars += len(text)
-        gold: Spans = {(s, e, label) for s, e, label in gold_spans if label in file_labels}
+        golds.append({(s, e, label) for s, e, label in gold_spans if label in file_labels})
         pred: Spans = set()
         if text.strip():
             for s, e, label in predict(pipeline, text, f"{path}:{n + 1}"):
                 mapped = map_label(label, file_labels, fmt)
                 if mapped is not None:
                     pred.add((s, e, mapped))
-        for span in pred & gold:
-            tp[span[2]] += 1
-        for span in pred - gold:
-            fp[span[2]] += 1
-        for span in gold - pred:
-            fn[span[2]] += 1
+        preds.append(pred)
     seconds = time.perf_counter() - started
-    labels = {label: _prf(tp[label], fp[label], fn[label]) for label in sorted(file_labels)
-              if tp[label] + fp[label] + fn[label]}
+    counts = count_spans(golds, preds)
+    labels = {label: prf(c["tp"], c["fp"], c["fn"]) for label, c in sorted(counts.items())
+              if label in file_labels}
     result = {
         "file": str(path),
         "format": fmt,
@@ -166,18 +163,10 @@ def evaluate_ner(path: str | Path, fmt: str, pipeline, limit: int | None = None)
         "seconds": round(seconds, 2),
         "chars_per_second": round(chars / seconds) if seconds else None,
         "labels": labels,
-        "overall": _prf(sum(tp.values()), sum(fp.values()), sum(fn.values())),
+        "overall": total(counts),
     }
     result["text"] = format_report(result)  # what `fazhi evaluate ner` prints
     return result
-
-
-def _prf(tp: int, fp: int, fn: int) -> dict:
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"tp": tp, "fp": fp, "fn": fn, "precision": round(precision, 4),
-            "recall": round(recall, 4), "f1": round(f1, 4)}
 
 
 def format_report(result: dict) -> str:
@@ -187,6 +176,6 @@ def format_report(result: dict) -> str:
              f"{'label':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}{'pred':>8}"]
     rows = list(result["labels"].items()) + [("overall", result["overall"])]
     for label, m in rows:
-        lines.append(f"{label:<8}{m['precision']:>8.3f}{m['recall']:>8.3f}{m['f1']:>8.3f}"
+        lines.append(f"{label:<8}{m['p']:>8.3f}{m['r']:>8.3f}{m['f']:>8.3f}"
                      f"{m['tp'] + m['fn']:>8}{m['tp'] + m['fp']:>8}")
     return "\n".join(lines)

@@ -2,14 +2,14 @@
 
 A word-level tagger cannot return an entity that starts or ends inside a pkuseg word, and
 one entity in ten of MSRA's test set does (华 in 华人, 美 in 美方, 邓小平 in 邓小平理论, 访华).
-``CharNER`` is the same averaged structured perceptron as ``pipeline.ner_linear.LinearNER``
+``CharNER`` is the same averaged structured perceptron as ``pipeline.ner.linear.LinearNER``
 (same weight layout, training loop, BILOU tags, Viterbi decoding, file format), but its
 positions are characters. Each character's features are
 
 - the character itself and its neighbours at -2..+2, with their classes, the character
   bigrams around it and the trigram centred on it (``c``, ``cls``, pairs of ``c``, ``c3``);
 - the pkuseg word it belongs to, with its place in that word (B, M, E or S): the word
-  itself (``w``), its length, shape and the flags of ``ner_linear.word_values`` (admin,
+  itself (``w``), its length, shape and the flags of ``pipeline.ner.features.word_values`` (admin,
   organisation and place suffixes, surnames, the gazetteers), each tied to where the
   character sits in the word, so 市 at the end of 镇江市 and 市 inside 市场 differ;
 - the words before and after its word (``pw``, ``nw``), paired with its own.
@@ -24,8 +24,8 @@ from typing import Sequence
 
 import numpy as np
 
-from .linear import (N_TAGS, OFFSETS, PAD, LinearNER, _char_class, pair_hash, positions,
-                         word_values, _HASHER)
+from .features import HASHER, OFFSETS, PAD, char_class, pair_hash, positions, word_values
+from .linear import N_TAGS, LinearNER
 
 CHAR_TEMPLATES = ("c", "cls", "b", "w", "wlen", "pw", "nw", "shape", "admin", "org", "loc",
                   "sur", "gaz", "c3")
@@ -63,7 +63,7 @@ def char_values(sents: Sequence[Sequence[str]], lex) -> tuple[dict[str, np.ndarr
     if not len(words) or not wlen.sum():
         return out, sent_chars
     # Word features once per distinct word of the batch.
-    wh = _HASHER.strings([w if w else " " for w in words])
+    wh = HASHER.strings([w if w else " " for w in words])
     _, first, inv = np.unique(wh, return_index=True, return_inverse=True)
     dv = word_values([words[i] for i in first.tolist()], lex)
     wv = {t: v[inv] for t, v in dv.items()}
@@ -82,7 +82,7 @@ def char_values(sents: Sequence[Sequence[str]], lex) -> tuple[dict[str, np.ndarr
     c = out["c"] = codes32.astype(np.uint64) + np.uint64(1)
     before, after = neighbours(c, np.repeat(np.arange(len(sents)), sent_chars))
     out["c3"] = pair_hash(pair_hash(before, c), after) | np.uint64(1)  # the trigram around it
-    out["cls"] = _char_class(codes32).astype(np.uint64) + np.uint64(1)
+    out["cls"] = char_class(codes32).astype(np.uint64) + np.uint64(1)
     out["b"] = b
     out["w"] = pair_hash(w_hash[widx], b) | np.uint64(1)
     out["wlen"] = (np.minimum(length, 7) * 16 + np.minimum(inword, 7) + 1).astype(np.uint64)

@@ -9,8 +9,8 @@ from spacy.language import Language
 
 
 class LinearNERComponent:
-    """fazhi's linear NER (``pipeline/ner_linear.py``, or the character-level
-    ``pipeline/ner_char.py``) as a spaCy component.
+    """fazhi's linear NER (``pipeline/ner/linear.py``, or the character-level
+    ``pipeline/ner/char.py``) as a spaCy component.
 
     ``char_spans`` gives the entities as character offsets into each Doc's text: what the
     entity stage uses, since a character-level model may start or end an entity inside a

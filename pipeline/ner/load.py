@@ -16,11 +16,17 @@ NER_DIR = Path(__file__).resolve().parent.parent / "models" / "ner"
 
 
 def load_model(path: str | os.PathLike):
-    """Return the linear NER saved at ``path``: word level or character level, as its
-    ``model.json`` says."""
+    """Return the linear NER saved at ``path``: a ``LinearNER`` (``"level": "word"``, the
+    default) or a ``CharNER`` (``"level": "char"``), as its ``model.json`` says."""
+    from .char import CharNER
     from .linear import LinearNER
 
-    return LinearNER.load(path)
+    classes = {cls.level: cls for cls in (LinearNER, CharNER)}
+    meta = json.loads((Path(path) / "model.json").read_text(encoding="utf-8"))
+    level = meta.get("level", "word")
+    if level not in classes:
+        raise ValueError(f"{path}: unknown model level {level!r}")
+    return classes[level].load(path)
 
 
 def load_nlp(pkuseg_model: str | os.PathLike | None = None, *, with_ner: bool = True,

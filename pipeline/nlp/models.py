@@ -24,7 +24,6 @@ from ..errors import ModelError
 PKUSEG_WHEEL = "pkuseg-0.0.25-cp37-cp37m-manylinux1_x86_64.whl"
 PKUSEG_WHEEL_SHA256 = "6fc2f97d0f66cc6722cf772e65dbcde1b01d8cc53b66ac4aa7bce639de79588f"
 PKUSEG_MODEL_NAME = "pkuseg-0.0.25-mixed"
-PKUSEG_FILES = ("features.msgpack", "weights.npz")
 
 ENV_MODEL = "FAZHI_PKUSEG_MODEL"
 

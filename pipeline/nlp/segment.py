@@ -7,7 +7,7 @@ its neighbours (``c.X``, ``c-1c.X.Y``, …), the dictionary words that start or 
 looks up about 80 strings per character in a dict of 2.6 million strings, and loading that
 dict takes seconds. ``Segmenter`` computes the same sums another way:
 
-- the feature strings are compiled once, per model, into integer tables (``build_tables``):
+- the feature strings are compiled once, per model, into integer tables (``pipeline.nlp.tables.build_tables``):
   characters and dictionary words get ids, and each feature becomes a sorted integer key
   (``c-1c.X.Y`` → id(X)·V + id(Y)); the tables live beside the model in the cache and load in
   a fraction of a second (the weights are memory-mapped, so forked workers share them);
@@ -20,7 +20,7 @@ dict takes seconds. ``Segmenter`` computes the same sums another way:
   over string slices.
 
 The sums are the same up to float rounding (the order of additions differs), so a path could
-in principle flip on an exact tie: ``tests/test_segment.py`` compares this with spacy-pkuseg on
+in principle flip on an exact tie: ``tests/nlp/test_segment.py`` compares this with spacy-pkuseg on
 every line of the People's Daily 1998 corpus and on generated text. ``FAZHI_SEGMENTER=pkuseg``
 switches the pipeline back to spacy-pkuseg itself.
 """
@@ -29,300 +29,54 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import tempfile
 from pathlib import Path
 
 import numpy as np
 
-TABLES_VERSION = 2
-TABLES_DIR = f"fazhi-segment-v{TABLES_VERSION}"
-DERIVED_VERSION = 2  # derived.npz: hashes and hash indexes computed at first load  # versions side by side: old checkouts keep theirs
-NOWORD = "**noWord"
-UNI_TYPES = ("c", "c-1", "c1", "c-2", "c2")
-BI_TYPES = ("c-1c", "cc1", "c-2c-1")
-KEYWORDS = "-._,|/*:"  # spacy-pkuseg's FeatureExtractor renames these to "&"
+from .hashing import Hasher, Index, lookup
+from .tables import KEYWORDS, ensure_tables
+
+DERIVED_VERSION = 2  # derived.npz: hashes and hash indexes computed at first load
 
 
-# --- compiling the model ------------------------------------------------------------------------
-
-def _read_features(model_dir: Path) -> dict:
-    if (model_dir / "features.msgpack").exists():
-        import srsly
-
-        return srsly.read_msgpack(model_dir / "features.msgpack")
-    if (model_dir / "features.pkl").exists():
-        import pickle
-
-        with open(model_dir / "features.pkl", "rb") as handle:
-            return pickle.load(handle)
-    with open(model_dir / "features.json", encoding="utf-8") as handle:
-        return json.load(handle)
-
-
-def build_tables(model_dir: str | os.PathLike, out: str | os.PathLike) -> Path:
-    """Compile the pkuseg model at ``model_dir`` into integer tables in ``out`` (atomically)."""
-    from spacy_pkuseg.config import config
-
-    model_dir, out = Path(model_dir), Path(out)
-    data = _read_features(model_dir)
-    features: dict[str, int] = data["feature_to_idx"]
-    tags: dict[str, int] = data["tag_to_idx"]
-    words = sorted(set(data["unigram"]))
-    word_id = {w: i for i, w in enumerate(words)}
-    nw = len(words)  # the id of "no word"
-
-    uni: dict[str, dict[str, int]] = {t: {} for t in UNI_TYPES}
-    bi: dict[str, list[tuple[str, str, int]]] = {t: [] for t in BI_TYPES}
-    word_feats = {"w1": np.full(nw + 1, -1, np.int32), "w-1": np.full(nw + 1, -1, np.int32)}
-    pairs: dict[str, list[tuple[int, int, int]]] = {"l": [], "r": []}
-
-    def slot(text: str) -> int | None:
-        return nw if text == NOWORD else word_id.get(text)
-
-    for key, fid in features.items():
-        head, _, rest = key.partition(".")
-        if head in uni:
-            uni[head][rest] = fid
-        elif head in bi:
-            a, _, b = rest.partition(".")
-            if a and b and "." not in b:  # nodes never contain "." (renamed to "&")
-                bi[head].append((a, b, fid))
-        elif head in word_feats:
-            k = word_id.get(rest)
-            if k is not None:
-                word_feats[head][k] = fid
-        elif head == "ww":
-            side, _, both = rest.partition(".")
-            # "P*Q" where P and Q may contain "*" themselves: keep every reading in which both
-            # halves are slots, since each of them produces this same feature string.
-            at = both.find("*")
-            while at >= 0:
-                p, q = slot(both[:at]), slot(both[at + 1:])
-                if p is not None and q is not None:
-                    pairs[side].append((p, q, fid))
-                at = both.find("*", at + 1)
-
-    seen: set[str] = set()
-    for table in uni.values():
-        seen.update(table)
-    for rows in bi.values():
-        seen.update(a for a, _, _ in rows)
-        seen.update(b for _, b, _ in rows)
-    nodes = sorted(seen)
-    node_id = {x: i for i, x in enumerate(nodes)}
-    v = len(nodes)  # the id of an unknown character
-    uni_table = np.full((v + 1, len(UNI_TYPES)), -1, np.int32)
-    for col, t in enumerate(UNI_TYPES):
-        for x, fid in uni[t].items():
-            uni_table[node_id[x], col] = fid
-
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=".segment-", dir=out.parent))
-    os.chmod(tmp, 0o755)
-    try:
-        arrays = {"uni": uni_table, "w1": word_feats["w1"], "wm1": word_feats["w-1"]}
-        # The three character-pair features share one key (id(X)·(V+1) + id(Y)): one table,
-        # a column per feature type, -1 where the model has no such feature.
-        typed = [np.array([node_id[a] * (v + 1) + node_id[b] for a, b, _ in bi[t]], np.int64)
-                 for t in BI_TYPES]
-        bi_keys = np.unique(np.concatenate(typed)) if typed else np.zeros(0, np.int64)
-        bi_ids = np.full((len(bi_keys), len(BI_TYPES)), -1, np.int32)
-        for col, (t, keys) in enumerate(zip(BI_TYPES, typed)):
-            bi_ids[np.searchsorted(bi_keys, keys), col] = [fid for _, _, fid in bi[t]]
-        arrays["bi_keys"], arrays["bi_ids"] = bi_keys, bi_ids
-        for side, rows in pairs.items():
-            keys = np.array([p * (nw + 1) + q for p, q, _ in rows], np.int64)
-            ids = np.array([fid for _, _, fid in rows], np.int32)
-            keys, first = np.unique(keys, return_index=True)
-            arrays[f"ww_{side}_keys"], arrays[f"ww_{side}_ids"] = keys, ids[first]
-        np.savez(tmp / "tables.npz", **arrays)
-        with np.load(model_dir / "weights.npz") as weights:
-            w = weights["w"]
-        np.save(tmp / "weights.npy", np.ascontiguousarray(w, dtype=np.float64))
-        (tmp / "nodes.txt").write_text("\n".join(nodes), encoding="utf-8")
-        (tmp / "words.txt").write_text("\n".join(words), encoding="utf-8")
-        meta = {"version": TABLES_VERSION, "n_feature": len(features), "tags": tags,
-                "word_min": config.wordMin, "word_max": config.wordMax,
-                "source": str(model_dir)}
-        (tmp / "meta.json").write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-        if out.exists():
-            shutil.rmtree(out, ignore_errors=True)
-        try:
-            os.replace(tmp, out)
-        except OSError:  # another process compiled the same tables meanwhile
-            if not (out / "meta.json").exists():
-                raise
-            shutil.rmtree(tmp, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return out
-
-
-def tables_dir(model_dir: str | os.PathLike) -> Path:
-    """Where the compiled tables of ``model_dir`` live (beside it if writable, else the cache)."""
-    model_dir = Path(model_dir)
-    if os.access(model_dir, os.W_OK):
-        return model_dir / TABLES_DIR
-    from .models import cache_dir
-
-    import hashlib
-
-    tag = hashlib.sha256(str(model_dir.resolve()).encode()).hexdigest()[:16]
-    return cache_dir() / "segment" / f"{model_dir.name}-{tag}" / TABLES_DIR
-
-
-def ensure_tables(model_dir: str | os.PathLike) -> Path:
-    """Return the compiled tables of ``model_dir``, compiling them on first use."""
-    out = tables_dir(model_dir)
-    meta = out / "meta.json"
-    if meta.exists():
-        try:
-            if json.loads(meta.read_text(encoding="utf-8")).get("version") == TABLES_VERSION:
-                return out
-        except ValueError:
-            pass
-    out.parent.mkdir(parents=True, exist_ok=True)
-    return build_tables(model_dir, out)
-
-
-# --- segmenting -------------------------------------------------------------------------------
-
-_B = 0x9E3779B97F4A7C15  # odd, so invertible modulo 2**64
-_BINV = pow(_B, -1, 1 << 64)
-
-
-def _powers(base: int, n: int) -> np.ndarray:
-    p = np.full(n, base, np.uint64)
-    p[0] = 1
-    return np.cumprod(p, dtype=np.uint64)  # wraps modulo 2**64, as intended
-
-
-class _Hasher:
-    """Polynomial hashes (mod 2**64) of any substring, from one prefix sum per text.
-
-    hash(codes[a:b]) = sum codes[j]·B^(b-1-j) = B^(b-1) · (Q[b] - Q[a]) with
-    Q[k] = sum_{j<k} codes[j]·B^-j. Codes are code points + 1, so no character is 0. Hashes only
-    propose candidates: every match is confirmed on the strings themselves.
-    """
+class _Features:
+    """The features found at the positions of a batch: (position, feature id, how many
+    times), summed into node scores at the end in the order they were added."""
 
     def __init__(self) -> None:
-        self.pw = _powers(_B, 1)
-        self.ipw = _powers(_BINV, 1)
+        self.pos: list[np.ndarray] = []
+        self.fids: list[np.ndarray] = []
+        self.counts: list[np.ndarray] = []
 
-    def _grow(self, n: int) -> None:
-        if len(self.pw) < n:
-            size = max(n, 2 * len(self.pw))
-            self.pw, self.ipw = _powers(_B, size), _powers(_BINV, size)
+    def add(self, p: np.ndarray, f: np.ndarray, c: np.ndarray | None = None) -> None:
+        """Feature ``f[i]`` at position ``p[i]``, ``c[i]`` times (once without ``c``); absent
+        features (-1) and zero counts are skipped."""
+        keep = f >= 0
+        if c is not None:
+            keep &= c > 0
+            self.counts.append(c[keep])
+        else:
+            self.counts.append(np.ones(int(keep.sum())))
+        self.pos.append(p[keep])
+        self.fids.append(f[keep])
 
-    def prefix(self, codes: np.ndarray) -> np.ndarray:
-        n = len(codes)
-        self._grow(n + 1)
-        q = np.zeros(n + 1, np.uint64)
-        np.cumsum(codes * self.ipw[:n], dtype=np.uint64, out=q[1:])
-        return q
-
-    def span(self, q: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-        return self.pw[b - 1] * (q[b] - q[a])
-
-    def strings(self, texts: list[str]) -> np.ndarray:
-        """The hash of each of ``texts`` (non-empty)."""
-        if not texts:
-            return np.zeros(0, np.uint64)
-        codes = np.frombuffer("".join(texts).encode("utf-32-le"), np.uint32).astype(np.uint64) + 1
-        ends = np.cumsum([len(t) for t in texts])
-        return self.span(self.prefix(codes), ends - np.array([len(t) for t in texts]), ends)
-
-
-def _find(sorted_keys: np.ndarray, query: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(index, found) of each query in ``sorted_keys``; queries are searched in sorted order,
-    which is about three times faster on large tables (the searches stay in cache)."""
-    if not len(sorted_keys) or not len(query):
-        return np.zeros(len(query), np.int64), np.zeros(len(query), bool)
-    order = np.argsort(query, kind="stable")
-    at = np.empty(len(query), np.int64)
-    at[order] = np.searchsorted(sorted_keys, query[order])
-    at[at == len(sorted_keys)] = 0
-    return at, sorted_keys[at] == query
-
-
-_MULT = np.uint64(0x9E3779B97F4A7C15)
-
-
-class _Index:
-    """An open-addressing hash index over integer keys: key -> its position, in numpy.
-
-    Linear probing; built in rounds (every key still unplaced tries its next slot), so a key
-    sits behind a run of slots that were full when it was placed, and a lookup can stop at
-    the first empty slot. One or two random reads per query, against ~20 for a binary search.
-    """
-
-    PROBES = 2  # then the few queries left are binary-searched in the sorted keys
-
-    def __init__(self, keys: np.ndarray, slots: np.ndarray | None = None,
-                 positions: np.ndarray | None = None) -> None:
-        """``keys`` must be sorted and distinct (``np.unique``)."""
-        keys = np.ascontiguousarray(keys).view(np.uint64)
-        self.keys = keys
-        if slots is None:
-            size = 1 << max(4, int(2 * max(len(keys), 1) - 1).bit_length())
-            slots = np.zeros(size, np.uint64)
-            positions = np.full(size, -1, np.int64)
-            home = self._home(keys, size)
-            pending = np.arange(len(keys))
-            probe = 0
-            while len(pending):
-                slot = (home[pending] + probe) & (size - 1)
-                free = positions[slot] < 0
-                taken, first = np.unique(slot[free], return_index=True)
-                winners = pending[free][first]
-                slots[taken], positions[taken] = keys[winners], winners
-                placed = np.zeros(len(keys), bool)
-                placed[winners] = True
-                pending = pending[~placed[pending]]
-                probe += 1
-        self.slots, self.positions = slots, positions
-
-    @staticmethod
-    def _home(keys: np.ndarray, size: int) -> np.ndarray:
-        bits = size.bit_length() - 1
-        return ((keys * _MULT) >> np.uint64(64 - bits)).astype(np.int64)
-
-    def find(self, query: np.ndarray) -> np.ndarray:
-        """The position of each query among the keys, -1 where absent."""
-        query = np.ascontiguousarray(query).view(np.uint64)
-        size = len(self.slots)
-        out = np.full(len(query), -1, np.int64)
-        todo = np.arange(len(query))
-        slot = self._home(query, size)
-        for _ in range(self.PROBES):
-            pos = self.positions[slot]
-            hit = (pos >= 0) & (self.slots[slot] == query[todo])
-            out[todo[hit]] = pos[hit]
-            more = (pos >= 0) & ~hit
-            todo, slot = todo[more], (slot[more] + 1) & (size - 1)
-            if not len(todo):
-                return out
-        rest = query[todo]
-        at = np.searchsorted(self.keys, rest)
-        at[at == len(self.keys)] = 0
-        found = self.keys[at] == rest
-        out[todo[found]] = at[found]
-        return out
-
-
-def _lookup(keys: np.ndarray, ids: np.ndarray, query: np.ndarray) -> np.ndarray:
-    """ids[keys == query] for each query, -1 where the key is absent."""
-    at, found = _find(keys, query)
-    return np.where(found, ids[at], -1) if len(keys) else np.full(len(query), -1, np.int64)
+    def scores(self, W: np.ndarray, n_tag: int, start_row: np.ndarray, n: int) -> np.ndarray:
+        """Node scores [positions, tags]: the weighted feature rows summed per position."""
+        p = np.concatenate(self.pos)
+        f = np.concatenate(self.fids)
+        c = np.concatenate(self.counts)
+        rows = W[f] * c[:, None]
+        scores = np.empty((n, n_tag), dtype=np.float64)
+        for tag in range(n_tag):
+            scores[:, tag] = np.bincount(p, weights=rows[:, tag], minlength=n) + start_row[tag]
+        return scores
 
 
 class Segmenter:
     """Segments text into exactly spacy-pkuseg's words, from tables made by ``build_tables``."""
 
     def __init__(self, tables: str | os.PathLike, other_words: set[str] | None = None) -> None:
-        from spacy_pkuseg.feature_extractor import FeatureExtractor
         from spacy_pkuseg.inference import run_viterbi
 
         tables = Path(tables)
@@ -338,8 +92,42 @@ class Segmenter:
         self.nw = len(words)
         self.word_id = {w: i for i, w in enumerate(words)}
         self.empty = self.word_id.get("", self.nw)  # slots outside the line read as ""
-        # One id per character: pkuseg renames keywords to "&", then folds digits and
-        # letters to **Num / **Letter.
+        self._character_lookups(nodes)
+        self._weights(tables, meta)
+        self._viterbi = run_viterbi
+        # ww features of ("no word" | "", "no word" | "") pairs, per side
+        self.const = {}
+        for side in "lr":
+            q = np.array([a * (self.nw + 1) + b for a in (self.nw, self.empty)
+                          for b in (self.nw, self.empty)], np.int64)
+            self.const[side] = lookup(self.t[f"ww_{side}_keys"], self.t[f"ww_{side}_ids"], q)
+        if other_words is None:
+            other_words = default_other_words()
+        self.other = other_words
+        self.hasher = Hasher()
+        cached = self._derived(tables, words, other_words)
+        # Dictionary words by length, as sorted hashes: they only propose candidates.
+        self.word_hashes = {length: cached[f"words_{length}"]
+                            for length in range(self.word_min, self.word_max + 1)}
+        self.other_hashes = cached["other"]
+        # Per word: its ww features with a "no word" or "" slot on the other side, 8 columns:
+        # l(nw, w), l("", w), l(w, nw), l(w, ""), r(w, nw), r(w, ""), r(nw, w), r("", w).
+        self.slot_ids = cached["slot_ids"]
+        keys = dict(self._indexed(), other=self.other_hashes,
+                    **{f"words_{n}": h for n, h in self.word_hashes.items()})
+        self.ix = {name: Index(k, cached[f"ix_{name}_slots"], cached[f"ix_{name}_pos"])
+                   for name, k in keys.items()}
+
+    def _character_lookups(self, nodes: list[str]) -> None:
+        """Code point -> node id (``char_lut``), and -> the code dictionary matching sees
+        (``match_lut``, ``match_table``).
+
+        pkuseg renames keywords to "&", then folds digits and letters to **Num / **Letter.
+        For dictionary matching keywords read as "&", digits and letters as "\\x00" (no
+        dictionary word contains a folded node, so a window holding one is never a word).
+        """
+        from spacy_pkuseg.feature_extractor import FeatureExtractor
+
         node_id = {x: i for i, x in enumerate(nodes)}
         char_id: dict[str, int] = {x: i for x, i in node_id.items() if len(x) == 1}
         for chars, node in ((FeatureExtractor.num, "**Num"), (FeatureExtractor.letter, "**Letter")):
@@ -347,11 +135,19 @@ class Segmenter:
                 char_id[c] = node_id.get(node, self.v)
         for c in KEYWORDS:
             char_id[c] = node_id.get("&", self.v)
-        # For dictionary matching: keywords read as "&", digits and letters as "\x00" (no
-        # dictionary word contains a folded node, so a window holding one is never a word).
         table = {ord(c): "\x00" for c in FeatureExtractor.num | FeatureExtractor.letter}
         table.update({ord(c): "&" for c in KEYWORDS})
         self.match_table = table
+        self.char_lut = np.full(0x110000, self.v, np.int32)
+        for c, i in char_id.items():
+            self.char_lut[ord(c)] = i
+        self.match_lut = np.arange(1, 0x110001, dtype=np.uint32)
+        for code, rep in table.items():
+            self.match_lut[code] = ord(rep) + 1
+
+    def _weights(self, tables: Path, meta: dict) -> None:
+        """The feature weights ``W`` [features, tags] (memory-mapped), the transitions
+        ``edge``, the tags that begin a word and the row every character gets."""
         n_tag = len(meta["tags"])
         w = np.load(tables / "weights.npy", mmap_mode="r")
         n_feature = meta["n_feature"]
@@ -364,24 +160,10 @@ class Segmenter:
         by_id = sorted(meta["tags"].items(), key=lambda kv: kv[1])
         self.begins = np.array(["B" in tag for tag, _ in by_id])
         self.start_row = np.asarray(self.W[0], dtype=np.float64).copy()  # "$$": every character
-        self._viterbi = run_viterbi
-        # ww features of ("no word" | "", "no word" | "") pairs, per side
-        self.const = {}
-        for side in "lr":
-            q = np.array([a * (self.nw + 1) + b for a in (self.nw, self.empty)
-                          for b in (self.nw, self.empty)], np.int64)
-            self.const[side] = _lookup(self.t[f"ww_{side}_keys"], self.t[f"ww_{side}_ids"], q)
-        if other_words is None:
-            other_words = default_other_words()
-        self.other = other_words
-        # Vectorised lookups: code point -> node id, and -> the code dictionary matching sees.
-        self.char_lut = np.full(0x110000, self.v, np.int32)
-        for c, i in char_id.items():
-            self.char_lut[ord(c)] = i
-        self.match_lut = np.arange(1, 0x110001, dtype=np.uint32)
-        for code, rep in table.items():
-            self.match_lut[code] = ord(rep) + 1
-        self.hasher = _Hasher()
+
+    def _derived(self, tables: Path, words: list[str], other_words: set[str]) -> dict:
+        """The derived tables (``_derive``), read from ``derived.npz`` beside the tables, or
+        computed and written there once (a read-only cache only costs load time)."""
         derived = tables / "derived.npz"
         try:
             with np.load(derived) as arrays:
@@ -393,24 +175,14 @@ class Segmenter:
             cached = None
         if cached is None:
             cached = self._derive(words, other_words)
-            try:  # written once beside the tables; a read-only cache only costs load time
+            try:
                 fd, tmp = tempfile.mkstemp(prefix=".derived-", suffix=".npz", dir=tables)
                 with os.fdopen(fd, "wb") as handle:
                     np.savez(handle, **cached)
                 os.replace(tmp, derived)
             except OSError:
                 pass
-        # Dictionary words by length, as sorted hashes: they only propose candidates.
-        self.word_hashes = {length: cached[f"words_{length}"]
-                            for length in range(self.word_min, self.word_max + 1)}
-        self.other_hashes = cached["other"]
-        # Per word: its ww features with a "no word" or "" slot on the other side, 8 columns:
-        # l(nw, w), l("", w), l(w, nw), l(w, ""), r(w, nw), r(w, ""), r(nw, w), r("", w).
-        self.slot_ids = cached["slot_ids"]
-        keys = dict(self._indexed(), other=self.other_hashes,
-                    **{f"words_{n}": h for n, h in self.word_hashes.items()})
-        self.ix = {name: _Index(k, cached[f"ix_{name}_slots"], cached[f"ix_{name}_pos"])
-                   for name, k in keys.items()}
+        return cached
 
     def _derive(self, words: list[str], other_words: set[str]) -> dict[str, np.ndarray]:
         """The tables computed from the compiled ones (cached in ``derived.npz``)."""
@@ -432,7 +204,7 @@ class Segmenter:
         named = dict(self._indexed(), other=out["other"],
                      **{f"words_{n}": out[f"words_{n}"] for n in range(self.word_min, self.word_max + 1)})
         for name, keys in named.items():
-            index = _Index(keys)
+            index = Index(keys)
             out[f"ix_{name}_slots"], out[f"ix_{name}_pos"] = index.slots, index.positions
         return out
 
@@ -444,7 +216,7 @@ class Segmenter:
         keys = pre.astype(np.int64) * (self.nw + 1) + post
         index = getattr(self, "ix", {}).get(f"ww_{side}")
         if index is None:  # while deriving the tables
-            return _lookup(self.t[f"ww_{side}_keys"], self.t[f"ww_{side}_ids"], keys)
+            return lookup(self.t[f"ww_{side}_keys"], self.t[f"ww_{side}_ids"], keys)
         at = index.find(keys)
         return np.where(at >= 0, self.t[f"ww_{side}_ids"][at], -1)
 
@@ -463,31 +235,28 @@ class Segmenter:
         for piece in pieces:
             offsets.append(at)
             at += len(piece) + 2
-        t = self.t
-        v = self.v
         codes = np.frombuffer(joined.encode("utf-32-le"), np.uint32)
-        ids = self.char_lut[codes].astype(np.int64)
         lo = np.zeros(n, np.int64)  # start and end of the piece holding each position
         hi = np.zeros(n, np.int64)
         for piece, a in zip(pieces, offsets):
             lo[a:a + len(piece)] = a
             hi[a:a + len(piece)] = a + len(piece)
         is_gap = hi == 0
+        feats = _Features()
+        self._character_features(feats, codes, is_gap)
+        s, e, wk = self._dictionary_words(joined, codes, is_gap)
+        self._word_features(feats, n, lo, hi, s, e, wk)
+        return feats.scores(self.W, self.n_tag, self.start_row, n), offsets, codes
+
+    def _character_features(self, feats: "_Features", codes: np.ndarray,
+                            is_gap: np.ndarray) -> None:
+        """The character features of every position: the character at -2..+2 and the
+        character pairs around it (``c.X``, ``c-1c.X.Y``, …)."""
+        t, v = self.t, self.v
+        n = len(codes)
+        ids = self.char_lut[codes].astype(np.int64)
         ids[is_gap] = v
-        pos: list[np.ndarray] = []
-        fids: list[np.ndarray] = []
-        counts: list[np.ndarray] = []
-
-        def add(p, f, c=None):
-            keep = f >= 0
-            if c is not None:
-                keep &= c > 0
-                counts.append(c[keep])
-            else:
-                counts.append(np.ones(int(keep.sum())))
-            pos.append(p[keep])
-            fids.append(f[keep])
-
+        add = feats.add
         ar = np.arange(n)
         uni = t["uni"][ids]
         pair = ids[:-1] * (v + 1) + ids[1:]
@@ -502,8 +271,12 @@ class Segmenter:
         add(ar[2:], bi[:-1, 2])        # c-2c-1: the pair two and one before
         add(ar[:-2], uni[2:, 4])
 
-        # Dictionary words of length word_max..word_min at each position.
-        # Hashes propose candidates; the dictionary itself confirms them.
+    def _dictionary_words(self, joined: str, codes: np.ndarray, is_gap: np.ndarray
+                          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Dictionary words of length word_max..word_min at each position: (first
+        character, last character, word id) of each occurrence. Hashes propose candidates;
+        the dictionary itself confirms them."""
+        n = len(joined)
         match = joined.translate(self.match_table)
         mcodes = self.match_lut[codes].astype(np.uint64)
         mcodes[is_gap] = 0  # no word holds a 0
@@ -525,10 +298,17 @@ class Segmenter:
                     occ_w.append(k)
         s = np.array(occ_s, dtype=np.int64)
         e = s + np.array(occ_len, dtype=np.int64) - 1
-        wk = np.array(occ_w, dtype=np.int64)
+        return s, e, np.array(occ_w, dtype=np.int64)
+
+    def _word_features(self, feats: "_Features", n: int, lo: np.ndarray, hi: np.ndarray,
+                       s: np.ndarray, e: np.ndarray, wk: np.ndarray) -> None:
+        """The dictionary features: the words starting and ending at each position
+        (``w1.W``, ``w-1.W``) and the pairs of slots around it (``ww.l.P*Q``, ``ww.r.P*Q``),
+        "no word" and "outside the piece" slots counted, not enumerated."""
+        t, add = self.t, feats.add
+        ar = np.arange(n)
         n_starts = np.bincount(s, minlength=n)
         n_ends = np.bincount(e, minlength=n)
-
         # pkuseg's four slot lists per position, as counts: real words, "" (outside the piece;
         # "" is in the dictionary) and "no word".
         wmax, wmin, slots = self.word_max, self.word_min, self.slots
@@ -564,17 +344,7 @@ class Segmenter:
             add(e, slot[:, 5], e_qe[e])
             add(s - 1, slot[:, 6], nw_pi[s - 1])
             add(s - 1, slot[:, 7], e_pi[s - 1])
-            # adjacent words a (ending at j) and b (starting at j+1): ww.l at j+1, ww.r at j
-            order = np.argsort(s, kind="stable")
-            s_sorted = s[order]
-            first = np.searchsorted(s_sorted, e + 1, side="left")
-            many = np.searchsorted(s_sorted, e + 1, side="right") - first
-            if many.any():
-                a = np.repeat(np.arange(len(wk)), many)
-                offsets_in = np.arange(len(a)) - np.repeat(np.cumsum(many) - many, many)
-                b = order[np.repeat(first, many) + offsets_in]
-                add(e[a] + 1, self._ww("l", wk[a], wk[b]))
-                add(e[a], self._ww("r", wk[a], wk[b]))
+            self._adjacent_words(feats, s, e, wk)
 
         for side, (pre_nw, pre_e, post_nw, post_e) in (
                 ("l", (nw_pe, e_pe, nw_po, e_po)), ("r", (nw_pi, e_pi, nw_qe, e_qe))):
@@ -584,14 +354,20 @@ class Segmenter:
                 if fid >= 0:
                     add(ar, np.full(n, fid), c)
 
-        p = np.concatenate(pos)
-        f = np.concatenate(fids)
-        c = np.concatenate(counts)
-        rows = self.W[f] * c[:, None]
-        scores = np.empty((n, self.n_tag), dtype=np.float64)
-        for tag in range(self.n_tag):
-            scores[:, tag] = np.bincount(p, weights=rows[:, tag], minlength=n) + self.start_row[tag]
-        return scores, offsets, codes
+    def _adjacent_words(self, feats: "_Features", s: np.ndarray, e: np.ndarray,
+                        wk: np.ndarray) -> None:
+        """ww features of adjacent dictionary words a (ending at j) and b (starting at
+        j+1): ww.l at j+1, ww.r at j."""
+        order = np.argsort(s, kind="stable")
+        s_sorted = s[order]
+        first = np.searchsorted(s_sorted, e + 1, side="left")
+        many = np.searchsorted(s_sorted, e + 1, side="right") - first
+        if many.any():
+            a = np.repeat(np.arange(len(wk)), many)
+            offsets_in = np.arange(len(a)) - np.repeat(np.cumsum(many) - many, many)
+            b = order[np.repeat(first, many) + offsets_in]
+            feats.add(e[a] + 1, self._ww("l", wk[a], wk[b]))
+            feats.add(e[a], self._ww("r", wk[a], wk[b]))
 
     def _cut_pieces(self, pieces: list[str]) -> list[list[str]]:
         """pkuseg's words of each piece: the CRF's, then its dictionary postprocessing."""

@@ -44,7 +44,7 @@ def load_tokenizer_nlp(pkuseg_model: str | os.PathLike, segmenter: str | None = 
     """Return a bare ``Chinese`` pipeline whose tokenizer gives pkuseg's words with ``pkuseg_model``.
 
     ``segmenter`` (default ``$FAZHI_SEGMENTER``, else ``fast``): ``fast`` is fazhi's compiled
-    path (``pipeline.segment``, the same words, several times faster, tables compiled on first
+    path (``pipeline.nlp.segment``, the same words, several times faster, tables compiled on first
     use); ``pkuseg`` is spaCy's own ``ChineseTokenizer`` over spacy-pkuseg.
     """
     segmenter = segmenter or os.environ.get(ENV_SEGMENTER) or "fast"

@@ -4,200 +4,27 @@ The page has a front part (totals, two inline SVG charts, tables by label, kind 
 an article index), one collapsible section per article (headline lines, byline, the raw text
 with every entity and metric highlighted, the article's metrics table) and the quarantine.
 Nothing is fetched from the network: the CSS and the few lines of script are inline, the
-charts are SVG written here, fonts are the reader's own.
+charts are inline SVG, fonts are the reader's own.
 
 Highlights are placed with the stored raw offsets (``documents.raw_text[start:end]``), so the
 report also checks them: a span whose text column differs from the raw characters is marked
-and counted. Entities and metrics may nest or cross; ``highlight`` nests them properly and
-splits a crossing span into fragments that share its ``data-id``, so no highlight is lost.
+and counted (``pipeline.review.highlight``); the charts are ``pipeline.review.charts``.
 """
 
 from __future__ import annotations
 
-import html
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
+from .charts import bar_chart
+from .highlight import (DASH, ENTITY_COLOURS, METRIC_COLOURS, change_text, entity_mark, esc,
+                        highlight, metric_mark, period_text)
 from .summary import (format_number, format_sum, format_yuan, metric_sums, money_by_place,
                       read_outputs, read_run_info)
 
-ENTITY_COLOURS = {
-    "PERSON": "#ffd8b1", "ORG": "#c7dcff", "GPE": "#c6efc4", "LOC": "#aeeadf",
-    "DATE": "#fff09a", "LAW": "#e2d2ff", "CRIME": "#ffc4d2",
-}
-METRIC_COLOURS = {
-    "count": "#1d4ed8", "money": "#b91c1c", "percent": "#7c3aed", "weight": "#0f766e",
-    "length": "#a16207", "area": "#4d7c0f", "volume": "#0e7490", "duration": "#c2410c",
-    "other": "#525252",
-}
 # With more articles than this, the article sections start closed (the index leads to them).
 OPEN_ALL_UP_TO = 25
-DASH = "—"
-
-
-def esc(value) -> str:
-    """Return ``value`` as HTML text (quotes escaped too, so it is safe in attributes)."""
-    return html.escape("" if value is None else str(value), quote=True)
-
-
-@dataclass
-class Mark:
-    """A span to highlight, in raw coordinates; ``key`` is the DOM id shared by its fragments."""
-
-    key: str
-    start: int
-    end: int
-    kind: str  # entity | metric
-    css: str
-    tip: str
-    bad: bool = False  # the stored text differs from raw_text[start:end]
-
-
-def highlight(raw: str, start: int, end: int, marks: Iterable[Mark]) -> str:
-    """Return the HTML of ``raw[start:end]`` with every mark that touches it highlighted.
-
-    Nested marks become nested elements. When two marks cross (A=[0,5), B=[3,8)) the inner
-    one is closed at A's end and reopened as a continuation fragment, so the markup stays
-    well formed and each mark keeps at least one element carrying its ``data-id``.
-    """
-    clipped = []
-    for order, mark in enumerate(marks):
-        s, e = max(mark.start, start), min(mark.end, end)
-        if s < e or (mark.start == mark.end and start <= mark.start <= end):
-            clipped.append((s, e, order, mark))
-    clipped.sort(key=lambda item: (item[0], -item[1], item[2]))
-    points = sorted({start, end, *(s for s, _, _, _ in clipped), *(e for _, e, _, _ in clipped)})
-    out: list[str] = []
-    stack: list[tuple[int, Mark]] = []  # (clipped end, mark)
-    started: set[str] = set()
-    i = 0
-
-    def open_tag(mark: Mark) -> str:
-        first = mark.key not in started
-        started.add(mark.key)
-        classes = f"hl {mark.css}" + ("" if first else " cont") + (" bad" if mark.bad else "")
-        ident = f' id="{esc(mark.key)}"' if first else ""
-        return f'<span class="{classes}"{ident} data-id="{esc(mark.key)}" title="{esc(mark.tip)}">'
-
-    for n, point in enumerate(points):
-        closing = [k for k, (e, _) in enumerate(stack) if e <= point]
-        if closing:
-            lowest = closing[0]
-            reopen = [item for item in stack[lowest:] if item[0] > point]
-            out.append("</span>" * (len(stack) - lowest))
-            del stack[lowest:]
-            for item in reopen:
-                out.append(open_tag(item[1]))
-                stack.append(item)
-        while i < len(clipped) and clipped[i][0] == point:
-            s, e, _, mark = clipped[i]
-            i += 1
-            out.append(open_tag(mark))
-            if e == s:  # an empty span still gets its element
-                out.append("</span>")
-            else:
-                stack.append((e, mark))
-        if n + 1 < len(points):
-            out.append(esc(raw[point:points[n + 1]]))
-    out.append("</span>" * len(stack))
-    return "".join(out)
-
-
-# --- marks and tooltips -----------------------------------------------------------------
-
-def _value_text(m: dict) -> str:
-    unit = m["unit"] or "(no unit)"
-    if m["unit"] == "元":
-        value = format_yuan(m["value"])
-        if m.get("value_max") is not None:
-            value += f" to {format_yuan(m['value_max'])}"
-        return f"{value} = {format_number(m['value'])} 元" + (f" ({m['currency']})" if m.get("currency") else "")
-    value = format_number(m["value"])
-    if m.get("value_max") is not None:
-        value += f" to {format_number(m['value_max'])}"
-    return f"{value} {unit}"
-
-
-def _change_text(m: dict) -> str:
-    if not m.get("change_direction"):
-        return DASH
-    return f"{m['change_direction']} ({m.get('change_basis') or 'basis ?'})"
-
-
-def _period_text(m: dict) -> str:
-    if not m.get("period"):
-        return DASH
-    dates = ""
-    if m.get("period_start") or m.get("period_end"):
-        dates = f" [{m.get('period_start') or '?'} .. {m.get('period_end') or '?'}]"
-    return f"{m['period']}{dates}"
-
-
-def metric_tip(m: dict) -> str:
-    """Return the hover text of a metric: every normalised attribute, one theme per line."""
-    return "\n".join([
-        f"metric · {m['quantity_kind']} · {m['category']}",
-        f"{m['text']} → {_value_text(m)}",
-        f"approx: {m.get('approx') or DASH}   action: {m.get('action') or DASH}   "
-        f"object: {m.get('object') or DASH}",
-        f"subject: {m.get('subject') or DASH}   place: {m.get('place') or DASH}",
-        f"change: {_change_text(m)}   period: {_period_text(m)}",
-    ])
-
-
-def entity_tip(e: dict) -> str:
-    """Return the hover text of an entity: label, normalised form and what found it."""
-    norm = f" → {e['normalized']}" if e.get("normalized") else ""
-    return f"entity · {e['label']}\n{e['text']}{norm}\nsource: {e['source']}"
-
-
-def entity_mark(e: dict, raw: str) -> Mark:
-    return Mark(f"e-{e['entity_id']}", e["start"], e["end"], "entity",
-                f"ent ent-{e['label']}", entity_tip(e), raw[e["start"]:e["end"]] != e["text"])
-
-
-def metric_mark(m: dict, raw: str) -> Mark:
-    kind = m["quantity_kind"] if m["quantity_kind"] in METRIC_COLOURS else "other"
-    return Mark(f"m-{m['metric_id']}", m["start"], m["end"], "metric", f"met met-{kind}",
-                metric_tip(m), raw[m["start"]:m["end"]] != m["text"])
-
-
-# --- SVG charts ---------------------------------------------------------------------------
-
-def bar_chart(title: str, items: list[tuple[str, float, str]], colour: str,
-              width: int = 530, label_width: int = 160) -> str:
-    """Return an inline SVG horizontal bar chart of (label, value, value label) items."""
-    if not items:
-        return f'<figure class="chart"><figcaption>{esc(title)}</figcaption><p class="muted">nothing to plot</p></figure>'
-    row, top = 22, 6
-    height = top * 2 + row * len(items)
-    biggest = max(value for _, value, _ in items) or 1
-    bar_room = width - label_width - 90
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-             f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(title)}">']
-    for n, (label, value, shown) in enumerate(items):
-        y = top + n * row
-        short = _fit(label, label_width - 14)
-        w = max(1.0, bar_room * value / biggest)
-        parts.append(
-            f'<g><title>{esc(label)}: {esc(shown)}</title>'
-            f'<text x="{label_width - 8}" y="{y + 15}" text-anchor="end">{esc(short)}</text>'
-            f'<rect x="{label_width}" y="{y + 3}" width="{w:.1f}" height="{row - 7}" rx="2" fill="{colour}"/>'
-            f'<text x="{label_width + w + 6:.1f}" y="{y + 15}" class="v">{esc(shown)}</text></g>')
-    parts.append("</svg>")
-    return (f'<figure class="chart"><figcaption>{esc(title)}</figcaption>{"".join(parts)}</figure>')
-
-
-def _fit(label: str, pixels: int) -> str:
-    """Return ``label`` cut with … to about ``pixels`` wide at 12px (CJK 12px, Latin 7px)."""
-    width = 0
-    for n, char in enumerate(label):
-        width += 12 if ord(char) > 0x2E7F else 7
-        if width > pixels:
-            return label[:max(n - 1, 1)] + "…"
-    return label
 
 
 # --- the page -----------------------------------------------------------------------------
@@ -480,7 +307,7 @@ def _metrics_table(mets: list[dict]) -> str:
             f'<td>{esc(m["quantity_kind"])}</td><td>{esc(m.get("approx") or DASH)}</td>'
             f'<td>{esc(m.get("action") or DASH)}</td><td>{esc(m.get("object") or DASH)}</td>'
             f'<td>{esc(m.get("subject") or DASH)}</td><td>{esc(m["category"])}</td>'
-            f'<td>{esc(_change_text(m))}</td><td>{esc(_period_text(m))}</td>'
+            f'<td>{esc(change_text(m))}</td><td>{esc(period_text(m))}</td>'
             f'<td>{esc(m.get("place") or DASH)}</td></tr>')
     return ('<table class="metrics"><caption>Metrics in this article</caption><tr><th>text</th>'
             '<th>value</th><th>unit</th><th>kind</th><th>approx</th><th>action</th><th>object</th>'

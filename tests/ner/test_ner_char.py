@@ -1,4 +1,4 @@
-"""The character-level linear NER (pipeline/ner_char.py): features, files, decoding, offsets."""
+"""The character-level linear NER (pipeline/ner/char.py): features, files, decoding, offsets."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 
 from pipeline.ner import char as nc
+from pipeline.ner import features as nf
 from pipeline.ner import linear as nl
+from pipeline.ner.load import load_model
 
 SENTS = [
     ["江泽民", "主席", "在", "北京市", "会见", "了", "美国", "国务卿", "奥尔布赖特", "。"],
@@ -23,14 +25,14 @@ def random_model(seed: int = 0, offsets=None, pairs=None) -> nc.CharNER:
     rng = np.random.default_rng(seed)
     offsets = offsets or dict(nc.CHAR_OFFSETS, **{"0": list(nc.CHAR_TEMPLATES)})
     pairs = pairs or nc.CHAR_PAIRS
-    vals, lens = nc.char_values(SENTS, nl.Lexicon())
-    pos, _, npos = nl.positions(lens)
+    vals, lens = nc.char_values(SENTS, nf.Lexicon())
+    pos, _, npos = nf.positions(lens)
     keys = {}
     for t in nc.CHAR_TEMPLATES:
         v = vals[t][vals[t] != 0]
-        keys[t] = np.union1d(v, np.array([nl.PAD], np.uint64))
+        keys[t] = np.union1d(v, np.array([nf.PAD], np.uint64))
     pair_keys = [np.unique(h[h != 0])
-                 for h in nl.pair_values(pairs, vals, pos, npos, nc.CHAR_FLAGS)]
+                 for h in nf.pair_values(pairs, vals, pos, npos, nc.CHAR_FLAGS)]
     bases = nl.LinearNER.row_bases(keys, offsets, [len(k) for k in pair_keys])
     weights = rng.normal(size=(bases["_rows"] + 1, nl.N_TAGS)).astype(np.float32)
     weights[-1] = 0
@@ -52,7 +54,7 @@ def valid(spans, n):
 
 
 def test_word_features_follow_the_character_place_in_its_word():
-    vals, lens = nc.char_values([["镇江市", "公安局"], ["张某"]], nl.Lexicon())
+    vals, lens = nc.char_values([["镇江市", "公安局"], ["张某"]], nf.Lexicon())
     assert lens.tolist() == [6, 2]
     assert vals["b"].tolist() == [1, 2, 3, 1, 2, 3, 1, 3]  # B M E B M E B E
     # 市 ends an administrative suffix; 镇 and 江 are outside it
@@ -61,12 +63,12 @@ def test_word_features_follow_the_character_place_in_its_word():
     # the first word of a sentence has no previous word; the last no next word
     assert vals["pw"][0] == vals["pw"][6] == nc.EDGE
     assert vals["nw"][5] == vals["nw"][7] == nc.EDGE
-    assert vals["pw"][3] == nl._HASHER.strings(["镇江市"])[0]
+    assert vals["pw"][3] == nf.HASHER.strings(["镇江市"])[0]
 
 
 def test_features_do_not_cross_sentences():
     """A sentence's values are the same alone and inside a batch (its neighbours unseen)."""
-    lex = nl.Lexicon()
+    lex = nf.Lexicon()
     batch, lens = nc.char_values(SENTS, lex)
     at = 0
     for sent, n in zip(SENTS, lens.tolist()):
@@ -79,7 +81,7 @@ def test_features_do_not_cross_sentences():
 def test_save_load_round_trip_gives_a_char_model(tmp_path):
     model = random_model()
     model.save(tmp_path / "m")
-    again = nl.LinearNER.load(tmp_path / "m")
+    again = load_model(tmp_path / "m")
     assert isinstance(again, nc.CharNER) and again.meta["level"] == "char"
     np.testing.assert_array_equal(again.weights, model.weights)
     assert again.predict(SENTS) == model.predict(SENTS)
@@ -89,6 +91,12 @@ def test_unknown_level_is_refused(tmp_path):
     model = random_model()
     model.meta["level"] = "syllable"
     path = model.save(tmp_path / "m")
+    with pytest.raises(ValueError, match="level"):
+        load_model(path)
+
+
+def test_each_class_refuses_the_other_level(tmp_path):
+    path = random_model().save(tmp_path / "m")
     with pytest.raises(ValueError, match="level"):
         nl.LinearNER.load(path)
 

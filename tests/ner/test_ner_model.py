@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ner.train import LABELS, EVAL_MAPS, evaluate, score_spans, eval_sets
+from pipeline.evaluation.scoring import score_spans
+from pipeline.ner.train.corpora import LABELS
+from pipeline.ner.train.evaluate import EVAL_MAPS, eval_sets, evaluate
 
 REPO = Path(__file__).resolve().parents[2]
 CORPORA = REPO.parent / "shared" / "corpora"

@@ -86,7 +86,7 @@ def test_unknown_segmenter_is_refused(model_dir):
 def test_tables_compile_beside_a_writable_model_and_are_reused(model_dir, tmp_path):
     import shutil
 
-    from pipeline.nlp.segment import TABLES_DIR, ensure_tables
+    from pipeline.nlp.tables import TABLES_DIR, ensure_tables
 
     copy = tmp_path / "model"
     copy.mkdir()
@@ -102,7 +102,7 @@ def test_tables_compile_beside_a_writable_model_and_are_reused(model_dir, tmp_pa
 
 
 def test_read_only_model_dir_compiles_into_the_cache(model_dir, tmp_path, monkeypatch):
-    from pipeline.nlp.segment import tables_dir
+    from pipeline.nlp.tables import tables_dir
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.setattr(os, "access", lambda path, mode: False)

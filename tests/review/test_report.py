@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from tests.outputs_factory import RAW, seed_like_rows, write_outputs
 from pipeline.cli import cli
-from pipeline.review.report import OPEN_ALL_UP_TO, Mark, bar_chart, highlight, write_report
+from pipeline.review.charts import bar_chart
+from pipeline.review.highlight import Mark, highlight
+from pipeline.review.report import OPEN_ALL_UP_TO, write_report
 
 
 class Spans(HTMLParser):

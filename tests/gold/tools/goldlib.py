@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import sys
 from functools import lru_cache
@@ -16,7 +17,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
 SEED_DIR = REPO / "seeds"
-PD = Path("/work/shared/corpora/pd1998/199801.utf8.txt")
+CORPORA = Path(os.environ.get("FAZHI_CORPORA", REPO.parent / "shared" / "corpora"))
+PD = CORPORA / "pd1998" / "199801.utf8.txt"
 
 FW = str.maketrans("０１２３４５６７８９．％，", "0123456789.%,")
 CN_DIG = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
