@@ -184,7 +184,7 @@ def train_ner_command(corpora, out, minutes):
     Example: fazhi train ner --corpora ../shared/corpora --minutes 60
     """
     from .ner.load import NER_DIR
-    from .ner.train import train_ner
+    from .training import train_ner
 
     try:
         scores = train_ner(corpora, out or NER_DIR, minutes=minutes,

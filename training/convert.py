@@ -1,7 +1,7 @@
 """Convert the corpora to spaCy DocBins of pkuseg words: training/work/{train,dev}.spacy.
 
 Usage: python training/convert.py ../shared/corpora [training/work] [--extra cluener,weibo]
-A command-line wrapper over ``pipeline.ner.train.corpora.convert_corpora``.
+A command-line wrapper over ``pipeline.training.corpora.convert_corpora``.
 """
 
 import argparse
@@ -10,8 +10,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from pipeline.ner.train.corpora import convert_corpora  # noqa: E402
-from pipeline.ner.train.evaluate import pkuseg_nlp  # noqa: E402
+from pipeline.training.corpora import convert_corpora  # noqa: E402
+from pipeline.training.evaluate import pkuseg_nlp  # noqa: E402
 
 
 def main() -> None:

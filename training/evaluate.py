@@ -2,7 +2,7 @@
 
 Usage: python training/evaluate.py MODEL_DIR ../shared/corpora [--limit N] [--out scores.json]
 Also prints the NER speed (chars/s of the NER components alone, on one thread).
-A command-line wrapper over ``pipeline.ner.train.evaluate``.
+A command-line wrapper over ``pipeline.training.evaluate``.
 """
 
 import argparse
@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from pipeline.ner.train.evaluate import (eval_sets, evaluate, load_trained,  # noqa: E402
+from pipeline.training.evaluate import (eval_sets, evaluate, load_trained,  # noqa: E402
                                          measure_speed, pkuseg_nlp)
 
 

@@ -15,8 +15,8 @@ import srsly  # noqa: E402
 from spacy.tokens import DocBin  # noqa: E402
 from spacy.training import Example  # noqa: E402
 
-from pipeline.ner.train import PROJECT, default_work_dir  # noqa: E402
-from pipeline.ner.train.evaluate import measure_speed, pkuseg_nlp  # noqa: E402
+from pipeline.training import PROJECT, default_work_dir  # noqa: E402
+from pipeline.training.evaluate import measure_speed, pkuseg_nlp  # noqa: E402
 from pipeline.evaluation.corpora import read_bio  # noqa: E402
 
 CORPORA = Path(os.environ.get("FAZHI_CORPORA", PROJECT.parent / "shared" / "corpora"))

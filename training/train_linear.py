@@ -1,20 +1,20 @@
 """Train and evaluate the linear NER (averaged perceptron) of ``pipeline/ner/linear.py`` (over
 pkuseg words, ``--level word``) or ``pipeline/ner/char.py`` (over characters, ``--level char``).
 
-A command-line wrapper over ``pipeline.ner.train``: ``train`` runs ``fit.fit``, ``eval``
+A command-line wrapper over ``pipeline.training``: ``train`` runs ``fit.fit``, ``eval``
 ``evaluate.score_model``, ``splitstats`` ``splits.split_table_stats``.
 
     .venv/bin/python training/train_linear.py train --out /tmp/linear_ner/run1
     .venv/bin/python training/train_linear.py eval /tmp/linear_ner/run1
 
-The shipped model is ``--level char`` with the options of ``pipeline.ner.train.RECIPE`` (what
+The shipped model is ``--level char`` with the options of ``pipeline.training.RECIPE`` (what
 ``fazhi train ner`` runs); its measurements are in the model card. What follows below records
 the word-level model's measurements.
 
 Training data: the DocBins of ``fazhi train ner`` (pkuseg words, aligned gold):
 ``training/work/train.spacy``; ``dev.spacy`` (held out from the training corpora) picks the
 epoch. ``eval`` scores exact character spans on MSRA test and pd_ner test (pkuseg words from
-the pipeline's segmenter, as ``pipeline.ner.train.evaluate.evaluate``) and measures the model's speed.
+the pipeline's segmenter, as ``pipeline.training.evaluate.evaluate``) and measures the model's speed.
 
 Measured (2-core shared CPU, one process), default settings (``DEFAULT_OFFSETS`` and
 ``DEFAULT_PAIRS``, min word count 1, min pair count 2, best of 15 epochs by dev F, seed 0):
@@ -62,11 +62,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run from a checkout
 
-from pipeline.ner.train import PROJECT, default_work_dir  # noqa: E402
-from pipeline.ner.train.corpora import attach_gold, corpus_examples, read_docbin  # noqa: E402
-from pipeline.ner.train.evaluate import score_model  # noqa: E402
-from pipeline.ner.train.fit import FitOptions, fit  # noqa: E402
-from pipeline.ner.train.splits import split_table_stats  # noqa: E402
+from pipeline.training import PROJECT, default_work_dir  # noqa: E402
+from pipeline.training.corpora import attach_gold, corpus_examples, read_docbin  # noqa: E402
+from pipeline.training.evaluate import score_model  # noqa: E402
+from pipeline.training.fit import FitOptions, fit  # noqa: E402
+from pipeline.training.splits import split_table_stats  # noqa: E402
 
 WORK = default_work_dir()  # where `fazhi train ner` writes its DocBins
 CORPORA = Path(os.environ.get("FAZHI_CORPORA", PROJECT.parent / "shared" / "corpora"))

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.evaluation.scoring import score_spans
-from pipeline.ner.train.corpora import LABELS
-from pipeline.ner.train.evaluate import EVAL_MAPS, eval_sets, evaluate
+from pipeline.training.corpora import LABELS
+from pipeline.training.evaluate import EVAL_MAPS, eval_sets, evaluate
 
 REPO = Path(__file__).resolve().parents[2]
 CORPORA = REPO.parent / "shared" / "corpora"

@@ -18,8 +18,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ...errors import UserError
-from ...evaluation.corpora import read_bio, read_cluener, read_pd1998
+from ..errors import UserError
+from ..evaluation.corpora import read_bio, read_cluener, read_pd1998
 
 LABELS = ("PERSON", "ORG", "GPE", "LOC")
 CONVERSION_SETTINGS = {"harmonize": True, "extra": [], "seed": 0, "dev_fraction": 0.03}

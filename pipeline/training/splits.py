@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 
 import numpy as np
 
-from ..linear import apply_splits, split_word
+from ..ner.linear import apply_splits, split_word
 
 
 def word_offsets(words: list[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -13,8 +13,8 @@ import os
 import time
 from pathlib import Path
 
-from ...evaluation.corpora import read_bio, read_cluener
-from ...evaluation.scoring import score_spans, span_prf
+from ..evaluation.corpora import read_bio, read_cluener
+from ..evaluation.scoring import score_spans, span_prf
 from .corpora import Span
 
 EVAL_MAPS = {
@@ -29,7 +29,7 @@ def evaluate(nlp, examples: list[tuple[str, list[Span]]], mapping: dict[str, str
     """Tag each text with ``nlp`` (pkuseg + NER) and score exact spans after label mapping."""
     gold, pred, aligned = [], [], []
     n_chars, t_ner = 0, 0.0
-    from ..component import char_span_component
+    from ..ner.component import char_span_component
 
     # fazhi's linear NER gives character offsets, also inside tokens (华 in 华人)
     linear = char_span_component(nlp.pipeline)
@@ -94,15 +94,15 @@ def measure_speed(nlp, texts: list[str], repeats: int = 1) -> dict:
 
 def pkuseg_nlp(pkuseg_model: str | os.PathLike | None = None):
     """A spaCy pipeline of the pipeline's pkuseg tokenizer alone."""
-    from ...nlp.models import resolve_pkuseg_model
-    from ...nlp.spacy_nlp import load_tokenizer_nlp
+    from ..nlp.models import resolve_pkuseg_model
+    from ..nlp.spacy_nlp import load_tokenizer_nlp
 
     return load_tokenizer_nlp(resolve_pkuseg_model(pkuseg_model))
 
 
 def load_trained(nlp_tok, model_dir: Path):
     """Return ``nlp_tok`` (pkuseg) with the NER components of ``model_dir`` attached."""
-    from ..load import attach_components
+    from ..ner.load import attach_components
 
     attach_components(nlp_tok, Path(model_dir))
     return nlp_tok
@@ -122,7 +122,7 @@ def segment(texts: list[str], pkuseg_model: str | os.PathLike | None = None) -> 
 def evaluate_model(model, examples, docs=None) -> dict:
     """Exact char-span scores of ``model.char_spans`` on (text, gold) examples, given their
     pkuseg ``docs`` (segmented here if None), and its speed."""
-    from ..component import to_doc_offsets
+    from ..ner.component import to_doc_offsets
 
     texts = [t for t, _ in examples]
     docs = docs if docs is not None else segment(texts)
@@ -179,7 +179,7 @@ def score_model(model_dir: Path, corpora: Path, work: Path, *, dev_only: bool = 
     """Score the model saved at ``model_dir``: dev (held out from the training corpora), and
     unless ``dev_only`` MSRA test, pd_ner test and its speed on the first 1,500 MSRA test
     sentences (words given); written to ``model_dir/scores.json`` unless ``dev_only``."""
-    from ..load import load_model
+    from ..ner.load import load_model
     from .corpora import attach_gold, corpus_examples, read_docbin
 
     t_load = time.perf_counter()

@@ -24,11 +24,11 @@ from typing import Callable
 
 import numpy as np
 
-from ...evaluation.scoring import span_prf
-from ..char import CHAR_FLAGS, CHAR_OFFSETS, CHAR_PAIRS, CHAR_TEMPLATES, CharNER, char_values
-from ..features import (DEFAULT_OFFSETS, DEFAULT_PAIRS, FLAGS, OFFSETS, PAD, TEMPLATES,
+from ..evaluation.scoring import span_prf
+from ..ner.char import CHAR_FLAGS, CHAR_OFFSETS, CHAR_PAIRS, CHAR_TEMPLATES, CharNER, char_values
+from ..ner.features import (DEFAULT_OFFSETS, DEFAULT_PAIRS, FLAGS, OFFSETS, PAD, TEMPLATES,
                         Lexicon, layout, pair_values, positions, word_values)
-from ..linear import N_TAGS, NEG, TAGS, LinearNER, spans_to_tags, transition_mask
+from ..ner.linear import N_TAGS, NEG, TAGS, LinearNER, spans_to_tags, transition_mask
 from .corpora import MSRA_MAP, attach_gold, bio_examples, corpus_examples, read_docbin
 from .splits import boundary_stats, learn_splits, split_data
 

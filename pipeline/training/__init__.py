@@ -39,7 +39,7 @@ def default_work_dir() -> Path:
     """Where the DocBins go: ``training/work`` in a checkout, else fazhi's cache."""
     if (PROJECT / "training").is_dir():
         return PROJECT / "training" / "work"
-    from ...nlp.models import cache_dir
+    from ..nlp.models import cache_dir
 
     return cache_dir() / "ner-train"
 

@@ -1,4 +1,4 @@
-"""Training runs in-process from the package (``pipeline.ner.train``), on a tiny corpus.
+"""Training runs in-process from the package (``pipeline.training``), on a tiny corpus.
 
 Slow: needs the pkuseg model (the DocBins are pkuseg words) and ../shared/corpora, of which
 the first few hundred sentences of PD1998 and MSRA train are copied into a temporary folder.
@@ -16,8 +16,8 @@ import pytest
 from pipeline.ner.char import CharNER
 from pipeline.ner.linear import LinearNER
 from pipeline.ner.load import load_model
-from pipeline.ner.train import RECIPE, train_ner
-from pipeline.ner.train.fit import FitOptions, fit, shown_path
+from pipeline.training import RECIPE, train_ner
+from pipeline.training.fit import FitOptions, fit, shown_path
 
 pytestmark = pytest.mark.slow
 
@@ -107,7 +107,7 @@ def test_paths_are_shown_relative_to_the_project(tmp_path):
 
 
 def test_score_model_on_dev_uses_the_one_scorer(tiny, trained):
-    from pipeline.ner.train.evaluate import score_model
+    from pipeline.training.evaluate import score_model
 
     out, _, _ = trained
     scores = score_model(out, tiny, tiny / "work", dev_only=True, say=lambda m: None)
