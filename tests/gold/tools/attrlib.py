@@ -19,7 +19,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import hashlib
-import json
 import re
 from functools import lru_cache
 from pathlib import Path
