@@ -51,7 +51,7 @@ def normalize(text: str, spans, pub: dt.date, doc: str, warn) -> list[dict]:
             if label == "GPE":
                 # the nearest place before the span first: 台北市大安区 is not 台中市大安区
                 norm = entlib.resolve_gpe(span, before[::-1] + context)
-                if norm is None and span.endswith(("镇", "乡", "街道")) and county:
+                if norm is None and span.endswith(("镇", "乡", "街道", "村")) and county:
                     norm = county + span  # a town after its county or city: 宛城区瓦店镇, 东莞市虎门镇
                 if norm is None:
                     warn(f"{doc} GPE {span!r} unresolved")
@@ -61,10 +61,11 @@ def normalize(text: str, spans, pub: dt.date, doc: str, warn) -> list[dict]:
                 norm = entlib.normalize_crime(span)
             elif label == "LAW":
                 norm = span
-        if label == "GPE" and norm and norm in entlib.full_names():
-            before.append(norm)
+        if label == "GPE" and norm and norm not in entlib.countries():
+            if norm in entlib.full_names():
+                before.append(norm)
             if not entlib.is_province(norm):
-                county = norm
+                county = norm  # the unit a following town or village belongs to
         out.append({"doc": doc, "start": s, "end": e, "label": label, "normalized": norm})
     return out
 

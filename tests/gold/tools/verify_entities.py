@@ -106,7 +106,7 @@ def main() -> int:
         c = Counter(r["label"] for r in records if r["doc"].startswith(prefix))
         print(f"  {source:<7}{sum(c.values()):>6}  " + "  ".join(f"{l} {c[l]}" for l in entlib.LABELS))
     norm = Counter(r["label"] for r in records if r.get("normalized"))
-    print("  normalized given: " + "  ".join(f"{l} {norm[l]}" for l in entlib.LABELS if norm[l]))
+    print("  with normalized: " + "  ".join(f"{l} {norm[l]}" for l in entlib.LABELS if norm[l]))
     print("OK" if not problems else f"{len(problems)} problems")
     return 1 if problems else 0
 
