@@ -8,7 +8,6 @@ Usage: python tests/gold/tools/apply_fixes.py PREFILL FIXES > reviewed_markup
 """
 from __future__ import annotations
 
-import re
 import sys
 
 from entlib import MARK

@@ -8,7 +8,6 @@ Usage: python tests/gold/tools/select_entities.py [--min-len 80] [--max-len 700]
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 from pathlib import Path
