@@ -41,7 +41,7 @@ DATE_FIRST = "0123456789０１２３４５６７８９〇零一二三四五六�
 _BARE_DAY = re.compile(r"([0-9０-９]{1,2})日")
 
 
-def _anchor_day(text: str, normalized: str | None, anchor: date | None,
+def anchor_day(text: str, normalized: str | None, anchor: date | None,
                 published: date | None) -> tuple[str | None, date | None]:
     """Return the DATE's normalized value and the new anchor day.
 
@@ -50,7 +50,7 @@ def _anchor_day(text: str, normalized: str | None, anchor: date | None,
     """
     m = _BARE_DAY.match(text)
     if m and anchor is not None:
-        day = _cn_int(m.group(1))
+        day = cn_int(m.group(1))
         year, month = anchor.year, anchor.month
         if day < anchor.day:  # 30日 … 2日: the next month
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -69,7 +69,7 @@ def _anchor_day(text: str, normalized: str | None, anchor: date | None,
     return normalized, anchor
 
 
-def _cn_int(text: str) -> int:
+def cn_int(text: str) -> int:
     """Return the integer written with Arabic or simple Chinese numerals (十二, 二十七, 〇七)."""
     text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
     if text.isdigit():
@@ -90,7 +90,7 @@ def normalize_date(m: re.Match, published: date | None) -> str | None:
             return None
         year = None
         if g.get("y"):
-            year = _cn_int(g["y"])
+            year = cn_int(g["y"])
         elif g.get("ry"):
             if published is None:
                 return None
@@ -99,7 +99,7 @@ def normalize_date(m: re.Match, published: date | None) -> str | None:
         if g.get("dd"):
             if published is None:
                 return None
-            day = _cn_int(g["dd"])
+            day = cn_int(g["dd"])
             y, mo = published.year, published.month
             if day > published.day:  # "17日" written after the 17th of last month
                 mo -= 1
@@ -107,27 +107,27 @@ def normalize_date(m: re.Match, published: date | None) -> str | None:
                     y, mo = y - 1, 12
             return date(y, mo, day).isoformat()
         if g.get("m"):
-            month = _cn_int(g["m"])
+            month = cn_int(g["m"])
             if year is None:
                 if published is None:
                     return None
                 year = published.year if month <= published.month else published.year - 1
             last = calendar.monthrange(year, month)[1]
             if g.get("d"):
-                start = end = date(year, month, _cn_int(g["d"]))
+                start = end = date(year, month, cn_int(g["d"]))
             elif g.get("part"):
                 lo, hi = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "中": (11, 20),
                           "下旬": (21, last), "底": (21, last), "末": (21, last)}[g["part"]]
                 start, end = date(year, month, lo), date(year, month, hi)
             else:
-                first = _cn_int(g["m0"]) if g.get("m0") else month  # 1至4月
+                first = cn_int(g["m0"]) if g.get("m0") else month  # 1至4月
                 start, end = date(year, first, 1), date(year, month, last)
         elif year is not None:
             lo, hi = {None: (1, 12), "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9),
                       "第一季度": (1, 3), "一季度": (1, 3), "第二季度": (4, 6), "二季度": (4, 6),
                       "第三季度": (7, 9), "三季度": (7, 9), "第四季度": (10, 12), "四季度": (10, 12),
                       "年初": (1, 3), "年中": (6, 7), "年底": (10, 12), "年末": (10, 12)}[g.get("half")]
-            start = date(_cn_int(g["y0"]) if g.get("y0") else year, lo, 1)  # 2020年至2022年
+            start = date(cn_int(g["y0"]) if g.get("y0") else year, lo, 1)  # 2020年至2022年
             end = date(year, hi, calendar.monthrange(year, hi)[1])
         else:
             return None

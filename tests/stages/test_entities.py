@@ -559,7 +559,8 @@ def test_bare_day_follows_the_last_named_month(tagger, text, expected):
 
 def vet(words: list[str], spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The model candidates kept for model ``spans`` (text, label) over pkuseg ``words``."""
-    from pipeline.stages.entities import _bounds
+    from pipeline.stages.entities.candidate import token_bounds as _bounds
+    from pipeline.stages.entities.model import vet_spans
 
     text = "".join(words)
     tokens, at = [], 0
@@ -573,7 +574,7 @@ def vet(words: list[str], spans: list[tuple[str, str]]) -> list[tuple[str, str]]
     tagger = EntityTagger(None)
     bounds = _bounds(tokens)
     places = tagger.rules.scan_places(text, bounds)
-    kept = tagger._model_candidates(text, model, "body", tokens, bounds, places)
+    kept = vet_spans(tagger.rules, text, model, "body", tokens, bounds, places)
     return [(text[c.start:c.end], c.label) for c in kept]
 
 
