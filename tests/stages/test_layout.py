@@ -1,0 +1,142 @@
+"""Real pages: chrome, datelines and bylines, digests, traditional script and scraping noise."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from pipeline.document import Document
+from pipeline.evaluation.articles import evaluate_articles
+from pipeline.stages import chrome, headers
+from pipeline.stages.clean import Cleaner
+from pipeline.stages.layout import noise_spans, simplified_view
+from pipeline.stages.split import ArticleSplitter, SentenceSplitter
+
+PAGES = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
+
+
+def split(text: str, **meta) -> Document:
+    doc = Document("d", "s", text, meta=meta)
+    for stage in (Cleaner(), ArticleSplitter(), SentenceSplitter()):
+        doc = stage(doc)
+    return doc
+
+
+WEB = ("首页 > 法治 > 正文\n示例县破获一起盗窃案\n2022年08月05日 15:40 来源：示例日报\n分享到：\n"
+       "本报讯 记者甲乙丙 通讯员丁戊 近日，示例县公安局破获一起盗窃案，抓获嫌疑人3名。\n"
+       "(完)\n责任编辑：某某\n【纠错】\n相关阅读\n另一条新闻标题\n版权所有 示例日报社")
+
+
+def test_web_page_chrome_is_listed_and_kept_out_of_articles():
+    doc = split(WEB)
+    assert [a.title for a in doc.articles] == ["示例县破获一起盗窃案"]
+    kinds = [kind for _s, _e, kind in doc.chrome]
+    assert kinds == ["nav", "meta", "widget", "end_mark", "editor", "correction", "teaser",
+                     "teaser", "footer"]
+    for s, e, _kind in doc.chrome:
+        assert not any(s < sent.end and sent.start < e for sent in doc.sentences)
+    article = doc.articles[0]
+    assert article.published == date(2022, 8, 5) and doc.published == date(2022, 8, 5)
+    assert article.outlet == "示例日报" and article.dateline == "本报讯"
+    assert [(a.name, a.role) for a in article.authors] == [("甲乙丙", "reporter"), ("丁戊", "correspondent")]
+    assert article.truncated is False  # (完) closes it
+
+
+@pytest.mark.parametrize("line, published, outlet", [
+    ("2022年08月05日 15:40 来源：中国新闻网", date(2022, 8, 5), "中国新闻网"),
+    ("2023-08-04 13:07:33", date(2023, 8, 4), None),
+    ("南方日报 2020-07-13 06:21", date(2020, 7, 13), "南方日报"),
+    ("16.05.2016 05:30", date(2016, 5, 16), None),
+    ("发布时间：2021-03-02 来源：区司法局 作者：赵小兰", date(2021, 3, 2), "区司法局"),
+    ("法治日报 2021年11月2日 星期二", date(2021, 11, 2), "法治日报"),
+])
+def test_date_and_source_lines(line, published, outlet):
+    found = chrome.meta_line(line)
+    assert found is not None and found.get("published") == published
+    assert found.get("outlet") == outlet
+
+
+@pytest.mark.parametrize("line", ["2022年全市法院审结案件十万件", "县公安局破获一起网络赌博案",
+                                  "2022年7月3日14时许，我局接群众报警称，某小区门口发生纠纷。"])
+def test_headlines_and_sentences_are_not_date_lines(line):
+    assert chrome.meta_line(line) is None
+
+
+@pytest.mark.parametrize("lead, mark, names", [
+    ("中新网8月5日电 (记者 王明) 记者从当地警方获悉，案件告破。", "中新网8月5日电", [("王明", "reporter")]),
+    ("新华社杭州7月10日电（记者 钱江）记者10日获悉，工作推进。", "新华社杭州7月10日电", [("钱江", "reporter")]),
+    ("法治网讯 记者刘洋 通讯员何平 日前，检察院提起公诉。", "法治网讯", [("刘洋", "reporter"), ("何平", "correspondent")]),
+    ("【本报综合报道】 多地法院发布报告，数量增长。", "【本报综合报道】", []),
+    ("又讯 县公安局近日开展检查，排查隐患。", "又讯", []),
+    ("据新华社北京1月6日电（记者李光茹）会议提出，要深化改革。", "据新华社北京1月6日电", [("李光茹", "reporter")]),
+])
+def test_dateline_forms(lead, mark, names):
+    doc = split("一条示例标题\n" + lead)
+    article = doc.articles[-1]
+    assert article.dateline == mark
+    assert [(a.name, a.role) for a in article.authors] == names
+
+
+def test_byline_with_reporting_suffix_and_several_roles():
+    assert [n for _s, _e, n, _r in headers.byline_authors("记者李志明 周家豪报道")] == ["李志明", "周家豪"]
+    found = headers.byline_authors("本报记者 冯涛 本报通讯员 秦岭 实习生 李晓")
+    assert [(n, r) for _s, _e, n, r in found] == [("冯涛", "reporter"), ("秦岭", "correspondent"),
+                                                 ("李晓", "other")]
+
+
+def test_digest_tags_and_briefs_are_articles():
+    doc = split("简讯\n【江苏】省检察院发布白皮书，数量上升。\n【浙江】省法院召开发布会。此外，还发布了案例。\n"
+                "本报讯 县公安局举办开放日活动。\n又讯 县公安局开展消防检查。")
+    assert [a.title for a in doc.articles] == ["江苏", "浙江", "", ""]
+    assert [a.dateline for a in doc.articles] == [None, None, "本报讯", "又讯"]
+    assert doc.chrome[0][2] == "column"
+
+
+def test_epaper_headline_list_edition_line_and_jump():
+    doc = split("第02版：要闻\n标题甲乙丙\n标题丁戊己\n标题甲乙丙\n本报讯 第一篇内容，完整。\n"
+                "标题丁戊己\n本报讯 第二篇内容，还没有写完，\n下转第二版")
+    assert [a.title for a in doc.articles] == ["标题甲乙丙", "标题丁戊己"]
+    assert [a.truncated for a in doc.articles] == [False, True]
+    assert [k for _s, _e, k in doc.chrome] == ["meta", "page_header", "page_header", "jump"]
+
+
+def test_editor_line_closes_an_article_without_full_stop():
+    doc = split("标题甲乙丙\n本报讯 正文内容，没有句号\n责任编辑：某某")
+    assert doc.articles[0].truncated is False
+    assert split("标题甲乙丙\n本报讯 正文内容，没有句号").articles[0].truncated is True
+
+
+def test_traditional_page_is_read_through_a_simplified_view_at_the_same_offsets():
+    text = "警方破獲跨境詐騙集團\n記者 陳美玲 報道\n【本報訊】警方昨日採取行動，拘捕12人。"
+    assert len(simplified_view(text)) == len(text)
+    doc = split(text)
+    article = doc.articles[0]
+    assert article.title == "警方破獲跨境詐騙集團"
+    assert [(a.name, a.role) for a in article.authors] == [("陳美玲", "reporter")]
+    assert article.dateline == "【本報訊】"
+
+
+def test_html_leftovers_and_spaced_lines_are_dropped_from_clean_text_only():
+    text = "<p>市 公 安 局 开 展 巡 逻</p>\n&nbsp;近日，民警开展巡逻。"
+    assert noise_spans(text)
+    doc = split(text)
+    assert doc.clean == "市公安局开展巡逻\n近日，民警开展巡逻。"
+    assert doc.raw == text
+    s, e = doc.raw_span(0, 4)
+    assert doc.raw[s:e] == "市 公 安 局"
+
+
+def test_one_article_page_takes_the_inputs_title():
+    doc = split("正文第一句，内容完整。", title="给定的标题")
+    assert doc.articles[0].title == "给定的标题"
+
+
+def test_fixture_pages_split_right():
+    scores = evaluate_articles(PAGES / "gold.jsonl", [PAGES])
+    assert scores["pages"] >= 40
+    assert scores["pages_split_right"] >= 0.9 * scores["pages"]
+    assert scores["articles_precision"] >= 0.95 and scores["articles_recall"] >= 0.95
+    found, dated = map(int, scores["dates_found"].split("/"))
+    assert found >= 0.9 * dated
