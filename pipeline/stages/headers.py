@@ -22,7 +22,8 @@ DATELINE = re.compile(
     r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯"
     r"|据?(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电"
     r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?[电讯](?=[ \t（(]|$)"
-    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电)[】\]]|又讯)"
+    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电))[】\]]"
+    r"|又讯)"
 )
 # (中央社记者王大同台北5日电): an agency dateline in brackets with the reporter inside.
 AGENCY_DATELINE = re.compile(
@@ -94,5 +95,5 @@ def dateline_outlet(mark: str) -> str | None:
     match = OUTLET_OF_MARK.match(mark)
     if match:
         return None if match.group(1) == "本报" else match.group(1)
-    match = re.match(r"^([\u4e00-\u9fff]{1,6}?(?:网|报|社|台))", mark)
+    match = re.match(r"^[【\[]?([\u4e00-\u9fff]{1,6}?(?:网|报|社|台))", mark)
     return match.group(1) if match else None

@@ -385,6 +385,15 @@ def _truncated(last: _Line, closing: dict[int, tuple[str, str]]) -> bool:
     return last.kind in ("body", "dateline") and not ends_sentence(body)
 
 
+def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:
+    """The outlet a dateline names, as printed (``【明報專訊】`` → 明報)."""
+    outlet = headers.dateline_outlet(mark) if mark else None
+    if outlet is None or dateline is None:
+        return outlet
+    at = mark.find(outlet)
+    return dateline[at:at + len(outlet)] if at >= 0 else outlet
+
+
 def _page_facts(doc: Document, meta: PageMeta) -> None:
     """Give each article its ``published`` date and ``outlet``; the page's 作者 line fills the
     first article's authors when it has none."""
@@ -393,7 +402,7 @@ def _page_facts(doc: Document, meta: PageMeta) -> None:
         mark = article.header.get("dateline_simple")
         stated = headers.dateline_date(mark, year) if mark else None
         article.published = stated or doc.published
-        article.outlet = (meta.outlet or (headers.dateline_outlet(mark) if mark else None)
+        article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
                           or doc.meta.get("site_name"))
     if meta.authors and doc.articles and not doc.articles[0].authors:
         found = headers.byline_authors(meta.authors)
