@@ -17,7 +17,12 @@ from functools import lru_cache
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&(?:nbsp|amp|lt|gt|quot|ensp|emsp|#\d{2,5})[;；]")
 _SPACED_LINE = re.compile(r"(?m)^[ \t]*(?:[\u4e00-\u9fff][ \t]+){3,}[\u4e00-\u9fff][ \t]*$")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+# Frequent characters that only traditional script uses: a page with none of them in its
+# first 1000 characters is read as simplified, without a conversion.
+_TRADITIONAL_HINTS = frozenset(
+    "們這個國來說時會對於發經過與進後從當還長樣點開關頭報記訊電網門問間體無實現變讓應該將業務義"
+    "華區縣鄉議員係學們給見覺們歲專傳價買賣錢銀聽聲讀寫認識請謝談論設計際環節檢審決訴"
+    "獲詐騙嚴員師導覽熱愛戰爭黨軍陸島嶼灣臺愛麼嗎歡樂療醫藥護衛條規則網購貨運輸車輛駕駛勞動")
 
 
 @dataclass
@@ -81,14 +86,11 @@ def simplified_view(text: str) -> str:
     Only pages with traditional characters are converted; a conversion that would change the
     length (a phrase rewritten) falls back to converting character by character.
     """
-    converter = _converter()
-    if converter is None or not _HAN.search(text):
+    if len(_TRADITIONAL_HINTS.intersection(text[:1000])) < 2:
         return text
-    sample = text[:3000]
-    converted = converter.convert(sample)
-    if len(converted) != len(sample) or sum(a != b for a, b in zip(sample, converted)) < 3:
-        if len(converted) == len(sample):
-            return text
+    converter = _converter()
+    if converter is None:
+        return text
     whole = converter.convert(text)
     if len(whole) == len(text):
         return whole
