@@ -49,7 +49,14 @@ _COLUMN = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短�
 _JUMP = re.compile(r"^[(（]?(?:下转|上接|转)第[0-9一二三四五六七八九十]{1,3}版[)）]?$")
 _JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,}$")
 _PAGE_TITLE_SEP = re.compile(r"^[ \t]*(?:_|-|—|\||｜|－)")
+_PAGE_LABEL = re.compile(r"^(?:新闻详情|文章详情|内容详情|正文|详情|阅读全文)$")
 _GUIDE = re.compile(r"^(?:本版导读|导读|本版要目)$")
+_META_BYLINE = re.compile(
+    r"[ \t](?:特约记者|记者|通讯员)[ \t]*[\u4e00-\u9fff·]{2,4}(?:[ \t]*/[ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))?[ \t]*$")
+_OUTLET = r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|晨报|时报|周刊|网|社|台|频道)"
+# A site-name line: 法治日报 - 法制网 (two names), or one name such as 示例晚报, 示例新闻网.
+_SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
+                   r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$")
 _OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播)$")
 _OUTLET_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\-－]{1,11}$")
 
@@ -85,6 +92,10 @@ def meta_line(text: str) -> dict | None:
     if published:
         found["published"] = published
     had_date = bool(_DATE_TEXT.search(rest) or _EDITION.search(rest))
+    byline = _META_BYLINE.search(rest)
+    if byline and had_date:  # 2019-05-21 13:05 联合报 记者张志明/即时报导
+        found.setdefault("authors", byline.group().strip())
+        rest = rest[:byline.start()]
     rest = _EDITION.sub(" ", _TIME.sub(" ", _DATE_TEXT.sub(" ", rest)))
     rest = re.sub(r"[ \t]+", " ", rest).strip(" |｜")
     if not (found or had_date):
@@ -107,7 +118,7 @@ def line_kind(text: str) -> str | None:
         if pattern.search(text):
             return kind
     if len(text) <= 60 and "。" not in text:
-        if _NAV.search(text) or _NAV_BAR.match(text):
+        if _NAV.search(text) or _NAV_BAR.match(text) or _PAGE_LABEL.match(text):
             return "nav"
         if _WIDGET.search(text):
             return "widget"
@@ -125,6 +136,12 @@ def _is_heading_like(text: str) -> bool:
     return len(text) <= 40 and not re.search(r"[，。；！？,;!?]", text)
 
 
+def _as_printed(line: Line, value: str | None) -> str | None:
+    """``value`` found in the simplified view, as printed on the line (联合报 → 聯合報)."""
+    at = line.simple.find(value) if value else -1
+    return line.text[at:at + len(value)] if at >= 0 else value
+
+
 def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
     """Set the kind of every line that is chrome on its own; read date, outlet and author."""
     teaser = False
@@ -138,8 +155,8 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             if found is not None:
                 kind = "meta"
                 meta.published = meta.published or found.get("published")
-                meta.outlet = meta.outlet or found.get("outlet")
-                meta.authors = meta.authors or found.get("authors")
+                meta.outlet = meta.outlet or _as_printed(line, found.get("outlet"))
+                meta.authors = meta.authors or _as_printed(line, found.get("authors"))
         kinds[i] = kind
 
 
@@ -149,6 +166,11 @@ def _mark_titles(lines: list[Line], kinds: list[str | None]) -> None:
     ``标题_新闻频道`` followed by ``标题`` → page_title; at the top of an e-paper page, two or
     more headlines (or any after 本版导读) that are printed again below → page_header.
     """
+    for i, line in enumerate(lines[:3]):  # 法治日报 - 法制网 above everything else
+        if kinds[i] is None:
+            if _SITE.match(line.simple):
+                kinds[i] = "page_title"
+            break
     rest = [i for i, kind in enumerate(kinds) if kind is None]
     if len(rest) >= 2:
         first, second = lines[rest[0]].simple, lines[rest[1]].simple

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-ROLE_WORDS = r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|记者|通讯员|实习生"
+ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台))?记者"
+              r"|通讯员|实习生")
 NAME = rf"(?!(?:{ROLE_WORDS}|报道))[\u4e00-\u9fff·]{{2,5}}"
 LEAD_NAME = rf"(?!(?:{ROLE_WORDS}|报道))[\u4e00-\u9fff·]{{2,4}}"
 ROLES = {"记者": "reporter", "本报记者": "reporter", "特约记者": "reporter",
@@ -29,6 +30,9 @@ DATELINE = re.compile(
 AGENCY_DATELINE = re.compile(
     r"^[（(](?P<mark>(?P<outlet>中央社|新华社|中新社)(?:(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3}))?"
     r"[\u4e00-\u9fff]{0,6}?\d{1,2}日电)[）)]")
+# （汪洪洋、林志平）right after a dateline: names without a role.
+LEAD_NAMES = re.compile(r"[ \t]*[（(](?P<names>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,3})[）)]")
+NOT_NAMES = {"综合", "综述", "简讯", "通讯", "图文", "完", "记者", "摘编", "编译"}
 # A byline line: one or more role groups, names separated by spaces; 报道 may close it.
 BYLINE = re.compile(
     rf"^(?:(?:{ROLE_WORDS})[ \t:：/]*{NAME}(?:[ \t、]+{NAME})*[ \t]*)+(?:报道)?$"
@@ -51,6 +55,8 @@ _MD = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 
 def role_of(word: str) -> str:
     """记者 → reporter, 通讯员 → correspondent, 实习生 → other."""
+    if word.endswith("记者") and word not in ROLES:
+        return "reporter"  # 法制网记者, 新华社记者
     return ROLES.get(word, "other")
 
 

@@ -83,22 +83,36 @@ def is_weak_heading(text: str) -> bool:
             and len(_HEADING_PUNCT.findall(text)) <= 2)
 
 
-def _mark_headlines(lines: list[_Line]) -> None:
+def _dash_subtitle(line: _Line) -> bool:
+    """A subtitle line led by a dash: ``——市公安局经侦支队追赃挽损工作侧记``."""
+    return line.kind == "heading" and line.text.startswith(("——", "--"))
+
+
+def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
     """Promote a run of weak headings to headings when a byline or dateline follows the run.
 
-    So a headline with a comma is recognised as the title of the article below it; a short
-    line without a full stop anywhere else is body text (the cut-off end of an article).
+    So a headline with a comma is recognised as the title of the article below it; so is one
+    above a dash subtitle (``——…侧记``) or right above the page's date/source line (``titled``,
+    line ends). A short line without a full stop anywhere else is body text (the cut-off end
+    of an article).
     """
+    for i, line in enumerate(lines):  # “钱追回来了！” above a dash subtitle or the date line
+        if line.kind == "body" and len(line.text) <= 40 and "。" not in line.text and (
+                line.end in titled or (i + 1 < len(lines) and _dash_subtitle(lines[i + 1]))):
+            line.kind = "weak"
     promoted = 0  # length of the run of promoted lines just below
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
         if line.kind != "weak":
             promoted = 0
             continue
-        below = lines[i + 1].kind if i + 1 < len(lines) else None
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        kind_below = below.kind if below is not None else None
+        dash_below = below is not None and _dash_subtitle(below)
         # Higher up the run, a line with a comma is more likely a cut-off end of text.
-        heads_article = below in ("byline", "dateline") or (
-            below == "heading" and 0 < promoted < 3 and "，" not in line.simple)
+        heads_article = (kind_below in ("byline", "dateline") or dash_below or line.end in titled
+                         or (kind_below == "heading" and 0 < promoted < 3
+                             and "，" not in line.simple))
         line.kind = "heading" if heads_article else "body"
         promoted = promoted + 1 if heads_article else 0
 
@@ -123,11 +137,11 @@ class _Block:
         return self.header + self.bylines + self.body
 
 
-def _blocks(lines: list[_Line]) -> list[_Block]:
+def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
     """Group lines into article starts and sections, in page order."""
     for line in lines:
         line.kind = _classify(line)
-    _mark_headlines(lines)
+    _mark_headlines(lines, titled)
     blocks: list[_Block] = []
     i = 0
     n = len(lines)
@@ -196,7 +210,10 @@ class ArticleSplitter:
             doc.articles = []
             return doc
         groups: list[list[_Block]] = []  # one list of blocks per article
-        for block in _blocks(lines):
+        # A line right above the date/source line is the headline (严打犯罪，守护平安).
+        titled = {all_lines[i].end for i in range(len(all_lines) - 1)
+                  if kinds[i] is None and kinds[i + 1] == "meta"}
+        for block in _blocks(lines, titled):
             if block.is_article or not groups:
                 groups.append([block])
                 continue
@@ -315,6 +332,11 @@ class ArticleSplitter:
                 continue
             author = headers.LEAD_AUTHOR.match(text, pos)
             if not author:
+                plain = headers.LEAD_NAMES.match(text, pos) if not spans else None
+                if plain and plain.group("names") not in headers.NOT_NAMES:
+                    base = line.start + plain.start("names")
+                    spans.extend((base + m.start(), base + m.end(), m.group(), "other")
+                                 for m in re.finditer(r"[\u4e00-\u9fff·]+", plain.group("names")))
                 break
             role = headers.role_of(author.group("role"))
             spans.append((line.start + author.start("name"), line.start + author.end("name"),
@@ -405,8 +427,8 @@ def _page_facts(doc: Document, meta: PageMeta) -> None:
         article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
                           or doc.meta.get("site_name"))
     if meta.authors and doc.articles and not doc.articles[0].authors:
-        found = headers.byline_authors(meta.authors)
-        doc.articles[0].authors = ([Author(name, role) for _s, _e, name, role in found]
+        found = headers.byline_authors(simplified_view(meta.authors))
+        doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]
                                    or [Author(n, "other") for n in re.split(r"[ 、，,]+", meta.authors) if n])
 
 

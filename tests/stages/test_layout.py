@@ -140,3 +140,31 @@ def test_fixture_pages_split_right():
     assert scores["articles_precision"] >= 0.95 and scores["articles_recall"] >= 0.95
     found, dated = map(int, scores["dates_found"].split("/"))
     assert found >= 0.9 * dated
+
+
+def test_headline_with_exclamation_above_a_dash_subtitle_or_the_date_line():
+    doc = split("新闻详情\n“钱终于追回来了！”\n——经侦支队追赃工作侧记\n2023年01月09日 来源：示例日报\n"
+                "“钱终于追回来了！”1月6日，经侦支队举行返还仪式。")
+    assert [(a.title, a.subtitle) for a in doc.articles] == [("“钱终于追回来了！”", "——经侦支队追赃工作侧记")]
+    doc = split("严打犯罪，守护平安\n2023-01-09 10:00\n近日，示例县开展专项行动，效果明显。")
+    assert [a.title for a in doc.articles] == ["严打犯罪，守护平安"]
+
+
+def test_site_line_outlet_bylines_and_names_after_a_dateline():
+    doc = split("示例日报 - 示例网\n示例网记者 周宇 通讯员 赵强\n开庭前，法官组织双方调解，最终促成和解。")
+    assert doc.chrome[0][2] == "page_title"
+    assert [(a.name, a.role) for a in doc.articles[0].authors] == [("周宇", "reporter"), ("赵强", "correspondent")]
+    doc = split("标题甲乙丙\n人民网长沙12月15日电 （刘丹）15日，省里召开发布会。")
+    assert [(a.name, a.role) for a in doc.articles[0].authors] == [("刘丹", "other")]
+
+
+def test_headlines_ending_like_outlets_are_not_site_lines():
+    doc = split("你的公司如何上网\n配备好你的电脑硬件和软件，然后再上路。")
+    assert doc.chrome == [] and doc.articles[0].title == "你的公司如何上网"
+
+
+def test_byline_on_the_date_line_of_a_traditional_page():
+    doc = split("外國人涉非法勞工案被捕\n2019-05-21 13:05 聯合報 記者張志明／即時報導\n警方昨天在工地查獲5名外籍人士。")
+    article = doc.articles[0]
+    assert [(a.name, a.role) for a in article.authors] == [("張志明", "reporter")]
+    assert article.outlet == "聯合報" and article.published == date(2019, 5, 21)
