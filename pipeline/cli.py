@@ -235,7 +235,7 @@ def evaluate_metrics_command(gold, inputs, as_json, details):
 def evaluate_articles_command(gold, inputs, as_json, details):
     """Print how well pages are split into articles: precision, recall, pages right, dates.
 
-    Example: fazhi evaluate articles --gold tests/fixtures/pages/gold.jsonl tests/fixtures/pages
+    Example: fazhi evaluate articles --gold tests/fixtures/pages.gold.jsonl tests/fixtures/pages
     """
     from .evaluation.articles import evaluate_articles
 

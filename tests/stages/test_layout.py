@@ -134,7 +134,7 @@ def test_one_article_page_takes_the_inputs_title():
 
 
 def test_fixture_pages_split_right():
-    scores = evaluate_articles(PAGES / "gold.jsonl", [PAGES])
+    scores = evaluate_articles(PAGES.parent / "pages.gold.jsonl", [PAGES])
     assert scores["pages"] >= 40
     assert scores["pages_split_right"] >= 0.9 * scores["pages"]
     assert scores["articles_precision"] >= 0.95 and scores["articles_recall"] >= 0.95
