@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 from typing import Iterable
 
@@ -35,8 +36,9 @@ _NOISE = re.compile(r"\s+|&nbsp;|&[a-z]+;|<[^>]*>|\u3000")
 
 
 def norm(text: str | None) -> str:
-    """Drop whitespace and leftover HTML: ``市 公 安 局&nbsp;`` → ``市公安局``."""
-    return _NOISE.sub("", text or "")
+    """Drop whitespace and leftover HTML and fold widths: ``市 公 安 局&nbsp;`` → ``市公安局``,
+    ``１月／`` → ``1月/``."""
+    return unicodedata.normalize("NFKC", _NOISE.sub("", text or ""))
 
 
 def load_gold(path: str | Path) -> dict[str, dict]:

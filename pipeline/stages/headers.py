@@ -11,8 +11,9 @@ from datetime import date
 
 ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台))?记者"
               r"|通讯员|实习生")
-NAME = rf"(?!(?:{ROLE_WORDS}|报道))[\u4e00-\u9fff·]{{2,5}}"
-LEAD_NAME = rf"(?!(?:{ROLE_WORDS}|报道))[\u4e00-\u9fff·]{{2,4}}"
+# A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
+NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,5}}"
+LEAD_NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,4}}"
 ROLES = {"记者": "reporter", "本报记者": "reporter", "特约记者": "reporter",
          "本报特约记者": "reporter", "见习记者": "reporter", "通讯员": "correspondent",
          "本报通讯员": "correspondent", "实习生": "other"}
@@ -33,6 +34,10 @@ AGENCY_DATELINE = re.compile(
 # （汪洪洋、林志平）right after a dateline: names without a role.
 LEAD_NAMES = re.compile(r"[ \t]*[（(](?P<names>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,3})[）)]")
 NOT_NAMES = {"综合", "综述", "简讯", "通讯", "图文", "完", "记者", "摘编", "编译"}
+# 〔记者王小明/台中报导〕: a reporter's dateline in brackets.
+REPORTER_DATELINE = re.compile(
+    r"^[〔\[(（](?P<mark>(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3})/[\u4e00-\u9fff]{1,6}?(?:报导|报道))[〕\]）)]")
+AGENCY_DATELINES = (AGENCY_DATELINE, REPORTER_DATELINE)
 # A byline line: one or more role groups, names separated by spaces; 报道 may close it.
 BYLINE = re.compile(
     rf"^(?:(?:{ROLE_WORDS})[ \t:：/]*{NAME}(?:[ \t、]+{NAME})*[ \t]*)+(?:报道)?$"
@@ -44,6 +49,12 @@ LEAD_AUTHOR = re.compile(
     rf"(?P<more>(?:[ \t]+{LEAD_NAME}(?=[ \t]))*)")
 LEAD_BRACKET = re.compile(
     rf"[ \t]*[（(](?P<groups>(?:(?:{ROLE_WORDS})[ \t/]*{NAME}(?:[ \t、]+{NAME})*[ \t]*)+)[）)]")
+# (记者 王五 通讯员 赵六) or (星岛日报报道) closing an article; not a photo credit (…摄).
+TAIL_BYLINE = re.compile(
+    rf"^[（(](?P<names>(?:(?:{ROLE_WORDS})[ \t/]*{NAME}(?:[ \t、]+{NAME})*[ \t]*)+)(?<![摄图])[）)]$")
+TAIL_CREDIT = re.compile(r"^[（(](?P<outlet>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|报|社|台|网))(?:报道|讯|消息)[）)]$")
+# 一、 （二） 3. : an enumerated subhead, never a headline's second line.
+ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.]|第[一二三四五六七八九十]{1,3}[，、 ])")
 # 【江苏】… or 公安|… : a digest item led by a tag.
 TAG = re.compile(r"^(?:【(?P<bracket>[^【】，。；：\s]{1,10})】|(?P<bar>[\u4e00-\u9fff]{1,6})[|｜])(?=\S)")
 OUTLET_OF_MARK = re.compile(r"^[【\[(（]?据?(新华社|中新社|中新网|人民网|中央社|本报)")

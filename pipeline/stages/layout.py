@@ -4,8 +4,9 @@ and the noise that scraping leaves in a page.
 - ``Line``: one non-blank line of the clean text, with its offsets, and ``simple``, the same
   line in simplified characters (``警方破獲`` → ``警方破获``), character for character, so a
   rule written for simplified text matches a traditional page at the same offsets.
-- ``noise_spans``: leftover HTML tags and entities (``<p>``, ``&nbsp;``) and the spaces of a
-  line written with a space between every character (``市 公 安 局``); the cleaner drops them
+- ``noise_spans``: leftover HTML tags and entities (``<p>``, ``&nbsp;``), the spaces of a
+  line written with a space between every character (``市 公 安 局``) and anti-scraping
+  strings glued to a sentence end (``…诈骗。Zx8Kq2Lm``); the cleaner drops them
   and keeps its offset map, so the raw text is never changed.
 """
 
@@ -17,6 +18,8 @@ from functools import lru_cache
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&(?:nbsp|amp|lt|gt|quot|ensp|emsp|#\d{2,5})[;；]")
 _SPACED_LINE = re.compile(r"(?m)^[ \t]*(?:[\u4e00-\u9fff][ \t]+){3,}[\u4e00-\u9fff][ \t]*$")
+# An anti-scraping string glued to the end of a sentence: …都是诈骗。Zx8Kq2Lm
+_TRAILING_JUNK = re.compile(r"(?m)(?<=[。！？”])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{6,}(?=[ \t]*$)")
 # Frequent characters that only traditional script uses: a page with none of them in its
 # first 1000 characters is read as simplified, without a conversion.
 _TRADITIONAL_HINTS = frozenset(
@@ -64,6 +67,7 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
         for start, end in spans:
             chars[start:end] = " " * (end - start)
         text = "".join(chars)
+    spans.extend(m.span() for m in _TRAILING_JUNK.finditer(text))
     for line in _SPACED_LINE.finditer(text):
         body = line.group().strip()
         offset = line.start() + line.group().index(body)

@@ -48,13 +48,27 @@ def _classify(line: _Line) -> str:
         return "tag"
     if headers.BYLINE.match(text):
         return "byline"
-    if headers.DATELINE.match(text) or headers.AGENCY_DATELINE.match(text):
+    if headers.DATELINE.match(text) or any(p.match(text) for p in headers.AGENCY_DATELINES):
         return "dateline"
+    if headers.TAIL_BYLINE.match(text) or headers.TAIL_CREDIT.match(text):
+        return "tail"
+    if line.kind == "item":  # a bulleted digest item (▲市法院召开…)
+        return "item"
     if len(text) <= 40 and not _HEADING_PUNCT.search(text):
         return "heading"
     if is_weak_heading(text):
         return "weak"
     return "body"
+
+
+_ITEM_BULLETS = "▲■●◆★▶►"
+
+
+def _bulleted(doc: Document, line: _Line) -> bool:
+    """True when the raw line starts with an item bullet the cleaner dropped (``▲市法院…``)."""
+    raw_start = doc.raw_span(line.start, line.start + 1)[0]
+    line_start = doc.raw.rfind("\n", 0, raw_start) + 1
+    return any(char in _ITEM_BULLETS for char in doc.raw[line_start:raw_start])
 
 
 def _split_tags(lines: list[_Line]) -> list[_Line]:
@@ -147,8 +161,9 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
     n = len(lines)
     while i < n:
         j = i
-        while j < n and j - i < 3 and (lines[j].kind == "heading"
-                                       or (j == i and lines[j].kind == "tag")):
+        while j < n and j - i < 3 and ((lines[j].kind == "heading" and not (
+                j > i and headers.ENUMERATED.match(lines[j].simple)))
+                or (j == i and lines[j].kind == "tag")):
             j += 1
         header = lines[i:j]
         k = j
@@ -157,7 +172,7 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
         bylines = lines[j:k]
         starts_article = bool(header) and (bool(bylines) or header[0].kind == "tag"
                                            or (k < n and lines[k].kind == "dateline"))
-        if not header and not bylines and lines[i].kind == "dateline":
+        if not header and not bylines and lines[i].kind in ("dateline", "item"):
             starts_article = True  # a dateline with no headline: a brief
         body_start = k if (header or bylines) else i
         m = body_start
@@ -165,7 +180,7 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
         while m < n:
             if m > body_start and lines[m].kind in ("heading", "byline", "tag"):
                 break
-            if m > body_start and lines[m].kind == "dateline":
+            if m > body_start and lines[m].kind in ("dateline", "item"):
                 break
             m += 1
         body = lines[body_start:m]
@@ -206,6 +221,10 @@ class ArticleSplitter:
             doc.published = meta.published
         closing = _closing_chrome(all_lines, kinds)
         lines = _split_tags([line for line, kind in zip(all_lines, kinds) if kind is None])
+        if lines and _bulleted(doc, lines[0]):  # a digest of bulleted items, not a list in an article
+            for line in lines:
+                if _bulleted(doc, line):
+                    line.kind = "item"
         if not lines:
             doc.articles = []
             return doc
@@ -257,9 +276,16 @@ class ArticleSplitter:
         dateline = None
         lead = first.body[0] if first.body else None
         if lead is not None and lead.kind == "dateline":
-            dateline, lead_authors = self._dateline(lead)
+            (start, end), lead_authors = self._dateline(lead)
+            dateline = lead.text[start:end]
             author_spans.extend(lead_authors)
-            header_spans["dateline_simple"] = lead.simple[:len(dateline)] if dateline else None
+            header_spans["dateline_simple"] = lead.simple[start:end]
+        for line in (line for block in blocks for line in block.lines if line.kind == "tail"):
+            credit = headers.TAIL_CREDIT.match(line.simple)
+            if credit:  # (星岛日报报道)
+                header_spans["credit"] = line.text[credit.start("outlet"):credit.end("outlet")]
+            elif not author_spans:  # (记者 王五 通讯员 赵六) at the end
+                author_spans.extend(headers.byline_authors(line.simple[1:-1], line.start + 1))
         for start, end, _name, role in author_spans:
             authors.append(Author(doc.clean[start:end], role))
         author_spans = [(s, e, doc.clean[s:e], r) for s, e, _n, r in author_spans]
@@ -286,7 +312,7 @@ class ArticleSplitter:
                 segments.append(seg)
             for line in block_lines:
                 paragraphs.append((line.start, line.end))
-                if line in block.bylines:
+                if line in block.bylines or line.kind == "tail":
                     kinds.append("byline")
                 elif block is first and first.is_article and line in block.header:
                     kinds.append(next(r for r, span in header_spans.items()
@@ -306,20 +332,21 @@ class ArticleSplitter:
         return header_roles(header)
 
     @staticmethod
-    def _dateline(line: _Line) -> tuple[str, list]:
+    def _dateline(line: _Line) -> tuple[tuple[int, int], list]:
         """The dateline mark of a lead paragraph and the people it names.
 
         ``本报讯 记者陈静 通讯员林海 今年以来…`` → 本报讯, 陈静 (reporter), 林海 (correspondent);
         ``新华社杭州7月10日电（记者 钱江）`` → 钱江; ``（中央社记者王大同台北5日电）`` → 王大同.
         """
         text = line.simple
-        agency = headers.AGENCY_DATELINE.match(text)
-        if agency:
-            spans = []
-            if agency.group("name"):
-                spans.append((line.start + agency.start("name"), line.start + agency.end("name"),
-                              agency.group("name"), "reporter"))
-            return line.text[agency.start("mark"):agency.end("mark")], spans
+        for pattern in headers.AGENCY_DATELINES:
+            agency = pattern.match(text)
+            if agency:
+                spans = []
+                if agency.group("name"):
+                    spans.append((line.start + agency.start("name"), line.start + agency.end("name"),
+                                  agency.group("name"), "reporter"))
+                return agency.span("mark"), spans
         match = headers.DATELINE.match(text)
         spans = []
         pos = match.end()
@@ -346,7 +373,7 @@ class ArticleSplitter:
                 spans.append((line.start + more_start + extra.start(),
                               line.start + more_start + extra.end(), extra.group(), role))
             pos = author.end()
-        return line.text[:match.end("mark")], spans
+        return (0, match.end("mark")), spans
 
 
 def header_roles(header: list[_Line]) -> list[str]:
@@ -404,7 +431,7 @@ def _truncated(last: _Line, closing: dict[int, tuple[str, str]]) -> bool:
     body = _EDITOR_NOTE.sub("", last.simple)
     if _PHOTO_CREDIT.search(body) and "。" in body:
         return False
-    return last.kind in ("body", "dateline") and not ends_sentence(body)
+    return last.kind in ("body", "dateline", "item") and not ends_sentence(body)
 
 
 def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:
@@ -425,7 +452,7 @@ def _page_facts(doc: Document, meta: PageMeta) -> None:
         stated = headers.dateline_date(mark, year) if mark else None
         article.published = stated or doc.published
         article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
-                          or doc.meta.get("site_name"))
+                          or article.header.get("credit") or doc.meta.get("site_name"))
     if meta.authors and doc.articles and not doc.articles[0].authors:
         found = headers.byline_authors(simplified_view(meta.authors))
         doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]

@@ -168,3 +168,43 @@ def test_byline_on_the_date_line_of_a_traditional_page():
     article = doc.articles[0]
     assert [(a.name, a.role) for a in article.authors] == [("張志明", "reporter")]
     assert article.outlet == "聯合報" and article.published == date(2019, 5, 21)
+
+
+def test_enumerated_subheads_are_not_headline_lines():
+    doc = split("全面提升执法规范化水平\n一、完善制度体系\n市公安局制定执法办案规范30项。\n二、强化监督\n该局每月通报考评结果。")
+    assert [a.title for a in doc.articles] == ["全面提升执法规范化水平"]
+    assert doc.articles[0].kicker is None
+
+
+def test_closing_byline_and_credit_lines():
+    doc = split("派出所侦破案件百余起\n记者昨日获悉，全市派出所共侦破案件130余起。\n（记者 王五 通讯员 赵六）")
+    assert [(a.name, a.role) for a in doc.articles[0].authors] == [("王五", "reporter"), ("赵六", "correspondent")]
+    assert doc.articles[0].truncated is False
+    doc = split("邊境管制站檢獲毒品\n海關昨日檢獲約兩公斤毒品，一名男子被捕。\n（星島日報報道）")
+    assert doc.articles[0].outlet == "星島日報"
+    doc = split("农民乐队为群众义演\n农民乐队在元旦为村民演出。\n（新华社记者樊如钧摄）")
+    assert doc.articles[0].authors == []  # a photo credit names no author
+
+
+def test_reporter_dateline_in_brackets():
+    doc = split("竊盜慣犯落網\n〔記者王小明／台中報導〕台中市警方日前逮捕一名竊盜慣犯。")
+    article = doc.articles[0]
+    assert article.dateline == "記者王小明/台中報導"
+    assert [(a.name, a.role) for a in article.authors] == [("王小明", "reporter")]
+
+
+def test_bulleted_digest_items_but_not_bullets_inside_an_article():
+    doc = split("政法动态\n▲市法院召开审判委员会会议。\n▲市检察院组织业务竞赛。")
+    assert len(doc.articles) == 2 and doc.chrome[0][2] == "column"
+    doc = split("企业上网五步走\n新华社记者某某\n第一步是准备设备。\n▲通知你的客户，建立电子邮件记录。\n▲通知你的银行。")
+    assert len(doc.articles) == 1
+
+
+def test_names_written_without_a_space_between_bylines():
+    found = headers.byline_authors("新华社记者李争艳本报记者彭嘉陵")
+    assert [(n, r) for _s, _e, n, r in found] == [("李争艳", "reporter"), ("彭嘉陵", "reporter")]
+
+
+def test_junk_glued_to_a_sentence_end_is_dropped():
+    doc = split("标题甲乙丙\n警方提醒，高回报投资都是诈骗。Zx8Kq2Lm")
+    assert doc.clean.endswith("都是诈骗。") and doc.articles[0].truncated is False
