@@ -58,6 +58,7 @@ _OUTLET = r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|晨报|时报|周刊|网|社|�
 _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
                    r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$")
 _SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:报|日报|晚报|晨报|时报|周刊)$")
 _OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播)$")
 _OUTLET_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\-－]{1,11}$")
 
@@ -165,7 +166,7 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
         kinds[i] = kind
 
 
-def _mark_titles(lines: list[Line], kinds: list[str | None]) -> None:
+def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
     """Mark the browser title above the headline and an e-paper page's headline list.
 
     ``标题_新闻频道`` followed by ``标题`` → page_title; at the top of an e-paper page, two or
@@ -173,8 +174,12 @@ def _mark_titles(lines: list[Line], kinds: list[str | None]) -> None:
     """
     for i, line in enumerate(lines[:3]):  # 法治日报 - 法制网 above everything else
         if kinds[i] is None:
-            if _SITE.match(line.simple):
+            masthead = (_MASTHEAD.match(line.simple) and i + 1 < len(lines)
+                        and kinds[i + 1] == "meta")  # 示例法治报 above the date line
+            if _SITE.match(line.simple) or masthead:
                 kinds[i] = "page_title"
+                if masthead and meta.outlet is None:
+                    meta.outlet = line.text
             break
     rest = [i for i, kind in enumerate(kinds) if kind is None]
     if len(rest) >= 2:
@@ -200,7 +205,7 @@ def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
     meta = PageMeta()
     kinds: list[str | None] = [None] * len(lines)
     _mark_lines(lines, kinds, meta)
-    _mark_titles(lines, kinds)
+    _mark_titles(lines, kinds, meta)
     meta.chrome = [(line.start, line.end, kind) for line, kind in zip(lines, kinds) if kind]
     return kinds, meta
 

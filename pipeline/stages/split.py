@@ -44,8 +44,8 @@ MAX_SENTENCE = 500  # characters; longer runs are cut at a comma, else hard, to 
 
 def _classify(line: _Line) -> str:
     text = line.simple
-    if line.kind == "tag":
-        return "tag"
+    if line.kind in ("tag", "headmark"):
+        return line.kind
     if headers.BYLINE.match(text):
         return "byline"
     if headers.DATELINE.match(text) or any(p.match(text) for p in headers.AGENCY_DATELINES):
@@ -75,6 +75,12 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
     """Cut a digest item's tag off its line: ``【江苏】省检察院…`` → ``【江苏】`` + ``省检察院…``."""
     out = []
     for line in lines:
+        titled = headers.TITLED_DATELINE.match(line.simple)
+        if titled:  # 中新网北京6月1日电 题：“六一”前夕，他们这样守护孩子
+            cut = titled.end()
+            out.append(_Line(line.start, line.start + cut, line.text[:cut], "headmark", line.simple[:cut]))
+            out.append(_Line(line.start + cut, line.end, line.text[cut:], "heading", line.simple[cut:]))
+            continue
         match = headers.TAG.match(line.simple)
         if not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text):
             out.append(line)
@@ -163,14 +169,14 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
         j = i
         while j < n and j - i < 3 and ((lines[j].kind == "heading" and not (
                 j > i and headers.ENUMERATED.match(lines[j].simple)))
-                or (j == i and lines[j].kind == "tag")):
+                or (j == i and lines[j].kind in ("tag", "headmark"))):
             j += 1
         header = lines[i:j]
         k = j
         while k < n and lines[k].kind == "byline":
             k += 1
         bylines = lines[j:k]
-        starts_article = bool(header) and (bool(bylines) or header[0].kind == "tag"
+        starts_article = bool(header) and (bool(bylines) or header[0].kind in ("tag", "headmark")
                                            or (k < n and lines[k].kind == "dateline"))
         if not header and not bylines and lines[i].kind in ("dateline", "item"):
             starts_article = True  # a dateline with no headline: a brief
@@ -275,7 +281,9 @@ class ArticleSplitter:
             author_spans.extend(headers.byline_authors(line.simple, line.start))
         dateline = None
         lead = first.body[0] if first.body else None
-        if lead is not None and lead.kind == "dateline":
+        if first.header and first.header[0].kind == "headmark":
+            lead = first.header[0]
+        if lead is not None and lead.kind in ("dateline", "headmark"):
             (start, end), lead_authors = self._dateline(lead)
             dateline = lead.text[start:end]
             author_spans.extend(lead_authors)
@@ -312,7 +320,7 @@ class ArticleSplitter:
                 segments.append(seg)
             for line in block_lines:
                 paragraphs.append((line.start, line.end))
-                if line in block.bylines or line.kind == "tail":
+                if line in block.bylines or line.kind in ("tail", "headmark"):
                     kinds.append("byline")
                 elif block is first and first.is_article and line in block.header:
                     kinds.append(next(r for r, span in header_spans.items()
@@ -397,9 +405,10 @@ def _header(first: _Block) -> tuple[str, str | None, str | None, dict]:
     """Title, kicker, subtitle and their spans from an article's first block."""
     title, kicker, subtitle = "", None, None
     spans: dict = {}
-    if first.is_article and first.header:
-        roles = header_roles(first.header)
-        for line, role in zip(first.header, roles):
+    heads = [line for line in first.header if line.kind != "headmark"]
+    if first.is_article and heads:
+        roles = header_roles(heads)
+        for line, role in zip(heads, roles):
             spans[role] = (line.start, line.end)
             value = _tag_text(line)
             if role == "title":

@@ -208,3 +208,17 @@ def test_names_written_without_a_space_between_bylines():
 def test_junk_glued_to_a_sentence_end_is_dropped():
     doc = split("标题甲乙丙\n警方提醒，高回报投资都是诈骗。Zx8Kq2Lm")
     assert doc.clean.endswith("都是诈骗。") and doc.articles[0].truncated is False
+
+
+def test_dateline_carrying_the_headline():
+    doc = split("中新网北京6月1日电 题：“六一”前夕，他们这样守护孩子\n记者 孙菲\n多地检察机关开展主题活动。")
+    article = doc.articles[0]
+    assert article.title == "“六一”前夕，他们这样守护孩子"
+    assert article.dateline == "中新网北京6月1日电" and article.outlet == "中新网"
+    assert [(a.name, a.role) for a in article.authors] == [("孙菲", "reporter")]
+
+
+def test_masthead_name_above_the_date_line_gives_the_outlet():
+    doc = split("示例法治报\n2024年5月8日 星期三\n第3版：法院在线\n网上立案让群众少跑腿\n本报讯 今年一季度，网上立案率达到85%。")
+    assert doc.chrome[0][2] == "page_title"
+    assert doc.articles[0].outlet == "示例法治报" and doc.articles[0].title == "网上立案让群众少跑腿"
