@@ -336,10 +336,6 @@ class ArticleSplitter:
         return not any(a[1] <= line.start and line.end <= b[0] for line in all_lines)
 
     @staticmethod
-    def _header_roles(header: list[_Line]) -> list[str]:
-        return header_roles(header)
-
-    @staticmethod
     def _dateline(line: _Line) -> tuple[tuple[int, int], list]:
         """The dateline mark of a lead paragraph and the people it names.
 
