@@ -144,7 +144,10 @@ class MetricExtractor:
         self.actions_re = re.compile(_alternation(lex["actions"]))
         with open(VERBS_PATH, encoding="utf-8") as handle:
             verb_data = json.load(handle)
-        self.verbs = set(verb_data["verbs"]) | set(lex["actions"]) | set(lex["extra_verbs"])
+        # The verbs the lexicon knows; ``self.verbs`` is this plus the verbs-with-complement
+        # learnt from the document being read, reset for every document (see ``__call__``).
+        self.base_verbs = frozenset(verb_data["verbs"]) | set(lex["actions"]) | set(lex["extra_verbs"])
+        self.verbs = set(self.base_verbs)
         self.ambiguous_verbs = set(verb_data["ambiguous"]) | set(lex["noun_like_actions"])
         self.modifier_verbs = set(lex["modifier_verbs"])
         self.not_actions = set(lex["not_actions"])
@@ -1041,6 +1044,10 @@ class MetricExtractor:
                 break
             noun.append((t_start, t_end))
         found = text[noun[0][0]:noun[-1][1]] if noun else ""
+        if verb and verb not in self.permission_verbs and noun:
+            following = next((w for w in words if w[0] == noun[-1][1]), None)
+            if following and self._plain_verb(following[2]) and following[2] not in self.ambiguous_verbs:
+                return None  # 发动村干部参与巡逻，共5支: whom the verb set to act, not what is counted
         return (verb, found) if 2 <= len(found) <= 10 else None
 
     def _earlier_object(self, text: str, verb: str, clause: int, tokens) -> str | None:
@@ -1829,6 +1836,9 @@ class MetricExtractor:
     # --- the stage ----------------------------------------------------------------------
 
     def __call__(self, doc: Document) -> Document:
+        # What a document teaches (撒开 is a verb) holds for that document only: the same
+        # document gives the same metrics whatever the worker read before it.
+        self.verbs = set(self.base_verbs)
         mentions = article_places = None
         by_sentence: dict[int, list] = {}  # entities per sentence, in text order
         for entity in doc.entities:
