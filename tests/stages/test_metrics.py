@@ -475,9 +475,8 @@ def test_records_validate(extractor, seed_text):
        st.sampled_from(["起", "人", "名", "个", "宗", "家", "辆", "人次", "吨", "米", "元"]),
        st.sampled_from(["破获案件", "抓获犯罪嫌疑人", "查处", "共有"]),
        st.text(alphabet="的了在和与群众社会安全工作推进", min_size=0, max_size=12))
-def test_planted_figure_comes_back(n, unit, lead, filler):
+def test_planted_figure_comes_back(extractor, n, unit, lead, filler):
     # Oracle test: a figure planted after arbitrary filler comes back at its exact offsets.
-    extractor = _EXTRACTOR
     head = f"{filler}，{lead}"
     text = f"{head}{n}{unit}。"
     doc = extractor(make_doc(text))
@@ -485,7 +484,11 @@ def test_planted_figure_comes_back(n, unit, lead, filler):
     assert (len(head), len(head) + len(str(n)) + len(unit), float(n)) in spans
 
 
-_EXTRACTOR = MetricExtractor()
+def test_sentences_without_words_are_an_error():
+    """The stage reads pkuseg words: a document the tokenize stage has not seen is a bug of
+    the pipeline, said plainly."""
+    with pytest.raises(ValueError, match="tokenize"):
+        MetricExtractor()(make_doc("共破获案件760起。"))
 
 
 # --- slow: the whole pipeline against the gold sets -----------------------------------------
