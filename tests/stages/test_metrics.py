@@ -432,6 +432,28 @@ def test_category(extractor, sentence, span, category):
     assert figure["category"] == category
 
 
+@pytest.mark.parametrize("sentence, span, obj, period", [
+    # The period a figure is stated for is no part of what it counts, however the months are
+    # written (1—11月, 1月—11月, 1-5月).
+    ("去年1—11月全国轻工系统产销率为95%。", "95%", "轻工系统产销率", "去年1—11月"),
+    ("今年1—5月工业产值增长12%。", "12%", "工业产值", "今年1—5月"),
+    ("全省2021年一季度的刑事案件发案数为120起。", "120起", "刑事案件发案数", "2021年一季度"),
+])
+def test_period_is_no_part_of_the_object(extractor, sentence, span, obj, period):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert (figure["object"], figure["period"]) == (obj, period)
+
+
+@pytest.mark.parametrize("phrase", ["今年以来", "2018年至今", "2021年第一季度", "2021年一季度", "去年上半年",
+                                    "去年1—11月", "今年1-5月", "截至10月31日", "今年前3个月"])
+def test_one_period_grammar(phrase):
+    """What is a time scope is cut out of an object: the two patterns share one grammar."""
+    from pipeline.stages.metrics.change import PERIOD_RE, PERIOD_STRIP_RE
+
+    text = phrase + "全市破获"
+    assert PERIOD_RE.match(text).group(0) == PERIOD_STRIP_RE.match(text).group(0) == phrase
+
+
 @pytest.mark.parametrize("period, expected", [
     ("截至10月31日", (None, "2021-10-31")),
     ("2021年上半年", ("2021-01-01", "2021-06-30")),

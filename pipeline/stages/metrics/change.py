@@ -18,21 +18,32 @@ from ...dates import period_dates
 from .quantities import Figure
 from .words import Clause, clause_start
 
-_MONTHS = r"\d{1,2}(?:月份?)?[至到—－~～-]\d{1,2}月份?"
-PERIOD_RE = re.compile(
-    r"(?:截至(?:目前|今年|去年|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?)?"
-    r"|自[^，。；,;]{1,30}?以来|今年以来|去年以来|近年来|\d{4}年(?:以来|至今)"
-    r"|(?:今年|去年|\d{4}年)(?:上半年|下半年|前三季度|第?[一二三四]季度|全年|" + _MONTHS +
-    r"|前\d{1,2}个月|\d{1,2}月份?)?(?=[，,以共全该市县区省]|[\u4e00-\u9fff])"
-    r"|(?<![\d年月])(?:" + _MONTHS + r"|上半年|下半年|前三季度|第?[一二三四]季度)(?=[，,]|[\u4e00-\u9fff])"
-    r"|[^，。；,;]{2,12}?(?:以来|期间)(?=[，,]))")
+_MONTHS = r"\d{1,2}(?:月份?)?[至到—－~～-]\d{1,2}月份?"  # 1-5月, 1月至5月份
+_PARTS = r"上半年|下半年|前三季度|第?[一二三四]季度"  # parts of a year: 第一季度, 一季度
+_AS_OF = r"""
+    截至(?:目前|今年|去年|\d{4}年)?               # 截至目前, 截至2021年
+    (?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?)?  # … 10月31日, 10月底
+"""
+_SINCE = r"""
+    自[^，。；,;]{1,30}?以来                       # 自专项行动开展以来
+    | 今年以来 | 去年以来 | 近年来
+    | \d{4}年(?:以来|至今)                        # 2018年以来, 2018年至今
+"""
+_OF_YEAR = rf"""
+    (?:今年|去年|\d{{4}}年)                        # a year, then perhaps a part of it:
+    (?:{_PARTS}|全年|{_MONTHS}|前\d{{1,2}}个月|\d{{1,2}}月份?)?
+    (?=[，,以共全该市县区省]|[\u4e00-\u9fff])      # followed by a clause, not a date (2021年5月3日)
+"""
+_YEARLESS = rf"""
+    (?<![\d年月])(?:{_MONTHS}|{_PARTS})            # 1-10月, 第三季度 without a year
+    (?=[，,]|[\u4e00-\u9fff])
+"""
+_DURING = r"[^，。；,;]{2,12}?(?:以来|期间)"  # 活动开展以来, 专项行动期间
+
+# The scope a figure is stated for; a 以来/期间 phrase counts only when its clause ends.
+PERIOD_RE = re.compile(rf"(?:{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}|{_DURING}(?=[，,]))", re.VERBOSE)
 # In an object the same phrases go whatever follows them (活动期间参加人数).
-PERIOD_STRIP_RE = re.compile(
-    r"(?:截至(?:目前|今年|去年|\d{4}年)?(?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?)?"
-    r"|自[^，。；,;]{1,30}?以来|今年以来|去年以来|近年来|\d{4}年以来"
-    r"|(?:今年|去年|\d{4}年)(?:上半年|下半年|前三季度|第[一二三四]季度|全年|\d{1,2}[至-]\d{1,2}月"
-    r"|前\d{1,2}个月|\d{1,2}月份?)?(?=[，,以共全该市县区省]|[\u4e00-\u9fff])"
-    r"|[^，。；,;]{2,12}?(?:以来|期间))")
+PERIOD_STRIP_RE = re.compile(rf"(?:{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_DURING})", re.VERBOSE)
 
 
 def read_change(lex, text: str, cand: Figure, clause: int, left: int,
