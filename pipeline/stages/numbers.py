@@ -42,7 +42,6 @@ NUMBER = (
     rf"(?:{_ARABIC}(?:[{_CN_UNIT}]+(?:零?[\d{_CN_DIGIT}]+[{_CN_UNIT}]*)*)?"
     rf"|[{_CN_DIGIT}廿卅卌十拾][{_CN_CHARS}]*(?:点[{_CN_DIGIT}]+[{_CN_UNIT}]*)?)"
 )
-NUMBER_RE = re.compile(NUMBER)
 
 _DECIMAL_ARABIC = re.compile(r"^[+-]?\d+(?:[,，]\d{3})*(?:\.\d+)?$|^[+-]?\d*\.\d+$")
 
