@@ -50,7 +50,9 @@ class MetricLexicon:
         """
         new = {w for w in words if w not in self.verbs}
         if new:
-            self.verbs = self.verbs | new
+            if not self.learnt:  # the first word this document teaches: its own set from now on
+                self.verbs = set(self.verbs)
+            self.verbs |= new
             self.learnt = self.learnt | new
 
     def _units(self, lex: dict) -> None:

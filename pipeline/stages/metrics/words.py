@@ -44,6 +44,8 @@ class Clause:
     left: int = 0  # the last figure read in the clause bounds the object on the left ...
     verb_left: int = 0  # ... and the verb, unless it names the figure's kind
     starts: set[int] = field(default_factory=set)  # where the words start (and len(text))
+    start: int = 0  # the figure's span in the sentence
+    end: int = 0
     # decided by the rules
     action: str | None = None
     action_end: int | None = None
@@ -56,16 +58,9 @@ class Clause:
     subject_verb: tuple[str, int] | None = None
     relative_noun: str | None = None
 
-    @property
-    def start(self) -> int:
-        return self.cand.start
-
-    @property
-    def end(self) -> int:
-        return self.cand.end
-
     def __post_init__(self) -> None:
         text, start = self.text, self.cand.start
+        self.start, self.end = start, self.cand.end
         clause = clause_start(text, start)
         if clause >= 2 and text[clause - 1] in "）)" and clause == start:
             opened = max(text.rfind("（", 0, clause), text.rfind("(", 0, clause))
