@@ -466,7 +466,8 @@ def action_after_figure(c: Clause) -> None:
 
 
 def action_of_previous_same_kind(c: Clause) -> None:
-    """A figure of the same kind in a later clause keeps the verb: 判处有期徒刑3年，并处罚金3万元 (not 缓刑5年)."""
+    """A figure of the same kind in a later clause with no verb keeps the verb before:
+    捐款50万元，年内还将500万元 -> 捐款 (not 判处有期徒刑3年，缓刑5年: a term of its own)."""
     lex = c.lex
     text, cand, previous, tokens, start, end, clause = c.text, c.cand, c.previous, c.tokens, c.start, c.end, c.clause
     if c.action is None:
