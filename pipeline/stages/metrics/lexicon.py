@@ -33,10 +33,11 @@ class MetricLexicon:
         self.categories = read_json(Path(taxonomy_path or TAXONOMY_PATH))["categories"]
         self._units(lex)
         self._verbs(lex, read_json(VERBS_PATH))
-        self._objects(lex)
+        words = read_json(WORDS_PATH)
+        self._closed_classes(words)
+        self._objects(lex, words)
         self._changes(lex)
-        self._who()
-        self._closed_classes(read_json(WORDS_PATH))
+        self._who(words)
         self.learnt: frozenset[str] = frozenset()
 
     def for_document(self) -> "MetricLexicon":
@@ -98,17 +99,17 @@ class MetricLexicon:
         self.receive_verbs = set(lex["receive_verbs"])
         self.permission_verbs = set(lex["permission_verbs"])
 
-    def _objects(self, lex: dict) -> None:
+    def _objects(self, lex: dict, words: dict) -> None:
         """The patterns that cut the noun a figure counts out of its clause."""
         level_words = alternation(lex["change"]["up"] + lex["change"]["down"] + lex["level_verbs"])
         self.level_to_re = re.compile(rf"(?:{level_words})了?(?:到|至|为)(?:接近|约|近)?$")
         self.level_from_re = re.compile(rf"[^；;。]{{0,16}}?(?:{level_words})了?(?:到|至|为)")
         self.predicate_end_re = re.compile(rf"(?:{alternation(lex['predicate_ends'])})")
         self.attribute_noun_re = re.compile(rf"(?:{alternation(lex['attribute_nouns'])})$")
+        # (fullmatch) a word that ends the bare noun after a figure, a year or a part of one
         self.noun_stop_re = re.compile(
-            r"的|所|之|中|上|里|内|等|也|都|均|已|将|还|又|就|才|再|共|不|到|至|分别|相继|纷纷|去年|今年|明年|当年|全年"
-            r"|\d{4}年|[一二三四]季度|[上下]半年")
-        self.organ_end_re = re.compile(r"(?:机关|部门|法院|检察院|公安局|分局|派出所|单位|中心)$")
+            rf"{alternation(words['noun_stops'])}|\d{{4}}年|[一二三四]季度|[上下]半年")
+        self.organ_end_re = re.compile(rf"(?:{alternation(words['organ_ends'])})$")
         # What makes a verb before it part of the subject (进口产品抽样合格率为10%): a change,
         # a share or a plain copula, or a rate that reaches a level; not 达/共计 after a noun,
         # which the verb governs (资助总金额达750万元).
@@ -125,16 +126,17 @@ class MetricLexicon:
             r"^(?:结果|而且|并且|但是|但|而|因此|所以|同时|改为|使得|高于|低于|目前|当前|现在|如今|近日|日前|其中|则"
             r"|到今日|到今天|到目前|至今)+"
             r"(?:\d{4}年(?:的)?)?")
-        self.object_trail_re = re.compile(
-            r"(?:和|与|及|或|各|稍|一般|通常|往往|不|也|仍|竟|却|已经|(?<=[率额量数值])达(?:到)?)+$")
+        self.object_trail_re = re.compile(  # 现金和, 食盐各, 收入达 (a rate, amount or count reached)
+            rf"(?:{alternation(words['object_trail_words'])}|(?<=[率额量数值])达(?:到)?)+$")
         self.share_re = re.compile(r"(?:已|约|将|则|仅|只)?占(?![地有用领据])(?:到|了)?其?")
         self.base_re = re.compile(r"(?:比|较)(?![例重率值较])[^，,]{1,12}的?$")
-        self.object_tail_re = re.compile(
-            r"(?:\d{4}年|\d{1,2}月份?|今年|去年|当年|全年|短短几年时间|几年时间|扩大到|发展到|增加到|上升到"
-            r"|连续|首次|迅速|逐步|逐年|稳步|不断|一直|进一步|大幅度|大幅|明显|最终|事隔|相隔|时隔|每人|日均|户均|每工|过去|最近|短短|每过|将|却|也|都|仍|还|又|已|就|才)$")
-        self.heads_clause_re = re.compile(
-            r"(?:其中|另有|仅|就|已|共|还|又|先后|累计|全年|去年|今年|首批|第[一二三四五六七八九十]批)*(?:有)?|[^，,；;]{0,12}?(?:共有|还有|已有|有)"
-            r"|[^，,；;\d]{1,8}?(?<!其)中")  # 居民中60%信奉…
+        self.object_tail_re = re.compile(  # 双边贸易额1991年|只有, 专业市场将|扩大到
+            rf"(?:\d{{4}}年|\d{{1,2}}月份?|{alternation(words['object_tail_words'])})$")
+        self.heads_clause_re = re.compile(rf"""
+            (?:{alternation(words['clause_heads'])}|第[一二三四五六七八九十]批)*(?:有)?  # 其中有, 首批
+            | [^，,；;]{{0,12}}?(?:共有|还有|已有|有)                                 # …还有
+            | [^，,；;\d]{{1,8}}?(?<!其)中                                            # 居民中60%信奉…
+        """, re.VERBOSE)
         self.new_predicate_re = re.compile(r"等(?:与|和|同)|(?:并|后|再|又|还|并且|同时)[一-鿿]{0,2}$")
         self.change_word_re = re.compile(
             rf"(?:同比|环比)?(?:{alternation(lex['change']['up'] + lex['change']['down'])})")
@@ -179,27 +181,24 @@ class MetricLexicon:
             rf"(?:(?:{basis_words})?(?:{alternation(change['up'] + change['down'])})"
             rf"(?:了|为|到|至|达|幅度)?|(?:{basis_words}))$")
 
-    def _who(self) -> None:
+    def _who(self, words: dict) -> None:
         """Who acted: speech and source verbs, bylines, titles, prepositions before an ORG."""
         self.speech_re = re.compile(
-            r"[^，,。；;]{0,4}?(?:介绍|说|表示|称|指出|透露|告诉记者|强调|通报|反映)(?:道)?[，,：:]")
-        self.source_re = re.compile(r"[^，,。；;]{0,4}?(?:介绍|统计|通报|透露|获悉|了解到|称)[，,：:]?")
+            rf"[^，,。；;]{{0,4}}?(?:{alternation(words['speech_verbs'])})(?:道)?[，,：:]")
+        self.source_re = re.compile(rf"[^，,。；;]{{0,4}}?(?:{alternation(words['source_verbs'])})[，,：:]?")
         self.patient_re = re.compile(r"[^，,。；;]{0,6}?被")
         # What may precede a subject in its clause: 本报讯 记者某某, 近日, 同时 (places and
         # bylines are taken out first).
         self.subject_lead_re = re.compile(
-            r"(?:本报讯|新华社|记者|通讯员|据悉|近日|日前|目前|同时|其中|此外|另外|随后|今年|去年|[\s　])*"
-            r"[一-鿿]{0,2}")
+            rf"(?:{alternation(words['subject_leads'])}|[\s　])*[一-鿿]{{0,2}}")
         titles = [w for w in read_words(DATA_DIR / "entity_person_titles.txt") if len(w) >= 2]
         # 公安部消防局局长长孙介绍: an ORG that opens a person's title.
         self.title_after_re = re.compile(rf"[^，,。；;：:]{{0,12}}?(?:{alternation(titles)})")
-        self.not_actors = frozenset(read_words(DATA_DIR / "entity_newspapers.txt"))
-        self.preposition_before_re = re.compile(
-            r"(?:对|向|与|和|按照|根据|依据|联合|协调|配合|会同|在|给|为|把|将|从|由|经|同|跟|受|据)$")
+        self.not_actors = frozenset(read_words(DATA_DIR / "entity_newspapers.txt")) | self.reporting_agencies
+        self.preposition_before_re = re.compile(rf"(?:{alternation(words['prepositions_before_actor'])})$")
 
     def _closed_classes(self, words: dict) -> None:
         """Closed word classes of ``metric_words.json``."""
         for name, listed in words.items():
             if not name.startswith("_"):
                 setattr(self, name, frozenset(listed))
-        self.not_actors = self.not_actors | self.reporting_agencies
