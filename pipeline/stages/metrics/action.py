@@ -376,9 +376,11 @@ def action_in_clause(c: Clause) -> None:
 
 def action_of_listed_figure(c: Clause) -> None:
     """A figure listed after another with 、 takes its verb: 人均占有肉类产品50.2公斤、禽蛋17公斤 -> 占有."""
+    if c.action is not None:
+        return
     lex = c.lex
     text, cand, previous, start = c.text, c.cand, c.previous, c.start
-    if c.action is None and previous:
+    if previous:
         # 人均占有肉类产品50.2公斤、禽蛋17公斤; 建成千万元利税企业4家、500万元利税企业4家
         for last, last_fields in reversed(previous):
             between = text[last.end:start]
@@ -392,9 +394,11 @@ def action_of_listed_figure(c: Clause) -> None:
 
 def action_of_bare_noun_list(c: Clause) -> None:
     """A bare noun after the last figure lists more of what its verb governs: 捐献棉衣3000件，棉帐篷20顶 -> 捐献."""
+    if c.action is not None:
+        return
     lex = c.lex
     text, cand, previous, tokens, start, end = c.text, c.cand, c.previous, c.tokens, c.start, c.end
-    if c.action is None and previous and previous[-1][1].get("action") \
+    if previous and previous[-1][1].get("action") \
             and not previous[-1][1].get("change_direction"):
         # 捐献棉衣3000件，棉帐篷20顶，罐头和压缩饼干4吨; 建成1个主干网和8个局域网: a bare
         # noun (or none) after the last figure lists more of what its verb governs.
@@ -422,9 +426,11 @@ def action_of_bare_noun_list(c: Clause) -> None:
 
 def action_of_bracketed_figure(c: Clause) -> None:
     """A figure in brackets counts the same cases another way: 重伤3件（3人） -> the act of 3件."""
+    if not c.previous:
+        return
     lex = c.lex
     text, previous, tokens, start, end = c.text, c.previous, c.tokens, c.start, c.end
-    if previous and re.fullmatch(r"[（(]", text[previous[-1][0].end:start]) and text.startswith(("）", ")"), end):
+    if re.fullmatch(r"[（(]", text[previous[-1][0].end:start]) and text.startswith(("）", ")"), end):
         c.action = previous[-1][1].get("action") or next(  # 重伤3件（3人）: the same cases in people
             (t[2] for t in tokens if t[1] == previous[-1][0].start and re.fullmatch(r"[\u4e00-\u9fff]{2}", t[2])
              and t[2] not in lex.not_actions and t[2] not in lex.prepositions), None)
@@ -468,6 +474,8 @@ def action_after_figure(c: Clause) -> None:
 def action_of_previous_same_kind(c: Clause) -> None:
     """A figure of the same kind in a later clause with no verb keeps the verb before:
     捐款50万元，年内还将500万元 -> 捐款 (not 判处有期徒刑3年，缓刑5年: a term of its own)."""
+    if c.action is not None:
+        return
     lex = c.lex
     text, cand, previous, tokens, start, end, clause = c.text, c.cand, c.previous, c.tokens, c.start, c.end, c.clause
     if c.action is None:
@@ -500,9 +508,11 @@ def action_of_subject_verb(c: Clause) -> None:
 
 def action_of_relative_clause(c: Clause) -> None:
     """The verb of a relative clause before the figure: 国家工商局认定的42个驰名商标 -> 认定."""
+    if c.action is not None:
+        return
     lex = c.lex
     text, cand, tokens, start, verb_left = c.text, c.cand, c.tokens, c.start, c.verb_left
-    if c.action is None and cand.kind != "duration":
+    if cand.kind != "duration":
         relative = relative_verb(lex, text, verb_left, start, tokens)
         if relative:
             c.action, c.action_end, c.relative_noun = relative
@@ -510,9 +520,11 @@ def action_of_relative_clause(c: Clause) -> None:
 
 def action_after_phrase(c: Clause) -> None:
     """The verb after a prepositional phrase that holds the figure: 在14个省设立 -> 设立."""
+    if c.action is not None:
+        return
     lex = c.lex
     text, cand, tokens, start, end, clause = c.text, c.cand, c.tokens, c.start, c.end, c.clause
-    if c.action is None and cand.kind != "duration":
+    if cand.kind != "duration":
         c.action = verb_after_phrase(lex, text, clause, start, end, tokens)  # 在14个省设立
 
 
@@ -528,9 +540,11 @@ def action_of_cause(c: Clause) -> None:
 
 def action_after_subject_figure(c: Clause) -> None:
     """A figure that is the subject takes the verb after it: 有9640人死于交通事故 -> 死于; 连续4年丰收 -> 丰收."""
+    if c.action is not None:
+        return
     lex = c.lex
     text, cand, tokens, places, start, end, clause = c.text, c.cand, c.tokens, c.places, c.start, c.end, c.clause
-    if c.action is None and tokens and (
+    if tokens and (
             cand.kind in ("count", "percent") and lex.heads_clause_re.fullmatch(
                 without_places(text[clause:start], places))
             or re.search(r"连续$", text[clause:start])):
@@ -547,9 +561,11 @@ def action_after_subject_figure(c: Clause) -> None:
 
 def kind_after_qizhong(c: Clause) -> None:
     """After 其中 a verb names a kind, not the act: 其中禁止出境文物4478件 -> no action."""
+    if not c.action:
+        return
     lex = c.lex
     text, start, clause = c.text, c.start, c.clause
-    if c.action and c.action_end is not None and c.action_end < start and re.match(r"其中", text[clause:start]) \
+    if c.action_end is not None and c.action_end < start and re.match(r"其中", text[clause:start]) \
             and not lex.actions_re.fullmatch(c.action) and c.action not in lex.permission_verbs \
             and not re.search(r"[的“”\"]", text[c.action_end:start]):
         c.action = c.action_end = None  # 其中禁止出境文物4478件, 其中香港永久居民在内地所生子女: a kind
@@ -557,9 +573,11 @@ def kind_after_qizhong(c: Clause) -> None:
 
 def levels_are_not_acts(c: Clause) -> None:
     """A level reached is not an act: 专业市场将扩大到30个, 税率从3‰调高至5‰ -> no action."""
+    if not c.action:
+        return
     lex = c.lex
     text, tokens, start, end, clause = c.text, c.tokens, c.start, c.end, c.clause
-    if c.action and (lex.level_to_re.search(text[clause:start]) or (
+    if (lex.level_to_re.search(text[clause:start]) or (
             re.search(r"(?:由|从)[^由从，,；;]{0,12}$", text[clause:start])
             and in_level_phrase(lex, text, clause, start, tokens)
             and lex.level_from_re.match(text, end))):

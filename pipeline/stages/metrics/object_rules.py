@@ -69,9 +69,11 @@ def object_in_phrase(c: Clause) -> None:
 
 def object_of_light_verb(c: Clause) -> None:
     """A light verb's figure measures its subject: 产业总产值预计完成1929亿元 -> 产业总产值."""
+    if c.obj is not None:
+        return
     lex = c.lex
     text, cand, places, start, end, clause = c.text, c.cand, c.places, c.start, c.end, c.clause
-    if c.obj is None and c.action_end is not None and (
+    if c.action_end is not None and (
             (text[c.action_end:start] == "在" and (cand.kind == "percent" or re.search(
                 r"(?:以上|以下|以内|左右)$", text[start:end])))  # 失业率已控制在1%以内: a level kept
             or c.action in lex.light_verbs or c.action in lex.change_actions or (
@@ -121,17 +123,21 @@ def object_of_level_start(c: Clause) -> None:
 
 def object_of_alternative(c: Clause) -> None:
     """The same thing as the figure before, joined by 或/和: 约3.5%或3.5%以上."""
+    if c.obj is not None:
+        return
     text, cand, previous, start, clause = c.text, c.cand, c.previous, c.start, c.clause
-    if c.obj is None and c.direction and previous and previous[-1][0].unit == cand.unit \
+    if c.direction and previous and previous[-1][0].unit == cand.unit \
             and re.fullmatch(r"[、和或及与]", text[previous[-1][0].end:start]) and "分别" not in text[clause:start]:
         c.obj = previous[-1][1].get("object")  # 约3.5%或3.5%以上: the same thing (not 分别 A和B)
 
 
 def object_of_clause_before_change(c: Clause) -> None:
     """A change alone in its clause measures the noun the clause before ends with: 布宜诺斯艾利斯股市，下跌3.24% -> 股市."""
+    if c.obj is not None:
+        return
     lex = c.lex
     text, previous, tokens, places, start, clause = c.text, c.previous, c.tokens, c.places, c.start, c.clause
-    if c.obj is None and c.direction and lex.change_word_re.fullmatch(text[clause:start]) and clause >= 2 \
+    if c.direction and lex.change_word_re.fullmatch(text[clause:start]) and clause >= 2 \
             and text[clause - 1] in "，," and not (previous and previous[-1][0].end > clause_start(text, clause - 1)):
         tail, placed = [], False  # 其次是阿根廷布宜诺斯艾利斯股市，下跌3.24%: the noun the clause before ends with
         for t_start, t_end, word in reversed(tokens):
@@ -152,16 +158,20 @@ def object_of_clause_before_change(c: Clause) -> None:
 
 def object_of_change(c: Clause) -> None:
     """A change measures the level it refers to: 来华旅游人数达5236万人次，增长12.3% -> 来华旅游人数."""
+    if c.obj is not None:
+        return
     lex = c.lex
     text, cand, previous, clause = c.text, c.cand, c.previous, c.clause
-    if c.obj is None and c.direction and previous:
+    if c.direction and previous:
         c.obj = changed_object(lex, text, cand, clause, previous)
 
 
 def object_counted_again(c: Clause) -> None:
     """The same things counted again: 送考下乡考试点19家，已完成新增6家 -> 送考下乡考试点."""
+    if c.obj is not None:
+        return
     text, cand, previous, start = c.text, c.cand, c.previous, c.start
-    if c.obj is None and previous and not c.direction and (previous[-1][0].unit == cand.unit or (
+    if previous and not c.direction and (previous[-1][0].unit == cand.unit or (
             previous[-1][0].kind == cand.kind == "money"
             and re.fullmatch(r"(?:[（(][^（()）]{0,20}[）)])?[、和]", text[previous[-1][0].end:start]))):
         # 送考下乡考试点19家，已完成新增6家: the same things counted again; 收缴赃款500多万元
@@ -175,9 +185,11 @@ def object_counted_again(c: Clause) -> None:
 
 def object_of_same_verb_earlier(c: Clause) -> None:
     """The noun the same verb took earlier: 繁殖华南虎…，共繁殖38只 -> 华南虎."""
+    if c.obj is not None:
+        return
     lex = c.lex
     text, cand, tokens, start, clause = c.text, c.cand, c.tokens, c.start, c.clause
-    if c.obj is None and c.action and cand.kind == "count" and c.action_end == start and len(c.action) >= 2:
+    if c.action and cand.kind == "count" and c.action_end == start and len(c.action) >= 2:
         c.obj = earlier_object(lex, text, c.action[:2], clause, tokens)  # 繁殖华南虎…，共繁殖38只
         prior = next((t[2] for t in tokens if t[1] == start - len(c.action) and t[2] in lex.verbs), None)
         if c.obj is None and prior:
@@ -186,24 +198,30 @@ def object_of_same_verb_earlier(c: Clause) -> None:
 
 def object_restated(c: Clause) -> None:
     """A sum restated in brackets keeps the object: 235亿图格里克（约合2900万美元）."""
+    if not c.restated:
+        return
     if c.restated:
         c.obj = c.restated
 
 
 def object_compared(c: Clause) -> None:
     """A figure compared with the one before measures the same: 仅为1996亿美元，比1996年的2952亿美元."""
+    if c.obj is not None:
+        return
     lex = c.lex
     text, cand, previous, start, clause = c.text, c.cand, c.previous, c.start, c.clause
-    if c.obj is None and c.direction is None and previous and previous[-1][0].unit == cand.unit \
+    if c.direction is None and previous and previous[-1][0].unit == cand.unit \
             and lex.base_re.match(text[clause:start]) and not re.search(r"[；;。]", text[previous[-1][0].end:start]):
         c.obj = previous[-1][1].get("object")  # 仅为1996亿美元，比1996年创纪录的2952亿美元: the same thing
 
 
 def object_of_clause_before(c: Clause) -> None:
     """A bare copula restates the clause before: 批准出国旅游人员仍居首位，为106.5万人次 -> 出国旅游人员, 批准."""
+    if c.obj is not None:
+        return
     lex = c.lex
     text, previous, tokens, start, clause = c.text, c.previous, c.tokens, c.start, c.clause
-    if c.obj is None and re.fullmatch(r"(?:为|是|达|计|共计|共|总共有|共有)", text[clause:start]) \
+    if re.fullmatch(r"(?:为|是|达|计|共计|共|总共有|共有)", text[clause:start]) \
             and clause >= 2 and text[clause - 1] in "，,":
         opened = clause_start(text, clause - 1)
         if not previous or previous[-1][0].end <= opened:  # 节约财政支出7.1%，达70多万元: a restatement
@@ -224,15 +242,19 @@ def object_share_of_source(c: Clause) -> None:
 
 def object_relative_after(c: Clause) -> None:
     """The noun a relative clause after a governed figure ends in: 处理了50多件有影响的案件 -> 案件."""
+    if c.obj is not None:
+        return
     lex = c.lex
     text, cand, tokens = c.text, c.cand, c.tokens
-    if c.obj is None and c.action and cand.kind not in ("percent", "duration"):
+    if c.action and cand.kind not in ("percent", "duration"):
         c.obj = relative_noun_after(lex, text, cand, tokens)  # 处理了50多件有影响的案件
 
 
 def object_of_following_act(c: Clause) -> None:
     """The noun of a 对-phrase when the act follows: 对6个大中型企业实施了兼并 -> 大中型企业."""
-    if c.follow_noun and c.action and (c.obj is None or c.action in c.obj):
+    if not c.follow_noun:
+        return
+    if c.action and (c.obj is None or c.action in c.obj):
         c.obj = c.follow_noun  # 对6个大中型企业实施了兼并 -> 大中型企业
 
 
@@ -247,6 +269,8 @@ def object_not_destination_or_act(c: Clause) -> None:
 
 def object_of_subject_verb(c: Clause) -> None:
     """What the subject's verb names: 批准赴国外旅游为38.8万人次 -> 赴国外旅游; 没收的存款额为 -> 存款额."""
+    if not c.subject_verb:
+        return
     lex = c.lex
     text, cand, places, start, clause = c.text, c.cand, c.places, c.start, c.clause
     if c.subject_verb:
@@ -305,9 +329,11 @@ def object_not_distance_or_window(c: Clause) -> None:
 
 def one_act_of_two_verbs(c: Clause) -> None:
     """Two verbs side by side are one act: 出动灭火14万余起 -> 出动灭火, no object."""
+    if not c.obj:
+        return
     lex = c.lex
     text, tokens, start = c.text, c.tokens, c.start
-    if c.obj and c.action and c.action_end is not None and c.action_end + len(c.obj) == start \
+    if c.action and c.action_end is not None and c.action_end + len(c.obj) == start \
             and text.startswith(c.obj, c.action_end) and (c.action_end, start, c.obj) in tokens \
             and c.obj in lex.verbs and c.obj not in lex.not_actions and not lex.actions_re.fullmatch(c.obj) \
             and c.action not in lex.permission_verbs and len(c.action) == len(c.obj) == 2:
