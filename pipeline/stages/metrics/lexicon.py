@@ -39,16 +39,21 @@ class MetricLexicon:
         self._changes(lex)
         self._who(words)
         self.learnt: frozenset[str] = frozenset()
+        self.of_document = False
 
     def for_document(self) -> "MetricLexicon":
         """Return a copy whose verbs a document may extend (``learn``); self stays as loaded."""
-        return copy.copy(self)
+        lexicon = copy.copy(self)
+        lexicon.of_document = True
+        return lexicon
 
     def learn(self, words) -> None:
         """Add verbs met in the document being read (撒开, 搬掉: a verb with its complement).
 
         Only on the copy of ``for_document``: what a document teaches is not carried to the next.
         """
+        if not self.of_document:
+            raise RuntimeError("the shared lexicon learns nothing: learn on lexicon.for_document()")
         new = {w for w in words if w not in self.verbs}
         if new:
             if not self.learnt:  # the first word this document teaches: its own set from now on
@@ -66,7 +71,6 @@ class MetricLexicon:
             else:
                 for unit in units:
                     self.unit_kind.setdefault(unit, (kind, None))
-        units = alternation(self.unit_kind)
         money = alternation(u for u, (k, _) in self.unit_kind.items() if k == "money")
         self.decimal_only_units = set(lex["decimal_only_units"])
         self.unit_as_written = lex["unit_as_written"]

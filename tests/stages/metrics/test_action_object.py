@@ -3,15 +3,9 @@ that need the whole pipeline)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-
 from .helpers import figures
-
-ROOT = Path(__file__).resolve().parents[3]
-GOLD = ROOT / "tests" / "gold"
 
 
 @pytest.mark.parametrize("sentence, span, action, obj", [

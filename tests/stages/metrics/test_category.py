@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-
 from .helpers import figures, make_article
-
-ROOT = Path(__file__).resolve().parents[3]
-GOLD = ROOT / "tests" / "gold"
 
 
 def test_category_and_period(extractor):

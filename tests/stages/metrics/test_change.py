@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from pipeline.dates import period_dates as _period_dates
 
 from .helpers import attribute, figures, make_article
-
-ROOT = Path(__file__).resolve().parents[3]
-GOLD = ROOT / "tests" / "gold"
 
 
 @pytest.mark.parametrize("sentence, span, basis", [

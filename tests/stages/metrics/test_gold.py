@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-
-
 ROOT = Path(__file__).resolve().parents[3]
 GOLD = ROOT / "tests" / "gold"
 

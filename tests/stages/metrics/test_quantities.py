@@ -3,8 +3,6 @@ unreadable numbers quarantined; records validate."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,9 +12,6 @@ from pipeline.stages.metrics import MetricExtractor
 from schemas.records import Metric
 
 from .helpers import figures, make_doc
-
-ROOT = Path(__file__).resolve().parents[3]
-GOLD = ROOT / "tests" / "gold"
 
 
 @pytest.mark.parametrize("sentence, span, value, unit, kind, approx, change", [

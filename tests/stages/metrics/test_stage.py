@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+import pytest
 
 from pipeline.stages.metrics import MetricExtractor
 
 from .helpers import WithWords, make_doc
-
-ROOT = Path(__file__).resolve().parents[3]
-GOLD = ROOT / "tests" / "gold"
 
 
 def test_same_document_same_metrics_whatever_came_before(words_nlp):
@@ -24,3 +20,13 @@ def test_same_document_same_metrics_whatever_came_before(words_nlp):
     after = [(m.start, m.end, m.fields) for m in used(make_doc(text)).metrics]
     assert after == alone
     assert [f["action"] for _, _, f in alone] == ["包括"]
+
+
+def test_the_shared_lexicon_learns_nothing():
+    """Only a document's copy of the lexicon learns verbs; the copy leaves the shared one as loaded."""
+    lexicon = MetricExtractor().lexicon
+    with pytest.raises(RuntimeError):
+        lexicon.learn(["闻到"])
+    copy = lexicon.for_document()
+    copy.learn(["撒开了"])
+    assert "撒开了" in copy.verbs and "撒开了" not in lexicon.verbs

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-
 from .helpers import attribute, make_article
-
-ROOT = Path(__file__).resolve().parents[3]
-GOLD = ROOT / "tests" / "gold"
 
 
 @pytest.mark.parametrize("paragraphs, title, span, place", [
