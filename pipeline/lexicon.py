@@ -109,3 +109,11 @@ def _branches(branches: list[tuple[str, str]], top: bool = False) -> str:
 def alternation(words: Iterable[str]) -> str:
     """Return a regex alternation of ``words``, longest first (for short lists)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def read_json(path: Path):
+    """Return the content of a JSON data file (``metric_lexicon.json``: a dict of word lists)."""
+    import json
+
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)
