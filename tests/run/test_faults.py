@@ -2,7 +2,7 @@
 during the commit, and find the outputs always the old complete set or the new one, and
 ``--resume`` giving exactly the tables of a clean run (same part files, byte for byte).
 
-Slow (about two minutes on two cores): 24 trials, each a real ``run`` in a subprocess on the basic stages.
+Slow (about two minutes on two cores): 21 trials, each a real ``run`` in a subprocess on the basic stages.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from .test_reliability import run_subprocess, snapshot_state
 from .test_shards import make_corpus
 
 pytestmark = pytest.mark.slow
-TRIALS = 24
+TRIALS = 21
 BASIC = PipelineSpec(stages="basic", blank=True)
 
 

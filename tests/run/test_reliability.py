@@ -562,3 +562,20 @@ def test_9_ctrl_c_and_sigterm_stop_cleanly(tmp_path, sig, code, nlp):
     assert "Traceback" not in stderr
     assert [line for line in stderr.splitlines() if line.strip()][-1].startswith("Interrupted")
     assert (out / STAGING / "manifest.jsonl").exists()
+
+
+# --- issue 11: one rule for exceptions (pipeline/errors.py) --------------------------------------
+
+def test_a_failed_batch_step_is_counted_and_each_document_runs_alone():
+    """``prepare`` failing is never passed over silently: counted, then one document at a time."""
+    from pipeline.io import document_from_text
+    from pipeline.run.pipeline import Pipeline
+
+    from .test_pipeline import _Upper
+
+    docs = [document_from_text(t, f"doc-{k}.txt") for k, t in enumerate(["好的 a", "坏的 b", "好的 c"])]
+    results = Pipeline(None, stages=[_Upper()]).handle_many(docs)
+    assert sum(r.counts["upper.batch_failed"] for r in results) == 1
+    assert [r.counts["upper.out"] for r in results] == [1, 0, 1]
+    (row,) = results[1].rows["quarantine"]
+    assert row["reason"] == errors.STAGE_FAILED and row["message"] == "ValueError: this one is bad"
