@@ -39,6 +39,8 @@ from .errors import InputError, UserError
 INPUT_SUFFIXES = (".txt", ".jsonl", ".ndjson")  # what is read in a folder (issue 14 adds readers)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 OUTPUT_MARKER = ".fazhi"  # the file that marks a folder of fazhi's outputs (pipeline.run.outputs)
+OUTPUT_NAMES = ("documents", "articles", "sentences", "entities", "metrics", "quarantine",
+                "run.json", OUTPUT_MARKER, ".staging", ".snapshots", ".current")  # fazhi's there
 EXCERPT = 200
 MAX_DOC_CHARS = 200_000  # longer documents are cut into pieces (docs/reliability.md)
 CONTROL_SHARE = 0.01  # more control bytes than this (NUL aside) and a file is binary
@@ -118,8 +120,11 @@ def _walk(folder: Path, skip: set, seen: set) -> Iterator[Found]:
         yield Found(str(folder), errors.UNREADABLE, f"cannot list the folder: {exc.strerror}")
         return
     folders = []
+    ours = (folder / OUTPUT_MARKER).is_file()  # ``fazhi run . --out .``: the tables are not inputs
     for entry in entries:
         path = Path(entry.path)
+        if ours and entry.name in OUTPUT_NAMES:
+            continue
         if entry.name.startswith("."):
             yield Found(str(path), errors.SKIPPED, "a hidden file or folder")
             continue

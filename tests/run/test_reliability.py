@@ -500,6 +500,14 @@ def test_8_out_inside_an_input_folder_is_not_read_back(tmp_path, pipeline):
     assert len(documents(out)) == 3 and quarantine(out) == []
 
 
+def test_8_out_equal_to_the_input_folder_reads_only_the_inputs(tmp_path, pipeline):
+    corpus = small_corpus(tmp_path / "in")
+    first = run([corpus], corpus, pipeline=pipeline)
+    second = run([corpus], corpus, pipeline=pipeline)
+    assert first.rows == second.rows and len(documents(corpus)) == 3
+    assert quarantine(corpus) == []
+
+
 def test_8_an_empty_folder_leaves_the_previous_outputs(tmp_path, pipeline):
     out = tmp_path / "out"
     run([small_corpus(tmp_path / "in")], out, pipeline=pipeline)
