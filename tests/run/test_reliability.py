@@ -410,6 +410,20 @@ def test_6_a_document_over_its_time_budget_is_quarantined(tmp_path, pipeline, mo
     assert len(documents(out)) == 3
 
 
+def test_6_the_time_budget_leaves_a_callers_timer_running():
+    from pipeline.run.pipeline import time_budget
+
+    previous = signal.signal(signal.SIGALRM, lambda *a: None)
+    signal.setitimer(signal.ITIMER_REAL, 100)
+    try:
+        with time_budget(5):
+            pass
+        assert 99 < signal.getitimer(signal.ITIMER_REAL)[0] <= 100
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 # --- 7. file-system errors: a row, or exit 2 with one line --------------------------------------
 
 def test_7_loops_and_dangling_links_are_rows(tmp_path):
