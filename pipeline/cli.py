@@ -1,20 +1,23 @@
 """fazhi's command line: a thin shell over the library API (``pipeline.runner.run`` etc.).
 
 Exit codes: 0 the run completed (quarantined records included, unless --strict); 1 --strict
-and something was quarantined; 2 a user mistake (missing path, bad option, no model offline).
+and something was quarantined; 2 a user mistake (missing path, bad option, no model offline,
+an --out fazhi does not own, a read-only or full disk); 130 Ctrl-C; 143 SIGTERM. Each failure
+prints one line, never a traceback.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
 from datetime import date
 from pathlib import Path
 
 import click
 
-from .errors import UserError
+from .errors import Terminated, UserError
 
-EXIT_OK, EXIT_QUARANTINED, EXIT_USAGE = 0, 1, 2
+EXIT_QUARANTINED, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_TERMINATED = 1, 2, 130, 143
 
 
 def _fail(message: str) -> None:
@@ -28,7 +31,16 @@ def _parse_date(ctx, param, value):
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
+        pass
+    try:
+        year, month, day = (int(part) for part in value.split("-"))
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+    try:
+        date(year, month, day)
+    except ValueError as exc:  # 2021-02-29: the form is right, the day does not exist
+        raise click.BadParameter(f"{value!r} is not a calendar date ({exc})") from None
+    raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,17 +66,22 @@ def cli():
               help="A pkuseg model directory to use instead of the cached one.")
 @click.option("--resume", is_flag=True,
               help="Continue an interrupted run into the same --out, skipping finished shards.")
+@click.option("--force", is_flag=True,
+              help="Write into an --out holding table folders fazhi did not create (they are "
+                   "moved aside, never deleted).")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: a process pool on this machine; dask: a Dask cluster (fazhi[dask]).")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Dask scheduler address (tcp://host:8786); without it, a LocalCluster of --workers.")
-def run(inputs, out, workers, published, strict, quiet, pkuseg_model, resume, engine, scheduler):
+def run(inputs, out, workers, published, strict, quiet, pkuseg_model, resume, force, engine,
+        scheduler):
     """Process text and JSONL files (default: seeds/) into Parquet tables (default: outputs/).
 
     Example: fazhi run seeds/ more/pages.jsonl --out outputs/ --workers 2 --date 2021-11-01
 
     An interrupted run continues with --resume; --engine dask --scheduler tcp://host:8786
-    runs the same work on a Dask cluster.
+    runs the same work on a Dask cluster. The tables appear in --out all at once when the run
+    is complete; fazhi refuses an --out holding table folders it did not write (--force).
     """
     if scheduler and engine != "dask":
         _fail("--scheduler needs --engine dask")
@@ -72,44 +89,68 @@ def run(inputs, out, workers, published, strict, quiet, pkuseg_model, resume, en
 
     inputs = list(inputs) or [Path("seeds")]
     say = (lambda m: click.echo(m, err=True))
-    progress_ctx = _progress(quiet)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        with progress_ctx as advance:
+        with _progress(quiet) as advance:
             summary = run_pipeline(inputs, out, workers=workers, published=published,
                                    pkuseg_model=pkuseg_model, say=say, progress=advance,
-                                   resume=resume, engine=engine, scheduler=scheduler,
+                                   resume=resume, engine=engine, scheduler=scheduler, force=force,
                                    options={"workers": workers, "date": published,
                                             "strict": strict, "out": str(out),
                                             "engine": engine, "resume": resume})
     except UserError as exc:
         _fail(str(exc))
+    except (KeyboardInterrupt, Terminated) as exc:
+        code = EXIT_INTERRUPTED if isinstance(exc, KeyboardInterrupt) else EXIT_TERMINATED
+        click.echo(f"Interrupted: nothing in {out} changed; the finished shards are kept in "
+                   f"{out}/.staging: run the same command with --resume to continue.", err=True)
+        sys.exit(code)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     rows = summary.rows
+    skipped = summary.counts.get("read.skipped", 0)
+    quarantined = rows["quarantine"] - skipped
     if not quiet:
         click.echo(
             f"{rows['documents']} documents, {rows['articles']} articles, "
             f"{rows['sentences']} sentences, {rows['entities']} entities, "
-            f"{rows['metrics']} metrics, {rows['quarantine']} quarantined -> {out}/")
-    if strict and rows["quarantine"]:
+            f"{rows['metrics']} metrics, {quarantined} quarantined"
+            + (f" ({skipped} skipped: not inputs)" if skipped else "") + f" -> {out}/")
+    if strict and quarantined:
         sys.exit(EXIT_QUARANTINED)
 
 
+def _terminate(signum, frame):
+    raise Terminated()
+
+
 class _progress:
-    """A rich progress bar on a terminal; nothing otherwise."""
+    """A rich progress bar on a terminal (input bytes done of the total, rate, ETA, documents)."""
 
     def __init__(self, quiet: bool) -> None:
         self.enabled = not quiet and sys.stderr.isatty()
         self.bar = None
+        self.documents = 0
 
     def __enter__(self):
         if not self.enabled:
-            return lambda n: None
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            return lambda result: None
+        from rich.progress import (BarColumn, DownloadColumn, Progress, TextColumn,
+                                   TimeRemainingColumn, TransferSpeedColumn)
 
-        self.bar = Progress(TextColumn("processing"), BarColumn(), MofNCompleteColumn(),
-                            TimeElapsedColumn(), transient=True)
+        self.bar = Progress(TextColumn("processing"), BarColumn(), DownloadColumn(),
+                            TransferSpeedColumn(), TimeRemainingColumn(),
+                            TextColumn("{task.fields[documents]} documents"), transient=True)
         self.bar.start()
-        task = self.bar.add_task("docs", total=None)
-        return lambda n: self.bar.advance(task, n)
+        task = self.bar.add_task("input", total=None, documents=0)
+
+        def advance(result: dict) -> None:
+            if "total" in result:
+                self.bar.update(task, total=result["total"])
+            self.documents += result.get("items", 0)
+            self.bar.update(task, advance=result.get("size", 0), documents=self.documents)
+
+        return advance
 
     def __exit__(self, *exc):
         if self.bar is not None:

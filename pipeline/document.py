@@ -136,8 +136,3 @@ class Document:
         raw_start = self.offsets[start]
         raw_end = self.offsets[end - 1] + 1 if end > start else raw_start
         return raw_start, raw_end
-
-    def raw_text(self, start: int, end: int) -> str:
-        """Return the raw characters behind the clean span [start, end)."""
-        s, e = self.raw_span(start, end)
-        return self.raw[s:e]

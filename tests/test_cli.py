@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @pytest.mark.parametrize("args, message", [
     (["run", "no/such/dir"], "Error: No such file or directory: no/such/dir"),
-    (["run", "seeds", "--date", "2021-13-01"], "is not a date in the form YYYY-MM-DD"),
+    (["run", "seeds", "--date", "2021-13-01"], "is not a calendar date (month must be in 1..12)"),
+    (["run", "seeds", "--date", "2021-02-29"], "is not a calendar date (day is out of range for month)"),
+    (["run", "seeds", "--date", "yesterday"], "is not a date in the form YYYY-MM-DD"),
     (["run", "seeds", "--workers", "0"], "Invalid value for '--workers'"),
     (["run", "--bogus"], "No such option"),
 ])

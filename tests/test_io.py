@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import errors
+from pipeline import errors, io
 from pipeline.errors import InputError, UserError
 from pipeline.io import Rejected, decode, iter_input_files, read_inputs
 
@@ -85,6 +85,17 @@ def test_doc_ids_are_content_hashes(tmp_path):
     assert first == second and len(first[0]) == 16
 
 
+PIECE = 5000  # the tests' io.MAX_DOC_CHARS (monkeypatched): long.txt is cut into three pieces
+
+
+def source_name(source: str) -> str:
+    """The file name behind a source: ``x.jsonl:3``, ``x.jsonl#id`` and ``x.txt[0:5000]``."""
+    source = source.split("[", 1)[0]
+    if ".jsonl" in source:
+        source = source.split("#")[0].rsplit(":", 1)[0]
+    return Path(source).name
+
+
 def make_broken_folder(root: Path) -> dict[str, str]:
     """Write the broken-input folder; return {file name: what it should become}."""
     root.mkdir(parents=True, exist_ok=True)
@@ -98,7 +109,8 @@ def make_broken_folder(root: Path) -> dict[str, str]:
         "empty.txt": (b"", "quarantine"),
         "blank.txt": (b"\n \n", "quarantine"),
         "名字 有空格.txt": (page.encode("utf-8"), "document"),
-        "long.txt": (("破获案件760起，" * 80000 + "完").encode("utf-8"), "document"),  # ~2 MB, no line break
+        # No line break, longer than the piece size the tests set (PIECE): cut into pieces.
+        "long.txt": (("破获案件760起，" * 1500 + "完").encode("utf-8"), "pieces"),
         "mixed.jsonl": ("\n".join([json.dumps({"text": TEXT, "id": 1}, ensure_ascii=False), "{broken",
                                    json.dumps({"text": ""})]).encode("utf-8"), "mixed"),
     }
@@ -107,17 +119,20 @@ def make_broken_folder(root: Path) -> dict[str, str]:
     return {name: kind for name, (_, kind) in files.items()}
 
 
-def test_every_broken_input_is_read_or_rejected(tmp_path):
+def test_every_broken_input_is_read_or_rejected(tmp_path, monkeypatch):
+    monkeypatch.setattr(io, "MAX_DOC_CHARS", PIECE)
     expected = make_broken_folder(tmp_path / "broken")
     items = list(read_inputs([tmp_path / "broken"]))
     seen: dict[str, list[str]] = {}
     for item in items:
-        name = Path(item.source.split("#")[0].rsplit(":", 1)[0] if ".jsonl" in item.source else item.source).name
+        name = source_name(item.source)
         seen.setdefault(name, []).append("quarantine" if isinstance(item, Rejected) else "document")
     for name, kind in expected.items():
         assert name in seen, name
         if kind == "mixed":
             assert sorted(seen[name]) == ["document", "quarantine", "quarantine"]
+        elif kind == "pieces":
+            assert seen[name] == ["document"] * 3, name
         else:
             assert seen[name] == [kind], name
     by_name = {Path(i.source).name: i for i in items if not isinstance(i, Rejected)}

@@ -23,8 +23,9 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import UserError
+from .parts import failed_shard, process_shard
 from .pipeline import PipelineSpec, pipeline_for
-from .shards import Manifest, Shard, process_shard
+from .plan import Shard
 
 RETRIES = 2
 # Settings of the LocalCluster's workers (on a cluster of your own, put the same keys in the
@@ -85,11 +86,15 @@ def connect(scheduler: str | None, workers: int):
     return Client(cluster), cluster
 
 
-def run_dask(shards: list[Shard], staging: Path, spec: PipelineSpec, manifest: Manifest, *,
-             workers: int = 2, scheduler: str | None = None, published: date | None = None,
-             say: Callable[[str], None] | None = None,
-             progress: Callable[[int], None] | None = None, retries: int = RETRIES) -> float:
-    """Process ``shards`` on Dask, recording each in ``manifest``; return the load seconds."""
+def run_dask(shards: list[Shard], staging: Path, spec: PipelineSpec,
+             on_done: Callable[[dict], None], *, workers: int = 2, scheduler: str | None = None,
+             published: date | None = None, say: Callable[[str], None] | None = None,
+             retries: int = RETRIES) -> float:
+    """Process ``shards`` on Dask, ``on_done(result)`` for each; return the load seconds.
+
+    A shard whose retries are spent (its worker died, or it raised) is quarantined as
+    ``shard_failed`` and the run goes on (``pipeline.errors``).
+    """
     as_completed = _distributed().as_completed
     started = time.perf_counter()
     client, cluster = connect(scheduler, max(1, workers))
@@ -102,11 +107,14 @@ def run_dask(shards: list[Shard], staging: Path, spec: PipelineSpec, manifest: M
         futures = [client.submit(_task, shard, str(staging), spec, published, retries=retries,
                                  pure=False, key=f"fazhi-shard-{token}-{shard.index:06d}")
                    for shard in shards]
+        by_key = {future.key: shard for future, shard in zip(futures, shards)}
         for future in as_completed(futures):
-            result = future.result()  # raises the task's error once its retries are spent
-            manifest.record(result)
-            if progress:
-                progress(result["items"])
+            try:
+                result = future.result()  # raises the task's error once its retries are spent
+            except Exception as exc:
+                why = f"failed {retries + 1} times: {type(exc).__name__}: {exc}"
+                result = failed_shard(by_key[future.key], staging, why)
+            on_done(result)
             future.release()
         return load_seconds
     finally:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import platform
+import shutil
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -12,13 +14,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from schemas.records import TABLES
-
 from .. import __version__, errors
-from ..io import commit_outputs, iter_input_files
-from . import shards as sharding
-from .local import run_local
+from .dedupe import drop_repeats_across_shards
+from .local import RUNNING, run_local
+from .manifest import Manifest
+from .outputs import FULL, OutputFolder
+from .parts import finish_tables, merge_results
 from .pipeline import Pipeline, PipelineSpec, Result, models_of
+from .plan import fingerprint, plan_shards
 
 
 @dataclass
@@ -37,25 +40,47 @@ class RunSummary:
 def run(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *,
         pipeline: Pipeline | None = None, pkuseg_model=None, workers: int = 1,
         published: date | None = None, say: Callable[[str], None] | None = None,
-        progress: Callable[[int], None] | None = None, options: dict | None = None,
+        progress: Callable[[dict], None] | None = None, options: dict | None = None,
         resume: bool = False, engine: str = "local", scheduler: str | None = None,
-        spec=None, shard_bytes: int | None = None) -> RunSummary:
+        spec=None, shard_bytes: int | None = None, force: bool = False) -> RunSummary:
     """Process ``inputs`` into Parquet tables under ``out``; return the run's summary.
 
-    The inputs are cut into shards (``pipeline.shards``) whose part files and manifest go to
+    The inputs are cut into shards (``pipeline.run.plan``) whose part files and manifest go to
     ``out/.staging``; ``resume=True`` skips the shards an interrupted run finished there.
     ``engine="dask"`` runs the shards on a Dask cluster (``scheduler``, else a LocalCluster
-    of ``workers`` processes) whose workers build their pipeline from ``spec``.
+    of ``workers`` processes) whose workers build their pipeline from ``spec``. The finished
+    tables become visible in one rename (``pipeline.run.outputs``); ``progress(result)`` is
+    called per shard, once first with ``{"total": input bytes}``.
     """
     started = time.perf_counter()
     inputs = [str(p) for p in inputs]
-    n_files = sum(1 for _ in iter_input_files(inputs))  # raises UserError on a missing path
     if engine not in ("local", "dask"):
         raise errors.UserError(f"unknown engine {engine!r}: use local or dask")
-    plan = sharding.plan_shards(inputs, shard_bytes)
-    out = Path(out)
-    out.mkdir(parents=True, exist_ok=True)
-    staging = out / sharding.STAGING
+    plan = plan_shards(inputs, shard_bytes, exclude=[out])  # UserError on a missing path
+    n_files = sum(len(shard.paths) for shard in plan if shard.first is None) + len(
+        {shard.paths[0] for shard in plan if shard.first is not None})
+    if n_files == 0:
+        raise errors.UserError(f"no input files in {', '.join(inputs)} (fazhi reads .txt, .jsonl "
+                               f"and .ndjson files): nothing to do; {out} is left as it was")
+    with OutputFolder(out, force=force, say=say) as folder:
+        try:
+            return _run_locked(folder, plan, inputs, n_files, started, pipeline=pipeline,
+                               pkuseg_model=pkuseg_model, workers=workers, published=published,
+                               say=say, progress=progress, options=options, resume=resume,
+                               engine=engine, scheduler=scheduler, spec=spec)
+        except OSError as exc:
+            if exc.errno in FULL:
+                folder.discard_staging_when_full(exc)
+            if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) and str(out) in str(
+                    exc.filename or ""):
+                raise errors.UserError(f"cannot write into {out}: {exc.strerror}") from None
+            raise
+
+
+def _run_locked(folder: OutputFolder, plan, inputs, n_files, started, *, pipeline, pkuseg_model,
+                workers, published, say, progress, options, resume, engine, scheduler, spec
+                ) -> RunSummary:
+    staging = folder.staging
     if engine == "dask":
         if spec is None:
             spec = getattr(pipeline, "spec", None) or PipelineSpec(
@@ -67,41 +92,51 @@ def run(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *,
             pipeline = Pipeline.load(pkuseg_model, say=say)
         load_seconds = time.perf_counter() - load_started
         stages = [stage.name for stage in pipeline.stages]
-    key = sharding.fingerprint(plan, {"published": published, "stages": stages})
-    manifest = sharding.Manifest(staging, key, len(plan), resume=resume, say=say)
+    key = fingerprint(plan, {"published": published, "stages": stages})
+    manifest = Manifest(staging, key, len(plan), resume=resume, say=say)
     # Biggest first, so that the run does not end waiting on one big shard (output order is
     # set by the part names, not by the order of processing).
     todo = sorted((shard for shard in plan if shard.index not in manifest.done),
                   key=lambda shard: -shard.size)
+    if progress:
+        progress({"total": sum(shard.size for shard in plan),
+                  "size": sum(r.get("size", 0) for r in manifest.done.values()), "items": 0})
+
+    def on_done(result: dict) -> None:
+        manifest.record(result)
+        if progress:
+            progress(result)
+
     try:
         if engine == "dask":
             from .dask import run_dask
 
-            load_seconds = run_dask(todo, staging, spec, manifest, workers=workers,
-                                    scheduler=scheduler, published=published, say=say,
-                                    progress=progress)
+            load_seconds = run_dask(todo, staging, spec, on_done, workers=workers,
+                                    scheduler=scheduler, published=published, say=say)
         else:
-            run_local(todo, staging, pipeline, workers, manifest, published=published,
-                               progress=progress)
+            run_local(todo, staging, pipeline, workers, on_done, published=published)
     finally:
         manifest.close()
+    shutil.rmtree(staging / RUNNING, ignore_errors=True)
+    drop_repeats_across_shards(staging, manifest.done)
     results = [manifest.done[index] for index in sorted(manifest.done)]
-    sharding.finish_tables(staging)
+    finish_tables(staging)
     totals = Result()
-    totals.counts, totals.seconds, rows = sharding.merge_results(results)
+    totals.counts, totals.seconds, rows = merge_results(results)
     totals.counts["write.in"] = sum(rows.values())
     totals.counts["write.out"] = sum(rows.values())
-    models = results[0]["models"] if results else (
+    models = next((r["models"] for r in results if r.get("models")), None) or (
         models_of(pipeline) if pipeline is not None else {})
     run_info = _run_info(pipeline, inputs, n_files, totals, rows, options or {},
                          load_seconds, time.perf_counter() - started, models=models)
     run_info["shards"] = {"total": len(plan), "resumed": len(plan) - len(todo),
+                          "failed": sum(1 for r in results if r.get("failed")),
                           "cpu_seconds": round(sum(r.get("cpu", 0) for r in results), 3)}
+    # run.json is written last: a staging folder holding it is complete (pipeline.run.outputs).
     (staging / "run.json").write_text(json.dumps(run_info, ensure_ascii=False, indent=2,
                                                  default=str), encoding="utf-8")
-    (staging / sharding.MANIFEST).unlink(missing_ok=True)
-    commit_outputs(staging, out, list(TABLES) + ["run.json"])
-    return RunSummary(out, totals.counts, rows, dict(totals.seconds), run_info)
+    folder.commit()
+    return RunSummary(folder.out, totals.counts, rows, dict(totals.seconds), run_info)
 
 
 def stage_counts(counts: Counter) -> dict[str, dict[str, int]]:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
+import threading
 import time
 from collections import Counter, defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -28,8 +31,39 @@ from ..stages.split import ArticleSplitter, SentenceSplitter
 from ..stages.tokenize import Tokenizer
 from .records import build_rows
 
+DOC_SECONDS = 120  # a document's time budget per stage (docs/reliability.md)
 DOC_STAGES = ("clean", "split", "sentences", "tokenize", "entities", "metrics")
 EXCERPT = 200
+
+
+class StageTimeout(BaseException):
+    """A document ran out of its time budget (a BaseException: stages do not catch it)."""
+
+
+@contextmanager
+def time_budget(seconds: float):
+    """Raise StageTimeout in the block after ``seconds`` (in a main thread; else no limit).
+
+    Dask runs tasks in threads, where signals cannot reach: there, the budget does not apply.
+    """
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(signum, frame):
+        raise StageTimeout()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    started = time.monotonic()
+    outer, interval = signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+        if outer:  # a timer of the caller's was running: it goes on
+            left = max(outer - (time.monotonic() - started), 0.001)
+            signal.setitimer(signal.ITIMER_REAL, left, interval)
 
 
 def default_stages(nlp) -> list:
@@ -112,9 +146,10 @@ class Pipeline:
         """``handle`` for each of ``items``, stage by stage over the batch.
 
         A stage with a ``prepare(docs)`` method (the tokenizer, the NER model) first does its
-        heavy part for every document still in the batch at once; if that fails, each
-        document runs the stage alone, so a bad document is still quarantined alone. Results
-        are the same as one document at a time.
+        heavy part for every document still in the batch at once; if that fails, the failure
+        is counted (``<stage>.batch_failed``) and each document runs the stage alone, so a bad
+        document is still quarantined alone. Results are the same as one document at a time.
+        Exceptions follow the rule in ``pipeline.errors``.
         """
         results = [Result() for _ in items]
         docs: dict[int, Document] = {}
@@ -123,6 +158,8 @@ class Pipeline:
             result.counts["read.in"] += 1
             if isinstance(item, Rejected):
                 result.counts["read.quarantined"] += 1
+                if item.reason == errors.SKIPPED:  # listed, not a failure (--strict ignores it)
+                    result.counts["read.skipped"] += 1
                 result.rows["quarantine"].append(dict(
                     source=item.source, doc_id=None, stage="read", reason=item.reason,
                     message=item.message, excerpt=item.excerpt[:EXCERPT]))
@@ -130,39 +167,60 @@ class Pipeline:
                 result.counts["read.out"] += 1
                 docs[k] = item
         for stage in self.stages:
-            prepare = getattr(stage, "prepare", None)
-            if prepare is not None and len(docs) > 1:
-                started = time.perf_counter()
-                try:
-                    prepare(list(docs.values()))
-                except Exception:  # each document runs the stage on its own below
-                    pass
-                share = (time.perf_counter() - started) / len(docs)
-                for k in docs:
-                    results[k].seconds[stage.name] += share
+            self._prepare(stage, docs, results)
             for k, doc in list(docs.items()):
-                result = results[k]
-                result.counts[f"{stage.name}.in"] += 1
-                started = time.perf_counter()
-                try:
-                    docs[k] = stage(doc)
-                except InputError as exc:
-                    self._quarantine_doc(result, doc, stage.name, exc.reason, exc.message)
+                done = self._run_stage(stage, doc, results[k])
+                if done is None:
                     del docs[k]
-                    continue
-                except Exception as exc:  # one bad document never kills the run
-                    self._quarantine_doc(result, doc, stage.name, errors.STAGE_FAILED,
-                                         f"{type(exc).__name__}: {exc}")
-                    del docs[k]
-                    continue
-                finally:
-                    result.seconds[stage.name] += time.perf_counter() - started
-                result.counts[f"{stage.name}.out"] += 1
+                else:
+                    docs[k] = done
         for k, doc in docs.items():
             started = time.perf_counter()
-            self._records(doc, results[k])
+            try:
+                self._records(doc, results[k])
+            except Exception as exc:  # errors.py: quarantined with the type and message
+                results[k].rows.update({t: [] for t in TABLES if t != "quarantine"})
+                self._quarantine_doc(results[k], doc, "validate", errors.STAGE_FAILED,
+                                     f"{type(exc).__name__}: {exc}")
             results[k].seconds["validate"] += time.perf_counter() - started
         return results
+
+    def _prepare(self, stage, docs: dict[int, Document], results: list[Result]) -> None:
+        prepare = getattr(stage, "prepare", None)
+        if prepare is None or len(docs) <= 1:
+            return
+        started = time.perf_counter()
+        try:
+            with time_budget(DOC_SECONDS * len(docs)):
+                prepare(list(docs.values()))
+        except (Exception, StageTimeout):  # each document runs the stage on its own next
+            results[min(docs)].counts[f"{stage.name}.batch_failed"] += 1
+        share = (time.perf_counter() - started) / len(docs)
+        for k in docs:
+            results[k].seconds[stage.name] += share
+
+    def _run_stage(self, stage, doc: Document, result: Result) -> Document | None:
+        """Return the document after ``stage``, or None when it was quarantined."""
+        result.counts[f"{stage.name}.in"] += 1
+        started = time.perf_counter()
+        try:
+            with time_budget(DOC_SECONDS):
+                doc = stage(doc)
+        except InputError as exc:
+            self._quarantine_doc(result, doc, stage.name, exc.reason, exc.message)
+            return None
+        except StageTimeout:
+            self._quarantine_doc(result, doc, stage.name, errors.STAGE_TIMEOUT,
+                                 f"took more than {DOC_SECONDS} s ({len(doc.raw)} characters)")
+            return None
+        except Exception as exc:  # one bad document never kills the run (errors.py)
+            self._quarantine_doc(result, doc, stage.name, errors.STAGE_FAILED,
+                                 f"{type(exc).__name__}: {exc}")
+            return None
+        finally:
+            result.seconds[stage.name] += time.perf_counter() - started
+        result.counts[f"{stage.name}.out"] += 1
+        return doc
 
     @staticmethod
     def _quarantine_doc(result: Result, doc: Document, stage: str, reason: str, message: str):

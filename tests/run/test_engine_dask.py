@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.errors import UserError
 from pipeline.run.driver import run
-from pipeline.run.shards import STAGING
+from pipeline.run.manifest import STAGING
 
 from tests.run.test_shards import BASIC, assert_same, killed_run, make_corpus
 

@@ -11,7 +11,7 @@ import pytest
 from pipeline.run.driver import run
 
 from tests.conftest import SEED
-from tests.test_io import make_broken_folder
+from tests.test_io import PIECE, make_broken_folder, source_name
 
 pytestmark = pytest.mark.slow
 TABLES = ("documents", "articles", "sentences", "entities", "metrics", "quarantine")
@@ -70,15 +70,19 @@ def test_reruns_are_identical(tmp_path, fazhi_pipeline, seed_outputs):
         assert pq.read_table(tmp_path / "again" / table).equals(pq.read_table(seed_outputs / table)), table
 
 
-def test_broken_folder_runs_to_the_end(tmp_path, fazhi_pipeline):
+def test_broken_folder_runs_to_the_end(tmp_path, fazhi_pipeline, monkeypatch):
+    from pipeline import io
+
+    monkeypatch.setattr(io, "MAX_DOC_CHARS", PIECE)
     expected = make_broken_folder(tmp_path / "broken")
     summary = run([tmp_path / "broken"], tmp_path / "out", pipeline=fazhi_pipeline)
-    docs = {Path(d["source"]).name for d in rows(tmp_path / "out", "documents")}
-    quarantined = {Path(q["source"].split("#")[0].rsplit(":", 1)[0]).name
-                   for q in rows(tmp_path / "out", "quarantine")}
+    docs = [source_name(d["source"]) for d in rows(tmp_path / "out", "documents")]
+    quarantined = {source_name(q["source"]) for q in rows(tmp_path / "out", "quarantine")}
     for name, kind in expected.items():
         if kind == "document":
             assert name in docs, name
+        elif kind == "pieces":
+            assert docs.count(name) == 3, name
         elif kind == "quarantine":
             assert name in quarantined, name
     stages = summary.run_info["stages"]
