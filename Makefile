@@ -39,4 +39,4 @@ report: run
 	$(BIN)/fazhi report outputs/ --out outputs/report.html
 
 clean-outputs:
-	rm -rf outputs/documents outputs/articles outputs/sentences outputs/entities outputs/metrics outputs/quarantine outputs/run.json
+	rm -rf outputs/documents outputs/articles outputs/sentences outputs/entities outputs/metrics outputs/quarantine outputs/run.json outputs/.snapshots outputs/.current outputs/.fazhi outputs/.staging
