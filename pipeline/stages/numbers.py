@@ -173,10 +173,17 @@ def _parse(text: str) -> float:
     return _below_wan(text)[0]
 
 
+MAX_DIGITS = 15  # significant digits a float keeps exactly: a longer figure is not read
+
+
 def parse_number(text: str) -> float | None:
-    """Return the value of a numeral (一千零三十九, 1.2万, 1,134, 廿二, 负一), or None."""
+    """Return the value of a numeral (一千零三十九, 1.2万, 1,134, 廿二, 负一), or None.
+
+    None too for a figure with more digits than a float keeps (a 500-digit run): its value
+    would be silently wrong.
+    """
     text = _strip_separators(text.strip())
-    if not text:
+    if not text or sum(c.isdigit() for c in text.lstrip("0")) > MAX_DIGITS:
         return None
     sign = 1.0
     if text[0] in "-+负正":

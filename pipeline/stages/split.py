@@ -486,11 +486,33 @@ def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
     while e - s > MAX_SENTENCE:
         window = text[s:s + MAX_SENTENCE]
         cut = max(window.rfind("，"), window.rfind(","), window.rfind(" "), window.rfind("、"))
-        cut = s + cut + 1 if cut > MAX_SENTENCE // 4 else s + MAX_SENTENCE
+        cut = s + cut + 1 if cut > MAX_SENTENCE // 4 else _hard_cut(text, s, e)
         out.append((s, cut))
         s = cut
     out.append((s, e))
     return out
+
+
+def _hard_cut(text: str, s: int, e: int) -> int:
+    """Where a run with no comma is cut: at ``MAX_SENTENCE``, but never inside a run of digits.
+
+    A figure cut in two would be read as two smaller figures (a 600-digit run as its last
+    100 digits): the cut moves back before the digits, or, when the digits alone are longer
+    than a sentence, forward after them and their unit, so the number stays whole (and is then too long to
+    read: quarantined as ``unparsed_number``, never a wrong value).
+    """
+    cut = s + MAX_SENTENCE
+    if not text[cut - 1].isdigit():  # a cut right after a digit parts it from the rest
+        return cut
+    first = cut
+    while first > s and text[first - 1].isdigit():
+        first -= 1
+    if first > s:
+        return first
+    while cut < e and text[cut].isdigit():
+        cut += 1
+    tail = re.search(r"[，,、 ]", text[cut:min(e, cut + MAX_SENTENCE // 4)])  # and its unit
+    return cut + tail.end() if tail else cut
 
 
 class SentenceSplitter:

@@ -601,3 +601,21 @@ def test_a_failed_batch_step_is_counted_and_each_document_runs_alone():
     assert [r.counts["upper.out"] for r in results] == [1, 0, 1]
     (row,) = results[1].rows["quarantine"]
     assert row["reason"] == errors.STAGE_FAILED and row["message"] == "ValueError: this one is bad"
+
+
+def test_9_a_500_digit_number_is_quarantined_not_read_as_a_smaller_one(words_nlp):
+    """警方查获毒品111…1克 (500 digits): too long for a float, so an ``unparsed_number`` row, never
+    the value of its last digits (a hard sentence cut used to part the run)."""
+    from pipeline.io import document_from_text
+    from pipeline.run.pipeline import Pipeline
+    from pipeline.stages.entities import EntityTagger
+    from pipeline.stages.metrics import MetricExtractor
+
+    from pipeline.stages.tokenize import Tokenizer
+
+    stages = BASIC.build().stages[:3] + [Tokenizer(words_nlp), EntityTagger(None),
+                                         MetricExtractor()]
+    text = "警方查获毒品" + "1" * 500 + "克，抓获嫌疑人3名。"
+    rows = Pipeline(words_nlp, stages).handle(document_from_text(text, "n.txt")).rows
+    assert [m["text"] for m in rows["metrics"]] == ["3名"]
+    assert [q["reason"] for q in rows["quarantine"]] == [errors.UNPARSED_NUMBER]

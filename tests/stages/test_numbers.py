@@ -147,3 +147,11 @@ def test_generated_approx_round_trip(n, suffix, prefix):
 def test_generated_percentages(n, sign):
     assert parse_quantity(f"{n}{sign}").value == n
     assert parse_quantity(f"百分之{to_chinese(n)}").value == n
+
+
+def test_a_figure_longer_than_a_float_keeps_is_not_read():
+    """A 16-digit or 500-digit figure would come back rounded: no value at all instead."""
+    assert parse_number("123456789012345") == 123456789012345
+    assert parse_number("1234567890123456") is None
+    assert parse_number("1" * 500) is None
+    assert parse_number("0000001") == 1

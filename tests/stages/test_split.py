@@ -149,3 +149,16 @@ def test_long_runs_are_cut():
     text = "字" * 2000
     spans = split_sentences(text)
     assert len(spans) >= 4 and "".join(text[s:e] for s, e in spans) == text
+
+
+def test_a_hard_cut_never_parts_a_run_of_digits():
+    """A 600-character run with no comma is cut before its figure (…查获毒品|1234…克), and a
+    figure longer than a sentence stays whole with its unit (1…1克，)."""
+    from pipeline.stages.split import MAX_SENTENCE, split_sentences
+
+    text = "甲" * (MAX_SENTENCE - 10) + "1234567890123456" + "克" * 100
+    spans = split_sentences(text)
+    assert spans[0] == (0, MAX_SENTENCE - 10)
+    digits = "警方查获毒品" + "1" * MAX_SENTENCE + "克，抓获3名。"
+    pieces = [digits[s:e] for s, e in split_sentences(digits)]
+    assert any(p.startswith("1" * MAX_SENTENCE) and p.endswith("克，") for p in pieces)
