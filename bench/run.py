@@ -310,6 +310,77 @@ def commit() -> str:
         return "unknown"
 
 
+
+# --- one long document, and web pages -------------------------------------------------------
+
+LONG_SIZES = (100_000, 1_000_000, 5_000_000)
+
+
+def build_long_documents(articles: list[dict]) -> list[tuple[int, Path]]:
+    """One text file per size in LONG_SIZES: People's Daily articles run together as one page."""
+    folder = WORK / "long"
+    folder.mkdir(parents=True, exist_ok=True)
+    paragraphs = [p for record in articles for p in record["text"].split("\n") if p.strip()]
+    out = []
+    for size in LONG_SIZES:
+        chunks, total, k = [], 0, 0
+        while total < size:
+            paragraph = paragraphs[k % len(paragraphs)]
+            chunks.append(paragraph)
+            total += len(paragraph) + 1
+            k += 1
+        path = folder / f"long-{size}.txt"
+        path.write_text("\n".join(chunks), encoding="utf-8")
+        out.append((total, path))
+    return out
+
+
+def build_web_pages(articles: list[dict], n: int = 300) -> tuple[Path, Path]:
+    """``n`` HTML pages with page chrome (navigation, share widgets, footer) made from People's
+    Daily articles, and a WARC archive of the same pages (written with warcio)."""
+    import html as html_lib
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    folder = WORK / "web"
+    if folder.exists():
+        shutil.rmtree(folder)
+    folder.mkdir(parents=True)
+    pages = []
+    for k, record in enumerate(articles[:n]):
+        paragraphs = [p for p in record["text"].split("\n") if p.strip()]
+        title = html_lib.escape(paragraphs[0][:30])
+        body = "".join(f"<p>{html_lib.escape(p)}</p>" for p in paragraphs[1:] or paragraphs)
+        page = (f"<html><head><title>{title} - 示例网</title>"
+                f'<meta name="date" content="{record["date"]}"></head><body>'
+                '<div class="nav"><a href="/">首页</a> &gt; <a href="/news">新闻</a> &gt; 正文</div>'
+                f'<article><h1>{title}</h1><div class="info">{record["date"]} 来源：示例网</div>'
+                f'{body}</article><div class="share">分享到：微信 微博</div>'
+                '<footer>版权所有 示例网 未经授权禁止转载</footer></body></html>')
+        (folder / f"page-{k:04d}.html").write_text(page, encoding="utf-8")
+        pages.append((f"https://news.example.org/{record['id']}.html", page.encode("utf-8")))
+    warc = WORK / "web.warc.gz"
+    with open(warc, "wb") as handle:
+        writer = WARCWriter(handle, gzip=True)
+        for uri, data in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")],
+                                       protocol="HTTP/1.0")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=BytesIO(data),
+                                                          http_headers=headers))
+    return folder, warc
+
+
+def child_read(path: str) -> None:
+    """Print {seconds, pages} for reading ``path`` into Documents (no stages)."""
+    from pipeline.io import Rejected, read_inputs
+
+    started = time.perf_counter()
+    pages = sum(1 for item in read_inputs([path]) if not isinstance(item, Rejected))
+    print(json.dumps({"seconds": time.perf_counter() - started, "pages": pages}))
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=1_000_000,
@@ -324,12 +395,19 @@ def main() -> int:
     parser.add_argument("--child-segment", metavar="CORPUS", help=argparse.SUPPRESS)
     parser.add_argument("--segmenter", default="pkuseg", help=argparse.SUPPRESS)
     parser.add_argument("--child-load", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--child-read", metavar="PATH", help=argparse.SUPPRESS)
+    parser.add_argument("--no-long", action="store_true",
+                        help="Skip the one-long-document runs (100k, 1M, 5M characters).")
+    parser.add_argument("--no-web", action="store_true", help="Skip the HTML and WARC reading runs.")
     args = parser.parse_args()
     if args.child_segment:
         child_segment(args.child_segment, args.segmenter)
         return 0
     if args.child_load:
         child_load()
+        return 0
+    if args.child_read:
+        child_read(args.child_read)
         return 0
 
     if not PD1998.exists():
@@ -360,7 +438,7 @@ def main() -> int:
         try:
             import distributed  # noqa: F401
 
-            from pipeline import engine_dask  # noqa: F401
+            from pipeline.run import dask  # noqa: F401
         except ImportError as exc:
             print(f"  dask: skipped ({exc})")
             use_dask = False
@@ -396,6 +474,17 @@ def main() -> int:
     dask = min(rounds["dask"], key=lambda r: r["process"]) if rounds["dask"] else None
     large = None if args.no_large else fazhi_run(large_dir, runs / "large", 2,
                                                  f"--workers 2 on the {args.scale}x corpus")
+    articles = pd_articles()
+    long_runs = [] if args.no_long else [
+        (chars, fazhi_run(path, runs / f"long-{chars}", 1, f"one document of {chars:,} characters"))
+        for chars, path in build_long_documents(articles)]
+    web = None
+    if not args.no_web:
+        folder, warc = build_web_pages(articles)
+        web = {}
+        for name, path in (("HTML", folder), ("WARC", warc)):
+            read = measure([sys.executable, __file__, "--child-read", str(path)], f"reading {name}")
+            web[name] = json.loads(read["stdout"].strip().splitlines()[-1])
 
     seg_rate = seg["chars"] / seg["seconds"]
     r1 = w1["process"] / seg["seconds"]
@@ -415,7 +504,7 @@ def main() -> int:
         "| measure | value |",
         "| --- | --- |",
         f"| bare pkuseg segmentation (spacy-pkuseg, the floor) | {seg_rate:,.0f} chars/s ({seg['seconds']:.1f} s) |",
-        f"| fazhi's segmenter, same words (`pipeline/segment.py`) | {fast['chars'] / fast['seconds']:,.0f} chars/s "
+        f"| fazhi's segmenter, same words (`pipeline/nlp/segment.py`) | {fast['chars'] / fast['seconds']:,.0f} chars/s "
         f"({fast['seconds']:.1f} s, {seg['seconds'] / fast['seconds']:.1f}x the floor's speed; load {fast['load']:.2f} s) |",
         f"| `fazhi run --workers 1` | {small_chars / w1['process']:,.0f} chars/s ({w1['process']:.1f} s after load) |",
         f"| `fazhi run --workers 2` | {small_chars / w2['process']:,.0f} chars/s ({w2['process']:.1f} s after load) |",
@@ -444,6 +533,18 @@ def main() -> int:
         lines.append(f"| peak RSS per process, `--workers 2` {args.scale}x corpus | driver {large['rss'][0]} MB, "
                      f"workers {', '.join(map(str, large['rss'][1:]))} MB; largest growth **{growth:+.1%}** (target within 10%) |")
         lines.append(f"| {args.scale}x corpus throughput | {large_chars / large['process']:,.0f} chars/s |")
+    for chars, result in long_runs:
+        lines.append(f"| one document of {chars:,} characters, `--workers 1` | "
+                     f"{result['process'] * 1e6 / chars:.1f} s per million characters "
+                     f"({result['process']:.1f} s after load; peak RSS {max(result['rss'])} MB) |")
+    if long_runs:
+        per_char = [r["process"] / c for c, r in long_runs]
+        lines.append(f"| time per character, largest / smallest document | **{max(per_char) / min(per_char):.2f}x** "
+                     f"(flat is 1.0: time linear in the size of one document) |")
+    if web:
+        lines.append("| reading web pages into documents (no stages) | " + "; ".join(
+            f"{name} {r['pages'] / r['seconds']:,.0f} pages/s ({r['pages']} pages, {r['seconds']:.1f} s)"
+            for name, r in web.items()) + " |")
     lines += [
         f"| fork sharing, `--workers 2` | sum of RSS {w2['total_rss']} MB, sum of PSS {w2['total_pss']} MB: "
         f"**{w2['saved']} MB saved** |",
