@@ -9,7 +9,8 @@ STAMP := $(VENV)/.installed-stamp
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	# setuptools prints notices on every editable install (not errors): keep them out of the way
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 setup: $(STAMP)
@@ -29,7 +30,7 @@ lint: $(STAMP)
 	$(BIN)/lint-imports
 
 bench: setup
-	$(BIN)/python -m pip install --quiet -e '.[bench,dask]'
+	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[bench,dask]'
 	$(BIN)/python bench/run.py
 
 train-ner: setup
