@@ -1,0 +1,111 @@
+"""Numbers as stated: the interval a figure can stand for, given its rounding and qualifier.
+
+A statement ``近15万起`` does not say 150000; it says "a little under 150000", and a figure
+written to the nearest 万 stands for anything that rounds to it. Two statements agree when
+their intervals overlap: 近15万 [140000, 150000] and 14.87万 [148650, 148750] do.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# Units that count the same thing (人 and 名 are both people; 起 件 宗 are both cases).
+UNIT_CLASSES: dict[str, str] = {
+    "人": "人", "名": "人", "位": "人", "人员": "人", "余人": "人", "余名": "人",
+    "起": "起", "件": "起", "宗": "起",
+    "%": "%", "成": "%", "个百分点": "pp",
+    "人次": "人次",
+}
+# Measure words that may be followed by the counted noun in ``unit`` (12个团伙 → 个).
+MEASURE_WORDS = "个家户套辆部台处场次本项条张只艘座间把枚份批伙"
+# Weak categories: the taxonomy's fallbacks; they say little about what is counted.
+WEAK_CATEGORIES = frozenset({"other", "money_other"})
+_APPROX_WORDS = re.compile(r"(近|约|余|多|超|以上|左右|不到|不足)")
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A figure with the interval it stands for: ``lo <= true value <= hi``."""
+
+    value: float
+    lo: float
+    hi: float
+    step: float
+
+    @property
+    def width(self) -> float:
+        return self.hi - self.lo
+
+
+def unit_class(unit: str | None, quantity_kind: str | None = None) -> str:
+    """The class of a unit: 名 and 人 → 人, 件 and 起 → 起, 成 and % → %, 12个团伙's 个团伙 → 个."""
+    unit = (unit or "").strip()
+    if unit in UNIT_CLASSES:
+        return UNIT_CLASSES[unit]
+    if len(unit) > 1 and unit[0] in MEASURE_WORDS and unit != "人次":
+        return unit[0]
+    return unit or (quantity_kind or "")
+
+
+def step_of(value: float) -> float:
+    """The place of the last significant digit: 148700 → 100, 3000 → 1000, 41.2 → 0.1, 0 → 1."""
+    v = abs(float(value))
+    if v == 0 or not math.isfinite(v):
+        return 1.0
+    for exponent in range(15, -7, -1):
+        place = 10.0 ** exponent
+        if place > v * 1.0000001:
+            continue
+        quotient = v / place
+        if abs(quotient - round(quotient)) <= 1e-6 * max(1.0, quotient):
+            return place
+    return 10.0 ** -6
+
+
+def stated(value: float, value_max: float | None = None, approx: str | None = None) -> Stated:
+    """The interval a stated figure covers.
+
+    exact 3126 → [3125.5, 3126.5]; 3000余 (over) → [3000, 4000]; 近15万 (under) → [140000,
+    150000]; 约2.4亿 (about) → [2.3亿, 2.5亿]; a range 30万至50万 → [300000, 500000].
+    """
+    value = float(value)
+    step = step_of(value)
+    if value_max is not None and value_max > value:
+        return Stated(value, value, float(value_max), step_of(value_max))
+    if approx == "over":
+        return Stated(value, value, value + step, step)
+    if approx == "under":
+        return Stated(value, value - step, value, step)
+    if approx == "about":
+        return Stated(value, value - step, value + step, step)
+    return Stated(value, value - step / 2, value + step / 2, step)
+
+
+def agree(a: Stated, b: Stated) -> bool:
+    """True when two statements can be the same figure: 3000余 and 3126, 超四成 and 41.2%."""
+    if a.value == b.value:
+        return True
+    eps = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
+    return a.lo < b.hi - eps and b.lo < a.hi - eps
+
+
+def scaled(a: Stated, factor: float) -> Stated:
+    return Stated(a.value * factor, a.lo * factor, a.hi * factor, a.step * factor)
+
+
+def tenfold_slip(a: Stated, b: Stated) -> bool:
+    """True when two figures differ by a power of ten but agree otherwise: 14.5万 vs 145万."""
+    if agree(a, b):
+        return False
+    for exponent in (1, 2, 3, 4):
+        factor = 10.0 ** exponent
+        if agree(scaled(a, factor), b) or agree(scaled(b, factor), a):
+            return True
+    return False
+
+
+def is_approximate_text(text: str) -> bool:
+    """True when the figure's text carries a rounding word (近 约 余 多 超 以上 左右)."""
+    return bool(_APPROX_WORDS.search(text or ""))
