@@ -1,4 +1,4 @@
-"""Score count-once links (pipeline.facts.link) against hand marks (tests/fixtures/facts/gold.jsonl).
+"""Score count-once links (pipeline.facts.link) against hand marks (tests/fixtures/facts/.gold.jsonl).
 
 Scores: same-statistic pairs within a document (P/R/F), republished document pairs (P/R),
 parts (gold parts whose part_of is the total's fact; predicted parts not marked), conflicts
