@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from pipeline.document import content_id
 
 from .parts import part_targets
-from .restate import Cluster, cluster_statements, normalise_object, objects_agree, statement
+from .restate import Boundaries, Cluster, cluster_statements, normalise_object, objects_agree, statement
 from .values import WEAK_CATEGORIES, Stated, agree
 
+# Durations (五年, 3年) describe a story, not a statistic another outlet restates.
+NOT_ACROSS = frozenset({"duration"})
 _PERIOD_NOISE = re.compile(r"^.*\s|本报讯|今年|全年")
 
 
@@ -66,7 +68,8 @@ def document_locals(doc_id: str, order: tuple, raw: str | None, rows: list[dict]
                     published=None) -> tuple[list[Local], dict[str, int], dict[str, int]]:
     """The local facts of one document, metric_id → local id, and part metric_id → the local
     id of its total."""
-    items = [statement(i, row, raw) for i, row in enumerate(rows)]
+    bounds = Boundaries(raw) if raw else None
+    items = [statement(i, row, raw, bounds) for i, row in enumerate(rows)]
     targets = part_targets(items)
     clusters = cluster_statements(items, targets)
     locals_: list[Local] = []
@@ -162,7 +165,8 @@ def block_key(local: Local) -> tuple | None:
     the fact says too little to be compared with another document's."""
     place = local.row.get("place_code") or local.row.get("place")
     period = period_key(local)
-    if local.category in WEAK_CATEGORIES or not place or period is None:
+    if local.category in WEAK_CATEGORIES or not place or period is None \
+            or local.row.get("quantity_kind") in NOT_ACROSS:
         return None
     return (local.category, place, period, *map(str, _kind(local)))
 

@@ -10,6 +10,7 @@ value alone is no evidence: 抓获犯罪嫌疑人38名 and 处分党员干部38�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,6 +23,7 @@ _BACKREF_OBJECTS = frozenset({"上述", "前述", "以上", "这些", "该", "�
 _OBJECT_PREFIX = re.compile(r"^(上述|前述|这些|该类|此类|各类|共计|累计|共|总计)")
 _GENERIC_OBJECTS = frozenset({"占比", "比例", "比重", "案件", "人", "价值", "总数", "数量", "群众"})
 _PAST = re.compile(r"(去年|上年|前年|同期)")
+_NO_SLIPS = frozenset({"duration", "percent"})
 _NUMBERISH = re.compile(r"[0-9０-９.．%％零〇一二两三四五六七八九十百千万亿萬億余多近约超成]")
 
 
@@ -40,21 +42,10 @@ class Statement:
     clause: str = ""
     extra: dict = field(default_factory=dict)
 
-    @property
-    def start(self) -> int:
-        return int(self.row.get("start") or 0)
-
-    @property
-    def category(self) -> str:
-        return self.row.get("category") or "other"
-
-    @property
-    def object(self) -> str | None:
-        return normalise_object(self.row.get("object"))
-
-    @property
-    def action(self) -> str | None:
-        return self.row.get("action") or None
+    start: int = 0
+    category: str = "other"
+    object: str | None = None
+    action: str | None = None
 
 
 def normalise_object(obj: str | None) -> str | None:
@@ -80,24 +71,43 @@ def overlap(a: str, b: str) -> float:
     return len(x & y) / min(len(x), len(y))
 
 
-def statement(index: int, row: dict, raw: str | None) -> Statement:
+class Boundaries:
+    """Sentence and clause ends of a text, found once, looked up by bisection."""
+
+    def __init__(self, raw: str) -> None:
+        self.length = len(raw)
+        self.sentence = [i for i, ch in enumerate(raw) if ch in _SENTENCE_END]
+        self.clause = [i for i, ch in enumerate(raw) if ch in _CLAUSE_END]
+
+    @staticmethod
+    def before(ends: list[int], position: int) -> int:
+        """The start of the stretch that holds ``position``: one past the last end before it."""
+        i = bisect_left(ends, position)
+        return ends[i - 1] + 1 if i else 0
+
+    def after(self, position: int) -> int:
+        i = bisect_left(self.clause, position)
+        return self.clause[i] if i < len(self.clause) else self.length
+
+
+def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None = None) -> Statement:
     """Read a row and its surroundings: 上述3126名 is a back-reference; 其中… opens a part."""
     kind = row.get("quantity_kind")
     item = Statement(index, row, stated(row["value"], row.get("value_max"), row.get("approx")),
-                     unit_class(row.get("unit"), kind))
+                     unit_class(row.get("unit"), kind), start=int(row.get("start") or 0),
+                     category=row.get("category") or "other", object=normalise_object(row.get("object")),
+                     action=row.get("action") or None)
     if not raw:
         item.backref = row.get("object") in _BACKREF_OBJECTS
-    else:
-        start, end = int(row.get("start") or 0), int(row.get("end") or 0)
-        left = max((raw.rfind(ch, 0, start) for ch in _SENTENCE_END), default=-1) + 1
-        item.sentence_prefix, item.prefix_start = raw[left:start], left
-        before = max(0, left - 1)
-        item.previous_start = max((raw.rfind(ch, 0, before) for ch in _SENTENCE_END), default=-1) + 1
-        item.backref = bool(_BACKREF.search(raw[max(0, start - 3):start]))
-        c_left = max((raw.rfind(ch, 0, start) for ch in _CLAUSE_END), default=-1) + 1
-        ends = [i for i in (raw.find(ch, end) for ch in _CLAUSE_END) if i >= 0]
-        c_right = min(ends) if ends else len(raw)
-        item.clause = _NUMBERISH.sub("", raw[c_left:start] + raw[end:c_right])
+        return item
+    bounds = bounds or Boundaries(raw)
+    start, end = item.start, int(row.get("end") or 0)
+    left = bounds.before(bounds.sentence, start)
+    item.sentence_prefix, item.prefix_start = raw[left:start], left
+    item.previous_start = bounds.before(bounds.sentence, max(0, left - 1))
+    item.backref = bool(_BACKREF.search(raw[max(0, start - 3):start]))
+    c_left, c_right = bounds.before(bounds.clause, start), bounds.after(end)
+    item.clause = _NUMBERISH.sub("", raw[c_left:start] + raw[end:c_right])
     return item
 
 
@@ -116,13 +126,17 @@ def actions_agree(a: Statement, b: Statement) -> bool:
 
 
 def _weak_topic_agrees(a: Statement, b: Statement) -> bool:
-    """Two rows without a category: their objects must be specific and agree, or their
-    clauses must share their words (超四成的案件为冒充客服类诈骗 / 冒充客服类诈骗占比41.2%)."""
+    """Two rows without a category: the same specific object and action, or a rounded and a
+    precise figure whose clauses share their words (超四成的案件为冒充客服类诈骗 /
+    冒充客服类诈骗占比41.2%). 二等功两次 and 三等功两次 do not."""
     specific = (a.object and b.object and a.object not in _GENERIC_OBJECTS
                 and b.object not in _GENERIC_OBJECTS)
-    if specific and objects_agree(a, b) and actions_agree(a, b):
+    if specific and a.object == b.object and a.action and a.action == b.action:
         return True
-    return bool(a.clause and b.clause) and overlap(a.clause, b.clause) >= 0.5
+    if a.stated.step == b.stated.step and a.row.get("approx") == b.row.get("approx"):
+        return False  # equal precision and no back-reference: equal value is no evidence
+    short = min(len(_bigrams(a.clause)), len(_bigrams(b.clause)))
+    return short >= 3 and overlap(a.clause, b.clause) >= 0.6
 
 
 def _period_agrees(a: dict, b: dict) -> bool:
@@ -170,12 +184,13 @@ def same_thing(a: Statement, b: Statement) -> bool:
 
 def same_statistic(a: Statement, b: Statement) -> bool:
     """One statistic stated twice: 近1.5万起 and 1.487万起 of 破获电信网络诈骗案件."""
-    return same_thing(a, b) and agree(a.stated, b.stated)
+    return agree(a.stated, b.stated) and same_thing(a, b)
 
 
 def slipped(a: Statement, b: Statement) -> bool:
     """The same statistic with a power-of-ten slip: 预警劝阻14.5万人次 vs 145万人次."""
     return (not a.backref and not b.backref and a.category not in WEAK_CATEGORIES
+            and a.row.get("quantity_kind") not in _NO_SLIPS
             and a.category == b.category and same_thing(a, b) and actions_agree(a, b)
             and tenfold_slip(a.stated, b.stated))
 

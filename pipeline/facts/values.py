@@ -27,12 +27,14 @@ _APPROX_WORDS = re.compile(r"(近|约|余|多|超|以上|左右|不到|不足)")
 
 @dataclass(frozen=True)
 class Stated:
-    """A figure with the interval it stands for: ``lo <= true value <= hi``."""
+    """A figure with the interval it stands for: ``lo <= true value <= hi`` (``lo <= true <
+    hi`` for an exact round figure: 3000 stands for 2500 up to, not including, 3500)."""
 
     value: float
     lo: float
     hi: float
     step: float
+    exact: bool = False
 
     @property
     def width(self) -> float:
@@ -67,7 +69,7 @@ def step_of(value: float) -> float:
 def stated(value: float, value_max: float | None = None, approx: str | None = None) -> Stated:
     """The interval a stated figure covers.
 
-    exact 3126 → [3125.5, 3126.5]; 3000余 (over) → [3000, 4000]; 近15万 (under) → [140000,
+    exact 3126 → [3125.5, 3126.5), 1.5万 → [14500, 15500); 3000余 (over) → [3000, 4000]; 近15万 (under) → [140000,
     150000]; 约2.4亿 (about) → [2.3亿, 2.5亿]; a range 30万至50万 → [300000, 500000].
     """
     value = float(value)
@@ -80,30 +82,51 @@ def stated(value: float, value_max: float | None = None, approx: str | None = No
         return Stated(value, value - step, value, step)
     if approx == "about":
         return Stated(value, value - step, value + step, step)
-    return Stated(value, value - step / 2, value + step / 2, step)
+    step = min(step, exact_step(value))
+    return Stated(value, value - step / 2, value + step / 2, step, exact=True)
+
+
+def exact_step(value: float) -> float:
+    """The rounding an exact figure may hide: at most half a unit of its second significant
+    digit. 1.5万 → 1000 (so 14870 rounds to it), 100亿 → 10亿 (107.2亿 does not), 10 → 1
+    (5 does not), 3000 → 100 (3126 does not; 3000余 does)."""
+    v = abs(float(value))
+    if v == 0:
+        return 1.0
+    return 10.0 ** (math.floor(math.log10(v) + 1e-12) - 1)
 
 
 def agree(a: Stated, b: Stated) -> bool:
-    """True when two statements can be the same figure: 3000余 and 3126, 超四成 and 41.2%."""
+    """True when the more precise figure lies within the rounding of the less precise one:
+    3126 in 3000余 [3000, 4000], 41.2 in 超四成 [40, 50], 14870 in 近1.5万 [14000, 15000];
+    1500 is not within 1000's rounding [500, 1500). Two rounded figures agree when their
+    intervals overlap (近15万 / 约15万)."""
     if a.value == b.value:
         return True
+    wide, narrow = (a, b) if a.width >= b.width else (b, a)
     eps = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
-    return a.lo < b.hi - eps and b.lo < a.hi - eps
+    if narrow.exact:
+        upper_ok = narrow.value < wide.hi - eps if wide.exact else narrow.value <= wide.hi + eps
+        return wide.lo - eps <= narrow.value and upper_ok
+    return wide.lo < narrow.hi - eps and narrow.lo < wide.hi - eps
 
 
-def scaled(a: Stated, factor: float) -> Stated:
-    return Stated(a.value * factor, a.lo * factor, a.hi * factor, a.step * factor)
+def significant_digits(value: float) -> int:
+    """14.5万 → 3, 3000 → 1, 41.2 → 3."""
+    v = abs(float(value))
+    if v == 0:
+        return 1
+    return int(math.floor(math.log10(v / step_of(v)) + 1e-9)) + 1
 
 
 def tenfold_slip(a: Stated, b: Stated) -> bool:
-    """True when two figures differ by a power of ten but agree otherwise: 14.5万 vs 145万."""
-    if agree(a, b):
+    """True when one figure is the other times a power of ten, digit for digit, with at least
+    two significant digits: 14.5万 and 145万 (a slipped decimal point). 5 and 50, 5 and 100,
+    3200多 and 3以上 are no slip."""
+    small, big = sorted((abs(a.value), abs(b.value)))
+    if small == 0 or small == big or significant_digits(small) < 2:
         return False
-    for exponent in (1, 2, 3, 4):
-        factor = 10.0 ** exponent
-        if agree(scaled(a, factor), b) or agree(scaled(b, factor), a):
-            return True
-    return False
+    return any(abs(small * 10.0 ** e - big) <= 1e-9 * big for e in (1, 2, 3, 4))
 
 
 def is_approximate_text(text: str) -> bool:
