@@ -145,3 +145,11 @@ def test_a_sub_area_of_a_total_is_its_part():
             metric(raw, "412件", 412, "件", place="四川省成都市锦江区", **handled)]
     _, columns, _ = link(rows, [document(raw)])
     assert columns[rows[1]["metric_id"]][1] == columns[rows[0]["metric_id"]][0]
+
+
+def test_equal_figures_of_equal_precision_in_similar_clauses_stay_apart():
+    """甲型影碟机长宽均为16厘米 / 乙型影碟机长宽也为16厘米: alike clauses, two machines."""
+    raw = "甲型影碟机长宽均为16厘米，重2公斤。乙型影碟机长宽也为16厘米，重3公斤。"
+    rows = [metric(raw, "16厘米", 16, "厘米", kind="length"), metric(raw, "16厘米", 16, "厘米", nth=1, kind="length")]
+    facts, _, _ = link(rows, [document(raw)])
+    assert len(facts) == 2
