@@ -15,7 +15,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from .across import Local, UnionFind, document_locals, fact_key, fold_across, merge_republications
-from .duplicates import Doc, find_duplicates, order_key, roots
+from .duplicates import find_similar, order_key, roots, signature
 from .values import WEAK_CATEGORIES
 
 __all__ = ["link", "link_tables", "FACT_COLUMNS"]
@@ -60,12 +60,12 @@ def _chrome(value) -> tuple | None:
 
 def _local_facts(metrics: pa.Table, documents: pa.Table):
     """Within-document pass: local facts, metric → local id, part metric → total's local id,
-    and the documents the duplicate pass reads."""
+    and each document's MinHash signature (computed here, so no text is kept)."""
     metrics, spans = _metric_slices(metrics)
     locals_: list[Local] = []
     of_metric: dict[str, int] = {}
     parts: dict[str, int] = {}
-    docs: list[Doc] = []
+    signed: list[tuple] = []
     seen: set[str] = set()
     for doc in _documents(documents):
         doc_id = doc["doc_id"]
@@ -73,7 +73,7 @@ def _local_facts(metrics: pa.Table, documents: pa.Table):
             continue
         seen.add(doc_id)
         order = order_key(doc_id, doc.get("published"), doc.get("source"))
-        docs.append(Doc(doc_id, order, doc.get("raw_text") or "", _chrome(doc.get("chrome"))))
+        signed.append((doc_id, order, signature(doc.get("raw_text") or "", _chrome(doc.get("chrome")))))
         if doc_id not in spans:
             continue
         offset, length = spans.pop(doc_id)
@@ -89,7 +89,7 @@ def _local_facts(metrics: pa.Table, documents: pa.Table):
         locals_.extend(found)
         of_metric.update(mapping)
         parts.update(part_map)
-    return locals_, of_metric, parts, docs
+    return locals_, of_metric, parts, signed
 
 
 def _fact_row(fact_id: str, members: list[Local]) -> dict:
@@ -133,8 +133,8 @@ def _assign_ids(groups: dict[int, list[Local]], blocked: set[int], root_of: dict
 def link_tables(metrics, documents) -> tuple[list[dict], dict[str, tuple], dict[str, tuple]]:
     """The pass itself; see ``link``."""
     metrics, documents = _table(metrics), _table(documents)
-    locals_, of_metric, parts, docs = _local_facts(metrics, documents)
-    duplicates = find_duplicates(docs)
+    locals_, of_metric, parts, signed = _local_facts(metrics, documents)
+    duplicates = find_similar(signed)
     root_of = roots(duplicates)
     sets = UnionFind()
     by_root: dict[str, list[Local]] = defaultdict(list)

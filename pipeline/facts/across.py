@@ -27,7 +27,12 @@ NOT_ACROSS = frozenset({"duration"})
 _PERIOD_NOISE = re.compile(r"^.*\s|本报讯|今年|全年")
 
 
-@dataclass
+# What a local fact keeps of its most precise statement's row (not the whole row).
+KEPT = ("value", "value_max", "unit", "quantity_kind", "currency", "change_direction", "place",
+        "place_code", "period", "period_start", "period_end")
+
+
+@dataclass(slots=True)
 class Local:
     """A statistic as one document states it (one within-document cluster)."""
 
@@ -80,7 +85,8 @@ def document_locals(doc_id: str, order: tuple, raw: str | None, rows: list[dict]
         rep = min(cluster.members, key=_precision)
         first = min(cluster.members, key=lambda m: (m.start, m.index))
         locals_.append(Local(
-            lid, doc_id, order, first.start, first.row["metric_id"], rep.row, rep.stated,
+            lid, doc_id, order, first.start, first.row["metric_id"],
+            {key: rep.row[key] for key in KEPT if rep.row.get(key) is not None}, rep.stated,
             rep.unit_class, _strong_category(cluster), _first_object(cluster, rep),
             len(cluster.members), cluster.conflict, [m.stated for m in cluster.members], published))
         for member in cluster.members:

@@ -151,16 +151,22 @@ def find_duplicates(docs: Iterable[Doc], threshold: float = THRESHOLD
                     ) -> dict[str, tuple[str | None, float | None]]:
     """doc_id → (duplicate_of, similarity): the first (by ``order_key``) earlier document
     whose estimated Jaccard similarity reaches ``threshold``; (None, None) for the rest."""
+    return find_similar(((d.doc_id, d.order, signature(d.raw, d.chrome)) for d in docs), threshold)
+
+
+def find_similar(signed: Iterable[tuple[str, tuple, LeanMinHash | None]], threshold: float = THRESHOLD
+                 ) -> dict[str, tuple[str | None, float | None]]:
+    """``find_duplicates`` over (doc_id, order, signature) computed beforehand (so the caller
+    need not keep the texts)."""
     lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
     signatures: dict[str, LeanMinHash] = {}
     orders: dict[str, tuple] = {}
-    for doc in docs:
-        sig = signature(doc.raw, doc.chrome)
-        if sig is None or doc.doc_id in signatures:
-            orders.setdefault(doc.doc_id, doc.order)
+    for doc_id, order, sig in signed:
+        if sig is None or doc_id in signatures:
+            orders.setdefault(doc_id, order)
             continue
-        signatures[doc.doc_id], orders[doc.doc_id] = sig, doc.order
-        lsh.insert(doc.doc_id, sig)
+        signatures[doc_id], orders[doc_id] = sig, order
+        lsh.insert(doc_id, sig)
     result: dict[str, tuple[str | None, float | None]] = {d: (None, None) for d in orders}
     for doc_id in sorted(signatures, key=orders.__getitem__):
         sig = signatures[doc_id]
