@@ -14,16 +14,22 @@ from collections.abc import Iterator
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from schemas.arrow import FACT_SCHEMA
+
 from .across import Local, UnionFind, document_locals, fact_key, fold_across, merge_republications
 from .duplicates import find_similar, order_key, roots, signature
 from .values import WEAK_CATEGORIES
 
-__all__ = ["link", "link_tables", "FACT_COLUMNS"]
+__all__ = ["link", "link_tables", "FACT_COLUMNS", "METRIC_LINKS", "DOCUMENT_LINKS"]
 
 FACT_COLUMNS = ["fact_id", "value", "value_max", "unit", "quantity_kind", "category", "object", "place",
                 "place_code", "period_start", "period_end", "n_statements", "n_documents",
                 "first_metric_id", "first_doc_id", "conflict"]
 _DOC_COLUMNS = ("doc_id", "raw_text", "published", "source", "chrome")
+METRIC_LINKS = pa.schema([pa.field("metric_id", pa.string(), False), pa.field("fact_id", pa.string(), False),
+                          pa.field("part_of", pa.string())])
+DOCUMENT_LINKS = pa.schema([pa.field("doc_id", pa.string(), False), pa.field("duplicate_of", pa.string()),
+                            pa.field("similarity", pa.float64())])
 
 
 def _table(rows) -> pa.Table:
@@ -130,29 +136,43 @@ def _assign_ids(groups: dict[int, list[Local]], blocked: set[int], root_of: dict
     return ids
 
 
-def link_tables(metrics, documents) -> tuple[list[dict], dict[str, tuple], dict[str, tuple]]:
-    """The pass itself; see ``link``."""
+def link_tables(metrics, documents) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """The pass itself, with Arrow tables out: ``facts`` (FACT_SCHEMA, sorted by fact_id),
+    ``metric_links`` (metric_id, fact_id, part_of) and ``document_links`` (doc_id,
+    duplicate_of, similarity), both sorted by their id. ``link`` gives the same as Python rows."""
     metrics, documents = _table(metrics), _table(documents)
     locals_, of_metric, parts, signed = _local_facts(metrics, documents)
     duplicates = find_similar(signed)
+    del signed
     root_of = roots(duplicates)
     sets = UnionFind()
     by_root: dict[str, list[Local]] = defaultdict(list)
     for local in locals_:
         by_root[root_of.get(local.doc_id, local.doc_id)].append(local)
     merge_republications(by_root, sets)
+    del by_root
     blocked = fold_across(locals_, sets)
     groups: dict[int, list[Local]] = defaultdict(list)
     for local in locals_:
         groups[sets.find(local.lid)].append(local)
     ids = _assign_ids(groups, blocked, root_of)
-    facts = [_fact_row(ids[root], members) for root, members in groups.items()]
-    facts.sort(key=lambda f: f["fact_id"])
+    columns: dict[str, list] = {name: [] for name in FACT_COLUMNS}
+    for root in sorted(groups, key=ids.__getitem__):
+        for name, value in _fact_row(ids[root], groups[root]).items():
+            columns[name].append(value)
+    facts = pa.table(columns, schema=FACT_SCHEMA)
+    del columns, groups
     fact_of_lid = {local.lid: ids[sets.find(local.lid)] for local in locals_}
+    del locals_
     part_of = _fact_parts(of_metric, parts, fact_of_lid)
-    metric_columns = {metric_id: (fact_of_lid[lid], part_of.get(fact_of_lid[lid]))
-                      for metric_id, lid in of_metric.items()}
-    return facts, metric_columns, duplicates
+    metric_ids = sorted(of_metric)
+    fact_ids = [fact_of_lid[of_metric[m]] for m in metric_ids]
+    metric_links = pa.table({"metric_id": metric_ids, "fact_id": fact_ids,
+                             "part_of": [part_of.get(f) for f in fact_ids]}, schema=METRIC_LINKS)
+    doc_ids = sorted(duplicates)
+    document_links = pa.table({"doc_id": doc_ids, "duplicate_of": [duplicates[d][0] for d in doc_ids],
+                               "similarity": [duplicates[d][1] for d in doc_ids]}, schema=DOCUMENT_LINKS)
+    return facts, metric_links, document_links
 
 
 def _fact_parts(of_metric: dict[str, int], parts: dict[str, int], fact_of_lid: dict[int, str]) -> dict[str, str]:
@@ -173,4 +193,10 @@ def link(metrics_rows, documents_rows) -> tuple[list[dict], dict[str, tuple], di
     其中跨境…2100起 gets part_of = that fact; a republished copy of the page gets duplicate_of
     = the first copy and its metrics the same facts.
     """
-    return link_tables(metrics_rows, documents_rows)
+    facts, metric_links, document_links = link_tables(metrics_rows, documents_rows)
+    metric_columns = dict(zip(metric_links["metric_id"].to_pylist(),
+                              zip(metric_links["fact_id"].to_pylist(), metric_links["part_of"].to_pylist())))
+    document_columns = dict(zip(document_links["doc_id"].to_pylist(),
+                                zip(document_links["duplicate_of"].to_pylist(),
+                                    document_links["similarity"].to_pylist())))
+    return facts.to_pylist(), metric_columns, document_columns

@@ -25,7 +25,7 @@ WEAK_CATEGORIES = frozenset({"other", "money_other"})
 _APPROX_WORDS = re.compile(r"(近|约|余|多|超|以上|左右|不到|不足)")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Stated:
     """A figure with the interval it stands for: ``lo <= true value <= hi`` (``lo <= true <
     hi`` for an exact round figure: 3000 stands for 2500 up to, not including, 3500)."""
