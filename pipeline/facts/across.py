@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pipeline.document import content_id
 
 from .parts import part_targets
-from .restate import Boundaries, Cluster, cluster_statements, normalise_object, objects_agree, statement
+from .restate import Boundaries, Cluster, cluster_statements, normalise_object, overlap, statement
 from .values import WEAK_CATEGORIES, Stated, agree
 
 # Durations (五年, 3年) describe a story, not a statistic another outlet restates.
@@ -201,13 +201,9 @@ def fold_across(locals_: list[Local], sets: UnionFind) -> set[int]:
 
 
 def _objects_fit(a: Local, b: Local) -> bool:
+    """电信网络诈骗案件 and 电信诈骗案件 fit; a missing object fits any."""
     x, y = normalise_object(a.object), normalise_object(b.object)
-    return x is None or y is None or x in y or y in x or objects_agree_text(x, y)
-
-
-def objects_agree_text(x: str, y: str) -> bool:
-    from .restate import overlap
-    return overlap(x, y) >= 0.6
+    return x is None or y is None or x in y or y in x or overlap(x, y) >= 0.6
 
 
 def fact_key(rep: Local, category: str, obj: str | None, scope: str | None) -> str:
@@ -217,8 +213,3 @@ def fact_key(rep: Local, category: str, obj: str | None, scope: str | None) -> s
     return content_id("fact", category, normalise_object(obj) or "", row.get("place_code") or
                       row.get("place") or "", row.get("period_start") or "", row.get("period_end") or "",
                       rep.unit_class, repr(float(rep.rep.value)), repr(row.get("value_max")), scope or "")
-
-
-# objects_agree is re-exported for callers that compare statements directly
-__all__ = ["Local", "UnionFind", "document_locals", "merge_republications", "fold_across",
-           "fact_key", "block_key", "objects_agree"]

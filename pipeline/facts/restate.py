@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 
 from .values import WEAK_CATEGORIES, Stated, agree, stated, tenfold_slip, unit_class
 
@@ -40,7 +39,6 @@ class Statement:
     prefix_start: int = 0
     previous_start: int = 0
     clause: str = ""
-    extra: dict = field(default_factory=dict)
 
     start: int = 0
     category: str = "other"
@@ -220,11 +218,12 @@ def cluster_statements(items: list[Statement], forbidden: dict[int, int]) -> lis
     where: dict[int, Cluster] = {}
     for item in sorted(items, key=lambda s: (s.start, s.index)):
         barred = where.get(forbidden.get(item.index, -1))
-        fits = [c for c in clusters if c is not barred
-                and all(same_statistic(item, m) for m in (c.members if item.backref else c.anchors()))]
         if item.backref:
             fits = [c for c in clusters if c is not barred
                     and any(same_statistic(item, m) for m in c.members)]
+        else:
+            fits = [c for c in clusters if c is not barred
+                    and all(same_statistic(item, m) for m in c.anchors())]
         target = max(fits, key=lambda c: _score(item, c)) if fits else None
         if target is None:
             slips = [c for c in clusters if c is not barred and all(
@@ -239,7 +238,3 @@ def cluster_statements(items: list[Statement], forbidden: dict[int, int]) -> lis
         target.members.append(item)
         where[item.index] = target
     return clusters
-
-
-def resolved_period(row: dict) -> tuple[date | None, date | None]:
-    return row.get("period_start"), row.get("period_end")

@@ -8,7 +8,6 @@ their intervals overlap: 近15万 [140000, 150000] and 14.87万 [148650, 148750]
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
 # Units that count the same thing (人 and 名 are both people; 起 件 宗 are both cases).
@@ -22,7 +21,6 @@ UNIT_CLASSES: dict[str, str] = {
 MEASURE_WORDS = "个家户套辆部台处场次本项条张只艘座间把枚份批伙"
 # Weak categories: the taxonomy's fallbacks; they say little about what is counted.
 WEAK_CATEGORIES = frozenset({"other", "money_other"})
-_APPROX_WORDS = re.compile(r"(近|约|余|多|超|以上|左右|不到|不足)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,8 +125,3 @@ def tenfold_slip(a: Stated, b: Stated) -> bool:
     if small == 0 or small == big or significant_digits(small) < 2:
         return False
     return any(abs(small * 10.0 ** e - big) <= 1e-9 * big for e in (1, 2, 3, 4))
-
-
-def is_approximate_text(text: str) -> bool:
-    """True when the figure's text carries a rounding word (近 约 余 多 超 以上 左右)."""
-    return bool(_APPROX_WORDS.search(text or ""))
