@@ -40,6 +40,8 @@ def _table(rows) -> pa.Table:
 
 def _documents(table: pa.Table, batch_size: int = 2048) -> Iterator[dict]:
     """Document rows sorted by doc_id, one at a time, reading only the columns the pass needs."""
+    if table.num_rows == 0:
+        return
     names = [c for c in _DOC_COLUMNS if c in table.column_names]
     table = table.select(names).sort_by("doc_id")
     for batch in table.to_batches(max_chunksize=batch_size):

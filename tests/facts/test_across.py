@@ -100,3 +100,18 @@ def test_fact_rows_fit_the_model_and_the_arrow_schema():
     assert [Fact.model_validate(f).fact_id for f in facts] == [f["fact_id"] for f in facts]
     table = pa.Table.from_pylist(facts, schema=FACT_SCHEMA)
     assert table.schema.names == FACT_COLUMNS == list(Fact.model_fields)
+
+
+def test_no_rows_give_no_facts():
+    """An empty run links to empty tables."""
+    facts, columns, documents = link([], [])
+    assert (facts, columns, documents) == ([], {}, {})
+
+
+def test_metrics_of_a_missing_document_still_get_facts():
+    """Rows whose document is absent are linked without their text (no back-reference context)."""
+    rows, _ = _corpus()
+    facts, columns, documents = link(rows, [])
+    assert set(columns) == {r["metric_id"] for r in rows} and documents == {}
+    assert columns[rows[0]["metric_id"]][0] == columns[rows[2]["metric_id"]][0]  # resolved periods suffice
+    assert len(facts) == 3
