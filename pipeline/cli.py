@@ -225,6 +225,27 @@ def evaluate_metrics_command(gold, inputs, as_json, details):
     _print_scores(scores, as_json)
 
 
+@evaluate.command("articles")
+@click.option("--gold", "gold", required=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Gold JSONL, one page a line (format in pipeline/evaluation/articles.py).")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--details", is_flag=True, help="List every wrong, missed or extra article.")
+def evaluate_articles_command(gold, inputs, as_json, details):
+    """Print how well pages are split into articles: precision, recall, pages right, dates.
+
+    Example: fazhi evaluate articles --gold tests/fixtures/pages.gold.jsonl tests/fixtures/pages
+    """
+    from .evaluation.articles import evaluate_articles
+
+    try:
+        scores = evaluate_articles(gold, inputs, details=details)
+    except UserError as exc:
+        _fail(str(exc))
+    _print_scores(scores, as_json)
+
+
 @evaluate.command("ner")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["bio", "cluener", "jsonl"]), default="bio",

@@ -1,48 +1,120 @@
-"""Dates: the date grammar of the entity stage (calendar and relative dates, normalised to ISO
-days or ranges) and the period phrases of the metrics stage, read against the publication
-date."""
+"""Dates: one grammar of calendar and relative dates, read against the publication date.
+
+The entity stage tags what ``DATE_PATTERN`` matches (7月27日, 今年10月下旬, 2021年上半年,
+2019年以来, 17日下午) and writes ``normalize_date``'s ISO day or range; the metrics stage reads
+its period phrases (截至10月31日, 今年1至8月, 前三季度) with ``period_dates``, which uses the same
+grammar, widened by ``PERIOD_PATTERN`` to the phrases a period may be but a DATE entity is not
+(a quarter without its year, 前10个月, 1996年底). Both go through ``calendar_range``: one reading
+of years, months, days and parts of the year.
+"""
 
 from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
+
+# --- the grammar, as named fragments ------------------------------------------------------------
+
+_NUM = r"[0-9０-９]"  # an Arabic digit, half or full width
+_UPTO = r"(?:至|到|—|-|～|~)"  # 1至4月, 2020年—2022年
+_MONTH_NUMBER = rf"{_NUM}{{1,2}}|十[一二]?|[一二三四五六七八九]"  # 10, 十二, 九
 
 
-_NUM = r"[0-9０-９]"
 def _year(n: int) -> str:
+    """A written year, group ``y<n>``: 2021年, 二〇二一年."""
     return rf"(?P<y{n}>{_NUM}{{4}}|[〇零一二三四五六七八九]{{4}})年"
 
 
-def _rely(n: int) -> str:
+def _relative_year(n: int) -> str:
+    """A year relative to the publication date, group ``ry<n>``: 今年, 去年, 前年."""
     return rf"(?P<ry{n}>今年|去年|前年|明年|当年|上年)"
 
 
-_MONTH = (rf"(?:(?P<m0>{_NUM}{{1,2}}|十[一二]?|[一二三四五六七八九])(?:月)?(?:至|到|—|-|～|~))?"
-          rf"(?P<m>{_NUM}{{1,2}}|十[一二]?|[一二三四五六七八九])月(?:份)?")
+# A month, or months (group m0 the first): 7月, 十月份, 1至4月, 3月—5月.
+_MONTH = (rf"(?:(?P<m0>{_MONTH_NUMBER})(?:月)?{_UPTO})?"
+          rf"(?P<m>{_MONTH_NUMBER})月(?:份)?")
+# The time of day after a day, kept in the span: 17日下午.
 _TOD = r"(?:上午|下午|晚上|晚间|凌晨|早上|中午|傍晚|夜间|深夜)"
+# A day of the month: 27日, 二十七日, 8号.
 _DAY = rf"(?P<d>{_NUM}{{1,2}}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])[日号]{_TOD}?"
+# A part of a month: 10月下旬, 7月底.
 _PART = r"(?P<part>上旬|中旬|下旬|初|中|底|末)"
+
+# Parts of a year and their (first, last) month: 2021年上半年, 今年第一季度, 今年年底.
+HALVES: dict[str, tuple[int, int]] = {
+    "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9),
+    "第一季度": (1, 3), "一季度": (1, 3), "第二季度": (4, 6), "二季度": (4, 6),
+    "第三季度": (7, 9), "三季度": (7, 9), "第四季度": (10, 12), "四季度": (10, 12),
+    "年初": (1, 3), "年中": (6, 7), "年底": (10, 12), "年末": (10, 12),
+}
 _HALF = (r"(?P<half>上半年|下半年|前三季度|第一季度|第二季度|第三季度|第四季度|一季度|二季度"
          r"|三季度|四季度|年初|年底|年末|年中)")
-# 7月27日, 今年10月下旬, 2021年上半年, 2019年以来, 今年以来, 17日, 近日.
-DATE_PATTERN = (
-    rf"(?:{_year(1)}|{_rely(1)})?(?<![0-9０-９])(?:{_MONTH}(?:{_DAY}|{_PART})?)(?P<since1>以来)?"
-    rf"|(?:(?P<y0>{_NUM}{{4}})年?(?:至|到|—|-|～|~))?(?:{_year(2)}|{_rely(2)}){_HALF}?(?:(?P<since2>以来)|间)?"
-    rf"|(?<![0-9０-９月])(?P<dd>{_NUM}{{1,2}})日(?![益常]){_TOD}?"
-)
+# The parts of a month (first day, last day; None: the month's last day).
+_MONTH_PARTS: dict[str, tuple[int, int | None]] = {
+    "上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "中": (11, 20),
+    "下旬": (21, None), "底": (21, None), "末": (21, None),
+}
+_YEAR_OFFSETS = {"今年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2, "明年": 1}
 
+
+def _date_pattern(half: str) -> str:
+    """Return the date grammar with ``half`` as the part of a year after a year."""
+    return (
+        # [year] month [day | part] [以来]: 7月27日, 今年10月下旬, 今年1至4月, 9月以来
+        rf"(?:{_year(1)}|{_relative_year(1)})?(?<![0-9０-９])(?:{_MONTH}(?:{_DAY}|{_PART})?)"
+        rf"(?P<since1>以来)?"
+        # [year 至] year [part] [以来|间]: 2021年上半年, 2020年至2022年间, 今年以来
+        rf"|(?:(?P<y0>{_NUM}{{4}})年?{_UPTO})?(?:{_year(2)}|{_relative_year(2)}){half}?"
+        rf"(?:(?P<since2>以来)|间)?"
+        # a bare day of the current month: 17日下午 (not 日益, 日常)
+        rf"|(?<![0-9０-９月])(?P<dd>{_NUM}{{1,2}})日(?![益常]){_TOD}?"
+    )
+
+
+# The DATE entity: 7月27日, 今年10月下旬, 2021年上半年, 2019年以来, 今年以来, 17日.
+DATE_PATTERN = _date_pattern(_HALF)
 
 # Every character a DATE_PATTERN match can start with: a digit or Chinese numeral (year,
 # month, day), a relative year (今年 去年 前年 明年 当年 上年). Keep in step with the pattern.
 DATE_FIRST = "0123456789０１２３４５６７８９〇零一二三四五六七八九十今去前明当上"
 
+# A period phrase of the metrics stage may also be a year's end without 年年 (1996年底), the
+# first months of a year (今年前10个月) or a part of the year without its year (前三季度:
+# the publication year).
+_PERIOD_HALF = (r"(?P<half>上半年|下半年|前三季度|第一季度|第二季度|第三季度|第四季度|一季度"
+                r"|二季度|三季度|四季度|年初|年底|年末|年中|底|末|初"
+                rf"|前(?P<months>{_MONTH_NUMBER})个月)")
+_PERIOD_HALVES = {**HALVES, "底": (10, 12), "末": (10, 12), "初": (1, 3)}
+PERIOD_PATTERN = (_date_pattern(_PERIOD_HALF)
+                  + r"|(?<![年0-9０-９])(?P<half1>上半年|下半年|前三季度|第?[一二三四]季度)")
+_PERIOD_RE = re.compile(PERIOD_PATTERN)
+
+
+# --- reading a match --------------------------------------------------------------------------
 
 _BARE_DAY = re.compile(r"([0-9０-９]{1,2})日")
 
 
-def _anchor_day(text: str, normalized: str | None, anchor: date | None,
-                published: date | None) -> tuple[str | None, date | None]:
+def cn_int(text: str) -> int:
+    """Return the integer written with Arabic or simple Chinese numerals.
+
+    >>> [cn_int(t) for t in ("12", "１２", "十二", "二十七", "〇七")]
+    [12, 12, 12, 27, 7]
+    """
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
+    digits["零"] = 0
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+    return int("".join(str(digits[c]) for c in text))
+
+
+def anchor_day(text: str, normalized: str | None, anchor: date | None,
+               published: date | None) -> tuple[str | None, date | None]:
     """Return the DATE's normalized value and the new anchor day.
 
     A bare day (17日下午) belongs to the month last named in the article (6月13日 … 17日 →
@@ -50,7 +122,7 @@ def _anchor_day(text: str, normalized: str | None, anchor: date | None,
     """
     m = _BARE_DAY.match(text)
     if m and anchor is not None:
-        day = _cn_int(m.group(1))
+        day = cn_int(m.group(1))
         year, month = anchor.year, anchor.month
         if day < anchor.day:  # 30日 … 2日: the next month
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -69,120 +141,154 @@ def _anchor_day(text: str, normalized: str | None, anchor: date | None,
     return normalized, anchor
 
 
-def _cn_int(text: str) -> int:
-    """Return the integer written with Arabic or simple Chinese numerals (十二, 二十七, 〇七)."""
-    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    if text.isdigit():
-        return int(text)
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")}
-    digits["零"] = 0
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
-    return int("".join(str(digits[c]) for c in text))
+def _groups(m: re.Match) -> dict[str, str]:
+    """Return the match's groups that took part, numbered names merged (y1, y2 → y)."""
+    return {k.rstrip("12"): v for k, v in m.groupdict().items() if v}
 
 
-def normalize_date(m: re.Match, published: date | None) -> str | None:
-    """Return the ISO date or range of a DATE match (``YYYY-MM-DD`` or ``start/end``), or None."""
-    g = {k.rstrip("12"): v for k, v in m.groupdict().items() if v}
+def _year_of(g: dict[str, str], published: date | None) -> int | None:
+    """Return the year a match names (2021年, 二〇二一年) or implies (去年), or None."""
+    if g.get("y"):
+        return cn_int(g["y"])
+    if g.get("ry") and published is not None:
+        return published.year + _YEAR_OFFSETS[g["ry"]]
+    return None
+
+
+def _bare_day(day: int, published: date) -> date:
+    """Return the day of a bare 17日: this month, or last month when it is still to come."""
+    y, mo = published.year, published.month
+    if day > published.day:  # "17日" written after the 17th of last month
+        mo -= 1
+        if mo == 0:
+            y, mo = y - 1, 12
+    return date(y, mo, day)
+
+
+def _month_range(g: dict[str, str], year: int | None,
+                 published: date | None) -> tuple[date, date] | None:
+    """Return the days a month phrase covers: 7月27日, 10月下旬, 1至4月 (a month without its
+    year is the last such month up to the publication date)."""
+    month = cn_int(g["m"])
+    if year is None:
+        if published is None:
+            return None
+        year = published.year if month <= published.month else published.year - 1
+    last = calendar.monthrange(year, month)[1]
+    if g.get("d"):
+        day = date(year, month, cn_int(g["d"]))
+        return day, day
+    if g.get("part"):
+        lo, hi = _MONTH_PARTS[g["part"]]
+        return date(year, month, lo), date(year, month, hi or last)
+    first = cn_int(g["m0"]) if g.get("m0") else month  # 1至4月
+    return date(year, first, 1), date(year, month, last)
+
+
+def _year_range(g: dict[str, str], year: int) -> tuple[date, date]:
+    """Return the days a year phrase covers: 2021年, 2021年上半年, 2020年至2022年, 前10个月."""
+    if g.get("months"):
+        lo, hi = 1, cn_int(g["months"])  # 前10个月
+    else:
+        lo, hi = _PERIOD_HALVES[g["half"]] if g.get("half") else (1, 12)
+    start = date(cn_int(g["y0"]) if g.get("y0") else year, lo, 1)  # 2020年至2022年
+    return start, date(year, hi, calendar.monthrange(year, hi)[1])
+
+
+def calendar_range(m: re.Match, published: date | None) -> tuple[date, date] | None:
+    """Return the first and last day a date or period match names, without reading 以来.
+
+    ``published`` anchors relative years (去年), months without a year and bare days; None
+    when the match needs it and it is unknown, or names no day (近日).
+    """
+    g = _groups(m)
     try:
         if g.get("vague") or g.get("holiday"):
             return None
-        year = None
-        if g.get("y"):
-            year = _cn_int(g["y"])
-        elif g.get("ry"):
-            if published is None:
-                return None
-            year = published.year + {"今年": 0, "当年": 0, "去年": -1, "上年": -1, "前年": -2,
-                                     "明年": 1}[g["ry"]]
+        year = _year_of(g, published)
         if g.get("dd"):
             if published is None:
                 return None
-            day = _cn_int(g["dd"])
-            y, mo = published.year, published.month
-            if day > published.day:  # "17日" written after the 17th of last month
-                mo -= 1
-                if mo == 0:
-                    y, mo = y - 1, 12
-            return date(y, mo, day).isoformat()
+            day = _bare_day(cn_int(g["dd"]), published)
+            return day, day
         if g.get("m"):
-            month = _cn_int(g["m"])
-            if year is None:
-                if published is None:
-                    return None
-                year = published.year if month <= published.month else published.year - 1
-            last = calendar.monthrange(year, month)[1]
-            if g.get("d"):
-                start = end = date(year, month, _cn_int(g["d"]))
-            elif g.get("part"):
-                lo, hi = {"上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "中": (11, 20),
-                          "下旬": (21, last), "底": (21, last), "末": (21, last)}[g["part"]]
-                start, end = date(year, month, lo), date(year, month, hi)
-            else:
-                first = _cn_int(g["m0"]) if g.get("m0") else month  # 1至4月
-                start, end = date(year, first, 1), date(year, month, last)
-        elif year is not None:
-            lo, hi = {None: (1, 12), "上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9),
-                      "第一季度": (1, 3), "一季度": (1, 3), "第二季度": (4, 6), "二季度": (4, 6),
-                      "第三季度": (7, 9), "三季度": (7, 9), "第四季度": (10, 12), "四季度": (10, 12),
-                      "年初": (1, 3), "年中": (6, 7), "年底": (10, 12), "年末": (10, 12)}[g.get("half")]
-            start = date(_cn_int(g["y0"]) if g.get("y0") else year, lo, 1)  # 2020年至2022年
-            end = date(year, hi, calendar.monthrange(year, hi)[1])
-        else:
-            return None
-        if g.get("since"):
-            if published is None or published < start:
-                return None
-            end = published
-        if start == end:
-            return start.isoformat()
-        return f"{start.isoformat()}/{end.isoformat()}"
+            return _month_range(g, year, published)
+        if year is None and g.get("half") and published is not None:
+            year = published.year  # 前三季度: this year
+        if year is not None:
+            return _year_range(g, year)
     except (ValueError, KeyError):
         return None
+    return None
+
+
+def normalize_date(m: re.Match, published: date | None) -> str | None:
+    """Return the ISO date or range of a DATE match (``YYYY-MM-DD`` or ``start/end``), or None.
+
+    ``今年以来`` runs from the first of January to the publication date.
+    """
+    found = calendar_range(m, published)
+    if found is None:
+        return None
+    start, end = found
+    if m.groupdict().get("since1") or m.groupdict().get("since2"):
+        if published is None or published < start:
+            return None
+        end = published
+    if start == end:
+        return start.isoformat()
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+# --- periods of the metrics stage ------------------------------------------------------------
+
+_UNTIL = ("截至", "截止")  # 截至10月31日: the end only
+_NOW = ("", "目前", "目前为止", "为止", "止")  # 截至目前: the publication date
+_AFTER_DATE = ("", "份", "全年", "间")  # what may follow the date in a plain period
+_SINCE = ("以来", "至今")  # 2019年以来, 2019年至今: up to the publication date
 
 
 def period_dates(period: str, published: date | None) -> tuple[date | None, date | None]:
-    """Return (start, end) of a period phrase given the publication date, when knowable."""
-    year = published.year if published else None
-    explicit = re.search(r"(\d{4})年", period)
-    if explicit:
-        year = int(explicit.group(1))
-    elif "去年" in period and year:
-        year -= 1
-    if year is None:
+    """Return (start, end) of a metrics period phrase given the publication date, when knowable.
+
+    The phrase is read with the DATE grammar (``PERIOD_PATTERN``); published 2021-11-02:
+
+    - 截至10月31日 → (None, 2021-10-31); 截至7月底 → (None, 2021-07-31); 截至目前 → (None,
+      2021-11-02): 截至 gives the end only;
+    - 2018年以来, 2018年至今 → (2018-01-01, 2021-11-02); 自今年6月11日开展…以来 and
+      该所自1995年成立以来: from the date the event is dated by;
+    - 2021年第一季度 → (2021-01-01, 2021-03-31); 今年1至8月, 前三季度, 去年全年, 今年前10个月;
+    - 近年来, 国庆期间, 1997年春节期间 → (None, None): no calendar reading of the whole phrase.
+    """
+    text = period.strip()
+    if text.startswith(_UNTIL):
+        return _until(text[2:], published)
+    opened = _OPENED.search(text)  # 自…以来: a date, then the event it dates
+    if opened:
+        text = text[opened.end():]
+    m = _PERIOD_RE.match(text)
+    found = calendar_range(m, published) if m and m.group() else None
+    if found is None:
         return None, None
-    try:
-        until = re.search(r"截至(?:\d{4}年|今年|去年)?(\d{1,2})月(?:(\d{1,2})日|底|末)?", period)
-        if until:
-            month = int(until.group(1))
-            day = int(until.group(2)) if until.group(2) else month_end(year, month).day
-            return None, date(year, month, day)
-        if "截至" in period and published:
-            return None, published
-        since = re.search(r"自(?:\d{4}年|今年|去年)?(\d{1,2})月(\d{1,2})日", period)
-        if since:
-            return date(year, int(since.group(1)), int(since.group(2))), published
-        if "上半年" in period:
-            return date(year, 1, 1), date(year, 6, 30)
-        if "下半年" in period:
-            return date(year, 7, 1), date(year, 12, 31)
-        if "前三季度" in period:
-            return date(year, 1, 1), date(year, 9, 30)
-        months = re.search(r"(\d{1,2})(?:月份?)?[至到—－~～-](\d{1,2})月", period)
-        if months:
-            return (date(year, int(months.group(1)), 1),
-                    month_end(year, int(months.group(2))))
-        if "以来" in period and ("今年" in period or "去年" in period or explicit):
-            return date(year, 1, 1), published
-        if re.fullmatch(r"(?:\d{4}年|去年|今年)(?:全年)?", period):
-            return date(year, 1, 1), date(year, 12, 31)
-    except ValueError:
+    start, end = found
+    rest = text[m.end():]
+    if m.group("since1") or m.group("since2") or rest in _SINCE or rest.endswith("以来"):
+        return start, (published if published and published >= start else None)
+    if opened or rest not in _AFTER_DATE:
         return None, None
-    return None, None
+    return start, end
 
 
-def month_end(year: int, month: int) -> date:
-    if month == 12:
-        return date(year, 12, 31)
-    return date(year, month + 1, 1) - timedelta(days=1)
+_OPENED = re.compile(r"自从?(?=[0-9０-９〇零一二三四五六七八九十今去前明当上])")
+
+
+def _until(text: str, published: date | None) -> tuple[None, date | None]:
+    """Return (None, end) of the phrase after 截至: 10月31日, 7月底, 去年; 目前 (or nothing
+    dated) is the publication date."""
+    m = _PERIOD_RE.match(text)
+    if m is None or not m.group():
+        return None, published
+    found = calendar_range(m, published)
+    if found is None or text[m.end():] not in _NOW:
+        return None, None
+    return None, found[1]

@@ -41,6 +41,8 @@ class ArticleSpan:
     authors: list[Author] = field(default_factory=list)
     dateline: str | None = None
     truncated: bool = False
+    published: date | None = None  # from the dateline, the page's date line or the input
+    outlet: str | None = None  # the outlet the page states (来源：南方日报, 新华社…电)
     # Header lines and the byline spans, in clean coordinates, so that stages can tell a
     # title sentence from a body sentence: {"title": (s, e), "kicker": ..., "byline": [...]}
     header: dict[str, Any] = field(default_factory=dict)
@@ -123,6 +125,9 @@ class Document:
     entities: list[EntitySpan] = field(default_factory=list)
     metrics: list[MetricSpan] = field(default_factory=list)
     rejects: list[Reject] = field(default_factory=list)
+    # Page chrome in clean coordinates: (start, end, kind), e.g. (0, 12, "nav"); see
+    # pipeline/stages/chrome.py. It belongs to no article.
+    chrome: list[tuple[int, int, str]] = field(default_factory=list)
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Return the raw-text (start, end) of the clean span [start, end)."""

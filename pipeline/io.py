@@ -14,6 +14,7 @@ import re
 import shutil
 import unicodedata
 from dataclasses import dataclass
+from io import BytesIO
 from datetime import date
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -21,7 +22,7 @@ from typing import Iterable, Iterator
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from . import errors
+from . import errors, readers
 from .document import Document, content_id
 from .errors import InputError, UserError
 
@@ -114,12 +115,42 @@ def read_inputs(paths: Iterable[str | os.PathLike], published: date | None = Non
         if path.suffix.lower() in JSONL_SUFFIXES:
             yield from _read_jsonl(source, data, published)
             continue
+        if readers.suffix_of(path.name) in readers.HTML_SUFFIXES + readers.WARC_SUFFIXES:
+            yield from read_web(source, data, published)
+            continue
         try:
             text, encoding = decode(data)
         except InputError as exc:
             yield Rejected(source, exc.reason, exc.message, exc.excerpt)
             continue
         yield document_from_text(text, source, published=published, encoding=encoding)
+
+
+def read_web(source: str, data: bytes, published: date | None = None
+             ) -> Iterator[Document | Rejected]:
+    """Yield the Document of an HTML page, or one per HTML response of a WARC archive."""
+    if readers.suffix_of(source) in readers.HTML_SUFFIXES:
+        try:
+            text, meta, page_date = readers.read_html(data)
+        except InputError as exc:
+            yield Rejected(source, exc.reason, exc.message, data[:EXCERPT].decode("utf-8", "replace"))
+            return
+        yield document_from_text(text, source, published=page_date or published, meta=meta)
+        return
+    n = -1
+    try:
+        for n, (uri, text, meta, page_date) in enumerate(readers.iter_warc(BytesIO(data))):
+            where = f"{source}#{uri or n}"
+            if text is None:
+                yield Rejected(where, readers.BAD_HTML, meta["error"])
+                continue
+            yield document_from_text(text, where, published=page_date or published, meta=meta)
+    except Exception as exc:  # warcio raises several types on a damaged archive
+        yield Rejected(source, errors.UNREADABLE, f"not a readable WARC archive: {exc}")
+        return
+    if n < 0:
+        yield Rejected(source, errors.EMPTY, "no HTML response in this WARC archive",
+                       data[:EXCERPT].decode("utf-8", "replace"))
 
 
 def _read_jsonl(source: str, data: bytes, published: date | None) -> Iterator[Document | Rejected]:
@@ -154,17 +185,13 @@ def read_jsonl_lines(source: str, lines: list[str], published: date | None, firs
         if not record["text"].strip():
             yield Rejected(where, errors.EMPTY, "the record's text is empty", line[:EXCERPT])
             continue
-        record_date = published
-        if record.get("date"):
-            try:
-                record_date = date.fromisoformat(str(record["date"])[:10])
-            except ValueError:
-                yield Rejected(where, errors.BAD_JSONL, f"date {record['date']!r} is not YYYY-MM-DD",
-                               line[:EXCERPT])
-                continue
+        # A partial or odd date (2019-03, 2022/08/05, 2022年8月5日) never rejects a record.
+        record_date = readers.lenient_date(record.get("date")) or published
         if record.get("id") is not None:
             where = f"{source}#{record['id']}"
-        meta = {k: record[k] for k in ("id", "source", "title") if record.get(k) is not None}
+        meta = {k: record[k] for k in ("id", "source", "title", "url") if record.get(k) is not None}
+        if "url" not in meta and str(meta.get("source", "")).startswith(("http://", "https://")):
+            meta["url"] = meta["source"]
         yield document_from_text(record["text"], where, published=record_date, meta=meta)
 
 

@@ -15,8 +15,6 @@ from typing import Iterable
 DATA_DIR = Path(__file__).parent / "data"
 
 
-
-
 def read_list(path: Path) -> list[list[str]]:
     """Return the rows of a data file: one entry a line, tab-separated columns, # comments."""
     rows = []
@@ -36,6 +34,20 @@ def read_words(path: Path) -> list[str]:
         else:
             words.append(row[0].strip())
     return [w for w in words if w]
+
+
+def read_tagged(path: Path) -> dict[str, list[str]]:
+    """Return the first column of a two-column data file grouped by its second column.
+
+    ``公安局`` alone and ``分局<TAB>any`` give ``{"": ["公安局"], "any": ["分局"]}``: the
+    tag says how a rule uses the word (organs that take any name before them, offences
+    matched only with 罪, holidays among the date words). Cells are stripped.
+    """
+    tagged: dict[str, list[str]] = {}
+    for row in read_list(path):
+        tag = row[1].strip() if len(row) > 1 else ""
+        tagged.setdefault(tag, []).append(row[0].strip())
+    return tagged
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -97,3 +109,11 @@ def _branches(branches: list[tuple[str, str]], top: bool = False) -> str:
 def alternation(words: Iterable[str]) -> str:
     """Return a regex alternation of ``words``, longest first (for short lists)."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def read_json(path: Path):
+    """Return the content of a JSON data file (``metric_lexicon.json``: a dict of word lists)."""
+    import json
+
+    with open(path, encoding="utf-8") as handle:
+        return json.load(handle)

@@ -1,17 +1,24 @@
-"""Places: the gazetteer of Chinese administrative divisions (names, short forms, codes) and
-countries, read from ``pipeline/data/gazetteer_*``."""
+"""Places: the gazetteer of Chinese administrative divisions (names, short forms, codes),
+countries and development zones, read from ``pipeline/data/gazetteer_*``.
+
+The entity stage tags GPEs with it and normalises them to full official names; the metrics
+stage reads the places its figures belong to.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
-from .lexicon import DATA_DIR, read_list, read_words, trie_pattern
+from .lexicon import DATA_DIR, alternation, read_list, read_words, trie_pattern
 
 
 @dataclass
 class Division:
+    """One administrative division: 321100 镇江市 (city), full name 江苏省镇江市."""
+
     code: str
     name: str
     level: str  # province | city | county
@@ -21,7 +28,7 @@ class Division:
 class Gazetteer:
     """Chinese administrative divisions (names and short forms) plus countries."""
 
-    def __init__(self, data_dir: Path):
+    def __init__(self, data_dir: Path = DATA_DIR):
         self.by_name: dict[str, list[Division]] = {}
         self.short_of: dict[str, list[Division]] = {}
         stop = set(read_words(data_dir / "gazetteer_stop.txt"))
@@ -47,6 +54,7 @@ class Gazetteer:
         self.place_pattern = trie_pattern(names - self.county_short - self.needs_parent)
 
     def divisions(self, text: str) -> list[Division]:
+        """Return the divisions ``text`` names, by full name first, else by short form (镇江)."""
         return self.by_name.get(text) or self.short_of.get(text) or []
 
     def normalize(self, text: str, context: set[str]) -> str | None:
@@ -77,8 +85,26 @@ class Gazetteer:
                 out.add(d.code[:4])
         return out
 
+    def document_places(self, names: Iterable[str]) -> tuple[set[str], set[str]]:
+        """Return what the places a document names tell about its other places.
 
-def _parent_of(parent: Division, child: Division) -> bool:
+        First the county short forms whose full name it writes (象山区 → 象山: a bare 象山 is
+        then that county), then the province and city code prefixes it names (桂林 → 4503:
+        象山区 is then 桂林市象山区, not 宁波市象山县).
+        """
+        known: set[str] = set()
+        codes: set[str] = set()
+        for name in names:
+            codes |= self.prefixes(name)
+            if any(d.level == "county" for d in self.by_name.get(name, [])):
+                for suffix in ("自治县", "县", "区", "市", "旗"):
+                    if name.endswith(suffix) and name[: -len(suffix)] in self.county_short:
+                        known.add(name[: -len(suffix)])
+        return known, codes
+
+
+def is_parent_of(parent: Division, child: Division) -> bool:
+    """Return True when ``child`` lies under ``parent`` (阳泉市 over 城区, 江苏省 over 镇江市)."""
     if parent.level == "province":
         return child.code[:2] == parent.code[:2] and child.code != parent.code
     if parent.level == "city":
@@ -88,4 +114,4 @@ def _parent_of(parent: Division, child: Division) -> bool:
 
 # Development zones (苏州市 + 高新区): one list for the entity rules and the metrics stage.
 ZONES: tuple[str, ...] = tuple(read_words(DATA_DIR / "gazetteer_zones.txt"))
-ZONE_PATTERN = "(?:" + "|".join(re.escape(z) for z in sorted(ZONES, key=len, reverse=True)) + ")"
+ZONE_PATTERN = "(?:" + alternation(ZONES) + ")"

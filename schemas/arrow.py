@@ -10,6 +10,10 @@ _author = pa.struct([pa.field("name", pa.string(), nullable=False),
 _segment = pa.struct([pa.field("start", pa.int64(), nullable=False),
                       pa.field("end", pa.int64(), nullable=False)])
 
+_chrome = pa.struct([pa.field("start", pa.int64(), nullable=False),
+                     pa.field("end", pa.int64(), nullable=False),
+                     pa.field("kind", pa.string(), nullable=False)])
+
 
 def _f(name, type_, nullable=True):
     return pa.field(name, type_, nullable=nullable)
@@ -20,13 +24,15 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("doc_id", pa.string(), False), _f("source", pa.string(), False),
         _f("raw_text", pa.large_string(), False), _f("clean_text", pa.large_string(), False),
         _f("encoding", pa.string(), False), _f("published", pa.date32()),
-        _f("n_articles", pa.int32(), False),
+        _f("n_articles", pa.int32(), False), _f("url", pa.string()), _f("title", pa.string()),
+        _f("chrome", pa.list_(_chrome), False),
     ]),
     "articles": pa.schema([
         _f("article_id", pa.string(), False), _f("doc_id", pa.string(), False),
         _f("index", pa.int32(), False), _f("title", pa.string(), False),
         _f("kicker", pa.string()), _f("subtitle", pa.string()),
         _f("authors", pa.list_(_author), False), _f("dateline", pa.string()),
+        _f("published", pa.date32()), _f("outlet", pa.string()),
         *_span, _f("segments", pa.list_(_segment), False), _f("truncated", pa.bool_(), False),
         _f("text", pa.large_string(), False),
     ]),

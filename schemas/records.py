@@ -35,6 +35,10 @@ class Span(Record):
         return self
 
 
+class Chrome(Span):
+    kind: str = Field(description="nav, widget, meta (date/source/edition line), page_title, page_header, original_title, editor, end_mark, correction, footer, teaser, column, jump or junk.")
+
+
 class Document(Record):
     doc_id: str = Field(description="Content hash of the source and raw text.")
     source: str = Field(description="Input path, or path:line / path#id for JSONL records.")
@@ -43,6 +47,9 @@ class Document(Record):
     encoding: str = Field(description="Encoding the input was decoded with (utf-8, utf-8-sig, utf-16, gb18030).")
     published: date | None = Field(None, description="Publication date (JSONL date, --date, or printed in the page).")
     n_articles: int = Field(ge=0, description="Number of articles found on the page.")
+    url: str | None = Field(None, description="The page's URL, from the input (JSONL url, HTML canonical link, WARC target URI).")
+    title: str | None = Field(None, description="The page's title, from the input's metadata (JSONL title, HTML title).")
+    chrome: list[Chrome] = Field(default_factory=list, description="Page chrome (navigation, widgets, date/source lines, editor lines, footers, teasers): spans that belong to no article.")
 
 
 class Author(Record):
@@ -63,6 +70,8 @@ class Article(Span):
     subtitle: str | None = Field(None, description="Line below the headline (副题), if any.")
     authors: list[Author] = Field(default_factory=list, description="Bylined people with their roles.")
     dateline: str | None = Field(None, description="Lead marker such as 本报讯 or 新华社北京7月1日电.")
+    published: date | None = Field(None, description="Publication date: from the dateline, the page's date or edition line, or the input's date.")
+    outlet: str | None = Field(None, description="The outlet the page states (来源：南方日报, 新华社…电, a masthead), or the input's site name.")
     segments: list[Segment] = Field(description="Stretches of the page the article covers (several when continued).")
     truncated: bool = Field(description="True when the article is cut off at the end of the page.")
     text: str = Field(description="The article's own raw text: raw_text of each segment, joined by a blank line.")

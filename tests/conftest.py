@@ -88,3 +88,16 @@ class RulerCharNER:
 @Language.factory("fazhi_test_ruler_ner")
 def _make_ruler_ner(nlp, name):
     return RulerCharNER(nlp)
+
+
+@pytest.fixture(scope="session")
+def words_nlp():
+    """A bare pipeline whose tokenizer gives pkuseg's words (the compiled segmenter over the
+    cached model), loaded once: what the metrics stage reads in the fast tests."""
+    from pipeline.nlp.models import default_pkuseg_dir, is_pkuseg_model
+    from pipeline.nlp.spacy_nlp import load_tokenizer_nlp
+
+    model = os.environ.get("FAZHI_PKUSEG_MODEL") or default_pkuseg_dir()
+    if not is_pkuseg_model(Path(model)):
+        pytest.skip("no pkuseg model: run `fazhi models fetch`")
+    return load_tokenizer_nlp(model)

@@ -69,11 +69,13 @@ def test_jsonl_records_and_bad_lines(tmp_path):
     items = list(read_inputs([path]))
     docs = [i for i in items if not isinstance(i, Rejected)]
     rejected = [i for i in items if isinstance(i, Rejected)]
-    assert [d.source for d in docs] == [f"{path}#p1", f"{path}:5"]
+    # An odd date ("yesterday") never rejects a record: it is read without a date.
+    assert [d.source for d in docs] == [f"{path}#p1", f"{path}:5", f"{path}:6"]
     assert str(docs[0].published) == "2021-11-01" and docs[0].meta["title"] == "标题"
+    assert docs[2].published is None
     assert [(r.source, r.reason) for r in rejected] == [
         (f"{path}:2", errors.BAD_JSONL), (f"{path}:3", errors.BAD_JSONL),
-        (f"{path}:6", errors.BAD_JSONL), (f"{path}:7", errors.BAD_JSONL)]
+        (f"{path}:7", errors.BAD_JSONL)]
 
 
 def test_doc_ids_are_content_hashes(tmp_path):

@@ -63,7 +63,11 @@ def _metric_slices(table: pa.Table) -> tuple[pa.Table, dict[str, tuple[int, int]
 
 
 def _chrome(value) -> tuple | None:
-    return tuple((int(s), int(e)) for s, e in value) if value else None
+    """documents.chrome as (start, end) pairs: items are {start, end, kind} rows or tuples."""
+    if not value:
+        return None
+    return tuple((int(c["start"]), int(c["end"])) if isinstance(c, dict) else (int(c[0]), int(c[1]))
+                 for c in value)
 
 
 def _local_facts(metrics: pa.Table, documents: pa.Table):

@@ -24,7 +24,7 @@ from .values import WEAK_CATEGORIES, Stated, agree
 
 # Durations (五年, 3年) describe a story, not a statistic another outlet restates.
 NOT_ACROSS = frozenset({"duration"})
-_PERIOD_NOISE = re.compile(r"^.*\s|本报讯|今年|全年")
+_PERIOD_NOISE = re.compile(r"^.*\s|本报讯")
 
 
 # What a local fact keeps of its most precise statement's row (not the whole row).
@@ -50,6 +50,7 @@ class Local:
     conflict: bool
     values: list[Stated] = field(default_factory=list)
     published: object = None
+    periods: tuple = ()
 
 
 def _precision(item) -> tuple:
@@ -88,7 +89,8 @@ def document_locals(doc_id: str, order: tuple, raw: str | None, rows: list[dict]
             lid, doc_id, order, first.start, first.row["metric_id"],
             {key: rep.row[key] for key in KEPT if rep.row.get(key) is not None}, rep.stated,
             rep.unit_class, _strong_category(cluster), _first_object(cluster, rep),
-            len(cluster.members), cluster.conflict, [m.stated for m in cluster.members], published))
+            len(cluster.members), cluster.conflict, [m.stated for m in cluster.members], published,
+            tuple(sorted({key for m in cluster.members for key in period_keys(m.row, published)}))))
         for member in cluster.members:
             of_metric[member.row["metric_id"]] = lid
             lid_of_index[member.index] = lid
@@ -154,27 +156,32 @@ def merge_republications(by_root: dict[str, list[Local]], sets: UnionFind) -> No
                     sets.union(match.lid, local.lid)
 
 
-def period_key(local: Local) -> tuple | None:
-    """The period a fact can be blocked on: resolved dates, or the period as written with the
-    publication year (今年1至10月 of a page published 2022-11-08); None when neither is known."""
-    row = local.row
-    if row.get("period_start") and row.get("period_end"):
-        return (str(row["period_start"]), str(row["period_end"]))
-    text = _PERIOD_NOISE.sub("", row.get("period") or "")
-    if text and local.published is not None:
-        return (text, str(local.published)[:4])
-    return None
+def period_keys(row: dict, published) -> list[tuple]:
+    """The periods a statement can be blocked on: its resolved dates; an open period (…以来)
+    also by its start, so 今年以来 resolved on one page and left as written on another (with
+    the publication year) meet; else the period as written with the publication year."""
+    keys: list[tuple] = []
+    text = _PERIOD_NOISE.sub("", row.get("period") or "").strip()
+    start, end = row.get("period_start"), row.get("period_end")
+    if start and end:
+        keys.append(("dates", str(start), str(end)))
+        if "以来" in text:
+            keys.append(("since", str(start)))
+    elif text and published is not None:
+        year = str(published)[:4]
+        keys.append(("since", f"{year}-01-01") if text.startswith("今年") and "以来" in text
+                    else ("text", text, year))
+    return keys
 
 
-def block_key(local: Local) -> tuple | None:
-    """(category, place, period, unit): the key facts fold across documents under; None when
-    the fact says too little to be compared with another document's."""
+def block_keys(local: Local) -> list[tuple]:
+    """(category, place, period, unit) keys the fact folds across documents under, one per
+    period its statements give; none when it says too little to be compared with another
+    document's (no specific category, no place, no period, or a duration)."""
     place = local.row.get("place_code") or local.row.get("place")
-    period = period_key(local)
-    if local.category in WEAK_CATEGORIES or not place or period is None \
-            or local.row.get("quantity_kind") in NOT_ACROSS:
-        return None
-    return (local.category, place, period, *map(str, _kind(local)))
+    if local.category in WEAK_CATEGORIES or not place or local.row.get("quantity_kind") in NOT_ACROSS:
+        return []
+    return [(local.category, place, period, *map(str, _kind(local))) for period in local.periods]
 
 
 def fold_across(locals_: list[Local], sets: UnionFind) -> set[int]:
@@ -182,8 +189,7 @@ def fold_across(locals_: list[Local], sets: UnionFind) -> set[int]:
     ids that were blocked (their facts are document-independent)."""
     blocks: dict[tuple, list[Local]] = defaultdict(list)
     for local in locals_:
-        key = block_key(local)
-        if key is not None:
+        for key in block_keys(local):
             blocks[key].append(local)
     blocked: set[int] = set()
     for key in sorted(blocks, key=repr):

@@ -37,15 +37,30 @@ _MAX_HASH = (1 << 32) - 1
 
 @lru_cache(maxsize=1)
 def _converter():
+    """opencc's t2s: the compiled binding when installed (fast), else opencc-purepy (a project
+    dependency), else None (then only pages in one script match)."""
     try:
         import opencc
-    except ImportError:  # the converter is optional: without it only one script matches
+        return opencc.OpenCC("t2s")
+    except ImportError:
+        pass
+    try:
+        from opencc_purepy import OpenCC
+    except ImportError:
         return None
-    return opencc.OpenCC("t2s")
+    return OpenCC("t2s")
+
+
+# Characters only traditional script uses; a page with none of them is not converted.
+_TRADITIONAL = frozenset("報訊這們國發時會說經過對還當與後來為東區縣長門開關網萬億機廣鄉將實體點"
+                         "詐騙劃撥幣價額資產羣衆眾務員聯網絡電話預警勸阻")
 
 
 def to_simplified(text: str) -> str:
-    """廣州反詐中心預警勸阻 → 广州反诈中心预警劝阻 (unchanged when opencc is missing)."""
+    """廣州反詐中心預警勸阻 → 广州反诈中心预警劝阻 (unchanged when the page has no traditional
+    characters, or no converter is installed)."""
+    if len(_TRADITIONAL.intersection(text)) < 2:
+        return text
     converter = _converter()
     return converter.convert(text) if converter is not None else text
 

@@ -12,7 +12,10 @@ def build_rows(doc: Document) -> dict[str, list[dict]]:
     raw = doc.raw
     rows["documents"].append(dict(
         doc_id=doc.doc_id, source=doc.source, raw_text=raw, clean_text=doc.clean,
-        encoding=doc.encoding, published=doc.published, n_articles=len(doc.articles)))
+        encoding=doc.encoding, published=doc.published, n_articles=len(doc.articles),
+        url=doc.meta.get("url"), title=doc.meta.get("title"),
+        chrome=[dict(zip(("start", "end"), doc.raw_span(s, e)), kind=kind)
+                for s, e, kind in doc.chrome]))
     article_ids = []
     for article in doc.articles:
         segments = [doc.raw_span(s, e) for s, e in article.segments]
@@ -22,7 +25,8 @@ def build_rows(doc: Document) -> dict[str, list[dict]]:
             article_id=article_id, doc_id=doc.doc_id, index=article.index, title=article.title,
             kicker=article.kicker, subtitle=article.subtitle,
             authors=[{"name": a.name, "role": a.role} for a in article.authors],
-            dateline=article.dateline, start=segments[0][0], end=segments[-1][1],
+            dateline=article.dateline, published=article.published, outlet=article.outlet,
+            start=segments[0][0], end=segments[-1][1],
             segments=[{"start": s, "end": e} for s, e in segments], truncated=article.truncated,
             text="\n\n".join(raw[s:e] for s, e in segments)))
     sentence_ids = []

@@ -6,7 +6,8 @@ What it does, and why:
 - half-width ``, ; : ? ! ( )`` written between Chinese characters become the full-width
   forms (``黑恶势力,打掉`` → ``黑恶势力，打掉``), but ``1,134`` keeps its separator;
 - corner quotes ``「」『』`` become ``“”‘’``; ideographic and no-break spaces become spaces;
-- layout bullets (□ ■ ● ◆ ▲ ★) at the start of a line are dropped;
+- layout bullets (□ ■ ● ◆ ▲ ★) at the start of a line are dropped, and so are leftover HTML
+  tags and entities (``<p>``, ``&nbsp;``) and the spaces of a spaced-out line (``市 公 安 局``);
 - a paragraph broken by the page layout (``工作\\n\\n制度，全面理顺``) is joined again, but a
   paragraph that really ends (``。``), a heading, a byline or the start of the next article
   is left alone. Typos are never corrected.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import re
 
 from ..document import Document
+from .layout import noise_spans
 
 _FULLWIDTH = {chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}  # ０-９
 _FULLWIDTH.update({chr(c): chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})  # Ａ-Ｚ
@@ -107,6 +109,9 @@ class Cleaner:
             for i in range(match.start(), match.end()):
                 if text[i] not in "\n":
                     keep[i] = False
+        for start, end in noise_spans(text):  # leftover HTML, spaced-out lines
+            for i in range(start, end):
+                keep[i] = False
         for match in _BREAK.finditer(text):
             line_start = text.rfind("\n", 0, match.start()) + 1
             line_end = text.find("\n", match.end())

@@ -42,7 +42,6 @@ NUMBER = (
     rf"(?:{_ARABIC}(?:[{_CN_UNIT}]+(?:零?[\d{_CN_DIGIT}]+[{_CN_UNIT}]*)*)?"
     rf"|[{_CN_DIGIT}廿卅卌十拾][{_CN_CHARS}]*(?:点[{_CN_DIGIT}]+[{_CN_UNIT}]*)?)"
 )
-NUMBER_RE = re.compile(NUMBER)
 
 _DECIMAL_ARABIC = re.compile(r"^[+-]?\d+(?:[,，]\d{3})*(?:\.\d+)?$|^[+-]?\d*\.\d+$")
 
@@ -322,6 +321,32 @@ def parse_quantity(text: str) -> Quantity | None:
     body, approx = _strip_approx(text)
     # 3万余 / 二十余 / 1500余: the 余 sits between numeral and unit, already stripped.
     ranged = _RANGE_RE.search(body[1:]) is not None
+    for reader in (_read_share, _read_range):
+        found = reader(body, approx, ranged)
+        if found is not _UNMATCHED:
+            return found
+    body = re.sub(r"[（(]含[）)]", "", body)  # 1万(含)-5万
+    match = _ADJACENT.match(body)
+    if match:  # 三五万 = 30000 to 50000, 五六十 = 50 to 60
+        low, high = DIGITS[match.group(1)], DIGITS[match.group(2)]
+        if high == low + 1 or (low, high) == (3, 5):
+            scale = parse_number("一" + match.group(3))
+            if scale:
+                return Quantity(low * scale, high * scale, approx, None)
+    value = parse_number(body)
+    if value is None:
+        return None
+    return Quantity(value, None, approx, None)
+
+
+
+
+_UNMATCHED = object()  # what a reader of parse_quantity returns when the shape is not its own
+
+
+def _read_share(body: str, approx: str | None, ranged: bool):
+    """``parse_quantity`` of a share (99.13%, 百分之四十, 九成, 七成六, 八五折, 三分之一, 1/3) or a
+    mixed number (三百五又三分之一); None when unreadable, ``_UNMATCHED`` when no share."""
     for pattern, mark, factor in ([] if ranged else _PERCENT):
         match = pattern.match(body)
         if match:
@@ -370,6 +395,12 @@ def parse_quantity(text: str) -> Quantity | None:
         if not den:
             return None
         return Quantity(num / den * 100, None, approx, "%")
+    return _UNMATCHED
+
+
+def _read_range(body: str, approx: str | None, ranged: bool):
+    """``parse_quantity`` of a range (30万至50万, 3%-5%) or a vague scale (十余万, 二十几万); None
+    when unreadable, ``_UNMATCHED`` otherwise."""
     match = re.match(rf"^(.+?){_RANGE_SEP}(.+)$", body)
     if match and not _DECIMAL_ARABIC.match(body):
         left, right = match.group(1), match.group(2)
@@ -390,18 +421,7 @@ def parse_quantity(text: str) -> Quantity | None:
         scale = parse_number("一" + match.group(3))
         marker = "about" if match.group(2) == "几" else "over"
         return Quantity(base * scale, None, approx or marker, None)
-    body = re.sub(r"[（(]含[）)]", "", body)  # 1万(含)-5万
-    match = _ADJACENT.match(body)
-    if match:  # 三五万 = 30000 to 50000, 五六十 = 50 to 60
-        low, high = DIGITS[match.group(1)], DIGITS[match.group(2)]
-        if high == low + 1 or (low, high) == (3, 5):
-            scale = parse_number("一" + match.group(3))
-            if scale:
-                return Quantity(low * scale, high * scale, approx, None)
-    value = parse_number(body)
-    if value is None:
-        return None
-    return Quantity(value, None, approx, None)
+    return _UNMATCHED
 
 
 def to_chinese(number: int, *, formal: bool = False) -> str:

@@ -5,10 +5,17 @@ headline block (kicker, title, subtitle: lines without sentence punctuation) fol
 byline (``本报记者 丁国锋``) or a dateline paragraph (``本报讯 记者韩宇 近日，…``). Short
 punctuation-free lines inside an article are section subheads, not new articles.
 
+Scraped and e-paper pages carry chrome around the articles (navigation, share widgets, date
+and source lines, editor lines, footers; see ``chrome.py``): it is set aside first, listed in
+``doc.chrome`` and read for the page's date and outlet. Digest items led by a tag
+(``【江苏】…``, ``公安|…``) or a dateline (``本报讯``, ``又讯``) are articles of their own.
+Traditional-script pages are matched through a simplified view, at the same offsets.
+
 A run of sections that follows an article cut off mid-sentence cannot continue that article;
 it is attached to the earlier article it continues, recognised by parallel subheads (the
 ``坚持…不变 / 坚持…不减`` pattern: same opening characters, same length) and shared place
-names. Articles whose last paragraph stops mid-sentence are marked truncated.
+names. Articles whose last paragraph stops mid-sentence are marked truncated, unless the page
+closes them (``(完)``, ``责任编辑：…``, a signature date).
 """
 
 from __future__ import annotations
@@ -17,61 +24,73 @@ import re
 from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document, SentenceSpan
+from . import headers
+from .chrome import PageMeta, closes_article, find_chrome
+from .layout import Line as _Line
+from .layout import page_lines, simplified_view
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
-_BYLINE = re.compile(
-    r"^(?P<role>本报记者|本报通讯员|本报特约记者|特约记者|记者|通讯员)[ \t]*"
-    r"(?P<names>[\u4e00-\u9fff·]{2,5}(?:[ \t]+[\u4e00-\u9fff·]{2,5})*)[ \t]*$"
-)
-_DATELINE = re.compile(
-    r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯"
-    r"|(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电)"
-)
-_LEAD_AUTHOR = re.compile(
-    r"[ \t]*(?P<role>记者|通讯员|特约记者)[ \t]*(?P<name>[\u4e00-\u9fff·]{2,4})(?=[ \t])"
-    r"(?P<more>(?:[ \t]+[\u4e00-\u9fff·]{2,4}(?=[ \t]))*)"
-)
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
 _TERMINAL = "。！？!?…；;"
 _CLOSERS = "”’」』）)》"
 _SENT_END = re.compile(r"(?:[。！？!?；;]|…+)[”’」』）)》]*")
+_EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]$")
+# A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
+_PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄|摄影|供图|制图)[)）]?$")
 
-ROLES = {"记者": "reporter", "本报记者": "reporter", "特约记者": "reporter",
-         "本报特约记者": "reporter", "通讯员": "correspondent", "本报通讯员": "correspondent"}
+ROLES = headers.ROLES
 MAX_SENTENCE = 500  # characters; longer runs are cut at a comma, else hard, to bound memory
 
 
-@dataclass
-class _Line:
-    start: int
-    end: int
-    text: str
-    kind: str = "body"  # body | heading | byline | dateline
-
-
-def _lines(text: str) -> list[_Line]:
-    lines = []
-    pos = 0
-    for raw_line in text.split("\n"):
-        stripped = raw_line.strip()
-        if stripped:
-            lead = len(raw_line) - len(raw_line.lstrip())
-            start = pos + lead
-            lines.append(_Line(start, start + len(stripped), stripped))
-        pos += len(raw_line) + 1
-    return lines
-
-
 def _classify(line: _Line) -> str:
-    if _BYLINE.match(line.text):
+    text = line.simple
+    if line.kind in ("tag", "headmark"):
+        return line.kind
+    if headers.BYLINE.match(text):
         return "byline"
-    if _DATELINE.match(line.text):
+    if headers.DATELINE.match(text) or any(p.match(text) for p in headers.AGENCY_DATELINES):
         return "dateline"
-    if len(line.text) <= 40 and not _HEADING_PUNCT.search(line.text):
+    if headers.TAIL_BYLINE.match(text) or headers.TAIL_CREDIT.match(text):
+        return "tail"
+    if line.kind == "item":  # a bulleted digest item (▲市法院召开…)
+        return "item"
+    if len(text) <= 40 and not _HEADING_PUNCT.search(text):
         return "heading"
-    if is_weak_heading(line.text):
+    if is_weak_heading(text):
         return "weak"
     return "body"
+
+
+_ITEM_BULLETS = "▲■●◆★▶►"
+
+
+def _bulleted(doc: Document, line: _Line) -> bool:
+    """True when the raw line starts with an item bullet the cleaner dropped (``▲市法院…``)."""
+    raw_start = doc.raw_span(line.start, line.start + 1)[0]
+    line_start = doc.raw.rfind("\n", 0, raw_start) + 1
+    return any(char in _ITEM_BULLETS for char in doc.raw[line_start:raw_start])
+
+
+def _split_tags(lines: list[_Line]) -> list[_Line]:
+    """Cut a digest item's tag off its line: ``【江苏】省检察院…`` → ``【江苏】`` + ``省检察院…``."""
+    out = []
+    for line in lines:
+        titled = headers.TITLED_DATELINE.match(line.simple)
+        if titled:  # 中新网北京6月1日电 题：“六一”前夕，他们这样守护孩子
+            cut = titled.end()
+            out.append(_Line(line.start, line.start + cut, line.text[:cut], "headmark", line.simple[:cut]))
+            out.append(_Line(line.start + cut, line.end, line.text[cut:], "heading", line.simple[cut:]))
+            continue
+        match = headers.TAG.match(line.simple)
+        if not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text):
+            out.append(line)
+            continue
+        cut = line.start + match.end()
+        out.append(_Line(line.start, cut, line.text[:match.end()], "tag", line.simple[:match.end()]))
+        rest = line.text[match.end():]
+        lead = len(rest) - len(rest.lstrip())
+        out.append(_Line(cut + lead, line.end, rest.strip(), simple=line.simple[match.end() + lead:]))
+    return out
 
 
 def is_weak_heading(text: str) -> bool:
@@ -84,16 +103,38 @@ def is_weak_heading(text: str) -> bool:
             and len(_HEADING_PUNCT.findall(text)) <= 2)
 
 
-def _mark_headlines(lines: list[_Line]) -> None:
-    """Promote a weak heading to a heading when a byline or dateline follows it directly.
+def _dash_subtitle(line: _Line) -> bool:
+    """A subtitle line led by a dash: ``——市公安局经侦支队追赃挽损工作侧记``."""
+    return line.kind == "heading" and line.text.startswith(("——", "--"))
 
-    So a headline with a comma is recognised as the title of the article below it; a short
-    line without a full stop anywhere else is body text (the cut-off end of an article).
+
+def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
+    """Promote a run of weak headings to headings when a byline or dateline follows the run.
+
+    So a headline with a comma is recognised as the title of the article below it; so is one
+    above a dash subtitle (``——…侧记``) or right above the page's date/source line (``titled``,
+    line ends). A short line without a full stop anywhere else is body text (the cut-off end
+    of an article).
     """
-    for i, line in enumerate(lines):
-        if line.kind == "weak":
-            heads_article = i + 1 < len(lines) and lines[i + 1].kind in ("byline", "dateline")
-            line.kind = "heading" if heads_article else "body"
+    for i, line in enumerate(lines):  # “钱追回来了！” above a dash subtitle or the date line
+        if line.kind == "body" and len(line.text) <= 40 and "。" not in line.text and (
+                line.end in titled or (i + 1 < len(lines) and _dash_subtitle(lines[i + 1]))):
+            line.kind = "weak"
+    promoted = 0  # length of the run of promoted lines just below
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if line.kind != "weak":
+            promoted = 0
+            continue
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        kind_below = below.kind if below is not None else None
+        dash_below = below is not None and _dash_subtitle(below)
+        # Higher up the run, a line with a comma is more likely a cut-off end of text.
+        heads_article = (kind_below in ("byline", "dateline") or dash_below or line.end in titled
+                         or (kind_below == "heading" and 0 < promoted < 3
+                             and "，" not in line.simple))
+        line.kind = "heading" if heads_article else "body"
+        promoted = promoted + 1 if heads_article else 0
 
 
 def ends_sentence(text: str) -> bool:
@@ -116,33 +157,36 @@ class _Block:
         return self.header + self.bylines + self.body
 
 
-def _blocks(lines: list[_Line]) -> list[_Block]:
+def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
     """Group lines into article starts and sections, in page order."""
     for line in lines:
         line.kind = _classify(line)
-    _mark_headlines(lines)
+    _mark_headlines(lines, titled)
     blocks: list[_Block] = []
     i = 0
     n = len(lines)
     while i < n:
         j = i
-        while j < n and lines[j].kind == "heading" and j - i < 3:
+        while j < n and j - i < 3 and ((lines[j].kind == "heading" and not (
+                j > i and headers.ENUMERATED.match(lines[j].simple)))
+                or (j == i and lines[j].kind in ("tag", "headmark"))):
             j += 1
         header = lines[i:j]
         k = j
         while k < n and lines[k].kind == "byline":
             k += 1
         bylines = lines[j:k]
-        starts_article = bool(header) and (bool(bylines) or (k < n and lines[k].kind == "dateline"))
-        if not header and not bylines and lines[i].kind == "dateline":
+        starts_article = bool(header) and (bool(bylines) or header[0].kind in ("tag", "headmark")
+                                           or (k < n and lines[k].kind == "dateline"))
+        if not header and not bylines and lines[i].kind in ("dateline", "item"):
             starts_article = True  # a dateline with no headline: a brief
         body_start = k if (header or bylines) else i
         m = body_start
         # The body runs until the next heading run that starts an article or a section.
         while m < n:
-            if m > body_start and lines[m].kind in ("heading", "byline"):
+            if m > body_start and lines[m].kind in ("heading", "byline", "tag"):
                 break
-            if m > body_start and lines[m].kind == "dateline":
+            if m > body_start and lines[m].kind in ("dateline", "item"):
                 break
             m += 1
         body = lines[body_start:m]
@@ -176,12 +220,25 @@ class ArticleSplitter:
     name = "split"
 
     def __call__(self, doc: Document) -> Document:
-        lines = _lines(doc.clean)
+        all_lines = page_lines(doc.clean, simplified_view(doc.clean))
+        kinds, meta = find_chrome(all_lines)
+        doc.chrome = meta.chrome
+        if doc.published is None:
+            doc.published = meta.published
+        closing = _closing_chrome(all_lines, kinds)
+        lines = _split_tags([line for line, kind in zip(all_lines, kinds) if kind is None])
+        if lines and _bulleted(doc, lines[0]):  # a digest of bulleted items, not a list in an article
+            for line in lines:
+                if _bulleted(doc, line):
+                    line.kind = "item"
         if not lines:
             doc.articles = []
             return doc
         groups: list[list[_Block]] = []  # one list of blocks per article
-        for block in _blocks(lines):
+        # A line right above the date/source line is the headline (严打犯罪，守护平安).
+        titled = {all_lines[i].end for i in range(len(all_lines) - 1)
+                  if kinds[i] is None and kinds[i + 1] == "meta"}
+        for block in _blocks(lines, titled):
             if block.is_article or not groups:
                 groups.append([block])
                 continue
@@ -193,9 +250,11 @@ class ArticleSplitter:
             # The previous article stops mid-sentence: this section continues another one.
             target = self._continued(groups[:-1], block) if len(groups) > 1 else None
             (target if target is not None else previous).append(block)
-        doc.articles = [self._article(doc, idx, blocks, lines) for idx, blocks in enumerate(groups)]
-        if not doc.articles[0].title and doc.meta.get("title"):
-            doc.articles[0].title = doc.meta["title"]
+        doc.articles = [self._article(doc, idx, blocks, lines, closing)
+                        for idx, blocks in enumerate(groups)]
+        if doc.meta.get("title") and (len(doc.articles) == 1 or not doc.articles[0].title):
+            doc.articles[0].title = doc.meta["title"]  # the input's title, for a one-article page
+        _page_facts(doc, meta)
         return doc
 
     def _continued(self, candidates: list[list[_Block]], block: _Block) -> list[_Block] | None:
@@ -212,29 +271,43 @@ class ArticleSplitter:
                 best, best_score = blocks, score
         return best
 
-    def _article(self, doc: Document, index: int, blocks: list[_Block], all_lines) -> ArticleSpan:
+    def _article(self, doc: Document, index: int, blocks: list[_Block], all_lines: list[_Line],
+                 closing: dict[int, tuple[str, str]]) -> ArticleSpan:
         first = blocks[0]
-        header = [line for line in first.header]
-        title, kicker, subtitle = "", None, None
-        header_spans: dict = {}
-        if first.is_article and header:
-            roles = self._header_roles(header)
-            for line, role in zip(header, roles):
-                header_spans[role] = (line.start, line.end)
-            title = next((l.text for l, r in zip(header, roles) if r == "title"), "")
-            kicker = next((l.text for l, r in zip(header, roles) if r == "kicker"), None)
-            subtitle = next((l.text for l, r in zip(header, roles) if r == "subtitle"), None)
+        title, kicker, subtitle, header_spans = _header(first)
         authors: list[Author] = []
         author_spans: list[tuple[int, int, str, str]] = []
         for line in first.bylines:
-            self._byline_authors(line, authors, author_spans)
+            author_spans.extend(headers.byline_authors(line.simple, line.start))
         dateline = None
         lead = first.body[0] if first.body else None
-        if lead is not None and lead.kind == "dateline":
-            dateline, lead_authors = self._dateline(lead)
-            for start, end, name, role in lead_authors:
-                authors.append(Author(name, role))
-                author_spans.append((start, end, name, role))
+        if first.header and first.header[0].kind == "headmark":
+            lead = first.header[0]
+        if lead is not None and lead.kind in ("dateline", "headmark"):
+            (start, end), lead_authors = self._dateline(lead)
+            dateline = lead.text[start:end]
+            author_spans.extend(lead_authors)
+            header_spans["dateline_simple"] = lead.simple[start:end]
+        for line in (line for block in blocks for line in block.lines if line.kind == "tail"):
+            credit = headers.TAIL_CREDIT.match(line.simple)
+            if credit:  # (星岛日报报道)
+                header_spans["credit"] = line.text[credit.start("outlet"):credit.end("outlet")]
+            elif not author_spans:  # (记者 王五 通讯员 赵六) at the end
+                author_spans.extend(headers.byline_authors(line.simple[1:-1], line.start + 1))
+        for start, end, _name, role in author_spans:
+            authors.append(Author(doc.clean[start:end], role))
+        author_spans = [(s, e, doc.clean[s:e], r) for s, e, _n, r in author_spans]
+        segments, paragraphs, kinds = self._layout(blocks, first, header_spans, all_lines)
+        header_spans["authors"] = author_spans
+        header_spans["paragraph_kinds"] = kinds
+        return ArticleSpan(index=index, segments=segments, title=title, kicker=kicker,
+                           subtitle=subtitle, authors=authors, dateline=dateline,
+                           truncated=_truncated(blocks[-1].lines[-1], closing),
+                           header=header_spans, paragraphs=paragraphs)
+
+    def _layout(self, blocks: list[_Block], first: _Block, header_spans: dict,
+                all_lines: list[_Line]) -> tuple[list, list, list]:
+        """Segments (stretches of the page), paragraphs and paragraph kinds of an article."""
         segments: list[tuple[int, int]] = []
         paragraphs: list[tuple[int, int]] = []
         kinds: list[str] = []
@@ -247,58 +320,56 @@ class ArticleSplitter:
                 segments.append(seg)
             for line in block_lines:
                 paragraphs.append((line.start, line.end))
-                if line in block.bylines:
+                if line in block.bylines or line.kind in ("tail", "headmark"):
                     kinds.append("byline")
                 elif block is first and first.is_article and line in block.header:
                     kinds.append(next(r for r, span in header_spans.items()
                                       if span == (line.start, line.end)))
-                elif line.kind == "heading":
+                elif line.kind in ("heading", "tag"):
                     kinds.append("subhead")
                 else:
                     kinds.append("body")
-        last_body = blocks[-1].lines[-1]
-        truncated = last_body.kind in ("body", "dateline") and not ends_sentence(last_body.text)
-        header_spans["authors"] = author_spans
-        header_spans["paragraph_kinds"] = kinds
-        return ArticleSpan(index=index, segments=segments, title=title, kicker=kicker,
-                           subtitle=subtitle, authors=authors, dateline=dateline,
-                           truncated=truncated, header=header_spans, paragraphs=paragraphs)
+        return segments, paragraphs, kinds
 
     @staticmethod
     def _adjacent(a: tuple[int, int], b: tuple[int, int], all_lines: list[_Line]) -> bool:
         return not any(a[1] <= line.start and line.end <= b[0] for line in all_lines)
 
     @staticmethod
-    def _header_roles(header: list[_Line]) -> list[str]:
-        if len(header) == 1:
-            return ["title"]
-        if len(header) == 2:
-            if header[1].text.startswith(("—", "-", "——")):
-                return ["title", "subtitle"]
-            return ["kicker", "title"]
-        return ["kicker", "title", "subtitle"]
+    def _dateline(line: _Line) -> tuple[tuple[int, int], list]:
+        """The dateline mark of a lead paragraph and the people it names.
 
-    @staticmethod
-    def _byline_authors(line: _Line, authors: list, spans: list) -> None:
-        match = _BYLINE.match(line.text)
-        role = ROLES.get(match.group("role"), "other")
-        names_start = line.start + match.start("names")
-        for name_match in re.finditer(r"[\u4e00-\u9fff·]+", match.group("names")):
-            authors.append(Author(name_match.group(), role))
-            spans.append((names_start + name_match.start(), names_start + name_match.end(),
-                          name_match.group(), role))
-
-    @staticmethod
-    def _dateline(line: _Line) -> tuple[str, list]:
-        match = _DATELINE.match(line.text)
-        mark = match.group("mark")
+        ``本报讯 记者陈静 通讯员林海 今年以来…`` → 本报讯, 陈静 (reporter), 林海 (correspondent);
+        ``新华社杭州7月10日电（记者 钱江）`` → 钱江; ``（中央社记者王大同台北5日电）`` → 王大同.
+        """
+        text = line.simple
+        for pattern in headers.AGENCY_DATELINES:
+            agency = pattern.match(text)
+            if agency:
+                spans = []
+                if agency.group("name"):
+                    spans.append((line.start + agency.start("name"), line.start + agency.end("name"),
+                                  agency.group("name"), "reporter"))
+                return agency.span("mark"), spans
+        match = headers.DATELINE.match(text)
         spans = []
         pos = match.end()
         while True:
-            author = _LEAD_AUTHOR.match(line.text, pos)
+            bracket = headers.LEAD_BRACKET.match(text, pos)
+            if bracket:
+                spans.extend(headers.byline_authors(bracket.group("groups"),
+                                                    line.start + bracket.start("groups")))
+                pos = bracket.end()
+                continue
+            author = headers.LEAD_AUTHOR.match(text, pos)
             if not author:
+                plain = headers.LEAD_NAMES.match(text, pos) if not spans else None
+                if plain and plain.group("names") not in headers.NOT_NAMES:
+                    base = line.start + plain.start("names")
+                    spans.extend((base + m.start(), base + m.end(), m.group(), "other")
+                                 for m in re.finditer(r"[\u4e00-\u9fff·]+", plain.group("names")))
                 break
-            role = ROLES.get(author.group("role"), "other")
+            role = headers.role_of(author.group("role"))
             spans.append((line.start + author.start("name"), line.start + author.end("name"),
                           author.group("name"), role))
             more_start = author.start("more")
@@ -306,7 +377,91 @@ class ArticleSplitter:
                 spans.append((line.start + more_start + extra.start(),
                               line.start + more_start + extra.end(), extra.group(), role))
             pos = author.end()
-        return mark, spans
+        return (0, match.end("mark")), spans
+
+
+def header_roles(header: list[_Line]) -> list[str]:
+    """Roles of a headline block: one line is the title; two are kicker and title (title and
+    subtitle when the second starts with a dash); three are kicker, title and subtitle."""
+    if len(header) == 1:
+        return ["title"]
+    if len(header) == 2:
+        if header[1].text.startswith(("—", "-", "——")):
+            return ["title", "subtitle"]
+        return ["kicker", "title"]
+    return ["kicker", "title", "subtitle"]
+
+
+def _tag_text(line: _Line) -> str:
+    """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安."""
+    return line.text.strip("【】|｜ ") if line.kind == "tag" else line.text
+
+
+def _header(first: _Block) -> tuple[str, str | None, str | None, dict]:
+    """Title, kicker, subtitle and their spans from an article's first block."""
+    title, kicker, subtitle = "", None, None
+    spans: dict = {}
+    heads = [line for line in first.header if line.kind != "headmark"]
+    if first.is_article and heads:
+        roles = header_roles(heads)
+        for line, role in zip(heads, roles):
+            spans[role] = (line.start, line.end)
+            value = _tag_text(line)
+            if role == "title":
+                title = value
+            elif role == "kicker":
+                kicker = value
+            else:
+                subtitle = value
+    return title, kicker, subtitle, spans
+
+
+def _closing_chrome(lines: list[_Line], kinds: list[str | None]) -> dict[int, tuple[str, str]]:
+    """For each article line followed directly by chrome: its end → (kind, chrome text)."""
+    out = {}
+    for i in range(len(lines) - 1):
+        if kinds[i] is None and kinds[i + 1] is not None:
+            out[lines[i].end] = (kinds[i + 1], lines[i + 1].simple)
+    return out
+
+
+def _truncated(last: _Line, closing: dict[int, tuple[str, str]]) -> bool:
+    """True when an article is really cut off: its last paragraph stops mid-sentence and the
+    page does not close it (``(完)``, ``责任编辑：…``, a date); ``下转第二版`` always cuts."""
+    kind, text = closing.get(last.end, (None, ""))
+    if kind == "jump" and not text.lstrip("(（").startswith("上接"):
+        return True
+    if closes_article(kind):
+        return False
+    body = _EDITOR_NOTE.sub("", last.simple)
+    if _PHOTO_CREDIT.search(body) and "。" in body:
+        return False
+    return last.kind in ("body", "dateline", "item") and not ends_sentence(body)
+
+
+def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:
+    """The outlet a dateline names, as printed (``【明報專訊】`` → 明報)."""
+    outlet = headers.dateline_outlet(mark) if mark else None
+    if outlet is None or dateline is None:
+        return outlet
+    at = mark.find(outlet)
+    return dateline[at:at + len(outlet)] if at >= 0 else outlet
+
+
+def _page_facts(doc: Document, meta: PageMeta) -> None:
+    """Give each article its ``published`` date and ``outlet``; the page's 作者 line fills the
+    first article's authors when it has none."""
+    year = doc.published.year if doc.published else None
+    for article in doc.articles:
+        mark = article.header.get("dateline_simple")
+        stated = headers.dateline_date(mark, year) if mark else None
+        article.published = stated or doc.published
+        article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
+                          or article.header.get("credit") or doc.meta.get("site_name"))
+    if meta.authors and doc.articles and not doc.articles[0].authors:
+        found = headers.byline_authors(simplified_view(meta.authors))
+        doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]
+                                   or [Author(n, "other") for n in re.split(r"[ 、，,]+", meta.authors) if n])
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:

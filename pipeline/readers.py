@@ -1,0 +1,108 @@
+"""Readers for web inputs: HTML pages (trafilatura) and WARC archives (warcio), and the
+lenient date reading that JSONL, HTML and WARC metadata share.
+
+An HTML page becomes one text: trafilatura's main text, the page title as the first line
+when the text does not already start with it. The HTML itself is kept out of the tables; the
+page's URL, title, site name and date (htmldate, through trafilatura) go into the document's
+metadata. A WARC file yields one such text per HTML response, with its target URI; the WARC
+capture date is kept as ``fetched`` and is not taken for the publication date (a page is
+often captured years after it was published).
+
+Each reader returns ``(text, meta, published)``; ``pipeline.io`` makes the Documents.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import BinaryIO, Iterator
+
+from .errors import InputError
+
+HTML_SUFFIXES = (".html", ".htm")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+BAD_HTML = "bad_html"  # quarantine reason: no text could be extracted from the page
+
+_YMD = re.compile(r"^\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s].*)?$")
+_COMPACT = re.compile(r"^\s*((?:19|20)\d\d)(\d\d)(\d\d)\s*$")
+
+
+def lenient_date(value: object) -> date | None:
+    """Read a date the way people write it; None when it names no single day.
+
+    ``2022-08-05``, ``2022/08/05``, ``2022年8月5日``, ``2022-08-05T10:00:00Z`` and
+    ``20220805`` give 2022-08-05; a partial date (``2019-03``, ``2019``) or an odd one gives
+    None: the record is kept and the page's own date line may still fill the date.
+    """
+    if isinstance(value, date):
+        return value
+    text = str(value or "").translate(_DIGITS)
+    match = _YMD.match(text) or _COMPACT.match(text)
+    if not match:
+        return None
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    except ValueError:
+        return None
+
+
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
+def suffix_of(name: str) -> str:
+    """The input-type suffix of a file name: ``a.warc.gz`` → ``.warc.gz``, ``a.HTM`` → ``.htm``."""
+    lower = name.lower()
+    return ".warc.gz" if lower.endswith(".warc.gz") else ("." + lower.rsplit(".", 1)[-1]
+                                                          if "." in lower else "")
+
+
+def read_html(data: bytes | str, url: str | None = None) -> tuple[str, dict, date | None]:
+    """Return (text, meta, published) for an HTML page, or raise InputError.
+
+    ``meta`` holds ``title``, ``url``, ``site_name`` when the page states them.
+    """
+    import trafilatura
+
+    extracted = trafilatura.bare_extraction(data, url=url, with_metadata=True,
+                                            include_comments=False, favor_recall=True)
+    if extracted is not None and not isinstance(extracted, dict):
+        extracted = extracted.as_dict()
+    text = (extracted or {}).get("text") or ""
+    if not text.strip():
+        raise InputError(BAD_HTML, "no article text could be extracted from this HTML page")
+    title = (extracted.get("title") or "").strip()
+    first_lines = [line.strip() for line in text.splitlines()[:4]]
+    if title and title not in first_lines:
+        text = f"{title}\n{text}"
+    meta = {"title": title or None, "url": extracted.get("url") or url,
+            "site_name": extracted.get("sitename") or None}
+    return text, {k: v for k, v in meta.items() if v}, lenient_date(extracted.get("date"))
+
+
+def iter_warc(stream: BinaryIO) -> Iterator[tuple[str, str | None, dict, date | None]]:
+    """Yield (target URI, text or None, meta, published) for every HTML response of a WARC.
+
+    ``text`` is None (and ``meta["error"]`` says why) when nothing could be extracted.
+    """
+    from warcio.archiveiterator import ArchiveIterator
+
+    for record in ArchiveIterator(stream):
+        if record.rec_type != "response":
+            continue
+        content_type = (record.http_headers.get_header("Content-Type") or ""
+                        if record.http_headers else "")
+        if "html" not in content_type.lower():
+            continue
+        uri = record.rec_headers.get_header("WARC-Target-URI") or ""
+        fetched = record.rec_headers.get_header("WARC-Date") or ""
+        payload = record.content_stream().read()
+        try:
+            text, meta, published = read_html(payload, url=uri or None)
+        except InputError as exc:
+            yield uri, None, {"error": exc.message, "url": uri}, None
+            continue
+        if uri:  # the target URI, not a canonical link the page may share with others
+            meta["url"] = uri
+        if fetched:
+            meta["fetched"] = fetched[:10]
+        yield uri, text, meta, published

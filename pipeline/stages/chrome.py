@@ -1,0 +1,215 @@
+"""Page chrome: the lines of a scraped or e-paper page that belong to no article.
+
+Chrome stays in the raw text; the splitter lists its spans (``documents.chrome``) and keeps
+it out of every article, so no sentence, entity or metric comes from it. Kinds:
+
+- ``nav``: navigation crumbs (``首页 > 法治 > 正文``, ``首页 | 新闻 | 法治``);
+- ``widget``: share, font-size and print widgets (``分享到``, ``大字体 小字体``, ``【关闭】``);
+- ``meta``: date and source lines (``2022年08月05日 15:40 来源：中国新闻网``, ``南方日报
+  2020-07-13 06:21``, ``16.05.2016 05:30``, ``发布时间：…``), mastheads
+  (``法治日报 2021年11月2日 星期二``) and e-paper edition lines (``第02版：要闻``);
+- ``page_title``: the browser title repeated above the headline (``标题_新闻频道``);
+- ``page_header``: an e-paper page's list of the headlines printed on it;
+- ``original_title`` (``原标题：…``), ``editor`` (``责任编辑：…``), ``end_mark`` (``(完)``),
+  ``correction`` (``【纠错】``), ``footer`` (copyright, 备案号, 转载请注明),
+  ``teaser`` (``新闻推荐``/``相关阅读`` and the headlines under it), ``column``
+  (``简讯``, ``法治快讯``), ``jump`` (``下转第二版``, ``上接第一版``) and ``junk``
+  (anti-scraping strings such as ``xK9qLm2ZpR7wTb``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .headers import find_date
+from .layout import Line
+
+_NAV = re.compile(r"^(?:当前位置|您的位置|您现在的位置|位置)[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)")
+_NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$")
+_WIDGET = re.compile(
+    r"分享到|分享让更多人看到|大字体|小字体|^字号[:：]|扫一扫|打印本页|关闭窗口|【关闭】|【打印】"
+    r"|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入")
+_META_LABEL = re.compile(
+    r"(?P<label>来源|稿源|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位|浏览次数|点击数|阅读|字号)[ \t]*[:：]"
+    r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_DATE_TEXT = re.compile(
+    r"(?:19|20)\d\d[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
+    r"|星期[一二三四五六日天]|周[一二三四五六日]")
+_EDITION = re.compile(r"第[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}版(?:[:：][ \t]*[\u4e00-\u9fff·]{1,8})?")
+_EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]")
+_END_MARK = re.compile(r"^[(（][ \t]*完[ \t]*[)）]$")
+_CORRECTION = re.compile(r"^【纠错】")
+_FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载")
+_ORIGINAL = re.compile(r"^原标题[:：]")
+_TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|更多新闻|猜你喜欢|精彩推荐|热门文章)[:：]?$")
+_COLUMN = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态)$")
+_JUMP = re.compile(r"^[(（]?(?:下转|上接|转)第[0-9一二三四五六七八九十]{1,3}版[)）]?$")
+_JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,}$")
+_PAGE_TITLE_SEP = re.compile(r"^[ \t]*(?:_|-|—|\||｜|－)")
+_PAGE_LABEL = re.compile(r"^(?:新闻详情|文章详情|内容详情|正文|详情|阅读全文)$")
+_GUIDE = re.compile(r"^(?:本版导读|导读|本版要目)$")
+_META_BYLINE = re.compile(
+    r"[ \t](?:特约记者|记者|通讯员)[ \t]*[\u4e00-\u9fff·]{2,4}(?:[ \t]*/[ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))?[ \t]*$")
+_OUTLET = r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|晨报|时报|周刊|网|社|台|频道)"
+# A site-name line: 法治日报 - 法制网 (two names), or one name such as 示例晚报, 示例新闻网.
+_SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
+                   r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$")
+_SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
+_MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:报|日报|晚报|晨报|时报|周刊)$")
+_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播)$")
+_OUTLET_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\-－]{1,11}$")
+
+
+@dataclass
+class PageMeta:
+    """What the chrome says about the page: its date, outlet and an author line."""
+
+    published: date | None = None
+    outlet: str | None = None
+    authors: str | None = None  # the value of 作者：…
+    chrome: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def meta_line(text: str) -> dict | None:
+    """Read a date/source line: ``2022年08月05日 15:40 来源：中国新闻网`` → date and outlet.
+
+    A line counts when it holds a date or a label and what is left is at most an outlet name
+    (``南方日报 2020-07-13 06:21``); a headline that mentions a date leaves too much.
+    """
+    if len(text) > 80 or "。" in text:
+        return None
+    found: dict = {}
+    rest = text
+    for match in _META_LABEL.finditer(text):
+        label, value = match["label"], match["value"].strip()
+        if label in ("来源", "稿源") and value:
+            found["outlet"] = value
+        elif label == "作者" and value:
+            found["authors"] = value
+        rest = rest.replace(match.group(), " ", 1)
+    published = find_date(text)
+    if published:
+        found["published"] = published
+    had_date = bool(_DATE_TEXT.search(rest) or _EDITION.search(rest))
+    byline = _META_BYLINE.search(rest)
+    if byline and had_date:  # 2019-05-21 13:05 联合报 记者张志明/即时报导
+        found.setdefault("authors", byline.group().strip())
+        rest = rest[:byline.start()]
+    rest = _EDITION.sub(" ", _TIME.sub(" ", _DATE_TEXT.sub(" ", rest)))
+    rest = re.sub(r"[ \t]+", " ", rest).strip(" |｜")
+    if not (found or had_date):
+        return None
+    if rest and not _OUTLET_REST.match(rest):
+        return None
+    if rest and "outlet" not in found and not had_date:
+        return None
+    if rest and _OUTLET_NAME.search(rest):  # 南方日报 2020-07-13; not 于北京 or a signature
+        found.setdefault("outlet", rest)
+    return found
+
+
+def line_kind(text: str) -> str | None:
+    """The chrome kind of one line on its own, or None (``【纠错】`` → correction)."""
+    checks = ((_END_MARK, "end_mark"), (_CORRECTION, "correction"), (_EDITOR, "editor"),
+              (_ORIGINAL, "original_title"), (_JUMP, "jump"), (_TEASER, "teaser"),
+              (_GUIDE, "page_header"), (_JUNK, "junk"))
+    for pattern, kind in checks:
+        if pattern.search(text):
+            return kind
+    if len(text) <= 60 and "。" not in text:
+        if _NAV.search(text) or _NAV_BAR.match(text) or _PAGE_LABEL.match(text):
+            return "nav"
+        if _WIDGET.search(text):
+            return "widget"
+        if _COLUMN.match(text):
+            return "column"
+    if len(text) <= 120 and _FOOTER.search(text) and not text.endswith("。"):
+        return "footer"
+    return None
+
+
+_CLOSING = ("end_mark", "editor", "correction", "footer", "meta")
+
+
+def _is_heading_like(text: str) -> bool:
+    return len(text) <= 40 and not re.search(r"[，。；！？,;!?]", text)
+
+
+def _as_printed(line: Line, value: str | None) -> str | None:
+    """``value`` found in the simplified view, as printed on the line (联合报 → 聯合報)."""
+    at = line.simple.find(value) if value else -1
+    return line.text[at:at + len(value)] if at >= 0 else value
+
+
+def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
+    """Set the kind of every line that is chrome on its own; read date, outlet and author."""
+    teaser = False
+    for i, line in enumerate(lines):
+        kind = line_kind(line.simple)
+        if kind is None and teaser and _is_heading_like(line.simple):
+            kind = "teaser"
+        teaser = kind == "teaser"
+        if kind == "widget":  # 【来源：示例法治网】【字号 大 中 小】
+            source = _SOURCE.search(line.simple)
+            if source:
+                meta.outlet = meta.outlet or _as_printed(line, source.group(1))
+        if kind is None:
+            found = meta_line(line.simple)
+            if found is not None:
+                kind = "meta"
+                meta.published = meta.published or found.get("published")
+                meta.outlet = meta.outlet or _as_printed(line, found.get("outlet"))
+                meta.authors = meta.authors or _as_printed(line, found.get("authors"))
+        kinds[i] = kind
+
+
+def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
+    """Mark the browser title above the headline and an e-paper page's headline list.
+
+    ``标题_新闻频道`` followed by ``标题`` → page_title; at the top of an e-paper page, two or
+    more headlines (or any after 本版导读) that are printed again below → page_header.
+    """
+    for i, line in enumerate(lines[:3]):  # 法治日报 - 法制网 above everything else
+        if kinds[i] is None:
+            masthead = (_MASTHEAD.match(line.simple) and i + 1 < len(lines)
+                        and kinds[i + 1] == "meta")  # 示例法治报 above the date line
+            if _SITE.match(line.simple) or masthead:
+                kinds[i] = "page_title"
+                if masthead and meta.outlet is None:
+                    meta.outlet = line.text
+            break
+    rest = [i for i, kind in enumerate(kinds) if kind is None]
+    if len(rest) >= 2:
+        first, second = lines[rest[0]].simple, lines[rest[1]].simple
+        if first == second or (first.startswith(second) and len(second) >= 4
+                               and _PAGE_TITLE_SEP.match(first[len(second):])):
+            kinds[rest[0]] = "page_title"
+            rest = rest[1:]
+    guided = any(kind == "page_header" for kind in kinds[:rest[0]]) if rest else False
+    texts = [lines[i].simple for i in rest]
+    listed = []
+    for pos, i in enumerate(rest):
+        if not _is_heading_like(texts[pos]) or texts[pos] not in texts[pos + 1:]:
+            break
+        listed.append(i)
+    if len(listed) >= 2 or (listed and guided):
+        for i in listed:
+            kinds[i] = "page_header"
+
+
+def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
+    """Return the chrome kind of every line (None for article text) and the page's metadata."""
+    meta = PageMeta()
+    kinds: list[str | None] = [None] * len(lines)
+    _mark_lines(lines, kinds, meta)
+    _mark_titles(lines, kinds, meta)
+    meta.chrome = [(line.start, line.end, kind) for line, kind in zip(lines, kinds) if kind]
+    return kinds, meta
+
+
+def closes_article(kind: str | None) -> bool:
+    """True for chrome that ends a complete article: (完), 责任编辑, 【纠错】, a date line."""
+    return kind in _CLOSING

@@ -1,0 +1,178 @@
+"""The model's side: reading fazhi's NER spans and vetting them before they compete.
+
+The shipped model tags characters, so a span may start or end inside a pkuseg word (华 in
+华人, 邓小平 in 邓小平理论); the vetoes below judge such spans with the words, the rules'
+lists and the gazetteer hits of the sentence (docs/entities.md, "Vetoes and repairs").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidate import CJK, MODEL, Candidate
+
+MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
+
+_NAME_CHAR = re.compile(f"[{CJK}A-Za-z]")
+_DIGIT = re.compile(r"[0-9０-９]")
+_CLAUSE_PUNCT = re.compile("[，。；：！？,;:!?]")
+_OPEN_QUOTE = re.compile("[‘“「『]")
+_CLOSE_QUOTE = re.compile("[’”」』]")
+_ORG_BEFORE = "局院委部厅所队"  # 局 + 治安大队: the unit belongs to the organ before it
+_ADMIN_END = "省市县区镇乡旗州"
+_ABBR_PEOPLE = "人方军籍侨商企资胞"  # 华人, 美方, 台商, 港资: after a place's one-character form
+_ABBR_VERBS = "赴来在进返离抵访驻对从到回去往由和与及同"  # 赴港, 来京, 驻港, 与美
+_HEADLINES = ("title", "kicker", "subtitle")
+
+
+def read_spans(nlp, model, texts: list[str], docs: list | None = None
+               ) -> list[list[tuple[int, int, str]]]:
+    """Return the model's (start, end, label) per text, batched over all texts.
+
+    ``docs`` are the sentences' pkuseg Docs when the tokenize stage made them (reused: the
+    model reads their words); a missing or stale one is made again from its text.
+    """
+    if model is None:
+        return [[] for _ in texts]
+    batch = []
+    for i, t in enumerate(texts):
+        d = docs[i] if docs is not None else None
+        if d is None or (len(d) and d[-1].idx + len(d[-1]) > len(t)):
+            d = nlp.make_doc(t)
+        batch.append(d)
+    spans = model.char_spans(batch)  # one call per batch: faster
+    return [[s for s in found if s[2] in MODEL_LABELS] for found in spans]
+
+
+def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
+              tokens: list[tuple[int, int]] | None = None, bounds: set[int] | None = None,
+              places: list[tuple[int, int]] | None = None) -> list[Candidate]:
+    """Return the candidates the model's ``spans`` of one sentence give, vetted and repaired.
+
+    ``tokens`` and ``bounds`` (the words and their boundaries, when known) let the rules
+    judge spans inside words; ``places`` are the gazetteer's hits in the sentence; ``kind``
+    is the sentence's kind (a headline's ORG must end like one).
+    """
+    places = places or []
+    out: list[Candidate] = []
+    singles = {s for s, e, label in spans if e - s == 1 and label in ("GPE", "LOC")}
+    words = set(tokens) if tokens and singles else None
+    for s, e, label in spans:
+        span = text[s:e]
+        if not _NAME_CHAR.search(span):
+            continue  # "11." is not a name
+        if label == "PERSON" and _DIGIT.search(span):
+            continue  # 174.2万
+        e = _cut_at_open_quote(text, s, e, label)
+        if e - s == 1 and label in ("GPE", "LOC") and not abbreviation_in_context(
+                rules, text, s, singles, words):
+            continue  # 以日计算, 很美, 盛京: a day, "beautiful", a name; 中美, 华人 stay
+        if not _well_formed(rules, text, s, e, label):
+            continue
+        if label == "ORG":
+            e = _vet_org(rules, text, s, e, kind, bounds, places)
+        elif label in ("GPE", "LOC"):
+            s, label = _vet_place(rules, text, s, e, label, places, out)
+        if e is None or s is None:
+            continue
+        out.append(Candidate(s, e, label, None, "model", MODEL, text[max(s, e - 3):e]))
+    return out
+
+
+def _cut_at_open_quote(text: str, s: int, e: int, label: str) -> int:
+    """Return the end of a non-PERSON span cut before a quote it opens and does not close:
+    肇庆公安‘局长信箱’ → 肇庆公安."""
+    span = text[s:e]
+    cut = _OPEN_QUOTE.search(span, 1)
+    if cut and label != "PERSON" and not _CLOSE_QUOTE.search(span, cut.end()) \
+            and cut.start() >= 2:
+        return s + cut.start()
+    return e
+
+
+def _well_formed(rules, text: str, s: int, e: int, label: str) -> bool:
+    """Return False for a span across a clause or out of its quotes, or inside or made of a
+    campaign name (平安镇江, “平安肇庆”)."""
+    span = text[s:e]
+    if (_CLAUSE_PUNCT.search(span) or "”“" in span or span.count("“") != span.count("”")
+            or span.count("‘") != span.count("’")):
+        return False
+    if s >= 2 and text[s - 2:s] in rules.campaign:
+        return False
+    if label in ("GPE", "LOC") and span.startswith(rules.campaign):
+        return False  # 平安 on its own, 平安镇江 as one span: a campaign, not a place
+    return True
+
+
+def _vet_org(rules, text: str, s: int, e: int, kind: str, bounds: set[int] | None,
+             places: list[tuple[int, int]]) -> int | None:
+    """Return the end of a model ORG extended over its sub-units, or None when vetoed."""
+    span = text[s:e]
+    if bounds is not None and (s not in bounds or e not in bounds):
+        return None  # 斗争工作领导小组 out of 专项斗争: organisations start and end with words
+    if span.endswith(rules.generic_heads) and not any(
+            s <= ps < pe <= e for ps, pe in places) and not (s and text[s - 1] in _ORG_BEFORE):
+        return None  # 综合整治领导小组, 治安巡逻大队: a unit with no place or parent
+    if relative_before(rules, text, s):
+        return None  # 该区 + 交管支队
+    if span in rules.not_org or span.strip("“”\"「」") in rules.not_org:
+        return None  # 公安机关, 警方
+    if rules.org_relative.match(span) and not rules.org_candidates(span):
+        return None  # 市公安局
+    e = rules.extend_org(text, e)
+    # A headline is not an organisation: the model sometimes takes half of one.
+    if kind in _HEADLINES and e - s > 0.6 * len(text.strip()) \
+            and not text[s:e].endswith(rules.org_heads):
+        return None
+    return e
+
+
+def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[int, int]],
+               out: list[Candidate]) -> tuple[int | None, str]:
+    """Return the start and label of a model GPE/LOC (start None when vetoed).
+
+    A span that starts with a division and goes on is split: 端州区东门广场 → the GPE 端州区
+    (appended to ``out``) and the LOC 东门广场. A place ending like a common word (烦心事,
+    普惠性) is dropped; a LOC the gazetteer knows is a GPE.
+    """
+    head = next((pe for ps, pe in places if ps == s and e - pe >= 2
+                 and text[pe - 1] in _ADMIN_END), None)
+    if head is not None and _NAME_CHAR.match(text, head):
+        out.append(Candidate(s, head, "GPE", None, "model", MODEL, text[s:head]))
+        s, label = head, "LOC"
+    span = text[s:e]
+    if span[-1] in rules.not_place_final:
+        return None, label
+    if label == "LOC" and rules.gaz.divisions(span):
+        label = "GPE"
+    return s, label
+
+
+def abbreviation_in_context(rules, text: str, at: int, singles: set[int],
+                            tokens: set[tuple[int, int]] | None) -> bool:
+    """Return True when a one-character place the model found reads as one (中美, 中、美两国)."""
+    if text[at] not in rules.abbr:
+        return False
+    if tokens is None:
+        return True
+    if (at, at + 1) not in tokens:  # inside a word: 中美, 港台 and 华人, 访华 yes; 盛京 no
+        word = next(((s, e) for s, e in tokens if s <= at < e), None)
+        if word is None or all(c in rules.abbr for c in text[word[0]:word[1]]):
+            return True  # 中美, 港澳台
+        if word == (at, at + 2) and text[at + 1] in _ABBR_PEOPLE:
+            return True  # 华人, 港人, 美方, 台商
+    if (at - 2) in singles or (at + 2) in singles or (at - 1) in singles or (at + 1) in singles:
+        return True  # 中、美; 欧、美
+    if at and text[at - 1] in _ABBR_VERBS:
+        return True  # 赴港, 来京, 驻港, 与美
+    return bool(rules.abbr_after_re.match(text, at + 1))
+
+
+def relative_before(rules, text: str, start: int) -> bool:
+    """Return True when the ORG at ``start`` follows a place-less prefix (该区, 市, 自治区)."""
+    for prefix in rules.relative_prefixes:
+        if text.endswith(prefix, 0, start):
+            if len(prefix) > 1 or not any(rules.gaz.divisions(text[k:start])
+                                          for k in range(max(0, start - 9), start - 1)):
+                return True
+    return False

@@ -1,0 +1,67 @@
+"""The entity rules, compiled once from the word lists in ``pipeline/data``.
+
+``Rules`` joins the rule families, one module each (open the one for the label to change):
+
+- ``rules_org``: ORG grammar place + organ (+ sub-units), central organs, companies;
+- ``rules_place``: gazetteer GPE/LOC, towns, zones, one-character places, roads;
+- ``rules_person``: anonymised people, names after a title, title chains;
+- ``rules_law``: LAW titles in 《》 and CRIME offence names;
+- ``rules_date``: DATE (the grammar itself is ``pipeline.dates``).
+
+Rules run per sentence with regular expressions compiled from the lists (tries, not
+alternations over thousands of words), never per token over big lists. The families share
+one gazetteer scan per sentence (``scan_places``) and ``proper_name``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from ...lexicon import DATA_DIR
+from ...places import Gazetteer
+from .candidate import Candidate, token_bounds
+from .rules_date import DateRules
+from .rules_law import LawRules
+from .rules_org import OrgRules
+from .rules_person import PersonRules
+from .rules_place import PlaceRules
+
+
+class Rules(OrgRules, PlaceRules, PersonRules, LawRules, DateRules):
+    """The compiled rules, built once from the data files."""
+
+    def __init__(self, data_dir: Path = DATA_DIR):
+        data_dir = Path(data_dir)
+        self.gaz = Gazetteer(data_dir)
+        self._compile_person(data_dir)
+        self._compile_places(data_dir)
+        self._compile_org(data_dir)
+        self._compile_law(data_dir)
+        self._compile_dates(data_dir)
+
+    def candidates(self, text: str, tokens: list[tuple[int, int]] | None, published: date | None,
+                   known_counties: set[str], context: set[str] = frozenset(),
+                   places: list[tuple[int, int]] | None = None,
+                   bounds: set[int] | None = None) -> list[Candidate]:
+        """Return every rule candidate in one sentence (sentence-relative offsets).
+
+        ``tokens`` are the sentence's words (None: no word boundaries to rely on);
+        ``known_counties`` and ``context`` come from ``Gazetteer.document_places``;
+        ``places`` (``scan_places``) and ``bounds`` (``token_bounds(tokens)``) may be passed
+        when the caller has them already.
+        """
+        if bounds is None:
+            bounds = token_bounds(tokens)
+        if places is None:
+            places = self.scan_places(text, bounds)
+        out: list[Candidate] = []
+        out += self.org_candidates(text, bounds, places)
+        out += self.law_candidates(text)
+        out += self.crime_candidates(text)
+        out += self.date_candidates(text, published)
+        out += self.person_candidates(text)
+        out += self.gpe_candidates(text, known_counties, bounds, context, places)
+        out += self.loc_candidates(text, tokens)
+        out += self.abbreviation_candidates(text, tokens)
+        return out

@@ -1,0 +1,76 @@
+"""LAW and CRIME rules: titles of laws and normative documents in 《》, offence names.
+
+《刑法》 → 刑法 (the span is the title, without the marks), 《…意见（二）》; 危险驾驶罪,
+寻衅滋事, 电诈 (a short charge without 罪 needs a context word: 诈骗案, 涉嫌诈骗). Word lists:
+``entity_law_suffixes.txt``, ``entity_newspapers.txt``, ``entity_not_law_after.txt``,
+``entity_crimes*.txt``, ``entity_crime_context.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...lexicon import read_tagged, read_words, trie_pattern
+from .candidate import SURE, Candidate
+
+TITLE = r"《([^《》\n]{1,80})》"
+# A bracketed tail after a title: …意见（二）, …条例（试行）.
+TITLE_TAIL = r"[（(][^（）()]{1,12}[）)]$"
+PERIODICALS = ("报", "杂志", "周刊", "月刊")
+
+
+class LawRules:
+    """The LAW/CRIME half of ``Rules`` (a mixin)."""
+
+    def _compile_law(self, data_dir: Path) -> None:
+        """Compile the title and offence patterns."""
+        self.newspapers = set(read_words(data_dir / "entity_newspapers.txt"))
+        self.law_suffix_re = re.compile(
+            f"(?:{trie_pattern(read_words(data_dir / 'entity_law_suffixes.txt'))})$")
+        self.law_re = re.compile(TITLE)
+        self.not_law_after = tuple(read_words(data_dir / "entity_not_law_after.txt"))
+        self.law_tail_re = re.compile(TITLE_TAIL)
+        loose, strict = [], []  # strict: matched only with 罪 (放火罪, 赌博罪)
+        for name in ("entity_crimes.txt", "entity_crimes_common.txt"):
+            for tag, words in read_tagged(data_dir / name).items():
+                (strict if tag == "罪" else loose).extend(words)
+        self.crime_re = re.compile(
+            f"(?:{trie_pattern(loose + strict)})罪|(?:{trie_pattern(loose)})(?!罪)"
+        )
+        context = read_tagged(data_dir / "entity_crime_context.txt")
+        self.crime_after = tuple(context.get("after", []))  # 诈骗 + 案
+        self.crime_before = tuple(context.get("before", []))  # 涉嫌 + 诈骗
+
+    def law_candidates(self, text: str) -> list[Candidate]:
+        """Return the titles in 《》 that end like a law or normative document (not newspapers)."""
+        out = []
+        for m in self.law_re.finditer(text):
+            title = m.group(1).strip()
+            if title in self.newspapers or title.endswith(PERIODICALS):
+                continue
+            if text.startswith(self.not_law_after, m.end()):
+                continue
+            if not (self.law_title(title) or title.startswith("中华人民共和国")):
+                continue
+            s, e = m.span(1)
+            out.append(Candidate(s, e, "LAW", title, "rule:law", SURE))
+        return out
+
+    def law_title(self, title: str) -> bool:
+        """Return True when ``title`` ends like a law or normative document, a bracketed tail
+        aside (…工作方案, …意见（二）)."""
+        return bool(self.law_suffix_re.search(self.law_tail_re.sub("", title)))
+
+    def crime_candidates(self, text: str) -> list[Candidate]:
+        """Return offence names; a two-character one without 罪 needs a context word."""
+        out = []
+        for m in self.crime_re.finditer(text):
+            s, e = m.span()
+            name = m.group().removesuffix("罪")
+            if len(name) <= 2 and not m.group().endswith("罪"):
+                if not (text.startswith(self.crime_after, e)
+                        or any(text.endswith(w, 0, s) for w in self.crime_before)):
+                    continue
+            out.append(Candidate(s, e, "CRIME", name, "rule:crime", SURE))
+        return out

@@ -1,0 +1,202 @@
+"""ORG rules: the grammar place + organ (+ sub-units), bodies named without a place, and
+anonymised companies.
+
+镇江市公安局, 长航公安局镇江分局, 河北区检察院第四检察部, 江苏省苏州市高新区公安分局浒墅关派出所,
+中央纪委国家监委, 浙江某科技有限公司. The grammar runs anchored on organ words (few per sentence)
+and looks back for the places the gazetteer scan found: much faster than one big regex tried at
+every character. Word lists: ``entity_org_*``, ``entity_not_org.txt``,
+``entity_place_modifiers.txt``, ``entity_company_suffixes.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...lexicon import read_tagged, read_words, trie_pattern
+from .candidate import CJK, SOFT, SURE, Candidate
+
+# 第一 in 上海市第一中级人民法院, 第四 in 第四检察部.
+ORDINAL = r"第[一二三四五六七八九十\d]{1,3}"
+# 第八届, 十三届: the session before a congress.
+SESSION = r"第?[一二三四五六七八九十\d０-９]{1,3}届"
+# Municipalities keep their name inside the ORG (天津市河北区人民法院): 北京 天津 上海 重庆.
+MUNICIPALITY_CODES = ("11", "12", "31", "50")
+# Characters that end a phrase, not a name (我们的, 群众与).
+NOT_NAME_FINAL = "的与及在了是为对将把被向"
+
+
+class OrgRules:
+    """The ORG half of ``Rules`` (a mixin: ``Rules`` builds the gazetteer and the other halves)."""
+
+    def _compile_org(self, data_dir: Path) -> None:
+        """Compile the ORG grammar from the organ, sub-unit and name lists."""
+        gaz = self.gaz
+        organs = read_tagged(data_dir / "entity_org_organs.txt")
+        organs_any = organs.get("any", [])  # 分局: also after an unknown name (皇姑分局)
+        organs = [w for tag, words in organs.items() if tag != "any" for w in words]
+        subunits = read_tagged(data_dir / "entity_org_subunits.txt")
+        subunits_any = subunits.get("any", [])
+        subunits = [w for tag, words in subunits.items() if tag != "any" for w in words]
+        self.not_org = set(read_words(data_dir / "entity_not_org.txt"))
+        self.modifiers = set(read_words(data_dir / "entity_place_modifiers.txt"))
+        self.org_not_after = tuple(read_words(data_dir / "entity_org_not_after.txt"))
+        self.org_heads = tuple(read_words(data_dir / "entity_org_heads.txt"))
+        # 领导小组, 大队: unit heads that need a place or an organ before them.
+        self.generic_heads = tuple(read_words(data_dir / "entity_org_generic_heads.txt"))
+        self.relative_prefixes = tuple(read_words(data_dir / "entity_org_relative.txt"))
+        # 市公安局, 该区交管支队: an organ after a place-less prefix.
+        self.org_relative = re.compile(
+            f"(?:{trie_pattern(self.relative_prefixes)})"
+            f"(?:{trie_pattern(organs + organs_any + subunits)})")
+        self.organ_re = re.compile(trie_pattern(organs + organs_any))
+        self.organs_any = set(organs_any)
+        self.org_names_re = re.compile(trie_pattern(read_words(data_dir / "entity_org_names.txt")))
+        self.session_re = re.compile(SESSION)
+        self.ordinal_before_re = re.compile(ORDINAL)
+        companies = trie_pattern(read_words(data_dir / "entity_company_suffixes.txt"))
+        self.company_re = re.compile(f"某[{CJK}]{{0,10}}?(?:{companies})")
+        # Sub-units after an ORG: 党委 | 第四检察部 | 镇江分局 (a place + an any-name sub-unit).
+        place = f"(?:{gaz.place_pattern}|{trie_pattern(gaz.county_short)})"
+        sub = (f"(?:{trie_pattern(subunits)}|{ORDINAL}{trie_pattern(subunits + subunits_any)}"
+               f"|{place}(?:{trie_pattern(subunits_any)}))")
+        self.sub_re = re.compile(f"(?:{sub})+")
+        # 浒墅关派出所: an unknown 2-4 character name before an any-name sub-unit.
+        self.any_sub_re = re.compile(f"([{CJK}]{{2,4}}?)(?:{trie_pattern(subunits_any)})")
+        # A leading province is a GPE of its own before a lower place (辽宁省|沈阳市公安局);
+        # municipalities stay (天津市河北区人民法院).
+        provinces = {name for name, divs in list(gaz.by_name.items()) + list(gaz.short_of.items())
+                     if any(d.level == "province" and d.code[:2] not in MUNICIPALITY_CODES
+                            for d in divs)}
+        self.province_re = re.compile(trie_pattern(provinces))
+
+    def org_candidates(self, text: str, bounds: set[int] | None = None,
+                       places: list[tuple[int, int]] | None = None) -> list[Candidate]:
+        """Return place + organ (+ sub-units) ORGs, named central organs and unknown-name units."""
+        if places is None:
+            places = self.scan_places(text)
+        start_of = {e: s for s, e in places if text[s:e] not in self.gaz.needs_parent}
+        chained = {e: s for s, e in places}  # 阳泉市 + 城区: a parent makes any name a place
+        out = self._named_orgs(text, bounds, start_of)
+        for m in self.organ_re.finditer(text):
+            if not any(c.start <= m.start() < c.end for c in out):
+                found = self._organ_org(text, m, bounds, start_of, chained)
+                if found is not None:
+                    out.append(found)
+        for s_, e_ in places:  # 浙江 + 某科技有限公司: an anonymised company
+            m = self.company_re.match(text, e_)
+            if m and not any(c.start <= e_ < c.end for c in out):
+                out.append(Candidate(s_, m.end(), "ORG", None, "rule:company", SOFT))
+        for c in out:  # 第八届全国人民代表大会, 十三届全国人大常委会
+            m = self.session_re.search(text, max(0, c.start - 5), c.start)
+            if m and m.end() == c.start:
+                c.start = m.start()
+        return out
+
+    def _named_orgs(self, text: str, bounds: set[int] | None,
+                    start_of: dict[int, int]) -> list[Candidate]:
+        """Return the bodies named without a place (公安部刑侦局), with a place before if any
+        (美国 + 司法部)."""
+        out = []
+        for m in self.org_names_re.finditer(text):
+            if bounds is not None and m.end() not in bounds:
+                continue  # 公安部门 is not 公安部
+            e = self.extend_org(text, m.end())
+            begin = start_of.get(m.start(), m.start())
+            if self._good_org(text, begin, e):
+                out.append(Candidate(begin, e, "ORG", None, "rule:org", SURE))
+        return out
+
+    def _organ_org(self, text: str, m: re.Match, bounds: set[int] | None,
+                   start_of: dict[int, int], chained: dict[int, int]) -> Candidate | None:
+        """Return the ORG an organ word at ``m`` heads: the places before it + the organ +
+        the sub-units after it, or None without a place (市公安局)."""
+        p = m.start()
+        at = p
+        om = self.ordinal_before_re.search(text, max(0, p - 5), p)
+        if om and om.end() == p:  # 上海市 + 第一 + 中级人民法院
+            at = om.start()
+        for zone in self.zones:  # 苏州市 + 高新区 + 公安分局
+            if text.endswith(zone, 0, at) and (at - len(zone)) in start_of:
+                at -= len(zone)
+                break
+        begin = start_of.get(at)
+        if begin is None and text[p] in "省市区县州旗" and (p + 1) in start_of:
+            begin = start_of[p + 1]  # 镇江市 + 市委 share the 市: 镇江市委
+        if begin is not None:
+            begin = _first_of_chain(begin, chained)
+        elif m.group() in self.organs_any:
+            begin = self._name_before(text, p, bounds)
+            if begin is not None and begin in start_of:  # 南山区 + 粤海 + 街道办事处
+                at = begin
+                begin = _first_of_chain(start_of[begin], chained)
+        if begin is None:
+            return None
+        e = self.extend_org(text, m.end())
+        if not self._good_org(text, begin, e):
+            return None
+        # A leading province is a GPE of its own before a lower place (辽宁省|沈阳市公安局).
+        pm = self.province_re.match(text, begin)
+        fixed = False
+        if pm and pm.end() < at and pm.end() in chained.values():
+            begin, fixed = pm.end(), True
+        return Candidate(begin, e, "ORG", None, "rule:org", SURE, fixed_left=fixed)
+
+    def _good_org(self, text: str, s: int, e: int) -> bool:
+        """Return False for a span that is not an ORG in its context (镇江市公安 + 机关, 平安 +
+        镇江…, 公安部 + 门)."""
+        span = text[s:e]
+        if span in self.not_org:
+            return False
+        if span.endswith(("公安", "警方", "检方")) and text.startswith(self.org_not_after, e):
+            return False
+        if s >= 2 and text[s - 2:s] in self.campaign:
+            return False
+        if span.endswith("部") and text.startswith(("门", "署", "分"), e):
+            return False  # 公安部门, 部署: the word goes on
+        return True
+
+    def _name_before(self, text: str, at: int, bounds: set[int] | None) -> int | None:
+        """Return where a 2-4 character proper name ending at ``at`` starts, or None."""
+        for begin in range(at - 2, max(at - 5, -1), -1):
+            if begin < 0:
+                break
+            name = text[begin:at]
+            if not re.fullmatch(f"[{CJK}]+", name):
+                return None
+            if bounds is not None and begin not in bounds:
+                continue
+            if not self.proper_name(name):
+                return None
+            return begin
+        return None
+
+    def proper_name(self, name: str) -> bool:
+        """Return True when ``name`` may be a proper name before an organ, a road or a town:
+        not a modifier (基层, 各级), a phrase (…的) or a title (局长)."""
+        if name in self.modifiers or name[-1] in NOT_NAME_FINAL or any(
+                name.endswith(mod) for mod in self.modifiers if len(mod) >= 2):
+            return False
+        if self.title_re.search(name) or name in self.not_org:
+            return False
+        return True
+
+    def extend_org(self, text: str, end: int) -> int:
+        """Return the end of the sub-units after an ORG ending at ``end`` (党委, 浒墅关派出所)."""
+        while True:
+            m = self.sub_re.match(text, end)
+            if m:
+                end = m.end()
+                continue
+            m = self.any_sub_re.match(text, end)
+            if m and self.proper_name(m.group(1)):
+                end = m.end()
+                continue
+            return end
+
+
+def _first_of_chain(begin: int, chained: dict[int, int]) -> int:
+    """Return the start of the chain of places ending at ``begin`` (江苏省 + 镇江市 + 丹阳市)."""
+    while begin in chained and chained[begin] < begin:
+        begin = chained[begin]
+    return begin

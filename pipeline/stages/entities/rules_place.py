@@ -1,0 +1,209 @@
+"""GPE and LOC rules: gazetteer places, towns and development zones, one-character place
+names, roads and squares.
+
+江苏省 + 镇江市 (one GPE per division), 苏州高新区, 南丰镇, 中美两国 → 中 + 美, 访华 → 华,
+瓦窑西路一巷, 东门广场. Word lists: ``gazetteer_*``, ``entity_loc_suffixes.txt``,
+``entity_not_loc.txt``, ``entity_abbreviation_contexts.txt``, ``entity_not_place_final.txt``.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ...lexicon import read_list, read_tagged, read_words, trie_pattern
+from ...places import ZONE_PATTERN, ZONES, Division, is_parent_of
+from .candidate import CJK, SOFT, Candidate
+
+# A town after a county (封开县 + 南丰镇), not a township organ (…镇派出所, …镇政府).
+TOWN = f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委))"
+# What may follow a road or square: 一巷, 88号, 片区.
+LOC_MORE = r"(?:[一二三四五六七八九十\d]{1,3}(?:巷|号|弄))?(?:片区)?"
+# A name with a numeral or a determiner in it is a description (六路, 各大公园, 之路).
+NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其")
+# Organs that make a county's short form a place (胶州 + 公安).
+ORGANS_AFTER_COUNTY = ("公安", "法院", "检察", "警方", "检方", "市委", "县委", "区委",
+                       "政府", "交警", "消防", "法庭", "纪委", "监委")
+
+
+class PlaceRules:
+    """The GPE/LOC half of ``Rules`` (a mixin: ``Rules`` builds the gazetteer first)."""
+
+    def _compile_places(self, data_dir: Path) -> None:
+        """Compile the place rules: zones, towns, LOC words and one-character place names."""
+        self.campaign = tuple(read_words(data_dir / "gazetteer_campaign_prefixes.txt"))
+        self.zones = ZONES
+        self.zone_re = re.compile(ZONE_PATTERN)  # 苏州 + 高新区
+        self.unnamed_zone_re = re.compile(f"([{CJK}]{{2}}){ZONE_PATTERN}")  # 大旺 + 高新区
+        self.town_re = re.compile(TOWN)
+        self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")))
+        self.loc_suffix_re = re.compile(trie_pattern(read_words(data_dir / "entity_loc_suffixes.txt")))
+        self.loc_more_re = re.compile(LOC_MORE)
+        self.not_loc = set(read_words(data_dir / "entity_not_loc.txt"))
+        self.not_place_final = set("".join(read_words(data_dir / "entity_not_place_final.txt")))
+        self.abbr = {r[0]: r[1] for r in read_list(data_dir / "gazetteer_abbreviations.txt")}
+        contexts = read_tagged(data_dir / "entity_abbreviation_contexts.txt")
+        chars = re.escape("".join(self.abbr))
+        after = trie_pattern(contexts.get("after_pair", []))
+        self.abbr_pair_re = re.compile(f"[{chars}]{{2,3}}(?={after})")  # 中美 + 两国
+        self.abbr_after_re = re.compile(f"(?:{after}|方|军|籍|侨)")
+        self.abbr_side_re = re.compile(f"(?=[{chars}]方)")  # 中方, 美方
+        self.abbr_word_re = re.compile(  # 访华, 来华 (not 华盛顿)
+            f"(?:{trie_pattern(contexts.get('word', []))})(?!盛顿|沙|东|南|北|西|中|山|夏)")
+
+    def scan_places(self, text: str, bounds: set[int] | None = None) -> list[tuple[int, int]]:
+        """Return the gazetteer hits in ``text`` (leftmost longest), shared by ORG and GPE.
+
+        A short form must sit on word boundaries; when it does not, the scan resumes one
+        character later (大庆市中级法院和龙凤区法院: not 和龙, but 龙凤区).
+        """
+        gaz = self.gaz
+        search = gaz.pattern.search
+        hits = []
+        pos = 0
+        while True:
+            m = search(text, pos)
+            if m is None:
+                return hits
+            s, e = m.span()
+            name = m.group()
+            if name not in gaz.by_name:
+                if bounds is not None and (s not in bounds or e not in bounds):
+                    pos = s + 1
+                    continue
+                # A full name starting inside a short form wins (和龙 | 龙凤区).
+                inner = [gaz.pattern.match(text, k) for k in range(s + 1, e)]
+                if any(n and n.end() > e and n.group() in gaz.by_name for n in inner):
+                    pos = s + 1
+                    continue
+            hits.append((s, e))
+            pos = e
+
+    def gpe_candidates(self, text: str, known_counties: set[str], bounds: set[int] | None = None,
+                       context: set[str] = frozenset(),
+                       places: list[tuple[int, int]] | None = None) -> list[Candidate]:
+        """Return the gazetteer's GPEs (with the zone or town after them), unnamed zones after
+        a place (肇庆市 + 大旺高新区) and the gazetteer's LOCs (长江)."""
+        if places is None:
+            places = self.scan_places(text)
+        out = self._division_candidates(text, known_counties, bounds, context, places)
+        for c in list(out):  # an unnamed zone right after a place: 肇庆市 + 大旺高新区
+            zm = self.unnamed_zone_re.match(text, c.end)
+            if zm and self.proper_name(zm.group(1)):
+                out.append(Candidate(c.end, zm.end(), "GPE", None, "rule:zone", SOFT))
+        for m in self.loc_re.finditer(text):
+            if bounds is None or (m.start() in bounds and m.end() in bounds):
+                out.append(Candidate(m.start(), m.end(), "LOC", None, "gazetteer", SOFT))
+        return out
+
+    def _division_candidates(self, text: str, known_counties: set[str], bounds: set[int] | None,
+                             context: set[str], places: list[tuple[int, int]]) -> list[Candidate]:
+        """Return a GPE per gazetteer hit that reads as a place here, normalised to its full
+        name; a zone after it joins it (苏州高新区), a town after a county follows it."""
+        gaz = self.gaz
+        out: list[Candidate] = []
+        last_divs: list[Division] = []
+        for s, e in places:
+            name = text[s:e]
+            adjacent = bool(out) and out[-1].end == s
+            divs = gaz.divisions(name)
+            if s >= 2 and text[s - 2:s] in self.campaign:
+                continue
+            full = name in gaz.by_name or name in gaz.countries
+            if name in gaz.needs_parent:
+                if not (adjacent and any(is_parent_of(p, d) for p in last_divs for d in divs)):
+                    continue
+            elif not full or name in gaz.countries:
+                if bounds is not None and (s not in bounds or e not in bounds):
+                    continue
+                if name in gaz.county_short and not (
+                        name in known_counties or text.startswith(ORGANS_AFTER_COUNTY, e)):
+                    continue
+            elif bounds is not None and s not in bounds and not adjacent:
+                continue
+            normalized = gaz.normalize(name, context | {d.code[:4] for d in last_divs})
+            zm = self.zone_re.match(text, e)
+            if zm:  # 苏州高新区 is one place
+                e = zm.end()
+                normalized = (normalized or name) + zm.group()
+            out.append(Candidate(s, e, "GPE", normalized, "gazetteer", SOFT))
+            last_divs = divs
+            if any(d.level == "county" for d in divs) and not zm:
+                tm = self.town_re.match(text, e)
+                if tm and self.proper_name(tm.group()[:-1].removesuffix("街")):
+                    out.append(Candidate(e, tm.end(), "GPE",
+                                         (normalized or name) + tm.group(), "rule:town", SOFT))
+        return out
+
+    def loc_candidates(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
+        """Return roads, squares and areas: a short name before a LOC word (瓦窑西路一巷, 东门广场)."""
+        out = []
+        if not tokens:
+            return out
+        starts = ends = None
+        token_start: dict[int, int] = {}
+        for m in self.loc_suffix_re.finditer(text):
+            if starts is None:  # built only for the few sentences with a LOC word
+                starts = {s for s, _ in tokens}
+                ends = {e for _, e in tokens}
+                for s, e in tokens:
+                    for k in range(s, e):
+                        token_start[k] = s
+            p, e = m.span()
+            more = self.loc_more_re.match(text, e)
+            if more.end() > e:
+                e = more.end()
+            elif e not in ends:
+                continue  # 广场舞
+            elif m.group() in ("路", "街") and not (p >= 3 and self.gaz.divisions(text[p - 3:p])):
+                # A bare 路 names a road only with a number, a lane or a place around it
+                # (长江路88号, 瓦窑西路一巷); alone it is too often a figure of speech (下坡路).
+                if not self._place_before_name(text, p):
+                    continue
+            for b in range(p - 2, max(p - 5, -1), -1):
+                if b < 0 or b not in starts:
+                    continue
+                if not (p in starts or token_start.get(p) == b):
+                    break  # 进行道路: the suffix belongs to another word
+                if self._loc_name(text, b, p, e):
+                    out.append(Candidate(b, e, "LOC", None, "rule:loc", SOFT))
+                break
+        return out
+
+    def _loc_name(self, text: str, b: int, p: int, e: int) -> bool:
+        """Return True when ``text[b:p]`` names the road or square ``text[b:e]`` (东门 广场)."""
+        name = text[b:p]
+        return bool(re.fullmatch(f"[{CJK}]+", name)) and self.proper_name(name) and \
+            not self.gaz.divisions(name) and name not in self.not_loc and \
+            text[b:e] not in self.not_loc and not (set(name) & NOT_LOC_CHARS)
+
+    def _place_before_name(self, text: str, p: int) -> bool:
+        """Return True when a gazetteer place ends 2-4 characters before ``p`` (南京市长江路)."""
+        for b in range(p - 2, max(p - 5, -1), -1):
+            for k in (2, 3, 4, 5):
+                if b - k >= 0 and self.gaz.divisions(text[b - k:b]):
+                    return True
+        return False
+
+    def abbreviation_candidates(self, text: str, tokens: list[tuple[int, int]] | None
+                                ) -> list[Candidate]:
+        """Return one-character places: 中美两国 → 中 + 美, 中方, 访华 → 华."""
+        out = []
+        for m in self.abbr_pair_re.finditer(text):
+            if m.start() and re.match(f"[{CJK}]", text[m.start() - 1]) and \
+                    text[m.start() - 1] not in "、和与同及在对的是，":
+                continue  # 集中美… : the run starts inside a word
+            for k in range(m.start(), m.end()):
+                out.append(Candidate(k, k + 1, "GPE", self.abbr[text[k]], "rule:abbreviation", SOFT))
+        if tokens:
+            words = None
+            for m in self.abbr_side_re.finditer(text):  # 中方, 美方: a word of its own
+                if words is None:
+                    words = set(tokens)
+                s = m.start()
+                if (s, s + 2) in words and text[s] in self.abbr:
+                    out.append(Candidate(s, s + 1, "GPE", self.abbr[text[s]], "rule:abbreviation", SOFT))
+        for m in self.abbr_word_re.finditer(text):
+            k = m.start() + m.group().index("华")
+            out.append(Candidate(k, k + 1, "GPE", self.abbr["华"], "rule:abbreviation", SOFT))
+        return out

@@ -1,0 +1,119 @@
+"""Article header rules: datelines, bylines with roles, digest tags, outlets and printed dates.
+
+All patterns run on the simplified view of a line (``本報訊`` reads as ``本报讯``); the offsets
+they return are the same in the line as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台))?记者"
+              r"|通讯员|实习生")
+# A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
+NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,5}}"
+LEAD_NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,4}}"
+ROLES = {"记者": "reporter", "本报记者": "reporter", "特约记者": "reporter",
+         "本报特约记者": "reporter", "见习记者": "reporter", "通讯员": "correspondent",
+         "本报通讯员": "correspondent", "实习生": "other"}
+
+# A dateline opens the lead paragraph: 本报讯, 本报北京7月1日电, 新华社杭州7月10日电,
+# 据新华社北京1月6日电, 中新网8月5日电, 法治网讯, 潇湘晨报6月8日讯, 【本报综合报道】, 【本报讯】, 又讯.
+DATELINE = re.compile(
+    r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯"
+    r"|据?(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电"
+    r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?[电讯](?=[ \t（(]|$)"
+    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电))[】\]]"
+    r"|又讯)"
+)
+# (中央社记者王大同台北5日电): an agency dateline in brackets with the reporter inside.
+AGENCY_DATELINE = re.compile(
+    r"^[（(](?P<mark>(?P<outlet>中央社|新华社|中新社)(?:(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3}))?"
+    r"[\u4e00-\u9fff]{0,6}?\d{1,2}日电)[）)]")
+# （汪洪洋、林志平）right after a dateline: names without a role.
+LEAD_NAMES = re.compile(r"[ \t]*[（(](?P<names>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,3})[）)]")
+NOT_NAMES = {"综合", "综述", "简讯", "通讯", "图文", "完", "记者", "摘编", "编译"}
+# 〔记者王小明/台中报导〕: a reporter's dateline in brackets.
+REPORTER_DATELINE = re.compile(
+    r"^[〔\[(（](?P<mark>(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3})/[\u4e00-\u9fff]{1,6}?(?:报导|报道))[〕\]）)]")
+AGENCY_DATELINES = (AGENCY_DATELINE, REPORTER_DATELINE)
+# A byline line: one or more role groups, names separated by spaces; 报道 may close it.
+BYLINE = re.compile(
+    rf"^(?:(?:{ROLE_WORDS})[ \t:：/]*{NAME}(?:[ \t、]+{NAME})*[ \t]*)+(?:报道)?$"
+    rf"|^(?:{ROLE_WORDS})[ \t]*{NAME}[ \t]*/[ \t]*[\u4e00-\u9fff]{{1,6}}?(?:报导|报道)$")  # 记者林小明/台北报导
+_ROLE_GROUP = re.compile(rf"(?P<role>{ROLE_WORDS})[ \t:：/]*(?P<names>{NAME}(?:[ \t、]+{NAME})*)")
+# Reporters named after a dateline: 本报讯 记者陈静 通讯员林海 …, (记者 王明), （记者 钱江）.
+LEAD_AUTHOR = re.compile(
+    rf"[ \t]*(?P<role>{ROLE_WORDS})[ \t/]*(?P<name>{LEAD_NAME})(?=[ \t])"
+    rf"(?P<more>(?:[ \t]+{LEAD_NAME}(?=[ \t]))*)")
+LEAD_BRACKET = re.compile(
+    rf"[ \t]*[（(](?P<groups>(?:(?:{ROLE_WORDS})[ \t/]*{NAME}(?:[ \t、]+{NAME})*[ \t]*)+)[）)]")
+# (记者 王五 通讯员 赵六) or (星岛日报报道) closing an article; not a photo credit (…摄).
+TAIL_BYLINE = re.compile(
+    rf"^[（(](?P<names>(?:(?:{ROLE_WORDS})[ \t/]*{NAME}(?:[ \t、]+{NAME})*[ \t]*)+)(?<![摄图])[）)]$")
+TAIL_CREDIT = re.compile(r"^[（(](?P<outlet>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|报|社|台|网))(?:报道|讯|消息)[）)]$")
+# 一、 （二） 3. : an enumerated subhead, never a headline's second line.
+ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.]|第[一二三四五六七八九十]{1,3}[，、 ])")
+# 中新网北京6月1日电 题：…: a dateline carrying the headline (the part kept is up to 题：).
+TITLED_DATELINE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{1,6}?(?:网|社)|新华社|中新社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日[电讯][ \t]*题[:：][ \t]*(?=\S)")
+# 【江苏】… or 公安|… : a digest item led by a tag.
+TAG = re.compile(r"^(?:【(?P<bracket>[^【】，。；：\s]{1,10})】|(?P<bar>[\u4e00-\u9fff]{1,6})[|｜])(?=\S)")
+OUTLET_OF_MARK = re.compile(r"^[【\[(（]?据?(新华社|中新社|中新网|人民网|中央社|本报)")
+
+_YMD = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)日?")
+_DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)")
+_MD = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+
+
+def role_of(word: str) -> str:
+    """记者 → reporter, 通讯员 → correspondent, 实习生 → other."""
+    if word.endswith("记者") and word not in ROLES:
+        return "reporter"  # 法制网记者, 新华社记者
+    return ROLES.get(word, "other")
+
+
+def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
+    """(start, end, name, role) for every name of a byline (``记者李志明 周家豪报道`` → 周家豪)."""
+    found = []
+    text = re.sub(r"[ \t]*报道$", "", text)
+    for group in _ROLE_GROUP.finditer(text):
+        role = role_of(group.group("role"))
+        base = group.start("names")
+        for name in re.finditer(r"[\u4e00-\u9fff·]+", group.group("names")):
+            found.append((offset + base + name.start(), offset + base + name.end(),
+                          name.group(), role))
+    return found
+
+
+def find_date(text: str) -> date | None:
+    """The first full date in ``text``: 2022年08月05日, 2023-08-04, 2022/08/05, 16.05.2016."""
+    for pattern in (_YMD, _DMY):
+        match = pattern.search(text)
+        if match:
+            try:
+                return date(int(match["y"]), int(match["m"]), int(match["d"]))
+            except ValueError:
+                continue
+    return None
+
+
+def dateline_date(mark: str, year: int | None) -> date | None:
+    """The date a dateline states, given the year (``新华社杭州7月10日电`` → 7-10)."""
+    match = _MD.search(mark)
+    if not match or year is None:
+        return None
+    try:
+        return date(year, int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
+
+
+def dateline_outlet(mark: str) -> str | None:
+    """The outlet a dateline names: 新华社…电 → 新华社, 法治网讯 → 法治网; 本报 names none."""
+    match = OUTLET_OF_MARK.match(mark)
+    if match:
+        return None if match.group(1) == "本报" else match.group(1)
+    match = re.match(r"^[【\[]?([\u4e00-\u9fff]{1,6}?(?:网|报|社|台))", mark)
+    return match.group(1) if match else None

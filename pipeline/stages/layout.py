@@ -1,0 +1,105 @@
+"""Page layout helpers shared by the cleaner and the splitter: lines, a simplified-script view
+and the noise that scraping leaves in a page.
+
+- ``Line``: one non-blank line of the clean text, with its offsets, and ``simple``, the same
+  line in simplified characters (``警方破獲`` → ``警方破获``), character for character, so a
+  rule written for simplified text matches a traditional page at the same offsets.
+- ``noise_spans``: leftover HTML tags and entities (``<p>``, ``&nbsp;``), the spaces of a
+  line written with a space between every character (``市 公 安 局``) and anti-scraping
+  strings glued to a sentence end (``…诈骗。Zx8Kq2Lm``); the cleaner drops them
+  and keeps its offset map, so the raw text is never changed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&(?:nbsp|amp|lt|gt|quot|ensp|emsp|#\d{2,5})[;；]")
+_SPACED_LINE = re.compile(r"(?m)^[ \t]*(?:[\u4e00-\u9fff][ \t]+){3,}[\u4e00-\u9fff][ \t]*$")
+# An anti-scraping string glued to the end of a sentence: …都是诈骗。Zx8Kq2Lm
+_TRAILING_JUNK = re.compile(r"(?m)(?<=[。！？”])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{6,}(?=[ \t]*$)")
+# Frequent characters that only traditional script uses: a page with none of them in its
+# first 1000 characters is read as simplified, without a conversion.
+_TRADITIONAL_HINTS = frozenset(
+    "們這個國來說時會對於發經過與進後從當還長樣點開關頭報記訊電網門問間體無實現變讓應該將業務義"
+    "華區縣鄉議員係學們給見覺們歲專傳價買賣錢銀聽聲讀寫認識請謝談論設計際環節檢審決訴"
+    "獲詐騙嚴員師導覽熱愛戰爭黨軍陸島嶼灣臺愛麼嗎歡樂療醫藥護衛條規則網購貨運輸車輛駕駛勞動")
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+    kind: str = "body"  # body | heading | weak | byline | dateline | tag
+    simple: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.simple:
+            self.simple = self.text
+
+
+def page_lines(text: str, simple: str | None = None) -> list[Line]:
+    """Return the non-blank lines of ``text``, stripped, with their offsets and simplified view."""
+    simple = text if simple is None else simple
+    lines = []
+    pos = 0
+    for raw_line in text.split("\n"):
+        stripped = raw_line.strip()
+        if stripped:
+            start = pos + len(raw_line) - len(raw_line.lstrip())
+            end = start + len(stripped)
+            lines.append(Line(start, end, stripped, simple=simple[start:end]))
+        pos += len(raw_line) + 1
+    return lines
+
+
+def noise_spans(text: str) -> list[tuple[int, int]]:
+    """Spans the cleaner drops: HTML tags/entities and the gaps of spaced-out lines.
+
+    ``<p>近日，区法院…</p>`` → the tags; ``市 公 安 局 开 展`` → the spaces between characters.
+    """
+    spans = [m.span() for m in _TAG.finditer(text)] if ("<" in text or "&" in text) else []
+    if spans:  # read spaced lines as if the tags were blanks, at the same offsets
+        chars = list(text)
+        for start, end in spans:
+            chars[start:end] = " " * (end - start)
+        text = "".join(chars)
+    spans.extend(m.span() for m in _TRAILING_JUNK.finditer(text))
+    for line in _SPACED_LINE.finditer(text):
+        body = line.group().strip()
+        offset = line.start() + line.group().index(body)
+        spans.extend((offset + m.start(), offset + m.end()) for m in re.finditer(r"[ \t]+", body))
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    try:
+        from opencc_purepy import OpenCC
+    except ImportError:  # the view is an aid: without opencc, traditional pages match less
+        return None
+    return OpenCC("t2s")
+
+
+def simplified_view(text: str) -> str:
+    """Return ``text`` in simplified characters, the same length (``報訊`` → ``报讯``).
+
+    Only pages with traditional characters are converted; a conversion that would change the
+    length (a phrase rewritten) falls back to converting character by character.
+    """
+    if len(_TRADITIONAL_HINTS.intersection(text[:1000])) < 2:
+        return text
+    converter = _converter()
+    if converter is None:
+        return text
+    whole = converter.convert(text)
+    if len(whole) == len(text):
+        return whole
+    out = []
+    for char in text:
+        one = converter.convert(char)
+        out.append(one if len(one) == 1 else char)
+    return "".join(out)

@@ -1,0 +1,116 @@
+"""Change and time scope of a figure: which way it moved, against what, over which period.
+
+    警情同比下降21%        ->  change down, basis yoy
+    今年以来，…破获案件760起  ->  period 今年以来 (carried to the paragraph's later figures)
+
+The period grammar is one: ``PERIOD_RE`` finds the time scope a figure is stated for,
+``PERIOD_STRIP_RE`` (the same phrases, whatever follows them, without the bare month
+ranges) cuts them out of an object (活动期间参加人数 -> 参加人数). Period -> (start, end) is
+``pipeline.dates.period_dates``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from ...dates import period_dates
+from .quantities import Figure
+from .words import Clause, clause_start
+
+_MONTHS = r"\d{1,2}(?:月份?)?[至到—－~～-]\d{1,2}月份?"  # 1-5月, 1月至5月份
+_PARTS = r"上半年|下半年|前三季度|第?[一二三四]季度"  # parts of a year: 第一季度, 一季度
+_AS_OF = r"""
+    截至(?:目前|今年|去年|\d{4}年)?               # 截至目前, 截至2021年
+    (?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?)?  # … 10月31日, 10月底
+"""
+_SINCE = r"""
+    自[^，。；,;]{1,30}?以来                       # 自专项行动开展以来
+    | 今年以来 | 去年以来 | 近年来
+    | \d{4}年(?:以来|至今)                        # 2018年以来, 2018年至今
+"""
+_OF_YEAR = rf"""
+    (?:今年|去年|\d{{4}}年)                        # a year, then perhaps a part of it:
+    (?:{_PARTS}|全年|{_MONTHS}|前\d{{1,2}}个月|\d{{1,2}}月份?)?
+    (?=[，,以共全该市县区省]|[\u4e00-\u9fff])      # followed by a clause, not a date (2021年5月3日)
+"""
+_YEARLESS = rf"""
+    (?<![\d年月])(?:{_MONTHS}|{_PARTS})            # 1-10月, 第三季度 without a year
+    (?=[，,]|[\u4e00-\u9fff])
+"""
+_DURING = r"[^，。；,;]{2,12}?(?:以来|期间)"  # 活动开展以来, 专项行动期间
+
+# The scope a figure is stated for; a 以来/期间 phrase counts only when its clause ends.
+PERIOD_RE = re.compile(rf"(?:{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}|{_DURING}(?=[，,]))", re.VERBOSE)
+# In an object the same phrases go whatever follows them (活动期间参加人数).
+PERIOD_STRIP_RE = re.compile(rf"(?:{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_DURING})", re.VERBOSE)
+
+
+def read_change(lex, text: str, cand: Figure, clause: int, left: int,
+            previous: list[tuple[Figure, dict]]) -> tuple[str | None, str | None]:
+    """Return (direction, basis) of a figure that states a change.
+
+    同比下降21% -> down yoy; 比上年增长28.6%，增收7.9亿元 -> up yoy for both; 增长12.3%和18.7%
+    -> the second shares the first's; 降到20% / 跌至1.1万盾 -> a level, no change; a growth
+    rate (增长速度降为17.1%) is up.
+    """
+    head = text[clause:cand.start]
+    direction = None
+    found = lex.direction_re.search(head)
+    if found:
+        word = found.group("dir")
+        tail = found.group("tail") or ""
+        comparative = len(word) == 1 and word in "高低多少快慢"
+        if not re.fullmatch(r"了?(?:到|至|为)", tail) and not (
+                comparative and (not re.search(r"比|较", head) or tail.endswith("达"))):
+            direction = "up" if lex.up_re.fullmatch(word) else "down"
+    if direction is None and cand.kind != "percent":
+        # 增产小麦107.52亿公斤, 增加农民收入600万元: a change with its object in between.
+        near = lex.direction_object_re.search(head)
+        if near:
+            direction = "up" if lex.up_re.fullmatch(near.group("dir")) else "down"
+    gap = text[left:cand.start] if left > clause else None
+    if direction is None and gap is not None and previous and re.fullmatch(r"[和、及与或]", gap):
+        _, last = previous[-1]
+        return last.get("change_direction"), last.get("change_basis")
+    if direction is None and cand.kind == "percent" and (
+            lex.growth_re.search(head) or lex.growth_re.match(text, cand.end)
+            or re.match(r"的?(?:增长|增幅|增速|递增)", text[cand.end:cand.end + 4])):
+        if not found or not lex.down_re.fullmatch(found.group("dir")):
+            direction = "up"  # 增长速度降为17.1%: a growth rate
+    if direction is None:
+        return None, None
+    for name, pattern in lex.basis:
+        if pattern.search(head):
+            return direction, name
+    for other, fields in reversed(previous):  # 比上年增长28.6%，增收7.9亿元
+        if fields.get("change_basis") and other.end <= cand.start:
+            return direction, fields["change_basis"]
+    return direction, None
+
+
+def read_period(text: str, position: int, published: date | None, heads: bool = False):
+    """Return (period as written, start, end) of the last time scope starting before
+    ``position``; with ``heads``, only one that opens a clause (今年以来，…), as a scope
+    carried to the next sentences must."""
+    found = None
+    for match in PERIOD_RE.finditer(text):
+        if match.start() >= position:
+            break
+        if match.group(0).strip() and (
+                not heads or clause_start(text, match.start()) == match.start()
+                or not text[clause_start(text, match.start()):match.start()].strip()):
+            found = match
+    if found is None:
+        return None, None, None
+    period = found.group(0)
+    start, end = period_dates(period, published)
+    return period, start, end
+
+
+def change_of_figure(c: Clause) -> None:
+    """The rule of ``attributes.RULES``: direction and basis, 同比下降21% -> down, yoy."""
+    lex = c.lex
+    text, cand, previous, clause, left = c.text, c.cand, c.previous, c.clause, c.left
+    # Change: a direction word right before the number, the basis anywhere before it.
+    c.direction, c.basis = read_change(lex, text, cand, clause, left, previous)

@@ -1,0 +1,44 @@
+"""The category taxonomy."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import figures, make_article
+
+
+def test_category_and_period(extractor):
+    from datetime import date
+
+    doc = extractor(make_article(["今年以来，呼伦贝尔市公安局共破获案件760起。"],
+                                 published=date(2021, 11, 2)))
+    figure = doc.metrics[0].fields
+    assert figure["category"] == "cases_solved"
+    assert figure["period"] == "今年以来"
+    assert (figure["period_start"], figure["period_end"]) == (date(2021, 1, 1), date(2021, 11, 2))
+    assert figure["subject"] == "呼伦贝尔市公安局"
+    assert figure["place"] == "内蒙古自治区呼伦贝尔市"
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    ("发动村干部、网格员等与民警、辅警组建5支10人一队的护农队。", "5支", "resources_deployed"),
+    # A count without an object is read on its own clause: 干部 earlier is not what it counts.
+    ("发动村干部参与巡逻，共5支。", "5支", "other"),
+    ("查处党员干部违纪问题，处理干部12人。", "12人", "officials_punished"),
+    # A change without a noun of its own is read on its sentence.
+    ("其中出口1827亿美元，增长20.9%。", "20.9%", "economic_indicator"),
+    # A suspended term with no verb of its own is still a sentence (or_objects).
+    ("以贪污罪判处樊某有期徒刑3年，缓刑5年，没收财产1万元。", "5年", "sentences_imposed"),
+])
+def test_category(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
+
+
+def test_every_category_is_in_the_taxonomy(extractor):
+    names = [c["name"] for c in extractor.categories]
+    assert len(names) == len(set(names)) and names[-1] == "other"
+    for required in ("cases_solved", "suspects_arrested", "gangs_dismantled", "assets_seized",
+                     "officials_punished", "losses_recovered", "fraud_warnings",
+                     "satisfaction_rate", "incidents_change"):
+        assert required in names

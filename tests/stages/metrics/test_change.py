@@ -1,0 +1,85 @@
+"""Change direction and basis, levels, the time scope and its one grammar."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.dates import period_dates as _period_dates
+
+from .helpers import attribute, figures, make_article
+
+
+@pytest.mark.parametrize("sentence, span, basis", [
+    ("警情同比下降21%。", "21%", "yoy"),
+    ("警情环比上升5%。", "5%", "mom"),
+    ("与去年同期相比下降7.2%。", "7.2%", "yoy"),
+    ("比１９９０年增长１５％。", "１５％", "other"),
+    ("增长１５％。", "１５％", None),
+    ("比上年增长２８·６％，增收７．９亿元。", "７．９亿元", "yoy"),
+])
+def test_change_basis(extractor, sentence, span, basis):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["change_direction"] is not None
+    assert figure["change_basis"] == basis
+
+
+@pytest.mark.parametrize("sentence, span", [
+    ("分摊比例由２５％降到２０％。", "２０％"),  # a new level, not a change
+    ("比重达３０％。", "３０％"),
+    ("已完成新增6家。", "6家"),
+])
+def test_levels_are_not_changes(extractor, sentence, span):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["change_direction"] is None
+
+
+@pytest.mark.parametrize("paragraphs, span, period, dates", [
+    (["今年以来，警情分流提醒39008起，刑事立案提醒2830起。受案回执提醒8963起。"], "8963起",
+     "今年以来", ("2021-01-01", "2021-11-02")),
+    (["截至10月31日，肇庆市公安局共受理信件234件。回复率100%。"], "100%", "截至10月31日",
+     (None, "2021-10-31")),
+    (["自今年6月11日开展为期100天的专项打击行动以来，破获案件30起。"], "100天",
+     "自今年6月11日开展为期100天的专项打击行动以来", ("2021-06-11", "2021-11-02")),
+    (["今年1—9月，全市破获案件30起。"], "30起", "今年1—9月", ("2021-01-01", "2021-09-30")),
+    (["前三季度，全市破获案件30起。"], "30起", "前三季度", ("2021-01-01", "2021-09-30")),
+    # Hard negatives: a time word inside a clause scopes nothing after it; a paragraph's scope
+    # stays in its paragraph.
+    (["并对近年来在辖区作案的吸毒人员进行梳理。同时，投入300万元。"], "300万元", None, (None, None)),
+    (["今年以来，全市破获案件30起。", "投入300万元建设警务室。"], "300万元", None, (None, None)),
+])
+def test_period_is_carried_within_a_paragraph(extractor, paragraphs, span, period, dates):
+    from datetime import date
+
+    doc = make_article(paragraphs, published=date(2021, 11, 2))
+    assert attribute(extractor, doc, span, "period") == period
+    got = (attribute(extractor, doc, span, "period_start"), attribute(extractor, doc, span, "period_end"))
+    assert tuple(d and d.isoformat() for d in got) == dates
+
+
+@pytest.mark.parametrize("phrase", ["今年以来", "2018年至今", "2021年第一季度", "2021年一季度", "去年上半年",
+                                    "去年1—11月", "今年1-5月", "截至10月31日", "今年前3个月"])
+def test_one_period_grammar(phrase):
+    """What is a time scope is cut out of an object: the two patterns share one grammar."""
+    from pipeline.stages.metrics.change import PERIOD_RE, PERIOD_STRIP_RE
+
+    text = phrase + "全市破获"
+    assert PERIOD_RE.match(text).group(0) == PERIOD_STRIP_RE.match(text).group(0) == phrase
+
+
+@pytest.mark.parametrize("period, expected", [
+    ("截至10月31日", (None, "2021-10-31")),
+    ("2021年上半年", ("2021-01-01", "2021-06-30")),
+    ("去年以来", ("2020-01-01", "2021-11-02")),
+    ("自今年6月11日开展为期100天的专项打击行动以来", ("2021-06-11", "2021-11-02")),
+    ("近年来", (None, None)),
+    ("今年1—9月", ("2021-01-01", "2021-09-30")),
+    ("1至10月", ("2021-01-01", "2021-10-31")),
+    ("前三季度", ("2021-01-01", "2021-09-30")),
+    ("2018年以来", ("2018-01-01", "2021-11-02")),
+    ("去年全年", ("2020-01-01", "2020-12-31")),
+])
+def test_period_dates(period, expected):
+    from datetime import date
+
+    start, end = _period_dates(period, date(2021, 11, 2))
+    assert (start and start.isoformat(), end and end.isoformat()) == expected

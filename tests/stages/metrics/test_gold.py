@@ -1,0 +1,69 @@
+"""Scores against the gold sets (slow) and the gold files themselves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+GOLD = ROOT / "tests" / "gold"
+
+
+def _scores(fazhi_pipeline, gold_files, inputs):
+    from pipeline.evaluation.metrics import evaluate_metrics
+
+    return evaluate_metrics(gold_files, inputs, fazhi_pipeline)
+
+
+@pytest.mark.slow
+def test_seed_gold(fazhi_pipeline):
+    result = _scores(fazhi_pipeline, [GOLD / "metrics_seed.jsonl"], [ROOT / "seeds"])
+    assert result["precision"] >= 0.97 and result["recall"] >= 0.97, result
+    for attr in ("quantity_kind", "approx", "change"):
+        assert result["attributes"][attr] >= 0.97, result
+    assert result["attributes"]["action"] >= 0.90, result
+    assert result["attributes"]["object"] >= 0.90, result
+
+
+@pytest.mark.slow
+def test_pd1998_gold(fazhi_pipeline, corpora):
+    gold = GOLD / "metrics_pd1998.jsonl"
+    if not gold.exists():
+        pytest.skip("no PD1998 gold yet")
+    result = _scores(fazhi_pipeline, [gold], [corpora / "pd1998" / "199801.utf8.txt"])
+    assert not result["missing_documents"]
+    assert result["precision"] >= 0.97 and result["recall"] >= 0.97, result
+    for attr in ("quantity_kind", "approx", "change"):
+        assert result["attributes"][attr] >= 0.97, result
+    # Regression floors, a few figures below the scores (docs/metrics.md). 2026-11-28, second
+    # action/object pass: action 0.905, object 0.901, both at the 0.90 target (before it:
+    # 0.801 / 0.766).
+    assert result["attributes"]["action"] >= 0.895, result
+    assert result["attributes"]["object"] >= 0.89, result
+
+
+def test_gold_files_parse():
+    for path in sorted(GOLD.glob("metrics_*.jsonl")):
+        if path.name == "metrics_docs.jsonl":
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                record = json.loads(line)
+                assert {"doc", "start", "end"} <= record.keys()
+
+
+@pytest.mark.parametrize("name, pred, gold, agrees", [
+    ("object", "非法采矿案", "长江特大非法采矿案", True),   # head-final noun phrases
+    ("object", "VCD的销售", "ＶＣＤ的销售", True),          # widths folded
+    ("object", "“保护伞”", "保护伞", True),                # quotation marks removed
+    ("object", "率", "转岗培训率", False),                 # one character names nothing
+    ("action", "产", "年产", True),                        # a one-character verb is a verb
+    ("action", "安装", "推广安装", True),
+    ("object", None, "案件", False),
+])
+def test_attribute_matching(name, pred, gold, agrees):
+    from pipeline.evaluation.metrics import _attribute_agrees
+
+    assert _attribute_agrees(name, {name: pred}, {name: gold}) is agrees

@@ -1,0 +1,65 @@
+"""Who acted and where, read from the entity stage's spans."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import attribute, make_article
+
+
+@pytest.mark.parametrize("paragraphs, title, span, place", [
+    # The most specific place before the figure: the subject ORG's, not its province.
+    (["今年以来，内蒙古自治区呼伦贝尔市公安局共破获案件760起。"], None, "760起", "内蒙古自治区呼伦贝尔市"),
+    # A place inside a prepositional phrase's ORG is not more specific than the subject's.
+    (["国庆期间，按照广东省公安厅部署要求，肇庆市公安局每天抽调警力2000多人。"], None, "2000多人",
+     "广东省肇庆市"),
+    (["7月27日，丹阳市法院判处张某某有期徒刑七年六个月。"], None, "七年六个月", "江苏省镇江市丹阳市"),
+    (["苏州市高新区公安分局浒墅关派出所开展秋收警务，已累计提供服务60余次。"], None, "60余次",
+     "江苏省苏州市高新区"),
+    # An earlier sentence of the paragraph: the figures listed after it.
+    (["呼伦贝尔市公安局严打电信诈骗犯罪。为群众挽损812.6万元。"], None, "812.6万元",
+     "内蒙古自治区呼伦贝尔市"),
+    # The article's place from its headline (the place of an ORG there too).
+    (["预警劝阻145万人次，止付金额1075万元。"],
+     "肇庆公安三个“度”助推“我为群众办实事”", "1075万元", "广东省肇庆市"),
+    (["投入900余万元完成道路改造。"], "桂林象山区紧盯痛点加强社会治理创新", "900余万元",
+     "广西壮族自治区桂林市象山区"),
+    # Without a headline place, the first place of the lead paragraph; 该市 refers back to it.
+    (["江苏省镇江市公安局召开会议。", "截至10月31日，该市推出便民措施68项。"], None, "68项", "江苏省镇江市"),
+    # A place named after the figure in its sentence, when nothing comes before.
+    (["打掉涉黑涉恶组织35个，江苏省镇江市在扫黑除恶专项斗争中成效明显。"], None, "35个", "江苏省镇江市"),
+    # A place of another paragraph is not carried: the article's place is.
+    (["镇江市代表团来访。", "该区查处20余宗违法犯罪嫌疑人。"], "桂林象山区紧盯痛点", "20余宗",
+     "广西壮族自治区桂林市象山区"),
+    # The place of a dateline is where the story was filed, not what it is about.
+    (["新华社北京1月5日电 公安部今天通报，去年全国共破获案件30万起。"], None, "30万起", None),
+    (["本报北京1月5日讯 江苏省镇江市去年共破获案件3000起。"], None, "3000起", "江苏省镇江市"),
+    # Hard negatives: no place entity anywhere means no place, never a substring.
+    (["同时，投入300万元，在瓦窑西路片区设立警务室。"], None, "300万元", None),
+    (["该区以打开路，查处20余宗违法犯罪嫌疑人，并对近年来在辖区作案的人员进行梳理。"], None, "20余宗", None),
+    (["全市中心城区及偏远乡镇送考下乡考试点19家。"], None, "19家", None),
+])
+def test_place(extractor, paragraphs, title, span, place):
+    assert attribute(extractor, make_article(paragraphs, title), span, "place") == place
+
+
+@pytest.mark.parametrize("paragraphs, span, subject", [
+    (["今年以来，内蒙古自治区呼伦贝尔市公安局共破获案件760起。"], "760起", "呼伦贝尔市公安局"),
+    (["国庆期间，按照广东省公安厅部署要求，肇庆市公安局每天抽调警力2000多人。"], "2000多人", "肇庆市公安局"),
+    # The patient of a passive and the object of a verb are not who acted.
+    (["7月27日，丹阳市法院公开宣判张某某等人黑恶势力犯罪案件，张某某等人分别被判处有期徒刑七年六个月。"],
+     "七年六个月", "丹阳市法院"),
+    # An ORG inside a person's title is not an actor; a person who only speaks neither.
+    (["镇江市委常委、政法委书记许文介介绍，今年以来，已打掉涉黑涉恶组织11个。"], "11个", None),
+    # A sentence that goes on after a semicolon keeps its subject.
+    (["呼伦贝尔市公安局共破获案件760起；打掉洗钱窝点、跑分平台51个。"], "51个", "呼伦贝尔市公安局"),
+    # ... but not after a full stop, and never an organ name cut out of the text.
+    (["呼伦贝尔市公安局共破获案件760起。打掉洗钱窝点、跑分平台51个。"], "51个", None),
+    (["其中，市公安局机关每天安排100多人分62个组支援城区巡逻。"], "100多人", None),
+    # An organ that reports is the one that acted; a preposition otherwise hides an ORG.
+    (["据呼伦贝尔市公安局介绍，今年以来共破获案件760起。"], "760起", "呼伦贝尔市公安局"),
+    (["记者从镇江市公安局获悉，全市共破获案件30起。"], "30起", "镇江市公安局"),
+    (["根据镇江市公安局的部署，全市共破获案件30起。"], "30起", None),
+])
+def test_subject(extractor, paragraphs, span, subject):
+    assert attribute(extractor, make_article(paragraphs), span, "subject") == subject

@@ -1,0 +1,135 @@
+"""The date grammar (pipeline.dates): numerals, the entity DATE normalisation, the anchor of a
+bare day, and the metrics periods read with the same grammar."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.dates import (DATE_FIRST, DATE_PATTERN, anchor_day, calendar_range, cn_int,
+                            normalize_date, period_dates)
+
+DATE_RE = re.compile(DATE_PATTERN)
+PUBLISHED = date(2021, 11, 2)
+
+
+def iso(pair):
+    return tuple(d and d.isoformat() for d in pair)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("12", 12), ("１２", 12), ("十", 10), ("十二", 12), ("二十七", 27), ("三十一", 31),
+    ("〇七", 7), ("二〇二一", 2021), ("一九九八", 1998), ("零", 0),
+])
+def test_cn_int(text, value):
+    assert cn_int(text) == value
+
+
+@pytest.mark.parametrize("text,published,expected", [
+    ("2021年第一季度", None, "2021-01-01/2021-03-31"),
+    ("今年1至8月", date(2021, 11, 10), "2021-01-01/2021-08-31"),
+    ("十二月份", date(2021, 1, 5), "2020-12-01/2020-12-31"),  # a later month: last year
+    ("今年10月下旬", date(2021, 11, 10), "2021-10-21/2021-10-31"),
+    ("2021年2月底", None, "2021-02-21/2021-02-28"),
+    ("二〇二一年十月一日", None, "2021-10-01"),
+    ("今年以来", date(2021, 11, 10), "2021-01-01/2021-11-10"),
+    ("2022年以来", date(2021, 11, 10), None),  # since a year still to come: no range
+    ("今年以来", None, None),
+    ("17日", date(2021, 11, 10), "2021-10-17"),
+    ("2021年2月30日", None, None),  # no such day
+])
+def test_normalize_date(text, published, expected):
+    m = DATE_RE.fullmatch(text)
+    assert m is not None
+    assert normalize_date(m, published) == expected
+
+
+def test_date_first_lists_every_first_character():
+    # DATE_FIRST guards the entity DATE regex: a match must never start elsewhere.
+    texts = ["7月27日", "２０２１年", "二〇二一年", "十二月", "今年", "去年", "前年", "明年",
+             "当年", "上年", "17日", "九月", "〇"]
+    for text in texts:
+        for m in DATE_RE.finditer(text):
+            assert m.group()[0] in DATE_FIRST
+
+
+@pytest.mark.parametrize("text,normalized,anchor,expected", [
+    ("17日下午", "2021-10-17", date(2021, 6, 13), ("2021-06-17", date(2021, 6, 17))),
+    ("2日", "2021-11-02", date(2021, 9, 30), ("2021-10-02", date(2021, 10, 2))),
+    ("17日", "2021-10-17", None, ("2021-10-17", date(2021, 10, 17))),  # nothing named yet
+    ("7月27日", "2021-07-27", date(2021, 6, 1), ("2021-07-27", date(2021, 7, 27))),
+    ("今年以来", "2021-01-01/2021-11-10", date(2021, 6, 1), ("2021-01-01/2021-11-10",
+                                                          date(2021, 6, 1))),
+    ("31日", "2021-10-31", date(2021, 2, 1), ("2021-10-31", date(2021, 2, 1))),  # no 2月31日
+])
+def test_anchor_day(text, normalized, anchor, expected):
+    assert anchor_day(text, normalized, anchor, date(2021, 11, 10)) == expected
+
+
+@pytest.mark.parametrize("period,expected", [
+    # the end only after 截至
+    ("截至10月31日", (None, "2021-10-31")),
+    ("截至7月底", (None, "2021-07-31")),
+    ("截至去年12月中旬", (None, "2020-12-20")),
+    ("截至去年", (None, "2020-12-31")),
+    ("截至目前", (None, "2021-11-02")),
+    ("截至", (None, "2021-11-02")),
+    ("截至今年春节", (None, None)),  # a holiday: no day to end on
+    # since: from the date to the publication date
+    ("今年以来", ("2021-01-01", "2021-11-02")),
+    ("2019年至今", ("2019-01-01", "2021-11-02")),
+    ("自去年十月以来", ("2020-10-01", "2021-11-02")),
+    ("该所自1995年成立以来", ("1995-01-01", "2021-11-02")),
+    ("自一九九六年底启动以来", ("1996-10-01", "2021-11-02")),
+    ("自治区成立以来", (None, None)),
+    # a stretch of the calendar
+    ("2021年第一季度", ("2021-01-01", "2021-03-31")),
+    ("去年第三季度", ("2020-07-01", "2020-09-30")),
+    ("二季度", ("2021-04-01", "2021-06-30")),
+    ("今年1至8月", ("2021-01-01", "2021-08-31")),
+    ("今年前10个月", ("2021-01-01", "2021-10-31")),
+    ("1997年12月", ("1997-12-01", "1997-12-31")),
+    ("去年4月份", ("2020-04-01", "2020-04-30")),
+    ("12月", ("2020-12-01", "2020-12-31")),  # after the publication month: last year's
+    # no calendar reading of the whole phrase
+    ("近年来", (None, None)),
+    ("国庆期间", (None, None)),
+    ("1997年春节期间", (None, None)),
+    ("专项整治以来", (None, None)),
+])
+def test_period_dates(period, expected):
+    assert iso(period_dates(period, PUBLISHED)) == expected
+
+
+def test_period_dates_without_publication_date():
+    assert iso(period_dates("2018年以来", None)) == ("2018-01-01", None)
+    assert iso(period_dates("2021年上半年", None)) == ("2021-01-01", "2021-06-30")
+    assert period_dates("今年以来", None) == (None, None)
+    assert period_dates("截至目前", None) == (None, None)
+
+
+_PIECES = ["1998年", "２０２１年", "二〇二一年", "9月", "10月", "十二月", "3至5月", "17日", "九日",
+           "二十七日", "8号", "今年", "去年", "前年", "上年", "上半年", "第一季度", "年底", "以来",
+           "上旬", "下旬", "底", "下午", "至", "—", "份", "间"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map("".join),
+       published=st.sampled_from([date(2021, 11, 2), date(1998, 1, 5), None]))
+def test_a_period_that_is_a_date_reads_as_the_date(text, published):
+    # One grammar: a whole DATE entity, read as a metrics period, covers the same days.
+    m = DATE_RE.fullmatch(text)
+    if m is None:
+        return
+    found = calendar_range(m, published)
+    start, end = period_dates(text, published)
+    if found is None:
+        assert (start, end) == (None, None)
+    elif m.group("since1") or m.group("since2"):
+        assert start == found[0]
+    else:
+        assert (start, end) == found

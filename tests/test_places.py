@@ -1,0 +1,66 @@
+"""The gazetteer (pipeline.places): names and short forms, normalisation to full names,
+parents, the context a document's places give, development zones."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from pipeline.places import ZONE_PATTERN, ZONES, Gazetteer, is_parent_of
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return Gazetteer()
+
+
+def test_divisions_by_full_name_and_short_form(gaz):
+    assert [d.full for d in gaz.divisions("镇江市")] == ["江苏省镇江市"]
+    assert [d.full for d in gaz.divisions("镇江")] == ["江苏省镇江市"]
+    assert gaz.divisions("公安") == []
+
+
+@pytest.mark.parametrize("name,context,expected", [
+    ("镇江", set(), "江苏省镇江市"),
+    ("江苏", set(), "江苏省"),
+    ("象山区", set(), "广西壮族自治区桂林市象山区"),
+    ("城区", set(), None),  # one in 阳泉, one in 晋城: which, the document must say
+    ("城区", {"1403"}, "山西省阳泉市城区"),
+    ("美国", set(), "美国"),  # a country is its own name
+    ("火星", set(), None),
+])
+def test_normalize(gaz, name, context, expected):
+    assert gaz.normalize(name, context) == expected
+
+
+def test_prefixes_of_provinces_and_cities(gaz):
+    assert gaz.prefixes("江苏省") == {"32"}
+    assert gaz.prefixes("镇江") == {"3211"}
+    assert gaz.prefixes("丹阳市") == set()  # a county names no prefix
+
+
+def test_is_parent_of(gaz):
+    jiangsu, zhenjiang = gaz.divisions("江苏省")[0], gaz.divisions("镇江市")[0]
+    danyang = gaz.divisions("丹阳市")[0]
+    assert is_parent_of(jiangsu, zhenjiang) and is_parent_of(zhenjiang, danyang)
+    assert is_parent_of(jiangsu, danyang)
+    assert not is_parent_of(zhenjiang, jiangsu) and not is_parent_of(danyang, danyang)
+    assert not is_parent_of(gaz.divisions("阳泉市")[0], danyang)
+
+
+def test_document_places_gives_known_county_short_forms_and_prefixes(gaz):
+    known, codes = gaz.document_places(["桂林", "象山区", "江苏省"])
+    assert "象山" in known
+    assert {"32", "4503"} <= codes
+
+
+def test_words_that_are_places_need_a_parent(gaz):
+    assert "城区" in gaz.needs_parent and "镇江市" not in gaz.needs_parent
+    assert re.fullmatch(gaz.place_pattern, "镇江市") and not re.fullmatch(gaz.place_pattern, "城区")
+
+
+def test_zone_pattern_prefers_the_longest_zone():
+    assert "高新区" in ZONES
+    m = re.match(ZONE_PATTERN, "高新技术产业开发区管委会")
+    assert m and m.group() == "高新技术产业开发区"
