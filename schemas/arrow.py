@@ -66,3 +66,15 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("message", pa.string(), False), _f("excerpt", pa.string(), False),
     ]),
 }
+
+# Corpus-level tables (issue 13: written by the linking pass after the shards).
+FACT_SCHEMA = pa.schema([
+    _f("fact_id", pa.string(), False), _f("value", pa.float64(), False), _f("value_max", pa.float64()),
+    _f("unit", pa.string(), False), _f("quantity_kind", pa.string(), False),
+    _f("category", pa.string(), False), _f("object", pa.string()), _f("place", pa.string()),
+    _f("place_code", pa.string()), _f("period_start", pa.date32()), _f("period_end", pa.date32()),
+    _f("n_statements", pa.int32(), False), _f("n_documents", pa.int32(), False),
+    _f("first_metric_id", pa.string(), False), _f("first_doc_id", pa.string(), False),
+    _f("conflict", pa.bool_(), False),
+])
+CORPUS_SCHEMAS: dict[str, pa.Schema] = {"facts": FACT_SCHEMA}

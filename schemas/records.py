@@ -139,3 +139,28 @@ TABLES: dict[str, type[Record]] = {
     "metrics": Metric,
     "quarantine": Quarantine,
 }
+
+
+class Fact(Record):
+    """One statistic counted once: the metrics rows that state it share its fact_id (issue 13)."""
+
+    fact_id: str = Field(description="Content hash of category, object, place, period, unit and the most precise value (scoped to its first document when it has no place, period or category).")
+    value: float = Field(description="Value of its most precise statement (14870 for 近1.5万起 / 1.487万起 / 14870起).")
+    value_max: float | None = Field(None, description="Upper bound of that statement, for ranges.")
+    unit: str = Field(description="Unit of that statement as written.")
+    quantity_kind: QuantityKind
+    category: str = Field(description="Category of its statements (the first specific one when the most precise has none).")
+    object: str | None = Field(None, description="What is counted, without back-reference words (上述).")
+    place: str | None = Field(None, description="The place the figure is about.")
+    place_code: str | None = Field(None, description="Administrative code of the place, when the metrics carry one.")
+    period_start: date | None = None
+    period_end: date | None = None
+    n_statements: int = Field(ge=1, description="Metrics rows that state it (headline, lead, body, copies).")
+    n_documents: int = Field(ge=1, description="Documents that state it (republications included).")
+    first_metric_id: str = Field(description="Its first statement: in the first document by publication date then doc_id, the earliest offset.")
+    first_doc_id: str = Field(description="The document of that first statement.")
+    conflict: bool = Field(description="True when its statements disagree beyond rounding (14.5万人次 vs 145万人次); all rows are kept.")
+
+
+# Corpus-level tables, written after the shards by the linking pass (not per shard).
+CORPUS_TABLES: dict[str, type[Record]] = {"facts": Fact}

@@ -1,0 +1,221 @@
+"""The corpus-level pass: statements within documents, then across republications and
+documents, folded into facts.
+
+1. Per document (metrics sorted by doc_id, one document's rows in Python at a time): the
+   statements of one statistic (restate.py) and the parts of totals (parts.py) give local facts.
+2. Republications (duplicates.py): a near-duplicate's local facts join its first copy's local
+   facts of the same unit whose values agree (廣州…14.5萬人次 → 广州…14.5万人次).
+3. Across documents, by blocking key (category, place_code or place, period, unit): local facts
+   whose values agree within rounding fold. Only facts with a strong category, a place and a
+   period are blocked; the others stay facts of their own document (and its republications).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from pipeline.document import content_id
+
+from .parts import part_targets
+from .restate import Boundaries, Cluster, cluster_statements, normalise_object, overlap, statement
+from .values import WEAK_CATEGORIES, Stated, agree
+
+# Durations (五年, 3年) describe a story, not a statistic another outlet restates.
+NOT_ACROSS = frozenset({"duration"})
+_PERIOD_NOISE = re.compile(r"^.*\s|本报讯")
+
+
+# What a local fact keeps of its most precise statement's row (not the whole row).
+KEPT = ("value", "value_max", "unit", "quantity_kind", "currency", "change_direction", "place",
+        "place_code", "period", "period_start", "period_end")
+
+
+@dataclass(slots=True)
+class Local:
+    """A statistic as one document states it (one within-document cluster)."""
+
+    lid: int
+    doc_id: str
+    order: tuple
+    first_start: int
+    first_metric_id: str
+    row: dict            # the most precise statement's row
+    rep: Stated
+    unit_class: str
+    category: str
+    object: str | None
+    n_statements: int
+    conflict: bool
+    values: list[Stated] = field(default_factory=list)
+    published: object = None
+    periods: tuple = ()
+
+
+def _precision(item) -> tuple:
+    return (item.stated.width / max(abs(item.stated.value), 1.0), item.start, item.index)
+
+
+def _strong_category(cluster: Cluster) -> str:
+    for member in cluster.members:
+        if member.category not in WEAK_CATEGORIES:
+            return member.category
+    return cluster.members[0].category
+
+
+def _first_object(cluster: Cluster, rep) -> str | None:
+    if rep.object:
+        return rep.object
+    return next((m.object for m in cluster.members if m.object), None)
+
+
+def document_locals(doc_id: str, order: tuple, raw: str | None, rows: list[dict], first_lid: int,
+                    published=None) -> tuple[list[Local], dict[str, int], dict[str, int]]:
+    """The local facts of one document, metric_id → local id, and part metric_id → the local
+    id of its total."""
+    bounds = Boundaries(raw) if raw else None
+    items = [statement(i, row, raw, bounds) for i, row in enumerate(rows)]
+    targets = part_targets(items)
+    clusters = cluster_statements(items, targets)
+    locals_: list[Local] = []
+    of_metric: dict[str, int] = {}
+    lid_of_index: dict[int, int] = {}
+    for number, cluster in enumerate(clusters):
+        lid = first_lid + number
+        rep = min(cluster.members, key=_precision)
+        first = min(cluster.members, key=lambda m: (m.start, m.index))
+        locals_.append(Local(
+            lid, doc_id, order, first.start, first.row["metric_id"],
+            {key: rep.row[key] for key in KEPT if rep.row.get(key) is not None}, rep.stated,
+            rep.unit_class, _strong_category(cluster), _first_object(cluster, rep),
+            len(cluster.members), cluster.conflict, [m.stated for m in cluster.members], published,
+            tuple(sorted({key for m in cluster.members for key in period_keys(m.row, published)}))))
+        for member in cluster.members:
+            of_metric[member.row["metric_id"]] = lid
+            lid_of_index[member.index] = lid
+    parts = {rows[p]["metric_id"]: lid_of_index[t] for p, t in targets.items()}
+    return locals_, of_metric, parts
+
+
+class UnionFind:
+    """Disjoint sets over local ids; the root of a set is its smallest (first) id."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        parent = self.parent
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _kind(local: Local) -> tuple:
+    row = local.row
+    return (local.unit_class, row.get("quantity_kind"), row.get("currency") or None,
+            row.get("change_direction") or None)
+
+
+def _copies_agree(copy: Local, first: Local) -> bool:
+    return _kind(copy) == _kind(first) and any(agree(a, b) for a in copy.values for b in first.values)
+
+
+def _copy_level(copy: Local, first: Local) -> int:
+    """2 when both carry the same strong category, 1 when either is weak, 0 when they clash:
+    a republication's figures may be read with other categories (traditional script)."""
+    if copy.category == first.category and copy.category not in WEAK_CATEGORIES:
+        return 2
+    return 1 if copy.category in WEAK_CATEGORIES or first.category in WEAK_CATEGORIES else 0
+
+
+def merge_republications(by_root: dict[str, list[Local]], sets: UnionFind) -> None:
+    """A republication's local facts join the first copy's that agree in unit and value, at the
+    best category level (the 38名 of 处分党员干部 joins the first copy's 处分, not its 抓获)."""
+    for group in by_root.values():
+        docs = sorted({(local.order, local.doc_id) for local in group})
+        if len(docs) < 2:
+            continue
+        first_doc = docs[0][1]
+        firsts = [local for local in group if local.doc_id == first_doc]
+        for local in group:
+            if local.doc_id == first_doc:
+                continue
+            matches = [(_copy_level(local, f), f) for f in firsts if _copies_agree(local, f)]
+            best = max((level for level, _ in matches), default=0)
+            for level, match in matches:
+                if level == best:
+                    sets.union(match.lid, local.lid)
+
+
+def period_keys(row: dict, published) -> list[tuple]:
+    """The periods a statement can be blocked on: its resolved dates; an open period (…以来)
+    also by its start, so 今年以来 resolved on one page and left as written on another (with
+    the publication year) meet; else the period as written with the publication year."""
+    keys: list[tuple] = []
+    text = _PERIOD_NOISE.sub("", row.get("period") or "").strip()
+    start, end = row.get("period_start"), row.get("period_end")
+    if start and end:
+        keys.append(("dates", str(start), str(end)))
+        if "以来" in text:
+            keys.append(("since", str(start)))
+    elif text and published is not None:
+        year = str(published)[:4]
+        keys.append(("since", f"{year}-01-01") if text.startswith("今年") and "以来" in text
+                    else ("text", text, year))
+    return keys
+
+
+def block_keys(local: Local) -> list[tuple]:
+    """(category, place, period, unit) keys the fact folds across documents under, one per
+    period its statements give; none when it says too little to be compared with another
+    document's (no specific category, no place, no period, or a duration)."""
+    place = local.row.get("place_code") or local.row.get("place")
+    if local.category in WEAK_CATEGORIES or not place or local.row.get("quantity_kind") in NOT_ACROSS:
+        return []
+    return [(local.category, place, period, *map(str, _kind(local))) for period in local.periods]
+
+
+def fold_across(locals_: list[Local], sets: UnionFind) -> set[int]:
+    """Fold blocked local facts of different documents whose values agree; return the local
+    ids that were blocked (their facts are document-independent)."""
+    blocks: dict[tuple, list[Local]] = defaultdict(list)
+    for local in locals_:
+        for key in block_keys(local):
+            blocks[key].append(local)
+    blocked: set[int] = set()
+    for key in sorted(blocks, key=repr):
+        groups: list[list[Local]] = []
+        for local in sorted(blocks[key], key=lambda x: (x.order, x.first_start, x.lid)):
+            blocked.add(local.lid)
+            home = next((g for g in groups if all(
+                agree(local.rep, other.rep) and _objects_fit(local, other) for other in g)), None)
+            if home is None:
+                groups.append([local])
+            else:
+                home.append(local)
+                sets.union(home[0].lid, local.lid)
+    return blocked
+
+
+def _objects_fit(a: Local, b: Local) -> bool:
+    """电信网络诈骗案件 and 电信诈骗案件 fit; a missing object fits any."""
+    x, y = normalise_object(a.object), normalise_object(b.object)
+    return x is None or y is None or x in y or y in x or overlap(x, y) >= 0.6
+
+
+def fact_key(rep: Local, category: str, obj: str | None, scope: str | None) -> str:
+    """The document-independent content hash of a fact: category, object, place, period, unit
+    and the most precise value; ``scope`` (its first document) only for unblocked facts."""
+    row = rep.row
+    return content_id("fact", category, normalise_object(obj) or "", row.get("place_code") or
+                      row.get("place") or "", row.get("period_start") or "", row.get("period_end") or "",
+                      rep.unit_class, repr(float(rep.rep.value)), repr(row.get("value_max")), scope or "")

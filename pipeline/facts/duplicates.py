@@ -1,0 +1,208 @@
+"""Republished documents: MinHash LSH over character shingles of the story text.
+
+The text is read without its page chrome (navigation, share widgets, source and editor
+lines, footers), converted from traditional to simplified script (廣州反詐中心 → 广州反诈中心)
+and stripped of everything but letters and digits, so one wire story republished by two sites
+with their own chrome, in either script, gives nearly the same shingles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
+
+SHINGLE = 5
+NUM_PERM = 128
+# Measured on tests/fixtures/facts (docs/facts.md): republications score >= 0.77, the closest
+# different story, written on the same template, 0.23.
+THRESHOLD = 0.5
+SEED = 13
+
+_CHROME_WORDS = re.compile(
+    r"分享|转发|扫一扫|责任编辑|编辑[:：]|来源[:：]|版权所有|©|copyright|未经授权|禁止转载|关于我们|"
+    r"联系我们|网站地图|广告服务|上一篇|下一篇|相关新闻|相关阅读|打印|关闭|字号|当前位置|纠错|"
+    r"首页|返回顶部|微信|微博|二维码|订阅", re.IGNORECASE)
+_NAV_SEPARATORS = re.compile(r"[|｜>＞»/]")
+_SOURCE_LINE = re.compile(r"^[（(]?(来源|稿源|作者|编辑|责编|校对)[:：]")
+_KEEP = re.compile(r"[0-9A-Za-z\u3400-\u9fff]+")
+_CHROME_MAX = 60
+_SCHEME = "affine32"
+_MAX_HASH = (1 << 32) - 1
+
+
+@lru_cache(maxsize=1)
+def _converter():
+    """opencc's t2s: the compiled binding when installed (fast), else opencc-purepy (a project
+    dependency), else None (then only pages in one script match)."""
+    try:
+        import opencc
+        return opencc.OpenCC("t2s")
+    except ImportError:
+        pass
+    try:
+        from opencc_purepy import OpenCC
+    except ImportError:
+        return None
+    return OpenCC("t2s")
+
+
+# Characters only traditional script uses; a page with none of them is not converted.
+_TRADITIONAL = frozenset("報訊這們國發時會說經過對還當與後來為東區縣長門開關網萬億機廣鄉將實體點"
+                         "詐騙劃撥幣價額資產羣衆眾務員聯網絡電話預警勸阻")
+
+
+def to_simplified(text: str) -> str:
+    """廣州反詐中心預警勸阻 → 广州反诈中心预警劝阻 (unchanged when the page has no traditional
+    characters, or no converter is installed)."""
+    if len(_TRADITIONAL.intersection(text)) < 2:
+        return text
+    converter = _converter()
+    return converter.convert(text) if converter is not None else text
+
+
+def is_chrome(line: str) -> bool:
+    """Navigation (首页 | 新闻 | 政法), share widgets (分享到：微信 微博), source and editor lines
+    (来源：法治在线, 【责任编辑：王晓】) and footers (版权所有): short lines of page furniture."""
+    line = line.strip()
+    if not line:
+        return True
+    if _SOURCE_LINE.search(line):
+        return True
+    if len(line) > _CHROME_MAX:
+        return False
+    if len(_NAV_SEPARATORS.findall(line)) >= 2:
+        return True
+    return bool(_CHROME_WORDS.search(line))
+
+
+def without_spans(text: str, spans: Sequence[tuple[int, int]] | None) -> str:
+    """The text with the given (start, end) spans blanked by newlines (documents.chrome)."""
+    if not spans:
+        return text
+    chars = list(text)
+    for start, end in spans:
+        for i in range(max(0, start), min(len(chars), end)):
+            chars[i] = "\n"
+    return "".join(chars)
+
+
+def story_text(raw: str, chrome: Sequence[tuple[int, int]] | None = None) -> str:
+    """The letters and digits of the story: chrome spans and lines dropped, simplified script."""
+    text = to_simplified(without_spans(raw or "", chrome))
+    lines = [line for line in text.splitlines() if not is_chrome(line)]
+    return "".join(_KEEP.findall("".join(lines)))
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
+    """The set of k-character shingles of the text (the text itself when shorter)."""
+    if len(text) <= k:
+        return {text.encode("utf-8")} if text else set()
+    return {text[i:i + k].encode("utf-8") for i in range(len(text) - k + 1)}
+
+
+def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
+    """32-bit hashes of the k-character shingles, computed in numpy (a polynomial over the
+    code points, wrapping in 64 bits, folded to 32): the same text gives the same hashes in
+    any process, unlike ``hash()``."""
+    if not text:
+        return np.zeros(0, dtype=np.uint64)
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(codes) < k:
+        codes = np.concatenate([codes, np.zeros(k - len(codes), dtype=np.uint64)])
+    n = len(codes) - k + 1
+    value = np.zeros(n, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(k):
+            value = value * np.uint64(0x100000001B3) + codes[j:j + n] + np.uint64(1)
+        value ^= value >> np.uint64(29)
+        value *= np.uint64(0xBF58476D1CE4E5B9)
+        value ^= value >> np.uint64(32)
+    return value & np.uint64(_MAX_HASH)
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME).permutations
+
+
+def _identity(value: int) -> int:
+    return value
+
+
+def signature(raw: str, chrome: Sequence[tuple[int, int]] | None = None) -> LeanMinHash | None:
+    """MinHash of a document's story shingles (the shingles hashed in numpy, datasketch's
+    permutations over them); None for a page without story text."""
+    hashes = shingle_hashes(story_text(raw, chrome))
+    if len(hashes) == 0:
+        return None
+    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_identity, scheme=_SCHEME,
+                      permutations=_permutations())
+    minhash.update_batch(np.unique(hashes).tolist())
+    return LeanMinHash(minhash)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """What the duplicate pass reads of a document: its id, order key and text."""
+
+    doc_id: str
+    order: tuple
+    raw: str
+    chrome: tuple[tuple[int, int], ...] | None = None
+
+
+def order_key(doc_id: str, published=None, source: str | None = None) -> tuple:
+    """The stable order that decides which copy is "first": earliest publication date, then
+    doc_id (a content hash), never the order the run read the files in."""
+    return (published is None, str(published or ""), doc_id)
+
+
+def find_duplicates(docs: Iterable[Doc], threshold: float = THRESHOLD
+                    ) -> dict[str, tuple[str | None, float | None]]:
+    """doc_id → (duplicate_of, similarity): the first (by ``order_key``) earlier document
+    whose estimated Jaccard similarity reaches ``threshold``; (None, None) for the rest."""
+    return find_similar(((d.doc_id, d.order, signature(d.raw, d.chrome)) for d in docs), threshold)
+
+
+def find_similar(signed: Iterable[tuple[str, tuple, LeanMinHash | None]], threshold: float = THRESHOLD
+                 ) -> dict[str, tuple[str | None, float | None]]:
+    """``find_duplicates`` over (doc_id, order, signature) computed beforehand (so the caller
+    need not keep the texts)."""
+    lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
+    signatures: dict[str, LeanMinHash] = {}
+    orders: dict[str, tuple] = {}
+    for doc_id, order, sig in signed:
+        if sig is None or doc_id in signatures:
+            orders.setdefault(doc_id, order)
+            continue
+        signatures[doc_id], orders[doc_id] = sig, order
+        lsh.insert(doc_id, sig)
+    result: dict[str, tuple[str | None, float | None]] = {d: (None, None) for d in orders}
+    for doc_id in sorted(signatures, key=orders.__getitem__):
+        sig = signatures[doc_id]
+        earlier = [(orders[c], c) for c in lsh.query(sig) if orders[c] < orders[doc_id]]
+        for _, other in sorted(earlier):
+            similarity = float(sig.jaccard(signatures[other]))
+            if similarity >= threshold:
+                result[doc_id] = (other, round(similarity, 4))
+                break
+    return result
+
+
+def roots(duplicates: dict[str, tuple[str | None, float | None]]) -> dict[str, str]:
+    """doc_id → the first document of its chain of republications (itself when original)."""
+    found: dict[str, str] = {}
+    for doc_id in sorted(duplicates):
+        chain, current = [], doc_id
+        while current not in found and duplicates.get(current, (None,))[0] is not None:
+            chain.append(current)
+            current = duplicates[current][0]
+        root = found.get(current, current)
+        for item in chain + [current]:
+            found[item] = root
+    return found

@@ -1,0 +1,240 @@
+"""Within a document: which metric rows state the same statistic.
+
+A report states its main figures two or three times: in the headline (近1.5万起), the lead
+(1.487万起) and the body (14870起), and refers back to them (上述3126名). These rows are one
+statistic when they count the same thing the same way: the same unit, category, object,
+place and period, and values that agree within the rounding of the less precise one. Equal
+value alone is no evidence: 抓获犯罪嫌疑人38名 and 处分党员干部38名 are two statistics.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from .values import WEAK_CATEGORIES, Stated, agree, stated, tenfold_slip, unit_class
+
+_SENTENCE_END = "。！？!?；;\n"
+_CLAUSE_END = _SENTENCE_END + "，,：:、"
+_BACKREF = re.compile(r"(上述|前述|以上|这些|这|该|此)(?:的)?$")
+_BACKREF_OBJECTS = frozenset({"上述", "前述", "以上", "这些", "该", "此"})
+_OBJECT_PREFIX = re.compile(r"^(上述|前述|这些|该类|此类|各类|共计|累计|共|总计)")
+_GENERIC_OBJECTS = frozenset({"占比", "比例", "比重", "案件", "人", "价值", "总数", "数量", "群众"})
+_PAST = re.compile(r"(去年|上年|前年|同期)")
+_NO_SLIPS = frozenset({"duration", "percent"})
+_NUMBERISH = re.compile(r"[0-9０-９.．%％零〇一二两三四五六七八九十百千万亿萬億余多近约超成]")
+
+
+@dataclass
+class Statement:
+    """One metric row with what the linking rules read from it and around it."""
+
+    index: int
+    row: dict
+    stated: Stated
+    unit_class: str
+    backref: bool = False
+    sentence_prefix: str = ""
+    prefix_start: int = 0
+    previous_start: int = 0
+    clause: str = ""
+
+    start: int = 0
+    category: str = "other"
+    object: str | None = None
+    action: str | None = None
+
+
+def normalise_object(obj: str | None) -> str | None:
+    """The counted thing without back-reference and quantifier words: 上述犯罪嫌疑人 → 犯罪嫌疑人."""
+    if not obj:
+        return None
+    obj = obj.strip().strip("“”\"'《》")
+    if obj in _BACKREF_OBJECTS:
+        return None
+    obj = _OBJECT_PREFIX.sub("", obj)
+    return obj or None
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the smaller text's character bigrams found in the other (0..1)."""
+    x, y = _bigrams(a), _bigrams(b)
+    if not x or not y:
+        return 0.0
+    return len(x & y) / min(len(x), len(y))
+
+
+class Boundaries:
+    """Sentence and clause ends of a text, found once, looked up by bisection."""
+
+    def __init__(self, raw: str) -> None:
+        self.length = len(raw)
+        self.sentence = [i for i, ch in enumerate(raw) if ch in _SENTENCE_END]
+        self.clause = [i for i, ch in enumerate(raw) if ch in _CLAUSE_END]
+
+    @staticmethod
+    def before(ends: list[int], position: int) -> int:
+        """The start of the stretch that holds ``position``: one past the last end before it."""
+        i = bisect_left(ends, position)
+        return ends[i - 1] + 1 if i else 0
+
+    def after(self, position: int) -> int:
+        i = bisect_left(self.clause, position)
+        return self.clause[i] if i < len(self.clause) else self.length
+
+
+def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None = None) -> Statement:
+    """Read a row and its surroundings: 上述3126名 is a back-reference; 其中… opens a part."""
+    kind = row.get("quantity_kind")
+    item = Statement(index, row, stated(row["value"], row.get("value_max"), row.get("approx")),
+                     unit_class(row.get("unit"), kind), start=int(row.get("start") or 0),
+                     category=row.get("category") or "other", object=normalise_object(row.get("object")),
+                     action=row.get("action") or None)
+    if not raw:
+        item.backref = row.get("object") in _BACKREF_OBJECTS
+        return item
+    bounds = bounds or Boundaries(raw)
+    start, end = item.start, int(row.get("end") or 0)
+    left = bounds.before(bounds.sentence, start)
+    item.sentence_prefix, item.prefix_start = raw[left:start], left
+    item.previous_start = bounds.before(bounds.sentence, max(0, left - 1))
+    item.backref = bool(_BACKREF.search(raw[max(0, start - 3):start]))
+    c_left, c_right = bounds.before(bounds.clause, start), bounds.after(end)
+    item.clause = _NUMBERISH.sub("", raw[c_left:start] + raw[end:c_right])
+    return item
+
+
+def objects_agree(a: Statement, b: Statement) -> bool:
+    """犯罪嫌疑人 and 嫌疑人 agree (one holds the other); 犯罪嫌疑人 and 党员干部 do not."""
+    x, y = a.object, b.object
+    if x is None or y is None:
+        return True
+    return x in y or y in x or overlap(x, y) >= 0.6
+
+
+def actions_agree(a: Statement, b: Statement) -> bool:
+    """挽回损失 and 挽回 agree; 抓获 and 处分 do not; a missing action agrees with any."""
+    x, y = a.action, b.action
+    return x is None or y is None or x in y or y in x
+
+
+def _weak_topic_agrees(a: Statement, b: Statement) -> bool:
+    """Two rows without a category: the same specific object and action, or a rounded and a
+    precise figure whose clauses share their words (超四成的案件为冒充客服类诈骗 /
+    冒充客服类诈骗占比41.2%). 二等功两次 and 三等功两次 do not."""
+    specific = (a.object and b.object and a.object not in _GENERIC_OBJECTS
+                and b.object not in _GENERIC_OBJECTS)
+    if specific and a.object == b.object and a.action and a.action == b.action:
+        return True
+    if a.stated.step == b.stated.step and a.row.get("approx") == b.row.get("approx"):
+        return False  # equal precision and no back-reference: equal value is no evidence
+    short = min(len(_bigrams(a.clause)), len(_bigrams(b.clause)))
+    return short >= 3 and overlap(a.clause, b.clause) >= 0.6
+
+
+def _period_agrees(a: dict, b: dict) -> bool:
+    """Resolved periods must be equal, but for an open one from the same start (今年以来 and
+    今年1至10月 in one report); 去年 never agrees with 今年."""
+    pa, pb = (a.get("period_start"), a.get("period_end")), (b.get("period_start"), b.get("period_end"))
+    if all(pa) and all(pb) and pa != pb:
+        open_ended = "以来" in (a.get("period") or "") + (b.get("period") or "")
+        if not (open_ended and pa[0] == pb[0]):
+            return False
+    return bool(_PAST.search(a.get("period") or "")) == bool(_PAST.search(b.get("period") or ""))
+
+
+def _place_agrees(a: dict, b: dict) -> bool:
+    """Places agree when one is missing or one contains the other (江苏省南京市 / 南京市)."""
+    for key in ("place_code", "place"):
+        x, y = a.get(key), b.get(key)
+        if x and y:
+            return x.startswith(y) or y.startswith(x) or x in y or y in x
+    return True
+
+
+def same_thing(a: Statement, b: Statement) -> bool:
+    """Everything but the value agrees: unit, kind, place, period, direction, and the topic
+    (category, object, action); a back-reference (上述12个) needs only the unit."""
+    ra, rb = a.row, b.row
+    if a.unit_class != b.unit_class or ra.get("quantity_kind") != rb.get("quantity_kind"):
+        return False
+    if (ra.get("currency") or None) != (rb.get("currency") or None):
+        return False
+    if (ra.get("change_direction") or None) != (rb.get("change_direction") or None):
+        return False
+    if not (_period_agrees(ra, rb) and _place_agrees(ra, rb)):
+        return False
+    if a.backref or b.backref:
+        return True
+    weak_a, weak_b = a.category in WEAK_CATEGORIES, b.category in WEAK_CATEGORIES
+    if not weak_a and not weak_b:
+        return a.category == b.category and objects_agree(a, b) and actions_agree(a, b)
+    if weak_a and weak_b:
+        return _weak_topic_agrees(a, b)
+    return objects_agree(a, b) and actions_agree(a, b) and (
+        a.object is not None and b.object is not None or _weak_topic_agrees(a, b))
+
+
+def same_statistic(a: Statement, b: Statement) -> bool:
+    """One statistic stated twice: 近1.5万起 and 1.487万起 of 破获电信网络诈骗案件."""
+    return agree(a.stated, b.stated) and same_thing(a, b)
+
+
+def slipped(a: Statement, b: Statement) -> bool:
+    """The same statistic with a power-of-ten slip: 预警劝阻14.5万人次 vs 145万人次."""
+    return (not a.backref and not b.backref and a.category not in WEAK_CATEGORIES
+            and a.row.get("quantity_kind") not in _NO_SLIPS
+            and a.category == b.category and same_thing(a, b) and actions_agree(a, b)
+            and tenfold_slip(a.stated, b.stated))
+
+
+@dataclass
+class Cluster:
+    """Statements of one statistic within a document, in text order."""
+
+    members: list[Statement]
+    conflict: bool = False
+
+    def anchors(self) -> list[Statement]:
+        return [m for m in self.members if not m.backref] or self.members
+
+
+def _score(item: Statement, cluster: Cluster) -> tuple:
+    best = max(cluster.anchors(), key=lambda m: m.start)
+    exact = sum(1 for m in cluster.anchors() if m.category == item.category and m.object == item.object)
+    return (exact, best.start)
+
+
+def cluster_statements(items: list[Statement], forbidden: dict[int, int]) -> list[Cluster]:
+    """Group a document's statements, in text order, by complete agreement with a cluster's
+    anchors (a back-reference joins the nearest cluster it agrees with). ``forbidden`` maps a
+    part's index to its total's index: a part never joins its total's cluster."""
+    clusters: list[Cluster] = []
+    where: dict[int, Cluster] = {}
+    for item in sorted(items, key=lambda s: (s.start, s.index)):
+        barred = where.get(forbidden.get(item.index, -1))
+        if item.backref:
+            fits = [c for c in clusters if c is not barred
+                    and any(same_statistic(item, m) for m in c.members)]
+        else:
+            fits = [c for c in clusters if c is not barred
+                    and all(same_statistic(item, m) for m in c.anchors())]
+        target = max(fits, key=lambda c: _score(item, c)) if fits else None
+        if target is None:
+            slips = [c for c in clusters if c is not barred and all(
+                slipped(item, m) or same_statistic(item, m) for m in c.anchors())
+                and any(slipped(item, m) for m in c.anchors())]
+            target = max(slips, key=lambda c: _score(item, c)) if slips else None
+            if target is not None:
+                target.conflict = True
+        if target is None:
+            target = Cluster([])
+            clusters.append(target)
+        target.members.append(item)
+        where[item.index] = target
+    return clusters

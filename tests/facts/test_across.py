@@ -1,0 +1,117 @@
+"""Across documents: facts fold by blocking key, republications share facts, order never matters."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pyarrow as pa
+
+from pipeline.facts import FACT_COLUMNS, link
+from schemas.arrow import FACT_SCHEMA
+from schemas.records import Fact
+
+from .rows import document, metric
+
+A = "本报讯 今年以来，浙江省公安机关破获电信网络诈骗案件1.487万起，挽回损失14.6亿元。"
+B = "多地公安机关通报：今年以来，浙江省公安机关破获电信网络诈骗案件14870起；福建省破获6320起。"
+PERIOD = dict(period="今年以来", period_start=date(2022, 1, 1), period_end=date(2022, 11, 8))
+CASES = dict(category="cases_solved", action="破获", obj="电信网络诈骗案件")
+
+
+def _corpus():
+    rows = [metric(A, "1.487万起", 14870, "起", doc_id="da", place="浙江省", **CASES, **PERIOD),
+            metric(A, "14.6亿元", 1460000000, "元", doc_id="da", kind="money", category="losses_recovered",
+                   action="挽回", obj="损失", place="浙江省", **PERIOD),
+            metric(B, "14870起", 14870, "起", doc_id="db", place="浙江省", **CASES, **PERIOD),
+            metric(B, "6320起", 6320, "起", doc_id="db", place="福建省", **CASES, **PERIOD)]
+    docs = [document(A, "da", "a.txt"), document(B, "db", "b.txt")]
+    return rows, docs
+
+
+def test_one_statistic_in_two_documents_is_one_fact():
+    """浙江…1.487万起 in one report and 浙江…14870起 in a digest: same place, period, category."""
+    rows, docs = _corpus()
+    facts, columns, _ = link(rows, docs)
+    assert columns[rows[0]["metric_id"]][0] == columns[rows[2]["metric_id"]][0]
+    fact = next(f for f in facts if f["fact_id"] == columns[rows[0]["metric_id"]][0])
+    assert fact["n_documents"] == 2 and fact["n_statements"] == 2 and fact["first_doc_id"] == "da"
+    assert columns[rows[3]["metric_id"]][0] != fact["fact_id"]  # 福建 is another place
+
+
+def test_no_fold_across_documents_without_place_period_and_category():
+    """破获盗窃案件3起 in two different stories, with no place or period, or with no category:
+    two facts, however equal."""
+    one, two = "城东派出所民警连夜蹲守，破获盗窃案件3起。", "铁路公安处开展专项行动，一周内破获盗窃案件3起，追回赃物若干。"
+    docs = [document(one, "d1", "1.txt"), document(two, "d2", "2.txt")]
+    rows = [metric(one, "3起", 3, "起", doc_id="d1", **CASES), metric(two, "3起", 3, "起", doc_id="d2", **CASES)]
+    assert len(link(rows, docs)[0]) == 2
+    uncategorised = [{**r, "category": "other", "place": "浙江省", **PERIOD} for r in rows]
+    assert len(link(uncategorised, docs)[0]) == 2
+    placed = [{**r, "place": "浙江省", **PERIOD} for r in rows]
+    assert len(link(placed, docs)[0]) == 1  # the same rows with place and period do fold
+
+
+def test_a_different_period_is_a_different_fact():
+    """今年1至10月 and 今年以来 (to 8 November) in two documents are not folded."""
+    rows, docs = _corpus()
+    rows[2] = {**rows[2], "period_end": date(2022, 10, 31), "period": "今年1至10月"}
+    _, columns, _ = link(rows, docs)
+    assert columns[rows[0]["metric_id"]][0] != columns[rows[2]["metric_id"]][0]
+
+
+def test_a_republished_copy_links_its_metrics_to_the_same_facts():
+    """A copy in traditional script (14.6億元) with weaker categories still joins the original's facts."""
+    copy = "首頁 | 政法 | 社會\n本報訊 今年以來，浙江省公安機關破獲電信網絡詐騙案件1.487萬起，挽回損失14.6億元。\n分享到：微信"
+    rows, docs = _corpus()
+    rows.append(metric(copy, "1.487萬起", 14870, "起", doc_id="dc", obj="浙江省公安機關破獲電信網絡詐騙案件"))
+    rows.append(metric(copy, "14.6億元", 1460000000, "元", doc_id="dc", kind="money", category="money_other"))
+    docs.append(document(copy, "dc", "c.txt"))
+    facts, columns, dup = link(rows, docs)
+    assert dup["dc"][0] == "da" and dup["db"] == (None, None)
+    assert columns[rows[4]["metric_id"]][0] == columns[rows[0]["metric_id"]][0]
+    assert columns[rows[5]["metric_id"]][0] == columns[rows[1]["metric_id"]][0]
+
+
+def test_shuffled_input_gives_identical_output():
+    """The same rows in any order, as lists or Arrow tables, give the same facts and links."""
+    rows, docs = _corpus()
+    expected = link(rows, docs)
+    for seed in range(5):
+        shuffled_rows, shuffled_docs = rows[:], docs[:]
+        random.Random(seed).shuffle(shuffled_rows)
+        random.Random(seed).shuffle(shuffled_docs)
+        assert link(shuffled_rows, shuffled_docs) == expected
+    assert link(pa.Table.from_pylist(rows), pa.Table.from_pylist(docs)) == expected
+
+
+def test_fact_ids_do_not_depend_on_which_document_states_the_fact():
+    """A blocked fact stated only by the digest has the id it has when the report states it too."""
+    rows, docs = _corpus()
+    both = link(rows, docs)[1][rows[2]["metric_id"]][0]
+    alone = link([rows[2]], [docs[1]])[1][rows[2]["metric_id"]][0]
+    assert both == alone
+
+
+def test_fact_rows_fit_the_model_and_the_arrow_schema():
+    """Every facts row validates as a Fact and converts to the facts Arrow schema."""
+    rows, docs = _corpus()
+    facts, _, _ = link(rows, docs)
+    assert [Fact.model_validate(f).fact_id for f in facts] == [f["fact_id"] for f in facts]
+    table = pa.Table.from_pylist(facts, schema=FACT_SCHEMA)
+    assert table.schema.names == FACT_COLUMNS == list(Fact.model_fields)
+
+
+def test_no_rows_give_no_facts():
+    """An empty run links to empty tables."""
+    facts, columns, documents = link([], [])
+    assert (facts, columns, documents) == ([], {}, {})
+
+
+def test_metrics_of_a_missing_document_still_get_facts():
+    """Rows whose document is absent are linked without their text (no back-reference context)."""
+    rows, _ = _corpus()
+    facts, columns, documents = link(rows, [])
+    assert set(columns) == {r["metric_id"] for r in rows} and documents == {}
+    assert columns[rows[0]["metric_id"]][0] == columns[rows[2]["metric_id"]][0]  # resolved periods suffice
+    assert len(facts) == 3

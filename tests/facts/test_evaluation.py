@@ -1,0 +1,63 @@
+"""Scoring link output against hand marks; (slow) the real pipeline on the invented fixtures."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.evaluation.facts import locate, read_gold, score_links
+from pipeline.facts import link
+
+from .rows import document, metric
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "facts"
+RAW = "南京打掉涉恶团伙12个\n本报讯 南京市公安局打掉涉恶团伙12个，抓获犯罪嫌疑人38名。上述12个团伙中，已有3个被起诉。"
+
+
+def test_a_mention_is_the_bracketed_figure_in_its_unique_context():
+    """上述[12个] is the third 12个 of the page; a context found twice is an error."""
+    assert locate(RAW, "上述[12个]") == (RAW.index("上述12个") + 2, RAW.index("上述12个") + 5)
+    assert locate(RAW, "[99个]") is None
+    with pytest.raises(ValueError):
+        locate(RAW, "涉恶团伙[12个]")
+
+
+def _rows():
+    gangs = dict(category="gangs_dismantled", action="打掉", obj="涉恶团伙")
+    return [metric(RAW, "12个", 12, "个", **gangs), metric(RAW, "12个", 12, "个", nth=1, **gangs),
+            metric(RAW, "38名", 38, "名", category="suspects_arrested", action="抓获", obj="犯罪嫌疑人"),
+            metric(RAW, "12个", 12, "个", nth=2, obj="上述")]
+
+
+def test_score_counts_pairs_of_one_statistic():
+    """Marks: the three 12个 are one statistic (3 pairs); a link output that finds them scores F 1,
+    one that splits off 上述12个 finds 1 pair of 3."""
+    gold = [{"doc": "x.txt", "statistics": [["南京打掉涉恶团伙[12个]", "公安局打掉涉恶团伙[12个]", "上述[12个]"]]}]
+    rows, docs = _rows(), [document(RAW, "d1", "/in/x.txt")]
+    facts, links, dups = link(rows, docs)
+    assert score_links(gold, rows, docs, links, dups, facts)["within_pairs"]["f"] == 1.0
+    split = {**links, rows[3]["metric_id"]: ("elsewhere", None)}
+    scores = score_links(gold, rows, docs, split, dups, facts)["within_pairs"]
+    assert (scores["tp"], scores["gold"], scores["precision"]) == (1, 3, 1.0)
+
+
+@pytest.mark.slow
+def test_the_pipeline_and_link_on_the_fixtures(tmp_path):
+    """The real run over tests/fixtures/facts, then link(): pair F >= 0.9, every republication
+    found and no false duplicate, every marked part and conflict found."""
+    out = tmp_path / "out"
+    subprocess.run([sys.executable, "-m", "pipeline", "run", str(FIXTURES), "--out", str(out),
+                    "--date", "2022-11-08", "--quiet"], check=True)
+    metrics = pq.read_table(out / "metrics").to_pylist()
+    documents = pq.read_table(out / "documents").to_pylist()
+    facts, links, dups = link(metrics, documents)
+    scores = score_links(read_gold(FIXTURES / ".gold.jsonl"), metrics, documents, links, dups, facts)
+    assert scores["within_pairs"]["f"] >= 0.9, scores
+    assert scores["duplicate_pairs"]["precision"] == scores["duplicate_pairs"]["recall"] == 1.0, scores
+    assert scores["parts"]["linked_to_total"] == scores["parts"]["gold"], scores
+    assert scores["conflicts"]["found"] == scores["conflicts"]["gold"], scores
+    assert scores["across"]["found"] == scores["across"]["gold_pairs"], scores

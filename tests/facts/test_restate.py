@@ -1,0 +1,155 @@
+"""Within a document: restatements fold into one fact; equal values alone do not."""
+
+from __future__ import annotations
+
+from pipeline.facts import link
+
+from .rows import document, metric
+
+FRAUD = ("浙江今年以来破获电信网络诈骗案件近1.5万起\n\n"
+         "本报讯 今年以来，浙江省公安机关破获电信网络诈骗案件1.487万起，抓获犯罪嫌疑人3000余名。\n\n"
+         "据介绍，全省公安机关共破获电信网络诈骗案件14870起。其中，跨境电信网络诈骗案件2100起。\n\n"
+         "全省共抓获犯罪嫌疑人3126名。上述3126名犯罪嫌疑人中，已有2800余名被依法移送起诉。\n")
+
+
+def _fraud_rows():
+    cases = dict(category="cases_solved", action="破获", obj="电信网络诈骗案件", place="浙江省")
+    people = dict(category="suspects_arrested", action="抓获", obj="犯罪嫌疑人", place="浙江省")
+    return [
+        metric(FRAUD, "近1.5万起", 15000, "起", approx="under", **cases),
+        metric(FRAUD, "1.487万起", 14870, "起", **cases),
+        metric(FRAUD, "14870起", 14870, "起", **cases),
+        metric(FRAUD, "2100起", 2100, "起", obj="跨境电信网络诈骗案件", place="浙江省"),
+        metric(FRAUD, "3000余名", 3000, "名", approx="over", **people),
+        metric(FRAUD, "3126名", 3126, "名", **people),
+        metric(FRAUD, "3126名", 3126, "名", nth=1, obj="上述", place="浙江省"),
+        metric(FRAUD, "2800余名", 2800, "名", approx="over", action="依法", obj="上述", place="浙江省"),
+    ]
+
+
+def _facts_of(rows, raw):
+    """(facts, {text: (fact_id, part_of)}), the second occurrence of a text keyed text#2."""
+    facts, columns, _ = link(rows, [document(raw)])
+    by: dict = {}
+    for r in sorted(rows, key=lambda r: r["start"]):
+        by[r["text"] + ("#2" if r["text"] in by else "")] = columns[r["metric_id"]]
+    return facts, by
+
+
+def test_headline_lead_and_body_state_one_fact():
+    """近1.5万起 (headline), 1.487万起 (lead) and 14870起 (body) are one statistic."""
+    facts, by = _facts_of(_fraud_rows(), FRAUD)
+    assert by["近1.5万起"][0] == by["1.487万起"][0] == by["14870起"][0]
+    fact = next(f for f in facts if f["fact_id"] == by["14870起"][0])
+    assert fact["n_statements"] == 3 and fact["value"] == 14870 and not fact["conflict"]
+
+
+def test_a_back_reference_joins_the_figure_it_refers_to():
+    """上述3126名 is the 3126名 stated before, and both are the 3000余名 of the lead."""
+    _, by = _facts_of(_fraud_rows(), FRAUD)
+    assert by["3126名"][0] == by["3126名#2"][0] == by["3000余名"][0]
+
+
+def test_a_subtotal_is_part_of_its_total_and_never_folded():
+    """其中，跨境电信网络诈骗案件2100起 is part of 14870起; 上述3126名…中，2800余名 is part of 3126名."""
+    _, by = _facts_of(_fraud_rows(), FRAUD)
+    assert by["2100起"][1] == by["14870起"][0] != by["2100起"][0]
+    assert by["2800余名"][1] == by["3126名"][0] != by["2800余名"][0]
+    assert by["14870起"][1] is None
+
+
+GANGS = ("本报讯 今年以来，南京市公安局抓获犯罪嫌疑人38名，查扣涉案资产2.35亿元。\n"
+         "与此同时，南京市纪委监委给予党纪政务处分的党员干部38名。\n"
+         "据统计，南京市共查扣涉案资产约2.4亿元，包括现金4600万元。\n")
+
+
+def test_two_different_figures_of_38_stay_two_facts():
+    """抓获犯罪嫌疑人38名 and 处分党员干部38名: equal value is no evidence."""
+    rows = [
+        metric(GANGS, "38名", 38, "名", category="suspects_arrested", action="抓获", obj="犯罪嫌疑人"),
+        metric(GANGS, "38名", 38, "名", nth=1, category="officials_punished", action="处分", obj="党员干部"),
+    ]
+    facts, columns, _ = link(rows, [document(GANGS)])
+    assert columns[rows[0]["metric_id"]][0] != columns[rows[1]["metric_id"]][0]
+    assert len(facts) == 2
+
+
+def test_equal_uncategorised_figures_need_more_than_their_value():
+    """集体二等功两次、三等功两次: two 'other' rows of equal value are two facts."""
+    raw = "表演队荣立集体二等功两次、三等功两次、集体嘉奖四次。"
+    rows = [metric(raw, "两次", 2, "次", obj="集体二等功"), metric(raw, "两次", 2, "次", nth=1, obj="三等功")]
+    facts, _, _ = link(rows, [document(raw)])
+    assert len(facts) == 2
+
+
+def test_a_rounded_share_and_the_exact_share_are_one_fact():
+    """超四成的案件为冒充客服类诈骗 / 冒充客服类诈骗占比41.2%."""
+    raw = "从案件类型看，超四成的案件为冒充客服类诈骗。负责人表示，冒充客服类诈骗占比41.2%，仍居首位。"
+    rows = [metric(raw, "超四成", 40, "成", kind="percent", approx="over", obj="案件"),
+            metric(raw, "41.2%", 41.2, "%", kind="percent", obj="占比")]
+    facts, columns, _ = link(rows, [document(raw)])
+    assert len(facts) == 1 and facts[0]["value"] == 41.2
+
+
+def test_included_money_is_part_of_the_seized_total():
+    """查扣涉案资产约2.4亿元，包括现金4600万元: the cash is part of the 2.4亿 (= 2.35亿)."""
+    seized = dict(category="assets_seized", action="查扣", obj="涉案资产", kind="money")
+    rows = [metric(GANGS, "2.35亿元", 235000000, "元", **seized),
+            metric(GANGS, "约2.4亿元", 240000000, "元", approx="about", **seized),
+            metric(GANGS, "4600万元", 46000000, "元", kind="money", category="money_other", action="包括",
+                   obj="现金")]
+    _, columns, _ = link(rows, [document(GANGS)])
+    total = columns[rows[0]["metric_id"]][0]
+    assert columns[rows[1]["metric_id"]][0] == total
+    assert columns[rows[2]["metric_id"]] == (columns[rows[2]["metric_id"]][0], total)
+    assert columns[rows[2]["metric_id"]][0] != total
+
+
+WARN = ("广州反诈中心预警劝阻群众14.5万人次\n"
+        "本报讯 今年1至10月，广州市反诈中心发出预警劝阻14.5万人次。\n"
+        "1至10月，该中心共预警劝阻潜在受害群众145万人次。其中，10月份预警劝阻1.6万人次。\n")
+
+
+def test_a_tenfold_slip_is_one_fact_flagged_as_conflict():
+    """14.5万人次 in the lead and 145万人次 in the body: one fact, conflict true, rows kept."""
+    warn = dict(category="fraud_warnings", action="预警劝阻", place="广东省广州市")
+    rows = [metric(WARN, "14.5万人次", 145000, "人次", obj="群众", **warn),
+            metric(WARN, "14.5万人次", 145000, "人次", nth=1, **warn),
+            metric(WARN, "145万人次", 1450000, "人次", obj="潜在受害群众", **warn),
+            metric(WARN, "1.6万人次", 16000, "人次", **warn)]
+    facts, columns, _ = link(rows, [document(WARN)])
+    ids = [columns[r["metric_id"]][0] for r in rows]
+    assert ids[0] == ids[1] == ids[2] != ids[3]
+    fact = next(f for f in facts if f["fact_id"] == ids[0])
+    assert fact["conflict"] and fact["n_statements"] == 3
+    assert columns[rows[3]["metric_id"]][1] == ids[0]  # 其中，10月份… is a part
+
+
+def test_different_actions_on_one_object_are_different_facts():
+    """受理金融犯罪案件3580件 / 审结3126件: 审结3000余件 is the 3126, not the 3580."""
+    raw = "成都法院审结金融犯罪案件3000余件\n本报讯 2022年，成都市两级法院共受理金融犯罪案件3580件，审结3126件。\n"
+    handled = dict(category="cases_handled", obj="金融犯罪案件")
+    rows = [metric(raw, "3000余件", 3000, "件", approx="over", action="审结", **handled),
+            metric(raw, "3580件", 3580, "件", action="受理", **handled),
+            metric(raw, "3126件", 3126, "件", action="审结", **handled)]
+    _, columns, _ = link(rows, [document(raw)])
+    ids = [columns[r["metric_id"]][0] for r in rows]
+    assert ids[0] == ids[2] != ids[1]
+
+
+def test_a_sub_area_of_a_total_is_its_part():
+    """成都市审结3126件 … 锦江区人民法院审结412件: the district's figure is part of the city's."""
+    raw = "成都市两级法院审结金融犯罪案件3126件。锦江区人民法院审结金融犯罪案件412件。"
+    handled = dict(category="cases_handled", action="审结", obj="金融犯罪案件")
+    rows = [metric(raw, "3126件", 3126, "件", place="四川省成都市", **handled),
+            metric(raw, "412件", 412, "件", place="四川省成都市锦江区", **handled)]
+    _, columns, _ = link(rows, [document(raw)])
+    assert columns[rows[1]["metric_id"]][1] == columns[rows[0]["metric_id"]][0]
+
+
+def test_equal_figures_of_equal_precision_in_similar_clauses_stay_apart():
+    """甲型影碟机长宽均为16厘米 / 乙型影碟机长宽也为16厘米: alike clauses, two machines."""
+    raw = "甲型影碟机长宽均为16厘米，重2公斤。乙型影碟机长宽也为16厘米，重3公斤。"
+    rows = [metric(raw, "16厘米", 16, "厘米", kind="length"), metric(raw, "16厘米", 16, "厘米", nth=1, kind="length")]
+    facts, _, _ = link(rows, [document(raw)])
+    assert len(facts) == 2
