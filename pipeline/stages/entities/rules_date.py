@@ -10,11 +10,18 @@ import re
 from datetime import date
 from pathlib import Path
 
-from ...dates import DATE_FIRST, DATE_PATTERN, normalize_date
+from ...dates import DATE_FIRST, DATE_PATTERN, calendar_range, normalize_date
 from ...lexicon import read_tagged, trie_pattern
 from .candidate import SURE, Candidate
 
 HOLIDAY_AFTER = r"(?:期间|假期|长假|前后|前夕)"  # 国庆 + 期间
+# What joins the two ends of a range: 3月5日至4月20日, 6月1日至15日.
+RANGE_JOINERS = ("至", "到", "—", "-", "～", "~")
+# A clock time written right after a day: 3月12日14时许, 当日15时30分左右.
+CLOCK_AFTER = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|夜间)?[0-9０-９]{1,2}(?:时|点)"
+                         r"(?:[0-9０-９]{1,2}分)?(?:许|左右)?|(?:上午|下午|晚上|晚间|凌晨|早上|中午|傍晚|夜间|深夜)")
+# Words that are today's date: 今日 → the publication date.
+TODAY = ("今日", "今天")
 # A bracketed document title after a year: (2021年自然资源领域…整治工作方案).
 TITLE_AFTER_YEAR = re.compile(r"[^（）()《》，。；]{2,80}?(?=[）)》])")
 
@@ -40,15 +47,46 @@ class DateRules:
 
     def date_candidates(self, text: str, published: date | None) -> list[Candidate]:
         """Return the dates of a sentence, normalised against the publication date."""
-        out = []
+        found: list[tuple[re.Match, Candidate]] = []
         for m in self.date_re.finditer(text):
             if not m.group().strip():
                 continue
             if m.group().endswith("年") and self._starts_a_title(text, m.start(), m.end()):
                 continue  # (2021年自然资源领域…整治工作方案): the year is part of a title
-            out.append(Candidate(m.start(), m.end(), "DATE", normalize_date(m, published),
-                                 "rule:date", SURE))
-        return out
+            normalized = normalize_date(m, published)
+            if m.group() in TODAY and published is not None:
+                normalized = published.isoformat()  # 今日 in a page of 2025-03-14
+            c = Candidate(m.start(), _date_end(text, m), "DATE", normalized, "rule:date", SURE)
+            if found and self._joins_range(text, found[-1][0], m, published, found[-1][1], c):
+                continue
+            found.append((m, c))
+        return [c for _, c in found]
+
+    def _joins_range(self, text: str, m1: re.Match, m2: re.Match, published: date | None,
+                     first: Candidate, second: Candidate) -> bool:
+        """Merge ``second`` into ``first`` when the two are the ends of one range and return
+        True: 3月5日至4月20日, 6月1日至15日 (the month of the first end), 2024年9月至2025年1月
+        are one DATE normalised to ``start/end``."""
+        if text[first.end:m2.start()] not in RANGE_JOINERS or m1.end() != first.end:
+            return False
+        g1, g2 = m1.groupdict(), m2.groupdict()
+        if not (g1.get("m") or g1.get("dd")) or not (g2.get("m") or g2.get("dd")):
+            return False  # 2020年至2022年 is the grammar's own; words are not ends
+        start = calendar_range(m1, published)
+        first.end = second.end
+        first.normalized = None
+        if start is None:
+            return True
+        prefix = ""  # what the second end takes from the first: 6月1日至 + 15日 → 6月15日
+        if g2.get("dd"):
+            prefix = f"{start[0].year}年{start[0].month}月"
+        elif not any(g2.get(k) for k in ("y1", "ry1")):
+            prefix = f"{start[0].year}年"
+        written = self.date_re.match(prefix + m2.group())
+        end = calendar_range(written, published) if written else None
+        if end is not None and end[1] >= start[0]:
+            first.normalized = f"{start[0].isoformat()}/{end[1].isoformat()}"
+        return True
 
     def _starts_a_title(self, text: str, start: int, end: int) -> bool:
         """Return True when a bare year opens a bracketed document title: (2021年…工作方案)."""
@@ -56,3 +94,15 @@ class DateRules:
             return False
         close = TITLE_AFTER_YEAR.match(text, end)
         return bool(close and self.law_title(close.group()))
+
+
+def _date_end(text: str, m: re.Match) -> int:
+    """Return the end of a DATE with the clock time written right after its day (3月12日14时许,
+    今日上午)."""
+    if not (m.groupdict().get("d") or m.groupdict().get("dd") or m.group() in TODAY
+            or m.group() in ("当日", "当天", "次日", "同日", "昨日", "昨天")):
+        return m.end()
+    if m.group()[-1] not in "日号天":
+        return m.end()
+    clock = CLOCK_AFTER.match(text, m.end())
+    return clock.end() if clock else m.end()

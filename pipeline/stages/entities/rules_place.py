@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ...lexicon import read_list, read_tagged, read_words, trie_pattern
 from ...places import ZONE_PATTERN, ZONES, Division, is_parent_of
-from .candidate import CJK, SOFT, Candidate
+from .candidate import CJK, SOFT, SURE, Candidate
 
 # A town after a county (封开县 + 南丰镇), not a township organ (…镇派出所, …镇政府).
 TOWN = f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委))"
@@ -21,6 +21,16 @@ TOWN = f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委)
 LOC_MORE = r"(?:[一二三四五六七八九十\d]{1,3}(?:巷|号|弄))?(?:片区)?"
 # A name with a numeral or a determiner in it is a description (六路, 各大公园, 之路).
 NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其")
+# The section of a river or a highway after its name (issue 15: one LOC with its full
+# extent): 长江 + 南通段, 长江 + 南通段通州沙水域, 赣江 + 樟树市临江镇段水域, 长江 + 干流南通段.
+SECTION = re.compile(f"(?:干流|支流)?([{CJK}]{{2,8}}?)段(?:(?!附近)[{CJK}]{{0,4}}?水域)?")
+# Highways named by their ends' one-character names: 京港澳高速, 沪昆高速.
+HIGHWAY = re.compile("[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新港澳蓉昆杭广深"
+                     "沈长哈连汕包茂厦兰银呼乌拉福泉南汉成济石太郑西大]{2,4}高速(?:公路)?")
+# A river name that pkuseg gives as a word: 清水江, 黄杨河, 通吕运河.
+RIVER_END = ("江", "河", "运河")
+# Characters that never stand in a section's place name (这段时间, 在…段).
+NOT_SECTION = NOT_LOC_CHARS | set("的在向对与和了是将把被等从为及也都并还就又时间")
 # Organs that make a county's short form a place (胶州 + 公安).
 ORGANS_AFTER_COUNTY = ("公安", "法院", "检察", "警方", "检方", "市委", "县委", "区委",
                        "政府", "交警", "消防", "法庭", "纪委", "监委")
@@ -133,6 +143,23 @@ class PlaceRules:
                 if tm and self.proper_name(tm.group()[:-1].removesuffix("街")):
                     out.append(Candidate(e, tm.end(), "GPE",
                                          (normalized or name) + tm.group(), "rule:town", SOFT))
+        return out
+
+    def section_candidates(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
+        """Return rivers and highways with the section after them as one LOC (issue 15):
+        长江南通段通州沙水域, 清水江旁海段, 京港澳高速湘潭段; a highway alone (京港澳高速)."""
+        starts = [(m.start(), m.end()) for m in self.loc_re.finditer(text)]
+        starts += [(m.start(), m.end()) for m in HIGHWAY.finditer(text)]
+        if tokens and "段" in text:
+            starts += [(s, e) for s, e in tokens if 2 <= e - s <= 4
+                       and text[s:e].endswith(RIVER_END) and self.proper_name(text[s:e])]
+        out = []
+        for s, e in starts:
+            m = SECTION.match(text, e)
+            if m and not set(m.group(1)) & NOT_SECTION:
+                out.append(Candidate(s, m.end(), "LOC", None, "rule:section", SURE))
+            elif text[s:e].endswith(("高速", "高速公路")):
+                out.append(Candidate(s, e, "LOC", None, "rule:section", SURE))
         return out
 
     def loc_candidates(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
