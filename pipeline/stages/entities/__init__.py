@@ -206,6 +206,11 @@ def _sentence_words(sentence, text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+# Words of a byline that the splitter may hand over as names: 记者, 报道 (issue 15).
+BYLINE_ROLE_WORDS = {"记者", "报道", "通讯员", "本报记者", "实习生", "见习记者", "摄影", "摄",
+                     "编辑", "责任编辑", "文", "图", "文图", "本报讯", "讯"}
+
+
 def _byline_spans(doc: Document) -> list[tuple[int, int, str, str]]:
     """Return the (start, end, name, role) of the byline names the splitter found."""
     out = []
@@ -215,5 +220,7 @@ def _byline_spans(doc: Document) -> list[tuple[int, int, str, str]]:
                 start, end, name, role = item
             except (TypeError, ValueError):
                 continue
+            if name in BYLINE_ROLE_WORDS:
+                continue  # （记者 梁某远 报道）: 记者 and 报道 are no names
             out.append((int(start), int(end), name, role))
     return out

@@ -90,6 +90,8 @@ def _may_swallow(c: Candidate, hits: list[Candidate], sure_taken: list[Candidate
     if not all(inside(t, c) and t.length < c.length and t.label in NESTS.get(c.label, set())
                and t.source != "byline" for t in hits):
         return False
+    if any(t.source == "rule:org_relative" for t in hits):
+        return False  # 联合 + 市公安局: the level word starts the organ
     if c.tier == MODEL and c.label == "ORG" and sum(
             t in sure_taken and t.label == "ORG" for t in hits) > 1:
         return False  # 蓬安县公安局还协调县应急管理局: two organs and the verb between them

@@ -20,6 +20,9 @@ RANGE_JOINERS = ("至", "到", "—", "-", "～", "~")
 # A clock time written right after a day: 3月12日14时许, 当日15时30分左右.
 CLOCK_AFTER = re.compile(r"(?:上午|下午|晚上|凌晨|早上|中午|傍晚|夜间)?[0-9０-９]{1,2}(?:时|点)"
                          r"(?:[0-9０-９]{1,2}分)?(?:许|左右)?|(?:上午|下午|晚上|晚间|凌晨|早上|中午|傍晚|夜间|深夜)")
+# A web page's timestamp: 2025-06-03 09:12 (the day is the DATE's value).
+TIMESTAMP = re.compile(r"(?<![0-9])(20[0-9]{2}|19[0-9]{2})-([01]?[0-9])-([0-3]?[0-9])"
+                       r"(?:[ T]{1,2}[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?)?")
 # Words that are today's date: 今日 → the publication date.
 TODAY = ("今日", "今天")
 # A bracketed document title after a year: (2021年自然资源领域…整治工作方案).
@@ -60,7 +63,7 @@ class DateRules:
             if found and self._joins_range(text, found[-1][0], m, published, found[-1][1], c):
                 continue
             found.append((m, c))
-        return [c for _, c in found]
+        return [c for _, c in found] + _timestamps(text)
 
     def _joins_range(self, text: str, m1: re.Match, m2: re.Match, published: date | None,
                      first: Candidate, second: Candidate) -> bool:
@@ -96,9 +99,25 @@ class DateRules:
         return bool(close and self.law_title(close.group()))
 
 
+def _timestamps(text: str) -> list[Candidate]:
+    """Return a web page's timestamps (2025-06-03 09:12) as DATEs of their day."""
+    out = []
+    if "-" not in text:
+        return out
+    for m in TIMESTAMP.finditer(text):
+        try:
+            day = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        out.append(Candidate(m.start(), m.end(), "DATE", day.isoformat(), "rule:date", SURE))
+    return out
+
+
 def _date_end(text: str, m: re.Match) -> int:
     """Return the end of a DATE with the clock time written right after its day (3月12日14时许,
-    今日上午)."""
+    今日上午), or with 度 after a year (2024年度)."""
+    if m.group().endswith("年") and text.startswith("度", m.end()):
+        return m.end() + 1
     if not (m.groupdict().get("d") or m.groupdict().get("dd") or m.group() in TODAY
             or m.group() in ("当日", "当天", "次日", "同日", "昨日", "昨天")):
         return m.end()

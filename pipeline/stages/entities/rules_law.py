@@ -20,6 +20,10 @@ TITLE_TAIL = r"[（(][^（）()]{1,12}[）)]$"
 PERIODICALS = ("报", "杂志", "周刊", "月刊")
 
 
+# The goods of an offence before 案 (issue 15): 走私 + 冻品案, 盗窃 + 电动车案件.
+GOODS_CASE = re.compile("[\u4e00-\u9fff]{1,3}?案(?!例)")
+
+
 class LawRules:
     """The LAW/CRIME half of ``Rules`` (a mixin)."""
 
@@ -70,7 +74,8 @@ class LawRules:
             name = m.group().removesuffix("罪")
             if len(name) <= 2 and not m.group().endswith("罪"):
                 if not (text.startswith(self.crime_after, e)
-                        or any(text.endswith(w, 0, s) for w in self.crime_before)):
+                        or any(text.endswith(w, 0, s) for w in self.crime_before)
+                        or GOODS_CASE.match(text, e)):
                     continue
             out.append(Candidate(s, e, "CRIME", name, "rule:crime", SURE))
         return out

@@ -29,6 +29,10 @@ NOT_IN_RELATIVE = set("的在向对与和了是将把被等到从为及也都并
 # A level character that starts a common word is not a level word: 区域, 市场, 县城, 市民.
 LEVEL_WORDS = ("区域", "市场", "县城", "市民", "省份", "市区", "县区", "市县", "乡镇", "镇村",
                "州市", "区县", "市级", "县级", "区级", "省级")
+# A town (and village) organ after its county is one ORG (issue 15): 金寨县 + 梅山镇党委,
+# 舒城县 + 杭埠镇三河村党总支.
+TOWN_ORG = re.compile(f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?:[{CJK}]{{2,3}}?村)?"
+                      "(?:党委|党总支|党支部|人民政府|政府|村委会|纪委|村民委员会)")
 # Characters that end a phrase, not a name (我们的, 群众与).
 NOT_NAME_FINAL = "的与及在了是为对将把被向"
 
@@ -99,6 +103,12 @@ class OrgRules:
                 found = self._organ_org(text, m, bounds, start_of, chained)
                 if found is not None:
                     out.append(found)
+        for s_, e_ in places:  # 金寨县 + 梅山镇党委
+            m = TOWN_ORG.match(text, e_)
+            if m and any(d.level == "county" for d in self.gaz.by_name.get(text[s_:e_], [])) \
+                    and not any(c.start <= e_ < c.end for c in out):
+                out.append(Candidate(_first_of_chain(s_, chained, text, self.gaz), m.end(), "ORG",
+                                     None, "rule:org", SURE))
         for s_, e_ in places:  # 浙江 + 某科技有限公司: an anonymised company
             m = self.company_re.match(text, e_)
             if m and not any(c.start <= e_ < c.end for c in out):

@@ -20,7 +20,7 @@ TOWN = f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委)
 # What may follow a road or square: 一巷, 88号, 片区.
 LOC_MORE = r"(?:[一二三四五六七八九十\d]{1,3}(?:巷|号|弄))?(?:片区)?"
 # A name with a numeral or a determiner in it is a description (六路, 各大公园, 之路).
-NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其")
+NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其等")
 # The section of a river or a highway after its name (issue 15: one LOC with its full
 # extent): 长江 + 南通段, 长江 + 南通段通州沙水域, 赣江 + 樟树市临江镇段水域, 长江 + 干流南通段.
 SECTION = re.compile(f"(?:干流|支流)?([{CJK}]{{2,8}}?)段(?:(?!附近)[{CJK}]{{0,4}}?水域)?")
@@ -29,6 +29,10 @@ HIGHWAY = re.compile("[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤
                      "沈长哈连汕包茂厦兰银呼乌拉福泉南汉成济石太郑西大]{2,4}高速(?:公路)?")
 # A river name that pkuseg gives as a word: 清水江, 黄杨河, 通吕运河.
 RIVER_END = ("江", "河", "运河")
+# A port after its place, with its harbour area or pier (issue 15): 如皋港, 南通港狼山港区10号码头,
+# 芜湖港朱家桥外贸码头.
+PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|[{CJK}]{{2,6}}?码头)?"
+                  f"(?![{CJK}]*(?:派出所|公安|海关|边检|集团|公司))")
 # Characters that never stand in a section's place name (这段时间, 在…段).
 NOT_SECTION = NOT_LOC_CHARS | set("的在向对与和了是将把被等从为及也都并还就又时间")
 # Organs that make a county's short form a place (胶州 + 公安).
@@ -127,7 +131,9 @@ class PlaceRules:
                 if bounds is not None and (s not in bounds or e not in bounds):
                     continue
                 if name in gaz.county_short and not (
-                        name in known_counties or text.startswith(ORGANS_AFTER_COUNTY, e)):
+                        name in known_counties or text.startswith(ORGANS_AFTER_COUNTY, e)
+                        or any(d.code[:4] in context for d in divs)
+                        or _listed_with_a_place(text, s, e, places)):
                     continue
             elif bounds is not None and s not in bounds and not adjacent:
                 continue
@@ -145,9 +151,16 @@ class PlaceRules:
                                          (normalized or name) + tm.group(), "rule:town", SOFT))
         return out
 
-    def section_candidates(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
+    def section_candidates(self, text: str, tokens: list[tuple[int, int]] | None,
+                           places: list[tuple[int, int]] = ()) -> list[Candidate]:
         """Return rivers and highways with the section after them as one LOC (issue 15):
-        长江南通段通州沙水域, 清水江旁海段, 京港澳高速湘潭段; a highway alone (京港澳高速)."""
+        长江南通段通州沙水域, 清水江旁海段, 京港澳高速湘潭段; a highway alone (京港澳高速);
+        ports after their place (如皋港, 南通港狼山港区10号码头)."""
+        ports = [Candidate(s, m.end(), "LOC", None, "rule:port", SURE) for s, e in places
+                 if e - s >= 2 and (m := PORT.match(text, e)) and not self.gaz.divisions(
+                     text[s:e + 1])] if "港" in text else []
+        if "段" not in text and "高速" not in text:
+            return ports  # most sentences: no section and no highway
         starts = [(m.start(), m.end()) for m in self.loc_re.finditer(text)]
         starts += [(m.start(), m.end()) for m in HIGHWAY.finditer(text)]
         if tokens and "段" in text:
@@ -160,7 +173,7 @@ class PlaceRules:
                 out.append(Candidate(s, m.end(), "LOC", None, "rule:section", SURE))
             elif text[s:e].endswith(("高速", "高速公路")):
                 out.append(Candidate(s, e, "LOC", None, "rule:section", SURE))
-        return out
+        return out + ports
 
     def loc_candidates(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
         """Return roads, squares and areas: a short name before a LOC word (瓦窑西路一巷, 东门广场)."""
@@ -234,3 +247,11 @@ class PlaceRules:
             k = m.start() + m.group().index("华")
             out.append(Candidate(k, k + 1, "GPE", self.abbr["华"], "rule:abbreviation", SOFT))
         return out
+
+
+def _listed_with_a_place(text: str, s: int, e: int, places: list[tuple[int, int]]) -> bool:
+    """Return True when the place ``text[s:e]`` stands in a list with another place (issue 15):
+    阆中、南部县; 甲县、乙区分别…"""
+    if e < len(text) and text[e] in "、和及与" and any(ps == e + 1 for ps, _ in places):
+        return True
+    return s > 0 and text[s - 1] in "、和及与" and any(pe == s - 1 for _, pe in places)

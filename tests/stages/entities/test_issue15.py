@@ -138,3 +138,60 @@ def test_a_county_word_before_a_city_organ_is_not_part_of_it(tagger):
     # 会同 (also 会同县) means "together with" here.
     found = spans(tagger, "县公安局会同遵义市公安局禁毒支队侦查。")
     assert ("遵义市公安局禁毒支队", "ORG") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("责任编辑：沈佳音  校对：刘威", "沈佳音"),
+    ("责任编辑：沈佳音  校对：刘威", "刘威"),
+    ("（潇湘晨报记者欧阳一凡报道）", "欧阳一凡"),
+])
+def test_credit_lines_and_bylines_ending_in_baodao_give_the_name(tagger, text, name):
+    assert (name, "PERSON") in spans(tagger, text)
+
+
+def test_web_timestamp_is_a_date_of_its_day(tagger):
+    assert ("2025-06-03 09:12", "DATE", "2025-06-03") in tags(tagger, "来源：澎湃新闻  2025-06-03 09:12")
+
+
+def test_a_year_with_du_is_one_date(tagger):
+    assert ("2024年度", "DATE") in spans(tagger, "市委政法委通报2024年度平安建设考核结果。")
+
+
+@pytest.mark.parametrize("text, crime", [
+    ("海关破获一起走私冻品案。", "走私"),
+    ("查扣涉嫌走私入境的冻牛肉。", "走私"),
+    ("二人涉嫌串谋诈骗及洗黑钱。", "洗黑钱"),
+])
+def test_offence_before_its_goods_and_case_is_a_crime(tagger, text, crime):
+    assert (crime, "CRIME") in spans(tagger, text)
+
+
+@pytest.mark.parametrize("text, org", [
+    ("金寨县梅山镇党委原书记违规收礼。", "金寨县梅山镇党委"),
+    ("舒城县杭埠镇三河村党总支书记侵占集体资金。", "舒城县杭埠镇三河村党总支"),
+])
+def test_town_and_village_organ_is_one_org_with_its_county(tagger, text, org):
+    assert (org, "ORG") in spans(tagger, text)
+
+
+@pytest.mark.parametrize("text, loc", [
+    ("涉案船舶暂扣于南通港狼山港区10号码头。", "南通港狼山港区10号码头"),
+    ("巡逻艇从芜湖港朱家桥外贸码头出发。", "芜湖港朱家桥外贸码头"),
+    ("已在如皋港、海门港等水域开展巡航。", "如皋港"),
+])
+def test_ports_after_their_place_are_one_loc(tagger, text, loc):
+    assert (loc, "LOC") in spans(tagger, text)
+
+
+def test_a_port_list_does_not_take_deng(tagger):
+    assert not any("等" in t for t, _ in spans(tagger, "已在如皋港、海门港等水域开展巡航。"))
+
+
+def test_county_short_name_in_a_list_of_places_is_a_gpe(tagger):
+    # 如东 is a county short form: a GPE here because 海门区 follows in the list.
+    assert ("如东", "GPE") in spans(tagger, "专案组在如东、海门区同步收网。")
+
+
+def test_county_short_name_under_the_articles_city_is_a_gpe(tagger):
+    found = tags(tagger, "南通市召开会议。专案组在如东抓获3人。")
+    assert ("如东", "GPE", "江苏省南通市如东县") in found
