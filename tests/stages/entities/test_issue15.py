@@ -195,3 +195,30 @@ def test_county_short_name_in_a_list_of_places_is_a_gpe(tagger):
 def test_county_short_name_under_the_articles_city_is_a_gpe(tagger):
     found = tags(tagger, "南通市召开会议。专案组在如东抓获3人。")
     assert ("如东", "GPE", "江苏省南通市如东县") in found
+
+
+@pytest.mark.parametrize("text, span", [
+    ("12月31日下午5时45分许，民警设伏。", "12月31日下午5时45分许"),
+    ("嫌疑人于当晚9时45分自首。", "当晚9时45分"),
+    ("8日晚，治安大队出动。", "8日晚"),
+    ("同年9月10日，村民报案。", "同年9月10日"),
+    ("1996年底，警方破获此案。", "1996年底"),
+    ("去年夏天的一个晚上。", "去年夏天"),
+])
+def test_a_date_keeps_its_time_year_and_season_words(tagger, text, span):
+    assert (span, "DATE") in spans(tagger, text)
+
+
+@pytest.mark.parametrize("text", ["根据1997年刑法第八十七条。", "犯罪案件较上年同期下降15%。"])
+def test_statute_years_and_comparison_bases_are_no_dates(tagger, text):
+    assert not [t for t, label in spans(tagger, text) if label == "DATE"]
+
+
+def test_two_offences_written_together_are_two_crimes(tagger):
+    found = [(t, label) for t, label in spans(tagger, "原厂长赵某贪污受贿数额巨大。") if label == "CRIME"]
+    assert sorted(found) == [("受贿", "CRIME"), ("贪污", "CRIME")]
+
+
+def test_an_offence_verb_before_a_sum_is_no_crime(tagger):
+    found = spans(tagger, "两名副经理分别贪污、受贿38万元。")
+    assert ("受贿", "CRIME") not in found
