@@ -33,6 +33,10 @@ RIVER_END = ("江", "河", "运河")
 # 芜湖港朱家桥外贸码头.
 PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|[{CJK}]{{2,6}}?码头)?"
                   f"(?![{CJK}]*(?:派出所|公安|海关|边检|集团|公司))")
+# What may stand before a port that is a word of its own: 及 + 董家口港, 、 + 海门港.
+PORT_BEFORE = set("在于从至到和及与经过、，；：　 ")
+# Prepositions that never start a site's name (在 + 瓦窑西路片区, 对 + 瓦窑片区).
+NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自")
 # Characters that never stand in a section's place name (这段时间, 在…段).
 NOT_SECTION = NOT_LOC_CHARS | set("的在向对与和了是将把被等从为及也都并还就又时间")
 # Organs that make a county's short form a place (胶州 + 公安).
@@ -156,9 +160,7 @@ class PlaceRules:
         """Return rivers and highways with the section after them as one LOC (issue 15):
         长江南通段通州沙水域, 清水江旁海段, 京港澳高速湘潭段; a highway alone (京港澳高速);
         ports after their place (如皋港, 南通港狼山港区10号码头)."""
-        ports = [Candidate(s, m.end(), "LOC", None, "rule:port", SURE) for s, e in places
-                 if e - s >= 2 and (m := PORT.match(text, e)) and not self.gaz.divisions(
-                     text[s:e + 1])] if "港" in text else []
+        ports = self._ports(text, tokens) if "港" in text else []
         if "段" not in text and "高速" not in text:
             return ports  # most sentences: no section and no highway
         starts = [(m.start(), m.end()) for m in self.loc_re.finditer(text)]
@@ -174,6 +176,27 @@ class PlaceRules:
             elif text[s:e].endswith(("高速", "高速公路")):
                 out.append(Candidate(s, e, "LOC", None, "rule:section", SURE))
         return out + ports
+
+    def _ports(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
+        """Return ports after their place's name (如皋港, 南通港狼山港区10号码头) and ports that
+        are a word of their own after a preposition or in a list (及 + 董家口港)."""
+        out = []
+        words = {s: e for s, e in tokens} if tokens else {}
+        for m in re.finditer("港", text):
+            p = m.start()
+            begin = next((p - k for k in (4, 3, 2) if p - k >= 0
+                          and self.gaz.divisions(text[p - k:p])
+                          and not self.gaz.divisions(text[p - k:p + 1])), None)
+            if begin is None:
+                begin = next((s for s in range(max(0, p - 4), p - 1) if words.get(s) == p + 1
+                              and (s == 0 or text[s - 1] in PORT_BEFORE)
+                              and self.proper_name(text[s:p])), None)
+            if begin is None:
+                continue
+            pm = PORT.match(text, p)
+            if pm:
+                out.append(Candidate(begin, pm.end(), "LOC", None, "rule:port", SURE))
+        return out
 
     def loc_candidates(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
         """Return roads, squares and areas: a short name before a LOC word (瓦窑西路一巷, 东门广场)."""
@@ -200,6 +223,16 @@ class PlaceRules:
                 # (长江路88号, 瓦窑西路一巷); alone it is too often a figure of speech (下坡路).
                 if not self._place_before_name(text, p):
                     continue
+            for b in range(max(p - 4, 0), p - 2):  # 4 or 3 characters, longest first
+                if b in starts and b > 0 and text[b - 1] in PORT_BEFORE and (
+                        not set(text[b:p]) & PORT_BEFORE) and text[b] not in NOT_LOC_FIRST and (
+                        self._loc_name(text, b, p, e)):
+                    out.append(Candidate(b, e, "LOC", None, "rule:loc", SOFT))
+                    break  # 、 + 大砻坊码头, 经过 + 曹姑洲水域: the whole name after the mark
+            else:
+                b = None
+            if b is not None:
+                continue
             for b in range(p - 2, max(p - 5, -1), -1):
                 if b < 0 or b not in starts:
                     continue

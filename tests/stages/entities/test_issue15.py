@@ -222,3 +222,9 @@ def test_two_offences_written_together_are_two_crimes(tagger):
 def test_an_offence_verb_before_a_sum_is_no_crime(tagger):
     found = spans(tagger, "两名副经理分别贪污、受贿38万元。")
     assert ("受贿", "CRIME") not in found
+
+
+def test_a_site_after_a_list_mark_keeps_its_whole_name(tagger):
+    # 大砻坊码头, not 砻坊码头; but 在 never starts the name (在瓦窑西路片区 → 瓦窑西路片区).
+    assert ("大砻坊码头", "LOC") in spans(tagger, "志愿者在滨江大道、大砻坊码头一带值守。")
+    assert ("瓦窑西路片区", "LOC") in spans(tagger, "投入300万元,在瓦窑西路片区设立警务室。")
