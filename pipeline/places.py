@@ -115,3 +115,24 @@ def is_parent_of(parent: Division, child: Division) -> bool:
 # Development zones (苏州市 + 高新区): one list for the entity rules and the metrics stage.
 ZONES: tuple[str, ...] = tuple(read_words(DATA_DIR / "gazetteer_zones.txt"))
 ZONE_PATTERN = "(?:" + alternation(ZONES) + ")"
+
+
+def home_divisions(gazetteer: Gazetteer, names: Iterable[str]) -> dict[str, Division]:
+    """Return the unit a place-less organ's level word stands for, by level word: the first
+    province (省, 自治区), city (市, 州) or county (县, 区, 旗) the document names with its full
+    name or a short form (a 湖州 article: 市公安局 → 湖州市公安局; a 南浔区 article: 区 → 南浔区).
+    """
+    home: dict[str, Division] = {}
+    for name in names:
+        for d in gazetteer.divisions(name)[:1]:
+            if d.level == "province":
+                keys = ("自治区",) if d.name.endswith("自治区") else ("省",)
+                if d.name.endswith("市"):  # 北京市: a municipality is the article's 市
+                    keys = ("市",)
+            elif d.level == "city":
+                keys = ("州",) if d.name.endswith("州") and not d.name.endswith("市") else ("市",)
+            else:
+                keys = tuple(k for k in ("县", "区", "旗", "市") if d.name.endswith(k))
+            for k in keys:
+                home.setdefault(k, d)
+    return home

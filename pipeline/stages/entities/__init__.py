@@ -34,6 +34,7 @@ from pathlib import Path
 from ...dates import anchor_day
 from ...document import Document, EntitySpan
 from ...lexicon import DATA_DIR, trie_pattern
+from ...places import home_divisions
 from ...ner.component import char_span_component
 from .candidate import MODEL, SOFT, SURE, Candidate, overlap, token_bounds, token_spans
 from .model import read_spans, vet_spans
@@ -89,8 +90,9 @@ class EntityTagger:
         tokens = [_sentence_words(s, text) for s, text in zip(sentences, texts)]
         bounds = [token_bounds(k) for k in tokens] if self.use_rules else []
         places = [self.rules.scan_places(t, b) for t, b in zip(texts, bounds)]
-        names = (t[s:e] for t, spans in zip(texts, places) for s, e in spans)
+        names = [t[s:e] for t, spans in zip(texts, places) for s, e in spans]
         known_counties, context = self.rules.gaz.document_places(names)
+        home = self._article_homes(sentences, texts, places) if self.use_rules else {}
         cands = self._byline_candidates(doc)
         for i, s in enumerate(sentences):
             if s.kind == "byline" and cands[i]:
@@ -106,9 +108,17 @@ class EntityTagger:
         chosen = [resolve(c, self.rules.org_heads) for c in cands]
         if self.use_rules:
             self._tag_people_again(texts, chosen)
-        self._append_entities(doc, texts, chosen, context)
+        self._append_entities(doc, texts, chosen, context, home)
         doc.entities.sort(key=lambda e: (e.start, e.end))
         return doc
+
+    def _article_homes(self, sentences, texts: list[str], places: list) -> dict:
+        """Return per article the units its place-less organs stand for (``home_divisions``
+        over the places the article names, in order)."""
+        names: dict = {}
+        for s, text, spans in zip(sentences, texts, places):
+            names.setdefault(s.article, []).extend(text[a:b] for a, b in spans)
+        return {art: home_divisions(self.rules.gaz, found) for art, found in names.items()}
 
     def _byline_candidates(self, doc: Document) -> list[list[Candidate]]:
         """Return the candidates per sentence, with the byline names (PERSON, role) in place."""
@@ -148,10 +158,11 @@ class EntityTagger:
                 chosen[i] = resolve(chosen[i] + extra)
 
     def _append_entities(self, doc: Document, texts: list[str], chosen: list[list[Candidate]],
-                         context: set[str]) -> None:
+                         context: set[str], home: dict | None = None) -> None:
         """Append the chosen spans to ``doc.entities`` in document coordinates, completing
         ``normalized``: a bare day against the month last named in the article (6月13日 …
-        17日), a GPE's full name, a PERSON's title."""
+        17日), a GPE's full name, a PERSON's title, a place-less organ's unit (市扫黑办 in a
+        九江 article → 九江市扫黑办)."""
         sentences = doc.sentences
         anchor: date | None = None  # the last day named in the article, for a bare 17日
         article = None
@@ -168,9 +179,22 @@ class EntityTagger:
                     normalized = self.rules.gaz.normalize(texts[i][c.start:c.end], context)
                 if c.label == "PERSON" and normalized is None:
                     normalized = self.rules.title_before(texts[i], c.start)
+                if c.source == "rule:org_relative":
+                    normalized = relative_org_name(texts[i][c.start:c.end],
+                                                   (home or {}).get(sentences[i].article, {}))
                 doc.entities.append(EntitySpan(sentence=i, start=s0 + c.start, end=s0 + c.end,
                                                label=c.label, normalized=normalized,
                                                source=c.source))
+
+
+def relative_org_name(span: str, home: dict) -> str | None:
+    """Return a place-less organ with the article's unit for its level word (市扫黑办 → 九江市扫黑办),
+    or None when the document names no such unit."""
+    for level in ("自治区", "省", "市", "县", "区", "州", "旗"):
+        if span.startswith(level):
+            unit = home.get(level)
+            return unit.name + span[len(level):] if unit is not None else None
+    return None
 
 
 def _sentence_words(sentence, text: str) -> list[tuple[int, int]] | None:
@@ -182,6 +206,11 @@ def _sentence_words(sentence, text: str) -> list[tuple[int, int]] | None:
     return spans
 
 
+# Words of a byline that the splitter may hand over as names: 记者, 报道 (issue 15).
+BYLINE_ROLE_WORDS = {"记者", "报道", "通讯员", "本报记者", "实习生", "见习记者", "摄影", "摄",
+                     "编辑", "责任编辑", "文", "图", "文图", "本报讯", "讯"}
+
+
 def _byline_spans(doc: Document) -> list[tuple[int, int, str, str]]:
     """Return the (start, end, name, role) of the byline names the splitter found."""
     out = []
@@ -191,5 +220,7 @@ def _byline_spans(doc: Document) -> list[tuple[int, int, str, str]]:
                 start, end, name, role = item
             except (TypeError, ValueError):
                 continue
+            if name in BYLINE_ROLE_WORDS:
+                continue  # （记者 梁某远 报道）: 记者 and 报道 are no names
             out.append((int(start), int(end), name, role))
     return out

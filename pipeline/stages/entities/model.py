@@ -117,6 +117,8 @@ def _vet_org(rules, text: str, s: int, e: int, kind: str, bounds: set[int] | Non
         return None  # 该区 + 交管支队
     if span in rules.not_org or span.strip("“”\"「」") in rules.not_org:
         return None  # 公安机关, 警方
+    if span.endswith(("警方", "公安机关", "检察机关")):
+        return None  # 南浔警方: the place is a GPE of its own, 警方 nothing (issue 15)
     if rules.org_relative.match(span) and not rules.org_candidates(span):
         return None  # 市公安局
     e = rules.extend_org(text, e)

@@ -17,6 +17,8 @@ NESTS = {
     "PERSON": set(),
 }
 # Rules that yield to a model PERSON they cut through (雷鸣球|路甬祥, 鲍林|先生).
+# Verbs that end like an organ (报 of 日报): 市纪委监委 + 通报 is not an organ.
+VERB_ENDS = ("通报", "举报", "汇报", "上报", "报道", "情况")
 WEAK_RULES = {"rule:loc", "rule:anonymised", "rule:town", "rule:zone"}
 
 
@@ -43,7 +45,7 @@ def resolve(candidates: list[Candidate], org_heads: tuple[str, ...] = ()) -> lis
         hits = [t for t in taken if overlap(c, t)]
         if not hits:
             taken.append(c)
-        elif _may_swallow(c, hits, sure_taken):
+        elif _may_swallow(c, hits, sure_taken, org_heads):
             for t in hits:
                 taken.remove(t)
             taken.append(c)
@@ -76,7 +78,8 @@ def _drop_misread_orgs(candidates: list[Candidate], org_heads: tuple[str, ...]) 
     return [c for c in candidates if not (c.tier == MODEL and c.label == "ORG" and misread(c))]
 
 
-def _may_swallow(c: Candidate, hits: list[Candidate], sure_taken: list[Candidate]) -> bool:
+def _may_swallow(c: Candidate, hits: list[Candidate], sure_taken: list[Candidate],
+                 org_heads: tuple[str, ...] = ()) -> bool:
     """Return True when ``c`` may replace the kept spans it overlaps.
 
     It must strictly contain each and be allowed to nest its label (an ORG over 镇江市). A
@@ -87,5 +90,14 @@ def _may_swallow(c: Candidate, hits: list[Candidate], sure_taken: list[Candidate
     if not all(inside(t, c) and t.length < c.length and t.label in NESTS.get(c.label, set())
                and t.source != "byline" for t in hits):
         return False
+    if any(t.source == "rule:org_relative" for t in hits):
+        return False  # 联合 + 市公安局: the level word starts the organ
+    if c.tier == MODEL and c.label == "ORG" and sum(
+            t in sure_taken and t.label == "ORG" for t in hits) > 1:
+        return False  # 蓬安县公安局还协调县应急管理局: two organs and the verb between them
+    if c.tier == MODEL and c.label == "ORG" and org_heads and any(
+            t in sure_taken and t.label == "ORG" and t.start == c.start for t in hits) \
+            and (not c.text_end.endswith(org_heads) or c.text_end.endswith(VERB_ENDS)):
+        return False  # 六安市纪委监委 + 通报: the organ does not end with the verb after it
     return not any(t in sure_taken and not (t.label == "ORG" and (
         t.start == c.start or (t.end == c.end and not t.fixed_left))) for t in hits)

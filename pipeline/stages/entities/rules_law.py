@@ -20,6 +20,14 @@ TITLE_TAIL = r"[（(][^（）()]{1,12}[）)]$"
 PERIODICALS = ("报", "杂志", "周刊", "月刊")
 
 
+# The goods of an offence before 案 (issue 15): 走私 + 冻品案, 盗窃 + 电动车案件.
+GOODS_CASE = re.compile("[\u4e00-\u9fff]{1,3}?案(?!例)")
+
+
+# A sum or a count right after an offence word: 受贿38万元 (the verb of a sentence).
+NUMBER_AFTER = re.compile("[0-9０-９一二三四五六七八九十百千万两]")
+
+
 class LawRules:
     """The LAW/CRIME half of ``Rules`` (a mixin)."""
 
@@ -63,14 +71,20 @@ class LawRules:
         return bool(self.law_suffix_re.search(self.law_tail_re.sub("", title)))
 
     def crime_candidates(self, text: str) -> list[Candidate]:
-        """Return offence names; a two-character one without 罪 needs a context word."""
+        """Return offence names; a two-character one without 罪 needs a context word, or
+        another offence written right beside it (贪污受贿: two offences)."""
+        found = [(m, m.group().removesuffix("罪")) for m in self.crime_re.finditer(text)]
+        ends = {m.end() for m, _ in found}
+        starts = {m.start() for m, _ in found}
         out = []
-        for m in self.crime_re.finditer(text):
+        for m, name in found:
             s, e = m.span()
-            name = m.group().removesuffix("罪")
             if len(name) <= 2 and not m.group().endswith("罪"):
+                if NUMBER_AFTER.match(text, e):
+                    continue  # 分别贪污、受贿38万元: a verb narrating, not an offence's name
                 if not (text.startswith(self.crime_after, e)
-                        or any(text.endswith(w, 0, s) for w in self.crime_before)):
+                        or any(text.endswith(w, 0, s) for w in self.crime_before)
+                        or GOODS_CASE.match(text, e) or s in ends or e in starts):
                     continue
             out.append(Candidate(s, e, "CRIME", name, "rule:crime", SURE))
         return out

@@ -22,6 +22,17 @@ ORDINAL = r"第[一二三四五六七八九十\d]{1,3}"
 SESSION = r"第?[一二三四五六七八九十\d０-９]{1,3}届"
 # Municipalities keep their name inside the ORG (天津市河北区人民法院): 北京 天津 上海 重庆.
 MUNICIPALITY_CODES = ("11", "12", "31", "50")
+# Level words that open a place-less organ (市 + 扫黑办, 自治区 + 公安厅).
+LEVELS = ("自治区", "省", "市", "县", "区", "州", "镇", "乡", "旗")
+# Characters that may not stand inside the name of a place-less organ (市民向公安局: a phrase).
+NOT_IN_RELATIVE = set("的在向对与和了是将把被等到从为及也都并还就又说称两级，。、；：")
+# A level character that starts a common word is not a level word: 区域, 市场, 县城, 市民.
+LEVEL_WORDS = ("区域", "市场", "县城", "市民", "省份", "市区", "县区", "市县", "乡镇", "镇村",
+               "州市", "区县", "市级", "县级", "区级", "省级")
+# A town (and village) organ after its county is one ORG (issue 15): 金寨县 + 梅山镇党委,
+# 舒城县 + 杭埠镇三河村党总支.
+TOWN_ORG = re.compile(f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?:[{CJK}]{{2,3}}?村)?"
+                      "(?:党委|党总支|党支部|人民政府|政府|村委会|纪委|村民委员会)")
 # Characters that end a phrase, not a name (我们的, 群众与).
 NOT_NAME_FINAL = "的与及在了是为对将把被向"
 
@@ -46,6 +57,15 @@ class OrgRules:
         self.generic_heads = tuple(read_words(data_dir / "entity_org_generic_heads.txt"))
         self.relative_prefixes = tuple(read_words(data_dir / "entity_org_relative.txt"))
         # 市公安局, 该区交管支队: an organ after a place-less prefix.
+        heads = read_words(data_dir / "entity_org_relative_heads.txt")
+        # 市 + 扫黑办, 县 + 禁毒委员会办公室, 区委 + 政法委: a place-less organ (issue 15).
+        self.relative_org_re = re.compile(
+            f"(?:{trie_pattern(LEVELS)})([{CJK}]{{0,8}}?)(?:{trie_pattern(heads + organs)})"
+            f"(?:(?<=委)员会(?:办公室)?|(?:纪委)?监委|政法委|政府)?")
+        self.relative_before = tuple(read_words(data_dir / "entity_org_relative_before.txt"))
+        self.media_re = re.compile(trie_pattern(read_words(data_dir / "entity_org_media.txt")))
+        self.media_suffix_re = re.compile(
+            trie_pattern(read_words(data_dir / "entity_org_media_suffixes.txt")))
         self.org_relative = re.compile(
             f"(?:{trie_pattern(self.relative_prefixes)})"
             f"(?:{trie_pattern(organs + organs_any + subunits)})")
@@ -83,15 +103,57 @@ class OrgRules:
                 found = self._organ_org(text, m, bounds, start_of, chained)
                 if found is not None:
                     out.append(found)
+        for s_, e_ in places:  # 金寨县 + 梅山镇党委
+            m = TOWN_ORG.match(text, e_)
+            if m and any(d.level == "county" for d in self.gaz.by_name.get(text[s_:e_], [])) \
+                    and not any(c.start <= e_ < c.end for c in out):
+                out.append(Candidate(_first_of_chain(s_, chained, text, self.gaz), m.end(), "ORG",
+                                     None, "rule:org", SURE))
         for s_, e_ in places:  # 浙江 + 某科技有限公司: an anonymised company
             m = self.company_re.match(text, e_)
             if m and not any(c.start <= e_ < c.end for c in out):
                 out.append(Candidate(s_, m.end(), "ORG", None, "rule:company", SOFT))
+        out += self.relative_orgs(text, out)
+        out += self.media_orgs(text, out)
         for c in out:  # 第八届全国人民代表大会, 十三届全国人大常委会
             m = self.session_re.search(text, max(0, c.start - 5), c.start)
             if m and m.end() == c.start:
                 c.start = m.start()
         return out
+
+    def relative_orgs(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """Return organs written with a level word but no place (issue 15): 市扫黑办, 区委政法委,
+        县禁毒委员会办公室, 联合 + 市中级人民法院. ``normalized`` is filled by the stage with the
+        article's unit (``rule:org_relative``). The span ends with the organ: 市扫黑办 | 联合."""
+        out: list[Candidate] = []
+        for m in self.relative_org_re.finditer(text):
+            s = m.start()
+            if s and re.match(f"[{CJK}]", text[s - 1]) and not text.endswith(
+                    self.relative_before, 0, s):
+                continue  # 全市, 城区, 超市: the level word ends another word
+            if text.startswith(LEVEL_WORDS, s) or set(m.group(1)) & NOT_IN_RELATIVE or any(
+                    c.start <= s < c.end for c in found):
+                continue
+            e = self.extend_org(text, m.end())
+            if text[s:e] in self.not_org or not self._good_org(text, s, e):
+                continue
+            out.append(Candidate(s, e, "ORG", None, "rule:org_relative", SURE))
+        return out
+
+    def media_orgs(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """Return news outlets, websites and platforms (澎湃新闻, 人民网, 微信, 支付宝) and
+        newspapers by their suffix (潇湘晨报, 四川日报): ORG, never GPE (issue 15)."""
+        out = [Candidate(m.start(), m.end(), "ORG", None, "rule:media", SURE)
+               for m in self.media_re.finditer(text)]
+        for m in self.media_suffix_re.finditer(text):
+            for b in range(max(0, m.start() - 4), m.start() - 1):
+                name = text[b:m.start()]
+                if not re.fullmatch(f"[{CJK}]+", name):
+                    continue
+                if b == 0 or not re.match(f"[{CJK}]", text[b - 1]) or self.gaz.divisions(name):
+                    out.append(Candidate(b, m.end(), "ORG", None, "rule:media", SURE))
+                    break
+        return [c for c in out if not any(f.start < c.end and c.start < f.end for f in found)]
 
     def _named_orgs(self, text: str, bounds: set[int] | None,
                     start_of: dict[int, int]) -> list[Candidate]:
@@ -124,12 +186,12 @@ class OrgRules:
         if begin is None and text[p] in "省市区县州旗" and (p + 1) in start_of:
             begin = start_of[p + 1]  # 镇江市 + 市委 share the 市: 镇江市委
         if begin is not None:
-            begin = _first_of_chain(begin, chained)
+            begin = _first_of_chain(begin, chained, text, self.gaz)
         elif m.group() in self.organs_any:
             begin = self._name_before(text, p, bounds)
             if begin is not None and begin in start_of:  # 南山区 + 粤海 + 街道办事处
                 at = begin
-                begin = _first_of_chain(start_of[begin], chained)
+                begin = _first_of_chain(start_of[begin], chained, text, self.gaz)
         if begin is None:
             return None
         e = self.extend_org(text, m.end())
@@ -195,8 +257,24 @@ class OrgRules:
             return end
 
 
-def _first_of_chain(begin: int, chained: dict[int, int]) -> int:
-    """Return the start of the chain of places ending at ``begin`` (江苏省 + 镇江市 + 丹阳市)."""
+def _first_of_chain(begin: int, chained: dict[int, int], text: str = "", gaz=None) -> int:
+    """Return the start of the chain of places ending at ``begin`` (江苏省 + 镇江市 + 丹阳市).
+
+    A county before a higher unit is not part of its chain but a word of the sentence: 会同
+    (会同县) + 遵义市公安局 is 会同 "together with" + the ORG."""
     while begin in chained and chained[begin] < begin:
+        if gaz is not None and _county_before_higher(text, chained[begin], begin, gaz):
+            break
         begin = chained[begin]
     return begin
+
+
+def _county_before_higher(text: str, s: int, e: int, gaz) -> bool:
+    """Return True when the place ``text[s:e]`` is only a county and the place after it is not
+    under it (会同 + 遵义市)."""
+    before = gaz.divisions(text[s:e])
+    if not before or any(d.level != "county" for d in before):
+        return False
+    after = next((gaz.divisions(text[e:k]) for k in range(e + 2, min(len(text), e + 8) + 1)
+                  if gaz.divisions(text[e:k])), [])
+    return any(d.level in ("province", "city") for d in after)

@@ -16,6 +16,25 @@ from .candidate import CJK, CLAUSE_BREAKS, SOFT, Candidate
 
 # Words before a surname that do not belong to a name: 向某公司, 和张某.
 NOT_NAME_BEFORE = "向于和与从对将把被给为以及同"
+# Characters after 张某 that are not a given name but the sentence going on: 王某因, 张某在,
+# 陈某借, 李某等 (王某明, 陈某华, 邹某虎 keep their third character).
+NOT_GIVEN_NAME = set(
+    "因在被将等与和的称于已系涉到驾持向对以伙纠多也家是为说表所及把给让从自由经曾先后又再均都"
+    "还则即便就才并却而或遭受其之供交指承认带帮找打用拿拒逃离去来回骑开乘坐请叫要欲想欠借租买"
+    "卖偷盗抢骗杀砍刺捅拉推踢殴辱威恐冒假谎窃私非违收送获落入出进上下前后里外内中人们男女父母"
+    "子妻夫儿兄弟姐妹哥嫂叔姨舅侄孙爷奶婆公岳老小大某年月日时分岁名个位次元万一二三四五六七八"
+    "九十两几每该这那此各有无没不未只仅曾正已作做任当赶"
+)
+# Words that start with a given-name character but go on the sentence: 张某发现, 王某成为.
+NOT_GIVEN_WORDS = ("发现", "发生", "发出", "发布", "成为", "成功", "明知", "明白", "明确", "华人",
+                   "光顾", "刚刚", "军人", "强行", "强迫", "平时", "实施", "随后", "立即", "连续",
+                   "长期", "通过", "利用", "随即", "得知", "看到", "见到", "听到", "感到",
+                   "黑社会", "黑恶", "侵占", "侵吞", "贪污", "受贿", "挪用", "盗窃", "诈骗", "抢劫",
+                   "贩卖", "组织", "醉酒", "酒后")
+# Credit lines of web pages and bylines that end in 报道 (issue 15): 责任编辑：沈某音,
+# 校对：刘威, （潇湘晨报记者欧阳一凡报道） → the name only.
+CREDIT = re.compile(f"(?:责任编辑|值班编辑|编辑|校对|审核|审校|作者|撰稿|监制)[：:][ 　]*([{CJK}]{{2,4}})"
+                    f"(?=[ 　\n（(）)]|$)|记者[ 　]*([{CJK}]{{2,4}}?)[ 　]*报道")
 # What opens a title chain but is not part of it: 据办案民警 → 办案民警.
 TITLE_LEAD = r"^(?:据悉|据|经|由|在|向|对|记者从|从)"
 
@@ -52,7 +71,12 @@ class PersonRules:
                 continue  # 鲍林先生: the surname is the end of a longer name
             if self.title_end_re.search(text[max(0, m.start() - 3):m.start() + 1]):
                 continue  # 主席先生
-            out.append(Candidate(m.start(), m.end(), "PERSON", "anonymised", "rule:anonymised", SOFT))
+            end = m.end() + given_name_after(text, m.start(), m.end())
+            out.append(Candidate(m.start(), end, "PERSON", "anonymised", "rule:anonymised", SOFT))
+        for m in CREDIT.finditer(text):
+            g = 1 if m.group(1) else 2
+            role = "reporter" if g == 2 else None
+            out.append(Candidate(m.start(g), m.end(g), "PERSON", role, "rule:credit", SOFT))
         for m in self.titled_name_re.finditer(text):
             s, e = m.span(1)
             if m.group(1) in self.not_names:
@@ -70,3 +94,16 @@ class PersonRules:
         title = text[begin:start].strip()
         title = re.sub(TITLE_LEAD, "", title)  # 据办案民警 → 办案民警
         return title or None
+
+
+def given_name_after(text: str, start: int, end: int) -> int:
+    """Return 1 when the anonymised name ``text[start:end]`` (张某) goes on with a given-name
+    character (王某明, 陈某华, 邹某虎), else 0 (王某因…, 张某发现…, 张某某)."""
+    if text[start:end][-1] != "某" or end - start != 2 or end >= len(text):
+        return 0
+    nxt = text[end]
+    if not ("\u4e00" <= nxt <= "\u9fff") or nxt in NOT_GIVEN_NAME:
+        return 0
+    if text.startswith(NOT_GIVEN_WORDS, end):
+        return 0
+    return 1

@@ -13,14 +13,32 @@ from pathlib import Path
 
 from ...lexicon import read_list, read_tagged, read_words, trie_pattern
 from ...places import ZONE_PATTERN, ZONES, Division, is_parent_of
-from .candidate import CJK, SOFT, Candidate
+from .candidate import CJK, SOFT, SURE, Candidate
 
 # A town after a county (封开县 + 南丰镇), not a township organ (…镇派出所, …镇政府).
 TOWN = f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委))"
 # What may follow a road or square: 一巷, 88号, 片区.
 LOC_MORE = r"(?:[一二三四五六七八九十\d]{1,3}(?:巷|号|弄))?(?:片区)?"
 # A name with a numeral or a determiner in it is a description (六路, 各大公园, 之路).
-NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其")
+NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其等")
+# The section of a river or a highway after its name (issue 15: one LOC with its full
+# extent): 长江 + 南通段, 长江 + 南通段通州沙水域, 赣江 + 樟树市临江镇段水域, 长江 + 干流南通段.
+SECTION = re.compile(f"(?:干流|支流)?([{CJK}]{{2,8}}?)段(?:(?!附近)[{CJK}]{{0,4}}?水域)?")
+# Highways named by their ends' one-character names: 京港澳高速, 沪昆高速.
+HIGHWAY = re.compile("[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新港澳蓉昆杭广深"
+                     "沈长哈连汕包茂厦兰银呼乌拉福泉南汉成济石太郑西大]{2,4}高速(?:公路)?")
+# A river name that pkuseg gives as a word: 清水江, 黄杨河, 通吕运河.
+RIVER_END = ("江", "河", "运河")
+# A port after its place, with its harbour area or pier (issue 15): 如皋港, 南通港狼山港区10号码头,
+# 芜湖港朱家桥外贸码头.
+PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|[{CJK}]{{2,6}}?码头)?"
+                  f"(?![{CJK}]*(?:派出所|公安|海关|边检|集团|公司))")
+# What may stand before a port that is a word of its own: 及 + 董家口港, 、 + 海门港.
+PORT_BEFORE = set("在于从至到和及与经过、，；：　 ")
+# Prepositions that never start a site's name (在 + 瓦窑西路片区, 对 + 瓦窑片区).
+NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自")
+# Characters that never stand in a section's place name (这段时间, 在…段).
+NOT_SECTION = NOT_LOC_CHARS | set("的在向对与和了是将把被等从为及也都并还就又时间")
 # Organs that make a county's short form a place (胶州 + 公安).
 ORGANS_AFTER_COUNTY = ("公安", "法院", "检察", "警方", "检方", "市委", "县委", "区委",
                        "政府", "交警", "消防", "法庭", "纪委", "监委")
@@ -117,7 +135,9 @@ class PlaceRules:
                 if bounds is not None and (s not in bounds or e not in bounds):
                     continue
                 if name in gaz.county_short and not (
-                        name in known_counties or text.startswith(ORGANS_AFTER_COUNTY, e)):
+                        name in known_counties or text.startswith(ORGANS_AFTER_COUNTY, e)
+                        or any(d.code[:4] in context for d in divs)
+                        or _listed_with_a_place(text, s, e, places)):
                     continue
             elif bounds is not None and s not in bounds and not adjacent:
                 continue
@@ -133,6 +153,49 @@ class PlaceRules:
                 if tm and self.proper_name(tm.group()[:-1].removesuffix("街")):
                     out.append(Candidate(e, tm.end(), "GPE",
                                          (normalized or name) + tm.group(), "rule:town", SOFT))
+        return out
+
+    def section_candidates(self, text: str, tokens: list[tuple[int, int]] | None,
+                           places: list[tuple[int, int]] = ()) -> list[Candidate]:
+        """Return rivers and highways with the section after them as one LOC (issue 15):
+        长江南通段通州沙水域, 清水江旁海段, 京港澳高速湘潭段; a highway alone (京港澳高速);
+        ports after their place (如皋港, 南通港狼山港区10号码头)."""
+        ports = self._ports(text, tokens) if "港" in text else []
+        if "段" not in text and "高速" not in text:
+            return ports  # most sentences: no section and no highway
+        starts = [(m.start(), m.end()) for m in self.loc_re.finditer(text)]
+        starts += [(m.start(), m.end()) for m in HIGHWAY.finditer(text)]
+        if tokens and "段" in text:
+            starts += [(s, e) for s, e in tokens if 2 <= e - s <= 4
+                       and text[s:e].endswith(RIVER_END) and self.proper_name(text[s:e])]
+        out = []
+        for s, e in starts:
+            m = SECTION.match(text, e)
+            if m and not set(m.group(1)) & NOT_SECTION:
+                out.append(Candidate(s, m.end(), "LOC", None, "rule:section", SURE))
+            elif text[s:e].endswith(("高速", "高速公路")):
+                out.append(Candidate(s, e, "LOC", None, "rule:section", SURE))
+        return out + ports
+
+    def _ports(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
+        """Return ports after their place's name (如皋港, 南通港狼山港区10号码头) and ports that
+        are a word of their own after a preposition or in a list (及 + 董家口港)."""
+        out = []
+        words = {s: e for s, e in tokens} if tokens else {}
+        for m in re.finditer("港", text):
+            p = m.start()
+            begin = next((p - k for k in (4, 3, 2) if p - k >= 0
+                          and self.gaz.divisions(text[p - k:p])
+                          and not self.gaz.divisions(text[p - k:p + 1])), None)
+            if begin is None:
+                begin = next((s for s in range(max(0, p - 4), p - 1) if words.get(s) == p + 1
+                              and (s == 0 or text[s - 1] in PORT_BEFORE)
+                              and self.proper_name(text[s:p])), None)
+            if begin is None:
+                continue
+            pm = PORT.match(text, p)
+            if pm:
+                out.append(Candidate(begin, pm.end(), "LOC", None, "rule:port", SURE))
         return out
 
     def loc_candidates(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
@@ -160,6 +223,16 @@ class PlaceRules:
                 # (长江路88号, 瓦窑西路一巷); alone it is too often a figure of speech (下坡路).
                 if not self._place_before_name(text, p):
                     continue
+            for b in range(max(p - 4, 0), p - 2):  # 4 or 3 characters, longest first
+                if b in starts and b > 0 and text[b - 1] in PORT_BEFORE and (
+                        not set(text[b:p]) & PORT_BEFORE) and text[b] not in NOT_LOC_FIRST and (
+                        self._loc_name(text, b, p, e)):
+                    out.append(Candidate(b, e, "LOC", None, "rule:loc", SOFT))
+                    break  # 、 + 大砻坊码头, 经过 + 曹姑洲水域: the whole name after the mark
+            else:
+                b = None
+            if b is not None:
+                continue
             for b in range(p - 2, max(p - 5, -1), -1):
                 if b < 0 or b not in starts:
                     continue
@@ -207,3 +280,11 @@ class PlaceRules:
             k = m.start() + m.group().index("华")
             out.append(Candidate(k, k + 1, "GPE", self.abbr["华"], "rule:abbreviation", SOFT))
         return out
+
+
+def _listed_with_a_place(text: str, s: int, e: int, places: list[tuple[int, int]]) -> bool:
+    """Return True when the place ``text[s:e]`` stands in a list with another place (issue 15):
+    阆中、南部县; 甲县、乙区分别…"""
+    if e < len(text) and text[e] in "、和及与" and any(ps == e + 1 for ps, _ in places):
+        return True
+    return s > 0 and text[s - 1] in "、和及与" and any(pe == s - 1 for _, pe in places)
