@@ -54,7 +54,7 @@ HELD_OUT_PAGES = ("p04", "p08", "p12", "p16", "p20")  # 5 of the 20 pages we wro
 
 def is_held_out(doc: str) -> bool:
     """Return True for a held-out document: every third PD1998 article (by the article
-    number's digits: 19980103-01-009 -> 9 % 3 == 0) and pages p04, p08, p12, p16, p20."""
+    number: 19980103-01-010 -> 1998010301010 % 3 == 0) and pages p04, p08, p12, p16, p20."""
     prefix, _, rest = doc.partition(":")
     if prefix == "pd1998":
         article = article_id(rest)
