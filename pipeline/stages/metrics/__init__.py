@@ -36,11 +36,12 @@ from ...document import Document, MetricSpan, Reject
 from ...lexicon import DATA_DIR
 from .action import batch_verb
 from .attributes import read_attributes
-from .category import read_category
+from .category import read_category, read_statistic
 from .change import read_period
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
-from .who_where import article_places, carried_subject, place_mentions, read_place, read_subject
+from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
+                        scope_mentions)
 from .words import Clause, clause_start, learn_verbs
 
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]
@@ -117,6 +118,7 @@ class _DocumentReader:
         if self.mentions is None:
             self.mentions = place_mentions(lex, self.stage.gazetteer, doc)
             self.article_places = article_places(lex, doc, self.mentions)
+            scope_mentions(lex, self.stage.gazetteer, doc, self.mentions, self.article_places)
         entities = self.by_sentence.get(index, ())
         verbs = list(lex.actions_re.finditer(text))
         places = {doc.clean[e.start:e.end] for e in entities if e.label in ("GPE", "LOC")}
@@ -152,9 +154,12 @@ class _DocumentReader:
                                verb_at if verb_at >= 0 else cand.start, self.by_sentence)
         if subject is None:
             subject = carried_subject(lex, doc, index, self.by_sentence)
+        place, source = read_place(doc, index, sentence.start + cand.start, self.mentions,
+                                   self.article_places)
+        code, level = self.stage.gazetteer.code_and_level(place)
         return dict(
             subject=subject,
             category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start)),
             period=period, period_start=period_start, period_end=period_end,
-            place=read_place(lex, doc, index, sentence.start + cand.start, self.mentions,
-                             self.article_places))
+            place=place, place_code=code, place_level=level, place_source=source,
+            statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))
