@@ -36,7 +36,7 @@ from ...document import Document, MetricSpan, Reject
 from ...lexicon import DATA_DIR
 from .action import batch_verb
 from .attributes import read_attributes
-from .category import read_category, read_statistic
+from .category import read_category, read_statistic, restated_category
 from .change import read_period
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
@@ -138,6 +138,7 @@ class _DocumentReader:
             if batch and fields["action"] in (None, "包括") and not fields["change_direction"]:
                 fields["action"] = batch  # 运送年货。这批年货包括干粮5吨: the batch's act
             fields.update(self.who_when_where(index, text, cand, fields, carried))
+            fields["category"] = restated_category(fields, text, cand.start, previous)
             previous.append((cand, fields))
             doc.metrics.append(MetricSpan(sentence=index, start=sentence.start + cand.start,
                                           end=sentence.start + cand.end, fields=fields))

@@ -11,7 +11,7 @@ def read_category(lex, fields: dict, context: str, clause: int = 0) -> str:
     its clause (发动村干部参与巡逻，共5支: not 村干部), a share, sum or change then on its
     sentence (其中出口1827亿美元，增长20.9%)."""
     found = first_rule(lex, fields, context[clause:])
-    if clause and found in ("other", "money_other") and not fields.get("object") and (
+    if clause and found == "other" and not fields.get("object") and (
             fields.get("change_direction") or fields["quantity_kind"] in ("percent", "money")):
         found = first_rule(lex, fields, context)
     return found
@@ -23,10 +23,14 @@ def first_rule(lex, fields: dict, context: str) -> str:
     for rule in lex.categories:
         if "change" in rule and bool(fields.get("change_direction")) != rule["change"]:
             continue
-        if "actions" in rule and not any(a in action for a in rule["actions"]) and not any(
-                o in (fields.get("object") or "") for o in rule.get("or_objects", ())):
+        if "actions" in rule and not any(a in action or a in context for a in rule["actions"]) \
+                and not any(o in (fields.get("object") or "") for o in rule.get("or_objects", ())):
             continue
         if "objects" in rule and not any(o in obj for o in rule["objects"]):
+            continue
+        if "words" in rule and not any(w in action or w in obj or w in context for w in rule["words"]):
+            continue
+        if "not_words" in rule and any(w in obj or w in context for w in rule["not_words"]):
             continue
         if "kinds" in rule and fields["quantity_kind"] not in rule["kinds"]:
             continue
@@ -62,3 +66,18 @@ def read_statistic(fields: dict, text: str, start: int, end: int, clause: int) -
     if _MAXIMUM.search(head):
         return "maximum"
     return "total"
+
+
+_RESTATES = re.compile(r"(?:价值|折合|合计|共计|总价值|约占|占|其中)[^，,。；;]{0,8}$")
+
+
+def restated_category(fields: dict, text: str, start: int, previous: list) -> str:
+    """Return the category of the figure before in the sentence for a figure that only
+    restates it: a share (武汉市破获1.6万起，约占全省的三成 -> cases_solved) or a value
+    (追回被盗电动车27辆，价值8.5万元 -> losses_recovered); else the figure's own."""
+    own = fields["category"]
+    if own != "other" and not (own == "money_involved" and fields.get("action") is None) \
+            or not previous or not _RESTATES.search(text[max(0, start - 12):start]):
+        return own
+    before = previous[-1][1]["category"]
+    return before if before != "other" else own
