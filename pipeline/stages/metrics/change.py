@@ -29,9 +29,16 @@ _SINCE = r"""
     | 今年以来 | 去年以来 | 近年来
     | \d{4}年(?:以来|至今)                        # 2018年以来, 2018年至今
 """
+_SPANS = r"""
+    (?:从|自)?\d{4}年(?:\d{1,2}月份?)?[至到—－-]\d{4}年(?:\d{1,2}月份?)?   # 1993年至1997年3月
+    | (?:今年|去年|\d{4}年)?\d{1,2}月\d{1,2}[日号][至到—－-](?:\d{1,2}月)?\d{1,2}[日号]  # 3月5日至4月20日
+    | (?<![\d年月])(?:近|最近|过去|这)?[一二两三四五六七八九十\d]{1,2}年(?:来|里)   # 一年来, 5年来, 五年里
+    | (?<![\d年月])(?:近|最近|过去)[一二两三四五六七八九十\d]{1,2}年(?![前后])      # 近两年
+    | (?:\d{4}年|今年|去年)?(?:春节|国庆|元旦|清明|五一|劳动节|端午|中秋)节?(?:期间|假期|长假|黄金周|小长假)
+"""
 _OF_YEAR = rf"""
     (?:今年|去年|\d{{4}}年)                        # a year, then perhaps a part of it:
-    (?:{_PARTS}|全年|{_MONTHS}|前\d{{1,2}}个月|\d{{1,2}}月份?)?
+    (?:{_PARTS}|全年|{_MONTHS}|前(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月|\d{{1,2}}月份?)?
     (?=[，,以共全该市县区省]|[\u4e00-\u9fff])      # followed by a clause, not a date (2021年5月3日)
 """
 _YEARLESS = rf"""
@@ -41,7 +48,7 @@ _YEARLESS = rf"""
 _DURING = r"[^，。；,;]{2,12}?(?:以来|期间)"  # 活动开展以来, 专项行动期间
 
 # The scope a figure is stated for; a 以来/期间 phrase counts only when its clause ends.
-PERIOD_RE = re.compile(rf"(?:{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}|{_DURING}(?=[，,]))", re.VERBOSE)
+PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}|{_DURING}(?=[，,]))", re.VERBOSE)
 # In an object the same phrases go whatever follows them (活动期间参加人数).
 PERIOD_STRIP_RE = re.compile(rf"(?:{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_DURING})", re.VERBOSE)
 
@@ -89,6 +96,9 @@ def read_change(lex, text: str, cand: Figure, clause: int, left: int,
     return direction, None
 
 
+_BASE_BEFORE = re.compile(r"(?:比|较|与|同|和|跟|对比)$")
+
+
 def read_period(text: str, position: int, published: date | None, heads: bool = False):
     """Return (period as written, start, end) of the last time scope starting before
     ``position``; with ``heads``, only one that opens a clause (今年以来，…), as a scope
@@ -97,6 +107,9 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     for match in PERIOD_RE.finditer(text):
         if match.start() >= position:
             break
+        if _BASE_BEFORE.search(text, max(0, match.start() - 2), match.start()) or \
+                text.startswith(("同期", "相比", "相较"), match.end()):
+            continue  # 较去年同期提高9.3个百分点, 比1996年增加7%: the comparison base
         if match.group(0).strip() and (
                 not heads or clause_start(text, match.start()) == match.start()
                 or not text[clause_start(text, match.start()):match.start()].strip()):
