@@ -47,6 +47,9 @@ from .words import Clause, clause_start, learn_verbs
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]
 
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至]")  # a sentence that may state a time scope
+# A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
+# date of an event (1994年7月).
+_WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
 
 
 class MetricExtractor:
@@ -77,9 +80,11 @@ class MetricExtractor:
         lex = self.lexicon.for_document()  # what this document teaches stays with it
         reader = _DocumentReader(self, lex, doc)
         paragraph, scope = None, None  # the time scope stated last in the paragraph
+        lead: dict[int, tuple] = {}  # the scope the lead paragraph of each article opens with
+        first_body: dict[int, int] = {}  # the lead paragraph of each article
         for index, sentence in enumerate(doc.sentences):
             if (sentence.article, sentence.paragraph) != paragraph:
-                paragraph, scope = (sentence.article, sentence.paragraph), None
+                paragraph, scope = (sentence.article, sentence.paragraph), lead.get(sentence.article)
             if sentence.kind == "byline":
                 continue
             text = doc.clean[sentence.start:sentence.end]
@@ -88,6 +93,11 @@ class MetricExtractor:
                 last = read_period(text, len(text), doc.published, heads=True)
                 if last[0]:
                     scope = last
+                    if sentence.kind == "body" and _WINDOW.search(last[0]) and first_body.setdefault(
+                            sentence.article, sentence.paragraph) == sentence.paragraph:
+                        lead.setdefault(sentence.article, last)  # 今年以来，…: the report's window
+            if sentence.kind == "body":
+                first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
                 reader.read_sentence(index, text, paragraph, carried)
         return doc
