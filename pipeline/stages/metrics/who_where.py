@@ -69,6 +69,21 @@ def in_quotes(text: str, position: int) -> bool:
     return opened >= 0 and max(text.rfind("”", opened, position), text.rfind("」", opened, position)) < 0
 
 
+def inside_word(doc: Document, entity) -> bool:
+    """Return True when a pkuseg word starts before the entity and reaches into it:
+    推广安装 (one word) holds no place 广安."""
+    sentence = doc.sentences[entity.sentence]
+    if sentence.doc is None:
+        return False
+    start, end = entity.start - sentence.start, entity.end - sentence.start
+    for token in sentence.doc:
+        if token.idx >= start:
+            return False
+        if token.idx + len(token.text) > start:
+            return True
+    return False
+
+
 def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str | None):
     """Return the Place an entity names, or None: not a dateline (新华社北京1月5日电), not a
     meeting's place (在京召开), 中国/我国 -> 全国, 黄粱梦镇 after a county -> that county's town."""
@@ -77,6 +92,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
             doc.clean, max(0, entity.start - 4), entity.start):
         return None  # 新华社北京1月5日电: where it was filed, not what it is about
     if entity.label == "GPE":
+        if inside_word(doc, entity):
+            return None  # 推广安装 holds no 广安
         if doc.clean[entity.start - 1:entity.start] == "在" and lex.meeting_re.match(doc.clean, entity.end):
             return None  # 公安部11日在京召开新闻发布会: where the meeting was
         if text in lex.country_names:

@@ -1,0 +1,157 @@
+"""Place, place_code/level/source, period, category and statistic of a figure (issue 12).
+
+Every example is a sentence written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .helpers import figures, make_article
+
+
+def fields_of(extractor, paragraphs, span, title=None, published=None) -> dict:
+    doc = extractor(make_article(paragraphs, title, published))
+    return next(m.fields for m in doc.metrics if doc.clean[m.start:m.end] == span)
+
+
+# --- place -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs, title, span, place, source", [
+    # 公安部 with a Beijing dateline: national, the dateline and 在京 never decide.
+    (["本报北京9月11日电 公安部今天在京召开新闻发布会。今年1至8月，全国公安机关共破获盗窃案件12.4万起。"],
+     None, "12.4万起", "全国", "organ"),
+    (["最高人民检察院通报，去年共批准逮捕走私犯罪嫌疑人2300人。"], None, "2300人", "全国", "organ"),
+    # 湖北警方 -> 湖北省; 全省公安机关 in a 湖北 report -> 湖北省, a city later keeps its sentence.
+    (["湖北警方今年破获电诈案件5100起。", "全省公安机关共抓获嫌疑人8800名。武汉市公安局破获案件900起。"],
+     "湖北警方通报打击成果", "8800名", "湖北省", "organ"),
+    (["湖北警方今年破获电诈案件5100起。", "全省公安机关共抓获嫌疑人8800名。武汉市公安局破获案件900起。"],
+     "湖北警方通报打击成果", "900起", "湖北省武汉市", "organ"),
+    # 市公安局 in a 沧州 article -> the article's city.
+    (["沧州市召开会议。", "市公安局今年共查处酒驾420起。"], "沧州通报交通安全", "420起", "河北省沧州市", "organ"),
+    # 西安市公安局雁塔分局 -> the district.
+    (["西安市公安局雁塔分局近日查获假冒白酒600余瓶。"], None, "600余瓶", "陕西省西安市雁塔区", "organ"),
+    # A citywide figure does not take the district of the next clause.
+    (["洛阳市公安局通报，全市今年破获盗窃案件2100起，其中，涧西区破获410起。"], None, "2100起",
+     "河南省洛阳市", "organ"),
+    # A name in quotation marks is not a national organ: 推广安装“国家反诈中心”.
+    (["肇庆市公安局推广安装“国家反诈中心”应用程序15万个。"], None, "15万个", "广东省肇庆市", "organ"),
+])
+def test_place_and_source(extractor, paragraphs, title, span, place, source):
+    fields = fields_of(extractor, paragraphs, span, title)
+    assert (fields["place"], fields["place_source"]) == (place, source)
+
+
+def test_place_code_and_level_of_a_national_figure(extractor):
+    """公安部通报…全国共破获案件30万起 -> 全国, 100000, country."""
+    fields = fields_of(extractor, ["公安部通报，去年全国共破获案件30万起。"], "30万起")
+    assert (fields["place"], fields["place_code"], fields["place_level"]) == ("全国", "100000", "country")
+
+
+def test_place_code_and_level_of_a_county(extractor):
+    """仁化县公安局破获案件56起 -> 广东省韶关市仁化县, 440224, county."""
+    fields = fields_of(extractor, ["韶关市仁化县公安局今年破获案件56起。"], "56起")
+    assert (fields["place"], fields["place_code"], fields["place_level"]) == (
+        "广东省韶关市仁化县", "440224", "county")
+
+
+def test_a_paragraph_place_is_inherited_and_said_so(extractor):
+    """温州市公安局召开会议。会上通报，破获案件300起 -> 浙江省温州市 from the paragraph."""
+    fields = fields_of(extractor, ["温州市公安局召开总结会议。会上通报，今年共破获案件300起。"], "300起")
+    assert (fields["place"], fields["place_source"]) == ("浙江省温州市", "paragraph")
+
+
+def test_a_figure_without_any_place_has_source_none(extractor):
+    """同时，投入300万元设立警务室 -> no place, place_source none."""
+    fields = fields_of(extractor, ["同时，投入300万元设立警务室。"], "300万元")
+    assert (fields["place"], fields["place_code"], fields["place_source"]) == (None, None, "none")
+
+
+def test_the_district_of_a_that_word_is_the_last_named(extractor):
+    """象山区…。该区查处违法人员20余名 -> 广西壮族自治区桂林市象山区 (该区 is the district named)."""
+    fields = fields_of(extractor, ["桂林市象山区开展清查行动。", "该区查处违法人员20余名。"], "20余名",
+                       "广西开展治安整治")
+    assert fields["place"] == "广西壮族自治区桂林市象山区"
+
+
+def test_most_specific_is_not_quadratic_and_keeps_the_inner_place():
+    """内蒙古自治区 + 内蒙古自治区呼伦贝尔市 -> 呼伦贝尔市 only (one look at the next sorted name)."""
+    from pipeline.stages.metrics.who_where import Place, most_specific
+
+    places = [Place(0, 6, "内蒙古自治区"), Place(6, 11, "内蒙古自治区呼伦贝尔市"), Place(20, 22, "全国")]
+    assert [p.name for p in most_specific(places)] == ["内蒙古自治区呼伦贝尔市", "全国"]
+
+
+# --- period ------------------------------------------------------------------------------------
+
+P = date(2024, 9, 12)
+
+
+@pytest.mark.parametrize("paragraphs, span, start, end", [
+    # a range stays one range
+    (["3月5日至4月20日，全省开展集中行动，共侦破案件680起。"], "680起", "2024-03-05", "2024-04-20"),
+    # 一年来: one year back from the publication date
+    (["一年来，县公安局共化解矛盾纠纷1280起。"], "1280起", "2023-09-12", "2024-09-12"),
+    # 截至7月底: the end only
+    (["截至7月底，全市共受理案件460起。"], "460起", None, "2024-07-31"),
+    # 第一季度, 前三季度
+    (["今年第一季度，全市共查处酒驾310起。"], "310起", "2024-01-01", "2024-03-31"),
+    # the comparison base is never the period
+    (["今年1至7月，全市破案率达到71.5%，较去年同期提高9.3个百分点。"], "9.3个百分点", "2024-01-01",
+     "2024-07-31"),
+    # a holiday from the statutory calendar: 国庆期间 2024 -> 10-01..10-07
+    (["国庆期间，全省公安机关共投入警力16.5万人次。"], "16.5万人次", "2024-10-01", "2024-10-07"),
+    (["春节期间，全市公安机关累计接报警情8.8万起。"], "8.8万起", "2024-02-10", "2024-02-17"),
+])
+def test_period(extractor, paragraphs, span, start, end):
+    fields = fields_of(extractor, paragraphs, span, published=P)
+    got = tuple(d.isoformat() if d else None for d in (fields["period_start"], fields["period_end"]))
+    assert got == (start, end)
+
+
+def test_the_lead_window_holds_for_later_paragraphs(extractor):
+    """今年1至8月，…(lead)。 / 其中，南湖区破获案件96起 -> 2024-01-01..2024-08-31 inherited."""
+    fields = fields_of(extractor, ["今年1至8月，嘉兴市公安局共破获案件1200起。", "其中，南湖区破获案件96起。"],
+                       "96起", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 1, 1), date(2024, 8, 31))
+
+
+def test_an_event_date_in_the_lead_is_no_window(extractor):
+    """1994年7月，该公司成立。/ 投资100美元 -> no period carried to the next paragraph."""
+    fields = fields_of(extractor, ["1994年7月，该基金开始发售股票。", "只要投资100美元就可收回500美元。"],
+                       "500美元", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (None, None)
+
+
+# --- category and statistic ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, category", [
+    ("区检察院依法批准逮捕犯罪嫌疑人146人。", "146人", "arrests_approved"),
+    ("警方移送审查起诉560人。", "560人", "prosecuted"),        # 起诉 is not suspects_arrested
+    ("县法院一审审结刑事案件290件。", "290件", "adjudicated"),
+    ("该团伙涉案金额2.3亿元。", "2.3亿元", "money_involved"),   # 涉案 money is not seized
+    ("为群众挽回经济损失1800万元。", "1800万元", "losses_recovered"),  # 挽回 is not money_other
+    ("查封、扣押、冻结涉案资产9.4亿元。", "9.4亿元", "assets_seized"),
+    ("全市刑事案件立案数同比下降12.8%。", "12.8%", "incidents_change"),
+    ("武汉市公安局破获刑事案件1.6万起，约占全省的三成。", "三成", "cases_solved"),  # a share restates
+    ("追回被盗电动车27辆，价值8.5万元。", "8.5万元", "losses_recovered"),        # a value restates
+    ("火灾造成直接财产损失15亿元。", "15亿元", "casualties"),
+])
+def test_justice_process_category(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, statistic", [
+    ("春节期间，全市平均每天出动警力3.2万人次。", "3.2万人次", "average"),  # never summed as a total
+    ("被骗群众人均被骗7.4万元。", "7.4万元", "average"),
+    ("单笔最高被骗金额达86万元。", "86万元", "maximum"),
+    ("其中，涉案金额1000万元以上的案件9起。", "1000万元以上", "threshold"),
+    ("其中，涉案金额1000万元以上的案件9起。", "9起", "total"),
+    ("全市警情同比下降21%。", "21%", "rate"),
+    ("共破获案件760起。", "760起", "total"),
+])
+def test_statistic(extractor, sentence, span, statistic):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["statistic"] == statistic
