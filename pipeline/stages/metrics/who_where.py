@@ -75,7 +75,7 @@ def inside_word(doc: Document, entity) -> bool:
     sentence = doc.sentences[entity.sentence]
     if sentence.doc is None:
         return False
-    start, end = entity.start - sentence.start, entity.end - sentence.start
+    start = entity.start - sentence.start
     for token in sentence.doc:
         if token.idx >= start:
             return False
