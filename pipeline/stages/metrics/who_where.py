@@ -18,6 +18,8 @@ _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新�
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
 _ZONE = re.compile(ZONE_PATTERN)
 _BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)")  # 西安市公安局雁塔分局
+_STREET = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")  # 南京东路, 北京路
+_THAT_ORGAN = re.compile(r"该(?:院|局|分局|所|署|队|支队|大队|关|庭)")  # 该院 -> the organ named before
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
 
 
@@ -69,6 +71,12 @@ def in_quotes(text: str, position: int) -> bool:
     return opened >= 0 and max(text.rfind("”", opened, position), text.rfind("」", opened, position)) < 0
 
 
+def known_place(gaz, name: str) -> bool:
+    """Return True for a name the place columns can hold: a division of the gazetteer (or a
+    zone or township under one: 江苏省苏州市高新区), 全国 or a country; not 圣彼得堡 or 港."""
+    return gaz.code_and_level(name) != (None, None) or bool(gaz.parents_of(name))
+
+
 def inside_word(doc: Document, entity) -> bool:
     """Return True when a pkuseg word starts before the entity and reaches into it:
     推广安装 (one word) holds no place 广安."""
@@ -94,6 +102,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
     if entity.label == "GPE":
         if inside_word(doc, entity):
             return None  # 推广安装 holds no 广安
+        if _STREET.match(doc.clean, entity.end):
+            return None  # 南京东路警署: a street, not 南京
         if doc.clean[entity.start - 1:entity.start] == "在" and lex.meeting_re.match(doc.clean, entity.end):
             return None  # 公安部11日在京召开新闻发布会: where the meeting was
         if text in lex.country_names:
@@ -104,6 +114,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
         if county and name.endswith(TOWNSHIP_ENDS) and gaz.code_and_level(name) == (None, None) \
                 and len(name) <= 6:
             name = county + name
+        if not known_place(gaz, name):
+            return None  # 圣彼得堡, 图格里克: no division or country we can name
         organ = re.match(r"(?:警方|公安|检察|法院|海关)", doc.clean[entity.end:entity.end + 2])
         return Place(entity.start, entity.end, name, "organ" if organ else "sentence")
     if entity.label == "ORG":
@@ -120,9 +132,16 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
     (该/本: the last named first): 全省公安机关 in a 湖北 article -> 湖北省; 市公安局 in a 沧州
     article -> 河北省沧州市; 该区 after 象山区 -> 象山区; 全区 in an autonomous region -> the region."""
     recent: dict[int, str] = {}  # the last Chinese place named in each article
+    organ: dict[int, str] = {}  # the place of the last organ named in each article
     for index, sentence in enumerate(doc.sentences):
         text = doc.clean[sentence.start:sentence.end]
         added = []
+        for hit in _THAT_ORGAN.finditer(text):
+            start = sentence.start + hit.start()
+            before = [p for p in mentions[index] if p.end <= start and p.source == "organ"]
+            name = before[-1].name if before else organ.get(sentence.article)
+            if name and not any(p.start <= start < p.end for p in mentions[index]):
+                added.append(Place(start, sentence.start + hit.end(), name, "organ"))
         for hit in lex.local_scope_re.finditer(text):
             start = sentence.start + hit.start()
             if any(p.start <= start < p.end for p in mentions[index]):
@@ -137,6 +156,8 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
         for place in mentions[index]:
             if gaz.code_and_level(place.name)[0] not in (None, "100000"):
                 recent[sentence.article] = place.name
+            if place.source == "organ":
+                organ[sentence.article] = place.name
         if added:
             mentions[index] = sorted(mentions[index] + added, key=lambda p: p.start)
 
@@ -170,6 +191,8 @@ def org_place(gaz, org: str, context: set[str]) -> str | None:
     best, chain_end, local = None, 0, set(context)
     for hit in gaz.pattern.finditer(org):
         name = hit.group(0)
+        if _STREET.match(org, hit.end()):
+            continue  # 南京东路派出所: a street
         at_head = hit.start() == chain_end
         if name not in gaz.by_name and name not in gaz.high_short and not at_head:
             continue

@@ -155,3 +155,14 @@ def test_justice_process_category(extractor, sentence, span, category):
 def test_statistic(extractor, sentence, span, statistic):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
     assert figure["statistic"] == statistic
+
+
+@pytest.mark.parametrize("paragraphs, title, span, place", [
+    # a street named after a city is no place of it: 南京东路 in Shanghai
+    (["黄浦区南京东路派出所民警去年受理治安案件2400多起。"], "上海黄浦警方", "2400多起", "上海市黄浦区"),
+    # 该院 is the organ named before
+    (["虹口区人民检察院去年查处贪污案件45件。", "该院追回赃款1000万元。"], "上海检察工作", "1000万元",
+     "上海市虹口区"),
+])
+def test_streets_and_that_organ(extractor, paragraphs, title, span, place):
+    assert fields_of(extractor, paragraphs, span, title)["place"] == place
