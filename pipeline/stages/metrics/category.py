@@ -10,14 +10,16 @@ def read_category(lex, fields: dict, context: str, clause: int = 0) -> str:
     """Return the first taxonomy rule that fits; a figure without an object is tested on
     its clause (发动村干部参与巡逻，共5支: not 村干部), a share, sum or change then on its
     sentence (其中出口1827亿美元，增长20.9%)."""
-    found = first_rule(lex, fields, context[clause:])
+    found = first_rule(lex, fields, context[clause:], context)
     if clause and found == "other" and not fields.get("object") and (
             fields.get("change_direction") or fields["quantity_kind"] in ("percent", "money")):
-        found = first_rule(lex, fields, context)
+        found = first_rule(lex, fields, context, context)
     return found
 
 
-def first_rule(lex, fields: dict, context: str) -> str:
+def first_rule(lex, fields: dict, context: str, sentence: str = "") -> str:
+    """Return the name of the first rule whose conditions all hold (``sentence_words``: the
+    sentence before the figure names the organ: 检察机关…，逮捕…1.6万多人 -> arrests_approved)."""
     action = fields.get("action") or ""
     obj = fields.get("object") or context
     for rule in lex.categories:
@@ -33,6 +35,8 @@ def first_rule(lex, fields: dict, context: str) -> str:
         if "not_words" in rule and any(w in obj or w in context for w in rule["not_words"]):
             continue
         if "kinds" in rule and fields["quantity_kind"] not in rule["kinds"]:
+            continue
+        if "sentence_words" in rule and not any(w in sentence for w in rule["sentence_words"]):
             continue
         return rule["name"]
     return "other"
@@ -68,6 +72,7 @@ def read_statistic(fields: dict, text: str, start: int, end: int, clause: int) -
     return "total"
 
 
+_LISTED = re.compile(r"(?:人民币|港币|美元|日元|欧元)?[、和及与]")
 _RESTATES = re.compile(r"(?:价值|折合|合计|共计|总价值|约占|占|其中)[^，,。；;]{0,8}$")
 
 
@@ -77,7 +82,11 @@ def restated_category(fields: dict, text: str, start: int, previous: list) -> st
     (追回被盗电动车27辆，价值8.5万元 -> losses_recovered); else the figure's own."""
     own = fields["category"]
     if own != "other" and not (own == "money_involved" and fields.get("action") is None) \
-            or not previous or not _RESTATES.search(text[max(0, start - 12):start]):
+            or not previous:
         return own
-    before = previous[-1][1]["category"]
-    return before if before != "other" else own
+    last, before = previous[-1]
+    listed = fields["quantity_kind"] == before["quantity_kind"] and _LISTED.fullmatch(
+        text[last.end:start])  # 索要3600多万元人民币、100万元港币: the list shares it
+    if not listed and not _RESTATES.search(text[max(0, start - 12):start]):
+        return own
+    return before["category"] if before["category"] != "other" else own

@@ -41,6 +41,7 @@ def test_every_category_is_in_the_taxonomy(extractor):
     for rule in extractor.categories:
         assert rule["description"] and set(rule) <= {
             "name", "description", "examples", "actions", "or_objects", "objects", "words",
+            "sentence_words",
             "not_words", "kinds", "change"}, rule
     for required in ("cases_solved", "suspects_arrested", "gangs_dismantled", "assets_seized",
                      "officials_punished", "losses_recovered", "fraud_warnings",
