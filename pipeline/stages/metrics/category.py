@@ -18,14 +18,25 @@ def read_category(lex, fields: dict, context: str, clause: int = 0) -> str:
 
 
 def first_rule(lex, fields: dict, context: str, sentence: str = "") -> str:
-    """Return the name of the first rule whose conditions all hold (``sentence_words``: the
-    sentence before the figure names the organ: 检察机关…，逮捕…1.6万多人 -> arrests_approved)."""
+    """Return the name of the first rule whose conditions all hold, the governing verb
+    first (审结检察机关提起公诉的案件2.9万件 -> adjudicated), then a verb of the clause;
+    ``sentence_words``: the sentence before the figure names the organ (检察机关…，逮捕…1.6万多人
+    -> arrests_approved)."""
+    if fields.get("action"):
+        found = _first(lex, fields, context, sentence, verbs_in_clause=False)
+        if found != "other":
+            return found
+    return _first(lex, fields, context, sentence, verbs_in_clause=True)
+
+
+def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool) -> str:
     action = fields.get("action") or ""
+    verbs = context if verbs_in_clause else ""
     obj = fields.get("object") or context
     for rule in lex.categories:
         if "change" in rule and bool(fields.get("change_direction")) != rule["change"]:
             continue
-        if "actions" in rule and not any(a in action or a in context for a in rule["actions"]) \
+        if "actions" in rule and not any(a in action or a in verbs for a in rule["actions"]) \
                 and not any(o in (fields.get("object") or "") for o in rule.get("or_objects", ())):
             continue
         if "objects" in rule and not any(o in obj for o in rule["objects"]):
@@ -47,29 +58,30 @@ def first_rule(lex, fields: dict, context: str, sentence: str = "") -> str:
 _AVERAGE = re.compile(r"(?:平均|日均|人均|户均|月均|年均|场均|案均|每(?:天|日|周|月|年|人|户|起|件|次|名|个))"
                       r"[^，,。；;]{0,12}$")
 _MAXIMUM = re.compile(r"(?:最高|最多|最长|最大|最重|单笔最高|多达)[^，,。；;]{0,8}$")
-_THRESHOLD_AFTER = re.compile(r"(?:以上|以下|以内|之内|内)?(?:的|或)")
 _RATE_UNITS = frozenset({"%", "％", "成", "‰", "倍", "番", "个百分点", "百分点", "折"})
 
 
 def read_statistic(fields: dict, text: str, start: int, end: int, clause: int) -> str:
     """Return what kind of statistic a figure is: total (the default, may be summed), rate
-    (同比下降21%, 破案率71.5%, 增长1.5倍), average (平均每天出动警力3.2万人次, 人均被骗7.4万元),
-    maximum (单笔最高被骗86万元) or threshold (涉案金额50万元以上的案件: 50万元; 3分钟内出警)."""
+    (同比下降21%, 破案率71.5%, 增长1.5倍), average (平均每天出动警力3.2万人次, 人均被骗7.4万元,
+    5支10人一队: 10), maximum (单笔最高被骗86万元, 自三年至七年六个月不等) or threshold
+    (涉案金额50万元以上的案件, 50万元以上电诈案: 50万元; 七日内整改; 3分钟内出警)."""
     if fields.get("quantity_kind") == "percent" or fields.get("unit") in _RATE_UNITS:
         return "rate"
-    head = text[clause:start]
-    tail = text[end:end + 4]
-    span = text[start:end]
-    if span.endswith(("以上", "以下", "以内")) and tail.startswith(("的", "或")):
-        return "threshold"
-    if _THRESHOLD_AFTER.match(tail) and not span.endswith(("以上", "以下")) and \
+    head, tail, span = text[clause:start], text[end:end + 8], text[start:end]
+    if span.endswith(("以上", "以下")) and _CLASS_AFTER.match(tail) or _DEADLINE.search(span) or \
             tail.startswith(("以上的", "以下的", "以内", "内", "之内")):
         return "threshold"
-    if _AVERAGE.search(head):
+    if _AVERAGE.search(head) or tail.startswith(("一队", "一组", "一班", "一岗")):
         return "average"
-    if _MAXIMUM.search(head):
+    if _MAXIMUM.search(head) or _UNEQUAL.match(tail):
         return "maximum"
     return "total"
+
+
+_CLASS_AFTER = re.compile(r"[的或]|[\u4e00-\u9fff]{0,4}(?:案|案件|犯罪)")  # 50万元以上(的)电诈案
+_DEADLINE = re.compile(r"(?:日|天|小时|分钟|秒)以?内$")  # 七日内整改, 3分钟内出警
+_UNEQUAL = re.compile(r"[^，,。；;]{0,6}不等")  # 有期徒刑自三年至七年六个月不等
 
 
 _LISTED = re.compile(r"(?:人民币|港币|美元|日元|欧元)?[、和及与]")

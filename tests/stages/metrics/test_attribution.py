@@ -166,3 +166,26 @@ def test_statistic(extractor, sentence, span, statistic):
 ])
 def test_streets_and_that_organ(extractor, paragraphs, title, span, place):
     assert fields_of(extractor, paragraphs, span, title)["place"] == place
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    ("检察机关办理毒品犯罪案件1万多起，逮捕毒品犯罪嫌疑人1.6万多人。", "1.6万多人", "arrests_approved"),
+    ("对证据不足的依法不批准逮捕260余人。", "260余人", "other"),     # never summed with approvals
+    ("全省法院审结检察机关提起公诉的案件2.9万件。", "2.9万件", "adjudicated"),  # the verb decides
+    ("其女儿索要和接受360万元人民币、10万元港币。", "10万元港币", "money_involved"),  # a list shares it
+    ("车站派出所查获各类违法人员86名。", "86名", "violations_handled"),   # administrative
+])
+def test_category_the_verb_then_the_organ(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, statistic", [
+    ("今年共侦破50万元以上电诈案件12起。", "50万元以上", "threshold"),
+    ("责令物业在七日内整改。", "七日", "threshold"),
+    ("民警与网格员组建5支10人一队的巡逻队。", "10人", "average"),
+    ("被告人分别被判处有期徒刑三年至七年六个月不等。", "三年至七年", "maximum"),
+])
+def test_statistic_of_thresholds_units_and_ranges(extractor, sentence, span, statistic):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["statistic"] == statistic
