@@ -29,6 +29,7 @@ Modules, in the order a figure meets them:
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from ... import errors
@@ -90,7 +91,7 @@ class MetricExtractor:
             text = doc.clean[sentence.start:sentence.end]
             carried = scope
             if _MAY_HOLD_PERIOD.search(text):
-                last = read_period(text, len(text), doc.published, heads=True)
+                last = read_period(text, len(text), published_of(doc, sentence), heads=True)
                 if last[0]:
                     scope = last
                     if sentence.kind == "body" and _WINDOW.search(last[0]) and first_body.setdefault(
@@ -101,6 +102,14 @@ class MetricExtractor:
             if MAY_HOLD_NUMBER.search(text):
                 reader.read_sentence(index, text, paragraph, carried)
         return doc
+
+
+def published_of(doc: Document, sentence) -> date | None:
+    """The date periods are read against: the document's publication date (JSONL date,
+    --date, the page's date line), else the article's (its dateline: 新华社北京9月11日电)."""
+    if doc.published is not None or not 0 <= sentence.article < len(doc.articles):
+        return doc.published
+    return doc.articles[sentence.article].published
 
 
 class _DocumentReader:
@@ -157,7 +166,7 @@ class _DocumentReader:
         """Return subject, category, period and place of a figure whose action and object are read."""
         doc, lex = self.doc, self.lex
         sentence = doc.sentences[index]
-        period, period_start, period_end = read_period(text, cand.start, doc.published)
+        period, period_start, period_end = read_period(text, cand.start, published_of(doc, sentence))
         if period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1

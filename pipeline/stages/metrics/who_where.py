@@ -96,6 +96,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
     """Return the Place an entity names, or None: not a dateline (新华社北京1月5日电), not a
     meeting's place (在京召开), 中国/我国 -> 全国, 黄粱梦镇 after a county -> that county's town."""
     text = doc.clean[entity.start:entity.end]
+    if doc.sentences[entity.sentence].kind == "byline":
+        return None  # 本报记者 林芝, 通讯员 白山: a name, not a place
     if _DATELINE_AFTER.match(doc.clean, entity.end) or _DATELINE_BEFORE.search(
             doc.clean, max(0, entity.start - 4), entity.start):
         return None  # 新华社北京1月5日电: where it was filed, not what it is about
