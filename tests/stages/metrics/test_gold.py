@@ -91,3 +91,29 @@ def test_period_agrees_on_start_and_end():
     assert _attribute_agrees("period", {"period_start": None, "period_end": date(2024, 7, 31)}, gold)
     assert not _attribute_agrees("period", {"period_start": date(2024, 1, 1),
                                             "period_end": date(2024, 7, 31)}, gold)
+
+
+@pytest.mark.slow
+def test_attribution_gold_pages(fazhi_pipeline):
+    """Place, period, category and statistic on our own pages (issue 12); floors a few
+    figures below the scores of 2026-12-07 (docs/metrics.md)."""
+    from pipeline.evaluation.metrics import evaluate_metrics
+
+    result = evaluate_metrics([GOLD / "attribution_pages.jsonl"], [GOLD / "attribution_pages"],
+                              fazhi_pipeline)
+    assert not result["missing_documents"]
+    scores = result["attribution"]
+    assert scores["place"] >= 0.88 and scores["category"] >= 0.88, scores
+    assert scores["period"] >= 0.78 and scores["statistic"] >= 0.95, scores
+
+
+@pytest.mark.slow
+def test_attribution_gold_pd1998(fazhi_pipeline, corpora):
+    from pipeline.evaluation.metrics import evaluate_metrics
+
+    result = evaluate_metrics([GOLD / "attribution_pd1998.jsonl"],
+                              [corpora / "pd1998" / "199801.utf8.txt"], fazhi_pipeline)
+    assert not result["missing_documents"]
+    scores = result["attribution"]
+    assert scores["place"] >= 0.72 and scores["category"] >= 0.68, scores
+    assert scores["period"] >= 0.67 and scores["statistic"] >= 0.94, scores
