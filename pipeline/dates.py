@@ -266,6 +266,11 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     text = _COUNT_MONTHS.sub(lambda m: f"前{_small_int(m.group(1))}个月", period.strip())
     if text.startswith(_UNTIL):
         return _until(text[2:], published)
+    if text in ("今天", "今日"):
+        return published, published
+    if text.endswith("起") and len(text) > 2:  # 1997年8月份起: from then to the publication date
+        start = period_dates(text[:-1], published)[0]
+        return start, (published if start and published and published >= start else None)
     for reader in (_year_span, _day_span, _years_back, holiday_range):
         found = reader(text, published)
         if found is not None:

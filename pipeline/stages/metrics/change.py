@@ -35,6 +35,10 @@ _SPANS = r"""
     | (?<![\d年月])(?:近|最近|过去|这)?[一二两三四五六七八九十\d]{1,2}年(?:来|里)   # 一年来, 5年来, 五年里
     | (?<![\d年月])(?:近|最近|过去)[一二两三四五六七八九十\d]{1,2}年(?![前后])      # 近两年
     | (?:\d{4}年|今年|去年)?(?:春节|国庆|元旦|清明|五一|劳动节|端午|中秋)节?(?:期间|假期|长假|黄金周|小长假)
+    | (?:\d{4}年|今年|去年)?\d{1,2}月份?(?:\d{1,2}日)?起                   # 1997年8月份起: to now
+    | (?:\d{4}年|今年|去年)?\d{1,2}月\d{1,2}日(?![至到—－-])               # 1月21日: that day
+    | (?<![\d月年])\d{1,2}日(?![至到—－-]|\d)                               # 21日: that day
+    | 今天 | 今日
 """
 _OF_YEAR = rf"""
     (?:今年|去年|\d{{4}}年)                        # a year, then perhaps a part of it:
@@ -105,8 +109,8 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     carried to the next sentences must."""
     found = None
     for match in PERIOD_RE.finditer(text):
-        if match.start() >= position:
-            break
+        if match.start() > position or match.start() == position and match.end() <= position + 1:
+            break  # a period may hold the figure itself (两年来: 两年)
         if _BASE_BEFORE.search(text, max(0, match.start() - 2), match.start()) or \
                 text.startswith(("同期", "相比", "相较"), match.end()):
             continue  # 较去年同期提高9.3个百分点, 比1996年增加7%: the comparison base

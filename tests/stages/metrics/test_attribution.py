@@ -103,6 +103,10 @@ P = date(2024, 9, 12)
     # a holiday from the statutory calendar: 国庆期间 2024 -> 10-01..10-07
     (["国庆期间，全省公安机关共投入警力16.5万人次。"], "16.5万人次", "2024-10-01", "2024-10-07"),
     (["春节期间，全市公安机关累计接报警情8.8万起。"], "8.8万起", "2024-02-10", "2024-02-17"),
+    # from a month on, to the publication date; a single day; 今天 in a dated report
+    (["今年5月份起，支队在市区设立警务站12个。"], "12个", "2024-05-01", "2024-09-12"),
+    (["9月8日，全市集中销毁毒品1.2吨。"], "1.2吨", "2024-09-08", "2024-09-08"),
+    (["县法院今天公开宣判，判处被告人有期徒刑5年。"], "5年", "2024-09-12", "2024-09-12"),
 ])
 def test_period(extractor, paragraphs, span, start, end):
     fields = fields_of(extractor, paragraphs, span, published=P)
