@@ -47,6 +47,7 @@ from .words import Clause, clause_start, learn_verbs
 
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]
 
+_YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)年")  # a year a page names
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至]")  # a sentence that may state a time scope
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
 # date of an event (1994年7月).
@@ -91,7 +92,7 @@ class MetricExtractor:
             text = doc.clean[sentence.start:sentence.end]
             carried = scope
             if _MAY_HOLD_PERIOD.search(text):
-                last = read_period(text, len(text), published_of(doc, sentence), heads=True)
+                last = dated(read_period(text, len(text), published_of(doc, sentence), heads=True))
                 if last[0]:
                     scope = last
                     if sentence.kind == "body" and _WINDOW.search(last[0]) and first_body.setdefault(
@@ -106,10 +107,26 @@ class MetricExtractor:
 
 def published_of(doc: Document, sentence) -> date | None:
     """The date periods are read against: the document's publication date (JSONL date,
-    --date, the page's date line), else the article's (its dateline: 新华社北京9月11日电)."""
-    if doc.published is not None or not 0 <= sentence.article < len(doc.articles):
+    --date, the page's date line), else the article's (its dateline: 新华社北京9月11日电), else
+    the last day of the latest year the document names (``YearOnly``: 2021年上半年 on an undated
+    page makes 今年以来 start 2021-01-01, with no end)."""
+    if doc.published is not None:
         return doc.published
-    return doc.articles[sentence.article].published
+    if 0 <= sentence.article < len(doc.articles) and doc.articles[sentence.article].published:
+        return doc.articles[sentence.article].published
+    years = [int(y) for y in _YEAR.findall(doc.clean)]
+    return YearOnly(max(years), 12, 31) if years else None
+
+
+class YearOnly(date):
+    """A publication date of which only the year is known: ends that would be this day are unknown."""
+
+
+def dated(found: tuple) -> tuple:
+    """Drop the days that would only come from a year-only publication date (今年以来: no end)."""
+    period, start, end = found
+    return (period, None if isinstance(start, YearOnly) else start,
+            None if isinstance(end, YearOnly) else end)
 
 
 class _DocumentReader:
@@ -166,7 +183,8 @@ class _DocumentReader:
         """Return subject, category, period and place of a figure whose action and object are read."""
         doc, lex = self.doc, self.lex
         sentence = doc.sentences[index]
-        period, period_start, period_end = read_period(text, cand.start, published_of(doc, sentence))
+        period, period_start, period_end = dated(read_period(text, cand.start,
+                                                             published_of(doc, sentence)))
         if period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1

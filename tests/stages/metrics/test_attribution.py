@@ -193,3 +193,15 @@ def test_category_the_verb_then_the_organ(extractor, sentence, span, category):
 def test_statistic_of_thresholds_units_and_ranges(extractor, sentence, span, statistic):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
     assert figure["statistic"] == statistic
+
+
+def test_an_undated_page_resolves_what_its_year_allows(extractor):
+    """An undated page that names 2021年上半年: 今年以来 starts 2021-01-01 and has no end."""
+    fields = fields_of(extractor, ["2021年上半年，全市警情同比下降9%。", "今年以来，全市破获案件760起。"], "760起")
+    assert (fields["period_start"], fields["period_end"]) == (date(2021, 1, 1), None)
+
+
+def test_a_reporter_of_the_byline_is_no_subject(extractor):
+    """本报讯（记者 王明）…破获案件12起: the subject is never 王明."""
+    fields = fields_of(extractor, ["本报讯（记者 王明）近日，镇江市公安局破获案件12起。"], "12起")
+    assert fields["subject"] != "王明"
