@@ -205,3 +205,9 @@ def test_a_reporter_of_the_byline_is_no_subject(extractor):
     """本报讯（记者 王明）…破获案件12起: the subject is never 王明."""
     fields = fields_of(extractor, ["本报讯（记者 王明）近日，镇江市公安局破获案件12起。"], "12起")
     assert fields["subject"] != "王明"
+
+
+def test_a_destination_is_not_the_place_of_the_figure(extractor):
+    """公安部…批准内地居民赴澳门定居1880人 -> 全国, not 澳门 (where people went)."""
+    fields = fields_of(extractor, ["公安部出入境管理局介绍，去年批准内地居民赴澳门定居1880人。"], "1880人")
+    assert fields["place"] == "全国"
