@@ -92,7 +92,7 @@ class MetricExtractor:
             text = doc.clean[sentence.start:sentence.end]
             carried = scope
             if _MAY_HOLD_PERIOD.search(text):
-                last = dated(read_period(text, len(text), published_of(doc, sentence), heads=True))
+                last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
                 if last[0]:
                     scope = last
                     if sentence.kind == "body" and _WINDOW.search(last[0]) and first_body.setdefault(
@@ -105,15 +105,9 @@ class MetricExtractor:
         return doc
 
 
-def published_of(doc: Document, sentence) -> date | None:
-    """The date periods are read against: the document's publication date (JSONL date,
-    --date, the page's date line), else the article's (its dateline: 新华社北京9月11日电), else
-    the last day of the latest year the document names (``YearOnly``: 2021年上半年 on an undated
-    page makes 今年以来 start 2021-01-01, with no end)."""
-    if doc.published is not None:
-        return doc.published
-    if 0 <= sentence.article < len(doc.articles) and doc.articles[sentence.article].published:
-        return doc.articles[sentence.article].published
+def year_only(doc: Document) -> date | None:
+    """The last day of the latest year an undated document names, as a ``YearOnly``
+    (2021年上半年 on an undated page makes 今年以来 start 2021-01-01, with no end)."""
     years = [int(y) for y in _YEAR.findall(doc.clean)]
     return YearOnly(max(years), 12, 31) if years else None
 
@@ -138,6 +132,18 @@ class _DocumentReader:
         for entity in doc.entities:
             self.by_sentence.setdefault(entity.sentence, []).append(entity)
         self.mentions = self.article_places = None
+        self.undated = year_only(doc) if doc.published is None else None
+
+    def published(self, sentence) -> date | None:
+        """The date periods are read against: the document's publication date (JSONL date,
+        --date, the page's date line), else the article's (its dateline: 新华社北京9月11日电),
+        else the year the document names (``year_only``)."""
+        doc = self.doc
+        if doc.published is not None:
+            return doc.published
+        if 0 <= sentence.article < len(doc.articles) and doc.articles[sentence.article].published:
+            return doc.articles[sentence.article].published
+        return self.undated
 
     def read_sentence(self, index: int, text: str, paragraph, carried) -> None:
         """Append the metrics of sentence ``index`` (``text``) to the document; ``carried`` is
@@ -184,7 +190,7 @@ class _DocumentReader:
         doc, lex = self.doc, self.lex
         sentence = doc.sentences[index]
         period, period_start, period_end = dated(read_period(text, cand.start,
-                                                             published_of(doc, sentence)))
+                                                             self.published(sentence)))
         if period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1

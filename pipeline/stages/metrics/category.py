@@ -4,6 +4,9 @@ fits its action, object, kind and change: 破获案件760起 -> cases_solved."""
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
+
+from ...lexicon import alternation
 
 
 def read_category(lex, fields: dict, context: str, clause: int = 0) -> str:
@@ -32,25 +35,61 @@ def first_rule(lex, fields: dict, context: str, sentence: str = "") -> str:
 def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool) -> str:
     action = fields.get("action") or ""
     verbs = context if verbs_in_clause else ""
-    obj = fields.get("object") or context
-    for rule in lex.categories:
-        if "change" in rule and bool(fields.get("change_direction")) != rule["change"]:
+    own_object = fields.get("object") or ""
+    obj = own_object or context
+    for rule in compiled(lex.categories):
+        if rule.change is not None and bool(fields.get("change_direction")) != rule.change:
             continue
-        if "actions" in rule and not any(a in action or a in verbs for a in rule["actions"]) \
-                and not any(o in (fields.get("object") or "") for o in rule.get("or_objects", ())):
+        if rule.kinds is not None and fields["quantity_kind"] not in rule.kinds:
             continue
-        if "objects" in rule and not any(o in obj for o in rule["objects"]):
+        if rule.actions and not (rule.actions.search(action) or verbs and rule.actions.search(verbs)) \
+                and not (rule.or_objects and rule.or_objects.search(own_object)):
             continue
-        if "words" in rule and not any(w in action or w in obj or w in context for w in rule["words"]):
+        if rule.objects and not rule.objects.search(obj):
             continue
-        if "not_words" in rule and any(w in obj or w in context for w in rule["not_words"]):
+        if rule.words and not (rule.words.search(action) or rule.words.search(obj)
+                               or rule.words.search(context)):
             continue
-        if "kinds" in rule and fields["quantity_kind"] not in rule["kinds"]:
+        if rule.not_words and (rule.not_words.search(obj) or rule.not_words.search(context)):
             continue
-        if "sentence_words" in rule and not any(w in sentence for w in rule["sentence_words"]):
+        if rule.sentence_words and not rule.sentence_words.search(sentence):
             continue
-        return rule["name"]
+        return rule.name
     return "other"
+
+
+class Rule(NamedTuple):
+    """A taxonomy rule with its word lists compiled to patterns (None: no such condition)."""
+
+    name: str
+    change: bool | None
+    kinds: frozenset | None
+    actions: re.Pattern | None
+    or_objects: re.Pattern | None
+    objects: re.Pattern | None
+    words: re.Pattern | None
+    not_words: re.Pattern | None
+    sentence_words: re.Pattern | None
+
+
+_COMPILED: dict[int, tuple[list, list[Rule]]] = {}
+
+
+def compiled(rules: list[dict]) -> list[Rule]:
+    """Return the taxonomy's rules with their word lists as patterns, built once per list."""
+    found = _COMPILED.get(id(rules))
+    if found is None or found[0] is not rules:
+        def pattern(key: str):
+            return re.compile(alternation(rule[key])) if rule.get(key) else None
+
+        out = []
+        for rule in rules:
+            out.append(Rule(rule["name"], rule.get("change"),
+                            frozenset(rule["kinds"]) if "kinds" in rule else None,
+                            pattern("actions"), pattern("or_objects"), pattern("objects"),
+                            pattern("words"), pattern("not_words"), pattern("sentence_words")))
+        found = _COMPILED[id(rules)] = (rules, out)
+    return found[1]
 
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ...dates import period_dates
 from .quantities import Figure
@@ -108,21 +109,30 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     ``position``; with ``heads``, only one that opens a clause (今年以来，…), as a scope
     carried to the next sentences must."""
     found = None
-    for match in PERIOD_RE.finditer(text):
-        if match.start() > position or match.start() == position and match.end() <= position + 1:
+    for begin, end, period, opens in period_matches(text):
+        if begin > position or begin == position and end <= position + 1:
             break  # a period may hold the figure itself (两年来: 两年)
-        if _BASE_BEFORE.search(text, max(0, match.start() - 2), match.start()) or \
-                text.startswith(("同期", "相比", "相较"), match.end()):
-            continue  # 较去年同期提高9.3个百分点, 比1996年增加7%: the comparison base
-        if match.group(0).strip() and (
-                not heads or clause_start(text, match.start()) == match.start()
-                or not text[clause_start(text, match.start()):match.start()].strip()):
-            found = match
+        if not heads or opens:
+            found = period
     if found is None:
         return None, None, None
-    period = found.group(0)
-    start, end = period_dates(period, published)
-    return period, start, end
+    start, end = period_dates(found, published)
+    return found, start, end
+
+
+@lru_cache(maxsize=512)
+def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """Return the periods of a sentence, once for all its figures: (start, end, text, opens its
+    clause), without comparison bases (较去年同期提高9.3个百分点, 比1996年增加7%)."""
+    out = []
+    for match in PERIOD_RE.finditer(text):
+        if _BASE_BEFORE.search(text, max(0, match.start() - 2), match.start()) or \
+                text.startswith(("同期", "相比", "相较"), match.end()) or not match.group(0).strip():
+            continue
+        head = clause_start(text, match.start())
+        out.append((match.start(), match.end(), match.group(0),
+                    head == match.start() or not text[head:match.start()].strip()))
+    return tuple(out)
 
 
 def change_of_figure(c: Clause) -> None:
