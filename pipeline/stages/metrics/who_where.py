@@ -38,10 +38,14 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
     """Return the place mentions of every sentence, in text order: GPE entities, the places
     that name an ORG (呼伦贝尔市公安局 -> 内蒙古自治区呼伦贝尔市, 胶州公安 -> 山东省青岛市胶州市)
     and national organs (公安部, 全国公安机关 -> 全国), each with its full name."""
-    context: set[str] = set()
+    context: set[str] = set()  # province and city codes the document names (广州市公安局 -> 4401)
     for entity in doc.entities:
         if entity.label == "GPE":
             context |= gaz.prefixes(doc.clean[entity.start:entity.end])
+        elif entity.label == "ORG":
+            for hit in gaz.pattern.finditer(doc.clean, entity.start, entity.end):
+                if hit.group(0) in gaz.by_name:
+                    context |= gaz.prefixes(hit.group(0))
     mentions: list[list[Place]] = [[] for _ in doc.sentences]
     county = None  # the last county named: 黄粱梦镇 after 邯郸县 is a township of it
     for entity in sorted(doc.entities, key=lambda e: e.start):
@@ -127,6 +131,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
         name = org_place(gaz, text, context)
         if name:
             return Place(entity.start, entity.end, name, "organ")
+    if entity.label == "LOC" and county and text.endswith(TOWNSHIP_ENDS) and len(text) <= 6:
+        return Place(entity.start, entity.end, county + text)  # 朝阳洲街道 in 西湖区
     return None
 
 

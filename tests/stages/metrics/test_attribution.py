@@ -211,3 +211,16 @@ def test_a_destination_is_not_the_place_of_the_figure(extractor):
     """公安部…批准内地居民赴澳门定居1880人 -> 全国, not 澳门 (where people went)."""
     fields = fields_of(extractor, ["公安部出入境管理局介绍，去年批准内地居民赴澳门定居1880人。"], "1880人")
     assert fields["place"] == "全国"
+
+
+def test_a_district_shared_by_cities_is_read_in_the_city_of_an_organ(extractor):
+    """广州市公安局…。白云区公安分局查获违法人员86名 -> 广东省广州市白云区 (not 贵阳's 白云区)."""
+    fields = fields_of(extractor, ["广州市公安局部署春运安保。", "白云区公安分局在车站查获违法人员86名。"],
+                       "86名")
+    assert fields["place"] == "广东省广州市白云区"
+
+
+def test_since_a_month(extractor):
+    """今年4月以来 -> from April 1 to the publication date, not April only."""
+    fields = fields_of(extractor, ["今年4月以来，全市共侦破养老诈骗案件210起。"], "210起", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 4, 1), P)
