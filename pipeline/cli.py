@@ -250,7 +250,9 @@ def evaluate():
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--details", is_flag=True, help="List false positives, misses and wrong attributes.")
-def evaluate_metrics_command(gold, inputs, as_json, details):
+@click.option("--part", type=click.Choice(["dev", "held_out"]), default=None,
+              help="Score only the development or the held-out documents of the gold.")
+def evaluate_metrics_command(gold, inputs, as_json, details, part):
     """Print precision, recall and attribute accuracy of the metric extractor on gold data.
 
     Example: fazhi evaluate metrics --gold tests/gold/metrics_seed.jsonl seeds/
@@ -260,7 +262,7 @@ def evaluate_metrics_command(gold, inputs, as_json, details):
 
     try:
         pipeline = Pipeline.load(say=lambda m: click.echo(m, err=True))
-        scores = evaluate_metrics(list(gold), inputs, pipeline, details=details)
+        scores = evaluate_metrics(list(gold), inputs, pipeline, details=details, part=part)
     except UserError as exc:
         _fail(str(exc))
     _print_scores(scores, as_json)

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
+
+import chinese_calendar
+from lunardate import LunarDate
 
 # --- the grammar, as named fragments ------------------------------------------------------------
 
@@ -260,9 +263,18 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     - 2021年第一季度 → (2021-01-01, 2021-03-31); 今年1至8月, 前三季度, 去年全年, 今年前10个月;
     - 近年来, 国庆期间, 1997年春节期间 → (None, None): no calendar reading of the whole phrase.
     """
-    text = period.strip()
+    text = _COUNT_MONTHS.sub(lambda m: f"前{_small_int(m.group(1))}个月", period.strip())
     if text.startswith(_UNTIL):
         return _until(text[2:], published)
+    if text in ("今天", "今日"):
+        return published, published
+    if text.endswith("起") and len(text) > 2:  # 1997年8月份起: from then to the publication date
+        start = period_dates(text[:-1], published)[0]
+        return start, (published if start and published and published >= start else None)
+    for reader in (_year_span, _day_span, _years_back, holiday_range):
+        found = reader(text, published)
+        if found is not None:
+            return found
     opened = _OPENED.search(text)  # 自…以来: a date, then the event it dates
     if opened:
         text = text[opened.end():]
@@ -292,3 +304,111 @@ def _until(text: str, published: date | None) -> tuple[None, date | None]:
     if found is None or text[m.end():] not in _NOW:
         return None, None
     return None, found[1]
+
+
+# --- spans, years back and holidays (issue 12) ------------------------------------------------
+
+_COUNT_MONTHS = re.compile(r"前([一二两三四五六七八九十]{1,3})个月")  # 今年前两个月 -> 前2个月
+_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_YEAR_SPAN = re.compile(r"(?:从|自)?(\d{4})年(?:(\d{1,2})月份?)?[至到—－-](\d{4})年(?:(\d{1,2})月份?)?(?:间|期间|以来)?")
+_DAY_SPAN = re.compile(r"(?:(今年|去年|\d{4})年?)?(\d{1,2})月(\d{1,2})[日号][至到—－-](?:(\d{1,2})月)?(\d{1,2})[日号](?:期间)?")
+_YEARS_BACK = re.compile(r"(?:(?:近|最近|过去(?:的)?|这)?([一二两三四五六七八九十\d]{1,3})年(?:来|里|以来|间|中)"
+                         r"|(?:近|最近|过去(?:的)?)([一二两三四五六七八九十\d]{1,3})年)")
+_HOLIDAY = re.compile(r"(?:(\d{4})年|今年|去年)?(春节|国庆|元旦|清明|五一|劳动节|端午|中秋)(?:节)?(?:期间|假期|长假|黄金周|小长假|前后)?")
+HOLIDAYS = {"春节": chinese_calendar.Holiday.spring_festival, "国庆": chinese_calendar.Holiday.national_day,
+            "元旦": chinese_calendar.Holiday.new_years_day, "清明": chinese_calendar.Holiday.tomb_sweeping_day,
+            "五一": chinese_calendar.Holiday.labour_day, "劳动节": chinese_calendar.Holiday.labour_day,
+            "端午": chinese_calendar.Holiday.dragon_boat_festival,
+            "中秋": chinese_calendar.Holiday.mid_autumn_festival}
+
+
+def _small_int(text: str) -> int:
+    """两 -> 2, 十二 -> 12, 5 -> 5."""
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _SMALL.get(tens, 1) * 10 + _SMALL.get(ones, 0)
+    return _SMALL.get(text, 0)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _year_span(text: str, published: date | None):
+    """1993年至1997年 -> 1993-01-01..1997-12-31; 1993年到1997年3月 -> ..1997-03-31 (one range)."""
+    m = _YEAR_SPAN.fullmatch(text)
+    if not m:
+        return None
+    y0, m0, y1, m1 = m.groups()
+    try:
+        return date(int(y0), int(m0 or 1), 1), _month_end(int(y1), int(m1 or 12))
+    except ValueError:
+        return None
+
+
+def _day_span(text: str, published: date | None):
+    """3月5日至4月20日 -> 03-05..04-20 of the publication year (the last year with 3月5日
+    not after the publication date); 2023年12月1日至20日 -> 2023-12-01..2023-12-20."""
+    m = _DAY_SPAN.fullmatch(text)
+    if not m:
+        return None
+    year_word, m0, d0, m1, d1 = m.groups()
+    m0, d0, d1 = int(m0), int(d0), int(d1)
+    m1 = int(m1) if m1 else m0
+    if year_word and year_word.isdigit():
+        year = int(year_word)
+    elif published is None:
+        return None
+    else:
+        year = published.year - (year_word == "去年")
+        if not year_word and (m0, d0) > (published.month, published.day):
+            year -= 1
+    try:
+        return date(year, m0, d0), date(year + (m1 < m0), m1, d1)
+    except ValueError:
+        return None
+
+
+def _years_back(text: str, published: date | None):
+    """一年来, 5年来, 近两年, 五年里 -> (the publication date N years back, the publication date)."""
+    m = _YEARS_BACK.fullmatch(text)
+    if not m or published is None:
+        return None
+    n = _small_int(m.group(1) or m.group(2))
+    if not 0 < n < 100:
+        return None
+    try:
+        return published.replace(year=published.year - n), published
+    except ValueError:  # 29 February
+        return published.replace(year=published.year - n, day=28), published
+
+
+def holiday_range(text: str, published: date | None):
+    """春节期间, 国庆假期, 1998年春节期间 -> the statutory holiday of that year (chinese-calendar:
+    2024 春节 2024-02-10..02-17); before its tables (1998), 春节 is 除夕 to 正月初六 (lunardate:
+    1998-01-27..02-02) and 国庆 October 1 to 7. None for another phrase."""
+    m = _HOLIDAY.fullmatch(text)
+    if not m:
+        return None
+    year = int(m.group(1)) if m.group(1) else (published.year if published else None)
+    if year is None:
+        return None
+    if text.startswith("去年"):
+        year -= 1
+    name = m.group(2)
+    days = [d for d, n in chinese_calendar.holidays.items() if d.year in (year, year + 1)
+            and n == HOLIDAYS[name].value]
+    if name == "春节":
+        new_year = LunarDate(year, 1, 1).to_solar_date()
+        days = [d for d in days if abs((d - new_year).days) < 10]
+        if not days:
+            return new_year - timedelta(days=1), new_year + timedelta(days=5)
+    else:
+        days = [d for d in days if d.year == year]
+    if days:
+        return min(days), max(days)
+    fixed = {"国庆": ((10, 1), (10, 7)), "元旦": ((1, 1), (1, 1)), "五一": ((5, 1), (5, 1)),
+             "劳动节": ((5, 1), (5, 1))}.get(name)
+    return (date(year, *fixed[0]), date(year, *fixed[1])) if fixed else None

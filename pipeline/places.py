@@ -31,11 +31,15 @@ class Gazetteer:
     def __init__(self, data_dir: Path = DATA_DIR):
         self.by_name: dict[str, list[Division]] = {}
         self.short_of: dict[str, list[Division]] = {}
+        self.by_full: dict[str, Division] = {}  # 江苏省镇江市 -> its division (the province for 北京市)
+        self.by_code: dict[str, Division] = {}  # 6-digit code -> division
         stop = set(read_words(data_dir / "gazetteer_stop.txt"))
         for row in read_list(data_dir / "gazetteer_cn_divisions.tsv"):
             code, name, level, full = row[:4]
             short = row[4] if len(row) > 4 else ""
             div = Division(code, name, level, full)
+            self.by_full.setdefault(full, div)
+            self.by_code.setdefault(code[:6], div)
             if name in ("市辖区", "县", "省直辖县级行政区划"):
                 continue
             self.by_name.setdefault(name, []).append(div)
@@ -75,6 +79,55 @@ class Gazetteer:
             divs = scored[:1]
         return divs[0].full
 
+    def division_of(self, full: str) -> Division | None:
+        """Return the division whose full name is ``full`` (江苏省镇江市 -> 321100, city)."""
+        return self.by_full.get(full)
+
+    def code_and_level(self, place: str | None) -> tuple[str | None, str | None]:
+        """Return the 6-digit code and level of a place the metrics stage names.
+
+        全国 -> 100000 country; 江苏省镇江市 -> 321100 prefecture; 北京市 -> 110000 province;
+        a foreign country -> (None, country); 江苏省苏州市虎丘区浒墅关镇 -> the county's code,
+        township; a name the gazetteer does not know -> (None, None).
+        """
+        if not place:
+            return None, None
+        if place == NATION:
+            return "100000", "country"
+        if place in self.countries:
+            return None, "country"
+        div = self.by_full.get(place)
+        if div is None:
+            county = max((f for f in self.parents_of(place)), key=len, default=None)
+            if county and place.endswith(TOWNSHIP_ENDS) and self.by_full[county].level == "county":
+                return self.by_full[county].code[:6], "township"
+            return None, None
+        return div.code[:6], LEVELS[div.level]
+
+    def parents_of(self, place: str) -> list[str]:
+        """Return the full names ``place`` starts with (江苏省镇江市丹阳市 -> 江苏省, 江苏省镇江市)."""
+        return [place[:k] for k in range(2, len(place)) if place[:k] in self.by_full]
+
+    def ancestor(self, place: str | None, level: str) -> str | None:
+        """Return the full name of the division of ``level`` (province, city, county) that
+        ``place`` lies in or is: (河北省沧州市运河区, city) -> 河北省沧州市; (北京市, city) -> 北京市."""
+        div = self.by_full.get(place or "")
+        if div is None:
+            for parent in reversed(self.parents_of(place or "")):
+                div = self.by_full[parent]
+                break
+        if div is None:
+            return None
+        if level == "province":
+            found = self.by_code.get(div.code[:2] + "0000")
+        elif level == "city":
+            found = self.by_code.get(div.code[:4] + "00") if div.level != "province" else None
+            if found is None and div.code[:2] in MUNICIPALITIES:
+                found = self.by_code.get(div.code[:2] + "0000")
+        else:
+            found = div if div.level == "county" else None
+        return found.full if found else None
+
     def prefixes(self, text: str) -> set[str]:
         """Return code prefixes (2 digits for a province, 4 for a city) that ``text`` names."""
         out = set()
@@ -101,6 +154,12 @@ class Gazetteer:
                     if name.endswith(suffix) and name[: -len(suffix)] in self.county_short:
                         known.add(name[: -len(suffix)])
         return known, codes
+
+
+NATION = "全国"  # the place of a national figure
+LEVELS = {"province": "province", "city": "prefecture", "county": "county"}
+TOWNSHIP_ENDS = ("镇", "乡", "街道")
+MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: the city is the province
 
 
 def is_parent_of(parent: Division, child: Division) -> bool:

@@ -58,7 +58,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("object", pa.string()), _f("subject", pa.string()), _f("category", pa.string(), False),
         _f("change_direction", pa.string()), _f("change_basis", pa.string()),
         _f("period", pa.string()), _f("period_start", pa.date32()), _f("period_end", pa.date32()),
-        _f("place", pa.string()),
+        _f("place", pa.string()), _f("place_code", pa.string()), _f("place_level", pa.string()),
+        _f("place_source", pa.string(), False), _f("statistic", pa.string(), False),
     ]),
     "quarantine": pa.schema([
         _f("source", pa.string(), False), _f("doc_id", pa.string()),

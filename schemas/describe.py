@@ -84,6 +84,23 @@ def _literal_values(annotation) -> tuple[str, ...]:
     return ()
 
 
+TAXONOMY_PATH = Path(__file__).resolve().parents[1] / "pipeline" / "data" / "metric_categories.json"
+
+
+def categories() -> list[dict]:
+    """Return the metric categories in taxonomy order, one per name: ``{"name", "description",
+    "examples"}`` (read from pipeline/data/metric_categories.json, the file the stage reads)."""
+    if not TAXONOMY_PATH.exists():
+        return []
+    seen: dict[str, dict] = {}
+    for rule in json.loads(TAXONOMY_PATH.read_text(encoding="utf-8"))["categories"]:
+        entry = seen.setdefault(rule["name"], {"name": rule["name"], "description": rule["description"],
+                                               "examples": []})
+        entry["examples"] += [e for e in rule.get("examples", []) if e not in entry["examples"]]
+    other = seen.pop("other", None)  # tried first for 不批准逮捕, listed last
+    return list(seen.values()) + ([other] if other else [])
+
+
 def columns(table: str) -> list[Column]:
     """Return the columns of ``table`` in Parquet order, with type, nullability and meaning."""
     if table not in TABLES:
@@ -93,8 +110,11 @@ def columns(table: str) -> list[Column]:
     for field in schema:
         info = model.model_fields[field.name]
         meaning = info.description or FALLBACK_MEANINGS.get(field.name, "")
+        values = _literal_values(info.annotation)
+        if (table, field.name) == ("metrics", "category"):
+            values = tuple(c["name"] for c in categories())
         result.append(Column(table, field.name, arrow_type_name(field.type), field.nullable,
-                             meaning, _literal_values(info.annotation)))
+                             meaning, values))
     return result
 
 
@@ -107,6 +127,8 @@ def describe(example: dict[str, dict[str, str]] | None = None) -> dict[str, dict
             for col in cols:
                 col["example"] = example.get(table, {}).get(col["name"], "")
         docs[table] = {"meaning": TABLE_MEANINGS.get(table, ""), "columns": cols}
+        if table == "metrics":
+            docs[table]["categories"] = categories()
     return docs
 
 
@@ -206,7 +228,18 @@ def markdown(tables: typing.Iterable[str] | None = None,
                 row += f" `{value}` |" if value else " |"
             parts.append(row)
         parts.append("")
+        if table == "metrics":
+            parts.append(categories_markdown())
     return "\n".join(parts)
+
+
+def categories_markdown() -> str:
+    """Return the metric categories as a Markdown table (name, definition, examples)."""
+    rows = ["#### metrics.category\n", "| category | definition | examples |", "|---|---|---|"]
+    for c in categories():
+        examples = "; ".join(c["examples"][:3]).replace("|", "\\|")
+        rows.append(f"| `{c['name']}` | {c['description'].replace('|', chr(92) + '|')} | {examples} |")
+    return "\n".join(rows) + "\n"
 
 
 def render(tables: typing.Iterable[str] | None = None, console=None,
@@ -233,3 +266,12 @@ def render(tables: typing.Iterable[str] | None = None, console=None,
             # Text, not markup: meanings hold brackets like raw_text[start:end].
             t.add_row(*map(Text, cells))
         console.print(t)
+        if table == "metrics":
+            t = Table(title=Text("metrics.category: the taxonomy", style="bold"), title_justify="left",
+                      header_style="dim")
+            t.add_column("category", no_wrap=True)
+            t.add_column("definition", overflow="fold")
+            t.add_column("examples", overflow="fold")
+            for c in categories():
+                t.add_row(Text(c["name"]), Text(c["description"]), Text("; ".join(c["examples"][:3])))
+            console.print(t)

@@ -18,6 +18,9 @@ Approx = Literal["over", "under", "about"]
 Direction = Literal["up", "down"]
 Basis = Literal["yoy", "mom", "other"]
 Role = Literal["reporter", "correspondent", "other"]
+PlaceLevel = Literal["country", "province", "prefecture", "county", "township"]
+PlaceSource = Literal["sentence", "organ", "paragraph", "article", "none"]
+Statistic = Literal["total", "average", "rate", "maximum", "threshold"]
 
 
 class Record(BaseModel):
@@ -119,7 +122,11 @@ class Metric(Span):
     period: str | None = Field(None, description="Time scope as written: 今年以来, 截至10月31日.")
     period_start: date | None = None
     period_end: date | None = None
-    place: str | None = Field(None, description="The place the figure is about, from the sentence or article.")
+    place: str | None = Field(None, description="The area the figure is about: the full official name with its parents (广东省韶关市仁化县), 全国 for national figures, a country name for foreign ones; null when the article gives no clue.")
+    place_code: str | None = Field(None, description="6-digit division code of the place (440224; 100000 for 全国); null for foreign countries.")
+    place_level: PlaceLevel | None = Field(None, description="Level of the place: country (全国, a foreign country), province, prefecture, county or township.")
+    place_source: PlaceSource = Field("none", description="Where the place was read: sentence, organ (the acting organ: 湖北警方, 全省公安机关), paragraph, article (its main area) or none.")
+    statistic: Statistic = Field("total", description="total (may be summed), average (平均每天, 人均), rate (shares, changes), maximum (最高) or threshold (50万元以上的案件).")
 
 
 class Quarantine(Record):

@@ -46,7 +46,8 @@ def _metric(n, doc_id, article_id, span, value, unit, kind, category, **extra):
                quantity_kind=kind, currency="CNY" if unit == "元" else None, approx=None,
                action=None, object=None, subject=None, category=category,
                change_direction=None, change_basis=None, period=None, period_start=None,
-               period_end=None, place=None)
+               period_end=None, place=None, place_code=None, place_level=None,
+               place_source="none", statistic="total")
     row.update(extra)
     return row
 

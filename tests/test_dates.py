@@ -97,8 +97,17 @@ def test_anchor_day(text, normalized, anchor, expected):
     ("12月", ("2020-12-01", "2020-12-31")),  # after the publication month: last year's
     # no calendar reading of the whole phrase
     ("近年来", (None, None)),
-    ("国庆期间", (None, None)),
-    ("1997年春节期间", (None, None)),
+    # holidays from the statutory calendar (chinese-calendar), before its tables from the
+    # lunar calendar: 除夕 to 正月初六 (1997: 2月6日 to 2月12日)
+    ("国庆期间", ("2021-10-01", "2021-10-07")),
+    ("1997年春节期间", ("1997-02-06", "1997-02-12")),
+    ("春节期间", ("2021-02-11", "2021-02-17")),
+    # one range, never split; years back from the publication date
+    ("3月5日至4月20日", ("2021-03-05", "2021-04-20")),
+    ("1993年至1997年3月", ("1993-01-01", "1997-03-31")),
+    ("一年来", ("2020-11-02", "2021-11-02")),
+    ("近两年", ("2019-11-02", "2021-11-02")),
+    ("今年前两个月", ("2021-01-01", "2021-02-28")),
     ("专项整治以来", (None, None)),
 ])
 def test_period_dates(period, expected):

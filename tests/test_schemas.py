@@ -58,7 +58,11 @@ _metric = st.fixed_dictionaries(dict(
     action=st.none() | st.just("破获"), object=st.none() | st.just("案件"), subject=st.none(),
     category=st.just("cases_solved"), change_direction=st.none() | st.sampled_from(["up", "down"]),
     change_basis=st.none() | st.sampled_from(["yoy", "mom", "other"]), period=st.none(),
-    period_start=st.none() | st.dates(), period_end=st.none() | st.dates(), place=st.none()))
+    period_start=st.none() | st.dates(), period_end=st.none() | st.dates(),
+    place=st.none() | st.just("全国"), place_code=st.none() | st.just("100000"),
+    place_level=st.none() | st.sampled_from(["country", "province", "prefecture", "county", "township"]),
+    place_source=st.sampled_from(["sentence", "organ", "paragraph", "article", "none"]),
+    statistic=st.sampled_from(["total", "average", "rate", "maximum", "threshold"])))
 
 
 @settings(max_examples=100, deadline=None)

@@ -29,6 +29,7 @@ Modules, in the order a figure meets them:
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 from ... import errors
@@ -36,16 +37,21 @@ from ...document import Document, MetricSpan, Reject
 from ...lexicon import DATA_DIR
 from .action import batch_verb
 from .attributes import read_attributes
-from .category import read_category
+from .category import read_category, read_statistic, restated_category
 from .change import read_period
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
-from .who_where import article_places, carried_subject, place_mentions, read_place, read_subject
+from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
+                        scope_mentions)
 from .words import Clause, clause_start, learn_verbs
 
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]
 
+_YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)年")  # a year a page names
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至]")  # a sentence that may state a time scope
+# A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
+# date of an event (1994年7月).
+_WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
 
 
 class MetricExtractor:
@@ -76,20 +82,45 @@ class MetricExtractor:
         lex = self.lexicon.for_document()  # what this document teaches stays with it
         reader = _DocumentReader(self, lex, doc)
         paragraph, scope = None, None  # the time scope stated last in the paragraph
+        lead: dict[int, tuple] = {}  # the scope the lead paragraph of each article opens with
+        first_body: dict[int, int] = {}  # the lead paragraph of each article
         for index, sentence in enumerate(doc.sentences):
             if (sentence.article, sentence.paragraph) != paragraph:
-                paragraph, scope = (sentence.article, sentence.paragraph), None
+                paragraph, scope = (sentence.article, sentence.paragraph), lead.get(sentence.article)
             if sentence.kind == "byline":
                 continue
             text = doc.clean[sentence.start:sentence.end]
             carried = scope
             if _MAY_HOLD_PERIOD.search(text):
-                last = read_period(text, len(text), doc.published, heads=True)
+                last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
                 if last[0]:
                     scope = last
+                    if sentence.kind == "body" and _WINDOW.search(last[0]) and first_body.setdefault(
+                            sentence.article, sentence.paragraph) == sentence.paragraph:
+                        lead.setdefault(sentence.article, last)  # 今年以来，…: the report's window
+            if sentence.kind == "body":
+                first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
                 reader.read_sentence(index, text, paragraph, carried)
         return doc
+
+
+def year_only(doc: Document) -> date | None:
+    """The last day of the latest year an undated document names, as a ``YearOnly``
+    (2021年上半年 on an undated page makes 今年以来 start 2021-01-01, with no end)."""
+    years = [int(y) for y in _YEAR.findall(doc.clean)]
+    return YearOnly(max(years), 12, 31) if years else None
+
+
+class YearOnly(date):
+    """A publication date of which only the year is known: ends that would be this day are unknown."""
+
+
+def dated(found: tuple) -> tuple:
+    """Drop the days that would only come from a year-only publication date (今年以来: no end)."""
+    period, start, end = found
+    return (period, None if isinstance(start, YearOnly) else start,
+            None if isinstance(end, YearOnly) else end)
 
 
 class _DocumentReader:
@@ -101,6 +132,18 @@ class _DocumentReader:
         for entity in doc.entities:
             self.by_sentence.setdefault(entity.sentence, []).append(entity)
         self.mentions = self.article_places = None
+        self.undated = year_only(doc) if doc.published is None else None
+
+    def published(self, sentence) -> date | None:
+        """The date periods are read against: the document's publication date (JSONL date,
+        --date, the page's date line), else the article's (its dateline: 新华社北京9月11日电),
+        else the year the document names (``year_only``)."""
+        doc = self.doc
+        if doc.published is not None:
+            return doc.published
+        if 0 <= sentence.article < len(doc.articles) and doc.articles[sentence.article].published:
+            return doc.articles[sentence.article].published
+        return self.undated
 
     def read_sentence(self, index: int, text: str, paragraph, carried) -> None:
         """Append the metrics of sentence ``index`` (``text``) to the document; ``carried`` is
@@ -117,6 +160,7 @@ class _DocumentReader:
         if self.mentions is None:
             self.mentions = place_mentions(lex, self.stage.gazetteer, doc)
             self.article_places = article_places(lex, doc, self.mentions)
+            scope_mentions(lex, self.stage.gazetteer, doc, self.mentions, self.article_places)
         entities = self.by_sentence.get(index, ())
         verbs = list(lex.actions_re.finditer(text))
         places = {doc.clean[e.start:e.end] for e in entities if e.label in ("GPE", "LOC")}
@@ -136,6 +180,7 @@ class _DocumentReader:
             if batch and fields["action"] in (None, "包括") and not fields["change_direction"]:
                 fields["action"] = batch  # 运送年货。这批年货包括干粮5吨: the batch's act
             fields.update(self.who_when_where(index, text, cand, fields, carried))
+            fields["category"] = restated_category(fields, text, cand.start, previous)
             previous.append((cand, fields))
             doc.metrics.append(MetricSpan(sentence=index, start=sentence.start + cand.start,
                                           end=sentence.start + cand.end, fields=fields))
@@ -144,7 +189,8 @@ class _DocumentReader:
         """Return subject, category, period and place of a figure whose action and object are read."""
         doc, lex = self.doc, self.lex
         sentence = doc.sentences[index]
-        period, period_start, period_end = read_period(text, cand.start, doc.published)
+        period, period_start, period_end = dated(read_period(text, cand.start,
+                                                             self.published(sentence)))
         if period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
@@ -152,9 +198,12 @@ class _DocumentReader:
                                verb_at if verb_at >= 0 else cand.start, self.by_sentence)
         if subject is None:
             subject = carried_subject(lex, doc, index, self.by_sentence)
+        place, source = read_place(doc, index, sentence.start + cand.start, self.mentions,
+                                   self.article_places)
+        code, level = self.stage.gazetteer.code_and_level(place)
         return dict(
             subject=subject,
             category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start)),
             period=period, period_start=period_start, period_end=period_end,
-            place=read_place(lex, doc, index, sentence.start + cand.start, self.mentions,
-                             self.article_places))
+            place=place, place_code=code, place_level=level, place_source=source,
+            statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))

@@ -3,32 +3,141 @@ fits its action, object, kind and change: 破获案件760起 -> cases_solved."""
 
 from __future__ import annotations
 
+import re
+from typing import NamedTuple
+
+from ...lexicon import alternation
+
 
 def read_category(lex, fields: dict, context: str, clause: int = 0) -> str:
     """Return the first taxonomy rule that fits; a figure without an object is tested on
     its clause (发动村干部参与巡逻，共5支: not 村干部), a share, sum or change then on its
     sentence (其中出口1827亿美元，增长20.9%)."""
-    found = first_rule(lex, fields, context[clause:])
-    if clause and found in ("other", "money_other") and not fields.get("object") and (
+    found = first_rule(lex, fields, context[clause:], context)
+    if clause and found == "other" and not fields.get("object") and (
             fields.get("change_direction") or fields["quantity_kind"] in ("percent", "money")):
-        found = first_rule(lex, fields, context)
+        found = first_rule(lex, fields, context, context)
     return found
 
 
-def first_rule(lex, fields: dict, context: str) -> str:
+def first_rule(lex, fields: dict, context: str, sentence: str = "") -> str:
+    """Return the name of the first rule whose conditions all hold, the governing verb
+    first (审结检察机关提起公诉的案件2.9万件 -> adjudicated), then a verb of the clause;
+    ``sentence_words``: the sentence before the figure names the organ (检察机关…，逮捕…1.6万多人
+    -> arrests_approved)."""
+    if fields.get("action"):
+        found = _first(lex, fields, context, sentence, verbs_in_clause=False)
+        if found != "other":
+            return found
+    return _first(lex, fields, context, sentence, verbs_in_clause=True)
+
+
+def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool) -> str:
     action = fields.get("action") or ""
-    obj = fields.get("object") or context
-    for rule in lex.categories:
-        if "change" in rule and bool(fields.get("change_direction")) != rule["change"]:
+    verbs = context if verbs_in_clause else ""
+    own_object = fields.get("object") or ""
+    obj = own_object or context
+    for rule in compiled(lex.categories):
+        if rule.change is not None and bool(fields.get("change_direction")) != rule.change:
             continue
-        if "actions" in rule and not any(a in action for a in rule["actions"]) and not any(
-                o in (fields.get("object") or "") for o in rule.get("or_objects", ())):
+        if rule.kinds is not None and fields["quantity_kind"] not in rule.kinds:
             continue
-        if "objects" in rule and not any(o in obj for o in rule["objects"]):
+        if rule.actions and not (rule.actions.search(action) or verbs and rule.actions.search(verbs)) \
+                and not (rule.or_objects and rule.or_objects.search(own_object)):
             continue
-        if "kinds" in rule and fields["quantity_kind"] not in rule["kinds"]:
+        if rule.objects and not rule.objects.search(obj):
             continue
-        return rule["name"]
+        if rule.words and not (rule.words.search(action) or rule.words.search(obj)
+                               or rule.words.search(context)):
+            continue
+        if rule.not_words and (rule.not_words.search(obj) or rule.not_words.search(context)):
+            continue
+        if rule.sentence_words and not rule.sentence_words.search(sentence):
+            continue
+        return rule.name
     return "other"
 
 
+class Rule(NamedTuple):
+    """A taxonomy rule with its word lists compiled to patterns (None: no such condition)."""
+
+    name: str
+    change: bool | None
+    kinds: frozenset | None
+    actions: re.Pattern | None
+    or_objects: re.Pattern | None
+    objects: re.Pattern | None
+    words: re.Pattern | None
+    not_words: re.Pattern | None
+    sentence_words: re.Pattern | None
+
+
+_COMPILED: dict[int, tuple[list, list[Rule]]] = {}
+
+
+def compiled(rules: list[dict]) -> list[Rule]:
+    """Return the taxonomy's rules with their word lists as patterns, built once per list."""
+    found = _COMPILED.get(id(rules))
+    if found is None or found[0] is not rules:
+        def pattern(key: str):
+            return re.compile(alternation(rule[key])) if rule.get(key) else None
+
+        out = []
+        for rule in rules:
+            out.append(Rule(rule["name"], rule.get("change"),
+                            frozenset(rule["kinds"]) if "kinds" in rule else None,
+                            pattern("actions"), pattern("or_objects"), pattern("objects"),
+                            pattern("words"), pattern("not_words"), pattern("sentence_words")))
+        found = _COMPILED[id(rules)] = (rules, out)
+    return found[1]
+
+
+
+
+_AVERAGE = re.compile(r"(?:平均|日均|人均|户均|月均|年均|场均|案均|每(?:天|日|周|月|年|人|户|起|件|次|名|个))"
+                      r"[^，,。；;]{0,12}$")
+_MAXIMUM = re.compile(r"(?:最高|最多|最长|最大|最重|单笔最高|多达)[^，,。；;]{0,8}$")
+_RATE_UNITS = frozenset({"%", "％", "成", "‰", "倍", "番", "个百分点", "百分点", "折"})
+
+
+def read_statistic(fields: dict, text: str, start: int, end: int, clause: int) -> str:
+    """Return what kind of statistic a figure is: total (the default, may be summed), rate
+    (同比下降21%, 破案率71.5%, 增长1.5倍), average (平均每天出动警力3.2万人次, 人均被骗7.4万元,
+    5支10人一队: 10), maximum (单笔最高被骗86万元, 自三年至七年六个月不等) or threshold
+    (涉案金额50万元以上的案件, 50万元以上电诈案: 50万元; 七日内整改; 3分钟内出警)."""
+    if fields.get("quantity_kind") == "percent" or fields.get("unit") in _RATE_UNITS:
+        return "rate"
+    head, tail, span = text[clause:start], text[end:end + 8], text[start:end]
+    if span.endswith(("以上", "以下")) and _CLASS_AFTER.match(tail) or _DEADLINE.search(span) or \
+            tail.startswith(("以上的", "以下的", "以内", "内", "之内")):
+        return "threshold"
+    if _AVERAGE.search(head) or tail.startswith(("一队", "一组", "一班", "一岗")):
+        return "average"
+    if _MAXIMUM.search(head) or _UNEQUAL.match(tail):
+        return "maximum"
+    return "total"
+
+
+_CLASS_AFTER = re.compile(r"[的或]|[\u4e00-\u9fff]{0,4}(?:案|案件|犯罪)")  # 50万元以上(的)电诈案
+_DEADLINE = re.compile(r"(?:日|天|小时|分钟|秒)以?内$")  # 七日内整改, 3分钟内出警
+_UNEQUAL = re.compile(r"[^，,。；;]{0,6}不等")  # 有期徒刑自三年至七年六个月不等
+
+
+_LISTED = re.compile(r"(?:人民币|港币|美元|日元|欧元)?[、和及与]")
+_RESTATES = re.compile(r"(?:价值|折合|合计|共计|总价值|约占|占|其中)[^，,。；;]{0,8}$")
+
+
+def restated_category(fields: dict, text: str, start: int, previous: list) -> str:
+    """Return the category of the figure before in the sentence for a figure that only
+    restates it: a share (武汉市破获1.6万起，约占全省的三成 -> cases_solved) or a value
+    (追回被盗电动车27辆，价值8.5万元 -> losses_recovered); else the figure's own."""
+    own = fields["category"]
+    if own != "other" and not (own == "money_involved" and fields.get("action") is None) \
+            or not previous:
+        return own
+    last, before = previous[-1]
+    listed = fields["quantity_kind"] == before["quantity_kind"] and _LISTED.fullmatch(
+        text[last.end:start])  # 索要3600多万元人民币、100万元港币: the list shares it
+    if not listed and not _RESTATES.search(text[max(0, start - 12):start]):
+        return own
+    return before["category"] if before["category"] != "other" else own

@@ -38,6 +38,7 @@ class MetricLexicon:
         self._objects(lex, words)
         self._changes(lex)
         self._who(words)
+        self._where(words)
         self.learnt: frozenset[str] = frozenset()
         self.of_document = False
 
@@ -200,6 +201,19 @@ class MetricLexicon:
         self.title_after_re = re.compile(rf"[^，,。；;：:]{{0,12}}?(?:{alternation(titles)})")
         self.not_actors = frozenset(read_words(DATA_DIR / "entity_newspapers.txt")) | self.reporting_agencies
         self.preposition_before_re = re.compile(rf"(?:{alternation(words['prepositions_before_actor'])})$")
+
+    def _where(self, words: dict) -> None:
+        """Where: national organs (公安部 -> 全国), organs and scopes named without their place
+        (全省, 该市, 市公安局 -> the article's province, city), meetings (在京召开)."""
+        self.national_re = re.compile(
+            rf"(?:{alternation(words['national_organs'])})(?!门)"
+            r"|国家[\u4e00-\u9fff]{1,6}?(?:总局|局|委员会|办公室|署)"
+            r"|全国[\u4e00-\u9fff]{0,8}?(?:机关|部门|系统|部队|法院|海关|各地|范围|共)"
+            r"|(?<![占居比])(?:全国|我国|中国)(?=[^\u4e00-\u9fff]|[共已累各])")
+        heads = alternation(words["local_organ_heads"])
+        self.local_scope_re = re.compile(
+            rf"(?:[全该本我](?P<scope>[省市县区州])|(?<![\u4e00-\u9fff])(?P<organ>[省市县])(?={heads}))")
+        self.meeting_re = re.compile(rf"[^，,。；;]{{0,8}}?(?:{alternation(words['meeting_verbs'])})")
 
     def _closed_classes(self, words: dict) -> None:
         """Closed word classes of ``metric_words.json``."""

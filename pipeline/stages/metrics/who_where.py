@@ -11,12 +11,17 @@ import re
 from dataclasses import dataclass
 
 from ...document import Document
-from ...places import ZONE_PATTERN
+from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
 from .words import clause_start
 
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新华社北京|1月5日电
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
 _ZONE = re.compile(ZONE_PATTERN)
+_BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)")  # 西安市公安局雁塔分局
+_DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到)[、]?$")
+_STREET = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")  # 南京东路, 北京路
+_THAT_ORGAN = re.compile(r"该(?:院|局|分局|所|署|队|支队|大队|关|庭)")  # 该院 -> the organ named before
+_NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
 
 
 @dataclass
@@ -25,33 +30,167 @@ class Place:
 
     start: int
     end: int
-    name: str  # the gazetteer's full name (江苏省镇江市), else the text
+    name: str  # the gazetteer's full name (江苏省镇江市), 全国, a country, else the text
+    source: str = "sentence"  # sentence (a place named) or organ (the organ that acted)
 
 
 def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
-    """Return the place mentions of every sentence: GPE entities and the places that
-    name an ORG (呼伦贝尔市公安局 -> 内蒙古自治区呼伦贝尔市, 胶州公安 -> 山东省青岛市胶州市),
-    each with the gazetteer's full name when it has one."""
-    context: set[str] = set()
+    """Return the place mentions of every sentence, in text order: GPE entities, the places
+    that name an ORG (呼伦贝尔市公安局 -> 内蒙古自治区呼伦贝尔市, 胶州公安 -> 山东省青岛市胶州市)
+    and national organs (公安部, 全国公安机关 -> 全国), each with its full name."""
+    context: set[str] = set()  # province and city codes the document names (广州市公安局 -> 4401)
     for entity in doc.entities:
         if entity.label == "GPE":
             context |= gaz.prefixes(doc.clean[entity.start:entity.end])
+        elif entity.label == "ORG":
+            for hit in gaz.pattern.finditer(doc.clean, entity.start, entity.end):
+                if hit.group(0) in gaz.by_name:
+                    context |= gaz.prefixes(hit.group(0))
     mentions: list[list[Place]] = [[] for _ in doc.sentences]
-    for entity in doc.entities:
+    county = None  # the last county named: 黄粱梦镇 after 邯郸县 is a township of it
+    for entity in sorted(doc.entities, key=lambda e: e.start):
         if not 0 <= entity.sentence < len(mentions):
             continue
-        text = doc.clean[entity.start:entity.end]
-        if _DATELINE_AFTER.match(doc.clean, entity.end) or _DATELINE_BEFORE.search(
-                doc.clean, max(0, entity.start - 4), entity.start):
-            continue  # 新华社北京1月5日电: where it was filed, not what it is about
-        if entity.label == "GPE":
-            name = entity.normalized or gaz.normalize(text, context) or text
-            mentions[entity.sentence].append(Place(entity.start, entity.end, name))
-        elif entity.label == "ORG":
-            name = org_place(gaz, text, context)
-            if name:
-                mentions[entity.sentence].append(Place(entity.start, entity.end, name))
+        found = entity_place(lex, gaz, doc, entity, context, county)
+        if found:
+            mentions[entity.sentence].append(found)
+            if gaz.code_and_level(found.name)[1] == "county":
+                county = found.name
+    for index, sentence in enumerate(doc.sentences):
+        text = doc.clean[sentence.start:sentence.end]
+        taken = [(p.start, p.end) for p in mentions[index]]
+        for hit in lex.national_re.finditer(text):
+            start, end = sentence.start + hit.start(), sentence.start + hit.end()
+            if in_quotes(text, hit.start()):
+                continue  # 推广安装“国家反诈中心”应用程序: a name
+            if not any(s < end and start < e for s, e in taken):
+                source = "sentence" if hit.group(0) in lex.country_names else "organ"
+                mentions[index].append(Place(start, end, NATION, source))
+        mentions[index].sort(key=lambda p: p.start)
     return mentions
+
+
+def in_quotes(text: str, position: int) -> bool:
+    """Return True when ``position`` lies inside quotation marks: 安装“国家反诈中心”应用."""
+    opened = max(text.rfind("“", 0, position), text.rfind("「", 0, position))
+    return opened >= 0 and max(text.rfind("”", opened, position), text.rfind("」", opened, position)) < 0
+
+
+def known_place(gaz, name: str) -> bool:
+    """Return True for a name the place columns can hold: a division of the gazetteer (or a
+    zone or township under one: 江苏省苏州市高新区), 全国 or a country; not 圣彼得堡 or 港."""
+    return gaz.code_and_level(name) != (None, None) or bool(gaz.parents_of(name))
+
+
+def inside_word(doc: Document, entity) -> bool:
+    """Return True when a pkuseg word starts before the entity and reaches into it:
+    推广安装 (one word) holds no place 广安."""
+    sentence = doc.sentences[entity.sentence]
+    if sentence.doc is None:
+        return False
+    start = entity.start - sentence.start
+    for token in sentence.doc:
+        if token.idx >= start:
+            return False
+        if token.idx + len(token.text) > start:
+            return True
+    return False
+
+
+def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str | None):
+    """Return the Place an entity names, or None: not a dateline (新华社北京1月5日电), not a
+    meeting's place (在京召开), 中国/我国 -> 全国, 黄粱梦镇 after a county -> that county's town."""
+    text = doc.clean[entity.start:entity.end]
+    if doc.sentences[entity.sentence].kind == "byline":
+        return None  # 本报记者 林芝, 通讯员 白山: a name, not a place
+    if _DATELINE_AFTER.match(doc.clean, entity.end) or _DATELINE_BEFORE.search(
+            doc.clean, max(0, entity.start - 4), entity.start):
+        return None  # 新华社北京1月5日电: where it was filed, not what it is about
+    if entity.label == "GPE":
+        if inside_word(doc, entity):
+            return None  # 推广安装 holds no 广安
+        if _STREET.match(doc.clean, entity.end):
+            return None  # 南京东路警署: a street, not 南京
+        if _DESTINATION.search(doc.clean, max(0, entity.start - 2), entity.start):
+            return None  # 批准赴澳门定居1880人: where people went, not whose figure it is
+        if doc.clean[entity.start - 1:entity.start] == "在" and lex.meeting_re.match(doc.clean, entity.end):
+            return None  # 公安部11日在京召开新闻发布会: where the meeting was
+        if text in lex.country_names:
+            return Place(entity.start, entity.end, NATION)
+        name = entity.normalized or gaz.normalize(text, context) or text
+        if name == "京":
+            name = "北京市"
+        if county and name.endswith(TOWNSHIP_ENDS) and gaz.code_and_level(name) == (None, None) \
+                and len(name) <= 6:
+            name = county + name
+        if not known_place(gaz, name):
+            return None  # 圣彼得堡, 图格里克: no division or country we can name
+        organ = re.match(r"(?:警方|公安|检察|法院|海关)", doc.clean[entity.end:entity.end + 2])
+        return Place(entity.start, entity.end, name, "organ" if organ else "sentence")
+    if entity.label == "ORG":
+        name = org_place(gaz, text, context)
+        if name:
+            return Place(entity.start, entity.end, name, "organ")
+    if entity.label == "LOC" and county and text.endswith(TOWNSHIP_ENDS) and len(text) <= 6:
+        return Place(entity.start, entity.end, county + text)  # 朝阳洲街道 in 西湖区
+    return None
+
+
+def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
+                   article_places: dict[int, str]) -> None:
+    """Add the scopes and organs named without their place, read in the place named before
+    them in the sentence, else the article's main area, else the last place the article named
+    (该/本: the last named first): 全省公安机关 in a 湖北 article -> 湖北省; 市公安局 in a 沧州
+    article -> 河北省沧州市; 该区 after 象山区 -> 象山区; 全区 in an autonomous region -> the region."""
+    recent: dict[int, str] = {}  # the last Chinese place named in each article
+    organ: dict[int, str] = {}  # the place of the last organ named in each article
+    for index, sentence in enumerate(doc.sentences):
+        text = doc.clean[sentence.start:sentence.end]
+        added = []
+        for hit in _THAT_ORGAN.finditer(text):
+            start = sentence.start + hit.start()
+            before = [p for p in mentions[index] if p.end <= start and p.source == "organ"]
+            name = before[-1].name if before else organ.get(sentence.article)
+            if name and not any(p.start <= start < p.end for p in mentions[index]):
+                added.append(Place(start, sentence.start + hit.end(), name, "organ"))
+        for hit in lex.local_scope_re.finditer(text):
+            start = sentence.start + hit.start()
+            if any(p.start <= start < p.end for p in mentions[index]):
+                continue
+            before = [p.name for p in mentions[index] if p.end <= start and p.name != NATION]
+            areas = [recent.get(sentence.article), article_places.get(sentence.article)]
+            if hit.group(0)[0] not in "该本":  # 全市, 市公安局: the article's city; 该区: the last named
+                areas.reverse()
+            name = scope_place(gaz, hit.group("scope") or hit.group("organ"), [*before[-1:], *areas])
+            if name:
+                added.append(Place(start, sentence.start + hit.end(), name, "organ"))
+        for place in mentions[index]:
+            if gaz.code_and_level(place.name)[0] not in (None, "100000"):
+                recent[sentence.article] = place.name
+            if place.source == "organ":
+                organ[sentence.article] = place.name
+        if added:
+            mentions[index] = sorted(mentions[index] + added, key=lambda p: p.start)
+
+
+def scope_place(gaz, level: str, areas: list[str | None]) -> str | None:
+    """Return the division of ``level`` (省 市 县 区 州) the first known area lies in:
+    (市, 河北省沧州市运河区) -> 河北省沧州市; (区, 广西壮族自治区桂林市象山区) -> the district;
+    (区, 内蒙古自治区…) -> the region when no district is named."""
+    for area in areas:
+        if not area or area == NATION:
+            continue
+        if level in ("区", "县"):
+            found = gaz.ancestor(area, "county")
+            if found:
+                return found
+            if level == "区" and (gaz.ancestor(area, "province") or "").endswith("自治区"):
+                return gaz.ancestor(area, "province")
+            continue
+        found = gaz.ancestor(area, {"省": "province", "市": "city", "州": "city"}[level])
+        if found:
+            return found
+    return None
 
 
 def org_place(gaz, org: str, context: set[str]) -> str | None:
@@ -63,6 +202,8 @@ def org_place(gaz, org: str, context: set[str]) -> str | None:
     best, chain_end, local = None, 0, set(context)
     for hit in gaz.pattern.finditer(org):
         name = hit.group(0)
+        if _STREET.match(org, hit.end()):
+            continue  # 南京东路派出所: a street
         at_head = hit.start() == chain_end
         if name not in gaz.by_name and name not in gaz.high_short and not at_head:
             continue
@@ -74,21 +215,28 @@ def org_place(gaz, org: str, context: set[str]) -> str | None:
         if zone and best:  # 苏州市高新区公安分局: the zone is the place, as the entity stage says
             best += zone.group(0)
             chain_end = zone.end()
+    branch = _BRANCH.search(org)
+    if best and branch:  # 西安市公安局雁塔分局 -> 陕西省西安市雁塔区
+        for div in gaz.short_of.get(branch.group(1), ()):
+            if div.level == "county" and div.full.startswith(best):
+                return div.full
     return best
 
 
-def most_specific(lex, places: list[Place]) -> list[Place]:
-    """Drop the places another of the list lies in: 内蒙古自治区 + 呼伦贝尔市 -> 呼伦贝尔市."""
-    names = [p.name for p in places]
-    return [p for p in places
-            if not any(o != p.name and (o.startswith(p.name) or (p.name in lex.country_names and
-                                                                 o not in lex.country_names))
-                       for o in names)]
+def most_specific(places: list[Place]) -> list[Place]:
+    """Drop the places another of the list lies in: 内蒙古自治区 + 呼伦贝尔市 -> 呼伦贝尔市.
+
+    Sorted names put a name's extensions right after it, so one look at the next name
+    decides (n log n, not every place against every other)."""
+    names = sorted({p.name for p in places})
+    inside = {a for a, b in zip(names, names[1:]) if b.startswith(a)}
+    return [p for p in places if p.name not in inside]
 
 
 def article_places(lex, doc: Document, mentions: list[list[Place]]) -> dict[int, str]:
-    """Return the place of each article: the headline's (title, kicker, subtitle), else
-    the first in the lead paragraph (the first body paragraph)."""
+    """Return the main area of each article: the headline's place (title, kicker, subtitle),
+    else the first in the lead paragraph (the first body paragraph with a place), else the
+    first named anywhere in the article."""
     header: dict[int, list[Place]] = {}
     lead: dict[int, tuple[int, list[Place]]] = {}
     for index, sentence in enumerate(doc.sentences):
@@ -106,39 +254,45 @@ def article_places(lex, doc: Document, mentions: list[list[Place]]) -> dict[int,
     out = {}
     for article in set(header) | set(lead):
         if article in header:
-            out[article] = most_specific(lex, header[article])[-1].name
+            out[article] = most_specific(header[article])[-1].name
         else:
-            out[article] = most_specific(lex, lead[article][1])[0].name
+            out[article] = most_specific(lead[article][1])[0].name
     return out
 
 
-def read_place(lex, doc: Document, index: int, position: int, mentions: list[list[Place]],
-           article_places: dict[int, str]) -> str | None:
-    """Return the place a figure at clean ``position`` of sentence ``index`` is about.
+def read_place(doc: Document, index: int, position: int, mentions: list[list[Place]],
+               article_places: dict[int, str]) -> tuple[str | None, str]:
+    """Return the place a figure at clean ``position`` of sentence ``index`` is about and where
+    it was read (place_source).
 
-    The most specific place named before it in the sentence (the subject ORG's place:
-    呼伦贝尔市公安局 -> 呼伦贝尔市), else the last of the earlier sentences of the paragraph,
-    else one named after it in the sentence, else the article's (该市, 全市, 辖区 refer back
-    to it).
+    The most specific place named before it in the sentence (the acting organ's place:
+    呼伦贝尔市公安局 -> 呼伦贝尔市, organ; 公安部 -> 全国), else the last of the earlier sentences
+    of the paragraph, else one named after it in its clause (not a district of the next clause:
+    全市破获2300余起，其中涧西区… keeps the city), else the article's main area.
     """
     own = mentions[index]
-    before = most_specific(lex, [p for p in own if p.end <= position])
-    if before:
-        return before[-1].name
+    before = [p for p in own if p.end <= position]
+    if before:  # the nearest: 南京海关……江苏全省海关共立案 -> 江苏省
+        return before[-1].name, before[-1].source
     sentence = doc.sentences[index]
     earlier: list[Place] = []
     for k in range(index - 1, -1, -1):
         other = doc.sentences[k]
         if other.article != sentence.article or other.paragraph != sentence.paragraph:
             break
-        earlier[:0] = mentions[k]
-    earlier = most_specific(lex, earlier)
+        if mentions[k]:
+            earlier = mentions[k]
+            break
     if earlier:
-        return earlier[-1].name
-    after = most_specific(lex, [p for p in own if p.start >= position])
+        return earlier[-1].name, "paragraph"
+    text = doc.clean[sentence.start:sentence.end]
+    after = [p for p in own if p.start >= position and not _NEXT_CLAUSE.search(
+        text, position - sentence.start, p.start - sentence.start)]
+    after = most_specific(after)
     if after:
-        return after[0].name
-    return article_places.get(sentence.article)
+        return after[0].name, after[0].source
+    area = article_places.get(sentence.article)
+    return (area, "article") if area else (None, "none")
 
 
 def read_subject(lex, doc: Document, index: int, text: str, offset: int, position: int,

@@ -42,10 +42,14 @@ def test_levels_are_not_changes(extractor, sentence, span):
      "自今年6月11日开展为期100天的专项打击行动以来", ("2021-06-11", "2021-11-02")),
     (["今年1—9月，全市破获案件30起。"], "30起", "今年1—9月", ("2021-01-01", "2021-09-30")),
     (["前三季度，全市破获案件30起。"], "30起", "前三季度", ("2021-01-01", "2021-09-30")),
-    # Hard negatives: a time word inside a clause scopes nothing after it; a paragraph's scope
-    # stays in its paragraph.
+    # Hard negatives: a time word inside a clause scopes nothing after it; a later paragraph's
+    # scope stays in its paragraph.
     (["并对近年来在辖区作案的吸毒人员进行梳理。同时，投入300万元。"], "300万元", None, (None, None)),
-    (["今年以来，全市破获案件30起。", "投入300万元建设警务室。"], "300万元", None, (None, None)),
+    (["全市召开会议。", "去年下半年，全市破获案件30起。", "投入300万元建设警务室。"], "300万元", None,
+     (None, None)),
+    # The window the lead paragraph opens with holds for the report (issue 12).
+    (["今年以来，全市破获案件30起。", "投入300万元建设警务室。"], "300万元", "今年以来",
+     ("2021-01-01", "2021-11-02")),
 ])
 def test_period_is_carried_within_a_paragraph(extractor, paragraphs, span, period, dates):
     from datetime import date

@@ -31,8 +31,9 @@ from .helpers import attribute, make_article
     # A place of another paragraph is not carried: the article's place is.
     (["镇江市代表团来访。", "该区查处20余宗违法犯罪嫌疑人。"], "桂林象山区紧盯痛点", "20余宗",
      "广西壮族自治区桂林市象山区"),
-    # The place of a dateline is where the story was filed, not what it is about.
-    (["新华社北京1月5日电 公安部今天通报，去年全国共破获案件30万起。"], None, "30万起", None),
+    # The place of a dateline is where the story was filed, not what it is about; 公安部 and
+    # 全国 make the figure national.
+    (["新华社北京1月5日电 公安部今天通报，去年全国共破获案件30万起。"], None, "30万起", "全国"),
     (["本报北京1月5日讯 江苏省镇江市去年共破获案件3000起。"], None, "3000起", "江苏省镇江市"),
     # Hard negatives: no place entity anywhere means no place, never a substring.
     (["同时，投入300万元，在瓦窑西路片区设立警务室。"], None, "300万元", None),

@@ -1,0 +1,226 @@
+"""Place, place_code/level/source, period, category and statistic of a figure (issue 12).
+
+Every example is a sentence written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from .helpers import figures, make_article
+
+
+def fields_of(extractor, paragraphs, span, title=None, published=None) -> dict:
+    doc = extractor(make_article(paragraphs, title, published))
+    return next(m.fields for m in doc.metrics if doc.clean[m.start:m.end] == span)
+
+
+# --- place -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("paragraphs, title, span, place, source", [
+    # 公安部 with a Beijing dateline: national, the dateline and 在京 never decide.
+    (["本报北京9月11日电 公安部今天在京召开新闻发布会。今年1至8月，全国公安机关共破获盗窃案件12.4万起。"],
+     None, "12.4万起", "全国", "organ"),
+    (["最高人民检察院通报，去年共批准逮捕走私犯罪嫌疑人2300人。"], None, "2300人", "全国", "organ"),
+    # 湖北警方 -> 湖北省; 全省公安机关 in a 湖北 report -> 湖北省, a city later keeps its sentence.
+    (["湖北警方今年破获电诈案件5100起。", "全省公安机关共抓获嫌疑人8800名。武汉市公安局破获案件900起。"],
+     "湖北警方通报打击成果", "8800名", "湖北省", "organ"),
+    (["湖北警方今年破获电诈案件5100起。", "全省公安机关共抓获嫌疑人8800名。武汉市公安局破获案件900起。"],
+     "湖北警方通报打击成果", "900起", "湖北省武汉市", "organ"),
+    # 市公安局 in a 沧州 article -> the article's city.
+    (["沧州市召开会议。", "市公安局今年共查处酒驾420起。"], "沧州通报交通安全", "420起", "河北省沧州市", "organ"),
+    # 西安市公安局雁塔分局 -> the district.
+    (["西安市公安局雁塔分局近日查获假冒白酒600余瓶。"], None, "600余瓶", "陕西省西安市雁塔区", "organ"),
+    # A citywide figure does not take the district of the next clause.
+    (["洛阳市公安局通报，全市今年破获盗窃案件2100起，其中，涧西区破获410起。"], None, "2100起",
+     "河南省洛阳市", "organ"),
+    # A name in quotation marks is not a national organ: 推广安装“国家反诈中心”.
+    (["肇庆市公安局推广安装“国家反诈中心”应用程序15万个。"], None, "15万个", "广东省肇庆市", "organ"),
+])
+def test_place_and_source(extractor, paragraphs, title, span, place, source):
+    fields = fields_of(extractor, paragraphs, span, title)
+    assert (fields["place"], fields["place_source"]) == (place, source)
+
+
+def test_place_code_and_level_of_a_national_figure(extractor):
+    """公安部通报…全国共破获案件30万起 -> 全国, 100000, country."""
+    fields = fields_of(extractor, ["公安部通报，去年全国共破获案件30万起。"], "30万起")
+    assert (fields["place"], fields["place_code"], fields["place_level"]) == ("全国", "100000", "country")
+
+
+def test_place_code_and_level_of_a_county(extractor):
+    """仁化县公安局破获案件56起 -> 广东省韶关市仁化县, 440224, county."""
+    fields = fields_of(extractor, ["韶关市仁化县公安局今年破获案件56起。"], "56起")
+    assert (fields["place"], fields["place_code"], fields["place_level"]) == (
+        "广东省韶关市仁化县", "440224", "county")
+
+
+def test_a_paragraph_place_is_inherited_and_said_so(extractor):
+    """温州市公安局召开会议。会上通报，破获案件300起 -> 浙江省温州市 from the paragraph."""
+    fields = fields_of(extractor, ["温州市公安局召开总结会议。会上通报，今年共破获案件300起。"], "300起")
+    assert (fields["place"], fields["place_source"]) == ("浙江省温州市", "paragraph")
+
+
+def test_a_figure_without_any_place_has_source_none(extractor):
+    """同时，投入300万元设立警务室 -> no place, place_source none."""
+    fields = fields_of(extractor, ["同时，投入300万元设立警务室。"], "300万元")
+    assert (fields["place"], fields["place_code"], fields["place_source"]) == (None, None, "none")
+
+
+def test_the_district_of_a_that_word_is_the_last_named(extractor):
+    """象山区…。该区查处违法人员20余名 -> 广西壮族自治区桂林市象山区 (该区 is the district named)."""
+    fields = fields_of(extractor, ["桂林市象山区开展清查行动。", "该区查处违法人员20余名。"], "20余名",
+                       "广西开展治安整治")
+    assert fields["place"] == "广西壮族自治区桂林市象山区"
+
+
+def test_most_specific_is_not_quadratic_and_keeps_the_inner_place():
+    """内蒙古自治区 + 内蒙古自治区呼伦贝尔市 -> 呼伦贝尔市 only (one look at the next sorted name)."""
+    from pipeline.stages.metrics.who_where import Place, most_specific
+
+    places = [Place(0, 6, "内蒙古自治区"), Place(6, 11, "内蒙古自治区呼伦贝尔市"), Place(20, 22, "全国")]
+    assert [p.name for p in most_specific(places)] == ["内蒙古自治区呼伦贝尔市", "全国"]
+
+
+# --- period ------------------------------------------------------------------------------------
+
+P = date(2024, 9, 12)
+
+
+@pytest.mark.parametrize("paragraphs, span, start, end", [
+    # a range stays one range
+    (["3月5日至4月20日，全省开展集中行动，共侦破案件680起。"], "680起", "2024-03-05", "2024-04-20"),
+    # 一年来: one year back from the publication date
+    (["一年来，县公安局共化解矛盾纠纷1280起。"], "1280起", "2023-09-12", "2024-09-12"),
+    # 截至7月底: the end only
+    (["截至7月底，全市共受理案件460起。"], "460起", None, "2024-07-31"),
+    # 第一季度, 前三季度
+    (["今年第一季度，全市共查处酒驾310起。"], "310起", "2024-01-01", "2024-03-31"),
+    # the comparison base is never the period
+    (["今年1至7月，全市破案率达到71.5%，较去年同期提高9.3个百分点。"], "9.3个百分点", "2024-01-01",
+     "2024-07-31"),
+    # a holiday from the statutory calendar: 国庆期间 2024 -> 10-01..10-07
+    (["国庆期间，全省公安机关共投入警力16.5万人次。"], "16.5万人次", "2024-10-01", "2024-10-07"),
+    (["春节期间，全市公安机关累计接报警情8.8万起。"], "8.8万起", "2024-02-10", "2024-02-17"),
+    # from a month on, to the publication date; a single day; 今天 in a dated report
+    (["今年5月份起，支队在市区设立警务站12个。"], "12个", "2024-05-01", "2024-09-12"),
+    (["9月8日，全市集中销毁毒品1.2吨。"], "1.2吨", "2024-09-08", "2024-09-08"),
+    (["县法院今天公开宣判，判处被告人有期徒刑5年。"], "5年", "2024-09-12", "2024-09-12"),
+])
+def test_period(extractor, paragraphs, span, start, end):
+    fields = fields_of(extractor, paragraphs, span, published=P)
+    got = tuple(d.isoformat() if d else None for d in (fields["period_start"], fields["period_end"]))
+    assert got == (start, end)
+
+
+def test_the_lead_window_holds_for_later_paragraphs(extractor):
+    """今年1至8月，…(lead)。 / 其中，南湖区破获案件96起 -> 2024-01-01..2024-08-31 inherited."""
+    fields = fields_of(extractor, ["今年1至8月，嘉兴市公安局共破获案件1200起。", "其中，南湖区破获案件96起。"],
+                       "96起", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 1, 1), date(2024, 8, 31))
+
+
+def test_an_event_date_in_the_lead_is_no_window(extractor):
+    """1994年7月，该公司成立。/ 投资100美元 -> no period carried to the next paragraph."""
+    fields = fields_of(extractor, ["1994年7月，该基金开始发售股票。", "只要投资100美元就可收回500美元。"],
+                       "500美元", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (None, None)
+
+
+# --- category and statistic ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("sentence, span, category", [
+    ("区检察院依法批准逮捕犯罪嫌疑人146人。", "146人", "arrests_approved"),
+    ("警方移送审查起诉560人。", "560人", "prosecuted"),        # 起诉 is not suspects_arrested
+    ("县法院一审审结刑事案件290件。", "290件", "adjudicated"),
+    ("该团伙涉案金额2.3亿元。", "2.3亿元", "money_involved"),   # 涉案 money is not seized
+    ("为群众挽回经济损失1800万元。", "1800万元", "losses_recovered"),  # 挽回 is not money_other
+    ("查封、扣押、冻结涉案资产9.4亿元。", "9.4亿元", "assets_seized"),
+    ("全市刑事案件立案数同比下降12.8%。", "12.8%", "incidents_change"),
+    ("武汉市公安局破获刑事案件1.6万起，约占全省的三成。", "三成", "cases_solved"),  # a share restates
+    ("追回被盗电动车27辆，价值8.5万元。", "8.5万元", "losses_recovered"),        # a value restates
+    ("火灾造成直接财产损失15亿元。", "15亿元", "casualties"),
+])
+def test_justice_process_category(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, statistic", [
+    ("春节期间，全市平均每天出动警力3.2万人次。", "3.2万人次", "average"),  # never summed as a total
+    ("被骗群众人均被骗7.4万元。", "7.4万元", "average"),
+    ("单笔最高被骗金额达86万元。", "86万元", "maximum"),
+    ("其中，涉案金额1000万元以上的案件9起。", "1000万元以上", "threshold"),
+    ("其中，涉案金额1000万元以上的案件9起。", "9起", "total"),
+    ("全市警情同比下降21%。", "21%", "rate"),
+    ("共破获案件760起。", "760起", "total"),
+])
+def test_statistic(extractor, sentence, span, statistic):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["statistic"] == statistic
+
+
+@pytest.mark.parametrize("paragraphs, title, span, place", [
+    # a street named after a city is no place of it: 南京东路 in Shanghai
+    (["黄浦区南京东路派出所民警去年受理治安案件2400多起。"], "上海黄浦警方", "2400多起", "上海市黄浦区"),
+    # 该院 is the organ named before
+    (["虹口区人民检察院去年查处贪污案件45件。", "该院追回赃款1000万元。"], "上海检察工作", "1000万元",
+     "上海市虹口区"),
+])
+def test_streets_and_that_organ(extractor, paragraphs, title, span, place):
+    assert fields_of(extractor, paragraphs, span, title)["place"] == place
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    ("检察机关办理毒品犯罪案件1万多起，逮捕毒品犯罪嫌疑人1.6万多人。", "1.6万多人", "arrests_approved"),
+    ("对证据不足的依法不批准逮捕260余人。", "260余人", "other"),     # never summed with approvals
+    ("全省法院审结检察机关提起公诉的案件2.9万件。", "2.9万件", "adjudicated"),  # the verb decides
+    ("其女儿索要和接受360万元人民币、10万元港币。", "10万元港币", "money_involved"),  # a list shares it
+    ("车站派出所查获各类违法人员86名。", "86名", "violations_handled"),   # administrative
+])
+def test_category_the_verb_then_the_organ(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, statistic", [
+    ("今年共侦破50万元以上电诈案件12起。", "50万元以上", "threshold"),
+    ("责令物业在七日内整改。", "七日", "threshold"),
+    ("民警与网格员组建5支10人一队的巡逻队。", "10人", "average"),
+    ("被告人分别被判处有期徒刑三年至七年六个月不等。", "三年至七年", "maximum"),
+])
+def test_statistic_of_thresholds_units_and_ranges(extractor, sentence, span, statistic):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["statistic"] == statistic
+
+
+def test_an_undated_page_resolves_what_its_year_allows(extractor):
+    """An undated page that names 2021年上半年: 今年以来 starts 2021-01-01 and has no end."""
+    fields = fields_of(extractor, ["2021年上半年，全市警情同比下降9%。", "今年以来，全市破获案件760起。"], "760起")
+    assert (fields["period_start"], fields["period_end"]) == (date(2021, 1, 1), None)
+
+
+def test_a_reporter_of_the_byline_is_no_subject(extractor):
+    """本报讯（记者 王明）…破获案件12起: the subject is never 王明."""
+    fields = fields_of(extractor, ["本报讯（记者 王明）近日，镇江市公安局破获案件12起。"], "12起")
+    assert fields["subject"] != "王明"
+
+
+def test_a_destination_is_not_the_place_of_the_figure(extractor):
+    """公安部…批准内地居民赴澳门定居1880人 -> 全国, not 澳门 (where people went)."""
+    fields = fields_of(extractor, ["公安部出入境管理局介绍，去年批准内地居民赴澳门定居1880人。"], "1880人")
+    assert fields["place"] == "全国"
+
+
+def test_a_district_shared_by_cities_is_read_in_the_city_of_an_organ(extractor):
+    """广州市公安局…。白云区公安分局查获违法人员86名 -> 广东省广州市白云区 (not 贵阳's 白云区)."""
+    fields = fields_of(extractor, ["广州市公安局部署春运安保。", "白云区公安分局在车站查获违法人员86名。"],
+                       "86名")
+    assert fields["place"] == "广东省广州市白云区"
+
+
+def test_since_a_month(extractor):
+    """今年4月以来 -> from April 1 to the publication date, not April only."""
+    fields = fields_of(extractor, ["今年4月以来，全市共侦破养老诈骗案件210起。"], "210起", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 4, 1), P)
