@@ -19,13 +19,13 @@ document's ``published``.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from pathlib import Path
 from typing import Iterable
 
 from ..document import Document
+from .corpora import read_jsonl_records
 from ..errors import UserError
 from ..io import Rejected, read_inputs
 from ..stages.clean import Cleaner
@@ -47,13 +47,7 @@ def load_gold(path: str | Path) -> dict[str, dict]:
     if not path.exists():
         raise UserError(f"gold file {path} does not exist: give a JSONL file of pages")
     pages: dict[str, dict] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UserError(f"{path}:{number}: not JSON ({exc.msg}); fix the line") from None
+    for number, record in read_jsonl_records(path):
         if not isinstance(record, dict) or "page" not in record or "articles" not in record:
             raise UserError(f"{path}:{number}: a gold page needs \"page\" and \"articles\"")
         pages[record["page"]] = record

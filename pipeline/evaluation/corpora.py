@@ -135,3 +135,19 @@ def read_cluener(path: str | Path) -> Iterator[tuple[str, list[tuple[int, int, s
                     for start, end in positions:
                         spans.append((start, end + 1, label))
             yield record["text"], sorted(spans)
+
+
+def read_jsonl_records(path: str | Path) -> Iterator[tuple[int, dict]]:
+    """Yield (line number, record) of a gold JSONL file, blank lines skipped; a line that is not
+    JSON stops with one message naming the file and line (a gold file is the user's, to fix)."""
+    from ..errors import UserError
+
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise UserError(f"{path}:{number}: not JSON ({exc.msg}); fix the line") from None
+            yield number, record

@@ -36,7 +36,7 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-from .corpora import read_pd1998
+from .corpora import read_jsonl_records, read_pd1998
 from .scoring import prf
 from ..errors import UserError
 from ..io import document_from_text
@@ -81,17 +81,10 @@ def load_gold(paths: str | Path | Iterable[str | Path],
         start = len(records)
         if not path.exists():
             raise UserError(f"gold file {path} does not exist: give a JSONL file of metrics")
-        with open(path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
-                try:
-                    record = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise UserError(f"{path}:{number}: not JSON ({exc.msg}); fix the line") from None
-                if not {"doc", "start", "end", "value"} <= record.keys():
-                    raise UserError(f"{path}:{number}: a gold metric needs doc, start, end, value")
-                records.append(record)
+        for number, record in read_jsonl_records(path):
+            if not {"doc", "start", "end", "value"} <= record.keys():
+                raise UserError(f"{path}:{number}: a gold metric needs doc, start, end, value")
+            records.append(record)
         kind = "attribution" if path.name.startswith("attribution") else "metrics"
         # A listing covers every gold file of the folder: keep the documents of the
         # kinds (seed:, pd1998:) this gold file annotates.

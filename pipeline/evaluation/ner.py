@@ -18,13 +18,12 @@ are ignored.
 
 from __future__ import annotations
 
-import json
 import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Iterator
 
-from .corpora import read_bio, read_cluener
+from .corpora import read_bio, read_cluener, read_jsonl_records
 from .scoring import count_spans, prf, total
 from ..errors import UserError
 from ..io import document_from_text
@@ -65,28 +64,21 @@ def read_examples(path: str | Path, fmt: str) -> Iterator[tuple[str, list[tuple[
 
 def _read_jsonl(path: Path) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
     by_doc: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    with open(path, encoding="utf-8") as handle:
-        for n, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                raise UserError(f"{path}:{n} is not JSON ({exc}).") from None
-            if "text" in record and "entities" in record:
-                spans = []
-                for ent in record["entities"]:
-                    if isinstance(ent, dict):
-                        spans.append((int(ent["start"]), int(ent["end"]), ent["label"]))
-                    else:
-                        spans.append((int(ent[0]), int(ent[1]), ent[2]))
-                yield record["text"], spans
-            elif "doc" in record:
-                by_doc[record["doc"]].append((int(record["start"]), int(record["end"]),
-                                              record["label"]))
-            else:
-                raise UserError(f"{path}:{n}: expected {{\"text\", \"entities\"}} or a gold "
-                                "record with \"doc\", \"start\", \"end\", \"label\".")
+    for n, record in read_jsonl_records(path):
+        if "text" in record and "entities" in record:
+            spans = []
+            for ent in record["entities"]:
+                if isinstance(ent, dict):
+                    spans.append((int(ent["start"]), int(ent["end"]), ent["label"]))
+                else:
+                    spans.append((int(ent[0]), int(ent[1]), ent[2]))
+            yield record["text"], spans
+        elif "doc" in record:
+            by_doc[record["doc"]].append((int(record["start"]), int(record["end"]),
+                                          record["label"]))
+        else:
+            raise UserError(f"{path}:{n}: expected {{\"text\", \"entities\"}} or a gold "
+                            "record with \"doc\", \"start\", \"end\", \"label\".")
     for doc, spans in by_doc.items():
         yield _read_doc(doc, path), spans
 
