@@ -40,7 +40,16 @@ def read_outputs(out: str | Path, tables: dict[str, list[str] | None] | None = N
     if missing:
         raise UserError(f"{out} holds no fazhi outputs (missing {', '.join(missing)}); "
                         f"run: fazhi run seeds/ --out {out}")
-    return {name: pq.read_table(out / name, columns=cols) for name, cols in wanted.items()}
+    return {name: pq.read_table(out / name, columns=_present(out / name, cols))
+            for name, cols in wanted.items()}
+
+
+def _present(table: Path, columns: list[str] | None) -> list[str] | None:
+    """``columns`` that the table has: outputs of an older fazhi lack the newer columns."""
+    if columns is None:
+        return None
+    names = set(pq.read_schema(next(table.glob("*.parquet"))).names) if any(table.glob("*.parquet")) else None
+    return columns if names is None else [c for c in columns if c in names]
 
 
 def read_run_info(out: str | Path) -> dict[str, Any]:
@@ -55,8 +64,10 @@ def read_run_info(out: str | Path) -> dict[str, Any]:
 
 
 def summable(metric: dict) -> bool:
-    """True when adding this metric to others of its unit is meaningful (not a rate or span)."""
-    return metric["quantity_kind"] in ADDITIVE_KINDS and metric.get("change_direction") is None
+    """True when adding this metric to others of its unit is meaningful: not a rate, a change,
+    a per-day or per-case average, a maximum or a threshold (``statistic`` other than total)."""
+    return (metric["quantity_kind"] in ADDITIVE_KINDS and metric.get("change_direction") is None
+            and metric.get("statistic") in (None, "total"))
 
 
 def metric_sums(metrics: list[dict]) -> list[dict]:
@@ -94,7 +105,7 @@ def summarize(out: str | Path, top: int = 10) -> dict[str, Any]:
         "documents": ["doc_id"], "articles": ["article_id"], "sentences": ["sentence_id"],
         "entities": ["label", "text", "normalized"],
         "metrics": ["value", "value_max", "unit", "quantity_kind", "approx", "category",
-                    "change_direction", "place"],
+                    "change_direction", "place", "statistic"],
         "quarantine": ["stage", "reason", "message", "source"],
     })
     run_info = read_run_info(out)

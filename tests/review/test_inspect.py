@@ -49,6 +49,11 @@ def test_percentages_and_change_rates_are_counted_never_summed(outputs):
     (dict(quantity_kind="count", unit="起", value=3.0, change_direction="up"), False),
     (dict(quantity_kind="percent", unit="%", value=3.0, change_direction=None), False),
     (dict(quantity_kind="duration", unit="年", value=3.0, change_direction=None), False),
+    # 平均每天接警120起 is a per-day average: never added to totals
+    (dict(quantity_kind="count", unit="起", value=120.0, change_direction=None,
+          statistic="average"), False),
+    (dict(quantity_kind="count", unit="起", value=3.0, change_direction=None,
+          statistic="total"), True),
 ])
 def test_which_metrics_are_summed(metric, summable):
     assert bool(metric_sums([metric])) is summable
