@@ -6,10 +6,10 @@ STAMP := $(VENV)/.installed-stamp
 
 .PHONY: setup run test test-fast lint bench train-ner report clean-outputs
 
+# PYTHONWARNINGS=ignore: setuptools prints notices (not errors) on every editable install.
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# setuptools prints notices on every editable install (not errors): keep them out of the way
 	PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
