@@ -35,6 +35,7 @@ from pathlib import Path
 from ... import errors
 from ...document import Document, MetricSpan, Reject
 from ...lexicon import DATA_DIR
+from ..layout import simplified_view
 from .action import batch_verb
 from .attributes import read_attributes
 from .category import read_category, read_statistic, restated_category
@@ -79,6 +80,19 @@ class MetricExtractor:
         return self._gazetteer
 
     def __call__(self, doc: Document) -> Document:
+        """Append the metrics of ``doc``. A traditional-script page is read through its simplified
+        view (報導 as 报导: the word lists are simplified), at the same offsets; ``action``,
+        ``object`` and ``subject`` then come in simplified characters."""
+        view = simplified_view(doc.clean)
+        if view == doc.clean:
+            return self._read(doc)
+        clean, doc.clean = doc.clean, view
+        try:
+            return self._read(doc)
+        finally:
+            doc.clean = clean
+
+    def _read(self, doc: Document) -> Document:
         lex = self.lexicon.for_document()  # what this document teaches stays with it
         reader = _DocumentReader(self, lex, doc)
         paragraph, scope = None, None  # the time scope stated last in the paragraph
@@ -167,12 +181,16 @@ class _DocumentReader:
         persons = {doc.clean[e.start:e.end] for e in entities if e.label == "PERSON"}
         if sentence.doc is None:
             raise ValueError("the metrics stage reads pkuseg words: run the tokenize stage first")
-        tokens = [(t.idx, t.idx + len(t.text), t.text) for t in sentence.doc]
+        # the words as the stage reads the text (the simplified view of a traditional page)
+        tokens = [(t.idx, t.idx + len(t.text), text[t.idx:t.idx + len(t.text)]) for t in sentence.doc]
         learn_verbs(lex, tokens)  # 撒开, 搬掉: a verb with its complement is a verb
         before = doc.sentences[index - 1] if index else None
         batch = batch_verb(lex, text, doc.clean[before.start:before.end]) if before is not None and (
             before.article, before.paragraph) == paragraph else None
         previous: list[tuple] = []
+        # The figures of the sentence before in the paragraph: a sentence opened by 其中 lists parts of them.
+        earlier = [m.fields for m in doc.metrics if m.sentence == index - 1] if before is not None and (
+            before.article, before.paragraph) == paragraph else []
         for cand in found:
             fields = dict(value=cand.value, value_max=cand.value_max, unit=cand.unit,
                           quantity_kind=cand.kind, currency=cand.currency, approx=cand.approx)
@@ -180,7 +198,7 @@ class _DocumentReader:
             if batch and fields["action"] in (None, "包括") and not fields["change_direction"]:
                 fields["action"] = batch  # 运送年货。这批年货包括干粮5吨: the batch's act
             fields.update(self.who_when_where(index, text, cand, fields, carried))
-            fields["category"] = restated_category(fields, text, cand.start, previous)
+            fields["category"] = restated_category(fields, text, cand.start, previous, earlier)
             previous.append((cand, fields))
             doc.metrics.append(MetricSpan(sentence=index, start=sentence.start + cand.start,
                                           end=sentence.start + cand.end, fields=fields))

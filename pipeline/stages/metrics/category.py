@@ -127,11 +127,15 @@ _LISTED = re.compile(r"(?:人民币|港币|美元|日元|欧元)?[、和及与]"
 _RESTATES = re.compile(r"(?:价值|折合|合计|共计|总价值|约占|占|其中)[^，,。；;]{0,8}$")
 
 
-def restated_category(fields: dict, text: str, start: int, previous: list) -> str:
+def restated_category(fields: dict, text: str, start: int, previous: list,
+                      earlier: list[dict] = ()) -> str:
     """Return the category of the figure before in the sentence for a figure that only
     restates it: a share (武汉市破获1.6万起，约占全省的三成 -> cases_solved) or a value
     (追回被盗电动车27辆，价值8.5万元 -> losses_recovered); else the figure's own."""
     own = fields["category"]
+    part_of = _subtotal_of(fields, text, start, previous, earlier)
+    if part_of is not None:
+        return part_of
     if own != "other" and not (own == "money_involved" and fields.get("action") is None) \
             or not previous:
         return own
@@ -141,3 +145,20 @@ def restated_category(fields: dict, text: str, start: int, previous: list) -> st
     if not listed and not _RESTATES.search(text[max(0, start - 12):start]):
         return own
     return before["category"] if before["category"] != "other" else own
+
+
+def _subtotal_of(fields: dict, text: str, start: int, previous: list,
+                 earlier: list[dict] = ()) -> str | None:
+    """The category of the total a figure is part of: after 其中 a figure in the unit of the
+    figure before 其中 counts part of it (破获诈骗案件14870起。其中，跨境诈骗案件2100起，冒充客服类
+    诈骗案件3400起 -> cases_solved, not cases_filed), in the same sentence or, when 其中 opens
+    the sentence, in the sentence before in the paragraph (``earlier``); else None."""
+    opened = text.rfind("其中", 0, start)
+    if opened == -1 or fields.get("change_direction"):
+        return None
+    before = [fields_ for last, fields_ in previous if last.end <= opened]
+    if not before and not text[:opened].strip(" ，,、"):
+        before = list(earlier)
+    totals = [b for b in before if b["unit"] == fields["unit"] and b["category"] != "other"
+              and b.get("change_direction") is None]
+    return totals[-1]["category"] if totals else None

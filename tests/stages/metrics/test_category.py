@@ -48,3 +48,24 @@ def test_every_category_is_in_the_taxonomy(extractor):
                      "social", "incidents_change", "cases_filed", "arrests_approved", "prosecuted",
                      "adjudicated", "money_involved", "police_service", "deployment"):
         assert required in names
+
+
+@pytest.mark.parametrize("sentences", [
+    ["今年以来共破获诈骗案件1487起，其中跨境诈骗案件210起，冒充客服类诈骗案件340起。"],
+    ["今年以来共破获诈骗案件1487起。其中，跨境诈骗案件210起，冒充客服类诈骗案件340起。"],
+])
+def test_a_subtotal_after_qizhong_takes_the_category_of_its_total(extractor, sentences):
+    """破获诈骗案件1487起。其中，跨境诈骗案件210起: the parts were solved too (not cases_filed),
+    in the same sentence or in the next one that 其中 opens."""
+    doc = extractor(make_article(sentences))
+    categories = {doc.clean[m.start:m.end]: m.fields["category"] for m in doc.metrics}
+    assert categories == {"1487起": "cases_solved", "210起": "cases_solved",
+                          "340起": "cases_solved"}
+
+
+def test_a_traditional_script_page_is_read_through_its_simplified_view(extractor):
+    """廣州市反詐中心發出預警勸阻14.5萬人次 reads as 预警劝阻: fraud_warnings, as its simplified twin."""
+    simplified = figures(extractor, "今年以来，广州市反诈中心发出预警劝阻14.5万人次，避免群众损失3.2亿元。")
+    traditional = figures(extractor, "今年以來，廣州市反詐中心發出預警勸阻14.5萬人次，避免羣衆損失3.2億元。")
+    assert [f["category"] for f in traditional] == [f["category"] for f in simplified]
+    assert traditional[0]["category"] == "fraud_warnings"
