@@ -20,7 +20,7 @@ run: setup
 	$(BIN)/fazhi run seeds/ --out outputs/
 
 test: setup
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 test-fast: setup
 	$(BIN)/python -m pytest -q -m "not slow"
