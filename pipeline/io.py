@@ -469,7 +469,7 @@ def printed_date(text: str) -> date | None:
     for line in lines:
         if len(line) > 40:
             continue
-        match = _PRINTED_DATE.search(line.translate(_DIGITS))
+        match = _PRINTED_DATE.search(line.translate(readers.DIGITS))
         if match:
             try:
                 return date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -478,7 +478,6 @@ def printed_date(text: str) -> date | None:
     return None
 
 
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def read_table(out: str | os.PathLike, name: str) -> pa.Table:

@@ -79,10 +79,6 @@ class Gazetteer:
             divs = scored[:1]
         return divs[0].full
 
-    def division_of(self, full: str) -> Division | None:
-        """Return the division whose full name is ``full`` (江苏省镇江市 -> 321100, city)."""
-        return self.by_full.get(full)
-
     def code_and_level(self, place: str | None) -> tuple[str | None, str | None]:
         """Return the 6-digit code and level of a place the metrics stage names.
 

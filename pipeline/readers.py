@@ -36,7 +36,7 @@ def lenient_date(value: object) -> date | None:
     """
     if isinstance(value, date):
         return value
-    text = str(value or "").translate(_DIGITS)
+    text = str(value or "").translate(DIGITS)
     match = _YMD.match(text) or _COMPACT.match(text)
     if not match:
         return None
@@ -46,7 +46,7 @@ def lenient_date(value: object) -> date | None:
         return None
 
 
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")  # full-width digits to ASCII
 
 
 def suffix_of(name: str) -> str:

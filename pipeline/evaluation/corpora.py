@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+from ..errors import UserError
+
 _TOKEN = re.compile(r"^(\[?)(.+)/([a-zA-Z]+)(\]([a-zA-Z]+))?$")
 
 
@@ -140,8 +142,6 @@ def read_cluener(path: str | Path) -> Iterator[tuple[str, list[tuple[int, int, s
 def read_jsonl_records(path: str | Path) -> Iterator[tuple[int, dict]]:
     """Yield (line number, record) of a gold JSONL file, blank lines skipped; a line that is not
     JSON stops with one message naming the file and line (a gold file is the user's, to fix)."""
-    from ..errors import UserError
-
     with open(path, encoding="utf-8") as handle:
         for number, line in enumerate(handle, 1):
             if not line.strip():

@@ -16,6 +16,8 @@ from functools import lru_cache
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+from ..stages.layout import t2s_converter
+
 SHINGLE = 5
 NUM_PERM = 128
 # Measured on tests/fixtures/facts (docs/facts.md): republications score >= 0.77, the closest
@@ -35,22 +37,6 @@ _SCHEME = "affine32"
 _MAX_HASH = (1 << 32) - 1
 
 
-@lru_cache(maxsize=1)
-def _converter():
-    """opencc's t2s: the compiled binding when installed (fast), else opencc-purepy (a project
-    dependency), else None (then only pages in one script match)."""
-    try:
-        import opencc
-        return opencc.OpenCC("t2s")
-    except ImportError:
-        pass
-    try:
-        from opencc_purepy import OpenCC
-    except ImportError:
-        return None
-    return OpenCC("t2s")
-
-
 # Characters only traditional script uses; a page with none of them is not converted.
 _TRADITIONAL = frozenset("報訊這們國發時會說經過對還當與後來為東區縣長門開關網萬億機廣鄉將實體點"
                          "詐騙劃撥幣價額資產羣衆眾務員聯網絡電話預警勸阻")
@@ -61,7 +47,7 @@ def to_simplified(text: str) -> str:
     characters, or no converter is installed)."""
     if len(_TRADITIONAL.intersection(text)) < 2:
         return text
-    converter = _converter()
+    converter = t2s_converter()
     return converter.convert(text) if converter is not None else text
 
 
@@ -96,13 +82,6 @@ def story_text(raw: str, chrome: Sequence[tuple[int, int]] | None = None) -> str
     text = to_simplified(without_spans(raw or "", chrome))
     lines = [line for line in text.splitlines() if not is_chrome(line)]
     return "".join(_KEEP.findall("".join(lines)))
-
-
-def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
-    """The set of k-character shingles of the text (the text itself when shorter)."""
-    if len(text) <= k:
-        return {text.encode("utf-8")} if text else set()
-    return {text[i:i + k].encode("utf-8") for i in range(len(text) - k + 1)}
 
 
 def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:

@@ -48,8 +48,11 @@ def _present(table: Path, columns: list[str] | None) -> list[str] | None:
     """``columns`` that the table has: outputs of an older fazhi lack the newer columns."""
     if columns is None:
         return None
-    names = set(pq.read_schema(next(table.glob("*.parquet"))).names) if any(table.glob("*.parquet")) else None
-    return columns if names is None else [c for c in columns if c in names]
+    part = next(table.glob("*.parquet"), None)
+    if part is None:
+        return columns
+    names = set(pq.read_schema(part).names)
+    return [c for c in columns if c in names]
 
 
 def read_run_info(out: str | Path) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from schemas.records import TABLES
 
 from .. import errors
 from ..io import Rejected
+from .records import quarantine_row
 
 
 def repeat(source: str, doc_id: str) -> Rejected:
@@ -73,8 +74,8 @@ def _drop(staging: Path, name: str, again: dict[str, str], result: dict) -> None
             continue
         keep = rows.filter(pc.invert(pc.fill_null(pc.is_in(rows.column("doc_id"), drop), False)))
         if table == "quarantine":
-            extra = [dict(source=source, doc_id=doc_id, stage="read", reason=errors.DUPLICATE,
-                          message=repeat(source, doc_id).message, excerpt="")
+            extra = [quarantine_row(source, doc_id, "read", errors.DUPLICATE,
+                                    repeat(source, doc_id).message)
                      for doc_id, source in sorted(again.items())]
             keep = pa.concat_tables([keep, pa.Table.from_pylist(extra, schema=SCHEMAS[table])])
         result["rows"][table] = keep.num_rows

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .. import __version__, errors
+from ..io import INPUT_SUFFIXES
 from .dedupe import drop_repeats_across_shards
 from .local import RUNNING, run_local
 from .manifest import Manifest
@@ -60,8 +61,8 @@ def run(inputs: Iterable[str | os.PathLike], out: str | os.PathLike, *,
     n_files = sum(len(shard.paths) for shard in plan if shard.first is None) + len(
         {shard.paths[0] for shard in plan if shard.first is not None})
     if n_files == 0:
-        raise errors.UserError(f"no input files in {', '.join(inputs)} (fazhi reads .txt, .jsonl "
-                               f"and .ndjson files): nothing to do; {out} is left as it was")
+        raise errors.UserError(f"no input files in {', '.join(inputs)} (in a folder fazhi reads "
+                               f"{' '.join(INPUT_SUFFIXES)}): nothing to do; {out} is left as it was")
     with OutputFolder(out, force=force, say=say) as folder:
         try:
             return _run_locked(folder, plan, inputs, n_files, started, pipeline=pipeline,

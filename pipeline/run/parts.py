@@ -21,6 +21,7 @@ from schemas.arrow import SCHEMAS
 from schemas.records import TABLES
 
 from .. import errors
+from .records import quarantine_row
 from .dedupe import Deduper
 from .pipeline import models_of
 from .plan import Shard, read_shard
@@ -148,8 +149,8 @@ def failed_shard(shard: Shard, staging: str | os.PathLike, why: str) -> dict:
     The shard's other parts are removed: a shard is in the tables whole or not at all.
     """
     writers = _writers(shard, Path(staging))
-    rows = [dict(source=source, doc_id=None, stage="read", reason=errors.SHARD_FAILED,
-                 message=f"{shard.describe()}: {why}"[:1000], excerpt="")
+    rows = [quarantine_row(source, None, "read", errors.SHARD_FAILED,
+                           f"{shard.describe()}: {why}"[:1000])
             for source in shard.sources()]
     writers["quarantine"].write(rows)
     for writer in writers.values():

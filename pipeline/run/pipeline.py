@@ -29,11 +29,10 @@ from ..io import Rejected
 from ..stages.clean import Cleaner
 from ..stages.split import ArticleSplitter, SentenceSplitter
 from ..stages.tokenize import Tokenizer
-from .records import build_rows
+from .records import build_rows, quarantine_row
 
 DOC_SECONDS = 120  # a document's time budget per stage (docs/reliability.md)
 DOC_STAGES = ("clean", "split", "sentences", "tokenize", "entities", "metrics")
-EXCERPT = 200
 
 
 class StageTimeout(BaseException):
@@ -160,9 +159,8 @@ class Pipeline:
                 result.counts["read.quarantined"] += 1
                 if item.reason == errors.SKIPPED:  # listed, not a failure (--strict ignores it)
                     result.counts["read.skipped"] += 1
-                result.rows["quarantine"].append(dict(
-                    source=item.source, doc_id=None, stage="read", reason=item.reason,
-                    message=item.message, excerpt=item.excerpt[:EXCERPT]))
+                result.rows["quarantine"].append(quarantine_row(
+                    item.source, None, "read", item.reason, item.message, item.excerpt))
             else:
                 result.counts["read.out"] += 1
                 docs[k] = item
@@ -225,9 +223,8 @@ class Pipeline:
     @staticmethod
     def _quarantine_doc(result: Result, doc: Document, stage: str, reason: str, message: str):
         result.counts[f"{stage}.quarantined"] += 1
-        result.rows["quarantine"].append(dict(
-            source=doc.source, doc_id=doc.doc_id, stage=stage, reason=reason,
-            message=message[:1000], excerpt=doc.raw[:EXCERPT]))
+        result.rows["quarantine"].append(quarantine_row(
+            doc.source, doc.doc_id, stage, reason, message[:1000], doc.raw))
 
     def records(self, doc: Document) -> dict[str, list[dict]]:
         """Return the validated rows of every table for an annotated Document."""
@@ -238,9 +235,8 @@ class Pipeline:
     def _records(self, doc: Document, result: Result) -> None:
         rows = build_rows(doc)
         for reject in doc.rejects:
-            result.rows["quarantine"].append(dict(
-                source=doc.source, doc_id=doc.doc_id, stage=reject.stage, reason=reject.reason,
-                message=reject.message, excerpt=reject.excerpt[:EXCERPT]))
+            result.rows["quarantine"].append(quarantine_row(
+                doc.source, doc.doc_id, reject.stage, reject.reason, reject.message, reject.excerpt))
             result.counts[f"{reject.stage}.records_quarantined"] += 1
         for table in ("documents", "articles", "sentences", "entities", "metrics"):
             valid = self._validate(table, rows[table], doc, result)
@@ -265,11 +261,9 @@ class Pipeline:
                 result.counts["validate.quarantined"] += 1
                 first = exc.errors()[0]
                 where = ".".join(str(p) for p in first["loc"])
-                result.rows["quarantine"].append(dict(
-                    source=doc.source, doc_id=doc.doc_id, stage="validate",
-                    reason=errors.INVALID_RECORD,
-                    message=f"{table} record: {where}: {first['msg']}",
-                    excerpt=str(row.get("text", ""))[:EXCERPT]))
+                result.rows["quarantine"].append(quarantine_row(
+                    doc.source, doc.doc_id, "validate", errors.INVALID_RECORD,
+                    f"{table} record: {where}: {first['msg']}", str(row.get("text", ""))))
         return good
 
 

@@ -58,3 +58,13 @@ def build_rows(doc: Document) -> dict[str, list[dict]]:
             sentence_id=sentence_ids[metric.sentence], text=raw[start:end], start=start,
             end=end, **fields))
     return rows
+
+
+EXCERPT = 200  # characters of the input a quarantine row shows
+
+
+def quarantine_row(source: str, doc_id: str | None, stage: str, reason: str, message: str,
+                   excerpt: str = "") -> dict:
+    """One row of the quarantine table; the excerpt is cut to ``EXCERPT`` characters."""
+    return dict(source=source, doc_id=doc_id, stage=stage, reason=reason, message=message,
+                excerpt=excerpt[:EXCERPT])

@@ -76,10 +76,19 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _converter():
+def t2s_converter():
+    """opencc's traditional-to-simplified converter: the compiled binding when installed (fast),
+    else opencc-purepy (a dependency), else None (the view is an aid: without it traditional
+    pages match less)."""
+    try:
+        import opencc
+
+        return opencc.OpenCC("t2s")
+    except ImportError:
+        pass
     try:
         from opencc_purepy import OpenCC
-    except ImportError:  # the view is an aid: without opencc, traditional pages match less
+    except ImportError:
         return None
     return OpenCC("t2s")
 
@@ -92,7 +101,14 @@ def simplified_view(text: str) -> str:
     """
     if len(_TRADITIONAL_HINTS.intersection(text[:1000])) < 2:
         return text
-    converter = _converter()
+    return _converted(text)
+
+
+@lru_cache(maxsize=32)
+def _converted(text: str) -> str:
+    """``simplified_view`` of a traditional page, converted once: the split and metrics stages
+    both read the view of the same page."""
+    converter = t2s_converter()
     if converter is None:
         return text
     whole = converter.convert(text)

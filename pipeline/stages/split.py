@@ -38,7 +38,6 @@ _EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,
 # A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄|摄影|供图|制图)[)）]?$")
 
-ROLES = headers.ROLES
 MAX_SENTENCE = 500  # characters; longer runs are cut at a comma, else hard, to bound memory
 
 

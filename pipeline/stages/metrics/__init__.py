@@ -146,6 +146,7 @@ class _DocumentReader:
         for entity in doc.entities:
             self.by_sentence.setdefault(entity.sentence, []).append(entity)
         self.mentions = self.article_places = None
+        self.last_figures: tuple[int, list[dict]] = (-1, [])  # the sentence read last, its figures
         self.undated = year_only(doc) if doc.published is None else None
 
     def published(self, sentence) -> date | None:
@@ -189,8 +190,8 @@ class _DocumentReader:
             before.article, before.paragraph) == paragraph else None
         previous: list[tuple] = []
         # The figures of the sentence before in the paragraph: a sentence opened by 其中 lists parts of them.
-        earlier = [m.fields for m in doc.metrics if m.sentence == index - 1] if before is not None and (
-            before.article, before.paragraph) == paragraph else []
+        earlier = self.last_figures[1] if self.last_figures[0] == index - 1 and before is not None \
+            and (before.article, before.paragraph) == paragraph else []
         for cand in found:
             fields = dict(value=cand.value, value_max=cand.value_max, unit=cand.unit,
                           quantity_kind=cand.kind, currency=cand.currency, approx=cand.approx)
@@ -202,6 +203,7 @@ class _DocumentReader:
             previous.append((cand, fields))
             doc.metrics.append(MetricSpan(sentence=index, start=sentence.start + cand.start,
                                           end=sentence.start + cand.end, fields=fields))
+        self.last_figures = (index, [fields for _, fields in previous])
 
     def who_when_where(self, index: int, text: str, cand, fields: dict, carried) -> dict:
         """Return subject, category, period and place of a figure whose action and object are read."""
