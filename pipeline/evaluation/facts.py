@@ -8,17 +8,19 @@ found, and cross-document pairs of the marked statistics (recall).
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from pathlib import Path
 
 from pipeline.facts.duplicates import to_simplified
 
+from .corpora import read_jsonl_records
+
 _MARK = re.compile(r"\[([^\]]+)\]")
 
 
 def read_gold(path: str | Path) -> list[dict]:
-    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+    """The hand marks of a facts gold file, one record a line."""
+    return [record for _, record in read_jsonl_records(path)]
 
 
 def locate(raw: str, mention: str) -> tuple[int, int] | None:

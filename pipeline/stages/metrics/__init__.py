@@ -44,7 +44,7 @@ from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
                         scope_mentions)
-from .words import Clause, clause_start, learn_verbs
+from .words import Clause, clause_start, learn_verbs, sentence_starts
 
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]
 
@@ -184,6 +184,7 @@ class _DocumentReader:
             raise ValueError("the metrics stage reads pkuseg words: run the tokenize stage first")
         # the words as the stage reads the text (the simplified view of a traditional page)
         tokens = [(t.idx, t.idx + len(t.text), text[t.idx:t.idx + len(t.text)]) for t in sentence.doc]
+        starts = sentence_starts(text, tokens)
         learn_verbs(lex, tokens)  # 撒开, 搬掉: a verb with its complement is a verb
         before = doc.sentences[index - 1] if index else None
         batch = batch_verb(lex, text, doc.clean[before.start:before.end]) if before is not None and (
@@ -195,7 +196,8 @@ class _DocumentReader:
         for cand in found:
             fields = dict(value=cand.value, value_max=cand.value_max, unit=cand.unit,
                           quantity_kind=cand.kind, currency=cand.currency, approx=cand.approx)
-            fields.update(read_attributes(Clause(lex, text, cand, previous, verbs, tokens, places, persons)))
+            fields.update(read_attributes(Clause(lex, text, cand, previous, verbs, tokens, places, persons,
+                                                 starts=starts)))
             if batch and fields["action"] in (None, "包括") and not fields["change_direction"]:
                 fields["action"] = batch  # 运送年货。这批年货包括干粮5吨: the batch's act
             fields.update(self.who_when_where(index, text, cand, fields, carried))

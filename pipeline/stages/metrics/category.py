@@ -37,7 +37,7 @@ def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool
     verbs = context if verbs_in_clause else ""
     own_object = fields.get("object") or ""
     obj = own_object or context
-    for rule in compiled(lex.categories):
+    for rule in lex.category_rules:
         if rule.change is not None and bool(fields.get("change_direction")) != rule.change:
             continue
         if rule.kinds is not None and fields["quantity_kind"] not in rule.kinds:
@@ -72,26 +72,17 @@ class Rule(NamedTuple):
     sentence_words: re.Pattern | None
 
 
-_COMPILED: dict[int, tuple[list, list[Rule]]] = {}
-
-
 def compiled(rules: list[dict]) -> list[Rule]:
-    """Return the taxonomy's rules with their word lists as patterns, built once per list."""
-    found = _COMPILED.get(id(rules))
-    if found is None or found[0] is not rules:
-        def pattern(key: str):
-            return re.compile(alternation(rule[key])) if rule.get(key) else None
+    """Return the taxonomy's rules with their word lists as patterns (built once, by the
+    lexicon that loads the taxonomy: ``MetricLexicon.category_rules``)."""
+    def pattern(rule: dict, key: str):
+        return re.compile(alternation(rule[key])) if rule.get(key) else None
 
-        out = []
-        for rule in rules:
-            out.append(Rule(rule["name"], rule.get("change"),
-                            frozenset(rule["kinds"]) if "kinds" in rule else None,
-                            pattern("actions"), pattern("or_objects"), pattern("objects"),
-                            pattern("words"), pattern("not_words"), pattern("sentence_words")))
-        found = _COMPILED[id(rules)] = (rules, out)
-    return found[1]
-
-
+    return [Rule(rule["name"], rule.get("change"),
+                 frozenset(rule["kinds"]) if "kinds" in rule else None,
+                 *(pattern(rule, key) for key in ("actions", "or_objects", "objects", "words",
+                                                  "not_words", "sentence_words")))
+            for rule in rules]
 
 
 _AVERAGE = re.compile(r"(?:平均|日均|人均|户均|月均|年均|场均|案均|每(?:天|日|周|月|年|人|户|起|件|次|名|个))"

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from ...lexicon import DATA_DIR, alternation, read_json, read_words
+from .category import compiled
 from .quantities import candidate_patterns
 
 LEXICON_PATH = DATA_DIR / "metric_lexicon.json"
@@ -31,6 +32,7 @@ class MetricLexicon:
                  taxonomy_path: str | Path | None = None) -> None:
         lex = read_json(Path(lexicon_path or LEXICON_PATH))
         self.categories = read_json(Path(taxonomy_path or TAXONOMY_PATH))["categories"]
+        self.category_rules = compiled(self.categories)  # the taxonomy with its lists as patterns
         self._units(lex)
         self._verbs(lex, read_json(VERBS_PATH))
         words = read_json(WORDS_PATH)

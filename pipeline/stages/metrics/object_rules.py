@@ -29,7 +29,6 @@ def object_in_clause(c: Clause) -> None:
     """The noun phrase the figure counts, before or after it: 共破获案件760起 -> 案件."""
     lex = c.lex
     text, cand, previous, tokens, places, persons, start, left, starts = c.text, c.cand, c.previous, c.tokens, c.places, c.persons, c.start, c.left, c.starts
-    starts = {t[0] for t in tokens} | {len(text)}
     c.obj = read_object(lex, text, cand, text[max(left, c.action_end or 0):start], previous,
                        starts, places, tokens=tokens, persons=persons)
 

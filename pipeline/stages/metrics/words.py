@@ -10,7 +10,7 @@ The rules of ``attributes`` read it and set what they decide (``action``, ``obj`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .quantities import Figure
@@ -43,7 +43,7 @@ class Clause:
     clause: int = 0  # where the figure's clause starts
     left: int = 0  # the last figure read in the clause bounds the object on the left ...
     verb_left: int = 0  # ... and the verb, unless it names the figure's kind
-    starts: set[int] = field(default_factory=set)  # where the words start (and len(text))
+    starts: frozenset[int] = frozenset()  # where the words start (and len(text)): sentence_starts
     start: int = 0  # the figure's span in the sentence
     end: int = 0
     # decided by the rules
@@ -73,11 +73,18 @@ class Clause:
                 if not names_kind(self.lex, text[other.end:start]):
                     verb_left = other.end  # 完成了湛江50万吨浆厂等6个: 完成 governs 6个
         self.clause, self.left, self.verb_left = clause, left, verb_left
-        self.starts = {t[0] for t in self.tokens} | {len(text)}
+        if not self.starts:
+            self.starts = sentence_starts(text, self.tokens)
 
     def fields(self) -> dict:
         return dict(action=self.action, object=self.obj, change_direction=self.direction,
                     change_basis=self.basis)
+
+
+def sentence_starts(text: str, tokens: list[Token]) -> frozenset[int]:
+    """Where the words of a sentence start, and its end: what ``Clause.starts`` holds, the same
+    for every figure of the sentence."""
+    return frozenset(t[0] for t in tokens) | {len(text)}
 
 
 def clause_start(text: str, position: int) -> int:
