@@ -289,6 +289,35 @@ def evaluate_articles_command(gold, inputs, as_json, details):
     _print_scores(scores, as_json)
 
 
+@evaluate.command("facts")
+@click.option("--gold", "gold", required=True,
+              type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Hand marks, one page a line (format in docs/facts.md).")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--date", "published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+              help="Publication date for inputs that carry none.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def evaluate_facts_command(gold, inputs, published, as_json):
+    """Run fazhi on INPUTS and score its count-once links against hand marks: same-statistic
+    pairs, republished pairs, parts, conflicts and cross-document pairs.
+
+    Example: fazhi evaluate facts --gold tests/fixtures/facts/.gold.jsonl tests/fixtures/facts --date 2022-11-08
+    """
+    import tempfile
+
+    from .evaluation.facts import read_gold, score_run
+    from .run.driver import run
+
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            run(inputs, Path(tmp) / "out", published=published.date() if published else None,
+                say=lambda m: click.echo(m, err=True))
+            scores = score_run(read_gold(gold), Path(tmp) / "out")
+    except UserError as exc:
+        _fail(str(exc))
+    _print_scores(scores, as_json)
+
+
 @evaluate.command("ner")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["bio", "cluener", "jsonl"]), default="bio",

@@ -40,7 +40,7 @@ from .errors import InputError, UserError
 INPUT_SUFFIXES = (".txt", ".jsonl", ".ndjson", ".html", ".htm", ".warc", ".warc.gz")  # read in a folder
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 OUTPUT_MARKER = ".fazhi"  # the file that marks a folder of fazhi's outputs (pipeline.run.outputs)
-OUTPUT_NAMES = ("documents", "articles", "sentences", "entities", "metrics", "quarantine",
+OUTPUT_NAMES = ("documents", "articles", "sentences", "entities", "metrics", "quarantine", "facts",
                 "run.json", OUTPUT_MARKER, ".staging", ".snapshots", ".current")  # fazhi's there
 EXCERPT = 200
 MAX_DOC_CHARS = 200_000  # longer documents are cut into pieces (docs/reliability.md)

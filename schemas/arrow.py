@@ -25,7 +25,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("raw_text", pa.large_string(), False), _f("clean_text", pa.large_string(), False),
         _f("encoding", pa.string(), False), _f("published", pa.date32()),
         _f("n_articles", pa.int32(), False), _f("url", pa.string()), _f("title", pa.string()),
-        _f("chrome", pa.list_(_chrome), False),
+        _f("chrome", pa.list_(_chrome), False), _f("duplicate_of", pa.string()), _f("similarity", pa.float64()),
     ]),
     "articles": pa.schema([
         _f("article_id", pa.string(), False), _f("doc_id", pa.string(), False),
@@ -60,6 +60,7 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("period", pa.string()), _f("period_start", pa.date32()), _f("period_end", pa.date32()),
         _f("place", pa.string()), _f("place_code", pa.string()), _f("place_level", pa.string()),
         _f("place_source", pa.string(), False), _f("statistic", pa.string(), False),
+        _f("fact_id", pa.string()), _f("part_of", pa.string()),
     ]),
     "quarantine": pa.schema([
         _f("source", pa.string(), False), _f("doc_id", pa.string()),
@@ -79,3 +80,4 @@ FACT_SCHEMA = pa.schema([
     _f("conflict", pa.bool_(), False),
 ])
 CORPUS_SCHEMAS: dict[str, pa.Schema] = {"facts": FACT_SCHEMA}
+OUTPUT_SCHEMAS: dict[str, pa.Schema] = {**SCHEMAS, **CORPUS_SCHEMAS}

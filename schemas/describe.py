@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from .arrow import SCHEMAS
-from .records import TABLES
+from .arrow import OUTPUT_SCHEMAS as SCHEMAS
+from .records import OUTPUT_TABLES as TABLES
 
 JSON_DIR = Path(__file__).parent / "json"
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -28,6 +28,7 @@ TABLE_MEANINGS: dict[str, str] = {
     "entities": "Named entities (PERSON ORG GPE LOC DATE LAW CRIME) found in the sentences.",
     "metrics": "Quantities the text reports (cases, people, money, rates) with normalised value and context.",
     "quarantine": "Inputs and records set aside, by which stage and why; the run went on without them.",
+    "facts": "One row per statistic, counted once: the metrics rows that state it (restatements, republished copies) share its fact_id. Written after the shards by the linking pass.",
 }
 
 # Meanings for the columns whose model field carries no description (ids, dates, enums).

@@ -53,6 +53,8 @@ class Document(Record):
     url: str | None = Field(None, description="The page's URL, from the input (JSONL url, HTML canonical link, WARC target URI).")
     title: str | None = Field(None, description="The page's title, from the input's metadata (JSONL title, HTML title).")
     chrome: list[Chrome] = Field(default_factory=list, description="Page chrome (navigation, widgets, date/source lines, editor lines, footers, teasers): spans that belong to no article.")
+    duplicate_of: str | None = Field(None, description="doc_id of the first near-duplicate of this page in the run (a republication: the same story with other chrome or script), by publication date then doc_id; null for a first copy.")
+    similarity: float | None = Field(None, ge=0, le=1, description="Estimated Jaccard similarity of the story text to duplicate_of (MinHash of 5-character shingles).")
 
 
 class Author(Record):
@@ -127,6 +129,8 @@ class Metric(Span):
     place_level: PlaceLevel | None = Field(None, description="Level of the place: country (全国, a foreign country), province, prefecture, county or township.")
     place_source: PlaceSource = Field("none", description="Where the place was read: sentence, organ (the acting organ: 湖北警方, 全省公安机关), paragraph, article (its main area) or none.")
     statistic: Statistic = Field("total", description="total (may be summed), average (平均每天, 人均), rate (shares, changes), maximum (最高) or threshold (50万元以上的案件).")
+    fact_id: str | None = Field(None, description="The statistic this row states (facts.fact_id): restatements (headline, lead, body, 上述…, republished copies) share it. Sum facts, not rows.")
+    part_of: str | None = Field(None, description="fact_id of the total this figure is part of (其中…, 包括…, a sub-period or sub-area); never folded into it.")
 
 
 class Quarantine(Record):
@@ -171,3 +175,5 @@ class Fact(Record):
 
 # Corpus-level tables, written after the shards by the linking pass (not per shard).
 CORPUS_TABLES: dict[str, type[Record]] = {"facts": Fact}
+# Every published table: the shard tables, then the corpus-level ones.
+OUTPUT_TABLES: dict[str, type[Record]] = {**TABLES, **CORPUS_TABLES}

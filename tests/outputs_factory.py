@@ -15,8 +15,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from schemas.arrow import SCHEMAS
-from schemas.records import TABLES
+from schemas.arrow import OUTPUT_SCHEMAS as SCHEMAS
+from schemas.records import OUTPUT_TABLES as TABLES
 
 HEAD = "“打掉”<b>团伙</b>\n\n镇江市公安局破获案件35起\n\n□ 本报记者 丁国锋\n\n"
 BODY = ("今年以来，镇江市公安局破获案件35起<script>alert(1)</script>，挽损812.6万元。"
@@ -47,7 +47,7 @@ def _metric(n, doc_id, article_id, span, value, unit, kind, category, **extra):
                action=None, object=None, subject=None, category=category,
                change_direction=None, change_basis=None, period=None, period_start=None,
                period_end=None, place=None, place_code=None, place_level=None,
-               place_source="none", statistic="total")
+               place_source="none", statistic="total", fact_id=f"fact{n:03d}", part_of=None)
     row.update(extra)
     return row
 
@@ -71,10 +71,10 @@ def seed_like_rows() -> dict[str, list[dict]]:
         "documents": [
             dict(doc_id=doc, source="synthetic/page.txt", raw_text=RAW, clean_text=RAW,
                  encoding="utf-8", published=None, n_articles=2, url=None, title=None,
-                 chrome=[]),
+                 chrome=[], duplicate_of=None, similarity=None),
             dict(doc_id=empty_doc, source="synthetic/blank.txt", raw_text="只有一行，没有文章。",
                  clean_text="只有一行，没有文章。", encoding="utf-8", published=None, n_articles=0, url=None, title=None,
-                 chrome=[]),
+                 chrome=[], duplicate_of=None, similarity=None),
         ],
         "articles": [
             dict(article_id=a0, doc_id=doc, index=0, title="镇江市公安局破获案件35起",
@@ -114,7 +114,7 @@ def seed_like_rows() -> dict[str, list[dict]]:
             _metric(5, doc, a1, at(RAW, "1.5亿元"), 150000000.0, "元", "money", "assets_seized",
                     action="查扣", object="涉案资产", place="江苏省苏州市"),
             _metric(6, doc, a0, at(RAW, "300万元", tail), 3000000.0, "元", "money",
-                    "losses_recovered", action="追回", place="江苏省镇江市"),
+                    "losses_recovered", action="追回", place="江苏省镇江市", part_of="fact002"),
         ],
         "quarantine": [
             dict(source="synthetic/bad.bin", doc_id=None, stage="read", reason="binary",
@@ -127,7 +127,18 @@ def seed_like_rows() -> dict[str, list[dict]]:
                  message="NUL bytes: this is binary data, not text", excerpt="00 01"),
         ],
     }
+    rows["facts"] = [_fact(m) for m in rows["metrics"]]
     return rows
+
+
+def _fact(metric: dict) -> dict:
+    """The fact of a metrics row that states it alone."""
+    return dict(fact_id=metric["fact_id"], value=metric["value"], value_max=metric["value_max"],
+                unit=metric["unit"], quantity_kind=metric["quantity_kind"], category=metric["category"],
+                object=metric["object"], place=metric["place"], place_code=metric["place_code"],
+                period_start=metric["period_start"], period_end=metric["period_end"], n_statements=1,
+                n_documents=1, first_metric_id=metric["metric_id"], first_doc_id=metric["doc_id"],
+                conflict=False)
 
 
 RUN_INFO = {

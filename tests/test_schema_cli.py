@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from pipeline.cli import cli
 from schemas import describe
-from schemas.arrow import SCHEMAS
-from schemas.records import TABLES
+from schemas.arrow import OUTPUT_SCHEMAS as SCHEMAS
+from schemas.records import OUTPUT_TABLES as TABLES
 from tests.outputs_factory import seed_like_rows
 
 

@@ -62,7 +62,8 @@ _metric = st.fixed_dictionaries(dict(
     place=st.none() | st.just("全国"), place_code=st.none() | st.just("100000"),
     place_level=st.none() | st.sampled_from(["country", "province", "prefecture", "county", "township"]),
     place_source=st.sampled_from(["sentence", "organ", "paragraph", "article", "none"]),
-    statistic=st.sampled_from(["total", "average", "rate", "maximum", "threshold"])))
+    statistic=st.sampled_from(["total", "average", "rate", "maximum", "threshold"]),
+    fact_id=st.none() | st.just("f00d"), part_of=st.none() | st.just("f00e")))
 
 
 @settings(max_examples=100, deadline=None)

@@ -128,3 +128,18 @@ def _across(gold: list[dict], docs: dict, per_doc: dict, links: dict) -> dict:
             total += 1
             found += a is not None and a == b
     return {"gold_pairs": total, "found": found}
+
+
+def score_run(gold: list[dict], out: str | Path) -> dict:
+    """Scores of the links a run wrote: metrics.fact_id / part_of, documents.duplicate_of and
+    the facts table of the output folder ``out``."""
+    import pyarrow.parquet as pq
+
+    out = Path(out)
+    metrics = pq.read_table(out / "metrics").to_pylist()
+    documents = pq.read_table(out / "documents", columns=["doc_id", "source", "raw_text", "duplicate_of",
+                                                           "similarity"]).to_pylist()
+    facts = pq.read_table(out / "facts").to_pylist()
+    links = {m["metric_id"]: (m["fact_id"], m["part_of"]) for m in metrics if m["fact_id"]}
+    duplicates = {d["doc_id"]: (d["duplicate_of"], d["similarity"]) for d in documents}
+    return score_links(gold, metrics, documents, links, duplicates, facts)

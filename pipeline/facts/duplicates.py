@@ -9,17 +9,20 @@ with their own chrome, in either script, gives nearly the same shingles.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
-from datasketch import LeanMinHash, MinHash, MinHashLSH
+from rensa import RMinHash
 
 from ..stages.layout import t2s_converter
 
 SHINGLE = 5
 NUM_PERM = 128
+# LSH: 32 bands of 4 rows; a pair of Jaccard 0.5 shares a band with probability 0.87, of 0.6
+# with 0.98, of 0.23 with 0.09 (the candidates are then compared on the whole signature).
+BANDS, ROWS = 32, 4
 # Measured on tests/fixtures/facts (docs/facts.md): republications score >= 0.77, the closest
 # different story, written on the same template, 0.23.
 THRESHOLD = 0.5
@@ -33,7 +36,6 @@ _NAV_SEPARATORS = re.compile(r"[|｜>＞»/]")
 _SOURCE_LINE = re.compile(r"^[（(]?(来源|稿源|作者|编辑|责编|校对)[:：]")
 _KEEP = re.compile(r"[0-9A-Za-z\u3400-\u9fff]+")
 _CHROME_MAX = 60
-_SCHEME = "affine32"
 _MAX_HASH = (1 << 32) - 1
 
 
@@ -104,25 +106,49 @@ def shingle_hashes(text: str, k: int = SHINGLE) -> np.ndarray:
     return value & np.uint64(_MAX_HASH)
 
 
-@lru_cache(maxsize=1)
-def _permutations():
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=_SCHEME).permutations
-
-
-def _identity(value: int) -> int:
-    return value
-
-
-def signature(raw: str, chrome: Sequence[tuple[int, int]] | None = None) -> LeanMinHash | None:
-    """MinHash of a document's story shingles (the shingles hashed in numpy, datasketch's
-    permutations over them); None for a page without story text."""
+def signature(raw: str, chrome: Sequence[tuple[int, int]] | None = None) -> np.ndarray | None:
+    """MinHash of a document's story shingles (``NUM_PERM`` 32-bit values; rensa's MinHash over
+    the shingle hashes); None for a page without story text."""
     hashes = shingle_hashes(story_text(raw, chrome))
     if len(hashes) == 0:
         return None
-    minhash = MinHash(num_perm=NUM_PERM, seed=SEED, hashfunc=_identity, scheme=_SCHEME,
-                      permutations=_permutations())
-    minhash.update_batch(np.unique(hashes).tolist())
-    return LeanMinHash(minhash)
+    matrix = RMinHash.digest_matrix_from_flat_token_hashes(
+        hashes, np.array([0, len(hashes)], dtype=np.uint64), NUM_PERM, SEED)
+    return np.asarray(matrix.to_rows()[0], dtype=np.uint32)
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard similarity: the share of equal MinHash values."""
+    return float(np.count_nonzero(a == b)) / len(a)
+
+
+def band_hashes(signatures: np.ndarray, band: int) -> np.ndarray:
+    """One 64-bit hash per row of ``signatures`` for the ``ROWS`` values of ``band``."""
+    block = signatures[:, band * ROWS:(band + 1) * ROWS].astype(np.uint64)
+    value = np.zeros(len(block), dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for j in range(block.shape[1]):
+            value = value * np.uint64(0x9E3779B97F4A7C15) + block[:, j] + np.uint64(1)
+    return value
+
+
+def candidate_pairs(signatures: np.ndarray, max_run: int = 64) -> dict[int, set[int]]:
+    """row → earlier rows sharing at least one LSH band with it (rows are in stable order).
+    A run of more than ``max_run`` rows with one band value (many copies of one page) pairs
+    each row with the first ``max_run`` of the run only."""
+    earlier: dict[int, set[int]] = defaultdict(set)
+    for band in range(min(BANDS, signatures.shape[1] // ROWS)):
+        values = band_hashes(signatures, band)
+        order = np.argsort(values, kind="stable")
+        ordered = values[order]
+        cuts = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
+        for run in np.split(order, cuts):
+            if len(run) < 2:
+                continue
+            run = np.sort(run)
+            for position in range(1, len(run)):
+                earlier[int(run[position])].update(int(r) for r in run[:min(position, max_run)])
+    return earlier
 
 
 @dataclass(frozen=True)
@@ -148,29 +174,38 @@ def find_duplicates(docs: Iterable[Doc], threshold: float = THRESHOLD
     return find_similar(((d.doc_id, d.order, signature(d.raw, d.chrome)) for d in docs), threshold)
 
 
-def find_similar(signed: Iterable[tuple[str, tuple, LeanMinHash | None]], threshold: float = THRESHOLD
+def find_similar(signed: Iterable[tuple[str, tuple, np.ndarray | None]], threshold: float = THRESHOLD
                  ) -> dict[str, tuple[str | None, float | None]]:
     """``find_duplicates`` over (doc_id, order, signature) computed beforehand (so the caller
     need not keep the texts)."""
-    lsh = MinHashLSH(threshold=max(0.05, threshold * 0.8), num_perm=NUM_PERM)
-    signatures: dict[str, LeanMinHash] = {}
     orders: dict[str, tuple] = {}
+    signatures: dict[str, np.ndarray] = {}
     for doc_id, order, sig in signed:
-        if sig is None or doc_id in signatures:
-            orders.setdefault(doc_id, order)
-            continue
-        signatures[doc_id], orders[doc_id] = sig, order
-        lsh.insert(doc_id, sig)
+        orders.setdefault(doc_id, order)
+        if sig is not None:
+            signatures.setdefault(doc_id, sig)
     result: dict[str, tuple[str | None, float | None]] = {d: (None, None) for d in orders}
-    for doc_id in sorted(signatures, key=orders.__getitem__):
-        sig = signatures[doc_id]
-        earlier = [(orders[c], c) for c in lsh.query(sig) if orders[c] < orders[doc_id]]
-        for _, other in sorted(earlier):
-            similarity = float(sig.jaccard(signatures[other]))
-            if similarity >= threshold:
-                result[doc_id] = (other, round(similarity, 4))
-                break
+    ids = sorted(signatures, key=orders.__getitem__)
+    if ids:
+        result.update(similar_rows(ids, np.stack([signatures[d] for d in ids]), threshold))
     return result
+
+
+def similar_rows(ids: Sequence[str], matrix: np.ndarray, threshold: float = THRESHOLD
+                 ) -> dict[str, tuple[str, float]]:
+    """doc_id → (duplicate_of, similarity) for the rows of ``matrix`` (signatures, in stable
+    order) that have an earlier near-duplicate: LSH bands give candidates, the whole
+    signatures decide, the first earlier candidate that reaches ``threshold`` is taken."""
+    found: dict[str, tuple[str, float]] = {}
+    if len(ids) < 2:
+        return found
+    for row, candidates in sorted(candidate_pairs(matrix).items()):
+        for other in sorted(candidates):
+            value = similarity(matrix[row], matrix[other])
+            if value >= threshold:
+                found[ids[row]] = (ids[other], round(value, 4))
+                break
+    return found
 
 
 def roots(duplicates: dict[str, tuple[str | None, float | None]]) -> dict[str, str]:

@@ -17,6 +17,8 @@ from .values import WEAK_CATEGORIES, Stated, agree, stated, tenfold_slip, unit_c
 
 _SENTENCE_END = "。！？!?；;\n"
 _CLAUSE_END = _SENTENCE_END + "，,：:、"
+_SENTENCE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_CLAUSE_ENDS = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _BACKREF = re.compile(r"(上述|前述|以上|这些|这|该|此)(?:的)?$")
 _BACKREF_OBJECTS = frozenset({"上述", "前述", "以上", "这些", "该", "此"})
 _OBJECT_PREFIX = re.compile(r"^(上述|前述|这些|该类|此类|各类|共计|累计|共|总计)")
@@ -74,8 +76,8 @@ class Boundaries:
 
     def __init__(self, raw: str) -> None:
         self.length = len(raw)
-        self.sentence = [i for i, ch in enumerate(raw) if ch in _SENTENCE_END]
-        self.clause = [i for i, ch in enumerate(raw) if ch in _CLAUSE_END]
+        self.sentence = [m.start() for m in _SENTENCE_ENDS.finditer(raw)]
+        self.clause = [m.start() for m in _CLAUSE_ENDS.finditer(raw)]
 
     @staticmethod
     def before(ends: list[int], position: int) -> int:
@@ -210,23 +212,33 @@ def _score(item: Statement, cluster: Cluster) -> tuple:
     return (exact, best.start)
 
 
+def _kind(item: Statement) -> tuple:
+    """What two statements must share before anything else is compared (``same_thing``)."""
+    row = item.row
+    return (item.unit_class, row.get("quantity_kind"), row.get("currency") or None,
+            row.get("change_direction") or None)
+
+
 def cluster_statements(items: list[Statement], forbidden: dict[int, int]) -> list[Cluster]:
     """Group a document's statements, in text order, by complete agreement with a cluster's
     anchors (a back-reference joins the nearest cluster it agrees with). ``forbidden`` maps a
-    part's index to its total's index: a part never joins its total's cluster."""
+    part's index to its total's index: a part never joins its total's cluster. Only clusters
+    of the same unit, kind, currency and direction are compared (``same_thing`` needs them)."""
     clusters: list[Cluster] = []
+    by_kind: dict[tuple, list[Cluster]] = {}
     where: dict[int, Cluster] = {}
     for item in sorted(items, key=lambda s: (s.start, s.index)):
         barred = where.get(forbidden.get(item.index, -1))
+        candidates = by_kind.setdefault(_kind(item), [])
         if item.backref:
-            fits = [c for c in clusters if c is not barred
+            fits = [c for c in candidates if c is not barred
                     and any(same_statistic(item, m) for m in c.members)]
         else:
-            fits = [c for c in clusters if c is not barred
+            fits = [c for c in candidates if c is not barred
                     and all(same_statistic(item, m) for m in c.anchors())]
         target = max(fits, key=lambda c: _score(item, c)) if fits else None
         if target is None:
-            slips = [c for c in clusters if c is not barred and all(
+            slips = [c for c in candidates if c is not barred and all(
                 slipped(item, m) or same_statistic(item, m) for m in c.anchors())
                 and any(slipped(item, m) for m in c.anchors())]
             target = max(slips, key=lambda c: _score(item, c)) if slips else None
@@ -235,6 +247,7 @@ def cluster_statements(items: list[Statement], forbidden: dict[int, int]) -> lis
         if target is None:
             target = Cluster([])
             clusters.append(target)
+            candidates.append(target)
         target.members.append(item)
         where[item.index] = target
     return clusters

@@ -22,6 +22,7 @@ from schemas.records import TABLES
 from .. import errors
 from ..io import Rejected
 from .records import quarantine_row
+from .sides import SIDE_SCHEMAS, side_dir
 
 
 def repeat(source: str, doc_id: str) -> Rejected:
@@ -83,6 +84,14 @@ def _drop(staging: Path, name: str, again: dict[str, str], result: dict) -> None
         temp = path.with_name(f".{name}.dedupe.tmp")
         pq.write_table(keep, temp, compression="zstd")
         temp.replace(path)
+    for table, schema in SIDE_SCHEMAS.items():
+        path = side_dir(staging, table) / name
+        if path.exists():
+            rows = pq.read_table(path, schema=schema)
+            keep = rows.filter(pc.invert(pc.is_in(rows.column("doc_id"), drop)))
+            temp = path.with_name(f".{name}.dedupe.tmp")
+            pq.write_table(keep, temp, compression="zstd")
+            temp.replace(path)
     counts = result["counts"]
     counts["read.quarantined"] = counts.get("read.quarantined", 0) + len(again)
     counts["read.out"] = counts.get("read.out", 0) - len(again)

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 from .. import __version__, errors
 from ..io import INPUT_SUFFIXES
 from .dedupe import drop_repeats_across_shards
+from .linking import drop_side_tables, link_run
 from .local import RUNNING, run_local
 from .manifest import Manifest
 from .outputs import FULL, OutputFolder
@@ -122,8 +123,11 @@ def _run_locked(folder: OutputFolder, plan, inputs, n_files, started, *, pipelin
     drop_repeats_across_shards(staging, manifest.done)
     results = [manifest.done[index] for index in sorted(manifest.done)]
     finish_tables(staging)
+    linked = link_run(staging)
     totals = Result()
     totals.counts, totals.seconds, rows = merge_results(results)
+    rows["facts"] = linked["facts"]
+    totals.seconds["link"] += linked["seconds"]
     totals.counts["write.in"] = sum(rows.values())
     totals.counts["write.out"] = sum(rows.values())
     models = next((r["models"] for r in results if r.get("models")), None) or (
@@ -133,10 +137,12 @@ def _run_locked(folder: OutputFolder, plan, inputs, n_files, started, *, pipelin
     run_info["shards"] = {"total": len(plan), "resumed": len(plan) - len(todo),
                           "failed": sum(1 for r in results if r.get("failed")),
                           "cpu_seconds": round(sum(r.get("cpu", 0) for r in results), 3)}
+    run_info["facts"] = linked
     # run.json is written last: a staging folder holding it is complete (pipeline.run.outputs).
     (staging / "run.json").write_text(json.dumps(run_info, ensure_ascii=False, indent=2,
                                                  default=str), encoding="utf-8")
-    folder.commit()
+    snapshot = folder.commit()
+    drop_side_tables(snapshot)
     return RunSummary(folder.out, totals.counts, rows, dict(totals.seconds), run_info)
 
 

@@ -18,6 +18,7 @@ from schemas.records import TABLES
 
 from ..errors import UserError
 from .plan import Shard
+from .sides import SIDE_SCHEMAS, side_dir
 
 STAGING = ".staging"
 MANIFEST = "manifest.jsonl"
@@ -79,13 +80,13 @@ class Manifest:
                 if not isinstance(index, int) or not 0 <= index < n_shards:
                     continue
                 name = Shard(index, ()).name
-                if all((self.staging / t / name).exists() for t, n in entry["rows"].items() if n):
+                if all((self.staging / t / name).exists() for t, n in entry["rows"].items() if n) and all(
+                        (side_dir(self.staging, t) / name).exists() for t, n in entry.get("staged", {}).items() if n):
                     done[index] = entry
         return done
 
     def _clean_temporaries(self) -> None:
-        for table in TABLES:
-            directory = self.staging / table
+        for directory in [self.staging / t for t in TABLES] + [side_dir(self.staging, t) for t in SIDE_SCHEMAS]:
             if directory.is_dir():
                 for temp in directory.glob(".part-*.tmp"):
                     temp.unlink(missing_ok=True)

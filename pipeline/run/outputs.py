@@ -26,7 +26,7 @@ import signal
 from pathlib import Path
 from typing import Callable
 
-from schemas.records import TABLES
+from schemas.records import OUTPUT_TABLES as TABLES
 
 from ..errors import UserError
 from ..io import OUTPUT_MARKER

@@ -23,6 +23,7 @@ from schemas.records import TABLES
 from .. import errors
 from .records import quarantine_row
 from .dedupe import Deduper
+from .sides import SIDE_SCHEMAS, side_dir, side_rows
 from .pipeline import models_of
 from .plan import Shard, read_shard
 
@@ -102,11 +103,35 @@ def _batches(items: Iterable, limit: int = BATCH_CHARS) -> Iterator[list]:
 
 
 def _writers(shard: Shard, staging: Path) -> dict[str, PartWriter]:
+    """The shard's part writers: the tables, then the linking pass's staging tables."""
     for table in TABLES:  # a repeated shard replaces what an earlier attempt left
         (staging / table / shard.name).unlink(missing_ok=True)
-    return {table: PartWriter(staging / table, shard.name, SCHEMAS[table],
-                              ROWS_PER_GROUP.get(table, DEFAULT_ROWS_PER_GROUP))
-            for table in TABLES}
+    for table in SIDE_SCHEMAS:
+        (side_dir(staging, table) / shard.name).unlink(missing_ok=True)
+    writers = {table: PartWriter(staging / table, shard.name, SCHEMAS[table],
+                                 ROWS_PER_GROUP.get(table, DEFAULT_ROWS_PER_GROUP))
+               for table in TABLES}
+    writers.update({table: PartWriter(side_dir(staging, table), shard.name, schema, DEFAULT_ROWS_PER_GROUP)
+                    for table, schema in SIDE_SCHEMAS.items()})
+    return writers
+
+
+def _stage_facts(result, writers: dict[str, PartWriter], seconds: Counter, counts: Counter) -> None:
+    """Write a processed document's staging rows for the linking pass. A document the pass
+    cannot read is listed in quarantine (its metrics keep no fact_id); the run goes on."""
+    started = time.perf_counter()
+    try:
+        staged = side_rows(result.rows)
+    except Exception as exc:  # one bad record never kills a run
+        doc = (result.rows.get("documents") or [{}])[0]
+        writers["quarantine"].write([quarantine_row(doc.get("source", "?"), doc.get("doc_id"), "facts",
+                                                    errors.STAGE_FAILED, f"linking: {exc!r}"[:1000])])
+        counts["facts.quarantined"] += 1
+        staged = {}
+    for table, rows in staged.items():
+        if rows:
+            writers[table].write(rows)
+    seconds["facts"] += time.perf_counter() - started
 
 
 def process_shard(shard: Shard, staging: str | os.PathLike, pipeline,
@@ -127,6 +152,7 @@ def process_shard(shard: Shard, staging: str | os.PathLike, pipeline,
                         writers[table].write(rows)
                 counts.update(result.counts)
                 seconds.update(result.seconds)
+                _stage_facts(result, writers, seconds, counts)
             for writer in writers.values():
                 writer.seal()
         started = time.perf_counter()
@@ -139,7 +165,8 @@ def process_shard(shard: Shard, staging: str | os.PathLike, pipeline,
         raise
     return {"shard": shard.index, "items": items, "size": shard.size, "counts": dict(counts),
             "seconds": {k: round(v, 6) for k, v in seconds.items()},
-            "rows": {table: writer.rows for table, writer in writers.items()},
+            "rows": {table: writer.rows for table, writer in writers.items() if table in TABLES},
+            "staged": {table: writers[table].rows for table in SIDE_SCHEMAS},
             "cpu": round(time.process_time() - cpu_started, 6), "models": models_of(pipeline)}
 
 
@@ -158,7 +185,7 @@ def failed_shard(shard: Shard, staging: str | os.PathLike, why: str) -> dict:
     n = len(rows)
     return {"shard": shard.index, "items": n, "size": shard.size,
             "counts": {"read.in": n, "read.quarantined": n}, "seconds": {},
-            "rows": {table: writer.rows for table, writer in writers.items()}, "cpu": 0.0,
+            "rows": {table: writer.rows for table, writer in writers.items() if table in TABLES}, "cpu": 0.0,
             "models": {}, "failed": why}
 
 

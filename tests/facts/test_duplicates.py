@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline.facts.duplicates import (THRESHOLD, Doc, find_duplicates, is_chrome, order_key, roots,
-                                       signature, story_text, to_simplified)
+                                       signature, similarity, story_text, to_simplified)
 
 STORY = ("广州反诈中心预警劝阻群众14.5万人次\n\n"
          "本报讯 今年1至10月，广州市反诈中心发出预警劝阻14.5万人次，避免群众损失3.2亿元。\n\n"
@@ -67,7 +67,7 @@ def test_a_republication_with_other_chrome_is_a_duplicate_of_the_first_copy():
 
 def test_a_different_story_on_the_same_template_is_no_duplicate():
     """深圳…9.8万人次 is written like 广州…14.5万人次 but is another story."""
-    assert signature(STORY).jaccard(signature(OTHER)) < THRESHOLD
+    assert similarity(signature(STORY), signature(OTHER)) < THRESHOLD
 
 
 def test_the_first_copy_is_decided_by_the_stable_order_not_the_input_order():

@@ -6,10 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pyarrow.parquet as pq
 import pytest
 
-from pipeline.evaluation.facts import locate, read_gold, score_links
+from pipeline.evaluation.facts import locate, read_gold, score_links, score_run
 from pipeline.facts import link
 
 from .rows import document, metric
@@ -46,16 +45,14 @@ def test_score_counts_pairs_of_one_statistic():
 
 
 @pytest.mark.slow
-def test_the_pipeline_and_link_on_the_fixtures(tmp_path):
-    """The real run over tests/fixtures/facts, then link(): pair F >= 0.9, every republication
-    found and no false duplicate, every marked part and conflict found."""
+def test_the_run_links_the_fixtures(tmp_path):
+    """The real run over tests/fixtures/facts writes its links (metrics.fact_id, part_of,
+    documents.duplicate_of, facts): pair F >= 0.9, every republication found and no false
+    duplicate, every marked part and conflict found."""
     out = tmp_path / "out"
     subprocess.run([sys.executable, "-m", "pipeline", "run", str(FIXTURES), "--out", str(out),
                     "--date", "2022-11-08", "--quiet"], check=True)
-    metrics = pq.read_table(out / "metrics").to_pylist()
-    documents = pq.read_table(out / "documents").to_pylist()
-    facts, links, dups = link(metrics, documents)
-    scores = score_links(read_gold(FIXTURES / ".gold.jsonl"), metrics, documents, links, dups, facts)
+    scores = score_run(read_gold(FIXTURES / ".gold.jsonl"), out)
     assert scores["within_pairs"]["f"] >= 0.9, scores
     assert scores["duplicate_pairs"]["precision"] == scores["duplicate_pairs"]["recall"] == 1.0, scores
     assert scores["parts"]["linked_to_total"] == scores["parts"]["gold"], scores
