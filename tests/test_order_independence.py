@@ -17,7 +17,7 @@ from tests.conftest import CORPORA, SEED
 
 pytestmark = pytest.mark.slow
 
-TABLES = ("documents", "articles", "sentences", "entities", "metrics", "quarantine")
+TABLES = ("documents", "articles", "sentences", "entities", "metrics", "quarantine", "facts")
 
 # Written for this test. The first teaches nothing to a fresh pipeline; read after the second
 # (which uses 闻到 as a verb) it must still give the same metrics.
@@ -28,6 +28,10 @@ OWN_RECORDS = [
     {"id": "police", "date": "2021-05-10",
      "text": "某市公安局今年以来破获电信网络诈骗案件126起，抓获犯罪嫌疑人203名，"
              "为群众挽回经济损失860余万元，同比下降12.5%。"},
+    # the same story republished with other page chrome: its figures join the first copy's facts
+    {"id": "police-copy", "date": "2021-05-11",
+     "text": "首页 | 法治 | 正文\n某市公安局今年以来破获电信网络诈骗案件126起，抓获犯罪嫌疑人203名，"
+             "为群众挽回经济损失860余万元，同比下降12.5%。\n分享到：微信 微博"},
 ]
 
 
@@ -83,6 +87,7 @@ def test_order_sharding_and_workers_give_the_same_tables(tmp_path, nlp):
     two_workers = table_rows(tmp_path / "two")
 
     assert one["metrics"], "the corpus gives metrics"
+    assert any('"duplicate_of": null' not in row for row in one["documents"]), "the copy is linked"
     for name in TABLES:
         assert reversed_small_shards[name] == one[name], f"{name}: reversed, small shards"
         assert two_workers[name] == one[name], f"{name}: two workers"

@@ -216,6 +216,12 @@ def fact_key(rep: Local, category: str, obj: str | None, scope: str | None) -> s
     """The document-independent content hash of a fact: category, object, place, period, unit
     and the most precise value; ``scope`` (its first document) only for unblocked facts."""
     row = rep.row
-    return content_id("fact", category, normalise_object(obj) or "", row.get("place_code") or
-                      row.get("place") or "", row.get("period_start") or "", row.get("period_end") or "",
-                      rep.unit_class, repr(float(rep.rep.value)), repr(row.get("value_max")), scope or "")
+    key = content_id("fact", category, normalise_object(obj) or "", row.get("place_code") or
+                     row.get("place") or "", row.get("period_start") or "", row.get("period_end") or "",
+                     rep.unit_class, repr(float(rep.rep.value)), repr(row.get("value_max")))
+    return scoped(key, scope)
+
+
+def scoped(key: str, scope: str | None) -> str:
+    """The id of a fact that cannot be compared across documents: its key within ``scope``."""
+    return content_id(key, scope) if scope else key

@@ -44,10 +44,13 @@ _TRADITIONAL = frozenset("報訊這們國發時會說經過對還當與後來為
                          "詐騙劃撥幣價額資產羣衆眾務員聯網絡電話預警勸阻")
 
 
+_ANY_TRADITIONAL = re.compile(f"[{''.join(sorted(_TRADITIONAL))}]")
+
+
 def to_simplified(text: str) -> str:
     """廣州反詐中心預警勸阻 → 广州反诈中心预警劝阻 (unchanged when the page has no traditional
     characters, or no converter is installed)."""
-    if len(_TRADITIONAL.intersection(text)) < 2:
+    if len(set(_ANY_TRADITIONAL.findall(text))) < 2:
         return text
     converter = t2s_converter()
     return converter.convert(text) if converter is not None else text
@@ -142,10 +145,10 @@ def candidate_pairs(signatures: np.ndarray, max_run: int = 64) -> dict[int, set[
         order = np.argsort(values, kind="stable")
         ordered = values[order]
         cuts = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
-        for run in np.split(order, cuts):
-            if len(run) < 2:
-                continue
-            run = np.sort(run)
+        starts = np.concatenate([[0], cuts])
+        ends = np.concatenate([cuts, [len(ordered)]])
+        for k in np.flatnonzero(ends - starts >= 2):  # only runs of two or more: few
+            run = np.sort(order[starts[k]:ends[k]])
             for position in range(1, len(run)):
                 earlier[int(run[position])].update(int(r) for r in run[:min(position, max_run)])
     return earlier

@@ -19,7 +19,7 @@ from datetime import date
 import numpy as np
 import pyarrow as pa
 
-from .across import KEPT, Local, block_keys, document_locals, fact_key
+from .across import KEPT, Local, block_keys, document_locals, fact_key, scoped
 from .duplicates import NUM_PERM, order_key, signature
 from .values import Stated
 
@@ -83,9 +83,9 @@ def local_row(local: Local, no: int) -> dict:
         "values": [_stated_row(v) for v in local.values],
         "periods": [_key_text(p) for p in local.periods],
         "blocks": [_key_text(k) for k in block_keys(local)],
-        "key_open": fact_key(local, local.category, local.object, None),
-        "key_self": fact_key(local, local.category, local.object, local.doc_id),
     })
+    row["key_open"] = fact_key(local, local.category, local.object, None)
+    row["key_self"] = scoped(row["key_open"], local.doc_id)
     return row
 
 

@@ -75,6 +75,25 @@ def test_cli_dask_engine_on_the_seed_page(tmp_path, distributed, nlp):
     assert_same(tmp_path / "dask", tmp_path / "local")
 
 
+@pytest.mark.slow
+def test_dask_engine_gives_the_same_facts_as_the_local_runner(tmp_path, distributed, nlp):
+    """The count-once fixtures (restatements, parts, republications in traditional script) cut
+    into small shards: the Dask engine's facts, fact_id/part_of and duplicate_of equal the
+    local runner's, and the republications are found."""
+    from datetime import date
+
+    from pipeline.run.pipeline import Pipeline, PipelineSpec
+
+    fixtures = ROOT / "tests" / "fixtures" / "facts"
+    options = dict(published=date(2022, 11, 8), shard_bytes=2048)
+    run([fixtures], tmp_path / "local", pipeline=Pipeline(nlp), workers=2, **options)
+    summary = run([fixtures], tmp_path / "dask", engine="dask", workers=2, spec=PipelineSpec(), **options)
+    assert summary.run_info["shards"]["total"] > 3
+    assert_same(tmp_path / "dask", tmp_path / "local")
+    assert summary.run_info["facts"]["republished_documents"] == 4
+    assert summary.run_info["facts"]["rows_folded"] > 0
+
+
 def _worker_settings():
     import os
 

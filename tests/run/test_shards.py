@@ -28,7 +28,7 @@ from pipeline.run.pipeline import PipelineSpec
 from pipeline.run.manifest import ABORT_ENV, MANIFEST, STAGING
 from pipeline.run.plan import plan_shards, read_shard
 from schemas.arrow import SCHEMAS
-from schemas.records import TABLES
+from schemas.records import OUTPUT_TABLES, TABLES
 
 ROOT = Path(__file__).resolve().parents[2]
 BASIC = PipelineSpec(stages="basic", blank=True)
@@ -69,12 +69,12 @@ def make_corpus(root: Path, files: int = 6, jsonl_lines: int = 300, jsonl_files:
 
 
 def tables(out: Path) -> dict[str, pa.Table]:
-    return {table: pq.read_table(out / table) for table in TABLES}
+    return {table: pq.read_table(out / table) for table in OUTPUT_TABLES}
 
 
 def assert_same(a: Path, b: Path) -> None:
     ta, tb = tables(a), tables(b)
-    for table in TABLES:
+    for table in OUTPUT_TABLES:
         assert ta[table].num_rows == tb[table].num_rows, table
         assert ta[table].equals(tb[table]), table
 

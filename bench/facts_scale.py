@@ -1,13 +1,14 @@
 """Measure the linking pass on a synthetic corpus made from a run's own tables.
 
-    python -m pipeline.facts.scale /work/baseline/corpus_out --documents 100000
+    python bench/facts_scale.py outputs-of-a-run --documents 100000
 
 Documents are resampled from the run's documents table and perturbed (most get a quarter of
 their characters replaced, so they are new stories; ``--copies`` of them only a few, so they
 are republications), with their metrics rows copied (values scaled for the new stories,
-places and periods drawn from the run's own). Only ``link()`` is timed; peak memory is the
-maximum resident size of a fresh process that reads the corpus and runs link(), against its
-size after reading.
+places and periods drawn from the run's own). Two parts are measured, as a run splits them:
+the per-document staging (``document_facts``: local facts and MinHash, done in the shards, in
+parallel), and, in a fresh process that reads only the staging tables, the corpus pass
+(``link_staged``): its time and its peak resident memory against the size after reading.
 """
 
 from __future__ import annotations
@@ -68,48 +69,67 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def stage(metrics: pa.Table, documents: pa.Table, out: Path) -> dict:
+    """Write the staging tables of the corpus, as the shards would; return the time per document."""
+    from pipeline.facts import document_facts
+    from pipeline.facts.shard import SCHEMAS
+
+    by_doc: dict[str, list[dict]] = {}
+    for row in metrics.to_pylist():
+        by_doc.setdefault(row["doc_id"], []).append(row)
+    staged: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+    started = time.perf_counter()
+    for doc in documents.to_pylist():
+        found = document_facts(doc, by_doc.get(doc["doc_id"], []))
+        staged["fact_docs"] += found.docs
+        staged["fact_locals"] += found.locals
+        staged["fact_links"] += found.links
+    seconds = time.perf_counter() - started
+    for name, schema in SCHEMAS.items():
+        pq.write_table(pa.Table.from_pylist(staged[name], schema=schema), out / f"{name}.parquet")
+    return {"staging_seconds": round(seconds, 1),
+            "staging_ms_per_document": round(seconds * 1000 / max(documents.num_rows, 1), 3)}
+
+
 def measure(directory: str) -> dict:
-    """Read a synthetic corpus written by ``make`` and time ``link()`` on it."""
-    from pipeline.facts import link, link_tables
-    metrics = pq.read_table(f"{directory}/metrics.parquet")
-    documents = pq.read_table(f"{directory}/documents.parquet", columns=["doc_id", "source", "raw_text", "published"])
+    """Read the staging tables written by ``stage`` and time the corpus pass on them."""
+    from pipeline.facts import link_staged
+
+    tables = [pq.read_table(f"{directory}/{name}.parquet") for name in ("fact_docs", "fact_locals", "fact_links")]
     before = _rss_mb()
     started = time.perf_counter()
-    facts, metric_links, document_links = link_tables(metrics, documents)
-    table_seconds, table_peak = time.perf_counter() - started, _rss_mb()
-    n = documents.num_rows
-    result = {
-        "documents": n, "metrics": metrics.num_rows, "facts": facts.num_rows,
-        "duplicates": document_links["duplicate_of"].drop_null().length(),
+    facts, metric_links, document_links = link_staged(*tables)
+    seconds = time.perf_counter() - started
+    n = tables[0].num_rows
+    return {
+        "documents": n, "local_facts": tables[1].num_rows, "metrics": tables[2].num_rows,
+        "facts": facts.num_rows, "duplicates": document_links["duplicate_of"].drop_null().length(),
         "multi_document_facts": sum(1 for k in facts["n_documents"].to_pylist() if k > 1),
-        "input_mb": round((metrics.nbytes + documents.nbytes) / 2**20, 1), "rss_before_mb": round(before, 1),
-        "link_tables_seconds": round(table_seconds, 1), "link_tables_peak_mb": round(table_peak, 1),
+        "staging_mb": round(sum(t.nbytes for t in tables) / 2**20, 1), "rss_after_reading_mb": round(before, 1),
+        "pass_seconds": round(seconds, 1), "peak_rss_mb": round(_rss_mb(), 1),
+        "pass_seconds_per_million_documents": round(seconds * 1e6 / max(n, 1)),
     }
-    del facts, metric_links, document_links
-    started = time.perf_counter()
-    link(metrics, documents)
-    result.update({"link_seconds": round(time.perf_counter() - started, 1), "link_peak_mb": round(_rss_mb(), 1),
-                   "link_seconds_per_million_documents": round((time.perf_counter() - started) * 1e6 / n)})
-    return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("run_dir", help="a run's output directory (make) or a synthetic corpus (--measure)")
+    parser.add_argument("run_dir", help="a run's output directory (make) or a staged corpus (--measure)")
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--out", default="/tmp/facts-synthetic")
-    parser.add_argument("--measure", action="store_true", help="time link() on a corpus made before")
+    parser.add_argument("--measure", action="store_true", help="time the corpus pass on a corpus staged before")
     args = parser.parse_args()
     if args.measure:
         print(json.dumps(measure(args.run_dir)))
         return
     metrics, documents = synthetic(args.run_dir, args.documents)
-    Path(args.out).mkdir(parents=True, exist_ok=True)
-    pq.write_table(metrics, f"{args.out}/metrics.parquet")
-    pq.write_table(documents, f"{args.out}/documents.parquet")
-    result = subprocess.run([sys.executable, "-m", "pipeline.facts.scale", args.out, "--measure"],
-                            check=True, capture_output=True, text=True)
-    print(result.stdout.strip())
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    result = {"made_documents": documents.num_rows, "made_metrics": metrics.num_rows,
+              **stage(metrics, documents, out)}
+    del metrics, documents
+    measured = subprocess.run([sys.executable, __file__, str(out), "--measure"],
+                              check=True, capture_output=True, text=True)
+    print(json.dumps({**result, **json.loads(measured.stdout)}))
 
 
 if __name__ == "__main__":
