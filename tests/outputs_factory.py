@@ -114,7 +114,7 @@ def seed_like_rows() -> dict[str, list[dict]]:
             _metric(5, doc, a1, at(RAW, "1.5亿元"), 150000000.0, "元", "money", "assets_seized",
                     action="查扣", object="涉案资产", place="江苏省苏州市"),
             _metric(6, doc, a0, at(RAW, "300万元", tail), 3000000.0, "元", "money",
-                    "losses_recovered", action="追回", place="江苏省镇江市", part_of="fact002"),
+                    "losses_recovered", action="追回", place="江苏省镇江市"),
         ],
         "quarantine": [
             dict(source="synthetic/bad.bin", doc_id=None, stage="read", reason="binary",

@@ -20,7 +20,7 @@ from pathlib import Path
 from .charts import bar_chart
 from .highlight import (DASH, ENTITY_COLOURS, METRIC_COLOURS, change_text, entity_mark, esc,
                         highlight, metric_mark, period_text)
-from .summary import (format_number, format_sum, format_yuan, metric_sums, money_by_place,
+from .summary import (count_once, format_number, format_sum, format_yuan, metric_sums, money_by_place, read_facts,
                       read_outputs, read_run_info)
 
 # With more articles than this, the article sections start closed (the index leads to them).
@@ -72,6 +72,7 @@ def render_report(out: str | Path, *, title: str | None = None) -> tuple[str, Re
     entities = tables["entities"].to_pylist()
     metrics = tables["metrics"].to_pylist()
     quarantine = tables["quarantine"].to_pylist()
+    once = count_once(metrics, read_facts(out))
     stats = ReportStats(Path(), documents=len(documents), articles=len(articles),
                         entities=len(entities), metrics=len(metrics), quarantined=len(quarantine))
 
@@ -109,8 +110,8 @@ def render_report(out: str | Path, *, title: str | None = None) -> tuple[str, Re
         '<a class="if-focus" href="#articles">showing one article: show all</a></nav></header><main>',
         _overview(documents, articles, tables["sentences"].num_rows, entities, metrics,
                   quarantine, stats),
-        _charts(metrics),
-        _categories(metrics),
+        _charts(metrics, once),
+        _categories(metrics, once),
         _index(articles, documents, ents_by_article, mets_by_article),
         '<section id="articles"><h2>Articles</h2>' + _legend() + "\n".join(sections) + "</section>",
         _quarantine_section(quarantine),
@@ -173,29 +174,35 @@ def _overview(documents, articles, n_sentences, entities, metrics, quarantine,
 </section>"""
 
 
-def _categories(metrics: list[dict]) -> str:
+def _categories(metrics: list[dict], once: list[dict]) -> str:
+    rows_of = Counter(m["category"] for m in metrics)
     by_category: dict[str, list[dict]] = defaultdict(list)
-    for m in metrics:
+    for m in once:
         by_category[m["category"]].append(m)
     rows = []
-    for category, items in sorted(by_category.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+    for category in sorted(set(rows_of) | set(by_category), key=lambda c: (-rows_of[c], c)):
+        items = by_category.get(category, [])
         kinds = ", ".join(f"{k} {n}" for k, n in Counter(m["quantity_kind"] for m in items).most_common())
         sums = ", ".join(format_sum(s) for s in metric_sums(items)) or DASH
-        rows.append(f"<tr><td>{esc(category)}</td><td class=num>{format_number(len(items))}</td>"
+        rows.append(f"<tr><td>{esc(category)}</td><td class=num>{format_number(rows_of[category])}</td>"
+                    f"<td class=num>{format_number(len(items))}</td>"
                     f"<td>{esc(kinds)}</td><td>{esc(sums)}</td></tr>")
+    folded = sum(m["statements"] - 1 for m in once)
+    parts = sum(1 for m in metrics if m.get("part_of"))
     return ('<section id="categories"><table class="wide"><caption>Metrics by category and kind '
-            '(sums only where adding makes sense: counts and amounts, not rates; '
-            '~ = some values approximate)</caption><tr><th>category</th><th>n</th><th>kinds</th>'
-            '<th>sum per unit</th></tr>'
-            + ("".join(rows) or '<tr><td colspan=4 class=muted>none</td></tr>') + "</table></section>")
+            '(sums only where adding makes sense: counts and amounts, not rates; each statistic '
+            f'counted once: {folded} restated rows folded, {parts} parts of a stated total left out; '
+            '~ = some values approximate)</caption><tr><th>category</th><th>rows</th><th>facts</th>'
+            '<th>kinds</th><th>sum per unit</th></tr>'
+            + ("".join(rows) or '<tr><td colspan=5 class=muted>none</td></tr>') + "</table></section>")
 
 
-def _charts(metrics: list[dict]) -> str:
-    by_category = Counter(m["category"] for m in metrics).most_common(15)
-    cat_chart = bar_chart("Metrics by category (number of figures)",
+def _charts(metrics: list[dict], once: list[dict]) -> str:
+    by_category = Counter(m["category"] for m in once).most_common(15)
+    cat_chart = bar_chart("Statistics by category (facts: each counted once)",
                           [(c, n, format_number(n)) for c, n in by_category], "#4f6bd8")
-    money = money_by_place(metrics)[:15]
-    money_chart = bar_chart("Money by place (sum of amounts in 元, change rates excluded)",
+    money = money_by_place(once)[:15]
+    money_chart = bar_chart("Money by place (sum in 元, each statistic once, change rates excluded)",
                             [(p["place"], p["yuan"], format_yuan(p["yuan"])) for p in money],
                             "#c0392b")
     return f'<section id="charts"><h2>Charts</h2><div class="charts">{cat_chart}{money_chart}</div></section>'

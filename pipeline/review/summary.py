@@ -4,7 +4,8 @@
 dict (the ``--json`` output); ``render`` prints it. Sums are only made where adding makes
 sense: counts, money, weights and sizes that are not change rates, one sum per unit (money
 in 元, since ``value`` already folds 万 and 亿 in). Percentages and durations are counted,
-never added.
+never added. Sums count each statistic once (``count_once``: the rows of one fact are one
+figure, parts of a stated total are left out), and say how many rows they folded.
 """
 
 from __future__ import annotations
@@ -66,6 +67,39 @@ def read_run_info(out: str | Path) -> dict[str, Any]:
         raise UserError(f"{path} is not valid JSON ({exc.msg}); rerun fazhi run") from None
 
 
+def read_facts(out: str | Path) -> list[dict]:
+    """The facts table of the run under ``out`` ([] for outputs of a fazhi without it)."""
+    folder = Path(out) / "facts"
+    return pq.read_table(folder).to_pylist() if folder.is_dir() else []
+
+
+def count_once(metrics: list[dict], facts: list[dict] | None = None) -> list[dict]:
+    """One row per statistic: the rows that share a fact_id become their first row, with the
+    value, place and category of the fact (its most precise statement) and ``statements`` =
+    how many rows it folds; rows that are part of a stated total (part_of) are left out, since
+    the total counts them. Rows without a fact_id (an older fazhi's outputs) stay as they are.
+
+    近1.5万起 (headline), 14870起 (lead) → one figure of 14870 with statements 2."""
+    by_id = {f["fact_id"]: f for f in facts or []}
+    once: dict[str, dict] = {}
+    rows = []
+    for m in metrics:
+        fact_id = m.get("fact_id")
+        if fact_id is None:
+            rows.append({**m, "statements": 1})
+        elif m.get("part_of"):
+            continue
+        elif fact_id in once:
+            once[fact_id]["statements"] += 1
+        else:
+            fact = by_id.get(fact_id, {})
+            row = {**m, "statements": 1, **{k: fact[k] for k in ("value", "value_max", "place", "category")
+                                            if k in fact}}
+            once[fact_id] = row
+            rows.append(row)
+    return rows
+
+
 def summable(metric: dict) -> bool:
     """True when adding this metric to others of its unit is meaningful: not a rate, a change,
     a per-day or per-case average, a maximum or a threshold (``statistic`` other than total)."""
@@ -74,30 +108,34 @@ def summable(metric: dict) -> bool:
 
 
 def metric_sums(metrics: list[dict]) -> list[dict]:
-    """Return one {unit, quantity_kind, sum, n, approx} per unit over the summable metrics."""
+    """Return one {unit, quantity_kind, sum, n, approx, rows} per unit over the summable
+    metrics (rows of ``count_once``: ``n`` figures, ``rows`` the rows they stand for)."""
     by_unit: dict[tuple[str, str], dict] = {}
     for m in metrics:
         if not summable(m):
             continue
         key = (m["unit"], m["quantity_kind"])
         entry = by_unit.setdefault(key, {"unit": m["unit"], "quantity_kind": m["quantity_kind"],
-                                         "sum": 0.0, "n": 0, "approx": 0})
+                                         "sum": 0.0, "n": 0, "approx": 0, "rows": 0})
         entry["sum"] += m["value"]
         entry["n"] += 1
+        entry["rows"] += m.get("statements", 1)
         entry["approx"] += m.get("approx") is not None or m.get("value_max") is not None
     return sorted(by_unit.values(), key=lambda e: (-e["n"], e["unit"]))
 
 
 def money_by_place(metrics: list[dict]) -> list[dict]:
-    """Return [{place, yuan, n}] for the money metrics in 元, largest total first."""
+    """Return [{place, yuan, n, rows}] for the money metrics in 元 (rows of ``count_once``:
+    ``n`` figures, ``rows`` the rows they stand for), largest total first."""
     totals: dict[str, dict] = {}
     for m in metrics:
         if m["quantity_kind"] != "money" or m["unit"] != "元" or not summable(m):
             continue
         place = m.get("place") or "(no place)"
-        entry = totals.setdefault(place, {"place": place, "yuan": 0.0, "n": 0})
+        entry = totals.setdefault(place, {"place": place, "yuan": 0.0, "n": 0, "rows": 0})
         entry["yuan"] += m["value"]
         entry["n"] += 1
+        entry["rows"] += m.get("statements", 1)
     return sorted(totals.values(), key=lambda e: (-e["yuan"], e["place"]))
 
 
@@ -108,24 +146,16 @@ def summarize(out: str | Path, top: int = 10) -> dict[str, Any]:
         "documents": ["doc_id"], "articles": ["article_id"], "sentences": ["sentence_id"],
         "entities": ["label", "text", "normalized"],
         "metrics": ["value", "value_max", "unit", "quantity_kind", "approx", "category",
-                    "change_direction", "place", "statistic"],
+                    "change_direction", "place", "statistic", "fact_id", "part_of"],
         "quarantine": ["stage", "reason", "message", "source"],
     })
     run_info = read_run_info(out)
     entities = tables["entities"].to_pylist()
     metrics = tables["metrics"].to_pylist()
     quarantine = tables["quarantine"].to_pylist()
-
-    by_category: dict[str, list[dict]] = defaultdict(list)
-    for m in metrics:
-        by_category[m["category"]].append(m)
-    categories = []
-    for category, items in sorted(by_category.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        sums = metric_sums(items)
-        categories.append({"category": category, "n": len(items),
-                           "kinds": dict(Counter(m["quantity_kind"] for m in items).most_common()),
-                           "sums": sums,
-                           "not_summed": len(items) - sum(s["n"] for s in sums)})
+    facts = read_facts(out)
+    once = count_once(metrics, facts)
+    categories = by_category(metrics, once)
 
     places = Counter(e["normalized"] or e["text"] for e in entities if e["label"] == "GPE")
     organs = Counter(e["text"] for e in entities if e["label"] == "ORG")
@@ -138,16 +168,43 @@ def summarize(out: str | Path, top: int = 10) -> dict[str, Any]:
 
     return {
         "outputs": str(out),
-        "tables": {name: table.num_rows for name, table in tables.items()},
+        "tables": {**{name: table.num_rows for name, table in tables.items()},
+                   **({"facts": len(facts)} if (out / "facts").is_dir() else {})},
         "entities_by_label": dict(Counter(e["label"] for e in entities).most_common()),
         "metrics_by_kind": dict(Counter(m["quantity_kind"] for m in metrics).most_common()),
         "metrics_by_category": categories,
-        "money_by_place": money_by_place(metrics)[:top],
+        "facts": fact_counts(metrics, facts, once),
+        "money_by_place": money_by_place(once)[:top],
         "top_places": [{"name": n, "n": c} for n, c in places.most_common(top)],
         "top_organs": [{"name": n, "n": c} for n, c in organs.most_common(top)],
         "quarantine": sorted(reasons.values(), key=lambda e: (-e["n"], e["stage"], e["reason"])),
         "run": _run_part(run_info),
     }
+
+
+def by_category(metrics: list[dict], once: list[dict]) -> list[dict]:
+    """Per category: rows, figures counted once (``facts``), kinds and sums over the figures."""
+    rows = Counter(m["category"] for m in metrics)
+    figures: dict[str, list[dict]] = defaultdict(list)
+    for m in once:
+        figures[m["category"]].append(m)
+    categories = []
+    for category in sorted(set(rows) | set(figures), key=lambda c: (-rows[c], c)):
+        items = figures.get(category, [])
+        sums = metric_sums(items)
+        categories.append({"category": category, "n": rows[category], "facts": len(items),
+                           "kinds": dict(Counter(m["quantity_kind"] for m in items).most_common()),
+                           "sums": sums, "not_summed": len(items) - sum(s["n"] for s in sums)})
+    return categories
+
+
+def fact_counts(metrics: list[dict], facts: list[dict], once: list[dict]) -> dict[str, int]:
+    """How counting once changed the figures: rows, facts, rows folded, parts left out."""
+    return {"metric_rows": len(metrics), "facts": len(facts),
+            "figures_counted": len(once),
+            "rows_folded": sum(m["statements"] - 1 for m in once),
+            "parts_left_out": sum(1 for m in metrics if m.get("part_of")),
+            "conflicts": sum(1 for f in facts if f.get("conflict"))}
 
 
 def _run_part(info: dict) -> dict[str, Any]:
@@ -236,19 +293,24 @@ def render(summary: dict[str, Any], console=None) -> None:
         labels.add_row(label, format_number(n))
     console.print(_side_by_side(rows, labels))
 
-    cats = table("Metrics by category (sums where the unit allows)", "category", "n",
-                 "kinds", "sum", right=(1,))
+    once = summary.get("facts") or {}
+    cats = table(f"Metrics by category (sums count each statistic once: {once.get('rows_folded', 0)} "
+                 f"restated rows folded, {once.get('parts_left_out', 0)} parts of a stated total left out)",
+                 "category", "rows", "facts", "kinds", "sum", right=(1, 2))
     for c in summary["metrics_by_category"]:
         kinds = ", ".join(f"{k} {n}" for k, n in c["kinds"].items())
         sums = ", ".join(format_sum(s) for s in c["sums"][:3])
         if len(c["sums"]) > 3:
             sums += f", +{len(c['sums']) - 3} units"
-        cats.add_row(c["category"], format_number(c["n"]), kinds, sums or "-")
+        cats.add_row(c["category"], format_number(c["n"]), format_number(c.get("facts", c["n"])),
+                     kinds, sums or "-")
     console.print(cats)
 
-    money = table("Money by place (元)", "place", "total", "n", right=(1, 2))
+    money = table("Money by place (元, each statistic once)", "place", "total", "facts", "rows",
+                  right=(1, 2, 3))
     for m in summary["money_by_place"]:
-        money.add_row(m["place"], format_yuan(m["yuan"]), format_number(m["n"]))
+        money.add_row(m["place"], format_yuan(m["yuan"]), format_number(m["n"]),
+                      format_number(m.get("rows", m["n"])))
     places = table("Top places (GPE)", "place", "n", right=(1,))
     for p in summary["top_places"]:
         places.add_row(p["name"], format_number(p["n"]))

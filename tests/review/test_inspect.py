@@ -20,7 +20,7 @@ def outputs(tmp_path):
 def test_summary_counts_every_table(outputs):
     summary = summarize(outputs)
     assert summary["tables"] == {"documents": 2, "articles": 2, "sentences": 1, "entities": 7,
-                                 "metrics": 6, "quarantine": 3}
+                                 "metrics": 6, "quarantine": 3, "facts": 6}
     assert summary["entities_by_label"] == {"GPE": 3, "ORG": 1, "CRIME": 1, "DATE": 1, "PERSON": 1}
     assert summary["metrics_by_kind"] == {"money": 3, "percent": 2, "count": 1}
 
@@ -31,11 +31,29 @@ def test_money_is_summed_in_yuan_per_category_and_place(outputs):
     recovered = categories["losses_recovered"]
     assert recovered["n"] == 2
     assert recovered["sums"] == [{"unit": "元", "quantity_kind": "money", "sum": 11126000.0,
-                                  "n": 2, "approx": 1}]
+                                  "n": 2, "approx": 1, "rows": 2}]
     assert summary["money_by_place"] == [
-        {"place": "江苏省苏州市", "yuan": 150000000.0, "n": 1},
-        {"place": "江苏省镇江市", "yuan": 11126000.0, "n": 2},
+        {"place": "江苏省苏州市", "yuan": 150000000.0, "n": 1, "rows": 1},
+        {"place": "江苏省镇江市", "yuan": 11126000.0, "n": 2, "rows": 2},
     ]
+
+
+def test_sums_count_each_statistic_once(tmp_path):
+    """The lead restates the headline's 812.6万元 as 约813万元 (one fact: summed once, with the
+    fact's most precise value), and 其中…300万元 is part of it (left out of the sum)."""
+    from tests.outputs_factory import seed_like_rows
+
+    rows = seed_like_rows()
+    recovered = next(m for m in rows["metrics"] if m["metric_id"] == "met002")
+    restated = {**recovered, "metric_id": "met007", "value": 8130000.0, "text": "813万元"}
+    part = next(m for m in rows["metrics"] if m["metric_id"] == "met006")
+    part["part_of"] = recovered["fact_id"]
+    rows["metrics"].append(restated)
+    summary = summarize(write_outputs(tmp_path / "out", rows))
+    assert summary["money_by_place"][1] == {"place": "江苏省镇江市", "yuan": 8126000.0, "n": 1, "rows": 2}
+    assert summary["facts"]["rows_folded"] == 1 and summary["facts"]["parts_left_out"] == 1
+    category = {c["category"]: c for c in summary["metrics_by_category"]}["losses_recovered"]
+    assert (category["n"], category["facts"]) == (3, 1)
 
 
 def test_percentages_and_change_rates_are_counted_never_summed(outputs):
