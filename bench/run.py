@@ -381,6 +381,20 @@ def child_read(path: str) -> None:
     print(json.dumps({"seconds": time.perf_counter() - started, "pages": pages}))
 
 
+def count_once_line(w1: dict, w2: dict) -> str:
+    """What the count-once work costs (issue 13's budget: 10% of the run): the staging done in
+    the shards (stage ``facts``, CPU summed over workers) and the corpus pass (``link``)."""
+    def share(run: dict, workers: int) -> tuple[float, float, float]:
+        staged, linked = run["stage_seconds"].get("facts", 0.0), run["stage_seconds"].get("link", 0.0)
+        return staged, linked, (staged / workers + linked) / run["process"]
+
+    s1, l1, p1 = share(w1, 1)
+    s2, l2, p2 = share(w2, 2)
+    return (f"Count once (issue 13): staging in the shards {s1:.2f} s and the linking pass {l1:.2f} s, "
+            f"**{p1:.1%}** of the `--workers 1` run; with 2 workers {s2:.2f} s (over both) and {l2:.2f} s, "
+            f"**{p2:.1%}** (budget 10%).")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=1_000_000,
@@ -553,6 +567,8 @@ def main() -> int:
         f"{w1['stage_seconds'].get('entities', float('nan')):.1f} s, "
         f"**{w1['stage_seconds'].get('entities', float('nan')) / seg['seconds']:.2f}x** the floor's segmentation time "
         f"(issue 5's budget: 0.25x).",
+        "",
+        count_once_line(w1, w2),
         "",
         "Stage seconds, `--workers 1`: " + ", ".join(f"{k} {v:.1f}" for k, v in sorted(
             w1["stage_seconds"].items(), key=lambda kv: -kv[1])),

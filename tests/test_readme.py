@@ -49,6 +49,20 @@ def test_readme_loading_lines_read_the_metrics(seed_outputs, monkeypatch):
         assert len(scope["metrics"]) > 0, line
 
 
+@pytest.mark.slow
+def test_readme_money_per_place_query_counts_each_statistic_once(seed_outputs, monkeypatch):
+    """The README's analysis on facts runs on the seed run, and 肇庆's 1075万元, stated in the
+    lead and again in the body, is added once (two facts of three rows)."""
+    import duckdb
+
+    monkeypatch.chdir(seed_outputs.parent)
+    section = README.split("### An example analysis", 1)[1]
+    query = section.split('duckdb.sql("""', 1)[1].split('""")', 1)[0]
+    rows = duckdb.sql(query.replace("outputs/", f"{seed_outputs.name}/")).fetchall()
+    by_place = {place: (wan_yuan, facts, stated) for place, _, wan_yuan, facts, stated in rows}
+    assert by_place["广东省肇庆市"] == (1389.1, 2, 3)
+
+
 def test_readme_names_every_table():
-    for table in ("documents", "articles", "sentences", "entities", "metrics", "quarantine"):
+    for table in ("documents", "articles", "sentences", "entities", "metrics", "quarantine", "facts"):
         assert re.search(rf"### `{table}`|### {table}\b", README), table
