@@ -26,17 +26,6 @@ DOCUMENT_LINKS = pa.schema([pa.field("doc_id", pa.string(), False), pa.field("du
                             pa.field("similarity", pa.float64())])
 
 
-def _first_rows(table: pa.Table, keys: list[str]) -> pa.Table:
-    """The table without repeated keys (a document read twice), the first row kept."""
-    if table.num_rows == 0:
-        return table
-    indexed = table.append_column("_row", pa.array(np.arange(table.num_rows)))
-    first = indexed.group_by(keys, use_threads=False).aggregate([("_row", "min")])
-    if first.num_rows == table.num_rows:
-        return table
-    return table.take(pa.array(np.sort(first["_row_min"].to_numpy())))
-
-
 def _signature_matrix(column: pa.ChunkedArray) -> np.ndarray:
     """The non-null binary signatures of ``column`` as an (n, NUM_PERM) uint32 matrix."""
     array = column.combine_chunks()
@@ -48,21 +37,49 @@ def _signature_matrix(column: pa.ChunkedArray) -> np.ndarray:
 
 
 def republished(docs: pa.Table, threshold: float = THRESHOLD) -> dict[str, tuple[str, float]]:
-    """doc_id → (duplicate_of, similarity) for the near-duplicates among ``docs``."""
-    docs = _first_rows(docs, ["doc_id"])
-    signed = docs.filter(pc.and_(pc.is_valid(docs["signature"]),
-                                 pc.equal(pc.binary_length(docs["signature"]), NUM_PERM * 4)))
-    signed = signed.sort_by([("published", "ascending", "at_end"), ("doc_id", "ascending", "at_end")])
-    return similar_rows(signed["doc_id"].to_pylist(), _signature_matrix(signed["signature"]), threshold)
+    """doc_id → (duplicate_of, similarity) for the near-duplicates among ``docs`` (one row
+    per document); the signatures are copied once, in stable order, into one matrix."""
+    signatures = docs["signature"]
+    valid = pc.and_(pc.is_valid(signatures), pc.equal(pc.binary_length(signatures), NUM_PERM * 4))
+    keys = docs.select(["published", "doc_id"]).append_column(
+        "_row", pa.array(np.arange(docs.num_rows, dtype=np.int64))).filter(valid)
+    keys = keys.sort_by([("published", "ascending", "at_end"), ("doc_id", "ascending", "at_end")])
+    matrix = _signature_matrix(signatures.take(keys["_row"]))
+    return similar_rows(keys["doc_id"].to_pylist(), matrix, threshold)
+
+
+class BlockedSet:
+    """The local ids that have a blocking key (``lid in blocked``), as a boolean array."""
+
+    def __init__(self, mask: np.ndarray) -> None:
+        self.mask = mask
+
+    def __contains__(self, lid: int) -> bool:
+        return bool(self.mask[lid])
+
+
+def _sharing(blocks: pa.ListArray) -> list[int]:
+    """The local ids with a blocking key that another local fact has too: only they can fold
+    across documents (a key held by one local fact folds nothing), so only they are read."""
+    if len(blocks) == 0:
+        return []
+    flat = pa.table({"block": pc.list_flatten(blocks), "lid": pc.list_parent_indices(blocks)})
+    counts = flat.group_by("block", use_threads=False).aggregate([("lid", "count_distinct")])
+    shared = counts.filter(pc.greater(counts["lid_count_distinct"], 1))["block"]
+    lids = flat.filter(pc.is_in(flat["block"], shared))["lid"]
+    return sorted(set(lids.to_pylist()))
 
 
 class Linker:
     """One run of the corpus pass over the staged tables (``link_staged`` is its front door)."""
 
     def __init__(self, docs: pa.Table, locals_: pa.Table, links: pa.Table) -> None:
-        self.locals = _first_rows(locals_, ["doc_id", "no"]).sort_by([("doc_id", "ascending"), ("no", "ascending")])
-        self.links = _first_rows(links, ["metric_id"])
-        self.doc_ids = sorted(set(docs["doc_id"].to_pylist()))
+        # A run holds each document once (repeats are dropped before the pass), so the staged
+        # rows are used as they are, in part order: a local fact's id is its row number. The
+        # results do not depend on that numbering (every choice is ordered by content keys).
+        self.locals = locals_
+        self.links = links
+        self.doc_ids = docs["doc_id"]
         self.duplicates = republished(docs)
         self.root_of = roots({d: v for d, v in self.duplicates.items()})
         self.made: dict[int, Local] = {}
@@ -93,8 +110,10 @@ class Linker:
             for local in self.make(self._lids(pc.is_in(self.locals["doc_id"], pa.array(copies)))):
                 by_root[self.root_of[local.doc_id]].append(local)
         merge_republications(by_root, self.sets)
-        blocked = self._lids(pc.greater(pc.list_value_length(self.locals["blocks"]), 0))
-        return fold_across(self.make(blocked), self.sets)
+        blocks = self.locals["blocks"].combine_chunks()
+        blocked = np.asarray(pc.greater(pc.list_value_length(blocks), 0).to_numpy(zero_copy_only=False), dtype=bool)
+        fold_across(self.make(_sharing(blocks)), self.sets)
+        return BlockedSet(blocked)
 
     def groups(self) -> dict[int, list[Local]]:
         """Groups of more than one local fact, by their root id."""
@@ -104,7 +123,7 @@ class Linker:
             found[self.sets.find(lid)].append(self.local(lid))
         return {root: group for root, group in found.items() if len(group) > 1}
 
-    def single_keys(self, blocked: set[int], grouped: set[int]) -> list[str | None]:
+    def single_keys(self, blocked: "BlockedSet", grouped: set[int]) -> list[str | None]:
         """fact_id candidates of the facts stated by one local fact (None for grouped ones)."""
         keys = []
         opened, own = self.locals["key_open"].to_pylist(), self.locals["key_self"].to_pylist()
@@ -151,7 +170,7 @@ def group_row(fact_id: str, members: list[Local]) -> dict:
 
 
 def _unique_ids(linker: Linker, keys: list[str | None], groups: dict[int, list[Local]],
-                blocked: set[int]) -> list[str]:
+                blocked: BlockedSet) -> list[str]:
     """fact_id per local id: its key, or, when two facts share a key, the key with an ordinal
     in their stable order (first statement's order, offset, metric_id)."""
     for root, members in groups.items():
@@ -235,8 +254,11 @@ def link_staged(docs: pa.Table, locals_: pa.Table, links: pa.Table) -> tuple[pa.
         rows = [group_row(fact_ids[root].as_py(), members) for root, members in groups.items()]
         tables.append(pa.Table.from_pylist(rows, schema=FACT_SCHEMA))
     facts = pa.concat_tables(tables).sort_by("fact_id")
-    doc_ids, found = linker.doc_ids, linker.duplicates
-    document_links = pa.table({"doc_id": doc_ids, "duplicate_of": [found.get(d, (None,))[0] for d in doc_ids],
-                               "similarity": [found.get(d, (None, None))[1] for d in doc_ids]},
-                              schema=DOCUMENT_LINKS)
+    found = linker.duplicates
+    copies = sorted(found)
+    document_links = pa.table({"doc_id": linker.doc_ids}).join(
+        pa.table({"doc_id": pa.array(copies, pa.string()),
+                  "duplicate_of": pa.array([found[d][0] for d in copies], pa.string()),
+                  "similarity": pa.array([found[d][1] for d in copies], pa.float64())}),
+        keys="doc_id", join_type="left outer", use_threads=False).sort_by("doc_id").cast(DOCUMENT_LINKS)
     return facts, _metric_links(linker, fact_ids), document_links
