@@ -98,15 +98,26 @@ def agree(a: Stated, b: Stated) -> bool:
     """True when the more precise figure lies within the rounding of the less precise one:
     3126 in 3000余 [3000, 4000], 41.2 in 超四成 [40, 50], 14870 in 近1.5万 [14000, 15000];
     1500 is not within 1000's rounding [500, 1500). Two rounded figures agree when their
-    intervals overlap (近15万 / 约15万)."""
+    intervals overlap (近15万 / 约15万). The same number bounded from opposite sides does not
+    agree: 一年以内 [0, 1] and 一年以上 [1, 2], 不到50人 and 50人以上."""
     if a.value == b.value:
-        return True
+        return not (_below(a) and _above(b) or _above(a) and _below(b))
     wide, narrow = (a, b) if a.width >= b.width else (b, a)
     eps = 1e-9 * max(abs(a.value), abs(b.value), 1.0)
     if narrow.exact:
         upper_ok = narrow.value < wide.hi - eps if wide.exact else narrow.value <= wide.hi + eps
         return wide.lo - eps <= narrow.value and upper_ok
     return wide.lo < narrow.hi - eps and narrow.lo < wide.hi - eps
+
+
+def _below(s: Stated) -> bool:
+    """Stated as at most its value (近, 不到, 以内): the interval ends at the value."""
+    return not s.exact and s.hi == s.value and s.lo < s.value
+
+
+def _above(s: Stated) -> bool:
+    """Stated as at least its value (余, 多, 超, 以上): the interval starts at the value."""
+    return not s.exact and s.lo == s.value and s.hi > s.value
 
 
 def significant_digits(value: float) -> int:
