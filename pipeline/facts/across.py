@@ -20,7 +20,7 @@ from pipeline.document import content_id
 
 from .parts import part_targets
 from .restate import Boundaries, Cluster, cluster_statements, normalise_object, overlap, statement
-from .values import WEAK_CATEGORIES, Stated, agree
+from .values import WEAK_CATEGORIES, Stated, agree, significant_digits
 
 # Durations (五年, 3年) describe a story, not a statistic another outlet restates.
 NOT_ACROSS = frozenset({"duration"})
@@ -207,9 +207,14 @@ def fold_across(locals_: list[Local], sets: UnionFind) -> set[int]:
 
 
 def _objects_fit(a: Local, b: Local) -> bool:
-    """电信网络诈骗案件 and 电信诈骗案件 fit; a missing object fits any."""
+    """电信网络诈骗案件 and 电信诈骗案件 fit. A missing object fits only the same number written
+    at least as precisely (两位 significant digits): 海关征税增一成 and another report's
+    10.1%左右 of the same category, place and year are two statistics."""
     x, y = normalise_object(a.object), normalise_object(b.object)
-    return x is None or y is None or x in y or y in x or overlap(x, y) >= 0.6
+    if x is None or y is None:
+        return a.rep.value == b.rep.value and min(significant_digits(a.rep.value),
+                                                  significant_digits(b.rep.value)) >= 2
+    return x in y or y in x or overlap(x, y) >= 0.6
 
 
 def fact_key(rep: Local, category: str, obj: str | None, scope: str | None) -> str:

@@ -68,7 +68,7 @@ def stated(value: float, value_max: float | None = None, approx: str | None = No
     """The interval a stated figure covers.
 
     exact 3126 → [3125.5, 3126.5), 1.5万 → [14500, 15500); 3000余 (over) → [3000, 4000]; 近15万 (under) → [140000,
-    150000]; 约2.4亿 (about) → [2.3亿, 2.5亿]; a range 30万至50万 → [300000, 500000].
+    150000]; 约2.4亿 (about) → [2.3亿, 2.5亿], 20%左右 → [15%, 25%]; a range 30万至50万 → [300000, 500000].
     """
     value = float(value)
     step = step_of(value)
@@ -78,8 +78,9 @@ def stated(value: float, value_max: float | None = None, approx: str | None = No
         return Stated(value, value, value + step, step)
     if approx == "under":
         return Stated(value, value - step, value, step)
-    if approx == "about":
-        return Stated(value, value - step, value + step, step)
+    if approx == "about":  # 约2.4亿 [2.3亿, 2.5亿]; 20%左右 [15%, 25%], not [10%, 30%]
+        half = step if significant_digits(value) >= 2 else step / 2
+        return Stated(value, value - half, value + half, step)
     step = min(step, exact_step(value))
     return Stated(value, value - step / 2, value + step / 2, step, exact=True)
 

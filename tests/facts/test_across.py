@@ -52,6 +52,18 @@ def test_no_fold_across_documents_without_place_period_and_category():
     assert len(link(placed, docs)[0]) == 1  # the same rows with place and period do fold
 
 
+def test_across_documents_a_missing_object_fits_only_the_same_precise_number():
+    """增一成 (no object) in one report and 10.1% in another, same category, place and year:
+    two facts; 14870起 with and without its object: one."""
+    rows, docs = _corpus()
+    rough = {**rows[0], "value": 10.0, "unit": "成", "quantity_kind": "percent", "object": None, "text": "一成"}
+    exact = {**rows[2], "value": 10.1, "unit": "%", "quantity_kind": "percent", "text": "10.1%"}
+    _, columns, _ = link([rough, exact], docs)
+    assert columns[rough["metric_id"]][0] != columns[exact["metric_id"]][0]
+    _, columns, _ = link([{**rows[0], "object": None}, rows[2]], docs)
+    assert columns[rows[0]["metric_id"]][0] == columns[rows[2]["metric_id"]][0]
+
+
 def test_a_different_period_is_a_different_fact():
     """今年1至10月 and 今年以来 (to 8 November) in two documents are not folded."""
     rows, docs = _corpus()

@@ -29,6 +29,7 @@ def test_the_precise_figure_within_the_rounding_of_the_less_precise_agrees(round
     (stated(3000, approx="over"), stated(2990)),   # 3000余 is not 2990
     (stated(150000, approx="under"), stated(151000)),  # 近15万 is not 15.1万
     (stated(1, approx="under"), stated(1, approx="over")),  # 一年以内 / 一年以上
+    (stated(20, approx="about"), stated(11)),       # 20%左右 is not 11%
 ])
 def test_figures_outside_each_others_rounding_disagree(a, b):
     """1000 does not stand for 1500, nor 十年 for 五年, nor 3000余 for 2990."""
