@@ -193,17 +193,23 @@ def fold_across(locals_: list[Local], sets: UnionFind) -> set[int]:
             blocks[key].append(local)
     blocked: set[int] = set()
     for key in sorted(blocks, key=repr):
-        groups: list[list[Local]] = []
-        for local in sorted(blocks[key], key=lambda x: (x.order, x.first_start, x.lid)):
-            blocked.add(local.lid)
-            home = next((g for g in groups if all(
-                agree(local.rep, other.rep) and _objects_fit(local, other) for other in g)), None)
-            if home is None:
-                groups.append([local])
-            else:
-                home.append(local)
-                sets.union(home[0].lid, local.lid)
+        blocked.update(local.lid for local in blocks[key])
+        fold_block(blocks[key], sets)
     return blocked
+
+
+def fold_block(members: list[Local], sets: UnionFind) -> None:
+    """The local facts of one blocking key, in stable order: each joins the first group all of
+    whose members it agrees with in value and object (浙江…1.487万起 and 浙江…14870起)."""
+    groups: list[list[Local]] = []
+    for local in sorted(members, key=lambda x: (x.order, x.first_start, x.lid)):
+        home = next((g for g in groups if all(
+            agree(local.rep, other.rep) and _objects_fit(local, other) for other in g)), None)
+        if home is None:
+            groups.append([local])
+        else:
+            home.append(local)
+            sets.union(home[0].lid, local.lid)
 
 
 def _objects_fit(a: Local, b: Local) -> bool:

@@ -8,6 +8,7 @@ every other local fact is a fact of its own, built column-wise.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
 import numpy as np
 import pyarrow as pa
@@ -15,7 +16,7 @@ import pyarrow.compute as pc
 
 from schemas.arrow import FACT_SCHEMA
 
-from .across import Local, UnionFind, fact_key, fold_across, merge_republications
+from .across import Local, UnionFind, fact_key, fold_block, merge_republications
 from .duplicates import NUM_PERM, THRESHOLD, order_key, roots, similar_rows
 from .shard import DOCS, LINKS, LOCALS, stored_local
 from .values import WEAK_CATEGORIES
@@ -48,30 +49,31 @@ def republished(docs: pa.Table, threshold: float = THRESHOLD) -> dict[str, tuple
     return similar_rows(keys["doc_id"].to_pylist(), matrix, threshold)
 
 
-class BlockedSet:
-    """The local ids that have a blocking key (``lid in blocked``), as a boolean array."""
+def _runs(keys: pa.Array, lids: np.ndarray) -> Iterator[list[int]]:
+    """The ``lids`` that share a key, run by run in key order; runs of one are skipped."""
+    if len(keys) < 2:
+        return
+    order = pc.sort_indices(keys).to_numpy()
+    ordered = keys.take(pa.array(order))
+    changes = pc.not_equal(ordered.slice(1), ordered.slice(0, len(ordered) - 1))
+    cuts = np.flatnonzero(np.asarray(changes.to_numpy(zero_copy_only=False), dtype=bool)) + 1
+    starts = np.concatenate([[0], cuts])
+    ends = np.concatenate([cuts, [len(ordered)]])
+    for k in np.flatnonzero(ends - starts >= 2):
+        yield sorted(int(x) for x in lids[order[starts[k]:ends[k]]])
 
-    def __init__(self, mask: np.ndarray) -> None:
-        self.mask = mask
 
-    def __contains__(self, lid: int) -> bool:
-        return bool(self.mask[lid])
-
-
-def _sharing(blocks: pa.ListArray) -> list[int]:
-    """The local ids with a blocking key that another local fact has too: only they can fold
-    across documents (a key held by one local fact folds nothing), so only they are read."""
-    if len(blocks) == 0:
-        return []
-    flat = pa.table({"block": pc.list_flatten(blocks), "lid": pc.list_parent_indices(blocks)})
-    counts = flat.group_by("block", use_threads=False).aggregate([("lid", "count_distinct")])
-    shared = counts.filter(pc.greater(counts["lid_count_distinct"], 1))["block"]
-    lids = flat.filter(pc.is_in(flat["block"], shared))["lid"]
-    return sorted(set(lids.to_pylist()))
+def _mask(array) -> np.ndarray:
+    return np.asarray(array.to_numpy(zero_copy_only=False), dtype=bool)
 
 
 class Linker:
-    """One run of the corpus pass over the staged tables (``link_staged`` is its front door)."""
+    """One run of the corpus pass over the staged tables (``link_staged`` is its front door).
+
+    Local facts are read as Python objects one group at a time (a republication family, a
+    blocking key, a fact of several statements) and let go after it, so memory holds the
+    staged columns and the union-find, not an object per local fact.
+    """
 
     def __init__(self, docs: pa.Table, locals_: pa.Table, links: pa.Table) -> None:
         # A run holds each document once (repeats are dropped before the pass), so the staged
@@ -81,63 +83,48 @@ class Linker:
         self.links = links
         self.doc_ids = docs["doc_id"]
         self.duplicates = republished(docs)
-        self.root_of = roots({d: v for d, v in self.duplicates.items()})
-        self.made: dict[int, Local] = {}
+        self.root_of = roots(self.duplicates)
         self.sets = UnionFind()
+        blocks = locals_["blocks"].combine_chunks() if locals_.num_rows else pa.array([], pa.list_(pa.string()))
+        self.blocked = _mask(pc.greater(pc.list_value_length(blocks), 0))
+        self.blocks = blocks
 
-    def local(self, lid: int) -> Local:
-        if lid not in self.made:
-            self.made[lid] = stored_local(self.locals.slice(lid, 1).to_pylist()[0], lid)
-        return self.made[lid]
+    def rows(self, lids: list[int]) -> list[Local]:
+        """The Locals of ``lids``, read from the table (not kept)."""
+        found: list[Local] = []
+        for start in range(0, len(lids), 4096):
+            chunk = lids[start:start + 4096]
+            rows = self.locals.take(pa.array(chunk, pa.int64())).to_pylist()
+            found += [stored_local(row, lid) for lid, row in zip(chunk, rows)]
+        return found
 
-    def make(self, lids: list[int]) -> list[Local]:
-        """The Locals of ``lids``, read from the table in one go."""
-        wanted = [lid for lid in lids if lid not in self.made]
-        for start in range(0, len(wanted), 4096):
-            chunk = wanted[start:start + 4096]
-            for lid, row in zip(chunk, self.locals.take(pa.array(chunk, pa.int64())).to_pylist()):
-                self.made[lid] = stored_local(row, lid)
-        return [self.made[lid] for lid in lids]
+    def merge_copies(self) -> None:
+        """A republication's local facts join its first copy's, one family at a time."""
+        if not self.root_of:
+            return
+        in_family = pc.is_in(self.locals["doc_id"], pa.array(sorted(self.root_of), pa.string()))
+        lids = np.flatnonzero(_mask(in_family))
+        docs = self.locals["doc_id"].take(pa.array(lids, pa.int64())).to_pylist()
+        families = pa.array([self.root_of[d] for d in docs], pa.string())
+        for run in _runs(families, lids):
+            merge_republications({"family": self.rows(run)}, self.sets)
 
-    def _lids(self, mask) -> list[int]:
-        return np.flatnonzero(np.asarray(mask.to_numpy(zero_copy_only=False), dtype=bool)).tolist()
+    def fold_blocks(self) -> None:
+        """Across documents, one blocking key at a time."""
+        blocks = self.blocks
+        if len(blocks) == 0:
+            return
+        keys = pc.list_flatten(blocks)
+        lids = pc.list_parent_indices(blocks).to_numpy()
+        for run in _runs(keys, lids):
+            fold_block(self.rows(run), self.sets)
 
-    def fold(self) -> set[int]:
-        """Republications first, then blocks across documents; return the blocked local ids."""
-        copies = sorted(set(self.root_of))
-        by_root: dict[str, list[Local]] = defaultdict(list)
-        if copies:
-            for local in self.make(self._lids(pc.is_in(self.locals["doc_id"], pa.array(copies)))):
-                by_root[self.root_of[local.doc_id]].append(local)
-        merge_republications(by_root, self.sets)
-        blocks = self.locals["blocks"].combine_chunks()
-        blocked = np.asarray(pc.greater(pc.list_value_length(blocks), 0).to_numpy(zero_copy_only=False), dtype=bool)
-        fold_across(self.make(_sharing(blocks)), self.sets)
-        return BlockedSet(blocked)
-
-    def groups(self) -> dict[int, list[Local]]:
-        """Groups of more than one local fact, by their root id."""
-        found: dict[int, list[Local]] = defaultdict(list)
-        members = set(self.sets.parent) | {self.sets.find(x) for x in self.sets.parent}
-        for lid in sorted(members):
-            found[self.sets.find(lid)].append(self.local(lid))
-        return {root: group for root, group in found.items() if len(group) > 1}
-
-    def single_keys(self, blocked: "BlockedSet", grouped: set[int]) -> list[str | None]:
-        """fact_id candidates of the facts stated by one local fact (None for grouped ones)."""
-        keys = []
-        opened, own = self.locals["key_open"].to_pylist(), self.locals["key_self"].to_pylist()
-        for lid, doc_id in enumerate(self.locals["doc_id"].to_pylist()):
-            if lid in grouped:
-                keys.append(None)
-            elif lid in blocked:
-                keys.append(opened[lid])
-            elif self.root_of.get(doc_id, doc_id) == doc_id:
-                keys.append(own[lid])
-            else:
-                local = self.local(lid)
-                keys.append(fact_key(local, local.category, local.object, self.root_of[doc_id]))
-        return keys
+    def families(self) -> dict[int, list[int]]:
+        """Local ids of every fact stated by more than one local fact, by root id."""
+        found: dict[int, list[int]] = defaultdict(list)
+        for lid in self.sets.parent:
+            found[self.sets.find(lid)].append(lid)
+        return {root: sorted(set(lids) | {root}) for root, lids in found.items()}
 
 
 def _rep(members: list[Local]) -> Local:
@@ -148,7 +135,7 @@ def _first(members: list[Local]) -> Local:
     return min(members, key=lambda m: (m.order, m.first_start, m.lid))
 
 
-def group_row(fact_id: str, members: list[Local]) -> dict:
+def group_row(fact_id: str | None, members: list[Local]) -> dict:
     """The facts row of a fact stated by several local facts."""
     rep, first = _rep(members), _first(members)
     category = rep.category
@@ -169,36 +156,74 @@ def group_row(fact_id: str, members: list[Local]) -> dict:
     }
 
 
-def _unique_ids(linker: Linker, keys: list[str | None], groups: dict[int, list[Local]],
-                blocked: BlockedSet) -> list[str]:
-    """fact_id per local id: its key, or, when two facts share a key, the key with an ordinal
-    in their stable order (first statement's order, offset, metric_id)."""
-    for root, members in groups.items():
-        rep = _rep(members)
-        scope = None if any(m.lid in blocked for m in members) else linker.root_of.get(
-            _first(members).doc_id, _first(members).doc_id)
-        keys[root] = fact_key(rep, rep.category, rep.object, scope)
-    root_of_lid = {m.lid: root for root, members in groups.items() for m in members}
-    owners = [root_of_lid.get(lid, lid) for lid in range(len(keys))]
-    seen: dict[str, list[int]] = defaultdict(list)
-    for lid, owner in enumerate(owners):
-        if owner == lid:
-            seen[keys[lid]].append(lid)
-    ids = list(keys)
-    docs, published = linker.locals["doc_id"], linker.locals["published"]
-    for key, owned in seen.items():
-        if len(owned) < 2:
-            continue
+class Keys:
+    """fact_id per local id: the staged key (open when blocked, else scoped to the document),
+    replaced for facts of several local facts and for copies scoped to their first copy;
+    two facts with one key get an ordinal in their stable order."""
 
-        def first_of(lid: int) -> tuple:
-            if lid in groups:
-                f = _first(groups[lid])
-                return (f.order, f.first_start, f.first_metric_id)
-            row = linker.locals.slice(lid, 1).select(["first_start", "first_metric_id"]).to_pylist()[0]
-            return (order_key(docs[lid].as_py(), published[lid].as_py()), row["first_start"], row["first_metric_id"])
-        for ordinal, lid in enumerate(sorted(owned, key=first_of)):
-            ids[lid] = key if ordinal == 0 else f"{key[:12]}{ordinal:04x}"
-    return [ids[owner] for owner in owners]
+    def __init__(self, linker: Linker) -> None:
+        self.linker = linker
+        locals_ = linker.locals
+        self.n = locals_.num_rows
+        self.keys = pc.if_else(pa.array(linker.blocked, pa.bool_()), locals_["key_open"].combine_chunks(),
+                               locals_["key_self"].combine_chunks()) if self.n else pa.array([], pa.string())
+        self.owner = np.arange(self.n, dtype=np.int64)
+        self.firsts: dict[int, tuple] = {}
+        self.overrides: dict[int, str] = {}
+
+    def group(self, root: int, members: list[Local]) -> dict:
+        """Take a fact of several local facts; return its row (fact_id still to set)."""
+        rep, first = _rep(members), _first(members)
+        blocked = any(self.linker.blocked[m.lid] for m in members)
+        scope = None if blocked else self.linker.root_of.get(first.doc_id, first.doc_id)
+        self.overrides[root] = fact_key(rep, rep.category, rep.object, scope)
+        self.owner[[m.lid for m in members]] = root
+        self.firsts[root] = (first.order, first.first_start, first.first_metric_id)
+        return group_row(None, members)
+
+    def scope_copies(self) -> None:
+        """A single local fact of a republished copy is scoped to its family's first copy."""
+        linker = self.linker
+        others = sorted(d for d, root in linker.root_of.items() if root != d)
+        if not others or not self.n:
+            return
+        mask = _mask(pc.is_in(linker.locals["doc_id"], pa.array(others, pa.string())))
+        mask &= ~linker.blocked & (self.owner == np.arange(self.n))
+        for local in linker.rows(np.flatnonzero(mask).tolist()):
+            self.overrides[local.lid] = fact_key(local, local.category, local.object, linker.root_of[local.doc_id])
+
+    def _apply(self, overrides: dict[int, str]) -> None:
+        if overrides:
+            mask = np.zeros(self.n, dtype=bool)
+            at = sorted(overrides)
+            mask[at] = True
+            self.keys = pc.replace_with_mask(self.keys, pa.array(mask), pa.array([overrides[i] for i in at], pa.string()))
+
+    def _first_of(self, lid: int) -> tuple:
+        if lid in self.firsts:
+            return self.firsts[lid]
+        row = self.linker.locals.slice(lid, 1).select(["doc_id", "published", "first_start", "first_metric_id"]).to_pylist()[0]
+        return (order_key(row["doc_id"], row["published"]), row["first_start"], row["first_metric_id"])
+
+    def final(self) -> pa.Array:
+        """The fact_id of every local id."""
+        self._apply(self.overrides)
+        owners = self.owner == np.arange(self.n)
+        own = self.keys.filter(pa.array(owners))
+        counts = pc.value_counts(own)
+        shared = counts.field("values").filter(pc.greater(counts.field("counts"), 1))
+        if len(shared):
+            clash = np.flatnonzero(owners & _mask(pc.is_in(self.keys, shared)))
+            by_key: dict[str, list[int]] = defaultdict(list)
+            for lid, key in zip(clash.tolist(), self.keys.take(pa.array(clash)).to_pylist()):
+                by_key[key].append(lid)
+            ordinals = {}
+            for key, lids in by_key.items():
+                for ordinal, lid in enumerate(sorted(lids, key=self._first_of)):
+                    if ordinal:
+                        ordinals[lid] = f"{key[:12]}{ordinal:04x}"
+            self._apply(ordinals)
+        return self.keys.take(pa.array(self.owner))
 
 
 def _single_facts(locals_: pa.Table, fact_ids: pa.Array, singles: np.ndarray) -> pa.Table:
@@ -232,10 +257,15 @@ def _metric_links(linker: Linker, fact_ids: pa.Array) -> pa.Table:
         own, whole = fact_ids[lid].as_py(), fact_ids[total].as_py()
         if own != whole:
             part[own].add(whole)
-    part_of = {fact: min(wholes) for fact, wholes in part.items()}
-    return pa.table({"metric_id": links["metric_id"], "fact_id": fact_of,
-                     "part_of": pa.array([part_of.get(f) for f in fact_of.to_pylist()], pa.string())},
-                    schema=METRIC_LINKS)
+    table = pa.table({"metric_id": links["metric_id"], "fact_id": fact_of})
+    if part:
+        wholes = sorted(part)
+        table = table.join(pa.table({"fact_id": pa.array(wholes, pa.string()),
+                                     "part_of": pa.array([min(part[f]) for f in wholes], pa.string())}),
+                           keys="fact_id", join_type="left outer", use_threads=False).sort_by("metric_id")
+    else:
+        table = table.append_column("part_of", pa.nulls(table.num_rows, pa.string()))
+    return table.select(["metric_id", "fact_id", "part_of"]).cast(METRIC_LINKS)
 
 
 def link_staged(docs: pa.Table, locals_: pa.Table, links: pa.Table) -> tuple[pa.Table, pa.Table, pa.Table]:
@@ -243,16 +273,18 @@ def link_staged(docs: pa.Table, locals_: pa.Table, links: pa.Table) -> tuple[pa.
     ``document_links`` (doc_id, duplicate_of, similarity; every document, sorted)
     from the staging tables of ``shard.py``."""
     linker = Linker(docs.cast(DOCS), locals_.cast(LOCALS), links.cast(LINKS))
-    blocked = linker.fold()
-    groups = linker.groups()
-    grouped = {m.lid for members in groups.values() for m in members}
-    keys = linker.single_keys(blocked, grouped)
-    fact_ids = pa.array(_unique_ids(linker, keys, groups, blocked), pa.string())
-    singles = np.array(sorted(set(range(len(keys))) - grouped), dtype=np.int64)
+    linker.merge_copies()
+    linker.fold_blocks()
+    keys = Keys(linker)
+    rows = {root: keys.group(root, linker.rows(lids)) for root, lids in sorted(linker.families().items())}
+    keys.scope_copies()
+    fact_ids = keys.final()
+    singles = np.flatnonzero((keys.owner == np.arange(keys.n)) & ~np.isin(np.arange(keys.n), list(rows)))
     tables = [_single_facts(linker.locals, fact_ids, singles)]
-    if groups:
-        rows = [group_row(fact_ids[root].as_py(), members) for root, members in groups.items()]
-        tables.append(pa.Table.from_pylist(rows, schema=FACT_SCHEMA))
+    if rows:
+        for root, row in rows.items():
+            row["fact_id"] = fact_ids[root].as_py()
+        tables.append(pa.Table.from_pylist(list(rows.values()), schema=FACT_SCHEMA))
     facts = pa.concat_tables(tables).sort_by("fact_id")
     found = linker.duplicates
     copies = sorted(found)
