@@ -6,21 +6,33 @@ from __future__ import annotations
 import re
 
 from .restate import Statement, objects_agree
-from .values import WEAK_CATEGORIES
+from .values import WEAK_CATEGORIES, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
 _MARKER = re.compile(r"其中|包括|包含|含|中，|中,|中有")
 _INNER = ("中，", "中,", "中有")
+# 在缴获的毒品中， / 这些案件中，: a set named before, which may be stated in the sentence before
+_SET_BEFORE = re.compile(r"(的|上述|这些|这批|该批)[^，。；,;]{0,8}$")
 
 
 def marker_position(item: Statement) -> tuple[int, int] | None:
     """(offset of the last 其中/包括/…中， before the figure in its sentence, the earliest offset
     its total may start at), or None. 其中 and 包括 may follow a total in the sentence before;
-    …中， (上述38名犯罪嫌疑人中，已有30名) needs the total in its own sentence."""
+    …中， (上述38名犯罪嫌疑人中，已有30名) needs the total in its own sentence, unless it names a
+    set stated before (在缴获的毒品中，冰毒11.3吨 two sentences after 缴获毒品20.6吨). A paragraph
+    that opens with 其中 breaks down a total of the paragraph before. (A clause after ；
+    continuing an enumeration opened with 其中 is handled by ``part_targets``.)"""
     found = None
     for match in _MARKER.finditer(item.sentence_prefix):
-        floor = item.prefix_start if match.group() in _INNER else item.previous_start
-        found = (item.prefix_start + match.start(), floor)
+        at = item.prefix_start + match.start()
+        if match.group() in _INNER:
+            named = _SET_BEFORE.search(item.sentence_prefix[:match.start()])
+            floor = item.earlier_start if named else item.prefix_start
+        elif not item.sentence_prefix[:match.start()].strip() and item.prefix_start <= item.paragraph_start + 1:
+            floor = item.previous_paragraph_start  # 其中 opening a paragraph
+        else:
+            floor = item.previous_start
+        found = (at, floor)
     return found
 
 
@@ -50,10 +62,12 @@ def _subdivision(part: Statement, total: Statement) -> bool:
     p, t = part.row, total.row
     if _inside((p.get("period_start"), p.get("period_end")), (t.get("period_start"), t.get("period_end"))):
         return True
-    for key in ("place_code", "place"):
-        inner, outer = p.get(key), t.get(key)
-        if inner and outer:
-            return inner != outer and inner.startswith(outer)
+    inner, outer = p.get("place_code"), t.get("place_code")
+    if inner and outer:
+        return code_within(inner, outer)
+    inner, outer = p.get("place"), t.get("place")
+    if inner and outer:
+        return inner != outer and inner.startswith(outer)
     return False
 
 
@@ -63,16 +77,23 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
     earlier total it subdivides by period or place."""
     ordered = sorted(items, key=lambda s: (s.start, s.index))
     targets: dict[int, int] = {}
+    opened: tuple[int, tuple[int, int]] | None = None  # (clause start, marker) of the last 其中
     for position, item in enumerate(ordered):
         if item.backref:
             continue
         marker = marker_position(item)
+        if marker is None and item.after_semicolon and opened and opened[0] == item.previous_start:
+            marker = opened[1]  # 其中，起诉…5120人；起诉…2730人
+        if marker is not None:
+            opened = (item.prefix_start, marker)
         earlier = ordered[:position]
         if marker is not None:
             candidates = [t for t in earlier if marker[1] <= t.start < marker[0] and _comparable(item, t)
                           and _topics_fit(item, t)]
         else:
             candidates = [t for t in earlier if _comparable(item, t) and _subdivision(item, t)]
+            # 武汉…盗窃案件5630起 is part of 湖北…盗窃案件19612起, not of 湖北…电动车案件6027起
+            candidates.sort(key=lambda t: (t.object == item.object, objects_agree(item, t)))
         if candidates:
             targets[item.index] = candidates[-1].index
     return targets

@@ -13,11 +13,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .values import WEAK_CATEGORIES, Stated, agree, stated, tenfold_slip, unit_class
+from .values import WEAK_CATEGORIES, Stated, agree, code_within, stated, tenfold_slip, unit_class
 
 _SENTENCE_END = "。！？!?；;\n"
 _CLAUSE_END = _SENTENCE_END + "，,：:、"
 _SENTENCE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+_SPACE = " \t\r\n\u3000"
 _CLAUSE_ENDS = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _BACKREF = re.compile(r"(上述|前述|以上|这些|这|该|此)(?:的)?$")
 _BACKREF_OBJECTS = frozenset({"上述", "前述", "以上", "这些", "该", "此"})
@@ -40,6 +41,10 @@ class Statement:
     sentence_prefix: str = ""
     prefix_start: int = 0
     previous_start: int = 0
+    after_semicolon: bool = False
+    earlier_start: int = 0
+    paragraph_start: int = 0
+    previous_paragraph_start: int = 0
     clause: str = ""
 
     start: int = 0
@@ -104,11 +109,24 @@ def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None 
     start, end = item.start, int(row.get("end") or 0)
     left = bounds.before(bounds.sentence, start)
     item.sentence_prefix, item.prefix_start = raw[left:start], left
-    item.previous_start = bounds.before(bounds.sentence, max(0, left - 1))
+    item.previous_start = bounds.before(bounds.sentence, _skip_space_back(raw, left - 1))
+    item.earlier_start = bounds.before(bounds.sentence, _skip_space_back(raw, item.previous_start - 1))
+    item.after_semicolon = left > 0 and raw[left - 1] in "；;"
+    item.paragraph_start = raw.rfind("\n", 0, start) + 1
+    before = _skip_space_back(raw, item.paragraph_start - 1)
+    item.previous_paragraph_start = raw.rfind("\n", 0, before) + 1 if item.paragraph_start else 0
     item.backref = bool(_BACKREF.search(raw[max(0, start - 3):start]))
     c_left, c_right = bounds.before(bounds.clause, start), bounds.after(end)
     item.clause = _NUMBERISH.sub("", raw[c_left:start] + raw[end:c_right])
     return item
+
+
+def _skip_space_back(raw: str, position: int) -> int:
+    """The last character before the blank lines that end at ``position`` (the end of the
+    sentence before): a paragraph that opens with 其中 looks back into the paragraph before."""
+    while position > 0 and raw[position] in _SPACE:
+        position -= 1
+    return max(0, position)
 
 
 def objects_agree(a: Statement, b: Statement) -> bool:
@@ -151,11 +169,14 @@ def _period_agrees(a: dict, b: dict) -> bool:
 
 
 def _place_agrees(a: dict, b: dict) -> bool:
-    """Places agree when one is missing or one contains the other (江苏省南京市 / 南京市)."""
-    for key in ("place_code", "place"):
-        x, y = a.get(key), b.get(key)
-        if x and y:
-            return x.startswith(y) or y.startswith(x) or x in y or y in x
+    """Places agree when one is missing or one contains the other (江苏省南京市 / 南京市;
+    420100 / 420000)."""
+    x, y = a.get("place_code"), b.get("place_code")
+    if x and y:
+        return x == y or code_within(x, y) or code_within(y, x)
+    x, y = a.get("place"), b.get("place")
+    if x and y:
+        return x.startswith(y) or y.startswith(x) or x in y or y in x
     return True
 
 

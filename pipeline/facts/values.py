@@ -111,6 +111,27 @@ def agree(a: Stated, b: Stated) -> bool:
     return wide.lo < narrow.hi - eps and narrow.lo < wide.hi - eps
 
 
+NATIONAL = "100000"
+
+
+def code_prefix(code: str) -> str:
+    """The significant digits of a division code: 420000 → 42, 420100 → 4201, 420102 → 420102."""
+    while len(code) > 2 and code.endswith("00"):
+        code = code[:-2]
+    return code
+
+
+def code_within(inner: str, outer: str) -> bool:
+    """True when division ``inner`` lies inside ``outer`` (not equal): 420100 (武汉市) in 420000
+    (湖北省), 440106 in 440100, everything in 100000 (全国)."""
+    if inner == outer:
+        return False
+    if outer == NATIONAL:
+        return True
+    a, b = code_prefix(inner), code_prefix(outer)
+    return inner != NATIONAL and len(a) > len(b) and a.startswith(b)
+
+
 def _below(s: Stated) -> bool:
     """Stated as at most its value (近, 不到, 以内): the interval ends at the value."""
     return not s.exact and s.hi == s.value and s.lo < s.value
