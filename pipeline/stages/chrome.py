@@ -23,30 +23,43 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import headers
 from .headers import find_date
 from .layout import Line
 
-_NAV = re.compile(r"^(?:当前位置|您的位置|您现在的位置|位置)[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)")
+_NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)")
 _NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$")
 _WIDGET = re.compile(
     r"分享到|分享让更多人看到|大字体|小字体|^字号[:：]|扫一扫|打印本页|关闭窗口|【关闭】|【打印】"
-    r"|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入")
+    r"|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
+    r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$")  # 点击：368次
 _META_LABEL = re.compile(
-    r"(?P<label>来源|稿源|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位|浏览次数|点击数|阅读|字号)[ \t]*[:：]"
+    r"(?P<label>来源|稿源|[Ss]ource|(?:[Uu]pdated|[Pp]ublished|[Pp]osted|[Dd]ate|[Tt]ime)(?:[ \t]+on)?|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位|浏览次数|浏览量|点击数|点击|阅读|字号)[ \t]*[:：]"
     r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
-_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)(?!\d)"
+                   r"(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|GMT[+-]?\d*|UTC[+-]?\d*))?")
+# A line that is only a time: 香港时间17时05分, 15:40
+_TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$")
+# English labels of a date line: Posted on Aug 5, 2022
+_EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated)(?:[ \t]+on)?\b[ \t]*:?")
+_EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]")
 _DATE_TEXT = re.compile(
     r"(?:19|20)\d\d[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
-    r"|星期[一二三四五六日天]|周[一二三四五六日]")
-_EDITION = re.compile(r"第[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}版(?:[:：][ \t]*[\u4e00-\u9fff·]{1,8})?")
+    r"|星期[一二三四五六日天]|周[一二三四五六日]"
+    rf"|{headers.EN_DATE.pattern}")
+# 二〇二三年七月二十二日 alone on its line: the date under a release's signature.
+_CN_DATE_LINE = re.compile(rf"^(?:{headers.CN_DATE.pattern})$")
+# （１９９７年１２月２３日） under a speech's title: the date of the speech, not a date line.
+_BRACKETED = re.compile(r"^[（(].*[）)]$")
+_EDITION = re.compile(r"第[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}版(?:(?:[:：][ \t]*|[ \t]+)[\u4e00-\u9fff·]{1,8})?")
 _EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]")
-_END_MARK = re.compile(r"^[(（][ \t]*完[ \t]*[)）]$")
+_END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$")
 _CORRECTION = re.compile(r"^【纠错】")
 _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载")
 _ORIGINAL = re.compile(r"^原标题[:：]")
 _TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|更多新闻|猜你喜欢|精彩推荐|热门文章)[:：]?$")
 _COLUMN = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态)$")
-_JUMP = re.compile(r"^[(（]?(?:下转|上接|转)第[0-9一二三四五六七八九十]{1,3}版[)）]?$")
+_JUMP = re.compile(r"^[(（]?(?:(?:下转|上接|转)第[0-9一二三四五六七八九十]{1,3}版|未完|未完待续|待续)[)）]?$")
 _JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,}$")
 _PAGE_TITLE_SEP = re.compile(r"^[ \t]*(?:_|-|—|\||｜|－)")
 _PAGE_LABEL = re.compile(r"^(?:新闻详情|文章详情|内容详情|正文|详情|阅读全文)$")
@@ -79,27 +92,31 @@ def meta_line(text: str) -> dict | None:
     A line counts when it holds a date or a label and what is left is at most an outlet name
     (``南方日报 2020-07-13 06:21``); a headline that mentions a date leaves too much.
     """
-    if len(text) > 80 or "。" in text:
+    if len(text) > 80 or "。" in text or _BRACKETED.match(text):
         return None
+    if _CN_DATE_LINE.match(text):
+        return {"published": find_date(text)}
     found: dict = {}
+    text = text.replace("\u3000", " ")  # the clean text has none; a caller's line may
     rest = text
     for match in _META_LABEL.finditer(text):
         label, value = match["label"], match["value"].strip()
-        if label in ("来源", "稿源") and value:
+        if label in ("来源", "稿源", "Source", "source") and value:
             found["outlet"] = value
         elif label == "作者" and value:
             found["authors"] = value
         rest = rest.replace(match.group(), " ", 1)
+    rest = _EN_LABEL.sub(" ", rest)
     published = find_date(text)
     if published:
         found["published"] = published
-    had_date = bool(_DATE_TEXT.search(rest) or _EDITION.search(rest))
+    had_date = bool(_DATE_TEXT.search(rest) or _EDITION.search(rest) or _TIME_LINE.match(text))
     byline = _META_BYLINE.search(rest)
     if byline and had_date:  # 2019-05-21 13:05 联合报 记者张志明/即时报导
         found.setdefault("authors", byline.group().strip())
         rest = rest[:byline.start()]
     rest = _EDITION.sub(" ", _TIME.sub(" ", _DATE_TEXT.sub(" ", rest)))
-    rest = re.sub(r"[ \t]+", " ", rest).strip(" |｜")
+    rest = re.sub(r"[ \t]+", " ", _EMPTY_BRACKETS.sub(" ", rest)).strip(" |｜/")
     if not (found or had_date):
         return None
     if rest and not _OUTLET_REST.match(rest):

@@ -249,7 +249,8 @@ class ArticleSplitter:
             # The previous article stops mid-sentence: this section continues another one.
             target = self._continued(groups[:-1], block) if len(groups) > 1 else None
             (target if target is not None else previous).append(block)
-        doc.articles = [self._article(doc, idx, blocks, lines, closing)
+        web = _dated_on_top(kinds)
+        doc.articles = [self._article(doc, idx, blocks, lines, closing, web)
                         for idx, blocks in enumerate(groups)]
         if doc.meta.get("title") and (len(doc.articles) == 1 or not doc.articles[0].title):
             doc.articles[0].title = doc.meta["title"]  # the input's title, for a one-article page
@@ -271,7 +272,7 @@ class ArticleSplitter:
         return best
 
     def _article(self, doc: Document, index: int, blocks: list[_Block], all_lines: list[_Line],
-                 closing: dict[int, tuple[str, str]]) -> ArticleSpan:
+                 closing: dict[int, tuple[str, str]], web: bool = False) -> ArticleSpan:
         first = blocks[0]
         title, kicker, subtitle, header_spans = _header(first)
         authors: list[Author] = []
@@ -301,7 +302,7 @@ class ArticleSplitter:
         header_spans["paragraph_kinds"] = kinds
         return ArticleSpan(index=index, segments=segments, title=title, kicker=kicker,
                            subtitle=subtitle, authors=authors, dateline=dateline,
-                           truncated=_truncated(blocks[-1].lines[-1], closing),
+                           truncated=_truncated(blocks[-1].lines[-1], closing, web),
                            header=header_spans, paragraphs=paragraphs)
 
     def _layout(self, blocks: list[_Block], first: _Block, header_spans: dict,
@@ -424,9 +425,16 @@ def _closing_chrome(lines: list[_Line], kinds: list[str | None]) -> dict[int, tu
     return out
 
 
-def _truncated(last: _Line, closing: dict[int, tuple[str, str]]) -> bool:
+def _dated_on_top(kinds: list[str | None]) -> bool:
+    """True for a web page: a date/source line among its first four lines."""
+    return "meta" in kinds[:4]
+
+
+def _truncated(last: _Line, closing: dict[int, tuple[str, str]], web: bool = False) -> bool:
     """True when an article is really cut off: its last paragraph stops mid-sentence and the
-    page does not close it (``(完)``, ``责任编辑：…``, a date); ``下转第二版`` always cuts."""
+    page does not close it (``(完)``, ``责任编辑：…``, a date), or, on a web page (a date
+    line above its text), it ends in ``……`` (a feature in print may end so);
+    ``下转第二版`` and ``（未完）`` always cut."""
     kind, text = closing.get(last.end, (None, ""))
     if kind == "jump" and not text.lstrip("(（").startswith("上接"):
         return True
@@ -435,7 +443,8 @@ def _truncated(last: _Line, closing: dict[int, tuple[str, str]]) -> bool:
     body = _EDITOR_NOTE.sub("", last.simple)
     if _PHOTO_CREDIT.search(body) and "。" in body:
         return False
-    return last.kind in ("body", "dateline", "item") and not ends_sentence(body)
+    cut = web and body.rstrip().endswith(("…", "..."))  # 至案发时……: a web excerpt cut off
+    return last.kind in ("body", "dateline", "item") and (cut or not ends_sentence(body))
 
 
 def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:

@@ -1,0 +1,68 @@
+"""Page chrome and page headers: date/source lines in more forms, widgets, end and cut marks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.document import Document
+from pipeline.stages import chrome, headers
+from pipeline.stages.clean import Cleaner
+from pipeline.stages.split import ArticleSplitter
+
+
+def split(text: str, **meta) -> Document:
+    doc = Document("d", "s", text, meta=meta)
+    for stage in (Cleaner(), ArticleSplitter()):
+        doc = stage(doc)
+    return doc
+
+
+@pytest.mark.parametrize("line, published, outlet", [
+    ("Posted on Aug 5, 2022 10:32 AM", date(2022, 8, 5), None),
+    ("Updated: 2021-11-30 09:00  Source: 示例在线", date(2021, 11, 30), "示例在线"),
+    ("2021年9月3日（星期五）", date(2021, 9, 3), None),
+    ("2023-04-12 09:31 联合报/ 记者陈怡君/台北即时报导", date(2023, 4, 12), "联合报"),
+    ("发布日期：2020-05-06　信息来源：县司法局　浏览次数：1523", date(2020, 5, 6), "县司法局"),
+    ("时间：2023年2月17日", date(2023, 2, 17), None),
+    ("2020.11.26 来源：示例法院网", date(2020, 11, 26), "示例法院网"),
+    ("二〇二三年七月二十二日", date(2023, 7, 22), None),
+])
+def test_more_date_and_source_line_forms(line, published, outlet):
+    found = chrome.meta_line(line)
+    assert found is not None and found.get("published") == published
+    assert found.get("outlet") == outlet
+
+
+def test_edition_section_is_not_an_outlet_and_a_time_line_is_meta():
+    found = chrome.meta_line("第5版 法院新闻  2020年09月22日")
+    assert found == {"published": date(2020, 9, 22)}
+    assert chrome.meta_line("香港时间17时05分") == {}
+    assert chrome.meta_line("17时许，民警赶到现场") is None
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("您当前的位置：首页 > 新闻中心 > 法治", "nav"), ("点击：368次", "widget"),
+    ("完", "end_mark"), ("（未完）", "jump"), ("（未完待续）", "jump"), ("未完的事业", None),
+])
+def test_line_kinds(line, kind):
+    assert chrome.line_kind(line) == kind
+
+
+@pytest.mark.parametrize("text, day", [
+    ("5 August 2022", date(2022, 8, 5)), ("Aug 5, 2022", date(2022, 8, 5)),
+    ("二〇二〇年十二月一日", date(2020, 12, 1)), ("2022年13月5日", None),
+])
+def test_find_date_in_english_and_chinese_numerals(text, day):
+    assert headers.find_date(text) == day
+
+
+def test_cut_marks_make_an_article_truncated_and_end_marks_close_it():
+    cut = split("检察机关护航民营企业发展\n时间：2023年2月17日\n本报讯 记者冷月 今年以来，全省检察机关办理涉企案件2000余件。\n（未完）")
+    assert cut.articles[0].truncated is True and cut.published == date(2023, 2, 17)
+    dots = split("非法集资案件宣判\n2020.11.26 来源：示例法院网\n法院审理查明，被告人吸收资金共计3亿余元，至案发时……")
+    assert dots.articles[0].truncated is True
+    closed = split("警方打击非法赌博\n2021年9月3日（星期五）\n香港时间17时05分\n警方今日打击非法赌博活动，拘捕十一人。\n完\n"
+                   "2021年9月3日（星期五）")
+    assert [a.title for a in closed.articles] == ["警方打击非法赌博"] and closed.articles[0].truncated is False

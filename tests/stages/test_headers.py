@@ -1,0 +1,44 @@
+"""Article headers: bylines with credits and separators, datelines in more forms, digest tags."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.stages import headers
+from tests.stages.test_chrome import split
+
+
+@pytest.mark.parametrize("line, names", [
+    ("文/图 本报记者 吴桐", [("吴桐", "reporter")]),
+    ("文/图 张三", [("张三", "other")]),
+    ("记者 苗青 / 通讯员 方园 黄河", [("苗青", "reporter"), ("方园", "correspondent"), ("黄河", "correspondent")]),
+    ("本报记者 白露 □本报通讯员 霍华", [("白露", "reporter"), ("霍华", "correspondent")]),
+    ("本报记者张晨 实习生李蕾 特约记者王刚报道", [("张晨", "reporter"), ("李蕾", "other"), ("王刚", "reporter")]),
+])
+def test_byline_lines_with_credits_and_separators(line, names):
+    assert headers.BYLINE.match(line)
+    assert [(n, r) for _s, _e, n, r in headers.byline_authors(line)] == names
+
+
+def test_byline_line_is_not_taken_for_the_title():
+    doc = split("“小巷管家”守护街巷平安\n发布时间：2024-04-02 16:20:11\n文/图 本报记者 吴桐\n"
+                "3月下旬以来，某街道组建“小巷管家”队伍，每天在辖区巡查。")
+    [article] = doc.articles
+    assert article.title == "“小巷管家”守护街巷平安"
+    assert [(a.name, a.role) for a in article.authors] == [("吴桐", "reporter")]
+
+
+@pytest.mark.parametrize("lead, mark, outlet, names", [
+    ("澳門日報消息：司法警察局前日破獲一宗詐騙案，拘捕一名男子。", "澳門日報消息", "澳門日報", []),
+    ("【大公報訊】記者李安報道：警方前日展開反毒行動，拘捕兩名男子。", "【大公報訊】", "大公報", [("李安", "reporter")]),
+])
+def test_hong_kong_and_macau_datelines(lead, mark, outlet, names):
+    doc = split("警方破獲詐騙案\n2022年8月5日 星期五\n" + lead)
+    [article] = doc.articles
+    assert article.dateline == mark and article.outlet == outlet
+    assert [(a.name, a.role) for a in article.authors] == names
+
+
+def test_digest_tag_with_spaces_around_the_bar():
+    doc = split("简讯\n公安｜全省公安机关开展专项行动，侦破案件1200余起。\n法院 | 省高级人民法院启用智慧诉讼服务平台。")
+    assert [a.title for a in doc.articles] == ["公安", "法院"]
