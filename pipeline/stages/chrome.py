@@ -58,7 +58,12 @@ _CORRECTION = re.compile(r"^【纠错】")
 _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载")
 _ORIGINAL = re.compile(r"^原标题[:：]")
 _TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|更多新闻|猜你喜欢|精彩推荐|热门文章)[:：]?$")
-_COLUMN = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态)$")
+_COLUMN = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览)$")
+# 【法治】 alone above the date line: the channel the page sits in.
+_CHANNEL = re.compile(r"^【[^【】]{1,8}】$")
+# 标题_示例网, 标题 - 示例在线, 标题|新闻频道: the browser title with the site's name.
+_SITE_SUFFIX = re.compile(r"[ \t]*(?:_|-|—|\||｜|－)[ \t]*[\u4e00-\u9fffA-Za-z0-9]{2,12}"
+                          r"(?:网|报|在线|频道|新闻|客户端|中心|站)$")
 _JUMP = re.compile(r"^[(（]?(?:(?:下转|上接|转)第[0-9一二三四五六七八九十]{1,3}版|未完|未完待续|待续)[)）]?$")
 _JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,}$")
 _PAGE_TITLE_SEP = re.compile(r"^[ \t]*(?:_|-|—|\||｜|－)")
@@ -84,6 +89,7 @@ class PageMeta:
     outlet: str | None = None
     authors: str | None = None  # the value of 作者：…
     chrome: list[tuple[int, int, str]] = field(default_factory=list)
+    headlines: set[str] = field(default_factory=set)  # listed in the page header (e-paper)
 
 
 def meta_line(text: str) -> dict | None:
@@ -198,15 +204,19 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
                 if masthead and meta.outlet is None:
                     meta.outlet = line.text
             break
+    for i, line in enumerate(lines[:-1]):  # 【法治】 above the date line
+        if kinds[i] is None and kinds[i + 1] in ("meta", "nav") and _CHANNEL.match(line.simple):
+            kinds[i] = "column"
     rest = [i for i, kind in enumerate(kinds) if kind is None]
     if len(rest) >= 2:
         first, second = lines[rest[0]].simple, lines[rest[1]].simple
         if first == second or (first.startswith(second) and len(second) >= 4
-                               and _PAGE_TITLE_SEP.match(first[len(second):])):
+                               and _PAGE_TITLE_SEP.match(first[len(second):])) or (
+                _SITE_SUFFIX.search(first) and _is_heading_like(second)):
             kinds[rest[0]] = "page_title"
             rest = rest[1:]
     guided = any(kind == "page_header" for kind in kinds[:rest[0]]) if rest else False
-    texts = [lines[i].simple for i in rest]
+    texts = [lines[i].simple.lstrip("·・‧ ") for i in rest]
     listed = []
     for pos, i in enumerate(rest):
         if not _is_heading_like(texts[pos]) or texts[pos] not in texts[pos + 1:]:
@@ -215,6 +225,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     if len(listed) >= 2 or (listed and guided):
         for i in listed:
             kinds[i] = "page_header"
+        meta.headlines = {texts[pos] for pos in range(len(listed))}
 
 
 def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:

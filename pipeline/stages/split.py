@@ -43,7 +43,7 @@ MAX_SENTENCE = 500  # characters; longer runs are cut at a comma, else hard, to 
 
 def _classify(line: _Line) -> str:
     text = line.simple
-    if line.kind in ("tag", "headmark"):
+    if line.kind in ("tag", "headmark", "listed"):
         return line.kind
     if headers.BYLINE.match(text):
         return "byline"
@@ -90,6 +90,19 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
         lead = len(rest) - len(rest.lstrip())
         out.append(_Line(cut + lead, line.end, rest.strip(), simple=line.simple[match.end() + lead:]))
     return out
+
+
+def _item_headline(line: _Line) -> list[_Line]:
+    """Cut the headline off a bulleted item that runs on into its text:
+    ``●市检察院开展检察开放日活动 10月9日，市检察院邀请…`` → headline + text."""
+    head = re.match(r"^(\S{4,30}?)[ \t]+(?=\S)", line.simple)
+    rest = line.simple[head.end():] if head else ""
+    if (line.kind != "item" or not head or _HEADING_PUNCT.search(head.group(1))
+            or len(rest) < 20 or not _HEADING_PUNCT.search(rest)):
+        return [line]
+    cut = len(head.group(1))
+    return [_Line(line.start, line.start + cut, line.text[:cut], "tag", line.simple[:cut]),
+            _Line(line.start + head.end(), line.end, line.text[head.end():], "body", rest)]
 
 
 def is_weak_heading(text: str) -> bool:
@@ -168,7 +181,8 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
         j = i
         while j < n and j - i < 3 and ((lines[j].kind == "heading" and not (
                 j > i and headers.ENUMERATED.match(lines[j].simple)))
-                or (j == i and lines[j].kind in ("tag", "headmark"))):
+                or (j == i and lines[j].kind in ("tag", "headmark"))
+                or (lines[j].kind == "listed" and not any(h.kind == "listed" for h in lines[i:j]))):
             j += 1
         header = lines[i:j]
         k = j
@@ -176,6 +190,7 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
             k += 1
         bylines = lines[j:k]
         starts_article = bool(header) and (bool(bylines) or header[0].kind in ("tag", "headmark")
+                                           or any(h.kind == "listed" for h in header)
                                            or (k < n and lines[k].kind == "dateline"))
         if not header and not bylines and lines[i].kind in ("dateline", "item"):
             starts_article = True  # a dateline with no headline: a brief
@@ -183,7 +198,7 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
         m = body_start
         # The body runs until the next heading run that starts an article or a section.
         while m < n:
-            if m > body_start and lines[m].kind in ("heading", "byline", "tag"):
+            if m > body_start and lines[m].kind in ("heading", "byline", "tag", "listed"):
                 break
             if m > body_start and lines[m].kind in ("dateline", "item"):
                 break
@@ -230,6 +245,10 @@ class ArticleSplitter:
             for line in lines:
                 if _bulleted(doc, line):
                     line.kind = "item"
+            lines = [part for line in lines for part in _item_headline(line)]
+        for line in lines:  # a headline the e-paper page header lists starts an article
+            if line.simple in meta.headlines:
+                line.kind = "listed"
         if not lines:
             doc.articles = []
             return doc
@@ -325,7 +344,7 @@ class ArticleSplitter:
                 elif block is first and first.is_article and line in block.header:
                     kinds.append(next(r for r, span in header_spans.items()
                                       if span == (line.start, line.end)))
-                elif line.kind in ("heading", "tag"):
+                elif line.kind in ("heading", "tag", "listed"):
                     kinds.append("subhead")
                 else:
                     kinds.append("body")
@@ -382,7 +401,11 @@ class ArticleSplitter:
 
 def header_roles(header: list[_Line]) -> list[str]:
     """Roles of a headline block: one line is the title; two are kicker and title (title and
-    subtitle when the second starts with a dash); three are kicker, title and subtitle."""
+    subtitle when the second starts with a dash); three are kicker, title and subtitle. A line
+    the e-paper page header lists is the title, the line above it a kicker, below a subtitle."""
+    listed = [i for i, line in enumerate(header) if line.kind == "listed"]
+    if listed and listed[0] <= 1 and len(header) - listed[0] <= 2:  # the page header names the title
+        return ["kicker"] * listed[0] + ["title"] + ["subtitle"] * (len(header) - listed[0] - 1)
     if len(header) == 1:
         return ["title"]
     if len(header) == 2:

@@ -66,3 +66,29 @@ def test_cut_marks_make_an_article_truncated_and_end_marks_close_it():
     closed = split("警方打击非法赌博\n2021年9月3日（星期五）\n香港时间17时05分\n警方今日打击非法赌博活动，拘捕十一人。\n完\n"
                    "2021年9月3日（星期五）")
     assert [a.title for a in closed.articles] == ["警方打击非法赌博"] and closed.articles[0].truncated is False
+
+
+def test_browser_title_with_a_site_name_and_a_channel_label_are_chrome():
+    doc = split("网约车司机拾金不昧获表扬_示例网\n网约车司机拾金不昧 乘客送锦旗致谢\n来源：示例晚报 作者：赵一鸣 2023-09-15 08:45\n"
+                "9月13日，乘客王女士将一面锦旗送到某网约车平台，感谢司机归还其钱包。")
+    [article] = doc.articles
+    assert article.title == "网约车司机拾金不昧 乘客送锦旗致谢" and article.kicker is None
+    doc = split("【法治】\n2020年12月01日 08:12:33 | 来源：示例法制网 | 作者：谷雨\n县检察院对一起非法捕捞案提起公益诉讼\n"
+                "近日，县人民检察院对一起非法捕捞水产品案件提起公益诉讼。")
+    [article] = doc.articles
+    assert article.kicker is None and doc.chrome[0][2] == "column"
+
+
+def test_epaper_page_header_with_bullets_names_titles_and_starts_articles():
+    doc = split("示例法治报 2023年6月14日 星期三\n第03版：综合新闻\n本版导读\n·夏季治安打击整治行动启动\n·法律援助惠及农民工\n"
+                "夏季治安打击整治行动启动\n首周抓获违法犯罪嫌疑人200余名\n本报记者 秦川\n6月以来，市公安局部署开展行动。\n下转第四版\n"
+                "法律援助惠及农民工\n（上接第一版）\n今年以来，市法律援助中心共为农民工讨回欠薪600余万元。")
+    assert [(a.title, a.subtitle, a.truncated) for a in doc.articles] == [
+        ("夏季治安打击整治行动启动", "首周抓获违法犯罪嫌疑人200余名", True), ("法律援助惠及农民工", None, False)]
+
+
+def test_bulleted_items_with_the_headline_on_the_same_line():
+    doc = split("本期关注\n●市检察院开展检察开放日活动 10月9日，市检察院邀请人大代表走进检察机关。\n"
+                "●区法院开通网上立案“绿色通道” 区人民法院近日开通网上立案“绿色通道”，提供上门立案服务。")
+    assert [a.title for a in doc.articles] == ["市检察院开展检察开放日活动", "区法院开通网上立案“绿色通道”"]
+    assert doc.chrome[0][2] == "column"
