@@ -24,7 +24,7 @@ DATELINE = re.compile(
     r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯"
     r"|据?(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电"
     r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?[电讯](?=[ \t（(]|$)"
-    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电))[】\]]"
+    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电|报道|消息))[】\]]"
     r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=[:：])"  # 澳门日报消息：…
     r"|又讯)"
 )
@@ -89,6 +89,8 @@ def _unnamed(pattern: re.Pattern) -> str:
 
 EN_DATE = re.compile(f"{_unnamed(_EN_MDY)}|{_unnamed(_EN_DMY)}")  # for chrome to strip
 CN_DATE = re.compile(_unnamed(_CN_YMD))
+# 某市公安局 2021年4月15日: a signature date closing a release.
+SIGNATURE_DATE = re.compile(rf"(?:(?:19|20)\d\d年\d{{1,2}}月\d{{1,2}}日|{CN_DATE.pattern})$")
 
 
 def role_of(word: str) -> str:

@@ -464,7 +464,7 @@ def _truncated(last: _Line, closing: dict[int, tuple[str, str]], web: bool = Fal
     if closes_article(kind):
         return False
     body = _EDITOR_NOTE.sub("", last.simple)
-    if _PHOTO_CREDIT.search(body) and "。" in body:
+    if (_PHOTO_CREDIT.search(body) and "。" in body) or headers.SIGNATURE_DATE.search(body):
         return False
     cut = web and body.rstrip().endswith(("…", "..."))  # 至案发时……: a web excerpt cut off
     return last.kind in ("body", "dateline", "item") and (cut or not ends_sentence(body))

@@ -42,3 +42,13 @@ def test_hong_kong_and_macau_datelines(lead, mark, outlet, names):
 def test_digest_tag_with_spaces_around_the_bar():
     doc = split("简讯\n公安｜全省公安机关开展专项行动，侦破案件1200余起。\n法院 | 省高级人民法院启用智慧诉讼服务平台。")
     assert [a.title for a in doc.articles] == ["公安", "法院"]
+
+
+def test_bracketed_report_credit_is_a_dateline_and_a_signature_date_closes_a_release():
+    doc = split("海關檢獲大批冒牌手袋\n2021年11月19日 星期五\n【示例日報報道】海關前日在碼頭檢獲一批冒牌手袋，拘捕一名男子。")
+    assert doc.articles[0].dateline == "【示例日報報道】" and doc.articles[0].outlet == "示例日報"
+    doc = split("关于开展电动自行车登记的通告\n发布日期：2021-04-16 信息来源：市公安局 【字体：大 中 小】\n"
+                "为加强管理，现通告如下： 特此通告。 某市公安局 2021年4月15日\n主办：某市公安局 技术支持：某某科技")
+    [article] = doc.articles
+    assert article.truncated is False and article.outlet == "市公安局"
+    assert [k for _s, _e, k in doc.chrome] == ["meta", "footer"]
