@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台))?记者"
+ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻))?记者"
               r"|通讯员|实习生")
 # A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
 NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,5}}"
@@ -66,6 +66,7 @@ ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][�
 TITLED_DATELINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}?(?:网|社)|新华社|中新社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日[电讯][ \t]*题[:：][ \t]*(?=\S)")
 # 【江苏】… or 公安|… : a digest item led by a tag.
+LONE_TAG = re.compile(r"^【[^【】，。；：\s]{1,10}】$")  # 【广州】 alone, its item on the next line
 TAG = re.compile(r"^(?:【(?P<bracket>[^【】，。；：\s]{1,10})】|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
 OUTLET_OF_MARK = re.compile(r"^[【\[(（]?据?(新华社|中新社|中新网|人民网|中央社|本报)")
 

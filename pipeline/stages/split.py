@@ -34,7 +34,7 @@ _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地�
 _TERMINAL = "。！？!?…；;"
 _CLOSERS = "”’」』）)》"
 _SENT_END = re.compile(r"(?:[。！？!?；;]|…+)[”’」』）)》]*")
-_EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]$")
+_EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]$|[（(]完[）)]$")  # …咨询80余人次。（完）
 # A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄|摄影|供图|制图)[)）]?$")
 
@@ -79,6 +79,9 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
             cut = titled.end()
             out.append(_Line(line.start, line.start + cut, line.text[:cut], "headmark", line.simple[:cut]))
             out.append(_Line(line.start + cut, line.end, line.text[cut:], "heading", line.simple[cut:]))
+            continue
+        if headers.LONE_TAG.match(line.simple):  # 【广州】 above its item
+            out.append(_Line(line.start, line.end, line.text, "tag", line.simple))
             continue
         match = headers.TAG.match(line.simple)
         if not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text):

@@ -52,3 +52,20 @@ def test_bracketed_report_credit_is_a_dateline_and_a_signature_date_closes_a_rel
     [article] = doc.articles
     assert article.truncated is False and article.outlet == "市公安局"
     assert [k for _s, _e, k in doc.chrome] == ["meta", "footer"]
+
+
+def test_outlet_reporter_byline_lone_tags_and_end_marks():
+    doc = split("外卖骑手被拖欠工资 仲裁帮其讨回\n示例新闻记者 鲁迅行\n2021-05-06 19:20 来源：示例新闻\n"
+                "5月6日，记者从市劳动人事争议仲裁院获悉，该院为12名骑手追回工资8万余元。（完）")
+    [article] = doc.articles
+    assert article.title == "外卖骑手被拖欠工资 仲裁帮其讨回" and article.truncated is False
+    assert [(a.name, a.role) for a in article.authors] == [("鲁迅行", "reporter")]
+    doc = split("政法简讯\n【广州】\n市中级人民法院发布知识产权审判白皮书。\n【深圳】\n市公安局开展“守护夜”行动。")
+    assert [a.title for a in doc.articles] == ["广州", "深圳"]
+
+
+def test_font_widget_and_read_more_link_are_chrome():
+    doc = split("男子盗窃手机被抓现行\n2023-07-19 11:02:45  来源：示例晚报\n【大 中 小】\n"
+                "7月17日下午，一名男子在服务区盗窃手机被民警当场抓获。该男子专挑\n点击查看全文")
+    [article] = doc.articles
+    assert article.truncated is True and [k for _s, _e, k in doc.chrome] == ["meta", "widget", "widget"]
