@@ -245,8 +245,9 @@ class ArticleSplitter:
         closing = _closing_chrome(all_lines, kinds)
         lines = _split_tags([line for line, kind in zip(all_lines, kinds) if kind is None])
         if lines and _bulleted(doc, lines[0]):  # a digest of bulleted items, not a list in an article
-            for line in lines:
-                if _bulleted(doc, line):
+            for i, line in enumerate(lines):  # ■ 县法院开展… above 本报讯 … is a headline
+                if _bulleted(doc, line) and not (
+                        i + 1 < len(lines) and not _bulleted(doc, lines[i + 1]) and is_weak_heading(line.simple)):
                     line.kind = "item"
             lines = [part for line in lines for part in _item_headline(line)]
         for line in lines:  # a headline the e-paper page header lists starts an article

@@ -92,3 +92,35 @@ def test_bulleted_items_with_the_headline_on_the_same_line():
                 "●区法院开通网上立案“绿色通道” 区人民法院近日开通网上立案“绿色通道”，提供上门立案服务。")
     assert [a.title for a in doc.articles] == ["市检察院开展检察开放日活动", "区法院开通网上立案“绿色通道”"]
     assert doc.chrome[0][2] == "column"
+
+
+def test_date_line_with_print_widgets_keywords_and_link_footer():
+    doc = split("网络主播偷逃税款被追缴\n时间：2021-10-08 10:21:33 作者：刘晓 来源：示例法制网 【打印】【关闭】\n"
+                "近日，某市税务部门追缴税款、加收滞纳金并处罚款共计600余万元。\n关键词：网络主播 偷逃税款\n"
+                "本文链接：https://news.example.org/c/1.html")
+    [article] = doc.articles
+    assert doc.published == date(2021, 10, 8) and article.outlet == "示例法制网"
+    assert [(a.name, a.role) for a in article.authors] == [("刘晓", "other")] and article.truncated is False
+    assert [k for _s, _e, k in doc.chrome] == ["meta", "widget", "footer"]
+    assert chrome.meta_line("Published: 15 Jun 2023 09:12") == {"published": date(2023, 6, 15)}
+
+
+def test_a_copyright_footer_does_not_close_a_cut_off_article():
+    doc = split("县法院集中清理涉企积案\n2022-04-12 来源：示例日报\n今年以来，县人民法院共清理长期未结案件120余件，其中\n"
+                "版权所有 示例日报社 未经授权不得转载")
+    assert doc.articles[0].truncated is True
+
+
+def test_crumbs_broken_into_lines_are_navigation():
+    doc = split("首页\n-\n消费\n快递柜“超时费”引争议 消协：应充分告知\n2021年07月02日 09:30\n"
+                "本报讯（记者 闵行）近日，不少市民反映快递柜会收取“超时费”。")
+    [article] = doc.articles
+    assert article.title == "快递柜“超时费”引争议 消协：应充分告知" and article.kicker is None
+    assert [k for _s, _e, k in doc.chrome][:3] == ["nav", "nav", "nav"]
+
+
+def test_bulleted_headline_above_a_dateline_is_a_headline():
+    doc = split("法治快讯\n■ 县法院开展执行“夏季攻势”\n本报讯 6月以来，县人民法院执结案件300余件。\n\n"
+                "■ 县检察院召开公益诉讼听证会\n本报讯 近日，县人民检察院召开公开听证会。")
+    assert [(a.title, a.dateline) for a in doc.articles] == [("县法院开展执行“夏季攻势”", "本报讯"),
+                                                           ("县检察院召开公益诉讼听证会", "本报讯")]
