@@ -95,6 +95,16 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _numbered_items(lines: list[_Line]) -> None:
+    """A digest of numbered items: the page's text starts at ``1.`` and every line is the
+    next number (``1. 最高检发布…`` ``2. 公安部部署…``); a numbered list inside an article,
+    under a headline or a lead, is left alone."""
+    numbers = [re.match(r"^(\d{1,2})[.、]", line.simple) for line in lines]
+    if len(lines) >= 2 and all(numbers) and [int(m.group(1)) for m in numbers] == list(range(1, len(lines) + 1)):
+        for line in lines:
+            line.kind = "item"
+
+
 def _item_headline(line: _Line) -> list[_Line]:
     """Cut the headline off a bulleted item that runs on into its text:
     ``●市检察院开展检察开放日活动 10月9日，市检察院邀请…`` → headline + text."""
@@ -250,6 +260,7 @@ class ArticleSplitter:
                         i + 1 < len(lines) and not _bulleted(doc, lines[i + 1]) and is_weak_heading(line.simple)):
                     line.kind = "item"
             lines = [part for line in lines for part in _item_headline(line)]
+        _numbered_items(lines)
         for line in lines:  # a headline the e-paper page header lists starts an article
             if line.simple in meta.headlines:
                 line.kind = "listed"
