@@ -336,7 +336,8 @@ class ArticleSplitter:
         header_spans["paragraph_kinds"] = kinds
         return ArticleSpan(index=index, segments=segments, title=title, kicker=kicker,
                            subtitle=subtitle, authors=authors, dateline=dateline,
-                           truncated=_truncated(blocks[-1].lines[-1], closing, web),
+                           truncated=_truncated(blocks[-1].lines[-1], closing,
+                                               web or "网" in header_spans.get("dateline_simple", "")),
                            header=header_spans, paragraphs=paragraphs)
 
     def _layout(self, blocks: list[_Block], first: _Block, header_spans: dict,

@@ -15,3 +15,10 @@ def test_a_numbered_list_under_a_headline_stays_in_its_article():
     doc = split("关于开展电动自行车登记的通告\n为加强管理，现将有关事项通告如下：\n1. 登记对象为未登记的电动自行车。\n"
                 "2. 车主可到就近登记点办理。")
     assert len(doc.articles) == 1
+
+
+def test_an_ellipsis_cuts_an_article_of_a_web_outlet_but_not_a_print_feature():
+    web = split("他们这样守护孩子\n示例网北京6月1日电 多地检察机关开展主题活动。据了解，今年以来共办理案件……")
+    assert web.articles[0].truncated is True
+    feature = split("走访牧奎村\n王忠范\n走出老张家的院子，今冬的太阳是这样温暖……")
+    assert feature.articles[0].truncated is False
