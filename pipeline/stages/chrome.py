@@ -54,10 +54,12 @@ _DATE_TEXT = re.compile(
 _CN_DATE_LINE = re.compile(rf"^(?:{headers.CN_DATE.pattern})$")
 # （１９９７年１２月２３日） under a speech's title: the date of the speech, not a date line.
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
-_EDITION = re.compile(r"第[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}版(?:(?:[:：][ \t]*|[ \t]+)[\u4e00-\u9fff·]{1,8})?")
+_EDITION = re.compile(r"第[ \t]*[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}[ \t]*版(?:(?:[:：][ \t]*|[ \t]+)[\u4e00-\u9fff·]{1,8})?")
 _EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]")
 _END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$")
-_CORRECTION = re.compile(r"^【纠错】")
+_CORRECTION = re.compile(r"^【(?:我要)?纠错】")
+# 原创 示例检察 示例检察院 2023-07-06 18:30 发表于江苏: a public account's date line.
+_ACCOUNT = re.compile(r"^原创[ \t]+|[ \t]*发表于[\u4e00-\u9fff]{2,4}$")
 _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载"
                      r"|^(?:主办|承办|协办)[:：]|技术支持[:：]|网站标识码|网站地图|联系我们"
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
@@ -82,7 +84,7 @@ _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
                    r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$")
 _SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:报|日报|晚报|晨报|时报|周刊)$")
-_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播)$")
+_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版)$")
 _OUTLET_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\-－]{1,11}$")
 
 
@@ -113,11 +115,11 @@ def meta_line(text: str) -> dict | None:
     for match in _META_LABEL.finditer(text):
         label, value = match["label"], match["value"].strip()
         if label.endswith(("来源", "稿源", "Source", "source")) and value:
-            found["outlet"] = value
+            found["outlet"] = value.strip("《》")  # 来源：《示例日报》
         elif label == "作者" and value:
             found["authors"] = value
         rest = rest.replace(match.group(), " ", 1)
-    rest = _EN_LABEL.sub(" ", rest)
+    rest = _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", rest))
     published = find_date(text)
     if published:
         found["published"] = published
@@ -127,11 +129,15 @@ def meta_line(text: str) -> dict | None:
         found.setdefault("authors", byline.group().strip())
         rest = rest[:byline.start()]
     rest = _EDITION.sub(" ", _TIME.sub(" ", _DATE_TEXT.sub(" ", rest)))
-    rest = re.sub(r"[ \t]+", " ", _EMPTY_BRACKETS.sub(" ", rest)).strip(" |｜/")
+    rest = re.sub(r"[ \t]+", " ", _EMPTY_BRACKETS.sub(" ", rest)).strip(" |｜/").replace("《", "").replace("》", "")
     if not (found or had_date):
         return None
     if rest and not _OUTLET_REST.match(rest):
-        return None
+        words = rest.split(" ")  # 示例检察 示例检察院 beside a full date and a time: account names
+        if not (published and _TIME.search(text) and len(words) <= 3
+                and all(_OUTLET_REST.match(word) for word in words)):
+            return None
+        rest = words[-1]
     if rest and "outlet" not in found and not had_date:
         return None
     if rest and _OUTLET_NAME.search(rest):  # 南方日报 2020-07-13; not 于北京 or a signature

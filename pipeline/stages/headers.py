@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻))?记者"
+ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|实习记者"
+              r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻)|[\u4e00-\u9fff]{1,4}报[ \t]+)?记者"
               r"|通讯员|实习生")
 # A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
 NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,5}}"
@@ -25,7 +26,7 @@ DATELINE = re.compile(
     r"|据?(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电"
     r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?[电讯](?=[ \t（(]|$)"
     r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电|报道|消息))[】\]]"
-    r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=[:：])"  # 澳门日报消息：…
+    r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=(?:[（(][^）)]{1,8}[）)])?[:：])"  # 澳门日报消息：…
     r"|又讯)"
 )
 # (中央社记者王大同台北5日电): an agency dateline in brackets with the reporter inside.
@@ -68,6 +69,8 @@ TITLED_DATELINE = re.compile(
 # 【江苏】… or 公安|… : a digest item led by a tag.
 LONE_TAG = re.compile(r"^【[^【】，。；：\s]{1,10}】$")  # 【广州】 alone, its item on the next line
 TAG = re.compile(r"^(?:【(?P<bracket>[^【】，。；：\s]{1,10})】|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
+# 中国时报 记者 王晓明/台北报导: the outlet that opens a byline.
+BYLINE_OUTLET = re.compile(r"^([\u4e00-\u9fff]{1,4}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+记者")
 OUTLET_OF_MARK = re.compile(r"^[【\[(（]?据?(新华社|中新社|中新网|人民网|中央社|本报)")
 
 _YMD = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)日?")

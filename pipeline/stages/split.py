@@ -256,9 +256,9 @@ class ArticleSplitter:
         lines = _split_tags([line for line, kind in zip(all_lines, kinds) if kind is None])
         if lines and _bulleted(doc, lines[0]):  # a digest of bulleted items, not a list in an article
             for i, line in enumerate(lines):  # ■ 县法院开展… above 本报讯 … is a headline
-                if _bulleted(doc, line) and not (
-                        i + 1 < len(lines) and not _bulleted(doc, lines[i + 1]) and is_weak_heading(line.simple)):
-                    line.kind = "item"
+                if _bulleted(doc, line):
+                    line.kind = "tag" if (i + 1 < len(lines) and not _bulleted(doc, lines[i + 1])
+                                          and is_weak_heading(line.simple)) else "item"
             lines = [part for line in lines for part in _item_headline(line)]
         _numbered_items(lines)
         for line in lines:  # a headline the e-paper page header lists starts an article
@@ -312,6 +312,9 @@ class ArticleSplitter:
         authors: list[Author] = []
         author_spans: list[tuple[int, int, str, str]] = []
         for line in first.bylines:
+            outlet = headers.BYLINE_OUTLET.match(line.simple)
+            if outlet:  # 中国时报 记者 王晓明/台北报导
+                header_spans.setdefault("credit", line.text[:outlet.end(1)])
             author_spans.extend(headers.byline_authors(line.simple, line.start))
         dateline = None
         lead = first.body[0] if first.body else None
@@ -398,7 +401,8 @@ class ArticleSplitter:
                 continue
             author = headers.LEAD_AUTHOR.match(text, pos)
             if not author:
-                plain = headers.LEAD_NAMES.match(text, pos) if not spans else None
+                plain = (headers.LEAD_NAMES.match(text, pos)  # not 示例网消息（晚间新闻）
+                         if not spans and not match.group("mark").endswith("消息") else None)
                 if plain and plain.group("names") not in headers.NOT_NAMES:
                     base = line.start + plain.start("names")
                     spans.extend((base + m.start(), base + m.end(), m.group(), "other")

@@ -124,3 +124,18 @@ def test_bulleted_headline_above_a_dateline_is_a_headline():
                 "■ 县检察院召开公益诉讼听证会\n本报讯 近日，县人民检察院召开公开听证会。")
     assert [(a.title, a.dateline) for a in doc.articles] == [("县法院开展执行“夏季攻势”", "本报讯"),
                                                            ("县检察院召开公益诉讼听证会", "本报讯")]
+
+
+@pytest.mark.parametrize("line, published, outlet", [
+    ("作者：齐心　　来源：《示例日报》　　2022-03-01", date(2022, 3, 1), "示例日报"),
+    ("《示例日报海外版》（2022年08月05日 第 04 版）", date(2022, 8, 5), "示例日报海外版"),
+    ("原创 示例检察 示例检察院 2023-07-06 18:30 发表于江苏", date(2023, 7, 6), None),
+])
+def test_outlets_in_title_marks_edition_notes_and_account_lines(line, published, outlet):
+    found = chrome.meta_line(line)
+    assert found is not None and found.get("published") == published and found.get("outlet") == outlet
+
+
+def test_a_headline_with_two_words_and_a_date_is_no_date_line():
+    assert chrome.meta_line("全市法院 召开会议 2023-07-06") is None
+    assert chrome.line_kind("【我要纠错】") == "correction"

@@ -69,3 +69,16 @@ def test_font_widget_and_read_more_link_are_chrome():
                 "7月17日下午，一名男子在服务区盗窃手机被民警当场抓获。该男子专挑\n点击查看全文")
     [article] = doc.articles
     assert article.truncated is True and [k for _s, _e, k in doc.chrome] == ["meta", "widget", "widget"]
+
+
+def test_outlet_before_a_byline_and_a_programme_after_a_dateline():
+    doc = split("詐團冒用公務員名義行騙 檢方起訴5人\n中國時報 記者 王曉明／台北報導\n2022/08/05 04:10\n"
+                "台北地檢署偵辦一起假冒公務員詐騙案，今依詐欺等罪起訴5名被告。")
+    [article] = doc.articles
+    assert article.title == "詐團冒用公務員名義行騙 檢方起訴5人" and article.outlet == "中國時報"
+    assert [(a.name, a.role) for a in article.authors] == [("王曉明", "reporter")]
+    doc = split("多地开展宣传月活动\n示例视网消息（晚间新闻）：连日来，多地开展防范非法集资宣传月活动。")
+    [article] = doc.articles
+    assert (article.dateline, article.outlet, article.authors) == ("示例视网消息", "示例视网", [])
+    doc = split("男子冒充网红售假被判刑\n红星新闻记者 万里 实习记者 晴川\n4月5日，记者从某区人民法院获悉此案。")
+    assert [(a.name, a.role) for a in doc.articles[0].authors] == [("万里", "reporter"), ("晴川", "reporter")]

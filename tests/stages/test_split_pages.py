@@ -22,3 +22,9 @@ def test_an_ellipsis_cuts_an_article_of_a_web_outlet_but_not_a_print_feature():
     assert web.articles[0].truncated is True
     feature = split("走访牧奎村\n王忠范\n走出老张家的院子，今冬的太阳是这样温暖……")
     assert feature.articles[0].truncated is False
+
+
+def test_bulleted_headlines_above_their_text_start_items():
+    doc = split("基层动态\n▲县公安局开展反诈宣传进校园\n近日，县公安局民警走进辖区中学讲解诈骗手法。\n"
+                "▲县法院巡回法庭走进乡村\n县人民法院巡回法庭近日来到某村审理一起纠纷。")
+    assert [a.title for a in doc.articles] == ["县公安局开展反诈宣传进校园", "县法院巡回法庭走进乡村"]
