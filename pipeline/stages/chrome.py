@@ -55,6 +55,7 @@ _CN_DATE_LINE = re.compile(rf"^(?:{headers.CN_DATE.pattern})$")
 # （１９９７年１２月２３日） under a speech's title: the date of the speech, not a date line.
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
 _EDITION = re.compile(r"第[ \t]*[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}[ \t]*版(?:(?:[:：][ \t]*|[ \t]+)[\u4e00-\u9fff·]{1,8})?")
+EDITION = _EDITION  # e-paper pages are known by their edition line
 _EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]")
 _END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$")
 _CORRECTION = re.compile(r"^【(?:我要)?纠错】")

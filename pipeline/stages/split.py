@@ -25,9 +25,9 @@ from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document, SentenceSpan
 from . import headers
-from .chrome import PageMeta, closes_article, find_chrome
+from .chrome import EDITION, PageMeta, closes_article, find_chrome
 from .layout import Line as _Line
-from .layout import page_lines, simplified_view
+from .layout import item_headline, numbered_items, page_lines, simplified_view
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
@@ -93,29 +93,6 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
         lead = len(rest) - len(rest.lstrip())
         out.append(_Line(cut + lead, line.end, rest.strip(), simple=line.simple[match.end() + lead:]))
     return out
-
-
-def _numbered_items(lines: list[_Line]) -> None:
-    """A digest of numbered items: the page's text starts at ``1.`` and every line is the
-    next number (``1. 最高检发布…`` ``2. 公安部部署…``); a numbered list inside an article,
-    under a headline or a lead, is left alone."""
-    numbers = [re.match(r"^(\d{1,2})[.、]", line.simple) for line in lines]
-    if len(lines) >= 2 and all(numbers) and [int(m.group(1)) for m in numbers] == list(range(1, len(lines) + 1)):
-        for line in lines:
-            line.kind = "item"
-
-
-def _item_headline(line: _Line) -> list[_Line]:
-    """Cut the headline off a bulleted item that runs on into its text:
-    ``●市检察院开展检察开放日活动 10月9日，市检察院邀请…`` → headline + text."""
-    head = re.match(r"^(\S{4,30}?)[ \t]+(?=\S)", line.simple)
-    rest = line.simple[head.end():] if head else ""
-    if (line.kind != "item" or not head or _HEADING_PUNCT.search(head.group(1))
-            or len(rest) < 20 or not _HEADING_PUNCT.search(rest)):
-        return [line]
-    cut = len(head.group(1))
-    return [_Line(line.start, line.start + cut, line.text[:cut], "tag", line.simple[:cut]),
-            _Line(line.start + head.end(), line.end, line.text[head.end():], "body", rest)]
 
 
 def is_weak_heading(text: str) -> bool:
@@ -228,6 +205,14 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
     return blocks
 
 
+def _brief(block: _Block, previous: _Block) -> bool:
+    """On an e-paper page, one headline line over its text, after an article that ends at a
+    full stop, is a brief of its own, not a section: ``派出所民警帮走失老人回家``."""
+    return (len(block.header) == 1 and len(block.header[0].simple) >= 8 and bool(block.body)
+            and not headers.ENUMERATED.match(block.header[0].simple)
+            and ends_sentence(previous.lines[-1].text) and len(previous.lines) <= 6)
+
+
 def _places(text: str) -> set[str]:
     found = set()
     for match in _PLACE.finditer(text):
@@ -259,8 +244,8 @@ class ArticleSplitter:
                 if _bulleted(doc, line):
                     line.kind = "tag" if (i + 1 < len(lines) and not _bulleted(doc, lines[i + 1])
                                           and is_weak_heading(line.simple)) else "item"
-            lines = [part for line in lines for part in _item_headline(line)]
-        _numbered_items(lines)
+            lines = [part for line in lines for part in item_headline(line)]
+        numbered_items(lines)
         for line in lines:  # a headline the e-paper page header lists starts an article
             if line.simple in meta.headlines:
                 line.kind = "listed"
@@ -271,7 +256,10 @@ class ArticleSplitter:
         # A line right above the date/source line is the headline (严打犯罪，守护平安).
         titled = {all_lines[i].end for i in range(len(all_lines) - 1)
                   if kinds[i] is None and kinds[i + 1] == "meta"}
+        epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
         for block in _blocks(lines, titled):
+            if epaper and not block.is_article and groups and _brief(block, groups[-1][-1]):
+                block.is_article = True  # 派出所民警帮走失老人回家 / 12月2日晚，…: an untitled brief
             if block.is_article or not groups:
                 groups.append([block])
                 continue

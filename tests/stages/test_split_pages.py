@@ -28,3 +28,10 @@ def test_bulleted_headlines_above_their_text_start_items():
     doc = split("基层动态\n▲县公安局开展反诈宣传进校园\n近日，县公安局民警走进辖区中学讲解诈骗手法。\n"
                 "▲县法院巡回法庭走进乡村\n县人民法院巡回法庭近日来到某村审理一起纠纷。")
     assert [a.title for a in doc.articles] == ["县公安局开展反诈宣传进校园", "县法院巡回法庭走进乡村"]
+
+
+def test_untitled_brief_on_an_epaper_page_is_an_article_but_a_subhead_elsewhere_is_not():
+    page = ("全市启动冬季消防安全专项整治\n本报记者 岳阳\n即日起，全市启动为期三个月的冬季消防安全专项整治。\n"
+            "派出所民警帮走失老人回家\n12月2日晚，一名八旬老人在街头迷路，民警将老人安全送回家中。")
+    assert len(split("第07版：平安建设\n" + page).articles) == 2
+    assert len(split(page).articles) == 1
