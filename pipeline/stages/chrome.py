@@ -111,7 +111,7 @@ def meta_line(text: str) -> dict | None:
     if _CN_DATE_LINE.match(text):
         return {"published": find_date(text)}
     found: dict = {}
-    text = text.replace("\u3000", " ")  # the clean text has none; a caller's line may
+    text = _EMPTY_BRACKETS.sub(" ", text.replace("\u3000", " "))  # 【字号：大 中 小】; no U+3000 in clean text
     rest = text
     for match in _META_LABEL.finditer(text):
         label, value = match["label"], match["value"].strip()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|实习记者"
+ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|实习记者|[\u4e00-\u9fff]{0,6}?(?:全媒体|融媒体)记者"
               r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻)|[\u4e00-\u9fff]{1,4}报[ \t]+)?记者"
               r"|通讯员|实习生")
 # A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
@@ -39,7 +39,10 @@ NOT_NAMES = {"综合", "综述", "简讯", "通讯", "图文", "完", "记者", 
 # 〔记者王小明/台中报导〕: a reporter's dateline in brackets.
 REPORTER_DATELINE = re.compile(
     r"^[〔\[(（](?P<mark>(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3})/[\u4e00-\u9fff]{1,6}?(?:报导|报道))[〕\]）)]")
-AGENCY_DATELINES = (AGENCY_DATELINE, REPORTER_DATELINE)
+# （星島日報報道）opening the lead: the outlet's credit as a dateline.
+CREDIT_LEAD = re.compile(
+    r"^[（(](?P<mark>(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:报|网|社))(?:报道|专讯|讯))[）)](?P<name>(?!))?(?=\S)")
+AGENCY_DATELINES = (AGENCY_DATELINE, REPORTER_DATELINE, CREDIT_LEAD)
 # A byline line: one or more role groups, names separated by spaces; 报道 may close it.
 # 文/图 本报记者 吴桐, 记者 苗青 / 通讯员 方园, 本报记者 白露 □本报通讯员 霍华: a credit word
 # may open a byline and a slash or a bullet may part its role groups.
@@ -47,7 +50,7 @@ CREDIT = r"(?:文/图|图/文|文图|图文|文字|文|图|摄影|摄像)[ \t]*[
 CREDIT_ONLY = r"(?:(?:文/图|图/文)[ \t]*[:：]?[ \t]*|(?:文|图)[ \t]*[/:：][ \t]*)"
 _GROUP_SEP = r"[ \t/|｜□■●◆]*"
 BYLINE = re.compile(
-    rf"^(?:{CREDIT})?(?:(?:{ROLE_WORDS})[ \t:：/]*{NAME}(?:[ \t、]+{NAME})*{_GROUP_SEP})+(?:报道)?$"
+    rf"^(?:{CREDIT})?(?:(?:{ROLE_WORDS})[ \t:：/]*{NAME}(?:[ \t、]+{NAME})*{_GROUP_SEP})+(?:摄影报道|摄影|报道|摄)?$"
     rf"|^{CREDIT_ONLY}{NAME}(?:[ \t、]+{NAME})*$"  # 文/图 张三
     rf"|^(?:{ROLE_WORDS})[ \t]*{NAME}[ \t]*/[ \t]*[\u4e00-\u9fff]{{1,6}}?(?:报导|报道)$")  # 记者林小明/台北报导
 _ROLE_GROUP = re.compile(rf"(?P<role>{ROLE_WORDS})[ \t:：/]*(?P<names>{NAME}(?:[ \t、]+{NAME})*)")
@@ -67,8 +70,8 @@ ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][�
 TITLED_DATELINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}?(?:网|社)|新华社|中新社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日[电讯][ \t]*题[:：][ \t]*(?=\S)")
 # 【江苏】… or 公安|… : a digest item led by a tag.
-LONE_TAG = re.compile(r"^【[^【】，。；：\s]{1,10}】$")  # 【广州】 alone, its item on the next line
-TAG = re.compile(r"^(?:【(?P<bracket>[^【】，。；：\s]{1,10})】|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
+LONE_TAG = re.compile(r"^[【〖][^【】〖〗，。；：\s]{1,10}[】〗]$")  # 【广州】 alone, its item on the next line
+TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,10})[】〗]|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
 # 中国时报 记者 王晓明/台北报导: the outlet that opens a byline.
 BYLINE_OUTLET = re.compile(r"^([\u4e00-\u9fff]{1,4}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+记者")
 OUTLET_OF_MARK = re.compile(r"^[【\[(（]?据?(新华社|中新社|中新网|人民网|中央社|本报)")
@@ -97,6 +100,14 @@ CN_DATE = re.compile(_unnamed(_CN_YMD))
 SIGNATURE_DATE = re.compile(rf"(?:(?:19|20)\d\d年\d{{1,2}}月\d{{1,2}}日|{CN_DATE.pattern})$")
 
 
+_ORG_END = re.compile(r"(?:院|局|科|处|所|办|部|委|厅|队|站|中心|网|报|社)$")
+
+
+def is_person(name: str) -> bool:
+    """A 作者 value that names a person, not an office: 赵一鸣, not 区法院 or 宣传科."""
+    return 2 <= len(name) <= 4 and not (len(name) >= 3 and _ORG_END.search(name))
+
+
 def role_of(word: str) -> str:
     """记者 → reporter, 通讯员 → correspondent, 实习生 → other."""
     if word.endswith("记者") and word not in ROLES:
@@ -107,7 +118,7 @@ def role_of(word: str) -> str:
 def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
     """(start, end, name, role) for every name of a byline (``记者李志明 周家豪报道`` → 周家豪)."""
     found = []
-    text = re.sub(r"[ \t]*报道$", "", text)
+    text = re.sub(r"[ \t]*(?:摄影报道|摄影|报道|摄)$", "", text)  # 本报记者 雷鸣 摄影报道
     credit = re.match(CREDIT_ONLY, text)
     if credit and not _ROLE_GROUP.search(text):  # 文/图 张三
         return [(offset + m.start(), offset + m.end(), m.group(), "other")

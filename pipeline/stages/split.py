@@ -425,7 +425,7 @@ def header_roles(header: list[_Line]) -> list[str]:
 
 def _tag_text(line: _Line) -> str:
     """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安."""
-    return line.text.strip("【】|｜ ") if line.kind == "tag" else line.text
+    return line.text.strip("【】〖〗|｜ ") if line.kind == "tag" else line.text
 
 
 def _header(first: _Block) -> tuple[str, str | None, str | None, dict]:
@@ -500,7 +500,8 @@ def _page_facts(doc: Document, meta: PageMeta) -> None:
     if meta.authors and doc.articles and not doc.articles[0].authors:
         found = headers.byline_authors(simplified_view(meta.authors))
         doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]
-                                   or [Author(n, "other") for n in re.split(r"[ 、，,]+", meta.authors) if n])
+                                   or [Author(n, "other") for n in re.split(r"[ 、，,]+", meta.authors)
+                                       if headers.is_person(n)])
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:

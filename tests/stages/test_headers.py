@@ -82,3 +82,29 @@ def test_outlet_before_a_byline_and_a_programme_after_a_dateline():
     assert (article.dateline, article.outlet, article.authors) == ("示例视网消息", "示例视网", [])
     doc = split("男子冒充网红售假被判刑\n红星新闻记者 万里 实习记者 晴川\n4月5日，记者从某区人民法院获悉此案。")
     assert [(a.name, a.role) for a in doc.articles[0].authors] == [("万里", "reporter"), ("晴川", "reporter")]
+
+
+@pytest.mark.parametrize("lead, mark, outlet", [
+    ("（星島日報報道）元朗今晨發生一宗交通意外，私家車司機當場死亡。", "星島日報報道", "星島日報"),
+])
+def test_outlet_credit_opening_the_lead_is_a_dateline(lead, mark, outlet):
+    doc = split("元朗發生車禍 一死兩傷\n2024年1月15日\n" + lead)
+    assert (doc.articles[0].dateline, doc.articles[0].outlet) == (mark, outlet)
+
+
+@pytest.mark.parametrize("line, names", [
+    ("法治日报全媒体记者 董柳", [("董柳", "reporter")]),
+    ("本报记者 雷鸣 摄影报道", [("雷鸣", "reporter")]),
+])
+def test_media_reporters_and_photo_reports(line, names):
+    assert headers.BYLINE.match(line)
+    assert [(n, r) for _s, _e, n, r in headers.byline_authors(line)] == names
+
+
+def test_an_office_named_as_author_is_no_person_and_tags_in_hollow_brackets():
+    doc = split("男子冒充军官诈骗被判刑\n2020年06月30日 14:22:10 来源：示例法院网\n作者：区法院 宣传科\n"
+                "6月29日，区人民法院公开宣判一起诈骗案。")
+    assert doc.articles[0].authors == []
+    doc = split("政法快讯\n〖江西〗省公安厅部署开展专项行动。\n〖湖南〗省法院发布典型案例。")
+    assert [a.title for a in doc.articles] == ["江西", "湖南"]
+    assert headers.is_person("赵一鸣") and not headers.is_person("区法院")
