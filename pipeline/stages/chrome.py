@@ -56,7 +56,8 @@ _CN_DATE_LINE = re.compile(rf"^(?:{headers.CN_DATE.pattern})$")
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
 _EDITION = re.compile(r"第[ \t]*[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}[ \t]*版(?:(?:[:：][ \t]*|[ \t]+)[\u4e00-\u9fff·]{1,8})?")
 EDITION = _EDITION  # e-paper pages are known by their edition line
-_EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]")
+_EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
+                     r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$")  # （文：交警示例支队）
 _END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$")
 _CORRECTION = re.compile(r"^【(?:我要)?纠错】")
 # 原创 示例检察 示例检察院 2023-07-06 18:30 发表于江苏: a public account's date line.
@@ -66,7 +67,9 @@ _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|�
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
 _ORIGINAL = re.compile(r"^原标题[:：]")
 _TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|更多新闻|猜你喜欢|精彩推荐|热门文章)[:：]?$")
-_COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览)】?$")
+_COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$")
+# Police arrest three over online fraud: a headline without a Chinese character.
+_LATIN_TITLE = re.compile(r"^(?=.*[A-Za-z]{2,}[ \t]+[A-Za-z]{2,})[^\u3400-\u9fff]{8,120}$")
 # 【法治】 alone above the date line: the channel the page sits in.
 _CHANNEL = re.compile(r"^【[^【】]{1,8}】$")
 # 标题_示例网, 标题 - 示例在线, 标题|新闻频道: the browser title with the site's name.
@@ -223,6 +226,9 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         if kinds[i] is None and kinds[i + 1] in ("meta", "nav") and _CHANNEL.match(line.simple):
             kinds[i] = "column"
     rest = [i for i, kind in enumerate(kinds) if kind is None]
+    if len(rest) >= 2 and _LATIN_TITLE.match(lines[rest[0]].simple):  # an English headline over the Chinese one
+        kinds[rest[0]] = "page_title"
+        rest = rest[1:]
     if len(rest) >= 2:
         first, second = lines[rest[0]].simple, lines[rest[1]].simple
         if first == second or (first.startswith(second) and len(second) >= 4

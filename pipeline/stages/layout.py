@@ -4,7 +4,8 @@ and the noise that scraping leaves in a page.
 - ``Line``: one non-blank line of the clean text, with its offsets, and ``simple``, the same
   line in simplified characters (``警方破獲`` → ``警方破获``), character for character, so a
   rule written for simplified text matches a traditional page at the same offsets.
-- ``numbered_items`` and ``item_headline``: digest items (``1. …`` ``2. …``; ``●标题 正文…``).
+- ``numbered_items``, ``item_headline``, ``run_on_items``: digest items (``1. …`` ``2. …``;
+  ``●标题 正文…``; ``…。又讯 …``).
 - ``noise_spans``: leftover HTML tags and entities (``<p>``, ``&nbsp;``), the spaces of a
   line written with a space between every character (``市 公 安 局``) and anti-scraping
   strings glued to a sentence end (``…诈骗。Zx8Kq2Lm``); the cleaner drops them
@@ -79,6 +80,25 @@ def item_headline(line: Line) -> list[Line]:
     cut = len(head.group(1))
     return [Line(line.start, line.start + cut, line.text[:cut], "tag", line.simple[:cut]),
             Line(line.start + head.end(), line.end, line.text[head.end():], "body", rest)]
+
+
+_RUN_ON = re.compile(r"(?<=[。！？”])[ \t]*(?=又讯[ \t])")
+
+
+def run_on_items(lines: list[Line]) -> list[Line]:
+    """Cut a brief run on after a full stop off its line: ``…免费咨询。又讯 市公证处…`` → two
+    lines, the second led by its dateline."""
+    out = []
+    for line in lines:
+        cut = _RUN_ON.search(line.simple)
+        if cut is None:
+            out.append(line)
+            continue
+        at = cut.end()
+        out.append(Line(line.start, line.start + cut.start(), line.text[:cut.start()], line.kind,
+                        line.simple[:cut.start()]))
+        out.append(Line(line.start + at, line.end, line.text[at:], "body", line.simple[at:]))
+    return out
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:

@@ -27,7 +27,7 @@ from ..document import ArticleSpan, Author, Document, SentenceSpan
 from . import headers
 from .chrome import EDITION, PageMeta, closes_article, find_chrome
 from .layout import Line as _Line
-from .layout import item_headline, numbered_items, page_lines, simplified_view
+from .layout import item_headline, numbered_items, page_lines, run_on_items, simplified_view
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
@@ -246,6 +246,7 @@ class ArticleSplitter:
                                           and is_weak_heading(line.simple)) else "item"
             lines = [part for line in lines for part in item_headline(line)]
         numbered_items(lines)
+        lines = run_on_items(lines)
         for line in lines:  # a headline the e-paper page header lists starts an article
             if line.simple in meta.headlines:
                 line.kind = "listed"

@@ -139,3 +139,13 @@ def test_outlets_in_title_marks_edition_notes_and_account_lines(line, published,
 def test_a_headline_with_two_words_and_a_date_is_no_date_line():
     assert chrome.meta_line("全市法院 召开会议 2023-07-06") is None
     assert chrome.line_kind("【我要纠错】") == "correction"
+
+
+def test_english_headline_credit_line_and_brief_column():
+    doc = split("Police arrest three over online fraud\n警方拘捕三人涉網上詐騙\n2023年3月22日\n"
+                "警方昨日拘捕三名涉嫌參與網上購物騙案的男子。")
+    assert (doc.articles[0].title, doc.articles[0].kicker) == ("警方拘捕三人涉網上詐騙", None)
+    doc = split("驾车玩手机撞上护栏 司机被罚\n发布时间：2021年04月22日　来源：交警示例支队\n"
+                "4月20日，一辆小客车在快速路上撞上护栏。\n（文：交警示例支队）")
+    assert doc.articles[0].truncated is False and doc.chrome[-1][2] == "editor"
+    assert chrome.line_kind("法治简报") == "column"

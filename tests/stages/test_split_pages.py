@@ -35,3 +35,9 @@ def test_untitled_brief_on_an_epaper_page_is_an_article_but_a_subhead_elsewhere_
             "派出所民警帮走失老人回家\n12月2日晚，一名八旬老人在街头迷路，民警将老人安全送回家中。")
     assert len(split("第07版：平安建设\n" + page).articles) == 2
     assert len(split(page).articles) == 1
+
+
+def test_a_brief_run_on_after_a_full_stop_is_an_item_of_its_own():
+    doc = split("法治简报\n◆市公证协会开展“公证进社区”活动。又讯 市公证处日前开通老年人办证绿色通道。\n"
+                "◆市法律援助中心发布上半年工作情况。")
+    assert [a.dateline for a in doc.articles] == [None, "又讯", None]
