@@ -25,6 +25,12 @@ BAD_HTML = "bad_html"  # quarantine reason: no text could be extracted from the 
 
 _YMD = re.compile(r"^\s*((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T\s].*)?$")
 _COMPACT = re.compile(r"^\s*((?:19|20)\d\d)(\d\d)(\d\d)\s*$")
+# <time datetime="…">: trafilatura reads it as inline and glues the whole article into one
+# paragraph; read as a <span> it stays a line of its own. Its date is kept as a fallback.
+_TIME_TAG = re.compile(r"<(/?)time\b", re.I)
+_TIME_ATTR = re.compile(r"<time\b[^>]*\bdatetime=[\"']([^\"']+)", re.I)
+# | cell | cell |: a table row of a table-laid-out page; each cell becomes a line.
+_TABLE_ROW = re.compile(r"^\|[ \t]*(.*?)[ \t]*\|?[ \t]*$")
 
 
 def lenient_date(value: object) -> date | None:
@@ -63,11 +69,17 @@ def read_html(data: bytes | str, url: str | None = None) -> tuple[str, dict, dat
     """
     import trafilatura
 
+    if isinstance(data, bytes):
+        data = data.decode("utf-8", "replace") if b"<time" in data.lower() else data
+    time_date = None
+    if isinstance(data, str) and _TIME_ATTR.search(data):
+        time_date = lenient_date(_TIME_ATTR.search(data).group(1))
+        data = _TIME_TAG.sub(r"<\1span", data)
     extracted = trafilatura.bare_extraction(data, url=url, with_metadata=True,
                                             include_comments=False, favor_recall=True)
     if extracted is not None and not isinstance(extracted, dict):
         extracted = extracted.as_dict()
-    text = (extracted or {}).get("text") or ""
+    text = _table_cells((extracted or {}).get("text") or "")
     if not text.strip():
         raise InputError(BAD_HTML, "no article text could be extracted from this HTML page")
     title = (extracted.get("title") or "").strip()
@@ -76,7 +88,18 @@ def read_html(data: bytes | str, url: str | None = None) -> tuple[str, dict, dat
         text = f"{title}\n{text}"
     meta = {"title": title or None, "url": extracted.get("url") or url,
             "site_name": extracted.get("sitename") or None}
-    return text, {k: v for k, v in meta.items() if v}, lenient_date(extracted.get("date"))
+    return text, {k: v for k, v in meta.items() if v}, lenient_date(extracted.get("date")) or time_date
+
+
+def _table_cells(text: str) -> str:
+    """Lines of a table-laid-out page, one a cell: ``| 发布日期：… | 浏览次数 |`` → the cells."""
+    if "|" not in text:
+        return text
+    lines = []
+    for line in text.split("\n"):
+        row = _TABLE_ROW.match(line) if line.startswith("|") else None
+        lines.extend(cell.strip() for cell in row.group(1).split(" | ") if cell.strip()) if row else lines.append(line)
+    return "\n".join(lines)
 
 
 def iter_warc(stream: BinaryIO) -> Iterator[tuple[str, str | None, dict, date | None]]:

@@ -96,3 +96,27 @@ def test_jsonl_keeps_url_source_and_title_and_never_rejects_a_date(tmp_path):
 def test_suffixes():
     assert suffix_of("a.WARC.GZ") == ".warc.gz" and suffix_of("b.HTM") == ".htm"
     assert suffix_of("README") == ""
+
+
+def test_time_element_does_not_glue_the_article_into_one_line(tmp_path):
+    path = tmp_path / "hk.html"
+    path.write_text("<html><head><title>海關檢獲冒牌手袋</title></head><body><article><h1>海關檢獲冒牌手袋</h1>"
+                    "<time datetime=\"2021-11-19T06:00:00+08:00\">2021年11月19日 星期五</time>"
+                    "<p>【示例日報報道】海關前日在貨櫃碼頭檢獲一批懷疑冒牌手袋及銀包，估計市值約二百萬元，並拘捕一名男子。</p>"
+                    "<p>海關表示，會繼續打擊侵犯知識產權活動，市民如發現懷疑冒牌貨品，可致電海關熱線舉報。</p>"
+                    "</article></body></html>", encoding="utf-8")
+    [doc] = list(read_inputs([path]))
+    assert doc.raw.splitlines()[:2] == ["海關檢獲冒牌手袋", "2021年11月19日 星期五"]
+    assert doc.published == date(2021, 11, 19)
+
+
+def test_table_laid_out_page_gives_one_line_a_cell(tmp_path):
+    path = tmp_path / "gov.htm"
+    path.write_text("<html><head><title>关于开展电动自行车登记工作的通告</title></head><body><table>"
+                    "<tr><td>当前位置：首页 &gt;&gt; 通知公告</td></tr><tr><td><h2>关于开展电动自行车登记工作的通告</h2></td></tr>"
+                    "<tr><td>发布日期：2021-04-16 信息来源：市公安局 浏览次数：4021</td></tr>"
+                    "<tr><td><p>为加强电动自行车管理，保障道路交通安全，市公安局决定开展电动自行车集中登记工作，现通告如下。</p>"
+                    "<p>车主可携带身份证、购车凭证等材料到就近登记点办理，登记不收取任何费用。</p></td></tr></table></body></html>",
+                    encoding="utf-8")
+    [doc] = list(read_inputs([path]))
+    assert "|" not in doc.raw and "发布日期：2021-04-16 信息来源：市公安局 浏览次数：4021" in doc.raw.splitlines()

@@ -8,7 +8,8 @@ Gold is JSONL, one page a line::
                    "published": "2022-08-05", "outlet": "中国新闻网", "truncated": false,
                    "body": "中新网8月5日电"}]}
 
-``page`` is the input's file name (or the ``id`` of a JSONL record); ``body`` is the start of
+``page`` is the input's file name (or the ``id`` of a JSONL record, or the target URI of a WARC
+response, so one archive can hold several gold pages); ``body`` is the start of
 the article's first body paragraph, as printed. A predicted article is *found* when its first
 body paragraph starts with the gold ``body`` and its title is the gold title (whitespace and
 leftover HTML ignored). A page is *split right* when every gold article is found and no other
@@ -133,8 +134,13 @@ def evaluate_articles(gold_path: str | Path, inputs: Iterable[str | Path],
                       details: bool = False) -> dict:
     """Return articles precision/recall, pages split and fully right, dates found, per field."""
     gold = load_gold(gold_path)
-    docs = {page_name(d): d for d in split_documents(inputs)}
+    docs = {}
+    for doc in split_documents(inputs):
+        docs[page_name(doc)] = doc
+        if doc.meta.get("url") and "#" in doc.source:  # a WARC response, by its target URI
+            docs.setdefault(doc.meta["url"], doc)
     missing = sorted(set(gold) - set(docs))
+    docs = {name: doc for name, doc in docs.items() if name in gold}
     if len(missing) == len(gold):
         raise UserError("no gold page among the inputs: gold names pages by file name or JSONL id")
     totals = dict(found=0, predicted=0, gold=0, split_right=0, fully_right=0)

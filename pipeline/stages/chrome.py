@@ -23,30 +23,59 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from . import headers
 from .headers import find_date
 from .layout import Line
 
-_NAV = re.compile(r"^(?:当前位置|您的位置|您现在的位置|位置)[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)")
+_NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)")
+# 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
+_CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
 _NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$")
 _WIDGET = re.compile(
     r"分享到|分享让更多人看到|大字体|小字体|^字号[:：]|扫一扫|打印本页|关闭窗口|【关闭】|【打印】"
-    r"|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入")
+    r"|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
+    r"|^(?:关键词|关键字|标签)[:：]|^【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?$|^(?:点击|继续)?(?:阅读|查看|展开)全文"
+    r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$")  # 点击：368次
 _META_LABEL = re.compile(
-    r"(?P<label>来源|稿源|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位|浏览次数|点击数|阅读|字号)[ \t]*[:：]"
+    r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位|浏览次数|浏览量|点击数|点击|阅读|字号)[ \t]*[:：]"
     r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
-_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+_TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)(?!\d)"
+                   r"(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|GMT[+-]?\d*|UTC[+-]?\d*))?")
+# A line that is only a time: 香港时间17时05分, 15:40
+_TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$")
+# English labels of a date line: Posted on Aug 5, 2022
+_EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
+_EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]|【(?:字体|字号|打印|关闭|收藏)[^【】]{0,12}】")
 _DATE_TEXT = re.compile(
     r"(?:19|20)\d\d[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
-    r"|星期[一二三四五六日天]|周[一二三四五六日]")
-_EDITION = re.compile(r"第[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}版(?:[:：][ \t]*[\u4e00-\u9fff·]{1,8})?")
-_EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]")
-_END_MARK = re.compile(r"^[(（][ \t]*完[ \t]*[)）]$")
-_CORRECTION = re.compile(r"^【纠错】")
-_FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载")
+    r"|星期[一二三四五六日天]|周[一二三四五六日]"
+    rf"|{headers.EN_DATE.pattern}")
+# 二〇二三年七月二十二日 alone on its line: the date under a release's signature.
+_CN_DATE_LINE = re.compile(rf"^(?:{headers.CN_DATE.pattern})$")
+# （１９９７年１２月２３日） under a speech's title: the date of the speech, not a date line.
+_BRACKETED = re.compile(r"^[（(].*[）)]$")
+_EDITION = re.compile(r"第[ \t]*[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}[ \t]*版(?:(?:[:：][ \t]*|[ \t]+)[\u4e00-\u9fff·]{1,8})?")
+EDITION = _EDITION  # e-paper pages are known by their edition line
+_EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
+                     r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$")  # （文：交警示例支队）
+_END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$")
+_CORRECTION = re.compile(r"^【(?:我要)?纠错】")
+# 原创 示例检察 示例检察院 2023-07-06 18:30 发表于江苏: a public account's date line.
+_ACCOUNT = re.compile(r"^原创[ \t]+|[ \t]*发表于[\u4e00-\u9fff]{2,4}$")
+_FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载"
+                     r"|^(?:主办|承办|协办)[:：]|技术支持[:：]|网站标识码|网站地图|联系我们"
+                     r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
 _ORIGINAL = re.compile(r"^原标题[:：]")
 _TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|更多新闻|猜你喜欢|精彩推荐|热门文章)[:：]?$")
-_COLUMN = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态)$")
-_JUMP = re.compile(r"^[(（]?(?:下转|上接|转)第[0-9一二三四五六七八九十]{1,3}版[)）]?$")
+_COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$")
+# Police arrest three over online fraud: a headline without a Chinese character.
+_LATIN_TITLE = re.compile(r"^(?=.*[A-Za-z]{2,}[ \t]+[A-Za-z]{2,})[^\u3400-\u9fff]{8,120}$")
+# 【法治】 alone above the date line: the channel the page sits in.
+_CHANNEL = re.compile(r"^【[^【】]{1,8}】$")
+# 标题_示例网, 标题 - 示例在线, 标题|新闻频道: the browser title with the site's name.
+_SITE_SUFFIX = re.compile(r"[ \t]*(?:_|-|—|\||｜|－)[ \t]*[\u4e00-\u9fffA-Za-z0-9]{2,12}"
+                          r"(?:网|报|在线|频道|新闻|客户端|中心|站)$")
+_JUMP = re.compile(r"^[(（]?(?:(?:下转|上接|转)第[0-9一二三四五六七八九十]{1,3}版|未完|未完待续|待续)[)）]?$")
 _JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,}$")
 _PAGE_TITLE_SEP = re.compile(r"^[ \t]*(?:_|-|—|\||｜|－)")
 _PAGE_LABEL = re.compile(r"^(?:新闻详情|文章详情|内容详情|正文|详情|阅读全文)$")
@@ -59,7 +88,7 @@ _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
                    r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$")
 _SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:报|日报|晚报|晨报|时报|周刊)$")
-_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播)$")
+_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版)$")
 _OUTLET_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\-－]{1,11}$")
 
 
@@ -71,6 +100,7 @@ class PageMeta:
     outlet: str | None = None
     authors: str | None = None  # the value of 作者：…
     chrome: list[tuple[int, int, str]] = field(default_factory=list)
+    headlines: set[str] = field(default_factory=set)  # listed in the page header (e-paper)
 
 
 def meta_line(text: str) -> dict | None:
@@ -79,31 +109,39 @@ def meta_line(text: str) -> dict | None:
     A line counts when it holds a date or a label and what is left is at most an outlet name
     (``南方日报 2020-07-13 06:21``); a headline that mentions a date leaves too much.
     """
-    if len(text) > 80 or "。" in text:
+    if len(text) > 80 or "。" in text or _BRACKETED.match(text):
         return None
+    if _CN_DATE_LINE.match(text):
+        return {"published": find_date(text)}
     found: dict = {}
+    text = _EMPTY_BRACKETS.sub(" ", text.replace("\u3000", " "))  # 【字号：大 中 小】; no U+3000 in clean text
     rest = text
     for match in _META_LABEL.finditer(text):
         label, value = match["label"], match["value"].strip()
-        if label in ("来源", "稿源") and value:
-            found["outlet"] = value
+        if label.endswith(("来源", "稿源", "Source", "source")) and value:
+            found["outlet"] = value.strip("《》")  # 来源：《示例日报》
         elif label == "作者" and value:
             found["authors"] = value
         rest = rest.replace(match.group(), " ", 1)
+    rest = _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", rest))
     published = find_date(text)
     if published:
         found["published"] = published
-    had_date = bool(_DATE_TEXT.search(rest) or _EDITION.search(rest))
+    had_date = bool(_DATE_TEXT.search(rest) or _EDITION.search(rest) or _TIME_LINE.match(text))
     byline = _META_BYLINE.search(rest)
     if byline and had_date:  # 2019-05-21 13:05 联合报 记者张志明/即时报导
         found.setdefault("authors", byline.group().strip())
         rest = rest[:byline.start()]
     rest = _EDITION.sub(" ", _TIME.sub(" ", _DATE_TEXT.sub(" ", rest)))
-    rest = re.sub(r"[ \t]+", " ", rest).strip(" |｜")
+    rest = re.sub(r"[ \t]+", " ", _EMPTY_BRACKETS.sub(" ", rest)).strip(" |｜/").replace("《", "").replace("》", "")
     if not (found or had_date):
         return None
     if rest and not _OUTLET_REST.match(rest):
-        return None
+        words = rest.split(" ")  # 示例检察 示例检察院 beside a full date and a time: account names
+        if not (published and _TIME.search(text) and len(words) <= 3
+                and all(_OUTLET_REST.match(word) for word in words)):
+            return None
+        rest = words[-1]
     if rest and "outlet" not in found and not had_date:
         return None
     if rest and _OUTLET_NAME.search(rest):  # 南方日报 2020-07-13; not 于北京 or a signature
@@ -120,7 +158,7 @@ def line_kind(text: str) -> str | None:
         if pattern.search(text):
             return kind
     if len(text) <= 60 and "。" not in text:
-        if _NAV.search(text) or _NAV_BAR.match(text) or _PAGE_LABEL.match(text):
+        if _NAV.search(text) or _NAV_BAR.match(text) or _PAGE_LABEL.match(text) or _CRUMB_START.match(text):
             return "nav"
         if _WIDGET.search(text):
             return "widget"
@@ -131,7 +169,7 @@ def line_kind(text: str) -> str | None:
     return None
 
 
-_CLOSING = ("end_mark", "editor", "correction", "footer", "meta")
+_CLOSING = ("end_mark", "editor", "correction", "meta")  # a footer does not: 其中\n版权所有
 
 
 def _is_heading_like(text: str) -> bool:
@@ -156,9 +194,12 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             source = _SOURCE.search(line.simple)
             if source:
                 meta.outlet = meta.outlet or _as_printed(line, source.group(1))
-        if kind is None:
+        if kind is None and i and kinds[i - 1] == "nav" and _CRUMB_START.match(lines[i - 1].simple) and (
+                _CRUMB_START.match(line.simple) or (len(line.simple) <= 4 and _is_heading_like(line.simple))):
+            kind = "nav"  # the crumbs after 首页 on lines of their own
+        if kind in (None, "widget"):  # 时间：2021-10-08 作者：刘晓 【打印】【关闭】 is a date line
             found = meta_line(line.simple)
-            if found is not None:
+            if found is not None and (kind is None or found.get("published")):
                 kind = "meta"
                 meta.published = meta.published or found.get("published")
                 meta.outlet = meta.outlet or _as_printed(line, found.get("outlet"))
@@ -181,15 +222,22 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
                 if masthead and meta.outlet is None:
                     meta.outlet = line.text
             break
+    for i, line in enumerate(lines[:-1]):  # 【法治】 above the date line
+        if kinds[i] is None and kinds[i + 1] in ("meta", "nav") and _CHANNEL.match(line.simple):
+            kinds[i] = "column"
     rest = [i for i, kind in enumerate(kinds) if kind is None]
+    if len(rest) >= 2 and _LATIN_TITLE.match(lines[rest[0]].simple):  # an English headline over the Chinese one
+        kinds[rest[0]] = "page_title"
+        rest = rest[1:]
     if len(rest) >= 2:
         first, second = lines[rest[0]].simple, lines[rest[1]].simple
         if first == second or (first.startswith(second) and len(second) >= 4
-                               and _PAGE_TITLE_SEP.match(first[len(second):])):
+                               and _PAGE_TITLE_SEP.match(first[len(second):])) or (
+                _SITE_SUFFIX.search(first) and _is_heading_like(second)):
             kinds[rest[0]] = "page_title"
             rest = rest[1:]
     guided = any(kind == "page_header" for kind in kinds[:rest[0]]) if rest else False
-    texts = [lines[i].simple for i in rest]
+    texts = [lines[i].simple.lstrip("·・‧ ") for i in rest]
     listed = []
     for pos, i in enumerate(rest):
         if not _is_heading_like(texts[pos]) or texts[pos] not in texts[pos + 1:]:
@@ -198,6 +246,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     if len(listed) >= 2 or (listed and guided):
         for i in listed:
             kinds[i] = "page_header"
+        meta.headlines = {texts[pos] for pos in range(len(listed))}
 
 
 def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台))?记者"
+ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|实习记者|[\u4e00-\u9fff]{0,6}?(?:全媒体|融媒体)记者"
+              r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻)|[\u4e00-\u9fff]{1,4}报[ \t]+)?记者"
               r"|通讯员|实习生")
 # A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
 NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,5}}"
@@ -24,7 +25,8 @@ DATELINE = re.compile(
     r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯"
     r"|据?(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电"
     r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?[电讯](?=[ \t（(]|$)"
-    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电))[】\]]"
+    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电|报道|消息))[】\]]"
+    r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=(?:[（(][^）)]{1,8}[）)])?[:：])"  # 澳门日报消息：…
     r"|又讯)"
 )
 # (中央社记者王大同台北5日电): an agency dateline in brackets with the reporter inside.
@@ -37,16 +39,25 @@ NOT_NAMES = {"综合", "综述", "简讯", "通讯", "图文", "完", "记者", 
 # 〔记者王小明/台中报导〕: a reporter's dateline in brackets.
 REPORTER_DATELINE = re.compile(
     r"^[〔\[(（](?P<mark>(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3})/[\u4e00-\u9fff]{1,6}?(?:报导|报道))[〕\]）)]")
-AGENCY_DATELINES = (AGENCY_DATELINE, REPORTER_DATELINE)
+# （星島日報報道）opening the lead: the outlet's credit as a dateline.
+CREDIT_LEAD = re.compile(
+    r"^[（(](?P<mark>(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:报|网|社))(?:报道|专讯|讯))[）)](?P<name>(?!))?(?=\S)")
+AGENCY_DATELINES = (AGENCY_DATELINE, REPORTER_DATELINE, CREDIT_LEAD)
 # A byline line: one or more role groups, names separated by spaces; 报道 may close it.
+# 文/图 本报记者 吴桐, 记者 苗青 / 通讯员 方园, 本报记者 白露 □本报通讯员 霍华: a credit word
+# may open a byline and a slash or a bullet may part its role groups.
+CREDIT = r"(?:文/图|图/文|文图|图文|文字|文|图|摄影|摄像)[ \t]*[/:：|｜ ][ \t]*"
+CREDIT_ONLY = r"(?:(?:文/图|图/文)[ \t]*[:：]?[ \t]*|(?:文|图)[ \t]*[/:：][ \t]*)"
+_GROUP_SEP = r"[ \t/|｜□■●◆]*"
 BYLINE = re.compile(
-    rf"^(?:(?:{ROLE_WORDS})[ \t:：/]*{NAME}(?:[ \t、]+{NAME})*[ \t]*)+(?:报道)?$"
+    rf"^(?:{CREDIT})?(?:(?:{ROLE_WORDS})[ \t:：/]*{NAME}(?:[ \t、]+{NAME})*{_GROUP_SEP})+(?:摄影报道|摄影|报道|摄)?$"
+    rf"|^{CREDIT_ONLY}{NAME}(?:[ \t、]+{NAME})*$"  # 文/图 张三
     rf"|^(?:{ROLE_WORDS})[ \t]*{NAME}[ \t]*/[ \t]*[\u4e00-\u9fff]{{1,6}}?(?:报导|报道)$")  # 记者林小明/台北报导
 _ROLE_GROUP = re.compile(rf"(?P<role>{ROLE_WORDS})[ \t:：/]*(?P<names>{NAME}(?:[ \t、]+{NAME})*)")
 # Reporters named after a dateline: 本报讯 记者陈静 通讯员林海 …, (记者 王明), （记者 钱江）.
 LEAD_AUTHOR = re.compile(
-    rf"[ \t]*(?P<role>{ROLE_WORDS})[ \t/]*(?P<name>{LEAD_NAME})(?=[ \t])"
-    rf"(?P<more>(?:[ \t]+{LEAD_NAME}(?=[ \t]))*)")
+    rf"[ \t]*(?P<role>{ROLE_WORDS})[ \t/]*(?P<name>{LEAD_NAME})(?=[ \t]|报道)"
+    rf"(?P<more>(?:[ \t]+{LEAD_NAME}(?=[ \t]|报道))*)")
 LEAD_BRACKET = re.compile(
     rf"[ \t]*[（(](?P<groups>(?:(?:{ROLE_WORDS})[ \t/]*{NAME}(?:[ \t、]+{NAME})*[ \t]*)+)[）)]")
 # (记者 王五 通讯员 赵六) or (星岛日报报道) closing an article; not a photo credit (…摄).
@@ -59,12 +70,42 @@ ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][�
 TITLED_DATELINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}?(?:网|社)|新华社|中新社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日[电讯][ \t]*题[:：][ \t]*(?=\S)")
 # 【江苏】… or 公安|… : a digest item led by a tag.
-TAG = re.compile(r"^(?:【(?P<bracket>[^【】，。；：\s]{1,10})】|(?P<bar>[\u4e00-\u9fff]{1,6})[|｜])(?=\S)")
+LONE_TAG = re.compile(r"^[【〖][^【】〖〗，。；：\s]{1,10}[】〗]$")  # 【广州】 alone, its item on the next line
+TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,10})[】〗]|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
+# 中国时报 记者 王晓明/台北报导: the outlet that opens a byline.
+BYLINE_OUTLET = re.compile(r"^([\u4e00-\u9fff]{1,4}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+记者")
 OUTLET_OF_MARK = re.compile(r"^[【\[(（]?据?(新华社|中新社|中新网|人民网|中央社|本报)")
 
 _YMD = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)日?")
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)")
 _MD = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MON = r"(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+# Aug 5, 2022 / August 5 2022 / 5 August 2022 / 05 Aug 2022
+_EN_MDY = re.compile(rf"\b{_MON}[ \t]+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?[ \t]+(?P<y>(?:19|20)\d\d)(?!\d)")
+_EN_DMY = re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})[ \t]+{_MON},?[ \t]+(?P<y>(?:19|20)\d\d)(?!\d)")
+_CN_DIGITS = "〇一二三四五六七八九"
+# 二〇二三年七月二十二日: the date under an official release's signature.
+_CN_YMD = re.compile(r"(?P<y>[〇零一二三四五六七八九]{4})年(?P<m>[一二三四五六七八九十]{1,2})月"
+                     r"(?P<d>[一二三四五六七八九十]{1,3})日")
+
+
+def _unnamed(pattern: re.Pattern) -> str:
+    return re.sub(r"\?P<\w+>", "?:", pattern.pattern)
+
+
+EN_DATE = re.compile(f"{_unnamed(_EN_MDY)}|{_unnamed(_EN_DMY)}")  # for chrome to strip
+CN_DATE = re.compile(_unnamed(_CN_YMD))
+# 某市公安局 2021年4月15日: a signature date closing a release.
+SIGNATURE_DATE = re.compile(rf"(?:(?:19|20)\d\d年\d{{1,2}}月\d{{1,2}}日|{CN_DATE.pattern})$")
+
+
+_ORG_END = re.compile(r"(?:院|局|科|处|所|办|部|委|厅|队|站|中心|网|报|社)$")
+
+
+def is_person(name: str) -> bool:
+    """A 作者 value that names a person, not an office: 赵一鸣, not 区法院 or 宣传科."""
+    return 2 <= len(name) <= 4 and not (len(name) >= 3 and _ORG_END.search(name))
 
 
 def role_of(word: str) -> str:
@@ -77,7 +118,11 @@ def role_of(word: str) -> str:
 def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
     """(start, end, name, role) for every name of a byline (``记者李志明 周家豪报道`` → 周家豪)."""
     found = []
-    text = re.sub(r"[ \t]*报道$", "", text)
+    text = re.sub(r"[ \t]*(?:摄影报道|摄影|报道|摄)$", "", text)  # 本报记者 雷鸣 摄影报道
+    credit = re.match(CREDIT_ONLY, text)
+    if credit and not _ROLE_GROUP.search(text):  # 文/图 张三
+        return [(offset + m.start(), offset + m.end(), m.group(), "other")
+                for m in re.finditer(r"[\u4e00-\u9fff·]+", text) if m.start() >= credit.end()]
     for group in _ROLE_GROUP.finditer(text):
         role = role_of(group.group("role"))
         base = group.start("names")
@@ -88,15 +133,36 @@ def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]
 
 
 def find_date(text: str) -> date | None:
-    """The first full date in ``text``: 2022年08月05日, 2023-08-04, 2022/08/05, 16.05.2016."""
-    for pattern in (_YMD, _DMY):
+    """The first full date in ``text``: 2022年08月05日, 2023-08-04, 2022/08/05, 16.05.2016,
+    Aug 5, 2022, 5 August 2022, 二〇二三年七月二十二日."""
+    for pattern in (_YMD, _DMY, _EN_MDY, _EN_DMY, _CN_YMD):
         match = pattern.search(text)
         if match:
             try:
-                return date(int(match["y"]), int(match["m"]), int(match["d"]))
+                return date(*_ymd(match))
             except ValueError:
                 continue
     return None
+
+
+def _cn_number(text: str) -> int:
+    """二十二 → 22, 〇七 → 7, 二〇二三 → 2023 (digit by digit when there is no 十)."""
+    text = text.replace("零", "〇")
+    if "十" not in text:
+        return int("".join(str(_CN_DIGITS.index(c)) for c in text))
+    tens, _, units = text.partition("十")
+    return (_CN_DIGITS.index(tens) if tens else 1) * 10 + (_CN_DIGITS.index(units) if units else 0)
+
+
+def _ymd(match: re.Match) -> tuple[int, int, int]:
+    """Year, month, day of a date match, whatever the script (Aug → 8, 二〇二三 → 2023)."""
+    parts = match.groupdict()
+    if parts.get("mon"):
+        month = MONTHS.index(parts["mon"][:3].lower()) + 1
+        return int(parts["y"]), month, int(parts["d"])
+    if not parts["y"].isdigit():
+        return _cn_number(parts["y"]), _cn_number(parts["m"]), _cn_number(parts["d"])
+    return int(parts["y"]), int(parts["m"]), int(parts["d"])
 
 
 def dateline_date(mark: str, year: int | None) -> date | None:

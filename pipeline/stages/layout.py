@@ -4,6 +4,8 @@ and the noise that scraping leaves in a page.
 - ``Line``: one non-blank line of the clean text, with its offsets, and ``simple``, the same
   line in simplified characters (``警方破獲`` → ``警方破获``), character for character, so a
   rule written for simplified text matches a traditional page at the same offsets.
+- ``numbered_items``, ``item_headline``, ``run_on_items``: digest items (``1. …`` ``2. …``;
+  ``●标题 正文…``; ``…。又讯 …``).
 - ``noise_spans``: leftover HTML tags and entities (``<p>``, ``&nbsp;``), the spaces of a
   line written with a space between every character (``市 公 安 局``) and anti-scraping
   strings glued to a sentence end (``…诈骗。Zx8Kq2Lm``); the cleaner drops them
@@ -19,6 +21,7 @@ from functools import lru_cache
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&(?:nbsp|amp|lt|gt|quot|ensp|emsp|#\d{2,5})[;；]")
 _SPACED_LINE = re.compile(r"(?m)^[ \t]*(?:[\u4e00-\u9fff][ \t]+){3,}[\u4e00-\u9fff][ \t]*$")
 # An anti-scraping string glued to the end of a sentence: …都是诈骗。Zx8Kq2Lm
+_HEADLINE_PUNCT = re.compile(r"[，。；！？：,;!?]")
 _TRAILING_JUNK = re.compile(r"(?m)(?<=[。！？”])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{6,}(?=[ \t]*$)")
 # Frequent characters that only traditional script uses: a page with none of them in its
 # first 1000 characters is read as simplified, without a conversion.
@@ -54,6 +57,48 @@ def page_lines(text: str, simple: str | None = None) -> list[Line]:
             lines.append(Line(start, end, stripped, simple=simple[start:end]))
         pos += len(raw_line) + 1
     return lines
+
+
+def numbered_items(lines: list[Line]) -> None:
+    """A digest of numbered items: the page's text starts at ``1.`` and every line is the
+    next number (``1. 最高检发布…`` ``2. 公安部部署…``); a numbered list inside an article,
+    under a headline or a lead, is left alone."""
+    numbers = [re.match(r"^(\d{1,2})[.、]", line.simple) for line in lines]
+    if len(lines) >= 2 and all(numbers) and [int(m.group(1)) for m in numbers] == list(range(1, len(lines) + 1)):
+        for line in lines:
+            line.kind = "item"
+
+
+def item_headline(line: Line) -> list[Line]:
+    """Cut the headline off a bulleted item that runs on into its text:
+    ``●市检察院开展检察开放日活动 10月9日，市检察院邀请…`` → headline + text."""
+    head = re.match(r"^(\S{4,30}?)[ \t]+(?=\S)", line.simple)
+    rest = line.simple[head.end():] if head else ""
+    if (line.kind != "item" or not head or _HEADLINE_PUNCT.search(head.group(1))
+            or len(rest) < 20 or not _HEADLINE_PUNCT.search(rest)):
+        return [line]
+    cut = len(head.group(1))
+    return [Line(line.start, line.start + cut, line.text[:cut], "tag", line.simple[:cut]),
+            Line(line.start + head.end(), line.end, line.text[head.end():], "body", rest)]
+
+
+_RUN_ON = re.compile(r"(?<=[。！？”])[ \t]*(?=又讯[ \t])")
+
+
+def run_on_items(lines: list[Line]) -> list[Line]:
+    """Cut a brief run on after a full stop off its line: ``…免费咨询。又讯 市公证处…`` → two
+    lines, the second led by its dateline."""
+    out = []
+    for line in lines:
+        cut = _RUN_ON.search(line.simple)
+        if cut is None:
+            out.append(line)
+            continue
+        at = cut.end()
+        out.append(Line(line.start, line.start + cut.start(), line.text[:cut.start()], line.kind,
+                        line.simple[:cut.start()]))
+        out.append(Line(line.start + at, line.end, line.text[at:], "body", line.simple[at:]))
+    return out
 
 
 def noise_spans(text: str) -> list[tuple[int, int]]:

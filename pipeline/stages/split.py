@@ -25,16 +25,16 @@ from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document, SentenceSpan
 from . import headers
-from .chrome import PageMeta, closes_article, find_chrome
+from .chrome import EDITION, PageMeta, closes_article, find_chrome
 from .layout import Line as _Line
-from .layout import page_lines, simplified_view
+from .layout import item_headline, numbered_items, page_lines, run_on_items, simplified_view
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
 _TERMINAL = "。！？!?…；;"
 _CLOSERS = "”’」』）)》"
 _SENT_END = re.compile(r"(?:[。！？!?；;]|…+)[”’」』）)》]*")
-_EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]$")
+_EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]$|[（(]完[）)]$")  # …咨询80余人次。（完）
 # A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄|摄影|供图|制图)[)）]?$")
 
@@ -43,7 +43,7 @@ MAX_SENTENCE = 500  # characters; longer runs are cut at a comma, else hard, to 
 
 def _classify(line: _Line) -> str:
     text = line.simple
-    if line.kind in ("tag", "headmark"):
+    if line.kind in ("tag", "headmark", "listed"):
         return line.kind
     if headers.BYLINE.match(text):
         return "byline"
@@ -79,6 +79,9 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
             cut = titled.end()
             out.append(_Line(line.start, line.start + cut, line.text[:cut], "headmark", line.simple[:cut]))
             out.append(_Line(line.start + cut, line.end, line.text[cut:], "heading", line.simple[cut:]))
+            continue
+        if headers.LONE_TAG.match(line.simple):  # 【广州】 above its item
+            out.append(_Line(line.start, line.end, line.text, "tag", line.simple))
             continue
         match = headers.TAG.match(line.simple)
         if not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text):
@@ -168,7 +171,8 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
         j = i
         while j < n and j - i < 3 and ((lines[j].kind == "heading" and not (
                 j > i and headers.ENUMERATED.match(lines[j].simple)))
-                or (j == i and lines[j].kind in ("tag", "headmark"))):
+                or (j == i and lines[j].kind in ("tag", "headmark"))
+                or (lines[j].kind == "listed" and not any(h.kind == "listed" for h in lines[i:j]))):
             j += 1
         header = lines[i:j]
         k = j
@@ -176,6 +180,7 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
             k += 1
         bylines = lines[j:k]
         starts_article = bool(header) and (bool(bylines) or header[0].kind in ("tag", "headmark")
+                                           or any(h.kind == "listed" for h in header)
                                            or (k < n and lines[k].kind == "dateline"))
         if not header and not bylines and lines[i].kind in ("dateline", "item"):
             starts_article = True  # a dateline with no headline: a brief
@@ -183,7 +188,7 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
         m = body_start
         # The body runs until the next heading run that starts an article or a section.
         while m < n:
-            if m > body_start and lines[m].kind in ("heading", "byline", "tag"):
+            if m > body_start and lines[m].kind in ("heading", "byline", "tag", "listed"):
                 break
             if m > body_start and lines[m].kind in ("dateline", "item"):
                 break
@@ -198,6 +203,14 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
         # The first headline on a page starts an article even without a byline.
         blocks[0].is_article = True
     return blocks
+
+
+def _brief(block: _Block, previous: _Block) -> bool:
+    """On an e-paper page, one headline line over its text, after an article that ends at a
+    full stop, is a brief of its own, not a section: ``派出所民警帮走失老人回家``."""
+    return (len(block.header) == 1 and len(block.header[0].simple) >= 8 and bool(block.body)
+            and not headers.ENUMERATED.match(block.header[0].simple)
+            and ends_sentence(previous.lines[-1].text) and len(previous.lines) <= 6)
 
 
 def _places(text: str) -> set[str]:
@@ -227,9 +240,16 @@ class ArticleSplitter:
         closing = _closing_chrome(all_lines, kinds)
         lines = _split_tags([line for line, kind in zip(all_lines, kinds) if kind is None])
         if lines and _bulleted(doc, lines[0]):  # a digest of bulleted items, not a list in an article
-            for line in lines:
+            for i, line in enumerate(lines):  # ■ 县法院开展… above 本报讯 … is a headline
                 if _bulleted(doc, line):
-                    line.kind = "item"
+                    line.kind = "tag" if (i + 1 < len(lines) and not _bulleted(doc, lines[i + 1])
+                                          and is_weak_heading(line.simple)) else "item"
+            lines = [part for line in lines for part in item_headline(line)]
+        numbered_items(lines)
+        lines = run_on_items(lines)
+        for line in lines:  # a headline the e-paper page header lists starts an article
+            if line.simple in meta.headlines:
+                line.kind = "listed"
         if not lines:
             doc.articles = []
             return doc
@@ -237,7 +257,10 @@ class ArticleSplitter:
         # A line right above the date/source line is the headline (严打犯罪，守护平安).
         titled = {all_lines[i].end for i in range(len(all_lines) - 1)
                   if kinds[i] is None and kinds[i + 1] == "meta"}
+        epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
         for block in _blocks(lines, titled):
+            if epaper and not block.is_article and groups and _brief(block, groups[-1][-1]):
+                block.is_article = True  # 派出所民警帮走失老人回家 / 12月2日晚，…: an untitled brief
             if block.is_article or not groups:
                 groups.append([block])
                 continue
@@ -249,7 +272,8 @@ class ArticleSplitter:
             # The previous article stops mid-sentence: this section continues another one.
             target = self._continued(groups[:-1], block) if len(groups) > 1 else None
             (target if target is not None else previous).append(block)
-        doc.articles = [self._article(doc, idx, blocks, lines, closing)
+        web = _dated_on_top(kinds)
+        doc.articles = [self._article(doc, idx, blocks, lines, closing, web)
                         for idx, blocks in enumerate(groups)]
         if doc.meta.get("title") and (len(doc.articles) == 1 or not doc.articles[0].title):
             doc.articles[0].title = doc.meta["title"]  # the input's title, for a one-article page
@@ -271,12 +295,15 @@ class ArticleSplitter:
         return best
 
     def _article(self, doc: Document, index: int, blocks: list[_Block], all_lines: list[_Line],
-                 closing: dict[int, tuple[str, str]]) -> ArticleSpan:
+                 closing: dict[int, tuple[str, str]], web: bool = False) -> ArticleSpan:
         first = blocks[0]
         title, kicker, subtitle, header_spans = _header(first)
         authors: list[Author] = []
         author_spans: list[tuple[int, int, str, str]] = []
         for line in first.bylines:
+            outlet = headers.BYLINE_OUTLET.match(line.simple)
+            if outlet:  # 中国时报 记者 王晓明/台北报导
+                header_spans.setdefault("credit", line.text[:outlet.end(1)])
             author_spans.extend(headers.byline_authors(line.simple, line.start))
         dateline = None
         lead = first.body[0] if first.body else None
@@ -301,7 +328,8 @@ class ArticleSplitter:
         header_spans["paragraph_kinds"] = kinds
         return ArticleSpan(index=index, segments=segments, title=title, kicker=kicker,
                            subtitle=subtitle, authors=authors, dateline=dateline,
-                           truncated=_truncated(blocks[-1].lines[-1], closing),
+                           truncated=_truncated(blocks[-1].lines[-1], closing,
+                                               web or "网" in header_spans.get("dateline_simple", "")),
                            header=header_spans, paragraphs=paragraphs)
 
     def _layout(self, blocks: list[_Block], first: _Block, header_spans: dict,
@@ -324,7 +352,7 @@ class ArticleSplitter:
                 elif block is first and first.is_article and line in block.header:
                     kinds.append(next(r for r, span in header_spans.items()
                                       if span == (line.start, line.end)))
-                elif line.kind in ("heading", "tag"):
+                elif line.kind in ("heading", "tag", "listed"):
                     kinds.append("subhead")
                 else:
                     kinds.append("body")
@@ -362,7 +390,8 @@ class ArticleSplitter:
                 continue
             author = headers.LEAD_AUTHOR.match(text, pos)
             if not author:
-                plain = headers.LEAD_NAMES.match(text, pos) if not spans else None
+                plain = (headers.LEAD_NAMES.match(text, pos)  # not 示例网消息（晚间新闻）
+                         if not spans and not match.group("mark").endswith("消息") else None)
                 if plain and plain.group("names") not in headers.NOT_NAMES:
                     base = line.start + plain.start("names")
                     spans.extend((base + m.start(), base + m.end(), m.group(), "other")
@@ -381,7 +410,11 @@ class ArticleSplitter:
 
 def header_roles(header: list[_Line]) -> list[str]:
     """Roles of a headline block: one line is the title; two are kicker and title (title and
-    subtitle when the second starts with a dash); three are kicker, title and subtitle."""
+    subtitle when the second starts with a dash); three are kicker, title and subtitle. A line
+    the e-paper page header lists is the title, the line above it a kicker, below a subtitle."""
+    listed = [i for i, line in enumerate(header) if line.kind == "listed"]
+    if listed and listed[0] <= 1 and len(header) - listed[0] <= 2:  # the page header names the title
+        return ["kicker"] * listed[0] + ["title"] + ["subtitle"] * (len(header) - listed[0] - 1)
     if len(header) == 1:
         return ["title"]
     if len(header) == 2:
@@ -393,7 +426,7 @@ def header_roles(header: list[_Line]) -> list[str]:
 
 def _tag_text(line: _Line) -> str:
     """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安."""
-    return line.text.strip("【】|｜ ") if line.kind == "tag" else line.text
+    return line.text.strip("【】〖〗|｜ ") if line.kind == "tag" else line.text
 
 
 def _header(first: _Block) -> tuple[str, str | None, str | None, dict]:
@@ -424,18 +457,26 @@ def _closing_chrome(lines: list[_Line], kinds: list[str | None]) -> dict[int, tu
     return out
 
 
-def _truncated(last: _Line, closing: dict[int, tuple[str, str]]) -> bool:
+def _dated_on_top(kinds: list[str | None]) -> bool:
+    """True for a web page: a date/source line among its first four lines."""
+    return "meta" in kinds[:4]
+
+
+def _truncated(last: _Line, closing: dict[int, tuple[str, str]], web: bool = False) -> bool:
     """True when an article is really cut off: its last paragraph stops mid-sentence and the
-    page does not close it (``(完)``, ``责任编辑：…``, a date); ``下转第二版`` always cuts."""
+    page does not close it (``(完)``, ``责任编辑：…``, a date), or, on a web page (a date
+    line above its text), it ends in ``……`` (a feature in print may end so);
+    ``下转第二版`` and ``（未完）`` always cut."""
     kind, text = closing.get(last.end, (None, ""))
     if kind == "jump" and not text.lstrip("(（").startswith("上接"):
         return True
     if closes_article(kind):
         return False
     body = _EDITOR_NOTE.sub("", last.simple)
-    if _PHOTO_CREDIT.search(body) and "。" in body:
+    if (_PHOTO_CREDIT.search(body) and "。" in body) or headers.SIGNATURE_DATE.search(body):
         return False
-    return last.kind in ("body", "dateline", "item") and not ends_sentence(body)
+    cut = web and body.rstrip().endswith(("…", "..."))  # 至案发时……: a web excerpt cut off
+    return last.kind in ("body", "dateline", "item") and (cut or not ends_sentence(body))
 
 
 def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:
@@ -460,7 +501,8 @@ def _page_facts(doc: Document, meta: PageMeta) -> None:
     if meta.authors and doc.articles and not doc.articles[0].authors:
         found = headers.byline_authors(simplified_view(meta.authors))
         doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]
-                                   or [Author(n, "other") for n in re.split(r"[ 、，,]+", meta.authors) if n])
+                                   or [Author(n, "other") for n in re.split(r"[ 、，,]+", meta.authors)
+                                       if headers.is_person(n)])
 
 
 def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:

@@ -1,0 +1,43 @@
+"""Digest shapes of real pages: numbered items, and numbered lists that stay inside an article."""
+
+from __future__ import annotations
+
+from tests.stages.test_chrome import split
+
+
+def test_numbered_digest_items_are_articles():
+    doc = split("【法治速递】\n1. 最高人民检察院发布一批典型案例。\n2. 公安部部署开展夏季治安打击整治行动。\n"
+                "3. 司法部印发关于加强公共法律服务平台建设的意见。")
+    assert len(doc.articles) == 3 and doc.chrome[0][2] == "column"
+
+
+def test_a_numbered_list_under_a_headline_stays_in_its_article():
+    doc = split("关于开展电动自行车登记的通告\n为加强管理，现将有关事项通告如下：\n1. 登记对象为未登记的电动自行车。\n"
+                "2. 车主可到就近登记点办理。")
+    assert len(doc.articles) == 1
+
+
+def test_an_ellipsis_cuts_an_article_of_a_web_outlet_but_not_a_print_feature():
+    web = split("他们这样守护孩子\n示例网北京6月1日电 多地检察机关开展主题活动。据了解，今年以来共办理案件……")
+    assert web.articles[0].truncated is True
+    feature = split("走访牧奎村\n王忠范\n走出老张家的院子，今冬的太阳是这样温暖……")
+    assert feature.articles[0].truncated is False
+
+
+def test_bulleted_headlines_above_their_text_start_items():
+    doc = split("基层动态\n▲县公安局开展反诈宣传进校园\n近日，县公安局民警走进辖区中学讲解诈骗手法。\n"
+                "▲县法院巡回法庭走进乡村\n县人民法院巡回法庭近日来到某村审理一起纠纷。")
+    assert [a.title for a in doc.articles] == ["县公安局开展反诈宣传进校园", "县法院巡回法庭走进乡村"]
+
+
+def test_untitled_brief_on_an_epaper_page_is_an_article_but_a_subhead_elsewhere_is_not():
+    page = ("全市启动冬季消防安全专项整治\n本报记者 岳阳\n即日起，全市启动为期三个月的冬季消防安全专项整治。\n"
+            "派出所民警帮走失老人回家\n12月2日晚，一名八旬老人在街头迷路，民警将老人安全送回家中。")
+    assert len(split("第07版：平安建设\n" + page).articles) == 2
+    assert len(split(page).articles) == 1
+
+
+def test_a_brief_run_on_after_a_full_stop_is_an_item_of_its_own():
+    doc = split("法治简报\n◆市公证协会开展“公证进社区”活动。又讯 市公证处日前开通老年人办证绿色通道。\n"
+                "◆市法律援助中心发布上半年工作情况。")
+    assert [a.dateline for a in doc.articles] == [None, "又讯", None]
