@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .restate import Statement, objects_agree
+from .restate import Statement, actions_agree, objects_agree
 from .values import WEAK_CATEGORIES, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
@@ -39,7 +39,8 @@ def marker_position(item: Statement) -> tuple[int, int] | None:
 def _topics_fit(part: Statement, total: Statement) -> bool:
     if part.category in WEAK_CATEGORIES or total.category in WEAK_CATEGORIES or total.backref:
         return True
-    return part.category == total.category or objects_agree(part, total)
+    # 受理…486件 is no part of 审结1195件, however alike their objects
+    return part.category == total.category or objects_agree(part, total) and actions_agree(part, total)
 
 
 def _comparable(part: Statement, total: Statement) -> bool:

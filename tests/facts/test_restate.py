@@ -153,3 +153,58 @@ def test_equal_figures_of_equal_precision_in_similar_clauses_stay_apart():
     rows = [metric(raw, "16厘米", 16, "厘米", kind="length"), metric(raw, "16厘米", 16, "厘米", nth=1, kind="length")]
     facts, _, _ = link(rows, [document(raw)])
     assert len(facts) == 2
+
+
+def _part_of(raw: str, rows: list[dict]) -> dict[str, str | None]:
+    """{text: the text of its total, or None}."""
+    _, columns, _ = link(rows, [document(raw)])
+    text_of = {columns[r["metric_id"]][0]: r["text"] for r in rows}
+    return {r["text"]: text_of.get(columns[r["metric_id"]][1]) for r in rows}
+
+
+def test_a_sub_area_is_read_from_division_codes():
+    """武汉 (420100) inside 湖北 (420000): 武汉破获盗窃案件5630起 is part of the province's
+    盗窃案件19612起, not of its 电动车盗窃案件6027起 stated in between."""
+    raw = "全省共破获盗窃案件19612起，其中电动车盗窃案件6027起。武汉市破获盗窃案件5630起。"
+    solved = dict(category="cases_solved", action="破获")
+    rows = [metric(raw, "19612起", 19612, "起", obj="盗窃案件", place="湖北省", **solved),
+            metric(raw, "6027起", 6027, "起", obj="电动车盗窃案件", place="湖北省", **solved),
+            metric(raw, "5630起", 5630, "起", obj="盗窃案件", place="湖北省武汉市", **solved)]
+    rows[0]["place_code"], rows[1]["place_code"], rows[2]["place_code"] = "420000", "420000", "420100"
+    assert _part_of(raw, rows)["5630起"] == "19612起"
+
+
+def test_qizhong_opening_a_paragraph_breaks_down_a_total_of_the_paragraph_before():
+    """一段: 共受理案件1268件，审结1195件。…  下一段: 其中，2021年受理案件486件。"""
+    raw = "三年间，全市法院共受理环境资源类案件1268件，审结1195件。该院通报了典型案例。\n\n其中，2021年受理环境资源类案件486件。"
+    filed = dict(category="cases_filed", action="受理", obj="环境资源类案件")
+    rows = [metric(raw, "1268件", 1268, "件", **filed),
+            metric(raw, "1195件", 1195, "件", category="cases_concluded", action="审结", obj="环境资源类案件"),
+            metric(raw, "486件", 486, "件", **filed)]
+    assert _part_of(raw, rows)["486件"] == "1268件"
+
+
+def test_a_clause_after_a_semicolon_continues_the_enumeration_of_qizhong():
+    """其中，起诉电信网络诈骗犯罪5120人；起诉帮助信息网络犯罪活动罪2730人: both are parts."""
+    raw = "全省检察机关共起诉涉诈犯罪9860人。其中，起诉电信网络诈骗犯罪5120人；起诉帮助信息网络犯罪活动罪2730人。"
+    sued = dict(category="prosecuted", action="起诉")
+    rows = [metric(raw, "9860人", 9860, "人", obj="涉诈犯罪", **sued),
+            metric(raw, "5120人", 5120, "人", obj="电信网络诈骗犯罪", **sued),
+            metric(raw, "2730人", 2730, "人", obj="帮助信息网络犯罪活动罪", **sued)]
+    parts = _part_of(raw, rows)
+    assert parts["5120人"] == "9860人" and parts["2730人"] == "9860人"
+
+
+def test_a_set_named_before_may_be_stated_two_sentences_back():
+    """缴获各类毒品20.6吨。…跨境贩毒案件1245起。在缴获的毒品中，冰毒片剂11.3吨: a part of 20.6吨;
+    …中， without 的/上述 keeps to its own sentence."""
+    raw = "今年以来，全省缴获各类毒品20.6吨。\n\n据介绍，破获的案件中，跨境贩毒案件1245起。在缴获的毒品中，冰毒片剂11.3吨。"
+    rows = [metric(raw, "20.6吨", 20.6, "吨", kind="weight", category="assets_seized", action="缴获", obj="毒品"),
+            metric(raw, "1245起", 1245, "起"),
+            metric(raw, "11.3吨", 11.3, "吨", kind="weight", obj="冰毒片剂")]
+    assert _part_of(raw, rows)["11.3吨"] == "20.6吨"
+    plain = "今年以来，全省缴获各类毒品20.6吨。据介绍，跨境贩毒案件1245起。在行动中，缴获冰毒片剂11.3吨。"
+    rows = [metric(plain, "20.6吨", 20.6, "吨", kind="weight", category="assets_seized", action="缴获", obj="毒品"),
+            metric(plain, "1245起", 1245, "起"),
+            metric(plain, "11.3吨", 11.3, "吨", kind="weight", obj="冰毒片剂")]
+    assert _part_of(plain, rows)["11.3吨"] is None
