@@ -72,7 +72,9 @@ def render_report(out: str | Path, *, title: str | None = None) -> tuple[str, Re
     entities = tables["entities"].to_pylist()
     metrics = tables["metrics"].to_pylist()
     quarantine = tables["quarantine"].to_pylist()
-    once = count_once(metrics, read_facts(out))
+    facts = read_facts(out)
+    once = count_once(metrics, facts)
+    once_by_place = count_once(metrics, facts, by_place=True)
     stats = ReportStats(Path(), documents=len(documents), articles=len(articles),
                         entities=len(entities), metrics=len(metrics), quarantined=len(quarantine))
 
@@ -110,7 +112,7 @@ def render_report(out: str | Path, *, title: str | None = None) -> tuple[str, Re
         '<a class="if-focus" href="#articles">showing one article: show all</a></nav></header><main>',
         _overview(documents, articles, tables["sentences"].num_rows, entities, metrics,
                   quarantine, stats),
-        _charts(metrics, once),
+        _charts(once, once_by_place),
         _categories(metrics, once),
         _index(articles, documents, ents_by_article, mets_by_article),
         '<section id="articles"><h2>Articles</h2>' + _legend() + "\n".join(sections) + "</section>",
@@ -197,11 +199,11 @@ def _categories(metrics: list[dict], once: list[dict]) -> str:
             + ("".join(rows) or '<tr><td colspan=5 class=muted>none</td></tr>') + "</table></section>")
 
 
-def _charts(metrics: list[dict], once: list[dict]) -> str:
+def _charts(once: list[dict], once_by_place: list[dict]) -> str:
     by_category = Counter(m["category"] for m in once).most_common(15)
     cat_chart = bar_chart("Statistics by category (facts: each counted once)",
                           [(c, n, format_number(n)) for c, n in by_category], "#4f6bd8")
-    money = money_by_place(once)[:15]
+    money = money_by_place(once_by_place)[:15]
     money_chart = bar_chart("Money by place (sum in 元, each statistic once, change rates excluded)",
                             [(p["place"], p["yuan"], format_yuan(p["yuan"])) for p in money],
                             "#c0392b")

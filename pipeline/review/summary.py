@@ -73,11 +73,13 @@ def read_facts(out: str | Path) -> list[dict]:
     return pq.read_table(folder).to_pylist() if folder.is_dir() else []
 
 
-def count_once(metrics: list[dict], facts: list[dict] | None = None) -> list[dict]:
+def count_once(metrics: list[dict], facts: list[dict] | None = None, by_place: bool = False) -> list[dict]:
     """One row per statistic: the rows that share a fact_id become their first row, with the
     value, place and category of the fact (its most precise statement) and ``statements`` =
     how many rows it folds; rows that are part of a stated total (part_of) are left out, since
-    the total counts them. Rows without a fact_id (an older fazhi's outputs) stay as they are.
+    the total counts them. With ``by_place`` (for sums per place) a part is left out only when
+    its total is in the same place: 武汉's 5630起 is part of 湖北's 19612起, and 武汉's own figure.
+    Rows without a fact_id (an older fazhi's outputs) stay as they are.
 
     近1.5万起 (headline), 14870起 (lead) → one figure of 14870 with statements 2."""
     by_id = {f["fact_id"]: f for f in facts or []}
@@ -87,7 +89,8 @@ def count_once(metrics: list[dict], facts: list[dict] | None = None) -> list[dic
         fact_id = m.get("fact_id")
         if fact_id is None:
             rows.append({**m, "statements": 1})
-        elif m.get("part_of"):
+        elif m.get("part_of") and not (by_place and _place_of(by_id.get(m["part_of"]), m)
+                                        != _place_of(by_id.get(fact_id), m)):
             continue
         elif fact_id in once:
             once[fact_id]["statements"] += 1
@@ -98,6 +101,11 @@ def count_once(metrics: list[dict], facts: list[dict] | None = None) -> list[dic
             once[fact_id] = row
             rows.append(row)
     return rows
+
+
+def _place_of(fact: dict | None, row: dict) -> str:
+    source = fact or row
+    return source.get("place_code") or source.get("place") or ""
 
 
 def summable(metric: dict) -> bool:
@@ -174,7 +182,7 @@ def summarize(out: str | Path, top: int = 10) -> dict[str, Any]:
         "metrics_by_kind": dict(Counter(m["quantity_kind"] for m in metrics).most_common()),
         "metrics_by_category": categories,
         "facts": fact_counts(metrics, facts, once),
-        "money_by_place": money_by_place(once)[:top],
+        "money_by_place": money_by_place(count_once(metrics, facts, by_place=True))[:top],
         "top_places": [{"name": n, "n": c} for n, c in places.most_common(top)],
         "top_organs": [{"name": n, "n": c} for n, c in organs.most_common(top)],
         "quarantine": sorted(reasons.values(), key=lambda e: (-e["n"], e["stage"], e["reason"])),

@@ -126,3 +126,22 @@ def test_cli_on_something_that_is_not_a_run_exits_2(tmp_path, make, message):
     result = CliRunner().invoke(cli, ["inspect", str(make(tmp_path))])
     assert result.exit_code == 2
     assert message in result.output and "fazhi run" in result.output
+
+
+def test_per_place_sums_keep_a_sub_area_that_is_part_of_a_wider_total():
+    """苏州's 1.5亿元 is part of 江苏's total: left out of the sum over all places (its total
+    counts it) but kept in 苏州's own row of money by place."""
+    from pipeline.review.summary import count_once, money_by_place
+
+    rows = [dict(fact_id="js", part_of=None, value=5e8, value_max=None, unit="元", quantity_kind="money",
+                 category="assets_seized", change_direction=None, statistic="total", place="江苏省", place_code="320000"),
+            dict(fact_id="sz", part_of="js", value=1.5e8, value_max=None, unit="元", quantity_kind="money",
+                 category="assets_seized", change_direction=None, statistic="total", place="江苏省苏州市",
+                 place_code="320500")]
+    facts = [dict(fact_id=r["fact_id"], value=r["value"], value_max=None, place=r["place"],
+                  place_code=r["place_code"], category=r["category"]) for r in rows]
+    assert [m["fact_id"] for m in count_once(rows, facts)] == ["js"]
+    assert [p["place"] for p in money_by_place(count_once(rows, facts, by_place=True))] == ["江苏省", "江苏省苏州市"]
+    same_place = [rows[0], {**rows[1], "place": "江苏省", "place_code": "320000"}]
+    facts[1].update(place="江苏省", place_code="320000")
+    assert [m["fact_id"] for m in count_once(same_place, facts, by_place=True)] == ["js"]
