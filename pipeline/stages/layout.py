@@ -22,7 +22,8 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&(?:nbsp|amp
 _SPACED_LINE = re.compile(r"(?m)^[ \t]*(?:[\u4e00-\u9fff][ \t]+){3,}[\u4e00-\u9fff][ \t]*$")
 # An anti-scraping string glued to the end of a sentence: …都是诈骗。Zx8Kq2Lm
 _HEADLINE_PUNCT = re.compile(r"[，。；！？：,;!?]")
-_TRAILING_JUNK = re.compile(r"(?m)(?<=[。！？”])(?=[A-Za-z0-9]*[A-Za-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{6,}(?=[ \t]*$)")
+# (with a lower-case letter: 760760AB or GB18030 after a quote is a code, not junk)
+_TRAILING_JUNK = re.compile(r"(?m)(?<=[。！？”])(?=[A-Za-z0-9]*[a-z])(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{6,}(?=[ \t]*$)")
 # Frequent characters that only traditional script uses: a page with none of them in its
 # first 1000 characters is read as simplified, without a conversion.
 _TRADITIONAL_HINTS = frozenset(
