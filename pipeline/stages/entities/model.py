@@ -23,6 +23,9 @@ _ADMIN_END = "省市县区镇乡旗州"
 _ABBR_PEOPLE = "人方军籍侨商企资胞"  # 华人, 美方, 台商, 港资: after a place's one-character form
 _ABBR_VERBS = "赴来在进返离抵访驻对从到回去往由和与及同"  # 赴港, 来京, 驻港, 与美
 _HEADLINES = ("title", "kicker", "subtitle")
+# Last characters of a site's name: a model GPE that is no division and ends so is a LOC
+# (高升桥, 通吕运河, 人民大会堂).
+_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝"
 
 
 def read_spans(nlp, model, texts: list[str], docs: list | None = None
@@ -147,7 +150,30 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         return None, label
     if label == "LOC" and rules.gaz.divisions(span):
         label = "GPE"
+    elif label == "GPE" and len(span) >= 2 and span[-1] in _SITE_FINAL \
+            and not rules.gaz.pattern.fullmatch(span) and not (len(span) == 2 and span[-1] in rules.abbr):
+        label = "LOC"  # 高升桥, 运河: a site, not an administrative unit
+    if label == "LOC":
+        s = _split_city_before_site(rules, text, s, e, places, out)
     return s, label
+
+
+def _split_city_before_site(rules, text: str, s: int, e: int, places: list[tuple[int, int]],
+                            out: list[Candidate]) -> int:
+    """Return the start of a model LOC after the city or province it begins with, appending
+    that place as a GPE to ``out`` (issue 15): 泉州东湖公园 → 泉州 + 东湖公园. A county's short
+    form (滨江公园) and a bare site word after the place (北京东路) keep the span whole."""
+    m = rules.gaz.pattern.match(text, s)
+    if m is None or e - m.end() < 3:
+        return s
+    name = m.group()
+    if name not in rules.gaz.by_name and name not in rules.gaz.high_short:
+        return s
+    if rules.loc_suffix_re.match(text, m.end()) or not any(
+            x.end() == e for x in rules.loc_suffix_re.finditer(text, m.end() + 2, e)):
+        return s
+    out.append(Candidate(s, m.end(), "GPE", None, "model", MODEL, name))
+    return m.end()
 
 
 def abbreviation_in_context(rules, text: str, at: int, singles: set[int],

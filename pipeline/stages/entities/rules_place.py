@@ -37,6 +37,11 @@ PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|
 PORT_BEFORE = set("在于从至到和及与经过、，；：　 ")
 # Prepositions that never start a site's name (在 + 瓦窑西路片区, 对 + 瓦窑片区).
 NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自")
+# Verbs of motion or position that never start a site's name (在 + 通往 + 灵隐寺).
+LOC_VERB_START = ("通往", "前往", "位于", "来到", "途经", "赶往", "赶赴", "驶往", "返回", "进入",
+                  "驶入", "附近", "沿着", "靠近")
+# A site word followed by one of these names a company or an organ (红塔集团, 码头公司).
+LOC_NOT_BEFORE = re.compile(f"[{CJK}]{{0,2}}(?:集团|公司|酒店|宾馆|派出所|管理处|管委会|办事处)")
 # Characters that never stand in a section's place name (这段时间, 在…段).
 NOT_SECTION = NOT_LOC_CHARS | set("的在向对与和了是将把被等从为及也都并还就又时间")
 # Organs that make a county's short form a place (胶州 + 公安).
@@ -109,8 +114,8 @@ class PlaceRules:
             zm = self.unnamed_zone_re.match(text, c.end)
             if zm and self.proper_name(zm.group(1)):
                 out.append(Candidate(c.end, zm.end(), "GPE", None, "rule:zone", SOFT))
-        for m in self.loc_re.finditer(text):
-            if bounds is None or (m.start() in bounds and m.end() in bounds):
+        for m in self.loc_re.finditer(text):  # 长江; a long name also inside a word (涉 + 鄱阳湖)
+            if bounds is None or len(m.group()) >= 3 or (m.start() in bounds and m.end() in bounds):
                 out.append(Candidate(m.start(), m.end(), "LOC", None, "gazetteer", SOFT))
         return out
 
@@ -214,6 +219,8 @@ class PlaceRules:
                         token_start[k] = s
             p, e = m.span()
             more = self.loc_more_re.match(text, e)
+            if more.end() == e and self.loc_suffix_re.match(text, e):
+                continue  # 东湖 + 公园: the site's name goes on (西路 + 片区 is LOC_MORE)
             if more.end() > e:
                 e = more.end()
             elif e not in ends:
@@ -224,10 +231,11 @@ class PlaceRules:
                 if not self._place_before_name(text, p):
                     continue
             for b in range(max(p - 4, 0), p - 2):  # 4 or 3 characters, longest first
-                if b in starts and b > 0 and text[b - 1] in PORT_BEFORE and (
+                if b in starts and b > 0 and text[b - 1] in PORT_BEFORE and token_start.get(p) in (
+                        p, b) and (
                         not set(text[b:p]) & PORT_BEFORE) and text[b] not in NOT_LOC_FIRST and (
                         self._loc_name(text, b, p, e)):
-                    out.append(Candidate(b, e, "LOC", None, "rule:loc", SOFT))
+                    out += self._city_and_site(text, b, p, e)
                     break  # 、 + 大砻坊码头, 经过 + 曹姑洲水域: the whole name after the mark
             else:
                 b = None
@@ -243,12 +251,23 @@ class PlaceRules:
                 break
         return out
 
+    def _city_and_site(self, text: str, b: int, p: int, e: int) -> list[Candidate]:
+        """Return the LOC ``text[b:e]``, or a city or province it begins with as a GPE and the
+        site after it (issue 15): 泉州东湖公园 → 泉州 + 东湖公园."""
+        m = self.gaz.pattern.match(text, b)
+        if m and p - m.end() >= 2 and (m.group() in self.gaz.by_name or m.group() in self.gaz.high_short):
+            return [Candidate(b, m.end(), "GPE", None, "rule:loc", SOFT),
+                    Candidate(m.end(), e, "LOC", None, "rule:loc", SOFT)]
+        return [Candidate(b, e, "LOC", None, "rule:loc", SOFT)]
+
     def _loc_name(self, text: str, b: int, p: int, e: int) -> bool:
         """Return True when ``text[b:p]`` names the road or square ``text[b:e]`` (东门 广场)."""
         name = text[b:p]
         return bool(re.fullmatch(f"[{CJK}]+", name)) and self.proper_name(name) and \
             not self.gaz.divisions(name) and name not in self.not_loc and \
-            text[b:e] not in self.not_loc and not (set(name) & NOT_LOC_CHARS)
+            text[b:e] not in self.not_loc and not (set(name) & NOT_LOC_CHARS) and \
+            not name.startswith(LOC_VERB_START) and not text.startswith("群岛", p - 1) and \
+            not LOC_NOT_BEFORE.match(text, e)
 
     def _place_before_name(self, text: str, p: int) -> bool:
         """Return True when a gazetteer place ends 2-4 characters before ``p`` (南京市长江路)."""
