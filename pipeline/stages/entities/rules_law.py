@@ -43,6 +43,7 @@ class LawRules:
         for name in ("entity_crimes.txt", "entity_crimes_common.txt"):
             for tag, words in read_tagged(data_dir / name).items():
                 (strict if tag == "罪" else loose).extend(words)
+        strict += [v for name in loose for v in charge_variants(name)]
         self.crime_re = re.compile(
             f"(?:{trie_pattern(loose + strict)})罪|(?:{trie_pattern(loose)})(?!罪)"
         )
@@ -88,3 +89,22 @@ class LawRules:
                     continue
             out.append(Candidate(s, e, "CRIME", name, "rule:crime", SURE))
         return out
+
+
+def charge_variants(name: str) -> list[str]:
+    """Return the shorter forms news write of a charge with alternatives (matched with 罪):
+    the leading alternatives (掩饰、隐瞒犯罪所得、犯罪所得收益 → 掩饰、隐瞒犯罪所得) and, when the
+    alternatives are verbs of one object, any two or more of them in order
+    (走私、贩卖、运输、制造毒品 → 走私、贩卖、运输毒品, 贩卖、运输毒品)."""
+    parts = name.split("、")
+    if len(parts) < 2:
+        return []
+    out = ["、".join(parts[:k]) for k in range(2, len(parts))]
+    width = len(parts[0])
+    if len(parts) <= 6 and all(len(p) == width for p in parts[:-1]) and len(parts[-1]) > width:
+        verbs, obj = parts[:-1] + [parts[-1][:width]], parts[-1][width:]
+        for mask in range(1, 1 << len(verbs)):
+            chosen = [v for i, v in enumerate(verbs) if mask >> i & 1]
+            if len(chosen) >= 2:
+                out.append("、".join(chosen) + obj)
+    return [v for v in out if v != name]
