@@ -122,8 +122,13 @@ def _vet_org(rules, text: str, s: int, e: int, kind: str, bounds: set[int] | Non
         return None  # 公安机关, 警方
     if span.endswith(("警方", "公安机关", "检察机关")):
         return None  # 南浔警方: the place is a GPE of its own, 警方 nothing (issue 15)
-    if rules.org_relative.match(span) and not rules.org_candidates(span):
-        return None  # 市公安局
+    lead = next((w for w in rules.relative_before if len(w) >= 2 and span.startswith(w)
+                 and span[len(w):len(w) + 1] in "市区县省州"), None)
+    if lead:
+        return None  # 联合 + 市公安局: the rule has the organ, the verb stays out
+    if rules.org_relative.match(span) and (text.startswith("机关", e)
+                                            or not rules.org_candidates(span)):
+        return None  # 市公安局机关: the bureau's staff; 该局
     e = rules.extend_org(text, e)
     # A headline is not an organisation: the model sometimes takes half of one.
     if kind in _HEADLINES and e - s > 0.6 * len(text.strip()) \

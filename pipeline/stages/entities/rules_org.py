@@ -135,8 +135,9 @@ class OrgRules:
                     c.start <= s < c.end for c in found):
                 continue
             e = self.extend_org(text, m.end())
-            if text[s:e] in self.not_org or not self._good_org(text, s, e):
-                continue
+            if text[s:e] in self.not_org or not self._good_org(text, s, e) or \
+                    text.startswith("机关", e):
+                continue  # 市公安局机关: the bureau's own staff, not the body
             out.append(Candidate(s, e, "ORG", None, "rule:org_relative", SURE))
         return out
 
