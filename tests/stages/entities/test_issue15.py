@@ -232,3 +232,15 @@ def test_a_site_after_a_list_mark_keeps_its_whole_name(tagger, blank):
 
     assert ("大砻坊码头", "LOC") in words("志愿者在滨江大道、大砻坊码头一带值守。")
     assert ("瓦窑西路片区", "LOC") in words("投入300万元,在瓦窑西路片区设立警务室。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("犯罪嫌疑人于某光伙同他人走私冻品。", "于某光"),
+    ("被告人于某当庭认罪。", "于某"),
+])
+def test_yu_mou_after_a_word_for_a_person_is_a_person(tagger, text, name):
+    assert (name, "PERSON") in spans(tagger, text)
+
+
+def test_yu_mou_ri_is_no_person(tagger):
+    assert not any(label == "PERSON" for _, label in spans(tagger, "该案于某日凌晨告破。"))
