@@ -244,3 +244,11 @@ def test_yu_mou_after_a_word_for_a_person_is_a_person(tagger, text, name):
 
 def test_yu_mou_ri_is_no_person(tagger):
     assert not any(label == "PERSON" for _, label in spans(tagger, "该案于某日凌晨告破。"))
+
+
+@pytest.mark.parametrize("text, date_span", [
+    ("2022年春节至2024年中秋，某干部多次收受礼金。", "2022年春节至2024年中秋"),
+    ("2024年春节前后，该团伙多次作案。", "2024年春节前后"),
+])
+def test_a_year_with_its_holiday_is_one_date_and_so_is_their_range(tagger, text, date_span):
+    assert (date_span, "DATE") in spans(tagger, text)
