@@ -23,6 +23,8 @@ _ADMIN_END = "省市县区镇乡旗州"
 _ABBR_PEOPLE = "人方军籍侨商企资胞"  # 华人, 美方, 台商, 港资: after a place's one-character form
 _ABBR_VERBS = "赴来在进返离抵访驻对从到回去往由和与及同"  # 赴港, 来京, 驻港, 与美
 _HEADLINES = ("title", "kicker", "subtitle")
+# A town word right after a model place (簇桥 + 街道), not 乡镇/乡村 nor a town's organ.
+_TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所|政府|党委|党工委|办事处))")
 # Last characters of a site's name: a model GPE that is no division and ends so is a LOC
 # (高升桥, 通吕运河, 人民大会堂).
 _SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝"
@@ -75,7 +77,11 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
         if label == "ORG":
             e = _vet_org(rules, text, s, e, kind, bounds, places)
         elif label in ("GPE", "LOC"):
+            was_loc = label == "LOC"
             s, label = _vet_place(rules, text, s, e, label, places, out)
+            town = _TOWN_AFTER.match(text, e) if was_loc and label == "LOC" else None
+            if s is not None and town and e - s >= 2 and not any(ps == e for ps, _ in places):
+                e, label = town.end(), "GPE"  # 簇桥 + 街道: a town named without its county
         if e is None or s is None:
             continue
         out.append(Candidate(s, e, label, None, "model", MODEL, text[max(s, e - 3):e]))

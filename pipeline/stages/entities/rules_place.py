@@ -151,6 +151,9 @@ class PlaceRules:
             if zm:  # 苏州高新区 is one place
                 e = zm.end()
                 normalized = (normalized or name) + zm.group()
+            if name.endswith("县") and len(name) >= 3 and text.startswith("城", e) and \
+                    not text.startswith("城关", e):
+                e -= 1  # [霍邱]县城: the county town, the county's short name is the GPE
             out.append(Candidate(s, e, "GPE", normalized, "gazetteer", SOFT))
             last_divs = divs
             if any(d.level == "county" for d in divs) and not zm:

@@ -72,3 +72,22 @@ def test_a_model_loc_starting_with_a_city_is_split(tagger):
                       tagger.rules.scan_places(text))
     assert sorted((text[c.start:c.end], c.label) for c in cands) == [("东湖公园", "LOC"),
                                                                       ("泉州", "GPE")]
+
+
+def test_a_model_place_before_a_town_word_is_the_town(tagger):
+    # 簇桥 (the model's LOC) + 街道: the town named without its county is one GPE.
+    text = "检察官在簇桥街道走访时发现隐患。"
+    s = text.index("簇桥")
+    cands = vet_spans(tagger.rules, text, [(s, s + 2, "LOC")], "body", None, None, [])
+    assert [(text[c.start:c.end], c.label) for c in cands] == [("簇桥街道", "GPE")]
+
+
+def test_a_county_town_gives_the_county_short_name(tagger):
+    got = found(tagger, "陈某在霍邱县城一酒店操办婚宴。")
+    assert ("霍邱", "GPE") in got and ("霍邱县", "GPE") not in got
+    assert ("城关镇", "GPE") in found(tagger, "民警在霍邱县城关镇巡逻。")
+
+
+def test_county_level_cities_ending_in_zhong_have_a_short_form(tagger):
+    # 阆中市, 扬中市: the gazetteer's short form was lost with the banners' 中旗 rule.
+    assert ("阆中", "GPE") in found(tagger, "专案组在阆中、南部县将6人抓获。")
