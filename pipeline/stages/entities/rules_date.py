@@ -15,6 +15,8 @@ from ...lexicon import read_tagged, trie_pattern
 from .candidate import SURE, Candidate
 
 HOLIDAY_AFTER = r"(?:期间|假期|长假|前后|前夕)"  # 国庆 + 期间
+# A range that starts now and ends at a written date (issue 15: one DATE).
+OPEN_START = re.compile("(?:当前|目前|即日起|即日|今起|从现在起?)(?:至|到)$")
 # What joins the two ends of a range: 3月5日至4月20日, 6月1日至15日.
 RANGE_JOINERS = ("至", "到", "—", "-", "～", "~")
 # A clock time written right after a day: 3月12日14时许, 当日15时30分左右.
@@ -87,6 +89,10 @@ class DateRules:
             if found and self._joins_range(text, found[-1][0], m, published, found[-1][1], c):
                 continue
             found.append((m, c))
+        for _, c in found:  # 当前至明年2月底, 即日起至12月31日: one DATE from the publication day
+            lead = OPEN_START.search(text, 0, c.start)
+            if lead:
+                c.start, c.normalized = lead.start(), None
         return [c for _, c in found] + _timestamps(text)
 
     def _joins_range(self, text: str, m1: re.Match, m2: re.Match, published: date | None,

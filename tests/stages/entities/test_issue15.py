@@ -252,3 +252,25 @@ def test_yu_mou_ri_is_no_person(tagger):
 ])
 def test_a_year_with_its_holiday_is_one_date_and_so_is_their_range(tagger, text, date_span):
     assert (date_span, "DATE") in spans(tagger, text)
+
+
+@pytest.mark.parametrize("text, date_span", [
+    ("会议要求，当前至明年2月底，各分局要持续开展巡查。", "当前至明年2月底"),
+    ("即日起至12月31日，全市开展专项整治。", "即日起至12月31日"),
+    ("被捕人须于下月向警方报到。", "下月"),
+])
+def test_open_ranges_and_next_month_are_dates(tagger, text, date_span):
+    assert (date_span, "DATE") in spans(tagger, text)
+
+
+def test_present_alone_is_still_no_date(tagger):
+    assert not any(label == "DATE" for _, label in spans(tagger, "当前，电诈形势依然严峻。"))
+
+
+@pytest.mark.parametrize("text, org, is_org", [
+    ("（来源：顺庆检察）", "顺庆检察", True),
+    ("顺庆检察官走访了涉案企业。", "顺庆检察", False),
+])
+def test_place_and_jiancha_as_an_account_name(tagger, text, org, is_org):
+    from .helpers import found
+    assert ((org, "ORG") in found(tagger, text)) is is_org
