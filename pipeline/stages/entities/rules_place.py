@@ -42,6 +42,9 @@ LOC_VERB_START = ("通往", "前往", "位于", "来到", "途经", "赶往", "�
                   "驶入", "附近", "沿着", "靠近")
 # A site word followed by one of these names a company or an organ (红塔集团, 码头公司).
 LOC_NOT_BEFORE = re.compile(f"[{CJK}]{{0,2}}(?:集团|公司|酒店|宾馆|派出所|管理处|管委会|办事处)")
+# The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
+WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域")
+WATER_END = "河江湖塘溪渠"
 # Characters that never stand in a section's place name (这段时间, 在…段).
 NOT_SECTION = NOT_LOC_CHARS | set("的在向对与和了是将把被等从为及也都并还就又时间")
 # Organs that make a county's short form a place (胶州 + 公安).
@@ -252,6 +255,30 @@ class PlaceRules:
                 if self._loc_name(text, b, p, e):
                     out.append(Candidate(b, e, "LOC", None, "rule:loc", SOFT))
                 break
+        return out
+
+    def water_candidates(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
+        """Return a river, pond or canal named before the stretch of its banks (issue 15):
+        祊河沿线, 双林塘沿岸, 湄江河畔 (the river is 湄江)."""
+        out: list[Candidate] = []
+        if not tokens or not WATER_SIDE_RE.search(text):
+            return out
+        starts = {s for s, _ in tokens}
+        for m in WATER_SIDE_RE.finditer(text):
+            e = m.start() + (1 if m.group().startswith("河畔") else 0)
+            for b in range(e - 2, max(e - 5, -1), -1):  # the shortest word that is a name
+                name = text[b:e]
+                if b in starts and text[e - 1] in WATER_END and re.fullmatch(f"[{CJK}]+", name) \
+                        and name[0] not in NOT_LOC_FIRST and not set(name) & NOT_LOC_CHARS \
+                        and not self.gaz.divisions(name) and self.proper_name(name):
+                    out.append(Candidate(b, e, "LOC", None, "rule:water", SOFT))
+                    break
+            else:
+                if m.group().startswith("河畔") and e - 1 >= 2:
+                    b = next((k for k in range(e - 3, max(e - 5, -1), -1) if k in starts
+                              and text[k] not in NOT_LOC_FIRST), None)
+                    if b is not None and not set(text[b:e - 1]) & NOT_LOC_CHARS:
+                        out.append(Candidate(b, e - 1, "LOC", None, "rule:water", SOFT))
         return out
 
     def _city_and_site(self, text: str, b: int, p: int, e: int) -> list[Candidate]:

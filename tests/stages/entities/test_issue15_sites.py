@@ -91,3 +91,15 @@ def test_a_county_town_gives_the_county_short_name(tagger):
 def test_county_level_cities_ending_in_zhong_have_a_short_form(tagger):
     # 阆中市, 扬中市: the gazetteer's short form was lost with the banners' 中旗 rule.
     assert ("阆中", "GPE") in found(tagger, "专案组在阆中、南部县将6人抓获。")
+
+
+@pytest.mark.parametrize("text, water", [
+    ("沂河兰山段、祊河沿线的非法采砂问题被列为重点。", "祊河"),
+    ("多人在双林塘沿岸倾倒建筑垃圾。", "双林塘"),
+])
+def test_a_river_before_its_banks_is_a_loc(tagger, text, water):
+    assert (water, "LOC") in found(tagger, text)
+
+
+def test_a_generic_pier_is_no_loc(tagger):
+    assert ("私人码头", "LOC") not in found(tagger, "渔获准备运往一处私人码头销售。")
