@@ -266,7 +266,8 @@ class PlaceRules:
         starts = {s for s, _ in tokens}
         for m in WATER_SIDE_RE.finditer(text):
             e = m.start() + (1 if m.group().startswith("河畔") else 0)
-            for b in range(e - 2, max(e - 5, -1), -1):  # the shortest word that is a name
+            lead = [b for b in range(e - 2, max(e - 5, -1), -1) if b == 0 or text[b - 1] in PORT_BEFORE]
+            for b in lead + list(range(e - 2, max(e - 5, -1), -1)):  # after 在/、 first, then shortest
                 name = text[b:e]
                 if b in starts and text[e - 1] in WATER_END and re.fullmatch(f"[{CJK}]+", name) \
                         and name[0] not in NOT_LOC_FIRST and not set(name) & NOT_LOC_CHARS \
