@@ -266,6 +266,8 @@ class PlaceRules:
         starts = {s for s, _ in tokens}
         for m in WATER_SIDE_RE.finditer(text):
             e = m.start() + (1 if m.group().startswith("河畔") else 0)
+            if any(self.loc_re.fullmatch(text, b, e) for b in range(max(e - 5, 0), e - 1)):
+                continue  # 淮河: the gazetteer has it
             lead = [b for b in range(e - 2, max(e - 5, -1), -1) if b == 0 or text[b - 1] in PORT_BEFORE]
             for b in lead + list(range(e - 2, max(e - 5, -1), -1)):  # after 在/、 first, then shortest
                 name = text[b:e]
