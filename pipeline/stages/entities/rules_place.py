@@ -62,7 +62,8 @@ class PlaceRules:
         self.zone_re = re.compile(ZONE_PATTERN)  # 苏州 + 高新区
         self.unnamed_zone_re = re.compile(f"([{CJK}]{{2}}){ZONE_PATTERN}")  # 大旺 + 高新区
         self.town_re = re.compile(TOWN)
-        self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")))
+        self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")
+                                              + read_words(data_dir / "entity_loc_names.txt")))
         self.loc_suffix_re = re.compile(trie_pattern(read_words(data_dir / "entity_loc_suffixes.txt")))
         self.loc_more_re = re.compile(LOC_MORE)
         self.not_loc = set(read_words(data_dir / "entity_not_loc.txt"))
@@ -74,6 +75,7 @@ class PlaceRules:
         self.abbr_pair_re = re.compile(f"[{chars}]{{2,3}}(?={after})")  # 中美 + 两国
         self.abbr_after_re = re.compile(f"(?:{after}|方|军|籍|侨)")
         self.abbr_side_re = re.compile(f"(?=[{chars}]方)")  # 中方, 美方
+        self.border_re = re.compile(f"[{chars}]{{2}}边境(?:线|地区)?")  # 中老边境: one LOC
         self.abbr_word_re = re.compile(  # 访华, 来华 (not 华盛顿)
             f"(?:{trie_pattern(contexts.get('word', []))})(?!盛顿|沙|东|南|北|西|中|山|夏)")
 
@@ -328,6 +330,9 @@ class PlaceRules:
                 s = m.start()
                 if (s, s + 2) in words and text[s] in self.abbr:
                     out.append(Candidate(s, s + 1, "GPE", self.abbr[text[s]], "rule:abbreviation", SOFT))
+        if "边境" in text:
+            out += [Candidate(m.start(), m.end(), "LOC", None, "rule:border", SOFT)
+                    for m in self.border_re.finditer(text)]
         for m in self.abbr_word_re.finditer(text):
             k = m.start() + m.group().index("华")
             out.append(Candidate(k, k + 1, "GPE", self.abbr["华"], "rule:abbreviation", SOFT))

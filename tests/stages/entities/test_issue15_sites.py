@@ -88,9 +88,6 @@ def test_a_county_town_gives_the_county_short_name(tagger):
     assert ("城关镇", "GPE") in found(tagger, "民警在霍邱县城关镇巡逻。")
 
 
-def test_county_level_cities_ending_in_zhong_have_a_short_form(tagger):
-    # 阆中市, 扬中市: the gazetteer's short form was lost with the banners' 中旗 rule.
-    assert ("阆中", "GPE") in found(tagger, "专案组在阆中、南部县将6人抓获。")
 
 
 @pytest.mark.parametrize("text, water", [
