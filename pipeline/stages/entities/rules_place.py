@@ -45,6 +45,8 @@ LOC_NOT_BEFORE = re.compile(f"[{CJK}]{{0,2}}(?:集团|公司|酒店|宾馆|派�
 # The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
 WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域")
 WATER_END = "河江湖塘溪渠"
+# One-character names of China's neighbours, for borders (中老边境, 中哈边境).
+NEIGHBOURS = "俄蒙朝越老缅印尼哈吉塔巴阿不锡"
 # Characters that never stand in a section's place name (这段时间, 在…段).
 NOT_SECTION = NOT_LOC_CHARS | set("的在向对与和了是将把被等从为及也都并还就又时间")
 # Organs that make a county's short form a place (胶州 + 公安).
@@ -75,7 +77,8 @@ class PlaceRules:
         self.abbr_pair_re = re.compile(f"[{chars}]{{2,3}}(?={after})")  # 中美 + 两国
         self.abbr_after_re = re.compile(f"(?:{after}|方|军|籍|侨)")
         self.abbr_side_re = re.compile(f"(?=[{chars}]方)")  # 中方, 美方
-        self.border_re = re.compile(f"[{chars}]{{2}}边境(?:线|地区)?")  # 中老边境: one LOC
+        # 中老边境, 中缅边境: one LOC (China's neighbours by their one-character names too)
+        self.border_re = re.compile(f"[{chars}{NEIGHBOURS}]{{2}}边境(?:线|地区)?")
         self.abbr_word_re = re.compile(  # 访华, 来华 (not 华盛顿)
             f"(?:{trie_pattern(contexts.get('word', []))})(?!盛顿|沙|东|南|北|西|中|山|夏)")
 

@@ -100,3 +100,12 @@ def test_a_river_before_its_banks_is_a_loc(tagger, text, water):
 
 def test_a_generic_pier_is_no_loc(tagger):
     assert ("私人码头", "LOC") not in found(tagger, "渔获准备运往一处私人码头销售。")
+
+
+@pytest.mark.parametrize("text, loc", [
+    ("西双版纳州在中老边境查获毒品案件32起。", "中老边境"),
+    ("近日，长株潭地区有雨雪天气。", "长株潭"),
+    ("旺角一带的商户表示生意受影响。", "旺角"),
+])
+def test_borders_regions_and_neighbourhoods_are_loc(tagger, text, loc):
+    assert (loc, "LOC") in found(tagger, text)
