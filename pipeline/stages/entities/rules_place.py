@@ -20,7 +20,7 @@ TOWN = f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委)
 # What may follow a road or square: 一巷, 88号, 片区.
 LOC_MORE = r"(?:[一二三四五六七八九十\d]{1,3}(?:巷|号|弄))?(?:片区)?"
 # A name with a numeral or a determiner in it is a description (六路, 各大公园, 之路).
-NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其等")
+NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其等了")
 # The section of a river or a highway after its name (issue 15: one LOC with its full
 # extent): 长江 + 南通段, 长江 + 南通段通州沙水域, 赣江 + 樟树市临江镇段水域, 长江 + 干流南通段.
 SECTION = re.compile(f"(?:干流|支流)?([{CJK}]{{2,8}}?)段(?:(?!附近)[{CJK}]{{0,4}}?水域)?")
@@ -45,6 +45,8 @@ LOC_NOT_BEFORE = re.compile(f"[{CJK}]{{0,2}}(?:集团|公司|酒店|宾馆|派�
 # The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
 WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域")
 WATER_END = "河江湖塘溪渠"
+# Numbered roads: 107国道, G4京港澳高速 is HIGHWAY's; 312国道, S229省道.
+NUMBERED_ROAD = re.compile("[GSXgsx]?[0-9０-９]{2,4}(?:国道|省道|县道)")
 # One-character names of China's neighbours, for borders (中老边境, 中哈边境).
 NEIGHBOURS = "俄蒙朝越老缅印尼哈吉塔巴阿不锡"
 # Characters that never stand in a section's place name (这段时间, 在…段).
@@ -177,6 +179,9 @@ class PlaceRules:
         长江南通段通州沙水域, 清水江旁海段, 京港澳高速湘潭段; a highway alone (京港澳高速);
         ports after their place (如皋港, 南通港狼山港区10号码头)."""
         ports = self._ports(text, tokens) if "港" in text else []
+        if "道" in text:
+            ports += [Candidate(m.start(), m.end(), "LOC", None, "rule:section", SOFT)
+                      for m in NUMBERED_ROAD.finditer(text)]
         if "段" not in text and "高速" not in text:
             return ports  # most sentences: no section and no highway
         starts = [(m.start(), m.end()) for m in self.loc_re.finditer(text)]

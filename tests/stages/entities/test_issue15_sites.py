@@ -109,3 +109,16 @@ def test_a_generic_pier_is_no_loc(tagger):
 ])
 def test_borders_regions_and_neighbourhoods_are_loc(tagger, text, loc):
     assert (loc, "LOC") in found(tagger, text)
+
+
+@pytest.mark.parametrize("text, loc", [
+    ("民警在107国道两旁设置了警示牌。", "107国道"),
+    ("皇岗、文锦渡等货运现场增派了关员。", "文锦渡"),
+])
+def test_numbered_roads_and_land_ports_are_loc(tagger, text, loc):
+    assert (loc, "LOC") in found(tagger, text)
+
+
+def test_a_phrase_before_a_site_word_is_no_site(tagger):
+    # 了 stands in no site's name (为了搞好 + 旅游区)
+    assert ("为了搞好旅游区", "LOC") not in found(tagger, "，为了搞好旅游区的治安秩序。")
