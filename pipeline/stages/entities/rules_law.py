@@ -81,7 +81,7 @@ class LawRules:
         for m, name in found:
             s, e = m.span()
             if len(name) <= 2 and not m.group().endswith("罪"):
-                if NUMBER_AFTER.match(text, e):
+                if _sum_after(text, e, found):
                     continue  # 分别贪污、受贿38万元: a verb narrating, not an offence's name
                 if not (text.startswith(self.crime_after, e)
                         or any(text.endswith(w, 0, s) for w in self.crime_before)
@@ -108,3 +108,14 @@ def charge_variants(name: str) -> list[str]:
             if len(chosen) >= 2:
                 out.append("、".join(chosen) + obj)
     return [v for v in out if v != name]
+
+
+def _sum_after(text: str, end: int, found: list) -> bool:
+    """Return True when a sum or count follows the offence at ``end``, directly or after the
+    offences listed with it (分别贪污、受贿38万元); 受贿一案 is a case, not a sum."""
+    while text.startswith("、", end):
+        nxt = next((m for m, _ in found if m.start() == end + 1), None)
+        if nxt is None:
+            break
+        end = nxt.end()
+    return bool(NUMBER_AFTER.match(text, end)) and not text.startswith(("一案", "一起"), end)

@@ -31,3 +31,14 @@ def test_charge_variants():
     v = charge_variants("走私、贩卖、运输、制造毒品")
     assert "贩卖、运输毒品" in v and "走私、贩卖、运输毒品" in v and "走私、贩卖、运输、制造毒品" not in v
     assert charge_variants("盗窃") == []
+
+
+@pytest.mark.parametrize("text, crime, is_crime", [
+    ("海关一次查获走私光盘72万多张。", "走私", True),        # goods of the offence
+    ("没收的走私黄金达五十公斤。", "走私", True),
+    ("民警去外省抓捕一名杀人犯罪嫌疑人。", "杀人", True),
+    ("两人利用职务之便贪污、受贿一案已移送起诉。", "受贿", True),   # 一案 is no sum
+    ("两名经理分别贪污、受贿38万元、31万元。", "贪污", False),    # the list ends in a sum
+])
+def test_offences_before_goods_suspects_and_cases(tagger, text, crime, is_crime):
+    assert ((crime, "CRIME") in found(tagger, text)) is is_crime
