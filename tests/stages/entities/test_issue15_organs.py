@@ -27,3 +27,20 @@ def test_a_model_org_does_not_take_the_verb_before_the_level_word(tagger):
     text = "法院将联合市公安局推进源头治理。"
     s = text.index("联合")
     assert vet_spans(tagger.rules, text, [(s, s + 6, "ORG")], "body", None, None, []) == []
+
+
+def test_x_jiaojing_is_a_place_not_an_org(tagger):
+    # [济南]交警: like X警方, the place is a GPE and the model's ORG is vetoed.
+    text = "济南交警的带头人受到表彰。"
+    assert vet_spans(tagger.rules, text, [(0, 4, "ORG")], "body", None, None, []) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("与会的19个阿拉伯国家代表讨论了协议。", "阿拉伯"),
+    ("意大利就库尔德难民问题举行会谈。", "库尔德"),
+])
+def test_a_people_or_region_adjective_is_no_gpe(tagger, text, span):
+    s = text.index(span)
+    places = tagger.rules.scan_places(text)
+    cands = vet_spans(tagger.rules, text, [(s, s + len(span), "GPE")], "body", None, None, places)
+    assert cands == []
