@@ -23,8 +23,9 @@ _ADMIN_END = "省市县区镇乡旗州"
 _ABBR_PEOPLE = "人方军籍侨商企资胞"  # 华人, 美方, 台商, 港资: after a place's one-character form
 _ABBR_VERBS = "赴来在进返离抵访驻对从到回去往由和与及同"  # 赴港, 来京, 驻港, 与美
 _HEADLINES = ("title", "kicker", "subtitle")
-# After a name that is no division or country these make it an adjective (阿拉伯国家).
-_PEOPLE_AFTER = re.compile("国家|民族|难民|协定|语|世界")
+# After a name that is no division or country these make it an adjective (阿拉伯国家);
+# not 民族: MSRA tags 中华 in 中华民族 as a place.
+_PEOPLE_AFTER = re.compile("国家|难民|协定")
 # A town word right after a model place (簇桥 + 街道), not 乡镇/乡村 nor a town's organ.
 _TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所|政府|党委|党工委|办事处))")
 # Last characters of a site's name: a model GPE that is no division and ends so is a LOC
@@ -166,7 +167,7 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
             and span[-1] not in _ADMIN_END:
         if span[-1] in "亚欧美非洲":
             return s, "LOC"  # 东亚国家, 拉美国家: a region (LOC)
-        return None, label  # 阿拉伯国家, 中华民族, 申根协定: an adjective, not a place
+        return None, label  # 阿拉伯国家, 申根协定: an adjective, not a place
     if label == "LOC" and rules.gaz.divisions(span):
         label = "GPE"
     elif label == "GPE" and len(span) >= 2 and span[-1] in _SITE_FINAL \
