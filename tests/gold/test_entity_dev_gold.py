@@ -80,3 +80,23 @@ def test_pd1998_records_match_the_corpus():
         pytest.skip("People's Daily 1998 corpus not available")
     import verify_entities
     assert verify_entities.main() == 0
+
+
+def test_new_held_out_pages_are_their_markup_and_do_not_overlap():
+    # The second held-out set (entity_pages_new, written before the rules it scores).
+    spans: dict[str, set] = {}
+    for r in _records("entities_newpages.jsonl"):
+        spans.setdefault(r["doc"], set()).add((r["start"], r["end"], r["label"]))
+        assert r["label"] in entlib.LABELS
+    anns = sorted((GOLD / "entity_pages_new").glob("*.ann"))
+    assert len(anns) >= 6
+    docs = {d["doc"]: d for d in _records("entities_newpages_docs.jsonl")}
+    for ann in anns:
+        plain, marked = entlib.parse_markup(ann.read_text(encoding="utf-8").partition("\n")[2])
+        assert plain == ann.with_suffix(".txt").read_text(encoding="utf-8"), ann.name
+        doc = f"page:entity_pages_new/{ann.stem}.txt"
+        assert spans.get(doc, set()) == {(s, e, label) for s, e, label, _, _ in marked}, ann.name
+        assert docs[doc]["sha1"] == entlib.sha1(plain)
+        ordered = sorted(spans[doc])
+        for (s1, e1, _), (s2, e2, _) in zip(ordered, ordered[1:]):
+            assert s2 >= e1, (doc, s1, s2)

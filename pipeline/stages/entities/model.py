@@ -23,6 +23,14 @@ _ADMIN_END = "省市县区镇乡旗州"
 _ABBR_PEOPLE = "人方军籍侨商企资胞"  # 华人, 美方, 台商, 港资: after a place's one-character form
 _ABBR_VERBS = "赴来在进返离抵访驻对从到回去往由和与及同"  # 赴港, 来京, 驻港, 与美
 _HEADLINES = ("title", "kicker", "subtitle")
+# After a name that is no division or country these make it an adjective (阿拉伯国家);
+# not 民族: MSRA tags 中华 in 中华民族 as a place.
+_PEOPLE_AFTER = re.compile("国家|难民|协定")
+# A town word right after a model place (簇桥 + 街道), not 乡镇/乡村 nor a town's organ.
+_TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所|政府|党委|党工委|办事处))")
+# Last characters of a site's name: a model GPE that is no division and ends so is a LOC
+# (高升桥, 通吕运河, 人民大会堂).
+_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝"
 
 
 def read_spans(nlp, model, texts: list[str], docs: list | None = None
@@ -72,7 +80,11 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
         if label == "ORG":
             e = _vet_org(rules, text, s, e, kind, bounds, places)
         elif label in ("GPE", "LOC"):
+            was_loc = label == "LOC"
             s, label = _vet_place(rules, text, s, e, label, places, out)
+            town = _TOWN_AFTER.match(text, e) if was_loc and label == "LOC" else None
+            if s is not None and town and e - s >= 2 and not any(ps == e for ps, _ in places):
+                e, label = town.end(), "GPE"  # 簇桥 + 街道: a town named without its county
         if e is None or s is None:
             continue
         out.append(Candidate(s, e, label, None, "model", MODEL, text[max(s, e - 3):e]))
@@ -117,10 +129,15 @@ def _vet_org(rules, text: str, s: int, e: int, kind: str, bounds: set[int] | Non
         return None  # 该区 + 交管支队
     if span in rules.not_org or span.strip("“”\"「」") in rules.not_org:
         return None  # 公安机关, 警方
-    if span.endswith(("警方", "公安机关", "检察机关")):
-        return None  # 南浔警方: the place is a GPE of its own, 警方 nothing (issue 15)
-    if rules.org_relative.match(span) and not rules.org_candidates(span):
-        return None  # 市公安局
+    if span.endswith(("警方", "公安机关", "检察机关", "交警")) and not span.endswith("公安交警"):
+        return None  # 南浔警方, 济南交警: the place is a GPE of its own (issue 15)
+    lead = next((w for w in rules.relative_before if len(w) >= 2 and span.startswith(w)
+                 and span[len(w):len(w) + 1] in "市区县省州"), None)
+    if lead:
+        return None  # 联合 + 市公安局: the rule has the organ, the verb stays out
+    if rules.org_relative.match(span) and (text.startswith("机关", e)
+                                            or not rules.org_candidates(span)):
+        return None  # 市公安局机关: the bureau's staff; 该局
     e = rules.extend_org(text, e)
     # A headline is not an organisation: the model sometimes takes half of one.
     if kind in _HEADLINES and e - s > 0.6 * len(text.strip()) \
@@ -145,9 +162,38 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
     span = text[s:e]
     if span[-1] in rules.not_place_final:
         return None, label
+    if label == "GPE" and len(span) >= 2 and _PEOPLE_AFTER.match(text, e) \
+            and not rules.gaz.pattern.fullmatch(span) \
+            and span[-1] not in _ADMIN_END:
+        if span[-1] in "亚欧美非洲":
+            return s, "LOC"  # 东亚国家, 拉美国家: a region (LOC)
+        return None, label  # 阿拉伯国家, 申根协定: an adjective, not a place
     if label == "LOC" and rules.gaz.divisions(span):
         label = "GPE"
+    elif label == "GPE" and len(span) >= 2 and span[-1] in _SITE_FINAL \
+            and not rules.gaz.pattern.fullmatch(span) and not (len(span) == 2 and span[-1] in rules.abbr):
+        label = "LOC"  # 高升桥, 运河: a site, not an administrative unit
+    if label == "LOC":
+        s = _split_city_before_site(rules, text, s, e, places, out)
     return s, label
+
+
+def _split_city_before_site(rules, text: str, s: int, e: int, places: list[tuple[int, int]],
+                            out: list[Candidate]) -> int:
+    """Return the start of a model LOC after the city or province it begins with, appending
+    that place as a GPE to ``out`` (issue 15): 泉州东湖公园 → 泉州 + 东湖公园. A county's short
+    form (滨江公园) and a bare site word after the place (北京东路) keep the span whole."""
+    m = rules.gaz.pattern.match(text, s)
+    if m is None or e - m.end() < 3:
+        return s
+    name = m.group()
+    if name not in rules.gaz.by_name and name not in rules.gaz.high_short:
+        return s
+    if rules.loc_suffix_re.match(text, m.end()) or not any(
+            x.end() == e for x in rules.loc_suffix_re.finditer(text, m.end() + 2, e)):
+        return s
+    out.append(Candidate(s, m.end(), "GPE", None, "model", MODEL, name))
+    return m.end()
 
 
 def abbreviation_in_context(rules, text: str, at: int, singles: set[int],

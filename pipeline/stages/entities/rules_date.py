@@ -15,6 +15,8 @@ from ...lexicon import read_tagged, trie_pattern
 from .candidate import SURE, Candidate
 
 HOLIDAY_AFTER = r"(?:期间|假期|长假|前后|前夕)"  # 国庆 + 期间
+# A range that starts now and ends at a written date (issue 15: one DATE).
+OPEN_START = re.compile("(?:当前|目前|即日起|即日|今起|从现在起?)(?:至|到)$")
 # What joins the two ends of a range: 3月5日至4月20日, 6月1日至15日.
 RANGE_JOINERS = ("至", "到", "—", "-", "～", "~")
 # A clock time written right after a day: 3月12日14时许, 当日15时30分左右.
@@ -54,13 +56,15 @@ class DateRules:
             + f"|(?P<holiday>(?:{trie_pattern(holidays)}){HOLIDAY_AFTER})"
             + ")"
         )
+        # After a year the holiday alone is a time (2022年春节): the marker is optional there.
+        self.holiday_re = re.compile(f"(?:{trie_pattern(holidays)}){HOLIDAY_AFTER}?")
 
     def date_candidates(self, text: str, published: date | None) -> list[Candidate]:
         """Return the dates of a sentence, normalised against the publication date."""
         found: list[tuple[re.Match, Candidate]] = []
         for m in self.date_re.finditer(text):
-            if not m.group().strip():
-                continue
+            if not m.group().strip() or (found and m.start() < found[-1][1].end):
+                continue  # the holiday of 2022年春节 is inside the DATE already
             if m.group().endswith("年") and self._starts_a_title(text, m.start(), m.end()):
                 continue  # (2021年自然资源领域…整治工作方案): the year is part of a title
             if m.group().endswith("年") and (text.startswith(YEAR_LABEL_AFTER, m.end()) or (
@@ -74,6 +78,9 @@ class DateRules:
                     m.groupdict().get("m") or m.groupdict().get("dd")):
                 c.start -= 2  # 同年7月, 本月8日: one DATE (同年's year is the article's)
                 c.normalized = normalized if text[c.start] == "本" else None
+            feast = self.holiday_re.match(text, m.end()) if m.group().endswith("年") else None
+            if feast and c.end == m.end():
+                c.end, c.normalized = feast.end(), None  # 2022年春节, 2024年中秋: one DATE
             if m.group().endswith("年") and c.end == m.end():
                 tail = YEAR_TAIL.match(text, m.end())
                 if tail:  # 1996年底, 去年夏天
@@ -82,6 +89,10 @@ class DateRules:
             if found and self._joins_range(text, found[-1][0], m, published, found[-1][1], c):
                 continue
             found.append((m, c))
+        for _, c in found:  # 当前至明年2月底, 即日起至12月31日: one DATE from the publication day
+            lead = OPEN_START.search(text, 0, c.start)
+            if lead:
+                c.start, c.normalized = lead.start(), None
         return [c for _, c in found] + _timestamps(text)
 
     def _joins_range(self, text: str, m1: re.Match, m2: re.Match, published: date | None,
@@ -89,6 +100,11 @@ class DateRules:
         """Merge ``second`` into ``first`` when the two are the ends of one range and return
         True: 3月5日至4月20日, 6月1日至15日 (the month of the first end), 2024年9月至2025年1月
         are one DATE normalised to ``start/end``."""
+        if text[first.end:m2.start()] in RANGE_JOINERS and first.end > m1.end() and \
+                second.end > m2.end() and self.holiday_re.match(text, m1.end()) and \
+                self.holiday_re.match(text, m2.end()):
+            first.end, first.normalized = second.end, None  # 2022年春节至2024年中秋
+            return True
         if text[first.end:m2.start()] not in RANGE_JOINERS or m1.end() != first.end:
             return False
         g1, g2 = m1.groupdict(), m2.groupdict()

@@ -43,6 +43,7 @@ class LawRules:
         for name in ("entity_crimes.txt", "entity_crimes_common.txt"):
             for tag, words in read_tagged(data_dir / name).items():
                 (strict if tag == "罪" else loose).extend(words)
+        strict += [v for name in loose for v in charge_variants(name)]
         self.crime_re = re.compile(
             f"(?:{trie_pattern(loose + strict)})罪|(?:{trie_pattern(loose)})(?!罪)"
         )
@@ -80,7 +81,7 @@ class LawRules:
         for m, name in found:
             s, e = m.span()
             if len(name) <= 2 and not m.group().endswith("罪"):
-                if NUMBER_AFTER.match(text, e):
+                if _sum_after(text, e, found):
                     continue  # 分别贪污、受贿38万元: a verb narrating, not an offence's name
                 if not (text.startswith(self.crime_after, e)
                         or any(text.endswith(w, 0, s) for w in self.crime_before)
@@ -88,3 +89,33 @@ class LawRules:
                     continue
             out.append(Candidate(s, e, "CRIME", name, "rule:crime", SURE))
         return out
+
+
+def charge_variants(name: str) -> list[str]:
+    """Return the shorter forms news write of a charge with alternatives (matched with 罪):
+    the leading alternatives (掩饰、隐瞒犯罪所得、犯罪所得收益 → 掩饰、隐瞒犯罪所得) and, when the
+    alternatives are verbs of one object, any two or more of them in order
+    (走私、贩卖、运输、制造毒品 → 走私、贩卖、运输毒品, 贩卖、运输毒品)."""
+    parts = name.split("、")
+    if len(parts) < 2:
+        return []
+    out = ["、".join(parts[:k]) for k in range(2, len(parts))]
+    width = len(parts[0])
+    if len(parts) <= 6 and all(len(p) == width for p in parts[:-1]) and len(parts[-1]) > width:
+        verbs, obj = parts[:-1] + [parts[-1][:width]], parts[-1][width:]
+        for mask in range(1, 1 << len(verbs)):
+            chosen = [v for i, v in enumerate(verbs) if mask >> i & 1]
+            if len(chosen) >= 2:
+                out.append("、".join(chosen) + obj)
+    return [v for v in out if v != name]
+
+
+def _sum_after(text: str, end: int, found: list) -> bool:
+    """Return True when a sum or count follows the offence at ``end``, directly or after the
+    offences listed with it (分别贪污、受贿38万元); 受贿一案 is a case, not a sum."""
+    while text.startswith("、", end):
+        nxt = next((m for m, _ in found if m.start() == end + 1), None)
+        if nxt is None:
+            break
+        end = nxt.end()
+    return bool(NUMBER_AFTER.match(text, end)) and not text.startswith(("一案", "一起"), end)

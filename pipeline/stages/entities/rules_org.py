@@ -135,8 +135,9 @@ class OrgRules:
                     c.start <= s < c.end for c in found):
                 continue
             e = self.extend_org(text, m.end())
-            if text[s:e] in self.not_org or not self._good_org(text, s, e):
-                continue
+            if text[s:e] in self.not_org or not self._good_org(text, s, e) or \
+                    text.startswith("机关", e):
+                continue  # 市公安局机关: the bureau's own staff, not the body
             out.append(Candidate(s, e, "ORG", None, "rule:org_relative", SURE))
         return out
 
@@ -214,6 +215,8 @@ class OrgRules:
             return False
         if s >= 2 and text[s - 2:s] in self.campaign:
             return False
+        if span.endswith("检察") and re.match(f"[{CJK}]", text[e:e + 1]):
+            return False  # 顺庆检察） is a name; 顺庆检察官, 顺庆检察工作 are not
         if span.endswith("部") and text.startswith(("门", "署", "分"), e):
             return False  # 公安部门, 部署: the word goes on
         return True

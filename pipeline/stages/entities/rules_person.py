@@ -35,6 +35,9 @@ NOT_GIVEN_WORDS = ("发现", "发生", "发出", "发布", "成为", "成功", "
 # 校对：刘威, （潇湘晨报记者欧阳一凡报道） → the name only.
 CREDIT = re.compile(f"(?:责任编辑|值班编辑|编辑|校对|审核|审校|作者|撰稿|监制)[：:][ 　]*([{CJK}]{{2,4}})"
                     f"(?=[ 　\n（(）)]|$)|记者[ 　]*([{CJK}]{{2,4}}?)[ 　]*报道")
+# 于 is a preposition too (于某日), so 于某 is a person only after a word for one
+# (犯罪嫌疑人于某光); the surname list (also the model's feature) leaves 于 out.
+YU_MOU = re.compile("(?:(?<=嫌疑人|被告人|被害人|受害人|当事人)|(?<=男子|女子|村民|司机|老人|妻子|丈夫))于某")
 # What opens a title chain but is not part of it: 据办案民警 → 办案民警.
 TITLE_LEAD = r"^(?:据悉|据|经|由|在|向|对|记者从|从)"
 
@@ -77,6 +80,9 @@ class PersonRules:
             g = 1 if m.group(1) else 2
             role = "reporter" if g == 2 else None
             out.append(Candidate(m.start(g), m.end(g), "PERSON", role, "rule:credit", SOFT))
+        for m in YU_MOU.finditer(text) if "于某" in text else ():
+            end = m.end() + given_name_after(text, m.start(), m.end())
+            out.append(Candidate(m.start(), end, "PERSON", "anonymised", "rule:anonymised", SOFT))
         for m in self.titled_name_re.finditer(text):
             s, e = m.span(1)
             if m.group(1) in self.not_names:

@@ -20,7 +20,7 @@ TOWN = f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委)
 # What may follow a road or square: 一巷, 88号, 片区.
 LOC_MORE = r"(?:[一二三四五六七八九十\d]{1,3}(?:巷|号|弄))?(?:片区)?"
 # A name with a numeral or a determiner in it is a description (六路, 各大公园, 之路).
-NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其等")
+NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其等了")
 # The section of a river or a highway after its name (issue 15: one LOC with its full
 # extent): 长江 + 南通段, 长江 + 南通段通州沙水域, 赣江 + 樟树市临江镇段水域, 长江 + 干流南通段.
 SECTION = re.compile(f"(?:干流|支流)?([{CJK}]{{2,8}}?)段(?:(?!附近)[{CJK}]{{0,4}}?水域)?")
@@ -37,6 +37,18 @@ PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|
 PORT_BEFORE = set("在于从至到和及与经过、，；：　 ")
 # Prepositions that never start a site's name (在 + 瓦窑西路片区, 对 + 瓦窑片区).
 NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自")
+# Verbs of motion or position that never start a site's name (在 + 通往 + 灵隐寺).
+LOC_VERB_START = ("通往", "前往", "位于", "来到", "途经", "赶往", "赶赴", "驶往", "返回", "进入",
+                  "驶入", "附近", "沿着", "靠近")
+# A site word followed by one of these names a company or an organ (红塔集团, 码头公司).
+LOC_NOT_BEFORE = re.compile(f"[{CJK}]{{0,2}}(?:集团|公司|酒店|宾馆|派出所|管理处|管委会|办事处)")
+# The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
+WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域")
+WATER_END = "河江湖塘溪渠"
+# Numbered roads: 107国道, G4京港澳高速 is HIGHWAY's; 312国道, S229省道.
+NUMBERED_ROAD = re.compile("[GSXgsx]?[0-9０-９]{2,4}(?:国道|省道|县道)")
+# One-character names of China's neighbours, for borders (中老边境, 中哈边境).
+NEIGHBOURS = "俄蒙朝越老缅印尼哈吉塔巴阿不锡"
 # Characters that never stand in a section's place name (这段时间, 在…段).
 NOT_SECTION = NOT_LOC_CHARS | set("的在向对与和了是将把被等从为及也都并还就又时间")
 # Organs that make a county's short form a place (胶州 + 公安).
@@ -54,7 +66,8 @@ class PlaceRules:
         self.zone_re = re.compile(ZONE_PATTERN)  # 苏州 + 高新区
         self.unnamed_zone_re = re.compile(f"([{CJK}]{{2}}){ZONE_PATTERN}")  # 大旺 + 高新区
         self.town_re = re.compile(TOWN)
-        self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")))
+        self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")
+                                              + read_words(data_dir / "entity_loc_names.txt")))
         self.loc_suffix_re = re.compile(trie_pattern(read_words(data_dir / "entity_loc_suffixes.txt")))
         self.loc_more_re = re.compile(LOC_MORE)
         self.not_loc = set(read_words(data_dir / "entity_not_loc.txt"))
@@ -66,6 +79,8 @@ class PlaceRules:
         self.abbr_pair_re = re.compile(f"[{chars}]{{2,3}}(?={after})")  # 中美 + 两国
         self.abbr_after_re = re.compile(f"(?:{after}|方|军|籍|侨)")
         self.abbr_side_re = re.compile(f"(?=[{chars}]方)")  # 中方, 美方
+        # 中老边境, 中缅边境: one LOC (China's neighbours by their one-character names too)
+        self.border_re = re.compile(f"[{chars}{NEIGHBOURS}]{{2}}边境(?:线|地区)?")
         self.abbr_word_re = re.compile(  # 访华, 来华 (not 华盛顿)
             f"(?:{trie_pattern(contexts.get('word', []))})(?!盛顿|沙|东|南|北|西|中|山|夏)")
 
@@ -109,8 +124,8 @@ class PlaceRules:
             zm = self.unnamed_zone_re.match(text, c.end)
             if zm and self.proper_name(zm.group(1)):
                 out.append(Candidate(c.end, zm.end(), "GPE", None, "rule:zone", SOFT))
-        for m in self.loc_re.finditer(text):
-            if bounds is None or (m.start() in bounds and m.end() in bounds):
+        for m in self.loc_re.finditer(text):  # 长江; a long name also inside a word (涉 + 鄱阳湖)
+            if bounds is None or len(m.group()) >= 3 or (m.start() in bounds and m.end() in bounds):
                 out.append(Candidate(m.start(), m.end(), "LOC", None, "gazetteer", SOFT))
         return out
 
@@ -146,6 +161,9 @@ class PlaceRules:
             if zm:  # 苏州高新区 is one place
                 e = zm.end()
                 normalized = (normalized or name) + zm.group()
+            if name.endswith("县") and len(name) >= 3 and text.startswith("城", e) and \
+                    not text.startswith("城关", e):
+                e -= 1  # [霍邱]县城: the county town, the county's short name is the GPE
             out.append(Candidate(s, e, "GPE", normalized, "gazetteer", SOFT))
             last_divs = divs
             if any(d.level == "county" for d in divs) and not zm:
@@ -161,6 +179,9 @@ class PlaceRules:
         长江南通段通州沙水域, 清水江旁海段, 京港澳高速湘潭段; a highway alone (京港澳高速);
         ports after their place (如皋港, 南通港狼山港区10号码头)."""
         ports = self._ports(text, tokens) if "港" in text else []
+        if "道" in text:
+            ports += [Candidate(m.start(), m.end(), "LOC", None, "rule:section", SOFT)
+                      for m in NUMBERED_ROAD.finditer(text)]
         if "段" not in text and "高速" not in text:
             return ports  # most sentences: no section and no highway
         starts = [(m.start(), m.end()) for m in self.loc_re.finditer(text)]
@@ -214,6 +235,8 @@ class PlaceRules:
                         token_start[k] = s
             p, e = m.span()
             more = self.loc_more_re.match(text, e)
+            if more.end() == e and self.loc_suffix_re.match(text, e):
+                continue  # 东湖 + 公园: the site's name goes on (西路 + 片区 is LOC_MORE)
             if more.end() > e:
                 e = more.end()
             elif e not in ends:
@@ -224,10 +247,11 @@ class PlaceRules:
                 if not self._place_before_name(text, p):
                     continue
             for b in range(max(p - 4, 0), p - 2):  # 4 or 3 characters, longest first
-                if b in starts and b > 0 and text[b - 1] in PORT_BEFORE and (
+                if b in starts and b > 0 and text[b - 1] in PORT_BEFORE and token_start.get(p) in (
+                        p, b) and (
                         not set(text[b:p]) & PORT_BEFORE) and text[b] not in NOT_LOC_FIRST and (
                         self._loc_name(text, b, p, e)):
-                    out.append(Candidate(b, e, "LOC", None, "rule:loc", SOFT))
+                    out += self._city_and_site(text, b, p, e)
                     break  # 、 + 大砻坊码头, 经过 + 曹姑洲水域: the whole name after the mark
             else:
                 b = None
@@ -243,12 +267,50 @@ class PlaceRules:
                 break
         return out
 
+    def water_candidates(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
+        """Return a river, pond or canal named before the stretch of its banks (issue 15):
+        祊河沿线, 双林塘沿岸, 湄江河畔 (the river is 湄江)."""
+        out: list[Candidate] = []
+        if not tokens or not WATER_SIDE_RE.search(text):
+            return out
+        starts = {s for s, _ in tokens}
+        for m in WATER_SIDE_RE.finditer(text):
+            e = m.start() + (1 if m.group().startswith("河畔") else 0)
+            if any(self.loc_re.fullmatch(text, b, e) for b in range(max(e - 5, 0), e - 1)):
+                continue  # 淮河: the gazetteer has it
+            lead = [b for b in range(e - 2, max(e - 5, -1), -1) if b == 0 or text[b - 1] in PORT_BEFORE]
+            for b in lead + list(range(e - 2, max(e - 5, -1), -1)):  # after 在/、 first, then shortest
+                name = text[b:e]
+                if b in starts and text[e - 1] in WATER_END and re.fullmatch(f"[{CJK}]+", name) \
+                        and name[0] not in NOT_LOC_FIRST and not set(name) & NOT_LOC_CHARS \
+                        and not self.gaz.divisions(name) and self.proper_name(name):
+                    out.append(Candidate(b, e, "LOC", None, "rule:water", SOFT))
+                    break
+            else:
+                if m.group().startswith("河畔") and e - 1 >= 2:
+                    b = next((k for k in range(e - 3, max(e - 5, -1), -1) if k in starts
+                              and text[k] not in NOT_LOC_FIRST), None)
+                    if b is not None and not set(text[b:e - 1]) & NOT_LOC_CHARS:
+                        out.append(Candidate(b, e - 1, "LOC", None, "rule:water", SOFT))
+        return out
+
+    def _city_and_site(self, text: str, b: int, p: int, e: int) -> list[Candidate]:
+        """Return the LOC ``text[b:e]``, or a city or province it begins with as a GPE and the
+        site after it (issue 15): 泉州东湖公园 → 泉州 + 东湖公园."""
+        m = self.gaz.pattern.match(text, b)
+        if m and p - m.end() >= 2 and (m.group() in self.gaz.by_name or m.group() in self.gaz.high_short):
+            return [Candidate(b, m.end(), "GPE", None, "rule:loc", SOFT),
+                    Candidate(m.end(), e, "LOC", None, "rule:loc", SOFT)]
+        return [Candidate(b, e, "LOC", None, "rule:loc", SOFT)]
+
     def _loc_name(self, text: str, b: int, p: int, e: int) -> bool:
         """Return True when ``text[b:p]`` names the road or square ``text[b:e]`` (东门 广场)."""
         name = text[b:p]
         return bool(re.fullmatch(f"[{CJK}]+", name)) and self.proper_name(name) and \
             not self.gaz.divisions(name) and name not in self.not_loc and \
-            text[b:e] not in self.not_loc and not (set(name) & NOT_LOC_CHARS)
+            text[b:e] not in self.not_loc and not (set(name) & NOT_LOC_CHARS) and \
+            not name.startswith(LOC_VERB_START) and not text.startswith("群岛", p - 1) and \
+            not LOC_NOT_BEFORE.match(text, e)
 
     def _place_before_name(self, text: str, p: int) -> bool:
         """Return True when a gazetteer place ends 2-4 characters before ``p`` (南京市长江路)."""
@@ -276,6 +338,9 @@ class PlaceRules:
                 s = m.start()
                 if (s, s + 2) in words and text[s] in self.abbr:
                     out.append(Candidate(s, s + 1, "GPE", self.abbr[text[s]], "rule:abbreviation", SOFT))
+        if "边境" in text:
+            out += [Candidate(m.start(), m.end(), "LOC", None, "rule:border", SOFT)
+                    for m in self.border_re.finditer(text)]
         for m in self.abbr_word_re.finditer(text):
             k = m.start() + m.group().index("华")
             out.append(Candidate(k, k + 1, "GPE", self.abbr["华"], "rule:abbreviation", SOFT))

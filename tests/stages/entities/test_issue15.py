@@ -232,3 +232,45 @@ def test_a_site_after_a_list_mark_keeps_its_whole_name(tagger, blank):
 
     assert ("大砻坊码头", "LOC") in words("志愿者在滨江大道、大砻坊码头一带值守。")
     assert ("瓦窑西路片区", "LOC") in words("投入300万元,在瓦窑西路片区设立警务室。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("犯罪嫌疑人于某光伙同他人走私冻品。", "于某光"),
+    ("被告人于某当庭认罪。", "于某"),
+])
+def test_yu_mou_after_a_word_for_a_person_is_a_person(tagger, text, name):
+    assert (name, "PERSON") in spans(tagger, text)
+
+
+def test_yu_mou_ri_is_no_person(tagger):
+    assert not any(label == "PERSON" for _, label in spans(tagger, "该案于某日凌晨告破。"))
+
+
+@pytest.mark.parametrize("text, date_span", [
+    ("2022年春节至2024年中秋，某干部多次收受礼金。", "2022年春节至2024年中秋"),
+    ("2024年春节前后，该团伙多次作案。", "2024年春节前后"),
+])
+def test_a_year_with_its_holiday_is_one_date_and_so_is_their_range(tagger, text, date_span):
+    assert (date_span, "DATE") in spans(tagger, text)
+
+
+@pytest.mark.parametrize("text, date_span", [
+    ("会议要求，当前至明年2月底，各分局要持续开展巡查。", "当前至明年2月底"),
+    ("即日起至12月31日，全市开展专项整治。", "即日起至12月31日"),
+    ("被捕人须于下月向警方报到。", "下月"),
+])
+def test_open_ranges_and_next_month_are_dates(tagger, text, date_span):
+    assert (date_span, "DATE") in spans(tagger, text)
+
+
+def test_present_alone_is_still_no_date(tagger):
+    assert not any(label == "DATE" for _, label in spans(tagger, "当前，电诈形势依然严峻。"))
+
+
+@pytest.mark.parametrize("text, org, is_org", [
+    ("（来源：顺庆检察）", "顺庆检察", True),
+    ("顺庆检察官走访了涉案企业。", "顺庆检察", False),
+])
+def test_place_and_jiancha_as_an_account_name(tagger, text, org, is_org):
+    from .helpers import found
+    assert ((org, "ORG") in found(tagger, text)) is is_org
