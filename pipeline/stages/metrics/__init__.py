@@ -38,7 +38,7 @@ from ...lexicon import DATA_DIR
 from ..layout import simplified_view
 from .action import batch_verb
 from .attributes import read_attributes
-from .category import read_category, read_statistic, restated_category
+from .category import article_organ, read_category, read_statistic, restated_category
 from .change import read_period
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
@@ -160,6 +160,11 @@ class _DocumentReader:
             return doc.articles[sentence.article].published
         return self.undated
 
+    def title(self, sentence) -> str:
+        """The headline of the sentence's article ('' when it has none)."""
+        articles = self.doc.articles
+        return articles[sentence.article].title or "" if 0 <= sentence.article < len(articles) else ""
+
     def read_sentence(self, index: int, text: str, paragraph, carried) -> None:
         """Append the metrics of sentence ``index`` (``text``) to the document; ``carried`` is
         the time scope of the paragraph so far."""
@@ -225,7 +230,8 @@ class _DocumentReader:
         code, level = self.stage.gazetteer.code_and_level(place)
         return dict(
             subject=subject,
-            category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start)),
+            category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start),
+                                   article_organ(text, self.title(sentence))),
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,
             statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))

@@ -9,30 +9,45 @@ from typing import NamedTuple
 from ...lexicon import alternation
 
 
-def read_category(lex, fields: dict, context: str, clause: int = 0) -> str:
+_ORGAN = re.compile(r"检察|法院|公安|警方|海关|纪委|监委")  # the organs that decide a stage
+
+
+def article_organ(sentence: str, title: str) -> str:
+    """Return the organ a sentence that names none acts for: the one its article's title names
+    (合肥市包河区人民检察院工作报告 … 全年办理案件318件 -> 检察: prosecuted; 望江县人民法院关于
+    集中执行的通报 … 执结案件126件 -> 法院: adjudicated); '' when the sentence names its own."""
+    if _ORGAN.search(sentence):
+        return ""
+    found = _ORGAN.search(title)
+    return found.group(0) if found else ""
+
+
+def read_category(lex, fields: dict, context: str, clause: int = 0, organ: str = "") -> str:
     """Return the first taxonomy rule that fits; a figure without an object is tested on
     its clause (发动村干部参与巡逻，共5支: not 村干部), a share, sum or change then on its
-    sentence (其中出口1827亿美元，增长20.9%)."""
-    found = first_rule(lex, fields, context[clause:], context)
+    sentence (其中出口1827亿美元，增长20.9%). ``organ``: the article's organ when the sentence
+    names none (``article_organ``), read as a word of the sentence."""
+    found = first_rule(lex, fields, context[clause:], context, organ)
     if clause and found == "other" and not fields.get("object") and (
             fields.get("change_direction") or fields["quantity_kind"] in ("percent", "money")):
-        found = first_rule(lex, fields, context, context)
+        found = first_rule(lex, fields, context, context, organ)
     return found
 
 
-def first_rule(lex, fields: dict, context: str, sentence: str = "") -> str:
+def first_rule(lex, fields: dict, context: str, sentence: str = "", organ: str = "") -> str:
     """Return the name of the first rule whose conditions all hold, the governing verb
     first (审结检察机关提起公诉的案件2.9万件 -> adjudicated), then a verb of the clause;
     ``sentence_words``: the sentence before the figure names the organ (检察机关…，逮捕…1.6万多人
     -> arrests_approved)."""
     if fields.get("action"):
-        found = _first(lex, fields, context, sentence, verbs_in_clause=False)
+        found = _first(lex, fields, context, sentence, verbs_in_clause=False, organ=organ)
         if found != "other":
             return found
-    return _first(lex, fields, context, sentence, verbs_in_clause=True)
+    return _first(lex, fields, context, sentence, verbs_in_clause=True, organ=organ)
 
 
-def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool) -> str:
+def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool,
+           organ: str = "") -> str:
     action = fields.get("action") or ""
     verbs = context if verbs_in_clause else ""
     own_object = fields.get("object") or ""
@@ -48,11 +63,12 @@ def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool
         if rule.objects and not rule.objects.search(obj):
             continue
         if rule.words and not (rule.words.search(action) or rule.words.search(obj)
-                               or rule.words.search(context)):
+                               or rule.words.search(context) or organ and rule.words.search(organ)):
             continue
         if rule.not_words and (rule.not_words.search(obj) or rule.not_words.search(context)):
             continue
-        if rule.sentence_words and not rule.sentence_words.search(sentence):
+        if rule.sentence_words and not (rule.sentence_words.search(sentence)
+                                        or organ and rule.sentence_words.search(organ)):
             continue
         return rule.name
     return "other"
