@@ -263,13 +263,16 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     - 2018年以来, 2018年至今 → (2018-01-01, 2021-11-02); 自今年6月11日开展…以来 and
       该所自1995年成立以来: from the date the event is dated by;
     - 2021年第一季度 → (2021-01-01, 2021-03-31); 今年1至8月, 前三季度, 去年全年, 今年前10个月;
-    - 近年来, 国庆期间, 1997年春节期间 → (None, None): no calendar reading of the whole phrase.
+    - 目前 → (None, 2021-11-02): a level or a total up to now;
+    - 近年来 → (None, None): no calendar reading of the whole phrase.
     """
     text = _COUNT_MONTHS.sub(lambda m: f"前{_small_int(m.group(1))}个月", period.strip())
     if text.startswith(_UNTIL):
         return _until(text[2:], published)
     if text in ("今天", "今日"):
         return published, published
+    if text == "目前":  # 目前，全国已建立强制戒毒所690多所: a level up to now, no start
+        return None, published
     if text.endswith("起") and len(text) > 2:  # 1997年8月份起: from then to the publication date
         start = period_dates(text[:-1], published)[0]
         return start, (published if start and published and published >= start else None)

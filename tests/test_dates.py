@@ -79,6 +79,7 @@ def test_anchor_day(text, normalized, anchor, expected):
     ("截至目前", (None, "2021-11-02")),
     ("截至", (None, "2021-11-02")),
     ("截至今年春节", (None, None)),  # a holiday: no day to end on
+    ("目前", (None, "2021-11-02")),  # 目前，全国已建立…: up to now, no start
     # since: from the date to the publication date
     ("今年以来", ("2021-01-01", "2021-11-02")),
     ("2019年至今", ("2019-01-01", "2021-11-02")),

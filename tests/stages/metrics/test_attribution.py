@@ -107,6 +107,12 @@ P = date(2024, 9, 12)
     (["今年5月份起，支队在市区设立警务站12个。"], "12个", "2024-05-01", "2024-09-12"),
     (["9月8日，全市集中销毁毒品1.2吨。"], "1.2吨", "2024-09-08", "2024-09-08"),
     (["县法院今天公开宣判，判处被告人有期徒刑5年。"], "5年", "2024-09-12", "2024-09-12"),
+    # 目前 overrides the paragraph's window: a level up to now, no start
+    (["今年以来，全省破获毒品案件1200起。目前，全省已建立戒毒所69所。"], "69所", None, "2024-09-12"),
+    # a holiday's whole break, 国庆 and 中秋 together in 2023 (published 2024: 去年)
+    (["去年国庆假期期间，全市共接报警情13.2万起。"], "13.2万起", "2023-09-29", "2023-10-06"),
+    # a yearless quarter not begun at publication is last year's
+    (["第四季度，全国电信网络诈骗案件发案数环比下降18.5%。"], "18.5%", "2023-10-01", "2023-12-31"),
 ])
 def test_period(extractor, paragraphs, span, start, end):
     fields = fields_of(extractor, paragraphs, span, published=P)
