@@ -97,3 +97,15 @@ def test_stage_of_intercepted_money_enforcement_and_conviction_rates(extractor, 
                                                                     category):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
     assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # In a discipline report the people transferred to the judiciary are officials punished.
+    ("有154人受到党纪政纪处分，移送司法机关7人。", "7人", "officials_punished"),
+    ("查处失职渎职案件395件、涉案人员1183人。", "1183人", "officials_punished"),
+    # Outside one they are prosecuted.
+    ("海关向检察机关移送起诉走私犯罪嫌疑人263名。", "263名", "prosecuted"),
+])
+def test_officials_in_discipline_reports(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
