@@ -52,7 +52,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)年")  # a year a page names
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至]")  # a sentence that may state a time scope
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
 # date of an event (1994年7月).
-_WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
+_WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月"
+                     r"|^(?:\d{4}年|去年|今年)(?:全年)?$")  # 2023年，全院共…: a year's report
 
 
 class MetricExtractor:

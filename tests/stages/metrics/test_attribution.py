@@ -127,6 +127,13 @@ def test_the_lead_window_holds_for_later_paragraphs(extractor):
     assert (fields["period_start"], fields["period_end"]) == (date(2024, 1, 1), date(2024, 8, 31))
 
 
+def test_a_whole_year_opening_the_lead_is_the_reports_window(extractor):
+    """2023年，全院共批准逮捕…。 / 全年办理案件318件 -> 2023-01-01..2023-12-31 (a work report)."""
+    fields = fields_of(extractor, ["2023年，全院共批准逮捕犯罪嫌疑人503人。", "全年办理诈骗案件318件。"],
+                       "318件", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
 def test_an_event_date_in_the_lead_is_no_window(extractor):
     """1994年7月，该公司成立。/ 投资100美元 -> no period carried to the next paragraph."""
     fields = fields_of(extractor, ["1994年7月，该基金开始发售股票。", "只要投资100美元就可收回500美元。"],
