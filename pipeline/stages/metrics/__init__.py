@@ -52,8 +52,8 @@ _YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)年")  # a year a page names
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至]")  # a sentence that may state a time scope
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
 # date of an event (1994年7月).
-_WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月"
-                     r"|^(?:\d{4}年|去年|今年)(?:全年)?$")  # 2023年，全院共…: a year's report
+_WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
+_WHOLE_YEAR = re.compile(r"^(?:\d{4}年|去年|今年)(?:全年)?$")
 
 
 class MetricExtractor:
@@ -110,14 +110,24 @@ class MetricExtractor:
                 last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
                 if last[0]:
                     scope = last
-                    if sentence.kind == "body" and _WINDOW.search(last[0]) and first_body.setdefault(
-                            sentence.article, sentence.paragraph) == sentence.paragraph:
+                    if sentence.kind == "body" and report_window(last, reader.published(sentence)) \
+                            and first_body.setdefault(sentence.article, sentence.paragraph) == sentence.paragraph:
                         lead.setdefault(sentence.article, last)  # 今年以来，…: the report's window
             if sentence.kind == "body":
                 first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
                 reader.read_sentence(index, text, paragraph, carried)
         return doc
+
+
+def report_window(found: tuple, published: date | None) -> bool:
+    """Return True for a window a report's lead states for the whole report: 今年以来, 1至8月,
+    国庆期间, or a whole year that is the publication year or the one before (2023年，全院共…
+    published in 2024), not the date of an event (1994年7月) nor a year of history (1971年，…)."""
+    period, start, _ = found
+    if _WHOLE_YEAR.match(period):
+        return start is not None and published is not None and published.year - start.year in (0, 1)
+    return bool(_WINDOW.search(period))
 
 
 def year_only(doc: Document) -> date | None:

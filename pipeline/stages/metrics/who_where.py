@@ -22,6 +22,7 @@ _BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)")  # 西�
 _DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到)(?:[\u4e00-\u9fff]{2,8}[、和及])?[、]?$")
 # 会同缅甸等国执法部门, 联合老挝警方: a foreign partner of the organ, not where the figure is
 _PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)$")
+_PARTNER_ORGAN = re.compile(r"(?:等国|等国家)?的?(?:警方|警察|执法|司法|边防|禁毒|有关部门|相关部门)")
 _STREET = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")  # 南京东路, 北京路
 _THAT_ORGAN = re.compile(r"该(?:院|局|分局|所|署|队|支队|大队|关|庭)")  # 该院 -> the organ named before
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
@@ -126,7 +127,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
         if text in lex.country_names:
             return Place(entity.start, entity.end, NATION)
         name = entity.normalized or gaz.normalize(text, context) or text
-        if _PARTNER.search(doc.clean, max(0, entity.start - 2), entity.start) and foreign(gaz, name):
+        if _PARTNER.search(doc.clean, max(0, entity.start - 2), entity.start) and foreign(gaz, name) \
+                and _PARTNER_ORGAN.match(doc.clean, entity.end):
             return None  # 公安部会同缅甸等国执法部门…押解回国3.2万名: 全国, not 缅甸
         if name == "京":
             name = "北京市"

@@ -134,6 +134,12 @@ def test_a_whole_year_opening_the_lead_is_the_reports_window(extractor):
     assert (fields["period_start"], fields["period_end"]) == (date(2023, 1, 1), date(2023, 12, 31))
 
 
+def test_a_year_of_history_opening_the_lead_is_no_window(extractor):
+    """1971年，他创办了工厂。/ 现有职工300人 -> no period: a year long before publication."""
+    fields = fields_of(extractor, ["1971年，他创办了一家农机厂。", "现有职工300人。"], "300人", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (None, None)
+
+
 def test_an_event_date_in_the_lead_is_no_window(extractor):
     """1994年7月，该公司成立。/ 投资100美元 -> no period carried to the next paragraph."""
     fields = fields_of(extractor, ["1994年7月，该基金开始发售股票。", "只要投资100美元就可收回500美元。"],
