@@ -129,12 +129,21 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     out = []
     for match in PERIOD_RE.finditer(text):
         if _BASE_BEFORE.search(text, max(0, match.start() - 2), match.start()) or \
-                text.startswith(("同期", "相比", "相较"), match.end()) or not match.group(0).strip():
-            continue
+                text.startswith(("同期", "相比", "相较"), match.end()) or not match.group(0).strip() \
+                or _DATE_LABEL.search(text, max(0, match.start() - 8), match.start()):
+            continue  # 发布日期：2024年2月20日 is when the page was printed, not a window
         head = clause_start(text, match.start())
+        before = text[head:match.start()]
         out.append((match.start(), match.end(), match.group(0),
-                    head == match.start() or not text[head:match.start()].strip()))
+                    not before.strip() or bool(_DATE_LINE.fullmatch(before))))
     return tuple(out)
+
+
+# A page's date line glued to its first paragraph (发布日期：2024年2月20日春节期间，我院…): the date is
+# no window, and the window after it still opens its clause.
+_DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")
+_DATE_LINE = re.compile(r"\s*(?:(?:发布|发稿|更新|发表)?(?:时间|日期)[:：]\s*)?"
+                        r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2})?\s*")
 
 
 def change_of_figure(c: Clause) -> None:

@@ -134,6 +134,14 @@ def test_a_whole_year_opening_the_lead_is_the_reports_window(extractor):
     assert (fields["period_start"], fields["period_end"]) == (date(2023, 1, 1), date(2023, 12, 31))
 
 
+def test_a_date_line_glued_to_the_lead_is_no_window(extractor):
+    """发布日期：2024年2月20日春节期间，我院执结案件126件。/ 出动40余人次 -> 春节期间 (2024-02-10..17),
+    the page's printing date is not the paragraph's window."""
+    fields = fields_of(extractor, ["发布日期：2024年2月20日春节期间，我院共执结案件126件。行动中，执行干警"
+                                   "平均每天出动40余人次。"], "40余人次", published=date(2024, 2, 20))
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 2, 10), date(2024, 2, 17))
+
+
 def test_a_year_of_history_opening_the_lead_is_no_window(extractor):
     """1971年，他创办了工厂。/ 现有职工300人 -> no period: a year long before publication."""
     fields = fields_of(extractor, ["1971年，他创办了一家农机厂。", "现有职工300人。"], "300人", published=P)
