@@ -101,9 +101,10 @@ def compiled(rules: list[dict]) -> list[Rule]:
             for rule in rules]
 
 
-_AVERAGE = re.compile(r"(?:平均|日均|人均|户均|月均|年均|场均|案均|每(?:天|日|周|月|年|人|户|起|件|次|名|个))"
+_AVERAGE = re.compile(r"(?:平均|日均|人均|户均|月均|年均|场均|案均|每(?:天|日|周|月|年|人|户|起|件|次|名|个|小时))"
                       r"[^，,。；;]{0,12}$")
-_MAXIMUM = re.compile(r"(?:最高|最多|最长|最大|最重|单笔最高|多达)[^，,。；;]{0,8}$")
+_MAXIMUM = re.compile(r"(?:最高|最多|最长|最大|最重|单笔最高|多达)[^，,。；;]{0,8}$"
+                      r"|(?:高峰|峰值)(?![乡镇村县区山])[^，,。；;]{0,10}$")  # 最高峰时段每小时…
 _RATE_UNITS = frozenset({"%", "％", "成", "‰", "倍", "番", "个百分点", "百分点", "折"})
 
 
@@ -118,9 +119,12 @@ def read_statistic(fields: dict, text: str, start: int, end: int, clause: int) -
     if span.endswith(("以上", "以下")) and _CLASS_AFTER.match(tail) or _DEADLINE.search(span) or \
             tail.startswith(("以上的", "以下的", "以内", "内", "之内")):
         return "threshold"
-    if _AVERAGE.search(head) or tail.startswith(("一队", "一组", "一班", "一岗")):
+    average, maximum = _AVERAGE.search(head), _MAXIMUM.search(head)
+    if maximum and (not average or maximum.start() < average.start()):
+        return "maximum"  # 最高峰时段每小时疏导游客4.5万人次: the peak of a rate
+    if average or tail.startswith(("一队", "一组", "一班", "一岗")):
         return "average"
-    if _MAXIMUM.search(head) or _UNEQUAL.match(tail):
+    if _UNEQUAL.match(tail):
         return "maximum"
     return "total"
 

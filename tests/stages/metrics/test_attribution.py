@@ -163,6 +163,9 @@ def test_an_event_date_in_the_lead_is_no_window(extractor):
     ("县法院一审审结刑事案件290件。", "290件", "adjudicated"),
     ("该团伙涉案金额2.3亿元。", "2.3亿元", "money_involved"),   # 涉案 money is not seized
     ("为群众挽回经济损失1800万元。", "1800万元", "losses_recovered"),  # 挽回 is not money_other
+    # 查处 people suspected of crimes arrests them; 涉案 goods are money involved
+    ("开展入户清查行动，查处20余名违法犯罪嫌疑人。", "20余名", "suspects_arrested"),
+    ("打掉一个非法采矿团伙，涉案江砂8万余吨。", "8万余吨", "money_involved"),
     ("查封、扣押、冻结涉案资产9.4亿元。", "9.4亿元", "assets_seized"),
     ("全市刑事案件立案数同比下降12.8%。", "12.8%", "incidents_change"),
     ("武汉市公安局破获刑事案件1.6万起，约占全省的三成。", "三成", "cases_solved"),  # a share restates
@@ -182,6 +185,10 @@ def test_justice_process_category(extractor, sentence, span, category):
     ("其中，涉案金额1000万元以上的案件9起。", "9起", "total"),
     ("全市警情同比下降21%。", "21%", "rate"),
     ("共破获案件760起。", "760起", "total"),
+    # the peak of a rate is a maximum, a rate per hour an average; 高峰乡 is a place
+    ("黄浦分局在外滩实施管控，最高峰时段每小时疏导游客4.5万人次。", "4.5万人次", "maximum"),
+    ("民警每小时巡查路段12公里。", "12公里", "average"),
+    ("科技服务队到禄丰县高峰乡送科技图书资料2000份。", "2000份", "total"),
 ])
 def test_statistic(extractor, sentence, span, statistic):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
