@@ -166,6 +166,8 @@ def test_an_event_date_in_the_lead_is_no_window(extractor):
     # 查处 people suspected of crimes arrests them; 涉案 goods are money involved
     ("开展入户清查行动，查处20余名违法犯罪嫌疑人。", "20余名", "suspects_arrested"),
     ("打掉一个非法采矿团伙，涉案江砂8万余吨。", "8万余吨", "money_involved"),
+    # gambling stakes and money flows are the money a case involves
+    ("该团伙平均每天投注额超过300万元，资金流水达15亿余元。", "15亿余元", "money_involved"),
     ("查封、扣押、冻结涉案资产9.4亿元。", "9.4亿元", "assets_seized"),
     ("全市刑事案件立案数同比下降12.8%。", "12.8%", "incidents_change"),
     ("武汉市公安局破获刑事案件1.6万起，约占全省的三成。", "三成", "cases_solved"),  # a share restates
