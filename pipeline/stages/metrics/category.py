@@ -129,7 +129,8 @@ def read_statistic(fields: dict, text: str, start: int, end: int, clause: int) -
     return "total"
 
 
-_CLASS_AFTER = re.compile(r"[的或]|[\u4e00-\u9fff]{0,4}(?:案|案件|犯罪)")  # 50万元以上(的)电诈案
+# 50万元以上(的)电诈案; 判处五年以上有期徒刑的罪犯
+_CLASS_AFTER = re.compile(r"[的或]|[\u4e00-\u9fff]{0,4}(?:案|案件|犯罪)|[\u4e00-\u9fff]{2,6}的")
 _DEADLINE = re.compile(r"(?:日|天|小时|分钟|秒)以?内$")  # 七日内整改, 3分钟内出警
 _UNEQUAL = re.compile(r"[^，,。；;]{0,6}不等")  # 有期徒刑自三年至七年六个月不等
 

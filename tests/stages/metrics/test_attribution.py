@@ -168,6 +168,9 @@ def test_an_event_date_in_the_lead_is_no_window(extractor):
     ("打掉一个非法采矿团伙，涉案江砂8万余吨。", "8万余吨", "money_involved"),
     # gambling stakes and money flows are the money a case involves
     ("该团伙平均每天投注额超过300万元，资金流水达15亿余元。", "15亿余元", "money_involved"),
+    # a court's generic 受理 is its own stage; the amount of the judged cases is money involved
+    ("2023年，地方各级人民法院受理案件4557.4万件，结案标的额8.5万亿元。", "4557.4万件", "adjudicated"),
+    ("2023年，地方各级人民法院受理案件4557.4万件，结案标的额8.5万亿元。", "8.5万亿元", "money_involved"),
     ("查封、扣押、冻结涉案资产9.4亿元。", "9.4亿元", "assets_seized"),
     ("全市刑事案件立案数同比下降12.8%。", "12.8%", "incidents_change"),
     ("武汉市公安局破获刑事案件1.6万起，约占全省的三成。", "三成", "cases_solved"),  # a share restates
@@ -191,6 +194,8 @@ def test_justice_process_category(extractor, sentence, span, category):
     ("黄浦分局在外滩实施管控，最高峰时段每小时疏导游客4.5万人次。", "4.5万人次", "maximum"),
     ("民警每小时巡查路段12公里。", "12公里", "average"),
     ("科技服务队到禄丰县高峰乡送科技图书资料2000份。", "2000份", "total"),
+    # a class boundary before a noun and 的 (五年以上有期徒刑的罪犯) is a threshold
+    ("其中，判处五年以上有期徒刑的重刑犯占比下降至16%。", "五年以上", "threshold"),
 ])
 def test_statistic(extractor, sentence, span, statistic):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
