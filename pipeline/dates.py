@@ -217,7 +217,9 @@ def calendar_range(m: re.Match, published: date | None) -> tuple[date, date] | N
         if g.get("m"):
             return _month_range(g, year, published)
         if year is None and g.get("half") and published is not None:
-            year = published.year  # 前三季度: this year
+            year = published.year  # 前三季度: this year; 第四季度 read in January: last year's
+            if _year_range(g, year)[0] > published:
+                year -= 1
         if year is not None:
             return _year_range(g, year)
     except (ValueError, KeyError):
@@ -261,13 +263,16 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     - 2018年以来, 2018年至今 → (2018-01-01, 2021-11-02); 自今年6月11日开展…以来 and
       该所自1995年成立以来: from the date the event is dated by;
     - 2021年第一季度 → (2021-01-01, 2021-03-31); 今年1至8月, 前三季度, 去年全年, 今年前10个月;
-    - 近年来, 国庆期间, 1997年春节期间 → (None, None): no calendar reading of the whole phrase.
+    - 目前 → (None, 2021-11-02): a level or a total up to now;
+    - 近年来 → (None, None): no calendar reading of the whole phrase.
     """
     text = _COUNT_MONTHS.sub(lambda m: f"前{_small_int(m.group(1))}个月", period.strip())
     if text.startswith(_UNTIL):
         return _until(text[2:], published)
     if text in ("今天", "今日"):
         return published, published
+    if text == "目前":  # 目前，全国已建立强制戒毒所690多所: a level up to now, no start
+        return None, published
     if text.endswith("起") and len(text) > 2:  # 1997年8月份起: from then to the publication date
         start = period_dates(text[:-1], published)[0]
         return start, (published if start and published and published >= start else None)
@@ -314,7 +319,8 @@ _YEAR_SPAN = re.compile(r"(?:从|自)?(\d{4})年(?:(\d{1,2})月份?)?[至到—�
 _DAY_SPAN = re.compile(r"(?:(今年|去年|\d{4})年?)?(\d{1,2})月(\d{1,2})[日号][至到—－-](?:(\d{1,2})月)?(\d{1,2})[日号](?:期间)?")
 _YEARS_BACK = re.compile(r"(?:(?:近|最近|过去(?:的)?|这)?([一二两三四五六七八九十\d]{1,3})年(?:来|里|以来|间|中)"
                          r"|(?:近|最近|过去(?:的)?)([一二两三四五六七八九十\d]{1,3})年)")
-_HOLIDAY = re.compile(r"(?:(\d{4})年|今年|去年)?(春节|国庆|元旦|清明|五一|劳动节|端午|中秋)(?:节)?(?:期间|假期|长假|黄金周|小长假|前后)?")
+_HOLIDAY = re.compile(r"(?:(\d{4})年|今年|去年)?(春节|国庆|元旦|清明|五一|劳动节|端午|中秋)(?:节)?"
+                      r"(?:假期|长假|黄金周|小长假)?(?:期间|前后)?$")
 HOLIDAYS = {"春节": chinese_calendar.Holiday.spring_festival, "国庆": chinese_calendar.Holiday.national_day,
             "元旦": chinese_calendar.Holiday.new_years_day, "清明": chinese_calendar.Holiday.tomb_sweeping_day,
             "五一": chinese_calendar.Holiday.labour_day, "劳动节": chinese_calendar.Holiday.labour_day,
@@ -385,17 +391,28 @@ def _years_back(text: str, published: date | None):
         return published.replace(year=published.year - n, day=28), published
 
 
+def adjoining_holidays(first: date, last: date) -> tuple[date, date]:
+    """Widen a festival's days over the statutory holidays that touch them: one break off work
+    (2023: 中秋 on September 29, then 国庆 September 30 to October 6 -> 09-29..10-06)."""
+    days = chinese_calendar.holidays
+    while first - timedelta(days=1) in days:
+        first -= timedelta(days=1)
+    while last + timedelta(days=1) in days:
+        last += timedelta(days=1)
+    return first, last
+
+
 def holiday_range(text: str, published: date | None):
     """春节期间, 国庆假期, 1998年春节期间 -> the statutory holiday of that year (chinese-calendar:
     2024 春节 2024-02-10..02-17); before its tables (1998), 春节 is 除夕 to 正月初六 (lunardate:
     1998-01-27..02-02) and 国庆 October 1 to 7. None for another phrase."""
-    m = _HOLIDAY.fullmatch(text)
+    m = _HOLIDAY.search(text)  # 国庆假期期间; 全市公安机关国庆假期期间: the holiday ends the phrase
     if not m:
         return None
     year = int(m.group(1)) if m.group(1) else (published.year if published else None)
     if year is None:
         return None
-    if text.startswith("去年"):
+    if m.group(0).startswith("去年"):
         year -= 1
     name = m.group(2)
     days = [d for d, n in chinese_calendar.holidays.items() if d.year in (year, year + 1)
@@ -407,8 +424,10 @@ def holiday_range(text: str, published: date | None):
             return new_year - timedelta(days=1), new_year + timedelta(days=5)
     else:
         days = [d for d in days if d.year == year]
+        if name == "元旦":  # 2023 has two: Jan 1-2 and, of 2024's, Dec 30-31
+            days = [d for d in days if d.month == 1]
     if days:
-        return min(days), max(days)
+        return adjoining_holidays(min(days), max(days))
     fixed = {"国庆": ((10, 1), (10, 7)), "元旦": ((1, 1), (1, 1)), "五一": ((5, 1), (5, 1)),
              "劳动节": ((5, 1), (5, 1))}.get(name)
     return (date(year, *fixed[0]), date(year, *fixed[1])) if fixed else None

@@ -37,6 +37,8 @@ class Gazetteer:
         for row in read_list(data_dir / "gazetteer_cn_divisions.tsv"):
             code, name, level, full = row[:4]
             short = row[4] if len(row) > 4 else ""
+            if name.endswith("新区") and short == name[:-1] and len(name) > 3:
+                short = name[:-2]  # 浦东新区 is 浦东 (浦东分局), not 浦东新
             div = Division(code, name, level, full)
             self.by_full.setdefault(full, div)
             self.by_code.setdefault(code[:6], div)

@@ -79,6 +79,7 @@ def test_anchor_day(text, normalized, anchor, expected):
     ("截至目前", (None, "2021-11-02")),
     ("截至", (None, "2021-11-02")),
     ("截至今年春节", (None, None)),  # a holiday: no day to end on
+    ("目前", (None, "2021-11-02")),  # 目前，全国已建立…: up to now, no start
     # since: from the date to the publication date
     ("今年以来", ("2021-01-01", "2021-11-02")),
     ("2019年至今", ("2019-01-01", "2021-11-02")),
@@ -112,6 +113,22 @@ def test_anchor_day(text, normalized, anchor, expected):
 ])
 def test_period_dates(period, expected):
     assert iso(period_dates(period, PUBLISHED)) == expected
+
+
+@pytest.mark.parametrize("period,published,expected", [
+    # one break off work: 2023's 中秋 (9月29日) joins 国庆 (9月30日-10月6日)
+    ("国庆假期期间", date(2023, 10, 8), ("2023-09-29", "2023-10-06")),
+    ("全市公安机关国庆假期期间", date(2023, 10, 8), ("2023-09-29", "2023-10-06")),
+    ("国庆期间", date(2024, 10, 9), ("2024-10-01", "2024-10-07")),
+    ("春节期间", date(2024, 2, 20), ("2024-02-10", "2024-02-17")),
+    # 2023 holds 元旦 2023 (12月31日-1月2日) and the start of 元旦 2024: this year's own
+    ("元旦期间", date(2023, 10, 8), ("2022-12-31", "2023-01-02")),
+    # a part of the year not begun at the publication date is last year's: 第四季度 in January
+    ("第四季度", date(2024, 1, 10), ("2023-10-01", "2023-12-31")),
+    ("前三季度", date(2024, 10, 18), ("2024-01-01", "2024-09-30")),
+])
+def test_period_dates_holidays_and_yearless_parts(period, published, expected):
+    assert iso(period_dates(period, published)) == expected
 
 
 def test_period_dates_without_publication_date():

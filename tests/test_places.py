@@ -34,6 +34,13 @@ def test_normalize(gaz, name, context, expected):
     assert gaz.normalize(name, context) == expected
 
 
+def test_a_new_areas_short_form_drops_xinqu(gaz):
+    """浦东分局 is the 浦东新区 branch: the short form of 浦东新区 is 浦东, not 浦东新."""
+    assert [d.full for d in gaz.divisions("浦东")] == ["上海市浦东新区"]
+    assert gaz.divisions("浦东新") == []
+    assert [d.full for d in gaz.divisions("清新")] == ["广东省清远市清新区"]  # 清新区 keeps 清新
+
+
 def test_prefixes_of_provinces_and_cities(gaz):
     assert gaz.prefixes("江苏省") == {"32"}
     assert gaz.prefixes("镇江") == {"3211"}

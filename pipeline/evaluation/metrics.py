@@ -49,12 +49,12 @@ ATTRIBUTION = ("place", "place_code", "place_level", "place_source", "period", "
                "period_end", "category", "statistic")
 _LISTINGS = {"attribution": ("attribution_docs.jsonl", "attribution_pages_docs.jsonl"),
              "metrics": ("metrics_docs.jsonl",)}
-HELD_OUT_PAGES = ("p04", "p08", "p12", "p16", "p20")  # 5 of the 20 pages we wrote
+HELD_OUT_PAGES = ("p04", "p08", "p12", "p16", "p20", "p21", "p22", "p23", "p24", "p25")  # 5 of the first 20 pages, and p21-p25
 
 
 def is_held_out(doc: str) -> bool:
     """Return True for a held-out document: every third PD1998 article (by the article
-    number: 19980103-01-010 -> 1998010301010 % 3 == 0) and pages p04, p08, p12, p16, p20."""
+    number: 19980103-01-010 -> 1998010301010 % 3 == 0) and pages p04, p08, p12, p16, p20, p21-p25."""
     prefix, _, rest = doc.partition(":")
     if prefix == "pd1998":
         article = article_id(rest)

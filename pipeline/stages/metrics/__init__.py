@@ -38,7 +38,7 @@ from ...lexicon import DATA_DIR
 from ..layout import simplified_view
 from .action import batch_verb
 from .attributes import read_attributes
-from .category import read_category, read_statistic, restated_category
+from .category import article_organ, read_category, read_statistic, restated_category
 from .change import read_period
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
@@ -53,6 +53,7 @@ _MAY_HOLD_PERIOD = re.compile(r"[年来间至]")  # a sentence that may state a 
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
 # date of an event (1994年7月).
 _WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
+_WHOLE_YEAR = re.compile(r"^(?:\d{4}年|去年|今年)(?:全年)?$")
 
 
 class MetricExtractor:
@@ -109,14 +110,24 @@ class MetricExtractor:
                 last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
                 if last[0]:
                     scope = last
-                    if sentence.kind == "body" and _WINDOW.search(last[0]) and first_body.setdefault(
-                            sentence.article, sentence.paragraph) == sentence.paragraph:
+                    if sentence.kind == "body" and report_window(last, reader.published(sentence)) \
+                            and first_body.setdefault(sentence.article, sentence.paragraph) == sentence.paragraph:
                         lead.setdefault(sentence.article, last)  # 今年以来，…: the report's window
             if sentence.kind == "body":
                 first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
                 reader.read_sentence(index, text, paragraph, carried)
         return doc
+
+
+def report_window(found: tuple, published: date | None) -> bool:
+    """Return True for a window a report's lead states for the whole report: 今年以来, 1至8月,
+    国庆期间, or a whole year that is the publication year or the one before (2023年，全院共…
+    published in 2024), not the date of an event (1994年7月) nor a year of history (1971年，…)."""
+    period, start, _ = found
+    if _WHOLE_YEAR.match(period):
+        return start is not None and published is not None and published.year - start.year in (0, 1)
+    return bool(_WINDOW.search(period))
 
 
 def year_only(doc: Document) -> date | None:
@@ -159,6 +170,11 @@ class _DocumentReader:
         if 0 <= sentence.article < len(doc.articles) and doc.articles[sentence.article].published:
             return doc.articles[sentence.article].published
         return self.undated
+
+    def title(self, sentence) -> str:
+        """The headline of the sentence's article ('' when it has none)."""
+        articles = self.doc.articles
+        return articles[sentence.article].title or "" if 0 <= sentence.article < len(articles) else ""
 
     def read_sentence(self, index: int, text: str, paragraph, carried) -> None:
         """Append the metrics of sentence ``index`` (``text``) to the document; ``carried`` is
@@ -225,7 +241,8 @@ class _DocumentReader:
         code, level = self.stage.gazetteer.code_and_level(place)
         return dict(
             subject=subject,
-            category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start)),
+            category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start),
+                                   article_organ(text, self.title(sentence))),
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,
             statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))

@@ -10,7 +10,7 @@ docstring, in the module of what it decides, and put it in ``RULES`` where it be
 
 from __future__ import annotations
 
-from . import action, change, object_rules
+from . import action, change, disposal, object_rules
 from .words import Clause
 
 RULES = [
@@ -57,6 +57,7 @@ RULES = [
     object_rules.object_not_distance_or_window,
     object_rules.one_act_of_two_verbs,
     object_rules.object_of_fixed_phrase,
+    disposal.action_of_fronted_object,
 ]
 
 

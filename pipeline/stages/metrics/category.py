@@ -9,30 +9,45 @@ from typing import NamedTuple
 from ...lexicon import alternation
 
 
-def read_category(lex, fields: dict, context: str, clause: int = 0) -> str:
+_ORGAN = re.compile(r"检察|法院|公安|警方|海关|纪委|监委")  # the organs that decide a stage
+
+
+def article_organ(sentence: str, title: str) -> str:
+    """Return the organ a sentence that names none acts for: the one its article's title names
+    (合肥市包河区人民检察院工作报告 … 全年办理案件318件 -> 检察: prosecuted; 望江县人民法院关于
+    集中执行的通报 … 执结案件126件 -> 法院: adjudicated); '' when the sentence names its own."""
+    if _ORGAN.search(sentence):
+        return ""
+    found = _ORGAN.search(title)
+    return found.group(0) if found else ""
+
+
+def read_category(lex, fields: dict, context: str, clause: int = 0, organ: str = "") -> str:
     """Return the first taxonomy rule that fits; a figure without an object is tested on
     its clause (发动村干部参与巡逻，共5支: not 村干部), a share, sum or change then on its
-    sentence (其中出口1827亿美元，增长20.9%)."""
-    found = first_rule(lex, fields, context[clause:], context)
+    sentence (其中出口1827亿美元，增长20.9%). ``organ``: the article's organ when the sentence
+    names none (``article_organ``), read as a word of the sentence."""
+    found = first_rule(lex, fields, context[clause:], context, organ)
     if clause and found == "other" and not fields.get("object") and (
             fields.get("change_direction") or fields["quantity_kind"] in ("percent", "money")):
-        found = first_rule(lex, fields, context, context)
+        found = first_rule(lex, fields, context, context, organ)
     return found
 
 
-def first_rule(lex, fields: dict, context: str, sentence: str = "") -> str:
+def first_rule(lex, fields: dict, context: str, sentence: str = "", organ: str = "") -> str:
     """Return the name of the first rule whose conditions all hold, the governing verb
     first (审结检察机关提起公诉的案件2.9万件 -> adjudicated), then a verb of the clause;
     ``sentence_words``: the sentence before the figure names the organ (检察机关…，逮捕…1.6万多人
     -> arrests_approved)."""
     if fields.get("action"):
-        found = _first(lex, fields, context, sentence, verbs_in_clause=False)
+        found = _first(lex, fields, context, sentence, verbs_in_clause=False, organ=organ)
         if found != "other":
             return found
-    return _first(lex, fields, context, sentence, verbs_in_clause=True)
+    return _first(lex, fields, context, sentence, verbs_in_clause=True, organ=organ)
 
 
-def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool) -> str:
+def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool,
+           organ: str = "") -> str:
     action = fields.get("action") or ""
     verbs = context if verbs_in_clause else ""
     own_object = fields.get("object") or ""
@@ -48,11 +63,12 @@ def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool
         if rule.objects and not rule.objects.search(obj):
             continue
         if rule.words and not (rule.words.search(action) or rule.words.search(obj)
-                               or rule.words.search(context)):
+                               or rule.words.search(context) or organ and rule.words.search(organ)):
             continue
         if rule.not_words and (rule.not_words.search(obj) or rule.not_words.search(context)):
             continue
-        if rule.sentence_words and not rule.sentence_words.search(sentence):
+        if rule.sentence_words and not (rule.sentence_words.search(sentence)
+                                        or organ and rule.sentence_words.search(organ)):
             continue
         return rule.name
     return "other"
@@ -85,9 +101,10 @@ def compiled(rules: list[dict]) -> list[Rule]:
             for rule in rules]
 
 
-_AVERAGE = re.compile(r"(?:平均|日均|人均|户均|月均|年均|场均|案均|每(?:天|日|周|月|年|人|户|起|件|次|名|个))"
+_AVERAGE = re.compile(r"(?:平均|日均|人均|户均|月均|年均|场均|案均|每(?:天|日|周|月|年|人|户|起|件|次|名|个|小时))"
                       r"[^，,。；;]{0,12}$")
-_MAXIMUM = re.compile(r"(?:最高|最多|最长|最大|最重|单笔最高|多达)[^，,。；;]{0,8}$")
+_MAXIMUM = re.compile(r"(?:最高|最多|最长|最大|最重|单笔最高|多达)[^，,。；;]{0,8}$"
+                      r"|(?:高峰|峰值)(?![乡镇村县区山])[^，,。；;]{0,10}$")  # 最高峰时段每小时…
 _RATE_UNITS = frozenset({"%", "％", "成", "‰", "倍", "番", "个百分点", "百分点", "折"})
 
 
@@ -102,14 +119,18 @@ def read_statistic(fields: dict, text: str, start: int, end: int, clause: int) -
     if span.endswith(("以上", "以下")) and _CLASS_AFTER.match(tail) or _DEADLINE.search(span) or \
             tail.startswith(("以上的", "以下的", "以内", "内", "之内")):
         return "threshold"
-    if _AVERAGE.search(head) or tail.startswith(("一队", "一组", "一班", "一岗")):
+    average, maximum = _AVERAGE.search(head), _MAXIMUM.search(head)
+    if maximum and (not average or maximum.start() < average.start()):
+        return "maximum"  # 最高峰时段每小时疏导游客4.5万人次: the peak of a rate
+    if average or tail.startswith(("一队", "一组", "一班", "一岗")):
         return "average"
-    if _MAXIMUM.search(head) or _UNEQUAL.match(tail):
+    if _UNEQUAL.match(tail):
         return "maximum"
     return "total"
 
 
-_CLASS_AFTER = re.compile(r"[的或]|[\u4e00-\u9fff]{0,4}(?:案|案件|犯罪)")  # 50万元以上(的)电诈案
+# 50万元以上(的)电诈案; 判处五年以上有期徒刑的罪犯
+_CLASS_AFTER = re.compile(r"[的或]|[\u4e00-\u9fff]{0,4}(?:案|案件|犯罪)|[\u4e00-\u9fff]{2,6}的")
 _DEADLINE = re.compile(r"(?:日|天|小时|分钟|秒)以?内$")  # 七日内整改, 3分钟内出警
 _UNEQUAL = re.compile(r"[^，,。；;]{0,6}不等")  # 有期徒刑自三年至七年六个月不等
 

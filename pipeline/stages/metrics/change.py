@@ -36,11 +36,12 @@ _SPANS = r"""
     | (?:今年|去年|\d{4}年)?\d{1,2}月\d{1,2}[日号][至到—－-](?:\d{1,2}月)?\d{1,2}[日号]  # 3月5日至4月20日
     | (?<![\d年月])(?:近|最近|过去|这)?[一二两三四五六七八九十\d]{1,2}年(?:来|里)   # 一年来, 5年来, 五年里
     | (?<![\d年月])(?:近|最近|过去)[一二两三四五六七八九十\d]{1,2}年(?![前后])      # 近两年
-    | (?:\d{4}年|今年|去年)?(?:春节|国庆|元旦|清明|五一|劳动节|端午|中秋)节?(?:期间|假期|长假|黄金周|小长假)
+    | (?:\d{4}年|今年|去年)?(?:春节|国庆|元旦|清明|五一|劳动节|端午|中秋)节?(?:(?:假期|长假|黄金周|小长假)(?:期间)?|期间)
     | (?:\d{4}年|今年|去年)?\d{1,2}月份?(?:\d{1,2}日)?起                   # 1997年8月份起: to now
     | (?:\d{4}年|今年|去年)?\d{1,2}月\d{1,2}日(?![至到—－-])               # 1月21日: that day
     | (?<![\d月年])\d{1,2}日(?![至到—－-]|\d)                               # 21日: that day
     | 今天 | 今日
+    | (?<![截至])目前(?=[，,]|[已共全])                                     # 目前，…: to now, no start
 """
 _OF_YEAR = rf"""
     (?:今年|去年|\d{{4}}年)                        # a year, then perhaps a part of it:
@@ -51,7 +52,7 @@ _YEARLESS = rf"""
     (?<![\d年月])(?:{_MONTHS}|{_PARTS})            # 1-10月, 第三季度 without a year
     (?=[，,]|[\u4e00-\u9fff])
 """
-_DURING = r"[^，。；,;]{2,12}?(?:以来|期间)"  # 活动开展以来, 专项行动期间
+_DURING = r"[^，。；,;：:]{2,12}?(?:以来|期间)"  # 活动开展以来, 专项行动期间 (not across 来源：)
 
 # The scope a figure is stated for; a 以来/期间 phrase counts only when its clause ends.
 PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}|{_DURING}(?=[，,]))", re.VERBOSE)
@@ -128,12 +129,21 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     out = []
     for match in PERIOD_RE.finditer(text):
         if _BASE_BEFORE.search(text, max(0, match.start() - 2), match.start()) or \
-                text.startswith(("同期", "相比", "相较"), match.end()) or not match.group(0).strip():
-            continue
+                text.startswith(("同期", "相比", "相较"), match.end()) or not match.group(0).strip() \
+                or _DATE_LABEL.search(text, max(0, match.start() - 8), match.start()):
+            continue  # 发布日期：2024年2月20日 is when the page was printed, not a window
         head = clause_start(text, match.start())
+        before = text[head:match.start()]
         out.append((match.start(), match.end(), match.group(0),
-                    head == match.start() or not text[head:match.start()].strip()))
+                    not before.strip() or bool(_DATE_LINE.fullmatch(before))))
     return tuple(out)
+
+
+# A page's date line glued to its first paragraph (发布日期：2024年2月20日春节期间，我院…): the date is
+# no window, and the window after it still opens its clause.
+_DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")
+_DATE_LINE = re.compile(r"\s*(?:(?:发布|发稿|更新|发表)?(?:时间|日期)[:：]\s*)?"
+                        r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2})?\s*")
 
 
 def change_of_figure(c: Clause) -> None:

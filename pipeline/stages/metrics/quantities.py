@@ -286,6 +286,10 @@ def is_metric(lex, name, match, text, value, value_max, unit, approx) -> bool:
     if unit in lex.money_units and value == 1 and (
             re.match(r"^(?:合|兑|折合|等于|=)", after) or re.search(r"(?:兑|合|兑换)$", before)):
         return False  # 1美元合8.09元: an exchange rate's base
+    if re.search(r"\d{4}[-/.]$", text[max(0, number_start - 5):number_start]):
+        return False  # 发布时间：2024-01-18: a date written with dashes
+    if number in ("陆", "陸"):
+        return False  # 陆家嘴, 陆家浜: a lone formal 陆 is the surname or 陆地, never 6
     if chinese and (unit in lex.arabic_only_units or unit == "类"):
         return False  # 我们两国, 八类严重暴力犯罪: a name, not a count
     if prev in ("每", "最", "该") or (prev in ("前", "后") and unit != "倍"):

@@ -18,7 +18,11 @@ _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新�
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
 _ZONE = re.compile(ZONE_PATTERN)
 _BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)")  # 西安市公安局雁塔分局
-_DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到)[、]?$")
+# 批准赴澳门定居, 批准去香港、澳门: where people went (the whole list after the verb)
+_DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到)(?:[\u4e00-\u9fff]{2,8}[、和及])?[、]?$")
+# 会同缅甸等国执法部门, 联合老挝警方: a foreign partner of the organ, not where the figure is
+_PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)$")
+_PARTNER_ORGAN = re.compile(r"(?:等国|等国家)?的?(?:警方|警察|执法|司法|边防|禁毒|有关部门|相关部门)")
 _STREET = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")  # 南京东路, 北京路
 _THAT_ORGAN = re.compile(r"该(?:院|局|分局|所|署|队|支队|大队|关|庭)")  # 该院 -> the organ named before
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
@@ -82,6 +86,11 @@ def known_place(gaz, name: str) -> bool:
     return gaz.code_and_level(name) != (None, None) or bool(gaz.parents_of(name))
 
 
+def foreign(gaz, name: str) -> bool:
+    """Return True for a country other than China: 缅甸, 泰国 (not 香港特别行政区, 全国)."""
+    return name in gaz.countries
+
+
 def inside_word(doc: Document, entity) -> bool:
     """Return True when a pkuseg word starts before the entity and reaches into it:
     推广安装 (one word) holds no place 广安."""
@@ -111,13 +120,16 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
             return None  # 推广安装 holds no 广安
         if _STREET.match(doc.clean, entity.end):
             return None  # 南京东路警署: a street, not 南京
-        if _DESTINATION.search(doc.clean, max(0, entity.start - 2), entity.start):
+        if _DESTINATION.search(doc.clean, max(0, entity.start - 12), entity.start):
             return None  # 批准赴澳门定居1880人: where people went, not whose figure it is
         if doc.clean[entity.start - 1:entity.start] == "在" and lex.meeting_re.match(doc.clean, entity.end):
             return None  # 公安部11日在京召开新闻发布会: where the meeting was
         if text in lex.country_names:
             return Place(entity.start, entity.end, NATION)
         name = entity.normalized or gaz.normalize(text, context) or text
+        if _PARTNER.search(doc.clean, max(0, entity.start - 2), entity.start) and foreign(gaz, name) \
+                and _PARTNER_ORGAN.match(doc.clean, entity.end):
+            return None  # 公安部会同缅甸等国执法部门…押解回国3.2万名: 全国, not 缅甸
         if name == "京":
             name = "北京市"
         if county and name.endswith(TOWNSHIP_ENDS) and gaz.code_and_level(name) == (None, None) \

@@ -467,3 +467,21 @@ def test_action_and_object_with_words(fazhi_pipeline, text, span, action, obj):
     got = [(m.fields["action"], m.fields["object"]) for m in doc.metrics
            if doc.clean[m.start:m.end] == span]
     assert got == [(action, obj)]
+
+
+@pytest.mark.parametrize("sentence, span, action, category", [
+    # 将/把 fronts the figure: the verb after its noun is the action.
+    ("经过连续奋战，民警成功将3名犯罪嫌疑人抓获归案。", "3名", "抓获", "suspects_arrested"),
+    ("检察机关依法将涉案的12名犯罪嫌疑人移送起诉。", "12名", "移送起诉", "prosecuted"),
+    ("警方已将2.3亿元涉案资金依法冻结。", "2.3亿元", "冻结", "assets_seized"),
+])
+def test_a_fronted_object_takes_the_verb_after_it(extractor, sentence, span, action, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert (figure["action"], figure["category"]) == (action, category)
+
+
+def test_the_future_jiang_fronts_nothing(extractor):
+    """将被合并的四家银行是…: 将 is 'will', no verb is read after the figure."""
+    figure = next(f for f in figures(extractor, "据宣布，将被合并的四家银行是大地银行和进出口银行。")
+                  if f["text"] == "四家")
+    assert figure["action"] != "出口"

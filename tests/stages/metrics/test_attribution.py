@@ -107,6 +107,12 @@ P = date(2024, 9, 12)
     (["今年5月份起，支队在市区设立警务站12个。"], "12个", "2024-05-01", "2024-09-12"),
     (["9月8日，全市集中销毁毒品1.2吨。"], "1.2吨", "2024-09-08", "2024-09-08"),
     (["县法院今天公开宣判，判处被告人有期徒刑5年。"], "5年", "2024-09-12", "2024-09-12"),
+    # 目前 overrides the paragraph's window: a level up to now, no start
+    (["今年以来，全省破获毒品案件1200起。目前，全省已建立戒毒所69所。"], "69所", None, "2024-09-12"),
+    # a holiday's whole break, 国庆 and 中秋 together in 2023 (published 2024: 去年)
+    (["去年国庆假期期间，全市共接报警情13.2万起。"], "13.2万起", "2023-09-29", "2023-10-06"),
+    # a yearless quarter not begun at publication is last year's
+    (["第四季度，全国电信网络诈骗案件发案数环比下降18.5%。"], "18.5%", "2023-10-01", "2023-12-31"),
 ])
 def test_period(extractor, paragraphs, span, start, end):
     fields = fields_of(extractor, paragraphs, span, published=P)
@@ -119,6 +125,27 @@ def test_the_lead_window_holds_for_later_paragraphs(extractor):
     fields = fields_of(extractor, ["今年1至8月，嘉兴市公安局共破获案件1200起。", "其中，南湖区破获案件96起。"],
                        "96起", published=P)
     assert (fields["period_start"], fields["period_end"]) == (date(2024, 1, 1), date(2024, 8, 31))
+
+
+def test_a_whole_year_opening_the_lead_is_the_reports_window(extractor):
+    """2023年，全院共批准逮捕…。 / 全年办理案件318件 -> 2023-01-01..2023-12-31 (a work report)."""
+    fields = fields_of(extractor, ["2023年，全院共批准逮捕犯罪嫌疑人503人。", "全年办理诈骗案件318件。"],
+                       "318件", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2023, 1, 1), date(2023, 12, 31))
+
+
+def test_a_date_line_glued_to_the_lead_is_no_window(extractor):
+    """发布日期：2024年2月20日春节期间，我院执结案件126件。/ 出动40余人次 -> 春节期间 (2024-02-10..17),
+    the page's printing date is not the paragraph's window."""
+    fields = fields_of(extractor, ["发布日期：2024年2月20日春节期间，我院共执结案件126件。行动中，执行干警"
+                                   "平均每天出动40余人次。"], "40余人次", published=date(2024, 2, 20))
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 2, 10), date(2024, 2, 17))
+
+
+def test_a_year_of_history_opening_the_lead_is_no_window(extractor):
+    """1971年，他创办了工厂。/ 现有职工300人 -> no period: a year long before publication."""
+    fields = fields_of(extractor, ["1971年，他创办了一家农机厂。", "现有职工300人。"], "300人", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (None, None)
 
 
 def test_an_event_date_in_the_lead_is_no_window(extractor):
@@ -136,6 +163,14 @@ def test_an_event_date_in_the_lead_is_no_window(extractor):
     ("县法院一审审结刑事案件290件。", "290件", "adjudicated"),
     ("该团伙涉案金额2.3亿元。", "2.3亿元", "money_involved"),   # 涉案 money is not seized
     ("为群众挽回经济损失1800万元。", "1800万元", "losses_recovered"),  # 挽回 is not money_other
+    # 查处 people suspected of crimes arrests them; 涉案 goods are money involved
+    ("开展入户清查行动，查处20余名违法犯罪嫌疑人。", "20余名", "suspects_arrested"),
+    ("打掉一个非法采矿团伙，涉案江砂8万余吨。", "8万余吨", "money_involved"),
+    # gambling stakes and money flows are the money a case involves
+    ("该团伙平均每天投注额超过300万元，资金流水达15亿余元。", "15亿余元", "money_involved"),
+    # a court's generic 受理 is its own stage; the amount of the judged cases is money involved
+    ("2023年，地方各级人民法院受理案件4557.4万件，结案标的额8.5万亿元。", "4557.4万件", "adjudicated"),
+    ("2023年，地方各级人民法院受理案件4557.4万件，结案标的额8.5万亿元。", "8.5万亿元", "money_involved"),
     ("查封、扣押、冻结涉案资产9.4亿元。", "9.4亿元", "assets_seized"),
     ("全市刑事案件立案数同比下降12.8%。", "12.8%", "incidents_change"),
     ("武汉市公安局破获刑事案件1.6万起，约占全省的三成。", "三成", "cases_solved"),  # a share restates
@@ -155,6 +190,12 @@ def test_justice_process_category(extractor, sentence, span, category):
     ("其中，涉案金额1000万元以上的案件9起。", "9起", "total"),
     ("全市警情同比下降21%。", "21%", "rate"),
     ("共破获案件760起。", "760起", "total"),
+    # the peak of a rate is a maximum, a rate per hour an average; 高峰乡 is a place
+    ("黄浦分局在外滩实施管控，最高峰时段每小时疏导游客4.5万人次。", "4.5万人次", "maximum"),
+    ("民警每小时巡查路段12公里。", "12公里", "average"),
+    ("科技服务队到禄丰县高峰乡送科技图书资料2000份。", "2000份", "total"),
+    # a class boundary before a noun and 的 (五年以上有期徒刑的罪犯) is a threshold
+    ("其中，判处五年以上有期徒刑的重刑犯占比下降至16%。", "五年以上", "threshold"),
 ])
 def test_statistic(extractor, sentence, span, statistic):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)

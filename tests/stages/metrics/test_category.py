@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .helpers import figures, make_article
+from .helpers import attribute, figures, make_article
 
 
 def test_category_and_period(extractor):
@@ -69,3 +69,43 @@ def test_a_traditional_script_page_is_read_through_its_simplified_view(extractor
     traditional = figures(extractor, "今年以來，廣州市反詐中心發出預警勸阻14.5萬人次，避免羣衆損失3.2億元。")
     assert [f["category"] for f in traditional] == [f["category"] for f in simplified]
     assert traditional[0]["category"] == "fraud_warnings"
+
+
+@pytest.mark.parametrize("title, paragraph, span, category", [
+    # A sentence naming no organ takes the stage of the organ its headline names.
+    ("某区人民检察院工作报告", "全年办理电信网络诈骗犯罪案件318件。", "318件", "prosecuted"),
+    ("某县人民法院关于集中执行工作的通报", "春节期间，我院共执结案件126件。", "126件", "adjudicated"),
+    # A sentence naming its own organ keeps it: the police file the cases they handle.
+    ("某区人民检察院工作报告", "区公安分局全年办理刑事案件318件。", "318件", "cases_filed"),
+])
+def test_a_sentence_without_organ_takes_the_headline_organs_stage(extractor, title, paragraph,
+                                                                   span, category):
+    doc = make_article([paragraph], title)
+    assert attribute(extractor, doc, span, "category") == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # 拦截 of money saves it for the victims; of calls it is a warning.
+    ("全区公安机关平均每天劝阻群众860余人次，拦截涉诈资金28.6亿元。", "28.6亿元", "losses_recovered"),
+    ("各地公安机关累计拦截诈骗电话18.6亿次、诈骗短信21.2亿条。", "21.2亿条", "fraud_warnings"),
+    # money a court's enforcement brings in is recovered, not money involved
+    ("共执结案件126件，执行到位金额860万元。", "860万元", "losses_recovered"),
+    # a conviction rate is the court's stage
+    ("法院已判决的案件中，有罪判决率100%。", "100%", "adjudicated"),
+])
+def test_stage_of_intercepted_money_enforcement_and_conviction_rates(extractor, sentence, span,
+                                                                    category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # In a discipline report the people transferred to the judiciary are officials punished.
+    ("有154人受到党纪政纪处分，移送司法机关7人。", "7人", "officials_punished"),
+    ("查处失职渎职案件395件、涉案人员1183人。", "1183人", "officials_punished"),
+    # Outside one they are prosecuted.
+    ("海关向检察机关移送起诉走私犯罪嫌疑人263名。", "263名", "prosecuted"),
+])
+def test_officials_in_discipline_reports(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category

@@ -83,6 +83,8 @@ def test_figures(extractor, sentence, span, value, unit, kind, approx, change):
     "南京、上海、广州、深圳、珠海等５个城市市场。",  # a list summed up
     "数十人围观。",  # vague
     "１９９７年１月至１１月份。",  # dates
+    "浦东分局在陆家嘴设置警务站。",  # 陆 of a name, not 6
+    "发布时间：2024-01-182023年，全院召开会议。",  # a date line glued to the paragraph
 ])
 def test_not_metrics(extractor, sentence):
     got = [f["text"] for f in figures(extractor, sentence)]

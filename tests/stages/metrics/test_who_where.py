@@ -64,3 +64,14 @@ def test_place(extractor, paragraphs, title, span, place):
 ])
 def test_subject(extractor, paragraphs, span, subject):
     assert attribute(extractor, make_article(paragraphs), span, "subject") == subject
+
+
+@pytest.mark.parametrize("paragraphs, span, place", [
+    # A foreign partner of the organ does not move the figure abroad.
+    (["2023年，公安部会同缅甸等国执法部门开展联合行动，共将3.2万名犯罪嫌疑人押解回国。"], "3.2万名",
+     "全国"),
+    # Every place of a list after 去/赴 is where people went, not whose figure it is.
+    (["公安部出入境管理局介绍，去年全国批准去香港、澳门82.1万人次。"], "82.1万人次", "全国"),
+])
+def test_partners_and_destinations_are_not_the_place(extractor, paragraphs, span, place):
+    assert attribute(extractor, make_article(paragraphs), span, "place") == place
