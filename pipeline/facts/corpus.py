@@ -168,6 +168,7 @@ class Keys:
         self.keys = pc.if_else(pa.array(linker.blocked, pa.bool_()), locals_["key_open"].combine_chunks(),
                                locals_["key_self"].combine_chunks()) if self.n else pa.array([], pa.string())
         self.owner = np.arange(self.n, dtype=np.int64)
+        self.grouped = np.zeros(self.n, dtype=bool)
         self.firsts: dict[int, tuple] = {}
         self.overrides: dict[int, str] = {}
 
@@ -178,6 +179,7 @@ class Keys:
         scope = None if blocked else self.linker.root_of.get(first.doc_id, first.doc_id)
         self.overrides[root] = fact_key(rep, rep.category, rep.object, scope)
         self.owner[[m.lid for m in members]] = root
+        self.grouped[[m.lid for m in members]] = True
         self.firsts[root] = (first.order, first.first_start, first.first_metric_id)
         return group_row(None, members)
 
@@ -188,7 +190,7 @@ class Keys:
         if not others or not self.n:
             return
         mask = _mask(pc.is_in(linker.locals["doc_id"], pa.array(others, pa.string())))
-        mask &= ~linker.blocked & (self.owner == np.arange(self.n))
+        mask &= ~linker.blocked & ~self.grouped  # a group's root is grouped too: its key is the group's
         for local in linker.rows(np.flatnonzero(mask).tolist()):
             self.overrides[local.lid] = fact_key(local, local.category, local.object, linker.root_of[local.doc_id])
 
@@ -279,7 +281,7 @@ def link_staged(docs: pa.Table, locals_: pa.Table, links: pa.Table) -> tuple[pa.
     rows = {root: keys.group(root, linker.rows(lids)) for root, lids in sorted(linker.families().items())}
     keys.scope_copies()
     fact_ids = keys.final()
-    singles = np.flatnonzero((keys.owner == np.arange(keys.n)) & ~np.isin(np.arange(keys.n), list(rows)))
+    singles = np.flatnonzero(~keys.grouped)
     tables = [_single_facts(linker.locals, fact_ids, singles)]
     if rows:
         for root, row in rows.items():

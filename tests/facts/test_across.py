@@ -127,3 +127,19 @@ def test_metrics_of_a_missing_document_still_get_facts():
     assert set(columns) == {r["metric_id"] for r in rows} and documents == {}
     assert columns[rows[0]["metric_id"]][0] == columns[rows[2]["metric_id"]][0]  # resolved periods suffice
     assert len(facts) == 3
+
+
+def test_a_copy_read_first_keeps_the_facts_of_its_family():
+    """The republished copy's rows staged before the first copy's (another sharding): the same
+    fact ids, since a family's fact is scoped to its first copy whatever is read first."""
+    raw = "某市公安局今年以来抓获犯罪嫌疑人203名，挽回经济损失860余万元。"
+    copy = "首页 | 法治 | 正文\n" + raw + "\n分享到：微信 微博"
+    arrested = dict(category="suspects_arrested", action="抓获", obj="犯罪嫌疑人")
+    rows = [metric(raw, "203名", 203, "名", doc_id="d1", **arrested),
+            metric(copy, "203名", 203, "名", doc_id="d2", **arrested)]
+    docs = [document(raw, "d1", "a.txt", published=date(2021, 5, 10)),
+            document(copy, "d2", "b.txt", published=date(2021, 5, 11))]
+    forward = link(rows, docs)
+    backward = link(rows[::-1], docs[::-1])
+    assert forward[2]["d2"][0] == "d1"
+    assert forward[0] == backward[0] and forward[1] == backward[1]
