@@ -145,11 +145,14 @@ def merge_republications(by_root: dict[str, list[Local]], sets: UnionFind) -> No
         if len(docs) < 2:
             continue
         first_doc = docs[0][1]
-        firsts = [local for local in group if local.doc_id == first_doc]
+        firsts: dict[tuple, list[Local]] = defaultdict(list)  # by unit, kind, currency, direction
+        for local in group:
+            if local.doc_id == first_doc:
+                firsts[_kind(local)].append(local)
         for local in group:
             if local.doc_id == first_doc:
                 continue
-            matches = [(_copy_level(local, f), f) for f in firsts if _copies_agree(local, f)]
+            matches = [(_copy_level(local, f), f) for f in firsts.get(_kind(local), ()) if _copies_agree(local, f)]
             best = max((level for level, _ in matches), default=0)
             for level, match in matches:
                 if level == best:

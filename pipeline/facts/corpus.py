@@ -8,7 +8,7 @@ every other local fact is a fact of its own, built column-wise.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import numpy as np
 import pyarrow as pa
@@ -20,6 +20,8 @@ from .across import Local, UnionFind, fact_key, fold_block, merge_republications
 from .duplicates import NUM_PERM, THRESHOLD, order_key, roots, similar_rows
 from .shard import DOCS, LINKS, LOCALS, stored_local
 from .values import WEAK_CATEGORIES
+
+BATCH = 4096  # local facts read from the staged table at a time
 
 METRIC_LINKS = pa.schema([pa.field("metric_id", pa.string(), False), pa.field("fact_id", pa.string(), False),
                           pa.field("part_of", pa.string())])
@@ -80,6 +82,7 @@ class Linker:
         # rows are used as they are, in part order: a local fact's id is its row number. The
         # results do not depend on that numbering (every choice is ordered by content keys).
         self.locals = locals_
+        self.readable = locals_.drop_columns(["blocks", "key_open", "key_self"])  # what a Local holds
         self.links = links
         self.doc_ids = docs["doc_id"]
         self.duplicates = republished(docs)
@@ -92,11 +95,31 @@ class Linker:
     def rows(self, lids: list[int]) -> list[Local]:
         """The Locals of ``lids``, read from the table (not kept)."""
         found: list[Local] = []
-        for start in range(0, len(lids), 4096):
-            chunk = lids[start:start + 4096]
-            rows = self.locals.take(pa.array(chunk, pa.int64())).to_pylist()
+        for start in range(0, len(lids), BATCH):
+            chunk = lids[start:start + BATCH]
+            rows = self.readable.take(pa.array(chunk, pa.int64())).to_pylist()
             found += [stored_local(row, lid) for lid, row in zip(chunk, rows)]
         return found
+
+    def each(self, groups: Iterable[list[int]]) -> Iterator[list[Local]]:
+        """The Locals of each group of ``groups``, read about ``BATCH`` at a time (one read
+        for many small groups: a read costs the same for one row as for thousands)."""
+        pending: list[list[int]] = []
+        size = 0
+        for lids in groups:
+            pending.append(lids)
+            size += len(lids)
+            if size >= BATCH:
+                yield from self._read(pending)
+                pending, size = [], 0
+        if pending:
+            yield from self._read(pending)
+
+    def _read(self, groups: list[list[int]]) -> Iterator[list[Local]]:
+        wanted = sorted({lid for lids in groups for lid in lids})
+        made = dict(zip(wanted, self.rows(wanted)))
+        for lids in groups:
+            yield [made[lid] for lid in lids]
 
     def merge_copies(self) -> None:
         """A republication's local facts join its first copy's, one family at a time."""
@@ -106,8 +129,8 @@ class Linker:
         lids = np.flatnonzero(_mask(in_family))
         docs = self.locals["doc_id"].take(pa.array(lids, pa.int64())).to_pylist()
         families = pa.array([self.root_of[d] for d in docs], pa.string())
-        for run in _runs(families, lids):
-            merge_republications({"family": self.rows(run)}, self.sets)
+        for family in self.each(_runs(families, lids)):
+            merge_republications({"family": family}, self.sets)
 
     def fold_blocks(self) -> None:
         """Across documents, one blocking key at a time."""
@@ -116,8 +139,8 @@ class Linker:
             return
         keys = pc.list_flatten(blocks)
         lids = pc.list_parent_indices(blocks).to_numpy()
-        for run in _runs(keys, lids):
-            fold_block(self.rows(run), self.sets)
+        for block in self.each(_runs(keys, lids)):
+            fold_block(block, self.sets)
 
     def families(self) -> dict[int, list[int]]:
         """Local ids of every fact stated by more than one local fact, by root id."""
@@ -278,7 +301,9 @@ def link_staged(docs: pa.Table, locals_: pa.Table, links: pa.Table) -> tuple[pa.
     linker.merge_copies()
     linker.fold_blocks()
     keys = Keys(linker)
-    rows = {root: keys.group(root, linker.rows(lids)) for root, lids in sorted(linker.families().items())}
+    families = sorted(linker.families().items())
+    rows = {root: keys.group(root, members)
+            for (root, _), members in zip(families, linker.each(lids for _, lids in families))}
     keys.scope_copies()
     fact_ids = keys.final()
     singles = np.flatnonzero(~keys.grouped)

@@ -9,7 +9,6 @@ with their own chrome, in either script, gives nearly the same shingles.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -135,11 +134,12 @@ def band_hashes(signatures: np.ndarray, band: int) -> np.ndarray:
     return value
 
 
-def candidate_pairs(signatures: np.ndarray, max_run: int = 64) -> dict[int, set[int]]:
-    """row → earlier rows sharing at least one LSH band with it (rows are in stable order).
-    A run of more than ``max_run`` rows with one band value (many copies of one page) pairs
-    each row with the first ``max_run`` of the run only."""
-    earlier: dict[int, set[int]] = defaultdict(set)
+def candidate_pairs(signatures: np.ndarray, max_run: int = 64) -> np.ndarray:
+    """(later row, earlier row) pairs, unique and sorted, of rows sharing at least one LSH band
+    (rows are in stable order). A run of more than ``max_run`` rows with one band value (many
+    copies of one page) pairs each row with the first ``max_run`` of the run only."""
+    n = np.int64(len(signatures))
+    codes = np.zeros(0, dtype=np.int64)  # later * n + earlier: one sortable number a pair
     for band in range(min(BANDS, signatures.shape[1] // ROWS)):
         values = band_hashes(signatures, band)
         order = np.argsort(values, kind="stable")
@@ -147,11 +147,14 @@ def candidate_pairs(signatures: np.ndarray, max_run: int = 64) -> dict[int, set[
         cuts = np.flatnonzero(ordered[1:] != ordered[:-1]) + 1
         starts = np.concatenate([[0], cuts])
         ends = np.concatenate([cuts, [len(ordered)]])
+        found = [codes]
         for k in np.flatnonzero(ends - starts >= 2):  # only runs of two or more: few
             run = np.sort(order[starts[k]:ends[k]])
-            for position in range(1, len(run)):
-                earlier[int(run[position])].update(int(r) for r in run[:min(position, max_run)])
-    return earlier
+            earlier, later = np.triu_indices(len(run), k=1)
+            keep = earlier < max_run
+            found.append(run[later[keep]].astype(np.int64) * n + run[earlier[keep]])
+        codes = np.unique(np.concatenate(found))  # band by band: memory stays one band's pairs
+    return np.stack([codes // n, codes % n], axis=1)
 
 
 @dataclass(frozen=True)
@@ -199,16 +202,17 @@ def similar_rows(ids: Sequence[str], matrix: np.ndarray, threshold: float = THRE
     """doc_id → (duplicate_of, similarity) for the rows of ``matrix`` (signatures, in stable
     order) that have an earlier near-duplicate: LSH bands give candidates, the whole
     signatures decide, the first earlier candidate that reaches ``threshold`` is taken."""
-    found: dict[str, tuple[str, float]] = {}
     if len(ids) < 2:
-        return found
-    for row, candidates in sorted(candidate_pairs(matrix).items()):
-        for other in sorted(candidates):
-            value = similarity(matrix[row], matrix[other])
-            if value >= threshold:
-                found[ids[row]] = (ids[other], round(value, 4))
-                break
-    return found
+        return {}
+    pairs = candidate_pairs(matrix)
+    scores = np.concatenate([np.zeros(0)] + [
+        np.count_nonzero(matrix[chunk[:, 0]] == matrix[chunk[:, 1]], axis=1) / matrix.shape[1]
+        for chunk in np.array_split(pairs, max(1, len(pairs) // 65536 + 1)) if len(chunk)])
+    close = scores >= threshold
+    pairs, scores = pairs[close], scores[close]
+    first = np.concatenate([[True], pairs[1:, 0] != pairs[:-1, 0]]) if len(pairs) else np.zeros(0, bool)
+    return {ids[int(later)]: (ids[int(earlier)], round(float(score), 4))
+            for (later, earlier), score in zip(pairs[first], scores[first])}
 
 
 def roots(duplicates: dict[str, tuple[str | None, float | None]]) -> dict[str, str]:
