@@ -207,7 +207,7 @@ def similar_rows(ids: Sequence[str], matrix: np.ndarray, threshold: float = THRE
     pairs = candidate_pairs(matrix)
     scores = np.concatenate([np.zeros(0)] + [
         np.count_nonzero(matrix[chunk[:, 0]] == matrix[chunk[:, 1]], axis=1) / matrix.shape[1]
-        for chunk in np.array_split(pairs, max(1, len(pairs) // 65536 + 1)) if len(chunk)])
+        for chunk in np.array_split(pairs, max(1, len(pairs) // 4096 + 1)) if len(chunk)])  # bounded
     close = scores >= threshold
     pairs, scores = pairs[close], scores[close]
     first = np.concatenate([[True], pairs[1:, 0] != pairs[:-1, 0]]) if len(pairs) else np.zeros(0, bool)
