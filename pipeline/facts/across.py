@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pipeline.document import content_id
 
 from .parts import part_targets
-from .restate import Boundaries, Cluster, cluster_statements, normalise_object, overlap, statement
+from .restate import Boundaries, Cluster, cluster_statements, kind_of, normalise_object, overlap, statement
 from .values import WEAK_CATEGORIES, Stated, agree, significant_digits
 
 # Durations (五年, 3年) describe a story, not a statistic another outlet restates.
@@ -119,14 +119,8 @@ class UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _kind(local: Local) -> tuple:
-    row = local.row
-    return (local.unit_class, row.get("quantity_kind"), row.get("currency") or None,
-            row.get("change_direction") or None)
-
-
 def _copies_agree(copy: Local, first: Local) -> bool:
-    return _kind(copy) == _kind(first) and any(agree(a, b) for a in copy.values for b in first.values)
+    return kind_of(copy) == kind_of(first) and any(agree(a, b) for a in copy.values for b in first.values)
 
 
 def _copy_level(copy: Local, first: Local) -> int:
@@ -148,11 +142,11 @@ def merge_republications(by_root: dict[str, list[Local]], sets: UnionFind) -> No
         firsts: dict[tuple, list[Local]] = defaultdict(list)  # by unit, kind, currency, direction
         for local in group:
             if local.doc_id == first_doc:
-                firsts[_kind(local)].append(local)
+                firsts[kind_of(local)].append(local)
         for local in group:
             if local.doc_id == first_doc:
                 continue
-            matches = [(_copy_level(local, f), f) for f in firsts.get(_kind(local), ()) if _copies_agree(local, f)]
+            matches = [(_copy_level(local, f), f) for f in firsts.get(kind_of(local), ()) if _copies_agree(local, f)]
             best = max((level for level, _ in matches), default=0)
             for level, match in matches:
                 if level == best:
@@ -184,21 +178,7 @@ def block_keys(local: Local) -> list[tuple]:
     place = local.row.get("place_code") or local.row.get("place")
     if local.category in WEAK_CATEGORIES or not place or local.row.get("quantity_kind") in NOT_ACROSS:
         return []
-    return [(local.category, place, period, *map(str, _kind(local))) for period in local.periods]
-
-
-def fold_across(locals_: list[Local], sets: UnionFind) -> set[int]:
-    """Fold blocked local facts of different documents whose values agree; return the local
-    ids that were blocked (their facts are document-independent)."""
-    blocks: dict[tuple, list[Local]] = defaultdict(list)
-    for local in locals_:
-        for key in block_keys(local):
-            blocks[key].append(local)
-    blocked: set[int] = set()
-    for key in sorted(blocks, key=repr):
-        blocked.update(local.lid for local in blocks[key])
-        fold_block(blocks[key], sets)
-    return blocked
+    return [(local.category, place, period, *map(str, kind_of(local))) for period in local.periods]
 
 
 def fold_block(members: list[Local], sets: UnionFind) -> None:

@@ -184,11 +184,7 @@ def same_thing(a: Statement, b: Statement) -> bool:
     """Everything but the value agrees: unit, kind, place, period, direction, and the topic
     (category, object, action); a back-reference (上述12个) needs only the unit."""
     ra, rb = a.row, b.row
-    if a.unit_class != b.unit_class or ra.get("quantity_kind") != rb.get("quantity_kind"):
-        return False
-    if (ra.get("currency") or None) != (rb.get("currency") or None):
-        return False
-    if (ra.get("change_direction") or None) != (rb.get("change_direction") or None):
+    if kind_of(a) != kind_of(b):
         return False
     if not (_period_agrees(ra, rb) and _place_agrees(ra, rb)):
         return False
@@ -233,8 +229,9 @@ def _score(item: Statement, cluster: Cluster) -> tuple:
     return (exact, best.start)
 
 
-def _kind(item: Statement) -> tuple:
-    """What two statements must share before anything else is compared (``same_thing``)."""
+def kind_of(item) -> tuple:
+    """What two statements (or local facts) must share before anything else is compared: the
+    unit class, the quantity kind, the currency and the change direction (12个团伙 / 12个)."""
     row = item.row
     return (item.unit_class, row.get("quantity_kind"), row.get("currency") or None,
             row.get("change_direction") or None)
@@ -244,13 +241,13 @@ def cluster_statements(items: list[Statement], forbidden: dict[int, int]) -> lis
     """Group a document's statements, in text order, by complete agreement with a cluster's
     anchors (a back-reference joins the nearest cluster it agrees with). ``forbidden`` maps a
     part's index to its total's index: a part never joins its total's cluster. Only clusters
-    of the same unit, kind, currency and direction are compared (``same_thing`` needs them)."""
+    of the same ``kind_of`` are compared (``same_thing`` needs it)."""
     clusters: list[Cluster] = []
     by_kind: dict[tuple, list[Cluster]] = {}
     where: dict[int, Cluster] = {}
     for item in sorted(items, key=lambda s: (s.start, s.index)):
         barred = where.get(forbidden.get(item.index, -1))
-        candidates = by_kind.setdefault(_kind(item), [])
+        candidates = by_kind.setdefault(kind_of(item), [])
         if item.backref:
             fits = [c for c in candidates if c is not barred
                     and any(same_statistic(item, m) for m in c.members)]

@@ -16,11 +16,10 @@ import json
 from dataclasses import dataclass, field
 from datetime import date
 
-import numpy as np
 import pyarrow as pa
 
 from .across import KEPT, Local, block_keys, document_locals, fact_key, scoped
-from .duplicates import NUM_PERM, order_key, signature
+from .duplicates import order_key, signature
 from .values import Stated
 
 _stated = pa.struct([pa.field("value", pa.float64()), pa.field("lo", pa.float64()),
@@ -120,11 +119,3 @@ def document_facts(document: dict, metrics: list[dict]) -> DocumentFacts:
     out.links = [{"metric_id": metric_id, "doc_id": doc_id, "no": no, "part_no": parts.get(metric_id)}
                  for metric_id, no in sorted(of_metric.items())]
     return out
-
-
-def signature_of(value: bytes | None) -> np.ndarray | None:
-    """The stored MinHash back as an array (None stays None)."""
-    if value is None:
-        return None
-    array = np.frombuffer(value, dtype="<u4")
-    return array if len(array) == NUM_PERM else None
