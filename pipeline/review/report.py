@@ -20,8 +20,8 @@ from pathlib import Path
 from .charts import bar_chart
 from .highlight import (DASH, ENTITY_COLOURS, METRIC_COLOURS, change_text, entity_mark, esc,
                         highlight, metric_mark, period_text)
-from .summary import (count_once, format_number, format_sum, format_yuan, metric_sums, money_by_place, read_facts,
-                      read_outputs, read_run_info)
+from .summary import (by_category, count_once, fact_counts, format_number, format_sum, format_yuan,
+                      money_by_place, read_facts, read_outputs, read_run_info)
 
 # With more articles than this, the article sections start closed (the index leads to them).
 OPEN_ALL_UP_TO = 25
@@ -113,7 +113,7 @@ def render_report(out: str | Path, *, title: str | None = None) -> tuple[str, Re
         _overview(documents, articles, tables["sentences"].num_rows, entities, metrics,
                   quarantine, stats),
         _charts(once, once_by_place),
-        _categories(metrics, once),
+        _categories(metrics, facts, once),
         _index(articles, documents, ents_by_article, mets_by_article),
         '<section id="articles"><h2>Articles</h2>' + _legend() + "\n".join(sections) + "</section>",
         _quarantine_section(quarantine),
@@ -176,21 +176,16 @@ def _overview(documents, articles, n_sentences, entities, metrics, quarantine,
 </section>"""
 
 
-def _categories(metrics: list[dict], once: list[dict]) -> str:
-    rows_of = Counter(m["category"] for m in metrics)
-    by_category: dict[str, list[dict]] = defaultdict(list)
-    for m in once:
-        by_category[m["category"]].append(m)
+def _categories(metrics: list[dict], facts: list[dict], once: list[dict]) -> str:
     rows = []
-    for category in sorted(set(rows_of) | set(by_category), key=lambda c: (-rows_of[c], c)):
-        items = by_category.get(category, [])
-        kinds = ", ".join(f"{k} {n}" for k, n in Counter(m["quantity_kind"] for m in items).most_common())
-        sums = ", ".join(format_sum(s) for s in metric_sums(items)) or DASH
-        rows.append(f"<tr><td>{esc(category)}</td><td class=num>{format_number(rows_of[category])}</td>"
-                    f"<td class=num>{format_number(len(items))}</td>"
+    for c in by_category(metrics, once):
+        kinds = ", ".join(f"{k} {n}" for k, n in c["kinds"].items())
+        sums = ", ".join(format_sum(s) for s in c["sums"]) or DASH
+        rows.append(f"<tr><td>{esc(c['category'])}</td><td class=num>{format_number(c['n'])}</td>"
+                    f"<td class=num>{format_number(c['facts'])}</td>"
                     f"<td>{esc(kinds)}</td><td>{esc(sums)}</td></tr>")
-    folded = sum(m["statements"] - 1 for m in once)
-    parts = sum(1 for m in metrics if m.get("part_of"))
+    counted = fact_counts(metrics, facts, once)
+    folded, parts = counted["rows_folded"], counted["parts_left_out"]
     return ('<section id="categories"><table class="wide"><caption>Metrics by category and kind '
             '(sums only where adding makes sense: counts and amounts, not rates; each statistic '
             f'counted once: {folded} restated rows folded, {parts} parts of a stated total left out; '
@@ -200,9 +195,9 @@ def _categories(metrics: list[dict], once: list[dict]) -> str:
 
 
 def _charts(once: list[dict], once_by_place: list[dict]) -> str:
-    by_category = Counter(m["category"] for m in once).most_common(15)
+    most = Counter(m["category"] for m in once).most_common(15)
     cat_chart = bar_chart("Statistics by category (facts: each counted once)",
-                          [(c, n, format_number(n)) for c, n in by_category], "#4f6bd8")
+                          [(c, n, format_number(n)) for c, n in most], "#4f6bd8")
     money = money_by_place(once_by_place)[:15]
     money_chart = bar_chart("Money by place (sum in 元, each statistic once, change rates excluded)",
                             [(p["place"], p["yuan"], format_yuan(p["yuan"])) for p in money],
