@@ -21,7 +21,7 @@ from schemas.records import TABLES
 
 from .. import errors
 from ..io import Rejected
-from .records import quarantine_row
+from .records import quarantine_row, replace_part
 from .sides import SIDE_SCHEMAS, side_dir
 
 
@@ -81,17 +81,12 @@ def _drop(staging: Path, name: str, again: dict[str, str], result: dict) -> None
             keep = pa.concat_tables([keep, pa.Table.from_pylist(extra, schema=SCHEMAS[table])])
         result["rows"][table] = keep.num_rows
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(f".{name}.dedupe.tmp")
-        pq.write_table(keep, temp, compression="zstd")
-        temp.replace(path)
+        replace_part(keep, path)
     for table, schema in SIDE_SCHEMAS.items():
         path = side_dir(staging, table) / name
         if path.exists():
             rows = pq.read_table(path, schema=schema)
-            keep = rows.filter(pc.invert(pc.is_in(rows.column("doc_id"), drop)))
-            temp = path.with_name(f".{name}.dedupe.tmp")
-            pq.write_table(keep, temp, compression="zstd")
-            temp.replace(path)
+            replace_part(rows.filter(pc.invert(pc.is_in(rows.column("doc_id"), drop))), path)
     counts = result["counts"]
     counts["read.quarantined"] = counts.get("read.quarantined", 0) + len(again)
     counts["read.out"] = counts.get("read.out", 0) - len(again)

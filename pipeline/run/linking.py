@@ -23,6 +23,7 @@ from schemas.arrow import FACT_SCHEMA, SCHEMAS
 
 from ..facts import link_staged
 from .parts import DEFAULT_ROWS_PER_GROUP, ROWS_PER_GROUP
+from .records import replace_part
 from .sides import SIDE_DIR, SIDE_SCHEMAS, side_dir
 
 
@@ -32,12 +33,6 @@ def _read_side(staging: Path, table: str) -> pa.Table:
     if not parts:
         return schema.empty_table()
     return pa.concat_tables(pq.read_table(p, schema=schema) for p in parts)
-
-
-def _replace(table: pa.Table, path: Path, rows_per_group: int) -> None:
-    temp = path.with_name(f".{path.name}.link.tmp")
-    pq.write_table(table, temp, compression="zstd", row_group_size=max(rows_per_group, 1))
-    os.replace(temp, path)
 
 
 def _set_columns(table: pa.Table, links: pa.Table, key: str, names: list[str]) -> pa.Table:
@@ -54,7 +49,7 @@ def _rewrite_metrics(staging: Path, metric_links: pa.Table) -> None:
     for path in sorted((staging / "metrics").glob("part-*.parquet")):
         table = pq.read_table(path, schema=schema)
         table = _set_columns(table, metric_links, "metric_id", ["fact_id", "part_of"]).cast(schema)
-        _replace(table, path, ROWS_PER_GROUP.get("metrics", DEFAULT_ROWS_PER_GROUP))
+        replace_part(table, path, ROWS_PER_GROUP.get("metrics", DEFAULT_ROWS_PER_GROUP))
 
 
 def _rewrite_documents(staging: Path, document_links: pa.Table) -> None:
@@ -68,7 +63,7 @@ def _rewrite_documents(staging: Path, document_links: pa.Table) -> None:
         if touched:
             table = pq.read_table(path, schema=schema)
             table = _set_columns(table, document_links, "doc_id", ["duplicate_of", "similarity"]).cast(schema)
-            _replace(table, path, ROWS_PER_GROUP.get("documents", DEFAULT_ROWS_PER_GROUP))
+            replace_part(table, path, ROWS_PER_GROUP.get("documents", DEFAULT_ROWS_PER_GROUP))
 
 
 def link_run(staging: str | os.PathLike) -> dict:
@@ -78,7 +73,7 @@ def link_run(staging: str | os.PathLike) -> dict:
     facts, metric_links, document_links = link_staged(
         _read_side(staging, "fact_docs"), _read_side(staging, "fact_locals"), _read_side(staging, "fact_links"))
     (staging / "facts").mkdir(parents=True, exist_ok=True)
-    _replace(facts.cast(FACT_SCHEMA), staging / "facts" / "part-000000.parquet", DEFAULT_ROWS_PER_GROUP)
+    replace_part(facts.cast(FACT_SCHEMA), staging / "facts" / "part-000000.parquet", DEFAULT_ROWS_PER_GROUP)
     _rewrite_metrics(staging, metric_links)
     _rewrite_documents(staging, document_links)
     n_statements = pc.sum(facts["n_statements"]).as_py() or 0

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
 from ..document import Document, content_id
 
 
@@ -68,3 +74,12 @@ def quarantine_row(source: str, doc_id: str | None, stage: str, reason: str, mes
     """One row of the quarantine table; the excerpt is cut to ``EXCERPT`` characters."""
     return dict(source=source, doc_id=doc_id, stage=stage, reason=reason, message=message,
                 excerpt=excerpt[:EXCERPT])
+
+
+def replace_part(table: pa.Table, path: Path, rows_per_group: int | None = None) -> None:
+    """Write ``table`` over the part file ``path`` in one rename (a hidden temporary first, so a
+    crash leaves the old part or the new one)."""
+    temp = path.with_name(f".{path.name}.rewrite.tmp")
+    pq.write_table(table, temp, compression="zstd",
+                   row_group_size=max(rows_per_group, 1) if rows_per_group else None)
+    os.replace(temp, path)
