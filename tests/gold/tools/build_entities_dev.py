@@ -84,10 +84,31 @@ def read_pd(paths: list[str]) -> dict[str, str]:
     return blocks
 
 
+def read_pages(pages_dir: str, warnings: list[str]) -> tuple[list[dict], list[dict]]:
+    """(records, document lines) of the written pages in ``GOLD / pages_dir``: each ``*.ann``
+    (first line ``# published: YYYY-MM-DD``, then ``[[span|LABEL]]`` markup) is also written next
+    to itself as ``.txt``."""
+    records, docs = [], []
+    for ann in sorted((GOLD / pages_dir).glob("*.ann")):
+        first, _, body = ann.read_text(encoding="utf-8").partition("\n")
+        assert first.startswith("# published: "), ann
+        pub = dt.date.fromisoformat(first.split(": ", 1)[1].strip())
+        plain, spans = entlib.parse_markup(body)
+        txt = ann.with_suffix(".txt")
+        txt.write_text(plain, encoding="utf-8")
+        doc = f"page:{pages_dir}/{txt.name}"
+        recs = normalize(plain, spans, pub, doc, warnings.append)
+        records += [{"doc": doc, "start": r["start"], "end": r["end"], "text": plain[r["start"]:r["end"]],
+                     "label": r["label"], "normalized": r["normalized"]} for r in recs]
+        docs.append({"doc": doc, "source": "page", "published": pub.isoformat(),
+                     "sha1": entlib.sha1(plain), "n_entities": len(recs)})
+    return records, docs
+
+
 def main(pd_paths: list[str]) -> None:
     warnings = []
     texts = entlib.pd_texts()
-    pd_records, page_records, docs = [], [], []
+    pd_records, docs = [], []
     for pid, marked in sorted(read_pd(pd_paths).items()):
         plain, spans = entlib.parse_markup(marked)
         if plain != texts[pid]:
@@ -97,21 +118,8 @@ def main(pd_paths: list[str]) -> None:
         pd_records += recs
         docs.append({"doc": doc, "source": "pd1998", "published": pub_of(pid).isoformat(),
                      "sha1": entlib.sha1(plain), "n_entities": len(recs)})
-    for ann in sorted(PAGES.glob("*.ann")):
-        first, _, body = ann.read_text(encoding="utf-8").partition("\n")
-        assert first.startswith("# published: "), ann
-        pub = dt.date.fromisoformat(first.split(": ", 1)[1].strip())
-        plain, spans = entlib.parse_markup(body)
-        txt = ann.with_suffix(".txt")
-        txt.write_text(plain, encoding="utf-8")
-        doc = f"page:entity_pages/{txt.name}"
-        recs = normalize(plain, spans, pub, doc, warnings.append)
-        for r in recs:
-            r["text"] = plain[r["start"]:r["end"]]
-        page_records += [{k: r[k] for k in ("doc", "start", "end", "text", "label", "normalized")}
-                         for r in recs]
-        docs.append({"doc": doc, "source": "page", "published": pub.isoformat(),
-                     "sha1": entlib.sha1(plain), "n_entities": len(recs)})
+    page_records, page_docs = read_pages(PAGES.name, warnings)
+    docs += page_docs
     for name, rows in (("entities_pd1998.jsonl", pd_records), ("entities_pages.jsonl", page_records),
                        ("entities_dev_docs.jsonl", docs)):
         with open(GOLD / name, "w", encoding="utf-8") as fh:

@@ -12,32 +12,17 @@ Usage:
 """
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections import Counter
 
-import entlib
-from build_entities_dev import GOLD, normalize
+from build_entities_dev import GOLD, read_pages
 
 
 def build(pages_dir: str) -> tuple[list[dict], list[dict], list[str]]:
     """Return (records, document lines, warnings) of the pages in ``pages_dir``."""
-    records, docs, warnings = [], [], []
-    for ann in sorted((GOLD / pages_dir).glob("*.ann")):
-        first, _, body = ann.read_text(encoding="utf-8").partition("\n")
-        assert first.startswith("# published: "), ann
-        pub = dt.date.fromisoformat(first.split(": ", 1)[1].strip())
-        plain, spans = entlib.parse_markup(body)
-        txt = ann.with_suffix(".txt")
-        txt.write_text(plain, encoding="utf-8")
-        doc = f"page:{pages_dir}/{txt.name}"
-        recs = normalize(plain, spans, pub, doc, warnings.append)
-        records += [{"doc": doc, "start": r["start"], "end": r["end"],
-                     "text": plain[r["start"]:r["end"]], "label": r["label"],
-                     "normalized": r["normalized"]} for r in recs]
-        docs.append({"doc": doc, "source": "page", "published": pub.isoformat(),
-                     "sha1": entlib.sha1(plain), "n_entities": len(recs)})
+    warnings: list[str] = []
+    records, docs = read_pages(pages_dir, warnings)
     return records, docs, warnings
 
 
