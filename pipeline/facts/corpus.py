@@ -158,16 +158,16 @@ def _first(members: list[Local]) -> Local:
     return min(members, key=lambda m: (m.order, m.first_start, m.lid))
 
 
-def group_row(fact_id: str | None, members: list[Local]) -> dict:
-    """The facts row of a fact stated by several local facts."""
-    rep, first = _rep(members), _first(members)
+def group_row(members: list[Local], rep: Local, first: Local) -> dict:
+    """The facts row (fact_id still to set) of a fact stated by several local facts, given its
+    most precise statement ``rep`` and its first one."""
     category = rep.category
     if category in WEAK_CATEGORIES:
         category = next((m.category for m in members if m.category not in WEAK_CATEGORIES), category)
     row = rep.row
     pick = lambda key: row.get(key) or next((m.row.get(key) for m in members if m.row.get(key)), None)  # noqa: E731
     return {
-        "fact_id": fact_id, "value": float(row["value"]), "value_max": row.get("value_max"),
+        "fact_id": None, "value": float(row["value"]), "value_max": row.get("value_max"),
         "unit": row.get("unit") or "", "quantity_kind": row.get("quantity_kind") or "other",
         "category": category, "object": rep.object or next((m.object for m in members if m.object), None),
         "place": pick("place"), "place_code": pick("place_code"),
@@ -204,7 +204,7 @@ class Keys:
         self.owner[[m.lid for m in members]] = root
         self.grouped[[m.lid for m in members]] = True
         self.firsts[root] = (first.order, first.first_start, first.first_metric_id)
-        return group_row(None, members)
+        return group_row(members, rep, first)
 
     def scope_copies(self) -> None:
         """A single local fact of a republished copy is scoped to its family's first copy."""
