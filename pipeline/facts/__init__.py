@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-from .corpus import DOCUMENT_LINKS, METRIC_LINKS, link_staged
+from .corpus import DOCUMENT_LINKS, METRIC_LINKS, link_corpus, link_staged
 from .shard import DOCS, LINKS, LOCALS, document_facts
 
-__all__ = ["link", "link_tables", "link_staged", "document_facts", "FACT_COLUMNS", "METRIC_LINKS",
+__all__ = ["link", "link_tables", "link_staged", "link_corpus", "stage_tables", "document_facts", "FACT_COLUMNS", "METRIC_LINKS",
            "DOCUMENT_LINKS"]
 
 FACT_COLUMNS = ["fact_id", "value", "value_max", "unit", "quantity_kind", "category", "object", "place",
@@ -37,7 +37,13 @@ def link_tables(metrics, documents) -> tuple[pa.Table, pa.Table, pa.Table]:
     """The whole pass in one process, with Arrow tables out: ``facts`` (FACT_SCHEMA, sorted by
     fact_id), ``metric_links`` (metric_id, fact_id, part_of) and ``document_links`` (doc_id,
     duplicate_of, similarity), both sorted by their id. A run does the same in two steps:
-    ``document_facts`` in the shards, ``link_staged`` after them."""
+    ``document_facts`` in the shards, ``link_corpus`` after them."""
+    return link_staged(*stage_tables(metrics, documents))
+
+
+def stage_tables(metrics, documents) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """The staging tables (``fact_docs``, ``fact_locals``, ``fact_links``) a run's shards would
+    write for these metrics and documents rows."""
     metrics, documents = _table(metrics), _table(documents)
     by_doc: dict[str, list[dict]] = {}
     if metrics.num_rows:
@@ -59,9 +65,8 @@ def link_tables(metrics, documents) -> tuple[pa.Table, pa.Table, pa.Table]:
         found = document_facts({"doc_id": doc_id}, by_doc[doc_id])
         staged["locals"] += found.locals
         staged["links"] += found.links
-    return link_staged(pa.Table.from_pylist(staged["docs"], schema=DOCS),
-                       pa.Table.from_pylist(staged["locals"], schema=LOCALS),
-                       pa.Table.from_pylist(staged["links"], schema=LINKS))
+    return (pa.Table.from_pylist(staged["docs"], schema=DOCS), pa.Table.from_pylist(staged["locals"], schema=LOCALS),
+            pa.Table.from_pylist(staged["links"], schema=LINKS))
 
 
 def link(metrics_rows, documents_rows) -> tuple[list[dict], dict[str, tuple], dict[str, tuple]]:

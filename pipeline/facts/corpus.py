@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 import numpy as np
 import pyarrow as pa
@@ -19,9 +20,11 @@ from schemas.arrow import FACT_SCHEMA
 from .across import Local, UnionFind, fact_key, fold_block, merge_republications
 from .duplicates import NUM_PERM, THRESHOLD, order_key, roots, similar_rows
 from .shard import DOCS, LINKS, LOCALS, stored_local
+from .store import FileRows, TableRows
 from .values import WEAK_CATEGORIES
 
-BATCH = 4096  # local facts read from the staged table at a time
+BATCH = 1024  # local facts read from the staged table at a time
+READABLE = [name for name in LOCALS.names if name not in ("blocks", "key_open", "key_self")]  # what a Local holds
 
 METRIC_LINKS = pa.schema([pa.field("metric_id", pa.string(), False), pa.field("fact_id", pa.string(), False),
                           pa.field("part_of", pa.string())])
@@ -39,15 +42,21 @@ def _signature_matrix(column: pa.ChunkedArray) -> np.ndarray:
     return data.view("<u4").reshape(len(array), NUM_PERM)
 
 
-def republished(docs: pa.Table, threshold: float = THRESHOLD) -> dict[str, tuple[str, float]]:
+def republished(docs: TableRows | FileRows, threshold: float = THRESHOLD) -> dict[str, tuple[str, float]]:
     """doc_id → (duplicate_of, similarity) for the near-duplicates among ``docs`` (one row
-    per document); the signatures are copied once, in stable order, into one matrix."""
-    signatures = docs["signature"]
-    valid = pc.and_(pc.is_valid(signatures), pc.equal(pc.binary_length(signatures), NUM_PERM * 4))
-    keys = docs.select(["published", "doc_id"]).append_column(
-        "_row", pa.array(np.arange(docs.num_rows, dtype=np.int64))).filter(valid)
+    per document); the signatures are copied once, in stable order, into one matrix, ``BATCH``
+    documents at a time."""
+    lengths = pa.concat_arrays([pa.array([], pa.int32())] + [
+        pc.binary_length(docs.take(np.arange(start, min(start + BATCH, docs.num_rows)), ["signature"])["signature"]).combine_chunks()
+        for start in range(0, docs.num_rows, BATCH)])
+    keys = pa.table({"published": docs.column("published"), "doc_id": docs.column("doc_id"),
+                     "_row": pa.array(np.arange(docs.num_rows, dtype=np.int64))})
+    keys = keys.filter(pc.fill_null(pc.equal(lengths, NUM_PERM * 4), False))
     keys = keys.sort_by([("published", "ascending", "at_end"), ("doc_id", "ascending", "at_end")])
-    matrix = _signature_matrix(signatures.take(keys["_row"]))
+    rows = keys["_row"].to_numpy()
+    matrix = np.empty((len(rows), NUM_PERM), dtype=np.uint32)
+    for start in range(0, len(rows), BATCH):
+        matrix[start:start + BATCH] = _signature_matrix(docs.take(rows[start:start + BATCH], ["signature"])["signature"])
     return similar_rows(keys["doc_id"].to_pylist(), matrix, threshold)
 
 
@@ -77,29 +86,33 @@ class Linker:
     staged columns and the union-find, not an object per local fact.
     """
 
-    def __init__(self, docs: pa.Table, locals_: pa.Table, links: pa.Table) -> None:
+    def __init__(self, docs: TableRows | FileRows, locals_: TableRows | FileRows) -> None:
         # A run holds each document once (repeats are dropped before the pass), so the staged
         # rows are used as they are, in part order: a local fact's id is its row number. The
         # results do not depend on that numbering (every choice is ordered by content keys).
         self.locals = locals_
-        self.readable = locals_.drop_columns(["blocks", "key_open", "key_self"])  # what a Local holds
-        self.links = links
-        self.doc_ids = docs["doc_id"]
+        self.n = locals_.num_rows
+        self.doc_of = locals_.column("doc_id")
+        self.doc_ids = docs.column("doc_id")
         self.duplicates = republished(docs)
         self.root_of = roots(self.duplicates)
         self.sets = UnionFind()
-        blocks = locals_["blocks"].combine_chunks() if locals_.num_rows else pa.array([], pa.list_(pa.string()))
-        self.blocked = _mask(pc.greater(pc.list_value_length(blocks), 0))
-        self.blocks = blocks
+        self.blocks = locals_.column("blocks")
+        self.blocked = _mask(pc.greater(pc.list_value_length(self.blocks), 0))
 
     def rows(self, lids: list[int]) -> list[Local]:
         """The Locals of ``lids``, read from the table (not kept)."""
         found: list[Local] = []
         for start in range(0, len(lids), BATCH):
             chunk = lids[start:start + BATCH]
-            rows = self.readable.take(pa.array(chunk, pa.int64())).to_pylist()
+            rows = self.locals.take(np.asarray(chunk, dtype=np.int64), READABLE).to_pylist()
             found += [stored_local(row, lid) for lid, row in zip(chunk, rows)]
         return found
+
+    def column(self, lids: np.ndarray, columns: list[str]) -> pa.Table:
+        """``columns`` of ``lids``, read ``BATCH`` rows at a time."""
+        pieces = [self.locals.take(lids[start:start + BATCH], columns) for start in range(0, len(lids), BATCH)]
+        return pa.concat_tables(pieces) if pieces else self.locals.take(lids, columns)
 
     def each(self, groups: Iterable[list[int]]) -> Iterator[list[Local]]:
         """The Locals of each group of ``groups``, read about ``BATCH`` at a time (one read
@@ -125,10 +138,12 @@ class Linker:
         """A republication's local facts join its first copy's, one family at a time."""
         if not self.root_of:
             return
-        in_family = pc.is_in(self.locals["doc_id"], pa.array(sorted(self.root_of), pa.string()))
-        lids = np.flatnonzero(_mask(in_family))
-        docs = self.locals["doc_id"].take(pa.array(lids, pa.int64())).to_pylist()
-        families = pa.array([self.root_of[d] for d in docs], pa.string())
+        members = sorted(self.root_of)
+        at = pc.index_in(self.doc_of, value_set=pa.array(members, pa.string()))
+        lids = np.flatnonzero(_mask(pc.is_valid(at)))
+        root_no = {root: no for no, root in enumerate(sorted(set(self.root_of.values())))}
+        family_of = np.array([root_no[self.root_of[d]] for d in members], dtype=np.int64)
+        families = pa.array(family_of[at.to_numpy(zero_copy_only=False)[lids].astype(np.int64)])
         for family in self.each(_runs(families, lids)):
             merge_republications({"family": family}, self.sets)
 
@@ -186,10 +201,9 @@ class Keys:
 
     def __init__(self, linker: Linker) -> None:
         self.linker = linker
-        locals_ = linker.locals
-        self.n = locals_.num_rows
-        self.keys = pc.if_else(pa.array(linker.blocked, pa.bool_()), locals_["key_open"].combine_chunks(),
-                               locals_["key_self"].combine_chunks()) if self.n else pa.array([], pa.string())
+        self.n = linker.n
+        self.keys = pc.if_else(pa.array(linker.blocked, pa.bool_()), linker.locals.column("key_open"),
+                               linker.locals.column("key_self")) if self.n else pa.array([], pa.string())
         self.owner = np.arange(self.n, dtype=np.int64)
         self.grouped = np.zeros(self.n, dtype=bool)
         self.firsts: dict[int, tuple] = {}
@@ -212,7 +226,7 @@ class Keys:
         others = sorted(d for d, root in linker.root_of.items() if root != d)
         if not others or not self.n:
             return
-        mask = _mask(pc.is_in(linker.locals["doc_id"], pa.array(others, pa.string())))
+        mask = _mask(pc.is_in(linker.doc_of, pa.array(others, pa.string())))
         mask &= ~linker.blocked & ~self.grouped  # a group's root is grouped too: its key is the group's
         for local in linker.rows(np.flatnonzero(mask).tolist()):
             self.overrides[local.lid] = fact_key(local, local.category, local.object, linker.root_of[local.doc_id])
@@ -227,7 +241,7 @@ class Keys:
     def _first_of(self, lid: int) -> tuple:
         if lid in self.firsts:
             return self.firsts[lid]
-        row = self.linker.locals.slice(lid, 1).select(["doc_id", "published", "first_start", "first_metric_id"]).to_pylist()[0]
+        row = self.linker.locals.take(np.array([lid]), ["doc_id", "published", "first_start", "first_metric_id"]).to_pylist()[0]
         return (order_key(row["doc_id"], row["published"]), row["first_start"], row["first_metric_id"])
 
     def final(self) -> pa.Array:
@@ -251,9 +265,13 @@ class Keys:
         return self.keys.take(pa.array(self.owner))
 
 
-def _single_facts(locals_: pa.Table, fact_ids: pa.Array, singles: np.ndarray) -> pa.Table:
+SINGLE = ["value", "value_max", "unit", "quantity_kind", "category", "object", "place", "place_code",
+          "period_start", "period_end", "n_statements", "first_metric_id", "doc_id", "conflict"]
+
+
+def _single_facts(linker: Linker, fact_ids: pa.Array, singles: np.ndarray) -> pa.Table:
     """The facts rows of local facts that fold with nothing, column-wise."""
-    table = locals_.take(pa.array(singles, type=pa.int64()))
+    table = linker.column(singles, SINGLE)
     ids = fact_ids.take(pa.array(singles, type=pa.int64()))
     n = table.num_rows
     return pa.table({
@@ -267,37 +285,61 @@ def _single_facts(locals_: pa.Table, fact_ids: pa.Array, singles: np.ndarray) ->
     }, schema=FACT_SCHEMA)
 
 
-def _metric_links(linker: Linker, fact_ids: pa.Array) -> pa.Table:
-    """metric_id → fact_id and the fact_id of its total (part_of), sorted by metric_id."""
-    index = linker.locals.select(["doc_id", "no"]).append_column(
-        "lid", pa.array(np.arange(linker.locals.num_rows, dtype=np.int64)))
-    links = linker.links.join(index, keys=["doc_id", "no"], join_type="inner", use_threads=False)
-    links = links.sort_by("metric_id")
-    totals = links.filter(pc.is_valid(links["part_no"])).join(
+def lid_index(doc_id: pa.Array, no: pa.Array, first_lid: int = 0) -> pa.Table:
+    """(doc_id, no) → local id for staged local facts numbered from ``first_lid``."""
+    return pa.table({"doc_id": doc_id, "no": no,
+                     "lid": pa.array(np.arange(first_lid, first_lid + len(doc_id), dtype=np.int64))})
+
+
+def part_facts(links: pa.Table, index: pa.Table, fact_ids: pa.Array) -> dict[str, str]:
+    """fact_id → the fact_id of its total, from the ``fact_links`` rows of parts (其中…);
+    ``index`` (``lid_index``) covers the local facts ``links`` points at."""
+    totals = links.filter(pc.is_valid(links["part_no"])).select(["doc_id", "no", "part_no"])
+    if not totals.num_rows:
+        return {}
+    totals = totals.join(index, keys=["doc_id", "no"], join_type="inner", use_threads=False).join(
         index.rename_columns(["doc_id", "part_no", "total_lid"]), keys=["doc_id", "part_no"],
         join_type="inner", use_threads=False)
-    fact_of = fact_ids.take(links["lid"])
-    part: dict[str, set[str]] = defaultdict(set)
-    for lid, total in zip(totals["lid"].to_pylist(), totals["total_lid"].to_pylist()):
-        own, whole = fact_ids[lid].as_py(), fact_ids[total].as_py()
+    part: dict[str, str] = {}
+    for own, whole in zip(fact_ids.take(totals["lid"]).to_pylist(), fact_ids.take(totals["total_lid"]).to_pylist()):
         if own != whole:
-            part[own].add(whole)
-    table = pa.table({"metric_id": links["metric_id"], "fact_id": fact_of})
+            part[own] = min(whole, part.get(own, whole))
+    return part
+
+
+def metric_links(links: pa.Table, index: pa.Table, fact_ids: pa.Array, part: dict[str, str]) -> pa.Table:
+    """metric_id → fact_id and the fact_id of its total (part_of), sorted by metric_id, for the
+    ``fact_links`` rows ``links``; ``part`` from ``part_facts`` over every part."""
+    links = links.select(["metric_id", "doc_id", "no"]).join(
+        index, keys=["doc_id", "no"], join_type="inner", use_threads=False).sort_by("metric_id")
+    table = pa.table({"metric_id": links["metric_id"], "fact_id": fact_ids.take(links["lid"])})
     if part:
         wholes = sorted(part)
         table = table.join(pa.table({"fact_id": pa.array(wholes, pa.string()),
-                                     "part_of": pa.array([min(part[f]) for f in wholes], pa.string())}),
+                                     "part_of": pa.array([part[f] for f in wholes], pa.string())}),
                            keys="fact_id", join_type="left outer", use_threads=False).sort_by("metric_id")
     else:
         table = table.append_column("part_of", pa.nulls(table.num_rows, pa.string()))
     return table.select(["metric_id", "fact_id", "part_of"]).cast(METRIC_LINKS)
 
 
-def link_staged(docs: pa.Table, locals_: pa.Table, links: pa.Table) -> tuple[pa.Table, pa.Table, pa.Table]:
-    """``facts`` (sorted by fact_id), ``metric_links`` (metric_id, fact_id, part_of) and
-    ``document_links`` (doc_id, duplicate_of, similarity; every document, sorted)
-    from the staging tables of ``shard.py``."""
-    linker = Linker(docs.cast(DOCS), locals_.cast(LOCALS), links.cast(LINKS))
+@dataclass
+class Linked:
+    """What the corpus pass found: ``facts`` (sorted by fact_id), the fact_id of every local
+    id, and ``document_links`` (doc_id, duplicate_of, similarity; every document, sorted)."""
+
+    facts: pa.Table
+    fact_ids: pa.Array
+    document_links: pa.Table
+    doc_of: pa.Array
+
+
+def link_corpus(docs: pa.Table | FileRows, locals_: pa.Table | FileRows) -> Linked:
+    """Fold the staged local facts (``shard.py``) into facts; documents and local facts as
+    tables, or as ``FileRows`` that the pass reads a few columns and rows of at a time."""
+    docs = docs if isinstance(docs, FileRows) else TableRows(docs.cast(DOCS))
+    store = locals_ if isinstance(locals_, FileRows) else TableRows(locals_.cast(LOCALS))
+    linker = Linker(docs, store)
     linker.merge_copies()
     linker.fold_blocks()
     keys = Keys(linker)
@@ -307,7 +349,7 @@ def link_staged(docs: pa.Table, locals_: pa.Table, links: pa.Table) -> tuple[pa.
     keys.scope_copies()
     fact_ids = keys.final()
     singles = np.flatnonzero(~keys.grouped)
-    tables = [_single_facts(linker.locals, fact_ids, singles)]
+    tables = [_single_facts(linker, fact_ids, singles)]
     if rows:
         for root, row in rows.items():
             row["fact_id"] = fact_ids[root].as_py()
@@ -320,4 +362,16 @@ def link_staged(docs: pa.Table, locals_: pa.Table, links: pa.Table) -> tuple[pa.
                   "duplicate_of": pa.array([found[d][0] for d in copies], pa.string()),
                   "similarity": pa.array([found[d][1] for d in copies], pa.float64())}),
         keys="doc_id", join_type="left outer", use_threads=False).sort_by("doc_id").cast(DOCUMENT_LINKS)
-    return facts, _metric_links(linker, fact_ids), document_links
+    return Linked(facts, fact_ids, document_links, linker.doc_of)
+
+
+def link_staged(docs: pa.Table, locals_: pa.Table, links: pa.Table) -> tuple[pa.Table, pa.Table, pa.Table]:
+    """``facts`` (sorted by fact_id), ``metric_links`` (metric_id, fact_id, part_of) and
+    ``document_links`` (doc_id, duplicate_of, similarity; every document, sorted)
+    from the staging tables of ``shard.py``, all in memory."""
+    locals_ = locals_.cast(LOCALS)
+    linked = link_corpus(docs, locals_)
+    links = links.cast(LINKS)
+    index = lid_index(linked.doc_of, locals_["no"].combine_chunks())
+    part = part_facts(links, index, linked.fact_ids)
+    return linked.facts, metric_links(links, index, linked.fact_ids, part), linked.document_links

@@ -1,18 +1,26 @@
 """The linking pass after the shards: the ``facts`` table, and the columns that point at it.
 
 It reads the staging tables the shards wrote (``sides.py``: local facts, MinHashes; no text),
-links them (``pipeline.facts.link_staged``), writes ``facts/part-000000.parquet`` and rewrites
+links them (``pipeline.facts.link_corpus``), writes ``facts/part-000000.parquet`` and rewrites
 each metrics part with its ``fact_id``/``part_of`` and each documents part that holds a
-republication with ``duplicate_of``/``similarity``. Every file is written under a temporary
+republication with ``duplicate_of``/``similarity``.
+
+Memory does not grow with the corpus beyond a few columns per local fact: the staged local
+facts and MinHashes are copied part by part into Arrow files the pass reads a few thousand
+rows at a time, and each metrics part is rewritten from its own shard's ``fact_links``. Every file is written under a temporary
 name and renamed; the pass is a pure function of the staged shards, so a resumed run (or a
 crash and a rerun of the pass) gives the same tables.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
 import shutil
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
@@ -21,18 +29,35 @@ import pyarrow.parquet as pq
 
 from schemas.arrow import FACT_SCHEMA, SCHEMAS
 
-from ..facts import link_staged
+from ..facts.corpus import METRIC_LINKS, lid_index, link_corpus, metric_links, part_facts
+from ..facts.store import FileRows, write_rows
 from .parts import DEFAULT_ROWS_PER_GROUP, ROWS_PER_GROUP
 from .records import replace_part
 from .sides import SIDE_DIR, SIDE_SCHEMAS, side_dir
 
+_LIBC = ctypes.CDLL(ctypes.util.find_library("c")) if ctypes.util.find_library("c") else None
+if _LIBC is not None and not hasattr(_LIBC, "malloc_trim"):
+    _LIBC = None
+
+
+def _side_parts(staging: Path, table: str) -> list[Path]:
+    return sorted(side_dir(staging, table).glob("part-*.parquet"))
+
 
 def _read_side(staging: Path, table: str) -> pa.Table:
-    parts = sorted(side_dir(staging, table).glob("part-*.parquet"))
     schema = SIDE_SCHEMAS[table]
+    parts = _side_parts(staging, table)
     if not parts:
         return schema.empty_table()
     return pa.concat_tables(pq.read_table(p, schema=schema) for p in parts)
+
+
+def _side_rows(staging: Path, table: str) -> FileRows:
+    """A staged table copied, one part at a time, into one Arrow file the pass reads rows
+    from (in part order: a local fact's id is its row number)."""
+    schema = SIDE_SCHEMAS[table]
+    path = staging / SIDE_DIR / f"{table}.arrow"
+    return write_rows((pq.read_table(p, schema=schema) for p in _side_parts(staging, table)), schema, path)
 
 
 def _set_columns(table: pa.Table, links: pa.Table, key: str, names: list[str]) -> pa.Table:
@@ -44,12 +69,45 @@ def _set_columns(table: pa.Table, links: pa.Table, key: str, names: list[str]) -
     return table
 
 
-def _rewrite_metrics(staging: Path, metric_links: pa.Table) -> None:
+def _firsts(staging: Path) -> dict[str, int]:
+    """Part name → the local id of its first local fact (the rows of the parts before it)."""
+    firsts, first = {}, 0
+    for path in _side_parts(staging, "fact_locals"):
+        firsts[path.name] = first
+        first += pq.ParquetFile(path).metadata.num_rows
+    return firsts
+
+
+def _part_links(staging: Path, name: str, first: int) -> tuple[pa.Table, pa.Table]:
+    """The ``fact_links`` rows of one part and the lid index of its local facts."""
+    ids = pq.read_table(side_dir(staging, "fact_locals") / name, columns=["doc_id", "no"])
+    path = side_dir(staging, "fact_links") / name
+    links = (pq.read_table(path, schema=SIDE_SCHEMAS["fact_links"]) if path.exists()
+             else SIDE_SCHEMAS["fact_links"].empty_table())
+    return links, lid_index(ids["doc_id"].combine_chunks(), ids["no"].combine_chunks(), first)
+
+
+def _rewrite_metrics(staging: Path, fact_ids: pa.Array) -> int:
+    """Each metrics part with its fact_id and part_of, from its own shard's ``fact_links``, one
+    part at a time; returns the number of part rows."""
+    firsts = _firsts(staging)
+    part: dict[str, str] = {}
+    for name, first in firsts.items():
+        for own, whole in part_facts(*_part_links(staging, name, first), fact_ids).items():
+            part[own] = min(whole, part.get(own, whole))
     schema = SCHEMAS["metrics"]
+    part_rows = 0
     for path in sorted((staging / "metrics").glob("part-*.parquet")):
+        if path.name in firsts:
+            links = metric_links(*_part_links(staging, path.name, firsts[path.name]), fact_ids, part)
+        else:  # no document of this part has local facts
+            links = METRIC_LINKS.empty_table()
+        part_rows += pc.sum(pc.is_valid(links["part_of"])).as_py() or 0
         table = pq.read_table(path, schema=schema)
-        table = _set_columns(table, metric_links, "metric_id", ["fact_id", "part_of"]).cast(schema)
+        table = _set_columns(table, links, "metric_id", ["fact_id", "part_of"]).cast(schema)
         replace_part(table, path, ROWS_PER_GROUP.get("metrics", DEFAULT_ROWS_PER_GROUP))
+        _trim()
+    return part_rows
 
 
 def _rewrite_documents(staging: Path, document_links: pa.Table) -> None:
@@ -64,17 +122,43 @@ def _rewrite_documents(staging: Path, document_links: pa.Table) -> None:
             table = pq.read_table(path, schema=schema)
             table = _set_columns(table, document_links, "doc_id", ["duplicate_of", "similarity"]).cast(schema)
             replace_part(table, path, ROWS_PER_GROUP.get("documents", DEFAULT_ROWS_PER_GROUP))
+            _trim()
+
+
+def _trim() -> None:
+    """Give the heap pages freed by the last step back to the system (glibc's malloc_trim;
+    nothing elsewhere), so the next part is read into them, not on top of them."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+@contextmanager
+def system_allocator() -> Iterator[None]:
+    """Arrow allocates through the system allocator while the pass runs. Its default pool
+    (mimalloc) keeps freed pages in per-thread heaps, which speeds the shards' many small
+    tables but holds on to every page the pass's one-off reads and joins touched."""
+    pool = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        yield
+    finally:
+        pa.set_memory_pool(pool)
 
 
 def link_run(staging: str | os.PathLike) -> dict:
     """Run the linking pass over a finished staging folder; return what it found."""
-    staging = Path(staging)
+    with system_allocator():
+        return _link_run(Path(staging))
+
+
+def _link_run(staging: Path) -> dict:
     started = time.perf_counter()
-    facts, metric_links, document_links = link_staged(
-        _read_side(staging, "fact_docs"), _read_side(staging, "fact_locals"), _read_side(staging, "fact_links"))
+    linked = link_corpus(_side_rows(staging, "fact_docs"), _side_rows(staging, "fact_locals"))
+    facts, document_links = linked.facts, linked.document_links
+    _trim()
     (staging / "facts").mkdir(parents=True, exist_ok=True)
     replace_part(facts.cast(FACT_SCHEMA), staging / "facts" / "part-000000.parquet", DEFAULT_ROWS_PER_GROUP)
-    _rewrite_metrics(staging, metric_links)
+    part_rows = _rewrite_metrics(staging, linked.fact_ids)
     _rewrite_documents(staging, document_links)
     n_statements = pc.sum(facts["n_statements"]).as_py() or 0
     return {
@@ -82,7 +166,7 @@ def link_run(staging: str | os.PathLike) -> dict:
         "rows_folded": n_statements - facts.num_rows,
         "facts_of_several_rows": pc.sum(pc.greater(facts["n_statements"], 1)).as_py() or 0,
         "facts_in_several_documents": pc.sum(pc.greater(facts["n_documents"], 1)).as_py() or 0,
-        "part_rows": pc.sum(pc.is_valid(metric_links["part_of"])).as_py() or 0,
+        "part_rows": part_rows,
         "conflicts": pc.sum(facts["conflict"]).as_py() or 0,
         "republished_documents": pc.sum(pc.is_valid(document_links["duplicate_of"])).as_py() or 0,
         "seconds": round(time.perf_counter() - started, 3),
