@@ -31,6 +31,8 @@ _TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所
 # Last characters of a site's name: a model GPE that is no division and ends so is a LOC
 # (高升桥, 通吕运河, 人民大会堂).
 _SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝"
+# A town written before a road or a river inside one model LOC: 城东街道 + 星湖大道 (issue 15).
+_TOWN_BEFORE_SITE = re.compile(f"[{CJK}]{{2,3}}?(?<![古城])(?:街道|镇|乡(?!村))")
 
 
 def read_spans(nlp, model, texts: list[str], docs: list | None = None
@@ -175,7 +177,21 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         label = "LOC"  # 高升桥, 运河: a site, not an administrative unit
     if label == "LOC":
         s = _split_city_before_site(rules, text, s, e, places, out)
+        s = _split_town_before_site(text, s, e, out)
     return s, label
+
+
+def _split_town_before_site(text: str, s: int, e: int, out: list[Candidate]) -> int | None:
+    """Return the start of a model LOC after the town it begins with, appending the town as a
+    GPE to ``out`` (issue 15): 城东街道星湖大道 → 城东街道 + 星湖大道, 城厢街道 + 临园路; None
+    when what is left is a river before 河畔 (湄江街道湄江河畔: the river is 湄江)."""
+    m = _TOWN_BEFORE_SITE.match(text, s, e)
+    if m is None or e - m.end() < 2:
+        return s
+    out.append(Candidate(s, m.end(), "GPE", None, "model", MODEL, text[max(s, m.end() - 3):m.end()]))
+    if text.startswith("河畔", e - 1) and text[e - 2] in "江河湖溪":
+        return None  # 湄江街道 + 湄江河畔: the river is 湄江 (the water rule's)
+    return m.end()
 
 
 def _split_city_before_site(rules, text: str, s: int, e: int, places: list[tuple[int, int]],

@@ -113,6 +113,7 @@ class OrgRules:
             m = self.company_re.match(text, e_)
             if m and not any(c.start <= e_ < c.end for c in out):
                 out.append(Candidate(s_, m.end(), "ORG", None, "rule:company", SOFT))
+        self._drop_leading_verb(text, out)
         out += self.relative_orgs(text, out)
         out += self.media_orgs(text, out)
         for c in out:  # 第八届全国人民代表大会, 十三届全国人大常委会
@@ -120,6 +121,21 @@ class OrgRules:
             if m and m.end() == c.start:
                 c.start = m.start()
         return out
+
+    def _drop_leading_verb(self, text: str, found: list[Candidate]) -> None:
+        """Start an ORG after a verb that is also a county's name (issue 15): 该局会同 +
+        白云区公安分局, 大名警方会同 + 县市场监管局 (a place-less organ then), ，会同 +
+        三市派出所. 会同县 at the start of a clause stays the county (会同县公安局)."""
+        for c in found:
+            w = next((w for w in self.relative_before if len(w) >= 2
+                      and text.startswith(w, c.start)), None)
+            if w is None or c.end - c.start <= len(w) + 1:
+                continue
+            mid_clause = c.start > 0 and re.match(f"[{CJK}]", text[c.start - 1])
+            if mid_clause or not text.startswith(w + "县", c.start):
+                c.start += len(w)
+                if text.startswith(LEVELS, c.start):
+                    c.source = "rule:org_relative"
 
     def relative_orgs(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Return organs written with a level word but no place (issue 15): 市扫黑办, 区委政法委,

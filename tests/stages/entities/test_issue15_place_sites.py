@@ -1,0 +1,89 @@
+"""Issue 15, third pass on places: a place that names a site, sections of highways named by a
+city with a numeral, the part of a lake, a town inside a model LOC, 会同 as a verb. Sentences
+written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.stages.entities.model import vet_spans
+
+from .helpers import found
+
+
+@pytest.mark.parametrize("text, site", [
+    ("民警在德安收费站提前分流车辆。", "德安收费站"),        # county + toll station
+    ("事故发生在庐山服务区附近。", "庐山服务区"),            # city + service area
+    ("交警在九江长江大桥两端设点。", "九江长江大桥"),        # city + bridge over the Yangtze
+    ("巡逻车组停在邯郸东站周边。", "邯郸东站"),              # city + railway station
+    ("执勤点设在鄱阳湖二桥两端。", "鄱阳湖二桥"),            # lake + second bridge
+    ("采砂船多次在东洞庭湖自然保护区内作业。", "东洞庭湖自然保护区"),  # lake part + reserve
+])
+def test_a_place_that_names_a_site_is_one_loc(tagger, text, site):
+    assert (site, "LOC") in found(tagger, text)
+
+
+def test_a_site_word_after_a_county_inside_another_name_is_no_site(tagger):
+    # 大名府故城景区: 故城 (a county elsewhere) is inside the name 大名府故城.
+    got = found(tagger, "执法人员在大名府故城景区查处无证经营。")
+    assert ("故城景区", "LOC") not in got and ("故城", "GPE") not in got
+
+
+def test_a_site_before_an_organ_is_left_to_the_org_rule(tagger):
+    assert ("邯郸东站", "LOC") not in found(tagger, "邯郸东站派出所民警巡逻。")
+
+
+@pytest.mark.parametrize("text, section", [
+    ("车流在福银高速九江段持续高位运行。", "福银高速九江段"),   # 九 is a numeral, 九江 a city
+    ("民警在连霍高速洛阳段查处危险驾驶。", "连霍高速洛阳段"),   # 霍 starts a highway's name
+])
+def test_a_highway_section_named_by_a_city_is_one_loc(tagger, text, section):
+    assert (section, "LOC") in found(tagger, text)
+
+
+def test_the_part_of_a_lake_is_inside_its_name(tagger):
+    assert ("西洞庭湖", "LOC") in found(tagger, "民警依托沅水、西洞庭湖水上检查站开展查缉。")
+
+
+def test_a_town_at_the_start_of_a_model_loc_is_split_off(tagger):
+    # The model's LOC 城东街道星湖大道 is the town (GPE) + the avenue (LOC).
+    text = "消防员赶到城东街道星湖大道一商铺。"
+    s = text.index("城东")
+    cands = vet_spans(tagger.rules, text, [(s, s + 8, "LOC")], "body", None, None, [])
+    assert sorted((text[c.start:c.end], c.label) for c in cands) == [("城东街道", "GPE"),
+                                                                      ("星湖大道", "LOC")]
+
+
+def test_a_river_before_hepan_after_a_town_is_the_rivers_name(tagger):
+    # 湄江街道湄江河畔: the river is 湄江 (河畔 = riverside), not 湄江河.
+    got = found(tagger, "民警在湄江街道湄江河畔一出租屋内将其抓获。")
+    assert ("湄江", "LOC") in got and ("湄江河", "LOC") not in got
+
+
+@pytest.mark.parametrize("text, org", [
+    ("该局会同白云区公安分局开展检查。", "白云区公安分局"),
+    ("接到报告后，会同三市派出所民警上门调解。", "三市派出所"),
+    ("最高检会同公安部交通管理局开展专项行动。", "公安部交通管理局"),
+    ("大名警方会同县市场监管局开展检查。", "县市场监管局"),
+])
+def test_huitong_as_a_verb_is_outside_the_org(tagger, text, org):
+    got = found(tagger, text)
+    assert (org, "ORG") in got
+    assert not any(t.startswith("会同") for t, _ in got)
+
+
+def test_huitong_county_at_the_start_of_a_clause_stays_the_county(tagger):
+    assert ("会同县公安局", "ORG") in found(tagger, "会同县公安局破获一起盗窃案。")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("来源：广西新闻网", "广西新闻网"),                   # place + 新闻网 is an outlet
+    ("他通过支付宝和云闪付转账12万元。", "云闪付"),       # payment platform
+])
+def test_outlets_and_platforms_are_orgs(tagger, text, name):
+    assert (name, "ORG") in found(tagger, text)
+
+
+def test_a_police_sub_unit_stays_inside_the_org(tagger):
+    assert ("岳阳市公安局水上分局", "ORG") in found(tagger, "岳阳市公安局水上分局民警赶到现场。")
+    assert ("宜昌市公安局网警支队", "ORG") in found(tagger, "宜昌市公安局网警支队在工作中发现线索。")
