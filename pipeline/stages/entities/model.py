@@ -30,7 +30,9 @@ _PEOPLE_AFTER = re.compile("国家|难民|协定")
 _TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所|政府|党委|党工委|办事处))")
 # Last characters of a site's name: a model GPE that is no division and ends so is a LOC
 # (高升桥, 通吕运河, 人民大会堂).
-_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝"
+_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝窟"
+# A railway or highway named by its ends' one-character names (京广高铁, 京港澳高速).
+_LINE_AFTER_ABBR = re.compile(f"[{CJK}]{{1,2}}(?:高铁|高速|铁路|城际)")
 # A town written before a road or a river inside one model LOC: 城东街道 + 星湖大道 (issue 15).
 _TOWN_BEFORE_SITE = re.compile(f"[{CJK}]{{2,3}}?(?<![古城])(?:街道|镇|乡(?!村))")
 
@@ -162,8 +164,8 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         out.append(Candidate(s, head, "GPE", None, "model", MODEL, text[s:head]))
         s, label = head, "LOC"
     span = text[s:e]
-    if span[-1] in rules.not_place_final:
-        return None, label
+    if span[-1] in rules.not_place_final or span in rules.not_loc:
+        return None, label  # 烦心事; 海域, 水域: no name
     if label == "GPE" and len(span) >= 2 and _PEOPLE_AFTER.match(text, e) \
             and not rules.gaz.pattern.fullmatch(span) \
             and span[-1] not in _ADMIN_END:
@@ -197,14 +199,17 @@ def _split_town_before_site(text: str, s: int, e: int, out: list[Candidate]) -> 
 def _split_city_before_site(rules, text: str, s: int, e: int, places: list[tuple[int, int]],
                             out: list[Candidate]) -> int:
     """Return the start of a model LOC after the city or province it begins with, appending
-    that place as a GPE to ``out`` (issue 15): 泉州东湖公园 → 泉州 + 东湖公园. A county's short
-    form (滨江公园) and a bare site word after the place (北京东路) keep the span whole."""
+    that place as a GPE to ``out`` (issue 15): 泉州东湖公园 → 泉州 + 东湖公园, and a county's
+    short form before a named site with a one- or two-character suffix: 靖江马洲岛, 嘉善西塘古镇.
+    A bare site word after the place (滨江公园, 北京东路) keeps the span whole."""
     m = rules.gaz.pattern.match(text, s)
     if m is None or e - m.end() < 3:
         return s
     name = m.group()
-    if name not in rules.gaz.by_name and name not in rules.gaz.high_short:
-        return s
+    if name not in rules.gaz.by_name and name not in rules.gaz.high_short and (
+            name not in rules.gaz.county_short or name in rules.gaz.needs_parent
+            or not rules.loc_suffix_re.search(text, e - 2, e)):
+        return s  # a county's short form only before a named site with a short suffix (靖江 + 马洲岛)
     if rules.loc_suffix_re.match(text, m.end()) or not any(
             x.end() == e for x in rules.loc_suffix_re.finditer(text, m.end() + 2, e)):
         return s
@@ -215,8 +220,8 @@ def _split_city_before_site(rules, text: str, s: int, e: int, places: list[tuple
 def abbreviation_in_context(rules, text: str, at: int, singles: set[int],
                             tokens: set[tuple[int, int]] | None) -> bool:
     """Return True when a one-character place the model found reads as one (中美, 中、美两国)."""
-    if text[at] not in rules.abbr:
-        return False
+    if text[at] not in rules.abbr or _LINE_AFTER_ABBR.match(text, at + 1):
+        return False  # 京 + 广高铁: the two ends that name a railway or a highway
     if tokens is None:
         return True
     if (at, at + 1) not in tokens:  # inside a word: 中美, 港台 and 华人, 访华 yes; 盛京 no

@@ -15,8 +15,9 @@ from ...lexicon import read_list, read_tagged, read_words, trie_pattern
 from ...places import ZONE_PATTERN, ZONES, Division, is_parent_of
 from .candidate import CJK, SOFT, SURE, Candidate
 
-# A town after a county (封开县 + 南丰镇), not a township organ (…镇派出所, …镇政府).
-TOWN = f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委))"
+# A town after a county (封开县 + 南丰镇), not a township organ (…镇派出所, …镇政府), not an
+# old town (嘉善 + 西塘古镇 is a site).
+TOWN = f"[{CJK}]{{2,3}}?(?:(?<!古)镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委))"
 # What may follow a road or square: 一巷, 88号, 片区.
 LOC_MORE = r"(?:[一二三四五六七八九十\d]{1,3}(?:巷|号|弄))?(?:片区)?"
 # A name with a numeral or a determiner in it is a description (六路, 各大公园, 之路).
@@ -26,7 +27,7 @@ NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条�
 SECTION = re.compile(f"(?:干流|支流)?([{CJK}]{{2,8}}?)段(?:(?!附近)[{CJK}]{{0,4}}?水域)?")
 # Highways named by their ends' one-character names: 京港澳高速, 沪昆高速.
 HIGHWAY = re.compile("[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新港澳蓉昆杭广深"
-                     "沈长哈连汕包茂厦兰银呼乌拉福泉南汉成济石太郑西大霍二荣日鹤丹威岳临绥满"
+                     "沈长哈连汕包茂厦兰银呼乌拉福泉南汉成济石太郑西大霍二荣日鹤丹威岳临绥满瑞"
                      "]{2,4}高速(?:公路)?")
 # A river name that pkuseg gives as a word: 清水江, 黄杨河, 通吕运河.
 RIVER_END = ("江", "河", "运河")
@@ -36,11 +37,11 @@ PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|
                   f"(?![{CJK}]*(?:派出所|公安|海关|边检|集团|公司))")
 # What may stand before a port that is a word of its own: 及 + 董家口港, 、 + 海门港.
 PORT_BEFORE = set("在于从至到和及与经过、，；：　 ")
-# Prepositions that never start a site's name (在 + 瓦窑西路片区, 对 + 瓦窑片区).
-NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自")
+# Prepositions that never start a site's name (在 + 瓦窑西路片区, 对 + 瓦窑片区, 涉 + 西湖断桥).
+NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自涉")
 # Verbs of motion or position that never start a site's name (在 + 通往 + 灵隐寺).
 LOC_VERB_START = ("通往", "前往", "位于", "来到", "途经", "赶往", "赶赴", "驶往", "返回", "进入",
-                  "驶入", "附近", "沿着", "靠近")
+                  "驶入", "附近", "沿着", "靠近", "做好", "加强", "开展", "整治", "规范")
 # A site word followed by one of these names a company or an organ (红塔集团, 码头公司).
 LOC_NOT_BEFORE = re.compile(f"[{CJK}]{{0,2}}(?:集团|公司|酒店|宾馆|派出所|管理处|管委会|办事处)")
 # The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
@@ -211,7 +212,7 @@ class PlaceRules:
                       for m in NUMBERED_ROAD.finditer(text)]
         if "段" not in text and "高速" not in text:
             return ports  # most sentences: no section and no highway
-        starts = [(m.start(), m.end()) for m in self.loc_re.finditer(text)]
+        starts = [(_lake_part(text, m.start(), m.group()), m.end()) for m in self.loc_re.finditer(text)]
         starts += [(m.start(), m.end()) for m in HIGHWAY.finditer(text)]
         if tokens and "段" in text:
             starts += [(s, e) for s, e in tokens if 2 <= e - s <= 4
@@ -325,9 +326,10 @@ class PlaceRules:
 
     def _city_and_site(self, text: str, b: int, p: int, e: int) -> list[Candidate]:
         """Return the LOC ``text[b:e]``, or a city or province it begins with as a GPE and the
-        site after it (issue 15): 泉州东湖公园 → 泉州 + 东湖公园."""
+        site after it (issue 15): 泉州东湖公园 → 泉州 + 东湖公园, 嘉善西塘古镇 → 嘉善 + 西塘古镇."""
         m = self.gaz.pattern.match(text, b)
-        if m and p - m.end() >= 2 and (m.group() in self.gaz.by_name or m.group() in self.gaz.high_short):
+        if m and p - m.end() >= 2 and (m.group() in self.gaz.by_name or m.group() in self.gaz.high_short
+                                       or m.group() in self.gaz.county_short):
             return [Candidate(b, m.end(), "GPE", None, "rule:loc", SOFT),
                     Candidate(m.end(), e, "LOC", None, "rule:loc", SOFT)]
         return [Candidate(b, e, "LOC", None, "rule:loc", SOFT)]

@@ -87,3 +87,52 @@ def test_outlets_and_platforms_are_orgs(tagger, text, name):
 def test_a_police_sub_unit_stays_inside_the_org(tagger):
     assert ("岳阳市公安局水上分局", "ORG") in found(tagger, "岳阳市公安局水上分局民警赶到现场。")
     assert ("宜昌市公安局网警支队", "ORG") in found(tagger, "宜昌市公安局网警支队在工作中发现线索。")
+
+
+@pytest.mark.parametrize("text, section", [
+    ("钓鱼人被困在东洞庭湖君山段一处沙洲上。", "东洞庭湖君山段"),   # part of a lake + section
+    ("福银高速、杭瑞高速九江段车流量大。", "杭瑞高速九江段"),       # 瑞 starts a highway's name
+])
+def test_more_sections_are_one_loc(tagger, text, section):
+    assert (section, "LOC") in found(tagger, text)
+
+
+@pytest.mark.parametrize("text, county, site", [
+    ("朱某等5人在嘉善西塘古镇附近租用民房。", "嘉善", "西塘古镇"),   # old town: no 镇 GPE
+    ("农家乐集中在靖江马洲岛。", "靖江", "马洲岛"),                   # 岛 ends a site's name
+])
+def test_a_county_short_form_before_a_named_site_is_its_own_gpe(tagger, text, county, site):
+    got = found(tagger, text)
+    assert (county, "GPE") in got and (site, "LOC") in got
+
+
+def test_a_model_loc_with_a_county_before_a_named_site_is_split(tagger):
+    text = "游客集中在靖江马洲岛的农家乐。"
+    s = text.index("靖江")
+    cands = vet_spans(tagger.rules, text, [(s, s + 5, "LOC")], "body", None, None,
+                      tagger.rules.scan_places(text))
+    assert sorted((text[c.start:c.end], c.label) for c in cands) == [("靖江", "GPE"), ("马洲岛", "LOC")]
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("渔船在灵山岛以东海域使用禁用网具。", "海域"),        # a sea area is no division
+    ("冬春要持续做好景区安全工作。", "做好景区"),          # a verb starts no site
+    ("网民在网站上发布涉西湖断桥的不实信息。", "涉西湖断桥"),  # 涉 "concerning" starts none
+])
+def test_words_that_are_no_places(tagger, text, wrong):
+    assert all(t != wrong for t, _ in found(tagger, text))
+
+
+def test_a_model_place_ending_in_a_grotto_is_a_site(tagger):
+    text = "警方守护龙门石窟等景区平安。"
+    s = text.index("龙门")
+    cands = vet_spans(tagger.rules, text, [(s, s + 4, "GPE")], "body", None, None, [])
+    assert [(text[c.start:c.end], c.label) for c in cands] == [("龙门石窟", "LOC")]
+
+
+def test_the_ends_of_a_railway_are_no_places(tagger):
+    # 京广高铁: 京 after 在 is no "in Beijing" here.
+    text = "警方在京广高铁邯郸东站周边查处黑车。"
+    s = text.index("京")
+    assert vet_spans(tagger.rules, text, [(s, s + 1, "GPE")], "body",
+                     [(k, k + 1) for k in range(len(text))], None, []) == []
