@@ -199,17 +199,15 @@ def _split_town_before_site(text: str, s: int, e: int, out: list[Candidate]) -> 
 def _split_city_before_site(rules, text: str, s: int, e: int, places: list[tuple[int, int]],
                             out: list[Candidate]) -> int:
     """Return the start of a model LOC after the city or province it begins with, appending
-    that place as a GPE to ``out`` (issue 15): 泉州东湖公园 → 泉州 + 东湖公园, and a county's
-    short form before a named site with a one- or two-character suffix: 靖江马洲岛, 嘉善西塘古镇.
-    A bare site word after the place (滨江公园, 北京东路) keeps the span whole."""
+    that place as a GPE to ``out`` (issue 15): 泉州东湖公园 → 泉州 + 东湖公园. A county's short
+    form (滨江公园, 古城清真寺: often an everyday word) and a bare site word after the place
+    (北京东路) keep the span whole."""
     m = rules.gaz.pattern.match(text, s)
     if m is None or e - m.end() < 3:
         return s
     name = m.group()
-    if name not in rules.gaz.by_name and name not in rules.gaz.high_short and (
-            name not in rules.gaz.county_short or name in rules.gaz.needs_parent
-            or not rules.loc_suffix_re.search(text, e - 2, e)):
-        return s  # a county's short form only before a named site with a short suffix (靖江 + 马洲岛)
+    if name not in rules.gaz.by_name and name not in rules.gaz.high_short:
+        return s
     if rules.loc_suffix_re.match(text, m.end()) or not any(
             x.end() == e for x in rules.loc_suffix_re.finditer(text, m.end() + 2, e)):
         return s

@@ -136,6 +136,9 @@ class OrgRules:
                 c.start += len(w)
                 if text.startswith(LEVELS, c.start):
                     c.source = "rule:org_relative"
+                elif self.organ_re.fullmatch(text, c.start, c.end):
+                    c.end = c.start  # 会同 + 公安、工商部门: a bare organ word, no body
+        found[:] = [c for c in found if c.end > c.start]
 
     def relative_orgs(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Return organs written with a level word but no place (issue 15): 市扫黑办, 区委政法委,
