@@ -33,6 +33,8 @@ _TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所
 _SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝窟"
 # A railway or highway named by its ends' one-character names (京广高铁, 京港澳高速).
 _LINE_AFTER_ABBR = re.compile(f"[{CJK}]{{1,2}}(?:高铁|高速|铁路|城际)")
+# Verbs the model takes into an ORG after a bare place (常德通报, 南京发布).
+_VERBS_AFTER_PLACE = ("通报", "发布", "公布", "举行", "召开", "报道", "启动")
 # A town written before a road or a river inside one model LOC: 城东街道 + 星湖大道 (issue 15).
 _TOWN_BEFORE_SITE = re.compile(f"[{CJK}]{{2,3}}?(?<![古城])(?:街道|镇|乡(?!村))")
 
@@ -131,6 +133,8 @@ def _vet_org(rules, text: str, s: int, e: int, kind: str, bounds: set[int] | Non
         return None  # 综合整治领导小组, 治安巡逻大队: a unit with no place or parent
     if relative_before(rules, text, s):
         return None  # 该区 + 交管支队
+    if span.endswith(_VERBS_AFTER_PLACE) and rules.gaz.pattern.fullmatch(span[:-2]):
+        return None  # 常德 + 通报: a place and the verb after it (issue 15)
     if span in rules.not_org or span.strip("“”\"「」") in rules.not_org:
         return None  # 公安机关, 警方
     if span.endswith(("警方", "公安机关", "检察机关", "交警")) and not span.endswith("公安交警"):

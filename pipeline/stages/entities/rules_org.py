@@ -230,7 +230,7 @@ class OrgRules:
         span = text[s:e]
         if span in self.not_org:
             return False
-        if span.endswith(("公安", "警方", "检方")) and text.startswith(self.org_not_after, e):
+        if span.endswith(("公安", "警方", "检方", "消防")) and text.startswith(self.org_not_after, e):
             return False
         if s >= 2 and text[s - 2:s] in self.campaign:
             return False

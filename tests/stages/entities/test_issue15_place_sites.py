@@ -139,3 +139,35 @@ def test_the_ends_of_a_railway_are_no_places(tagger):
     s = text.index("京")
     assert vet_spans(tagger.rules, text, [(s, s + 1, "GPE")], "body",
                      [(k, k + 1) for k in range(len(text))], None, []) == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("检方起诉林姓主嫌等9人。", "林姓"),      # Taiwan-style: surname + 姓 before a person word
+    ("一名张姓妇人遭假冒检察官诈骗。", "张姓"),
+])
+def test_surname_xing_before_a_person_word_is_a_person(tagger, text, name):
+    assert (name, "PERSON") in found(tagger, text)
+
+
+def test_xing_inside_a_word_is_no_person(tagger):
+    assert not any(label == "PERSON" for _, label in found(tagger, "老百姓男女老少都来了。"))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("民警胡某迅速赶到现场。", "胡某"),    # 迅速 goes on the sentence, 迅 is no given name here
+    ("民警将蓝某抓获。", "蓝某"),          # 抓 (抓获) is a verb
+])
+def test_a_verb_after_mou_is_no_given_name(tagger, text, name):
+    got = found(tagger, text)
+    assert (name, "PERSON") in got and not any(t.startswith(name) and t != name for t, _ in got)
+
+
+def test_place_plus_xiaofang_is_the_fire_service(tagger):
+    assert ("肇庆消防", "ORG") in found(tagger, "肇庆消防提醒：电动自行车不要在楼道充电。")
+    assert ("肇庆消防", "ORG") not in found(tagger, "肇庆消防安全形势总体平稳。")
+
+
+def test_a_model_org_of_a_place_and_a_verb_is_vetoed(tagger):
+    text = "常德通报今年以来禁毒工作成效"
+    assert vet_spans(tagger.rules, text, [(0, 4, "ORG")], "title", None, None,
+                     tagger.rules.scan_places(text)) == []
