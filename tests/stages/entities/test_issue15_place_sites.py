@@ -171,3 +171,17 @@ def test_a_model_org_of_a_place_and_a_verb_is_vetoed(tagger):
     text = "常德通报今年以来禁毒工作成效"
     assert vet_spans(tagger.rules, text, [(0, 4, "ORG")], "title", None, None,
                      tagger.rules.scan_places(text)) == []
+
+
+@pytest.mark.parametrize("text, org", [
+    ("造成不良影响。区委网信办在巡查中发现问题。", "区委网信办"),   # 区委 + 网信办: one organ
+    ("并请来县自然资源局工作人员现场勘查。", "县自然资源局"),       # 请来 + a place-less organ
+    ("案件已移送区人民检察院审查起诉。", "区人民检察院"),           # 移送 + a place-less organ
+])
+def test_more_place_less_organs(tagger, text, org):
+    assert (org, "ORG") in found(tagger, text)
+
+
+def test_a_speech_verb_after_mou_is_no_given_name(tagger):
+    got = found(tagger, "市委宣传部副部长王某介绍了有关情况。")
+    assert ("王某", "PERSON") in got and ("王某介", "PERSON") not in got
