@@ -185,3 +185,10 @@ def test_more_place_less_organs(tagger, text, org):
 def test_a_speech_verb_after_mou_is_no_given_name(tagger):
     got = found(tagger, "市委宣传部副部长王某介绍了有关情况。")
     assert ("王某", "PERSON") in got and ("王某介", "PERSON") not in got
+
+
+def test_a_date_glued_to_a_web_timestamp_is_found(tagger):
+    # The clean stage joins "…10:30" and the next line "2月2日至4日，…": the minutes are no
+    # part of the date after them.
+    got = found(tagger, "九江市公安局交通管理支队  2025-02-05 10:302月2日至4日，福银高速车流量大。")
+    assert ("2025-02-05 10:30", "DATE") in got and ("2月2日至4日", "DATE") in got
