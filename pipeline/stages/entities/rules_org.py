@@ -212,6 +212,9 @@ class OrgRules:
             if begin is not None and begin in start_of:  # 南山区 + 粤海 + 街道办事处
                 at = begin
                 begin = _first_of_chain(start_of[begin], chained, text, self.gaz)
+            elif begin is not None:  # 洞庭湖 + 水上派出所: the lake or river the unit is named by
+                begin = next((k for k in range(max(0, begin - 5), begin - 1)
+                              if self.loc_re.fullmatch(text, k, begin)), begin)
         if begin is None:
             return None
         e = self.extend_org(text, m.end())

@@ -192,3 +192,11 @@ def test_a_date_glued_to_a_web_timestamp_is_found(tagger):
     # part of the date after them.
     got = found(tagger, "九江市公安局交通管理支队  2025-02-05 10:302月2日至4日，福银高速车流量大。")
     assert ("2025-02-05 10:30", "DATE") in got and ("2月2日至4日", "DATE") in got
+
+
+def test_a_police_station_named_by_a_lake_is_one_org(tagger):
+    assert ("洞庭湖水上派出所", "ORG") in found(tagger, "洞庭湖水上派出所救起两名被困钓鱼人。")
+
+
+def test_a_word_for_the_banks_is_no_name_of_a_pier(tagger):
+    assert ("沿线码头", "LOC") not in found(tagger, "西江肇庆段沿线码头被列为重点检查区域。")
