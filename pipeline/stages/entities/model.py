@@ -30,7 +30,13 @@ _PEOPLE_AFTER = re.compile("国家|难民|协定")
 _TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所|政府|党委|党工委|办事处))")
 # Last characters of a site's name: a model GPE that is no division and ends so is a LOC
 # (高升桥, 通吕运河, 人民大会堂).
-_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝"
+_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝窟"
+# A railway or highway named by its ends' one-character names (京广高铁, 京港澳高速).
+_LINE_AFTER_ABBR = re.compile(f"[{CJK}]{{1,2}}(?:高铁|高速|铁路|城际)")
+# Verbs the model takes into an ORG after a bare place (常德通报, 南京发布).
+_VERBS_AFTER_PLACE = ("通报", "发布", "公布", "举行", "召开", "报道", "启动")
+# A town written before a road or a river inside one model LOC: 城东街道 + 星湖大道 (issue 15).
+_TOWN_BEFORE_SITE = re.compile(f"[{CJK}]{{2,3}}?(?<![古城])(?:街道|镇|乡(?!村))")
 
 
 def read_spans(nlp, model, texts: list[str], docs: list | None = None
@@ -127,6 +133,8 @@ def _vet_org(rules, text: str, s: int, e: int, kind: str, bounds: set[int] | Non
         return None  # 综合整治领导小组, 治安巡逻大队: a unit with no place or parent
     if relative_before(rules, text, s):
         return None  # 该区 + 交管支队
+    if span.endswith(_VERBS_AFTER_PLACE) and rules.gaz.pattern.fullmatch(span[:-2]):
+        return None  # 常德 + 通报: a place and the verb after it (issue 15)
     if span in rules.not_org or span.strip("“”\"「」") in rules.not_org:
         return None  # 公安机关, 警方
     if span.endswith(("警方", "公安机关", "检察机关", "交警")) and not span.endswith("公安交警"):
@@ -160,8 +168,8 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         out.append(Candidate(s, head, "GPE", None, "model", MODEL, text[s:head]))
         s, label = head, "LOC"
     span = text[s:e]
-    if span[-1] in rules.not_place_final:
-        return None, label
+    if span[-1] in rules.not_place_final or span in rules.not_loc:
+        return None, label  # 烦心事; 海域, 水域: no name
     if label == "GPE" and len(span) >= 2 and _PEOPLE_AFTER.match(text, e) \
             and not rules.gaz.pattern.fullmatch(span) \
             and span[-1] not in _ADMIN_END:
@@ -175,14 +183,29 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         label = "LOC"  # 高升桥, 运河: a site, not an administrative unit
     if label == "LOC":
         s = _split_city_before_site(rules, text, s, e, places, out)
+        s = _split_town_before_site(text, s, e, out)
     return s, label
+
+
+def _split_town_before_site(text: str, s: int, e: int, out: list[Candidate]) -> int | None:
+    """Return the start of a model LOC after the town it begins with, appending the town as a
+    GPE to ``out`` (issue 15): 城东街道星湖大道 → 城东街道 + 星湖大道, 城厢街道 + 临园路; None
+    when what is left is a river before 河畔 (湄江街道湄江河畔: the river is 湄江)."""
+    m = _TOWN_BEFORE_SITE.match(text, s, e)
+    if m is None or e - m.end() < 2:
+        return s
+    out.append(Candidate(s, m.end(), "GPE", None, "model", MODEL, text[max(s, m.end() - 3):m.end()]))
+    if text.startswith("河畔", e - 1) and text[e - 2] in "江河湖溪":
+        return None  # 湄江街道 + 湄江河畔: the river is 湄江 (the water rule's)
+    return m.end()
 
 
 def _split_city_before_site(rules, text: str, s: int, e: int, places: list[tuple[int, int]],
                             out: list[Candidate]) -> int:
     """Return the start of a model LOC after the city or province it begins with, appending
     that place as a GPE to ``out`` (issue 15): 泉州东湖公园 → 泉州 + 东湖公园. A county's short
-    form (滨江公园) and a bare site word after the place (北京东路) keep the span whole."""
+    form (滨江公园, 古城清真寺: often an everyday word) and a bare site word after the place
+    (北京东路) keep the span whole."""
     m = rules.gaz.pattern.match(text, s)
     if m is None or e - m.end() < 3:
         return s
@@ -199,8 +222,8 @@ def _split_city_before_site(rules, text: str, s: int, e: int, places: list[tuple
 def abbreviation_in_context(rules, text: str, at: int, singles: set[int],
                             tokens: set[tuple[int, int]] | None) -> bool:
     """Return True when a one-character place the model found reads as one (中美, 中、美两国)."""
-    if text[at] not in rules.abbr:
-        return False
+    if text[at] not in rules.abbr or _LINE_AFTER_ABBR.match(text, at + 1):
+        return False  # 京 + 广高铁: the two ends that name a railway or a highway
     if tokens is None:
         return True
     if (at, at + 1) not in tokens:  # inside a word: 中美, 港台 and 华人, 访华 yes; 盛京 no

@@ -25,6 +25,9 @@ _CLOCK_NUMBER = "(?:[0-9０-９]{1,2}|[一二]?十[一二]?|[一二三四五六�
 CLOCK_AFTER = re.compile(f"{_TIME_OF_DAY}?{_CLOCK_NUMBER}(?:时|点)(?:[0-9０-９]{{1,2}}分|半)?"
                          f"(?:许|左右|多)?|{_TIME_OF_DAY}")
 # What may follow a year in the same DATE: 1996年底, 2024年度, 去年夏天, 前年秋季.
+# The minutes of a web timestamp glued to the date that opens the next line (10:30 + 2月2日…,
+# the line break lost in cleaning): masked (same length) so the date after them is found.
+CLOCK_GLUED = re.compile("(?<=[0-9]:)[0-9]{2}(?=[0-9０-９])")
 YEAR_TAIL = re.compile("度|底|初|末|(?:春|夏|秋|冬)(?:季|天)")
 # What makes a year no date: a statute's year label (1997年刑法), a comparison base
 # (较上年同期).
@@ -62,7 +65,8 @@ class DateRules:
     def date_candidates(self, text: str, published: date | None) -> list[Candidate]:
         """Return the dates of a sentence, normalised against the publication date."""
         found: list[tuple[re.Match, Candidate]] = []
-        for m in self.date_re.finditer(text):
+        scan = CLOCK_GLUED.sub("::", text) if ":" in text else text
+        for m in self.date_re.finditer(scan):
             if not m.group().strip() or (found and m.start() < found[-1][1].end):
                 continue  # the holiday of 2022年春节 is inside the DATE already
             if m.group().endswith("年") and self._starts_a_title(text, m.start(), m.end()):

@@ -113,6 +113,7 @@ class OrgRules:
             m = self.company_re.match(text, e_)
             if m and not any(c.start <= e_ < c.end for c in out):
                 out.append(Candidate(s_, m.end(), "ORG", None, "rule:company", SOFT))
+        self._drop_leading_verb(text, out)
         out += self.relative_orgs(text, out)
         out += self.media_orgs(text, out)
         for c in out:  # 第八届全国人民代表大会, 十三届全国人大常委会
@@ -120,6 +121,24 @@ class OrgRules:
             if m and m.end() == c.start:
                 c.start = m.start()
         return out
+
+    def _drop_leading_verb(self, text: str, found: list[Candidate]) -> None:
+        """Start an ORG after a verb that is also a county's name (issue 15): 该局会同 +
+        白云区公安分局, 大名警方会同 + 县市场监管局 (a place-less organ then), ，会同 +
+        三市派出所. 会同县 at the start of a clause stays the county (会同县公安局)."""
+        for c in found:
+            w = next((w for w in self.relative_before if len(w) >= 2
+                      and text.startswith(w, c.start)), None)
+            if w is None or c.end - c.start <= len(w) + 1:
+                continue
+            mid_clause = c.start > 0 and re.match(f"[{CJK}]", text[c.start - 1])
+            if mid_clause or not text.startswith(w + "县", c.start):
+                c.start += len(w)
+                if text.startswith(LEVELS, c.start):
+                    c.source = "rule:org_relative"
+                elif self.organ_re.fullmatch(text, c.start, c.end):
+                    c.end = c.start  # 会同 + 公安、工商部门: a bare organ word, no body
+        found[:] = [c for c in found if c.end > c.start]
 
     def relative_orgs(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Return organs written with a level word but no place (issue 15): 市扫黑办, 区委政法委,
@@ -193,6 +212,9 @@ class OrgRules:
             if begin is not None and begin in start_of:  # 南山区 + 粤海 + 街道办事处
                 at = begin
                 begin = _first_of_chain(start_of[begin], chained, text, self.gaz)
+            elif begin is not None:  # 洞庭湖 + 水上派出所: the lake or river the unit is named by
+                begin = next((k for k in range(max(0, begin - 5), begin - 1)
+                              if self.loc_re.fullmatch(text, k, begin)), begin)
         if begin is None:
             return None
         e = self.extend_org(text, m.end())
@@ -211,7 +233,7 @@ class OrgRules:
         span = text[s:e]
         if span in self.not_org:
             return False
-        if span.endswith(("公安", "警方", "检方")) and text.startswith(self.org_not_after, e):
+        if span.endswith(("公安", "警方", "检方", "消防")) and text.startswith(self.org_not_after, e):
             return False
         if s >= 2 and text[s - 2:s] in self.campaign:
             return False

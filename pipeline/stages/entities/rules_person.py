@@ -23,14 +23,15 @@ NOT_GIVEN_NAME = set(
     "还则即便就才并却而或遭受其之供交指承认带帮找打用拿拒逃离去来回骑开乘坐请叫要欲想欠借租买"
     "卖偷盗抢骗杀砍刺捅拉推踢殴辱威恐冒假谎窃私非违收送获落入出进上下前后里外内中人们男女父母"
     "子妻夫儿兄弟姐妹哥嫂叔姨舅侄孙爷奶婆公岳老小大某年月日时分岁名个位次元万一二三四五六七八"
-    "九十两几每该这那此各有无没不未只仅曾正已作做任当赶"
+    "九十两几每该这那此各有无没不未只仅曾正已作做任当赶抓"
 )
 # Words that start with a given-name character but go on the sentence: 张某发现, 王某成为.
 NOT_GIVEN_WORDS = ("发现", "发生", "发出", "发布", "成为", "成功", "明知", "明白", "明确", "华人",
                    "光顾", "刚刚", "军人", "强行", "强迫", "平时", "实施", "随后", "立即", "连续",
                    "长期", "通过", "利用", "随即", "得知", "看到", "见到", "听到", "感到",
                    "黑社会", "黑恶", "侵占", "侵吞", "贪污", "受贿", "挪用", "盗窃", "诈骗", "抢劫",
-                   "贩卖", "组织", "醉酒", "酒后")
+                   "贩卖", "组织", "醉酒", "酒后", "迅速", "主动", "独自", "趁机", "如实", "随身",
+                   "介绍", "表示", "指出", "透露", "告诉", "坦言", "回忆", "强调")
 # Credit lines of web pages and bylines that end in 报道 (issue 15): 责任编辑：沈某音,
 # 校对：刘威, （潇湘晨报记者欧阳一凡报道） → the name only.
 CREDIT = re.compile(f"(?:责任编辑|值班编辑|编辑|校对|审核|审校|作者|撰稿|监制)[：:][ 　]*([{CJK}]{{2,4}})"
@@ -38,6 +39,9 @@ CREDIT = re.compile(f"(?:责任编辑|值班编辑|编辑|校对|审核|审校|�
 # 于 is a preposition too (于某日), so 于某 is a person only after a word for one
 # (犯罪嫌疑人于某光); the surname list (also the model's feature) leaves 于 out.
 YU_MOU = re.compile("(?:(?<=嫌疑人|被告人|被害人|受害人|当事人)|(?<=男子|女子|村民|司机|老人|妻子|丈夫))于某")
+# Taiwan-style anonymisation (issue 15): 林姓 + 男子, 张姓 + 妇人 → the PERSON is 林姓.
+XING_AFTER = ("男子", "女子", "妇人", "妇女", "男童", "女童", "少年", "少女", "老翁", "老妇", "主嫌",
+              "嫌犯", "嫌疑人", "司机", "网友", "学生", "员工", "老板", "商人", "被告", "负责人", "男", "女")
 # What opens a title chain but is not part of it: 据办案民警 → 办案民警.
 TITLE_LEAD = r"^(?:据悉|据|经|由|在|向|对|记者从|从)"
 
@@ -60,6 +64,7 @@ class PersonRules:
         self.title_re = re.compile(trie_pattern(titles))
         followers = read_words(data_dir / "entity_person_followers.txt")
         self.not_names = set(read_words(data_dir / "entity_not_names.txt"))
+        self.xing_re = re.compile(f"(?:{trie_pattern(surnames)})姓(?={trie_pattern(XING_AFTER)})")
         self.titled_name_re = re.compile(
             f"(?:{trie_pattern(titles)})"
             f"((?:{trie_pattern(surnames)})[{CJK}]{{1,2}}?)(?={trie_pattern(followers)})"
@@ -83,6 +88,9 @@ class PersonRules:
         for m in YU_MOU.finditer(text) if "于某" in text else ():
             end = m.end() + given_name_after(text, m.start(), m.end())
             out.append(Candidate(m.start(), end, "PERSON", "anonymised", "rule:anonymised", SOFT))
+        for m in self.xing_re.finditer(text) if "姓" in text else ():
+            if not (m.start() and text[m.start() - 1] in self.surnames):  # 同姓, 百姓 stay words
+                out.append(Candidate(m.start(), m.end(), "PERSON", "anonymised", "rule:anonymised", SOFT))
         for m in self.titled_name_re.finditer(text):
             s, e = m.span(1)
             if m.group(1) in self.not_names:

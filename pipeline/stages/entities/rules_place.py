@@ -15,18 +15,20 @@ from ...lexicon import read_list, read_tagged, read_words, trie_pattern
 from ...places import ZONE_PATTERN, ZONES, Division, is_parent_of
 from .candidate import CJK, SOFT, SURE, Candidate
 
-# A town after a county (封开县 + 南丰镇), not a township organ (…镇派出所, …镇政府).
-TOWN = f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委))"
+# A town after a county (封开县 + 南丰镇), not a township organ (…镇派出所, …镇政府), not an
+# old town (嘉善 + 西塘古镇 is a site).
+TOWN = f"[{CJK}]{{2,3}}?(?:(?<!古)镇|乡|街道)(?![{CJK}]*(?:派出所|政府|党委))"
 # What may follow a road or square: 一巷, 88号, 片区.
 LOC_MORE = r"(?:[一二三四五六七八九十\d]{1,3}(?:巷|号|弄))?(?:片区)?"
 # A name with a numeral or a determiner in it is a description (六路, 各大公园, 之路).
-NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其等了")
+NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条个几多每该这那其等了诸")
 # The section of a river or a highway after its name (issue 15: one LOC with its full
 # extent): 长江 + 南通段, 长江 + 南通段通州沙水域, 赣江 + 樟树市临江镇段水域, 长江 + 干流南通段.
 SECTION = re.compile(f"(?:干流|支流)?([{CJK}]{{2,8}}?)段(?:(?!附近)[{CJK}]{{0,4}}?水域)?")
 # Highways named by their ends' one-character names: 京港澳高速, 沪昆高速.
 HIGHWAY = re.compile("[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新港澳蓉昆杭广深"
-                     "沈长哈连汕包茂厦兰银呼乌拉福泉南汉成济石太郑西大]{2,4}高速(?:公路)?")
+                     "沈长哈连汕包茂厦兰银呼乌拉福泉南汉成济石太郑西大霍二荣日鹤丹威岳临绥满瑞"
+                     "]{2,4}高速(?:公路)?")
 # A river name that pkuseg gives as a word: 清水江, 黄杨河, 通吕运河.
 RIVER_END = ("江", "河", "运河")
 # A port after its place, with its harbour area or pier (issue 15): 如皋港, 南通港狼山港区10号码头,
@@ -35,11 +37,11 @@ PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|
                   f"(?![{CJK}]*(?:派出所|公安|海关|边检|集团|公司))")
 # What may stand before a port that is a word of its own: 及 + 董家口港, 、 + 海门港.
 PORT_BEFORE = set("在于从至到和及与经过、，；：　 ")
-# Prepositions that never start a site's name (在 + 瓦窑西路片区, 对 + 瓦窑片区).
-NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自")
+# Prepositions that never start a site's name (在 + 瓦窑西路片区, 对 + 瓦窑片区, 涉 + 西湖断桥).
+NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自涉")
 # Verbs of motion or position that never start a site's name (在 + 通往 + 灵隐寺).
 LOC_VERB_START = ("通往", "前往", "位于", "来到", "途经", "赶往", "赶赴", "驶往", "返回", "进入",
-                  "驶入", "附近", "沿着", "靠近")
+                  "驶入", "附近", "沿着", "靠近", "做好", "加强", "开展", "整治", "规范")
 # A site word followed by one of these names a company or an organ (红塔集团, 码头公司).
 LOC_NOT_BEFORE = re.compile(f"[{CJK}]{{0,2}}(?:集团|公司|酒店|宾馆|派出所|管理处|管委会|办事处)")
 # The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
@@ -69,6 +71,8 @@ class PlaceRules:
         self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")
                                               + read_words(data_dir / "entity_loc_names.txt")))
         self.loc_suffix_re = re.compile(trie_pattern(read_words(data_dir / "entity_loc_suffixes.txt")))
+        self.site_after_place_re = re.compile(
+            trie_pattern(read_words(data_dir / "entity_site_after_place.txt")))
         self.loc_more_re = re.compile(LOC_MORE)
         self.not_loc = set(read_words(data_dir / "entity_not_loc.txt"))
         self.not_place_final = set("".join(read_words(data_dir / "entity_not_place_final.txt")))
@@ -126,7 +130,27 @@ class PlaceRules:
                 out.append(Candidate(c.end, zm.end(), "GPE", None, "rule:zone", SOFT))
         for m in self.loc_re.finditer(text):  # 长江; a long name also inside a word (涉 + 鄱阳湖)
             if bounds is None or len(m.group()) >= 3 or (m.start() in bounds and m.end() in bounds):
-                out.append(Candidate(m.start(), m.end(), "LOC", None, "gazetteer", SOFT))
+                out.append(Candidate(_lake_part(text, m.start(), m.group()), m.end(), "LOC", None,
+                                     "gazetteer", SOFT))
+        out += self.place_site_candidates(text, bounds, places)
+        out += self.place_site_candidates(text, bounds, [(c.start, c.end) for c in out
+                                                         if c.source == "gazetteer" and c.label == "LOC"])
+        return out
+
+    def place_site_candidates(self, text: str, bounds: set[int] | None,
+                              places: list[tuple[int, int]]) -> list[Candidate]:
+        """Return a place name + a site word after it as ONE LOC (issue 15): the place is the
+        site's own name (德安收费站, 庐山服务区, 九江长江大桥, 邯郸东站, 岳阳楼景区, 鄱阳湖二桥); not
+        before an organ word (邯郸东站派出所 is the ORG rule's), nor inside another name (大名府 +
+        故城景区: 故城 is a county elsewhere)."""
+        out = []
+        for s, e in places:
+            m = self.site_after_place_re.match(text, e)
+            if m is None or (bounds is not None and s not in bounds) or \
+                    LOC_NOT_BEFORE.match(text, m.end()) or not _starts_a_name(text, s, places) or \
+                    (s >= 2 and text[s - 2:s] in self.campaign):
+                continue
+            out.append(Candidate(s, m.end(), "LOC", None, "rule:site", SOFT))
         return out
 
     def _division_candidates(self, text: str, known_counties: set[str], bounds: set[int] | None,
@@ -143,6 +167,10 @@ class PlaceRules:
             if s >= 2 and text[s - 2:s] in self.campaign:
                 continue
             full = name in gaz.by_name or name in gaz.countries
+            if name in self.relative_before and not name.endswith("县") and (
+                    any(ps == e for ps, _ in places) or self.organ_re.match(text, e)
+                    or self.org_names_re.match(text, e)):
+                continue  # 会同 + 公安部: the verb "together with", not the county
             if name in gaz.needs_parent:
                 if not (adjacent and any(is_parent_of(p, d) for p in last_divs for d in divs)):
                     continue
@@ -184,7 +212,7 @@ class PlaceRules:
                       for m in NUMBERED_ROAD.finditer(text)]
         if "段" not in text and "高速" not in text:
             return ports  # most sentences: no section and no highway
-        starts = [(m.start(), m.end()) for m in self.loc_re.finditer(text)]
+        starts = [(_lake_part(text, m.start(), m.group()), m.end()) for m in self.loc_re.finditer(text)]
         starts += [(m.start(), m.end()) for m in HIGHWAY.finditer(text)]
         if tokens and "段" in text:
             starts += [(s, e) for s, e in tokens if 2 <= e - s <= 4
@@ -192,7 +220,7 @@ class PlaceRules:
         out = []
         for s, e in starts:
             m = SECTION.match(text, e)
-            if m and not set(m.group(1)) & NOT_SECTION:
+            if m and (not set(m.group(1)) & NOT_SECTION or self.gaz.divisions(m.group(1))):
                 out.append(Candidate(s, m.end(), "LOC", None, "rule:section", SURE))
             elif text[s:e].endswith(("高速", "高速公路")):
                 out.append(Candidate(s, e, "LOC", None, "rule:section", SURE))
@@ -275,7 +303,9 @@ class PlaceRules:
             return out
         starts = {s for s, _ in tokens}
         for m in WATER_SIDE_RE.finditer(text):
-            e = m.start() + (1 if m.group().startswith("河畔") else 0)
+            # 淮河 + 畔, but 湄江 + 河畔 (the river's name ends before 河畔)
+            named_before = m.group().startswith("河畔") and m.start() > 0 and text[m.start() - 1] in WATER_END
+            e = m.start() + (1 if m.group().startswith("河畔") and not named_before else 0)
             if any(self.loc_re.fullmatch(text, b, e) for b in range(max(e - 5, 0), e - 1)):
                 continue  # 淮河: the gazetteer has it
             lead = [b for b in range(e - 2, max(e - 5, -1), -1) if b == 0 or text[b - 1] in PORT_BEFORE]
@@ -287,7 +317,7 @@ class PlaceRules:
                     out.append(Candidate(b, e, "LOC", None, "rule:water", SOFT))
                     break
             else:
-                if m.group().startswith("河畔") and e - 1 >= 2:
+                if m.group().startswith("河畔") and not named_before and e - 1 >= 2:
                     b = next((k for k in range(e - 3, max(e - 5, -1), -1) if k in starts
                               and text[k] not in NOT_LOC_FIRST), None)
                     if b is not None and not set(text[b:e - 1]) & NOT_LOC_CHARS:
@@ -296,9 +326,10 @@ class PlaceRules:
 
     def _city_and_site(self, text: str, b: int, p: int, e: int) -> list[Candidate]:
         """Return the LOC ``text[b:e]``, or a city or province it begins with as a GPE and the
-        site after it (issue 15): 泉州东湖公园 → 泉州 + 东湖公园."""
+        site after it (issue 15): 泉州东湖公园 → 泉州 + 东湖公园, 嘉善西塘古镇 → 嘉善 + 西塘古镇."""
         m = self.gaz.pattern.match(text, b)
-        if m and p - m.end() >= 2 and (m.group() in self.gaz.by_name or m.group() in self.gaz.high_short):
+        if m and p - m.end() >= 2 and (m.group() in self.gaz.by_name or m.group() in self.gaz.high_short
+                                       or m.group() in self.gaz.county_short):
             return [Candidate(b, m.end(), "GPE", None, "rule:loc", SOFT),
                     Candidate(m.end(), e, "LOC", None, "rule:loc", SOFT)]
         return [Candidate(b, e, "LOC", None, "rule:loc", SOFT)]
@@ -345,6 +376,22 @@ class PlaceRules:
             k = m.start() + m.group().index("华")
             out.append(Candidate(k, k + 1, "GPE", self.abbr["华"], "rule:abbreviation", SOFT))
         return out
+
+
+def _starts_a_name(text: str, s: int, places: list[tuple[int, int]]) -> bool:
+    """Return True when a name may start at ``s``: after a mark, a preposition or another
+    place (九江 + 长江大桥), not inside a word (大名府 + 故城)."""
+    return s == 0 or text[s - 1] in PORT_BEFORE or text[s - 1] in NOT_LOC_FIRST or \
+        not re.match(f"[{CJK}]", text[s - 1]) or any(pe == s for _, pe in places)
+
+
+def _lake_part(text: str, s: int, name: str) -> int:
+    """Return the start of a lake's name with the part of the lake written before it (issue 15):
+    东 + 洞庭湖, 西 + 洞庭湖 are one LOC (a direction alone, after a break or a preposition)."""
+    if s >= 1 and name.endswith("湖") and len(name) >= 3 and text[s - 1] in "东西南北" and (
+            s == 1 or text[s - 2] in PORT_BEFORE):
+        return s - 1
+    return s
 
 
 def _listed_with_a_place(text: str, s: int, e: int, places: list[tuple[int, int]]) -> bool:
