@@ -88,7 +88,21 @@ def read_html(data: bytes | str, url: str | None = None) -> tuple[str, dict, dat
         text = f"{title}\n{text}"
     meta = {"title": title or None, "url": extracted.get("url") or url,
             "site_name": extracted.get("sitename") or None}
-    return text, {k: v for k, v in meta.items() if v}, lenient_date(extracted.get("date")) or time_date
+    published = year_guess_dropped(lenient_date(extracted.get("date")), data)
+    return text, {k: v for k, v in meta.items() if v}, published or time_date
+
+
+def year_guess_dropped(found: date | None, html: bytes | str) -> date | None:
+    """None for a date htmldate made up from a year alone: 1 January when the page names no
+    such day (a page printing only ``© 2023`` or ``2023年`` gives 2023-01-01); the page's own
+    date line then gives the date. A real 1 January (``2023-01-01``, ``2023年1月1日``) stays.
+    """
+    if found is None or (found.month, found.day) != (1, 1):
+        return found
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", "replace")
+    day = re.compile(rf"{found.year}[ \t]*[-/.年][ \t]*0?1[ \t]*[-/.月][ \t]*0?1(?!\d)|{found.year}0101")
+    return found if day.search(html) else None
 
 
 def _table_cells(text: str) -> str:

@@ -120,3 +120,13 @@ def test_table_laid_out_page_gives_one_line_a_cell(tmp_path):
                     encoding="utf-8")
     [doc] = list(read_inputs([path]))
     assert "|" not in doc.raw and "发布日期：2021-04-16 信息来源：市公安局 浏览次数：4021" in doc.raw.splitlines()
+
+
+def test_a_date_made_up_from_a_year_alone_is_dropped():
+    """htmldate gives 2023-01-01 for a page that prints only 2023年03月08日 in its text and
+    a year: the reader drops it and the page's date line gives the date; a real 1 January stays."""
+    from pipeline.readers import year_guess_dropped
+
+    assert year_guess_dropped(date(2023, 1, 1), "<p>发布日期：2023年03月08日</p>") is None
+    assert year_guess_dropped(date(2023, 1, 1), "<p>发布日期：2023年1月1日</p>") == date(2023, 1, 1)
+    assert year_guess_dropped(date(2023, 3, 8), "<p>无</p>") == date(2023, 3, 8)

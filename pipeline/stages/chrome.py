@@ -67,7 +67,8 @@ _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|�
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
 _ORIGINAL = re.compile(r"^原标题[:：]")
 _TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|更多新闻|猜你喜欢|精彩推荐|热门文章)[:：]?$")
-_COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$")
+_COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$"
+                     r"|^【?(?:图片新闻|新闻图片|图片报道|图说新闻|图说|今日图说)】?$")  # a page of photos
 # Police arrest three over online fraud: a headline without a Chinese character.
 _LATIN_TITLE = re.compile(r"^(?=.*[A-Za-z]{2,}[ \t]+[A-Za-z]{2,})[^\u3400-\u9fff]{8,120}$")
 # 【法治】 alone above the date line: the channel the page sits in.
@@ -103,6 +104,21 @@ class PageMeta:
     headlines: set[str] = field(default_factory=set)  # listed in the page header (e-paper)
 
 
+# 来源示例晚报作者纪律2022-11-03 08:15: labels glued to their values, no colon, no space.
+_GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")
+_GLUED_LABEL = re.compile(r"(?<!责任)(来源|稿源|作者|责任编辑|编辑)(?![:：])")
+_GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?:19|20)\d\d[-/.年])")
+
+
+def unglued(text: str) -> str:
+    """A date/source line written without colons or spaces, spelled out:
+    ``来源示例晚报作者纪律2022-11-03`` → `` 来源：示例晚报 作者：纪律 2022-11-03``; other text
+    unchanged. Only a line that starts with such a label and holds a date is read so."""
+    if not _GLUED_START.match(text) or _META_LABEL.search(text) or not _DATE_TEXT.search(text):
+        return text
+    return _GLUED_DATE.sub(" ", _GLUED_LABEL.sub(r" \1：", text))
+
+
 def meta_line(text: str) -> dict | None:
     """Read a date/source line: ``2022年08月05日 15:40 来源：中国新闻网`` → date and outlet.
 
@@ -111,6 +127,7 @@ def meta_line(text: str) -> dict | None:
     """
     if len(text) > 80 or "。" in text or _BRACKETED.match(text):
         return None
+    text = unglued(text)
     if _CN_DATE_LINE.match(text):
         return {"published": find_date(text)}
     found: dict = {}

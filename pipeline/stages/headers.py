@@ -13,8 +13,10 @@ ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见
               r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻)|[\u4e00-\u9fff]{1,4}报[ \t]+)?记者"
               r"|通讯员|实习生")
 # A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
-NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,5}}"
-LEAD_NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,4}}"
+# A transliterated name runs on after its dot: 阿依古丽·买买提, 努尔兰·哈力木.
+_DOTTED = r"(?<!·)(?:·[\u4e00-\u9fff]{1,6})?"
+NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,5}}{_DOTTED}"
+LEAD_NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,4}}{_DOTTED}"
 ROLES = {"记者": "reporter", "本报记者": "reporter", "特约记者": "reporter",
          "本报特约记者": "reporter", "见习记者": "reporter", "通讯员": "correspondent",
          "本报通讯员": "correspondent", "实习生": "other"}
@@ -71,7 +73,8 @@ TITLED_DATELINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}?(?:网|社)|新华社|中新社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日[电讯][ \t]*题[:：][ \t]*(?=\S)")
 # 【江苏】… or 公安|… : a digest item led by a tag.
 LONE_TAG = re.compile(r"^[【〖][^【】〖〗，。；：\s]{1,10}[】〗]$")  # 【广州】 alone, its item on the next line
-TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,10})[】〗]|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
+# A bold lead may be a whole headline: 【县法院召开审判委员会会议】3月2日，….
+TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,24})[】〗]|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
 # 中国时报 记者 王晓明/台北报导: the outlet that opens a byline.
 BYLINE_OUTLET = re.compile(r"^([\u4e00-\u9fff]{1,4}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+记者")
 OUTLET_OF_MARK = re.compile(r"^[【\[(（]?据?(新华社|中新社|中新网|人民网|中央社|本报)")

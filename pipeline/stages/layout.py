@@ -83,6 +83,29 @@ def item_headline(line: Line) -> list[Line]:
             Line(line.start + head.end(), line.end, line.text[head.end():], "body", rest)]
 
 
+# 男子盗窃电瓶被刑拘2022-11-03: a headline with the page's date glued to its end.
+_GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff”」』》])(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月\d{1,2}日)"
+                         r"(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?$")
+_META_WORDS = re.compile(r"来源|稿源|作者|编辑|发布|时间|日期|星期|第[ \t]*\S{1,3}[ \t]*版")
+
+
+def glued_dates(lines: list[Line]) -> list[Line]:
+    """Cut a date glued to the end of a headline off its line: ``男子盗窃电动车电瓶被刑拘2022-11-03``
+    → ``男子盗窃电动车电瓶被刑拘`` + ``2022-11-03`` (a date line of its own). A line with a
+    label (``来源示例晚报2022-11-03``) or sentence punctuation is left whole."""
+    out = []
+    for line in lines:
+        glued = _GLUED_DATE.search(line.simple) if len(line.simple) <= 60 else None
+        head = line.simple[:glued.start()] if glued else ""
+        if glued is None or len(head) < 6 or _HEADLINE_PUNCT.search(head) or _META_WORDS.search(head):
+            out.append(line)
+            continue
+        at = glued.start()
+        out.append(Line(line.start, line.start + at, line.text[:at], line.kind, head))
+        out.append(Line(line.start + at, line.end, line.text[at:], line.kind, line.simple[at:]))
+    return out
+
+
 _RUN_ON = re.compile(r"(?<=[。！？”])[ \t]*(?=又讯[ \t])")
 
 

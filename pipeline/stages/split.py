@@ -27,7 +27,7 @@ from ..document import ArticleSpan, Author, Document, SentenceSpan
 from . import headers
 from .chrome import EDITION, PageMeta, closes_article, find_chrome
 from .layout import Line as _Line
-from .layout import item_headline, numbered_items, page_lines, run_on_items, simplified_view
+from .layout import glued_dates, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
@@ -232,7 +232,7 @@ class ArticleSplitter:
     name = "split"
 
     def __call__(self, doc: Document) -> Document:
-        all_lines = page_lines(doc.clean, simplified_view(doc.clean))
+        all_lines = glued_dates(page_lines(doc.clean, simplified_view(doc.clean)))
         kinds, meta = find_chrome(all_lines)
         doc.chrome = meta.chrome
         if doc.published is None:

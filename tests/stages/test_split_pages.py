@@ -41,3 +41,36 @@ def test_a_brief_run_on_after_a_full_stop_is_an_item_of_its_own():
     doc = split("法治简报\n◆市公证协会开展“公证进社区”活动。又讯 市公证处日前开通老年人办证绿色通道。\n"
                 "◆市法律援助中心发布上半年工作情况。")
     assert [a.dateline for a in doc.articles] == [None, "又讯", None]
+
+
+def test_a_date_glued_to_the_headline_is_cut_off_as_a_date_line():
+    """男子盗窃电动车电瓶被刑拘2022-11-03: the title without the date, the date the page's."""
+    doc = split("男子盗窃电动车电瓶被刑拘2022-11-03\n11月1日，某派出所接到居民报警，当日即将嫌疑人抓获。")
+    assert doc.articles[0].title == "男子盗窃电动车电瓶被刑拘"
+    assert str(doc.published) == "2022-11-03" and any(kind == "meta" for _s, _e, kind in doc.chrome)
+
+
+def test_a_date_source_line_without_colons_is_read():
+    """来源示例晚报作者纪律2022-11-03 08:15: outlet, author and date, no colon or space."""
+    doc = split("男子盗窃电动车电瓶被刑拘\n来源示例晚报作者纪律2022-11-03 08:15\n"
+                "11月1日，某派出所接到居民报警，当日即将嫌疑人抓获。")
+    article = doc.articles[0]
+    assert (article.outlet, [a.name for a in article.authors]) == ("示例晚报", ["纪律"])
+    assert str(article.published) == "2022-11-03"
+
+
+def test_a_bold_headline_lead_in_brackets_titles_its_item():
+    """【县法院召开审判委员会会议】3月2日，…: a lead longer than a place tag is the item's title."""
+    doc = split("要闻简报\n【县法院召开审判委员会会议】3月2日，县法院召开会议，研究重大案件3件。\n"
+                "【县司法局部署年度普法工作】2月28日，县司法局对全年普法工作作出部署。")
+    assert [a.title for a in doc.articles] == ["县法院召开审判委员会会议", "县司法局部署年度普法工作"]
+
+
+def test_a_transliterated_name_with_a_dot_is_one_author():
+    """本报记者 欧阳明月 通讯员 阿依古丽·买买提: the byline, not the title."""
+    doc = split("边境派出所守护平安路\n本报记者 欧阳明月 通讯员 阿依古丽·买买提\n"
+                "清晨，边境派出所的民警已经开始巡逻。")
+    article = doc.articles[0]
+    assert article.title == "边境派出所守护平安路"
+    assert [(a.name, a.role) for a in article.authors] == [("欧阳明月", "reporter"),
+                                                            ("阿依古丽·买买提", "correspondent")]
