@@ -14,9 +14,9 @@ ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见
               r"|通讯员|实习生")
 # A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
 # A transliterated name runs on after its dot: 阿依古丽·买买提, 努尔兰·哈力木.
-_DOTTED = r"(?<!·)(?:·[\u4e00-\u9fff]{1,6})?"
-NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,5}}{_DOTTED}"
-LEAD_NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,4}}{_DOTTED}"
+_DOTTED = r"(?:·[\u4e00-\u9fff]{1,6}){0,2}"
+NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff]){{2,5}}{_DOTTED}"
+LEAD_NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff]){{2,4}}{_DOTTED}"
 ROLES = {"记者": "reporter", "本报记者": "reporter", "特约记者": "reporter",
          "本报特约记者": "reporter", "见习记者": "reporter", "通讯员": "correspondent",
          "本报通讯员": "correspondent", "实习生": "other"}

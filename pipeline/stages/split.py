@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document, SentenceSpan
+from ..lexicon import DATA_DIR, alternation, read_words
 from . import headers
 from .chrome import EDITION, PageMeta, closes_article, find_chrome
 from .layout import Line as _Line
@@ -37,6 +38,9 @@ _SENT_END = re.compile(r"(?:[。！？!?；;]|…+)[”’」』）)》]*")
 _EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]$|[（(]完[）)]$")  # …咨询80余人次。（完）
 # A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄|摄影|供图|制图)[)）]?$")
+
+# 检察机关开展 / 民事支持起诉专项活动: a headline line ending in a word that needs the next line.
+_OPEN_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'split_open_ends.txt'))})$")
 
 MAX_SENTENCE = 500  # characters; longer runs are cut at a comma, else hard, to bound memory
 
@@ -213,6 +217,39 @@ def _brief(block: _Block, previous: _Block) -> bool:
             and ends_sentence(previous.lines[-1].text) and len(previous.lines) <= 6)
 
 
+def _photo_item(block: _Block) -> bool:
+    """A photo on a page of photos: a short title over one caption that closes with the
+    photographer's credit (``禁毒宣传`` / ``6月5日，某社区民警…。 通讯员 常青 摄``)."""
+    return (len(block.header) == 1 and len(block.header[0].simple) <= 16 and len(block.body) == 1
+            and _caption(block.body[0]))
+
+
+def _caption(line: _Line) -> bool:
+    """A photo caption: text closed by the photographer's credit (``…开展演练。 李想 摄``)."""
+    return "。" in line.simple and bool(_PHOTO_CREDIT.search(line.simple))
+
+
+def _opens_with_column(kinds: list[str | None]) -> bool:
+    """True when a column line (``要闻简报``, ``法治动态``) comes before the page's first text."""
+    for kind in kinds:
+        if kind is None:
+            return False
+        if kind == "column":
+            return True
+    return False
+
+
+def _unmarked_items(lines: list[_Line]) -> None:
+    """Under a column line, paragraphs without bullets or headlines, each one or two sentences,
+    are the column's items (``要闻简报`` / ``近日，省高级人民法院…。`` / ``省公安厅部署…。``);
+    so are the captions of a page of photos (``图片新闻`` / ``…开展演练。 李想 摄``)."""
+    if len(lines) < 2 or any(len(line.simple) > 200 or not (ends_sentence(line.text) or _caption(line))
+                             or _classify(line) != "body" for line in lines):
+        return
+    for line in lines:
+        line.kind = "item"
+
+
 def _places(text: str) -> set[str]:
     found = set()
     for match in _PLACE.finditer(text):
@@ -246,6 +283,8 @@ class ArticleSplitter:
                                           and is_weak_heading(line.simple)) else "item"
             lines = [part for line in lines for part in item_headline(line)]
         numbered_items(lines)
+        if _opens_with_column(kinds):
+            _unmarked_items(lines)
         lines = run_on_items(lines)
         for line in lines:  # a headline the e-paper page header lists starts an article
             if line.simple in meta.headlines:
@@ -259,6 +298,8 @@ class ArticleSplitter:
                   if kinds[i] is None and kinds[i + 1] == "meta"}
         epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
         for block in _blocks(lines, titled):
+            if not block.is_article and _photo_item(block):
+                block.is_article = True  # 禁毒宣传 / 6月5日，…。 通讯员 常青 摄: a photo of its own
             if epaper and not block.is_article and groups and _brief(block, groups[-1][-1]):
                 block.is_article = True  # 派出所民警帮走失老人回家 / 12月2日晚，…: an untitled brief
             if block.is_article or not groups:
@@ -350,8 +391,8 @@ class ArticleSplitter:
                 if line in block.bylines or line.kind in ("tail", "headmark"):
                     kinds.append("byline")
                 elif block is first and first.is_article and line in block.header:
-                    kinds.append(next(r for r, span in header_spans.items()
-                                      if span == (line.start, line.end)))
+                    kinds.append(next(r for r, span in header_spans.items() if isinstance(span, tuple)
+                                      and span[0] <= line.start and line.end <= span[1]))
                 elif line.kind in ("heading", "tag", "listed"):
                     kinds.append("subhead")
                 else:
@@ -417,11 +458,28 @@ def header_roles(header: list[_Line]) -> list[str]:
         return ["kicker"] * listed[0] + ["title"] + ["subtitle"] * (len(header) - listed[0] - 1)
     if len(header) == 1:
         return ["title"]
+    run_on = _run_on_title(header)
+    if run_on is not None:  # 检察机关开展 / 民事支持起诉专项活动: one title on two lines
+        head = header_roles(header[:run_on] + header[run_on + 1:]) if len(header) > 2 else ["title"]
+        if head[run_on] != "title":  # 县法院推进 / 诉源治理工作 / 二十条措施: title, subtitle
+            head = ["title"] + ["subtitle"] * (len(head) - 1)
+        return head[:run_on + 1] + ["title"] + head[run_on + 1:]
     if len(header) == 2:
         if header[1].text.startswith(("—", "-", "——")):
             return ["title", "subtitle"]
         return ["kicker", "title"]
     return ["kicker", "title", "subtitle"]
+
+
+def _run_on_title(header: list[_Line]) -> int | None:
+    """Index of the headline line that runs on onto the next, or None: a line ending in a
+    word that needs its object (``检察机关开展`` / ``民事支持起诉专项活动``; ``…的`` / ``…``)."""
+    for i in range(len(header) - 1):
+        below = header[i + 1]
+        if (header[i].kind == "heading" and below.kind == "heading" and _OPEN_END.search(header[i].simple)
+                and not below.text.startswith(("—", "-"))):
+            return i
+    return None
 
 
 def _tag_text(line: _Line) -> str:
@@ -437,10 +495,11 @@ def _header(first: _Block) -> tuple[str, str | None, str | None, dict]:
     if first.is_article and heads:
         roles = header_roles(heads)
         for line, role in zip(heads, roles):
-            spans[role] = (line.start, line.end)
+            start = spans[role][0] if role == "title" and title else line.start
+            spans[role] = (start, line.end)
             value = _tag_text(line)
             if role == "title":
-                title = value
+                title += value
             elif role == "kicker":
                 kicker = value
             else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pipeline.stages import chrome
 from tests.stages.test_chrome import split
 
 
@@ -74,3 +75,35 @@ def test_a_transliterated_name_with_a_dot_is_one_author():
     assert article.title == "边境派出所守护平安路"
     assert [(a.name, a.role) for a in article.authors] == [("欧阳明月", "reporter"),
                                                             ("阿依古丽·买买提", "correspondent")]
+
+
+def test_a_headline_line_ending_in_an_open_verb_runs_on_into_the_next():
+    """检察机关开展 / 民事支持起诉专项活动: one title on two lines, not a kicker and a title."""
+    doc = split("第03版：政法要闻\n检察机关开展\n民事支持起诉专项活动\n"
+                "本报讯 记者舒心 近日，省检察院部署开展民事支持起诉专项活动。\n"
+                "让司法更有温度\n巡回法庭开到田间地头\n本报记者 白露\n秋收时节，巡回审判车驶进了村里。")
+    assert [(a.kicker, a.title) for a in doc.articles] == [
+        (None, "检察机关开展民事支持起诉专项活动"), ("让司法更有温度", "巡回法庭开到田间地头")]
+
+
+def test_each_titled_photo_on_a_photo_page_is_an_article():
+    """图片新闻 / 夜查酒驾 / 6月8日晚，…。 本报记者 钟声 摄 / 普法进校园 / …: one article a photo."""
+    doc = split("图片新闻\n夜查酒驾\n6月8日晚，交警在城区主干道开展酒驾整治行动。 本报记者 钟声 摄\n"
+                "普法进校园\n6月7日，检察官走进示例中学上法治课。 通讯员 林木 摄")
+    assert [(a.kicker, a.title) for a in doc.articles] == [(None, "夜查酒驾"), (None, "普法进校园")]
+    assert doc.chrome[0][2] == "column"
+
+
+def test_plain_paragraphs_under_a_column_line_are_its_items():
+    """要闻简报 / 近日，省高院…。此外，… / 省公安厅部署…。: each paragraph an item (此外 stays in)."""
+    doc = split("要闻简报\n近日，省高级人民法院召开执行工作推进会。此外，会议还通报了联合惩戒情况。\n"
+                "省公安厅部署开展夏季治安打击整治行动。\n日前，省司法局印发通知规范法律服务。")
+    assert len(doc.articles) == 3
+    untitled = split("近日，省高级人民法院召开执行工作推进会。\n会议还通报了联合惩戒情况。")
+    assert len(untitled.articles) == 1
+
+
+def test_a_site_name_and_home_link_line_is_navigation():
+    """示例市场监管网 首页 above the headline is navigation, not a kicker."""
+    assert chrome.line_kind("示例市场监管网 首页") == "nav"
+    assert chrome.line_kind("回到首页") is None
