@@ -28,7 +28,8 @@ from .headers import find_date
 from .layout import Line
 
 _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
-                  r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$")  # 示例市场监管网 首页
+                  r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$"  # 示例市场监管网 首页
+                  r"|^[^。，！？>＞»]{1,20}(?:[ \t]*[>＞»][ \t]*[^。，！？>＞»]{1,12}){2,}$")  # 示例网 > 法治 > 正文
 # 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
 _CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
 _NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$")

@@ -107,3 +107,9 @@ def test_a_site_name_and_home_link_line_is_navigation():
     """示例市场监管网 首页 above the headline is navigation, not a kicker."""
     assert chrome.line_kind("示例市场监管网 首页") == "nav"
     assert chrome.line_kind("回到首页") is None
+
+
+def test_a_crumb_trail_without_a_home_link_is_navigation():
+    """示例新闻网 > 法治频道 > 正文: two or more crumb separators make navigation."""
+    assert chrome.line_kind("示例新闻网 > 法治频道 > 正文") == "nav"
+    assert chrome.line_kind("收入 > 支出") is None
