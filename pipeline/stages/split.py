@@ -1,4 +1,5 @@
-"""Split: page → articles (title, kicker, subtitle, bylines, dateline) → paragraphs → sentences.
+"""Split: page → articles (title, kicker, subtitle, bylines, dateline) → paragraphs (sentences:
+``sentences.py``).
 
 A page of 法治日报-style reporting is a sequence of lines. An article starts with a short
 headline block (kicker, title, subtitle: lines without sentence punctuation) followed by a
@@ -8,7 +9,9 @@ punctuation-free lines inside an article are section subheads, not new articles.
 Scraped and e-paper pages carry chrome around the articles (navigation, share widgets, date
 and source lines, editor lines, footers; see ``chrome.py``): it is set aside first, listed in
 ``doc.chrome`` and read for the page's date and outlet. Digest items led by a tag
-(``【江苏】…``, ``公安|…``) or a dateline (``本报讯``, ``又讯``) are articles of their own.
+(``【江苏】…``, ``公安|…``) or a dateline (``本报讯``, ``又讯``) are articles of their own; so
+are the plain paragraphs under a column line (``要闻简报``) and the photos of a photo page
+(a short title over a caption closed by ``… 摄``; a credit line alone is never a headline).
 Traditional-script pages are matched through a simplified view, at the same offsets.
 
 A run of sections that follows an article cut off mid-sentence cannot continue that article;
@@ -23,18 +26,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import ArticleSpan, Author, Document, SentenceSpan
+from ..document import ArticleSpan, Author, Document
 from ..lexicon import DATA_DIR, alternation, read_words
 from . import headers
 from .chrome import EDITION, PageMeta, closes_article, find_chrome
 from .layout import Line as _Line
 from .layout import glued_dates, item_headline, numbered_items, page_lines, run_on_items, simplified_view
+from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
 _TERMINAL = "。！？!?…；;"
 _CLOSERS = "”’」』）)》"
-_SENT_END = re.compile(r"(?:[。！？!?；;]|…+)[”’」』）)》]*")
 _EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]$|[（(]完[）)]$")  # …咨询80余人次。（完）
 # A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄|摄影|供图|制图)[)）]?$")
@@ -42,7 +45,10 @@ _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄|摄影|供图|�
 # 检察机关开展 / 民事支持起诉专项活动: a headline line ending in a word that needs the next line.
 _OPEN_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'split_open_ends.txt'))})$")
 
-MAX_SENTENCE = 500  # characters; longer runs are cut at a comma, else hard, to bound memory
+_AGENCY_PHOTO = re.compile(r"[（(](?:新华社|中新社)[\u4e00-\u9fff]{0,6}发[\u4e00-\u9fff]{0,8}[）)]$")  # （新华社发美联社照片）
+# A photo credit on a line of its own: （新华社记者刘前刚摄）, （姜伟尚占摄影报道）, 李想 摄.
+_BARE_CREDIT = re.compile(r"^[（(][^（）()]{2,16}(?:摄|摄影|摄影报道|供图)[）)]$")
+
 
 
 def _classify(line: _Line) -> str:
@@ -57,6 +63,8 @@ def _classify(line: _Line) -> str:
         return "tail"
     if line.kind == "item":  # a bulleted digest item (▲市法院召开…)
         return "item"
+    if _BARE_CREDIT.match(text):  # （新华社记者刘前刚摄） under a caption: never a headline
+        return "body"
     if len(text) <= 40 and not _HEADING_PUNCT.search(text):
         return "heading"
     if is_weak_heading(text):
@@ -220,13 +228,16 @@ def _brief(block: _Block, previous: _Block) -> bool:
 def _photo_item(block: _Block) -> bool:
     """A photo on a page of photos: a short title over one caption that closes with the
     photographer's credit (``禁毒宣传`` / ``6月5日，某社区民警…。 通讯员 常青 摄``)."""
-    return (len(block.header) == 1 and len(block.header[0].simple) <= 16 and len(block.body) == 1
-            and _caption(block.body[0]))
+    head = block.header[0].simple if len(block.header) == 1 else ""
+    body = block.body[:-1] if len(block.body) == 2 and _BARE_CREDIT.match(block.body[-1].simple) else block.body
+    return (0 < len(head) <= 16 and not headers.ENUMERATED.match(head) and not head.startswith(("（", "("))
+            and len(body) == 1 and (_caption(body[0]) or len(body) < len(block.body)))
 
 
 def _caption(line: _Line) -> bool:
-    """A photo caption: text closed by the photographer's credit (``…开展演练。 李想 摄``)."""
-    return "。" in line.simple and bool(_PHOTO_CREDIT.search(line.simple))
+    """A photo caption: text closed by the photographer's or agency's credit
+    (``…开展演练。 李想 摄``, ``…在滚大雪球。（新华社发）``)."""
+    return "。" in line.simple and bool(_PHOTO_CREDIT.search(line.simple) or _AGENCY_PHOTO.search(line.simple))
 
 
 def _opens_with_column(kinds: list[str | None]) -> bool:
@@ -243,11 +254,14 @@ def _unmarked_items(lines: list[_Line]) -> None:
     """Under a column line, paragraphs without bullets or headlines, each one or two sentences,
     are the column's items (``要闻简报`` / ``近日，省高级人民法院…。`` / ``省公安厅部署…。``);
     so are the captions of a page of photos (``图片新闻`` / ``…开展演练。 李想 摄``)."""
-    if len(lines) < 2 or any(len(line.simple) > 200 or not (ends_sentence(line.text) or _caption(line))
-                             or _classify(line) != "body" for line in lines):
+    credits = [bool(_BARE_CREDIT.match(line.simple)) for line in lines]
+    if len(lines) - sum(credits) < 2 or any(len(line.simple) > 200 or not (ends_sentence(line.text) or _caption(line))
+                                            or _classify(line) != "body"
+                                            for line, credit in zip(lines, credits) if not credit):
         return
-    for line in lines:
-        line.kind = "item"
+    numbered = bool(headers.ENUMERATED.match(lines[0].simple))  # 1、… 图为…。（张太亭摄） 2、…: a photo a number
+    for line, credit in zip(lines, credits):
+        line.kind = "body" if credit or (numbered and not headers.ENUMERATED.match(line.simple)) else "item"
 
 
 def _places(text: str) -> set[str]:
@@ -472,11 +486,13 @@ def header_roles(header: list[_Line]) -> list[str]:
 
 
 def _run_on_title(header: list[_Line]) -> int | None:
-    """Index of the headline line that runs on onto the next, or None: a line ending in a
-    word that needs its object (``检察机关开展`` / ``民事支持起诉专项活动``; ``…的`` / ``…``)."""
+    """Index of the headline line that runs on onto the next, or None: a short line ending in
+    a verb that needs its object (``检察机关开展`` / ``民事支持起诉专项活动``). A longer line
+    so ended is a kicker with its subject (``国务院三峡建委第七次会议召开``, ``…措施加强``)."""
     for i in range(len(header) - 1):
         below = header[i + 1]
-        if (header[i].kind == "heading" and below.kind == "heading" and _OPEN_END.search(header[i].simple)
+        if (header[i].kind == "heading" and below.kind == "heading" and len(header[i].simple) <= 8
+                and _OPEN_END.search(header[i].simple)
                 and not below.text.startswith(("—", "-"))):
             return i
     return None
@@ -562,75 +578,3 @@ def _page_facts(doc: Document, meta: PageMeta) -> None:
         doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]
                                    or [Author(n, "other") for n in re.split(r"[ 、，,]+", meta.authors)
                                        if headers.is_person(n)])
-
-
-def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Return (start, end) sentence spans covering ``text`` exactly, offset by ``start``.
-
-    Sentences end at 。！？；…… with their closing quotes (``说：“很安全。”``) and at the end
-    of the text; a run longer than ``MAX_SENTENCE`` is cut at its last comma.
-    """
-    spans = []
-    pos = 0
-    for match in _SENT_END.finditer(text):
-        end = match.end()
-        spans.extend(_bounded(text, pos, end))
-        pos = end
-    if pos < len(text):
-        spans.extend(_bounded(text, pos, len(text)))
-    return [(start + s, start + e) for s, e in spans if e > s]
-
-
-def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    out = []
-    while e - s > MAX_SENTENCE:
-        window = text[s:s + MAX_SENTENCE]
-        cut = max(window.rfind("，"), window.rfind(","), window.rfind(" "), window.rfind("、"))
-        cut = s + cut + 1 if cut > MAX_SENTENCE // 4 else _hard_cut(text, s, e)
-        out.append((s, cut))
-        s = cut
-    out.append((s, e))
-    return out
-
-
-def _hard_cut(text: str, s: int, e: int) -> int:
-    """Where a run with no comma is cut: at ``MAX_SENTENCE``, but never inside a run of digits.
-
-    A figure cut in two would be read as two smaller figures (a 600-digit run as its last
-    100 digits): the cut moves back before the digits, or, when the digits alone are longer
-    than a sentence, forward after them and their unit, so the number stays whole (and is then too long to
-    read: quarantined as ``unparsed_number``, never a wrong value).
-    """
-    cut = s + MAX_SENTENCE
-    if not text[cut - 1].isdigit():  # a cut right after a digit parts it from the rest
-        return cut
-    first = cut
-    while first > s and text[first - 1].isdigit():
-        first -= 1
-    if first > s:
-        return first
-    while cut < e and text[cut].isdigit():
-        cut += 1
-    tail = re.search(r"[，,、 ]", text[cut:min(e, cut + MAX_SENTENCE // 4)])  # and its unit
-    return cut + tail.end() if tail else cut
-
-
-class SentenceSplitter:
-    """Cut every paragraph of every article into sentences (``doc.sentences``)."""
-
-    name = "sentences"
-
-    def __call__(self, doc: Document) -> Document:
-        sentences = []
-        for a_idx, article in enumerate(doc.articles):
-            kinds = article.header.get("paragraph_kinds", [])
-            index = 0
-            for p_idx, (p_start, p_end) in enumerate(article.paragraphs):
-                kind = kinds[p_idx] if p_idx < len(kinds) else "body"
-                spans = ([(p_start, p_end)] if kind != "body"
-                         else split_sentences(doc.clean[p_start:p_end], p_start))
-                for s, e in spans:
-                    sentences.append(SentenceSpan(a_idx, p_idx, index, s, e, kind))
-                    index += 1
-        doc.sentences = sentences
-        return doc

@@ -113,3 +113,21 @@ def test_a_crumb_trail_without_a_home_link_is_navigation():
     """示例新闻网 > 法治频道 > 正文: two or more crumb separators make navigation."""
     assert chrome.line_kind("示例新闻网 > 法治频道 > 正文") == "nav"
     assert chrome.line_kind("收入 > 支出") is None
+
+
+def test_a_photo_credit_on_its_own_line_is_never_a_headline():
+    """图片新闻 / 1、…。 / （姜伟摄影报道） / 2、…。（周振全摄）: two photos, no credit for a title."""
+    doc = split("图片新闻\n1、派出所长年开展讲文明活动，方便了警民联系。\n（姜伟摄影报道）\n"
+                "2、火车站派出所在售票厅设立警示牌。图为旅客在看警示牌。\n（周振全摄）")
+    assert [a.title for a in doc.articles] == ["", ""]
+    single = split("北京举行新年音乐会\n首都各界群众欣赏了新年音乐会的精彩节目。\n（新华社记者樊如钧摄）\n"
+                   "演出在雄壮的乐曲中拉开帷幕。")
+    assert [a.title for a in single.articles] == ["北京举行新年音乐会"]
+
+
+def test_a_kicker_with_its_subject_is_not_run_on():
+    """国务院三峡建委第七次会议召开 / 李鹏主持…: a long kicker ending in a verb stays a kicker."""
+    doc = split("国务院三峡建委第七次会议召开\n李鹏主持总结一期建设情况部署二期建设任务\n"
+                "本报讯 记者甲乙 会议在北京召开。")
+    assert (doc.articles[0].kicker, doc.articles[0].title) == ("国务院三峡建委第七次会议召开",
+                                                                "李鹏主持总结一期建设情况部署二期建设任务")
