@@ -110,15 +110,24 @@ class PageMeta:
 _GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")
 _GLUED_LABEL = re.compile(r"(?<!责任)(来源|稿源|作者|责任编辑|编辑)(?![:：])")
 _GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?:19|20)\d\d[-/.年])")
+# 作者：张三2023-05-06来源：示例网: a labelled value runs into the next label or the date.
+_LABEL_AT = re.compile(r"(?<=\S)(?<!发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任)"
+                       r"(?=(?:信息|文章|新闻)?(?:来源|稿源)[:：]|作者[:：]|(?:责任)?编辑[:：]"
+                       r"|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)[:：])")
 
 
 def unglued(text: str) -> str:
-    """A date/source line written without colons or spaces, spelled out:
-    ``来源示例晚报作者纪律2022-11-03`` → `` 来源：示例晚报 作者：纪律 2022-11-03``; other text
-    unchanged. Only a line that starts with such a label and holds a date is read so."""
-    if not _GLUED_START.match(text) or _META_LABEL.search(text) or not _DATE_TEXT.search(text):
+    """A date/source line whose parts run together, spelled out with spaces:
+    ``作者：张三2023-05-06来源：示例网`` → ``作者：张三 2023-05-06 来源：示例网``;
+    ``来源示例晚报作者纪律2022-11-03`` (no colons; only at the start of a line with a date)
+    → `` 来源：示例晚报 作者：纪律 2022-11-03``. Other text is unchanged."""
+    if _GLUED_START.match(text) and not _META_LABEL.search(text) and _DATE_TEXT.search(text):
+        text = _GLUED_LABEL.sub(r" \1：", text)
+    elif "：" in text or ":" in text:
+        text = _LABEL_AT.sub(" ", text)
+    else:
         return text
-    return _GLUED_DATE.sub(" ", _GLUED_LABEL.sub(r" \1：", text))
+    return _GLUED_DATE.sub(" ", text)
 
 
 def meta_line(text: str) -> dict | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.stages import chrome
 from tests.stages.test_chrome import split
 
@@ -131,3 +133,14 @@ def test_a_kicker_with_its_subject_is_not_run_on():
                 "本报讯 记者甲乙 会议在北京召开。")
     assert (doc.articles[0].kicker, doc.articles[0].title) == ("国务院三峡建委第七次会议召开",
                                                                 "李鹏主持总结一期建设情况部署二期建设任务")
+
+
+@pytest.mark.parametrize("line, outlet, authors", [
+    ("作者：张三2023-05-06来源：示例网", "示例网", "张三"),
+    ("发布时间：2023-05-06 10:20:11来源：示例网作者：李四", "示例网", "李四"),
+    ("时间：2023年5月6日来源：示例法院网", "示例法院网", None),
+])
+def test_labelled_values_that_run_together_are_parted(line, outlet, authors):
+    """作者：张三2023-05-06来源：示例网: the author, the date and the outlet, each on its own."""
+    found = chrome.meta_line(line)
+    assert (found.get("outlet"), found.get("authors"), str(found["published"])) == (outlet, authors, "2023-05-06")
