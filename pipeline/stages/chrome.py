@@ -37,7 +37,10 @@ _WIDGET = re.compile(
     r"分享到|分享让更多人看到|大字体|小字体|^字号[:：]|扫一扫|打印本页|关闭窗口|【关闭】|【打印】"
     r"|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
     r"|^(?:关键词|关键字|标签)[:：]|^【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?$|^(?:点击|继续)?(?:阅读|查看|展开)全文"
-    r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$")  # 点击：368次
+    r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$"  # 点击：368次
+    r"|上一版|下一版|^版面导航$|^PDF版$|^返回目录$")  # e-paper page widgets
+# 第05版：法治新闻 上一版 下一版: the page widgets beside an edition line.
+_PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录")
 _META_LABEL = re.compile(
     r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位|浏览次数|浏览量|点击数|点击|阅读|字号)[ \t]*[:：]"
     r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
@@ -56,7 +59,10 @@ _DATE_TEXT = re.compile(
 _CN_DATE_LINE = re.compile(rf"^(?:{headers.CN_DATE.pattern})$")
 # （１９９７年１２月２３日） under a speech's title: the date of the speech, not a date line.
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
-_EDITION = re.compile(r"第[ \t]*[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}[ \t]*版(?:(?:[:：][ \t]*|[ \t]+)[\u4e00-\u9fff·]{1,8})?")
+# 第02版：要闻, A07版：法治新闻, 版次：A05 版名：政法新闻: the edition (版次) and its name (版名).
+_EDITION = re.compile(r"(?:第[ \t]*[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}|(?<![\dA-Za-z])[A-Za-z]?[0-9０-９]{1,3}(?=版[:：]))"
+                      r"[ \t]*版(?:(?:[:：][ \t]*|[ \t]+)[\u4e00-\u9fff·]{1,8})?"
+                      r"|版次[:：][ \t]*[A-Za-z]?[0-9０-９]{1,3}版?(?:[ \t]*版名[:：][ \t]*[\u4e00-\u9fff·]{1,8})?")
 EDITION = _EDITION  # e-paper pages are known by their edition line
 _EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
                      r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$")  # （文：交警示例支队）
@@ -151,7 +157,7 @@ def meta_line(text: str) -> dict | None:
         elif label == "作者" and value:
             found["authors"] = value
         rest = rest.replace(match.group(), " ", 1)
-    rest = _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", rest))
+    rest = _PAGER.sub(" ", _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", rest)))
     published = find_date(text)
     if published:
         found["published"] = published
@@ -227,7 +233,7 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             kind = "nav"  # the crumbs after 首页 on lines of their own
         if kind in (None, "widget"):  # 时间：2021-10-08 作者：刘晓 【打印】【关闭】 is a date line
             found = meta_line(line.simple)
-            if found is not None and (kind is None or found.get("published")):
+            if found is not None and (kind is None or found.get("published") or _EDITION.search(line.simple)):
                 kind = "meta"
                 meta.published = meta.published or found.get("published")
                 meta.outlet = meta.outlet or _as_printed(line, found.get("outlet"))

@@ -144,3 +144,17 @@ def test_labelled_values_that_run_together_are_parted(line, outlet, authors):
     """作者：张三2023-05-06来源：示例网: the author, the date and the outlet, each on its own."""
     found = chrome.meta_line(line)
     assert (found.get("outlet"), found.get("authors"), str(found["published"])) == (outlet, authors, "2023-05-06")
+
+
+@pytest.mark.parametrize("line", ["A07版：法治新闻", "版次：A05 版名：政法新闻 2023-05-16", "第05版：法治新闻 上一版 下一版"])
+def test_edition_lines_in_other_shapes_are_read(line):
+    """A07版：法治新闻, 版次：A05 版名：…: edition lines; 上一版 下一版 beside one is a widget."""
+    doc = split(f"{line}\n餐馆使用过期食材被罚\n本报讯 记者伍德 日前，区市场监管局对一家餐馆作出行政处罚。")
+    assert [(a.title, a.kicker) for a in doc.articles] == [("餐馆使用过期食材被罚", None)]
+    assert doc.chrome[0][2] == "meta"
+
+
+def test_page_widgets_of_an_epaper_are_chrome():
+    """上一版 下一版 PDF版, 版面导航: widgets, never a kicker; 2023版新规出台 is not an edition."""
+    assert chrome.line_kind("上一版 下一版 PDF版") == "widget" and chrome.line_kind("版面导航") == "widget"
+    assert chrome.meta_line("2023版新规出台") is None
