@@ -12,7 +12,8 @@ it out of every article, so no sentence, entity or metric comes from it. Kinds:
 - ``page_header``: an e-paper page's list of the headlines printed on it;
 - ``original_title`` (``原标题：…``), ``editor`` (``责任编辑：…``), ``end_mark`` (``(完)``),
   ``correction`` (``【纠错】``), ``footer`` (copyright, 备案号, 转载请注明),
-  ``teaser`` (``新闻推荐``/``相关阅读`` and the headlines under it), ``column``
+  ``teaser`` (``新闻推荐``/``相关阅读`` and the headlines under it), ``comment`` (``网友评论``
+  and the short lines under it, ``发表评论``, ``已有3条评论``), ``column``
   (``简讯``, ``法治快讯``), ``jump`` (``下转第二版``, ``上接第一版``) and ``junk``
   (anti-scraping strings such as ``xK9qLm2ZpR7wTb``).
 """
@@ -74,7 +75,14 @@ _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|�
                      r"|^(?:主办|承办|协办)[:：]|技术支持[:：]|网站标识码|网站地图|联系我们"
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
 _ORIGINAL = re.compile(r"^原标题[:：]")
-_TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|更多新闻|猜你喜欢|精彩推荐|热门文章)[:：]?$")
+_TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
+                     r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行)[:：]?$")
+# 网友评论, 评论（2）, 已有3条评论, 发表评论: a comment block; the short lines under it are comments.
+# (评论 alone is a newspaper's column: not read so.)
+_COMMENTS = re.compile(r"^(?:网友|热门|最新|全部|精彩|读者)(?:评论|留言)(?:区|列表)?[ \t]*(?:[（(]\d+[）)]|\d+[ \t]*条)?[:：]?$"
+                       r"|^(?:评论|留言)(?:区|列表)?[ \t]*(?:[（(]\d+[）)]|\d+[ \t]*条)[:：]?$|^(?:评论|留言)区$"
+                       r"|^(?:我要|发表|写|查看(?:全部|更多)?)(?:评论|留言)$|^(?:已有|共有?)[ \t]*\d+[ \t]*(?:条|人)(?:评论|留言|参与)"
+                       r"|^(?:暂无|还没有)(?:评论|留言)|快来抢沙发")
 _COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$"
                      r"|^【?(?:图片新闻|新闻图片|图片报道|图说新闻|图说|今日图说)】?$")  # a page of photos
 # Police arrest three over online fraud: a headline without a Chinese character.
@@ -187,7 +195,7 @@ def line_kind(text: str) -> str | None:
     """The chrome kind of one line on its own, or None (``【纠错】`` → correction)."""
     checks = ((_END_MARK, "end_mark"), (_CORRECTION, "correction"), (_EDITOR, "editor"),
               (_ORIGINAL, "original_title"), (_JUMP, "jump"), (_TEASER, "teaser"),
-              (_GUIDE, "page_header"), (_JUNK, "junk"))
+              (_GUIDE, "page_header"), (_JUNK, "junk"), (_COMMENTS, "comment"))
     for pattern, kind in checks:
         if pattern.search(text):
             return kind
@@ -218,12 +226,16 @@ def _as_printed(line: Line, value: str | None) -> str | None:
 
 def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
     """Set the kind of every line that is chrome on its own; read date, outlet and author."""
-    teaser = False
+    teaser = comments = read = False
     for i, line in enumerate(lines):
         kind = line_kind(line.simple)
         if kind is None and teaser and _is_heading_like(line.simple):
             kind = "teaser"
+        if kind is None and comments and len(line.simple) <= 120:
+            kind = "comment"  # 山水：物业也该管管了。 under 网友评论
         teaser = kind == "teaser"
+        comments = (kind == "comment" and read) or (comments and kind == "widget")
+        read = read or "。" in line.simple  # comments follow an article's text, not a headline
         if kind == "widget":  # 【来源：示例法治网】【字号 大 中 小】
             source = _SOURCE.search(line.simple)
             if source:

@@ -40,7 +40,7 @@ _TERMINAL = "。！？!?…；;"
 _CLOSERS = "”’」』）)》"
 _EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]$|[（(]完[）)]$")  # …咨询80余人次。（完）
 # A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
-_PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄|摄影|供图|制图)[)）]?$")
+_PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄影报道|摄|摄影|供图|制图)[)）]?$")
 
 # 检察机关开展 / 民事支持起诉专项活动: a headline line ending in a word that needs the next line.
 _OPEN_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'split_open_ends.txt'))})$")
@@ -548,7 +548,7 @@ def _truncated(last: _Line, closing: dict[int, tuple[str, str]], web: bool = Fal
     if closes_article(kind):
         return False
     body = _EDITOR_NOTE.sub("", last.simple)
-    if (_PHOTO_CREDIT.search(body) and "。" in body) or headers.SIGNATURE_DATE.search(body):
+    if _caption(last) or headers.SIGNATURE_DATE.search(body) or _BARE_CREDIT.match(body):
         return False
     cut = web and body.rstrip().endswith(("…", "..."))  # 至案发时……: a web excerpt cut off
     return last.kind in ("body", "dateline", "item") and (cut or not ends_sentence(body))

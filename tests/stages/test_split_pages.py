@@ -158,3 +158,19 @@ def test_page_widgets_of_an_epaper_are_chrome():
     """上一版 下一版 PDF版, 版面导航: widgets, never a kicker; 2023版新规出台 is not an edition."""
     assert chrome.line_kind("上一版 下一版 PDF版") == "widget" and chrome.line_kind("版面导航") == "widget"
     assert chrome.meta_line("2023版新规出台") is None
+
+
+def test_comments_under_an_article_are_chrome():
+    """网友评论 / 山水：支持法院判决！ / 发表评论: chrome, no sentence from them; 评论 alone is a column."""
+    doc = split("租客私自转租房屋被判解约\n2023-10-09 来源：示例法治网\n近日，某区人民法院判决解除租赁合同。\n"
+                "网友评论\n已有2条评论\n山水：支持法院判决！\n明月：转租要问房东。\n发表评论\n相关文章\n房东私自进屋被判道歉")
+    kinds = [kind for _s, _e, kind in doc.chrome]
+    assert kinds.count("comment") == 5 and kinds.count("teaser") == 2
+    assert all("山水" not in doc.clean[s.start:s.end] for s in doc.sentences)
+    assert chrome.line_kind("评论") is None
+
+
+def test_an_article_closed_by_a_photo_credit_line_is_complete():
+    """…奉献在无边的苍穹里。 / （孙久奎摄）: the credit closes the article, it is not cut off."""
+    doc = split("飞行表演队的故事\n本报记者 甲乙\n他们把青春无怨无悔地奉献在无边的苍穹里。\n（孙久奎摄）")
+    assert doc.articles[0].truncated is False
