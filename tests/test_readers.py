@@ -130,3 +130,22 @@ def test_a_date_made_up_from_a_year_alone_is_dropped():
     assert year_guess_dropped(date(2023, 1, 1), "<p>发布日期：2023年03月08日</p>") is None
     assert year_guess_dropped(date(2023, 1, 1), "<p>发布日期：2023年1月1日</p>") == date(2023, 1, 1)
     assert year_guess_dropped(date(2023, 3, 8), "<p>无</p>") == date(2023, 3, 8)
+
+
+def test_a_date_line_the_extractor_dropped_is_put_back_under_the_headline():
+    """<p class="meta">发布时间：2021-11-23 来源：示例平安网 作者：安然</p>: back under the title."""
+    from pipeline.readers import with_date_line
+
+    html = '<h1>老人被骗 警方追回损失</h1><p class="meta">发布时间：2021-11-23 来源：示例平安网 作者：安然</p>'
+    text = "首页 | 警务\n老人被骗 警方追回损失\n七旬老人报警。"
+    assert with_date_line(text, html, "老人被骗 警方追回损失").split("\n")[2] == "发布时间：2021-11-23 来源：示例平安网 作者：安然"
+    kept = "老人被骗 警方追回损失\n发布时间：2021-11-23 来源：示例平安网 作者：安然\n七旬老人报警。"
+    assert with_date_line(kept, html, "老人被骗 警方追回损失") == kept
+
+
+def test_the_site_name_is_read_from_the_end_of_the_page_title():
+    """<title>标题 - 示例平安网</title> → 示例平安网; a title without a site → None."""
+    from pipeline.readers import site_of_title
+
+    assert site_of_title("<title>老人被骗 警方追回损失 - 示例平安网</title>") == "示例平安网"
+    assert site_of_title("<title>老人被骗 警方追回损失</title>") is None
