@@ -92,6 +92,9 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
             out.append(_Line(line.start, line.start + cut, line.text[:cut], "headmark", line.simple[:cut]))
             out.append(_Line(line.start + cut, line.end, line.text[cut:], "heading", line.simple[cut:]))
             continue
+        if headers.REPORTER_DATELINE.match(line.simple):  # 【记者林小明／台中报导】 is no tag
+            out.append(line)
+            continue
         if headers.LONE_TAG.match(line.simple):  # 【广州】 above its item
             out.append(_Line(line.start, line.end, line.text, "tag", line.simple))
             continue

@@ -174,3 +174,10 @@ def test_an_article_closed_by_a_photo_credit_line_is_complete():
     """…奉献在无边的苍穹里。 / （孙久奎摄）: the credit closes the article, it is not cut off."""
     doc = split("飞行表演队的故事\n本报记者 甲乙\n他们把青春无怨无悔地奉献在无边的苍穹里。\n（孙久奎摄）")
     assert doc.articles[0].truncated is False
+
+
+@pytest.mark.parametrize("byline, name", [("【記者林小明／台中報導】", "林小明"), ("撰文：记者 赵六", "赵六")])
+def test_bracketed_and_credited_bylines_name_the_reporter(byline, name):
+    """【記者林小明／台中報導】 is a reporter's dateline (not a digest tag); 撰文：记者 赵六 a byline."""
+    doc = split(f"警方破獲詐騙集團拘捕五人\n{byline}\n警方昨日採取行動，拘捕五名男子。")
+    assert len(doc.articles) == 1 and [a.name for a in doc.articles[0].authors] == [name]
