@@ -253,18 +253,20 @@ def _opens_with_column(kinds: list[str | None]) -> bool:
     return False
 
 
-def _unmarked_items(lines: list[_Line]) -> None:
+def _unmarked_items(lines: list[_Line]) -> bool:
     """Under a column line, paragraphs without bullets or headlines, each one or two sentences,
     are the column's items (``要闻简报`` / ``近日，省高级人民法院…。`` / ``省公安厅部署…。``);
-    so are the captions of a page of photos (``图片新闻`` / ``…开展演练。 李想 摄``)."""
+    so are the captions of a page of photos (``图片新闻`` / ``…开展演练。 李想 摄``). True when
+    the lines were so read (a headline leading an item is then cut off by ``item_headline``)."""
     credits = [bool(_BARE_CREDIT.match(line.simple)) for line in lines]
     if len(lines) - sum(credits) < 2 or any(len(line.simple) > 200 or not (ends_sentence(line.text) or _caption(line))
                                             or _classify(line) != "body"
                                             for line, credit in zip(lines, credits) if not credit):
-        return
+        return False
     numbered = bool(headers.ENUMERATED.match(lines[0].simple))  # 1、… 图为…。（张太亭摄） 2、…: a photo a number
     for line, credit in zip(lines, credits):
         line.kind = "body" if credit or (numbered and not headers.ENUMERATED.match(line.simple)) else "item"
+    return True
 
 
 def _places(text: str) -> set[str]:
@@ -300,8 +302,8 @@ class ArticleSplitter:
                                           and is_weak_heading(line.simple)) else "item"
             lines = [part for line in lines for part in item_headline(line)]
         numbered_items(lines)
-        if _opens_with_column(kinds):
-            _unmarked_items(lines)
+        if _opens_with_column(kinds) and _unmarked_items(lines):  # 县法院召开…会议　3月2日，…
+            lines = [part for line in lines for part in item_headline(line)]
         lines = run_on_items(lines)
         for line in lines:  # a headline the e-paper page header lists starts an article
             if line.simple in meta.headlines:
