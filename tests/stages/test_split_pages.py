@@ -186,5 +186,5 @@ def test_bracketed_and_credited_bylines_name_the_reporter(byline, name):
 def test_a_headline_leading_a_plain_digest_item_titles_it():
     """法治快讯 / 县法院召开审判管理会议　3月2日，县法院…: the lead before the space is the title."""
     doc = split("法治快讯\n县法院召开审判管理会议　3月2日，县法院召开会议，分析审判运行态势。\n"
-                "县检察院开展送法进企业活动　3月1日，县检察院检察官走进工业园区。")
+                "县检察院开展送法进企业活动　3月1日，县检察院检察官走进工业园区为企业提供法律服务。")
     assert [a.title for a in doc.articles] == ["县法院召开审判管理会议", "县检察院开展送法进企业活动"]
