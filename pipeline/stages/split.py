@@ -243,6 +243,19 @@ def _caption(line: _Line) -> bool:
     return "。" in line.simple and bool(_PHOTO_CREDIT.search(line.simple) or _AGENCY_PHOTO.search(line.simple))
 
 
+def _column_heading(lines: list[_Line]) -> bool:
+    """True when the page's first line names a column over digest items, whatever its name: a
+    short line over two or more tagged items (``政法信息`` / ``【市中院发布…】…`` / ``【…】…``)
+    or photos (``图说法治`` / ``调解现场`` / ``11月3日，…。 卫东 摄`` / …)."""
+    if len(lines) < 3 or lines[0].kind == "tag" or len(lines[0].simple) > 8 or _HEADING_PUNCT.search(lines[0].simple):
+        return False
+    rest = lines[1:]
+    if rest[0].kind == "tag":
+        return sum(line.kind == "tag" for line in rest) >= 2
+    # 调解现场 right above its caption is that photo's title; the line above it is the column.
+    return sum(_caption(line) for line in rest) >= 2 and not _caption(rest[0]) and _caption(rest[1])
+
+
 def _opens_with_column(kinds: list[str | None]) -> bool:
     """True when a column line (``要闻简报``, ``法治动态``) comes before the page's first text."""
     for kind in kinds:
@@ -295,6 +308,10 @@ class ArticleSplitter:
             doc.published = meta.published
         closing = _closing_chrome(all_lines, kinds)
         lines = _split_tags([line for line, kind in zip(all_lines, kinds) if kind is None])
+        column = not _opens_with_column(kinds) and _column_heading(lines)
+        if column:  # 政法信息 over 【…】 items: the column's name is chrome
+            doc.chrome = sorted(doc.chrome + [(lines[0].start, lines[0].end, "column")])
+            lines = lines[1:]
         if lines and _bulleted(doc, lines[0]):  # a digest of bulleted items, not a list in an article
             for i, line in enumerate(lines):  # ■ 县法院开展… above 本报讯 … is a headline
                 if _bulleted(doc, line):
@@ -302,7 +319,7 @@ class ArticleSplitter:
                                           and is_weak_heading(line.simple)) else "item"
             lines = [part for line in lines for part in item_headline(line)]
         numbered_items(lines)
-        if _opens_with_column(kinds) and _unmarked_items(lines):  # 县法院召开…会议　3月2日，…
+        if (column or _opens_with_column(kinds)) and _unmarked_items(lines):  # 县法院召开…会议　3月2日，…
             lines = [part for line in lines for part in item_headline(line)]
         lines = run_on_items(lines)
         for line in lines:  # a headline the e-paper page header lists starts an article

@@ -188,3 +188,15 @@ def test_a_headline_leading_a_plain_digest_item_titles_it():
     doc = split("法治快讯\n县法院召开审判管理会议　3月2日，县法院召开会议，分析审判运行态势。\n"
                 "县检察院开展送法进企业活动　3月1日，县检察院检察官走进工业园区为企业提供法律服务。")
     assert [a.title for a in doc.articles] == ["县法院召开审判管理会议", "县检察院开展送法进企业活动"]
+
+
+@pytest.mark.parametrize("page, titles", [
+    ("基层传真\n【东城】区司法局组织律师为小微企业开展法治体检。\n【西城】区法院在社区设立法官工作室。", ["东城", "西城"]),
+    ("镜头\n护学岗\n9月1日，民警在学校门口护送学生入校。 本报记者 关山 摄\n"
+     "反诈课堂\n8月30日，民警为社区老人讲解防诈骗知识。 通讯员 明月 摄", ["护学岗", "反诈课堂"]),
+])
+def test_a_short_line_over_digest_items_or_photos_is_the_column(page, titles):
+    """基层传真 over 【东城】… items, 镜头 over titled photos: the column's name, whatever it is."""
+    doc = split(page)
+    assert [(a.kicker, a.title) for a in doc.articles] == [(None, t) for t in titles]
+    assert doc.chrome[0][2] == "column"
