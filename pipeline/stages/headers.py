@@ -1,4 +1,5 @@
-"""Article header rules: datelines, bylines with roles, digest tags, outlets and printed dates.
+"""Article header rules: datelines, bylines with roles, digest tags, outlets, printed dates and
+the roles of a headline block's lines (kicker, title, subtitle; a title run on over two lines).
 
 All patterns run on the simplified view of a line (``本報訊`` reads as ``本报讯``); the offsets
 they return are the same in the line as printed.
@@ -8,6 +9,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+
+from ..lexicon import DATA_DIR, alternation, read_words
+from .layout import Line
 
 ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|实习记者|[\u4e00-\u9fff]{0,6}?(?:全媒体|融媒体)记者"
               r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻)|[\u4e00-\u9fff]{1,4}报[ \t]+)?记者"
@@ -186,3 +190,42 @@ def dateline_outlet(mark: str) -> str | None:
         return None if match.group(1) == "本报" else match.group(1)
     match = re.match(r"^[【\[]?([\u4e00-\u9fff]{1,6}?(?:网|报|社|台))", mark)
     return match.group(1) if match else None
+
+
+# 检察机关开展 / 民事支持起诉专项活动: a headline line ending in a word that needs the next line.
+_OPEN_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'split_open_ends.txt'))})$")
+
+
+def header_roles(header: list[Line]) -> list[str]:
+    """Roles of a headline block: one line is the title; two are kicker and title (title and
+    subtitle when the second starts with a dash); three are kicker, title and subtitle. A line
+    the e-paper page header lists is the title, the line above it a kicker, below a subtitle."""
+    listed = [i for i, line in enumerate(header) if line.kind == "listed"]
+    if listed and listed[0] <= 1 and len(header) - listed[0] <= 2:  # the page header names the title
+        return ["kicker"] * listed[0] + ["title"] + ["subtitle"] * (len(header) - listed[0] - 1)
+    if len(header) == 1:
+        return ["title"]
+    run_on = run_on_title(header)
+    if run_on is not None:  # 检察机关开展 / 民事支持起诉专项活动: one title on two lines
+        head = header_roles(header[:run_on] + header[run_on + 1:]) if len(header) > 2 else ["title"]
+        if head[run_on] != "title":  # 县法院推进 / 诉源治理工作 / 二十条措施: title, subtitle
+            head = ["title"] + ["subtitle"] * (len(head) - 1)
+        return head[:run_on + 1] + ["title"] + head[run_on + 1:]
+    if len(header) == 2:
+        if header[1].text.startswith(("—", "-", "——")):
+            return ["title", "subtitle"]
+        return ["kicker", "title"]
+    return ["kicker", "title", "subtitle"]
+
+
+def run_on_title(header: list[Line]) -> int | None:
+    """Index of the headline line that runs on onto the next, or None: a short line ending in
+    a verb that needs its object (``检察机关开展`` / ``民事支持起诉专项活动``). A longer line
+    so ended is a kicker with its subject (``国务院三峡建委第七次会议召开``, ``…措施加强``)."""
+    for i in range(len(header) - 1):
+        below = header[i + 1]
+        if (header[i].kind == "heading" and below.kind == "heading" and len(header[i].simple) <= 8
+                and _OPEN_END.search(header[i].simple)
+                and not below.text.startswith(("—", "-"))):
+            return i
+    return None

@@ -27,7 +27,6 @@ import re
 from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document
-from ..lexicon import DATA_DIR, alternation, read_words
 from . import headers
 from .chrome import EDITION, PageMeta, closes_article, find_chrome
 from .layout import Line as _Line
@@ -42,8 +41,6 @@ _EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,
 # A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄影报道|摄|摄影|供图|制图)[)）]?$")
 
-# 检察机关开展 / 民事支持起诉专项活动: a headline line ending in a word that needs the next line.
-_OPEN_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'split_open_ends.txt'))})$")
 
 _AGENCY_PHOTO = re.compile(r"[（(](?:新华社|中新社)[\u4e00-\u9fff]{0,6}发[\u4e00-\u9fff]{0,8}[）)]$")  # （新华社发美联社照片）
 # A photo credit on a line of its own: （新华社记者刘前刚摄）, （姜伟尚占摄影报道）, 李想 摄.
@@ -485,41 +482,6 @@ class ArticleSplitter:
         return (0, match.end("mark")), spans
 
 
-def header_roles(header: list[_Line]) -> list[str]:
-    """Roles of a headline block: one line is the title; two are kicker and title (title and
-    subtitle when the second starts with a dash); three are kicker, title and subtitle. A line
-    the e-paper page header lists is the title, the line above it a kicker, below a subtitle."""
-    listed = [i for i, line in enumerate(header) if line.kind == "listed"]
-    if listed and listed[0] <= 1 and len(header) - listed[0] <= 2:  # the page header names the title
-        return ["kicker"] * listed[0] + ["title"] + ["subtitle"] * (len(header) - listed[0] - 1)
-    if len(header) == 1:
-        return ["title"]
-    run_on = _run_on_title(header)
-    if run_on is not None:  # 检察机关开展 / 民事支持起诉专项活动: one title on two lines
-        head = header_roles(header[:run_on] + header[run_on + 1:]) if len(header) > 2 else ["title"]
-        if head[run_on] != "title":  # 县法院推进 / 诉源治理工作 / 二十条措施: title, subtitle
-            head = ["title"] + ["subtitle"] * (len(head) - 1)
-        return head[:run_on + 1] + ["title"] + head[run_on + 1:]
-    if len(header) == 2:
-        if header[1].text.startswith(("—", "-", "——")):
-            return ["title", "subtitle"]
-        return ["kicker", "title"]
-    return ["kicker", "title", "subtitle"]
-
-
-def _run_on_title(header: list[_Line]) -> int | None:
-    """Index of the headline line that runs on onto the next, or None: a short line ending in
-    a verb that needs its object (``检察机关开展`` / ``民事支持起诉专项活动``). A longer line
-    so ended is a kicker with its subject (``国务院三峡建委第七次会议召开``, ``…措施加强``)."""
-    for i in range(len(header) - 1):
-        below = header[i + 1]
-        if (header[i].kind == "heading" and below.kind == "heading" and len(header[i].simple) <= 8
-                and _OPEN_END.search(header[i].simple)
-                and not below.text.startswith(("—", "-"))):
-            return i
-    return None
-
-
 def _tag_text(line: _Line) -> str:
     """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安."""
     return line.text.strip("【】〖〗|｜ ") if line.kind == "tag" else line.text
@@ -531,7 +493,7 @@ def _header(first: _Block) -> tuple[str, str | None, str | None, dict]:
     spans: dict = {}
     heads = [line for line in first.header if line.kind != "headmark"]
     if first.is_article and heads:
-        roles = header_roles(heads)
+        roles = headers.header_roles(heads)
         for line, role in zip(heads, roles):
             start = spans[role][0] if role == "title" and title else line.start
             spans[role] = (start, line.end)
