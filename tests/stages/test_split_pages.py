@@ -200,3 +200,28 @@ def test_a_short_line_over_digest_items_or_photos_is_the_column(page, titles):
     doc = split(page)
     assert [(a.kicker, a.title) for a in doc.articles] == [(None, t) for t in titles]
     assert doc.chrome[0][2] == "column"
+
+
+@pytest.mark.parametrize("line", ["男子盗窃电瓶被刑拘 2022-11-03 08:15", "【2022-11-03】男子盗窃电瓶被刑拘",
+                                  "2022-11-03男子盗窃电瓶被刑拘"])
+def test_a_date_beside_the_headline_is_cut_off(line):
+    """男子盗窃电瓶被刑拘 2022-11-03 08:15, 【2022-11-03】男子…: the headline, and a date line."""
+    doc = split(f"{line}\n11月1日，某派出所接到居民报警，当日即将嫌疑人抓获。")
+    assert [a.title for a in doc.articles] == ["男子盗窃电瓶被刑拘"] and str(doc.published) == "2022-11-03"
+
+
+@pytest.mark.parametrize("line", ["示例县公安局 2021年4月15日", "2019-05-21 13:05 聯合報 記者張志明／即時報導"])
+def test_a_signature_or_a_byline_with_its_date_stays_one_date_line(line):
+    """示例县公安局 2021年4月15日 (a signer), 2019-05-21 聯合報 記者…: no headline is cut off."""
+    doc = split(f"男子盗窃电瓶被刑拘\n{line}\n11月1日，某派出所接到居民报警，当日即将嫌疑人抓获。")
+    assert [a.title for a in doc.articles] == ["男子盗窃电瓶被刑拘"]
+    assert any(doc.clean[s:e] == line.replace("／", "/") or kind == "meta" for s, e, kind in doc.chrome)
+
+
+def test_a_bracketed_passing_date_and_a_verb_ending_in_a_signer_character_stay_whole():
+    """（1997年12月29日…会议通过） stays one line; 货车司机疲劳驾驶被查处2021年8月19日 loses its date."""
+    from pipeline.stages.layout import glued_dates, page_lines
+
+    assert len(glued_dates(page_lines("（1997年12月29日第八届全国人民代表大会常务委员会会议通过）"))) == 1
+    parts = glued_dates(page_lines("货车司机疲劳驾驶被查处2021年8月19日"))
+    assert [p.text for p in parts] == ["货车司机疲劳驾驶被查处", "2021年8月19日"]
