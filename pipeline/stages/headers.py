@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from ..lexicon import DATA_DIR, alternation, read_words
 from .layout import Line
@@ -122,9 +123,31 @@ def role_of(word: str) -> str:
     return ROLES.get(word, "other")
 
 
+# 记者 林小明 台北报道: a place glued to 报道 after the reporter's name.
+_PLACE_REPORT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+([\u4e00-\u9fff]{2,3})(?:报道|报导)$")
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    """Names and short forms of provinces and prefecture cities (北京, 杭州, 台北, 香港)."""
+    from ..places import Gazetteer
+
+    gazetteer = Gazetteer()
+    return frozenset(gazetteer.high_short | {name for name, divisions in gazetteer.by_name.items()
+                                             if any(d.level in ("province", "city") for d in divisions)})
+
+
+def is_city(name: str) -> bool:
+    """True for a province or prefecture city's name: 台北, 杭州; not 李四 or 周家豪."""
+    return name in _cities()
+
+
 def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
     """(start, end, name, role) for every name of a byline (``记者李志明 周家豪报道`` → 周家豪)."""
     found = []
+    place = _PLACE_REPORT.search(text)
+    if place and is_city(place.group(1)):  # 记者 林小明 台北报道: 台北 is where, not who
+        text = text[:place.start()]
     text = re.sub(r"[ \t]*(?:摄影报道|摄影|报道|摄)$", "", text)  # 本报记者 雷鸣 摄影报道
     credit = re.match(CREDIT_ONLY, text)
     if credit and not _ROLE_GROUP.search(text):  # 文/图 张三

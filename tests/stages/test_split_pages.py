@@ -225,3 +225,11 @@ def test_a_bracketed_passing_date_and_a_verb_ending_in_a_signer_character_stay_w
     assert len(glued_dates(page_lines("（1997年12月29日第八届全国人民代表大会常务委员会会议通过）"))) == 1
     parts = glued_dates(page_lines("货车司机疲劳驾驶被查处2021年8月19日"))
     assert [p.text for p in parts] == ["货车司机疲劳驾驶被查处", "2021年8月19日"]
+
+
+@pytest.mark.parametrize("byline, names", [("记者 林小明 台北报道", ["林小明"]), ("記者 陳大文 香港報道", ["陳大文"]),
+                                           ("记者李志明 周家豪报道", ["李志明", "周家豪"])])
+def test_a_city_glued_to_the_report_word_is_no_author(byline, names):
+    """记者 林小明 台北报道: 台北 is where he reports from; 记者李志明 周家豪报道: 周家豪 is a name."""
+    doc = split(f"警方破获诈骗集团拘捕五人\n{byline}\n警方昨日采取行动，拘捕五名男子。")
+    assert [a.name for a in doc.articles[0].authors] == names
