@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from html import unescape
 from typing import BinaryIO, Iterator
 
 from .errors import InputError
@@ -86,9 +87,56 @@ def read_html(data: bytes | str, url: str | None = None) -> tuple[str, dict, dat
     first_lines = [line.strip() for line in text.splitlines()[:4]]
     if title and title not in first_lines:
         text = f"{title}\n{text}"
+    text = with_date_line(text, data if isinstance(data, str) else data.decode("utf-8", "replace"), title)
     meta = {"title": title or None, "url": extracted.get("url") or url,
-            "site_name": extracted.get("sitename") or None}
-    return text, {k: v for k, v in meta.items() if v}, lenient_date(extracted.get("date")) or time_date
+            "site_name": extracted.get("sitename") or site_of_title(data) or None}
+    published = year_guess_dropped(lenient_date(extracted.get("date")), data)
+    return text, {k: v for k, v in meta.items() if v}, published or time_date
+
+
+def year_guess_dropped(found: date | None, html: bytes | str) -> date | None:
+    """None for a date htmldate made up from a year alone: 1 January when the page names no
+    such day (a page printing only ``© 2023`` or ``2023年`` gives 2023-01-01); the page's own
+    date line then gives the date. A real 1 January (``2023-01-01``, ``2023年1月1日``) stays.
+    """
+    if found is None or (found.month, found.day) != (1, 1):
+        return found
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", "replace")
+    day = re.compile(rf"{found.year}[ \t]*[-/.年][ \t]*0?1[ \t]*[-/.月][ \t]*0?1(?!\d)|{found.year}0101")
+    return found if day.search(html) else None
+
+
+_TEXT_NODE = re.compile(r">([^<>]{6,120})<")
+_DATE_IN_LINE = re.compile(r"(?:19|20)\d\d[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}")
+_LINE_LABEL = re.compile(r"(?:来源|稿源|作者|发布时间|发布日期|发稿时间|更新时间)[ \t]*[:：]")
+_TITLE_TAG = re.compile(r"<title[^>]*>([^<]{4,200})</title>", re.I)
+_TITLE_SITE = re.compile(r"[ \t]*(?:_|-|—|\||｜|－)[ \t]*([\u4e00-\u9fff]{2,12}(?:网|报|在线|频道|新闻|电视台|客户端))[ \t]*$")
+
+
+def with_date_line(text: str, html: str, title: str = "") -> str:
+    """The page's date/source line put back under the headline when the extractor dropped it
+    (``<p class="meta">发布时间：2021-11-23 来源：示例平安网 作者：安然</p>`` is often taken for
+    boilerplate): the first short text of the page with a date and a label (来源, 作者,
+    发布时间) that the text lacks, under the title line. The splitter reads it as chrome."""
+    for match in _TEXT_NODE.finditer(html):
+        line = " ".join(unescape(match.group(1)).split())
+        if _DATE_IN_LINE.search(line) and _LINE_LABEL.search(line) and "。" not in line:
+            if line in text or line.replace(" ", "") in text.replace(" ", ""):
+                return text
+            lines = text.split("\n")
+            at = next((i + 1 for i, head in enumerate(lines[:4]) if head.strip() == title), 1)
+            return "\n".join(lines[:at] + [line] + lines[at:])
+    return text
+
+
+def site_of_title(html: bytes | str) -> str | None:
+    """The site's name at the end of the page's <title>: ``标题 - 示例平安网`` → 示例平安网."""
+    if isinstance(html, bytes):
+        html = html[:4000].decode("utf-8", "replace")
+    title = _TITLE_TAG.search(html[:4000])
+    site = _TITLE_SITE.search(unescape(title.group(1))) if title else None
+    return site.group(1) if site else None
 
 
 def _table_cells(text: str) -> str:

@@ -120,3 +120,32 @@ def test_table_laid_out_page_gives_one_line_a_cell(tmp_path):
                     encoding="utf-8")
     [doc] = list(read_inputs([path]))
     assert "|" not in doc.raw and "发布日期：2021-04-16 信息来源：市公安局 浏览次数：4021" in doc.raw.splitlines()
+
+
+def test_a_date_made_up_from_a_year_alone_is_dropped():
+    """htmldate gives 2023-01-01 for a page that prints only 2023年03月08日 in its text and
+    a year: the reader drops it and the page's date line gives the date; a real 1 January stays."""
+    from pipeline.readers import year_guess_dropped
+
+    assert year_guess_dropped(date(2023, 1, 1), "<p>发布日期：2023年03月08日</p>") is None
+    assert year_guess_dropped(date(2023, 1, 1), "<p>发布日期：2023年1月1日</p>") == date(2023, 1, 1)
+    assert year_guess_dropped(date(2023, 3, 8), "<p>无</p>") == date(2023, 3, 8)
+
+
+def test_a_date_line_the_extractor_dropped_is_put_back_under_the_headline():
+    """<p class="meta">发布时间：2021-11-23 来源：示例平安网 作者：安然</p>: back under the title."""
+    from pipeline.readers import with_date_line
+
+    html = '<h1>老人被骗 警方追回损失</h1><p class="meta">发布时间：2021-11-23 来源：示例平安网 作者：安然</p>'
+    text = "首页 | 警务\n老人被骗 警方追回损失\n七旬老人报警。"
+    assert with_date_line(text, html, "老人被骗 警方追回损失").split("\n")[2] == "发布时间：2021-11-23 来源：示例平安网 作者：安然"
+    kept = "老人被骗 警方追回损失\n发布时间：2021-11-23 来源：示例平安网 作者：安然\n七旬老人报警。"
+    assert with_date_line(kept, html, "老人被骗 警方追回损失") == kept
+
+
+def test_the_site_name_is_read_from_the_end_of_the_page_title():
+    """<title>标题 - 示例平安网</title> → 示例平安网; a title without a site → None."""
+    from pipeline.readers import site_of_title
+
+    assert site_of_title("<title>老人被骗 警方追回损失 - 示例平安网</title>") == "示例平安网"
+    assert site_of_title("<title>老人被骗 警方追回损失</title>") is None

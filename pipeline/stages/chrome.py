@@ -12,7 +12,8 @@ it out of every article, so no sentence, entity or metric comes from it. Kinds:
 - ``page_header``: an e-paper page's list of the headlines printed on it;
 - ``original_title`` (``原标题：…``), ``editor`` (``责任编辑：…``), ``end_mark`` (``(完)``),
   ``correction`` (``【纠错】``), ``footer`` (copyright, 备案号, 转载请注明),
-  ``teaser`` (``新闻推荐``/``相关阅读`` and the headlines under it), ``column``
+  ``teaser`` (``新闻推荐``/``相关阅读`` and the headlines under it), ``comment`` (``网友评论``
+  and the short lines under it, ``发表评论``, ``已有3条评论``), ``column``
   (``简讯``, ``法治快讯``), ``jump`` (``下转第二版``, ``上接第一版``) and ``junk``
   (anti-scraping strings such as ``xK9qLm2ZpR7wTb``).
 """
@@ -27,7 +28,9 @@ from . import headers
 from .headers import find_date
 from .layout import Line
 
-_NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)")
+_NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
+                  r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$"  # 示例市场监管网 首页
+                  r"|^[^。，！？>＞»]{1,20}(?:[ \t]*[>＞»][ \t]*[^。，！？>＞»]{1,12}){2,}$")  # 示例网 > 法治 > 正文
 # 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
 _CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
 _NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$")
@@ -35,7 +38,10 @@ _WIDGET = re.compile(
     r"分享到|分享让更多人看到|大字体|小字体|^字号[:：]|扫一扫|打印本页|关闭窗口|【关闭】|【打印】"
     r"|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
     r"|^(?:关键词|关键字|标签)[:：]|^【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?$|^(?:点击|继续)?(?:阅读|查看|展开)全文"
-    r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$")  # 点击：368次
+    r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$"  # 点击：368次
+    r"|上一版|下一版|^版面导航$|^PDF版$|^返回目录$")  # e-paper page widgets
+# 第05版：法治新闻 上一版 下一版: the page widgets beside an edition line.
+_PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录")
 _META_LABEL = re.compile(
     r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位|浏览次数|浏览量|点击数|点击|阅读|字号)[ \t]*[:：]"
     r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
@@ -54,7 +60,10 @@ _DATE_TEXT = re.compile(
 _CN_DATE_LINE = re.compile(rf"^(?:{headers.CN_DATE.pattern})$")
 # （１９９７年１２月２３日） under a speech's title: the date of the speech, not a date line.
 _BRACKETED = re.compile(r"^[（(].*[）)]$")
-_EDITION = re.compile(r"第[ \t]*[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}[ \t]*版(?:(?:[:：][ \t]*|[ \t]+)[\u4e00-\u9fff·]{1,8})?")
+# 第02版：要闻, A07版：法治新闻, 版次：A05 版名：政法新闻: the edition (版次) and its name (版名).
+_EDITION = re.compile(r"(?:第[ \t]*[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}|(?<![\dA-Za-z])[A-Za-z]?[0-9０-９]{1,3}(?=版[:：]))"
+                      r"[ \t]*版(?:(?:[:：][ \t]*|[ \t]+)[\u4e00-\u9fff·]{1,8})?"
+                      r"|版次[:：][ \t]*[A-Za-z]?[0-9０-９]{1,3}版?(?:[ \t]*版名[:：][ \t]*[\u4e00-\u9fff·]{1,8})?")
 EDITION = _EDITION  # e-paper pages are known by their edition line
 _EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
                      r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$")  # （文：交警示例支队）
@@ -66,8 +75,16 @@ _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|�
                      r"|^(?:主办|承办|协办)[:：]|技术支持[:：]|网站标识码|网站地图|联系我们"
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
 _ORIGINAL = re.compile(r"^原标题[:：]")
-_TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|延伸阅读|推荐阅读|热点推荐|更多新闻|猜你喜欢|精彩推荐|热门文章)[:：]?$")
-_COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$")
+_TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
+                     r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行)[:：]?$")
+# 网友评论, 评论（2）, 已有3条评论, 发表评论: a comment block; the short lines under it are comments.
+# (评论 alone is a newspaper's column: not read so.)
+_COMMENTS = re.compile(r"^(?:网友|热门|最新|全部|精彩|读者)(?:评论|留言)(?:区|列表)?[ \t]*(?:[（(]\d+[）)]|\d+[ \t]*条)?[:：]?$"
+                       r"|^(?:评论|留言)(?:区|列表)?[ \t]*(?:[（(]\d+[）)]|\d+[ \t]*条)[:：]?$|^(?:评论|留言)区$"
+                       r"|^(?:我要|发表|写|查看(?:全部|更多)?)(?:评论|留言)$|^(?:已有|共有?)[ \t]*\d+[ \t]*(?:条|人)(?:评论|留言|参与)"
+                       r"|^(?:暂无|还没有)(?:评论|留言)|快来抢沙发")
+_COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$"
+                     r"|^【?(?:图片新闻|新闻图片|图片报道|图说新闻|图说|今日图说)】?$")  # a page of photos
 # Police arrest three over online fraud: a headline without a Chinese character.
 _LATIN_TITLE = re.compile(r"^(?=.*[A-Za-z]{2,}[ \t]+[A-Za-z]{2,})[^\u3400-\u9fff]{8,120}$")
 # 【法治】 alone above the date line: the channel the page sits in.
@@ -103,6 +120,30 @@ class PageMeta:
     headlines: set[str] = field(default_factory=set)  # listed in the page header (e-paper)
 
 
+# 来源示例晚报作者纪律2022-11-03 08:15: labels glued to their values, no colon, no space.
+_GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")
+_GLUED_LABEL = re.compile(r"(?<!责任)(来源|稿源|作者|责任编辑|编辑)(?![:：])")
+_GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?:19|20)\d\d[-/.年])")
+# 作者：张三2023-05-06来源：示例网: a labelled value runs into the next label or the date.
+_LABEL_AT = re.compile(r"(?<=\S)(?<!发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任)"
+                       r"(?=(?:信息|文章|新闻)?(?:来源|稿源)[:：]|作者[:：]|(?:责任)?编辑[:：]"
+                       r"|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)[:：])")
+
+
+def unglued(text: str) -> str:
+    """A date/source line whose parts run together, spelled out with spaces:
+    ``作者：张三2023-05-06来源：示例网`` → ``作者：张三 2023-05-06 来源：示例网``;
+    ``来源示例晚报作者纪律2022-11-03`` (no colons; only at the start of a line with a date)
+    → `` 来源：示例晚报 作者：纪律 2022-11-03``. Other text is unchanged."""
+    if _GLUED_START.match(text) and not _META_LABEL.search(text) and _DATE_TEXT.search(text):
+        text = _GLUED_LABEL.sub(r" \1：", text)
+    elif "：" in text or ":" in text:
+        text = _LABEL_AT.sub(" ", text)
+    else:
+        return text
+    return _GLUED_DATE.sub(" ", text)
+
+
 def meta_line(text: str) -> dict | None:
     """Read a date/source line: ``2022年08月05日 15:40 来源：中国新闻网`` → date and outlet.
 
@@ -111,6 +152,7 @@ def meta_line(text: str) -> dict | None:
     """
     if len(text) > 80 or "。" in text or _BRACKETED.match(text):
         return None
+    text = unglued(text)
     if _CN_DATE_LINE.match(text):
         return {"published": find_date(text)}
     found: dict = {}
@@ -123,7 +165,7 @@ def meta_line(text: str) -> dict | None:
         elif label == "作者" and value:
             found["authors"] = value
         rest = rest.replace(match.group(), " ", 1)
-    rest = _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", rest))
+    rest = _PAGER.sub(" ", _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", rest)))
     published = find_date(text)
     if published:
         found["published"] = published
@@ -153,7 +195,7 @@ def line_kind(text: str) -> str | None:
     """The chrome kind of one line on its own, or None (``【纠错】`` → correction)."""
     checks = ((_END_MARK, "end_mark"), (_CORRECTION, "correction"), (_EDITOR, "editor"),
               (_ORIGINAL, "original_title"), (_JUMP, "jump"), (_TEASER, "teaser"),
-              (_GUIDE, "page_header"), (_JUNK, "junk"))
+              (_GUIDE, "page_header"), (_JUNK, "junk"), (_COMMENTS, "comment"))
     for pattern, kind in checks:
         if pattern.search(text):
             return kind
@@ -184,12 +226,16 @@ def _as_printed(line: Line, value: str | None) -> str | None:
 
 def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
     """Set the kind of every line that is chrome on its own; read date, outlet and author."""
-    teaser = False
+    teaser = comments = read = False
     for i, line in enumerate(lines):
         kind = line_kind(line.simple)
         if kind is None and teaser and _is_heading_like(line.simple):
             kind = "teaser"
+        if kind is None and comments and len(line.simple) <= 120:
+            kind = "comment"  # 山水：物业也该管管了。 under 网友评论
         teaser = kind == "teaser"
+        comments = (kind == "comment" and read) or (comments and kind == "widget")
+        read = read or "。" in line.simple  # comments follow an article's text, not a headline
         if kind == "widget":  # 【来源：示例法治网】【字号 大 中 小】
             source = _SOURCE.search(line.simple)
             if source:
@@ -199,7 +245,7 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             kind = "nav"  # the crumbs after 首页 on lines of their own
         if kind in (None, "widget"):  # 时间：2021-10-08 作者：刘晓 【打印】【关闭】 is a date line
             found = meta_line(line.simple)
-            if found is not None and (kind is None or found.get("published")):
+            if found is not None and (kind is None or found.get("published") or _EDITION.search(line.simple)):
                 kind = "meta"
                 meta.published = meta.published or found.get("published")
                 meta.outlet = meta.outlet or _as_printed(line, found.get("outlet"))

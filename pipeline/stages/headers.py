@@ -1,4 +1,5 @@
-"""Article header rules: datelines, bylines with roles, digest tags, outlets and printed dates.
+"""Article header rules: datelines, bylines with roles, digest tags, outlets, printed dates and
+the roles of a headline block's lines (kicker, title, subtitle; a title run on over two lines).
 
 All patterns run on the simplified view of a line (``本報訊`` reads as ``本报讯``); the offsets
 they return are the same in the line as printed.
@@ -8,13 +9,19 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
+
+from ..lexicon import DATA_DIR, alternation, read_words
+from .layout import Line
 
 ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|实习记者|[\u4e00-\u9fff]{0,6}?(?:全媒体|融媒体)记者"
               r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻)|[\u4e00-\u9fff]{1,4}报[ \t]+)?记者"
               r"|通讯员|实习生")
 # A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
-NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,5}}"
-LEAD_NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff·]){{2,4}}"
+# A transliterated name runs on after its dot: 阿依古丽·买买提, 努尔兰·哈力木.
+_DOTTED = r"(?:·[\u4e00-\u9fff]{1,6}){0,2}"
+NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff]){{2,5}}{_DOTTED}"
+LEAD_NAME = rf"(?:(?!{ROLE_WORDS}|报道)[\u4e00-\u9fff]){{2,4}}{_DOTTED}"
 ROLES = {"记者": "reporter", "本报记者": "reporter", "特约记者": "reporter",
          "本报特约记者": "reporter", "见习记者": "reporter", "通讯员": "correspondent",
          "本报通讯员": "correspondent", "实习生": "other"}
@@ -38,7 +45,7 @@ LEAD_NAMES = re.compile(r"[ \t]*[（(](?P<names>[\u4e00-\u9fff·]{2,4}(?:[、 ][
 NOT_NAMES = {"综合", "综述", "简讯", "通讯", "图文", "完", "记者", "摘编", "编译"}
 # 〔记者王小明/台中报导〕: a reporter's dateline in brackets.
 REPORTER_DATELINE = re.compile(
-    r"^[〔\[(（](?P<mark>(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3})/[\u4e00-\u9fff]{1,6}?(?:报导|报道))[〕\]）)]")
+    r"^[〔\[(（【](?P<mark>(?P<role>记者)[ \t]*(?P<name>[\u4e00-\u9fff]{2,3})[ \t]*[/／][ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))[〕\]）)】]")
 # （星島日報報道）opening the lead: the outlet's credit as a dateline.
 CREDIT_LEAD = re.compile(
     r"^[（(](?P<mark>(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:报|网|社))(?:报道|专讯|讯))[）)](?P<name>(?!))?(?=\S)")
@@ -46,7 +53,7 @@ AGENCY_DATELINES = (AGENCY_DATELINE, REPORTER_DATELINE, CREDIT_LEAD)
 # A byline line: one or more role groups, names separated by spaces; 报道 may close it.
 # 文/图 本报记者 吴桐, 记者 苗青 / 通讯员 方园, 本报记者 白露 □本报通讯员 霍华: a credit word
 # may open a byline and a slash or a bullet may part its role groups.
-CREDIT = r"(?:文/图|图/文|文图|图文|文字|文|图|摄影|摄像)[ \t]*[/:：|｜ ][ \t]*"
+CREDIT = r"(?:文/图|图/文|文图|图文|文字|撰文|撰稿|采写|文|图|摄影|摄像)[ \t]*[/:：|｜ ][ \t]*"
 CREDIT_ONLY = r"(?:(?:文/图|图/文)[ \t]*[:：]?[ \t]*|(?:文|图)[ \t]*[/:：][ \t]*)"
 _GROUP_SEP = r"[ \t/|｜□■●◆]*"
 BYLINE = re.compile(
@@ -71,7 +78,8 @@ TITLED_DATELINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}?(?:网|社)|新华社|中新社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日[电讯][ \t]*题[:：][ \t]*(?=\S)")
 # 【江苏】… or 公安|… : a digest item led by a tag.
 LONE_TAG = re.compile(r"^[【〖][^【】〖〗，。；：\s]{1,10}[】〗]$")  # 【广州】 alone, its item on the next line
-TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,10})[】〗]|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
+# A bold lead may be a whole headline: 【县法院召开审判委员会会议】3月2日，….
+TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,24})[】〗]|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
 # 中国时报 记者 王晓明/台北报导: the outlet that opens a byline.
 BYLINE_OUTLET = re.compile(r"^([\u4e00-\u9fff]{1,4}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+记者")
 OUTLET_OF_MARK = re.compile(r"^[【\[(（]?据?(新华社|中新社|中新网|人民网|中央社|本报)")
@@ -115,9 +123,31 @@ def role_of(word: str) -> str:
     return ROLES.get(word, "other")
 
 
+# 记者 林小明 台北报道: a place glued to 报道 after the reporter's name.
+_PLACE_REPORT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+([\u4e00-\u9fff]{2,3})(?:报道|报导)$")
+
+
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    """Names and short forms of provinces and prefecture cities (北京, 杭州, 台北, 香港)."""
+    from ..places import Gazetteer
+
+    gazetteer = Gazetteer()
+    return frozenset(gazetteer.high_short | {name for name, divisions in gazetteer.by_name.items()
+                                             if any(d.level in ("province", "city") for d in divisions)})
+
+
+def is_city(name: str) -> bool:
+    """True for a province or prefecture city's name: 台北, 杭州; not 李四 or 周家豪."""
+    return name in _cities()
+
+
 def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
     """(start, end, name, role) for every name of a byline (``记者李志明 周家豪报道`` → 周家豪)."""
     found = []
+    place = _PLACE_REPORT.search(text)
+    if place and is_city(place.group(1)):  # 记者 林小明 台北报道: 台北 is where, not who
+        text = text[:place.start()]
     text = re.sub(r"[ \t]*(?:摄影报道|摄影|报道|摄)$", "", text)  # 本报记者 雷鸣 摄影报道
     credit = re.match(CREDIT_ONLY, text)
     if credit and not _ROLE_GROUP.search(text):  # 文/图 张三
@@ -183,3 +213,42 @@ def dateline_outlet(mark: str) -> str | None:
         return None if match.group(1) == "本报" else match.group(1)
     match = re.match(r"^[【\[]?([\u4e00-\u9fff]{1,6}?(?:网|报|社|台))", mark)
     return match.group(1) if match else None
+
+
+# 检察机关开展 / 民事支持起诉专项活动: a headline line ending in a word that needs the next line.
+_OPEN_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'split_open_ends.txt'))})$")
+
+
+def header_roles(header: list[Line]) -> list[str]:
+    """Roles of a headline block: one line is the title; two are kicker and title (title and
+    subtitle when the second starts with a dash); three are kicker, title and subtitle. A line
+    the e-paper page header lists is the title, the line above it a kicker, below a subtitle."""
+    listed = [i for i, line in enumerate(header) if line.kind == "listed"]
+    if listed and listed[0] <= 1 and len(header) - listed[0] <= 2:  # the page header names the title
+        return ["kicker"] * listed[0] + ["title"] + ["subtitle"] * (len(header) - listed[0] - 1)
+    if len(header) == 1:
+        return ["title"]
+    run_on = run_on_title(header)
+    if run_on is not None:  # 检察机关开展 / 民事支持起诉专项活动: one title on two lines
+        head = header_roles(header[:run_on] + header[run_on + 1:]) if len(header) > 2 else ["title"]
+        if head[run_on] != "title":  # 县法院推进 / 诉源治理工作 / 二十条措施: title, subtitle
+            head = ["title"] + ["subtitle"] * (len(head) - 1)
+        return head[:run_on + 1] + ["title"] + head[run_on + 1:]
+    if len(header) == 2:
+        if header[1].text.startswith(("—", "-", "——")):
+            return ["title", "subtitle"]
+        return ["kicker", "title"]
+    return ["kicker", "title", "subtitle"]
+
+
+def run_on_title(header: list[Line]) -> int | None:
+    """Index of the headline line that runs on onto the next, or None: a short line ending in
+    a verb that needs its object (``检察机关开展`` / ``民事支持起诉专项活动``). A longer line
+    so ended is a kicker with its subject (``国务院三峡建委第七次会议召开``, ``…措施加强``)."""
+    for i in range(len(header) - 1):
+        below = header[i + 1]
+        if (header[i].kind == "heading" and below.kind == "heading" and len(header[i].simple) <= 8
+                and _OPEN_END.search(header[i].simple)
+                and not below.text.startswith(("—", "-"))):
+            return i
+    return None

@@ -83,6 +83,49 @@ def item_headline(line: Line) -> list[Line]:
             Line(line.start + head.end(), line.end, line.text[head.end():], "body", rest)]
 
 
+# 男子盗窃电动车电瓶被刑拘2022-11-03 (or … 2022-11-03 08:15, 【2022-11-03】…): a headline with
+# the page's date glued to its end or its start (not （1997年12月23日） under a speech's title).
+_DAY = r"(?:19|20)\d\d(?:-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月\d{1,2}日)(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?"
+_GLUED_DATE = re.compile(rf"(?<=[\u4e00-\u9fff”」』》])[ \t]*{_DAY}$")
+_LEADING_DATE = re.compile(rf"^(?:【{_DAY}】|\[{_DAY}\]|{_DAY})[ \t]*(?=[\u4e00-\u9fff“「])")  # not （1997年12月29日…通过）
+_META_WORDS = re.compile(r"来源|稿源|作者|编辑|发布|时间|日期|星期|第[ \t]*\S{1,3}[ \t]*版|记者|通讯员|报道|报导|[/／|｜]")
+# 示例县公安局 2021年4月15日: a signature with its date, not a headline.
+_SIGNER_END = re.compile(r"(?:局|院|所|队|委|厅|部|办|中心|政府|委员会|报|网|社|台|站)$")  # not 处: 被查处
+
+
+def glued_dates(lines: list[Line]) -> list[Line]:
+    """Cut a date glued to a headline off its line: ``男子盗窃电动车电瓶被刑拘2022-11-03`` →
+    ``男子盗窃电动车电瓶被刑拘`` + ``2022-11-03`` (a date line of its own); so for a date after
+    a space, and one before the headline (``【2022-11-03】男子…被刑拘``). A
+    line with a label (``来源示例晚报2022-11-03``), sentence punctuation, a short head or a
+    signer (``示例县公安局 2021年4月15日``) is left whole."""
+    out = []
+    for line in lines:
+        if len(line.simple) > 60 or not any(c.isdigit() for c in line.simple[:24] + line.simple[-24:]):
+            out.append(line)
+            continue
+        glued = _GLUED_DATE.search(line.simple)
+        leading = None if glued else _LEADING_DATE.match(line.simple)
+        head = line.simple[:glued.start()] if glued else line.simple[leading.end():] if leading else ""
+        if (len(head) < 6 or _HEADLINE_PUNCT.search(head) or _META_WORDS.search(head)
+                or _SIGNER_END.search(head)):
+            out.append(line)
+            continue
+        at = glued.start() if glued else leading.end()
+        out.extend(_part(line, 0, at) + _part(line, at, len(line.text)))
+    return out
+
+
+def _part(line: Line, start: int, end: int) -> list[Line]:
+    """The stretch ``start:end`` of a line as a line of its own, blanks trimmed (none if empty)."""
+    text = line.text[start:end]
+    lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
+    if lead >= trail:
+        return []
+    return [Line(line.start + start + lead, line.start + start + trail, text[lead:trail], line.kind,
+                 line.simple[start + lead:start + trail])]
+
+
 _RUN_ON = re.compile(r"(?<=[。！？”])[ \t]*(?=又讯[ \t])")
 
 

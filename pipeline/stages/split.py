@@ -1,4 +1,5 @@
-"""Split: page → articles (title, kicker, subtitle, bylines, dateline) → paragraphs → sentences.
+"""Split: page → articles (title, kicker, subtitle, bylines, dateline) → paragraphs (sentences:
+``sentences.py``).
 
 A page of 法治日报-style reporting is a sequence of lines. An article starts with a short
 headline block (kicker, title, subtitle: lines without sentence punctuation) followed by a
@@ -8,7 +9,9 @@ punctuation-free lines inside an article are section subheads, not new articles.
 Scraped and e-paper pages carry chrome around the articles (navigation, share widgets, date
 and source lines, editor lines, footers; see ``chrome.py``): it is set aside first, listed in
 ``doc.chrome`` and read for the page's date and outlet. Digest items led by a tag
-(``【江苏】…``, ``公安|…``) or a dateline (``本报讯``, ``又讯``) are articles of their own.
+(``【江苏】…``, ``公安|…``) or a dateline (``本报讯``, ``又讯``) are articles of their own; so
+are the plain paragraphs under a column line (``要闻简报``) and the photos of a photo page
+(a short title over a caption closed by ``… 摄``; a credit line alone is never a headline).
 Traditional-script pages are matched through a simplified view, at the same offsets.
 
 A run of sections that follows an article cut off mid-sentence cannot continue that article;
@@ -23,22 +26,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..document import ArticleSpan, Author, Document, SentenceSpan
+from ..document import ArticleSpan, Author, Document
 from . import headers
 from .chrome import EDITION, PageMeta, closes_article, find_chrome
 from .layout import Line as _Line
-from .layout import item_headline, numbered_items, page_lines, run_on_items, simplified_view
+from .layout import glued_dates, item_headline, numbered_items, page_lines, run_on_items, simplified_view
+from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
 _TERMINAL = "。！？!?…；;"
 _CLOSERS = "”’」』）)》"
-_SENT_END = re.compile(r"(?:[。！？!?；;]|…+)[”’」』）)》]*")
 _EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]$|[（(]完[）)]$")  # …咨询80余人次。（完）
 # A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
-_PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄|摄影|供图|制图)[)）]?$")
+_PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄影报道|摄|摄影|供图|制图)[)）]?$")
 
-MAX_SENTENCE = 500  # characters; longer runs are cut at a comma, else hard, to bound memory
+
+_AGENCY_PHOTO = re.compile(r"[（(](?:新华社|中新社)[\u4e00-\u9fff]{0,6}发[\u4e00-\u9fff]{0,8}[）)]$")  # （新华社发美联社照片）
+# A photo credit on a line of its own: （新华社记者刘前刚摄）, （姜伟尚占摄影报道）, 李想 摄.
+_BARE_CREDIT = re.compile(r"^[（(][^（）()]{2,16}(?:摄|摄影|摄影报道|供图)[）)]$")
+
 
 
 def _classify(line: _Line) -> str:
@@ -53,6 +60,8 @@ def _classify(line: _Line) -> str:
         return "tail"
     if line.kind == "item":  # a bulleted digest item (▲市法院召开…)
         return "item"
+    if _BARE_CREDIT.match(text):  # （新华社记者刘前刚摄） under a caption: never a headline
+        return "body"
     if len(text) <= 40 and not _HEADING_PUNCT.search(text):
         return "heading"
     if is_weak_heading(text):
@@ -79,6 +88,9 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
             cut = titled.end()
             out.append(_Line(line.start, line.start + cut, line.text[:cut], "headmark", line.simple[:cut]))
             out.append(_Line(line.start + cut, line.end, line.text[cut:], "heading", line.simple[cut:]))
+            continue
+        if headers.REPORTER_DATELINE.match(line.simple):  # 【记者林小明／台中报导】 is no tag
+            out.append(line)
             continue
         if headers.LONE_TAG.match(line.simple):  # 【广州】 above its item
             out.append(_Line(line.start, line.end, line.text, "tag", line.simple))
@@ -213,6 +225,60 @@ def _brief(block: _Block, previous: _Block) -> bool:
             and ends_sentence(previous.lines[-1].text) and len(previous.lines) <= 6)
 
 
+def _photo_item(block: _Block) -> bool:
+    """A photo on a page of photos: a short title over one caption that closes with the
+    photographer's credit (``禁毒宣传`` / ``6月5日，某社区民警…。 通讯员 常青 摄``)."""
+    head = block.header[0].simple if len(block.header) == 1 else ""
+    body = block.body[:-1] if len(block.body) == 2 and _BARE_CREDIT.match(block.body[-1].simple) else block.body
+    return (0 < len(head) <= 16 and not headers.ENUMERATED.match(head) and not head.startswith(("（", "("))
+            and len(body) == 1 and (_caption(body[0]) or len(body) < len(block.body)))
+
+
+def _caption(line: _Line) -> bool:
+    """A photo caption: text closed by the photographer's or agency's credit
+    (``…开展演练。 李想 摄``, ``…在滚大雪球。（新华社发）``)."""
+    return "。" in line.simple and bool(_PHOTO_CREDIT.search(line.simple) or _AGENCY_PHOTO.search(line.simple))
+
+
+def _column_heading(lines: list[_Line]) -> bool:
+    """True when the page's first line names a column over digest items, whatever its name: a
+    short line over two or more tagged items (``政法信息`` / ``【市中院发布…】…`` / ``【…】…``)
+    or photos (``图说法治`` / ``调解现场`` / ``11月3日，…。 卫东 摄`` / …)."""
+    if len(lines) < 3 or lines[0].kind == "tag" or len(lines[0].simple) > 8 or _HEADING_PUNCT.search(lines[0].simple):
+        return False
+    rest = lines[1:]
+    if rest[0].kind == "tag":
+        return sum(line.kind == "tag" for line in rest) >= 2
+    # 调解现场 right above its caption is that photo's title; the line above it is the column.
+    return sum(_caption(line) for line in rest) >= 2 and not _caption(rest[0]) and _caption(rest[1])
+
+
+def _opens_with_column(kinds: list[str | None]) -> bool:
+    """True when a column line (``要闻简报``, ``法治动态``) comes before the page's first text."""
+    for kind in kinds:
+        if kind is None:
+            return False
+        if kind == "column":
+            return True
+    return False
+
+
+def _unmarked_items(lines: list[_Line]) -> bool:
+    """Under a column line, paragraphs without bullets or headlines, each one or two sentences,
+    are the column's items (``要闻简报`` / ``近日，省高级人民法院…。`` / ``省公安厅部署…。``);
+    so are the captions of a page of photos (``图片新闻`` / ``…开展演练。 李想 摄``). True when
+    the lines were so read (a headline leading an item is then cut off by ``item_headline``)."""
+    credits = [bool(_BARE_CREDIT.match(line.simple)) for line in lines]
+    if len(lines) - sum(credits) < 2 or any(len(line.simple) > 200 or not (ends_sentence(line.text) or _caption(line))
+                                            or _classify(line) != "body"
+                                            for line, credit in zip(lines, credits) if not credit):
+        return False
+    numbered = bool(headers.ENUMERATED.match(lines[0].simple))  # 1、… 图为…。（张太亭摄） 2、…: a photo a number
+    for line, credit in zip(lines, credits):
+        line.kind = "body" if credit or (numbered and not headers.ENUMERATED.match(line.simple)) else "item"
+    return True
+
+
 def _places(text: str) -> set[str]:
     found = set()
     for match in _PLACE.finditer(text):
@@ -232,13 +298,17 @@ class ArticleSplitter:
     name = "split"
 
     def __call__(self, doc: Document) -> Document:
-        all_lines = page_lines(doc.clean, simplified_view(doc.clean))
+        all_lines = glued_dates(page_lines(doc.clean, simplified_view(doc.clean)))
         kinds, meta = find_chrome(all_lines)
         doc.chrome = meta.chrome
         if doc.published is None:
             doc.published = meta.published
         closing = _closing_chrome(all_lines, kinds)
         lines = _split_tags([line for line, kind in zip(all_lines, kinds) if kind is None])
+        column = not _opens_with_column(kinds) and _column_heading(lines)
+        if column:  # 政法信息 over 【…】 items: the column's name is chrome
+            doc.chrome = sorted(doc.chrome + [(lines[0].start, lines[0].end, "column")])
+            lines = lines[1:]
         if lines and _bulleted(doc, lines[0]):  # a digest of bulleted items, not a list in an article
             for i, line in enumerate(lines):  # ■ 县法院开展… above 本报讯 … is a headline
                 if _bulleted(doc, line):
@@ -246,6 +316,8 @@ class ArticleSplitter:
                                           and is_weak_heading(line.simple)) else "item"
             lines = [part for line in lines for part in item_headline(line)]
         numbered_items(lines)
+        if (column or _opens_with_column(kinds)) and _unmarked_items(lines):  # 县法院召开…会议　3月2日，…
+            lines = [part for line in lines for part in item_headline(line)]
         lines = run_on_items(lines)
         for line in lines:  # a headline the e-paper page header lists starts an article
             if line.simple in meta.headlines:
@@ -259,6 +331,8 @@ class ArticleSplitter:
                   if kinds[i] is None and kinds[i + 1] == "meta"}
         epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
         for block in _blocks(lines, titled):
+            if not block.is_article and _photo_item(block):
+                block.is_article = True  # 禁毒宣传 / 6月5日，…。 通讯员 常青 摄: a photo of its own
             if epaper and not block.is_article and groups and _brief(block, groups[-1][-1]):
                 block.is_article = True  # 派出所民警帮走失老人回家 / 12月2日晚，…: an untitled brief
             if block.is_article or not groups:
@@ -350,8 +424,8 @@ class ArticleSplitter:
                 if line in block.bylines or line.kind in ("tail", "headmark"):
                     kinds.append("byline")
                 elif block is first and first.is_article and line in block.header:
-                    kinds.append(next(r for r, span in header_spans.items()
-                                      if span == (line.start, line.end)))
+                    kinds.append(next(r for r, span in header_spans.items() if isinstance(span, tuple)
+                                      and span[0] <= line.start and line.end <= span[1]))
                 elif line.kind in ("heading", "tag", "listed"):
                     kinds.append("subhead")
                 else:
@@ -408,22 +482,6 @@ class ArticleSplitter:
         return (0, match.end("mark")), spans
 
 
-def header_roles(header: list[_Line]) -> list[str]:
-    """Roles of a headline block: one line is the title; two are kicker and title (title and
-    subtitle when the second starts with a dash); three are kicker, title and subtitle. A line
-    the e-paper page header lists is the title, the line above it a kicker, below a subtitle."""
-    listed = [i for i, line in enumerate(header) if line.kind == "listed"]
-    if listed and listed[0] <= 1 and len(header) - listed[0] <= 2:  # the page header names the title
-        return ["kicker"] * listed[0] + ["title"] + ["subtitle"] * (len(header) - listed[0] - 1)
-    if len(header) == 1:
-        return ["title"]
-    if len(header) == 2:
-        if header[1].text.startswith(("—", "-", "——")):
-            return ["title", "subtitle"]
-        return ["kicker", "title"]
-    return ["kicker", "title", "subtitle"]
-
-
 def _tag_text(line: _Line) -> str:
     """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安."""
     return line.text.strip("【】〖〗|｜ ") if line.kind == "tag" else line.text
@@ -435,12 +493,13 @@ def _header(first: _Block) -> tuple[str, str | None, str | None, dict]:
     spans: dict = {}
     heads = [line for line in first.header if line.kind != "headmark"]
     if first.is_article and heads:
-        roles = header_roles(heads)
+        roles = headers.header_roles(heads)
         for line, role in zip(heads, roles):
-            spans[role] = (line.start, line.end)
+            start = spans[role][0] if role == "title" and title else line.start
+            spans[role] = (start, line.end)
             value = _tag_text(line)
             if role == "title":
-                title = value
+                title += value
             elif role == "kicker":
                 kicker = value
             else:
@@ -473,7 +532,7 @@ def _truncated(last: _Line, closing: dict[int, tuple[str, str]], web: bool = Fal
     if closes_article(kind):
         return False
     body = _EDITOR_NOTE.sub("", last.simple)
-    if (_PHOTO_CREDIT.search(body) and "。" in body) or headers.SIGNATURE_DATE.search(body):
+    if _caption(last) or headers.SIGNATURE_DATE.search(body) or _BARE_CREDIT.match(body):
         return False
     cut = web and body.rstrip().endswith(("…", "..."))  # 至案发时……: a web excerpt cut off
     return last.kind in ("body", "dateline", "item") and (cut or not ends_sentence(body))
@@ -503,75 +562,3 @@ def _page_facts(doc: Document, meta: PageMeta) -> None:
         doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]
                                    or [Author(n, "other") for n in re.split(r"[ 、，,]+", meta.authors)
                                        if headers.is_person(n)])
-
-
-def split_sentences(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """Return (start, end) sentence spans covering ``text`` exactly, offset by ``start``.
-
-    Sentences end at 。！？；…… with their closing quotes (``说：“很安全。”``) and at the end
-    of the text; a run longer than ``MAX_SENTENCE`` is cut at its last comma.
-    """
-    spans = []
-    pos = 0
-    for match in _SENT_END.finditer(text):
-        end = match.end()
-        spans.extend(_bounded(text, pos, end))
-        pos = end
-    if pos < len(text):
-        spans.extend(_bounded(text, pos, len(text)))
-    return [(start + s, start + e) for s, e in spans if e > s]
-
-
-def _bounded(text: str, s: int, e: int) -> list[tuple[int, int]]:
-    out = []
-    while e - s > MAX_SENTENCE:
-        window = text[s:s + MAX_SENTENCE]
-        cut = max(window.rfind("，"), window.rfind(","), window.rfind(" "), window.rfind("、"))
-        cut = s + cut + 1 if cut > MAX_SENTENCE // 4 else _hard_cut(text, s, e)
-        out.append((s, cut))
-        s = cut
-    out.append((s, e))
-    return out
-
-
-def _hard_cut(text: str, s: int, e: int) -> int:
-    """Where a run with no comma is cut: at ``MAX_SENTENCE``, but never inside a run of digits.
-
-    A figure cut in two would be read as two smaller figures (a 600-digit run as its last
-    100 digits): the cut moves back before the digits, or, when the digits alone are longer
-    than a sentence, forward after them and their unit, so the number stays whole (and is then too long to
-    read: quarantined as ``unparsed_number``, never a wrong value).
-    """
-    cut = s + MAX_SENTENCE
-    if not text[cut - 1].isdigit():  # a cut right after a digit parts it from the rest
-        return cut
-    first = cut
-    while first > s and text[first - 1].isdigit():
-        first -= 1
-    if first > s:
-        return first
-    while cut < e and text[cut].isdigit():
-        cut += 1
-    tail = re.search(r"[，,、 ]", text[cut:min(e, cut + MAX_SENTENCE // 4)])  # and its unit
-    return cut + tail.end() if tail else cut
-
-
-class SentenceSplitter:
-    """Cut every paragraph of every article into sentences (``doc.sentences``)."""
-
-    name = "sentences"
-
-    def __call__(self, doc: Document) -> Document:
-        sentences = []
-        for a_idx, article in enumerate(doc.articles):
-            kinds = article.header.get("paragraph_kinds", [])
-            index = 0
-            for p_idx, (p_start, p_end) in enumerate(article.paragraphs):
-                kind = kinds[p_idx] if p_idx < len(kinds) else "body"
-                spans = ([(p_start, p_end)] if kind != "body"
-                         else split_sentences(doc.clean[p_start:p_end], p_start))
-                for s, e in spans:
-                    sentences.append(SentenceSpan(a_idx, p_idx, index, s, e, kind))
-                    index += 1
-        doc.sentences = sentences
-        return doc
