@@ -7,8 +7,9 @@ their characters replaced, so they are new stories; ``--copies`` of them only a 
 are republications), with their metrics rows copied (values scaled for the new stories,
 places and periods drawn from the run's own). Two parts are measured, as a run splits them:
 the per-document staging (``document_facts``: local facts and MinHash, done in the shards, in
-parallel), and, in a fresh process that reads only the staging tables, the corpus pass
-(``link_staged``): its time and its peak resident memory against the size after reading.
+parallel), and, in a fresh process that reads only the staging tables, the corpus pass as a
+run does it (``link_corpus`` over Arrow files, then the metrics links): its time and its
+peak resident memory.
 """
 
 from __future__ import annotations
@@ -97,20 +98,34 @@ def stage(metrics: pa.Table, documents: pa.Table, out: Path) -> dict:
 
 
 def measure(directory: str) -> dict:
-    """Read the staging tables written by ``stage`` and time the corpus pass on them."""
-    from pipeline.facts import link_staged
+    """Time the corpus pass as a run does it on the staging tables written by ``stage``: copy
+    them batch by batch into Arrow files, link (``link_corpus``), then the metrics links."""
 
-    tables = [pq.read_table(f"{directory}/{name}.parquet") for name in ("fact_docs", "fact_locals", "fact_links")]
+    from pipeline.facts import link_corpus
+    from pipeline.facts.corpus import lid_index, metric_links, part_facts
+    from pipeline.facts.store import write_rows
+
     before = _status_mb("VmRSS")
     started = time.perf_counter()
-    facts, metric_links, document_links = link_staged(*tables)
+    stores = {}
+    for name in ("fact_docs", "fact_locals"):
+        source = pq.ParquetFile(f"{directory}/{name}.parquet")
+        batches = (pa.Table.from_batches([b]) for b in source.iter_batches(batch_size=4096))
+        stores[name] = write_rows(batches, source.schema_arrow, f"{directory}/{name}.arrow")
+    linked = link_corpus(stores["fact_docs"], stores["fact_locals"])
+    links = pq.read_table(f"{directory}/fact_links.parquet")
+    index = lid_index(linked.doc_of, stores["fact_locals"].column("no"))
+    links_out = metric_links(links, index, linked.fact_ids, part_facts(links, index, linked.fact_ids))
     seconds = time.perf_counter() - started
-    n = tables[0].num_rows
+    facts, document_links = linked.facts, linked.document_links
+    n = stores["fact_docs"].num_rows
     return {
-        "documents": n, "local_facts": tables[1].num_rows, "metrics": tables[2].num_rows,
+        "documents": n, "local_facts": stores["fact_locals"].num_rows, "metrics": links_out.num_rows,
         "facts": facts.num_rows, "duplicates": document_links["duplicate_of"].drop_null().length(),
         "multi_document_facts": sum(1 for k in facts["n_documents"].to_pylist() if k > 1),
-        "staging_mb": round(sum(t.nbytes for t in tables) / 2**20, 1), "rss_after_reading_mb": round(before, 1),
+        "staging_mb": round(sum(Path(f"{directory}/{t}.parquet").stat().st_size
+                                for t in ("fact_docs", "fact_locals", "fact_links")) / 2**20, 1),
+        "rss_before_mb": round(before, 1),
         "pass_seconds": round(seconds, 1), "peak_rss_mb": round(_status_mb("VmHWM"), 1),
         "pass_seconds_per_million_documents": round(seconds * 1e6 / max(n, 1)),
     }

@@ -17,14 +17,12 @@ import pyarrow.compute as pc
 
 from schemas.arrow import FACT_SCHEMA
 
-from .across import Local, UnionFind, fact_key, fold_block, merge_republications
+from .across import UnionFind, scoped
 from .duplicates import NUM_PERM, THRESHOLD, order_key, roots, similar_rows
-from .shard import DOCS, LINKS, LOCALS, stored_local
+from .shard import DOCS, LINKS, LOCALS
 from .store import FileRows, TableRows
-from .values import WEAK_CATEGORIES
+from .tasks import BATCH, Mapper, block_unions, chunks, copy_unions, fact_rows, in_process
 
-BATCH = 1024  # local facts read from the staged table at a time
-READABLE = [name for name in LOCALS.names if name not in ("blocks", "key_open", "key_self")]  # what a Local holds
 
 METRIC_LINKS = pa.schema([pa.field("metric_id", pa.string(), False), pa.field("fact_id", pa.string(), False),
                           pa.field("part_of", pa.string())])
@@ -86,11 +84,12 @@ class Linker:
     staged columns and the union-find, not an object per local fact.
     """
 
-    def __init__(self, docs: TableRows | FileRows, locals_: TableRows | FileRows) -> None:
+    def __init__(self, docs: TableRows | FileRows, locals_: TableRows | FileRows, mapper: Mapper = in_process) -> None:
         # A run holds each document once (repeats are dropped before the pass), so the staged
         # rows are used as they are, in part order: a local fact's id is its row number. The
         # results do not depend on that numbering (every choice is ordered by content keys).
         self.locals = locals_
+        self.mapper = mapper
         self.n = locals_.num_rows
         self.doc_of = locals_.column("doc_id")
         self.doc_ids = docs.column("doc_id")
@@ -100,39 +99,16 @@ class Linker:
         self.blocks = locals_.column("blocks")
         self.blocked = _mask(pc.greater(pc.list_value_length(self.blocks), 0))
 
-    def rows(self, lids: list[int]) -> list[Local]:
-        """The Locals of ``lids``, read from the table (not kept)."""
-        found: list[Local] = []
-        for start in range(0, len(lids), BATCH):
-            chunk = lids[start:start + BATCH]
-            rows = self.locals.take(np.asarray(chunk, dtype=np.int64), READABLE).to_pylist()
-            found += [stored_local(row, lid) for lid, row in zip(chunk, rows)]
-        return found
-
     def column(self, lids: np.ndarray, columns: list[str]) -> pa.Table:
         """``columns`` of ``lids``, read ``BATCH`` rows at a time."""
         pieces = [self.locals.take(lids[start:start + BATCH], columns) for start in range(0, len(lids), BATCH)]
         return pa.concat_tables(pieces) if pieces else self.locals.take(lids, columns)
 
-    def each(self, groups: Iterable[list[int]]) -> Iterator[list[Local]]:
-        """The Locals of each group of ``groups``, read about ``BATCH`` at a time (one read
-        for many small groups: a read costs the same for one row as for thousands)."""
-        pending: list[list[int]] = []
-        size = 0
-        for lids in groups:
-            pending.append(lids)
-            size += len(lids)
-            if size >= BATCH:
-                yield from self._read(pending)
-                pending, size = [], 0
-        if pending:
-            yield from self._read(pending)
-
-    def _read(self, groups: list[list[int]]) -> Iterator[list[Local]]:
-        wanted = sorted({lid for lids in groups for lid in lids})
-        made = dict(zip(wanted, self.rows(wanted)))
-        for lids in groups:
-            yield [made[lid] for lid in lids]
+    def unite(self, task, groups: Iterable[list[int]]) -> None:
+        """Run ``task`` over ``groups`` in chunks (on the mapper) and apply its unions."""
+        for pairs in self.mapper(task, self.locals, [(chunk,) for chunk in chunks(groups)]):
+            for a, b in pairs:
+                self.sets.union(a, b)
 
     def merge_copies(self) -> None:
         """A republication's local facts join its first copy's, one family at a time."""
@@ -144,8 +120,7 @@ class Linker:
         root_no = {root: no for no, root in enumerate(sorted(set(self.root_of.values())))}
         family_of = np.array([root_no[self.root_of[d]] for d in members], dtype=np.int64)
         families = pa.array(family_of[at.to_numpy(zero_copy_only=False)[lids].astype(np.int64)])
-        for family in self.each(_runs(families, lids)):
-            merge_republications({"family": family}, self.sets)
+        self.unite(copy_unions, _runs(families, lids))
 
     def fold_blocks(self) -> None:
         """Across documents, one blocking key at a time."""
@@ -154,8 +129,7 @@ class Linker:
             return
         keys = pc.list_flatten(blocks)
         lids = pc.list_parent_indices(blocks).to_numpy()
-        for block in self.each(_runs(keys, lids)):
-            fold_block(block, self.sets)
+        self.unite(block_unions, _runs(keys, lids))
 
     def families(self) -> dict[int, list[int]]:
         """Local ids of every fact stated by more than one local fact, by root id."""
@@ -163,35 +137,6 @@ class Linker:
         for lid in self.sets.parent:
             found[self.sets.find(lid)].append(lid)
         return {root: sorted(set(lids) | {root}) for root, lids in found.items()}
-
-
-def _rep(members: list[Local]) -> Local:
-    return min(members, key=lambda m: (m.rep.width / max(abs(m.rep.value), 1.0), m.order, m.first_start))
-
-
-def _first(members: list[Local]) -> Local:
-    return min(members, key=lambda m: (m.order, m.first_start, m.lid))
-
-
-def group_row(members: list[Local], rep: Local, first: Local) -> dict:
-    """The facts row (fact_id still to set) of a fact stated by several local facts, given its
-    most precise statement ``rep`` and its first one."""
-    category = rep.category
-    if category in WEAK_CATEGORIES:
-        category = next((m.category for m in members if m.category not in WEAK_CATEGORIES), category)
-    row = rep.row
-    pick = lambda key: row.get(key) or next((m.row.get(key) for m in members if m.row.get(key)), None)  # noqa: E731
-    return {
-        "fact_id": None, "value": float(row["value"]), "value_max": row.get("value_max"),
-        "unit": row.get("unit") or "", "quantity_kind": row.get("quantity_kind") or "other",
-        "category": category, "object": rep.object or next((m.object for m in members if m.object), None),
-        "place": pick("place"), "place_code": pick("place_code"),
-        "period_start": pick("period_start"), "period_end": pick("period_end"),
-        "n_statements": sum(m.n_statements for m in members),
-        "n_documents": len({m.doc_id for m in members}),
-        "first_metric_id": first.first_metric_id, "first_doc_id": first.doc_id,
-        "conflict": any(m.conflict for m in members),
-    }
 
 
 class Keys:
@@ -209,16 +154,27 @@ class Keys:
         self.firsts: dict[int, tuple] = {}
         self.overrides: dict[int, str] = {}
 
-    def group(self, root: int, members: list[Local]) -> dict:
-        """Take a fact of several local facts; return its row (fact_id still to set)."""
-        rep, first = _rep(members), _first(members)
-        blocked = any(self.linker.blocked[m.lid] for m in members)
-        scope = None if blocked else self.linker.root_of.get(first.doc_id, first.doc_id)
-        self.overrides[root] = fact_key(rep, rep.category, rep.object, scope)
-        self.owner[[m.lid for m in members]] = root
-        self.grouped[[m.lid for m in members]] = True
-        self.firsts[root] = (first.order, first.first_start, first.first_metric_id)
-        return group_row(members, rep, first)
+    def take(self, root: int, lids: list[int], key: str, first: tuple) -> None:
+        """Take a fact of several local facts (``lids``), given its key and first statement."""
+        self.overrides[root] = key
+        self.owner[lids] = root
+        self.grouped[lids] = True
+        self.firsts[root] = first
+
+    def group_all(self, families: list[tuple[int, list[int]]]) -> dict[int, dict]:
+        """Take every fact of several local facts (root → lids); return root → its row."""
+        linker = self.linker
+        jobs = []
+        for chunk in chunks(lids for _, lids in families):
+            docs = set(linker.doc_of.take(pa.array([lid for lids in chunk for lid in lids], pa.int64())).to_pylist())
+            jobs.append((chunk, [bool(linker.blocked[lids].any()) for lids in chunk],
+                         {d: linker.root_of[d] for d in docs if d in linker.root_of}))
+        rows: dict[int, dict] = {}
+        results = (found for chunk_found in linker.mapper(fact_rows, linker.locals, jobs) for found in chunk_found)
+        for (root, lids), (row, key, first) in zip(families, results):
+            self.take(root, lids, key, first)
+            rows[root] = row
+        return rows
 
     def scope_copies(self) -> None:
         """A single local fact of a republished copy is scoped to its family's first copy."""
@@ -228,8 +184,10 @@ class Keys:
             return
         mask = _mask(pc.is_in(linker.doc_of, pa.array(others, pa.string())))
         mask &= ~linker.blocked & ~self.grouped  # a group's root is grouped too: its key is the group's
-        for local in linker.rows(np.flatnonzero(mask).tolist()):
-            self.overrides[local.lid] = fact_key(local, local.category, local.object, linker.root_of[local.doc_id])
+        lids = np.flatnonzero(mask)
+        found = linker.column(lids, ["doc_id", "key_open"])  # key_open is fact_key(…, None)
+        for lid, doc_id, key in zip(lids.tolist(), found["doc_id"].to_pylist(), found["key_open"].to_pylist()):
+            self.overrides[lid] = scoped(key, linker.root_of[doc_id])
 
     def _apply(self, overrides: dict[int, str]) -> None:
         if overrides:
@@ -344,8 +302,7 @@ def link_corpus(docs: pa.Table | FileRows, locals_: pa.Table | FileRows) -> Link
     linker.fold_blocks()
     keys = Keys(linker)
     families = sorted(linker.families().items())
-    rows = {root: keys.group(root, members)
-            for (root, _), members in zip(families, linker.each(lids for _, lids in families))}
+    rows = keys.group_all(families)
     keys.scope_copies()
     fact_ids = keys.final()
     singles = np.flatnonzero(~keys.grouped)
