@@ -54,6 +54,8 @@ _MAY_HOLD_PERIOD = re.compile(r"[年来间至]")  # a sentence that may state a 
 # date of an event (1994年7月).
 _WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
 _WHOLE_YEAR = re.compile(r"^(?:\d{4}年|去年|今年)(?:全年)?$")
+# 同期 naming the window just stated (浙江省公安厅同期破获…), not a comparison base (去年同期, 与…同期相比)
+_SAME_PERIOD = re.compile(r"(?<![年比较与和跟])同期(?!相比|比)")
 
 
 class MetricExtractor:
@@ -159,6 +161,7 @@ class _DocumentReader:
         self.mentions = self.article_places = None
         self.last_figures: tuple[int, list[dict]] = (-1, [])  # the sentence read last, its figures
         self.undated = year_only(doc) if doc.published is None else None
+        self.windows: dict[int, tuple] = {}  # the window of the last figure read in each article
 
     def published(self, sentence) -> date | None:
         """The date periods are read against: the document's publication date (JSONL date,
@@ -231,6 +234,10 @@ class _DocumentReader:
                                                              self.published(sentence)))
         if period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
+        elif period is None and _SAME_PERIOD.search(text, 0, cand.start) and sentence.article in self.windows:
+            period, period_start, period_end = self.windows[sentence.article]  # 同期破获…: the window just stated
+        if period is not None:
+            self.windows[sentence.article] = (period, period_start, period_end)
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
         subject = read_subject(lex, doc, index, text, sentence.start,
                                verb_at if verb_at >= 0 else cand.start, self.by_sentence)

@@ -28,6 +28,7 @@ _AS_OF = r"""
 _SINCE = r"""
     自[^，。；,;]{1,30}?以来                       # 自专项行动开展以来
     | 今年以来 | 去年以来 | 近年来
+    | 今年(?:已经?|累计)                           # 今年已破获: the year so far
     | (?:今年|去年|\d{4}年)?\d{1,2}月(?:份|\d{1,2}日)?以来                # 今年4月以来
     | \d{4}年(?:以来|至今)                        # 2018年以来, 2018年至今
 """
@@ -51,8 +52,11 @@ _OF_YEAR = rf"""
 _YEARLESS = rf"""
     (?<![\d年月])(?:{_MONTHS}|{_PARTS})            # 1-10月, 第三季度 without a year
     (?=[，,]|[\u4e00-\u9fff])
+    | (?<![\d年月.．])\d{{1,2}}月(?:份|(?=[，,]))      # 10月份, 8月，: a month of its own
 """
-_DURING = r"[^，。；,;：:]{2,12}?(?:以来|期间)"  # 活动开展以来, 专项行动期间 (not across 来源：)
+# 活动开展以来, 专项行动期间: not across 来源： or a line, nor over a year's own window
+# (来源：乐清市公安局今年以来 is 今年以来)
+_DURING = r"(?:(?!今年|去年|\d{4}年)[^，。；,;：:\s]){2,12}?(?:以来|期间)"
 
 # The scope a figure is stated for; a 以来/期间 phrase counts only when its clause ends.
 PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}|{_DURING}(?=[，,]))", re.VERBOSE)
@@ -135,13 +139,16 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         head = clause_start(text, match.start())
         before = text[head:match.start()]
         out.append((match.start(), match.end(), match.group(0),
-                    not before.strip() or bool(_DATE_LINE.fullmatch(before))))
+                    not before.strip() or bool(_DATE_LINE.fullmatch(before))
+                    or bool(_SOURCE_LINE.search(text, 0, head))))
     return tuple(out)
 
 
 # A page's date line glued to its first paragraph (发布日期：2024年2月20日春节期间，我院…): the date is
 # no window, and the window after it still opens its clause.
 _DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")
+# A source line glued to it (来源：乐清市公安局今年以来，…): the window still opens the paragraph.
+_SOURCE_LINE = re.compile(r"(?:来源|稿源|出处)[:：]$")
 _DATE_LINE = re.compile(r"\s*(?:(?:发布|发稿|更新|发表)?(?:时间|日期)[:：]\s*)?"
                         r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2})?\s*")
 

@@ -82,9 +82,10 @@ def candidate_patterns(unit_kind: dict[str, tuple[str, str | None]]) -> list[tup
             rf"{_NOT_INSIDE}{_PRE}(?P<body>(?P<n1>{number})"
             rf"(?:(?P<u1>{units})?(?P<sep>{_SEP})(?P<n2>{number}))?)"
             rf"(?P<yu>余|多|来)?(?P<big>[十百千万亿]*)(?P<unit>{units}){_POST}")),
-        ("magnitude", re.compile(
-            rf"(?<![数几上成千百万亿十零一二两三四五六七八九\d])(?P<pre>过|近|超|逾|突破)?"
-            rf"(?P<body>[百千万亿]{{1,2}})(?P<unit>{money}|个)")),
+        ("magnitude", re.compile(  # 过亿元, 近百个; 逾千名, 近千人, 千余起 (never 上千, 数千)
+            rf"(?<![数几上成千百万亿十零一二两三四五六七八九\d])"
+            rf"(?P<pre>突破|将近|接近|超过|过|近|超|逾)?"
+            rf"(?P<body>[百千万亿]{{1,2}})(?P<yu>余)?(?P<big>[万亿])?(?P<unit>{units})")),
         ("months", re.compile(
             rf"{_NOT_INSIDE}{_PRE}(?P<body>{number})个(?P<yu>多|余)(?P<unit>月)")),
         ("bare", re.compile(
@@ -187,11 +188,14 @@ def read_value(lex, name: str, match: re.Match):
             return f"unreadable discount {match.group(0)!r}"
         value = value * 10 if len(digits) == 1 else value
         unit, kind = "折", "percent"
-    elif name == "magnitude":  # 过亿元, 近百个, 突破百亿元
-        value = parse_number("一" + body)
+    elif name == "magnitude":  # 过亿元, 近百个, 突破百亿元, 逾千名, 千余万元
+        unit = groups["unit"]
+        if not (groups.get("pre") or groups.get("yu")) and not (
+                unit == "个" or lex.unit_kind[unit][0] == "money"):
+            return None  # 千人大会, 万人空巷: a name, not a count
+        value = parse_number("一" + body + (groups.get("big") or ""))
         if value is None:
             return f"unreadable number {match.group(0)!r}"
-        unit = groups["unit"]
         kind, currency = lex.unit_kind[unit]
     elif name == "months":
         value = parse_number(body)

@@ -113,6 +113,16 @@ P = date(2024, 9, 12)
     (["去年国庆假期期间，全市共接报警情13.2万起。"], "13.2万起", "2023-09-29", "2023-10-06"),
     # a yearless quarter not begun at publication is last year's
     (["第四季度，全国电信网络诈骗案件发案数环比下降18.5%。"], "18.5%", "2023-10-01", "2023-12-31"),
+    # 今年已…: the year so far (as 今年以来), not the whole year
+    (["派出所今年已劝阻潜在受害群众860人。"], "860人", "2024-01-01", "2024-09-12"),
+    (["今年累计查处酒驾醉驾违法行为1300起。"], "1300起", "2024-01-01", "2024-09-12"),
+    # a figure with its own month inside a 今年以来 paragraph keeps its month
+    (["今年以来，全市共破获案件2100起。8月，全市警情同比下降12%。"], "12%", "2024-08-01", "2024-08-31"),
+    (["今年以来，全市共抓获嫌疑人900名，其中7月份抓获120名。"], "120名", "2024-07-01", "2024-07-31"),
+    (["今年以来，全省共破获案件3万起。上半年，全省刑事警情同比下降9%。"], "9%", "2024-01-01", "2024-06-30"),
+    # 同期 with no window carried: the window of the figure read last
+    (["全市今年已破获盗窃案件300起。", "省公安厅同期破获此类案件1.1万起。"], "1.1万起", "2024-01-01",
+     "2024-09-12"),
 ])
 def test_period(extractor, paragraphs, span, start, end):
     fields = fields_of(extractor, paragraphs, span, published=P)
@@ -140,6 +150,14 @@ def test_a_date_line_glued_to_the_lead_is_no_window(extractor):
     fields = fields_of(extractor, ["发布日期：2024年2月20日春节期间，我院共执结案件126件。行动中，执行干警"
                                    "平均每天出动40余人次。"], "40余人次", published=date(2024, 2, 20))
     assert (fields["period_start"], fields["period_end"]) == (date(2024, 2, 10), date(2024, 2, 17))
+
+
+def test_a_source_line_glued_to_the_lead_leaves_its_window_open(extractor):
+    """来源：乐清市公安局今年以来，…破获案件900起。/ 抓获嫌疑人300名 -> 今年以来 (not 乐清市公安局今年以来,
+    which names no window): the source line is no part of the period and the window opens the lead."""
+    fields = fields_of(extractor, ["2024-09-12 来源：乐清市公安局今年以来，乐清市公安局共破获案件900起。",
+                                   "行动中，全市抓获犯罪嫌疑人300名。"], "300名", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 1, 1), P)
 
 
 def test_a_year_of_history_opening_the_lead_is_no_window(extractor):
