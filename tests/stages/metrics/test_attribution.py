@@ -283,3 +283,36 @@ def test_since_a_month(extractor):
     """今年4月以来 -> from April 1 to the publication date, not April only."""
     fields = fields_of(extractor, ["今年4月以来，全市共侦破养老诈骗案件210起。"], "210起", published=P)
     assert (fields["period_start"], fields["period_end"]) == (date(2024, 4, 1), P)
+
+
+# --- townships, zones and county-level cities (issue 12 round 3) --------------------------------
+
+@pytest.mark.parametrize("paragraphs, title, span, place, level", [
+    # 全市 in a county-level city's report is that city, not the prefecture above it
+    (["乐清市公安局召开通报会。", "今年以来，全市共破获电诈案件980起。"], "乐清警方通报", "980起",
+     "浙江省温州市乐清市", "county"),
+    # a development zone is the city it is named after, or the one district it is
+    (["西安高新区公安分局上半年共破获盗窃案件120起。"], None, "120起", "陕西省西安市", "prefecture"),
+    (["武汉经济技术开发区公安分局今年已受理警情5600起。"], None, "5600起", "湖北省武汉市", "prefecture"),
+    (["苏州高新区公安分局今年共查处违法行为800起。"], None, "800起", "江苏省苏州市虎丘区", "county"),
+])
+def test_townships_zones_and_county_cities(extractor, paragraphs, title, span, place, level):
+    fields = fields_of(extractor, paragraphs, span, title, published=P)
+    assert (fields["place"], fields["place_level"]) == (place, level)
+
+
+@pytest.mark.parametrize("org, place, county, township", [
+    # 虹桥镇派出所 in a 乐清 article: the township under the county named before
+    ("虹桥镇派出所", None, "浙江省温州市乐清市", "浙江省温州市乐清市虹桥镇"),
+    ("东山街道派出所", None, "江苏省南京市江宁区", "江苏省南京市江宁区东山街道"),
+    # 瑞安市塘下镇派出所: the county the organ's own name gives
+    ("瑞安市塘下镇派出所", "浙江省温州市瑞安市", None, "浙江省温州市瑞安市塘下镇"),
+    # no township in the name, or no county to hang it on
+    ("石岩派出所", None, "广东省深圳市宝安区", None),
+    ("虹桥镇派出所", None, None, None),
+])
+def test_an_organ_named_after_a_township(org, place, county, township):
+    from pipeline.places import Gazetteer
+    from pipeline.stages.metrics.who_where import township_of_organ
+
+    assert township_of_organ(Gazetteer(), org, place, county) == township
