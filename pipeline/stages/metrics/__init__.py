@@ -113,13 +113,24 @@ class MetricExtractor:
                 if last[0]:
                     scope = last
                     if sentence.kind == "body" and report_window(last, reader.published(sentence)) \
+                            and not headline_like(doc, sentence, text) \
                             and first_body.setdefault(sentence.article, sentence.paragraph) == sentence.paragraph:
                         lead.setdefault(sentence.article, last)  # 今年以来，…: the report's window
-            if sentence.kind == "body":
+            if sentence.kind == "body" and not headline_like(doc, sentence, text):
                 first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
                 reader.read_sentence(index, text, paragraph, carried)
         return doc
+
+
+def headline_like(doc: Document, sentence, text: str) -> bool:
+    """Return True for a body line that is a headline the page split left in the body: the
+    article's first paragraph, one short line without a closing 。！？ (公安部：全国公安机关今年已
+    抓获…逾万名); the lead that gives the report's window is the paragraph after it."""
+    return sentence.paragraph == 0 and len(text) <= 40 and not text.rstrip().endswith(_CLOSERS)
+
+
+_CLOSERS = ("。", "！", "？", "…", "”", "」", ".", "!", "?")
 
 
 def report_window(found: tuple, published: date | None) -> bool:
@@ -249,7 +260,7 @@ class _DocumentReader:
         return dict(
             subject=subject,
             category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start),
-                                   article_organ(text, self.title(sentence))),
+                                   article_organ(text, self.title(sentence)), text[cand.end:cand.end + 4]),
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,
             statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))

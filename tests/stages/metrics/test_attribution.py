@@ -160,6 +160,15 @@ def test_a_source_line_glued_to_the_lead_leaves_its_window_open(extractor):
     assert (fields["period_start"], fields["period_end"]) == (date(2024, 1, 1), P)
 
 
+def test_a_headline_left_in_the_body_is_not_the_lead(extractor):
+    """公安部：全国公安机关今年已抓获…逾万名 (a headline line in the body) / 6月以来，全国…破获… /
+    其中，江苏警方打掉团伙320个 -> 6月以来 (2024-06-01..P) is the report's window."""
+    fields = fields_of(extractor, ["公安部：全国公安机关夏季行动战果显著",
+                                   "6月以来，全国公安机关共破获刑事案件26.8万起。",
+                                   "其中，江苏警方共打掉电诈团伙320个。"], "320个", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 6, 1), P)
+
+
 def test_a_year_of_history_opening_the_lead_is_no_window(extractor):
     """1971年，他创办了工厂。/ 现有职工300人 -> no period: a year long before publication."""
     fields = fields_of(extractor, ["1971年，他创办了一家农机厂。", "现有职工300人。"], "300人", published=P)
@@ -177,6 +186,12 @@ def test_an_event_date_in_the_lead_is_no_window(extractor):
 
 @pytest.mark.parametrize("sentence, span, category", [
     ("区检察院依法批准逮捕犯罪嫌疑人146人。", "146人", "arrests_approved"),
+    # people the text right after the figure says died or were hurt: casualties, whatever the verb
+    ("全省共发生道路交通事故1260起，造成210人死亡、980人受伤。", "210人", "casualties"),
+    ("全省共发生道路交通事故1260起，造成210人死亡、980人受伤。", "980人", "casualties"),
+    ("这些犯罪案件共造成1132人丧生。", "1132人", "casualties"),
+    # 发生 accidents and fires are recorded incidents
+    ("全省共发生道路交通事故1260起，造成210人死亡、980人受伤。", "1260起", "cases_filed"),
     ("警方移送审查起诉560人。", "560人", "prosecuted"),        # 起诉 is not suspects_arrested
     ("县法院一审审结刑事案件290件。", "290件", "adjudicated"),
     ("该团伙涉案金额2.3亿元。", "2.3亿元", "money_involved"),   # 涉案 money is not seized
