@@ -52,7 +52,7 @@ _OF_YEAR = rf"""
 _YEARLESS = rf"""
     (?<![\d年月])(?:{_MONTHS}|{_PARTS})            # 1-10月, 第三季度 without a year
     (?=[，,]|[\u4e00-\u9fff])
-    | (?<![\d年月.．])\d{{1,2}}月(?:份|(?=[，,]))      # 10月份, 8月，: a month of its own
+    | (?<![\d年月.．到至止])\d{{1,2}}月(?:份|(?=[，,]))  # 10月份, 8月，: a month of its own (not 到11月)
 """
 # 活动开展以来, 专项行动期间: not across 来源： or a line, nor over a year's own window
 # (来源：乐清市公安局今年以来 is 今年以来)
@@ -134,8 +134,9 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     for match in PERIOD_RE.finditer(text):
         if _BASE_BEFORE.search(text, max(0, match.start() - 2), match.start()) or \
                 text.startswith(("同期", "相比", "相较"), match.end()) or not match.group(0).strip() \
-                or _DATE_LABEL.search(text, max(0, match.start() - 8), match.start()):
-            continue  # 发布日期：2024年2月20日 is when the page was printed, not a window
+                or _DATE_LABEL.search(text, max(0, match.start() - 8), match.start()) \
+                or match.group(0).endswith(("日", "号", "今天", "今日")) and _REPORTED.match(text, match.end()):
+            continue  # 发布日期：2024年2月20日 is when the page was printed; 公安部15日通报 when it was said
         head = clause_start(text, match.start())
         before = text[head:match.start()]
         out.append((match.start(), match.end(), match.group(0),
@@ -147,6 +148,9 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
 # A page's date line glued to its first paragraph (发布日期：2024年2月20日春节期间，我院…): the date is
 # no window, and the window after it still opens its clause.
 _DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")
+# The day a figure was made public, not its window: 公安部15日通报, 据当地传媒30日报道, 11日在京召开新闻发布会
+_REPORTED = re.compile(r"(?:上午|下午|晚间|晚)?(?:在京)?(?:通报|发布|透露|宣布|报道|介绍|表示|称|公布|获悉|"
+                       r"召开(?:新闻)?发布会|举行(?:新闻)?发布会|对外发布)")
 # A source line glued to it (来源：乐清市公安局今年以来，…): the window still opens the paragraph.
 _SOURCE_LINE = re.compile(r"(?:来源|稿源|出处)[:：]$")
 _DATE_LINE = re.compile(r"\s*(?:(?:发布|发稿|更新|发表)?(?:时间|日期)[:：]\s*)?"
