@@ -151,8 +151,9 @@ _DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")
 # The day a figure was made public, not its window: 公安部15日通报, 据当地传媒30日报道, 11日在京召开新闻发布会
 _REPORTED = re.compile(r"(?:上午|下午|晚间|晚)?(?:在京)?(?:通报|发布|透露|宣布|报道|介绍|表示|称|公布|获悉|"
                        r"召开(?:新闻)?发布会|举行(?:新闻)?发布会|对外发布)")
-# A source line glued to it (来源：乐清市公安局今年以来，…): the window still opens the paragraph.
-_SOURCE_LINE = re.compile(r"(?:来源|稿源|出处)[:：]$")
+# A source or editor line glued to it (来源：乐清市公安局今年以来，…; 责任编辑：王敏今年以来，…): the
+# window still opens the paragraph.
+_SOURCE_LINE = re.compile(r"(?:来源|稿源|出处|责任编辑|编辑|审核|校对|终审)[:：]$")
 _DATE_LINE = re.compile(r"\s*(?:(?:发布|发稿|更新|发表)?(?:时间|日期)[:：]\s*)?"
                         r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2})?\s*")
 

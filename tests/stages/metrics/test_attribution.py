@@ -30,6 +30,12 @@ def fields_of(extractor, paragraphs, span, title=None, published=None) -> dict:
      "湖北警方通报打击成果", "900起", "湖北省武汉市", "organ"),
     # 市公安局 in a 沧州 article -> the article's city.
     (["沧州市召开会议。", "市公安局今年共查处酒驾420起。"], "沧州通报交通安全", "420起", "河北省沧州市", "organ"),
+    # 全国 naming the country's incidents in a local report: national, not the article's county
+    (["瑞安市公安局召开会议。", "今年以来，全国电诈案件发案数同比下降22%。"], "瑞安警方通报", "22%", "全国",
+     "organ"),
+    # but not an honour: 全国文明城市
+    (["瑞安市获评全国文明城市，全市今年破获案件1200起。"], "瑞安警方通报", "1200起", "浙江省温州市瑞安市",
+     "organ"),
     # 西安市公安局雁塔分局 -> the district.
     (["西安市公安局雁塔分局近日查获假冒白酒600余瓶。"], None, "600余瓶", "陕西省西安市雁塔区", "organ"),
     # A citywide figure does not take the district of the next clause.
