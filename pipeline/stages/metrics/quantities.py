@@ -26,6 +26,8 @@ _PRE = r"(?P<pre>不超过|超过|接近|将近|不到|不足|至少|大约|零�
 _POST = r"(?P<post>以上|以下|以内|左右|上下|多|余)?"  # approximation after
 _VAGUE_CN = "零〇一二两三四五六七八九十"
 _YEAR_WORDS = re.compile(r"^(?:代|度|级|初|底|末|中|起|间|前后)")  # 90年代, 2021年度
+# 诈骗电话48万次, 电话1.2万个: calls counted (a scaled number or a count word), not a phone number
+_CALLS_COUNTED = re.compile(r"\d+(?:\.\d+)?(?:[万亿]|余|多)*(?:次|个|通|部|条|起)")
 # A sentence worth reading holds a digit, a Chinese numeral or a percent sign.
 MAY_HOLD_NUMBER = re.compile(rf"[\d{_VAGUE_CN}百千万亿廿两半%％]")
 
@@ -262,8 +264,9 @@ def is_metric(lex, name, match, text, value, value_max, unit, approx) -> bool:
     number_start = match.start("body")
     prev = text[number_start - 1:number_start] if number_start else ""
     kind_of = lambda u: lex.unit_kind.get(u, ("percent" if u in ("%", "‰", "成", "折", "个百分点") else "",))[0]
-    if before.endswith(lex.not_after):
-        return False  # 第四, 编号12
+    if before.endswith(lex.not_after) and not _CALLS_COUNTED.match(text, number_start) or \
+            before.endswith(lex.not_after) and not before.endswith("电话"):
+        return False  # 第四, 编号12, 电话12345 (not 拦截诈骗电话48万次: calls counted)
     if prev.isascii() and prev.isalnum():
         return False  # inside a code: GOIP5, A12
     if after[:1].isascii() and after[:1].isalpha():

@@ -55,6 +55,9 @@ from .helpers import figures, make_doc
     ("参战民警过千名。", "过千名", 1000, "名", "count", "over", None),
     ("每天出动警力近万人次。", "近万人次", 10000, "人次", "count", "under", None),
     ("涉案金额千余万元。", "千余万元", 1e7, "元", "money", "over", None),
+    # calls counted after 电话 are figures, a phone number is not (拨打电话12345)
+    ("拦截诈骗电话48万次。", "48万次", 480000, "次", "count", None, None),
+    ("接到报警电话60余次。", "60余次", 60, "次", "count", "over", None),
 ])
 def test_figures(extractor, sentence, span, value, unit, kind, approx, change):
     got = [f for f in figures(extractor, sentence) if f["text"] == span]
@@ -95,6 +98,7 @@ def test_figures(extractor, sentence, span, value, unit, kind, approx, change):
     "破获案件上千起。",  # vague: 上千, 上万 (the guideline's vague quantities)
     "成千上万名群众赶来。",  # an idiom
     "召开千人大会。",  # a name, not a count (千 without 近, 逾, 余)
+    "拨打举报电话12345反映问题。",  # a phone number
 ])
 def test_not_metrics(extractor, sentence):
     got = [f["text"] for f in figures(extractor, sentence)]
