@@ -114,16 +114,35 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     """Return (period as written, start, end) of the last time scope starting before
     ``position``; with ``heads``, only one that opens a clause (今年以来，…), as a scope
     carried to the next sentences must."""
-    found = None
+    found, seen = None, []
     for begin, end, period, opens in period_matches(text):
         if begin > position or begin == position and end <= position + 1:
             break  # a period may hold the figure itself (两年来: 两年)
         if not heads or opens:
             found = period
+        seen.append(period)
     if found is None:
         return None, None, None
     start, end = period_dates(found, published)
-    return found, start, end
+    return found, *year_until(seen, found, start, end, published)
+
+
+_UNTIL_END = re.compile(r"^(?:截至|截止)")
+_THIS_YEAR = re.compile(r"^(?:今年|\d{4}年)(?:全年)?$")
+
+
+def year_until(seen: list[str], found: str, start, end, published):
+    """Return (start, end) of a year and an end stated apart in one sentence: 截至9月底，南京海关今年共…
+    -> Jan 1 to Sep 30 (the year gives the start, 截至 the end), either order."""
+    until = next((p for p in seen if _UNTIL_END.match(p)), None)
+    year = next((p for p in seen if _THIS_YEAR.match(p)), None)
+    if until is None or year is None or found not in (until, year):
+        return start, end
+    first = period_dates(year, published)[0]
+    last = period_dates(until, published)[1]
+    if first is None or last is None or last.year != first.year:
+        return start, end
+    return first, last
 
 
 @lru_cache(maxsize=512)
