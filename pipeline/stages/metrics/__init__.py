@@ -99,7 +99,7 @@ class MetricExtractor:
         lex = self.lexicon.for_document()  # what this document teaches stays with it
         reader = _DocumentReader(self, lex, doc)
         paragraph, scope = None, None  # the time scope stated last in the paragraph
-        lead: dict[int, tuple] = {}  # the scope the lead paragraph of each article opens with
+        lead = reader.leads  # the scope the lead paragraph of each article opens with
         first_body: dict[int, int] = {}  # the lead paragraph of each article
         for index, sentence in enumerate(doc.sentences):
             if (sentence.article, sentence.paragraph) != paragraph:
@@ -173,6 +173,7 @@ class _DocumentReader:
         self.last_figures: tuple[int, list[dict]] = (-1, [])  # the sentence read last, its figures
         self.undated = year_only(doc) if doc.published is None else None
         self.windows: dict[int, tuple] = {}  # the window of the last figure read in each article
+        self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
 
     def published(self, sentence) -> date | None:
         """The date periods are read against: the document's publication date (JSONL date,
@@ -184,6 +185,18 @@ class _DocumentReader:
         if 0 <= sentence.article < len(doc.articles) and doc.articles[sentence.article].published:
             return doc.articles[sentence.article].published
         return self.undated
+
+    def campaign_start(self, sentence, start, end) -> tuple:
+        """Return the days of an event-anchored window (专项行动开展以来) that names no date: from
+        the start of a dated window the article's lead opens with (3月5日至4月20日，全省开展
+        集中行动… / 专项行动开展以来… -> Mar 5 to the publication date); a lead window that starts
+        on Jan 1 (今年以来, 1至8月) dates no campaign."""
+        lead = self.leads.get(sentence.article)
+        published = self.published(sentence)
+        if not lead or lead[1] is None or published is None or (lead[1].month, lead[1].day) == (1, 1) \
+                or lead[1] > published or isinstance(published, YearOnly):
+            return start, end
+        return lead[1], published
 
     def title(self, sentence) -> str:
         """The headline of the sentence's article ('' when it has none)."""
@@ -247,6 +260,8 @@ class _DocumentReader:
             period, period_start, period_end = carried
         elif period is None and _SAME_PERIOD.search(text, 0, cand.start) and sentence.article in self.windows:
             period, period_start, period_end = self.windows[sentence.article]  # 同期破获…: the window just stated
+        if period and period.endswith("以来") and period_start is None:
+            period_start, period_end = self.campaign_start(sentence, period_start, period_end)
         if period is not None:
             self.windows[sentence.article] = (period, period_start, period_end)
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1

@@ -175,6 +175,17 @@ def test_a_source_line_glued_to_the_lead_leaves_its_window_open(extractor):
     assert (fields["period_start"], fields["period_end"]) == (date(2024, 1, 1), P)
 
 
+def test_a_campaign_window_starts_with_the_dated_lead(extractor):
+    """6月3日至7月20日，全省开展集中行动…。/ 专项行动开展以来，全省共收到举报线索2300余条 -> Jun 3 to the
+    publication date; with a lead of 今年以来 (no campaign date) it stays undated."""
+    fields = fields_of(extractor, ["6月3日至7月20日，全省公安机关开展集中行动，共侦破案件680起。",
+                                   "专项行动开展以来，全省共收到群众举报线索2300余条。"], "2300余条", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 6, 3), P)
+    fields = fields_of(extractor, ["今年以来，全省公安机关共侦破案件680起。",
+                                   "专项行动开展以来，全省共收到群众举报线索2300余条。"], "2300余条", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (None, None)
+
+
 def test_a_headline_left_in_the_body_is_not_the_lead(extractor):
     """公安部：全国公安机关今年已抓获…逾万名 (a headline line in the body) / 6月以来，全国…破获… /
     其中，江苏警方打掉团伙320个 -> 6月以来 (2024-06-01..P) is the report's window."""
