@@ -54,9 +54,9 @@ _YEARLESS = rf"""
     (?=[，,]|[\u4e00-\u9fff])
     | (?<![\d年月.．到至止])\d{{1,2}}月(?:份|(?=[，,]))  # 10月份, 8月，: a month of its own (not 到11月)
 """
-# 活动开展以来, 专项行动期间: not across 来源： or a line, nor over a year's own window
-# (来源：乐清市公安局今年以来 is 今年以来)
-_DURING = r"(?:(?!今年|去年|\d{4}年)[^，。；,;：:\s]){2,12}?(?:以来|期间)"
+# 活动开展以来, 专项行动期间: not across 来源： or a line, nor over a year (来源：乐清市公安局今年以来 is
+# 今年以来; a year's own windows are read by the patterns above)
+_DURING = r"[^，。；,;：:\s年]{2,12}?(?:以来|期间)"
 
 # The scope a figure is stated for; a 以来/期间 phrase counts only when its clause ends.
 PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}|{_DURING}(?=[，,]))", re.VERBOSE)
