@@ -50,7 +50,6 @@ class Figure:
 def candidate_patterns(unit_kind: dict[str, tuple[str, str | None]]) -> list[tuple[str, re.Pattern]]:
     """Return the (name, pattern) of every shape of figure, in the order they are tried."""
     units = alternation(unit_kind)
-    money = alternation(u for u, (k, _) in unit_kind.items() if k == "money")
     number = NUMBER
     return [
         ("percent_cn", re.compile(
@@ -255,6 +254,14 @@ def read_unit_value(lex, match: re.Match):
     return value, value_max, unit, kind, currency
 
 
+def labelled(lex, before: str, text: str, number_start: int) -> bool:
+    """Return True for a number a label word names (第四, 编号12, 电话12345), not for calls
+    counted after 电话 (拦截诈骗电话48万次, 报警电话60余次)."""
+    if not before.endswith(lex.not_after):
+        return False
+    return not (before.endswith("电话") and _CALLS_COUNTED.match(text, number_start))
+
+
 def is_metric(lex, name, match, text, value, value_max, unit, approx) -> bool:
     start, end = match.start(), match.end()
     before = text[max(0, start - 4):start]
@@ -264,9 +271,8 @@ def is_metric(lex, name, match, text, value, value_max, unit, approx) -> bool:
     number_start = match.start("body")
     prev = text[number_start - 1:number_start] if number_start else ""
     kind_of = lambda u: lex.unit_kind.get(u, ("percent" if u in ("%", "‰", "成", "折", "个百分点") else "",))[0]
-    if before.endswith(lex.not_after) and not _CALLS_COUNTED.match(text, number_start) or \
-            before.endswith(lex.not_after) and not before.endswith("电话"):
-        return False  # 第四, 编号12, 电话12345 (not 拦截诈骗电话48万次: calls counted)
+    if labelled(lex, before, text, number_start):
+        return False  # 第四, 编号12, 电话12345
     if prev.isascii() and prev.isalnum():
         return False  # inside a code: GOIP5, A12
     if after[:1].isascii() and after[:1].isalpha():
