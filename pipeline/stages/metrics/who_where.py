@@ -25,8 +25,9 @@ _PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)$")
 _PARTNER_ORGAN = re.compile(r"(?:等国|等国家)?的?(?:警方|警察|执法|司法|边防|禁毒|有关部门|相关部门)")
 _STREET = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")  # 南京东路, 北京路
 _THAT_ORGAN = re.compile(r"该(?:院|局|分局|所|署|队|支队|大队|关|庭)")  # 该院 -> the organ named before
-# 虹桥镇派出所, 新安街道司法所: an organ of a township (its name, then the organ)
-_TOWNSHIP_ORGAN = re.compile(r"([\u4e00-\u9fff]{1,5}?(?:镇|乡|街道))(?:边防)?(?:派出所|司法所|人民法庭|法庭|"
+# 虹桥镇派出所, 新安街道司法所: an organ of a township (its name of two characters at least, then
+# the organ; a cut name, 桥镇派出所, is none)
+_TOWNSHIP_ORGAN = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:镇|乡|街道))(?:边防)?(?:派出所|司法所|人民法庭|法庭|"
                              r"综治中心|政府|人民政府|党委|纪委|纪工委|办事处|警务站|警务室|检察室|交警中队)")
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
 

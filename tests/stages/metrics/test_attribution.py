@@ -351,6 +351,7 @@ def test_townships_zones_and_county_cities(extractor, paragraphs, title, span, p
     # no township in the name, or no county to hang it on
     ("石岩派出所", None, "广东省深圳市宝安区", None),
     ("虹桥镇派出所", None, None, None),
+    ("桥镇派出所", None, "浙江省温州市乐清市", None),  # a name cut by the entity rules
 ])
 def test_an_organ_named_after_a_township(org, place, county, township):
     from pipeline.places import Gazetteer
