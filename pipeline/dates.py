@@ -251,6 +251,7 @@ _UNTIL = ("截至", "截止")  # 截至10月31日: the end only
 _NOW = ("", "目前", "目前为止", "为止", "止")  # 截至目前: the publication date
 _AFTER_DATE = ("", "份", "全年", "间")  # what may follow the date in a plain period
 _SINCE = ("以来", "至今")  # 2019年以来, 2019年至今: up to the publication date
+_SO_FAR = ("已", "已经", "累计")  # 今年已破获…: the year so far, as 今年以来
 
 
 def period_dates(period: str, published: date | None) -> tuple[date | None, date | None]:
@@ -264,6 +265,7 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
       该所自1995年成立以来: from the date the event is dated by;
     - 2021年第一季度 → (2021-01-01, 2021-03-31); 今年1至8月, 前三季度, 去年全年, 今年前10个月;
     - 目前 → (None, 2021-11-02): a level or a total up to now;
+    - 今年已, 今年累计 → (2021-01-01, 2021-11-02): the year so far, as 今年以来;
     - 近年来 → (None, None): no calendar reading of the whole phrase.
     """
     text = _COUNT_MONTHS.sub(lambda m: f"前{_small_int(m.group(1))}个月", period.strip())
@@ -289,7 +291,8 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
         return None, None
     start, end = found
     rest = text[m.end():]
-    if m.group("since1") or m.group("since2") or rest in _SINCE or rest.endswith("以来"):
+    if m.group("since1") or m.group("since2") or rest in _SINCE or rest.endswith("以来") or (
+            rest in _SO_FAR and start == date(start.year, 1, 1) and end == date(start.year, 12, 31)):
         return start, (published if published and published >= start else None)
     if opened or rest not in _AFTER_DATE:
         return None, None

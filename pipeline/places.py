@@ -55,6 +55,7 @@ class Gazetteer:
         self.high_short = {s for s, ds in self.short_of.items()
                            if any(d.level in ("province", "city") for d in ds)}
         self.county_short = set(self.short_of) - self.high_short - set(self.by_name)
+        self.zone_districts = dict(row[:2] for row in read_list(data_dir / "gazetteer_zone_districts.tsv"))
         names = set(self.by_name) | self.high_short | self.countries | self.county_short
         self.pattern = re.compile(trie_pattern(names))
         self.place_pattern = trie_pattern(names - self.county_short - self.needs_parent)
@@ -101,6 +102,20 @@ class Gazetteer:
                 return self.by_full[county].code[:6], "township"
             return None, None
         return div.code[:6], LEVELS[div.level]
+
+    def settle_zone(self, place: str) -> str:
+        """Return a division for a development zone under a city, a township after it kept:
+        江苏省苏州市高新区 -> 江苏省苏州市虎丘区 (a zone that is one district,
+        ``gazetteer_zone_districts.tsv``); 陕西省西安市高新区 -> 陕西省西安市 (any other zone is
+        the city it is named after, 江苏省苏州市苏州工业园区 -> 江苏省苏州市); 江苏省苏州市高新区浒墅关镇
+        -> 江苏省苏州市虎丘区浒墅关镇."""
+        if place in self.by_full:
+            return place
+        parent = max(self.parents_of(place), key=len, default=None)
+        zone = _ZONE_AT.match(place, len(parent)) if parent else None
+        if zone is None:
+            return place
+        return self.zone_districts.get(place[:zone.end()], parent) + place[zone.end():]
 
     def parents_of(self, place: str) -> list[str]:
         """Return the full names ``place`` starts with (江苏省镇江市丹阳市 -> 江苏省, 江苏省镇江市)."""
@@ -172,6 +187,8 @@ def is_parent_of(parent: Division, child: Division) -> bool:
 # Development zones (苏州市 + 高新区): one list for the entity rules and the metrics stage.
 ZONES: tuple[str, ...] = tuple(read_words(DATA_DIR / "gazetteer_zones.txt"))
 ZONE_PATTERN = "(?:" + alternation(ZONES) + ")"
+# A zone after its city's full name, with its own name before the zone word (苏州工业园区, 西海岸新区)
+_ZONE_AT = re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{ZONE_PATTERN}|工业园区)")
 
 
 def home_divisions(gazetteer: Gazetteer, names: Iterable[str]) -> dict[str, Division]:

@@ -19,8 +19,8 @@ least (率 alone is no match for 回复率). Their exact-match accuracy is repor
 Attribution gold (``attribution_*.jsonl``, issue 12) adds ``place``, ``place_code``,
 ``period_start``/``period_end``, ``category`` and ``statistic``; they are scored on the figures
 found (``attribution`` in the result: right / gold figures matched). Its listings
-(``attribution_docs.jsonl``, ``attribution_pages_docs.jsonl``) give each document's ``published``
-date. A PD1998 paragraph is read inside its article: the stage gets all paragraphs of the article
+(``attribution_docs.jsonl``, ``attribution_pages_docs.jsonl``; a gold file's own
+``<stem>_docs.jsonl`` when it has one) give each document's ``published`` date. A PD1998 paragraph is read inside its article: the stage gets all paragraphs of the article
 id (the para_id without its last part) joined with newlines, dated by the listing, and only the
 figures inside the gold paragraph are scored (offsets shifted back). ``part`` keeps the
 development documents (``dev``) or the held-out ones (``held_out``, see ``is_held_out``).
@@ -49,12 +49,14 @@ ATTRIBUTION = ("place", "place_code", "place_level", "place_source", "period", "
                "period_end", "category", "statistic")
 _LISTINGS = {"attribution": ("attribution_docs.jsonl", "attribution_pages_docs.jsonl"),
              "metrics": ("metrics_docs.jsonl",)}
-HELD_OUT_PAGES = ("p04", "p08", "p12", "p16", "p20", "p21", "p22", "p23", "p24", "p25")  # 5 of the first 20 pages, and p21-p25
+# 5 of the first 20 pages, p21-p25, and every page of the third set (h01-h10, attribution_pages3)
+HELD_OUT_PAGES = ("p04", "p08", "p12", "p16", "p20", "p21", "p22", "p23", "p24", "p25", "h")
 
 
 def is_held_out(doc: str) -> bool:
     """Return True for a held-out document: every third PD1998 article (by the article
-    number: 19980103-01-010 -> 1998010301010 % 3 == 0) and pages p04, p08, p12, p16, p20, p21-p25."""
+    number: 19980103-01-010 -> 1998010301010 % 3 == 0), pages p04, p08, p12, p16, p20, p21-p25
+    and the pages of the third set (h01_…)."""
     prefix, _, rest = doc.partition(":")
     if prefix == "pd1998":
         article = article_id(rest)
@@ -89,7 +91,8 @@ def load_gold(paths: str | Path | Iterable[str | Path],
         # A listing covers every gold file of the folder: keep the documents of the
         # kinds (seed:, pd1998:) this gold file annotates.
         prefixes = {r["doc"].split(":", 1)[0] for r in records[start:]}
-        for listing in (path.parent / name for name in _LISTINGS[kind]):
+        own = path.parent / f"{path.stem}_docs.jsonl"  # attribution_pages3.jsonl: its own listing
+        for listing in [own] if own.exists() else (path.parent / name for name in _LISTINGS[kind]):
             if not listing.exists():
                 continue
             docs = docs or set()

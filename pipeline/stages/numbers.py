@@ -239,7 +239,7 @@ APPROX_PREFIX = {
     "接近": "under", "近": "under", "不到": "under", "不足": "under", "不超过": "under",
     "少于": "under", "低于": "under",
     "大约": "about", "约": "about", "大概": "about", "将近": "under", "小于": "under",
-    "大于": "over", "从": None,
+    "大于": "over", "从": None, "过": "over",  # 过千名, 过亿元
 }
 APPROX_SUFFIX = {"余": "over", "多": "over", "以上": "over", "来": "about", "左右": "about",
                  "上下": "about", "以下": "under", "以内": "under", "许": "about"}

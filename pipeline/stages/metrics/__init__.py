@@ -54,6 +54,8 @@ _MAY_HOLD_PERIOD = re.compile(r"[年来间至]")  # a sentence that may state a 
 # date of an event (1994年7月).
 _WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
 _WHOLE_YEAR = re.compile(r"^(?:\d{4}年|去年|今年)(?:全年)?$")
+# 同期 naming the window just stated (浙江省公安厅同期破获…), not a comparison base (去年同期, 与…同期相比)
+_SAME_PERIOD = re.compile(r"(?<![年比较与和跟])同期(?!相比|比)")
 
 
 class MetricExtractor:
@@ -97,7 +99,7 @@ class MetricExtractor:
         lex = self.lexicon.for_document()  # what this document teaches stays with it
         reader = _DocumentReader(self, lex, doc)
         paragraph, scope = None, None  # the time scope stated last in the paragraph
-        lead: dict[int, tuple] = {}  # the scope the lead paragraph of each article opens with
+        lead = reader.leads  # the scope the lead paragraph of each article opens with
         first_body: dict[int, int] = {}  # the lead paragraph of each article
         for index, sentence in enumerate(doc.sentences):
             if (sentence.article, sentence.paragraph) != paragraph:
@@ -111,13 +113,24 @@ class MetricExtractor:
                 if last[0]:
                     scope = last
                     if sentence.kind == "body" and report_window(last, reader.published(sentence)) \
+                            and not headline_like(doc, sentence, text) \
                             and first_body.setdefault(sentence.article, sentence.paragraph) == sentence.paragraph:
                         lead.setdefault(sentence.article, last)  # 今年以来，…: the report's window
-            if sentence.kind == "body":
+            if sentence.kind == "body" and not headline_like(doc, sentence, text):
                 first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
                 reader.read_sentence(index, text, paragraph, carried)
         return doc
+
+
+def headline_like(doc: Document, sentence, text: str) -> bool:
+    """Return True for a body line that is a headline the page split left in the body: the
+    article's first paragraph, one short line without a closing 。！？ (公安部：全国公安机关今年已
+    抓获…逾万名); the lead that gives the report's window is the paragraph after it."""
+    return sentence.paragraph == 0 and len(text) <= 40 and not text.rstrip().endswith(_CLOSERS)
+
+
+_CLOSERS = ("。", "！", "？", "…", "”", "」", ".", "!", "?")
 
 
 def report_window(found: tuple, published: date | None) -> bool:
@@ -159,6 +172,8 @@ class _DocumentReader:
         self.mentions = self.article_places = None
         self.last_figures: tuple[int, list[dict]] = (-1, [])  # the sentence read last, its figures
         self.undated = year_only(doc) if doc.published is None else None
+        self.windows: dict[int, tuple] = {}  # the window of the last figure read in each article
+        self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
 
     def published(self, sentence) -> date | None:
         """The date periods are read against: the document's publication date (JSONL date,
@@ -170,6 +185,18 @@ class _DocumentReader:
         if 0 <= sentence.article < len(doc.articles) and doc.articles[sentence.article].published:
             return doc.articles[sentence.article].published
         return self.undated
+
+    def campaign_start(self, sentence, start, end) -> tuple:
+        """Return the days of an event-anchored window (专项行动开展以来) that names no date: from
+        the start of a dated window the article's lead opens with (3月5日至4月20日，全省开展
+        集中行动… / 专项行动开展以来… -> Mar 5 to the publication date); a lead window that starts
+        on Jan 1 (今年以来, 1至8月) dates no campaign."""
+        lead = self.leads.get(sentence.article)
+        published = self.published(sentence)
+        if not lead or lead[1] is None or published is None or (lead[1].month, lead[1].day) == (1, 1) \
+                or lead[1] > published or isinstance(published, YearOnly):
+            return start, end
+        return lead[1], published
 
     def title(self, sentence) -> str:
         """The headline of the sentence's article ('' when it has none)."""
@@ -231,6 +258,12 @@ class _DocumentReader:
                                                              self.published(sentence)))
         if period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
+        elif period is None and _SAME_PERIOD.search(text, 0, cand.start) and sentence.article in self.windows:
+            period, period_start, period_end = self.windows[sentence.article]  # 同期破获…: the window just stated
+        if period and period.endswith("以来") and period_start is None:
+            period_start, period_end = self.campaign_start(sentence, period_start, period_end)
+        if period is not None:
+            self.windows[sentence.article] = (period, period_start, period_end)
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
         subject = read_subject(lex, doc, index, text, sentence.start,
                                verb_at if verb_at >= 0 else cand.start, self.by_sentence)
@@ -242,7 +275,7 @@ class _DocumentReader:
         return dict(
             subject=subject,
             category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start),
-                                   article_organ(text, self.title(sentence))),
+                                   article_organ(text, self.title(sentence)), text[cand.end:cand.end + 4]),
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,
             statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))

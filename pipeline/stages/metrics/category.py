@@ -22,11 +22,21 @@ def article_organ(sentence: str, title: str) -> str:
     return found.group(0) if found else ""
 
 
-def read_category(lex, fields: dict, context: str, clause: int = 0, organ: str = "") -> str:
+# 造成210人死亡, 1132人丧生, 26.4人死于交通事故: people harmed, whatever the verb before
+_HARMED_AFTER = re.compile(r"(?:当场)?(?:死亡|丧生|遇难|身亡|受伤|重伤|轻伤|死于|伤亡|遇害|中毒|失踪)")
+
+
+def read_category(lex, fields: dict, context: str, clause: int = 0, organ: str = "",
+                  tail: str = "") -> str:
     """Return the first taxonomy rule that fits; a figure without an object is tested on
     its clause (发动村干部参与巡逻，共5支: not 村干部), a share, sum or change then on its
     sentence (其中出口1827亿美元，增长20.9%). ``organ``: the article's organ when the sentence
-    names none (``article_organ``), read as a word of the sentence."""
+    names none (``article_organ``), read as a word of the sentence. A count of people that
+    ``tail`` (the text right after the figure) says died or were hurt is casualties
+    (这些案件共造成1132人丧生)."""
+    if fields["quantity_kind"] == "count" and not fields.get("change_direction") \
+            and _HARMED_AFTER.match(tail):
+        return "casualties"
     found = first_rule(lex, fields, context[clause:], context, organ)
     if clause and found == "other" and not fields.get("object") and (
             fields.get("change_direction") or fields["quantity_kind"] in ("percent", "money")):

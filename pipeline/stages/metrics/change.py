@@ -28,6 +28,7 @@ _AS_OF = r"""
 _SINCE = r"""
     自[^，。；,;]{1,30}?以来                       # 自专项行动开展以来
     | 今年以来 | 去年以来 | 近年来
+    | 今年(?:已经?|累计)                           # 今年已破获: the year so far
     | (?:今年|去年|\d{4}年)?\d{1,2}月(?:份|\d{1,2}日)?以来                # 今年4月以来
     | \d{4}年(?:以来|至今)                        # 2018年以来, 2018年至今
 """
@@ -51,8 +52,11 @@ _OF_YEAR = rf"""
 _YEARLESS = rf"""
     (?<![\d年月])(?:{_MONTHS}|{_PARTS})            # 1-10月, 第三季度 without a year
     (?=[，,]|[\u4e00-\u9fff])
+    | (?<![\d年月.．到至止])\d{{1,2}}月(?:份|(?=[，,]))  # 10月份, 8月，: a month of its own (not 到11月)
 """
-_DURING = r"[^，。；,;：:]{2,12}?(?:以来|期间)"  # 活动开展以来, 专项行动期间 (not across 来源：)
+# 活动开展以来, 专项行动期间: not across 来源： or a line, nor over a year (来源：乐清市公安局今年以来 is
+# 今年以来; a year's own windows are read by the patterns above)
+_DURING = r"[^，。；,;：:\s年]{2,12}?(?:以来|期间)"
 
 # The scope a figure is stated for; a 以来/期间 phrase counts only when its clause ends.
 PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}|{_DURING}(?=[，,]))", re.VERBOSE)
@@ -110,16 +114,35 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     """Return (period as written, start, end) of the last time scope starting before
     ``position``; with ``heads``, only one that opens a clause (今年以来，…), as a scope
     carried to the next sentences must."""
-    found = None
+    found, seen = None, []
     for begin, end, period, opens in period_matches(text):
         if begin > position or begin == position and end <= position + 1:
             break  # a period may hold the figure itself (两年来: 两年)
         if not heads or opens:
             found = period
+        seen.append(period)
     if found is None:
         return None, None, None
     start, end = period_dates(found, published)
-    return found, start, end
+    return found, *year_until(seen, found, start, end, published)
+
+
+_UNTIL_END = re.compile(r"^(?:截至|截止)")
+_THIS_YEAR = re.compile(r"^(?:今年|\d{4}年)(?:全年)?$")
+
+
+def year_until(seen: list[str], found: str, start, end, published):
+    """Return (start, end) of a year and an end stated apart in one sentence: 截至9月底，南京海关今年共…
+    -> Jan 1 to Sep 30 (the year gives the start, 截至 the end), either order."""
+    until = next((p for p in seen if _UNTIL_END.match(p)), None)
+    year = next((p for p in seen if _THIS_YEAR.match(p)), None)
+    if until is None or year is None or found not in (until, year):
+        return start, end
+    first = period_dates(year, published)[0]
+    last = period_dates(until, published)[1]
+    if first is None or last is None or last.year != first.year:
+        return start, end
+    return first, last
 
 
 @lru_cache(maxsize=512)
@@ -130,18 +153,26 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     for match in PERIOD_RE.finditer(text):
         if _BASE_BEFORE.search(text, max(0, match.start() - 2), match.start()) or \
                 text.startswith(("同期", "相比", "相较"), match.end()) or not match.group(0).strip() \
-                or _DATE_LABEL.search(text, max(0, match.start() - 8), match.start()):
-            continue  # 发布日期：2024年2月20日 is when the page was printed, not a window
+                or _DATE_LABEL.search(text, max(0, match.start() - 8), match.start()) \
+                or match.group(0).endswith(("日", "号", "今天", "今日")) and _REPORTED.match(text, match.end()):
+            continue  # 发布日期：2024年2月20日 is when the page was printed; 公安部15日通报 when it was said
         head = clause_start(text, match.start())
         before = text[head:match.start()]
         out.append((match.start(), match.end(), match.group(0),
-                    not before.strip() or bool(_DATE_LINE.fullmatch(before))))
+                    not before.strip() or bool(_DATE_LINE.fullmatch(before))
+                    or bool(_SOURCE_LINE.search(text, 0, head))))
     return tuple(out)
 
 
 # A page's date line glued to its first paragraph (发布日期：2024年2月20日春节期间，我院…): the date is
 # no window, and the window after it still opens its clause.
 _DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")
+# The day a figure was made public, not its window: 公安部15日通报, 据当地传媒30日报道, 11日在京召开新闻发布会
+_REPORTED = re.compile(r"(?:上午|下午|晚间|晚)?(?:在京)?(?:通报|发布|透露|宣布|报道|介绍|表示|称|公布|获悉|"
+                       r"召开(?:新闻)?发布会|举行(?:新闻)?发布会|对外发布)")
+# A source or editor line glued to it (来源：乐清市公安局今年以来，…; 责任编辑：王敏今年以来，…): the
+# window still opens the paragraph.
+_SOURCE_LINE = re.compile(r"(?:来源|稿源|出处|责任编辑|编辑|审核|校对|终审)[:：]$")
 _DATE_LINE = re.compile(r"\s*(?:(?:发布|发稿|更新|发表)?(?:时间|日期)[:：]\s*)?"
                         r"\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|年\d{1,2}月\d{1,2}日)(?:\s*\d{1,2}:\d{2})?\s*")
 

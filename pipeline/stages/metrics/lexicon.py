@@ -211,6 +211,11 @@ class MetricLexicon:
             rf"(?:{alternation(words['national_organs'])})(?!门)"
             r"|国家[\u4e00-\u9fff]{1,6}?(?:总局|局|委员会|办公室|署)"
             r"|全国[\u4e00-\u9fff]{0,8}?(?:机关|部门|系统|部队|法院|海关|各地|范围|共)"
+            # 全国电诈案件发案数, 全国刑事警情: the country's incidents (not 全国首个, 全国文明城市, nor
+            # a foreign country's 捷全国犯罪案件: only after a clause break, a date or 今年以来)
+            r"|(?:^|(?<=[\s\d，,。；;：:（(年月日来后间期中内]))全国"
+            r"(?:(?!首|第|先进|文明|优秀|示范|排名|百强|典型)[\u4e00-\u9fff]){0,6}?"
+            r"(?:案件|警情|犯罪|发案|立案|刑事|治安|诈骗|毒品|事故|火灾|命案|嫌疑人)"
             r"|(?<![占居比])(?:全国|我国|中国)(?=[^\u4e00-\u9fff]|[共已累各])")
         heads = alternation(words["local_organ_heads"])
         self.local_scope_re = re.compile(

@@ -26,6 +26,8 @@ _PRE = r"(?P<pre>不超过|超过|接近|将近|不到|不足|至少|大约|零�
 _POST = r"(?P<post>以上|以下|以内|左右|上下|多|余)?"  # approximation after
 _VAGUE_CN = "零〇一二两三四五六七八九十"
 _YEAR_WORDS = re.compile(r"^(?:代|度|级|初|底|末|中|起|间|前后)")  # 90年代, 2021年度
+# 诈骗电话48万次, 电话1.2万个: calls counted (a scaled number or a count word), not a phone number
+_CALLS_COUNTED = re.compile(r"\d+(?:\.\d+)?(?:[万亿]|余|多)*(?:次|个|通|部|条|起)")
 # A sentence worth reading holds a digit, a Chinese numeral or a percent sign.
 MAY_HOLD_NUMBER = re.compile(rf"[\d{_VAGUE_CN}百千万亿廿两半%％]")
 
@@ -48,7 +50,6 @@ class Figure:
 def candidate_patterns(unit_kind: dict[str, tuple[str, str | None]]) -> list[tuple[str, re.Pattern]]:
     """Return the (name, pattern) of every shape of figure, in the order they are tried."""
     units = alternation(unit_kind)
-    money = alternation(u for u, (k, _) in unit_kind.items() if k == "money")
     number = NUMBER
     return [
         ("percent_cn", re.compile(
@@ -82,9 +83,10 @@ def candidate_patterns(unit_kind: dict[str, tuple[str, str | None]]) -> list[tup
             rf"{_NOT_INSIDE}{_PRE}(?P<body>(?P<n1>{number})"
             rf"(?:(?P<u1>{units})?(?P<sep>{_SEP})(?P<n2>{number}))?)"
             rf"(?P<yu>余|多|来)?(?P<big>[十百千万亿]*)(?P<unit>{units}){_POST}")),
-        ("magnitude", re.compile(
-            rf"(?<![数几上成千百万亿十零一二两三四五六七八九\d])(?P<pre>过|近|超|逾|突破)?"
-            rf"(?P<body>[百千万亿]{{1,2}})(?P<unit>{money}|个)")),
+        ("magnitude", re.compile(  # 过亿元, 近百个; 逾千名, 近千人, 千余起 (never 上千, 数千)
+            rf"(?<![数几上成千百万亿十零一二两三四五六七八九\d])"
+            rf"(?P<pre>突破|将近|接近|超过|过|近|超|逾)?"
+            rf"(?P<body>[百千万亿]{{1,2}})(?P<yu>余)?(?P<big>[万亿])?(?P<unit>{units})")),
         ("months", re.compile(
             rf"{_NOT_INSIDE}{_PRE}(?P<body>{number})个(?P<yu>多|余)(?P<unit>月)")),
         ("bare", re.compile(
@@ -187,11 +189,14 @@ def read_value(lex, name: str, match: re.Match):
             return f"unreadable discount {match.group(0)!r}"
         value = value * 10 if len(digits) == 1 else value
         unit, kind = "折", "percent"
-    elif name == "magnitude":  # 过亿元, 近百个, 突破百亿元
-        value = parse_number("一" + body)
+    elif name == "magnitude":  # 过亿元, 近百个, 突破百亿元, 逾千名, 千余万元
+        unit = groups["unit"]
+        if not (groups.get("pre") or groups.get("yu")) and not (
+                unit == "个" or lex.unit_kind[unit][0] == "money"):
+            return None  # 千人大会, 万人空巷: a name, not a count
+        value = parse_number("一" + body + (groups.get("big") or ""))
         if value is None:
             return f"unreadable number {match.group(0)!r}"
-        unit = groups["unit"]
         kind, currency = lex.unit_kind[unit]
     elif name == "months":
         value = parse_number(body)
@@ -249,6 +254,14 @@ def read_unit_value(lex, match: re.Match):
     return value, value_max, unit, kind, currency
 
 
+def labelled(lex, before: str, text: str, number_start: int) -> bool:
+    """Return True for a number a label word names (第四, 编号12, 电话12345), not for calls
+    counted after 电话 (拦截诈骗电话48万次, 报警电话60余次)."""
+    if not before.endswith(lex.not_after):
+        return False
+    return not (before.endswith("电话") and _CALLS_COUNTED.match(text, number_start))
+
+
 def is_metric(lex, name, match, text, value, value_max, unit, approx) -> bool:
     start, end = match.start(), match.end()
     before = text[max(0, start - 4):start]
@@ -258,8 +271,8 @@ def is_metric(lex, name, match, text, value, value_max, unit, approx) -> bool:
     number_start = match.start("body")
     prev = text[number_start - 1:number_start] if number_start else ""
     kind_of = lambda u: lex.unit_kind.get(u, ("percent" if u in ("%", "‰", "成", "折", "个百分点") else "",))[0]
-    if before.endswith(lex.not_after):
-        return False  # 第四, 编号12
+    if labelled(lex, before, text, number_start):
+        return False  # 第四, 编号12, 电话12345
     if prev.isascii() and prev.isalnum():
         return False  # inside a code: GOIP5, A12
     if after[:1].isascii() and after[:1].isalpha():

@@ -25,6 +25,10 @@ _PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)$")
 _PARTNER_ORGAN = re.compile(r"(?:等国|等国家)?的?(?:警方|警察|执法|司法|边防|禁毒|有关部门|相关部门)")
 _STREET = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")  # 南京东路, 北京路
 _THAT_ORGAN = re.compile(r"该(?:院|局|分局|所|署|队|支队|大队|关|庭)")  # 该院 -> the organ named before
+# 虹桥镇派出所, 新安街道司法所: an organ of a township (its name of two characters at least, then
+# the organ; a cut name, 桥镇派出所, is none)
+_TOWNSHIP_ORGAN = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:镇|乡|街道))(?:边防)?(?:派出所|司法所|人民法庭|法庭|"
+                             r"综治中心|政府|人民政府|党委|纪委|纪工委|办事处|警务站|警务室|检察室|交警中队)")
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
 
 
@@ -135,17 +139,42 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
         if county and name.endswith(TOWNSHIP_ENDS) and gaz.code_and_level(name) == (None, None) \
                 and len(name) <= 6:
             name = county + name
+        name = gaz.settle_zone(name)  # 西安高新区 -> 陕西省西安市
         if not known_place(gaz, name):
             return None  # 圣彼得堡, 图格里克: no division or country we can name
         organ = re.match(r"(?:警方|公安|检察|法院|海关)", doc.clean[entity.end:entity.end + 2])
         return Place(entity.start, entity.end, name, "organ" if organ else "sentence")
     if entity.label == "ORG":
         name = org_place(gaz, text, context)
+        name = township_of_organ(gaz, text, name, county) or name
         if name:
-            return Place(entity.start, entity.end, name, "organ")
+            return Place(entity.start, entity.end, gaz.settle_zone(name), "organ")
     if entity.label == "LOC" and county and text.endswith(TOWNSHIP_ENDS) and len(text) <= 6:
         return Place(entity.start, entity.end, county + text)  # 朝阳洲街道 in 西湖区
     return None
+
+
+def township_of_organ(gaz, org: str, place: str | None, county: str | None) -> str | None:
+    """Return the township an organ is named after, under its county: 虹桥镇派出所 in a 乐清
+    article -> 浙江省温州市乐清市虹桥镇; 瑞安市塘下镇派出所 -> 浙江省温州市瑞安市塘下镇;
+    新安街道派出所 -> …宝安区新安街道. None when the organ names no township or no county is known."""
+    found = _TOWNSHIP_ORGAN.search(org)
+    if found is None:
+        return None
+    township = found.group(1)
+    head = gaz.pattern.match(township)  # 瑞安市塘下镇: the county's name is not the township's
+    while head and len(township) - head.end() > (3 if township.endswith("街道") else 2) - 1:
+        township = township[head.end():]
+        if township[0] in "市县区" and len(township) > 3:
+            township = township[1:]  # 瑞安 + 市塘下镇
+        head = gaz.pattern.match(township)
+    base = gaz.ancestor(place, "county") if place else None
+    if place and base is None:
+        return None  # 西安市雁塔街道…: a city's organ, no county to hang the township on
+    base = base or county
+    if base is None or gaz.code_and_level(base)[1] != "county" or township in base:
+        return None
+    return base + township
 
 
 def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
@@ -192,6 +221,9 @@ def scope_place(gaz, level: str, areas: list[str | None]) -> str | None:
     for area in areas:
         if not area or area == NATION:
             continue
+        county = gaz.ancestor(area, "county")
+        if level == "市" and county and county.endswith("市"):
+            return county  # 全市 in a 瑞安 article: the county-level city, not 温州市
         if level in ("区", "县"):
             found = gaz.ancestor(area, "county")
             if found:

@@ -28,6 +28,7 @@ import goldlib
 GOLD = Path(__file__).resolve().parents[1]
 GAZ = goldlib.REPO / "pipeline" / "data" / "gazetteer_cn_divisions.tsv"
 PAGES = GOLD / "attribution_pages"
+PAGE_DIRS = (PAGES, GOLD / "attribution_pages3")  # the second set of held-out pages (h01-h10)
 LEVEL = {"province": "province", "city": "prefecture", "county": "county"}
 SOURCES = {"sentence", "organ", "paragraph", "article", "none"}
 STATISTICS = {"total", "average", "rate", "maximum", "threshold"}
@@ -70,7 +71,11 @@ def resolve_place(key: str | None) -> dict:
 
 
 def page_text(name: str) -> str:
-    return (PAGES / name).read_text(encoding="utf-8")
+    """The text of one of our own pages, from whichever pages folder holds it."""
+    for folder in PAGE_DIRS:
+        if (folder / name).exists():
+            return (folder / name).read_text(encoding="utf-8")
+    raise FileNotFoundError(name)
 
 
 def doc_text(doc: str) -> str:

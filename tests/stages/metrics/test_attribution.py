@@ -30,6 +30,12 @@ def fields_of(extractor, paragraphs, span, title=None, published=None) -> dict:
      "湖北警方通报打击成果", "900起", "湖北省武汉市", "organ"),
     # 市公安局 in a 沧州 article -> the article's city.
     (["沧州市召开会议。", "市公安局今年共查处酒驾420起。"], "沧州通报交通安全", "420起", "河北省沧州市", "organ"),
+    # 全国 naming the country's incidents in a local report: national, not the article's county
+    (["瑞安市公安局召开会议。", "今年以来，全国电诈案件发案数同比下降22%。"], "瑞安警方通报", "22%", "全国",
+     "organ"),
+    # but not an honour: 全国文明城市
+    (["瑞安市获评全国文明城市，全市今年破获案件1200起。"], "瑞安警方通报", "1200起", "浙江省温州市瑞安市",
+     "organ"),
     # 西安市公安局雁塔分局 -> the district.
     (["西安市公安局雁塔分局近日查获假冒白酒600余瓶。"], None, "600余瓶", "陕西省西安市雁塔区", "organ"),
     # A citywide figure does not take the district of the next clause.
@@ -113,6 +119,25 @@ P = date(2024, 9, 12)
     (["去年国庆假期期间，全市共接报警情13.2万起。"], "13.2万起", "2023-09-29", "2023-10-06"),
     # a yearless quarter not begun at publication is last year's
     (["第四季度，全国电信网络诈骗案件发案数环比下降18.5%。"], "18.5%", "2023-10-01", "2023-12-31"),
+    # a year and an end stated apart in one sentence: the year's start, 截至's end
+    (["截至7月底，南京海关今年共移送起诉走私犯罪嫌疑人263名。"], "263名", "2024-01-01", "2024-07-31"),
+    (["今年截至7月底，全市共破获案件300起。"], "300起", "2024-01-01", "2024-07-31"),
+    # 今年已…: the year so far (as 今年以来), not the whole year
+    (["派出所今年已劝阻潜在受害群众860人。"], "860人", "2024-01-01", "2024-09-12"),
+    (["今年累计查处酒驾醉驾违法行为1300起。"], "1300起", "2024-01-01", "2024-09-12"),
+    # a figure with its own month inside a 今年以来 paragraph keeps its month
+    (["今年以来，全市共破获案件2100起。8月，全市警情同比下降12%。"], "12%", "2024-08-01", "2024-08-31"),
+    (["今年以来，全市共抓获嫌疑人900名，其中7月份抓获120名。"], "120名", "2024-07-01", "2024-07-31"),
+    # 到8月 is up to August, not August alone
+    (["今年以来，全市共破获案件2100起。到8月，全市共抓获嫌疑人900名。"], "900名", "2024-01-01", "2024-09-12"),
+    (["今年以来，全省共破获案件3万起。上半年，全省刑事警情同比下降9%。"], "9%", "2024-01-01", "2024-06-30"),
+    # the day a figure was made public is not its window (公安部15日通报, 据当地传媒30日报道)
+    (["据公安部15日通报，全国共破获侵财案件3.1万起。"], "3.1万起", None, None),
+    (["今年以来，全省破获案件1200起。", "据当地媒体10日报道，全省共抓获嫌疑人250余名。"], "250余名",
+     "2024-01-01", "2024-09-12"),
+    # 同期 with no window carried: the window of the figure read last
+    (["全市今年已破获盗窃案件300起。", "省公安厅同期破获此类案件1.1万起。"], "1.1万起", "2024-01-01",
+     "2024-09-12"),
 ])
 def test_period(extractor, paragraphs, span, start, end):
     fields = fields_of(extractor, paragraphs, span, published=P)
@@ -142,6 +167,34 @@ def test_a_date_line_glued_to_the_lead_is_no_window(extractor):
     assert (fields["period_start"], fields["period_end"]) == (date(2024, 2, 10), date(2024, 2, 17))
 
 
+def test_a_source_line_glued_to_the_lead_leaves_its_window_open(extractor):
+    """来源：乐清市公安局今年以来，…破获案件900起。/ 抓获嫌疑人300名 -> 今年以来 (not 乐清市公安局今年以来,
+    which names no window): the source line is no part of the period and the window opens the lead."""
+    fields = fields_of(extractor, ["2024-09-12 来源：乐清市公安局今年以来，乐清市公安局共破获案件900起。",
+                                   "行动中，全市抓获犯罪嫌疑人300名。"], "300名", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 1, 1), P)
+
+
+def test_a_campaign_window_starts_with_the_dated_lead(extractor):
+    """6月3日至7月20日，全省开展集中行动…。/ 专项行动开展以来，全省共收到举报线索2300余条 -> Jun 3 to the
+    publication date; with a lead of 今年以来 (no campaign date) it stays undated."""
+    fields = fields_of(extractor, ["6月3日至7月20日，全省公安机关开展集中行动，共侦破案件680起。",
+                                   "专项行动开展以来，全省共收到群众举报线索2300余条。"], "2300余条", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 6, 3), P)
+    fields = fields_of(extractor, ["今年以来，全省公安机关共侦破案件680起。",
+                                   "专项行动开展以来，全省共收到群众举报线索2300余条。"], "2300余条", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (None, None)
+
+
+def test_a_headline_left_in_the_body_is_not_the_lead(extractor):
+    """公安部：全国公安机关今年已抓获…逾万名 (a headline line in the body) / 6月以来，全国…破获… /
+    其中，江苏警方打掉团伙320个 -> 6月以来 (2024-06-01..P) is the report's window."""
+    fields = fields_of(extractor, ["公安部：全国公安机关夏季行动战果显著",
+                                   "6月以来，全国公安机关共破获刑事案件26.8万起。",
+                                   "其中，江苏警方共打掉电诈团伙320个。"], "320个", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 6, 1), P)
+
+
 def test_a_year_of_history_opening_the_lead_is_no_window(extractor):
     """1971年，他创办了工厂。/ 现有职工300人 -> no period: a year long before publication."""
     fields = fields_of(extractor, ["1971年，他创办了一家农机厂。", "现有职工300人。"], "300人", published=P)
@@ -159,6 +212,12 @@ def test_an_event_date_in_the_lead_is_no_window(extractor):
 
 @pytest.mark.parametrize("sentence, span, category", [
     ("区检察院依法批准逮捕犯罪嫌疑人146人。", "146人", "arrests_approved"),
+    # people the text right after the figure says died or were hurt: casualties, whatever the verb
+    ("全省共发生道路交通事故1260起，造成210人死亡、980人受伤。", "210人", "casualties"),
+    ("全省共发生道路交通事故1260起，造成210人死亡、980人受伤。", "980人", "casualties"),
+    ("这些犯罪案件共造成1132人丧生。", "1132人", "casualties"),
+    # 发生 accidents and fires are recorded incidents
+    ("全省共发生道路交通事故1260起，造成210人死亡、980人受伤。", "1260起", "cases_filed"),
     ("警方移送审查起诉560人。", "560人", "prosecuted"),        # 起诉 is not suspects_arrested
     ("县法院一审审结刑事案件290件。", "290件", "adjudicated"),
     ("该团伙涉案金额2.3亿元。", "2.3亿元", "money_involved"),   # 涉案 money is not seized
@@ -265,3 +324,37 @@ def test_since_a_month(extractor):
     """今年4月以来 -> from April 1 to the publication date, not April only."""
     fields = fields_of(extractor, ["今年4月以来，全市共侦破养老诈骗案件210起。"], "210起", published=P)
     assert (fields["period_start"], fields["period_end"]) == (date(2024, 4, 1), P)
+
+
+# --- townships, zones and county-level cities (issue 12 round 3) --------------------------------
+
+@pytest.mark.parametrize("paragraphs, title, span, place, level", [
+    # 全市 in a county-level city's report is that city, not the prefecture above it
+    (["乐清市公安局召开通报会。", "今年以来，全市共破获电诈案件980起。"], "乐清警方通报", "980起",
+     "浙江省温州市乐清市", "county"),
+    # a development zone is the city it is named after, or the one district it is
+    (["西安高新区公安分局上半年共破获盗窃案件120起。"], None, "120起", "陕西省西安市", "prefecture"),
+    (["武汉经济技术开发区公安分局今年已受理警情5600起。"], None, "5600起", "湖北省武汉市", "prefecture"),
+    (["苏州高新区公安分局今年共查处违法行为800起。"], None, "800起", "江苏省苏州市虎丘区", "county"),
+])
+def test_townships_zones_and_county_cities(extractor, paragraphs, title, span, place, level):
+    fields = fields_of(extractor, paragraphs, span, title, published=P)
+    assert (fields["place"], fields["place_level"]) == (place, level)
+
+
+@pytest.mark.parametrize("org, place, county, township", [
+    # 虹桥镇派出所 in a 乐清 article: the township under the county named before
+    ("虹桥镇派出所", None, "浙江省温州市乐清市", "浙江省温州市乐清市虹桥镇"),
+    ("东山街道派出所", None, "江苏省南京市江宁区", "江苏省南京市江宁区东山街道"),
+    # 瑞安市塘下镇派出所: the county the organ's own name gives
+    ("瑞安市塘下镇派出所", "浙江省温州市瑞安市", None, "浙江省温州市瑞安市塘下镇"),
+    # no township in the name, or no county to hang it on
+    ("石岩派出所", None, "广东省深圳市宝安区", None),
+    ("虹桥镇派出所", None, None, None),
+    ("桥镇派出所", None, "浙江省温州市乐清市", None),  # a name cut by the entity rules
+])
+def test_an_organ_named_after_a_township(org, place, county, township):
+    from pipeline.places import Gazetteer
+    from pipeline.stages.metrics.who_where import township_of_organ
+
+    assert township_of_organ(Gazetteer(), org, place, county) == township

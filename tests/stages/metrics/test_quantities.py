@@ -48,6 +48,16 @@ from .helpers import figures, make_doc
     ("职工人均收入１０多万元。", "１０多万元", 1e5, "元", "money", "over", None),
     ("经济效益增长１．５倍。", "１．５倍", 1.5, "倍", "other", None, "up"),
     ("持卡可享受八五折优惠。", "八五折", 85, "折", "percent", None, None),
+    # approximate hundreds and thousands with a measure word (逾千名, 近千人, 千余起, 过千名)
+    ("今年抓获犯罪嫌疑人逾千名。", "逾千名", 1000, "名", "count", "over", None),
+    ("劝阻潜在受害群众近千人。", "近千人", 1000, "人", "count", "under", None),
+    ("共破获盗窃案件千余起。", "千余起", 1000, "起", "count", "over", None),
+    ("参战民警过千名。", "过千名", 1000, "名", "count", "over", None),
+    ("每天出动警力近万人次。", "近万人次", 10000, "人次", "count", "under", None),
+    ("涉案金额千余万元。", "千余万元", 1e7, "元", "money", "over", None),
+    # calls counted after 电话 are figures, a phone number is not (拨打电话12345)
+    ("拦截诈骗电话48万次。", "48万次", 480000, "次", "count", None, None),
+    ("接到报警电话60余次。", "60余次", 60, "次", "count", "over", None),
 ])
 def test_figures(extractor, sentence, span, value, unit, kind, approx, change):
     got = [f for f in figures(extractor, sentence) if f["text"] == span]
@@ -85,6 +95,10 @@ def test_figures(extractor, sentence, span, value, unit, kind, approx, change):
     "１９９７年１月至１１月份。",  # dates
     "浦东分局在陆家嘴设置警务站。",  # 陆 of a name, not 6
     "发布时间：2024-01-182023年，全院召开会议。",  # a date line glued to the paragraph
+    "破获案件上千起。",  # vague: 上千, 上万 (the guideline's vague quantities)
+    "成千上万名群众赶来。",  # an idiom
+    "召开千人大会。",  # a name, not a count (千 without 近, 逾, 余)
+    "拨打举报电话12345反映问题。",  # a phone number
 ])
 def test_not_metrics(extractor, sentence):
     got = [f["text"] for f in figures(extractor, sentence)]

@@ -15,7 +15,7 @@ from .helpers import attribute, make_article
      "广东省肇庆市"),
     (["7月27日，丹阳市法院判处张某某有期徒刑七年六个月。"], None, "七年六个月", "江苏省镇江市丹阳市"),
     (["苏州市高新区公安分局浒墅关派出所开展秋收警务，已累计提供服务60余次。"], None, "60余次",
-     "江苏省苏州市高新区"),
+     "江苏省苏州市虎丘区"),  # the zone is the one district it is (gazetteer_zone_districts.tsv)
     # An earlier sentence of the paragraph: the figures listed after it.
     (["呼伦贝尔市公安局严打电信诈骗犯罪。为群众挽损812.6万元。"], None, "812.6万元",
      "内蒙古自治区呼伦贝尔市"),
