@@ -292,12 +292,13 @@ class Linked:
     doc_of: pa.Array
 
 
-def link_corpus(docs: pa.Table | FileRows, locals_: pa.Table | FileRows) -> Linked:
+def link_corpus(docs: pa.Table | FileRows, locals_: pa.Table | FileRows, mapper: Mapper = in_process) -> Linked:
     """Fold the staged local facts (``shard.py``) into facts; documents and local facts as
-    tables, or as ``FileRows`` that the pass reads a few columns and rows of at a time."""
+    tables, or as ``FileRows`` that the pass reads a few columns and rows of at a time.
+    ``mapper`` runs the group tasks (``tasks.py``): in this process, or on a cluster."""
     docs = docs if isinstance(docs, FileRows) else TableRows(docs.cast(DOCS))
     store = locals_ if isinstance(locals_, FileRows) else TableRows(locals_.cast(LOCALS))
-    linker = Linker(docs, store)
+    linker = Linker(docs, store, mapper)
     linker.merge_copies()
     linker.fold_blocks()
     keys = Keys(linker)

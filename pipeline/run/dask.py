@@ -19,6 +19,8 @@ import logging
 import time
 import uuid
 from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable
 
@@ -86,38 +88,63 @@ def connect(scheduler: str | None, workers: int):
     return Client(cluster), cluster
 
 
+@contextmanager
+def session(scheduler: str | None, workers: int) -> Iterator:
+    """A Dask client for the length of a run (the shards, then the linking pass's tasks)."""
+    client, cluster = connect(scheduler, max(1, workers))
+    try:
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _job(task: Callable, store, job: tuple):
+    return task(store, *job)
+
+
+def on_cluster(client) -> Callable:
+    """A mapper (``pipeline.facts.tasks``) that runs the linking pass's chunks as Dask tasks;
+    their results come back in the order of the jobs, each released once read."""
+    def mapper(task: Callable, store, jobs) -> Iterator:
+        token = uuid.uuid4().hex[:8]
+        futures = client.map(_job, [task] * len(jobs), [store] * len(jobs), list(jobs), pure=False,
+                             key=[f"fazhi-link-{task.__name__}-{token}-{i:06d}" for i in range(len(jobs))])
+        for future in futures:
+            yield future.result()
+            future.release()
+    mapper.where = "dask"
+    return mapper
+
+
 def run_dask(shards: list[Shard], staging: Path, spec: PipelineSpec,
-             on_done: Callable[[dict], None], *, workers: int = 2, scheduler: str | None = None,
+             on_done: Callable[[dict], None], client, *, scheduler: str | None = None,
              published: date | None = None, say: Callable[[str], None] | None = None,
              retries: int = RETRIES) -> float:
-    """Process ``shards`` on Dask, ``on_done(result)`` for each; return the load seconds.
+    """Process ``shards`` on Dask through ``client`` (``session``), ``on_done(result)`` for
+    each; return the load seconds.
 
     A shard whose retries are spent (its worker died, or it raised) is quarantined as
     ``shard_failed`` and the run goes on (``pipeline.errors``).
     """
     as_completed = _distributed().as_completed
     started = time.perf_counter()
-    client, cluster = connect(scheduler, max(1, workers))
-    try:
-        if say and scheduler:
-            say(f"Dask: {len(client.scheduler_info().get('workers', {}))} workers at {scheduler}")
-        client.run(_warm, spec)  # every worker loads the models once, before the tasks
-        load_seconds = time.perf_counter() - started
-        token = uuid.uuid4().hex[:8]  # keys unique per run on a long-lived cluster
-        futures = [client.submit(_task, shard, str(staging), spec, published, retries=retries,
-                                 pure=False, key=f"fazhi-shard-{token}-{shard.index:06d}")
-                   for shard in shards]
-        by_key = {future.key: shard for future, shard in zip(futures, shards)}
-        for future in as_completed(futures):
-            try:
-                result = future.result()  # raises the task's error once its retries are spent
-            except Exception as exc:
-                why = f"failed {retries + 1} times: {type(exc).__name__}: {exc}"
-                result = failed_shard(by_key[future.key], staging, why)
-            on_done(result)
-            future.release()
-        return load_seconds
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+    if say and scheduler:
+        say(f"Dask: {len(client.scheduler_info().get('workers', {}))} workers at {scheduler}")
+    client.run(_warm, spec)  # every worker loads the models once, before the tasks
+    load_seconds = time.perf_counter() - started
+    token = uuid.uuid4().hex[:8]  # keys unique per run on a long-lived cluster
+    futures = [client.submit(_task, shard, str(staging), spec, published, retries=retries,
+                             pure=False, key=f"fazhi-shard-{token}-{shard.index:06d}")
+               for shard in shards]
+    by_key = {future.key: shard for future, shard in zip(futures, shards)}
+    for future in as_completed(futures):
+        try:
+            result = future.result()  # raises the task's error once its retries are spent
+        except Exception as exc:
+            why = f"failed {retries + 1} times: {type(exc).__name__}: {exc}"
+            result = failed_shard(by_key[future.key], staging, why)
+        on_done(result)
+        future.release()
+    return load_seconds

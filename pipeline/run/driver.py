@@ -9,12 +9,15 @@ import platform
 import shutil
 import time
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .. import __version__, errors
+from ..facts.tasks import in_process
 from ..io import INPUT_SUFFIXES
 from .dedupe import drop_repeats_across_shards
 from .linking import drop_side_tables, link_run
@@ -109,21 +112,25 @@ def _run_locked(folder: OutputFolder, plan, inputs, n_files, started, *, pipelin
         if progress:
             progress(result)
 
-    try:
-        if engine == "dask":
-            from .dask import run_dask
+    connect_started = time.perf_counter()
 
-            load_seconds = run_dask(todo, staging, spec, on_done, workers=workers,
-                                    scheduler=scheduler, published=published, say=say)
-        else:
-            run_local(todo, staging, pipeline, workers, on_done, published=published)
-    finally:
-        manifest.close()
-    shutil.rmtree(staging / RUNNING, ignore_errors=True)
-    drop_repeats_across_shards(staging, manifest.done)
-    results = [manifest.done[index] for index in sorted(manifest.done)]
-    finish_tables(staging)
-    linked = link_run(staging)
+    with _engine_session(engine, scheduler, workers) as client:
+        connect_seconds = time.perf_counter() - connect_started
+        try:
+            if engine == "dask":
+                from .dask import run_dask
+
+                load_seconds = connect_seconds + run_dask(todo, staging, spec, on_done, client,
+                                                          scheduler=scheduler, published=published, say=say)
+            else:
+                run_local(todo, staging, pipeline, workers, on_done, published=published)
+        finally:
+            manifest.close()
+        shutil.rmtree(staging / RUNNING, ignore_errors=True)
+        drop_repeats_across_shards(staging, manifest.done)
+        results = [manifest.done[index] for index in sorted(manifest.done)]
+        finish_tables(staging)
+        linked = link_run(staging, mapper=_mapper(client))
     totals = Result()
     totals.counts, totals.seconds, rows = merge_results(results)
     rows["facts"] = linked["facts"]
@@ -144,6 +151,28 @@ def _run_locked(folder: OutputFolder, plan, inputs, n_files, started, *, pipelin
     snapshot = folder.commit()
     drop_side_tables(snapshot)
     return RunSummary(folder.out, totals.counts, rows, dict(totals.seconds), run_info)
+
+
+@contextmanager
+def _engine_session(engine: str, scheduler: str | None, workers: int) -> Iterator:
+    """The Dask client of a ``--engine dask`` run (open from the shards to the linking pass);
+    None for the local engine."""
+    if engine != "dask":
+        yield None
+        return
+    from .dask import session
+
+    with session(scheduler, workers) as client:
+        yield client
+
+
+def _mapper(client):
+    """Where the linking pass's group tasks run: on the cluster, or in this process."""
+    if client is None:
+        return in_process
+    from .dask import on_cluster
+
+    return on_cluster(client)
 
 
 def stage_counts(counts: Counter) -> dict[str, dict[str, int]]:

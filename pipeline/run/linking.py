@@ -31,6 +31,7 @@ from schemas.arrow import FACT_SCHEMA, SCHEMAS
 
 from ..facts.corpus import METRIC_LINKS, lid_index, link_corpus, metric_links, part_facts
 from ..facts.store import FileRows, write_rows
+from ..facts.tasks import Mapper, in_process
 from .parts import DEFAULT_ROWS_PER_GROUP, ROWS_PER_GROUP
 from .records import replace_part
 from .sides import SIDE_DIR, SIDE_SCHEMAS, side_dir
@@ -145,15 +146,23 @@ def system_allocator() -> Iterator[None]:
         pa.set_memory_pool(pool)
 
 
-def link_run(staging: str | os.PathLike) -> dict:
-    """Run the linking pass over a finished staging folder; return what it found."""
+def link_run(staging: str | os.PathLike, mapper: Mapper = in_process) -> dict:
+    """Run the linking pass over a finished staging folder; return what it found. ``mapper``
+    runs its group tasks (``pipeline.facts.tasks``): here, or on the Dask cluster."""
     with system_allocator():
-        return _link_run(Path(staging))
+        return _link_run(Path(staging), mapper)
 
 
-def _link_run(staging: Path) -> dict:
+def _link_run(staging: Path, mapper: Mapper) -> dict:
     started = time.perf_counter()
-    linked = link_corpus(_side_rows(staging, "fact_docs"), _side_rows(staging, "fact_locals"))
+    tasks = 0
+
+    def counted(task, store, jobs):
+        nonlocal tasks
+        tasks += len(jobs)
+        return mapper(task, store, jobs)
+
+    linked = link_corpus(_side_rows(staging, "fact_docs"), _side_rows(staging, "fact_locals"), counted)
     facts, document_links = linked.facts, linked.document_links
     _trim()
     (staging / "facts").mkdir(parents=True, exist_ok=True)
@@ -169,6 +178,7 @@ def _link_run(staging: Path) -> dict:
         "part_rows": part_rows,
         "conflicts": pc.sum(facts["conflict"]).as_py() or 0,
         "republished_documents": pc.sum(pc.is_valid(document_links["duplicate_of"])).as_py() or 0,
+        "group_tasks": tasks, "tasks_ran_on": getattr(mapper, "where", "this process"),
         "seconds": round(time.perf_counter() - started, 3),
     }
 

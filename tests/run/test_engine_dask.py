@@ -79,7 +79,8 @@ def test_cli_dask_engine_on_the_seed_page(tmp_path, distributed, nlp):
 def test_dask_engine_gives_the_same_facts_as_the_local_runner(tmp_path, distributed, nlp):
     """The count-once fixtures (restatements, parts, republications in traditional script) cut
     into small shards: the Dask engine's facts, fact_id/part_of and duplicate_of equal the
-    local runner's, and the republications are found."""
+    local runner's, the republications are found, and the linking pass's group tasks ran on
+    the cluster."""
     from datetime import date
 
     from pipeline.run.pipeline import Pipeline, PipelineSpec
@@ -92,6 +93,7 @@ def test_dask_engine_gives_the_same_facts_as_the_local_runner(tmp_path, distribu
     assert_same(tmp_path / "dask", tmp_path / "local")
     assert summary.run_info["facts"]["republished_documents"] == 4
     assert summary.run_info["facts"]["rows_folded"] > 0
+    assert summary.run_info["facts"]["tasks_ran_on"] == "dask" and summary.run_info["facts"]["group_tasks"] >= 2
 
 
 def _worker_settings():
