@@ -97,26 +97,39 @@ def stage(metrics: pa.Table, documents: pa.Table, out: Path) -> dict:
             "staging_ms_per_document": round(seconds * 1000 / max(documents.num_rows, 1), 3)}
 
 
-def measure(directory: str) -> dict:
+def measure(directory: str, dask_workers: int = 0) -> dict:
     """Time the corpus pass as a run does it on the staging tables written by ``stage``: copy
-    them batch by batch into Arrow files, link (``link_corpus``), then the metrics links."""
+    them batch by batch into Arrow files, link (``link_corpus``), then the metrics links; with
+    ``dask_workers``, its group tasks run on a LocalCluster of that many processes, as with
+    ``--engine dask`` (the driver's memory is then the pass's own, without the tasks')."""
+    from contextlib import nullcontext
 
     from pipeline.facts import link_corpus
     from pipeline.facts.corpus import lid_index, metric_links, part_facts
     from pipeline.facts.store import write_rows
+    from pipeline.facts.tasks import in_process
+    from pipeline.run.linking import system_allocator
 
     before = _status_mb("VmRSS")
-    started = time.perf_counter()
-    stores = {}
-    for name in ("fact_docs", "fact_locals"):
-        source = pq.ParquetFile(f"{directory}/{name}.parquet")
-        batches = (pa.Table.from_batches([b]) for b in source.iter_batches(batch_size=4096))
-        stores[name] = write_rows(batches, source.schema_arrow, f"{directory}/{name}.arrow")
-    linked = link_corpus(stores["fact_docs"], stores["fact_locals"])
-    links = pq.read_table(f"{directory}/fact_links.parquet")
-    index = lid_index(linked.doc_of, stores["fact_locals"].column("no"))
-    links_out = metric_links(links, index, linked.fact_ids, part_facts(links, index, linked.fact_ids))
-    seconds = time.perf_counter() - started
+    if dask_workers:
+        from pipeline.run.dask import on_cluster, session
+
+        cluster = session(None, dask_workers)
+    else:
+        cluster = nullcontext(None)
+    with cluster as client, system_allocator():
+        mapper = on_cluster(client) if client is not None else in_process
+        started = time.perf_counter()
+        stores = {}
+        for name in ("fact_docs", "fact_locals"):
+            source = pq.ParquetFile(f"{directory}/{name}.parquet")
+            batches = (pa.Table.from_batches([b]) for b in source.iter_batches(batch_size=4096))
+            stores[name] = write_rows(batches, source.schema_arrow, f"{directory}/{name}.arrow")
+        linked = link_corpus(stores["fact_docs"], stores["fact_locals"], mapper)
+        links = pq.read_table(f"{directory}/fact_links.parquet")
+        index = lid_index(linked.doc_of, stores["fact_locals"].column("no"))
+        links_out = metric_links(links, index, linked.fact_ids, part_facts(links, index, linked.fact_ids))
+        seconds = time.perf_counter() - started
     facts, document_links = linked.facts, linked.document_links
     n = stores["fact_docs"].num_rows
     return {
@@ -128,6 +141,7 @@ def measure(directory: str) -> dict:
         "rss_before_mb": round(before, 1),
         "pass_seconds": round(seconds, 1), "peak_rss_mb": round(_status_mb("VmHWM"), 1),
         "pass_seconds_per_million_documents": round(seconds * 1e6 / max(n, 1)),
+        "tasks_ran_on": getattr(mapper, "where", "this process"),
     }
 
 
@@ -137,9 +151,11 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=100_000)
     parser.add_argument("--out", default="/tmp/facts-synthetic")
     parser.add_argument("--measure", action="store_true", help="time the corpus pass on a corpus staged before")
+    parser.add_argument("--dask", type=int, default=0, metavar="WORKERS",
+                        help="run the pass's group tasks on a LocalCluster of WORKERS processes")
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(args.run_dir)))
+        print(json.dumps(measure(args.run_dir, args.dask)))
         return
     metrics, documents = synthetic(args.run_dir, args.documents)
     out = Path(args.out)
@@ -147,7 +163,7 @@ def main() -> None:
     result = {"made_documents": documents.num_rows, "made_metrics": metrics.num_rows,
               **stage(metrics, documents, out)}
     del metrics, documents
-    measured = subprocess.run([sys.executable, __file__, str(out), "--measure"],
+    measured = subprocess.run([sys.executable, __file__, str(out), "--measure", "--dask", str(args.dask)],
                               check=True, capture_output=True, text=True)
     print(json.dumps({**result, **json.loads(measured.stdout)}))
 

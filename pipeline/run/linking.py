@@ -33,7 +33,7 @@ from ..facts.corpus import METRIC_LINKS, lid_index, link_corpus, metric_links, p
 from ..facts.store import FileRows, write_rows
 from ..facts.tasks import Mapper, in_process
 from .parts import DEFAULT_ROWS_PER_GROUP, ROWS_PER_GROUP
-from .records import replace_part
+from .records import replace_part, rewrite_part
 from .sides import SIDE_DIR, SIDE_SCHEMAS, side_dir
 
 _LIBC = ctypes.CDLL(ctypes.util.find_library("c")) if ctypes.util.find_library("c") else None
@@ -104,9 +104,8 @@ def _rewrite_metrics(staging: Path, fact_ids: pa.Array) -> int:
         else:  # no document of this part has local facts
             links = METRIC_LINKS.empty_table()
         part_rows += pc.sum(pc.is_valid(links["part_of"])).as_py() or 0
-        table = pq.read_table(path, schema=schema)
-        table = _set_columns(table, links, "metric_id", ["fact_id", "part_of"]).cast(schema)
-        replace_part(table, path, ROWS_PER_GROUP.get("metrics", DEFAULT_ROWS_PER_GROUP))
+        rewrite_part(path, schema, lambda rows: _set_columns(rows, links, "metric_id", ["fact_id", "part_of"]),
+                     ROWS_PER_GROUP.get("metrics", DEFAULT_ROWS_PER_GROUP))
         _trim()
     return part_rows
 
@@ -120,9 +119,9 @@ def _rewrite_documents(staging: Path, document_links: pa.Table) -> None:
         touched = pc.any(pc.is_in(ids["doc_id"], copies["doc_id"])).as_py() or pc.any(
             pc.is_valid(ids["duplicate_of"])).as_py()
         if touched:
-            table = pq.read_table(path, schema=schema)
-            table = _set_columns(table, document_links, "doc_id", ["duplicate_of", "similarity"]).cast(schema)
-            replace_part(table, path, ROWS_PER_GROUP.get("documents", DEFAULT_ROWS_PER_GROUP))
+            rewrite_part(path, schema,
+                         lambda rows: _set_columns(rows, document_links, "doc_id", ["duplicate_of", "similarity"]),
+                         ROWS_PER_GROUP.get("documents", DEFAULT_ROWS_PER_GROUP))
             _trim()
 
 

@@ -83,3 +83,17 @@ def replace_part(table: pa.Table, path: Path, rows_per_group: int | None = None)
     pq.write_table(table, temp, compression="zstd",
                    row_group_size=max(rows_per_group, 1) if rows_per_group else None)
     os.replace(temp, path)
+
+
+def rewrite_part(path: Path, schema: pa.Schema, change, rows_per_group: int) -> None:
+    """Rewrite the part file ``path`` one row group at a time: ``change(table)`` gives each row
+    group's new rows. Only one row group is in memory (a documents part carries whole pages);
+    the new part replaces the old in one rename, as in ``replace_part``."""
+    temp = path.with_name(f".{path.name}.rewrite.tmp")
+    source = pq.ParquetFile(path)
+    with pq.ParquetWriter(temp, schema, compression="zstd") as writer:
+        for group in range(source.num_row_groups):
+            table = change(source.read_row_group(group).cast(schema)).cast(schema)
+            writer.write_table(table, row_group_size=max(rows_per_group, 1))
+    source.close()
+    os.replace(temp, path)
