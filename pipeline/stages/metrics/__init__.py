@@ -49,12 +49,13 @@ from .words import Clause, clause_start, learn_verbs, sentence_starts
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]
 
 _YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)年")  # a year a page names
-_MAY_HOLD_PERIOD = re.compile(r"[年来间至]")  # a sentence that may state a time scope
+_MAY_HOLD_PERIOD = re.compile(r"[年来间至]|到\d{1,2}月")  # a sentence that may state a time scope
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
 # date of an event (1994年7月).
 _WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
 _WHOLE_YEAR = re.compile(r"^(?:\d{4}年|去年|今年)(?:全年)?$")
 # 同期 naming the window just stated (浙江省公安厅同期破获…), not a comparison base (去年同期, 与…同期相比)
+_RUNNING = re.compile(r"(?:以来|至今|已经?|累计|起)$")  # a window still running when the report was made
 _SAME_PERIOD = re.compile(r"(?<![年比较与和跟])同期(?!相比|比)")
 
 
@@ -111,7 +112,7 @@ class MetricExtractor:
             if _MAY_HOLD_PERIOD.search(text):
                 last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
                 if last[0]:
-                    scope = last
+                    scope = started_by(carried, last) if carried else last
                     if sentence.kind == "body" and report_window(last, reader.published(sentence)) \
                             and not headline_like(doc, sentence, text) \
                             and first_body.setdefault(sentence.article, sentence.paragraph) == sentence.paragraph:
@@ -141,6 +142,19 @@ def report_window(found: tuple, published: date | None) -> bool:
     if _WHOLE_YEAR.match(period):
         return start is not None and published is not None and published.year - start.year in (0, 1)
     return bool(_WINDOW.search(period))
+
+
+def started_by(carried: tuple, found: tuple) -> tuple:
+    """Return ``found`` with the start of the running window carried to it when it states only
+    the end: 今年以来，…。到8月，已抓获300名 -> Jan 1 to Aug 31; 自6月11日开展专项行动以来…。截至10月31日，…
+    -> Jun 11 to Oct 31. A closed window (1997年1至11月, 去年) or a single day (1月5日召开会议)
+    gives no start, nor does 目前 (a level up to now): the end then stands alone."""
+    period, start, end = found
+    first = carried[1]
+    if start is not None or end is None or first is None or first > end or not _RUNNING.search(carried[0]) \
+            or not re.search(r"\d", period):  # 目前, 截至目前: a level up to now keeps no start
+        return found
+    return period, first, end
 
 
 def year_only(doc: Document) -> date | None:
@@ -258,6 +272,8 @@ class _DocumentReader:
                                                              self.published(sentence)))
         if period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
+        elif period is not None and carried:
+            period, period_start, period_end = started_by(carried, (period, period_start, period_end))
         elif period is None and _SAME_PERIOD.search(text, 0, cand.start) and sentence.article in self.windows:
             period, period_start, period_end = self.windows[sentence.article]  # 同期破获…: the window just stated
         if period and period.endswith("以来") and period_start is None:
