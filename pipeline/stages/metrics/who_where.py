@@ -212,6 +212,20 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
                 organ[sentence.article] = place.name
         if added:
             mentions[index] = sorted(mentions[index] + added, key=lambda p: p.start)
+    abroad_scopes(gaz, doc, mentions, article_places)
+
+
+def abroad_scopes(gaz, doc: Document, mentions: list[list[Place]], article_places: dict[int, str]) -> None:
+    """Read 全国 in a report about a foreign country as that country: 匈牙利警方称，去年全国犯罪案件
+    增加10% -> 匈牙利. Only 全国… (not 我国, 公安部, 中国), and only in an article whose main area
+    (headline, else lead) is that country: 公安部与美国警方合作。全国公安机关… stays 全国."""
+    for index, sentence in enumerate(doc.sentences):
+        area = article_places.get(sentence.article)
+        if not mentions[index] or area not in gaz.countries or area == "中国":
+            continue
+        for k, place in enumerate(mentions[index]):
+            if place.name == NATION and doc.clean.startswith("全国", place.start):
+                mentions[index][k] = Place(place.start, place.end, area, place.source)
 
 
 def scope_place(gaz, level: str, areas: list[str | None]) -> str | None:

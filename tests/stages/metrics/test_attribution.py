@@ -366,3 +366,14 @@ def test_an_organ_named_after_a_township(org, place, county, township):
     from pipeline.stages.metrics.who_where import township_of_organ
 
     assert township_of_organ(Gazetteer(), org, place, county) == township
+
+
+@pytest.mark.parametrize("paragraphs, title, span, place", [
+    # 全国 in a report about a foreign country is that country, by any of its names
+    (["匈牙利警方称，去年全国刑事案件比前年增加10%。"], "匈牙利刑事案件增多", "10%", "匈牙利"),
+    (["据捷克共和国内政部统计，去年全国共发生盗窃案件21万起。"], None, "21万起", "捷克"),
+    # but not in a Chinese report that names a foreign partner
+    (["公安部与美国警方开展执法合作。", "去年全国公安机关共破获案件30万起。"], None, "30万起", "全国"),
+])
+def test_national_scope_abroad(extractor, paragraphs, title, span, place):
+    assert fields_of(extractor, paragraphs, span, title)["place"] == place
