@@ -377,3 +377,16 @@ def test_an_organ_named_after_a_township(org, place, county, township):
 ])
 def test_national_scope_abroad(extractor, paragraphs, title, span, place):
     assert fields_of(extractor, paragraphs, span, title)["place"] == place
+
+
+@pytest.mark.parametrize("paragraphs, span, place", [
+    # a station named by its township without 镇: the township the article writes in full
+    (["村民反映封开县长岗镇一处鱼塘被倾倒废渣40吨。", "封开县公安局长岗派出所民警查获运渣车5辆。"], "5辆",
+     "广东省肇庆市封开县长岗镇"),
+    # never written in full: the county only (no township gazetteer to say 镇 or 街道)
+    (["封开县公安局长岗派出所民警查获运渣车5辆。"], "5辆", "广东省肇庆市封开县"),
+    # a name after a county is the station's, not a county-level city's short form (尚志市)
+    (["哈尔滨市道里区尚志派出所在辖区设立报警亭28处。"], "28处", "黑龙江省哈尔滨市道里区"),
+])
+def test_a_station_named_by_a_bare_township(extractor, paragraphs, span, place):
+    assert fields_of(extractor, paragraphs, span)["place"] == place
