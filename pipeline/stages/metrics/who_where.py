@@ -29,6 +29,9 @@ _THAT_ORGAN = re.compile(r"该(?:院|局|分局|所|署|队|支队|大队|关|�
 # the organ; a cut name, 桥镇派出所, is none)
 _TOWNSHIP_ORGAN = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:镇|乡|街道))(?:边防)?(?:派出所|司法所|人民法庭|法庭|"
                              r"综治中心|政府|人民政府|党委|纪委|纪工委|办事处|警务站|警务室|检察室|交警中队)")
+# 遍布全国, 分布在全国12个省市, 涉及全国28个省份, 来自全国各地 after a local organ: the reach of a
+# case (victims, suspects, goods), not the scope of the organ that acted
+_SPREAD = re.compile(r"(?:遍布|遍及|分布(?:在|于)?|散布(?:在|于)?|涉及|来自|波及|流窜(?:于|到|至)?|销往)$")
 # 黄粱梦派出所, 邯郸县公安局黄粱梦派出所, 南京东路警署: an organ named by a bare township name
 _BARE_ORGAN = re.compile(r"(?:^|公安局|分局|[县区市旗])?([\u4e00-\u9fff]{2,4}?)(?:边防)?(?:派出所|警署|司法所|人民法庭|法庭)")
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
@@ -74,6 +77,9 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             start, end = sentence.start + hit.start(), sentence.start + hit.end()
             if in_quotes(text, hit.start()):
                 continue  # 推广安装“国家反诈中心”应用程序: a name
+            if _SPREAD.search(text, max(0, hit.start() - 6), hit.start()) and any(
+                    p.end <= start and p.name != NATION for p in mentions[index]):
+                continue  # 嘉兴市公安局…受害人遍布全国20多个省份: how far the case reached, not whose figure
             if not any(s < end and start < e for s, e in taken):
                 source = "sentence" if hit.group(0) in lex.country_names else "organ"
                 mentions[index].append(Place(start, end, NATION, source))
