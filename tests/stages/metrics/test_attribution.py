@@ -243,6 +243,14 @@ def test_an_event_date_in_the_lead_is_no_window(extractor):
     ("武汉市公安局破获刑事案件1.6万起，约占全省的三成。", "三成", "cases_solved"),  # a share restates
     ("追回被盗电动车27辆，价值8.5万元。", "8.5万元", "losses_recovered"),        # a value restates
     ("火灾造成直接财产损失15亿元。", "15亿元", "casualties"),
+    # a stage named by the cases a procuratorate received: 审查逮捕 is the arrest stage, 审查起诉 the charge
+    ("今年以来，全市检察机关共受理审查逮捕案件320件，受理审查起诉案件280件。", "320件", "arrests_approved"),
+    ("今年以来，全市检察机关共受理审查逮捕案件320件，受理审查起诉案件280件。", "280件", "prosecuted"),
+    # money by stage: frozen is seized, stopped payments and returns are recovered, a gang's is involved
+    ("警方冻结涉案资金1.2亿元，止付涉诈资金3600万元，返还被骗资金800万元。", "1.2亿元", "assets_seized"),
+    ("警方冻结涉案资金1.2亿元，止付涉诈资金3600万元，返还被骗资金800万元。", "3600万元", "losses_recovered"),
+    ("警方冻结涉案资金1.2亿元，止付涉诈资金3600万元，返还被骗资金800万元。", "800万元", "losses_recovered"),
+    ("县法院审结电诈案件88件，判处罪犯230人。", "230人", "adjudicated"),
 ])
 def test_justice_process_category(extractor, sentence, span, category):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
