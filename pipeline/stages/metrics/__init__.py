@@ -102,6 +102,7 @@ class MetricExtractor:
         paragraph, scope = None, None  # the time scope stated last in the paragraph
         lead = reader.leads  # the scope the lead paragraph of each article opens with
         first_body: dict[int, int] = {}  # the lead paragraph of each article
+        counted: set[int] = set()  # articles whose lead paragraph states a figure
         for index, sentence in enumerate(doc.sentences):
             if (sentence.article, sentence.paragraph) != paragraph:
                 paragraph, scope = (sentence.article, sentence.paragraph), lead.get(sentence.article)
@@ -115,13 +116,27 @@ class MetricExtractor:
                     scope = started_by(carried, last) if carried else last
                     if sentence.kind == "body" and report_window(last, reader.published(sentence)) \
                             and not headline_like(doc, sentence, text) \
-                            and first_body.setdefault(sentence.article, sentence.paragraph) == sentence.paragraph:
+                            and is_lead(first_body, counted, sentence, last):
                         lead.setdefault(sentence.article, last)  # 今年以来，…: the report's window
             if sentence.kind == "body" and not headline_like(doc, sentence, text):
                 first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
+                found = len(doc.metrics)
                 reader.read_sentence(index, text, paragraph, carried)
+                if len(doc.metrics) > found and first_body.get(sentence.article) == sentence.paragraph:
+                    counted.add(sentence.article)
         return doc
+
+
+def is_lead(first_body: dict[int, int], counted: set[int], sentence, window: tuple) -> bool:
+    """Return True for a paragraph whose window holds for the whole report: the first body
+    paragraph, or the one right after it when that one only sets a scene (no figure, no window:
+    家住瓦窑西路的市民十分高兴。 / 去年以来，该区开展系列整治行动…) and the window is one still
+    running from a stated start (去年以来, 自3月开展专项行动以来; not 去年, 一个世纪以来)."""
+    first = first_body.setdefault(sentence.article, sentence.paragraph)
+    return sentence.paragraph == first or (
+        sentence.paragraph == first + 1 and sentence.article not in counted
+        and window[1] is not None and bool(_RUNNING.search(window[0])))
 
 
 def headline_like(doc: Document, sentence, text: str) -> bool:

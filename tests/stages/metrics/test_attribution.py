@@ -410,3 +410,17 @@ def test_a_station_named_by_a_bare_township(extractor, paragraphs, span, place):
 ])
 def test_the_reach_of_a_case_is_not_a_national_scope(extractor, paragraphs, span, place):
     assert fields_of(extractor, paragraphs, span)["place"] == place
+
+
+def test_a_running_window_after_a_scene_setting_lead_holds_for_the_report(extractor):
+    """家住…的市民十分高兴。 / 去年以来，该区开展整治行动…。 / 查处交通违法行为1500余起 -> from Jan 1 of
+    last year: the first paragraph only sets a scene, the second states the report's window."""
+    paragraphs = ["看着巷子变得干净整洁，家住城南的市民老周十分高兴。",
+                  "城南区是主要城区之一，去年以来，该区针对群众反映强烈的问题开展系列整治行动。",
+                  "交警部门开展集中整治，查处各类交通违法行为1500余起。"]
+    fields = fields_of(extractor, paragraphs, "1500余起", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2023, 1, 1), P)
+    # a lead that states a figure is the lead: the window of its next paragraph is its own
+    paragraphs[0] = "城南警方近日破获一起盗窃案，抓获嫌疑人3名。"
+    fields = fields_of(extractor, paragraphs, "1500余起", published=P)
+    assert fields["period_start"] is None
