@@ -56,6 +56,7 @@ _WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年
 _WHOLE_YEAR = re.compile(r"^(?:\d{4}年|去年|今年)(?:全年)?$")
 # 同期 naming the window just stated (浙江省公安厅同期破获…), not a comparison base (去年同期, 与…同期相比)
 _RUNNING = re.compile(r"(?:以来|至今|已经?|累计|起)$")  # a window still running when the report was made
+_LAUNCH = re.compile(r"上线|开通|启用|投入使用|挂牌成立|正式成立|正式启动|揭牌")  # what starts a running count
 _SAME_PERIOD = re.compile(r"(?<![年比较与和跟])同期(?!相比|比)")
 
 
@@ -114,6 +115,7 @@ class MetricExtractor:
                 last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
                 if last[0]:
                     scope = started_by(carried, last) if carried else last
+                    scope = launched(scope, text)
                     if sentence.kind == "body" and report_window(last, reader.published(sentence)) \
                             and not headline_like(doc, sentence, text) \
                             and is_lead(first_body, counted, sentence, last):
@@ -166,10 +168,21 @@ def started_by(carried: tuple, found: tuple) -> tuple:
     gives no start, nor does 目前 (a level up to now): the end then stands alone."""
     period, start, end = found
     first = carried[1]
-    if start is not None or end is None or first is None or first > end or not _RUNNING.search(carried[0]) \
-            or not re.search(r"\d", period):  # 目前, 截至目前: a level up to now keeps no start
+    running = _RUNNING.search(carried[0]) or carried[2] is None  # 今年5月4日开通: since then
+    if start is not None or end is None or first is None or first > end or not running \
+            or period == "目前":  # 目前，全省已建立…: a level up to now keeps no start
         return found
     return period, first, end
+
+
+def launched(scope: tuple, text: str) -> tuple:
+    """Return the window a launch opens: 今年5月4日，肇庆公安上线开通“局长信箱” -> from May 4 on, no
+    end (a later 截至10月31日 then runs from May 4); 今年10月下旬…建成并投入使用 -> from Oct 21.
+    A date without a launch (5月4日召开会议) stays that day."""
+    period, start, end = scope
+    if start is None or end is None or not _LAUNCH.search(text):
+        return scope
+    return period, start, None
 
 
 def year_only(doc: Document) -> date | None:

@@ -424,3 +424,14 @@ def test_a_running_window_after_a_scene_setting_lead_holds_for_the_report(extrac
     paragraphs[0] = "城南警方近日破获一起盗窃案，抓获嫌疑人3名。"
     fields = fields_of(extractor, paragraphs, "1500余起", published=P)
     assert fields["period_start"] is None
+
+
+def test_an_end_only_window_after_a_launch_runs_from_the_launch(extractor):
+    """今年3月8日，某市公安局上线开通“警民直通车”…。截至8月31日，共受理群众诉求512件 -> Mar 8 to
+    Aug 31; after a meeting (3月8日召开会议) the end stands alone."""
+    paragraphs = ["今年3月8日，某市公安局上线开通“警民直通车”平台。截至8月31日，共受理群众诉求512件。"]
+    fields = fields_of(extractor, paragraphs, "512件", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 3, 8), date(2024, 8, 31))
+    paragraphs = ["今年3月8日，某市公安局召开反诈工作会议。截至8月31日，共受理群众诉求512件。"]
+    fields = fields_of(extractor, paragraphs, "512件", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (None, date(2024, 8, 31))
