@@ -29,7 +29,7 @@ Modules, in the order a figure meets them:
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ... import errors
@@ -175,6 +175,23 @@ def started_by(carried: tuple, found: tuple) -> tuple:
     return period, first, end
 
 
+def planned_end(text: str, cand, fields: dict, start: date | None, end: date | None) -> date | None:
+    """Return the last day of a campaign's stated length, for the length itself: 自今年6月11日开展
+    为期100天的专项行动 -> 100天 runs Jun 11 to Sep 18. Other figures keep their end."""
+    if start is None or fields.get("quantity_kind") != "duration" or not text.endswith("为期", 0, cand.start):
+        return end
+    days = {"天": 1, "日": 1, "周": 7, "个月": 30, "月": 30}.get(fields.get("unit") or "")
+    value = fields.get("value") or 0
+    if days is None or fields.get("value_max") is not None or value < 1 or value != int(value):
+        return end  # 半个月, 1至2周: no stated last day
+    if days in (1, 7):
+        return start + timedelta(days=int(value) * days - 1)
+    if start.day != 1:
+        return end  # 3个月 from Jun 11: no calendar month to end with
+    months = start.month - 1 + int(value)
+    return date(start.year + months // 12, months % 12 + 1, 1) - timedelta(days=1)
+
+
 def launched(scope: tuple, text: str) -> tuple:
     """Return the window a launch opens: 今年5月4日，肇庆公安上线开通“局长信箱” -> from May 4 on, no
     end (a later 截至10月31日 then runs from May 4); 今年10月下旬…建成并投入使用 -> from Oct 21.
@@ -308,6 +325,7 @@ class _DocumentReader:
             period_start, period_end = self.campaign_start(sentence, period_start, period_end)
         if period is not None:
             self.windows[sentence.article] = (period, period_start, period_end)
+        period_end = planned_end(text, cand, fields, period_start, period_end)
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
         subject = read_subject(lex, doc, index, text, sentence.start,
                                verb_at if verb_at >= 0 else cand.start, self.by_sentence)

@@ -435,3 +435,16 @@ def test_an_end_only_window_after_a_launch_runs_from_the_launch(extractor):
     paragraphs = ["今年3月8日，某市公安局召开反诈工作会议。截至8月31日，共受理群众诉求512件。"]
     fields = fields_of(extractor, paragraphs, "512件", published=P)
     assert (fields["period_start"], fields["period_end"]) == (None, date(2024, 8, 31))
+
+
+@pytest.mark.parametrize("sentence, span, start, end", [
+    # a campaign's stated length runs from its stated start: 为期100天 from Jun 11 ends Sep 18
+    ("自今年6月11日开展为期100天的专项打击行动以来，全市共破获案件300起。", "100天", "2024-06-11", "2024-09-18"),
+    ("今年3月1日起，全省开展为期3个月的夏季行动，抓获嫌疑人50名。", "3个月", "2024-03-01", "2024-05-31"),
+    # the figures counted in it keep their own window (to the publication date)
+    ("自今年6月11日开展为期100天的专项打击行动以来，全市共破获案件300起。", "300起", "2024-06-11", "2024-09-12"),
+])
+def test_a_campaign_length_ends_its_own_window(extractor, sentence, span, start, end):
+    fields = fields_of(extractor, [sentence], span, published=P)
+    assert tuple(d.isoformat() if d else None for d in (fields["period_start"], fields["period_end"])) \
+        == (start, end)
