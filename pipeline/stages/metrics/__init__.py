@@ -119,7 +119,7 @@ class MetricExtractor:
                     if sentence.kind == "body" and report_window(last, reader.published(sentence)) \
                             and not headline_like(doc, sentence, text) \
                             and is_lead(first_body, counted, sentence, last):
-                        lead.setdefault(sentence.article, last)  # 今年以来，…: the report's window
+                        lead.setdefault(sentence.article, LeadWindow(last))  # 今年以来，…: the report's window
             if sentence.kind == "body" and not headline_like(doc, sentence, text):
                 first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
@@ -162,11 +162,13 @@ def report_window(found: tuple, published: date | None) -> bool:
 
 
 def started_by(carried: tuple, found: tuple) -> tuple:
-    """Return ``found`` with the start of the running window carried to it when it states only
-    the end: 今年以来，…。到8月，已抓获300名 -> Jan 1 to Aug 31; 自6月11日开展专项行动以来…。截至10月31日，…
+    """Return ``found`` with the start of the running window its paragraph states when it states
+    only the end (not the lead's window carried from another paragraph): 今年以来，…。到8月，已抓获300名 -> Jan 1 to Aug 31; 自6月11日开展专项行动以来…。截至10月31日，…
     -> Jun 11 to Oct 31. A closed window (1997年1至11月, 去年) or a single day (1月5日召开会议)
     gives no start, nor does 目前 (a level up to now): the end then stands alone."""
     period, start, end = found
+    if isinstance(carried, LeadWindow):
+        return found  # 今年以来 (lead) … / 截至10月31日，全市已建成…380个: a stock, no start
     first = carried[1]
     running = _RUNNING.search(carried[0]) or carried[2] is None  # 今年5月4日开通: since then
     if start is not None or end is None or first is None or first > end or not running \
@@ -190,6 +192,11 @@ def planned_end(text: str, cand, fields: dict, start: date | None, end: date | N
         return end  # 3个月 from Jun 11: no calendar month to end with
     months = start.month - 1 + int(value)
     return date(start.year + months // 12, months % 12 + 1, 1) - timedelta(days=1)
+
+
+class LeadWindow(tuple):
+    """The window a report's lead states, carried to its later paragraphs: it dates their
+    figures but gives no start to an end stated in another paragraph."""
 
 
 def launched(scope: tuple, text: str) -> tuple:

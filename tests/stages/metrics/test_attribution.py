@@ -451,3 +451,11 @@ def test_a_campaign_length_ends_its_own_window(extractor, sentence, span, start,
     fields = fields_of(extractor, [sentence], span, published=P)
     assert tuple(d.isoformat() if d else None for d in (fields["period_start"], fields["period_end"])) \
         == (start, end)
+
+
+def test_an_end_in_a_later_paragraph_takes_no_start_from_the_lead(extractor):
+    """今年以来，全市…(lead)。 / 截至10月31日，全市已建成智慧安防小区380个 -> no start: a stock counted
+    to a day in another paragraph; the lead's window gives a start only in its own paragraph."""
+    paragraphs = ["今年以来，全市公安机关共破获刑事案件1500起。", "截至8月31日，全市已建成智慧安防小区380个。"]
+    fields = fields_of(extractor, paragraphs, "380个", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (None, date(2024, 8, 31))
