@@ -251,6 +251,9 @@ def test_an_event_date_in_the_lead_is_no_window(extractor):
     ("警方冻结涉案资金1.2亿元，止付涉诈资金3600万元，返还被骗资金800万元。", "3600万元", "losses_recovered"),
     ("警方冻结涉案资金1.2亿元，止付涉诈资金3600万元，返还被骗资金800万元。", "800万元", "losses_recovered"),
     ("县法院审结电诈案件88件，判处罪犯230人。", "230人", "adjudicated"),
+    # a money figure that qualifies a case noun is the amount the cases involve, whatever the verb
+    ("全市百万元以上电诈案全部告破，其中500万元以上大案3起。", "500万元以上", "money_involved"),
+    ("挽回损失80万元，案件正在进一步侦办中。", "80万元", "losses_recovered"),  # a comma: not the case's
     # cases an administrative organ hands to the police or a procuratorate: the charge stage
     ("今年以来，市市场监管局向公安机关移送涉嫌犯罪案件36件。", "36件", "prosecuted"),
     ("海关缉私部门向检察机关移送走私犯罪嫌疑人52名。", "52名", "prosecuted"),
