@@ -248,6 +248,7 @@ def normalize_date(m: re.Match, published: date | None) -> str | None:
 # --- periods of the metrics stage ------------------------------------------------------------
 
 _UNTIL = ("截至", "截止")  # 截至10月31日: the end only
+_TO = ("到", "至")  # 到8月底 (an end stated alone): the end only
 _NOW = ("", "目前", "目前为止", "为止", "止")  # 截至目前: the publication date
 _AFTER_DATE = ("", "份", "全年", "间")  # what may follow the date in a plain period
 _SINCE = ("以来", "至今")  # 2019年以来, 2019年至今: up to the publication date
@@ -260,7 +261,7 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     The phrase is read with the DATE grammar (``PERIOD_PATTERN``); published 2021-11-02:
 
     - 截至10月31日 → (None, 2021-10-31); 截至7月底 → (None, 2021-07-31); 截至目前 → (None,
-      2021-11-02): 截至 gives the end only;
+      2021-11-02): 截至 gives the end only, and so do 到8月 (→ 2021-08-31) and 至8月底;
     - 2018年以来, 2018年至今 → (2018-01-01, 2021-11-02); 自今年6月11日开展…以来 and
       该所自1995年成立以来: from the date the event is dated by;
     - 2021年第一季度 → (2021-01-01, 2021-03-31); 今年1至8月, 前三季度, 去年全年, 今年前10个月;
@@ -271,6 +272,8 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     text = _COUNT_MONTHS.sub(lambda m: f"前{_small_int(m.group(1))}个月", period.strip())
     if text.startswith(_UNTIL):
         return _until(text[2:], published)
+    if text.startswith(_TO) and len(text) > 2:  # 到8月, 至8月底: the end only, as 截至
+        return _until(text[1:], published)
     if text in ("今天", "今日"):
         return published, published
     if text == "目前":  # 目前，全国已建立强制戒毒所690多所: a level up to now, no start

@@ -49,14 +49,18 @@ class Gazetteer:
                 self.short_of.setdefault(short, []).append(div)
         # A county-level name that is an everyday word (矿区, 城区) needs a parent before it.
         self.needs_parent = {n for n in self.by_name if n in stop}
-        self.countries = set(read_words(data_dir / "gazetteer_countries.txt"))
+        self.country_of = country_forms(data_dir)  # 捷克共和国, 捷克 -> 捷克
+        self.countries = set(self.country_of)
         # Short forms of provinces and prefectures are safe alone (镇江, 呼伦贝尔); those of
         # counties only in context (胶州公安, or the full name seen earlier in the document).
         self.high_short = {s for s, ds in self.short_of.items()
                            if any(d.level in ("province", "city") for d in ds)}
         self.county_short = set(self.short_of) - self.high_short - set(self.by_name)
         self.zone_districts = dict(row[:2] for row in read_list(data_dir / "gazetteer_zone_districts.tsv"))
-        names = set(self.by_name) | self.high_short | self.countries | self.county_short
+        # 以色列国, 日本国 are not looked for: 以色列国防部, 日本国内 hold the short name
+        countries = {f for f, short in self.country_of.items()
+                     if not (f != short and f.endswith("国") and f[:-1] in self.country_of)}
+        names = set(self.by_name) | self.high_short | countries | self.county_short
         self.pattern = re.compile(trie_pattern(names))
         self.place_pattern = trie_pattern(names - self.county_short - self.needs_parent)
 
@@ -66,9 +70,9 @@ class Gazetteer:
 
     def normalize(self, text: str, context: set[str]) -> str | None:
         """Return the official full name of ``text``, preferring divisions under ``context`` codes."""
-        if text in self.countries:
-            return text
         divs = self.divisions(text)
+        if text in self.countries and not any(d.code[:4] in context or d.code[:2] in context for d in divs):
+            return self.country_of[text]  # 黑山 is Montenegro unless the article is in 锦州 (黑山县)
         if not divs:
             return None
         if len(divs) > 1:
@@ -173,6 +177,20 @@ NATION = "全国"  # the place of a national figure
 LEVELS = {"province": "province", "city": "prefecture", "county": "county"}
 TOWNSHIP_ENDS = ("镇", "乡", "街道")
 MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: the city is the province
+
+
+def country_forms(data_dir: Path = DATA_DIR) -> dict[str, str]:
+    """Return every Chinese name of a country and the short name a place column holds: the UN
+    members' short, full and other names (捷克共和国 -> 捷克, 沙特 -> 沙特阿拉伯), and the names of
+    ``gazetteer_countries.txt`` as themselves."""
+    forms = {name: name for name in read_words(data_dir / "gazetteer_countries.txt")}
+    for row in read_list(data_dir / "gazetteer_un_members.tsv"):
+        short = row[0]
+        names = [short, *row[1:2], *(row[2].split(",") if len(row) > 2 else [])]
+        for name in names:
+            if name.strip():
+                forms[name.strip()] = short
+    return forms
 
 
 def is_parent_of(parent: Division, child: Division) -> bool:

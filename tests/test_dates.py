@@ -79,6 +79,9 @@ def test_anchor_day(text, normalized, anchor, expected):
     ("截至目前", (None, "2021-11-02")),
     ("截至", (None, "2021-11-02")),
     ("截至今年春节", (None, None)),  # a holiday: no day to end on
+    ("到8月", (None, "2021-08-31")),  # an end stated alone, as 截至
+    ("至8月底", (None, "2021-08-31")),
+    ("到去年11月底", (None, "2020-11-30")),
     ("目前", (None, "2021-11-02")),  # 目前，全国已建立…: up to now, no start
     # since: from the date to the publication date
     ("今年以来", ("2021-01-01", "2021-11-02")),

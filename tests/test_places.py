@@ -71,3 +71,31 @@ def test_zone_pattern_prefers_the_longest_zone():
     assert "高新区" in ZONES
     m = re.match(ZONE_PATTERN, "高新技术产业开发区管委会")
     assert m and m.group() == "高新技术产业开发区"
+
+
+def test_every_un_member_is_a_country_by_its_short_and_full_name(gaz):
+    """捷克共和国 and 捷克 are 捷克, 蒙古 is 蒙古国, 沙特 is 沙特阿拉伯: 193 members, each with both forms."""
+    from pipeline.places import DATA_DIR, country_forms
+    from pipeline.lexicon import read_list
+    rows = read_list(DATA_DIR / "gazetteer_un_members.tsv")
+    assert len({row[0] for row in rows}) == 193
+    forms = country_forms()
+    for short, full, *_ in rows:
+        assert forms[short] == short and forms[full] == short
+    assert gaz.normalize("捷克共和国", set()) == "捷克"
+    assert gaz.normalize("蒙古", set()) == "蒙古国"
+    assert gaz.normalize("沙特", set()) == "沙特阿拉伯"
+    assert gaz.code_and_level("匈牙利") == (None, "country")
+
+
+def test_a_country_that_is_also_a_county_short_form_is_the_county_in_its_city(gaz):
+    """黑山 is Montenegro, unless the article is in 锦州 (辽宁省锦州市黑山县)."""
+    assert gaz.normalize("黑山", set()) == "黑山"
+    assert gaz.normalize("黑山", {"2107"}) == "辽宁省锦州市黑山县"
+
+
+def test_two_names_of_one_country_are_the_same_place():
+    """蒙古 and 蒙古国 (the scorer folds a country's names); 北京市 and 全国 are not the same."""
+    from pipeline.evaluation.metrics import same_place
+    assert same_place("蒙古国", "蒙古") and same_place("捷克", "捷克共和国")
+    assert not same_place("北京市", "全国") and not same_place("捷克", "斯洛伐克")

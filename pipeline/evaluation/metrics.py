@@ -40,6 +40,7 @@ from .corpora import read_jsonl_records, read_pd1998
 from .scoring import prf
 from ..errors import UserError
 from ..io import document_from_text
+from ..places import country_forms
 
 _QUOTES = str.maketrans("", "", "“”‘’\"'「」『』")
 ATTRIBUTES = ("quantity_kind", "approx", "change", "change_basis", "unit", "value_max",
@@ -188,7 +189,20 @@ def _words_agree(pred: str | None, gold: str | None, exact: bool = False,
     return pred.endswith(gold) or gold.endswith(pred)
 
 
+_COUNTRIES: dict[str, str] = {}
+
+
+def same_place(pred: str | None, gold: str | None) -> bool:
+    """Return True when two places are the same: equal, or one country by two of its names
+    (蒙古 and 蒙古国, 捷克 and 捷克共和国)."""
+    if not _COUNTRIES:
+        _COUNTRIES.update(country_forms())
+    return pred == gold or pred in _COUNTRIES and _COUNTRIES[pred] == _COUNTRIES.get(gold)
+
+
 def _attribute_agrees(name: str, pred: dict, gold: dict, exact: bool = False) -> bool:
+    if name == "place":
+        return same_place(pred.get(name), gold.get(name))
     if name == "period":
         return all(_attribute_agrees(k, pred, gold) for k in ("period_start", "period_end"))
     if name in ("period_start", "period_end"):

@@ -29,7 +29,7 @@ Modules, in the order a figure meets them:
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from ... import errors
@@ -49,12 +49,14 @@ from .words import Clause, clause_start, learn_verbs, sentence_starts
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]
 
 _YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)年")  # a year a page names
-_MAY_HOLD_PERIOD = re.compile(r"[年来间至]")  # a sentence that may state a time scope
+_MAY_HOLD_PERIOD = re.compile(r"[年来间至]|到\d{1,2}月")  # a sentence that may state a time scope
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
 # date of an event (1994年7月).
 _WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
 _WHOLE_YEAR = re.compile(r"^(?:\d{4}年|去年|今年)(?:全年)?$")
 # 同期 naming the window just stated (浙江省公安厅同期破获…), not a comparison base (去年同期, 与…同期相比)
+_RUNNING = re.compile(r"(?:以来|至今|已经?|累计|起)$")  # a window still running when the report was made
+_LAUNCH = re.compile(r"上线|开通|启用|投入使用|挂牌成立|正式成立|正式启动|揭牌")  # what starts a running count
 _SAME_PERIOD = re.compile(r"(?<![年比较与和跟])同期(?!相比|比)")
 
 
@@ -101,6 +103,7 @@ class MetricExtractor:
         paragraph, scope = None, None  # the time scope stated last in the paragraph
         lead = reader.leads  # the scope the lead paragraph of each article opens with
         first_body: dict[int, int] = {}  # the lead paragraph of each article
+        counted: set[int] = set()  # articles whose lead paragraph states a figure
         for index, sentence in enumerate(doc.sentences):
             if (sentence.article, sentence.paragraph) != paragraph:
                 paragraph, scope = (sentence.article, sentence.paragraph), lead.get(sentence.article)
@@ -111,16 +114,31 @@ class MetricExtractor:
             if _MAY_HOLD_PERIOD.search(text):
                 last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
                 if last[0]:
-                    scope = last
+                    scope = started_by(carried, last) if carried else last
+                    scope = launched(scope, text)
                     if sentence.kind == "body" and report_window(last, reader.published(sentence)) \
                             and not headline_like(doc, sentence, text) \
-                            and first_body.setdefault(sentence.article, sentence.paragraph) == sentence.paragraph:
-                        lead.setdefault(sentence.article, last)  # 今年以来，…: the report's window
+                            and is_lead(first_body, counted, sentence, last):
+                        lead.setdefault(sentence.article, LeadWindow(last))  # 今年以来，…: the report's window
             if sentence.kind == "body" and not headline_like(doc, sentence, text):
                 first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
+                found = len(doc.metrics)
                 reader.read_sentence(index, text, paragraph, carried)
+                if len(doc.metrics) > found and first_body.get(sentence.article) == sentence.paragraph:
+                    counted.add(sentence.article)
         return doc
+
+
+def is_lead(first_body: dict[int, int], counted: set[int], sentence, window: tuple) -> bool:
+    """Return True for a paragraph whose window holds for the whole report: the first body
+    paragraph, or the one right after it when that one only sets a scene (no figure, no window:
+    家住瓦窑西路的市民十分高兴。 / 去年以来，该区开展系列整治行动…) and the window is one still
+    running from a stated start (去年以来, 自3月开展专项行动以来; not 去年, 一个世纪以来)."""
+    first = first_body.setdefault(sentence.article, sentence.paragraph)
+    return sentence.paragraph == first or (
+        sentence.paragraph == first + 1 and sentence.article not in counted
+        and window[1] is not None and bool(_RUNNING.search(window[0])))
 
 
 def headline_like(doc: Document, sentence, text: str) -> bool:
@@ -141,6 +159,54 @@ def report_window(found: tuple, published: date | None) -> bool:
     if _WHOLE_YEAR.match(period):
         return start is not None and published is not None and published.year - start.year in (0, 1)
     return bool(_WINDOW.search(period))
+
+
+def started_by(carried: tuple, found: tuple) -> tuple:
+    """Return ``found`` with the start of the running window its paragraph states when it states
+    only the end (not the lead's window carried from another paragraph): 今年以来，…。到8月，已抓获300名 -> Jan 1 to Aug 31; 自6月11日开展专项行动以来…。截至10月31日，…
+    -> Jun 11 to Oct 31. A closed window (1997年1至11月, 去年) or a single day (1月5日召开会议)
+    gives no start, nor does 目前 (a level up to now): the end then stands alone."""
+    period, start, end = found
+    if isinstance(carried, LeadWindow):
+        return found  # 今年以来 (lead) … / 截至10月31日，全市已建成…380个: a stock, no start
+    first = carried[1]
+    running = _RUNNING.search(carried[0]) or carried[2] is None  # 今年5月4日开通: since then
+    if start is not None or end is None or first is None or first > end or not running \
+            or period == "目前":  # 目前，全省已建立…: a level up to now keeps no start
+        return found
+    return period, first, end
+
+
+def planned_end(text: str, cand, fields: dict, start: date | None, end: date | None) -> date | None:
+    """Return the last day of a campaign's stated length, for the length itself: 自今年6月11日开展
+    为期100天的专项行动 -> 100天 runs Jun 11 to Sep 18. Other figures keep their end."""
+    if start is None or fields.get("quantity_kind") != "duration" or not text.endswith("为期", 0, cand.start):
+        return end
+    days = {"天": 1, "日": 1, "周": 7, "个月": 30, "月": 30}.get(fields.get("unit") or "")
+    value = fields.get("value") or 0
+    if days is None or fields.get("value_max") is not None or value < 1 or value != int(value):
+        return end  # 半个月, 1至2周: no stated last day
+    if days in (1, 7):
+        return start + timedelta(days=int(value) * days - 1)
+    if start.day != 1:
+        return end  # 3个月 from Jun 11: no calendar month to end with
+    months = start.month - 1 + int(value)
+    return date(start.year + months // 12, months % 12 + 1, 1) - timedelta(days=1)
+
+
+class LeadWindow(tuple):
+    """The window a report's lead states, carried to its later paragraphs: it dates their
+    figures but gives no start to an end stated in another paragraph."""
+
+
+def launched(scope: tuple, text: str) -> tuple:
+    """Return the window a launch opens: 今年5月4日，肇庆公安上线开通“局长信箱” -> from May 4 on, no
+    end (a later 截至10月31日 then runs from May 4); 今年10月下旬…建成并投入使用 -> from Oct 21.
+    A date without a launch (5月4日召开会议) stays that day."""
+    period, start, end = scope
+    if start is None or end is None or not _LAUNCH.search(text):
+        return scope
+    return period, start, None
 
 
 def year_only(doc: Document) -> date | None:
@@ -258,12 +324,15 @@ class _DocumentReader:
                                                              self.published(sentence)))
         if period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
+        elif period is not None and carried:
+            period, period_start, period_end = started_by(carried, (period, period_start, period_end))
         elif period is None and _SAME_PERIOD.search(text, 0, cand.start) and sentence.article in self.windows:
             period, period_start, period_end = self.windows[sentence.article]  # 同期破获…: the window just stated
         if period and period.endswith("以来") and period_start is None:
             period_start, period_end = self.campaign_start(sentence, period_start, period_end)
         if period is not None:
             self.windows[sentence.article] = (period, period_start, period_end)
+        period_end = planned_end(text, cand, fields, period_start, period_end)
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
         subject = read_subject(lex, doc, index, text, sentence.start,
                                verb_at if verb_at >= 0 else cand.start, self.by_sentence)

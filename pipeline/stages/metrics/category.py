@@ -23,6 +23,9 @@ def article_organ(sentence: str, title: str) -> str:
 
 
 # 造成210人死亡, 1132人丧生, 26.4人死于交通事故: people harmed, whatever the verb before
+# 50万元以上电诈案, 百万元大案, 千万元级诈骗案: a money figure that qualifies a case noun (not
+# 将2.3亿元涉案资金依法冻结: the money of a case, seized)
+_CASE_AFTER = re.compile(r"(?:以上|以下)?(?:的|级)?[\u4e00-\u9fff]{0,2}?(?:案件|案)(?![资财款金物赃值])")  # not 涉案资金
 _HARMED_AFTER = re.compile(r"(?:当场)?(?:死亡|丧生|遇难|身亡|受伤|重伤|轻伤|死于|伤亡|遇害|中毒|失踪)")
 
 
@@ -37,6 +40,8 @@ def read_category(lex, fields: dict, context: str, clause: int = 0, organ: str =
     if fields["quantity_kind"] == "count" and not fields.get("change_direction") \
             and _HARMED_AFTER.match(tail):
         return "casualties"
+    if fields["quantity_kind"] == "money" and not fields.get("change_direction") and _CASE_AFTER.match(tail):
+        return "money_involved"  # 呼伦贝尔50万元以上电诈案实现全破: the amount names the cases
     found = first_rule(lex, fields, context[clause:], context, organ)
     if clause and found == "other" and not fields.get("object") and (
             fields.get("change_direction") or fields["quantity_kind"] in ("percent", "money")):

@@ -25,6 +25,11 @@ _AS_OF = r"""
     截至(?:目前|今年|去年|\d{4}年)?               # 截至目前, 截至2021年
     (?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?)?  # … 10月31日, 10月底
 """
+# 到8月, 至8月底, 今年到7月底: an end stated alone (a clause's head or after a year; not a range's
+# second half, 3月至8月, nor a level reached, 增加到8个)
+_TO_MONTH = r"""
+    (?:^|(?<=[，,；;。\s年]))(?:到|至)(?:今年|\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?=[，,]|[\u4e00-\u9fff])
+"""
 _SINCE = r"""
     自[^，。；,;]{1,30}?以来                       # 自专项行动开展以来
     | 今年以来 | 去年以来 | 近年来
@@ -59,7 +64,7 @@ _YEARLESS = rf"""
 _DURING = r"[^，。；,;：:\s年]{2,12}?(?:以来|期间)"
 
 # The scope a figure is stated for; a 以来/期间 phrase counts only when its clause ends.
-PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}|{_DURING}(?=[，,]))", re.VERBOSE)
+PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}|{_DURING}(?=[，,]))", re.VERBOSE)
 # In an object the same phrases go whatever follows them (活动期间参加人数).
 PERIOD_STRIP_RE = re.compile(rf"(?:{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_DURING})", re.VERBOSE)
 
@@ -127,8 +132,8 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     return found, *year_until(seen, found, start, end, published)
 
 
-_UNTIL_END = re.compile(r"^(?:截至|截止)")
-_THIS_YEAR = re.compile(r"^(?:今年|\d{4}年)(?:全年)?$")
+_UNTIL_END = re.compile(r"^(?:截至|截止|到|至)")
+_THIS_YEAR = re.compile(r"^(?:今年|去年|\d{4}年)(?:全年|以来|已经?|累计)?$")
 
 
 def year_until(seen: list[str], found: str, start, end, published):

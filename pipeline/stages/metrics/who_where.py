@@ -29,6 +29,11 @@ _THAT_ORGAN = re.compile(r"该(?:院|局|分局|所|署|队|支队|大队|关|�
 # the organ; a cut name, 桥镇派出所, is none)
 _TOWNSHIP_ORGAN = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:镇|乡|街道))(?:边防)?(?:派出所|司法所|人民法庭|法庭|"
                              r"综治中心|政府|人民政府|党委|纪委|纪工委|办事处|警务站|警务室|检察室|交警中队)")
+# 遍布全国, 分布在全国12个省市, 涉及全国28个省份, 来自全国各地 after a local organ: the reach of a
+# case (victims, suspects, goods), not the scope of the organ that acted
+_SPREAD = re.compile(r"(?:遍布|遍及|分布(?:在|于)?|散布(?:在|于)?|涉及|来自|波及|流窜(?:于|到|至)?|销往)$")
+# 黄粱梦派出所, 邯郸县公安局黄粱梦派出所, 南京东路警署: an organ named by a bare township name
+_BARE_ORGAN = re.compile(r"(?:^|公安局|分局|[县区市旗])?([\u4e00-\u9fff]{2,4}?)(?:边防)?(?:派出所|警署|司法所|人民法庭|法庭)")
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
 
 
@@ -64,6 +69,7 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             mentions[entity.sentence].append(found)
             if gaz.code_and_level(found.name)[1] == "county":
                 county = found.name
+    bare_township_organs(gaz, doc, mentions)
     for index, sentence in enumerate(doc.sentences):
         text = doc.clean[sentence.start:sentence.end]
         taken = [(p.start, p.end) for p in mentions[index]]
@@ -71,6 +77,9 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             start, end = sentence.start + hit.start(), sentence.start + hit.end()
             if in_quotes(text, hit.start()):
                 continue  # 推广安装“国家反诈中心”应用程序: a name
+            if _SPREAD.search(text, max(0, hit.start() - 6), hit.start()) and any(
+                    p.end <= start and p.name != NATION for p in mentions[index]):
+                continue  # 嘉兴市公安局…受害人遍布全国20多个省份: how far the case reached, not whose figure
             if not any(s < end and start < e for s, e in taken):
                 source = "sentence" if hit.group(0) in lex.country_names else "organ"
                 mentions[index].append(Place(start, end, NATION, source))
@@ -177,6 +186,32 @@ def township_of_organ(gaz, org: str, place: str | None, county: str | None) -> s
     return base + township
 
 
+def bare_township_organs(gaz, doc: Document, mentions: list[list[Place]]) -> None:
+    """Read an organ named by a township without its 镇/乡/街道 as the township the document names
+    in full: 封开县南丰镇…。封开县公安局南丰派出所民警… -> 广东省肇庆市封开县南丰镇 (the 派出所 of
+    黄粱梦镇 is 黄粱梦派出所). A bare name the document never writes in full stays its county's:
+    without a gazetteer of townships 浒墅关派出所 cannot say whether it is a 镇 or a 街道."""
+    townships = {p.name for found in mentions for p in found
+                 if p.name.endswith(TOWNSHIP_ENDS) and gaz.code_and_level(p.name)[1] == "township"}
+    if not townships:
+        return
+    for entity in doc.entities:
+        if entity.label != "ORG" or not 0 <= entity.sentence < len(mentions):
+            continue
+        bare = _BARE_ORGAN.search(doc.clean, entity.start, entity.end)
+        if bare is None or bare.end() != entity.end:
+            continue
+        found = [p for p in mentions[entity.sentence] if (p.start, p.end) == (entity.start, entity.end)]
+        county = gaz.ancestor(found[0].name, "county") if found else None
+        names = [t for t in sorted(townships) if any(t.endswith(bare.group(1) + end) for end in TOWNSHIP_ENDS)
+                 and (county is None or t.startswith(county))]
+        if len(names) != 1:
+            continue  # none, or two counties' towns of one name
+        place = Place(entity.start, entity.end, names[0], "organ")
+        mentions[entity.sentence] = [p for p in mentions[entity.sentence] if p not in found] + [place]
+        mentions[entity.sentence].sort(key=lambda p: p.start)
+
+
 def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
                    article_places: dict[int, str]) -> None:
     """Add the scopes and organs named without their place, read in the place named before
@@ -212,6 +247,20 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
                 organ[sentence.article] = place.name
         if added:
             mentions[index] = sorted(mentions[index] + added, key=lambda p: p.start)
+    abroad_scopes(gaz, doc, mentions, article_places)
+
+
+def abroad_scopes(gaz, doc: Document, mentions: list[list[Place]], article_places: dict[int, str]) -> None:
+    """Read 全国 in a report about a foreign country as that country: 匈牙利警方称，去年全国犯罪案件
+    增加10% -> 匈牙利. Only 全国… (not 我国, 公安部, 中国), and only in an article whose main area
+    (headline, else lead) is that country: 公安部与美国警方合作。全国公安机关… stays 全国."""
+    for index, sentence in enumerate(doc.sentences):
+        area = article_places.get(sentence.article)
+        if not mentions[index] or area not in gaz.countries or area == "中国":
+            continue
+        for k, place in enumerate(mentions[index]):
+            if place.name == NATION and doc.clean.startswith("全国", place.start):
+                mentions[index][k] = Place(place.start, place.end, area, place.source)
 
 
 def scope_place(gaz, level: str, areas: list[str | None]) -> str | None:
@@ -241,7 +290,8 @@ def org_place(gaz, org: str, context: set[str]) -> str | None:
     """Return the full name of the most specific place an ORG's name starts with or holds.
 
     天津市河北区人民法院 -> 天津市河北区; 长航公安局镇江分局 -> 江苏省镇江市; a county's
-    short form counts only at the head of the name (胶州公安), where it cannot be a word.
+    short form counts only at the head of the name (胶州公安), where it cannot be a word, and
+    never after a county (道里区尚志派出所 -> 道里区).
     """
     best, chain_end, local = None, 0, set(context)
     for hit in gaz.pattern.finditer(org):
@@ -251,6 +301,8 @@ def org_place(gaz, org: str, context: set[str]) -> str | None:
         at_head = hit.start() == chain_end
         if name not in gaz.by_name and name not in gaz.high_short and not at_head:
             continue
+        if name not in gaz.by_name and best and gaz.code_and_level(best)[1] == "county":
+            continue  # 哈尔滨市道里区尚志派出所: a name after a county is its station's, not 尚志市
         if at_head:
             chain_end = hit.end()
         local |= gaz.prefixes(name)

@@ -128,8 +128,16 @@ P = date(2024, 9, 12)
     # a figure with its own month inside a 今年以来 paragraph keeps its month
     (["今年以来，全市共破获案件2100起。8月，全市警情同比下降12%。"], "12%", "2024-08-01", "2024-08-31"),
     (["今年以来，全市共抓获嫌疑人900名，其中7月份抓获120名。"], "120名", "2024-07-01", "2024-07-31"),
-    # 到8月 is up to August, not August alone
-    (["今年以来，全市共破获案件2100起。到8月，全市共抓获嫌疑人900名。"], "900名", "2024-01-01", "2024-09-12"),
+    # 到8月 is up to August, not August alone: the end it states, the start of the running window
+    (["今年以来，全市共破获案件2100起。到8月，全市共抓获嫌疑人900名。"], "900名", "2024-01-01", "2024-08-31"),
+    # end-only windows (到/至 a month): the start from the year stated with them or the running
+    # window of the paragraph; a closed window before them gives none; a range is not cut
+    (["今年到7月底，全市立案侦查诈骗案件200起。"], "200起", "2024-01-01", "2024-07-31"),
+    (["今年以来全县共破获案件500起，至8月底已追回赃款300万元。"], "300万元", "2024-01-01", "2024-08-31"),
+    (["今年1至6月，全市破获案件500起。到8月底，全市共抓获嫌疑人300名。"], "300名", None, "2024-08-31"),
+    (["自5月开展夏季治安打击整治行动以来，全区共破获案件90起。至8月底，共抓获嫌疑人86名。"], "86名",
+     "2024-05-01", "2024-08-31"),
+    (["3月至8月，全市电诈案件立案数降到800起。"], "800起", "2024-03-01", "2024-08-31"),
     (["今年以来，全省共破获案件3万起。上半年，全省刑事警情同比下降9%。"], "9%", "2024-01-01", "2024-06-30"),
     # the day a figure was made public is not its window (公安部15日通报, 据当地传媒30日报道)
     (["据公安部15日通报，全国共破获侵财案件3.1万起。"], "3.1万起", None, None),
@@ -235,6 +243,20 @@ def test_an_event_date_in_the_lead_is_no_window(extractor):
     ("武汉市公安局破获刑事案件1.6万起，约占全省的三成。", "三成", "cases_solved"),  # a share restates
     ("追回被盗电动车27辆，价值8.5万元。", "8.5万元", "losses_recovered"),        # a value restates
     ("火灾造成直接财产损失15亿元。", "15亿元", "casualties"),
+    # a stage named by the cases a procuratorate received: 审查逮捕 is the arrest stage, 审查起诉 the charge
+    ("今年以来，全市检察机关共受理审查逮捕案件320件，受理审查起诉案件280件。", "320件", "arrests_approved"),
+    ("今年以来，全市检察机关共受理审查逮捕案件320件，受理审查起诉案件280件。", "280件", "prosecuted"),
+    # money by stage: frozen is seized, stopped payments and returns are recovered, a gang's is involved
+    ("警方冻结涉案资金1.2亿元，止付涉诈资金3600万元，返还被骗资金800万元。", "1.2亿元", "assets_seized"),
+    ("警方冻结涉案资金1.2亿元，止付涉诈资金3600万元，返还被骗资金800万元。", "3600万元", "losses_recovered"),
+    ("警方冻结涉案资金1.2亿元，止付涉诈资金3600万元，返还被骗资金800万元。", "800万元", "losses_recovered"),
+    ("县法院审结电诈案件88件，判处罪犯230人。", "230人", "adjudicated"),
+    # a money figure that qualifies a case noun is the amount the cases involve, whatever the verb
+    ("全市百万元以上电诈案全部告破，其中500万元以上大案3起。", "500万元以上", "money_involved"),
+    ("挽回损失80万元，案件正在进一步侦办中。", "80万元", "losses_recovered"),  # a comma: not the case's
+    # cases an administrative organ hands to the police or a procuratorate: the charge stage
+    ("今年以来，市市场监管局向公安机关移送涉嫌犯罪案件36件。", "36件", "prosecuted"),
+    ("海关缉私部门向检察机关移送走私犯罪嫌疑人52名。", "52名", "prosecuted"),
 ])
 def test_justice_process_category(extractor, sentence, span, category):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
@@ -358,3 +380,85 @@ def test_an_organ_named_after_a_township(org, place, county, township):
     from pipeline.stages.metrics.who_where import township_of_organ
 
     assert township_of_organ(Gazetteer(), org, place, county) == township
+
+
+@pytest.mark.parametrize("paragraphs, title, span, place", [
+    # 全国 in a report about a foreign country is that country, by any of its names
+    (["匈牙利警方称，去年全国刑事案件比前年增加10%。"], "匈牙利刑事案件增多", "10%", "匈牙利"),
+    (["据捷克共和国内政部统计，去年全国共发生盗窃案件21万起。"], None, "21万起", "捷克"),
+    # but not in a Chinese report that names a foreign partner
+    (["公安部与美国警方开展执法合作。", "去年全国公安机关共破获案件30万起。"], None, "30万起", "全国"),
+])
+def test_national_scope_abroad(extractor, paragraphs, title, span, place):
+    assert fields_of(extractor, paragraphs, span, title)["place"] == place
+
+
+@pytest.mark.parametrize("paragraphs, span, place", [
+    # a station named by its township without 镇: the township the article writes in full
+    (["村民反映封开县长岗镇一处鱼塘被倾倒废渣40吨。", "封开县公安局长岗派出所民警查获运渣车5辆。"], "5辆",
+     "广东省肇庆市封开县长岗镇"),
+    # never written in full: the county only (no township gazetteer to say 镇 or 街道)
+    (["封开县公安局长岗派出所民警查获运渣车5辆。"], "5辆", "广东省肇庆市封开县"),
+    # a name after a county is the station's, not a county-level city's short form (尚志市)
+    (["哈尔滨市道里区尚志派出所在辖区设立报警亭28处。"], "28处", "黑龙江省哈尔滨市道里区"),
+])
+def test_a_station_named_by_a_bare_township(extractor, paragraphs, span, place):
+    assert fields_of(extractor, paragraphs, span)["place"] == place
+
+
+@pytest.mark.parametrize("paragraphs, span, place", [
+    # how far a case reached (受害人遍布全国, 涉及全国28个省份) is no national scope: the organ's place
+    (["嘉兴市公安局破获一起电诈案，受害人遍布全国20多个省份，涉案金额3000余万元。"], "3000余万元", "浙江省嘉兴市"),
+    (["温州警方打掉一个赌博团伙，涉及全国28个省份的参赌人员1.2万余人。"], "1.2万余人", "浙江省温州市"),
+    (["该团伙成员来自全国各地，台州市公安局共抓获45人。"], "45人", "浙江省台州市"),
+    # 全国 as the organ's scope stays national
+    (["今年以来，全国公安机关共破获电诈案件30万起。"], "30万起", "全国"),
+])
+def test_the_reach_of_a_case_is_not_a_national_scope(extractor, paragraphs, span, place):
+    assert fields_of(extractor, paragraphs, span)["place"] == place
+
+
+def test_a_running_window_after_a_scene_setting_lead_holds_for_the_report(extractor):
+    """家住…的市民十分高兴。 / 去年以来，该区开展整治行动…。 / 查处交通违法行为1500余起 -> from Jan 1 of
+    last year: the first paragraph only sets a scene, the second states the report's window."""
+    paragraphs = ["看着巷子变得干净整洁，家住城南的市民老周十分高兴。",
+                  "城南区是主要城区之一，去年以来，该区针对群众反映强烈的问题开展系列整治行动。",
+                  "交警部门开展集中整治，查处各类交通违法行为1500余起。"]
+    fields = fields_of(extractor, paragraphs, "1500余起", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2023, 1, 1), P)
+    # a lead that states a figure is the lead: the window of its next paragraph is its own
+    paragraphs[0] = "城南警方近日破获一起盗窃案，抓获嫌疑人3名。"
+    fields = fields_of(extractor, paragraphs, "1500余起", published=P)
+    assert fields["period_start"] is None
+
+
+def test_an_end_only_window_after_a_launch_runs_from_the_launch(extractor):
+    """今年3月8日，某市公安局上线开通“警民直通车”…。截至8月31日，共受理群众诉求512件 -> Mar 8 to
+    Aug 31; after a meeting (3月8日召开会议) the end stands alone."""
+    paragraphs = ["今年3月8日，某市公安局上线开通“警民直通车”平台。截至8月31日，共受理群众诉求512件。"]
+    fields = fields_of(extractor, paragraphs, "512件", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 3, 8), date(2024, 8, 31))
+    paragraphs = ["今年3月8日，某市公安局召开反诈工作会议。截至8月31日，共受理群众诉求512件。"]
+    fields = fields_of(extractor, paragraphs, "512件", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (None, date(2024, 8, 31))
+
+
+@pytest.mark.parametrize("sentence, span, start, end", [
+    # a campaign's stated length runs from its stated start: 为期100天 from Jun 11 ends Sep 18
+    ("自今年6月11日开展为期100天的专项打击行动以来，全市共破获案件300起。", "100天", "2024-06-11", "2024-09-18"),
+    ("今年3月1日起，全省开展为期3个月的夏季行动，抓获嫌疑人50名。", "3个月", "2024-03-01", "2024-05-31"),
+    # the figures counted in it keep their own window (to the publication date)
+    ("自今年6月11日开展为期100天的专项打击行动以来，全市共破获案件300起。", "300起", "2024-06-11", "2024-09-12"),
+])
+def test_a_campaign_length_ends_its_own_window(extractor, sentence, span, start, end):
+    fields = fields_of(extractor, [sentence], span, published=P)
+    assert tuple(d.isoformat() if d else None for d in (fields["period_start"], fields["period_end"])) \
+        == (start, end)
+
+
+def test_an_end_in_a_later_paragraph_takes_no_start_from_the_lead(extractor):
+    """今年以来，全市…(lead)。 / 截至10月31日，全市已建成智慧安防小区380个 -> no start: a stock counted
+    to a day in another paragraph; the lead's window gives a start only in its own paragraph."""
+    paragraphs = ["今年以来，全市公安机关共破获刑事案件1500起。", "截至8月31日，全市已建成智慧安防小区380个。"]
+    fields = fields_of(extractor, paragraphs, "380个", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (None, date(2024, 8, 31))

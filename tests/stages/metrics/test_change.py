@@ -38,8 +38,9 @@ def test_levels_are_not_changes(extractor, sentence, span):
      "今年以来", ("2021-01-01", "2021-11-02")),
     (["截至10月31日，肇庆市公安局共受理信件234件。回复率100%。"], "100%", "截至10月31日",
      (None, "2021-10-31")),
+    # the campaign length itself ends at its last day (100 days from Jun 11); its window is the figures'
     (["自今年6月11日开展为期100天的专项打击行动以来，破获案件30起。"], "100天",
-     "自今年6月11日开展为期100天的专项打击行动以来", ("2021-06-11", "2021-11-02")),
+     "自今年6月11日开展为期100天的专项打击行动以来", ("2021-06-11", "2021-09-18")),
     (["今年1—9月，全市破获案件30起。"], "30起", "今年1—9月", ("2021-01-01", "2021-09-30")),
     (["前三季度，全市破获案件30起。"], "30起", "前三季度", ("2021-01-01", "2021-09-30")),
     # Hard negatives: a time word inside a clause scopes nothing after it; a later paragraph's

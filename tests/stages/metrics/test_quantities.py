@@ -157,3 +157,14 @@ def test_sentences_without_words_are_an_error():
     the pipeline, said plainly."""
     with pytest.raises(ValueError, match="tokenize"):
         MetricExtractor()(make_doc("共破获案件760起。"))
+
+
+@pytest.mark.parametrize("sentence, kept", [
+    # 上百名, 数十名, 数千万元, 上万名: a vague magnitude, no value to sum (the guideline's convention);
+    # 逾千名 and 近百个 state a bound and are figures (1000 over, 100 under)
+    ("警方出动上百名民警，抓获数十名嫌疑人，涉案金额数千万元，受害人上万名。", []),
+    ("逾千名群众和近百个单位参与反诈宣传。", ["逾千名", "近百个"]),
+])
+def test_vague_magnitudes_are_no_figures_but_bounds_are(extractor, sentence, kept):
+    """上千起/上万名/数十名 -> no figure; 逾千名 -> 1000, approx over."""
+    assert [f["text"] for f in figures(extractor, sentence)] == kept
