@@ -71,3 +71,15 @@ def test_zone_pattern_prefers_the_longest_zone():
     assert "高新区" in ZONES
     m = re.match(ZONE_PATTERN, "高新技术产业开发区管委会")
     assert m and m.group() == "高新技术产业开发区"
+
+
+def test_a_sea_area_is_no_division(gaz):
+    """苏鲁交界海域 (a row of the source data) is no administrative unit: 海域 is a common word."""
+    assert gaz.divisions("海域") == []
+    assert gaz.divisions("苏鲁交界") == []
+
+
+def test_county_cities_ending_in_zhong_keep_their_short_form(gaz):
+    """阆中市 → 阆中, 扬中市 → 扬中 (only banners such as …中旗 drop a final 中)."""
+    assert [d.full for d in gaz.divisions("阆中")] == ["四川省南充市阆中市"]
+    assert [d.full for d in gaz.divisions("扬中")] == ["江苏省镇江市扬中市"]
