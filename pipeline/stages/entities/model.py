@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .candidate import CJK, MODEL, Candidate
+from .rules_place import water_mouth
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 
@@ -168,6 +169,8 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         out.append(Candidate(s, head, "GPE", None, "model", MODEL, text[s:head]))
         s, label = head, "LOC"
     span = text[s:e]
+    if water_mouth(text, s, span):
+        return None, label  # 入 + 湖口: the mouth, not the county
     if span[-1] in rules.not_place_final or span in rules.not_loc:
         return None, label  # 烦心事; 海域, 水域: no name
     if label == "GPE" and len(span) >= 2 and _PEOPLE_AFTER.match(text, e) \
@@ -200,6 +203,10 @@ def _split_town_before_site(text: str, s: int, e: int, out: list[Candidate]) -> 
     return m.end()
 
 
+# How an island, lake, river or mountain ends (靖江 + 马洲岛 is a county and the island).
+_NATURE_FINAL = "岛湖山江河湾峡溪"
+
+
 def _split_city_before_site(rules, text: str, s: int, e: int, places: list[tuple[int, int]],
                             out: list[Candidate]) -> int:
     """Return the start of a model LOC after the city or province it begins with, appending
@@ -210,8 +217,9 @@ def _split_city_before_site(rules, text: str, s: int, e: int, places: list[tuple
     if m is None or e - m.end() < 3:
         return s
     name = m.group()
-    if name not in rules.gaz.by_name and name not in rules.gaz.high_short:
-        return s
+    if name not in rules.gaz.by_name and name not in rules.gaz.high_short and not (
+            name in rules.gaz.county_short and text[e - 1] in _NATURE_FINAL):
+        return s  # but 靖江 + 马洲岛: a county before an island, lake or mountain of its own
     if rules.loc_suffix_re.match(text, m.end()) or not any(
             x.end() == e for x in rules.loc_suffix_re.finditer(text, m.end() + 2, e)):
         return s

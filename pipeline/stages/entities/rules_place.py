@@ -47,6 +47,8 @@ LOC_NOT_BEFORE = re.compile(f"[{CJK}]{{0,2}}(?:集团|公司|酒店|宾馆|派�
 # The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
 WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域")
 WATER_END = "河江湖塘溪渠"
+# Characters before 岛 that make a verb or a common word of it (上岛 登岛 爱岛 海岛 小岛 该岛).
+NOT_ISLAND_BEFORE = set("上登离守爱建环全海小孤荒半本该驻进出赴回到在绕宝列群诸")
 # Numbered roads: 107国道, G4京港澳高速 is HIGHWAY's; 312国道, S229省道.
 NUMBERED_ROAD = re.compile("[GSXgsx]?[0-9０-９]{2,4}(?:国道|省道|县道)")
 # One-character names of China's neighbours, for borders (中老边境, 中哈边境).
@@ -69,7 +71,8 @@ class PlaceRules:
         self.unnamed_zone_re = re.compile(f"([{CJK}]{{2}}){ZONE_PATTERN}")  # 大旺 + 高新区
         self.town_re = re.compile(TOWN)
         self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")
-                                              + read_words(data_dir / "entity_loc_names.txt")))
+                                              + read_words(data_dir / "entity_loc_names.txt")
+                                              + read_words(data_dir / "entity_loc_nature.txt")))
         self.loc_suffix_re = re.compile(trie_pattern(read_words(data_dir / "entity_loc_suffixes.txt")))
         self.site_after_place_re = re.compile(
             trie_pattern(read_words(data_dir / "entity_site_after_place.txt")))
@@ -166,6 +169,11 @@ class PlaceRules:
             divs = gaz.divisions(name)
             if s >= 2 and text[s - 2:s] in self.campaign:
                 continue
+            if water_mouth(text, s, name):
+                continue  # 入湖口, 入江口: where a river meets the lake, not the county 湖口
+            if _river_named_after(text, s, e, bounds, gaz):
+                out.append(Candidate(s, e + 1, "LOC", None, "rule:water", SOFT))
+                continue  # 华容 + 河: the river named after the county
             full = name in gaz.by_name or name in gaz.countries
             if name in self.relative_before and not name.endswith("县") and (
                     any(ps == e for ps, _ in places) or self.organ_re.match(text, e)
@@ -262,6 +270,8 @@ class PlaceRules:
                     for k in range(s, e):
                         token_start[k] = s
             p, e = m.span()
+            if m.group() == "岛" and text[p - 1:p] in NOT_ISLAND_BEFORE:
+                continue  # 上岛, 爱岛, 海岛: a verb or a common word, no island's name
             more = self.loc_more_re.match(text, e)
             if more.end() == e and self.loc_suffix_re.match(text, e):
                 continue  # 东湖 + 公园: the site's name goes on (西路 + 片区 is LOC_MORE)
@@ -323,6 +333,18 @@ class PlaceRules:
                     if b is not None and not set(text[b:e - 1]) & NOT_LOC_CHARS:
                         out.append(Candidate(b, e - 1, "LOC", None, "rule:water", SOFT))
         return out
+
+    def river_word_candidates(self, text: str, tokens: list[tuple[int, int]] | None
+                              ) -> list[Candidate]:
+        """Return a river or lake that pkuseg gives as one word and that is named after a
+        division (issue 15): 华容河, 新墙河 (新墙 is no division: not this rule's); not a
+        division of its own (桃江, 黑龙江)."""
+        if not tokens or not RIVER_CHARS.search(text):
+            return []
+        divisions = self.gaz.divisions
+        return [Candidate(s, e, "LOC", None, "rule:water", SOFT) for s, e in tokens
+                if 3 <= e - s <= 4 and text[e - 1] in "河江湖溪" and text[e - 2] not in "省市县区州盟旗"
+                and divisions(text[s:e - 1]) and not divisions(text[s:e])]
 
     def _city_and_site(self, text: str, b: int, p: int, e: int) -> list[Candidate]:
         """Return the LOC ``text[b:e]``, or a city or province it begins with as a GPE and the
@@ -400,3 +422,28 @@ def _listed_with_a_place(text: str, s: int, e: int, places: list[tuple[int, int]
     if e < len(text) and text[e] in "、和及与" and any(ps == e + 1 for ps, _ in places):
         return True
     return s > 0 and text[s - 1] in "、和及与" and any(pe == s - 1 for _, pe in places)
+
+
+def water_mouth(text: str, s: int, name: str) -> bool:
+    """Return True when the place ``name`` at ``s`` is the mouth a river flows in by (入湖口,
+    入江口, 入海口, 出海口): 湖口 and 江口 are counties elsewhere."""
+    return s > 0 and text[s - 1] in "入出" and name[:2] in ("湖口", "江口", "河口", "海口")
+
+
+RIVER_CHARS = re.compile("[河江湖溪]")
+# What follows a river's name inside a word pkuseg made of it (华容河 + 入湖口, 河 + 沿岸).
+WATER_NEXT = ("入", "沿", "两岸", "河畔", "流域", "水域", "段", "上游", "下游", "岸边", "河道")
+
+
+def _river_named_after(text: str, s: int, e: int, bounds: set[int] | None, gaz) -> bool:
+    """Return True when the division name ``text[s:e]`` and the 河/江/湖/溪 after it end a word
+    and name a river or lake (issue 15): 华容 + 河, 新墙 + 河; not 镇江 + 江心洲 (the word goes on),
+    岳阳 + 湖滨, 长沙 + 河西 (a mark, a conjunction or a water word must follow), nor a division of its own (桃江, 黑龙江)."""
+    if e >= len(text) or text[e] not in "河江湖溪" or e - s < 2 or text[e - 1] in "省市县区州盟旗":
+        return False
+    if bounds is None or e + 1 not in bounds and not text.startswith(WATER_NEXT, e + 1):
+        return False
+    if gaz.divisions(text[s:e + 1]):
+        return False
+    return e + 1 == len(text) or not re.match(f"[{CJK}]", text[e + 1]) or \
+        text.startswith(WATER_NEXT, e + 1) or text[e + 1] in "上中里边和与及"

@@ -1,0 +1,54 @@
+"""Issue 15, water bodies, islands and mountains (LOC): the mined list of names, a river named
+after a county, an island after its county, a river's mouth. Sentences written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from .helpers import found
+
+
+@pytest.mark.parametrize("text, loc", [
+    ("渔政船在大亚湾附近海域巡查。", "大亚湾"),          # a bay of the mined list
+    ("两名驴友在太行山深处迷路。", "太行山"),            # a mountain range
+    ("民警在泸沽湖边劝离野泳人员。", "泸沽湖"),          # a lake
+])
+def test_names_of_the_nature_list_are_loc(tagger, text, loc):
+    assert (loc, "LOC") in found(tagger, text)
+
+
+@pytest.mark.parametrize("text, river, county", [
+    ("救援队沿华容河上行约8公里。", "华容河", "华容"),
+    ("在华容河入湖口附近找到二人。", "华容河", "华容"),   # pkuseg: 华容 | 河入 | 湖口
+])
+def test_a_county_name_before_a_river_word_is_the_river(tagger, text, river, county):
+    got = found(tagger, text)
+    assert (river, "LOC") in got and (county, "GPE") not in got
+
+
+def test_a_rivers_mouth_is_no_county(tagger):
+    assert ("湖口", "GPE") not in found(tagger, "在华容河入湖口附近找到二人。")
+    assert ("湖口县", "GPE") in found(tagger, "江西省九江市湖口县发生一起案件。")
+
+
+@pytest.mark.parametrize("text, place, label", [
+    ("镇江江心洲一带有民警巡逻。", "镇江江", "LOC"),    # the word goes on: no river 镇江江
+    ("他在长沙河西上班。", "长沙河", "LOC"),
+    ("桃江县警方通报了案情。", "桃江", "LOC"),          # a county of its own
+])
+def test_a_county_before_another_word_is_no_river(tagger, text, place, label):
+    assert (place, label) not in found(tagger, text)
+
+
+def test_an_island_after_its_county_is_split_from_it(tagger):
+    got = found(tagger, "兴化千垛景区和靖江马洲岛的农家乐全部完成整改。")
+    assert ("靖江", "GPE") in got and ("马洲岛", "LOC") in got
+
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("火车站共上岛售票12万余张。", "共上岛"),      # 上岛: a verb
+    ("官兵提出爱舰爱岛爱海洋。", "舰爱岛"),
+])
+def test_a_verb_before_dao_makes_no_island(tagger, text, wrong):
+    assert (wrong, "LOC") not in found(tagger, text)
