@@ -41,7 +41,8 @@ PORT_BEFORE = set("在于从至到和及与经过、，；：　 ")
 NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自涉")
 # Verbs of motion or position that never start a site's name (在 + 通往 + 灵隐寺).
 LOC_VERB_START = ("通往", "前往", "位于", "来到", "途经", "赶往", "赶赴", "驶往", "返回", "进入",
-                  "驶入", "附近", "沿着", "靠近", "做好", "加强", "开展", "整治", "规范")
+                  "驶入", "附近", "沿着", "靠近", "做好", "加强", "开展", "整治", "规范", "负责",
+                  "治理", "修复", "清理", "巡查", "守护", "保护")
 # A site word followed by one of these names a company or an organ (红塔集团, 码头公司).
 LOC_NOT_BEFORE = re.compile(f"[{CJK}]{{0,2}}(?:集团|公司|酒店|宾馆|派出所|管理处|管委会|办事处)")
 # The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
@@ -49,6 +50,9 @@ WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域")
 WATER_END = "河江湖塘溪渠"
 # Characters before 岛 that make a verb or a common word of it (上岛 登岛 爱岛 海岛 小岛 该岛).
 NOT_ISLAND_BEFORE = set("上登离守爱建环全海小孤荒半本该驻进出赴回到在绕宝列群诸")
+# The area of a sea, lake or river after its name: one LOC with it (issue 15: 雷州湾海域,
+# 洞庭湖水域, 洪湖湖区, 长江流域).
+WATER_AREA = re.compile("水域|海域|湖区|库区|流域")
 # Numbered roads: 107国道, G4京港澳高速 is HIGHWAY's; 312国道, S229省道.
 NUMBERED_ROAD = re.compile("[GSXgsx]?[0-9０-９]{2,4}(?:国道|省道|县道)")
 # One-character names of China's neighbours, for borders (中老边境, 中哈边境).
@@ -133,8 +137,9 @@ class PlaceRules:
                 out.append(Candidate(c.end, zm.end(), "GPE", None, "rule:zone", SOFT))
         for m in self.loc_re.finditer(text):  # 长江; a long name also inside a word (涉 + 鄱阳湖)
             if bounds is None or len(m.group()) >= 3 or (m.start() in bounds and m.end() in bounds):
-                out.append(Candidate(_lake_part(text, m.start(), m.group()), m.end(), "LOC", None,
-                                     "gazetteer", SOFT))
+                area = WATER_AREA.match(text, m.end())  # 雷州湾 + 海域, 洞庭湖 + 水域
+                out.append(Candidate(_lake_part(text, m.start(), m.group()),
+                                     area.end() if area else m.end(), "LOC", None, "gazetteer", SOFT))
         out += self.place_site_candidates(text, bounds, places)
         out += self.place_site_candidates(text, bounds, [(c.start, c.end) for c in out
                                                          if c.source == "gazetteer" and c.label == "LOC"])
@@ -221,7 +226,7 @@ class PlaceRules:
         if "段" not in text and "高速" not in text:
             return ports  # most sentences: no section and no highway
         starts = [(_lake_part(text, m.start(), m.group()), m.end()) for m in self.loc_re.finditer(text)]
-        starts += [(m.start(), m.end()) for m in HIGHWAY.finditer(text)]
+        starts += [(_after_a_day(text, m.start()), m.end()) for m in HIGHWAY.finditer(text)]
         if tokens and "段" in text:
             starts += [(s, e) for s, e in tokens if 2 <= e - s <= 4
                        and text[s:e].endswith(RIVER_END) and self.proper_name(text[s:e])]
@@ -312,6 +317,7 @@ class PlaceRules:
         if not tokens or not WATER_SIDE_RE.search(text):
             return out
         starts = {s for s, _ in tokens}
+        words = set(tokens)
         for m in WATER_SIDE_RE.finditer(text):
             # 淮河 + 畔, but 湄江 + 河畔 (the river's name ends before 河畔)
             named_before = m.group().startswith("河畔") and m.start() > 0 and text[m.start() - 1] in WATER_END
@@ -319,10 +325,13 @@ class PlaceRules:
             if any(self.loc_re.fullmatch(text, b, e) for b in range(max(e - 5, 0), e - 1)):
                 continue  # 淮河: the gazetteer has it
             lead = [b for b in range(e - 2, max(e - 5, -1), -1) if b == 0 or text[b - 1] in PORT_BEFORE]
-            for b in lead + list(range(e - 2, max(e - 5, -1), -1)):  # after 在/、 first, then shortest
+            word = [b for b in range(e - 2, max(e - 5, -1), -1) if (b, e) in words]
+            # the river as one word first (负责 + 潍河), then after 在/、, then shortest
+            for b in word + lead + list(range(e - 2, max(e - 5, -1), -1)):
                 name = text[b:e]
                 if b in starts and text[e - 1] in WATER_END and re.fullmatch(f"[{CJK}]+", name) \
                         and name[0] not in NOT_LOC_FIRST and not set(name) & NOT_LOC_CHARS \
+                        and not name.startswith(LOC_VERB_START) \
                         and not self.gaz.divisions(name) and self.proper_name(name):
                     out.append(Candidate(b, e, "LOC", None, "rule:water", SOFT))
                     break
@@ -447,3 +456,11 @@ def _river_named_after(text: str, s: int, e: int, bounds: set[int] | None, gaz) 
         return False
     return e + 1 == len(text) or not re.match(f"[{CJK}]", text[e + 1]) or \
         text.startswith(WATER_NEXT, e + 1) or text[e + 1] in "上中里边和与及"
+
+
+def _after_a_day(text: str, s: int) -> int:
+    """Return the start of a highway's name, past the 日 of a date written right before it
+    (10月1日 + 沪昆高速: 日 is also the one-character name of 日照 in 日兰高速)."""
+    if text.startswith("日", s) and s > 0 and (text[s - 1].isdigit() or text[s - 1] in "一二三四五六七八九十"):
+        return s + 1
+    return s

@@ -52,3 +52,17 @@ def test_an_island_after_its_county_is_split_from_it(tagger):
 ])
 def test_a_verb_before_dao_makes_no_island(tagger, text, wrong):
     assert (wrong, "LOC") not in found(tagger, text)
+
+
+@pytest.mark.parametrize("text, loc", [
+    ("民警在雷州湾海域和洞庭湖水域巡查。", "洞庭湖水域"),   # the area after a known lake
+    ("长江流域十年禁渔。", "长江流域"),
+    ("刘某在负责潍河沿岸整治项目时受贿。", "潍河"),        # the river as pkuseg's word, not 负责潍河
+])
+def test_water_areas_and_banks_take_the_waters_name(tagger, text, loc):
+    assert (loc, "LOC") in found(tagger, text)
+
+
+def test_a_highway_after_a_date_does_not_take_its_day(tagger):
+    got = found(tagger, "10月1日沪昆高速关岭段一货车侧翻。")
+    assert ("沪昆高速关岭段", "LOC") in got and ("日沪昆高速关岭段", "LOC") not in got
