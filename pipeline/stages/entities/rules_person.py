@@ -41,9 +41,10 @@ CREDIT = re.compile(f"(?:责任编辑|值班编辑|编辑|校对|审核|审校|�
 # (犯罪嫌疑人于某光); the surname list (also the model's feature) leaves 于 out.
 YU_MOU = re.compile("(?:(?<=嫌疑人|被告人|被害人|受害人|当事人)|(?<=男子|女子|村民|司机|老人|妻子|丈夫))于某")
 # 于某 is also a person where a preposition cannot stand: at the start of a clause or a list
-# (，于某海驾驶渔船…, 、于某某) or after a kinship word (其表弟于某) (issue 15); not before a
-# time or place word (于某日, 于某地: entity_not_person_after_mou.txt).
-YU_MOU_OPEN = re.compile("(?:^|(?<=[，。、；：！？（(“”\n 　有和与及同])|(?<=儿子|女儿|表弟|表哥|堂弟|堂兄|侄子|外甥|丈夫|妻子))于某")
+# (，于某海驾驶渔船…, 、于某某), after a kinship word (其表弟于某) or a verb whose object is a
+# person (判处于某海) (issue 15); not before a time or place word (于某日, 于某地:
+# entity_not_person_after_mou.txt).
+YU_MOU_OPEN = re.compile("(?:^|(?<=[，。、；：！？（(“”\n 　有和与及同])|(?<=儿子|女儿|表弟|表哥|堂弟|堂兄|侄子|外甥|丈夫|妻子|判处|抓获|拘留|逮捕|起诉|传唤))于某")
 # Taiwan-style anonymisation (issue 15): 林姓 + 男子, 张姓 + 妇人 → the PERSON is 林姓.
 XING_AFTER = ("男子", "女子", "妇人", "妇女", "男童", "女童", "少年", "少女", "老翁", "老妇", "主嫌",
               "嫌犯", "嫌疑人", "司机", "网友", "学生", "员工", "老板", "商人", "被告", "负责人", "男", "女")

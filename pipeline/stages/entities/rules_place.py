@@ -38,7 +38,7 @@ PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|
 # What may stand before a port that is a word of its own: 及 + 董家口港, 、 + 海门港.
 PORT_BEFORE = set("在于从至到和及与经过、，；：　 ")
 # Prepositions that never start a site's name (在 + 瓦窑西路片区, 对 + 瓦窑片区, 涉 + 西湖断桥).
-NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自涉")
+NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自涉沿")
 # Verbs of motion or position that never start a site's name (在 + 通往 + 灵隐寺).
 LOC_VERB_START = ("通往", "前往", "位于", "来到", "途经", "赶往", "赶赴", "驶往", "返回", "进入",
                   "驶入", "附近", "沿着", "靠近", "做好", "加强", "开展", "整治", "规范", "负责",
@@ -46,7 +46,7 @@ LOC_VERB_START = ("通往", "前往", "位于", "来到", "途经", "赶往", "�
 # A site word followed by one of these names a company or an organ (红塔集团, 码头公司).
 LOC_NOT_BEFORE = re.compile(f"[{CJK}]{{0,2}}(?:集团|公司|酒店|宾馆|派出所|管理处|管委会|办事处)")
 # The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
-WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域")
+WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域|河床|入海口|入江口|入湖口|江面|河面|落水")
 WATER_END = "河江湖塘溪渠"
 # Characters before 岛 that make a verb or a common word of it (上岛 登岛 爱岛 海岛 小岛 该岛).
 NOT_ISLAND_BEFORE = set("上登离守爱建环全海小孤荒半本该驻进出赴回到在绕宝列群诸")
@@ -228,7 +228,8 @@ class PlaceRules:
         starts = [(_lake_part(text, m.start(), m.group()), m.end()) for m in self.loc_re.finditer(text)]
         starts += [(_after_a_day(text, m.start()), m.end()) for m in HIGHWAY.finditer(text)]
         if tokens and "段" in text:
-            starts += [(s, e) for s, e in tokens if 2 <= e - s <= 4
+            words = set(tokens)
+            starts += [(_river_start(text, s, words), e) for s, e in tokens if 2 <= e - s <= 4
                        and text[s:e].endswith(RIVER_END) and self.proper_name(text[s:e])]
         out = []
         for s, e in starts:
@@ -325,14 +326,15 @@ class PlaceRules:
             if any(self.loc_re.fullmatch(text, b, e) for b in range(max(e - 5, 0), e - 1)):
                 continue  # 淮河: the gazetteer has it
             lead = [b for b in range(e - 2, max(e - 5, -1), -1) if b == 0 or text[b - 1] in PORT_BEFORE]
-            word = [b for b in range(e - 2, max(e - 5, -1), -1) if (b, e) in words]
+            word = [_river_start(text, b, words) for b in range(e - 2, max(e - 5, -1), -1)
+                    if (b, e) in words]
             # the river as one word first (负责 + 潍河), then after 在/、, then shortest
             for b in word + lead + list(range(e - 2, max(e - 5, -1), -1)):
                 name = text[b:e]
                 if b in starts and text[e - 1] in WATER_END and re.fullmatch(f"[{CJK}]+", name) \
                         and name[0] not in NOT_LOC_FIRST and not set(name) & NOT_LOC_CHARS \
                         and not name.startswith(LOC_VERB_START) \
-                        and not self.gaz.divisions(name) and self.proper_name(name):
+                        and not self._division_not_river(name) and self.proper_name(name):
                     out.append(Candidate(b, e, "LOC", None, "rule:water", SOFT))
                     break
             else:
@@ -354,6 +356,13 @@ class PlaceRules:
         return [Candidate(s, e, "LOC", None, "rule:water", SOFT) for s, e in tokens
                 if 3 <= e - s <= 4 and text[e - 1] in "河江湖溪" and text[e - 2] not in "省市县区州盟旗"
                 and divisions(text[s:e - 1]) and not divisions(text[s:e])]
+
+    def _division_not_river(self, name: str) -> bool:
+        """Return True when ``name`` before a river's banks is a division and not the river: a
+        full name or a province's or city's short form (湘潭 + 沿线); a county's short form
+        there is the river it was named after (桃江 + 沿岸, 锦江 + 落水, 沙河 + 河道)."""
+        return bool(self.gaz.divisions(name)) and (
+            name in self.gaz.by_name or name in self.gaz.high_short or name[-1] not in "江河湖溪")
 
     def _city_and_site(self, text: str, b: int, p: int, e: int) -> list[Candidate]:
         """Return the LOC ``text[b:e]``, or a city or province it begins with as a GPE and the
@@ -463,4 +472,15 @@ def _after_a_day(text: str, s: int) -> int:
     (10月1日 + 沪昆高速: 日 is also the one-character name of 日照 in 日兰高速)."""
     if text.startswith("日", s) and s > 0 and (text[s - 1].isdigit() or text[s - 1] in "一二三四五六七八九十"):
         return s + 1
+    return s
+
+
+def _river_start(text: str, s: int, words: set[tuple[int, int]]) -> int:
+    """Return the start of a river's name that pkuseg gives from ``s``, one character earlier
+    when that character is a word of its own that no mark or preposition is (曹 + 娥江 is
+    曹娥江; 在 + 潍河 stays 潍河)."""
+    if s > 0 and (s - 1, s) in words and re.match(f"[{CJK}]", text[s - 1]) and \
+            text[s - 1] not in PORT_BEFORE and text[s - 1] not in NOT_LOC_FIRST and \
+            text[s - 1] not in NOT_SECTION:
+        return s - 1
     return s

@@ -66,3 +66,16 @@ def test_water_areas_and_banks_take_the_waters_name(tagger, text, loc):
 def test_a_highway_after_a_date_does_not_take_its_day(tagger):
     got = found(tagger, "10月1日沪昆高速关岭段一货车侧翻。")
     assert ("沪昆高速关岭段", "LOC") in got and ("日沪昆高速关岭段", "LOC") not in got
+
+
+@pytest.mark.parametrize("text, river", [
+    ("判令修复桃江沿岸矿区生态。", "桃江"),          # a county's short form before its banks
+    ("一男子锦江落水，路过市民施救。", "锦江"),
+    ("在鉴江入海口查办走私案件。", "鉴江"),
+])
+def test_a_river_before_water_words_is_a_loc(tagger, text, river):
+    assert (river, "LOC") in found(tagger, text)
+
+
+def test_a_city_before_water_words_stays_a_gpe(tagger):
+    assert ("湘潭", "LOC") not in found(tagger, "湘潭沿线各地加强巡查。")

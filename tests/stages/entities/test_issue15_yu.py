@@ -13,6 +13,7 @@ from .helpers import found
     ("船员有张某、于某某等人。", "于某某"),           # in a list
     ("其表弟于某负责联系买家。", "于某"),             # after a kinship word; 负责 is no given name
     ("犯罪嫌疑人于某光被抓获。", "于某光"),
+    ("法院判处于某海有期徒刑一年。", "于某海"),     # the object of 判处
 ])
 def test_yu_mou_is_a_person_where_no_preposition_stands(tagger, text, person):
     assert (person, "PERSON") in found(tagger, text)
