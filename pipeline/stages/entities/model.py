@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .candidate import CJK, MODEL, Candidate
+from .rules_org import several_units
 from .rules_place import water_mouth
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
@@ -127,6 +128,8 @@ def _vet_org(rules, text: str, s: int, e: int, kind: str, bounds: set[int] | Non
              places: list[tuple[int, int]]) -> int | None:
     """Return the end of a model ORG extended over its sub-units, or None when vetoed."""
     span = text[s:e]
+    if several_units(span, rules):
+        return None  # 古蔺 + 两县检察院: the organs of several counties
     if bounds is not None and (s not in bounds or e not in bounds):
         return None  # 斗争工作领导小组 out of 专项斗争: organisations start and end with words
     if span.endswith(rules.generic_heads) and not any(

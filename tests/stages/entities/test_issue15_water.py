@@ -79,3 +79,10 @@ def test_a_river_before_water_words_is_a_loc(tagger, text, river):
 
 def test_a_city_before_water_words_stays_a_gpe(tagger):
     assert ("湘潭", "LOC") not in found(tagger, "湘潭沿线各地加强巡查。")
+
+
+def test_a_count_of_counties_before_their_organs_is_no_org(tagger):
+    # 叙永、古蔺两县检察院: two bodies; the counties are the GPEs
+    got = found(tagger, "叙永县、古蔺县两县检察院签订协议。")
+    assert not [e for e in got if e[1] == "ORG" and "两县" in e[0]]
+    assert ("三市派出所", "ORG") in found(tagger, "会同三市派出所民警上门调解。")
