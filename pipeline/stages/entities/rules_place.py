@@ -379,7 +379,7 @@ class PlaceRules:
         name = text[b:p]
         return bool(re.fullmatch(f"[{CJK}]+", name)) and self.proper_name(name) and \
             not self.gaz.divisions(name) and name not in self.not_loc and \
-            text[b:e] not in self.not_loc and not (set(name) & NOT_LOC_CHARS) and \
+            text[b:e] not in self.not_loc and not (set(name) & NOT_LOC_CHARS - _numbered_name(name)) and \
             not name.startswith(LOC_VERB_START) and not text.startswith("群岛", p - 1) and \
             not LOC_NOT_BEFORE.match(text, e)
 
@@ -484,3 +484,16 @@ def _river_start(text: str, s: int, words: set[tuple[int, int]]) -> int:
             text[s - 1] not in NOT_SECTION:
         return s - 1
     return s
+
+
+NUMERALS = set("一二三四五六七八九十百千两")
+
+
+def _numbered_name(name: str) -> set[str]:
+    """Return the numerals that may stand in a site's name of three or more characters that
+    starts with its only numeral and counts nothing (七里山 + 码头; 八一 + 广场 is too short),
+    else no character: 六路, 一条路, 第三码头, 两个公园, 两江四 + 湖 stay descriptions."""
+    if len(name) >= 3 and name[0] in NUMERALS and not set(name[1:]) & NUMERALS and \
+            not set(name) & set("第个条座处只家号名批次年月日"):
+        return NUMERALS
+    return set()

@@ -86,3 +86,9 @@ def test_a_count_of_counties_before_their_organs_is_no_org(tagger):
     got = found(tagger, "叙永县、古蔺县两县检察院签订协议。")
     assert not [e for e in got if e[1] == "ORG" and "两县" in e[0]]
     assert ("三市派出所", "ORG") in found(tagger, "会同三市派出所民警上门调解。")
+
+
+def test_a_site_name_may_start_with_its_only_numeral(tagger):
+    assert ("七里山码头", "LOC") in found(tagger, "在洞庭南路和七里山码头设置警示牌。")
+    got = found(tagger, "在一条路和三个公园附近。")
+    assert not [e for e in got if e[1] == "LOC"]
