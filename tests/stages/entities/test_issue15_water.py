@@ -92,3 +92,16 @@ def test_a_site_name_may_start_with_its_only_numeral(tagger):
     assert ("七里山码头", "LOC") in found(tagger, "在洞庭南路和七里山码头设置警示牌。")
     got = found(tagger, "在一条路和三个公园附近。")
     assert not [e for e in got if e[1] == "LOC"]
+
+
+@pytest.mark.parametrize("text, site", [
+    ("据杭州网记者报道，当地警方破案。", "杭州网"),     # a place + 网 in a byline
+    ("【大江网讯】记者从南昌获悉。", "大江网"),         # a name after a mark + 网讯
+])
+def test_a_website_in_a_byline_is_an_org(tagger, text, site):
+    got = found(tagger, text)
+    assert (site, "ORG") in got and ("杭州", "GPE") not in got
+
+
+def test_going_online_is_no_website(tagger):
+    assert not [e for e in found(tagger, "他在上网讯息中说明情况。") if e[1] == "ORG"]
