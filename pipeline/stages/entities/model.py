@@ -22,6 +22,8 @@ _OPEN_QUOTE = re.compile("[‘“「『]")
 _CLOSE_QUOTE = re.compile("[’”」』]")
 _ORG_BEFORE = "局院委部厅所队"  # 局 + 治安大队: the unit belongs to the organ before it
 _ADMIN_END = "省市县区镇乡旗州"
+# Prepositions that start no town's name (在 + 茅台镇, 至 + 章镇镇).
+_PREPOSITIONS = "在至从到于对向经由往"
 _ABBR_PEOPLE = "人方军籍侨商企资胞"  # 华人, 美方, 台商, 港资: after a place's one-character form
 _ABBR_VERBS = "赴来在进返离抵访驻对从到回去往由和与及同"  # 赴港, 来京, 驻港, 与美
 _HEADLINES = ("title", "kicker", "subtitle")
@@ -32,7 +34,7 @@ _PEOPLE_AFTER = re.compile("国家|难民|协定")
 _TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所|政府|党委|党工委|办事处))")
 # Last characters of a site's name: a model GPE that is no division and ends so is a LOC
 # (高升桥, 通吕运河, 人民大会堂).
-_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝窟"
+_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝窟站心"
 # A railway or highway named by its ends' one-character names (京广高铁, 京港澳高速).
 _LINE_AFTER_ABBR = re.compile(f"[{CJK}]{{1,2}}(?:高铁|高速|铁路|城际)")
 # Verbs the model takes into an ORG after a bare place (常德通报, 南京发布).
@@ -171,6 +173,8 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
     if head is not None and _NAME_CHAR.match(text, head):
         out.append(Candidate(s, head, "GPE", None, "model", MODEL, text[s:head]))
         s, label = head, "LOC"
+    if e - s >= 4 and text[s] in _PREPOSITIONS and text.endswith(("镇", "乡", "街道"), s, e):
+        s += 1  # 至 + 章镇镇, 在 + 茅台镇: a preposition is no part of a town's name
     span = text[s:e]
     if water_mouth(text, s, span):
         return None, label  # 入 + 湖口: the mouth, not the county
