@@ -22,6 +22,8 @@ _OPEN_QUOTE = re.compile("[‘“「『]")
 _CLOSE_QUOTE = re.compile("[’”」』]")
 _ORG_BEFORE = "局院委部厅所队"  # 局 + 治安大队: the unit belongs to the organ before it
 _ADMIN_END = "省市县区镇乡旗州"
+# Words after a company's name (野村 + 证券): a model GPE no gazetteer knows is no place there.
+_COMPANY_AFTER = re.compile("证券|银行|集团|公司|株式会社|商社|财团")
 # Prepositions that start no town's name (在 + 茅台镇, 至 + 章镇镇).
 _PREPOSITIONS = "在至从到于对向经由往"
 _ABBR_PEOPLE = "人方军籍侨商企资胞"  # 华人, 美方, 台商, 港资: after a place's one-character form
@@ -180,6 +182,9 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         return None, label  # 入 + 湖口: the mouth, not the county
     if span[-1] in rules.not_place_final or span in rules.not_loc:
         return None, label  # 烦心事; 海域, 水域: no name
+    if label == "GPE" and _COMPANY_AFTER.match(text, e) and not rules.gaz.pattern.fullmatch(span) \
+            and span not in rules.gaz.countries:
+        return None, label  # 野村 + 证券: the name of a company, no place
     if label == "GPE" and len(span) >= 2 and _PEOPLE_AFTER.match(text, e) \
             and not rules.gaz.pattern.fullmatch(span) \
             and span[-1] not in _ADMIN_END:

@@ -140,6 +140,9 @@ def vet(words: list[str], spans: list[tuple[str, str]]) -> list[tuple[str, str]]
     (["河", "入", "湖口", "附近"], [("湖口", "GPE")], []),
     (["古蔺", "两", "县", "检察院"], [("古蔺两县检察院", "ORG")], []),
     (["靖江", "马洲岛"], [("靖江马洲岛", "LOC")], [("靖江", "GPE"), ("马洲岛", "LOC")]),
+    # a model GPE no gazetteer knows before a company word is the company's name
+    (["野村", "证券", "的"], [("野村", "GPE")], []),
+    (["江苏", "银行"], [("江苏", "GPE")], [("江苏", "GPE")]),
 ])
 def test_character_model_spans_are_vetted(words, spans, expected):
     assert vet(words, spans) == expected
