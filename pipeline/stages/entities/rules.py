@@ -67,4 +67,6 @@ class Rules(OrgRules, PlaceRules, PersonRules, LawRules, DateRules):
         out += self.river_word_candidates(text, tokens)
         out += self.section_candidates(text, tokens, places)
         out += self.abbreviation_candidates(text, tokens)
+        if "、" in text:
+            out += self.listed_town_candidates(text, bounds)
         return out

@@ -53,6 +53,9 @@ NOT_ISLAND_BEFORE = set("上登离守爱建环全海小孤荒半本该驻进出�
 # The area of a sea, lake or river after its name: one LOC with it (issue 15: 雷州湾海域,
 # 洞庭湖水域, 洪湖湖区, 长江流域).
 WATER_AREA = re.compile("水域|海域|湖区|库区|流域")
+# A list of places closed by a count or 等 and a township word: 福宝、尧坝等古镇, 长寿、加义三镇.
+LISTED_UNITS = re.compile(f"([{CJK}]{{2,3}}(?:[、和][{CJK}]{{2,3}})+)(?:等|[两三四五六七八九十]个?)"
+                          "(?:古镇|镇|乡|村|街道)(?!民|亲|镇|干部|医|长|级)")
 # Numbered roads: 107国道, G4京港澳高速 is HIGHWAY's; 312国道, S229省道.
 NUMBERED_ROAD = re.compile("[GSXgsx]?[0-9０-９]{2,4}(?:国道|省道|县道)")
 # One-character names of China's neighbours, for borders (中老边境, 中哈边境).
@@ -356,6 +359,29 @@ class PlaceRules:
         return [Candidate(s, e, "LOC", None, "rule:water", SOFT) for s, e in tokens
                 if 3 <= e - s <= 4 and text[e - 1] in "河江湖溪" and text[e - 2] not in "省市县区州盟旗"
                 and divisions(text[s:e - 1]) and not divisions(text[s:e])]
+
+    def listed_town_candidates(self, text: str, bounds: set[int] | None) -> list[Candidate]:
+        """Return the towns and villages of a list that a count or 等 closes (issue 15):
+        福宝、尧坝等古镇, 长寿、加义三镇 → each name a GPE (not 村民, 乡亲, 镇政府's people)."""
+        out = []
+        for m in LISTED_UNITS.finditer(text):
+            at = m.start(1)
+            items = re.split("[、和]", m.group(1))
+            first = items[0]
+            cut = next((k for k in range(len(first) - 2, -1, -1)
+                        if bounds is None or at + k in bounds or k == 0 and at == 0), None)
+            if cut is None:
+                continue
+            names = [(at + cut, first[cut:])]
+            pos = at + len(first) + 1
+            for item in items[1:]:
+                names.append((pos, item))
+                pos += len(item) + 1
+            if any(len(n) < 2 or set(n) & NOT_LOC_CHARS or n[0] in NOT_LOC_FIRST
+                   or not self.proper_name(n) or n in self.not_loc for _, n in names):
+                continue
+            out += [Candidate(s, s + len(n), "GPE", None, "rule:town", SOFT) for s, n in names]
+        return out
 
     def _division_not_river(self, name: str) -> bool:
         """Return True when ``name`` before a river's banks is a division and not the river: a

@@ -105,3 +105,9 @@ def test_a_website_in_a_byline_is_an_org(tagger, text, site):
 
 def test_going_online_is_no_website(tagger):
     assert not [e for e in found(tagger, "他在上网讯息中说明情况。") if e[1] == "ORG"]
+
+
+def test_a_list_closed_by_a_township_word_gives_towns(tagger):
+    got = found(tagger, "对福宝、尧坝等古镇周边溪河开展巡查。")
+    assert ("福宝", "GPE") in got and ("尧坝", "GPE") in got
+    assert not [e for e in found(tagger, "王明、李华等村民反映情况。") if e[1] == "GPE"]
