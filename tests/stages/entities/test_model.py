@@ -142,6 +142,8 @@ def vet(words: list[str], spans: list[tuple[str, str]]) -> list[tuple[str, str]]
     (["靖江", "马洲岛"], [("靖江马洲岛", "LOC")], [("靖江", "GPE"), ("马洲岛", "LOC")]),
     # a model GPE no gazetteer knows before a company word is the company's name
     (["野村", "证券", "的"], [("野村", "GPE")], []),
+    (["在", "白洋淀", "巡查"], [("白洋淀", "GPE")], [("白洋淀", "LOC")]),   # a lake (淀), no unit
+    (["海淀", "警方"], [("海淀", "GPE")], [("海淀", "GPE")]),
     (["江苏", "银行"], [("江苏", "GPE")], [("江苏", "GPE")]),
 ])
 def test_character_model_spans_are_vetted(words, spans, expected):
