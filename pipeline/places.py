@@ -36,6 +36,8 @@ class Gazetteer:
         stop = set(read_words(data_dir / "gazetteer_stop.txt"))
         for row in read_list(data_dir / "gazetteer_cn_divisions.tsv"):
             code, name, level, full = row[:4]
+            if code.startswith("99"):
+                continue  # 苏鲁交界海域 (999900000000 海域): a sea area, no division
             short = row[4] if len(row) > 4 else ""
             if name.endswith("新区") and short == name[:-1] and len(name) > 3:
                 short = name[:-2]  # 浦东新区 is 浦东 (浦东分局), not 浦东新

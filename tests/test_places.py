@@ -99,3 +99,15 @@ def test_two_names_of_one_country_are_the_same_place():
     from pipeline.evaluation.metrics import same_place
     assert same_place("蒙古国", "蒙古") and same_place("捷克", "捷克共和国")
     assert not same_place("北京市", "全国") and not same_place("捷克", "斯洛伐克")
+
+
+def test_a_sea_area_is_no_division(gaz):
+    """苏鲁交界海域 (a row of the source data) is no administrative unit: 海域 is a common word."""
+    assert gaz.divisions("海域") == []
+    assert gaz.divisions("苏鲁交界") == []
+
+
+def test_county_cities_ending_in_zhong_keep_their_short_form(gaz):
+    """阆中市 → 阆中, 扬中市 → 扬中 (only banners such as …中旗 drop a final 中)."""
+    assert [d.full for d in gaz.divisions("阆中")] == ["四川省南充市阆中市"]
+    assert [d.full for d in gaz.divisions("扬中")] == ["江苏省镇江市扬中市"]

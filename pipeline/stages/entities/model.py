@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 
 from .candidate import CJK, MODEL, Candidate
+from .rules_org import several_units
+from .rules_place import water_mouth
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 
@@ -20,6 +22,10 @@ _OPEN_QUOTE = re.compile("[‘“「『]")
 _CLOSE_QUOTE = re.compile("[’”」』]")
 _ORG_BEFORE = "局院委部厅所队"  # 局 + 治安大队: the unit belongs to the organ before it
 _ADMIN_END = "省市县区镇乡旗州"
+# Words after a company's name (野村 + 证券): a model GPE no gazetteer knows is no place there.
+_COMPANY_AFTER = re.compile("证券|银行|集团|公司|株式会社|商社|财团")
+# Prepositions that start no town's name (在 + 茅台镇, 至 + 章镇镇).
+_PREPOSITIONS = "在至从到于对向经由往"
 _ABBR_PEOPLE = "人方军籍侨商企资胞"  # 华人, 美方, 台商, 港资: after a place's one-character form
 _ABBR_VERBS = "赴来在进返离抵访驻对从到回去往由和与及同"  # 赴港, 来京, 驻港, 与美
 _HEADLINES = ("title", "kicker", "subtitle")
@@ -30,7 +36,7 @@ _PEOPLE_AFTER = re.compile("国家|难民|协定")
 _TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所|政府|党委|党工委|办事处))")
 # Last characters of a site's name: a model GPE that is no division and ends so is a LOC
 # (高升桥, 通吕运河, 人民大会堂).
-_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝窟"
+_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝窟站心淀泊潭峪关"
 # A railway or highway named by its ends' one-character names (京广高铁, 京港澳高速).
 _LINE_AFTER_ABBR = re.compile(f"[{CJK}]{{1,2}}(?:高铁|高速|铁路|城际)")
 # Verbs the model takes into an ORG after a bare place (常德通报, 南京发布).
@@ -126,6 +132,8 @@ def _vet_org(rules, text: str, s: int, e: int, kind: str, bounds: set[int] | Non
              places: list[tuple[int, int]]) -> int | None:
     """Return the end of a model ORG extended over its sub-units, or None when vetoed."""
     span = text[s:e]
+    if several_units(span, rules):
+        return None  # 古蔺 + 两县检察院: the organs of several counties
     if bounds is not None and (s not in bounds or e not in bounds):
         return None  # 斗争工作领导小组 out of 专项斗争: organisations start and end with words
     if span.endswith(rules.generic_heads) and not any(
@@ -167,9 +175,16 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
     if head is not None and _NAME_CHAR.match(text, head):
         out.append(Candidate(s, head, "GPE", None, "model", MODEL, text[s:head]))
         s, label = head, "LOC"
+    if e - s >= 4 and text[s] in _PREPOSITIONS and text.endswith(("镇", "乡", "街道"), s, e):
+        s += 1  # 至 + 章镇镇, 在 + 茅台镇: a preposition is no part of a town's name
     span = text[s:e]
+    if water_mouth(text, s, span):
+        return None, label  # 入 + 湖口: the mouth, not the county
     if span[-1] in rules.not_place_final or span in rules.not_loc:
         return None, label  # 烦心事; 海域, 水域: no name
+    if label == "GPE" and _COMPANY_AFTER.match(text, e) and not rules.gaz.pattern.fullmatch(span) \
+            and span not in rules.gaz.countries:
+        return None, label  # 野村 + 证券: the name of a company, no place
     if label == "GPE" and len(span) >= 2 and _PEOPLE_AFTER.match(text, e) \
             and not rules.gaz.pattern.fullmatch(span) \
             and span[-1] not in _ADMIN_END:
@@ -200,6 +215,10 @@ def _split_town_before_site(text: str, s: int, e: int, out: list[Candidate]) -> 
     return m.end()
 
 
+# How an island, lake, river or mountain ends (靖江 + 马洲岛 is a county and the island).
+_NATURE_FINAL = "岛湖山江河湾峡溪"
+
+
 def _split_city_before_site(rules, text: str, s: int, e: int, places: list[tuple[int, int]],
                             out: list[Candidate]) -> int:
     """Return the start of a model LOC after the city or province it begins with, appending
@@ -210,8 +229,9 @@ def _split_city_before_site(rules, text: str, s: int, e: int, places: list[tuple
     if m is None or e - m.end() < 3:
         return s
     name = m.group()
-    if name not in rules.gaz.by_name and name not in rules.gaz.high_short:
-        return s
+    if name not in rules.gaz.by_name and name not in rules.gaz.high_short and not (
+            name in rules.gaz.county_short and text[e - 1] in _NATURE_FINAL):
+        return s  # but 靖江 + 马洲岛: a county before an island, lake or mountain of its own
     if rules.loc_suffix_re.match(text, m.end()) or not any(
             x.end() == e for x in rules.loc_suffix_re.finditer(text, m.end() + 2, e)):
         return s

@@ -64,6 +64,9 @@ class Rules(OrgRules, PlaceRules, PersonRules, LawRules, DateRules):
         out += self.gpe_candidates(text, known_counties, bounds, context, places)
         out += self.loc_candidates(text, tokens)
         out += self.water_candidates(text, tokens)
+        out += self.river_word_candidates(text, tokens)
         out += self.section_candidates(text, tokens, places)
         out += self.abbreviation_candidates(text, tokens)
+        if "、" in text:
+            out += self.listed_town_candidates(text, bounds)
         return out

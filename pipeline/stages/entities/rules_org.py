@@ -37,6 +37,11 @@ TOWN_ORG = re.compile(f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?:[{CJK}]{{2,3}}?村)?
 NOT_NAME_FINAL = "的与及在了是为对将把被向"
 
 
+# A count of units before their organs (两县检察院, 三区法院): several bodies, no one ORG (issue 15).
+SEVERAL_UNITS = re.compile("[两三四五六七八九十几多各][县市区旗](?![镇乡街村])")
+# A website in a byline or dateline: 杭州网 + 记者, 大江网 + 讯.
+SITE_BYLINE = re.compile("网(?=记者|讯(?!息)|消息|报道|通讯员|评论员|客户端)")
+
 class OrgRules:
     """The ORG half of ``Rules`` (a mixin: ``Rules`` builds the gazetteer and the other halves)."""
 
@@ -173,7 +178,24 @@ class OrgRules:
                 if b == 0 or not re.match(f"[{CJK}]", text[b - 1]) or self.gaz.divisions(name):
                     out.append(Candidate(b, m.end(), "ORG", None, "rule:media", SURE))
                     break
+        if "网" in text:
+            out += self._site_bylines(text)
         return [c for c in out if not any(f.start < c.end and c.start < f.end for f in found)]
+
+    def _site_bylines(self, text: str) -> list[Candidate]:
+        """Return news websites named in a byline or a dateline (issue 15): a place or a name
+        after a mark + 网 + 记者/讯/消息 (杭州网记者, 【大江网讯】) is an ORG, never a GPE."""
+        out = []
+        for m in SITE_BYLINE.finditer(text):
+            p = m.start()
+            names = [b for b in range(max(0, p - 4), p - 1) if re.fullmatch(f"[{CJK}]+", text[b:p])
+                     and not set(text[b:p]) & set("在于和与的了是从上据")]
+            b = next((b for b in names if self.gaz.divisions(text[b:p])), None)  # 杭州 + 网
+            if b is None:  # 【大江 + 网讯】: a name after a mark
+                b = next((b for b in names if b == 0 or not re.match(f"[{CJK}]", text[b - 1])), None)
+            if b is not None:
+                out.append(Candidate(b, p + 1, "ORG", None, "rule:media", SURE))
+        return out
 
     def _named_orgs(self, text: str, bounds: set[int] | None,
                     start_of: dict[int, int]) -> list[Candidate]:
@@ -237,6 +259,8 @@ class OrgRules:
             return False
         if s >= 2 and text[s - 2:s] in self.campaign:
             return False
+        if several_units(span, self):
+            return False  # 叙永、古蔺 + 两县检察院: the organs of several counties, no one body
         if span.endswith("检察") and re.match(f"[{CJK}]", text[e:e + 1]):
             return False  # 顺庆检察） is a name; 顺庆检察官, 顺庆检察工作 are not
         if span.endswith("部") and text.startswith(("门", "署", "分"), e):
@@ -303,3 +327,12 @@ def _county_before_higher(text: str, s: int, e: int, gaz) -> bool:
     after = next((gaz.divisions(text[e:k]) for k in range(e + 2, min(len(text), e + 8) + 1)
                   if gaz.divisions(text[e:k])), [])
     return any(d.level in ("province", "city") for d in after)
+
+
+def several_units(span: str, rules) -> bool:
+    """Return True when an ORG span counts the units whose organs it names after a place
+    (古蔺 + 两县检察院, 务川 + 三县检察院): several bodies; not a name that starts with a
+    numeral (三市镇司法所, 会同 + 三市派出所)."""
+    m = SEVERAL_UNITS.search(span, 2)
+    return m is not None and rules.gaz.pattern.fullmatch(span, 0, m.start()) is not None and \
+        span[:m.start()] not in rules.relative_before

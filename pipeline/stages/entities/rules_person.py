@@ -31,7 +31,8 @@ NOT_GIVEN_WORDS = ("发现", "发生", "发出", "发布", "成为", "成功", "
                    "长期", "通过", "利用", "随即", "得知", "看到", "见到", "听到", "感到",
                    "黑社会", "黑恶", "侵占", "侵吞", "贪污", "受贿", "挪用", "盗窃", "诈骗", "抢劫",
                    "贩卖", "组织", "醉酒", "酒后", "迅速", "主动", "独自", "趁机", "如实", "随身",
-                   "介绍", "表示", "指出", "透露", "告诉", "坦言", "回忆", "强调")
+                   "介绍", "表示", "指出", "透露", "告诉", "坦言", "回忆", "强调",
+                   "负责", "联系", "参与", "雇佣", "声称", "辩称")
 # Credit lines of web pages and bylines that end in 报道 (issue 15): 责任编辑：沈某音,
 # 校对：刘威, （潇湘晨报记者欧阳一凡报道） → the name only.
 CREDIT = re.compile(f"(?:责任编辑|值班编辑|编辑|校对|审核|审校|作者|撰稿|监制)[：:][ 　]*([{CJK}]{{2,4}})"
@@ -39,6 +40,11 @@ CREDIT = re.compile(f"(?:责任编辑|值班编辑|编辑|校对|审核|审校|�
 # 于 is a preposition too (于某日), so 于某 is a person only after a word for one
 # (犯罪嫌疑人于某光); the surname list (also the model's feature) leaves 于 out.
 YU_MOU = re.compile("(?:(?<=嫌疑人|被告人|被害人|受害人|当事人)|(?<=男子|女子|村民|司机|老人|妻子|丈夫))于某")
+# 于某 is also a person where a preposition cannot stand: at the start of a clause or a list
+# (，于某海驾驶渔船…, 、于某某), after a kinship word (其表弟于某) or a verb whose object is a
+# person (判处于某海) (issue 15); not before a time or place word (于某日, 于某地:
+# entity_not_person_after_mou.txt).
+YU_MOU_OPEN = re.compile("(?:^|(?<=[，。、；：！？（(“”\n 　有和与及同])|(?<=儿子|女儿|表弟|表哥|堂弟|堂兄|侄子|外甥|丈夫|妻子|判处|抓获|拘留|逮捕|起诉|传唤))于某")
 # Taiwan-style anonymisation (issue 15): 林姓 + 男子, 张姓 + 妇人 → the PERSON is 林姓.
 XING_AFTER = ("男子", "女子", "妇人", "妇女", "男童", "女童", "少年", "少女", "老翁", "老妇", "主嫌",
               "嫌犯", "嫌疑人", "司机", "网友", "学生", "员工", "老板", "商人", "被告", "负责人", "男", "女")
@@ -59,6 +65,7 @@ class PersonRules:
             f"(?:{trie_pattern(surnames)})(?:{trie_pattern(r[0] for r in honorifics)})"
             f"(?!{trie_pattern(not_after)})"
         )
+        self.yu_not_after_re = re.compile(trie_pattern(not_after + list("日年月天时次")))
         titles = read_words(data_dir / "entity_person_titles.txt")
         self.title_end_re = re.compile(f"(?:{trie_pattern(titles)})$")
         self.title_re = re.compile(trie_pattern(titles))
@@ -85,9 +92,8 @@ class PersonRules:
             g = 1 if m.group(1) else 2
             role = "reporter" if g == 2 else None
             out.append(Candidate(m.start(g), m.end(g), "PERSON", role, "rule:credit", SOFT))
-        for m in YU_MOU.finditer(text) if "于某" in text else ():
-            end = m.end() + given_name_after(text, m.start(), m.end())
-            out.append(Candidate(m.start(), end, "PERSON", "anonymised", "rule:anonymised", SOFT))
+        if "于某" in text:
+            out += self._yu_mou(text)
         for m in self.xing_re.finditer(text) if "姓" in text else ():
             if not (m.start() and text[m.start() - 1] in self.surnames):  # 同姓, 百姓 stay words
                 out.append(Candidate(m.start(), m.end(), "PERSON", "anonymised", "rule:anonymised", SOFT))
@@ -96,6 +102,21 @@ class PersonRules:
             if m.group(1) in self.not_names:
                 continue
             out.append(Candidate(s, e, "PERSON", self.title_before(text, s), "rule:titled", SOFT))
+        return out
+
+    def _yu_mou(self, text: str) -> list[Candidate]:
+        """Return the people 于某, 于某某, 于某海 (于 is a preposition too: 于某日 is no one)."""
+        out = []
+        starts = {m.start() for m in YU_MOU.finditer(text)}
+        for m in YU_MOU_OPEN.finditer(text):
+            if not self.yu_not_after_re.match(text, m.end()):
+                starts.add(m.start())
+        for s in sorted(starts):
+            end = s + 2
+            if text.startswith("某", end):
+                end += 1  # 于某某
+            end += given_name_after(text, s, end)
+            out.append(Candidate(s, end, "PERSON", "anonymised", "rule:anonymised", SOFT))
         return out
 
     def title_before(self, text: str, start: int) -> str | None:

@@ -38,15 +38,24 @@ PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|
 # What may stand before a port that is a word of its own: 及 + 董家口港, 、 + 海门港.
 PORT_BEFORE = set("在于从至到和及与经过、，；：　 ")
 # Prepositions that never start a site's name (在 + 瓦窑西路片区, 对 + 瓦窑片区, 涉 + 西湖断桥).
-NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自涉")
+NOT_LOC_FIRST = set("在于从至到和及与经对向把被将由自涉沿")
 # Verbs of motion or position that never start a site's name (在 + 通往 + 灵隐寺).
 LOC_VERB_START = ("通往", "前往", "位于", "来到", "途经", "赶往", "赶赴", "驶往", "返回", "进入",
-                  "驶入", "附近", "沿着", "靠近", "做好", "加强", "开展", "整治", "规范")
+                  "驶入", "附近", "沿着", "靠近", "做好", "加强", "开展", "整治", "规范", "负责",
+                  "治理", "修复", "清理", "巡查", "守护", "保护")
 # A site word followed by one of these names a company or an organ (红塔集团, 码头公司).
 LOC_NOT_BEFORE = re.compile(f"[{CJK}]{{0,2}}(?:集团|公司|酒店|宾馆|派出所|管理处|管委会|办事处)")
 # The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
-WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域")
+WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域|河床|入海口|入江口|入湖口|江面|河面|落水")
 WATER_END = "河江湖塘溪渠"
+# Characters before 岛 that make a verb or a common word of it (上岛 登岛 爱岛 海岛 小岛 该岛).
+NOT_ISLAND_BEFORE = set("上登离守爱建环全海小孤荒半本该驻进出赴回到在绕宝列群诸")
+# The area of a sea, lake or river after its name: one LOC with it (issue 15: 雷州湾海域,
+# 洞庭湖水域, 洪湖湖区, 长江流域).
+WATER_AREA = re.compile("水域|海域|湖区|库区|流域")
+# A list of places closed by a count or 等 and a township word: 福宝、尧坝等古镇, 长寿、加义三镇.
+LISTED_UNITS = re.compile(f"([{CJK}]{{2,3}}(?:[、和][{CJK}]{{2,3}})+)(?:等|[两三四五六七八九十]个?)"
+                          "(?:古镇|镇|乡|村|街道)(?!民|亲|镇|干部|医|长|级)")
 # Numbered roads: 107国道, G4京港澳高速 is HIGHWAY's; 312国道, S229省道.
 NUMBERED_ROAD = re.compile("[GSXgsx]?[0-9０-９]{2,4}(?:国道|省道|县道)")
 # One-character names of China's neighbours, for borders (中老边境, 中哈边境).
@@ -69,7 +78,8 @@ class PlaceRules:
         self.unnamed_zone_re = re.compile(f"([{CJK}]{{2}}){ZONE_PATTERN}")  # 大旺 + 高新区
         self.town_re = re.compile(TOWN)
         self.loc_re = re.compile(trie_pattern(read_words(data_dir / "gazetteer_loc.txt")
-                                              + read_words(data_dir / "entity_loc_names.txt")))
+                                              + read_words(data_dir / "entity_loc_names.txt")
+                                              + read_words(data_dir / "entity_loc_nature.txt")))
         self.loc_suffix_re = re.compile(trie_pattern(read_words(data_dir / "entity_loc_suffixes.txt")))
         self.site_after_place_re = re.compile(
             trie_pattern(read_words(data_dir / "entity_site_after_place.txt")))
@@ -130,8 +140,9 @@ class PlaceRules:
                 out.append(Candidate(c.end, zm.end(), "GPE", None, "rule:zone", SOFT))
         for m in self.loc_re.finditer(text):  # 长江; a long name also inside a word (涉 + 鄱阳湖)
             if bounds is None or len(m.group()) >= 3 or (m.start() in bounds and m.end() in bounds):
-                out.append(Candidate(_lake_part(text, m.start(), m.group()), m.end(), "LOC", None,
-                                     "gazetteer", SOFT))
+                area = WATER_AREA.match(text, m.end())  # 雷州湾 + 海域, 洞庭湖 + 水域
+                out.append(Candidate(_lake_part(text, m.start(), m.group()),
+                                     area.end() if area else m.end(), "LOC", None, "gazetteer", SOFT))
         out += self.place_site_candidates(text, bounds, places)
         out += self.place_site_candidates(text, bounds, [(c.start, c.end) for c in out
                                                          if c.source == "gazetteer" and c.label == "LOC"])
@@ -166,6 +177,11 @@ class PlaceRules:
             divs = gaz.divisions(name)
             if s >= 2 and text[s - 2:s] in self.campaign:
                 continue
+            if water_mouth(text, s, name):
+                continue  # 入湖口, 入江口: where a river meets the lake, not the county 湖口
+            if _river_named_after(text, s, e, bounds, gaz):
+                out.append(Candidate(s, e + 1, "LOC", None, "rule:water", SOFT))
+                continue  # 华容 + 河: the river named after the county
             full = name in gaz.by_name or name in gaz.countries
             if name in self.relative_before and not name.endswith("县") and (
                     any(ps == e for ps, _ in places) or self.organ_re.match(text, e)
@@ -213,9 +229,10 @@ class PlaceRules:
         if "段" not in text and "高速" not in text:
             return ports  # most sentences: no section and no highway
         starts = [(_lake_part(text, m.start(), m.group()), m.end()) for m in self.loc_re.finditer(text)]
-        starts += [(m.start(), m.end()) for m in HIGHWAY.finditer(text)]
+        starts += [(_after_a_day(text, m.start()), m.end()) for m in HIGHWAY.finditer(text)]
         if tokens and "段" in text:
-            starts += [(s, e) for s, e in tokens if 2 <= e - s <= 4
+            words = set(tokens)
+            starts += [(_river_start(text, s, words), e) for s, e in tokens if 2 <= e - s <= 4
                        and text[s:e].endswith(RIVER_END) and self.proper_name(text[s:e])]
         out = []
         for s, e in starts:
@@ -262,6 +279,8 @@ class PlaceRules:
                     for k in range(s, e):
                         token_start[k] = s
             p, e = m.span()
+            if m.group() == "岛" and text[p - 1:p] in NOT_ISLAND_BEFORE:
+                continue  # 上岛, 爱岛, 海岛: a verb or a common word, no island's name
             more = self.loc_more_re.match(text, e)
             if more.end() == e and self.loc_suffix_re.match(text, e):
                 continue  # 东湖 + 公园: the site's name goes on (西路 + 片区 is LOC_MORE)
@@ -302,6 +321,7 @@ class PlaceRules:
         if not tokens or not WATER_SIDE_RE.search(text):
             return out
         starts = {s for s, _ in tokens}
+        words = set(tokens)
         for m in WATER_SIDE_RE.finditer(text):
             # 淮河 + 畔, but 湄江 + 河畔 (the river's name ends before 河畔)
             named_before = m.group().startswith("河畔") and m.start() > 0 and text[m.start() - 1] in WATER_END
@@ -309,11 +329,15 @@ class PlaceRules:
             if any(self.loc_re.fullmatch(text, b, e) for b in range(max(e - 5, 0), e - 1)):
                 continue  # 淮河: the gazetteer has it
             lead = [b for b in range(e - 2, max(e - 5, -1), -1) if b == 0 or text[b - 1] in PORT_BEFORE]
-            for b in lead + list(range(e - 2, max(e - 5, -1), -1)):  # after 在/、 first, then shortest
+            word = [_river_start(text, b, words) for b in range(e - 2, max(e - 5, -1), -1)
+                    if (b, e) in words]
+            # the river as one word first (负责 + 潍河), then after 在/、, then shortest
+            for b in word + lead + list(range(e - 2, max(e - 5, -1), -1)):
                 name = text[b:e]
                 if b in starts and text[e - 1] in WATER_END and re.fullmatch(f"[{CJK}]+", name) \
                         and name[0] not in NOT_LOC_FIRST and not set(name) & NOT_LOC_CHARS \
-                        and not self.gaz.divisions(name) and self.proper_name(name):
+                        and not name.startswith(LOC_VERB_START) \
+                        and not self._division_not_river(name) and self.proper_name(name):
                     out.append(Candidate(b, e, "LOC", None, "rule:water", SOFT))
                     break
             else:
@@ -323,6 +347,48 @@ class PlaceRules:
                     if b is not None and not set(text[b:e - 1]) & NOT_LOC_CHARS:
                         out.append(Candidate(b, e - 1, "LOC", None, "rule:water", SOFT))
         return out
+
+    def river_word_candidates(self, text: str, tokens: list[tuple[int, int]] | None
+                              ) -> list[Candidate]:
+        """Return a river or lake that pkuseg gives as one word and that is named after a
+        division (issue 15): 华容河, 新墙河 (新墙 is no division: not this rule's); not a
+        division of its own (桃江, 黑龙江)."""
+        if not tokens or not RIVER_CHARS.search(text):
+            return []
+        divisions = self.gaz.divisions
+        return [Candidate(s, e, "LOC", None, "rule:water", SOFT) for s, e in tokens
+                if 3 <= e - s <= 4 and text[e - 1] in "河江湖溪" and text[e - 2] not in "省市县区州盟旗"
+                and divisions(text[s:e - 1]) and not divisions(text[s:e])]
+
+    def listed_town_candidates(self, text: str, bounds: set[int] | None) -> list[Candidate]:
+        """Return the towns and villages of a list that a count or 等 closes (issue 15):
+        福宝、尧坝等古镇, 长寿、加义三镇 → each name a GPE (not 村民, 乡亲, 镇政府's people)."""
+        out = []
+        for m in LISTED_UNITS.finditer(text):
+            at = m.start(1)
+            items = re.split("[、和]", m.group(1))
+            first = items[0]
+            cut = next((k for k in range(len(first) - 2, -1, -1)
+                        if bounds is None or at + k in bounds or k == 0 and at == 0), None)
+            if cut is None:
+                continue
+            names = [(at + cut, first[cut:])]
+            pos = at + len(first) + 1
+            for item in items[1:]:
+                names.append((pos, item))
+                pos += len(item) + 1
+            if any(len(n) < 2 or set(n) & NOT_LOC_CHARS or n[0] in NOT_LOC_FIRST
+                   or not self.proper_name(n) or n in self.not_loc for _, n in names):
+                continue
+            out += [Candidate(s, s + len(n), "GPE", None, "rule:town", SOFT) for s, n in names]
+        return out
+
+    def _division_not_river(self, name: str) -> bool:
+        """Return True when ``name`` before a river's banks is a division and not the river: a
+        full name or a province's or city's short form (湘潭 + 沿线); a county's short form
+        there is the river it was named after (桃江 + 沿岸, 锦江 + 落水, 沙河 + 河道)."""
+        return bool(self.gaz.divisions(name)) and (
+            name in self.gaz.by_name or name in self.gaz.high_short or name[-1] not in "江河湖溪")
 
     def _city_and_site(self, text: str, b: int, p: int, e: int) -> list[Candidate]:
         """Return the LOC ``text[b:e]``, or a city or province it begins with as a GPE and the
@@ -339,7 +405,7 @@ class PlaceRules:
         name = text[b:p]
         return bool(re.fullmatch(f"[{CJK}]+", name)) and self.proper_name(name) and \
             not self.gaz.divisions(name) and name not in self.not_loc and \
-            text[b:e] not in self.not_loc and not (set(name) & NOT_LOC_CHARS) and \
+            text[b:e] not in self.not_loc and not (set(name) & NOT_LOC_CHARS - _numbered_name(name)) and \
             not name.startswith(LOC_VERB_START) and not text.startswith("群岛", p - 1) and \
             not LOC_NOT_BEFORE.match(text, e)
 
@@ -400,3 +466,60 @@ def _listed_with_a_place(text: str, s: int, e: int, places: list[tuple[int, int]
     if e < len(text) and text[e] in "、和及与" and any(ps == e + 1 for ps, _ in places):
         return True
     return s > 0 and text[s - 1] in "、和及与" and any(pe == s - 1 for _, pe in places)
+
+
+def water_mouth(text: str, s: int, name: str) -> bool:
+    """Return True when the place ``name`` at ``s`` is the mouth a river flows in by (入湖口,
+    入江口, 入海口, 出海口): 湖口 and 江口 are counties elsewhere."""
+    return s > 0 and text[s - 1] in "入出" and name[:2] in ("湖口", "江口", "河口", "海口")
+
+
+RIVER_CHARS = re.compile("[河江湖溪]")
+# What follows a river's name inside a word pkuseg made of it (华容河 + 入湖口, 河 + 沿岸).
+WATER_NEXT = ("入", "沿", "两岸", "河畔", "流域", "水域", "段", "上游", "下游", "岸边", "河道")
+
+
+def _river_named_after(text: str, s: int, e: int, bounds: set[int] | None, gaz) -> bool:
+    """Return True when the division name ``text[s:e]`` and the 河/江/湖/溪 after it end a word
+    and name a river or lake (issue 15): 华容 + 河, 新墙 + 河; not 镇江 + 江心洲 (the word goes on),
+    岳阳 + 湖滨, 长沙 + 河西 (a mark, a conjunction or a water word must follow), nor a division of its own (桃江, 黑龙江)."""
+    if e >= len(text) or text[e] not in "河江湖溪" or e - s < 2 or text[e - 1] in "省市县区州盟旗":
+        return False
+    if bounds is None or e + 1 not in bounds and not text.startswith(WATER_NEXT, e + 1):
+        return False
+    if gaz.divisions(text[s:e + 1]):
+        return False
+    return e + 1 == len(text) or not re.match(f"[{CJK}]", text[e + 1]) or \
+        text.startswith(WATER_NEXT, e + 1) or text[e + 1] in "上中里边和与及"
+
+
+def _after_a_day(text: str, s: int) -> int:
+    """Return the start of a highway's name, past the 日 of a date written right before it
+    (10月1日 + 沪昆高速: 日 is also the one-character name of 日照 in 日兰高速)."""
+    if text.startswith("日", s) and s > 0 and (text[s - 1].isdigit() or text[s - 1] in "一二三四五六七八九十"):
+        return s + 1
+    return s
+
+
+def _river_start(text: str, s: int, words: set[tuple[int, int]]) -> int:
+    """Return the start of a river's name that pkuseg gives from ``s``, one character earlier
+    when that character is a word of its own that no mark or preposition is (曹 + 娥江 is
+    曹娥江; 在 + 潍河 stays 潍河)."""
+    if s > 0 and (s - 1, s) in words and re.match(f"[{CJK}]", text[s - 1]) and \
+            text[s - 1] not in PORT_BEFORE and text[s - 1] not in NOT_LOC_FIRST and \
+            text[s - 1] not in NOT_SECTION:
+        return s - 1
+    return s
+
+
+NUMERALS = set("一二三四五六七八九十百千两")
+
+
+def _numbered_name(name: str) -> set[str]:
+    """Return the numerals that may stand in a site's name of three or more characters that
+    starts with its only numeral and counts nothing (七里山 + 码头; 八一 + 广场 is too short),
+    else no character: 六路, 一条路, 第三码头, 两个公园, 两江四 + 湖 stay descriptions."""
+    if len(name) >= 3 and name[0] in NUMERALS and not set(name[1:]) & NUMERALS and \
+            not set(name) & set("第个条座处只家号名批次年月日"):
+        return NUMERALS
+    return set()

@@ -133,6 +133,18 @@ def vet(words: list[str], spans: list[tuple[str, str]]) -> list[tuple[str, str]]
     # a district before a square: GPE + LOC
     (["在", "端州区", "东门", "广场"], [("端州区东门广场", "LOC")],
      [("端州区", "GPE"), ("东门广场", "LOC")]),
+    # issue 15: a preposition starts no town; a centre is a site; a river's mouth is no county;
+    # a count of counties before their organs is no ORG
+    (["街道", "至", "章镇镇", "之间"], [("至章镇镇", "GPE")], [("章镇镇", "GPE")]),
+    (["在", "寨西", "换乘", "中心"], [("寨西换乘中心", "GPE")], [("寨西换乘中心", "LOC")]),
+    (["河", "入", "湖口", "附近"], [("湖口", "GPE")], []),
+    (["古蔺", "两", "县", "检察院"], [("古蔺两县检察院", "ORG")], []),
+    (["靖江", "马洲岛"], [("靖江马洲岛", "LOC")], [("靖江", "GPE"), ("马洲岛", "LOC")]),
+    # a model GPE no gazetteer knows before a company word is the company's name
+    (["野村", "证券", "的"], [("野村", "GPE")], []),
+    (["在", "白洋淀", "巡查"], [("白洋淀", "GPE")], [("白洋淀", "LOC")]),   # a lake (淀), no unit
+    (["海淀", "警方"], [("海淀", "GPE")], [("海淀", "GPE")]),
+    (["江苏", "银行"], [("江苏", "GPE")], [("江苏", "GPE")]),
 ])
 def test_character_model_spans_are_vetted(words, spans, expected):
     assert vet(words, spans) == expected
