@@ -30,7 +30,8 @@ from .layout import Line
 
 _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
                   r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$"  # 示例市场监管网 首页
-                  r"|^[^。，！？>＞»]{1,20}(?:[ \t]*[>＞»][ \t]*[^。，！？>＞»]{1,12}){2,}$")  # 示例网 > 法治 > 正文
+                  r"|^[^。，！？>＞»]{1,20}(?:[ \t]*[>＞»][ \t]*[^。，！？>＞»]{1,12}){2,}$"  # 示例网 > 法治 > 正文
+                  r"|^[^。，！？]{1,30}[ \t]*[|｜/][ \t]*正文$")  # 示例新闻网 | 法治 | 正文
 # 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
 _CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
 _NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$")
@@ -39,11 +40,13 @@ _WIDGET = re.compile(
     r"|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
     r"|^(?:关键词|关键字|标签)[:：]|^【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?$|^(?:点击|继续)?(?:阅读|查看|展开)全文"
     r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$"  # 点击：368次
-    r"|上一版|下一版|^版面导航$|^PDF版$|^返回目录$")  # e-paper page widgets
+    r"|上一版|下一版|^版面导航$|^PDF版$|^返回目录$"  # e-paper page widgets
+    r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$")  # #火警 #油麻地: the page's hashtags
 # 第05版：法治新闻 上一版 下一版: the page widgets beside an edition line.
 _PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录")
 _META_LABEL = re.compile(
-    r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位|浏览次数|浏览量|点击数|点击|阅读|字号)[ \t]*[:：]"
+    r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位"
+    r"|浏览次数|浏览量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
     r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
 _TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)(?!\d)"
                    r"(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|GMT[+-]?\d*|UTC[+-]?\d*))?")
@@ -51,6 +54,8 @@ _TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{
 _TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$")
 # English labels of a date line: Posted on Aug 5, 2022
 _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
+# （5/6 15:10 更新）, (最后更新 10:02): an update note beside the date.
+_UPDATE_NOTE = re.compile(r"[（(][^（）()]{0,24}?(?:更新|修改|[Uu]pdated)[^（）()]{0,12}[）)]")
 _EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]|【(?:字体|字号|打印|关闭|收藏)[^【】]{0,12}】")
 _DATE_TEXT = re.compile(
     r"(?:19|20)\d\d[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
@@ -76,7 +81,8 @@ _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|�
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
 _ORIGINAL = re.compile(r"^原标题[:：]")
 _TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
-                     r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行)[:：]?$")
+                     r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行"
+                     r"|热门新闻|热门资讯|热门阅读|相关推荐|往期回顾|往期推荐|更多阅读|更多精彩|精彩阅读)[:：]?$")
 # 网友评论, 评论（2）, 已有3条评论, 发表评论: a comment block; the short lines under it are comments.
 # (评论 alone is a newspaper's column: not read so.)
 _COMMENTS = re.compile(r"^(?:网友|热门|最新|全部|精彩|读者)(?:评论|留言)(?:区|列表)?[ \t]*(?:[（(]\d+[）)]|\d+[ \t]*条)?[:：]?$"
@@ -125,7 +131,7 @@ _GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")
 _GLUED_LABEL = re.compile(r"(?<!责任)(来源|稿源|作者|责任编辑|编辑)(?![:：])")
 _GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?:19|20)\d\d[-/.年])")
 # 作者：张三2023-05-06来源：示例网: a labelled value runs into the next label or the date.
-_LABEL_AT = re.compile(r"(?<=\S)(?<!发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任)"
+_LABEL_AT = re.compile(r"(?<=\S)(?<!最后|发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任)"
                        r"(?=(?:信息|文章|新闻)?(?:来源|稿源)[:：]|作者[:：]|(?:责任)?编辑[:：]"
                        r"|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)[:：])")
 
@@ -165,7 +171,7 @@ def meta_line(text: str) -> dict | None:
         elif label == "作者" and value:
             found["authors"] = value
         rest = rest.replace(match.group(), " ", 1)
-    rest = _PAGER.sub(" ", _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", rest)))
+    rest = _PAGER.sub(" ", _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", _UPDATE_NOTE.sub(" ", rest))))
     published = find_date(text)
     if published:
         found["published"] = published

@@ -27,14 +27,14 @@ ROLES = {"记者": "reporter", "本报记者": "reporter", "特约记者": "repo
          "本报通讯员": "correspondent", "实习生": "other"}
 
 # A dateline opens the lead paragraph: 本报讯, 本报北京7月1日电, 新华社杭州7月10日电,
-# 据新华社北京1月6日电, 中新网8月5日电, 法治网讯, 潇湘晨报6月8日讯, 【本报综合报道】, 【本报讯】, 又讯.
+# 据新华社北京1月6日电, 中新网8月5日电, 法治网讯, 潇湘晨报6月8日讯, 【本报综合报道】, 【本报讯】, 又讯, 另讯.
 DATELINE = re.compile(
     r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯"
     r"|据?(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电"
     r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?[电讯](?=[ \t（(]|$)"
     r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电|报道|消息))[】\]]"
     r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=(?:[（(][^）)]{1,8}[）)])?[:：])"  # 澳门日报消息：…
-    r"|又讯)"
+    r"|又讯|另讯)"
 )
 # (中央社记者王大同台北5日电): an agency dateline in brackets with the reporter inside.
 AGENCY_DATELINE = re.compile(
@@ -43,9 +43,9 @@ AGENCY_DATELINE = re.compile(
 # （汪洪洋、林志平）right after a dateline: names without a role.
 LEAD_NAMES = re.compile(r"[ \t]*[（(](?P<names>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,3})[）)]")
 NOT_NAMES = {"综合", "综述", "简讯", "通讯", "图文", "完", "记者", "摘编", "编译"}
-# 〔记者王小明/台中报导〕: a reporter's dateline in brackets.
+# 〔记者王小明/台中报导〕, 〔记者张家豪、林怡君／台北报导〕: a reporter's dateline in brackets.
 REPORTER_DATELINE = re.compile(
-    r"^[〔\[(（【](?P<mark>(?P<role>记者)[ \t]*(?P<name>[\u4e00-\u9fff]{2,3})[ \t]*[/／][ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))[〕\]）)】]")
+    r"^[〔\[(（【](?P<mark>(?P<role>记者)[ \t]*(?P<name>[\u4e00-\u9fff]{2,3}(?:[、 ][\u4e00-\u9fff]{2,3}){0,3})[ \t]*[/／][ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))[〕\]）)】]")
 # （星島日報報道）opening the lead: the outlet's credit as a dateline.
 CREDIT_LEAD = re.compile(
     r"^[（(](?P<mark>(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:报|网|社))(?:报道|专讯|讯))[）)](?P<name>(?!))?(?=\S)")
@@ -54,7 +54,9 @@ AGENCY_DATELINES = (AGENCY_DATELINE, REPORTER_DATELINE, CREDIT_LEAD)
 # 文/图 本报记者 吴桐, 记者 苗青 / 通讯员 方园, 本报记者 白露 □本报通讯员 霍华: a credit word
 # may open a byline and a slash or a bullet may part its role groups.
 CREDIT = r"(?:文/图|图/文|文图|图文|文字|撰文|撰稿|采写|文|图|摄影|摄像)[ \t]*[/:：|｜ ][ \t]*"
-CREDIT_ONLY = r"(?:(?:文/图|图/文)[ \t]*[:：]?[ \t]*|(?:文|图)[ \t]*[/:：][ \t]*)"
+# 文/图 张三, 文：张三, 撰文：李嘉欣 (a writer's credit; not 图片：…, a photo's source).
+CREDIT_ONLY = (r"(?:(?:文/图|图/文|文／图|图／文)[ \t]*[:：]?[ \t]*|(?:文|图)[ \t]*[/／:：][ \t]*"
+               r"|(?:撰文|撰稿|采写|文字)[ \t]*[:：][ \t]*)")
 _GROUP_SEP = r"[ \t/|｜□■●◆]*"
 BYLINE = re.compile(
     rf"^(?:{CREDIT})?(?:(?:{ROLE_WORDS})[ \t:：/]*{NAME}(?:[ \t、]+{NAME})*{_GROUP_SEP})+(?:摄影报道|摄影|报道|摄)?$"

@@ -126,7 +126,7 @@ def _part(line: Line, start: int, end: int) -> list[Line]:
                  line.simple[start + lead:start + trail])]
 
 
-_RUN_ON = re.compile(r"(?<=[。！？”])[ \t]*(?=又讯[ \t])")
+_RUN_ON = re.compile(r"(?<=[。！？”])[ \t]*(?=(?:又讯|另讯)[ \t])")
 
 
 def run_on_items(lines: list[Line]) -> list[Line]:

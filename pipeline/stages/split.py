@@ -37,7 +37,8 @@ _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
 _TERMINAL = "。！？!?…；;"
 _CLOSERS = "”’」』）)》"
-_EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]$|[（(]完[）)]$")  # …咨询80余人次。（完）
+# …咨询80余人次。（完）; …偵辦。（編輯：林美玲）1130506 (a wire's date code after the note)
+_EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]\d{0,8}$|[（(]完[）)]$")
 # A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄影报道|摄|摄影|供图|制图)[)）]?$")
 
@@ -448,9 +449,10 @@ class ArticleSplitter:
             agency = pattern.match(text)
             if agency:
                 spans = []
-                if agency.group("name"):
-                    spans.append((line.start + agency.start("name"), line.start + agency.end("name"),
-                                  agency.group("name"), "reporter"))
+                if agency.group("name"):  # 记者张家豪、林怡君／台北报导: each name
+                    base = line.start + agency.start("name")
+                    spans.extend((base + m.start(), base + m.end(), m.group(), "reporter")
+                                 for m in re.finditer(r"[\u4e00-\u9fff·]+", agency.group("name")))
                 return agency.span("mark"), spans
         match = headers.DATELINE.match(text)
         spans = []
