@@ -15,7 +15,8 @@ it out of every article, so no sentence, entity or metric comes from it. Kinds:
   ``teaser`` (``新闻推荐``/``相关阅读`` and the headlines under it), ``comment`` (``网友评论``
   and the short lines under it, ``发表评论``, ``已有3条评论``), ``column``
   (``简讯``, ``法治快讯``), ``jump`` (``下转第二版``, ``上接第一版``) and ``junk``
-  (anti-scraping strings such as ``xK9qLm2ZpR7wTb``).
+  (anti-scraping strings such as ``xK9qLm2ZpR7wTb``), ``number`` (a release's serial or
+  document number: ``（编号：2024-017）``, ``示公通〔2024〕3号``).
 """
 
 from __future__ import annotations
@@ -80,6 +81,9 @@ _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|�
                      r"|^(?:主办|承办|协办)[:：]|技术支持[:：]|网站标识码|网站地图|联系我们"
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
 _ORIGINAL = re.compile(r"^原标题[:：]")
+# （编号：2024-017）, 示公通〔2024〕3号: a release's serial or document number under its title.
+_DOC_NUMBER = re.compile(r"^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
+                         r"|^[\u4e00-\u9fff]{1,10}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]第?\d{1,4}号$")
 _TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
                      r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行"
                      r"|热门新闻|热门资讯|热门阅读|相关推荐|往期回顾|往期推荐|更多阅读|更多精彩|精彩阅读)[:：]?$")
@@ -197,11 +201,47 @@ def meta_line(text: str) -> dict | None:
     return found
 
 
+_GAP = re.compile(r"[ \t\u3000]+")
+
+
+def glued_meta(lines: list[Line]) -> list[Line]:
+    """Cut a date/source line glued to the lead paragraph off it: ``2024-05-06 10:21
+    来源：示例法治网　本报讯（记者 韩梅）男子…。`` → the date line + the lead (so for a
+    timestamp line the cleaner joined to the next line, ``2023-08-04 13:07:33 近日，…。``).
+    The part cut off must read as a date line with a time or a label besides the date: a lead
+    that opens with a bare date (``2023年5月6日 上午，…``) is left whole."""
+    out = []
+    for line in lines:
+        cut = _meta_prefix(line.simple) if len(line.simple) > 24 and "。" in line.simple else None
+        if cut is None:
+            out.append(line)
+            continue
+        head, rest = cut
+        out.append(Line(line.start, line.start + head, line.text[:head], line.kind, line.simple[:head]))
+        out.append(Line(line.start + rest, line.end, line.text[rest:], line.kind, line.simple[rest:]))
+    return out
+
+
+def _meta_prefix(text: str) -> tuple[int, int] | None:
+    """(end of the date line, start of the lead) when ``text`` opens with a glued date line."""
+    if not _DATE_TEXT.search(text[:30]):
+        return None
+    best = None
+    for gap in _GAP.finditer(text[:70]):
+        head = text[:gap.start()]
+        if len(text) - gap.end() < 10 or "。" in head or "，" in head:
+            break
+        if (find_date(head) and (_TIME.search(head) or _META_LABEL.search(head))
+                and meta_line(head) is not None):
+            best = (gap.start(), gap.end())
+    return best
+
+
 def line_kind(text: str) -> str | None:
     """The chrome kind of one line on its own, or None (``【纠错】`` → correction)."""
     checks = ((_END_MARK, "end_mark"), (_CORRECTION, "correction"), (_EDITOR, "editor"),
               (_ORIGINAL, "original_title"), (_JUMP, "jump"), (_TEASER, "teaser"),
-              (_GUIDE, "page_header"), (_JUNK, "junk"), (_COMMENTS, "comment"))
+              (_GUIDE, "page_header"), (_JUNK, "junk"), (_COMMENTS, "comment"), (_DOC_NUMBER, "number"))
     for pattern, kind in checks:
         if pattern.search(text):
             return kind

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document
 from . import headers
-from .chrome import EDITION, PageMeta, closes_article, find_chrome
+from .chrome import EDITION, PageMeta, closes_article, find_chrome, glued_meta
 from .layout import Line as _Line
 from .layout import glued_dates, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
@@ -299,7 +299,7 @@ class ArticleSplitter:
     name = "split"
 
     def __call__(self, doc: Document) -> Document:
-        all_lines = glued_dates(page_lines(doc.clean, simplified_view(doc.clean)))
+        all_lines = glued_meta(glued_dates(page_lines(doc.clean, simplified_view(doc.clean))))
         kinds, meta = find_chrome(all_lines)
         doc.chrome = meta.chrome
         if doc.published is None:
