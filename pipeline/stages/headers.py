@@ -240,7 +240,23 @@ def header_roles(header: list[Line]) -> list[str]:
         if header[1].text.startswith(("—", "-", "——")):
             return ["title", "subtitle"]
         return ["kicker", "title"]
+    if clause_pair(header[1].simple, header[2].simple):  # 专项行动进行时 / 织密安全防护网 / 守护群众“钱袋子”
+        return ["kicker", "title", "title"]
     return ["kicker", "title", "subtitle"]
+
+
+_QUOTES = re.compile(r"[“”‘’「」『』《》\"']")
+
+
+def clause_pair(first: str, second: str) -> bool:
+    """Two short lines of one length that together make a headline, each a clause of its own
+    (``织密安全防护网`` / ``守护群众“钱袋子”``): 4 to 10 characters each (quotes not counted),
+    lengths within 2, no punctuation or brackets, neither led by a digit (``1特变电工9.73``
+    / ``2黄河化工8.48`` is a table; ``（附图片1张）`` / ``何黄彪夏光辉`` a note and names)."""
+    a, b = _QUOTES.sub("", first), _QUOTES.sub("", second)
+    return (4 <= len(a) <= 10 and 4 <= len(b) <= 10 and abs(len(a) - len(b)) <= 2
+            and not re.search(r"[，。、；！？：,;!?—\-（）()【】]", first + second)
+            and not first[:1].isdigit() and not second[:1].isdigit())
 
 
 def run_on_title(header: list[Line]) -> int | None:
