@@ -317,6 +317,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     for i, line in enumerate(lines[:-1]):  # 【法治】 above the date line
         if kinds[i] is None and kinds[i + 1] in ("meta", "nav") and _CHANNEL.match(line.simple):
             kinds[i] = "column"
+    _mark_channel(lines, kinds)
     rest = [i for i, kind in enumerate(kinds) if kind is None]
     if len(rest) >= 2 and _LATIN_TITLE.match(lines[rest[0]].simple):  # an English headline over the Chinese one
         kinds[rest[0]] = "page_title"
@@ -339,6 +340,23 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         for i in listed:
             kinds[i] = "page_header"
         meta.headlines = {texts[pos] for pos in range(len(listed))}
+
+
+_CHANNEL_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _mark_channel(lines: list[Line], kinds: list[str | None]) -> None:
+    """A web page's channel name over its headline: the page's first line, a word of two to
+    four characters (``港闻``, ``社会``, ``即时新闻``), when the headline follows and a date line
+    comes within the next three lines, with no date line above (an e-paper's edition line is
+    above its kickers)."""
+    first = next((i for i, kind in enumerate(kinds) if kind is None), None)
+    if first is None or first + 2 >= len(lines) or "meta" in kinds[:first]:
+        return
+    if (_CHANNEL_WORD.match(lines[first].simple) and kinds[first + 1] is None
+            and _is_heading_like(lines[first + 1].simple) and len(lines[first + 1].simple) > 6
+            and "meta" in kinds[first + 2:first + 5]):
+        kinds[first] = "column"
 
 
 def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
