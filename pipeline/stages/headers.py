@@ -230,6 +230,8 @@ def header_roles(header: list[Line]) -> list[str]:
         return ["kicker"] * listed[0] + ["title"] + ["subtitle"] * (len(header) - listed[0] - 1)
     if len(header) == 1:
         return ["title"]
+    if law_note(header[1].simple):  # 中华人民共和国价格法 / （…会议通过） / 中华人民共和国主席令
+        return ["title"] + ["subtitle"] * (len(header) - 1)
     run_on = run_on_title(header)
     if run_on is not None:  # 检察机关开展 / 民事支持起诉专项活动: one title on two lines
         head = header_roles(header[:run_on] + header[run_on + 1:]) if len(header) > 2 else ["title"]
@@ -243,6 +245,16 @@ def header_roles(header: list[Line]) -> list[str]:
     if clause_pair(header[1].simple, header[2].simple):  # 专项行动进行时 / 织密安全防护网 / 守护群众“钱袋子”
         return ["kicker", "title", "title"]
     return ["kicker", "title", "subtitle"]
+
+
+# （1997年12月29日第八届全国人民代表大会常务委员会第二十九次会议通过）, 中华人民共和国国务院令
+_LAW_NOTE = re.compile(r"^[（(][^（）()]{4,60}(?:通过|公布|施行|修正|修订|批准|发布)[）)]$|^[\u4e00-\u9fff]{2,16}(?:主席令|国务院令|部令|政府令|令)$")
+
+
+def law_note(text: str) -> bool:
+    """A line under a law's or decision's name that is not a headline: the bracketed note of its
+    adoption (``（…会议通过）``) or the decree it is published by (``中华人民共和国主席令``)."""
+    return bool(_LAW_NOTE.match(text))
 
 
 _QUOTES = re.compile(r"[“”‘’「」『』《》\"']")

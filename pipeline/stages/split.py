@@ -497,15 +497,15 @@ def _header(first: _Block) -> tuple[str, str | None, str | None, dict]:
     if first.is_article and heads:
         roles = headers.header_roles(heads)
         for line, role in zip(heads, roles):
-            start = spans[role][0] if role == "title" and title else line.start
+            start = spans[role][0] if role in spans else line.start
             spans[role] = (start, line.end)
             value = _tag_text(line)
             if role == "title":
                 title += value
             elif role == "kicker":
                 kicker = value
-            else:
-                subtitle = value
+            else:  # （…通过） / 中华人民共和国主席令: two subtitle lines
+                subtitle = value if subtitle is None else f"{subtitle} {value}"
     return title, kicker, subtitle, spans
 
 
