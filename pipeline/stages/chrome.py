@@ -234,7 +234,14 @@ def _meta_prefix(text: str) -> tuple[int, int] | None:
         if (find_date(head) and (_TIME.search(head) or _META_LABEL.search(head))
                 and meta_line(head) is not None):
             best = (gap.start(), gap.end())
+        if _opens_lead(text[gap.end():]):  # … 来源：示例网 本报讯 记者…: the lead starts here
+            break
     return best
+
+
+def _opens_lead(text: str) -> bool:
+    """True when ``text`` starts with a dateline (``本报讯``, ``新华社…电``, ``（中央社…电）``)."""
+    return bool(headers.DATELINE.match(text) or any(p.match(text) for p in headers.AGENCY_DATELINES))
 
 
 def line_kind(text: str) -> str | None:
