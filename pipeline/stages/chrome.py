@@ -376,6 +376,17 @@ def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
     return kinds, meta
 
 
+_READ_MORE = re.compile(r"^[【\[]?(?:点击|继续)?(?:阅读|查看|展开)(?:全文|全部|更多)")
+
+
+def cuts_article(kind: str | None, text: str) -> bool:
+    """True for chrome right under an article that says its text goes on elsewhere:
+    ``下转第二版``, ``（未完）`` (not ``上接第一版``) and a read-more link (``点击阅读全文``)."""
+    if kind == "jump":
+        return not text.lstrip("(（").startswith("上接")
+    return kind == "widget" and bool(_READ_MORE.match(text))
+
+
 def closes_article(kind: str | None) -> bool:
     """True for chrome that ends a complete article: (完), 责任编辑, 【纠错】, a date line."""
     return kind in _CLOSING

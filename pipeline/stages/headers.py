@@ -15,7 +15,7 @@ from ..lexicon import DATA_DIR, alternation, read_words
 from .layout import Line
 
 ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|实习记者|[\u4e00-\u9fff]{0,6}?(?:全媒体|融媒体)记者"
-              r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻)|[\u4e00-\u9fff]{1,4}报[ \t]+)?记者"
+              r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻|日报|晚报|晨报|时报)|[\u4e00-\u9fff]{1,4}报[ \t]+)?记者"
               r"|通讯员|实习生")
 # A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
 # A transliterated name runs on after its dot: 阿依古丽·买买提, 努尔兰·哈力木.
@@ -125,6 +125,8 @@ def role_of(word: str) -> str:
     return ROLES.get(word, "other")
 
 
+# 记者 张三 发自北京: where the byline was sent from.
+_SENT_FROM = re.compile(r"[ \t]+发自[\u4e00-\u9fff]{2,8}$")
 # 记者 林小明 台北报道: a place glued to 报道 after the reporter's name.
 _PLACE_REPORT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+([\u4e00-\u9fff]{2,3})(?:报道|报导)$")
 
@@ -151,6 +153,7 @@ def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]
     if place and is_city(place.group(1)):  # 记者 林小明 台北报道: 台北 is where, not who
         text = text[:place.start()]
     text = re.sub(r"[ \t]*(?:摄影报道|摄影|报道|摄)$", "", text)  # 本报记者 雷鸣 摄影报道
+    text = _SENT_FROM.sub("", text)  # 记者 张三 李四 发自北京: 北京 is where
     credit = re.match(CREDIT_ONLY, text)
     if credit and not _ROLE_GROUP.search(text):  # 文/图 张三
         return [(offset + m.start(), offset + m.end(), m.group(), "other")

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document
 from . import headers
-from .chrome import EDITION, PageMeta, closes_article, find_chrome, glued_meta
+from .chrome import EDITION, PageMeta, closes_article, cuts_article, find_chrome, glued_meta
 from .layout import Line as _Line
 from .layout import glued_dates, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
@@ -527,9 +527,9 @@ def _truncated(last: _Line, closing: dict[int, tuple[str, str]], web: bool = Fal
     """True when an article is really cut off: its last paragraph stops mid-sentence and the
     page does not close it (``(完)``, ``责任编辑：…``, a date), or, on a web page (a date
     line above its text), it ends in ``……`` (a feature in print may end so);
-    ``下转第二版`` and ``（未完）`` always cut."""
+    ``下转第二版``, ``（未完）`` and a read-more link (``点击阅读全文``) always cut."""
     kind, text = closing.get(last.end, (None, ""))
-    if kind == "jump" and not text.lstrip("(（").startswith("上接"):
+    if cuts_article(kind, text):
         return True
     if closes_article(kind):
         return False

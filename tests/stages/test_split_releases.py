@@ -109,3 +109,17 @@ def test_an_item_run_on_after_another_report_mark_is_an_article():
 def test_a_wire_code_after_the_editor_note_does_not_cut_the_article():
     doc = split("颱風來襲 多處道路封閉\n（中央社記者林一台北5日電）颱風今天登陸，多處道路封閉。（編輯：王二）1120805")
     assert not doc.articles[0].truncated
+
+
+def test_a_read_more_link_under_an_excerpt_cuts_it():
+    doc = split("男子醉驾被查\n2023-03-02 09:15\n昨晚，交警在城区查获一名醉驾男子。\n点击阅读全文")
+    assert doc.articles[0].truncated
+    whole = split("男子醉驾被查\n2023-03-02 09:15\n昨晚，交警在城区查获一名醉驾男子。\n责任编辑：王五")
+    assert not whole.articles[0].truncated
+
+
+@pytest.mark.parametrize("line, names", [("记者 张三 李四 发自北京", ["张三", "李四"]),
+                                         ("示例日报记者 张三 通讯员 李四", ["张三", "李四"])])
+def test_a_sending_place_and_an_outlet_glued_to_its_reporter_are_no_names(line, names):
+    assert headers.BYLINE.match(line)
+    assert [name for _s, _e, name, _r in headers.byline_authors(line)] == names
