@@ -31,14 +31,15 @@ from .layout import Line
 
 _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
                   r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$"  # 示例市场监管网 首页
-                  r"|^[^。，！？>＞»]{1,20}(?:[ \t]*[>＞»][ \t]*[^。，！？>＞»]{1,12}){2,}$"  # 示例网 > 法治 > 正文
+                  r"|^[^。，！？>＞»]{1,20}(?:[ \t]*(?:>>|[>＞»])[ \t]*[^。，！？>＞»]{1,12}){2,}$"  # 示例网 > 法治 > 正文
+                  r"|^[^。，！？>＞»\s]{1,8}[ \t]*(?:>>|[>＞»])[ \t]*[^。，！？>＞»\s]{1,8}$"  # 明报 > 港闻
                   r"|^[^。，！？]{1,30}[ \t]*[|｜/][ \t]*正文$")  # 示例新闻网 | 法治 | 正文
 # 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
 _CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
 _NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$")
 _WIDGET = re.compile(
     r"分享到|分享让更多人看到|大字体|小字体|^字号[:：]|扫一扫|打印本页|关闭窗口|【关闭】|【打印】"
-    r"|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
+    r"|^[大中小]?字号$|^字体$|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
     r"|^(?:关键词|关键字|标签)[:：]|^【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?$|^(?:点击|继续)?(?:阅读|查看|展开)全文"
     r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$"  # 点击：368次
     r"|上一版|下一版|^版面导航$|^PDF版$|^返回目录$"  # e-paper page widgets
@@ -72,7 +73,8 @@ _EDITION = re.compile(r"(?:第[ \t]*[A-Za-z]?[0-9０-９一二三四五六七八
                       r"|版次[:：][ \t]*[A-Za-z]?[0-9０-９]{1,3}版?(?:[ \t]*版名[:：][ \t]*[\u4e00-\u9fff·]{1,8})?")
 EDITION = _EDITION  # e-paper pages are known by their edition line
 _EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
-                     r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$")  # （文：交警示例支队）
+                     r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$"  # （文：交警示例支队）
+                     r"|^[(（][ \t]*作者单位[:：][^（）()]{2,30}[)）]$")  # （作者单位：示例县人民法院）
 _END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$")
 _CORRECTION = re.compile(r"^【(?:我要)?纠错】")
 # 原创 示例检察 示例检察院 2023-07-06 18:30 发表于江苏: a public account's date line.
@@ -175,6 +177,7 @@ def meta_line(text: str) -> dict | None:
         elif label == "作者" and value:
             found["authors"] = value
         rest = rest.replace(match.group(), " ", 1)
+    account = bool(_ACCOUNT.search(rest))  # 示例平安 2023-05-06 18:30 发表于广东: the account is the outlet
     rest = _PAGER.sub(" ", _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", _UPDATE_NOTE.sub(" ", rest))))
     published = find_date(text)
     if published:
@@ -196,7 +199,7 @@ def meta_line(text: str) -> dict | None:
         rest = words[-1]
     if rest and "outlet" not in found and not had_date:
         return None
-    if rest and _OUTLET_NAME.search(rest):  # 南方日报 2020-07-13; not 于北京 or a signature
+    if rest and (_OUTLET_NAME.search(rest) or account):  # 南方日报 2020-07-13; not 于北京 or a signature
         found.setdefault("outlet", rest)
     return found
 

@@ -45,6 +45,8 @@ _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄影报道|摄|�
 
 _AGENCY_PHOTO = re.compile(r"[（(](?:新华社|中新社)[\u4e00-\u9fff]{0,6}发[\u4e00-\u9fff]{0,8}[）)]$")  # （新华社发美联社照片）
 # A photo credit on a line of its own: （新华社记者刘前刚摄）, （姜伟尚占摄影报道）, 李想 摄.
+# （作者系示例大学法学院教授）: a note on the author closes an article.
+_AUTHOR_NOTE = re.compile(r"^[（(](?:作者系|作者为|作者是)[^（）()]{2,40}[）)]$")
 _BARE_CREDIT = re.compile(r"^[（(][^（）()]{2,16}(?:摄|摄影|摄影报道|供图)[）)]$")
 
 
@@ -241,6 +243,13 @@ def _caption(line: _Line) -> bool:
     return "。" in line.simple and bool(_PHOTO_CREDIT.search(line.simple) or _AGENCY_PHOTO.search(line.simple))
 
 
+def _byline_above_headline(lines: list[_Line]) -> bool:
+    """True when a web page prints its byline above the headline, at the top of the page
+    (``示例新闻记者 马骁`` / ``2023-07-11 18:22 来源：示例新闻`` / headline / text)."""
+    return (len(lines) >= 3 and bool(headers.BYLINE.match(lines[0].simple))
+            and _classify(lines[1]) == "heading" and _classify(lines[2]) not in ("byline", "heading"))
+
+
 def _column_heading(lines: list[_Line]) -> bool:
     """True when the page's first line names a column over digest items, whatever its name: a
     short line over two or more tagged items (``政法信息`` / ``【市中院发布…】…`` / ``【…】…``)
@@ -306,6 +315,10 @@ class ArticleSplitter:
             doc.published = meta.published
         closing = _closing_chrome(all_lines, kinds)
         lines = _split_tags([line for line, kind in zip(all_lines, kinds) if kind is None])
+        if _byline_above_headline(lines):  # 示例新闻记者 马骁 / 2023-07-11 … / headline: page metadata
+            doc.chrome = sorted(doc.chrome + [(lines[0].start, lines[0].end, "meta")])
+            meta.authors = meta.authors or lines[0].text
+            lines = lines[1:]
         column = not _opens_with_column(kinds) and _column_heading(lines)
         if column:  # 政法信息 over 【…】 items: the column's name is chrome
             doc.chrome = sorted(doc.chrome + [(lines[0].start, lines[0].end, "column")])
@@ -534,7 +547,8 @@ def _truncated(last: _Line, closing: dict[int, tuple[str, str]], web: bool = Fal
     if closes_article(kind):
         return False
     body = _EDITOR_NOTE.sub("", last.simple)
-    if _caption(last) or headers.SIGNATURE_DATE.search(body) or _BARE_CREDIT.match(body):
+    if (_caption(last) or headers.SIGNATURE_DATE.search(body) or _BARE_CREDIT.match(body)
+            or _AUTHOR_NOTE.match(body)):
         return False
     cut = web and body.rstrip().endswith(("…", "..."))  # 至案发时……: a web excerpt cut off
     return last.kind in ("body", "dateline", "item") and (cut or not ends_sentence(body))

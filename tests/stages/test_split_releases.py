@@ -123,3 +123,27 @@ def test_a_read_more_link_under_an_excerpt_cuts_it():
 def test_a_sending_place_and_an_outlet_glued_to_its_reporter_are_no_names(line, names):
     assert headers.BYLINE.match(line)
     assert [name for _s, _e, name, _r in headers.byline_authors(line)] == names
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("示例网>>法治>>正文", "nav"), ("示例报 > 社会", "nav"), ("小字号", "widget"), ("字号", "widget"),
+    ("（作者单位：示例县人民检察院）", "editor"), ("（作者系示例县人民检察院检察官）", None)])
+def test_crumbs_font_widgets_and_an_affiliation_line(line, kind):
+    assert chrome.line_kind(line) == kind
+
+
+def test_a_note_on_the_author_closes_an_article():
+    doc = split("读书有感\n一本好书让人受益终身。\n（作者系示例大学法学院教授）")
+    assert not doc.articles[0].truncated
+
+
+def test_a_public_account_is_the_outlet_of_its_date_line():
+    assert chrome.meta_line("示例警方 2022-04-01 20:15 发表于浙江")["outlet"] == "示例警方"
+
+
+def test_a_byline_above_the_headline_of_a_web_page():
+    doc = split("示例新闻记者 江河\n2023-01-05 08:00 来源：示例新闻\n男子酒后驾车撞上护栏 被吊销驾照\n"
+                "近日，一男子酒后驾车撞上道路护栏，被依法吊销机动车驾驶证。")
+    article = doc.articles[0]
+    assert article.title == "男子酒后驾车撞上护栏 被吊销驾照"
+    assert [(a.name, a.role) for a in article.authors] == [("江河", "reporter")]
