@@ -29,10 +29,11 @@ ROLES = {"记者": "reporter", "本报记者": "reporter", "特约记者": "repo
 # A dateline opens the lead paragraph: 本报讯, 本报北京7月1日电, 新华社杭州7月10日电,
 # 据新华社北京1月6日电, 中新网8月5日电, 法治网讯, 潇湘晨报6月8日讯, 【本报综合报道】, 【本报讯】, 又讯, 另讯.
 DATELINE = re.compile(
-    r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯"
+    r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯|本报综合(?:报道|消息)(?=[ \t:：，,]|$)"
     r"|据?(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电"
-    r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?[电讯](?=[ \t（(]|$)"
-    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电|报道|消息))[】\]]"
+    r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:[电讯]|消息)|[电讯])(?=[ \t（(]|$)"
+    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电|报道|消息))"
+    r"(?:[ \t]+(?:特约记者|记者)[ \t]*[\u4e00-\u9fff]{2,4}(?:[ \t、][\u4e00-\u9fff]{2,4}){0,2})?[】\]]"  # 【示例时报报道 记者 张三】
     r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=(?:[（(][^）)]{1,8}[）)])?[:：])"  # 澳门日报消息：…
     r"|又讯|另讯)"
 )
@@ -56,13 +57,16 @@ AGENCY_DATELINES = (AGENCY_DATELINE, REPORTER_DATELINE, CREDIT_LEAD)
 CREDIT = r"(?:文/图|图/文|文图|图文|文字|撰文|撰稿|采写|文|图|摄影|摄像)[ \t]*[/:：|｜ ][ \t]*"
 # 文/图 张三, 文：张三, 撰文：李嘉欣 (a writer's credit; not 图片：…, a photo's source).
 CREDIT_ONLY = (r"(?:(?:文/图|图/文|文／图|图／文)[ \t]*[:：]?[ \t]*|(?:文|图)[ \t]*[/／:：][ \t]*"
-               r"|(?:撰文|撰稿|采写|文字)[ \t]*[:：][ \t]*)")
+               r"|(?:撰文|撰稿|采写|文字)[ \t]*[:：|｜][ \t]*|(?:文|图)[ \t]*[|｜][ \t]*)")
 _GROUP_SEP = r"[ \t/|｜□■●◆]*"
+# 北京日报客户端 | 记者 张三: the outlet before a bar.
+_BAR_OUTLET = r"[\u4e00-\u9fff]{2,10}[ \t]*[|｜][ \t]*"
 BYLINE = re.compile(
-    rf"^(?:{CREDIT})?(?:(?:{ROLE_WORDS})[ \t:：/]*{NAME}(?:[ \t、]+{NAME})*{_GROUP_SEP})+(?:摄影报道|摄影|报道|摄)?$"
+    rf"^(?:{CREDIT}|{_BAR_OUTLET})?(?:(?:{ROLE_WORDS})[ \t:：/|｜]*{NAME}(?:[ \t、]+{NAME})*{_GROUP_SEP})+"
+    r"(?:摄影报道|摄影|报道|摄|文/图|图/文)?$"
     rf"|^{CREDIT_ONLY}{NAME}(?:[ \t、]+{NAME})*$"  # 文/图 张三
     rf"|^(?:{ROLE_WORDS})[ \t]*{NAME}[ \t]*/[ \t]*[\u4e00-\u9fff]{{1,6}}?(?:报导|报道)$")  # 记者林小明/台北报导
-_ROLE_GROUP = re.compile(rf"(?P<role>{ROLE_WORDS})[ \t:：/]*(?P<names>{NAME}(?:[ \t、]+{NAME})*)")
+_ROLE_GROUP = re.compile(rf"(?P<role>{ROLE_WORDS})[ \t:：/|｜]*(?P<names>{NAME}(?:[ \t、]+{NAME})*)")
 # Reporters named after a dateline: 本报讯 记者陈静 通讯员林海 …, (记者 王明), （记者 钱江）.
 LEAD_AUTHOR = re.compile(
     rf"[ \t]*(?P<role>{ROLE_WORDS})[ \t/]*(?P<name>{LEAD_NAME})(?=[ \t]|报道)"
@@ -152,7 +156,7 @@ def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]
     place = _PLACE_REPORT.search(text)
     if place and is_city(place.group(1)):  # 记者 林小明 台北报道: 台北 is where, not who
         text = text[:place.start()]
-    text = re.sub(r"[ \t]*(?:摄影报道|摄影|报道|摄)$", "", text)  # 本报记者 雷鸣 摄影报道
+    text = re.sub(r"[ \t]*(?:摄影报道|摄影|报道|摄|文/图|图/文)$", "", text)  # 本报记者 雷鸣 摄影报道
     text = _SENT_FROM.sub("", text)  # 记者 张三 李四 发自北京: 北京 is where
     credit = re.match(CREDIT_ONLY, text)
     if credit and not _ROLE_GROUP.search(text):  # 文/图 张三

@@ -99,7 +99,8 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
             out.append(_Line(line.start, line.end, line.text, "tag", line.simple))
             continue
         match = headers.TAG.match(line.simple)
-        if not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text):
+        if (not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text)
+                or headers.BYLINE.match(line.simple)):  # 记者｜张三, 示例日报客户端 | 记者 张三: no tag
             out.append(line)
             continue
         cut = line.start + match.end()
@@ -402,6 +403,10 @@ class ArticleSplitter:
             dateline = lead.text[start:end]
             author_spans.extend(lead_authors)
             header_spans["dateline_simple"] = lead.simple[start:end]
+        if lead is not None and lead.kind == "body" and not author_spans:  # （记者 张三 通讯员 李四）近日，…
+            bracket = headers.LEAD_BRACKET.match(lead.simple)
+            if bracket:
+                author_spans.extend(headers.byline_authors(bracket.group("groups"), lead.start + bracket.start("groups")))
         for line in (line for block in blocks for line in block.lines if line.kind == "tail"):
             credit = headers.TAIL_CREDIT.match(line.simple)
             if credit:  # (星岛日报报道)
@@ -494,6 +499,8 @@ class ArticleSplitter:
                 spans.append((line.start + more_start + extra.start(),
                               line.start + more_start + extra.end(), extra.group(), role))
             pos = author.end()
+        if not spans and match.group("mark")[0] in "【[":  # 【示例时报报道 记者 张三】
+            spans = headers.byline_authors(match.group("mark")[1:-1], line.start + match.start("mark") + 1)
         return (0, match.end("mark")), spans
 
 

@@ -147,3 +147,24 @@ def test_a_byline_above_the_headline_of_a_web_page():
     article = doc.articles[0]
     assert article.title == "男子酒后驾车撞上护栏 被吊销驾照"
     assert [(a.name, a.role) for a in article.authors] == [("江河", "reporter")]
+
+
+@pytest.mark.parametrize("lead, names, dateline", [
+    ("【示例时报报道 记者 江河】近日，某地警方破获一起案件。", [("江河", "reporter")], "【示例时报报道 记者 江河】"),
+    ("（记者 江河 通讯员 林木）近日，某地警方破获一起案件。", [("江河", "reporter"), ("林木", "correspondent")], None),
+    ("示例广播网杭州5月6日消息（记者江河）近日，某地警方破获一起案件。", [("江河", "reporter")], "示例广播网杭州5月6日消息"),
+    ("本报综合报道 近日，某地警方破获一起案件。", [], "本报综合报道"),
+])
+def test_more_dateline_forms(lead, names, dateline):
+    article = split("某地警方破获一起案件\n" + lead).articles[0]
+    assert [(a.name, a.role) for a in article.authors] == names and article.dateline == dateline
+
+
+@pytest.mark.parametrize("byline, names", [
+    ("示例日报客户端 | 记者 江河", [("江河", "reporter")]), ("示例新闻记者 | 江河", [("江河", "reporter")]),
+    ("记者｜江河", [("江河", "reporter")]), ("文|江河", [("江河", "other")]),
+    ("记者 江河 通讯员 林木 文/图", [("江河", "reporter"), ("林木", "correspondent")])])
+def test_bylines_with_bars_and_a_closing_credit(byline, names):
+    article = split(f"某地警方破获一起案件\n{byline}\n近日，某地警方破获一起案件。").articles[0]
+    assert article.title == "某地警方破获一起案件"
+    assert [(a.name, a.role) for a in article.authors] == names
