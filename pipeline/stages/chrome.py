@@ -32,7 +32,8 @@ from .layout import Line
 _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
                   r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$"  # 示例市场监管网 首页
                   r"|^[^。，！？>＞»]{1,20}(?:[ \t]*(?:>>|[>＞»])[ \t]*[^。，！？>＞»]{1,12}){2,}$"  # 示例网 > 法治 > 正文
-                  r"|^[^。，！？>＞»\s]{1,8}[ \t]*(?:>>|[>＞»])[ \t]*[^。，！？>＞»\s]{1,8}$"  # 明报 > 港闻
+                  r"|^[^。，！？>＞»\s]{0,10}(?:网|报|新闻|首页|频道|在线|院|局|政府)[ \t]*(?:>>|[>＞»])[ \t]*"
+                  r"[^。，！？>＞»\s]{1,8}$"  # 明报 > 港闻, a site's name and one crumb (not 收入 > 支出)
                   r"|^[^。，！？]{1,30}[ \t]*[|｜/][ \t]*正文$")  # 示例新闻网 | 法治 | 正文
 # 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
 _CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
@@ -222,6 +223,27 @@ def glued_meta(lines: list[Line]) -> list[Line]:
         head, rest = cut
         out.append(Line(line.start, line.start + head, line.text[:head], line.kind, line.simple[:head]))
         out.append(Line(line.start + rest, line.end, line.text[rest:], line.kind, line.simple[rest:]))
+    return out
+
+
+# …调查。【责任编辑：王五】, …调查。 编辑：王五 审核：赵六, …偵辦。（編輯：林美玲）1130506
+_GLUED_EDITOR = re.compile(r"(?<=[。！？”])[ \t]*(?:[（(【\[](?:责任编辑|责编|编辑)[:：][^）)】\]]{1,20}[）)】\]]\d{0,8}"
+                           r"|(?:责任编辑|责编|编辑)[:：][^。！？，（）()]{1,30})$")
+
+
+def glued_editor(lines: list[Line]) -> list[Line]:
+    """Cut an editor's note glued to the end of the last paragraph off it, as a line of its
+    own: ``…介入调查。【责任编辑：王五】`` → ``…介入调查。`` + ``【责任编辑：王五】`` (chrome)."""
+    out = []
+    for line in lines:
+        note = _GLUED_EDITOR.search(line.simple) if "编" in line.simple[-32:] else None
+        if note is None or note.start() == 0:
+            out.append(line)
+            continue
+        at = note.start() + len(note.group()) - len(note.group().lstrip())
+        out.append(Line(line.start, line.start + note.start(), line.text[:note.start()], line.kind,
+                        line.simple[:note.start()]))
+        out.append(Line(line.start + at, line.end, line.text[at:], line.kind, line.simple[at:]))
     return out
 
 

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document
 from . import headers
-from .chrome import EDITION, PageMeta, closes_article, cuts_article, find_chrome, glued_meta
+from .chrome import EDITION, PageMeta, closes_article, cuts_article, find_chrome, glued_editor, glued_meta
 from .layout import Line as _Line
 from .layout import glued_dates, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
@@ -38,7 +38,9 @@ _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地�
 _TERMINAL = "。！？!?…；;"
 _CLOSERS = "”’」』）)》"
 # …咨询80余人次。（完）; …偵辦。（編輯：林美玲）1130506 (a wire's date code after the note)
-_EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]\d{0,8}$|[（(]完[）)]$")
+# …调查。【责任编辑：王五】, …调查。 编辑：王五 审核：赵六: editor lines glued to the last paragraph.
+_EDITOR_NOTE = re.compile(r"[（(【\[](?:编辑|责编|责任编辑)[:：][^）)】\]]{1,20}[）)】\]]\d{0,8}$|[（(]完[）)]$"
+                          r"|(?<=[。！？”])[ \t]*(?:责任编辑|责编|编辑|审核|校对|监制)[:：][^。！？，]{1,30}$")
 # A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄影报道|摄|摄影|供图|制图)[)）]?$")
 
@@ -309,7 +311,7 @@ class ArticleSplitter:
     name = "split"
 
     def __call__(self, doc: Document) -> Document:
-        all_lines = glued_meta(glued_dates(page_lines(doc.clean, simplified_view(doc.clean))))
+        all_lines = glued_editor(glued_meta(glued_dates(page_lines(doc.clean, simplified_view(doc.clean)))))
         kinds, meta = find_chrome(all_lines)
         doc.chrome = meta.chrome
         if doc.published is None:

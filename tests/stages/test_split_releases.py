@@ -168,3 +168,16 @@ def test_bylines_with_bars_and_a_closing_credit(byline, names):
     article = split(f"某地警方破获一起案件\n{byline}\n近日，某地警方破获一起案件。").articles[0]
     assert article.title == "某地警方破获一起案件"
     assert [(a.name, a.role) for a in article.authors] == names
+
+
+@pytest.mark.parametrize("tail", ["【责任编辑：王五】", " 编辑：王五 审核：赵六", "（编辑：王五）"])
+def test_an_editor_note_glued_to_the_last_paragraph_is_chrome(tail):
+    doc = split("男子醉驾被查\n2023-03-02 09:15\n昨晚，交警在城区查获一名醉驾男子。" + tail)
+    article = doc.articles[0]
+    assert not article.truncated and doc.chrome[-1][2] == "editor"
+    assert doc.clean[article.paragraphs[-1][0]:article.paragraphs[-1][1]].endswith("醉驾男子。")
+
+
+def test_a_sentence_about_an_editor_keeps_its_words():
+    doc = split("编辑部来信\n读者来信称，编辑：请关注小区停车难问题")
+    assert not doc.chrome
