@@ -54,7 +54,11 @@ _META_LABEL = re.compile(
 _TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)(?!\d)"
                    r"(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|GMT[+-]?\d*|UTC[+-]?\d*))?")
 # A line that is only a time: 香港时间17时05分, 15:40
-_TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$")
+_TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$"
+                        rf"|^\d{{1,2}}[-/]\d{{1,2}}[ \t]+(?:{_TIME.pattern})$"  # 05-06 10:00: no year
+                        r"|^(?:\d{1,2}[ \t]*(?:分钟|小时)前|刚刚|(?:昨天|前天)[ \t]*\d{1,2}:\d{2})$")  # 2小时前
+# 阅读 1.2万, 评论 16: a count without a colon beside the date.
+_COUNT = re.compile(r"(?:阅读|浏览|评论|点赞|转发)[ \t]*\d+(?:\.\d+)?[万千]?")
 # English labels of a date line: Posted on Aug 5, 2022
 _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
 # （5/6 15:10 更新）, (最后更新 10:02): an update note beside the date.
@@ -168,6 +172,8 @@ def meta_line(text: str) -> dict | None:
     text = unglued(text)
     if _CN_DATE_LINE.match(text):
         return {"published": find_date(text)}
+    if _TIME_LINE.match(text):  # 15:40, 05-06 10:00, 2小时前: a time without a full date
+        return {}
     found: dict = {}
     text = _EMPTY_BRACKETS.sub(" ", text.replace("\u3000", " "))  # 【字号：大 中 小】; no U+3000 in clean text
     rest = text
@@ -189,6 +195,7 @@ def meta_line(text: str) -> dict | None:
         found.setdefault("authors", byline.group().strip())
         rest = rest[:byline.start()]
     rest = _EDITION.sub(" ", _TIME.sub(" ", _DATE_TEXT.sub(" ", rest)))
+    rest = _COUNT.sub(" ", re.sub(r"[·•・]", " ", rest))  # 2023-05-06 10:00 · 示例网
     rest = re.sub(r"[ \t]+", " ", _EMPTY_BRACKETS.sub(" ", rest)).strip(" |｜/").replace("《", "").replace("》", "")
     if not (found or had_date):
         return None

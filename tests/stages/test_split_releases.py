@@ -181,3 +181,17 @@ def test_an_editor_note_glued_to_the_last_paragraph_is_chrome(tail):
 def test_a_sentence_about_an_editor_keeps_its_words():
     doc = split("编辑部来信\n读者来信称，编辑：请关注小区停车难问题")
     assert not doc.chrome
+
+
+@pytest.mark.parametrize("line, published, outlet", [
+    ("05-06 10:00", None, None), ("2小时前", None, None), ("昨天 10:00", None, None),
+    ("2023-05-06 10:00 · 示例网", date(2023, 5, 6), "示例网"), ("示例网 · 2023-05-06", date(2023, 5, 6), "示例网"),
+    ("示例网 2023年5月6日 10:00 阅读 1.2万", date(2023, 5, 6), "示例网")])
+def test_date_lines_without_a_year_with_dots_or_counts(line, published, outlet):
+    found = chrome.meta_line(line)
+    assert found is not None and found.get("published") == published and found.get("outlet") == outlet
+
+
+def test_a_time_without_a_year_is_no_headline():
+    doc = split("男子盗窃电瓶被抓\n05-06 10:00\n近日，某地一男子盗窃电瓶被抓。")
+    assert doc.articles[0].title == "男子盗窃电瓶被抓" and doc.published is None
