@@ -44,7 +44,8 @@ _WIDGET = re.compile(
     r"|^(?:关键词|关键字|标签)[:：]|^【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?$|^(?:点击|继续)?(?:阅读|查看|展开)全文"
     r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$"  # 点击：368次
     r"|上一版|下一版|^版面导航$|^PDF版$|^返回目录$"  # e-paper page widgets
-    r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$")  # #火警 #油麻地: the page's hashtags
+    r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
+    r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$")  # not 1, 2: a feature's section numbers
 # 第05版：法治新闻 上一版 下一版: the page widgets beside an edition line.
 _PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录")
 _META_LABEL = re.compile(

@@ -195,3 +195,13 @@ def test_date_lines_without_a_year_with_dots_or_counts(line, published, outlet):
 def test_a_time_without_a_year_is_no_headline():
     doc = split("男子盗窃电瓶被抓\n05-06 10:00\n近日，某地一男子盗窃电瓶被抓。")
     assert doc.articles[0].title == "男子盗窃电瓶被抓" and doc.published is None
+
+
+@pytest.mark.parametrize("widget", ["资料图", "视频加载中...", "听新闻"])
+def test_a_photo_note_or_a_player_under_the_headline_is_no_title(widget):
+    doc = split(f"男子冒充民警诈骗老人被抓\n{widget}\n近日，某地一男子冒充民警诈骗老人钱财被抓。")
+    assert [(a.kicker, a.title) for a in doc.articles] == [(None, "男子冒充民警诈骗老人被抓")]
+
+
+def test_a_section_number_of_a_feature_stays_in_its_article():
+    assert chrome.line_kind("2") is None
