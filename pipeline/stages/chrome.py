@@ -34,7 +34,7 @@ _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[
                   r"|^[^。，！？>＞»]{1,20}(?:[ \t]*(?:>>|[>＞»])[ \t]*[^。，！？>＞»]{1,12}){2,}$"  # 示例网 > 法治 > 正文
                   r"|^[^。，！？>＞»\s]{0,10}(?:网|报|新闻|首页|频道|在线|院|局|政府)[ \t]*(?:>>|[>＞»])[ \t]*"
                   r"[^。，！？>＞»\s]{1,8}$"  # 明报 > 港闻, a site's name and one crumb (not 收入 > 支出)
-                  r"|^[^。，！？]{1,30}[ \t]*[|｜/][ \t]*正文$")  # 示例新闻网 | 法治 | 正文
+                  r"|^[^。，！？]{1,30}[ \t]*(?:[|｜/]|>>|[>＞»])[ \t]*正文$")  # 示例新闻网 | 法治 | 正文, 法治 > 正文
 # 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
 _CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
 _NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$")
@@ -58,6 +58,8 @@ _TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{
 _TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$"
                         rf"|^\d{{1,2}}[-/]\d{{1,2}}[ \t]+(?:{_TIME.pattern})$"  # 05-06 10:00: no year
                         r"|^(?:\d{1,2}[ \t]*(?:分钟|小时)前|刚刚|(?:昨天|前天)[ \t]*\d{1,2}:\d{2})$")  # 2小时前
+# 2023-10-13 16:20 中央社 台北13日电: a wire's dateline beside the date.
+_WIRE_MARK = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}\d{1,2}日[电讯]")
 # 阅读 1.2万, 评论 16: a count without a colon beside the date.
 _COUNT = re.compile(r"(?:阅读|浏览|评论|点赞|转发)[ \t]*\d+(?:\.\d+)?[万千]?")
 # English labels of a date line: Posted on Aug 5, 2022
@@ -196,7 +198,7 @@ def meta_line(text: str) -> dict | None:
         found.setdefault("authors", byline.group().strip())
         rest = rest[:byline.start()]
     rest = _EDITION.sub(" ", _TIME.sub(" ", _DATE_TEXT.sub(" ", rest)))
-    rest = _COUNT.sub(" ", re.sub(r"[·•・]", " ", rest))  # 2023-05-06 10:00 · 示例网
+    rest = _WIRE_MARK.sub(" ", _COUNT.sub(" ", re.sub(r"[·•・]", " ", rest)))  # 2023-05-06 10:00 · 示例网
     rest = re.sub(r"[ \t]+", " ", _EMPTY_BRACKETS.sub(" ", rest)).strip(" |｜/").replace("《", "").replace("》", "")
     if not (found or had_date):
         return None

@@ -205,3 +205,13 @@ def test_a_photo_note_or_a_player_under_the_headline_is_no_title(widget):
 
 def test_a_section_number_of_a_feature_stays_in_its_article():
     assert chrome.line_kind("2") is None
+
+
+def test_a_wire_dateline_beside_the_date_is_part_of_the_date_line():
+    assert chrome.meta_line("2023-10-13 16:20 中央社 台北13日电") == {"published": date(2023, 10, 13), "outlet": "中央社"}
+    doc = split("颱風來襲 多處道路封閉\n2023-10-05 16:20 中央社 台北5日電\n（中央社記者林一台北5日電）颱風今天登陸，多處道路封閉。")
+    assert doc.articles[0].title == "颱風來襲 多處道路封閉"
+
+
+def test_a_two_crumb_trail_ending_in_the_article_mark_is_navigation():
+    assert chrome.line_kind("法治 > 正文") == "nav"
