@@ -259,7 +259,7 @@ def glued_editor(lines: list[Line]) -> list[Line]:
 
 def _meta_prefix(text: str) -> tuple[int, int] | None:
     """(end of the date line, start of the lead) when ``text`` opens with a glued date line."""
-    if not _DATE_TEXT.search(text[:30]):
+    if not _GAP.search(text, 0, 70) or not _DATE_TEXT.search(text[:30]):  # no blank, no date line
         return None
     best = None
     for gap in _GAP.finditer(text[:70]):
