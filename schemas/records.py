@@ -39,7 +39,7 @@ class Span(Record):
 
 
 class Chrome(Span):
-    kind: str = Field(description="nav, widget, meta (date/source/edition line), page_title, page_header, original_title, editor, end_mark, correction, footer, teaser, comment, column, jump or junk.")
+    kind: str = Field(description="nav, widget, meta (date/source/edition line), page_title, page_header, original_title, editor, end_mark, correction, footer, teaser, comment, column, jump, number (a release's serial or document number) or junk.")
 
 
 class Document(Record):

@@ -15,7 +15,8 @@ it out of every article, so no sentence, entity or metric comes from it. Kinds:
   ``teaser`` (``新闻推荐``/``相关阅读`` and the headlines under it), ``comment`` (``网友评论``
   and the short lines under it, ``发表评论``, ``已有3条评论``), ``column``
   (``简讯``, ``法治快讯``), ``jump`` (``下转第二版``, ``上接第一版``) and ``junk``
-  (anti-scraping strings such as ``xK9qLm2ZpR7wTb``).
+  (anti-scraping strings such as ``xK9qLm2ZpR7wTb``), ``number`` (a release's serial or
+  document number: ``（编号：2024-017）``, ``示公通〔2024〕3号``).
 """
 
 from __future__ import annotations
@@ -30,27 +31,41 @@ from .layout import Line
 
 _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
                   r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$"  # 示例市场监管网 首页
-                  r"|^[^。，！？>＞»]{1,20}(?:[ \t]*[>＞»][ \t]*[^。，！？>＞»]{1,12}){2,}$")  # 示例网 > 法治 > 正文
+                  r"|^[^。，！？>＞»]{1,20}(?:[ \t]*(?:>>|[>＞»])[ \t]*[^。，！？>＞»]{1,12}){2,}$"  # 示例网 > 法治 > 正文
+                  r"|^[^。，！？>＞»\s]{0,10}(?:网|报|新闻|首页|频道|在线|院|局|政府)[ \t]*(?:>>|[>＞»])[ \t]*"
+                  r"[^。，！？>＞»\s]{1,8}$"  # 明报 > 港闻, a site's name and one crumb (not 收入 > 支出)
+                  r"|^[^。，！？]{1,30}[ \t]*(?:[|｜/]|>>|[>＞»])[ \t]*正文$")  # 示例新闻网 | 法治 | 正文, 法治 > 正文
 # 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
 _CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
 _NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$")
 _WIDGET = re.compile(
     r"分享到|分享让更多人看到|大字体|小字体|^字号[:：]|扫一扫|打印本页|关闭窗口|【关闭】|【打印】"
-    r"|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
+    r"|^[大中小]?字号$|^字体$|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
     r"|^(?:关键词|关键字|标签)[:：]|^【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?$|^(?:点击|继续)?(?:阅读|查看|展开)全文"
     r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$"  # 点击：368次
-    r"|上一版|下一版|^版面导航$|^PDF版$|^返回目录$")  # e-paper page widgets
+    r"|上一版|下一版|^版面导航$|^PDF版$|^返回目录$"  # e-paper page widgets
+    r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
+    r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$")  # not 1, 2: a feature's section numbers
 # 第05版：法治新闻 上一版 下一版: the page widgets beside an edition line.
 _PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录")
 _META_LABEL = re.compile(
-    r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位|浏览次数|浏览量|点击数|点击|阅读|字号)[ \t]*[:：]"
+    r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位"
+    r"|浏览次数|浏览量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
     r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
 _TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)(?!\d)"
                    r"(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|GMT[+-]?\d*|UTC[+-]?\d*))?")
 # A line that is only a time: 香港时间17时05分, 15:40
-_TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$")
+_TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$"
+                        rf"|^\d{{1,2}}[-/]\d{{1,2}}[ \t]+(?:{_TIME.pattern})$"  # 05-06 10:00: no year
+                        r"|^(?:\d{1,2}[ \t]*(?:分钟|小时)前|刚刚|(?:昨天|前天)[ \t]*\d{1,2}:\d{2})$")  # 2小时前
+# 2023-10-13 16:20 中央社 台北13日电: a wire's dateline beside the date.
+_WIRE_MARK = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}\d{1,2}日[电讯]")
+# 阅读 1.2万, 评论 16: a count without a colon beside the date.
+_COUNT = re.compile(r"(?:阅读|浏览|评论|点赞|转发)[ \t]*\d+(?:\.\d+)?[万千]?")
 # English labels of a date line: Posted on Aug 5, 2022
 _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
+# （5/6 15:10 更新）, (最后更新 10:02): an update note beside the date.
+_UPDATE_NOTE = re.compile(r"[（(][^（）()]{0,24}?(?:更新|修改|[Uu]pdated)[^（）()]{0,12}[）)]")
 _EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]|【(?:字体|字号|打印|关闭|收藏)[^【】]{0,12}】")
 _DATE_TEXT = re.compile(
     r"(?:19|20)\d\d[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
@@ -66,7 +81,8 @@ _EDITION = re.compile(r"(?:第[ \t]*[A-Za-z]?[0-9０-９一二三四五六七八
                       r"|版次[:：][ \t]*[A-Za-z]?[0-9０-９]{1,3}版?(?:[ \t]*版名[:：][ \t]*[\u4e00-\u9fff·]{1,8})?")
 EDITION = _EDITION  # e-paper pages are known by their edition line
 _EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
-                     r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$")  # （文：交警示例支队）
+                     r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$"  # （文：交警示例支队）
+                     r"|^[(（][ \t]*作者单位[:：][^（）()]{2,30}[)）]$")  # （作者单位：示例县人民法院）
 _END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$")
 _CORRECTION = re.compile(r"^【(?:我要)?纠错】")
 # 原创 示例检察 示例检察院 2023-07-06 18:30 发表于江苏: a public account's date line.
@@ -75,8 +91,12 @@ _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|�
                      r"|^(?:主办|承办|协办)[:：]|技术支持[:：]|网站标识码|网站地图|联系我们"
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
 _ORIGINAL = re.compile(r"^原标题[:：]")
+# （编号：2024-017）, 示公通〔2024〕3号: a release's serial or document number under its title.
+_DOC_NUMBER = re.compile(r"^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
+                         r"|^[\u4e00-\u9fff]{1,10}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]第?\d{1,4}号$")
 _TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
-                     r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行)[:：]?$")
+                     r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行"
+                     r"|热门新闻|热门资讯|热门阅读|相关推荐|往期回顾|往期推荐|更多阅读|更多精彩|精彩阅读)[:：]?$")
 # 网友评论, 评论（2）, 已有3条评论, 发表评论: a comment block; the short lines under it are comments.
 # (评论 alone is a newspaper's column: not read so.)
 _COMMENTS = re.compile(r"^(?:网友|热门|最新|全部|精彩|读者)(?:评论|留言)(?:区|列表)?[ \t]*(?:[（(]\d+[）)]|\d+[ \t]*条)?[:：]?$"
@@ -125,7 +145,7 @@ _GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")
 _GLUED_LABEL = re.compile(r"(?<!责任)(来源|稿源|作者|责任编辑|编辑)(?![:：])")
 _GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?:19|20)\d\d[-/.年])")
 # 作者：张三2023-05-06来源：示例网: a labelled value runs into the next label or the date.
-_LABEL_AT = re.compile(r"(?<=\S)(?<!发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任)"
+_LABEL_AT = re.compile(r"(?<=\S)(?<!最后|发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任)"
                        r"(?=(?:信息|文章|新闻)?(?:来源|稿源)[:：]|作者[:：]|(?:责任)?编辑[:：]"
                        r"|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)[:：])")
 
@@ -155,6 +175,8 @@ def meta_line(text: str) -> dict | None:
     text = unglued(text)
     if _CN_DATE_LINE.match(text):
         return {"published": find_date(text)}
+    if _TIME_LINE.match(text):  # 15:40, 05-06 10:00, 2小时前: a time without a full date
+        return {}
     found: dict = {}
     text = _EMPTY_BRACKETS.sub(" ", text.replace("\u3000", " "))  # 【字号：大 中 小】; no U+3000 in clean text
     rest = text
@@ -165,7 +187,8 @@ def meta_line(text: str) -> dict | None:
         elif label == "作者" and value:
             found["authors"] = value
         rest = rest.replace(match.group(), " ", 1)
-    rest = _PAGER.sub(" ", _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", rest)))
+    account = bool(_ACCOUNT.search(rest))  # 示例平安 2023-05-06 18:30 发表于广东: the account is the outlet
+    rest = _PAGER.sub(" ", _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", _UPDATE_NOTE.sub(" ", rest))))
     published = find_date(text)
     if published:
         found["published"] = published
@@ -175,6 +198,7 @@ def meta_line(text: str) -> dict | None:
         found.setdefault("authors", byline.group().strip())
         rest = rest[:byline.start()]
     rest = _EDITION.sub(" ", _TIME.sub(" ", _DATE_TEXT.sub(" ", rest)))
+    rest = _WIRE_MARK.sub(" ", _COUNT.sub(" ", re.sub(r"[·•・]", " ", rest)))  # 2023-05-06 10:00 · 示例网
     rest = re.sub(r"[ \t]+", " ", _EMPTY_BRACKETS.sub(" ", rest)).strip(" |｜/").replace("《", "").replace("》", "")
     if not (found or had_date):
         return None
@@ -186,16 +210,80 @@ def meta_line(text: str) -> dict | None:
         rest = words[-1]
     if rest and "outlet" not in found and not had_date:
         return None
-    if rest and _OUTLET_NAME.search(rest):  # 南方日报 2020-07-13; not 于北京 or a signature
+    if rest and (_OUTLET_NAME.search(rest) or account):  # 南方日报 2020-07-13; not 于北京 or a signature
         found.setdefault("outlet", rest)
     return found
+
+
+_GAP = re.compile(r"[ \t\u3000]+")
+
+
+def glued_meta(lines: list[Line]) -> list[Line]:
+    """Cut a date/source line glued to the lead paragraph off it: ``2024-05-06 10:21
+    来源：示例法治网　本报讯（记者 韩梅）男子…。`` → the date line + the lead (so for a
+    timestamp line the cleaner joined to the next line, ``2023-08-04 13:07:33 近日，…。``).
+    The part cut off must read as a date line with a time or a label besides the date: a lead
+    that opens with a bare date (``2023年5月6日 上午，…``) is left whole."""
+    out = []
+    for line in lines:
+        cut = _meta_prefix(line.simple) if len(line.simple) > 24 and "。" in line.simple else None
+        if cut is None:
+            out.append(line)
+            continue
+        head, rest = cut
+        out.append(Line(line.start, line.start + head, line.text[:head], line.kind, line.simple[:head]))
+        out.append(Line(line.start + rest, line.end, line.text[rest:], line.kind, line.simple[rest:]))
+    return out
+
+
+# …调查。【责任编辑：王五】, …调查。 编辑：王五 审核：赵六, …偵辦。（編輯：林美玲）1130506
+_GLUED_EDITOR = re.compile(r"(?<=[。！？”])[ \t]*(?:[（(【\[](?:责任编辑|责编|编辑)[:：][^）)】\]]{1,20}[）)】\]]\d{0,8}"
+                           r"|(?:责任编辑|责编|编辑)[:：][^。！？，（）()]{1,30})$")
+
+
+def glued_editor(lines: list[Line]) -> list[Line]:
+    """Cut an editor's note glued to the end of the last paragraph off it, as a line of its
+    own: ``…介入调查。【责任编辑：王五】`` → ``…介入调查。`` + ``【责任编辑：王五】`` (chrome)."""
+    out = []
+    for line in lines:
+        note = _GLUED_EDITOR.search(line.simple) if "编" in line.simple[-32:] else None
+        if note is None or note.start() == 0:
+            out.append(line)
+            continue
+        at = note.start() + len(note.group()) - len(note.group().lstrip())
+        out.append(Line(line.start, line.start + note.start(), line.text[:note.start()], line.kind,
+                        line.simple[:note.start()]))
+        out.append(Line(line.start + at, line.end, line.text[at:], line.kind, line.simple[at:]))
+    return out
+
+
+def _meta_prefix(text: str) -> tuple[int, int] | None:
+    """(end of the date line, start of the lead) when ``text`` opens with a glued date line."""
+    if not _GAP.search(text, 0, 70) or not _DATE_TEXT.search(text[:30]):  # no blank, no date line
+        return None
+    best = None
+    for gap in _GAP.finditer(text[:70]):
+        head = text[:gap.start()]
+        if len(text) - gap.end() < 10 or "。" in head or "，" in head:
+            break
+        if (find_date(head) and (_TIME.search(head) or _META_LABEL.search(head))
+                and meta_line(head) is not None):
+            best = (gap.start(), gap.end())
+        if _opens_lead(text[gap.end():]):  # … 来源：示例网 本报讯 记者…: the lead starts here
+            break
+    return best
+
+
+def _opens_lead(text: str) -> bool:
+    """True when ``text`` starts with a dateline (``本报讯``, ``新华社…电``, ``（中央社…电）``)."""
+    return bool(headers.DATELINE.match(text) or any(p.match(text) for p in headers.AGENCY_DATELINES))
 
 
 def line_kind(text: str) -> str | None:
     """The chrome kind of one line on its own, or None (``【纠错】`` → correction)."""
     checks = ((_END_MARK, "end_mark"), (_CORRECTION, "correction"), (_EDITOR, "editor"),
               (_ORIGINAL, "original_title"), (_JUMP, "jump"), (_TEASER, "teaser"),
-              (_GUIDE, "page_header"), (_JUNK, "junk"), (_COMMENTS, "comment"))
+              (_GUIDE, "page_header"), (_JUNK, "junk"), (_COMMENTS, "comment"), (_DOC_NUMBER, "number"))
     for pattern, kind in checks:
         if pattern.search(text):
             return kind
@@ -271,6 +359,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     for i, line in enumerate(lines[:-1]):  # 【法治】 above the date line
         if kinds[i] is None and kinds[i + 1] in ("meta", "nav") and _CHANNEL.match(line.simple):
             kinds[i] = "column"
+    _mark_channel(lines, kinds)
     rest = [i for i, kind in enumerate(kinds) if kind is None]
     if len(rest) >= 2 and _LATIN_TITLE.match(lines[rest[0]].simple):  # an English headline over the Chinese one
         kinds[rest[0]] = "page_title"
@@ -295,6 +384,23 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         meta.headlines = {texts[pos] for pos in range(len(listed))}
 
 
+_CHANNEL_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+
+
+def _mark_channel(lines: list[Line], kinds: list[str | None]) -> None:
+    """A web page's channel name over its headline: the page's first line, a word of two to
+    four characters (``港闻``, ``社会``, ``即时新闻``), when the headline follows and a date line
+    comes within the next three lines, with no date line above (an e-paper's edition line is
+    above its kickers)."""
+    first = next((i for i, kind in enumerate(kinds) if kind is None), None)
+    if first is None or first + 2 >= len(lines) or "meta" in kinds[:first]:
+        return
+    if (_CHANNEL_WORD.match(lines[first].simple) and kinds[first + 1] is None
+            and _is_heading_like(lines[first + 1].simple) and len(lines[first + 1].simple) > 6
+            and "meta" in kinds[first + 2:first + 5]):
+        kinds[first] = "column"
+
+
 def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
     """Return the chrome kind of every line (None for article text) and the page's metadata."""
     meta = PageMeta()
@@ -303,6 +409,17 @@ def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
     _mark_titles(lines, kinds, meta)
     meta.chrome = [(line.start, line.end, kind) for line, kind in zip(lines, kinds) if kind]
     return kinds, meta
+
+
+_READ_MORE = re.compile(r"^[【\[]?(?:点击|继续)?(?:阅读|查看|展开)(?:全文|全部|更多)")
+
+
+def cuts_article(kind: str | None, text: str) -> bool:
+    """True for chrome right under an article that says its text goes on elsewhere:
+    ``下转第二版``, ``（未完）`` (not ``上接第一版``) and a read-more link (``点击阅读全文``)."""
+    if kind == "jump":
+        return not text.lstrip("(（").startswith("上接")
+    return kind == "widget" and bool(_READ_MORE.match(text))
 
 
 def closes_article(kind: str | None) -> bool:

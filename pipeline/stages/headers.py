@@ -15,7 +15,7 @@ from ..lexicon import DATA_DIR, alternation, read_words
 from .layout import Line
 
 ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|实习记者|[\u4e00-\u9fff]{0,6}?(?:全媒体|融媒体)记者"
-              r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻)|[\u4e00-\u9fff]{1,4}报[ \t]+)?记者"
+              r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻|日报|晚报|晨报|时报)|[\u4e00-\u9fff]{1,4}报[ \t]+)?记者"
               r"|通讯员|实习生")
 # A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
 # A transliterated name runs on after its dot: 阿依古丽·买买提, 努尔兰·哈力木.
@@ -27,14 +27,15 @@ ROLES = {"记者": "reporter", "本报记者": "reporter", "特约记者": "repo
          "本报通讯员": "correspondent", "实习生": "other"}
 
 # A dateline opens the lead paragraph: 本报讯, 本报北京7月1日电, 新华社杭州7月10日电,
-# 据新华社北京1月6日电, 中新网8月5日电, 法治网讯, 潇湘晨报6月8日讯, 【本报综合报道】, 【本报讯】, 又讯.
+# 据新华社北京1月6日电, 中新网8月5日电, 法治网讯, 潇湘晨报6月8日讯, 【本报综合报道】, 【本报讯】, 又讯, 另讯.
 DATELINE = re.compile(
-    r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯"
+    r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯|本报综合(?:报道|消息)(?=[ \t:：，,]|$)"
     r"|据?(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电"
-    r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?[电讯](?=[ \t（(]|$)"
-    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电|报道|消息))[】\]]"
+    r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:[电讯]|消息)|[电讯])(?=[ \t（(]|$)"
+    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电|报道|消息))"
+    r"(?:[ \t]+(?:特约记者|记者)[ \t]*[\u4e00-\u9fff]{2,4}(?:[ \t、][\u4e00-\u9fff]{2,4}){0,2})?[】\]]"  # 【示例时报报道 记者 张三】
     r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=(?:[（(][^）)]{1,8}[）)])?[:：])"  # 澳门日报消息：…
-    r"|又讯)"
+    r"|又讯|另讯)"
 )
 # (中央社记者王大同台北5日电): an agency dateline in brackets with the reporter inside.
 AGENCY_DATELINE = re.compile(
@@ -43,9 +44,9 @@ AGENCY_DATELINE = re.compile(
 # （汪洪洋、林志平）right after a dateline: names without a role.
 LEAD_NAMES = re.compile(r"[ \t]*[（(](?P<names>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,3})[）)]")
 NOT_NAMES = {"综合", "综述", "简讯", "通讯", "图文", "完", "记者", "摘编", "编译"}
-# 〔记者王小明/台中报导〕: a reporter's dateline in brackets.
+# 〔记者王小明/台中报导〕, 〔记者张家豪、林怡君／台北报导〕: a reporter's dateline in brackets.
 REPORTER_DATELINE = re.compile(
-    r"^[〔\[(（【](?P<mark>(?P<role>记者)[ \t]*(?P<name>[\u4e00-\u9fff]{2,3})[ \t]*[/／][ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))[〕\]）)】]")
+    r"^[〔\[(（【](?P<mark>(?P<role>记者)[ \t]*(?P<name>[\u4e00-\u9fff]{2,3}(?:[、 ][\u4e00-\u9fff]{2,3}){0,3})[ \t]*[/／][ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))[〕\]）)】]")
 # （星島日報報道）opening the lead: the outlet's credit as a dateline.
 CREDIT_LEAD = re.compile(
     r"^[（(](?P<mark>(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:报|网|社))(?:报道|专讯|讯))[）)](?P<name>(?!))?(?=\S)")
@@ -54,13 +55,18 @@ AGENCY_DATELINES = (AGENCY_DATELINE, REPORTER_DATELINE, CREDIT_LEAD)
 # 文/图 本报记者 吴桐, 记者 苗青 / 通讯员 方园, 本报记者 白露 □本报通讯员 霍华: a credit word
 # may open a byline and a slash or a bullet may part its role groups.
 CREDIT = r"(?:文/图|图/文|文图|图文|文字|撰文|撰稿|采写|文|图|摄影|摄像)[ \t]*[/:：|｜ ][ \t]*"
-CREDIT_ONLY = r"(?:(?:文/图|图/文)[ \t]*[:：]?[ \t]*|(?:文|图)[ \t]*[/:：][ \t]*)"
+# 文/图 张三, 文：张三, 撰文：李嘉欣 (a writer's credit; not 图片：…, a photo's source).
+CREDIT_ONLY = (r"(?:(?:文/图|图/文|文／图|图／文)[ \t]*[:：]?[ \t]*|(?:文|图)[ \t]*[/／:：][ \t]*"
+               r"|(?:撰文|撰稿|采写|文字)[ \t]*[:：|｜][ \t]*|(?:文|图)[ \t]*[|｜][ \t]*)")
 _GROUP_SEP = r"[ \t/|｜□■●◆]*"
+# 北京日报客户端 | 记者 张三: the outlet before a bar.
+_BAR_OUTLET = r"[\u4e00-\u9fff]{2,10}[ \t]*[|｜][ \t]*"
 BYLINE = re.compile(
-    rf"^(?:{CREDIT})?(?:(?:{ROLE_WORDS})[ \t:：/]*{NAME}(?:[ \t、]+{NAME})*{_GROUP_SEP})+(?:摄影报道|摄影|报道|摄)?$"
+    rf"^(?:{CREDIT}|{_BAR_OUTLET})?(?:(?:{ROLE_WORDS})[ \t:：/|｜]*{NAME}(?:[ \t、]+{NAME})*{_GROUP_SEP})+"
+    r"(?:摄影报道|摄影|报道|摄|文/图|图/文)?$"
     rf"|^{CREDIT_ONLY}{NAME}(?:[ \t、]+{NAME})*$"  # 文/图 张三
     rf"|^(?:{ROLE_WORDS})[ \t]*{NAME}[ \t]*/[ \t]*[\u4e00-\u9fff]{{1,6}}?(?:报导|报道)$")  # 记者林小明/台北报导
-_ROLE_GROUP = re.compile(rf"(?P<role>{ROLE_WORDS})[ \t:：/]*(?P<names>{NAME}(?:[ \t、]+{NAME})*)")
+_ROLE_GROUP = re.compile(rf"(?P<role>{ROLE_WORDS})[ \t:：/|｜]*(?P<names>{NAME}(?:[ \t、]+{NAME})*)")
 # Reporters named after a dateline: 本报讯 记者陈静 通讯员林海 …, (记者 王明), （记者 钱江）.
 LEAD_AUTHOR = re.compile(
     rf"[ \t]*(?P<role>{ROLE_WORDS})[ \t/]*(?P<name>{LEAD_NAME})(?=[ \t]|报道)"
@@ -123,6 +129,8 @@ def role_of(word: str) -> str:
     return ROLES.get(word, "other")
 
 
+# 记者 张三 发自北京: where the byline was sent from.
+_SENT_FROM = re.compile(r"[ \t]+发自[\u4e00-\u9fff]{2,8}$")
 # 记者 林小明 台北报道: a place glued to 报道 after the reporter's name.
 _PLACE_REPORT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+([\u4e00-\u9fff]{2,3})(?:报道|报导)$")
 
@@ -148,7 +156,8 @@ def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]
     place = _PLACE_REPORT.search(text)
     if place and is_city(place.group(1)):  # 记者 林小明 台北报道: 台北 is where, not who
         text = text[:place.start()]
-    text = re.sub(r"[ \t]*(?:摄影报道|摄影|报道|摄)$", "", text)  # 本报记者 雷鸣 摄影报道
+    text = re.sub(r"[ \t]*(?:摄影报道|摄影|报道|摄|文/图|图/文)$", "", text)  # 本报记者 雷鸣 摄影报道
+    text = _SENT_FROM.sub("", text)  # 记者 张三 李四 发自北京: 北京 is where
     credit = re.match(CREDIT_ONLY, text)
     if credit and not _ROLE_GROUP.search(text):  # 文/图 张三
         return [(offset + m.start(), offset + m.end(), m.group(), "other")
@@ -228,6 +237,8 @@ def header_roles(header: list[Line]) -> list[str]:
         return ["kicker"] * listed[0] + ["title"] + ["subtitle"] * (len(header) - listed[0] - 1)
     if len(header) == 1:
         return ["title"]
+    if law_note(header[1].simple):  # 中华人民共和国价格法 / （…会议通过） / 中华人民共和国主席令
+        return ["title"] + ["subtitle"] * (len(header) - 1)
     run_on = run_on_title(header)
     if run_on is not None:  # 检察机关开展 / 民事支持起诉专项活动: one title on two lines
         head = header_roles(header[:run_on] + header[run_on + 1:]) if len(header) > 2 else ["title"]
@@ -238,7 +249,33 @@ def header_roles(header: list[Line]) -> list[str]:
         if header[1].text.startswith(("—", "-", "——")):
             return ["title", "subtitle"]
         return ["kicker", "title"]
+    if clause_pair(header[1].simple, header[2].simple):  # 专项行动进行时 / 织密安全防护网 / 守护群众“钱袋子”
+        return ["kicker", "title", "title"]
     return ["kicker", "title", "subtitle"]
+
+
+# （1997年12月29日第八届全国人民代表大会常务委员会第二十九次会议通过）, 中华人民共和国国务院令
+_LAW_NOTE = re.compile(r"^[（(][^（）()]{4,60}(?:通过|公布|施行|修正|修订|批准|发布)[）)]$|^[\u4e00-\u9fff]{2,16}(?:主席令|国务院令|部令|政府令|令)$")
+
+
+def law_note(text: str) -> bool:
+    """A line under a law's or decision's name that is not a headline: the bracketed note of its
+    adoption (``（…会议通过）``) or the decree it is published by (``中华人民共和国主席令``)."""
+    return bool(_LAW_NOTE.match(text))
+
+
+_QUOTES = re.compile(r"[“”‘’「」『』《》\"']")
+
+
+def clause_pair(first: str, second: str) -> bool:
+    """Two short lines of one length that together make a headline, each a clause of its own
+    (``织密安全防护网`` / ``守护群众“钱袋子”``): 4 to 10 characters each (quotes not counted),
+    lengths within 2, no punctuation or brackets, neither led by a digit (``1特变电工9.73``
+    / ``2黄河化工8.48`` is a table; ``（附图片1张）`` / ``何黄彪夏光辉`` a note and names)."""
+    a, b = _QUOTES.sub("", first), _QUOTES.sub("", second)
+    return (4 <= len(a) <= 10 and 4 <= len(b) <= 10 and abs(len(a) - len(b)) <= 2
+            and not re.search(r"[，。、；！？：,;!?—\-（）()【】]", first + second)
+            and not first[:1].isdigit() and not second[:1].isdigit())
 
 
 def run_on_title(header: list[Line]) -> int | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document
 from . import headers
-from .chrome import EDITION, PageMeta, closes_article, find_chrome
+from .chrome import EDITION, PageMeta, closes_article, cuts_article, find_chrome, glued_editor, glued_meta
 from .layout import Line as _Line
 from .layout import glued_dates, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
@@ -37,13 +37,18 @@ _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
 _TERMINAL = "。！？!?…；;"
 _CLOSERS = "”’」』）)》"
-_EDITOR_NOTE = re.compile(r"[（(](?:编辑|责编|责任编辑)[:：][^）)]{1,20}[）)]$|[（(]完[）)]$")  # …咨询80余人次。（完）
+# …咨询80余人次。（完）; …偵辦。（編輯：林美玲）1130506 (a wire's date code after the note)
+# …调查。【责任编辑：王五】, …调查。 编辑：王五 审核：赵六: editor lines glued to the last paragraph.
+_EDITOR_NOTE = re.compile(r"[（(【\[](?:编辑|责编|责任编辑)[:：][^）)】\]]{1,20}[）)】\]]\d{0,8}$|[（(]完[）)]$"
+                          r"|(?<=[。！？”])[ \t]*(?:责任编辑|责编|编辑|审核|校对|监制)[:：][^。！？，]{1,30}$")
 # A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
 _PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄影报道|摄|摄影|供图|制图)[)）]?$")
 
 
 _AGENCY_PHOTO = re.compile(r"[（(](?:新华社|中新社)[\u4e00-\u9fff]{0,6}发[\u4e00-\u9fff]{0,8}[）)]$")  # （新华社发美联社照片）
 # A photo credit on a line of its own: （新华社记者刘前刚摄）, （姜伟尚占摄影报道）, 李想 摄.
+# （作者系示例大学法学院教授）: a note on the author closes an article.
+_AUTHOR_NOTE = re.compile(r"^[（(](?:作者系|作者为|作者是)[^（）()]{2,40}[）)]$")
 _BARE_CREDIT = re.compile(r"^[（(][^（）()]{2,16}(?:摄|摄影|摄影报道|供图)[）)]$")
 
 
@@ -96,7 +101,8 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
             out.append(_Line(line.start, line.end, line.text, "tag", line.simple))
             continue
         match = headers.TAG.match(line.simple)
-        if not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text):
+        if (not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text)
+                or headers.BYLINE.match(line.simple)):  # 记者｜张三, 示例日报客户端 | 记者 张三: no tag
             out.append(line)
             continue
         cut = line.start + match.end()
@@ -240,6 +246,13 @@ def _caption(line: _Line) -> bool:
     return "。" in line.simple and bool(_PHOTO_CREDIT.search(line.simple) or _AGENCY_PHOTO.search(line.simple))
 
 
+def _byline_above_headline(lines: list[_Line]) -> bool:
+    """True when a web page prints its byline above the headline, at the top of the page
+    (``示例新闻记者 马骁`` / ``2023-07-11 18:22 来源：示例新闻`` / headline / text)."""
+    return (len(lines) >= 3 and bool(headers.BYLINE.match(lines[0].simple))
+            and _classify(lines[1]) == "heading" and _classify(lines[2]) not in ("byline", "heading"))
+
+
 def _column_heading(lines: list[_Line]) -> bool:
     """True when the page's first line names a column over digest items, whatever its name: a
     short line over two or more tagged items (``政法信息`` / ``【市中院发布…】…`` / ``【…】…``)
@@ -298,13 +311,17 @@ class ArticleSplitter:
     name = "split"
 
     def __call__(self, doc: Document) -> Document:
-        all_lines = glued_dates(page_lines(doc.clean, simplified_view(doc.clean)))
+        all_lines = glued_editor(glued_meta(glued_dates(page_lines(doc.clean, simplified_view(doc.clean)))))
         kinds, meta = find_chrome(all_lines)
         doc.chrome = meta.chrome
         if doc.published is None:
             doc.published = meta.published
         closing = _closing_chrome(all_lines, kinds)
         lines = _split_tags([line for line, kind in zip(all_lines, kinds) if kind is None])
+        if _byline_above_headline(lines):  # 示例新闻记者 马骁 / 2023-07-11 … / headline: page metadata
+            doc.chrome = sorted(doc.chrome + [(lines[0].start, lines[0].end, "meta")])
+            meta.authors = meta.authors or lines[0].text
+            lines = lines[1:]
         column = not _opens_with_column(kinds) and _column_heading(lines)
         if column:  # 政法信息 over 【…】 items: the column's name is chrome
             doc.chrome = sorted(doc.chrome + [(lines[0].start, lines[0].end, "column")])
@@ -388,6 +405,10 @@ class ArticleSplitter:
             dateline = lead.text[start:end]
             author_spans.extend(lead_authors)
             header_spans["dateline_simple"] = lead.simple[start:end]
+        if lead is not None and lead.kind == "body" and not author_spans:  # （记者 张三 通讯员 李四）近日，…
+            bracket = headers.LEAD_BRACKET.match(lead.simple)
+            if bracket:
+                author_spans.extend(headers.byline_authors(bracket.group("groups"), lead.start + bracket.start("groups")))
         for line in (line for block in blocks for line in block.lines if line.kind == "tail"):
             credit = headers.TAIL_CREDIT.match(line.simple)
             if credit:  # (星岛日报报道)
@@ -448,9 +469,10 @@ class ArticleSplitter:
             agency = pattern.match(text)
             if agency:
                 spans = []
-                if agency.group("name"):
-                    spans.append((line.start + agency.start("name"), line.start + agency.end("name"),
-                                  agency.group("name"), "reporter"))
+                if agency.group("name"):  # 记者张家豪、林怡君／台北报导: each name
+                    base = line.start + agency.start("name")
+                    spans.extend((base + m.start(), base + m.end(), m.group(), "reporter")
+                                 for m in re.finditer(r"[\u4e00-\u9fff·]+", agency.group("name")))
                 return agency.span("mark"), spans
         match = headers.DATELINE.match(text)
         spans = []
@@ -479,6 +501,8 @@ class ArticleSplitter:
                 spans.append((line.start + more_start + extra.start(),
                               line.start + more_start + extra.end(), extra.group(), role))
             pos = author.end()
+        if not spans and match.group("mark")[0] in "【[":  # 【示例时报报道 记者 张三】
+            spans = headers.byline_authors(match.group("mark")[1:-1], line.start + match.start("mark") + 1)
         return (0, match.end("mark")), spans
 
 
@@ -495,15 +519,15 @@ def _header(first: _Block) -> tuple[str, str | None, str | None, dict]:
     if first.is_article and heads:
         roles = headers.header_roles(heads)
         for line, role in zip(heads, roles):
-            start = spans[role][0] if role == "title" and title else line.start
+            start = spans[role][0] if role in spans else line.start
             spans[role] = (start, line.end)
             value = _tag_text(line)
             if role == "title":
                 title += value
             elif role == "kicker":
                 kicker = value
-            else:
-                subtitle = value
+            else:  # （…通过） / 中华人民共和国主席令: two subtitle lines
+                subtitle = value if subtitle is None else f"{subtitle} {value}"
     return title, kicker, subtitle, spans
 
 
@@ -525,14 +549,15 @@ def _truncated(last: _Line, closing: dict[int, tuple[str, str]], web: bool = Fal
     """True when an article is really cut off: its last paragraph stops mid-sentence and the
     page does not close it (``(完)``, ``责任编辑：…``, a date), or, on a web page (a date
     line above its text), it ends in ``……`` (a feature in print may end so);
-    ``下转第二版`` and ``（未完）`` always cut."""
+    ``下转第二版``, ``（未完）`` and a read-more link (``点击阅读全文``) always cut."""
     kind, text = closing.get(last.end, (None, ""))
-    if kind == "jump" and not text.lstrip("(（").startswith("上接"):
+    if cuts_article(kind, text):
         return True
     if closes_article(kind):
         return False
     body = _EDITOR_NOTE.sub("", last.simple)
-    if _caption(last) or headers.SIGNATURE_DATE.search(body) or _BARE_CREDIT.match(body):
+    if (_caption(last) or headers.SIGNATURE_DATE.search(body) or _BARE_CREDIT.match(body)
+            or _AUTHOR_NOTE.match(body)):
         return False
     cut = web and body.rstrip().endswith(("…", "..."))  # 至案发时……: a web excerpt cut off
     return last.kind in ("body", "dateline", "item") and (cut or not ends_sentence(body))

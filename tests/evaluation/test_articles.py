@@ -26,7 +26,7 @@ def test_two_warc_responses_are_scored_as_two_pages(tmp_path):
     assert scores["pages"] == 2 and scores["pages_split_right"] == 2
 
 
-@pytest.mark.parametrize("name", ["pages_heldout", "pages_heldout2", "pages_heldout3", "pages_heldout4", "pages_heldout5", "pages_heldout6", "pages_heldout7", "pages_heldout8", "pages_heldout10"])
+@pytest.mark.parametrize("name", ["pages_heldout", "pages_heldout2", "pages_heldout3", "pages_heldout4", "pages_heldout5", "pages_heldout6", "pages_heldout7", "pages_heldout8", "pages_heldout10", "pages_heldout11", "pages_heldout12", "pages_heldout13", "pages_heldout14"])
 def test_held_out_page_sets_split_right(name):
     scores = evaluate_articles(FIXTURES / f"{name}.gold.jsonl", [FIXTURES / name])
     assert scores["pages_split_right"] >= 0.9 * scores["pages"]  # pages_heldout5: 11 of 12

@@ -129,7 +129,7 @@ def test_bulleted_headline_above_a_dateline_is_a_headline():
 @pytest.mark.parametrize("line, published, outlet", [
     ("作者：齐心　　来源：《示例日报》　　2022-03-01", date(2022, 3, 1), "示例日报"),
     ("《示例日报海外版》（2022年08月05日 第 04 版）", date(2022, 8, 5), "示例日报海外版"),
-    ("原创 示例检察 示例检察院 2023-07-06 18:30 发表于江苏", date(2023, 7, 6), None),
+    ("原创 示例检察 示例检察院 2023-07-06 18:30 发表于江苏", date(2023, 7, 6), "示例检察院"),  # the account is the outlet
 ])
 def test_outlets_in_title_marks_edition_notes_and_account_lines(line, published, outlet):
     found = chrome.meta_line(line)
