@@ -93,7 +93,7 @@ def rewrite_part(path: Path, schema: pa.Schema, change, rows_per_group: int) -> 
     source = pq.ParquetFile(path)
     with pq.ParquetWriter(temp, schema, compression="zstd") as writer:
         for group in range(source.num_row_groups):
-            table = change(source.read_row_group(group).cast(schema)).cast(schema)
+            table = change(source.read_row_group(group, use_threads=False).cast(schema)).cast(schema)
             writer.write_table(table, row_group_size=max(rows_per_group, 1))
     source.close()
     os.replace(temp, path)
