@@ -36,6 +36,9 @@ _SPREAD = re.compile(r"(?:遍布|遍及|分布(?:在|于)?|散布(?:在|于)?|�
 _BARE_ORGAN = re.compile(r"(?:^|公安局|分局|[县区市旗])?([\u4e00-\u9fff]{2,4}?)(?:边防)?(?:派出所|警署|司法所|人民法庭|法庭)")
 _JOINED = re.compile(r"\s*(?:、|以及|和|与|及)\s*")  # 甲区、乙区: one list of places
 _FIGURE_JOIN = re.compile(r"[、和及与](?=[约近超逾达]?[\d０-９零一二三四五六七八九十两])")  # 25%、19%和17%
+_AT_SITE = re.compile(r"在(?![的地])[^，,；;。：:在]*$")  # 分局在…街道等地: where the organ acted
+# 区公安分局在…街道 (not 所在的村)
+_ORGAN_AT = re.compile(r"(?:局|院|所|队|办|委|庭|警方|民警)在(?![的地])[^，,；;。：:在]*$")
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
 
 
@@ -48,6 +51,7 @@ class Place:
     name: str  # the gazetteer's full name (江苏省镇江市), 全国, a country, else the text
     source: str = "sentence"  # sentence (a place named) or organ (the organ that acted)
     parts: tuple[str, ...] = ()  # a joint list's places in order (甲区、乙区), its name their smallest division
+    site: str | None = None  # the acting organ's area when this place is only where it acted (在…街道)
 
 
 def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
@@ -89,7 +93,24 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
         mentions[index].sort(key=lambda p: p.start)
     for index, found in enumerate(mentions):
         mentions[index] = joint_places(gaz, doc.clean, found)
+        activity_sites(gaz, doc.clean, doc.sentences[index].start, mentions[index])
     return mentions
+
+
+def activity_sites(gaz, clean: str, start: int, found: list[Place]) -> None:
+    """Mark a place named after 在 as only where an organ acted, the figure the organ's: 分局在
+    石楼镇、化龙镇等地开展宣传12场 -> the district; 九江市公安局水上派出所在湖口水域巡查 -> 九江市
+    (a place inside the organ's own, in its clause); 区公安分局在新安街道… -> the township's county
+    (an organ word right before 在). A township's own organ (石楼镇派出所) is no site."""
+    for k, place in enumerate(found):
+        if place.source != "sentence" or not _AT_SITE.search(clean, start, place.start):
+            continue
+        organs = [o for o in found[:k] if o.source == "organ"]
+        if organs and place.name.startswith(organs[-1].name) and place.name != organs[-1].name \
+                and _AT_SITE.search(clean, organs[-1].end, place.start):
+            place.site = organs[-1].name
+        elif not organs and place.name.endswith(TOWNSHIP_ENDS) and _ORGAN_AT.search(clean, start, place.start):
+            place.site = gaz.ancestor(place.name, "county")
 
 
 def joint_places(gaz, clean: str, found: list[Place]) -> list[Place]:
@@ -443,6 +464,8 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
     before = [p for p in own if p.end <= position]
     if before:  # the nearest: 南京海关……江苏全省海关共立案 -> 江苏省
         last = before[-1]
+        if last.site:  # 区公安分局在…街道等地开展宣传: the organ's area
+            return last.site, "organ"
         if last.parts:
             sentence = doc.sentences[index]
             own_place = each_place(doc.clean[sentence.start:sentence.end], sentence.start, last, position)

@@ -102,3 +102,18 @@ def test_joint_figure_takes_the_smallest_common_division(extractor, paragraphs, 
 ])
 def test_each_figure_after_fenbie_takes_its_own_division(extractor, paragraphs, span, place):
     assert attribute(extractor, make_article(paragraphs), span, "place") == place
+
+
+@pytest.mark.parametrize("paragraphs, span, place, source", [
+    # A place after 在 inside the acting organ's own area is only where it acted: the organ's.
+    (["宜昌市公安局水上分局在秭归县水域开展巡查150余次。"], "150余次", "湖北省宜昌市", "organ"),
+    # A township after an organ word and 在: the township's county.
+    (["宝安区人民法院通报。", "区检察院联合区公安分局在宝安区西乡街道开展宣传12场。"], "12场",
+     "广东省深圳市宝安区", "organ"),
+    # Without 在 a county's own organ keeps its county.
+    (["宜昌市公安局通报，秭归县公安局破获案件30起。"], "30起", "湖北省宜昌市秭归县", "organ"),
+])
+def test_a_place_after_zai_is_where_the_organ_acted(extractor, paragraphs, span, place, source):
+    doc = make_article(paragraphs)
+    assert attribute(extractor, doc, span, "place") == place
+    assert attribute(extractor, make_article(paragraphs), span, "place_source") == source
