@@ -34,6 +34,11 @@ _TOWNSHIP_ORGAN = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:镇|乡|街道))(?:边�
 _SPREAD = re.compile(r"(?:遍布|遍及|分布(?:在|于)?|散布(?:在|于)?|涉及|来自|波及|流窜(?:于|到|至)?|销往)$")
 # 黄粱梦派出所, 邯郸县公安局黄粱梦派出所, 南京东路警署: an organ named by a bare township name
 _BARE_ORGAN = re.compile(r"(?:^|公安局|分局|[县区市旗])?([\u4e00-\u9fff]{2,4}?)(?:边防)?(?:派出所|警署|司法所|人民法庭|法庭)")
+_JOINED = re.compile(r"\s*(?:、|以及|和|与|及)\s*")  # 甲区、乙区: one list of places
+_FIGURE_JOIN = re.compile(r"[、和及与](?=[约近超逾达]?[\d０-９零一二三四五六七八九十两])")  # 25%、19%和17%
+_AT_SITE = re.compile(r"在(?![的地])[^，,；;。：:在]*$")  # 分局在…街道等地: where the organ acted
+# 区公安分局在…街道 (not 所在的村)
+_ORGAN_AT = re.compile(r"(?:局|院|所|队|办|委|庭|警方|民警)在(?![的地])[^，,；;。：:在]*$")
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
 
 
@@ -45,6 +50,8 @@ class Place:
     end: int
     name: str  # the gazetteer's full name (江苏省镇江市), 全国, a country, else the text
     source: str = "sentence"  # sentence (a place named) or organ (the organ that acted)
+    parts: tuple[str, ...] = ()  # a joint list's places in order (甲区、乙区), its name their smallest division
+    site: str | None = None  # the acting organ's area when this place is only where it acted (在…街道)
 
 
 def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
@@ -84,7 +91,94 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
                 source = "sentence" if hit.group(0) in lex.country_names else "organ"
                 mentions[index].append(Place(start, end, NATION, source))
         mentions[index].sort(key=lambda p: p.start)
+    for index, found in enumerate(mentions):
+        mentions[index] = joint_places(gaz, doc.clean, found)
+        activity_sites(gaz, doc.clean, doc.sentences[index].start, mentions[index])
     return mentions
+
+
+def activity_sites(gaz, clean: str, start: int, found: list[Place]) -> None:
+    """Mark a place named after 在 as only where an organ acted, the figure the organ's: 分局在
+    石楼镇、化龙镇等地开展宣传12场 -> the district; 九江市公安局水上派出所在湖口水域巡查 -> 九江市
+    (a place inside the organ's own, in its clause); 区公安分局在新安街道… -> the township's county
+    (an organ word right before 在). A township's own organ (石楼镇派出所) is no site."""
+    for k, place in enumerate(found):
+        if place.source != "sentence" or not _AT_SITE.search(clean, start, place.start):
+            continue
+        organs = [o for o in found[:k] if o.source == "organ"]
+        if organs and place.name.startswith(organs[-1].name) and place.name != organs[-1].name \
+                and _AT_SITE.search(clean, organs[-1].end, place.start):
+            place.site = organs[-1].name
+        elif not organs and place.name.endswith(TOWNSHIP_ENDS) and _ORGAN_AT.search(clean, start, place.start):
+            place.site = gaz.ancestor(place.name, "county")
+
+
+def joint_places(gaz, clean: str, found: list[Place]) -> list[Place]:
+    """Replace a list of divisions joined by 、/和/与/及 by one Place: the smallest division that
+    holds them all (甲县、乙县两地共抓获 -> their city; 深圳、东莞警方联合侦破 -> 广东省), its
+    ``parts`` the listed places in order (for 分别), its source the last place's (深圳、东莞警方:
+    organ). A list with no common division (北京、上海,
+    a foreign country, 全国) stays as it is."""
+    out: list[Place] = []
+    for place in found:
+        last = out[-1] if out else None
+        between = listed_between(gaz, clean[last.end:place.start], last.name, place.name) if last else None
+        if between is not None:
+            parts = (last.parts or (last.name,)) + between + (place.name,)
+            name = common_division(gaz, parts)
+            if name:
+                out[-1] = Place(last.start, place.end, name, place.source, parts)
+                continue
+        out.append(place)
+    return out
+
+
+def listed_between(gaz, gap: str, left: str, right: str) -> tuple[str, ...] | None:
+    """Return the places listed between two places of one list, () for a bare 、/和, None when
+    the text between is no list: 历下、市中、槐荫 with 市中 not tagged -> (山东省济南市市中区,), the
+    one division of that name in the division both neighbours lie in."""
+    pieces = _JOINED.split(gap)
+    if len(pieces) < 2 or pieces[0].strip() or pieces[-1].strip():
+        return None
+    common = common_division(gaz, (left, right))
+    found = []
+    for piece in pieces[1:-1]:
+        names = [piece.strip()] + [piece.strip() + end for end in "区县市旗"]  # 市中 -> 市中区
+        divs = {d.full for n in names for d in gaz.divisions(n) if common and d.full.startswith(common)
+                and d.full != common}
+        if len(divs) != 1:
+            return None
+        found.append(divs.pop())
+    return tuple(found)
+
+
+def common_division(gaz, names: tuple[str, ...]) -> str | None:
+    """Return the smallest division (county, city, province) all ``names`` lie in:
+    (山东省济南市历下区, 山东省济南市槐荫区) -> 山东省济南市; None when they share none."""
+    if any(gaz.code_and_level(n)[0] in (None, "100000") for n in names):
+        return None
+    for level in ("county", "city", "province"):
+        found = {gaz.ancestor(n, level) for n in names}
+        if len(found) == 1 and None not in found:
+            return found.pop()
+    return None
+
+
+def each_place(text: str, offset: int, place: Place, position: int) -> str | None:
+    """Return the k-th place of a joint list that the k-th figure after 分别 is about, when
+    the list and the figures count the same: 甲区、乙区两区案件分别上升5%和8% -> 8% is 乙区's."""
+    start, at = place.end - offset, position - offset
+    clause = text[start:at]
+    if "分别" not in clause or _NEXT_CLAUSE.search(clause):
+        return None
+    each = start + clause.index("分别")
+    end = _NEXT_CLAUSE.search(text, at)
+    end = end.start() if end else len(text)
+    before = sum(1 for m in _FIGURE_JOIN.finditer(text, each, at + 1) if m.start() < at)
+    after = sum(1 for _ in _FIGURE_JOIN.finditer(text, at, end))
+    if before + 1 + after != len(place.parts):
+        return None
+    return place.parts[before]
 
 
 def in_quotes(text: str, position: int) -> bool:
@@ -369,7 +463,14 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
     own = mentions[index]
     before = [p for p in own if p.end <= position]
     if before:  # the nearest: 南京海关……江苏全省海关共立案 -> 江苏省
-        return before[-1].name, before[-1].source
+        last = before[-1]
+        if last.site:  # 区公安分局在…街道等地开展宣传: the organ's area
+            return last.site, "organ"
+        if last.parts:
+            sentence = doc.sentences[index]
+            own_place = each_place(doc.clean[sentence.start:sentence.end], sentence.start, last, position)
+            return own_place or last.name, last.source
+        return last.name, last.source
     sentence = doc.sentences[index]
     earlier: list[Place] = []
     for k in range(index - 1, -1, -1):

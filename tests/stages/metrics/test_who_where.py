@@ -75,3 +75,45 @@ def test_subject(extractor, paragraphs, span, subject):
 ])
 def test_partners_and_destinations_are_not_the_place(extractor, paragraphs, span, place):
     assert attribute(extractor, make_article(paragraphs), span, "place") == place
+
+
+@pytest.mark.parametrize("paragraphs, span, place", [
+    # A figure of several divisions at once: the smallest division that holds them all.
+    (["武汉市公安局通报，江岸区、江汉区、硚口区共破获盗窃案件350起。"], "350起", "湖北省武汉市"),
+    (["绍兴市公安局通报，柯桥、上虞、诸暨三地警方共抓获犯罪嫌疑人42名。"], "42名", "浙江省绍兴市"),
+    (["去年，临川区、南城县两地共抓获涉校违法犯罪人员31名。"], "31名", "江西省抚州市"),
+    (["苏州、无锡警方联合侦破一起网络赌博案，抓获犯罪嫌疑人15名。"], "15名", "江苏省"),
+    (["南湖区、秀洲区两院共审结刑事案件860件。"], "860件", "浙江省嘉兴市"),
+    # Two townships of one district: the district.
+    (["番禺区公安分局在石楼镇、化龙镇捣毁窝点5个。"], "5个", "广东省广州市番禺区"),
+])
+def test_joint_figure_takes_the_smallest_common_division(extractor, paragraphs, span, place):
+    assert attribute(extractor, make_article(paragraphs), span, "place") == place
+
+
+@pytest.mark.parametrize("paragraphs, span, place", [
+    # 分别 with as many figures as places: each figure is its own division's, in order; a
+    # place the tagger missed in the middle of the list (市中) is read in the list's city.
+    (["济南市公安局通报，历下、市中、槐荫三区盗窃警情分别下降12%、9%和7%。"], "12%", "山东省济南市历下区"),
+    (["济南市公安局通报，历下、市中、槐荫三区盗窃警情分别下降12%、9%和7%。"], "9%", "山东省济南市市中区"),
+    (["济南市公安局通报，历下、市中、槐荫三区盗窃警情分别下降12%、9%和7%。"], "7%", "山东省济南市槐荫区"),
+    # Counts that differ, or a figure of the next clause: the list's common division.
+    (["福州市公安局通报，鼓楼区、台江区分别破获案件20起，共抓获10人。"], "10人", "福建省福州市"),
+])
+def test_each_figure_after_fenbie_takes_its_own_division(extractor, paragraphs, span, place):
+    assert attribute(extractor, make_article(paragraphs), span, "place") == place
+
+
+@pytest.mark.parametrize("paragraphs, span, place, source", [
+    # A place after 在 inside the acting organ's own area is only where it acted: the organ's.
+    (["宜昌市公安局水上分局在秭归县水域开展巡查150余次。"], "150余次", "湖北省宜昌市", "organ"),
+    # A township after an organ word and 在: the township's county.
+    (["宝安区人民法院通报。", "区检察院联合区公安分局在宝安区西乡街道开展宣传12场。"], "12场",
+     "广东省深圳市宝安区", "organ"),
+    # Without 在 a county's own organ keeps its county.
+    (["宜昌市公安局通报，秭归县公安局破获案件30起。"], "30起", "湖北省宜昌市秭归县", "organ"),
+])
+def test_a_place_after_zai_is_where_the_organ_acted(extractor, paragraphs, span, place, source):
+    doc = make_article(paragraphs)
+    assert attribute(extractor, doc, span, "place") == place
+    assert attribute(extractor, make_article(paragraphs), span, "place_source") == source
