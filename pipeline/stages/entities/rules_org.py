@@ -75,6 +75,7 @@ class OrgRules:
             f"(?:{trie_pattern(self.relative_prefixes)})"
             f"(?:{trie_pattern(organs + organs_any + subunits)})")
         self.organ_re = re.compile(trie_pattern(organs + organs_any))
+        self.organ_end_re = re.compile(f"(?:{trie_pattern(organs + organs_any + ['警方', '检方'])})$")
         self.organs_any = set(organs_any)
         self.org_names_re = re.compile(trie_pattern(read_words(data_dir / "entity_org_names.txt")))
         self.session_re = re.compile(SESSION)

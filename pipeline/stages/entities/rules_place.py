@@ -185,8 +185,9 @@ class PlaceRules:
             full = name in gaz.by_name or name in gaz.countries
             if name in self.relative_before and not name.endswith("县") and (
                     any(ps == e for ps, _ in places) or self.organ_re.match(text, e)
-                    or self.org_names_re.match(text, e)):
-                continue  # 会同 + 公安部: the verb "together with", not the county
+                    or self.org_names_re.match(text, e)
+                    or self.organ_end_re.search(text, max(0, s - 12), s)):
+                continue  # 会同 + 公安部, 市公安局 + 会同: the verb "together with", not the county
             if name in gaz.needs_parent:
                 if not (adjacent and any(is_parent_of(p, d) for p in last_divs for d in divs)):
                     continue

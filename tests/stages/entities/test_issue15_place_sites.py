@@ -72,6 +72,15 @@ def test_huitong_as_a_verb_is_outside_the_org(tagger, text, org):
     assert not any(t.startswith("会同") for t, _ in got)
 
 
+@pytest.mark.parametrize("text", [
+    "怀化市检察院会同公安、司法等部门召开联席会议。",  # in 怀化, whose county 会同 is
+    "怀化警方会同有关单位排查隐患。",
+])
+def test_huitong_after_an_organ_is_the_verb_not_the_county(tagger, text):
+    """怀化市检察院会同公安部门: 会同 after the organ that acts is "together with", not 会同县."""
+    assert not any(t.startswith("会同") for t, _ in found(tagger, text))
+
+
 def test_huitong_county_at_the_start_of_a_clause_stays_the_county(tagger):
     assert ("会同县公安局", "ORG") in found(tagger, "会同县公安局破获一起盗窃案。")
 
