@@ -32,6 +32,9 @@ _TOWNSHIP_ORGAN = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:镇|乡|街道))(?:边�
 # 遍布全国, 分布在全国12个省市, 涉及全国28个省份, 来自全国各地 after a local organ: the reach of a
 # case (victims, suspects, goods), not the scope of the organ that acted
 _SPREAD = re.compile(r"(?:遍布|遍及|分布(?:在|于)?|散布(?:在|于)?|涉及|来自|波及|流窜(?:于|到|至)?|销往)$")
+# 全国21个省份, 全国各地: the provinces a case reached (after a spread verb, even with no organ in
+# the sentence: 案件涉及全国21个省份的受害人)
+_PROVINCES = re.compile(r"(?:[\d０-９一二三四五六七八九十两]+(?:多|余)?个?(?:省份|省区市|省市区|省市|省区|省)|各地|各省)")
 # 黄粱梦派出所, 邯郸县公安局黄粱梦派出所, 南京东路警署: an organ named by a bare township name
 _BARE_ORGAN = re.compile(r"(?:^|公安局|分局|[县区市旗])?([\u4e00-\u9fff]{2,4}?)(?:边防)?(?:派出所|警署|司法所|人民法庭|法庭)")
 _JOINED = re.compile(r"\s*(?:、|以及|和|与|及)\s*")  # 甲区、乙区: one list of places
@@ -77,6 +80,7 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             if gaz.code_and_level(found.name)[1] == "county":
                 county = found.name
     bare_township_organs(gaz, doc, mentions)
+    local = any(p.name != NATION for found in mentions for p in found)  # a report of a local organ
     for index, sentence in enumerate(doc.sentences):
         text = doc.clean[sentence.start:sentence.end]
         taken = [(p.start, p.end) for p in mentions[index]]
@@ -84,8 +88,9 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             start, end = sentence.start + hit.start(), sentence.start + hit.end()
             if in_quotes(text, hit.start()):
                 continue  # 推广安装“国家反诈中心”应用程序: a name
-            if _SPREAD.search(text, max(0, hit.start() - 6), hit.start()) and any(
-                    p.end <= start and p.name != NATION for p in mentions[index]):
+            if _SPREAD.search(text, max(0, hit.start() - 6), hit.start()) and (
+                    any(p.end <= start and p.name != NATION for p in mentions[index])
+                    or (_PROVINCES.match(text, hit.end()) and local)):
                 continue  # 嘉兴市公安局…受害人遍布全国20多个省份: how far the case reached, not whose figure
             if not any(s < end and start < e for s, e in taken):
                 source = "sentence" if hit.group(0) in lex.country_names else "organ"

@@ -411,8 +411,11 @@ def test_a_station_named_by_a_bare_township(extractor, paragraphs, span, place):
     (["嘉兴市公安局破获一起电诈案，受害人遍布全国20多个省份，涉案金额3000余万元。"], "3000余万元", "浙江省嘉兴市"),
     (["温州警方打掉一个赌博团伙，涉及全国28个省份的参赌人员1.2万余人。"], "1.2万余人", "浙江省温州市"),
     (["该团伙成员来自全国各地，台州市公安局共抓获45人。"], "45人", "浙江省台州市"),
+    # no organ in the sentence: a count of provinces after a spread verb, in a local report
+    (["丽水市公安局破获一起网络赌博案。", "案件波及全国19个省份的参赌人员3000余名。"], "3000余名", "浙江省丽水市"),
     # 全国 as the organ's scope stays national
     (["今年以来，全国公安机关共破获电诈案件30万起。"], "30万起", "全国"),
+    (["公安部通报，案件涉及全国31个省份，共抓获嫌疑人800名。"], "800名", "全国"),
 ])
 def test_the_reach_of_a_case_is_not_a_national_scope(extractor, paragraphs, span, place):
     assert fields_of(extractor, paragraphs, span)["place"] == place
