@@ -465,3 +465,12 @@ def test_an_end_in_a_later_paragraph_takes_no_start_from_the_lead(extractor):
     paragraphs = ["今年以来，全市公安机关共破获刑事案件1500起。", "截至8月31日，全市已建成智慧安防小区380个。"]
     fields = fields_of(extractor, paragraphs, "380个", published=P)
     assert (fields["period_start"], fields["period_end"]) == (None, date(2024, 8, 31))
+
+
+@pytest.mark.parametrize("paragraphs, span, category", [
+    (["警方在屯门一單位檢獲現金約35萬港元。"], "約35萬港元", "assets_seized"),   # 檢獲 (Hong Kong) = 缴获
+    (["九龍城警區今年搗破賭博集團5個。"], "5個", "gangs_dismantled"),         # 搗破 = 捣毁
+])
+def test_hong_kong_words_for_seizing_and_breaking_up(extractor, paragraphs, span, category):
+    """檢獲 and 搗破, read through the simplified view, take the categories of 缴获 and 捣毁."""
+    assert fields_of(extractor, paragraphs, span)["category"] == category
