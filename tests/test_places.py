@@ -111,3 +111,11 @@ def test_county_cities_ending_in_zhong_keep_their_short_form(gaz):
     """阆中市 → 阆中, 扬中市 → 扬中 (only banners such as …中旗 drop a final 中)."""
     assert [d.full for d in gaz.divisions("阆中")] == ["四川省南充市阆中市"]
     assert [d.full for d in gaz.divisions("扬中")] == ["江苏省镇江市扬中市"]
+
+
+def test_county_units_ending_in_zhong_have_their_short_forms(gaz):
+    """吴中区 → 吴中, 渝中区 → 渝中, 资中县 → 资中 (so 苏州市公安局吴中分局 is 吴中区's); 市中 stays out."""
+    assert [d.full for d in gaz.divisions("吴中")] == ["江苏省苏州市吴中区"]
+    assert [d.full for d in gaz.divisions("渝中")] == ["重庆市渝中区"]
+    assert [d.full for d in gaz.divisions("资中")] == ["四川省内江市资中县"]
+    assert gaz.divisions("市中") == []
