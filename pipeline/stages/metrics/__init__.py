@@ -49,7 +49,8 @@ from .words import Clause, clause_start, learn_verbs, sentence_starts
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]
 
 _YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)年")  # a year a page names
-_MAY_HOLD_PERIOD = re.compile(r"[年来间至]|到\d{1,2}月")  # a sentence that may state a time scope
+# a sentence that may state a time scope (一季度, 国庆假期 too)
+_MAY_HOLD_PERIOD = re.compile(r"[年来间至季假节]|到\d{1,2}月")
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
 # date of an event (1994年7月).
 _WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
@@ -264,6 +265,27 @@ class _DocumentReader:
             return start, end
         return lead[1], published
 
+    def window_named_before(self, sentence, carried) -> tuple:
+        """Return the days of a 期间 phrase that names no date, from the window stated before it in
+        the article: 6月1日至8月31日开展夏季行动。…… / 行动期间，共破获案件120起 -> Jun 1 to Aug 31;
+        国庆假期，全市…。 / 假期期间，破获… -> Oct 1 to 7. (None, None) when none was stated."""
+        for window in (carried, self.windows.get(sentence.article), self.title_window(sentence)):
+            if window and (window[1] is not None or window[2] is not None):
+                return window[1], window[2]
+        return None, None
+
+    def title_window(self, sentence) -> tuple | None:
+        """The window the article's headline states (一季度, 上半年, 国庆假期, 2023年), with its days
+        read against the publication date, or None: 南昌西湖检察一季度批捕…86人 -> Jan 1 to Mar 31."""
+        title = self.title(sentence)
+        if not title or not _MAY_HOLD_PERIOD.search(title):
+            return None
+        found = dated(read_period(title, len(title), self.published(sentence)))
+        if found[0] is None or (found[1] is None and found[2] is None) \
+                or not report_window(found, self.published(sentence)):
+            return None
+        return found
+
     def title(self, sentence) -> str:
         """The headline of the sentence's article ('' when it has none)."""
         articles = self.doc.articles
@@ -330,6 +352,10 @@ class _DocumentReader:
             period, period_start, period_end = self.windows[sentence.article]  # 同期破获…: the window just stated
         if period and period.endswith("以来") and period_start is None:
             period_start, period_end = self.campaign_start(sentence, period_start, period_end)
+        if period and period.endswith("期间") and period_start is None and period_end is None:
+            period_start, period_end = self.window_named_before(sentence, carried)
+        if period is None:  # 苏州上半年破获毒品案件214起 / 缴获各类毒品86公斤: the headline's window
+            period, period_start, period_end = self.title_window(sentence) or (None, None, None)
         if period is not None:
             self.windows[sentence.article] = (period, period_start, period_end)
         period_end = planned_end(text, cand, fields, period_start, period_end)

@@ -119,16 +119,21 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     """Return (period as written, start, end) of the last time scope starting before
     ``position``; with ``heads``, only one that opens a clause (今年以来，…), as a scope
     carried to the next sentences must."""
-    found, seen = None, []
+    found, seen, last_end = None, [], -1
+    dated_before = None  # the span right before a 期间 phrase: 6月1日至8月31日…行动期间
     for begin, end, period, opens in period_matches(text):
         if begin > position or begin == position and end <= position + 1:
             break  # a period may hold the figure itself (两年来: 两年)
-        if not heads or opens:
+        if not heads or opens or (begin == last_end and found is not None):
+            dated_before = found if begin == last_end else None
             found = period
         seen.append(period)
+        last_end = end
     if found is None:
         return None, None, None
     start, end = period_dates(found, published)
+    if start is None and end is None and dated_before and found.endswith("期间"):
+        return (found, *period_dates(dated_before, published))  # the campaign's stated days
     return found, *year_until(seen, found, start, end, published)
 
 

@@ -88,3 +88,36 @@ def test_period_dates(period, expected):
 
     start, end = _period_dates(period, date(2021, 11, 2))
     assert (start and start.isoformat(), end and end.isoformat()) == expected
+
+
+@pytest.mark.parametrize("title, paragraphs, span, dates", [
+    # 7月1日至9月30日秋季攻坚行动期间，破获案件52起: a 期间 phrase right after its stated days takes them
+    (None, ["7月1日至9月30日秋季攻坚行动期间，全县破获案件52起。"], "52起", ("2021-07-01", "2021-09-30")),
+    # 假期期间 later in the article refers back to the holiday the lead named
+    (None, ["春节假期，全区治安平稳。", "假期期间，民警查获违法车辆37辆。"], "37辆", ("2021-02-11", "2021-02-17")),
+    # 东城检察上半年起诉盗窃犯罪41人 / 追赃挽损80万元: the headline's window holds for its figures
+    ("东城检察上半年起诉盗窃犯罪41人", ["追赃挽损80万元。"], "80万元", ("2021-01-01", "2021-06-30")),
+    # 关于中秋假期治安情况的通报: figures of the release under a holiday heading take the holiday
+    ("某市公安局关于中秋假期治安情况的通报", ["一、打击情况", "全市破获刑事案件26起。"], "26起",
+     ("2021-09-19", "2021-09-21")),
+    # 通报2020年检察工作情况 (published in 2021): a year report's later paragraphs take the year
+    ("某市检察院通报2020年检察工作情况", ["1月20日，市检察院召开新闻发布会。", "市检察院共起诉95人。"], "95人",
+     ("2020-01-01", "2020-12-31")),
+    # Hard negatives: a headline that names an event's day dates no figure of the body; a 期间
+    # phrase with nothing stated before it stays without days.
+    ("3月5日某县召开禁毒大会", ["全县戒毒人员62名。"], "62名", (None, None)),
+    (None, ["活动期间，共发放传单300份。"], "300份", (None, None)),
+])
+def test_window_from_headline_or_named_before(extractor, title, paragraphs, span, dates):
+    """行动期间/假期期间 take the window stated before them; a headline's window (上半年, 中秋假期,
+    2020年) holds for the article's figures that state none."""
+    from datetime import date
+
+    published = date(2021, 7, 10) if title and "上半年" in title else date(2021, 9, 25)
+    if title and "2020年" in title:
+        published = date(2021, 1, 21)
+    if paragraphs[0].startswith("春节"):
+        published = date(2021, 2, 20)
+    doc = make_article(paragraphs, title=title, published=published)
+    got = (attribute(extractor, doc, span, "period_start"), attribute(extractor, doc, span, "period_end"))
+    assert tuple(d and d.isoformat() for d in got) == dates
