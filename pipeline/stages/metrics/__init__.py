@@ -58,6 +58,10 @@ _WHOLE_YEAR = re.compile(r"^(?:\d{4}年|去年|今年)(?:全年)?$")
 # 同期 naming the window just stated (浙江省公安厅同期破获…), not a comparison base (去年同期, 与…同期相比)
 _RUNNING = re.compile(r"(?:以来|至今|已经?|累计|起)$")  # a window still running when the report was made
 _LAUNCH = re.compile(r"上线|开通|启用|投入使用|挂牌成立|正式成立|正式启动|揭牌")  # what starts a running count
+# A 期间 phrase that refers back to a window stated before (行动期间, 假期期间, 在此期间), not a named
+# one (“九五”期间, 首脑会议期间)
+_BACK_WINDOW = re.compile(r"^(?:在|于)?(?:此|这|该|上述)?(?:专项|集中|整治|打击)*(?:行动|活动|假期|长假|节日|"
+                          r"节假日|黄金周|小长假)?期间$")
 _SAME_PERIOD = re.compile(r"(?<![年比较与和跟])同期(?!相比|比)")
 
 
@@ -352,7 +356,7 @@ class _DocumentReader:
             period, period_start, period_end = self.windows[sentence.article]  # 同期破获…: the window just stated
         if period and period.endswith("以来") and period_start is None:
             period_start, period_end = self.campaign_start(sentence, period_start, period_end)
-        if period and period.endswith("期间") and period_start is None and period_end is None:
+        if period and _BACK_WINDOW.match(period) and period_start is None and period_end is None:
             period_start, period_end = self.window_named_before(sentence, carried)
         if period is None:  # 苏州上半年破获毒品案件214起 / 缴获各类毒品86公斤: the headline's window
             period, period_start, period_end = self.title_window(sentence) or (None, None, None)

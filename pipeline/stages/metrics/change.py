@@ -124,7 +124,7 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     for begin, end, period, opens in period_matches(text):
         if begin > position or begin == position and end <= position + 1:
             break  # a period may hold the figure itself (两年来: 两年)
-        if not heads or opens or (begin == last_end and found is not None):
+        if not heads or opens or (begin == last_end and found is not None and period.endswith("期间")):
             dated_before = found if begin == last_end else None
             found = period
         seen.append(period)
