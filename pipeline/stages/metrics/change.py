@@ -51,13 +51,15 @@ _SPANS = r"""
 """
 _OF_YEAR = rf"""
     (?:今年|去年|\d{{4}}年)                        # a year, then perhaps a part of it:
-    (?:{_PARTS}|全年|{_MONTHS}|前(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月|\d{{1,2}}月份?)?
+    (?:{_PARTS}|全年|{_MONTHS}|[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月|\d{{1,2}}月份?)?
     (?=[，,以共全该市县区省]|[\u4e00-\u9fff])      # followed by a clause, not a date (2021年5月3日)
 """
 _YEARLESS = rf"""
     (?<![\d年月])(?:{_MONTHS}|{_PARTS})            # 1-10月, 第三季度 without a year
     (?=[，,]|[\u4e00-\u9fff])
     | (?<![\d年月.．到至止])\d{{1,2}}月(?:份|(?=[，,]))  # 10月份, 8月，: a month of its own (not 到11月)
+    | (?<![\d年月.．到至止第])\d{{1,2}}月(?=[\u4e00-\u9fff])(?![日号份底末初中上下旬间以起至到前后里内来的])  # 5月联合侦破
+    | (?:^|(?<=[，,；;。\s]))[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月(?=[，,]|[\u4e00-\u9fff])  # 首8个月，
 """
 # 活动开展以来, 专项行动期间: not across 来源： or a line, nor over a year (来源：乐清市公安局今年以来 is
 # 今年以来; a year's own windows are read by the patterns above)

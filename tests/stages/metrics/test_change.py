@@ -62,7 +62,8 @@ def test_period_is_carried_within_a_paragraph(extractor, paragraphs, span, perio
 
 
 @pytest.mark.parametrize("phrase", ["今年以来", "2018年至今", "2021年第一季度", "2021年一季度", "去年上半年",
-                                    "去年1—11月", "今年1-5月", "截至10月31日", "今年前3个月"])
+                                    "去年1—11月", "今年1-5月", "截至10月31日", "今年前3个月",
+                                    "今年首十个月"])
 def test_one_period_grammar(phrase):
     """What is a time scope is cut out of an object: the two patterns share one grammar."""
     from pipeline.stages.metrics.change import PERIOD_RE, PERIOD_STRIP_RE
@@ -82,6 +83,9 @@ def test_one_period_grammar(phrase):
     ("前三季度", ("2021-01-01", "2021-09-30")),
     ("2018年以来", ("2018-01-01", "2021-11-02")),
     ("去年全年", ("2020-01-01", "2020-12-31")),
+    ("今年首十个月", ("2021-01-01", "2021-10-31")),  # 首N个月 = 前N个月 (Hong Kong usage)
+    ("前8个月", ("2021-01-01", "2021-08-31")),  # no year: this year's, as it has ended
+    ("前11个月", ("2020-01-01", "2020-11-30")),  # not yet over this year: last year's
 ])
 def test_period_dates(period, expected):
     from datetime import date
@@ -103,6 +107,12 @@ def test_period_dates(period, expected):
     # 通报2020年检察工作情况 (published in 2021): a year report's later paragraphs take the year
     ("某市检察院通报2020年检察工作情况", ["1月20日，市检察院召开新闻发布会。", "市检察院共起诉95人。"], "95人",
      ("2020-01-01", "2020-12-31")),
+    # 今年首十個月 in traditional script: Jan 1 to Oct 31
+    (None, ["今年首十個月，全港共接獲盜竊案1200宗。"], "1200宗", ("2021-01-01", "2021-10-31")),
+    # 两地警方4月联合查处…: a month named before the verb is the figure's window, not the lead's
+    (None, ["今年以来，全省查处违规车辆900辆。两地警方4月联合查处违规车辆56辆。"], "56辆",
+     ("2021-04-01", "2021-04-30")),
+    (None, ["今年以来，全省查处违规车辆900辆，力争8月底前再查处100辆。"], "100辆", ("2021-01-01", "2021-09-25")),
     # Hard negatives: a headline that names an event's day dates no figure of the body; a 期间
     # phrase with nothing stated before it stays without days.
     ("3月5日某县召开禁毒大会", ["全县戒毒人员62名。"], "62名", (None, None)),
