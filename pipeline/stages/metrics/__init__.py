@@ -132,7 +132,29 @@ class MetricExtractor:
                 reader.read_sentence(index, text, paragraph, carried)
                 if len(doc.metrics) > found and first_body.get(sentence.article) == sentence.paragraph:
                     counted.add(sentence.article)
+        restated_windows(doc)
         return doc
+
+
+_PERIOD_FIELDS = ("period", "period_start", "period_end")
+
+
+def restated_windows(doc: Document) -> None:
+    """Give a headline figure that states no window the window of the body figure it restates (same
+    article, value and unit): 福州警方秋季行动破获案件3100余起 / 9月1日至11月30日秋季行动期间，共破获
+    案件3100余起 -> Sep 1 to Nov 30 for the headline's 3100余起 too."""
+    sentences = doc.sentences
+    body: dict[tuple, dict] = {}
+    for metric in doc.metrics:
+        sentence = sentences[metric.sentence]
+        fields = metric.fields
+        if sentence.kind == "body" and fields.get("period") is not None:
+            body.setdefault((sentence.article, fields.get("value"), fields.get("unit")), fields)
+    for metric in doc.metrics:
+        sentence, fields = sentences[metric.sentence], metric.fields
+        said = body.get((sentence.article, fields.get("value"), fields.get("unit")))
+        if sentence.kind in ("title", "subtitle") and fields.get("period") is None and said:
+            fields.update({name: said[name] for name in _PERIOD_FIELDS})
 
 
 def is_lead(first_body: dict[int, int], counted: set[int], sentence, window: tuple) -> bool:

@@ -131,3 +131,22 @@ def test_window_from_headline_or_named_before(extractor, title, paragraphs, span
     doc = make_article(paragraphs, title=title, published=published)
     got = (attribute(extractor, doc, span, "period_start"), attribute(extractor, doc, span, "period_end"))
     assert tuple(d and d.isoformat() for d in got) == dates
+
+
+@pytest.mark.parametrize("span, dates", [
+    ("260辆", ("2021-03-01", "2021-05-31")),  # restated in the body: the body's window
+    ("18名", (None, None)),  # stated in the headline only, no window anywhere: none
+])
+def test_headline_figure_takes_the_window_of_the_body_figure_it_restates(extractor, span, dates):
+    """某县警方春季行动查处违法车辆260辆 / 3月1日至5月31日春季行动期间，全县查处违法车辆260辆 ->
+    the headline's 260辆 runs Mar 1 to May 31 too."""
+    from datetime import date
+
+    doc = make_article(["3月1日至5月31日春季行动期间，全县查处违法车辆260辆。"],
+                       title="某县警方春季行动查处违法车辆260辆 抓获逃犯18名", published=date(2021, 6, 10))
+    extractor(doc)
+    title = [m for m in doc.metrics if doc.sentences[m.sentence].kind == "title"
+             and doc.clean[m.start:m.end] == span]
+    assert title
+    got = (title[0].fields["period_start"], title[0].fields["period_end"])
+    assert tuple(d and d.isoformat() for d in got) == dates
