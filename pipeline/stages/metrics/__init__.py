@@ -148,7 +148,7 @@ def restated_windows(doc: Document) -> None:
     for metric in doc.metrics:
         sentence = sentences[metric.sentence]
         fields = metric.fields
-        if sentence.kind == "body" and fields.get("period") is not None:
+        if sentence.kind == "body" and (fields.get("period_start") or fields.get("period_end")):
             body.setdefault((sentence.article, fields.get("value"), fields.get("unit")), fields)
     for metric in doc.metrics:
         sentence, fields = sentences[metric.sentence], metric.fields
