@@ -267,6 +267,7 @@ class _DocumentReader:
         self.undated = year_only(doc) if doc.published is None else None
         self.windows: dict[int, tuple] = {}  # the window of the last figure read in each article
         self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
+        self.titles: dict[int, tuple | None] = {}  # the window the headline of each article states
 
     def published(self, sentence) -> date | None:
         """The date periods are read against: the document's publication date (JSONL date,
@@ -303,13 +304,15 @@ class _DocumentReader:
     def title_window(self, sentence) -> tuple | None:
         """The window the article's headline states (一季度, 上半年, 国庆假期, 2023年), with its days
         read against the publication date, or None: 南昌西湖检察一季度批捕…86人 -> Jan 1 to Mar 31."""
-        title = self.title(sentence)
-        if not title or not _MAY_HOLD_PERIOD.search(title):
-            return None
-        found = dated(read_period(title, len(title), self.published(sentence)))
-        if found[0] is None or (found[1] is None and found[2] is None) \
-                or not report_window(found, self.published(sentence)):
-            return None
+        if sentence.article in self.titles:
+            return self.titles[sentence.article]
+        title, found = self.title(sentence), None
+        if title and _MAY_HOLD_PERIOD.search(title):
+            found = dated(read_period(title, len(title), self.published(sentence)))
+            if found[0] is None or (found[1] is None and found[2] is None) \
+                    or not report_window(found, self.published(sentence)):
+                found = None
+        self.titles[sentence.article] = found
         return found
 
     def title(self, sentence) -> str:
