@@ -171,11 +171,14 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         head = clause_start(text, match.start())
         before = text[head:match.start()]
         out.append((match.start(), match.end(), match.group(0),
-                    not before.strip() or bool(_DATE_LINE.fullmatch(before))
+                    not before.strip() or bool(_DATE_LINE.fullmatch(before)) or bool(_ORGAN_SUBJECT.fullmatch(before))
                     or bool(_SOURCE_LINE.search(text, 0, head))))
     return tuple(out)
 
 
+# An organ as the clause's subject before its window (市中级人民法院2024年共审结…): the window still
+# opens the clause
+_ORGAN_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,16}(?:法院|检察院|公安局|分局|机关|警方|支队|大队|派出所)")
 # A page's date line glued to its first paragraph (发布日期：2024年2月20日春节期间，我院…): the date is
 # no window, and the window after it still opens its clause.
 _DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")

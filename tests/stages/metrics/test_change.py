@@ -113,6 +113,10 @@ def test_period_dates(period, expected):
     (None, ["今年以来，全省查处违规车辆900辆。两地警方4月联合查处违规车辆56辆。"], "56辆",
      ("2021-04-01", "2021-04-30")),
     (None, ["今年以来，全省查处违规车辆900辆，力争8月底前再查处100辆。"], "100辆", ("2021-01-01", "2021-09-25")),
+    # 县人民法院2020年共审结…；…审结刑事案件… : a window after the organ that is the subject still
+    # opens its clause, and holds for the paragraph's next sentence
+    (None, ["县人民法院2020年共审结案件3100件；两个人民法庭审结民事案件840件。"], "840件",
+     ("2020-01-01", "2020-12-31")),
     # Hard negatives: a headline that names an event's day dates no figure of the body; a 期间
     # phrase with nothing stated before it stays without days.
     ("3月5日某县召开禁毒大会", ["全县戒毒人员62名。"], "62名", (None, None)),
