@@ -270,6 +270,10 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     - 近年来 → (None, None): no calendar reading of the whole phrase.
     """
     text = _COUNT_MONTHS.sub(lambda m: f"前{_small_int(m.group(1))}个月", period.strip())
+    if published is not None and _FIRST_MONTHS.fullmatch(text):  # 前8个月 with no year: the last such
+        months = int(_FIRST_MONTHS.fullmatch(text).group(1))
+        year = published.year if months < published.month else published.year - 1
+        return (date(year, 1, 1), _month_end(year, months)) if 1 <= months <= 12 else (None, None)
     if text.startswith(_UNTIL):
         return _until(text[2:], published)
     if text.startswith(_TO) and len(text) > 2:  # 到8月, 至8月底: the end only, as 截至
@@ -319,7 +323,8 @@ def _until(text: str, published: date | None) -> tuple[None, date | None]:
 
 # --- spans, years back and holidays (issue 12) ------------------------------------------------
 
-_COUNT_MONTHS = re.compile(r"前([一二两三四五六七八九十]{1,3})个月")  # 今年前两个月 -> 前2个月
+_FIRST_MONTHS = re.compile(r"前(\d{1,2})个月")  # 前8个月 without a year: the year's first months
+_COUNT_MONTHS = re.compile(r"[前首]([一二两三四五六七八九十]{1,3}|\d{1,2})个月")  # 今年前两个月, 首十个月 -> 前10个月
 _SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _YEAR_SPAN = re.compile(r"(?:从|自)?(\d{4})年(?:(\d{1,2})月份?)?[至到—－-](\d{4})年(?:(\d{1,2})月份?)?(?:间|期间|以来)?")
 _DAY_SPAN = re.compile(r"(?:(今年|去年|\d{4})年?)?(\d{1,2})月(\d{1,2})[日号][至到—－-](?:(\d{1,2})月)?(\d{1,2})[日号](?:期间)?")

@@ -49,7 +49,8 @@ from .words import Clause, clause_start, learn_verbs, sentence_starts
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]
 
 _YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)年")  # a year a page names
-_MAY_HOLD_PERIOD = re.compile(r"[年来间至]|到\d{1,2}月")  # a sentence that may state a time scope
+# a sentence that may state a time scope (一季度, 国庆假期 too)
+_MAY_HOLD_PERIOD = re.compile(r"[年来间至季假节]|到\d{1,2}月")
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
 # date of an event (1994年7月).
 _WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
@@ -57,6 +58,10 @@ _WHOLE_YEAR = re.compile(r"^(?:\d{4}年|去年|今年)(?:全年)?$")
 # 同期 naming the window just stated (浙江省公安厅同期破获…), not a comparison base (去年同期, 与…同期相比)
 _RUNNING = re.compile(r"(?:以来|至今|已经?|累计|起)$")  # a window still running when the report was made
 _LAUNCH = re.compile(r"上线|开通|启用|投入使用|挂牌成立|正式成立|正式启动|揭牌")  # what starts a running count
+# A 期间 phrase that refers back to a window stated before (行动期间, 假期期间, 在此期间), not a named
+# one (“九五”期间, 首脑会议期间)
+_BACK_WINDOW = re.compile(r"^(?:在|于)?(?:此|这|该|上述)?(?:专项|集中|整治|打击)*(?:行动|活动|假期|长假|节日|"
+                          r"节假日|黄金周|小长假)?期间$")
 _SAME_PERIOD = re.compile(r"(?<![年比较与和跟])同期(?!相比|比)")
 
 
@@ -127,7 +132,29 @@ class MetricExtractor:
                 reader.read_sentence(index, text, paragraph, carried)
                 if len(doc.metrics) > found and first_body.get(sentence.article) == sentence.paragraph:
                     counted.add(sentence.article)
+        restated_windows(doc)
         return doc
+
+
+_PERIOD_FIELDS = ("period", "period_start", "period_end")
+
+
+def restated_windows(doc: Document) -> None:
+    """Give a headline figure that states no window the window of the body figure it restates (same
+    article, value and unit): 福州警方秋季行动破获案件3100余起 / 9月1日至11月30日秋季行动期间，共破获
+    案件3100余起 -> Sep 1 to Nov 30 for the headline's 3100余起 too."""
+    sentences = doc.sentences
+    body: dict[tuple, dict] = {}
+    for metric in doc.metrics:
+        sentence = sentences[metric.sentence]
+        fields = metric.fields
+        if sentence.kind == "body" and (fields.get("period_start") or fields.get("period_end")):
+            body.setdefault((sentence.article, fields.get("value"), fields.get("unit")), fields)
+    for metric in doc.metrics:
+        sentence, fields = sentences[metric.sentence], metric.fields
+        said = body.get((sentence.article, fields.get("value"), fields.get("unit")))
+        if sentence.kind in ("title", "subtitle") and fields.get("period") is None and said:
+            fields.update({name: said[name] for name in _PERIOD_FIELDS})
 
 
 def is_lead(first_body: dict[int, int], counted: set[int], sentence, window: tuple) -> bool:
@@ -240,6 +267,7 @@ class _DocumentReader:
         self.undated = year_only(doc) if doc.published is None else None
         self.windows: dict[int, tuple] = {}  # the window of the last figure read in each article
         self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
+        self.titles: dict[int, tuple | None] = {}  # the window the headline of each article states
 
     def published(self, sentence) -> date | None:
         """The date periods are read against: the document's publication date (JSONL date,
@@ -263,6 +291,29 @@ class _DocumentReader:
                 or lead[1] > published or isinstance(published, YearOnly):
             return start, end
         return lead[1], published
+
+    def window_named_before(self, sentence, carried) -> tuple:
+        """Return the days of a 期间 phrase that names no date, from the window stated before it in
+        the article: 6月1日至8月31日开展夏季行动。…… / 行动期间，共破获案件120起 -> Jun 1 to Aug 31;
+        国庆假期，全市…。 / 假期期间，破获… -> Oct 1 to 7. (None, None) when none was stated."""
+        for window in (carried, self.windows.get(sentence.article), self.title_window(sentence)):
+            if window and (window[1] is not None or window[2] is not None):
+                return window[1], window[2]
+        return None, None
+
+    def title_window(self, sentence) -> tuple | None:
+        """The window the article's headline states (一季度, 上半年, 国庆假期, 2023年), with its days
+        read against the publication date, or None: 南昌西湖检察一季度批捕…86人 -> Jan 1 to Mar 31."""
+        if sentence.article in self.titles:
+            return self.titles[sentence.article]
+        title, found = self.title(sentence), None
+        if title and _MAY_HOLD_PERIOD.search(title):
+            found = dated(read_period(title, len(title), self.published(sentence)))
+            if found[0] is None or (found[1] is None and found[2] is None) \
+                    or not report_window(found, self.published(sentence)):
+                found = None
+        self.titles[sentence.article] = found
+        return found
 
     def title(self, sentence) -> str:
         """The headline of the sentence's article ('' when it has none)."""
@@ -330,6 +381,10 @@ class _DocumentReader:
             period, period_start, period_end = self.windows[sentence.article]  # 同期破获…: the window just stated
         if period and period.endswith("以来") and period_start is None:
             period_start, period_end = self.campaign_start(sentence, period_start, period_end)
+        if period and _BACK_WINDOW.match(period) and period_start is None and period_end is None:
+            period_start, period_end = self.window_named_before(sentence, carried)
+        if period is None:  # 苏州上半年破获毒品案件214起 / 缴获各类毒品86公斤: the headline's window
+            period, period_start, period_end = self.title_window(sentence) or (None, None, None)
         if period is not None:
             self.windows[sentence.article] = (period, period_start, period_end)
         period_end = planned_end(text, cand, fields, period_start, period_end)

@@ -51,13 +51,15 @@ _SPANS = r"""
 """
 _OF_YEAR = rf"""
     (?:今年|去年|\d{{4}}年)                        # a year, then perhaps a part of it:
-    (?:{_PARTS}|全年|{_MONTHS}|前(?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月|\d{{1,2}}月份?)?
+    (?:{_PARTS}|全年|{_MONTHS}|[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月|\d{{1,2}}月份?)?
     (?=[，,以共全该市县区省]|[\u4e00-\u9fff])      # followed by a clause, not a date (2021年5月3日)
 """
 _YEARLESS = rf"""
     (?<![\d年月])(?:{_MONTHS}|{_PARTS})            # 1-10月, 第三季度 without a year
     (?=[，,]|[\u4e00-\u9fff])
     | (?<![\d年月.．到至止])\d{{1,2}}月(?:份|(?=[，,]))  # 10月份, 8月，: a month of its own (not 到11月)
+    | (?<![\d年月.．到至止第])\d{{1,2}}月(?=[\u4e00-\u9fff])(?![日号份底末初中上下旬间以起至到前后里内来的])  # 5月联合侦破
+    | (?:^|(?<=[，,；;。\s]))[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月(?=[，,]|[\u4e00-\u9fff])  # 首8个月，
 """
 # 活动开展以来, 专项行动期间: not across 来源： or a line, nor over a year (来源：乐清市公安局今年以来 is
 # 今年以来; a year's own windows are read by the patterns above)
@@ -119,16 +121,21 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     """Return (period as written, start, end) of the last time scope starting before
     ``position``; with ``heads``, only one that opens a clause (今年以来，…), as a scope
     carried to the next sentences must."""
-    found, seen = None, []
+    found, seen, last_end = None, [], -1
+    dated_before = None  # the span right before a 期间 phrase: 6月1日至8月31日…行动期间
     for begin, end, period, opens in period_matches(text):
         if begin > position or begin == position and end <= position + 1:
             break  # a period may hold the figure itself (两年来: 两年)
-        if not heads or opens:
+        if not heads or opens or (begin == last_end and found is not None and period.endswith("期间")):
+            dated_before = found if begin == last_end else None
             found = period
         seen.append(period)
+        last_end = end
     if found is None:
         return None, None, None
     start, end = period_dates(found, published)
+    if start is None and end is None and dated_before and found.endswith("期间"):
+        return (found, *period_dates(dated_before, published))  # the campaign's stated days
     return found, *year_until(seen, found, start, end, published)
 
 
@@ -164,11 +171,14 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         head = clause_start(text, match.start())
         before = text[head:match.start()]
         out.append((match.start(), match.end(), match.group(0),
-                    not before.strip() or bool(_DATE_LINE.fullmatch(before))
+                    not before.strip() or bool(_DATE_LINE.fullmatch(before)) or bool(_ORGAN_SUBJECT.fullmatch(before))
                     or bool(_SOURCE_LINE.search(text, 0, head))))
     return tuple(out)
 
 
+# An organ as the clause's subject before its window (市中级人民法院2024年共审结…): the window still
+# opens the clause
+_ORGAN_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,16}(?:法院|检察院|公安局|分局|机关|警方|支队|大队|派出所)")
 # A page's date line glued to its first paragraph (发布日期：2024年2月20日春节期间，我院…): the date is
 # no window, and the window after it still opens its clause.
 _DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")

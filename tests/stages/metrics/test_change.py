@@ -62,7 +62,8 @@ def test_period_is_carried_within_a_paragraph(extractor, paragraphs, span, perio
 
 
 @pytest.mark.parametrize("phrase", ["今年以来", "2018年至今", "2021年第一季度", "2021年一季度", "去年上半年",
-                                    "去年1—11月", "今年1-5月", "截至10月31日", "今年前3个月"])
+                                    "去年1—11月", "今年1-5月", "截至10月31日", "今年前3个月",
+                                    "今年首十个月"])
 def test_one_period_grammar(phrase):
     """What is a time scope is cut out of an object: the two patterns share one grammar."""
     from pipeline.stages.metrics.change import PERIOD_RE, PERIOD_STRIP_RE
@@ -82,9 +83,74 @@ def test_one_period_grammar(phrase):
     ("前三季度", ("2021-01-01", "2021-09-30")),
     ("2018年以来", ("2018-01-01", "2021-11-02")),
     ("去年全年", ("2020-01-01", "2020-12-31")),
+    ("今年首十个月", ("2021-01-01", "2021-10-31")),  # 首N个月 = 前N个月 (Hong Kong usage)
+    ("前8个月", ("2021-01-01", "2021-08-31")),  # no year: this year's, as it has ended
+    ("前11个月", ("2020-01-01", "2020-11-30")),  # not yet over this year: last year's
 ])
 def test_period_dates(period, expected):
     from datetime import date
 
     start, end = _period_dates(period, date(2021, 11, 2))
     assert (start and start.isoformat(), end and end.isoformat()) == expected
+
+
+@pytest.mark.parametrize("title, paragraphs, span, dates", [
+    # 7月1日至9月30日秋季攻坚行动期间，破获案件52起: a 期间 phrase right after its stated days takes them
+    (None, ["7月1日至9月30日秋季攻坚行动期间，全县破获案件52起。"], "52起", ("2021-07-01", "2021-09-30")),
+    # 假期期间 later in the article refers back to the holiday the lead named
+    (None, ["春节假期，全区治安平稳。", "假期期间，民警查获违法车辆37辆。"], "37辆", ("2021-02-11", "2021-02-17")),
+    # 东城检察上半年起诉盗窃犯罪41人 / 追赃挽损80万元: the headline's window holds for its figures
+    ("东城检察上半年起诉盗窃犯罪41人", ["追赃挽损80万元。"], "80万元", ("2021-01-01", "2021-06-30")),
+    # 关于中秋假期治安情况的通报: figures of the release under a holiday heading take the holiday
+    ("某市公安局关于中秋假期治安情况的通报", ["一、打击情况", "全市破获刑事案件26起。"], "26起",
+     ("2021-09-19", "2021-09-21")),
+    # 通报2020年检察工作情况 (published in 2021): a year report's later paragraphs take the year
+    ("某市检察院通报2020年检察工作情况", ["1月20日，市检察院召开新闻发布会。", "市检察院共起诉95人。"], "95人",
+     ("2020-01-01", "2020-12-31")),
+    # 今年首十個月 in traditional script: Jan 1 to Oct 31
+    (None, ["今年首十個月，全港共接獲盜竊案1200宗。"], "1200宗", ("2021-01-01", "2021-10-31")),
+    # 两地警方4月联合查处…: a month named before the verb is the figure's window, not the lead's
+    (None, ["今年以来，全省查处违规车辆900辆。两地警方4月联合查处违规车辆56辆。"], "56辆",
+     ("2021-04-01", "2021-04-30")),
+    (None, ["今年以来，全省查处违规车辆900辆，力争8月底前再查处100辆。"], "100辆", ("2021-01-01", "2021-09-25")),
+    # 县人民法院2020年共审结…；…审结刑事案件… : a window after the organ that is the subject still
+    # opens its clause, and holds for the paragraph's next sentence
+    (None, ["县人民法院2020年共审结案件3100件；两个人民法庭审结民事案件840件。"], "840件",
+     ("2020-01-01", "2020-12-31")),
+    # Hard negatives: a headline that names an event's day dates no figure of the body; a 期间
+    # phrase with nothing stated before it stays without days.
+    ("3月5日某县召开禁毒大会", ["全县戒毒人员62名。"], "62名", (None, None)),
+    (None, ["活动期间，共发放传单300份。"], "300份", (None, None)),
+])
+def test_window_from_headline_or_named_before(extractor, title, paragraphs, span, dates):
+    """行动期间/假期期间 take the window stated before them; a headline's window (上半年, 中秋假期,
+    2020年) holds for the article's figures that state none."""
+    from datetime import date
+
+    published = date(2021, 7, 10) if title and "上半年" in title else date(2021, 9, 25)
+    if title and "2020年" in title:
+        published = date(2021, 1, 21)
+    if paragraphs[0].startswith("春节"):
+        published = date(2021, 2, 20)
+    doc = make_article(paragraphs, title=title, published=published)
+    got = (attribute(extractor, doc, span, "period_start"), attribute(extractor, doc, span, "period_end"))
+    assert tuple(d and d.isoformat() for d in got) == dates
+
+
+@pytest.mark.parametrize("span, dates", [
+    ("260辆", ("2021-03-01", "2021-05-31")),  # restated in the body: the body's window
+    ("18名", (None, None)),  # stated in the headline only, no window anywhere: none
+])
+def test_headline_figure_takes_the_window_of_the_body_figure_it_restates(extractor, span, dates):
+    """某县警方春季行动查处违法车辆260辆 / 3月1日至5月31日春季行动期间，全县查处违法车辆260辆 ->
+    the headline's 260辆 runs Mar 1 to May 31 too."""
+    from datetime import date
+
+    doc = make_article(["3月1日至5月31日春季行动期间，全县查处违法车辆260辆。"],
+                       title="某县警方春季行动查处违法车辆260辆 抓获逃犯18名", published=date(2021, 6, 10))
+    extractor(doc)
+    title = [m for m in doc.metrics if doc.sentences[m.sentence].kind == "title"
+             and doc.clean[m.start:m.end] == span]
+    assert title
+    got = (title[0].fields["period_start"], title[0].fields["period_end"])
+    assert tuple(d and d.isoformat() for d in got) == dates
