@@ -58,7 +58,7 @@ def _side_rows(staging: Path, table: str) -> FileRows:
     from (in part order: a local fact's id is its row number)."""
     schema = SIDE_SCHEMAS[table]
     path = staging / SIDE_DIR / f"{table}.arrow"
-    return write_rows((pq.read_table(p, schema=schema) for p in _side_parts(staging, table)), schema, path)
+    return write_rows((_read(p, schema.names).cast(schema) for p in _side_parts(staging, table)), schema, path)
 
 
 def _set_columns(table: pa.Table, links: pa.Table, key: str, names: list[str]) -> pa.Table:
@@ -79,12 +79,19 @@ def _firsts(staging: Path) -> dict[str, int]:
     return firsts
 
 
-def _part_links(staging: Path, name: str, first: int) -> tuple[pa.Table, pa.Table]:
-    """The ``fact_links`` rows of one part and the lid index of its local facts."""
-    ids = pq.read_table(side_dir(staging, "fact_locals") / name, columns=["doc_id", "no"])
+def _read(path: Path, columns: list[str]) -> pa.Table:
+    """``columns`` of one staged part (a ParquetFile read: no dataset discovery per part)."""
+    with pq.ParquetFile(path) as source:
+        return source.read(columns=columns, use_threads=False)
+
+
+def _part_links(staging: Path, name: str, first: int, columns: list[str]) -> tuple[pa.Table, pa.Table]:
+    """``columns`` of the ``fact_links`` rows of one part, and the lid index of its local facts."""
+    ids = _read(side_dir(staging, "fact_locals") / name, ["doc_id", "no"])
     path = side_dir(staging, "fact_links") / name
-    links = (pq.read_table(path, schema=SIDE_SCHEMAS["fact_links"]) if path.exists()
-             else SIDE_SCHEMAS["fact_links"].empty_table())
+    schema = SIDE_SCHEMAS["fact_links"]
+    links = (_read(path, columns).cast(pa.schema([schema.field(c) for c in columns])) if path.exists()
+             else pa.schema([schema.field(c) for c in columns]).empty_table())
     return links, lid_index(ids["doc_id"].combine_chunks(), ids["no"].combine_chunks(), first)
 
 
@@ -94,13 +101,15 @@ def _rewrite_metrics(staging: Path, fact_ids: pa.Array) -> int:
     firsts = _firsts(staging)
     part: dict[str, str] = {}
     for name, first in firsts.items():
-        for own, whole in part_facts(*_part_links(staging, name, first), fact_ids).items():
+        for own, whole in part_facts(*_part_links(staging, name, first, ["doc_id", "no", "part_no"]),
+                                     fact_ids).items():
             part[own] = min(whole, part.get(own, whole))
     schema = SCHEMAS["metrics"]
     part_rows = 0
     for path in sorted((staging / "metrics").glob("part-*.parquet")):
         if path.name in firsts:
-            links = metric_links(*_part_links(staging, path.name, firsts[path.name]), fact_ids, part)
+            links = metric_links(*_part_links(staging, path.name, firsts[path.name], ["metric_id", "doc_id", "no"]),
+                                 fact_ids, part)
         else:  # no document of this part has local facts
             links = METRIC_LINKS.empty_table()
         part_rows += pc.sum(pc.is_valid(links["part_of"])).as_py() or 0
@@ -115,7 +124,7 @@ def _rewrite_documents(staging: Path, document_links: pa.Table) -> None:
     schema = SCHEMAS["documents"]
     copies = document_links.filter(pc.is_valid(document_links["duplicate_of"]))
     for path in sorted((staging / "documents").glob("part-*.parquet")):
-        ids = pq.read_table(path, columns=["doc_id", "duplicate_of"])
+        ids = _read(path, ["doc_id", "duplicate_of"])
         touched = pc.any(pc.is_in(ids["doc_id"], copies["doc_id"])).as_py() or pc.any(
             pc.is_valid(ids["duplicate_of"])).as_py()
         if touched:
