@@ -89,9 +89,8 @@ def _part_links(staging: Path, name: str, first: int, columns: list[str]) -> tup
     """``columns`` of the ``fact_links`` rows of one part, and the lid index of its local facts."""
     ids = _read(side_dir(staging, "fact_locals") / name, ["doc_id", "no"])
     path = side_dir(staging, "fact_links") / name
-    schema = SIDE_SCHEMAS["fact_links"]
-    links = (_read(path, columns).cast(pa.schema([schema.field(c) for c in columns])) if path.exists()
-             else pa.schema([schema.field(c) for c in columns]).empty_table())
+    schema = pa.schema([SIDE_SCHEMAS["fact_links"].field(c) for c in columns])
+    links = _read(path, columns).cast(schema) if path.exists() else schema.empty_table()
     return links, lid_index(ids["doc_id"].combine_chunks(), ids["no"].combine_chunks(), first)
 
 

@@ -76,10 +76,15 @@ def quarantine_row(source: str, doc_id: str | None, stage: str, reason: str, mes
                 excerpt=excerpt[:EXCERPT])
 
 
+def _temporary(path: Path) -> Path:
+    """The hidden name a part is written under before it replaces ``path`` in one rename."""
+    return path.with_name(f".{path.name}.rewrite.tmp")
+
+
 def replace_part(table: pa.Table, path: Path, rows_per_group: int | None = None) -> None:
     """Write ``table`` over the part file ``path`` in one rename (a hidden temporary first, so a
     crash leaves the old part or the new one)."""
-    temp = path.with_name(f".{path.name}.rewrite.tmp")
+    temp = _temporary(path)
     pq.write_table(table, temp, compression="zstd",
                    row_group_size=max(rows_per_group, 1) if rows_per_group else None)
     os.replace(temp, path)
@@ -89,11 +94,9 @@ def rewrite_part(path: Path, schema: pa.Schema, change, rows_per_group: int) -> 
     """Rewrite the part file ``path`` one row group at a time: ``change(table)`` gives each row
     group's new rows. Only one row group is in memory (a documents part carries whole pages);
     the new part replaces the old in one rename, as in ``replace_part``."""
-    temp = path.with_name(f".{path.name}.rewrite.tmp")
-    source = pq.ParquetFile(path)
-    with pq.ParquetWriter(temp, schema, compression="zstd") as writer:
+    temp = _temporary(path)
+    with pq.ParquetFile(path) as source, pq.ParquetWriter(temp, schema, compression="zstd") as writer:
         for group in range(source.num_row_groups):
             table = change(source.read_row_group(group, use_threads=False).cast(schema)).cast(schema)
             writer.write_table(table, row_group_size=max(rows_per_group, 1))
-    source.close()
     os.replace(temp, path)
