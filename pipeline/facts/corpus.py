@@ -265,12 +265,21 @@ def part_facts(links: pa.Table, index: pa.Table, fact_ids: pa.Array) -> dict[str
     return part
 
 
-def metric_links(links: pa.Table, index: pa.Table, fact_ids: pa.Array, part: dict[str, str]) -> pa.Table:
-    """metric_id → fact_id and the fact_id of its total (part_of), sorted by metric_id, for the
-    ``fact_links`` rows ``links``; ``part`` from ``part_facts`` over every part."""
-    links = links.select(["metric_id", "doc_id", "no"]).join(
+METRIC_LIDS = pa.schema([pa.field("metric_id", pa.string(), False), pa.field("lid", pa.int64(), False)])
+
+
+def metric_lids(links: pa.Table, index: pa.Table) -> pa.Table:
+    """metric_id → the local id of its local fact, sorted by metric_id, for the ``fact_links``
+    rows ``links`` (``index`` from ``lid_index``)."""
+    found = links.select(["metric_id", "doc_id", "no"]).join(
         index, keys=["doc_id", "no"], join_type="inner", use_threads=False).sort_by("metric_id")
-    table = pa.table({"metric_id": links["metric_id"], "fact_id": fact_ids.take(links["lid"])})
+    return found.select(["metric_id", "lid"]).cast(METRIC_LIDS)
+
+
+def fact_columns(lids: pa.Table, fact_ids: pa.Array, part: dict[str, str]) -> pa.Table:
+    """metric_id → fact_id and the fact_id of its total (part_of), sorted by metric_id, from
+    ``metric_lids``; ``part`` from ``part_facts`` over every part."""
+    table = pa.table({"metric_id": lids["metric_id"], "fact_id": fact_ids.take(lids["lid"])})
     if part:
         wholes = sorted(part)
         table = table.join(pa.table({"fact_id": pa.array(wholes, pa.string()),
@@ -279,6 +288,11 @@ def metric_links(links: pa.Table, index: pa.Table, fact_ids: pa.Array, part: dic
     else:
         table = table.append_column("part_of", pa.nulls(table.num_rows, pa.string()))
     return table.select(["metric_id", "fact_id", "part_of"]).cast(METRIC_LINKS)
+
+
+def metric_links(links: pa.Table, index: pa.Table, fact_ids: pa.Array, part: dict[str, str]) -> pa.Table:
+    """metric_id → fact_id and part_of (``fact_columns``) for the ``fact_links`` rows ``links``."""
+    return fact_columns(metric_lids(links, index), fact_ids, part)
 
 
 @dataclass

@@ -130,7 +130,7 @@ def _run_locked(folder: OutputFolder, plan, inputs, n_files, started, *, pipelin
         drop_repeats_across_shards(staging, manifest.done)
         results = [manifest.done[index] for index in sorted(manifest.done)]
         finish_tables(staging)
-        linked = link_run(staging, mapper=_mapper(client))
+        linked = link_run(staging, mapper=_mapper(client), threads=workers)
     totals = Result()
     totals.counts, totals.seconds, rows = merge_results(results)
     rows["facts"] = linked["facts"]
