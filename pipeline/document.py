@@ -74,6 +74,14 @@ class SentenceSpan:
     def tokens(self) -> list[str]:
         return [t.text for t in self.doc] if self.doc is not None else []
 
+    def words(self, clean: str) -> list[str]:
+        """The sentence's words as printed in ``clean`` (the Doc may be of the page's simplified
+        view: 貴陽 is printed, 贵阳 was segmented)."""
+        if self.doc is None:
+            return []
+        text = clean[self.start:self.end]
+        return [text[t.idx:t.idx + len(t.text)] for t in self.doc]
+
 
 @dataclass
 class EntitySpan:

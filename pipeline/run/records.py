@@ -44,7 +44,7 @@ def build_rows(doc: Document) -> dict[str, list[dict]]:
             sentence_id=sentence_id, doc_id=doc.doc_id,
             article_id=article_ids[sentence.article], paragraph=sentence.paragraph,
             index=sentence.index, start=start, end=end, text=raw[start:end],
-            tokens=sentence.tokens))
+            tokens=sentence.words(doc.clean)))
     for entity in doc.entities:
         start, end = doc.raw_span(entity.start, entity.end)
         sentence = doc.sentences[entity.sentence]

@@ -180,3 +180,25 @@ def test_warm_up_leaves_the_results_unchanged(nlp):
     docs = lambda: _docs(BATCH_TEXTS)  # noqa: E731
     assert [dict(r.rows) for r in warm.handle_many(docs())] == \
         [dict(r.rows) for r in cold.handle_many(docs())]
+
+
+# --- traditional script: segmented and tagged through the simplified view -------------------
+
+TRADITIONAL = "今年以來，貴州省貴陽市公安機關破獲毒品犯罪案件693起，其中南明區86起、雲巖區72起。"
+SIMPLIFIED = "今年以来，贵州省贵阳市公安机关破获毒品犯罪案件693起，其中南明区86起、云岩区72起。"
+
+
+def test_a_traditional_page_gets_the_entities_and_places_of_its_simplified_twin(fazhi_pipeline):
+    """貴陽 南明區 雲巖區 are tagged where 贵阳 南明区 云岩区 are, with the same ``normalized``;
+    the sentence's words are printed as on the page (南明區, not 南明区)."""
+    traditional, simplified = fazhi_pipeline.handle_many(_docs([TRADITIONAL, SIMPLIFIED]))
+
+    def entities(result):
+        return [(e["start"], e["end"], e["label"], e["normalized"]) for e in result.rows["entities"]]
+
+    assert entities(traditional) == entities(simplified)
+    assert ("南明區", "GPE") in {(e["text"], e["label"]) for e in traditional.rows["entities"]}
+    assert [m["place"] for m in traditional.rows["metrics"]] == [m["place"] for m in simplified.rows["metrics"]]
+    words = [w for s in traditional.rows["sentences"] for w in s["tokens"]]
+    assert "".join(words) == TRADITIONAL
+    assert "南明區" in words

@@ -39,6 +39,7 @@ from ...ner.component import char_span_component
 from .candidate import MODEL, SOFT, SURE, Candidate, overlap, token_bounds, token_spans
 from .model import read_spans, vet_spans
 from .resolve import resolve
+from ..layout import simplified_view
 from .rules import Rules
 
 __all__ = ["Candidate", "EntityTagger", "Rules", "resolve"]
@@ -70,7 +71,7 @@ class EntityTagger:
         self._prepared = {}
         if not self.components:
             return
-        texts = [doc.clean[s.start:s.end] for doc in docs for s in doc.sentences]
+        texts = [simplified_view(doc.clean)[s.start:s.end] for doc in docs for s in doc.sentences]
         spans = self.model_spans(texts, [s.doc for doc in docs for s in doc.sentences])
         at = 0
         for doc in docs:
@@ -81,7 +82,8 @@ class EntityTagger:
         sentences = doc.sentences
         if not sentences:
             return doc
-        texts = [doc.clean[s.start:s.end] for s in sentences]
+        view = simplified_view(doc.clean)  # a traditional page read as simplified, same offsets
+        texts = [view[s.start:s.end] for s in sentences]
         ready = self._prepared.pop(id(doc), None)
         if ready is not None and ready[0] is doc and len(ready[1]) == len(sentences):
             model = ready[1]
