@@ -143,13 +143,18 @@ def actions_agree(a: Statement, b: Statement) -> bool:
     return x is None or y is None or x in y or y in x
 
 
+def _same_specific_topic(a: Statement, b: Statement) -> bool:
+    """The same specific object and the same action (盘查重点人员 / 盘查重点人员)."""
+    specific = (a.object and b.object and a.object not in _GENERIC_OBJECTS
+                and b.object not in _GENERIC_OBJECTS)
+    return bool(specific and a.object == b.object and a.action and a.action == b.action)
+
+
 def _weak_topic_agrees(a: Statement, b: Statement) -> bool:
     """Two rows without a category: the same specific object and action, or a rounded and a
     precise figure whose clauses share their words (超四成的案件为冒充客服类诈骗 /
     冒充客服类诈骗占比41.2%). 二等功两次 and 三等功两次 do not."""
-    specific = (a.object and b.object and a.object not in _GENERIC_OBJECTS
-                and b.object not in _GENERIC_OBJECTS)
-    if specific and a.object == b.object and a.action and a.action == b.action:
+    if _same_specific_topic(a, b):
         return True
     if a.stated.step == b.stated.step and a.row.get("approx") == b.row.get("approx"):
         return False  # equal precision and no back-reference: equal value is no evidence
@@ -205,11 +210,16 @@ def same_statistic(a: Statement, b: Statement) -> bool:
 
 
 def slipped(a: Statement, b: Statement) -> bool:
-    """The same statistic with a power-of-ten slip: 预警劝阻14.5万人次 vs 145万人次."""
-    return (not a.backref and not b.backref and a.category not in WEAK_CATEGORIES
-            and a.row.get("quantity_kind") not in _NO_SLIPS
-            and a.category == b.category and same_thing(a, b) and actions_agree(a, b)
-            and tenfold_slip(a.stated, b.stated))
+    """The same statistic with a power-of-ten slip: 预警劝阻14.5万人次 vs 145万人次. Without a
+    category, only the same specific object and action is evidence (盘查重点人员2.36万人次 /
+    盘查重点人员23.6万人次; not 出动警力4.8万人次 / 48万人次 of another clause's object)."""
+    if a.backref or b.backref or a.category != b.category or a.row.get("quantity_kind") in _NO_SLIPS:
+        return False
+    if not tenfold_slip(a.stated, b.stated) or not same_thing(a, b):
+        return False
+    if a.category in WEAK_CATEGORIES:
+        return _same_specific_topic(a, b)
+    return actions_agree(a, b)
 
 
 @dataclass

@@ -208,3 +208,18 @@ def test_a_set_named_before_may_be_stated_two_sentences_back():
             metric(plain, "1245起", 1245, "起"),
             metric(plain, "11.3吨", 11.3, "吨", kind="weight", obj="冰毒片剂")]
     assert _part_of(plain, rows)["11.3吨"] is None
+
+
+def test_a_tenfold_slip_without_category_needs_the_same_object_and_action():
+    """盘查重点人员2.36万人次 in the lead and 盘查重点人员23.6万人次 in the body: one fact, conflict;
+    出动警力4.8万人次 (another object) stays its own fact."""
+    raw = ("本报讯 6月至8月，全市公安机关盘查重点人员2.36万人次。\n"
+           "行动中，全市公安机关出动警力4.8万人次，盘查重点人员23.6万人次。\n")
+    other = dict(category="other", place="山西省太原市")
+    rows = [metric(raw, "2.36万人次", 23600, "人次", action="盘查", obj="重点人员", **other),
+            metric(raw, "4.8万人次", 48000, "人次", action="出动", obj="警力", **other),
+            metric(raw, "23.6万人次", 236000, "人次", action="盘查", obj="重点人员", **other)]
+    facts, columns, _ = link(rows, [document(raw)])
+    ids = [columns[r["metric_id"]][0] for r in rows]
+    assert ids[0] == ids[2] != ids[1]
+    assert next(f for f in facts if f["fact_id"] == ids[0])["conflict"]
