@@ -143,3 +143,23 @@ def test_a_copy_read_first_keeps_the_facts_of_its_family():
     backward = link(rows[::-1], docs[::-1])
     assert forward[2]["d2"][0] == "d1"
     assert forward[0] == backward[0] and forward[1] == backward[1]
+
+
+def test_a_copys_figures_join_the_first_copys_figure_of_the_same_place():
+    """南明区86起 and 云岩区86起 in a report and in its republication: two facts, each stated in
+    both copies; equal values of two districts never fold through the copy."""
+    raw = ("今年以来，贵阳市公安机关破获毒品犯罪案件693起。分地区看，南明区破获毒品犯罪案件86起，"
+           "云岩区破获毒品犯罪案件86起，观山湖区破获毒品犯罪案件72起。")
+    copy = "首页 | 社会 | 正文\n" + raw + "\n分享到：微信 微博"
+    solved = dict(category="cases_solved", action="破获", obj="毒品犯罪案件")
+    rows = []
+    for doc_id, text in (("d1", raw), ("d2", copy)):
+        rows += [metric(text, "86起", 86, "起", doc_id=doc_id, place="贵州省贵阳市南明区", **solved),
+                 metric(text, "86起", 86, "起", doc_id=doc_id, nth=1, place="贵州省贵阳市云岩区", **solved)]
+    docs = [document(raw, "d1", "a.txt", published=date(2023, 12, 11)),
+            document(copy, "d2", "b.txt", published=date(2023, 12, 11))]
+    facts, columns, documents = link(rows, docs)
+    ids = [columns[r["metric_id"]][0] for r in rows]
+    assert documents["d2"][0] == "d1"
+    assert ids[0] == ids[2] != ids[1] == ids[3]
+    assert len(facts) == 2
