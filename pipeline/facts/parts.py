@@ -55,27 +55,37 @@ def _inside(inner: tuple, outer: tuple) -> bool:
             and outer[0] <= inner[0] and inner[1] <= outer[1])
 
 
-def _subdivision(part: Statement, total: Statement) -> bool:
-    """A sub-period (10月 within 1至10月) or a sub-area (锦江区 within 成都市) of a total of the
-    same strong category."""
+def _place_within(part: dict, total: dict) -> bool | None:
+    """True when the part's place lies strictly inside the total's (锦江区 in 成都市), False when
+    it is the same, None when they cannot be compared or the part's is not inside."""
+    inner, outer = part.get("place_code"), total.get("place_code")
+    if inner and outer:
+        return True if code_within(inner, outer) else False if inner == outer else None
+    inner, outer = part.get("place"), total.get("place")
+    if inner and outer:
+        return True if inner != outer and inner.startswith(outer) else False if inner == outer else None
+    return False if not inner and not outer else None
+
+
+def _subdivision(part: Statement, total: Statement, later: bool = False) -> bool:
+    """A sub-period (10月 within 1至10月) of a total of the same place, or a sub-area (锦江区
+    within 成都市) of a total of the same or a wider period, of the same strong category: a
+    week's figure of a city is no part of a district's figure of the year. A total stated
+    after its part must share one of the two (南明区86起 before 全市693起 of the same window)."""
     if part.category in WEAK_CATEGORIES or part.category != total.category:
         return False
     p, t = part.row, total.row
-    if _inside((p.get("period_start"), p.get("period_end")), (t.get("period_start"), t.get("period_end"))):
-        return True
-    inner, outer = p.get("place_code"), t.get("place_code")
-    if inner and outer:
-        return code_within(inner, outer)
-    inner, outer = p.get("place"), t.get("place")
-    if inner and outer:
-        return inner != outer and inner.startswith(outer)
-    return False
+    inner, outer = (p.get("period_start"), p.get("period_end")), (t.get("period_start"), t.get("period_end"))
+    area = _place_within(p, t)
+    if _inside(inner, outer):
+        return area is False if later else area is not None
+    return bool(area) and (inner == outer or not later and _inside(inner, outer))
 
 
 def part_targets(items: list[Statement]) -> dict[int, int]:
     """Map each part's statement index to its total's: the nearest earlier figure of the same
-    unit and a larger value before the marker (其中跨境电信网络诈骗案件2100起 → 14870起), or an
-    earlier total it subdivides by period or place."""
+    unit and a larger value before the marker (其中跨境电信网络诈骗案件2100起 → 14870起), or a
+    total it subdivides by period or place (the nearest earlier one, else the nearest later one)."""
     ordered = sorted(items, key=lambda s: (s.start, s.index))
     targets: dict[int, int] = {}
     opened: tuple[int, tuple[int, int]] | None = None  # (clause start, marker) of the last 其中
@@ -92,9 +102,13 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
             candidates = [t for t in earlier if marker[1] <= t.start < marker[0] and _comparable(item, t)
                           and _topics_fit(item, t)]
         else:
-            candidates = [t for t in earlier if _comparable(item, t) and _subdivision(item, t)]
-            # 武汉…盗窃案件5630起 is part of 湖北…盗窃案件19612起, not of 湖北…电动车案件6027起
-            candidates.sort(key=lambda t: (t.object == item.object, objects_agree(item, t)))
+            # a sub-area or sub-period may come before its total (南明区86起 … 全市693起), but an
+            # earlier total is preferred; 武汉…盗窃案件5630起 is part of 湖北…盗窃案件19612起, not
+            # of 湖北…电动车案件6027起
+            candidates = [t for t in ordered if t is not item and not t.backref and _comparable(item, t)
+                          and _subdivision(item, t, later=t.start > item.start)]
+            candidates.sort(key=lambda t: (t.object == item.object, objects_agree(item, t), t.start < item.start,
+                                           t.start if t.start < item.start else -t.start))
         if candidates:
             targets[item.index] = candidates[-1].index
     return targets

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pipeline.facts import link
 
 from .rows import document, metric
@@ -223,3 +225,21 @@ def test_a_tenfold_slip_without_category_needs_the_same_object_and_action():
     ids = [columns[r["metric_id"]][0] for r in rows]
     assert ids[0] == ids[2] != ids[1]
     assert next(f for f in facts if f["fact_id"] == ids[0])["conflict"]
+
+
+def test_a_district_figure_before_its_citywide_total_is_a_part():
+    """南明区破获86起 stated before 全市破获693起 of the same window: part of it; the city's 31起 of
+    one week is part of the city's year, not of the district's 86起."""
+    raw = ("今年以来，南明区破获毒品犯罪案件86起。\n全市公安机关今年以来破获毒品犯罪案件693起。\n"
+           "本周，全市破获毒品犯罪案件31起。\n")
+    solved = dict(category="cases_solved", action="破获", obj="毒品犯罪案件")
+    year = dict(period_start=date(2023, 1, 1), period_end=date(2023, 12, 11))
+    rows = [metric(raw, "86起", 86, "起", place="贵州省贵阳市南明区", **solved, **year),
+            metric(raw, "693起", 693, "起", place="贵州省贵阳市", **solved, **year),
+            metric(raw, "31起", 31, "起", place="贵州省贵阳市", period_start=date(2023, 12, 4),
+                   period_end=date(2023, 12, 10), **solved)]
+    _, columns, _ = link(rows, [document(raw)])
+    city = columns[rows[1]["metric_id"]][0]
+    assert columns[rows[0]["metric_id"]][1] == city
+    assert columns[rows[1]["metric_id"]][1] is None
+    assert columns[rows[2]["metric_id"]][1] == city  # the week within the year, not the district
