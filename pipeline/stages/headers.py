@@ -92,7 +92,6 @@ OUTLET_OF_MARK = re.compile(r"^[【\[(（]?据?(新华社|中新社|中新网|�
 
 _YMD = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)日?")
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)")
-_MD = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MON = r"(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
 # Aug 5, 2022 / August 5 2022 / 5 August 2022 / 05 Aug 2022
@@ -202,17 +201,6 @@ def _ymd(match: re.Match) -> tuple[int, int, int]:
     if not parts["y"].isdigit():
         return _cn_number(parts["y"]), _cn_number(parts["m"]), _cn_number(parts["d"])
     return int(parts["y"]), int(parts["m"]), int(parts["d"])
-
-
-def dateline_date(mark: str, year: int | None) -> date | None:
-    """The date a dateline states, given the year (``新华社杭州7月10日电`` → 7-10)."""
-    match = _MD.search(mark)
-    if not match or year is None:
-        return None
-    try:
-        return date(year, int(match["m"]), int(match["d"]))
-    except ValueError:
-        return None
 
 
 def dateline_outlet(mark: str) -> str | None:

@@ -574,12 +574,15 @@ def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:
 
 def _page_facts(doc: Document, meta: PageMeta) -> None:
     """Give each article its ``published`` date and ``outlet``; the page's 作者 line fills the
-    first article's authors when it has none."""
-    year = doc.published.year if doc.published else None
+    first article's authors when it has none.
+
+    ``published`` is the day the page published the article: the page's date line or edition
+    line, else the input's date. A wire story's dateline names the day it was filed, not the
+    day this page printed it (``2022-03-15 09:20 来源：新华社`` over ``新华社北京3月14日电`` →
+    2022-03-15); a dateline states no year, so on an undated page it gives no date either."""
     for article in doc.articles:
         mark = article.header.get("dateline_simple")
-        stated = headers.dateline_date(mark, year) if mark else None
-        article.published = stated or doc.published
+        article.published = doc.published
         article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
                           or article.header.get("credit") or doc.meta.get("site_name"))
     if meta.authors and doc.articles and not doc.articles[0].authors:
