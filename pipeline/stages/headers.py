@@ -92,6 +92,10 @@ OUTLET_OF_MARK = re.compile(r"^[【\[(（]?据?(新华社|中新社|中新网|�
 
 _YMD = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)日?")
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)")
+# 民國113年5月3日, 發布日期：113-04-22: a Taiwan date counted from 1912 (ROC year + 1911); a
+# bare 113-04-22 only after a date label.
+_ROC = re.compile(r"民[国國][ \t]*(?P<y>\d{2,3})[ \t]*年[ \t]*(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*日"
+                  r"|(?:日期|时间)[ \t]*[:：][ \t]*(?P<y2>1[0-4]\d)(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MON = r"(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
 # Aug 5, 2022 / August 5 2022 / 5 August 2022 / 05 Aug 2022
@@ -172,8 +176,8 @@ def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]
 
 def find_date(text: str) -> date | None:
     """The first full date in ``text``: 2022年08月05日, 2023-08-04, 2022/08/05, 16.05.2016,
-    Aug 5, 2022, 5 August 2022, 二〇二三年七月二十二日."""
-    for pattern in (_YMD, _DMY, _EN_MDY, _EN_DMY, _CN_YMD):
+    Aug 5, 2022, 5 August 2022, 二〇二三年七月二十二日, 民国113年5月3日, 发布日期：113-04-22."""
+    for pattern in (_YMD, _DMY, _EN_MDY, _EN_DMY, _CN_YMD, _ROC):
         match = pattern.search(text)
         if match:
             try:
@@ -195,6 +199,9 @@ def _cn_number(text: str) -> int:
 def _ymd(match: re.Match) -> tuple[int, int, int]:
     """Year, month, day of a date match, whatever the script (Aug → 8, 二〇二三 → 2023)."""
     parts = match.groupdict()
+    if match.re is _ROC:  # 民国113年 → 2024
+        y, m, d = (parts["y"], parts["m"], parts["d"]) if parts["y"] else (parts["y2"], parts["m2"], parts["d2"])
+        return int(y) + 1911, int(m), int(d)
     if parts.get("mon"):
         month = MONTHS.index(parts["mon"][:3].lower()) + 1
         return int(parts["y"]), month, int(parts["d"])

@@ -5,6 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
+from pipeline.stages import chrome, headers
+
 from tests.stages.test_chrome import split
 
 
@@ -19,3 +23,54 @@ def test_a_wire_story_is_published_on_the_day_the_page_prints():
 def test_an_undated_page_gives_a_wire_story_no_date():
     doc = split("示例法院发布典型案例\n新华社北京3月14日电（记者 张华）最高人民法院14日发布一批典型案例。\n")
     assert doc.articles[0].published is None
+
+
+def test_a_taiwan_release_dated_in_roc_years_with_its_issuing_unit_as_outlet():
+    doc = split("某地警方破獲詐騙集團 查扣現金\n發布單位：示例警察局\n發布日期：113-04-22\n更新日期：113-04-23\n"
+                "示例警察局今（22）日表示，日前搜索詐騙據點，逮捕主嫌等5人。\n全案移送偵辦。\n")
+    (article,) = doc.articles
+    assert article.title == "某地警方破獲詐騙集團 查扣現金"
+    assert (doc.published, article.outlet) == (date(2024, 4, 22), "示例警察局")
+
+
+def test_roc_dates_need_the_era_or_a_date_label():
+    assert headers.find_date("民國113年5月3日") == date(2024, 5, 3)
+    assert headers.find_date("发布日期：112/11/20") == date(2023, 11, 20)
+    assert headers.find_date("编号113-04-22") is None
+
+
+@pytest.mark.parametrize("line", ["打开APP", "示例新闻 APP内打开", "打开APP，阅读体验更佳", "下载客户端"])
+def test_a_mobile_pages_app_banner_is_a_widget(line):
+    assert chrome.line_kind(line) == "widget"
+
+
+def test_a_public_accounts_line_names_writer_account_and_date_not_the_province():
+    assert chrome.meta_line("原创 李晓 示例检察 2024-02-27 17:30 江苏") == {
+        "published": date(2024, 2, 27), "outlet": "示例检察", "authors": "李晓"}
+    # the account's short name before its full name is no writer
+    assert chrome.meta_line("原创 示例检察 示例检察院 2023-07-06 18:30 发表于江苏") == {
+        "published": date(2023, 7, 6), "outlet": "示例检察院"}
+
+
+def test_site_names_above_the_crumbs_and_between_headline_and_date_line_are_chrome():
+    doc = split("示例省公安厅\n警务动态\n示例市警方捣毁一个制售假药窝点\n示例省公安厅门户网站\n"
+                "信息来源：示例市公安局  发布日期：2024-03-05\n3月初，示例市公安局查获假冒药品1200余盒。\n")
+    (article,) = doc.articles
+    assert (article.kicker, article.title, article.subtitle) == (None, "示例市警方捣毁一个制售假药窝点", None)
+    assert article.outlet == "示例市公安局"
+    kinds = {doc.clean[s:e]: k for s, e, k in doc.chrome}
+    assert kinds["示例省公安厅"] == kinds["示例省公安厅门户网站"] == "page_title"
+
+
+def test_a_two_line_headline_ending_in_a_court_is_no_site_name():
+    doc = split("男子拒不履行判决\n被诉至示例市法院\n2024-03-05 10:00 来源：示例网\n近日，男子李某因拒不履行判决被起诉。\n")
+    assert "被诉至示例市法院" not in {doc.clean[s:e] for s, e, _k in doc.chrome}
+
+
+def test_hong_kong_crumbs_a_repeated_headline_and_an_update_line():
+    doc = split("示例日報\n港聞 > 社會\n男子涉盜竊名錶被捕 警方追回贓物\n男子涉盜竊名錶被捕 警方追回贓物\n"
+                "2024年3月8日 星期五 16:05\n更新：2024年3月9日 星期六 18:40\n"
+                "【本報訊】尖沙咀一間鐘錶店前日被盜去三隻名錶。\n警方表示，案件正在調查。\n")
+    (article,) = doc.articles
+    assert (article.kicker, article.title, article.subtitle) == (None, "男子涉盜竊名錶被捕 警方追回贓物", None)
+    assert (article.outlet, article.published, article.dateline) == ("示例日報", date(2024, 3, 8), "【本報訊】")
