@@ -26,30 +26,34 @@ ROLES = {"记者": "reporter", "本报记者": "reporter", "特约记者": "repo
          "本报特约记者": "reporter", "见习记者": "reporter", "通讯员": "correspondent",
          "本报通讯员": "correspondent", "实习生": "other"}
 
+# 【本报讯】, 〔示例日报讯〕, 【示例时报报道 记者 张三】: a mark in brackets, any brackets.
+_BRACKETED_MARK = (r"(?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电|报道|消息))"
+                   r"(?:[ \t]+(?:特约记者|记者)[ \t]*[\u4e00-\u9fff]{2,4}(?:[ \t、][\u4e00-\u9fff]{2,4}){0,2})?")
 # A dateline opens the lead paragraph: 本报讯, 本报北京7月1日电, 新华社杭州7月10日电,
 # 据新华社北京1月6日电, 中新网8月5日电, 法治网讯, 潇湘晨报6月8日讯, 【本报综合报道】, 【本报讯】, 又讯, 另讯.
 DATELINE = re.compile(
     r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯|本报综合(?:报道|消息)(?=[ \t:：，,]|$)"
     r"|据?(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电"
     r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:[电讯]|消息)|[电讯])(?=[ \t（(]|$)"
-    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电|报道|消息))"
-    r"(?:[ \t]+(?:特约记者|记者)[ \t]*[\u4e00-\u9fff]{2,4}(?:[ \t、][\u4e00-\u9fff]{2,4}){0,2})?[】\]]"  # 【示例时报报道 记者 张三】
+    rf"|[【\[〔]{_BRACKETED_MARK}[】\]〕]|[（(]{_BRACKETED_MARK}[）)](?=\S)"  # （星島日報報道） alone closes an article
     r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=(?:[（(][^）)]{1,8}[）)])?[:：])"  # 澳门日报消息：…
     r"|又讯|另讯)"
 )
-# (中央社记者王大同台北5日电): an agency dateline in brackets with the reporter inside.
+# (中央社记者王大同台北5日电), 【中央社記者…電】: an agency dateline in brackets with the reporter
+# inside (the brackets are not part of the mark).
 AGENCY_DATELINE = re.compile(
-    r"^[（(](?P<mark>(?P<outlet>中央社|新华社|中新社)(?:(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3}))?"
-    r"[\u4e00-\u9fff]{0,6}?\d{1,2}日电)[）)]")
+    r"^[（(〔【\[](?P<mark>(?P<outlet>中央社|新华社|中新社)(?:(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3}))?"
+    r"(?P<place>[\u4e00-\u9fff]{0,6}?)\d{1,2}日电)[）)〕】\]]")
 # （汪洪洋、林志平）right after a dateline: names without a role.
 LEAD_NAMES = re.compile(r"[ \t]*[（(](?P<names>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,3})[）)]")
 NOT_NAMES = {"综合", "综述", "简讯", "通讯", "图文", "完", "记者", "摘编", "编译"}
 # 〔记者王小明/台中报导〕, 〔记者张家豪、林怡君／台北报导〕: a reporter's dateline in brackets.
 REPORTER_DATELINE = re.compile(
     r"^[〔\[(（【](?P<mark>(?P<role>记者)[ \t]*(?P<name>[\u4e00-\u9fff]{2,3}(?:[、 ][\u4e00-\u9fff]{2,3}){0,3})[ \t]*[/／][ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))[〕\]）)】]")
-# （星島日報報道）opening the lead: the outlet's credit as a dateline.
+# （星島日報報道）, （本報訊）opening the lead: the outlet's credit as a dateline, printed with its
+# brackets as 【本报讯】 is (whatever the brackets: （）〔〕【】).
 CREDIT_LEAD = re.compile(
-    r"^[（(](?P<mark>(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:报|网|社))(?:报道|专讯|讯))[）)](?P<name>(?!))?(?=\S)")
+    r"^(?P<mark>[（(〔](?P<outlet>[\u4e00-\u9fff]{1,6}?(?:报|网|社))(?:报道|专讯|讯)[）)〕])(?P<name>(?!))?(?=\S)")
 AGENCY_DATELINES = (AGENCY_DATELINE, REPORTER_DATELINE, CREDIT_LEAD)
 # A byline line: one or more role groups, names separated by spaces; 报道 may close it.
 # 文/图 本报记者 吴桐, 记者 苗青 / 通讯员 方园, 本报记者 白露 □本报通讯员 霍华: a credit word
@@ -88,7 +92,7 @@ LONE_TAG = re.compile(r"^[【〖][^【】〖〗，。；：\s]{1,10}[】〗]$") 
 TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,24})[】〗]|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
 # 中国时报 记者 王晓明/台北报导: the outlet that opens a byline.
 BYLINE_OUTLET = re.compile(r"^([\u4e00-\u9fff]{1,4}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+记者")
-OUTLET_OF_MARK = re.compile(r"^[【\[(（]?据?(新华社|中新社|中新网|人民网|中央社|本报)")
+OUTLET_OF_MARK = re.compile(r"^[【\[(（〔]?据?(新华社|中新社|中新网|人民网|中央社|本报)")
 
 _YMD = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)日?")
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)")
@@ -215,7 +219,7 @@ def dateline_outlet(mark: str) -> str | None:
     match = OUTLET_OF_MARK.match(mark)
     if match:
         return None if match.group(1) == "本报" else match.group(1)
-    match = re.match(r"^[【\[]?([\u4e00-\u9fff]{1,6}?(?:网|报|社|台))", mark)
+    match = re.match(r"^[【\[(（〔]?([\u4e00-\u9fff]{1,6}?(?:网|报|社|台))", mark)
     return match.group(1) if match else None
 
 

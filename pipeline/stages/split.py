@@ -94,7 +94,7 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
             out.append(_Line(line.start, line.start + cut, line.text[:cut], "headmark", line.simple[:cut]))
             out.append(_Line(line.start + cut, line.end, line.text[cut:], "heading", line.simple[cut:]))
             continue
-        if headers.REPORTER_DATELINE.match(line.simple):  # 【记者林小明／台中报导】 is no tag
+        if any(p.match(line.simple) for p in headers.AGENCY_DATELINES):  # 【记者林小明／台中报导】 is no tag
             out.append(line)
             continue
         if headers.LONE_TAG.match(line.simple):  # 【广州】 above its item
@@ -472,7 +472,7 @@ class ArticleSplitter:
                 if agency.group("name"):  # 记者张家豪、林怡君／台北报导: each name
                     base = line.start + agency.start("name")
                     spans.extend((base + m.start(), base + m.end(), m.group(), "reporter")
-                                 for m in re.finditer(r"[\u4e00-\u9fff·]+", agency.group("name")))
+                                 for m in re.finditer(r"[\u4e00-\u9fff·]+", _agency_name(agency)))
                 return agency.span("mark"), spans
         match = headers.DATELINE.match(text)
         spans = []
@@ -504,6 +504,16 @@ class ArticleSplitter:
         if not spans and match.group("mark")[0] in "【[":  # 【示例时报报道 记者 张三】
             spans = headers.byline_authors(match.group("mark")[1:-1], line.start + match.start("mark") + 1)
         return (0, match.end("mark")), spans
+
+
+def _agency_name(agency: re.Match) -> str:
+    """The reporter's name in an agency's dateline, not running into the place: ``中央社记者陈文
+    台南3日电`` → 陈文 (台南 is a city, 南 no place), ``中央社记者陈建宏台北6日电`` → 陈建宏."""
+    name = agency.group("name")
+    place = agency.groupdict().get("place")
+    if place is not None and len(name) == 3 and not headers.is_city(place) and headers.is_city(name[-1] + place):
+        return name[:2]
+    return name
 
 
 def _tag_text(line: _Line) -> str:

@@ -74,3 +74,24 @@ def test_hong_kong_crumbs_a_repeated_headline_and_an_update_line():
     (article,) = doc.articles
     assert (article.kicker, article.title, article.subtitle) == (None, "男子涉盜竊名錶被捕 警方追回贓物", None)
     assert (article.outlet, article.published, article.dateline) == ("示例日報", date(2024, 3, 8), "【本報訊】")
+
+
+@pytest.mark.parametrize("opening,closing", [("【", "】"), ("〔", "〕"), ("（", "）")])
+def test_dateline_brackets_are_read_alike(opening, closing):
+    for mark, dateline, outlet in [("本报讯", f"{opening}本报讯{closing}", None),
+                                   ("示例日报讯", f"{opening}示例日报讯{closing}", "示例日报"),
+                                   ("中央社记者王明台北3日电", "中央社记者王明台北3日电", "中央社")]:
+        doc = split(f"示例标题一则\n{opening}{mark}{closing}近日，示例县法院审结一起案件。\n法院表示，将继续努力。\n")
+        (article,) = doc.articles
+        assert (article.title, article.dateline, article.outlet) == ("示例标题一则", dateline, outlet)
+
+
+def test_an_agency_reporters_name_stops_before_the_city():
+    doc = split("示例标题一则\n（中央社記者陳文台南3日電）台南地檢署今天起訴一名男子。\n")
+    assert [a.name for a in doc.articles[0].authors] == ["陳文"]
+
+
+def test_an_outlets_credit_alone_under_the_text_is_no_new_article():
+    doc = split("邊境管制站檢獲毒品\n海關昨日檢獲懷疑可卡因，一名男子被捕。\n（星島日報報道）\n")
+    (article,) = doc.articles
+    assert article.outlet == "星島日報" and article.dateline is None
