@@ -373,6 +373,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     more headlines (or any after 本版导读) that are printed again below → page_header.
     """
     _mark_sites(lines, kinds, meta)
+    _mark_section(lines, kinds)
     for i, line in enumerate(lines[:3]):  # 法治日报 - 法制网 above everything else
         if kinds[i] is None:
             masthead = (_MASTHEAD.match(line.simple) and i + 1 < len(lines)
@@ -441,6 +442,21 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
         if (kinds[i] is None and kinds[i - 1] is None and kinds[i + 1] == "meta"
                 and _WEB_NAME.match(lines[i].simple) and _is_heading_like(lines[i - 1].simple)):
             kinds[i] = "page_title"
+
+
+# 要闻, 法院新闻, 综合新闻: an edition's name on the line under an edition line that has none.
+_SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|综合|时评|评论|视点|观察|副刊|专版|专刊|周刊)$")
+_BARE_EDITION = re.compile(r"版[ \t]*$")
+
+
+def _mark_section(lines: list[Line], kinds: list[str | None]) -> None:
+    """The name of the edition on the line under an edition line printed without it
+    (``2021年12月10日 星期五 第5版`` / ``法院新闻`` / headline): part of the edition line, not a
+    kicker."""
+    for i in range(len(lines) - 1):
+        if (kinds[i] == "meta" and kinds[i + 1] is None and _BARE_EDITION.search(lines[i].simple)
+                and _EDITION.search(lines[i].simple) and _SECTION_NAME.match(lines[i + 1].simple)):
+            kinds[i + 1] = "meta"
 
 
 _CHANNEL_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")

@@ -245,12 +245,22 @@ def header_roles(header: list[Line]) -> list[str]:
             head = ["title"] + ["subtitle"] * (len(head) - 1)
         return head[:run_on + 1] + ["title"] + head[run_on + 1:]
     if len(header) == 2:
-        if header[1].text.startswith(("—", "-", "——")):
+        if header[1].text.startswith(("—", "-", "——")) or speaker_subtitle(header[0].simple, header[1].simple):
             return ["title", "subtitle"]
         return ["kicker", "title"]
     if clause_pair(header[1].simple, header[2].simple):  # 专项行动进行时 / 织密安全防护网 / 守护群众“钱袋子”
         return ["kicker", "title", "title"]
     return ["kicker", "title", "subtitle"]
+
+
+_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]")
+
+
+def speaker_subtitle(first: str, second: str) -> bool:
+    """A headline line over a line that quotes a speaker is title and subtitle, not kicker and
+    title (``网络购物“七天无理由退货”引纠纷`` / ``法官：商家不得以“定制”为由拒绝退货``); a short
+    slogan over the quote stays a kicker (``聚焦两会`` / ``最高法：…``)."""
+    return len(first) > 8 and ":" not in first and "：" not in first and bool(_SPEAKER.match(second))
 
 
 # （1997年12月29日第八届全国人民代表大会常务委员会第二十九次会议通过）, 中华人民共和国国务院令

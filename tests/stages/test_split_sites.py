@@ -95,3 +95,15 @@ def test_an_outlets_credit_alone_under_the_text_is_no_new_article():
     doc = split("邊境管制站檢獲毒品\n海關昨日檢獲懷疑可卡因，一名男子被捕。\n（星島日報報道）\n")
     (article,) = doc.articles
     assert article.outlet == "星島日報" and article.dateline is None
+
+
+def test_an_editions_name_under_a_bare_edition_line_is_no_kicker():
+    doc = split("2021年12月10日 星期五 第5版\n法院新闻\n网络购物退货引发纠纷\n法官：商家不得拒绝退货\n本报记者 卞和\n"
+                "消费者在网上购买一件外套，商家拒绝退货。\n")
+    (article,) = doc.articles
+    assert (article.kicker, article.title, article.subtitle) == (None, "网络购物退货引发纠纷", "法官：商家不得拒绝退货")
+
+
+def test_a_short_slogan_over_a_quote_stays_a_kicker():
+    doc = split("聚焦两会\n最高法：去年审结案件同比上升\n本报记者 卞和\n最高人民法院今天作工作报告。\n")
+    assert (doc.articles[0].kicker, doc.articles[0].subtitle) == ("聚焦两会", None)
