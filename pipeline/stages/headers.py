@@ -129,6 +129,16 @@ def is_person(name: str) -> bool:
     return 2 <= len(name) <= 4 and not (len(name) >= 3 and _ORG_END.search(name))
 
 
+def agency_name(agency: re.Match) -> str:
+    """The reporter's name in an agency's dateline, not running into the place: ``中央社记者陈文
+    台南3日电`` → 陈文 (台南 is a city, 南 no place), ``中央社记者陈建宏台北6日电`` → 陈建宏."""
+    name = agency.group("name")
+    place = agency.groupdict().get("place")
+    if place is not None and len(name) == 3 and not is_city(place) and is_city(name[-1] + place):
+        return name[:2]
+    return name
+
+
 def role_of(word: str) -> str:
     """记者 → reporter, 通讯员 → correspondent, 实习生 → other."""
     if word.endswith("记者") and word not in ROLES:
@@ -227,10 +237,12 @@ def dateline_outlet(mark: str) -> str | None:
 _OPEN_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'split_open_ends.txt'))})$")
 
 
-def header_roles(header: list[Line]) -> list[str]:
+def header_roles(header: list[Line], dated: bool = False) -> list[str]:
     """Roles of a headline block: one line is the title; two are kicker and title (title and
     subtitle when the second starts with a dash); three are kicker, title and subtitle. A line
-    the e-paper page header lists is the title, the line above it a kicker, below a subtitle."""
+    the e-paper page header lists is the title, the line above it a kicker, below a subtitle.
+    Right above a web page's date line (``dated``), two short clauses are one title printed
+    over two lines (``男子酒驾被查`` / ``竟称只喝了一口`` / ``2024-05-04 06:30 来源：…``)."""
     listed = [i for i, line in enumerate(header) if line.kind == "listed"]
     if listed and listed[0] <= 1 and len(header) - listed[0] <= 2:  # the page header names the title
         return ["kicker"] * listed[0] + ["title"] + ["subtitle"] * (len(header) - listed[0] - 1)
@@ -245,6 +257,8 @@ def header_roles(header: list[Line]) -> list[str]:
             head = ["title"] + ["subtitle"] * (len(head) - 1)
         return head[:run_on + 1] + ["title"] + head[run_on + 1:]
     if len(header) == 2:
+        if dated and clause_pair(header[0].simple, header[1].simple):
+            return ["title", "title"]
         if header[1].text.startswith(("—", "-", "——")) or speaker_subtitle(header[0].simple, header[1].simple):
             return ["title", "subtitle"]
         return ["kicker", "title"]

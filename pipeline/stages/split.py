@@ -363,8 +363,8 @@ class ArticleSplitter:
             # The previous article stops mid-sentence: this section continues another one.
             target = self._continued(groups[:-1], block) if len(groups) > 1 else None
             (target if target is not None else previous).append(block)
-        web = _dated_on_top(kinds)
-        doc.articles = [self._article(doc, idx, blocks, lines, closing, web)
+        web, dated = _dated_on_top(kinds), (frozenset() if epaper else titled)
+        doc.articles = [self._article(doc, idx, blocks, lines, closing, web, dated)
                         for idx, blocks in enumerate(groups)]
         if doc.meta.get("title") and (len(doc.articles) == 1 or not doc.articles[0].title):
             doc.articles[0].title = doc.meta["title"]  # the input's title, for a one-article page
@@ -386,9 +386,10 @@ class ArticleSplitter:
         return best
 
     def _article(self, doc: Document, index: int, blocks: list[_Block], all_lines: list[_Line],
-                 closing: dict[int, tuple[str, str]], web: bool = False) -> ArticleSpan:
+                 closing: dict[int, tuple[str, str]], web: bool = False,
+                 dated: frozenset[int] | set[int] = frozenset()) -> ArticleSpan:
         first = blocks[0]
-        title, kicker, subtitle, header_spans = _header(first)
+        title, kicker, subtitle, header_spans = _header(first, dated)
         authors: list[Author] = []
         author_spans: list[tuple[int, int, str, str]] = []
         for line in first.bylines:
@@ -472,7 +473,7 @@ class ArticleSplitter:
                 if agency.group("name"):  # 记者张家豪、林怡君／台北报导: each name
                     base = line.start + agency.start("name")
                     spans.extend((base + m.start(), base + m.end(), m.group(), "reporter")
-                                 for m in re.finditer(r"[\u4e00-\u9fff·]+", _agency_name(agency)))
+                                 for m in re.finditer(r"[\u4e00-\u9fff·]+", headers.agency_name(agency)))
                 return agency.span("mark"), spans
         match = headers.DATELINE.match(text)
         spans = []
@@ -506,28 +507,19 @@ class ArticleSplitter:
         return (0, match.end("mark")), spans
 
 
-def _agency_name(agency: re.Match) -> str:
-    """The reporter's name in an agency's dateline, not running into the place: ``中央社记者陈文
-    台南3日电`` → 陈文 (台南 is a city, 南 no place), ``中央社记者陈建宏台北6日电`` → 陈建宏."""
-    name = agency.group("name")
-    place = agency.groupdict().get("place")
-    if place is not None and len(name) == 3 and not headers.is_city(place) and headers.is_city(name[-1] + place):
-        return name[:2]
-    return name
-
-
 def _tag_text(line: _Line) -> str:
     """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安."""
     return line.text.strip("【】〖〗|｜ ") if line.kind == "tag" else line.text
 
 
-def _header(first: _Block) -> tuple[str, str | None, str | None, dict]:
-    """Title, kicker, subtitle and their spans from an article's first block."""
+def _header(first: _Block, dated: frozenset[int] | set[int] = frozenset()) -> tuple[str, str | None, str | None, dict]:
+    """Title, kicker, subtitle and their spans from an article's first block; ``dated``: the
+    ends of lines right above a web page's date line (a headline there has no kicker)."""
     title, kicker, subtitle = "", None, None
     spans: dict = {}
     heads = [line for line in first.header if line.kind != "headmark"]
     if first.is_article and heads:
-        roles = headers.header_roles(heads)
+        roles = headers.header_roles(heads, dated=heads[-1].end in dated)
         for line, role in zip(heads, roles):
             start = spans[role][0] if role in spans else line.start
             spans[role] = (start, line.end)

@@ -107,3 +107,16 @@ def test_an_editions_name_under_a_bare_edition_line_is_no_kicker():
 def test_a_short_slogan_over_a_quote_stays_a_kicker():
     doc = split("聚焦两会\n最高法：去年审结案件同比上升\n本报记者 卞和\n最高人民法院今天作工作报告。\n")
     assert (doc.articles[0].kicker, doc.articles[0].subtitle) == ("聚焦两会", None)
+
+
+def test_two_short_clauses_over_a_web_pages_date_line_are_one_title():
+    doc = split("男子酒驾被查\n竟称只喝一口\n2024-05-04 06:30 来源：示例日报\n近日，男子李某酒后驾车被交警查获。\n")
+    assert (doc.articles[0].kicker, doc.articles[0].title) == (None, "男子酒驾被查竟称只喝一口")
+
+
+def test_a_headline_line_ending_in_a_measure_runs_on():
+    doc = split("最高法发布一批\n涉未成年人保护典型案例\n2024-05-04 06:30 来源：示例日报\n"
+                "新华社北京5月3日电（记者 魏然）最高人民法院3日发布一批典型案例。\n")
+    (article,) = doc.articles
+    assert (article.kicker, article.title) == (None, "最高法发布一批涉未成年人保护典型案例")
+    assert (article.published, article.outlet) == (date(2024, 5, 4), "示例日报")
