@@ -113,7 +113,8 @@ _COMMENTS = re.compile(r"^(?:网友|热门|最新|全部|精彩|读者)(?:评论
                        r"|^(?:我要|发表|写|查看(?:全部|更多)?)(?:评论|留言)$|^(?:已有|共有?)[ \t]*\d+[ \t]*(?:条|人)(?:评论|留言|参与)"
                        r"|^(?:暂无|还没有)(?:评论|留言)|快来抢沙发")
 _COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$"
-                     r"|^【?(?:图片新闻|新闻图片|图片报道|图说新闻|图说|今日图说)】?$")  # a page of photos
+                     r"|^【?(?:图片新闻|新闻图片|图片报道|图说新闻|图说|今日图说)】?$"  # a page of photos
+                     r"|^(?:本周|一周|每周|今日|本月|近期)?[\u4e00-\u9fff]{0,4}要闻(?:回顾|速览|摘编|集萃|汇总)?$")  # 本周政法要闻回顾
 # Police arrest three over online fraud: a headline without a Chinese character.
 _LATIN_TITLE = re.compile(r"^(?=.*[A-Za-z]{2,}[ \t]+[A-Za-z]{2,})[^\u3400-\u9fff]{8,120}$")
 # 【法治】 alone above the date line: the channel the page sits in.

@@ -83,6 +83,20 @@ TAIL_BYLINE = re.compile(
 TAIL_CREDIT = re.compile(r"^[（(](?P<outlet>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|报|社|台|网))(?:报道|讯|消息)[）)]$")
 # 一、 （二） 3. : an enumerated subhead, never a headline's second line.
 ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.]|第[一二三四五六七八九十]{1,3}[，、 ])")
+def numbered_headlines(lines: list[Line]) -> bool:
+    """Under a column line, items led by numbered headlines are articles of their own
+    (``本周政法要闻回顾`` / ``一、省高院出台意见…`` / text / ``二、…``), titled without the number:
+    their lines become tags. True when the lines were so read (the first line and at least one
+    more are such headlines, short and without sentence punctuation)."""
+    heads = [i for i, line in enumerate(lines) if ENUMERATED.match(line.simple) and len(line.simple) <= 40
+             and not re.search(r"[，。；！？：,;!?]", line.simple)]
+    if len(heads) < 2 or heads[0] != 0:
+        return False
+    for i in heads:
+        lines[i].kind = "tag"
+    return True
+
+
 # 中新网北京6月1日电 题：…: a dateline carrying the headline (the part kept is up to 题：).
 TITLED_DATELINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}?(?:网|社)|新华社|中新社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日[电讯][ \t]*题[:：][ \t]*(?=\S)")

@@ -333,8 +333,8 @@ class ArticleSplitter:
                                           and is_weak_heading(line.simple)) else "item"
             lines = [part for line in lines for part in item_headline(line)]
         numbered_items(lines)
-        if (column or _opens_with_column(kinds)) and _unmarked_items(lines):  # 县法院召开…会议　3月2日，…
-            lines = [part for line in lines for part in item_headline(line)]
+        if (column or _opens_with_column(kinds)) and not headers.numbered_headlines(lines) and _unmarked_items(lines):
+            lines = [part for line in lines for part in item_headline(line)]  # 县法院召开…会议　3月2日，…
         lines = run_on_items(lines)
         for line in lines:  # a headline the e-paper page header lists starts an article
             if line.simple in meta.headlines:
@@ -508,8 +508,11 @@ class ArticleSplitter:
 
 
 def _tag_text(line: _Line) -> str:
-    """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安."""
-    return line.text.strip("【】〖〗|｜ ") if line.kind == "tag" else line.text
+    """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安, ``一、省高院…`` → 省高院…."""
+    if line.kind != "tag":
+        return line.text
+    number = headers.ENUMERATED.match(line.simple)
+    return line.text[number.end():].strip() if number else line.text.strip("【】〖〗|｜ ")
 
 
 def _header(first: _Block, dated: frozenset[int] | set[int] = frozenset()) -> tuple[str, str | None, str | None, dict]:

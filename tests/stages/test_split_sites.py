@@ -120,3 +120,15 @@ def test_a_headline_line_ending_in_a_measure_runs_on():
     (article,) = doc.articles
     assert (article.kicker, article.title) == (None, "最高法发布一批涉未成年人保护典型案例")
     assert (article.published, article.outlet) == (date(2024, 5, 4), "示例日报")
+
+
+def test_numbered_headlines_under_a_column_line_are_items_titled_without_their_number():
+    doc = split("本周政法要闻回顾\n一、省高院出台意见规范网络司法拍卖\n省高级人民法院日前出台指导意见。\n"
+                "二、省公安厅通报交通安全形势\n一季度，全省道路交通事故起数同比下降8.2%。\n")
+    assert [a.title for a in doc.articles] == ["省高院出台意见规范网络司法拍卖", "省公安厅通报交通安全形势"]
+
+
+def test_numbered_sections_of_a_notice_stay_in_its_article():
+    doc = split("关于春节期间部分路段实行交通管制的通告\n一、管制时间\n2024年2月9日至2月17日。\n"
+                "二、管制路段\n示例大道全线。\n示例市公安局交通警察支队\n2024年2月5日\n")
+    assert [a.title for a in doc.articles] == ["关于春节期间部分路段实行交通管制的通告"]
