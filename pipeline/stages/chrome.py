@@ -44,7 +44,7 @@ _WIDGET = re.compile(
     r"|^(?:关键词|关键字|标签)[:：]|^【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?$|^(?:点击|继续)?(?:阅读|查看|展开)全文"
     r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$"  # 点击：368次
     r"|上一版|下一版|^版面导航$|^PDF版$|^返回目录$"  # e-paper page widgets
-    r"|(?i:(?:打开|下载|安装)[ \t]*(?:APP|客户端)|(?:APP|客户端)内(?:打开|阅读|查看))|阅读体验更佳"  # a mobile page's app banner
+    r"|(?i:^(?:打开|下载|安装)[\u4e00-\u9fff]{0,8}(?:APP|客户端)|(?:APP|客户端)内(?:打开|阅读|查看))|阅读体验更佳"  # app banners
     r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
     r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$")  # not 1, 2: a feature's section numbers
 # 第05版：法治新闻 上一版 下一版: the page widgets beside an edition line.
@@ -73,6 +73,7 @@ _EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]|【(?:字体|字号|
 _DATE_TEXT = re.compile(
     r"(?:19|20)\d\d[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
     r"|星期[一二三四五六日天]|周[一二三四五六日]"
+    r"|民国[ \t]*\d{2,3}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日"  # 民國113年05月03日
     rf"|{headers.EN_DATE.pattern}")
 # 二〇二三年七月二十二日 alone on its line: the date under a release's signature.
 _CN_DATE_LINE = re.compile(rf"^(?:{headers.CN_DATE.pattern})$")
@@ -96,6 +97,10 @@ _ACCOUNT_LINE = re.compile(
     r"^原创[ \t]+(?:(?P<author>[\u4e00-\u9fff·]{2,6})[ \t]+)?(?P<account>[^ \t]{2,16})[ \t]+"
     r"(?P<when>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t]+\d{1,2}:\d{2})?)"
     r"(?:[ \t]+(?:发表于)?[\u4e00-\u9fff]{2,4})?$")
+# 示例公安 2024-03-01 20:00 浙江: an account's line without 原创, the province after the time.
+_POSTED_FROM = re.compile(
+    r"^(?P<account>[^ \t:：]{2,16})[ \t]+(?P<when>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t]+\d{1,2}:\d{2})"
+    r"[ \t]+(?:发表于)?(?P<place>[\u4e00-\u9fff]{2,4})$")
 _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载"
                      r"|^(?:主办|承办|协办)[:：]|技术支持[:：]|网站标识码|网站地图|联系我们"
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
@@ -135,7 +140,7 @@ _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
                    r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$")
 _SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:报|日报|晚报|晨报|时报|周刊)$")
-_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版)$")
+_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版|客户端)$")
 _OUTLET_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\-－]{1,11}$")
 
 
@@ -183,9 +188,12 @@ def meta_line(text: str) -> dict | None:
     if len(text) > 80 or "。" in text or _BRACKETED.match(text):
         return None
     text = unglued(text)
-    account = _ACCOUNT_LINE.match(text)
-    if account:
+    account = _ACCOUNT_LINE.match(text) or _POSTED_FROM.match(text)
+    if account and (account.re is _ACCOUNT_LINE or headers.is_city(account["place"])):
         return _account_line(account)
+    roc = _ROC_LINE.match(text)
+    if roc:  # 113/05/03 10:20 on a Taiwan page
+        return {"published": _roc_date(roc)}
     if _CN_DATE_LINE.match(text):
         return {"published": find_date(text)}
     if _TIME_LINE.match(text):  # 15:40, 05-06 10:00, 2小时前: a time without a full date
@@ -235,10 +243,22 @@ def _account_line(match: re.Match) -> dict:
     2024-02-27 17:30 江苏`` → 示例检察, 李晓; in ``原创 示例检察 示例检察院 …`` the first name is
     the account's own, no writer."""
     found = {"published": find_date(match["when"]), "outlet": match["account"]}
-    author = match["author"]
+    author = match.groupdict().get("author")
     if author and headers.is_person(author) and author not in match["account"] and match["account"] not in author:
         found["authors"] = author
     return found
+
+
+# 113/05/03 10:20, 113-04-22: a date in ROC years alone on its line (with a time at most).
+_ROC_LINE = re.compile(r"^(?P<y>1[01]\d)(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def _roc_date(match: re.Match) -> date | None:
+    """The date of a ROC-year date line (``113/05/03`` → 2024-05-03), None if it is no date."""
+    try:
+        return date(int(match["y"]) + 1911, int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
 
 
 _GAP = re.compile(r"[ \t\u3000]+")
@@ -424,8 +444,9 @@ _ORGAN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州)[\u4e00-\
 def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
     """Mark the site's chrome around a web page's headline: crumbs of two or three words at
     the top (``港聞 > 社會``), a site's name above the crumbs or the channel at the top
-    (``示例省人民检察院`` / ``首页 > 检察要闻``; a paper's name there is the outlet), and a site's name between the headline and
-    the date line (``headline`` / ``示例省公安厅门户网站`` / ``发布日期：…``)."""
+    (``示例省人民检察院`` / ``首页 > 检察要闻``; a paper's or news site's name there is the
+    outlet), and a site's name between the headline and the date line (``headline`` /
+    ``示例省公安厅门户网站`` / ``发布日期：…``)."""
     top = 0  # the lines above the page's first text
     while top < min(len(lines), 5) and "。" not in lines[top].simple:
         top += 1
@@ -437,12 +458,20 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
         for i in range(first_nav):
             if kinds[i] is None and (_WEB_NAME.match(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)):
                 kinds[i] = "page_title"
-                if _MASTHEAD.match(lines[i].simple) and meta.outlet is None:  # 示例日報 / 港聞 > 社會
-                    meta.outlet = lines[i].text
+                _site_outlet(lines[i], meta)  # 示例日報 / 港聞 > 社會: the paper is the outlet
     for i in range(1, len(lines) - 1):
         if (kinds[i] is None and kinds[i - 1] is None and kinds[i + 1] == "meta"
                 and _WEB_NAME.match(lines[i].simple) and _is_heading_like(lines[i - 1].simple)):
             kinds[i] = "page_title"
+            _site_outlet(lines[i], meta)
+
+
+def _site_outlet(line: Line, meta: PageMeta) -> None:
+    """A news site's or paper's name printed as the site's chrome is the outlet, when the page
+    names none elsewhere (``示例新闻客户端``, ``示例日報``; not ``示例省公安厅门户网站``, a portal)."""
+    if (meta.outlet is None and _WEB_NAME.match(line.simple) and _OUTLET_NAME.search(line.simple)
+            and not line.simple.endswith(("官网", "政务网"))):
+        meta.outlet = line.text
 
 
 # 要闻, 法院新闻, 综合新闻: an edition's name on the line under an edition line that has none.

@@ -132,3 +132,24 @@ def test_numbered_sections_of_a_notice_stay_in_its_article():
     doc = split("关于春节期间部分路段实行交通管制的通告\n一、管制时间\n2024年2月9日至2月17日。\n"
                 "二、管制路段\n示例大道全线。\n示例市公安局交通警察支队\n2024年2月5日\n")
     assert [a.title for a in doc.articles] == ["关于春节期间部分路段实行交通管制的通告"]
+
+
+@pytest.mark.parametrize("line, day", [("民國113年05月03日 星期五", date(2024, 5, 3)), ("113/05/03 10:20", date(2024, 5, 3)),
+                                       ("113-04-22", date(2024, 4, 22))])
+def test_a_date_line_in_roc_years(line, day):
+    doc = split(f"檢方起訴詐騙車手 求處重刑\n{line}\n高雄地檢署今天起訴一名詐騙車手。\n")
+    assert (doc.articles[0].title, doc.published) == ("檢方起訴詐騙車手 求處重刑", day)
+
+
+def test_an_accounts_line_without_its_original_mark_drops_the_province():
+    assert chrome.meta_line("示例公安 2024-03-01 20:00 浙江") == {"published": date(2024, 3, 1), "outlet": "示例公安"}
+
+
+def test_a_headline_about_downloading_an_app_is_no_banner():
+    assert chrome.line_kind("警方提醒：谨慎下载陌生APP") is None
+
+
+def test_a_news_clients_name_beside_the_date_is_the_outlet():
+    doc = split("下载APP\n男子冒充民警诈骗 被判三年\n示例新闻客户端 2024-03-12 10:41\n近日，示例区法院审结一起招摇撞骗案。\n")
+    (article,) = doc.articles
+    assert (article.title, article.outlet) == ("男子冒充民警诈骗 被判三年", "示例新闻客户端")
