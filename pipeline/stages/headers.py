@@ -281,14 +281,17 @@ def header_roles(header: list[Line], dated: bool = False) -> list[str]:
     return ["kicker", "title", "subtitle"]
 
 
-_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,8}[:：]")
+_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!认为|表示|指出|强调)[:：]")
+_SAYS = re.compile(r"(?:提出|表示|指出|强调|要求|认为|宣布|呼吁|说|称)$")
 
 
 def speaker_subtitle(first: str, second: str) -> bool:
     """A headline line over a line that quotes a speaker is title and subtitle, not kicker and
     title (``网络购物“七天无理由退货”引纠纷`` / ``法官：商家不得以“定制”为由拒绝退货``); a short
-    slogan over the quote stays a kicker (``聚焦两会`` / ``最高法：…``)."""
-    return len(first) > 8 and ":" not in first and "：" not in first and bool(_SPEAKER.match(second))
+    slogan over the quote stays a kicker (``聚焦两会`` / ``最高法：…``), and so does a line that
+    introduces what is said (``吴邦国致信会议提出`` / ``医药：…``); ``英国认为：…`` is a headline."""
+    return (len(first) > 8 and ":" not in first and "：" not in first and not _SAYS.search(first)
+            and bool(_SPEAKER.match(second)))
 
 
 # （1997年12月29日第八届全国人民代表大会常务委员会第二十九次会议通过）, 中华人民共和国国务院令

@@ -153,3 +153,8 @@ def test_a_news_clients_name_beside_the_date_is_the_outlet():
     doc = split("下载APP\n男子冒充民警诈骗 被判三年\n示例新闻客户端 2024-03-12 10:41\n近日，示例区法院审结一起招摇撞骗案。\n")
     (article,) = doc.articles
     assert (article.title, article.outlet) == ("男子冒充民警诈骗 被判三年", "示例新闻客户端")
+
+
+def test_a_line_introducing_the_quote_below_stays_a_kicker():
+    doc = split("副总理分别致信全国医药和轻工会议提出\n医药：加快推进结构调整\n本报北京1月6日讯 记者李建报道：会议今日召开。\n")
+    assert doc.articles[0].kicker == "副总理分别致信全国医药和轻工会议提出"
