@@ -416,6 +416,9 @@ class ArticleSplitter:
                 header_spans["credit"] = line.text[credit.start("outlet"):credit.end("outlet")]
             elif not author_spans:  # (记者 王五 通讯员 赵六) at the end
                 author_spans.extend(headers.byline_authors(line.simple[1:-1], line.start + 1))
+        if not author_spans:  # 文字：王丽 under the text (a public account's credits)
+            author_spans.extend(span for block in blocks[1:] if not block.header for line in block.bylines
+                                for span in headers.byline_authors(line.simple, line.start))
         for start, end, _name, role in author_spans:
             authors.append(Author(doc.clean[start:end], role))
         author_spans = [(s, e, doc.clean[s:e], r) for s, e, _n, r in author_spans]

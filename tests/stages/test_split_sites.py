@@ -158,3 +158,16 @@ def test_a_news_clients_name_beside_the_date_is_the_outlet():
 def test_a_line_introducing_the_quote_below_stays_a_kicker():
     doc = split("副总理分别致信全国医药和轻工会议提出\n医药：加快推进结构调整\n本报北京1月6日讯 记者李建报道：会议今日召开。\n")
     assert doc.articles[0].kicker == "副总理分别致信全国医药和轻工会议提出"
+
+
+def test_a_writers_credit_under_the_text_names_the_author():
+    doc = split("小区电梯广告纠纷案宣判\n原创 示例法院 2024-03-02 18:00 广东\n近日，示例区法院审结一起电梯广告收益纠纷案。\n"
+                "文字：王丽\n编辑：刘明\n")
+    assert [(a.name, a.role) for a in doc.articles[0].authors] == [("王丽", "other")]
+
+
+def test_a_headline_line_ending_in_an_open_verb_runs_on_under_a_kicker():
+    doc = split("示例法治报 2024年4月2日 星期二\n第01版：要闻\n护航高质量发展\n示例市法院推出\n优化营商环境二十条措施\n"
+                "本报讯 记者高原 近日，示例市中级人民法院出台二十条措施。\n")
+    (article,) = doc.articles
+    assert (article.kicker, article.title) == ("护航高质量发展", "示例市法院推出优化营商环境二十条措施")
