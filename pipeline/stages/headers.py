@@ -281,7 +281,9 @@ def header_roles(header: list[Line], dated: bool = False) -> list[str]:
     return ["kicker", "title", "subtitle"]
 
 
-_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,8}(?<!认为|表示|指出|强调)[:：]")
+# 法官：…, 主审法官：…, 专家：…: a person who speaks (not 示例县：…, a kicker's topic).
+_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:法官|检察官|警方|警察|民警|律师|专家|学者|记者|代表|委员|业内人士|官方|当事人"
+                      r"|负责人|医生)[:：]")
 _SAYS = re.compile(r"(?:提出|表示|指出|强调|要求|认为|宣布|呼吁|说|称)$")
 
 
@@ -289,7 +291,8 @@ def speaker_subtitle(first: str, second: str) -> bool:
     """A headline line over a line that quotes a speaker is title and subtitle, not kicker and
     title (``网络购物“七天无理由退货”引纠纷`` / ``法官：商家不得以“定制”为由拒绝退货``); a short
     slogan over the quote stays a kicker (``聚焦两会`` / ``最高法：…``), and so does a line that
-    introduces what is said (``吴邦国致信会议提出`` / ``医药：…``); ``英国认为：…`` is a headline."""
+    introduces what is said (``吴邦国致信会议提出`` / ``医药：…``), and a line over a place or an
+    organ as its topic (``坚持和发展新时代“枫桥经验”`` / ``示例县：矛盾纠纷就地化解``)."""
     return (len(first) > 8 and ":" not in first and "：" not in first and not _SAYS.search(first)
             and bool(_SPEAKER.match(second)))
 

@@ -171,3 +171,8 @@ def test_a_headline_line_ending_in_an_open_verb_runs_on_under_a_kicker():
                 "本报讯 记者高原 近日，示例市中级人民法院出台二十条措施。\n")
     (article,) = doc.articles
     assert (article.kicker, article.title) == ("护航高质量发展", "示例市法院推出优化营商环境二十条措施")
+
+
+def test_a_long_kicker_over_a_topic_and_colon_stays_a_kicker():
+    doc = split("坚持和发展新时代“枫桥经验”\n示例县：矛盾纠纷就地化解\n本报记者 舒心\n走进示例县综治中心，群众反映的问题在这里统一登记。\n")
+    assert (doc.articles[0].kicker, doc.articles[0].subtitle) == ("坚持和发展新时代“枫桥经验”", None)
