@@ -256,7 +256,8 @@ def header_roles(header: list[Line], dated: bool = False) -> list[str]:
     subtitle when the second starts with a dash); three are kicker, title and subtitle. A line
     the e-paper page header lists is the title, the line above it a kicker, below a subtitle.
     Right above a web page's date line (``dated``), two short clauses are one title printed
-    over two lines (``男子酒驾被查`` / ``竟称只喝了一口`` / ``2024-05-04 06:30 来源：…``)."""
+    over two lines (``男子酒驾被查`` / ``竟称只喝了一口`` / ``2024-05-04 06:30 来源：…``); a
+    column's four-character name over a headline stays a kicker (``以案说法`` / ``遗产继承纠纷``)."""
     listed = [i for i, line in enumerate(header) if line.kind == "listed"]
     if listed and listed[0] <= 1 and len(header) - listed[0] <= 2:  # the page header names the title
         return ["kicker"] * listed[0] + ["title"] + ["subtitle"] * (len(header) - listed[0] - 1)
@@ -271,7 +272,7 @@ def header_roles(header: list[Line], dated: bool = False) -> list[str]:
             head = ["title"] + ["subtitle"] * (len(head) - 1)
         return head[:run_on + 1] + ["title"] + head[run_on + 1:]
     if len(header) == 2:
-        if dated and clause_pair(header[0].simple, header[1].simple):
+        if dated and min(len(header[0].simple), len(header[1].simple)) >= 5 and clause_pair(header[0].simple, header[1].simple):
             return ["title", "title"]
         if header[1].text.startswith(("—", "-", "——")) or speaker_subtitle(header[0].simple, header[1].simple):
             return ["title", "subtitle"]

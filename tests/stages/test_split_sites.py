@@ -176,3 +176,8 @@ def test_a_headline_line_ending_in_an_open_verb_runs_on_under_a_kicker():
 def test_a_long_kicker_over_a_topic_and_colon_stays_a_kicker():
     doc = split("坚持和发展新时代“枫桥经验”\n示例县：矛盾纠纷就地化解\n本报记者 舒心\n走进示例县综治中心，群众反映的问题在这里统一登记。\n")
     assert (doc.articles[0].kicker, doc.articles[0].subtitle) == ("坚持和发展新时代“枫桥经验”", None)
+
+
+def test_a_four_character_column_over_a_web_headline_stays_a_kicker():
+    doc = split("以案说法\n遗产继承纠纷\n2024-05-04 06:30 来源：示例日报\n近日，示例区法院审结一起遗产继承纠纷案。\n")
+    assert (doc.articles[0].kicker, doc.articles[0].title) == ("以案说法", "遗产继承纠纷")
