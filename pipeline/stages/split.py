@@ -52,7 +52,6 @@ _AUTHOR_NOTE = re.compile(r"^[（(](?:作者系|作者为|作者是)[^（）()]{
 _BARE_CREDIT = re.compile(r"^[（(][^（）()]{2,16}(?:摄|摄影|摄影报道|供图)[）)]$")
 
 
-
 def _classify(line: _Line) -> str:
     text = line.simple
     if line.kind in ("tag", "headmark", "listed"):
@@ -194,7 +193,8 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
             j += 1
         header = lines[i:j]
         k = j
-        while k < n and lines[k].kind == "byline":
+        while k < n and (lines[k].kind == "byline" or (  # a photo's caption between headline and lead
+                header and k + 1 < n and _caption(lines[k]) and lines[k + 1].kind in ("byline", "dateline"))):
             k += 1
         bylines = lines[j:k]
         starts_article = bool(header) and (bool(bylines) or header[0].kind in ("tag", "headmark")
@@ -392,7 +392,7 @@ class ArticleSplitter:
         title, kicker, subtitle, header_spans = _header(first, dated)
         authors: list[Author] = []
         author_spans: list[tuple[int, int, str, str]] = []
-        for line in first.bylines:
+        for line in (line for line in first.bylines if not _caption(line)):  # a caption names its photographer
             outlet = headers.BYLINE_OUTLET.match(line.simple)
             if outlet:  # 中国时报 记者 王晓明/台北报导
                 header_spans.setdefault("credit", line.text[:outlet.end(1)])

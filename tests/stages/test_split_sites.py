@@ -181,3 +181,12 @@ def test_a_long_kicker_over_a_topic_and_colon_stays_a_kicker():
 def test_a_four_character_column_over_a_web_headline_stays_a_kicker():
     doc = split("以案说法\n遗产继承纠纷\n2024-05-04 06:30 来源：示例日报\n近日，示例区法院审结一起遗产继承纠纷案。\n")
     assert (doc.articles[0].kicker, doc.articles[0].title) == ("以案说法", "遗产继承纠纷")
+
+
+def test_a_photo_caption_between_headline_and_lead_stays_in_the_article():
+    doc = split("示例法治报 2024年4月2日 星期二\n第03版：综合\n禁毒宣传进校园\n"
+                "图片说明：4月1日，民警在示例中学开展禁毒宣传。 本报记者 高原 摄\n"
+                "本报讯 记者高原 4月1日，示例市公安局禁毒支队走进示例中学开展禁毒宣传活动。\n活动现场发放宣传资料800余份。\n")
+    (article,) = doc.articles
+    assert (article.title, article.dateline) == ("禁毒宣传进校园", "本报讯")
+    assert [(a.name, a.role) for a in article.authors] == [("高原", "reporter")]
