@@ -41,7 +41,7 @@ class ArticleSpan:
     authors: list[Author] = field(default_factory=list)
     dateline: str | None = None
     truncated: bool = False
-    published: date | None = None  # from the dateline, the page's date line or the input
+    published: date | None = None  # the page's date line or edition line, else the input's date
     outlet: str | None = None  # the outlet the page states (来源：南方日报, 新华社…电)
     # Header lines and the byline spans, in clean coordinates, so that stages can tell a
     # title sentence from a body sentence: {"title": (s, e), "kicker": ..., "byline": [...]}

@@ -44,6 +44,7 @@ _WIDGET = re.compile(
     r"|^(?:关键词|关键字|标签)[:：]|^【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?$|^(?:点击|继续)?(?:阅读|查看|展开)全文"
     r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$"  # 点击：368次
     r"|上一版|下一版|^版面导航$|^PDF版$|^返回目录$"  # e-paper page widgets
+    r"|(?i:^(?:打开|下载|安装)[\u4e00-\u9fff]{0,8}(?:APP|客户端)|(?:APP|客户端)内(?:打开|阅读|查看))|阅读体验更佳"  # app banners
     r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
     r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$")  # not 1, 2: a feature's section numbers
 # 第05版：法治新闻 上一版 下一版: the page widgets beside an edition line.
@@ -66,10 +67,13 @@ _COUNT = re.compile(r"(?:阅读|浏览|评论|点赞|转发)[ \t]*\d+(?:\.\d+)?[
 _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
 # （5/6 15:10 更新）, (最后更新 10:02): an update note beside the date.
 _UPDATE_NOTE = re.compile(r"[（(][^（）()]{0,24}?(?:更新|修改|[Uu]pdated)[^（）()]{0,12}[）)]")
+# 更新：2024年3月8日, 最后更新于 10:02: the label of a page's second date line.
+_UPDATED = re.compile(r"(?:最后)?(?:更新|修改|修订)(?:于|时间|日期)?[ \t]*[:：]?")
 _EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]|【(?:字体|字号|打印|关闭|收藏)[^【】]{0,12}】")
 _DATE_TEXT = re.compile(
     r"(?:19|20)\d\d[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
     r"|星期[一二三四五六日天]|周[一二三四五六日]"
+    r"|民国[ \t]*\d{2,3}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日"  # 民國113年05月03日
     rf"|{headers.EN_DATE.pattern}")
 # 二〇二三年七月二十二日 alone on its line: the date under a release's signature.
 _CN_DATE_LINE = re.compile(rf"^(?:{headers.CN_DATE.pattern})$")
@@ -87,6 +91,16 @@ _END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完
 _CORRECTION = re.compile(r"^【(?:我要)?纠错】")
 # 原创 示例检察 示例检察院 2023-07-06 18:30 发表于江苏: a public account's date line.
 _ACCOUNT = re.compile(r"^原创[ \t]+|[ \t]*发表于[\u4e00-\u9fff]{2,4}$")
+# 原创 李晓 示例检察 2024-02-27 17:30 江苏: 原创, the writer (may be absent), the account, the
+# date and time, the province it was posted from (发表于 may be dropped).
+_ACCOUNT_LINE = re.compile(
+    r"^原创[ \t]+(?:(?P<author>[\u4e00-\u9fff·]{2,6})[ \t]+)?(?P<account>[^ \t]{2,16})[ \t]+"
+    r"(?P<when>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t]+\d{1,2}:\d{2})?)"
+    r"(?:[ \t]+(?:发表于)?[\u4e00-\u9fff]{2,4})?$")
+# 示例公安 2024-03-01 20:00 浙江: an account's line without 原创, the province after the time.
+_POSTED_FROM = re.compile(
+    r"^(?P<account>[^ \t:：]{2,16})[ \t]+(?P<when>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t]+\d{1,2}:\d{2})"
+    r"[ \t]+(?:发表于)?(?P<place>[\u4e00-\u9fff]{2,4})$")
 _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载"
                      r"|^(?:主办|承办|协办)[:：]|技术支持[:：]|网站标识码|网站地图|联系我们"
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
@@ -104,7 +118,8 @@ _COMMENTS = re.compile(r"^(?:网友|热门|最新|全部|精彩|读者)(?:评论
                        r"|^(?:我要|发表|写|查看(?:全部|更多)?)(?:评论|留言)$|^(?:已有|共有?)[ \t]*\d+[ \t]*(?:条|人)(?:评论|留言|参与)"
                        r"|^(?:暂无|还没有)(?:评论|留言)|快来抢沙发")
 _COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$"
-                     r"|^【?(?:图片新闻|新闻图片|图片报道|图说新闻|图说|今日图说)】?$")  # a page of photos
+                     r"|^【?(?:图片新闻|新闻图片|图片报道|图说新闻|图说|今日图说)】?$"  # a page of photos
+                     r"|^(?:本周|一周|每周|今日|本月|近期)?[\u4e00-\u9fff]{0,4}要闻(?:回顾|速览|摘编|集萃|汇总)?$")  # 本周政法要闻回顾
 # Police arrest three over online fraud: a headline without a Chinese character.
 _LATIN_TITLE = re.compile(r"^(?=.*[A-Za-z]{2,}[ \t]+[A-Za-z]{2,})[^\u3400-\u9fff]{8,120}$")
 # 【法治】 alone above the date line: the channel the page sits in.
@@ -125,7 +140,7 @@ _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
                    r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$")
 _SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:报|日报|晚报|晨报|时报|周刊)$")
-_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版)$")
+_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版|客户端)$")
 _OUTLET_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\-－]{1,11}$")
 
 
@@ -173,6 +188,12 @@ def meta_line(text: str) -> dict | None:
     if len(text) > 80 or "。" in text or _BRACKETED.match(text):
         return None
     text = unglued(text)
+    account = _ACCOUNT_LINE.match(text) or _POSTED_FROM.match(text)
+    if account and (account.re is _ACCOUNT_LINE or headers.is_city(account["place"])):
+        return _account_line(account)
+    roc = _ROC_LINE.match(text)
+    if roc:  # 113/05/03 10:20 on a Taiwan page
+        return {"published": _roc_date(roc)}
     if _CN_DATE_LINE.match(text):
         return {"published": find_date(text)}
     if _TIME_LINE.match(text):  # 15:40, 05-06 10:00, 2小时前: a time without a full date
@@ -182,13 +203,15 @@ def meta_line(text: str) -> dict | None:
     rest = text
     for match in _META_LABEL.finditer(text):
         label, value = match["label"], match["value"].strip()
-        if label.endswith(("来源", "稿源", "Source", "source")) and value:
+        if label.endswith(("来源", "稿源", "Source", "source", "发布单位")) and value:  # 发布单位：刑事警察局
             found["outlet"] = value.strip("《》")  # 来源：《示例日报》
         elif label == "作者" and value:
             found["authors"] = value
         rest = rest.replace(match.group(), " ", 1)
     account = bool(_ACCOUNT.search(rest))  # 示例平安 2023-05-06 18:30 发表于广东: the account is the outlet
     rest = _PAGER.sub(" ", _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", _UPDATE_NOTE.sub(" ", rest))))
+    if _DATE_TEXT.search(rest) or _TIME.search(rest):
+        rest = _UPDATED.sub(" ", rest)  # 更新：2024年3月8日 星期五 18:40
     published = find_date(text)
     if published:
         found["published"] = published
@@ -213,6 +236,29 @@ def meta_line(text: str) -> dict | None:
     if rest and (_OUTLET_NAME.search(rest) or account):  # 南方日报 2020-07-13; not 于北京 or a signature
         found.setdefault("outlet", rest)
     return found
+
+
+def _account_line(match: re.Match) -> dict:
+    """Date, outlet (the account) and writer of a public account's line: ``原创 李晓 示例检察
+    2024-02-27 17:30 江苏`` → 示例检察, 李晓; in ``原创 示例检察 示例检察院 …`` the first name is
+    the account's own, no writer."""
+    found = {"published": find_date(match["when"]), "outlet": match["account"]}
+    author = match.groupdict().get("author")
+    if author and headers.is_person(author) and author not in match["account"] and match["account"] not in author:
+        found["authors"] = author
+    return found
+
+
+# 113/05/03 10:20, 113-04-22: a date in ROC years alone on its line (with a time at most).
+_ROC_LINE = re.compile(r"^(?P<y>1[01]\d)(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?$")
+
+
+def _roc_date(match: re.Match) -> date | None:
+    """The date of a ROC-year date line (``113/05/03`` → 2024-05-03), None if it is no date."""
+    try:
+        return date(int(match["y"]) + 1911, int(match["m"]), int(match["d"]))
+    except ValueError:
+        return None
 
 
 _GAP = re.compile(r"[ \t\u3000]+")
@@ -347,6 +393,8 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     ``标题_新闻频道`` followed by ``标题`` → page_title; at the top of an e-paper page, two or
     more headlines (or any after 本版导读) that are printed again below → page_header.
     """
+    _mark_sites(lines, kinds, meta)
+    _mark_section(lines, kinds)
     for i, line in enumerate(lines[:3]):  # 法治日报 - 法制网 above everything else
         if kinds[i] is None:
             masthead = (_MASTHEAD.match(line.simple) and i + 1 < len(lines)
@@ -382,6 +430,63 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         for i in listed:
             kinds[i] = "page_header"
         meta.headlines = {texts[pos] for pos in range(len(listed))}
+
+
+# 港聞 > 社會: crumbs of two or three short words, read as navigation at the top of a page.
+_TOP_CRUMBS = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[ \t]*(?:>>|[>＞»])[ \t]*[\u4e00-\u9fff]{2,6}){1,2}$")
+# 示例省公安厅门户网站, 示例日报: a site's name on a line of its own; at the top of a page also
+# an organ's (示例省人民检察院, 示例市公安局), not between headline and date line (被诉至示例市法院).
+_WEB_NAME = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:门户网站|网站|官网|官方网站|政务网|新闻网|客户端|日报|晚报|晨报|时报|电视台)$")
+_ORGAN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州)[\u4e00-\u9fff]{0,6}?(?:人民法院|人民检察院|检察院|法院"
+                         r"|公安局|公安厅|司法局|司法厅|人民政府)$")
+
+
+def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
+    """Mark the site's chrome around a web page's headline: crumbs of two or three words at
+    the top (``港聞 > 社會``), a site's name above the crumbs or the channel at the top
+    (``示例省人民检察院`` / ``首页 > 检察要闻``; a paper's or news site's name there is the
+    outlet), and a site's name between the headline and the date line (``headline`` /
+    ``示例省公安厅门户网站`` / ``发布日期：…``)."""
+    top = 0  # the lines above the page's first text
+    while top < min(len(lines), 5) and "。" not in lines[top].simple:
+        top += 1
+    for i in range(top):
+        if kinds[i] is None and _TOP_CRUMBS.match(lines[i].simple):
+            kinds[i] = "nav"
+    first_nav = next((i for i in range(top) if kinds[i] in ("nav", "column")), None)
+    if first_nav is not None and all(kinds[i] is None or kinds[i] == "page_title" for i in range(first_nav)):
+        for i in range(first_nav):
+            if kinds[i] is None and (_WEB_NAME.match(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)):
+                kinds[i] = "page_title"
+                _site_outlet(lines[i], meta)  # 示例日報 / 港聞 > 社會: the paper is the outlet
+    for i in range(1, len(lines) - 1):
+        if (kinds[i] is None and kinds[i - 1] is None and kinds[i + 1] == "meta"
+                and _WEB_NAME.match(lines[i].simple) and _is_heading_like(lines[i - 1].simple)):
+            kinds[i] = "page_title"
+            _site_outlet(lines[i], meta)
+
+
+def _site_outlet(line: Line, meta: PageMeta) -> None:
+    """A news site's or paper's name printed as the site's chrome is the outlet, when the page
+    names none elsewhere (``示例新闻客户端``, ``示例日報``; not ``示例省公安厅门户网站``, a portal)."""
+    if (meta.outlet is None and _WEB_NAME.match(line.simple) and _OUTLET_NAME.search(line.simple)
+            and not line.simple.endswith(("官网", "政务网"))):
+        meta.outlet = line.text
+
+
+# 要闻, 法院新闻, 综合新闻: an edition's name on the line under an edition line that has none.
+_SECTION_NAME = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:新闻|要闻|综合|时评|评论|视点|观察|副刊|专版|专刊|周刊)$")
+_BARE_EDITION = re.compile(r"版[ \t]*$")
+
+
+def _mark_section(lines: list[Line], kinds: list[str | None]) -> None:
+    """The name of the edition on the line under an edition line printed without it
+    (``2021年12月10日 星期五 第5版`` / ``法院新闻`` / headline): part of the edition line, not a
+    kicker."""
+    for i in range(len(lines) - 1):
+        if (kinds[i] == "meta" and kinds[i + 1] is None and _BARE_EDITION.search(lines[i].simple)
+                and _EDITION.search(lines[i].simple) and _SECTION_NAME.match(lines[i + 1].simple)):
+            kinds[i + 1] = "meta"
 
 
 _CHANNEL_WORD = re.compile(r"^[\u4e00-\u9fff]{2,4}$")

@@ -26,30 +26,34 @@ ROLES = {"记者": "reporter", "本报记者": "reporter", "特约记者": "repo
          "本报特约记者": "reporter", "见习记者": "reporter", "通讯员": "correspondent",
          "本报通讯员": "correspondent", "实习生": "other"}
 
+# 【本报讯】, 〔示例日报讯〕, 【示例时报报道 记者 张三】: a mark in brackets, any brackets.
+_BRACKETED_MARK = (r"(?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电|报道|消息))"
+                   r"(?:[ \t]+(?:特约记者|记者)[ \t]*[\u4e00-\u9fff]{2,4}(?:[ \t、][\u4e00-\u9fff]{2,4}){0,2})?")
 # A dateline opens the lead paragraph: 本报讯, 本报北京7月1日电, 新华社杭州7月10日电,
 # 据新华社北京1月6日电, 中新网8月5日电, 法治网讯, 潇湘晨报6月8日讯, 【本报综合报道】, 【本报讯】, 又讯, 另讯.
 DATELINE = re.compile(
     r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯|本报综合(?:报道|消息)(?=[ \t:：，,]|$)"
     r"|据?(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电"
     r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:[电讯]|消息)|[电讯])(?=[ \t（(]|$)"
-    r"|[【\[](?:本报讯|本报综合报道|本报综合消息|本报专电|[\u4e00-\u9fff]{1,6}?(?:报|网|社)(?:专讯|讯|电|报道|消息))"
-    r"(?:[ \t]+(?:特约记者|记者)[ \t]*[\u4e00-\u9fff]{2,4}(?:[ \t、][\u4e00-\u9fff]{2,4}){0,2})?[】\]]"  # 【示例时报报道 记者 张三】
+    rf"|[【\[〔]{_BRACKETED_MARK}[】\]〕]|[（(]{_BRACKETED_MARK}[）)](?=\S)"  # （星島日報報道） alone closes an article
     r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=(?:[（(][^）)]{1,8}[）)])?[:：])"  # 澳门日报消息：…
     r"|又讯|另讯)"
 )
-# (中央社记者王大同台北5日电): an agency dateline in brackets with the reporter inside.
+# (中央社记者王大同台北5日电), 【中央社記者…電】: an agency dateline in brackets with the reporter
+# inside (the brackets are not part of the mark).
 AGENCY_DATELINE = re.compile(
-    r"^[（(](?P<mark>(?P<outlet>中央社|新华社|中新社)(?:(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3}))?"
-    r"[\u4e00-\u9fff]{0,6}?\d{1,2}日电)[）)]")
+    r"^[（(〔【\[](?P<mark>(?P<outlet>中央社|新华社|中新社)(?:(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3}))?"
+    r"(?P<place>[\u4e00-\u9fff]{0,6}?)\d{1,2}日电)[）)〕】\]]")
 # （汪洪洋、林志平）right after a dateline: names without a role.
 LEAD_NAMES = re.compile(r"[ \t]*[（(](?P<names>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,3})[）)]")
 NOT_NAMES = {"综合", "综述", "简讯", "通讯", "图文", "完", "记者", "摘编", "编译"}
 # 〔记者王小明/台中报导〕, 〔记者张家豪、林怡君／台北报导〕: a reporter's dateline in brackets.
 REPORTER_DATELINE = re.compile(
     r"^[〔\[(（【](?P<mark>(?P<role>记者)[ \t]*(?P<name>[\u4e00-\u9fff]{2,3}(?:[、 ][\u4e00-\u9fff]{2,3}){0,3})[ \t]*[/／][ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))[〕\]）)】]")
-# （星島日報報道）opening the lead: the outlet's credit as a dateline.
+# （星島日報報道）, （本報訊）opening the lead: the outlet's credit as a dateline, printed with its
+# brackets as 【本报讯】 is (whatever the brackets: （）〔〕【】).
 CREDIT_LEAD = re.compile(
-    r"^[（(](?P<mark>(?P<outlet>[\u4e00-\u9fff]{1,6}?(?:报|网|社))(?:报道|专讯|讯))[）)](?P<name>(?!))?(?=\S)")
+    r"^(?P<mark>[（(〔](?P<outlet>[\u4e00-\u9fff]{1,6}?(?:报|网|社))(?:报道|专讯|讯)[）)〕])(?P<name>(?!))?(?=\S)")
 AGENCY_DATELINES = (AGENCY_DATELINE, REPORTER_DATELINE, CREDIT_LEAD)
 # A byline line: one or more role groups, names separated by spaces; 报道 may close it.
 # 文/图 本报记者 吴桐, 记者 苗青 / 通讯员 方园, 本报记者 白露 □本报通讯员 霍华: a credit word
@@ -79,6 +83,20 @@ TAIL_BYLINE = re.compile(
 TAIL_CREDIT = re.compile(r"^[（(](?P<outlet>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|报|社|台|网))(?:报道|讯|消息)[）)]$")
 # 一、 （二） 3. : an enumerated subhead, never a headline's second line.
 ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.]|第[一二三四五六七八九十]{1,3}[，、 ])")
+def numbered_headlines(lines: list[Line]) -> bool:
+    """Under a column line, items led by numbered headlines are articles of their own
+    (``本周政法要闻回顾`` / ``一、省高院出台意见…`` / text / ``二、…``), titled without the number:
+    their lines become tags. True when the lines were so read (the first line and at least one
+    more are such headlines, short and without sentence punctuation)."""
+    heads = [i for i, line in enumerate(lines) if ENUMERATED.match(line.simple) and len(line.simple) <= 40
+             and not re.search(r"[，。；！？：,;!?]", line.simple)]
+    if len(heads) < 2 or heads[0] != 0:
+        return False
+    for i in heads:
+        lines[i].kind = "tag"
+    return True
+
+
 # 中新网北京6月1日电 题：…: a dateline carrying the headline (the part kept is up to 题：).
 TITLED_DATELINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}?(?:网|社)|新华社|中新社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日[电讯][ \t]*题[:：][ \t]*(?=\S)")
@@ -88,11 +106,14 @@ LONE_TAG = re.compile(r"^[【〖][^【】〖〗，。；：\s]{1,10}[】〗]$") 
 TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,24})[】〗]|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
 # 中国时报 记者 王晓明/台北报导: the outlet that opens a byline.
 BYLINE_OUTLET = re.compile(r"^([\u4e00-\u9fff]{1,4}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+记者")
-OUTLET_OF_MARK = re.compile(r"^[【\[(（]?据?(新华社|中新社|中新网|人民网|中央社|本报)")
+OUTLET_OF_MARK = re.compile(r"^[【\[(（〔]?据?(新华社|中新社|中新网|人民网|中央社|本报)")
 
 _YMD = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)日?")
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)")
-_MD = re.compile(r"(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+# 民國113年5月3日, 發布日期：113-04-22: a Taiwan date counted from 1912 (ROC year + 1911); a
+# bare 113-04-22 only after a date label.
+_ROC = re.compile(r"民[国國][ \t]*(?P<y>\d{2,3})[ \t]*年[ \t]*(?P<m>\d{1,2})[ \t]*月[ \t]*(?P<d>\d{1,2})[ \t]*日"
+                  r"|(?:日期|时间)[ \t]*[:：][ \t]*(?P<y2>1[0-4]\d)(?P<sep>[-/.])(?P<m2>\d{1,2})(?P=sep)(?P<d2>\d{1,2})(?!\d)")
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _MON = r"(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
 # Aug 5, 2022 / August 5 2022 / 5 August 2022 / 05 Aug 2022
@@ -120,6 +141,16 @@ _ORG_END = re.compile(r"(?:院|局|科|处|所|办|部|委|厅|队|站|中心|�
 def is_person(name: str) -> bool:
     """A 作者 value that names a person, not an office: 赵一鸣, not 区法院 or 宣传科."""
     return 2 <= len(name) <= 4 and not (len(name) >= 3 and _ORG_END.search(name))
+
+
+def agency_name(agency: re.Match) -> str:
+    """The reporter's name in an agency's dateline, not running into the place: ``中央社记者陈文
+    台南3日电`` → 陈文 (台南 is a city, 南 no place), ``中央社记者陈建宏台北6日电`` → 陈建宏."""
+    name = agency.group("name")
+    place = agency.groupdict().get("place")
+    if place is not None and len(name) == 3 and not is_city(place) and is_city(name[-1] + place):
+        return name[:2]
+    return name
 
 
 def role_of(word: str) -> str:
@@ -173,8 +204,8 @@ def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]
 
 def find_date(text: str) -> date | None:
     """The first full date in ``text``: 2022年08月05日, 2023-08-04, 2022/08/05, 16.05.2016,
-    Aug 5, 2022, 5 August 2022, 二〇二三年七月二十二日."""
-    for pattern in (_YMD, _DMY, _EN_MDY, _EN_DMY, _CN_YMD):
+    Aug 5, 2022, 5 August 2022, 二〇二三年七月二十二日, 民国113年5月3日, 发布日期：113-04-22."""
+    for pattern in (_YMD, _DMY, _EN_MDY, _EN_DMY, _CN_YMD, _ROC):
         match = pattern.search(text)
         if match:
             try:
@@ -196,6 +227,9 @@ def _cn_number(text: str) -> int:
 def _ymd(match: re.Match) -> tuple[int, int, int]:
     """Year, month, day of a date match, whatever the script (Aug → 8, 二〇二三 → 2023)."""
     parts = match.groupdict()
+    if match.re is _ROC:  # 民国113年 → 2024
+        y, m, d = (parts["y"], parts["m"], parts["d"]) if parts["y"] else (parts["y2"], parts["m2"], parts["d2"])
+        return int(y) + 1911, int(m), int(d)
     if parts.get("mon"):
         month = MONTHS.index(parts["mon"][:3].lower()) + 1
         return int(parts["y"]), month, int(parts["d"])
@@ -204,23 +238,12 @@ def _ymd(match: re.Match) -> tuple[int, int, int]:
     return int(parts["y"]), int(parts["m"]), int(parts["d"])
 
 
-def dateline_date(mark: str, year: int | None) -> date | None:
-    """The date a dateline states, given the year (``新华社杭州7月10日电`` → 7-10)."""
-    match = _MD.search(mark)
-    if not match or year is None:
-        return None
-    try:
-        return date(year, int(match["m"]), int(match["d"]))
-    except ValueError:
-        return None
-
-
 def dateline_outlet(mark: str) -> str | None:
     """The outlet a dateline names: 新华社…电 → 新华社, 法治网讯 → 法治网; 本报 names none."""
     match = OUTLET_OF_MARK.match(mark)
     if match:
         return None if match.group(1) == "本报" else match.group(1)
-    match = re.match(r"^[【\[]?([\u4e00-\u9fff]{1,6}?(?:网|报|社|台))", mark)
+    match = re.match(r"^[【\[(（〔]?([\u4e00-\u9fff]{1,6}?(?:网|报|社|台))", mark)
     return match.group(1) if match else None
 
 
@@ -228,10 +251,13 @@ def dateline_outlet(mark: str) -> str | None:
 _OPEN_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'split_open_ends.txt'))})$")
 
 
-def header_roles(header: list[Line]) -> list[str]:
+def header_roles(header: list[Line], dated: bool = False) -> list[str]:
     """Roles of a headline block: one line is the title; two are kicker and title (title and
     subtitle when the second starts with a dash); three are kicker, title and subtitle. A line
-    the e-paper page header lists is the title, the line above it a kicker, below a subtitle."""
+    the e-paper page header lists is the title, the line above it a kicker, below a subtitle.
+    Right above a web page's date line (``dated``), two short clauses are one title printed
+    over two lines (``男子酒驾被查`` / ``竟称只喝了一口`` / ``2024-05-04 06:30 来源：…``); a
+    column's four-character name over a headline stays a kicker (``以案说法`` / ``遗产继承纠纷``)."""
     listed = [i for i, line in enumerate(header) if line.kind == "listed"]
     if listed and listed[0] <= 1 and len(header) - listed[0] <= 2:  # the page header names the title
         return ["kicker"] * listed[0] + ["title"] + ["subtitle"] * (len(header) - listed[0] - 1)
@@ -246,12 +272,30 @@ def header_roles(header: list[Line]) -> list[str]:
             head = ["title"] + ["subtitle"] * (len(head) - 1)
         return head[:run_on + 1] + ["title"] + head[run_on + 1:]
     if len(header) == 2:
-        if header[1].text.startswith(("—", "-", "——")):
+        if dated and min(len(header[0].simple), len(header[1].simple)) >= 5 and clause_pair(header[0].simple, header[1].simple):
+            return ["title", "title"]
+        if header[1].text.startswith(("—", "-", "——")) or speaker_subtitle(header[0].simple, header[1].simple):
             return ["title", "subtitle"]
         return ["kicker", "title"]
     if clause_pair(header[1].simple, header[2].simple):  # 专项行动进行时 / 织密安全防护网 / 守护群众“钱袋子”
         return ["kicker", "title", "title"]
     return ["kicker", "title", "subtitle"]
+
+
+# 法官：…, 主审法官：…, 专家：…: a person who speaks (not 示例县：…, a kicker's topic).
+_SPEAKER = re.compile(r"^[\u4e00-\u9fff]{0,4}(?:法官|检察官|警方|警察|民警|律师|专家|学者|记者|代表|委员|业内人士|官方|当事人"
+                      r"|负责人|医生)[:：]")
+_SAYS = re.compile(r"(?:提出|表示|指出|强调|要求|认为|宣布|呼吁|说|称)$")
+
+
+def speaker_subtitle(first: str, second: str) -> bool:
+    """A headline line over a line that quotes a speaker is title and subtitle, not kicker and
+    title (``网络购物“七天无理由退货”引纠纷`` / ``法官：商家不得以“定制”为由拒绝退货``); a short
+    slogan over the quote stays a kicker (``聚焦两会`` / ``最高法：…``), and so does a line that
+    introduces what is said (``吴邦国致信会议提出`` / ``医药：…``), and a line over a place or an
+    organ as its topic (``坚持和发展新时代“枫桥经验”`` / ``示例县：矛盾纠纷就地化解``)."""
+    return (len(first) > 8 and ":" not in first and "：" not in first and not _SAYS.search(first)
+            and bool(_SPEAKER.match(second)))
 
 
 # （1997年12月29日第八届全国人民代表大会常务委员会第二十九次会议通过）, 中华人民共和国国务院令

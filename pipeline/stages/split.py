@@ -52,7 +52,6 @@ _AUTHOR_NOTE = re.compile(r"^[（(](?:作者系|作者为|作者是)[^（）()]{
 _BARE_CREDIT = re.compile(r"^[（(][^（）()]{2,16}(?:摄|摄影|摄影报道|供图)[）)]$")
 
 
-
 def _classify(line: _Line) -> str:
     text = line.simple
     if line.kind in ("tag", "headmark", "listed"):
@@ -94,7 +93,7 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
             out.append(_Line(line.start, line.start + cut, line.text[:cut], "headmark", line.simple[:cut]))
             out.append(_Line(line.start + cut, line.end, line.text[cut:], "heading", line.simple[cut:]))
             continue
-        if headers.REPORTER_DATELINE.match(line.simple):  # 【记者林小明／台中报导】 is no tag
+        if any(p.match(line.simple) for p in headers.AGENCY_DATELINES):  # 【记者林小明／台中报导】 is no tag
             out.append(line)
             continue
         if headers.LONE_TAG.match(line.simple):  # 【广州】 above its item
@@ -194,7 +193,8 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
             j += 1
         header = lines[i:j]
         k = j
-        while k < n and lines[k].kind == "byline":
+        while k < n and (lines[k].kind == "byline" or (  # a photo's caption between headline and lead
+                header and k + 1 < n and _caption(lines[k]) and lines[k + 1].kind in ("byline", "dateline"))):
             k += 1
         bylines = lines[j:k]
         starts_article = bool(header) and (bool(bylines) or header[0].kind in ("tag", "headmark")
@@ -333,8 +333,8 @@ class ArticleSplitter:
                                           and is_weak_heading(line.simple)) else "item"
             lines = [part for line in lines for part in item_headline(line)]
         numbered_items(lines)
-        if (column or _opens_with_column(kinds)) and _unmarked_items(lines):  # 县法院召开…会议　3月2日，…
-            lines = [part for line in lines for part in item_headline(line)]
+        if (column or _opens_with_column(kinds)) and not headers.numbered_headlines(lines) and _unmarked_items(lines):
+            lines = [part for line in lines for part in item_headline(line)]  # 县法院召开…会议　3月2日，…
         lines = run_on_items(lines)
         for line in lines:  # a headline the e-paper page header lists starts an article
             if line.simple in meta.headlines:
@@ -363,8 +363,8 @@ class ArticleSplitter:
             # The previous article stops mid-sentence: this section continues another one.
             target = self._continued(groups[:-1], block) if len(groups) > 1 else None
             (target if target is not None else previous).append(block)
-        web = _dated_on_top(kinds)
-        doc.articles = [self._article(doc, idx, blocks, lines, closing, web)
+        web, dated = _dated_on_top(kinds), (frozenset() if epaper else titled)
+        doc.articles = [self._article(doc, idx, blocks, lines, closing, web, dated)
                         for idx, blocks in enumerate(groups)]
         if doc.meta.get("title") and (len(doc.articles) == 1 or not doc.articles[0].title):
             doc.articles[0].title = doc.meta["title"]  # the input's title, for a one-article page
@@ -386,12 +386,13 @@ class ArticleSplitter:
         return best
 
     def _article(self, doc: Document, index: int, blocks: list[_Block], all_lines: list[_Line],
-                 closing: dict[int, tuple[str, str]], web: bool = False) -> ArticleSpan:
+                 closing: dict[int, tuple[str, str]], web: bool = False,
+                 dated: frozenset[int] | set[int] = frozenset()) -> ArticleSpan:
         first = blocks[0]
-        title, kicker, subtitle, header_spans = _header(first)
+        title, kicker, subtitle, header_spans = _header(first, dated)
         authors: list[Author] = []
         author_spans: list[tuple[int, int, str, str]] = []
-        for line in first.bylines:
+        for line in (line for line in first.bylines if not _caption(line)):  # a caption names its photographer
             outlet = headers.BYLINE_OUTLET.match(line.simple)
             if outlet:  # 中国时报 记者 王晓明/台北报导
                 header_spans.setdefault("credit", line.text[:outlet.end(1)])
@@ -415,6 +416,9 @@ class ArticleSplitter:
                 header_spans["credit"] = line.text[credit.start("outlet"):credit.end("outlet")]
             elif not author_spans:  # (记者 王五 通讯员 赵六) at the end
                 author_spans.extend(headers.byline_authors(line.simple[1:-1], line.start + 1))
+        if not author_spans:  # 文字：王丽 under the text (a public account's credits)
+            author_spans.extend(span for block in blocks[1:] if not block.header for line in block.bylines
+                                for span in headers.byline_authors(line.simple, line.start))
         for start, end, _name, role in author_spans:
             authors.append(Author(doc.clean[start:end], role))
         author_spans = [(s, e, doc.clean[s:e], r) for s, e, _n, r in author_spans]
@@ -472,7 +476,7 @@ class ArticleSplitter:
                 if agency.group("name"):  # 记者张家豪、林怡君／台北报导: each name
                     base = line.start + agency.start("name")
                     spans.extend((base + m.start(), base + m.end(), m.group(), "reporter")
-                                 for m in re.finditer(r"[\u4e00-\u9fff·]+", agency.group("name")))
+                                 for m in re.finditer(r"[\u4e00-\u9fff·]+", headers.agency_name(agency)))
                 return agency.span("mark"), spans
         match = headers.DATELINE.match(text)
         spans = []
@@ -507,17 +511,21 @@ class ArticleSplitter:
 
 
 def _tag_text(line: _Line) -> str:
-    """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安."""
-    return line.text.strip("【】〖〗|｜ ") if line.kind == "tag" else line.text
+    """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安, ``一、省高院…`` → 省高院…."""
+    if line.kind != "tag":
+        return line.text
+    number = headers.ENUMERATED.match(line.simple)
+    return line.text[number.end():].strip() if number else line.text.strip("【】〖〗|｜ ")
 
 
-def _header(first: _Block) -> tuple[str, str | None, str | None, dict]:
-    """Title, kicker, subtitle and their spans from an article's first block."""
+def _header(first: _Block, dated: frozenset[int] | set[int] = frozenset()) -> tuple[str, str | None, str | None, dict]:
+    """Title, kicker, subtitle and their spans from an article's first block; ``dated``: the
+    ends of lines right above a web page's date line (a headline there has no kicker)."""
     title, kicker, subtitle = "", None, None
     spans: dict = {}
     heads = [line for line in first.header if line.kind != "headmark"]
     if first.is_article and heads:
-        roles = headers.header_roles(heads)
+        roles = headers.header_roles(heads, dated=heads[-1].end in dated)
         for line, role in zip(heads, roles):
             start = spans[role][0] if role in spans else line.start
             spans[role] = (start, line.end)
@@ -574,12 +582,15 @@ def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:
 
 def _page_facts(doc: Document, meta: PageMeta) -> None:
     """Give each article its ``published`` date and ``outlet``; the page's 作者 line fills the
-    first article's authors when it has none."""
-    year = doc.published.year if doc.published else None
+    first article's authors when it has none.
+
+    ``published`` is the day the page published the article: the page's date line or edition
+    line, else the input's date. A wire story's dateline names the day it was filed, not the
+    day this page printed it (``2022-03-15 09:20 来源：新华社`` over ``新华社北京3月14日电`` →
+    2022-03-15); a dateline states no year, so on an undated page it gives no date either."""
     for article in doc.articles:
         mark = article.header.get("dateline_simple")
-        stated = headers.dateline_date(mark, year) if mark else None
-        article.published = stated or doc.published
+        article.published = doc.published
         article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
                           or article.header.get("credit") or doc.meta.get("site_name"))
     if meta.authors and doc.articles and not doc.articles[0].authors:

@@ -85,7 +85,7 @@ def test_outlet_before_a_byline_and_a_programme_after_a_dateline():
 
 
 @pytest.mark.parametrize("lead, mark, outlet", [
-    ("（星島日報報道）元朗今晨發生一宗交通意外，私家車司機當場死亡。", "星島日報報道", "星島日報"),
+    ("（星島日報報道）元朗今晨發生一宗交通意外，私家車司機當場死亡。", "（星島日報報道）", "星島日報"),
 ])
 def test_outlet_credit_opening_the_lead_is_a_dateline(lead, mark, outlet):
     doc = split("元朗發生車禍 一死兩傷\n2024年1月15日\n" + lead)
