@@ -46,7 +46,8 @@ _WIDGET = re.compile(
     r"|上一版|下一版|^版面导航$|^PDF版$|^返回目录$"  # e-paper page widgets
     r"|(?i:^(?:打开|下载|安装)[\u4e00-\u9fff]{0,8}(?:APP|客户端)|(?:APP|客户端)内(?:打开|阅读|查看))|阅读体验更佳"  # app banners
     r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
-    r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$")  # not 1, 2: a feature's section numbers
+    r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$"  # not 1, 2: a feature's section numbers
+    r"|^(?:点击|戳)(?:上方|下方)?蓝字|^(?:\+[ \t]*)?关注(?:我们)?$|^≡")  # WeChat's 点击蓝字 关注我们, a mobile page's menu
 # 第05版：法治新闻 上一版 下一版: the page widgets beside an edition line.
 _PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录")
 _META_LABEL = re.compile(
@@ -108,9 +109,9 @@ _ORIGINAL = re.compile(r"^原标题[:：]")
 # （编号：2024-017）, 示公通〔2024〕3号: a release's serial or document number under its title.
 _DOC_NUMBER = re.compile(r"^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
                          r"|^[\u4e00-\u9fff]{1,10}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]第?\d{1,4}号$")
-_TEASER = re.compile(r"^(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
+_TEASER = re.compile(r"^【?(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
                      r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行"
-                     r"|热门新闻|热门资讯|热门阅读|相关推荐|往期回顾|往期推荐|更多阅读|更多精彩|精彩阅读)[:：]?$")
+                     r"|热门新闻|热门资讯|热门阅读|相关推荐|往期回顾|往期推荐|更多阅读|更多精彩|精彩阅读)】?[:：]?$")  # 【更多新闻】
 # 网友评论, 评论（2）, 已有3条评论, 发表评论: a comment block; the short lines under it are comments.
 # (评论 alone is a newspaper's column: not read so.)
 _COMMENTS = re.compile(r"^(?:网友|热门|最新|全部|精彩|读者)(?:评论|留言)(?:区|列表)?[ \t]*(?:[（(]\d+[）)]|\d+[ \t]*条)?[:：]?$"
@@ -137,7 +138,7 @@ _META_BYLINE = re.compile(
 _OUTLET = r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|晨报|时报|周刊|网|社|台|频道)"
 # A site-name line: 法治日报 - 法制网 (two names), or one name such as 示例晚报, 示例新闻网.
 _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
-                   r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$")
+                   r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$|^[\u4e00-\u9fff]{3,8}网$")  # 示例快讯网
 _SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:报|日报|晚报|晨报|时报|周刊)$")
 _OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版|客户端)$")
@@ -421,15 +422,37 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
             rest = rest[1:]
     guided = any(kind == "page_header" for kind in kinds[:rest[0]]) if rest else False
     texts = [lines[i].simple.lstrip("·・‧ ") for i in rest]
+    listed = _listed_headlines(lines, rest, texts, guided)
+    if len(listed) >= 2 or (listed and guided):
+        for i in listed:
+            kinds[i] = "page_header"
+        meta.headlines = {texts[pos] for pos in range(len(listed))}
+
+
+def _listed_headlines(lines: list[Line], rest: list[int], texts: list[str], guided: bool) -> list[int]:
+    """The lines of an e-paper page's headline list: headlines printed again below; after
+    本版导读, every headline of its block (up to a blank line) once one of them is printed again
+    (a list may word a headline otherwise: 示例区：守护岸线安全 over 岸线巡逻常态化)."""
     listed = []
     for pos, i in enumerate(rest):
         if not _is_heading_like(texts[pos]) or texts[pos] not in texts[pos + 1:]:
             break
         listed.append(i)
-    if len(listed) >= 2 or (listed and guided):
-        for i in listed:
-            kinds[i] = "page_header"
-        meta.headlines = {texts[pos] for pos in range(len(listed))}
+    if not guided or not listed:
+        return listed
+    block, closed = [], False
+    for pos, i in enumerate(rest):
+        closed = bool(pos) and "\n\n" in _between(lines[rest[pos - 1]], lines[i])
+        if closed or i != rest[0] + pos or not _is_heading_like(texts[pos]):
+            break
+        block.append(i)
+    # only a block a blank line closes: without one the list runs into the first article
+    return block if closed and len(block) > len(listed) and block[:len(listed)] == listed else listed
+
+
+def _between(before: Line, after: Line) -> str:
+    """What lies between two lines of the page, as far as the lines tell: newlines only."""
+    return "\n" * max(1, after.start - before.end)
 
 
 # 港聞 > 社會: crumbs of two or three short words, read as navigation at the top of a page.

@@ -149,3 +149,27 @@ def test_english_headline_credit_line_and_brief_column():
                 "4月20日，一辆小客车在快速路上撞上护栏。\n（文：交警示例支队）")
     assert doc.articles[0].truncated is False and doc.chrome[-1][2] == "editor"
     assert chrome.line_kind("法治简报") == "column"
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("点击蓝字 关注我们", "widget"), ("点击上方蓝字关注", "widget"), ("关注", "widget"), ("≡ 新闻", "widget"),
+    ("【更多新闻】", "teaser"), ("更多新闻", "teaser"), ("关注民生", None),
+])
+def test_wechat_and_mobile_widgets_and_a_bracketed_teaser_heading(line, kind):
+    assert chrome.line_kind(line) == kind
+
+
+def test_a_site_name_ending_in_wang_above_a_mobile_headline_is_no_title():
+    """示例快讯网 over the app banner and the headline: the site's name, not the title."""
+    doc = split("示例快讯网\n打开APP\n示例市警方破获一起走私冻品案\n示例快讯网 2026-03-05 14:22\n"
+                "记者5日获悉，示例市公安局近日破获一起走私冻品案，抓获犯罪嫌疑人26名。")
+    assert [a.title for a in doc.articles] == ["示例市警方破获一起走私冻品案"]
+
+
+def test_a_headline_list_after_benban_daodu_may_word_a_headline_otherwise():
+    """本版导读 lists 示例区：守护岸线安全 for the article headed 岸线巡逻常态化: the whole block up
+    to the blank line is the page's headline list, not an article."""
+    doc = split("示例法治报 2024年11月15日 星期五\n第A04版：政法\n本版导读\n示例市破获侵财案件6200余起\n"
+                "示例区：守护岸线安全\n\n示例市破获侵财案件6200余起\n本报讯 今年以来，示例市公安机关破获侵财案件6200余起。\n\n"
+                "岸线巡逻常态化\n本报讯 入汛以来，示例区水上巡逻队累计救助落水群众9人。")
+    assert [a.title for a in doc.articles] == ["示例市破获侵财案件6200余起", "岸线巡逻常态化"]
