@@ -143,6 +143,16 @@ P = date(2024, 9, 12)
     (["据公安部15日通报，全国共破获侵财案件3.1万起。"], "3.1万起", None, None),
     (["今年以来，全省破获案件1200起。", "据当地媒体10日报道，全省共抓获嫌疑人250余名。"], "250余名",
      "2024-01-01", "2024-09-12"),
+    # the level a change starts from has its own year; the level reached has the paragraph's window
+    (["今年以来，全市刑事案件由去年的9.6起降至每万人6.2起。"], "6.2起", "2024-01-01", "2024-09-12"),
+    (["今年以来，全市刑事案件由去年的9.6起降至每万人6.2起。"], "9.6起", "2023-01-01", "2023-12-31"),
+    (["从今年3月起，全市警情下降到每天50起。"], "50起", "2024-03-01", "2024-09-12"),  # a window, not a level
+    # a year written without 年 before its part; windows counted back in months; next year's plan
+    (["2024上半年，全市破获盗窃案件88起。"], "88起", "2024-01-01", "2024-06-30"),
+    (["半年来，该局共抓获嫌疑人45名。"], "45名", "2024-03-12", "2024-09-12"),
+    (["近3个月来，全市共破获案件120起。"], "120起", "2024-06-12", "2024-09-12"),
+    (["今年重点整治的市场将扩大到30个，明年增加到50个。"], "50个", "2025-01-01", "2025-12-31"),
+    (["上半年，全县共抓获嫌疑人45名。"], "45名", "2024-01-01", "2024-06-30"),  # 上半年 is no 半年 back
     # 同期 with no window carried: the window of the figure read last
     (["全市今年已破获盗窃案件300起。", "省公安厅同期破获此类案件1.1万起。"], "1.1万起", "2024-01-01",
      "2024-09-12"),
@@ -243,9 +253,20 @@ def test_an_event_date_in_the_lead_is_no_window(extractor):
     ("武汉市公安局破获刑事案件1.6万起，约占全省的三成。", "三成", "cases_solved"),  # a share restates
     ("追回被盗电动车27辆，价值8.5万元。", "8.5万元", "losses_recovered"),        # a value restates
     ("火灾造成直接财产损失15亿元。", "15亿元", "casualties"),
-    # a stage named by the cases a procuratorate received: 审查逮捕 is the arrest stage, 审查起诉 the charge
-    ("今年以来，全市检察机关共受理审查逮捕案件320件，受理审查起诉案件280件。", "320件", "arrests_approved"),
-    ("今年以来，全市检察机关共受理审查逮捕案件320件，受理审查起诉案件280件。", "280件", "prosecuted"),
+    # cases a procuratorate received (受理) for arrest review or for charging are recorded, not yet
+    # decided: cases_filed; the approvals and charges are figures of their own
+    ("今年以来，全市检察机关共受理审查逮捕案件320件，受理审查起诉案件280件。", "320件", "cases_filed"),
+    ("今年以来，全市检察机关共受理审查逮捕案件320件，受理审查起诉案件280件。", "280件", "cases_filed"),
+    ("区检察院受理审查逮捕案件97件153人，批准逮捕86人。", "86人", "arrests_approved"),
+    # 提请批准逮捕 is the police asking for an arrest: the police stage, not an approval
+    ("县公安局今年提请批准逮捕犯罪嫌疑人56人。", "56人", "suspects_arrested"),
+    # 接获 cases is recording them; the 损失金额 of fraud victims is the money the offence took
+    ("警方今年共接获诈骗案720宗，损失金额达1.2亿元。", "720宗", "cases_filed"),
+    ("警方今年共接获诈骗案720宗，损失金额达1.2亿元。", "1.2亿元", "money_involved"),
+    ("这场火灾造成损失金额300万元。", "300万元", "casualties"),  # a loss caused stays harm
+    # traffic offences dealt with are administrative violations, not seized goods
+    ("交警大队今年共查处酒驾醉驾230起。", "230起", "violations_handled"),
+    ("交警大队今年共查处超载车辆300辆。", "300辆", "violations_handled"),
     # money by stage: frozen is seized, stopped payments and returns are recovered, a gang's is involved
     ("警方冻结涉案资金1.2亿元，止付涉诈资金3600万元，返还被骗资金800万元。", "1.2亿元", "assets_seized"),
     ("警方冻结涉案资金1.2亿元，止付涉诈资金3600万元，返还被骗资金800万元。", "3600万元", "losses_recovered"),
