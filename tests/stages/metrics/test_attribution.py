@@ -495,3 +495,33 @@ def test_an_end_in_a_later_paragraph_takes_no_start_from_the_lead(extractor):
 def test_hong_kong_words_for_seizing_and_breaking_up(extractor, paragraphs, span, category):
     """檢獲 and 搗破, read through the simplified view, take the categories of 缴获 and 捣毁."""
     assert fields_of(extractor, paragraphs, span)["category"] == category
+
+
+@pytest.mark.parametrize("paragraphs, title, span, place, source", [
+    # a place heading a police word is that place's organ, tagged or not
+    (["吴中水警今年以来共救助落水群众12人。"], None, "12人", "江苏省苏州市吴中区", "organ"),
+    (["今年以来，昆山交警共查处酒驾230起。"], None, "230起", "江苏省苏州市昆山市", "organ"),
+    (["今年以来，全市深化平安公安建设，共新建警务室12个。"], "沧州警方通报", "12个", "河北省沧州市", "organ"),
+    # places listed in no one province (or named jointly) make a figure spread over provinces: 全国
+    (["今年以来，北京、上海两地警方共抓获嫌疑人30名。"], None, "30名", "全国", "sentence"),
+    (["深港两地警方今年联合破获走私案件12起。"], "深圳海关通报", "12起", "全国", "sentence"),
+    (["珠三角地区今年共破获电诈案件3000起。"], None, "3000起", "广东省", "sentence"),
+    (["今年，东莞、深圳警方联合破获案件12起。"], None, "12起", "广东省", "organ"),
+    # a river bank that shares a district's name is no district; the district's organ is
+    (["长江南岸一带今年共有12人溺水。"], "武汉江岸区通报", "12人", "湖北省武汉市江岸区", "article"),
+    (["今年以来，南岸警方共破获案件300起。"], "重庆警方通报", "300起", "重庆市南岸区", "organ"),
+])
+def test_untagged_organs_joint_areas_and_banks(extractor, paragraphs, title, span, place, source):
+    fields = fields_of(extractor, paragraphs, span, title)
+    assert (fields["place"], fields["place_source"]) == (place, source)
+
+
+def test_a_district_is_read_under_the_city_written_before_it():
+    """福州市鼓楼区: the district of 福州, whatever reading the tagger gave the bare name."""
+    from pipeline.places import Gazetteer
+    from pipeline.stages.metrics.place_rules import read_under
+
+    gaz = Gazetteer()
+    assert read_under(gaz, "鼓楼区", "江苏省南京市鼓楼区", "福建省福州市") == "福建省福州市鼓楼区"
+    assert read_under(gaz, "鼓楼区", "福建省福州市鼓楼区", "福建省福州市") is None  # nothing to correct
+    assert read_under(gaz, "鼓楼区", "江苏省南京市鼓楼区", "全国") is None
