@@ -52,6 +52,26 @@ def read_under(gaz, text: str, normalized: str | None, parent: str | None) -> st
     return found if found and found.startswith(parent) and found != parent else None
 
 
+_STATION = ("派出所", "警署", "法庭", "司法所")
+
+
+def organ_named_before(text: str, entity, found: Place | None, organs: dict[str, str]) -> Place | None:
+    """Return the Place of an organ named again by the end of its name, or of the area of a station
+    named after it: 道里区尚志派出所 … 尚志派出所, 尚志地区 -> 道里区 (not 尚志市); remember an
+    organ named in full (``organs``: name -> place)."""
+    if entity.label == "ORG" and len(text) >= 4:
+        for full, name in organs.items():
+            if full != text and full.endswith(text):
+                return Place(entity.start, entity.end, name, "organ")
+    elif entity.label == "GPE":
+        for full, name in organs.items():
+            if any(text + word in full[1:] for word in _STATION) and not name.endswith(text):
+                return Place(entity.start, entity.end, name, found.source if found else "sentence")
+    if found is not None and entity.label == "ORG":
+        organs.setdefault(text, found.name)
+    return found
+
+
 def organ_word_places(lex, gaz, clean: str, start: int, end: int, context: set[str],
                       taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Return (start, end, full name) of the places that head a police or court word in

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from ...document import Document
 from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
-from .place_rules import Place, bank_not_district, common_division, domestic_spread, read_under, untagged_places
+from .place_rules import (Place, bank_not_district, common_division, domestic_spread, organ_named_before, read_under,
+                          untagged_places)
 from .words import clause_start
 
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新华社北京|1月5日电
@@ -59,10 +60,13 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
                     context |= gaz.prefixes(hit.group(0))
     mentions: list[list[Place]] = [[] for _ in doc.sentences]
     county = None  # the last county named: 黄粱梦镇 after 邯郸县 is a township of it
+    organs: dict[str, str] = {}  # the place of each organ named in full
     for entity in sorted(doc.entities, key=lambda e: e.start):
         if not 0 <= entity.sentence < len(mentions):
             continue
         found = entity_place(lex, gaz, doc, entity, context, county)
+        if entity.label in ("ORG", "GPE"):
+            found = organ_named_before(doc.clean[entity.start:entity.end], entity, found, organs)
         if found:
             own = mentions[entity.sentence]
             if own and own[-1].end == entity.start:  # 重庆市江北区: the district of that city

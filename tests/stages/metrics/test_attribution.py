@@ -510,6 +510,11 @@ def test_hong_kong_words_for_seizing_and_breaking_up(extractor, paragraphs, span
     # a river bank that shares a district's name is no district; the district's organ is
     (["长江南岸一带今年共有12人溺水。"], "武汉江岸区通报", "12人", "湖北省武汉市江岸区", "article"),
     (["今年以来，南岸警方共破获案件300起。"], "重庆警方通报", "300起", "重庆市南岸区", "organ"),
+    # an organ named again by the end of its name keeps the place of its full name
+    (["哈尔滨市道里区尚志派出所所长表彰大会召开。", "今年以来，尚志派出所共调解纠纷45起。"], None, "45起",
+     "黑龙江省哈尔滨市道里区", "organ"),
+    (["哈尔滨市道里区尚志派出所所长表彰大会召开。", "针对尚志地区夜间多发盗窃，所里设立报警亭28处。"], None,
+     "28处", "黑龙江省哈尔滨市道里区", "sentence"),
 ])
 def test_untagged_organs_joint_areas_and_banks(extractor, paragraphs, title, span, place, source):
     fields = fields_of(extractor, paragraphs, span, title)
