@@ -172,6 +172,28 @@ def level_started_from(text: str, begin: int, end: int, position: int) -> bool:
             and bool(_LEVEL_REACHED.search(text, end, position)))
 
 
+# 1月15日，市公安局召开新闻发布会，通报2023年…: the day of a meeting or an announcement
+_MEETING_DAY = re.compile(r"[^。；;]{0,16}?(?:(?:召开|举行)[^。；;，,]{0,10}?(?:发布会|通报会|会议|大会|座谈会)"
+                          r"|通报|发布|公布)")
+_REPORTS = re.compile(r"(?:通报|发布|公布|介绍|总结|回顾)了?[^，,。；;]{0,6}?$")
+
+
+def meeting_window(text: str, found: tuple, published: date | None) -> tuple:
+    """Return the window a sentence opened by the day of a meeting or an announcement carries to
+    the next sentences: the window it reports, else none (the day dates the meeting, not the
+    figures): 1月15日，市公安局召开新闻发布会，通报2023年全市公安工作情况。全年共破获… -> 2023;
+    1月15日，市公安局召开新闻发布会。… -> no window. Any other ``found`` is returned as it is."""
+    period, start, end = found
+    if start is None or start != end or not _MEETING_DAY.match(text, text.find(period) + len(period)):
+        return found
+    for begin, _, phrase, _ in period_matches(text):
+        if _REPORTS.search(text, 0, begin):
+            first, last = period_dates(phrase, published)
+            if (first is not None or last is not None) and first != last:
+                return phrase, first, last
+    return None, None, None
+
+
 _UNTIL_END = re.compile(r"^(?:截至|截止|到|至)")
 _THIS_YEAR = re.compile(r"^(?:今年|去年|\d{4}年)(?:全年|以来|已经?|累计)?$")
 
