@@ -55,11 +55,12 @@ def read_under(gaz, text: str, normalized: str | None, parent: str | None) -> st
 _STATION = ("派出所", "警署", "法庭", "司法所")
 
 
-def organ_named_before(text: str, entity, found: Place | None, organs: dict[str, str]) -> Place | None:
+def organ_named_before(text: str, entity, article: int, found: Place | None, organs: dict) -> Place | None:
     """Return the Place of an organ named again by the end of its name, or of the area of a station
     named after it: 道里区尚志派出所 … 尚志派出所, 尚志地区 -> 道里区 (not 尚志市); remember an
-    organ named in full (``organs``: name -> place)."""
-    if entity.label == "ORG" and len(text) >= 4:
+    organ named in full (``organs``: article -> name -> place)."""
+    organs = organs.setdefault(article, {})  # the organs of the entity's article
+    if entity.label == "ORG" and len(text) >= 4 and text[0] not in "省市县区镇乡":  # 县供电局: scope_mentions
         for full, name in organs.items():
             if full != text and full.endswith(text):
                 return Place(entity.start, entity.end, name, "organ")
@@ -92,6 +93,9 @@ def organ_word_places(lex, gaz, clean: str, start: int, end: int, context: set[s
             if _CJK.match(before) and before not in "省市县区州盟旗" and not any(e == first for _, e in taken):
                 continue  # 不通公安: no name starts there
             full = gaz.normalize(name, context)
+            code = gaz.code_and_level(full)[0] or "" if full else ""
+            if name not in gaz.by_name and name not in gaz.high_short and not {code[:2], code[:4]} & context:
+                continue  # 会同公安、检察部门: a county's short form only in its province's or city's news
             if full:
                 out.append((at - size, at, full))
                 break

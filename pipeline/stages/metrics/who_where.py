@@ -37,6 +37,8 @@ _SPREAD = re.compile(r"(?:遍布|遍及|分布(?:在|于)?|散布(?:在|于)?|�
 _PROVINCES = re.compile(r"(?:[\d０-９一二三四五六七八九十两]+(?:多|余)?个?(?:省份|省区市|省市区|省市|省区|省)|各地|各省)")
 # 黄粱梦派出所, 邯郸县公安局黄粱梦派出所, 南京东路警署: an organ named by a bare township name
 _BARE_ORGAN = re.compile(r"(?:^|公安局|分局|[县区市旗])?([\u4e00-\u9fff]{2,4}?)(?:边防)?(?:派出所|警署|司法所|人民法庭|法庭)")
+# 云南红塔集团: a firm's brand after its province is no county (红塔区; 介休纺织厂 is 介休's)
+_COMPANY = re.compile(r"(?:公司|集团|厂|商行|商店|店|酒店|宾馆|商场|超市|银行|合作社)$")
 _ORGAN_GAP = re.compile(r"(?:警方|公安|海关|检方)?")  # 香港警方与深圳警方: one list of places
 _JOINED = re.compile(r"\s*(?:、|以及|和|与|及)\s*")  # 甲区、乙区: one list of places
 _FIGURE_JOIN = re.compile(r"[、和及与](?=[约近超逾达]?[\d０-９零一二三四五六七八九十两])")  # 25%、19%和17%
@@ -60,13 +62,14 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
                     context |= gaz.prefixes(hit.group(0))
     mentions: list[list[Place]] = [[] for _ in doc.sentences]
     county = None  # the last county named: 黄粱梦镇 after 邯郸县 is a township of it
-    organs: dict[str, str] = {}  # the place of each organ named in full
+    organs: dict[int, dict[str, str]] = {}  # the place of each organ named in full, per article
     for entity in sorted(doc.entities, key=lambda e: e.start):
         if not 0 <= entity.sentence < len(mentions):
             continue
         found = entity_place(lex, gaz, doc, entity, context, county)
         if entity.label in ("ORG", "GPE"):
-            found = organ_named_before(doc.clean[entity.start:entity.end], entity, found, organs)
+            found = organ_named_before(doc.clean[entity.start:entity.end], entity,
+                                       doc.sentences[entity.sentence].article, found, organs)
         if found:
             own = mentions[entity.sentence]
             if own and own[-1].end == entity.start:  # 重庆市江北区: the district of that city
@@ -382,7 +385,8 @@ def org_place(gaz, org: str, context: set[str]) -> str | None:
         if _STREET.match(org, hit.end()):
             continue  # 南京东路派出所: a street
         at_head = hit.start() == chain_end
-        if name not in gaz.by_name and name not in gaz.high_short and not at_head:
+        if name not in gaz.by_name and name not in gaz.high_short and (
+                not at_head or hit.start() > 0 and name in gaz.county_short and _COMPANY.search(org)):
             continue
         if name not in gaz.by_name and best and gaz.code_and_level(best)[1] == "county":
             continue  # 哈尔滨市道里区尚志派出所: a name after a county is its station's, not 尚志市

@@ -503,8 +503,11 @@ def test_hong_kong_words_for_seizing_and_breaking_up(extractor, paragraphs, span
 
 @pytest.mark.parametrize("paragraphs, title, span, place, source", [
     # a place heading a police word is that place's organ, tagged or not
-    (["吴中水警今年以来共救助落水群众12人。"], None, "12人", "江苏省苏州市吴中区", "organ"),
+    (["吴中水警今年以来共救助落水群众12人。"], "苏州水上安全通报", "12人", "江苏省苏州市吴中区", "organ"),
     (["今年以来，昆山交警共查处酒驾230起。"], None, "230起", "江苏省苏州市昆山市", "organ"),
+    # a county's short form only in news of its province or city: 会同 is a verb here, not 会同县
+    (["上海市税务局通报。", "税稽人员会同公安、检察部门，查获虚开发票案值724万元。"], None, "724万元", "上海市",
+     "article"),
     (["今年以来，全市深化平安公安建设，共新建警务室12个。"], "沧州警方通报", "12个", "河北省沧州市", "organ"),
     # places listed in no one province (or named jointly) make a figure spread over provinces: 全国
     (["今年以来，北京、上海两地警方共抓获嫌疑人30名。"], None, "30名", "全国", "sentence"),
@@ -534,3 +537,15 @@ def test_a_district_is_read_under_the_city_written_before_it():
     assert read_under(gaz, "鼓楼区", "江苏省南京市鼓楼区", "福建省福州市") == "福建省福州市鼓楼区"
     assert read_under(gaz, "鼓楼区", "福建省福州市鼓楼区", "福建省福州市") is None  # nothing to correct
     assert read_under(gaz, "鼓楼区", "江苏省南京市鼓楼区", "全国") is None
+
+
+@pytest.mark.parametrize("org, place", [
+    ("云南红塔集团", "云南省"),  # a firm's brand after its province is no county (红塔区)
+    ("胶州公安", "山东省青岛市胶州市"),  # an organ's county short form at its head is
+    ("介休纺织厂", "山西省晋中市介休市"),  # and so is a firm's
+])
+def test_a_firm_name_gives_no_county_from_its_brand(org, place):
+    from pipeline.places import Gazetteer
+    from pipeline.stages.metrics.who_where import org_place
+
+    assert org_place(Gazetteer(), org, set()) == place
