@@ -270,6 +270,7 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     - 近年来 → (None, None): no calendar reading of the whole phrase.
     """
     text = _COUNT_MONTHS.sub(lambda m: f"前{_small_int(m.group(1))}个月", period.strip())
+    text = _BARE_YEAR.sub(r"\1年", text)  # 2023上半年: a year written without 年
     if published is not None and _FIRST_MONTHS.fullmatch(text):  # 前8个月 with no year: the last such
         months = int(_FIRST_MONTHS.fullmatch(text).group(1))
         year = published.year if months < published.month else published.year - 1
@@ -285,7 +286,7 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     if text.endswith("起") and len(text) > 2:  # 1997年8月份起: from then to the publication date
         start = period_dates(text[:-1], published)[0]
         return start, (published if start and published and published >= start else None)
-    for reader in (_year_span, _day_span, _years_back, holiday_range):
+    for reader in (_year_span, _day_span, _years_back, _months_back, holiday_range):
         found = reader(text, published)
         if found is not None:
             return found
@@ -330,6 +331,8 @@ _YEAR_SPAN = re.compile(r"(?:从|自)?(\d{4})年(?:(\d{1,2})月份?)?[至到—�
 _DAY_SPAN = re.compile(r"(?:(今年|去年|\d{4})年?)?(\d{1,2})月(\d{1,2})[日号][至到—－-](?:(\d{1,2})月)?(\d{1,2})[日号](?:期间)?")
 _YEARS_BACK = re.compile(r"(?:(?:近|最近|过去(?:的)?|这)?([一二两三四五六七八九十\d]{1,3})年(?:来|里|以来|间|中)"
                          r"|(?:近|最近|过去(?:的)?)([一二两三四五六七八九十\d]{1,3})年)")
+_MONTHS_BACK = re.compile(r"(?:近|最近|过去(?:的)?|这)?(半年|半个月|[一二两三四五六七八九十\d]{1,3}个月)(?:来|里|以来)?")
+_BARE_YEAR = re.compile(r"^(\d{4})(?=上半年|下半年|前三季度|第?[一二三四]季度)")
 _HOLIDAY = re.compile(r"(?:(\d{4})年|今年|去年)?(春节|国庆|元旦|清明|五一|劳动节|端午|中秋)(?:节)?"
                       r"(?:假期|长假|黄金周|小长假)?(?:期间|前后)?$")
 HOLIDAYS = {"春节": chinese_calendar.Holiday.spring_festival, "国庆": chinese_calendar.Holiday.national_day,
@@ -400,6 +403,22 @@ def _years_back(text: str, published: date | None):
         return published.replace(year=published.year - n), published
     except ValueError:  # 29 February
         return published.replace(year=published.year - n, day=28), published
+
+
+def _months_back(text: str, published: date | None):
+    """半年来, 近3个月, 三个月以来, 半个月来 -> (the publication date that many months back, the
+    publication date); 半个月 is 15 days."""
+    m = _MONTHS_BACK.fullmatch(text)
+    if not m or published is None:
+        return None
+    if m.group(1) == "半个月":
+        return published - timedelta(days=15), published
+    months = 6 if m.group(1) == "半年" else _small_int(m.group(1)[:-2])
+    if not 0 < months < 100:
+        return None
+    year, month = divmod(published.year * 12 + published.month - 1 - months, 12)
+    day = min(published.day, calendar.monthrange(year, month + 1)[1])
+    return date(year, month + 1, day), published
 
 
 def adjoining_holidays(first: date, last: date) -> tuple[date, date]:

@@ -39,7 +39,7 @@ from ..layout import simplified_view
 from .action import batch_verb
 from .attributes import read_attributes
 from .category import article_organ, read_category, read_statistic, restated_category
-from .change import read_period
+from .change import meeting_window, read_period
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
@@ -118,6 +118,7 @@ class MetricExtractor:
             carried = scope
             if _MAY_HOLD_PERIOD.search(text):
                 last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
+                last = dated(meeting_window(text, last, reader.published(sentence)))  # 1月15日，…召开发布会
                 if last[0]:
                     scope = started_by(carried, last) if carried else last
                     scope = launched(scope, text)

@@ -30,9 +30,9 @@ _AS_OF = r"""
 _TO_MONTH = r"""
     (?:^|(?<=[，,；;。\s年]))(?:到|至)(?:今年|\d{4}年)?\d{1,2}月(?:底|末|份|\d{1,2}日)?(?=[，,]|[\u4e00-\u9fff])
 """
+_SINCE_EVENT = r"自[^，。；,;]{1,30}?以来"  # 自专项行动开展以来
 _SINCE = r"""
-    自[^，。；,;]{1,30}?以来                       # 自专项行动开展以来
-    | 今年以来 | 去年以来 | 近年来
+    今年以来 | 去年以来 | 近年来
     | 今年(?:已经?|累计)                           # 今年已破获: the year so far
     | (?:今年|去年|\d{4}年)?\d{1,2}月(?:份|\d{1,2}日)?以来                # 今年4月以来
     | \d{4}年(?:以来|至今)                        # 2018年以来, 2018年至今
@@ -42,6 +42,8 @@ _SPANS = r"""
     | (?:今年|去年|\d{4}年)?\d{1,2}月\d{1,2}[日号][至到—－-](?:\d{1,2}月)?\d{1,2}[日号]  # 3月5日至4月20日
     | (?<![\d年月])(?:近|最近|过去|这)?[一二两三四五六七八九十\d]{1,2}年(?:来|里)   # 一年来, 5年来, 五年里
     | (?<![\d年月])(?:近|最近|过去)[一二两三四五六七八九十\d]{1,2}年(?![前后])      # 近两年
+    | (?<![\d年月上下])(?:近|最近|过去|这)?(?:半年|半个月|[一二两三四五六七八九十\d]{1,2}个月)(?:来|以来|里)  # 半年来, 3个月来
+    | (?<![\d年月上下])(?:近|最近|过去)(?:半年|半个月|[一二两三四五六七八九十\d]{1,2}个月)(?![前后])    # 近半年, 近3个月
     | (?:\d{4}年|今年|去年)?(?:春节|国庆|元旦|清明|五一|劳动节|端午|中秋)节?(?:(?:假期|长假|黄金周|小长假)(?:期间)?|期间)
     | (?:\d{4}年|今年|去年)?\d{1,2}月份?(?:\d{1,2}日)?起                   # 1997年8月份起: to now
     | (?:\d{4}年|今年|去年)?\d{1,2}月\d{1,2}日(?![至到—－-])               # 1月21日: that day
@@ -50,7 +52,9 @@ _SPANS = r"""
     | (?<![截至])目前(?=[，,]|[已共全])                                     # 目前，…: to now, no start
 """
 _OF_YEAR = rf"""
-    (?:今年|去年|\d{{4}}年)                        # a year, then perhaps a part of it:
+    (?:今年|去年|明年|\d{{4}}年                   # a year (明年: a plan's), then perhaps a part of it:
+       |(?<!\d)\d{{4}}(?=上半年|下半年|前三季度|第?[一二三四]季度))  # 2023上半年: the year without 年
+
     (?:{_PARTS}|全年|{_MONTHS}|[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月|\d{{1,2}}月份?)?
     (?=[，,以共全该市县区省]|[\u4e00-\u9fff])      # followed by a clause, not a date (2021年5月3日)
 """
@@ -66,9 +70,24 @@ _YEARLESS = rf"""
 _DURING = r"[^，。；,;：:\s年]{2,12}?(?:以来|期间)"
 
 # The scope a figure is stated for; a 以来/期间 phrase counts only when its clause ends.
-PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}|{_DURING}(?=[，,]))", re.VERBOSE)
+PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE_EVENT}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}"
+                       rf"|{_DURING}(?=[，,]))", re.VERBOSE)
+# The same grammar for a sentence without 以来 or 期间 (most sentences): the phrases that need them
+# cannot match there, and every other phrase starts with one of these characters, so the scan
+# skips the rest (same matches, several times faster: tests/stages/metrics/test_change.py)
+_FIRST = r"(?=[\d今去从自近最过这一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半])"
+PLAIN_PERIOD_RE = re.compile(rf"{_FIRST}(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE}|{_OF_YEAR}|{_YEARLESS})",
+                             re.VERBOSE)
 # In an object the same phrases go whatever follows them (活动期间参加人数).
-PERIOD_STRIP_RE = re.compile(rf"(?:{_AS_OF}|{_SINCE}|{_OF_YEAR}|{_DURING})", re.VERBOSE)
+PERIOD_STRIP_RE = re.compile(rf"(?:{_AS_OF}|{_SINCE_EVENT}|{_SINCE}|{_OF_YEAR}|{_DURING})", re.VERBOSE)
+
+
+def period_scan(text: str):
+    """The period phrases of ``text`` in order (``PERIOD_RE.finditer``; through the faster
+    ``PLAIN_PERIOD_RE`` when the text holds no 以来 and no 期间)."""
+    if "以来" in text or "期间" in text:
+        return PERIOD_RE.finditer(text)
+    return PLAIN_PERIOD_RE.finditer(text)
 
 
 def read_change(lex, text: str, cand: Figure, clause: int, left: int,
@@ -126,6 +145,8 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     for begin, end, period, opens in period_matches(text):
         if begin > position or begin == position and end <= position + 1:
             break  # a period may hold the figure itself (两年来: 两年)
+        if level_started_from(text, begin, end, position):
+            continue
         if not heads or opens or (begin == last_end and found is not None and period.endswith("期间")):
             dated_before = found if begin == last_end else None
             found = period
@@ -137,6 +158,40 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     if start is None and end is None and dated_before and found.endswith("期间"):
         return (found, *period_dates(dated_before, published))  # the campaign's stated days
     return found, *year_until(seen, found, start, end, published)
+
+
+_FROM_LEVEL = re.compile(r"(?:同期)?的?[\d一二两三四五六七八九十]")  # 由去年的|9.6起
+_LEVEL_REACHED = re.compile(r"(?:降|升|增|减|提高|降低|下降|上升|增加|减少|增长|扩大|缩小|缩短|回落|攀升|跌|涨)了?(?:至|到|为)")
+
+
+def level_started_from(text: str, begin: int, end: int, position: int) -> bool:
+    """Return True when the period at ``begin:end`` dates only the level a change starts from
+    and the figure at ``position`` is the level reached: 由去年的9.6起降至每万人6.2起 -> 去年 is
+    9.6起's period, not 6.2起's (the comparison base is never the period)."""
+    return (text[begin - 1:begin] in ("由", "从") and begin > 0 and bool(_FROM_LEVEL.match(text, end))
+            and bool(_LEVEL_REACHED.search(text, end, position)))
+
+
+# 1月15日，市公安局召开新闻发布会，通报2023年…: the day of a meeting or an announcement
+_MEETING_DAY = re.compile(r"[^。；;]{0,16}?(?:(?:召开|举行)[^。；;，,]{0,10}?(?:发布会|通报会|会议|大会|座谈会)"
+                          r"|通报|发布|公布)")
+_REPORTS = re.compile(r"(?:通报|发布|公布|介绍|总结|回顾)了?[^，,。；;]{0,6}?$")
+
+
+def meeting_window(text: str, found: tuple, published: date | None) -> tuple:
+    """Return the window a sentence opened by the day of a meeting or an announcement carries to
+    the next sentences: the window it reports, else none (the day dates the meeting, not the
+    figures): 1月15日，市公安局召开新闻发布会，通报2023年全市公安工作情况。全年共破获… -> 2023;
+    1月15日，市公安局召开新闻发布会。… -> no window. Any other ``found`` is returned as it is."""
+    period, start, end = found
+    if start is None or start != end or not _MEETING_DAY.match(text, text.find(period) + len(period)):
+        return found
+    for begin, _, phrase, _ in period_matches(text):
+        if _REPORTS.search(text, 0, begin):
+            first, last = period_dates(phrase, published)
+            if (first is not None or last is not None) and first != last:
+                return phrase, first, last
+    return None, None, None
 
 
 _UNTIL_END = re.compile(r"^(?:截至|截止|到|至)")
@@ -162,7 +217,7 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     """Return the periods of a sentence, once for all its figures: (start, end, text, opens its
     clause), without comparison bases (较去年同期提高9.3个百分点, 比1996年增加7%)."""
     out = []
-    for match in PERIOD_RE.finditer(text):
+    for match in period_scan(text):
         if _BASE_BEFORE.search(text, max(0, match.start() - 2), match.start()) or \
                 text.startswith(("同期", "相比", "相较"), match.end()) or not match.group(0).strip() \
                 or _DATE_LABEL.search(text, max(0, match.start() - 8), match.start()) \

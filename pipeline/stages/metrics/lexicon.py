@@ -221,6 +221,10 @@ class MetricLexicon:
         self.local_scope_re = re.compile(
             rf"(?:[全该本我](?P<scope>[省市县区州])|(?<![\u4e00-\u9fff])(?P<organ>[省市县])(?={heads}))")
         self.meeting_re = re.compile(rf"[^，,。；;]{{0,8}}?(?:{alternation(words['meeting_verbs'])})")
+        self.place_organ_re = re.compile(alternation(words["place_organ_words"]))
+        self.joint_members = {line.split()[0]: line.split()[1:] for line in words["joint_areas"]}
+        self.joint_area_re = re.compile(rf"(?<![赴往去到])(?P<area>{alternation(list(self.joint_members))})"
+                                        rf"(?={alternation(words['joint_area_after'])})")
 
     def _closed_classes(self, words: dict) -> None:
         """Closed word classes of ``metric_words.json``."""

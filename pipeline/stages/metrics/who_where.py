@@ -8,10 +8,10 @@ substring: a place or organ the entity stage did not tag is not read here.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
 from ...document import Document
 from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
+from .place_rules import (Place, bank_not_district, common_division, domestic_spread, organ_named_before, read_under,
+                          untagged_places)
 from .words import clause_start
 
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新华社北京|1月5日电
@@ -37,24 +37,15 @@ _SPREAD = re.compile(r"(?:遍布|遍及|分布(?:在|于)?|散布(?:在|于)?|�
 _PROVINCES = re.compile(r"(?:[\d０-９一二三四五六七八九十两]+(?:多|余)?个?(?:省份|省区市|省市区|省市|省区|省)|各地|各省)")
 # 黄粱梦派出所, 邯郸县公安局黄粱梦派出所, 南京东路警署: an organ named by a bare township name
 _BARE_ORGAN = re.compile(r"(?:^|公安局|分局|[县区市旗])?([\u4e00-\u9fff]{2,4}?)(?:边防)?(?:派出所|警署|司法所|人民法庭|法庭)")
+# 云南红塔集团: a firm's brand after its province is no county (红塔区; 介休纺织厂 is 介休's)
+_COMPANY = re.compile(r"(?:公司|集团|厂|商行|商店|店|酒店|宾馆|商场|超市|银行|合作社)$")
+_ORGAN_GAP = re.compile(r"(?:警方|公安|海关|检方)?")  # 香港警方与深圳警方: one list of places
 _JOINED = re.compile(r"\s*(?:、|以及|和|与|及)\s*")  # 甲区、乙区: one list of places
 _FIGURE_JOIN = re.compile(r"[、和及与](?=[约近超逾达]?[\d０-９零一二三四五六七八九十两])")  # 25%、19%和17%
 _AT_SITE = re.compile(r"在(?![的地])[^，,；;。：:在]*$")  # 分局在…街道等地: where the organ acted
 # 区公安分局在…街道 (not 所在的村)
 _ORGAN_AT = re.compile(r"(?:局|院|所|队|办|委|庭|警方|民警)在(?![的地])[^，,；;。：:在]*$")
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
-
-
-@dataclass
-class Place:
-    """A place named in a sentence (clean document coordinates) and its full name."""
-
-    start: int
-    end: int
-    name: str  # the gazetteer's full name (江苏省镇江市), 全国, a country, else the text
-    source: str = "sentence"  # sentence (a place named) or organ (the organ that acted)
-    parts: tuple[str, ...] = ()  # a joint list's places in order (甲区、乙区), its name their smallest division
-    site: str | None = None  # the acting organ's area when this place is only where it acted (在…街道)
 
 
 def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
@@ -71,14 +62,22 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
                     context |= gaz.prefixes(hit.group(0))
     mentions: list[list[Place]] = [[] for _ in doc.sentences]
     county = None  # the last county named: 黄粱梦镇 after 邯郸县 is a township of it
+    organs: dict[int, dict[str, str]] = {}  # the place of each organ named in full, per article
     for entity in sorted(doc.entities, key=lambda e: e.start):
         if not 0 <= entity.sentence < len(mentions):
             continue
         found = entity_place(lex, gaz, doc, entity, context, county)
+        if entity.label in ("ORG", "GPE"):
+            found = organ_named_before(doc.clean[entity.start:entity.end], entity,
+                                       doc.sentences[entity.sentence].article, found, organs)
         if found:
-            mentions[entity.sentence].append(found)
+            own = mentions[entity.sentence]
+            if own and own[-1].end == entity.start:  # 重庆市江北区: the district of that city
+                found.name = read_under(gaz, doc.clean[entity.start:entity.end], found.name, own[-1].name) or found.name
+            own.append(found)
             if gaz.code_and_level(found.name)[1] == "county":
                 county = found.name
+    untagged_places(lex, gaz, doc, mentions, context)
     bare_township_organs(gaz, doc, mentions)
     local = any(p.name != NATION for found in mentions for p in found)  # a report of a local organ
     for index, sentence in enumerate(doc.sentences):
@@ -130,7 +129,7 @@ def joint_places(gaz, clean: str, found: list[Place]) -> list[Place]:
         between = listed_between(gaz, clean[last.end:place.start], last.name, place.name) if last else None
         if between is not None:
             parts = (last.parts or (last.name,)) + between + (place.name,)
-            name = common_division(gaz, parts)
+            name = common_division(gaz, parts) or domestic_spread(gaz, parts)
             if name:
                 out[-1] = Place(last.start, place.end, name, place.source, parts)
                 continue
@@ -143,7 +142,7 @@ def listed_between(gaz, gap: str, left: str, right: str) -> tuple[str, ...] | No
     the text between is no list: 历下、市中、槐荫 with 市中 not tagged -> (山东省济南市市中区,), the
     one division of that name in the division both neighbours lie in."""
     pieces = _JOINED.split(gap)
-    if len(pieces) < 2 or pieces[0].strip() or pieces[-1].strip():
+    if len(pieces) < 2 or not _ORGAN_GAP.fullmatch(pieces[0].strip()) or pieces[-1].strip():
         return None
     common = common_division(gaz, (left, right))
     found = []
@@ -155,18 +154,6 @@ def listed_between(gaz, gap: str, left: str, right: str) -> tuple[str, ...] | No
             return None
         found.append(divs.pop())
     return tuple(found)
-
-
-def common_division(gaz, names: tuple[str, ...]) -> str | None:
-    """Return the smallest division (county, city, province) all ``names`` lie in:
-    (山东省济南市历下区, 山东省济南市槐荫区) -> 山东省济南市; None when they share none."""
-    if any(gaz.code_and_level(n)[0] in (None, "100000") for n in names):
-        return None
-    for level in ("county", "city", "province"):
-        found = {gaz.ancestor(n, level) for n in names}
-        if len(found) == 1 and None not in found:
-            return found.pop()
-    return None
 
 
 def each_place(text: str, offset: int, place: Place, position: int) -> str | None:
@@ -230,8 +217,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
     if entity.label == "GPE":
         if inside_word(doc, entity):
             return None  # 推广安装 holds no 广安
-        if _STREET.match(doc.clean, entity.end):
-            return None  # 南京东路警署: a street, not 南京
+        if _STREET.match(doc.clean, entity.end) or bank_not_district(lex, doc.clean, entity.start, entity.end):
+            return None  # 南京东路警署: a street, not 南京; 长江南岸: a bank, not 南岸区
         if _DESTINATION.search(doc.clean, max(0, entity.start - 12), entity.start):
             return None  # 批准赴澳门定居1880人: where people went, not whose figure it is
         if doc.clean[entity.start - 1:entity.start] == "在" and lex.meeting_re.match(doc.clean, entity.end):
@@ -250,7 +237,7 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
         name = gaz.settle_zone(name)  # 西安高新区 -> 陕西省西安市
         if not known_place(gaz, name):
             return None  # 圣彼得堡, 图格里克: no division or country we can name
-        organ = re.match(r"(?:警方|公安|检察|法院|海关)", doc.clean[entity.end:entity.end + 2])
+        organ = lex.place_organ_re.match(doc.clean, entity.end)  # 湖北警方, 吴中水警
         return Place(entity.start, entity.end, name, "organ" if organ else "sentence")
     if entity.label == "ORG":
         name = org_place(gaz, text, context)
@@ -398,7 +385,8 @@ def org_place(gaz, org: str, context: set[str]) -> str | None:
         if _STREET.match(org, hit.end()):
             continue  # 南京东路派出所: a street
         at_head = hit.start() == chain_end
-        if name not in gaz.by_name and name not in gaz.high_short and not at_head:
+        if name not in gaz.by_name and name not in gaz.high_short and (
+                not at_head or hit.start() > 0 and name in gaz.county_short and _COMPANY.search(org)):
             continue
         if name not in gaz.by_name and best and gaz.code_and_level(best)[1] == "county":
             continue  # 哈尔滨市道里区尚志派出所: a name after a county is its station's, not 尚志市
@@ -435,7 +423,9 @@ def article_places(lex, doc: Document, mentions: list[list[Place]]) -> dict[int,
     header: dict[int, list[Place]] = {}
     lead: dict[int, tuple[int, list[Place]]] = {}
     for index, sentence in enumerate(doc.sentences):
-        found = mentions[index]
+        found = [Place(p.start, p.end, part, p.source) if p.parts and p.name == NATION else p
+                 for p in mentions[index] for part in (p.parts if p.parts and p.name == NATION else (p.name,))]
+        # (a list spread over provinces, 香港警方与深圳警方: its places, in order, not 全国)
         if not found:
             continue
         if sentence.kind in ("title", "kicker", "subtitle"):

@@ -143,6 +143,20 @@ P = date(2024, 9, 12)
     (["据公安部15日通报，全国共破获侵财案件3.1万起。"], "3.1万起", None, None),
     (["今年以来，全省破获案件1200起。", "据当地媒体10日报道，全省共抓获嫌疑人250余名。"], "250余名",
      "2024-01-01", "2024-09-12"),
+    # the level a change starts from has its own year; the level reached has the paragraph's window
+    (["今年以来，全市刑事案件由去年的9.6起降至每万人6.2起。"], "6.2起", "2024-01-01", "2024-09-12"),
+    (["今年以来，全市刑事案件由去年的9.6起降至每万人6.2起。"], "9.6起", "2023-01-01", "2023-12-31"),
+    (["从今年3月起，全市警情下降到每天50起。"], "50起", "2024-03-01", "2024-09-12"),  # a window, not a level
+    # a year written without 年 before its part; windows counted back in months; next year's plan
+    (["2024上半年，全市破获盗窃案件88起。"], "88起", "2024-01-01", "2024-06-30"),
+    (["半年来，该局共抓获嫌疑人45名。"], "45名", "2024-03-12", "2024-09-12"),
+    (["近3个月来，全市共破获案件120起。"], "120起", "2024-06-12", "2024-09-12"),
+    (["今年重点整治的市场将扩大到30个，明年增加到50个。"], "50个", "2025-01-01", "2025-12-31"),
+    (["上半年，全县共抓获嫌疑人45名。"], "45名", "2024-01-01", "2024-06-30"),  # 上半年 is no 半年 back
+    # the day of a meeting that opens a release dates the meeting: the window it reports, or none
+    (["1月15日，市公安局召开新闻发布会，通报2023年全市公安工作情况。全年共破获刑事案件3200起。"], "3200起",
+     "2023-01-01", "2023-12-31"),
+    (["1月15日，市公安局召开新闻发布会。全市共破获刑事案件3200起。"], "3200起", None, None),
     # 同期 with no window carried: the window of the figure read last
     (["全市今年已破获盗窃案件300起。", "省公安厅同期破获此类案件1.1万起。"], "1.1万起", "2024-01-01",
      "2024-09-12"),
@@ -243,9 +257,20 @@ def test_an_event_date_in_the_lead_is_no_window(extractor):
     ("武汉市公安局破获刑事案件1.6万起，约占全省的三成。", "三成", "cases_solved"),  # a share restates
     ("追回被盗电动车27辆，价值8.5万元。", "8.5万元", "losses_recovered"),        # a value restates
     ("火灾造成直接财产损失15亿元。", "15亿元", "casualties"),
-    # a stage named by the cases a procuratorate received: 审查逮捕 is the arrest stage, 审查起诉 the charge
-    ("今年以来，全市检察机关共受理审查逮捕案件320件，受理审查起诉案件280件。", "320件", "arrests_approved"),
-    ("今年以来，全市检察机关共受理审查逮捕案件320件，受理审查起诉案件280件。", "280件", "prosecuted"),
+    # cases a procuratorate received (受理) for arrest review or for charging are recorded, not yet
+    # decided: cases_filed; the approvals and charges are figures of their own
+    ("今年以来，全市检察机关共受理审查逮捕案件320件，受理审查起诉案件280件。", "320件", "cases_filed"),
+    ("今年以来，全市检察机关共受理审查逮捕案件320件，受理审查起诉案件280件。", "280件", "cases_filed"),
+    ("区检察院受理审查逮捕案件97件153人，批准逮捕86人。", "86人", "arrests_approved"),
+    # 提请批准逮捕 is the police asking for an arrest: the police stage, not an approval
+    ("县公安局今年提请批准逮捕犯罪嫌疑人56人。", "56人", "suspects_arrested"),
+    # 接获 cases is recording them; the 损失金额 of fraud victims is the money the offence took
+    ("警方今年共接获诈骗案720宗，损失金额达1.2亿元。", "720宗", "cases_filed"),
+    ("警方今年共接获诈骗案720宗，损失金额达1.2亿元。", "1.2亿元", "money_involved"),
+    ("这场火灾造成损失金额300万元。", "300万元", "casualties"),  # a loss caused stays harm
+    # traffic offences dealt with are administrative violations, not seized goods
+    ("交警大队今年共查处酒驾醉驾230起。", "230起", "violations_handled"),
+    ("交警大队今年共查处超载车辆300辆。", "300辆", "violations_handled"),
     # money by stage: frozen is seized, stopped payments and returns are recovered, a gang's is involved
     ("警方冻结涉案资金1.2亿元，止付涉诈资金3600万元，返还被骗资金800万元。", "1.2亿元", "assets_seized"),
     ("警方冻结涉案资金1.2亿元，止付涉诈资金3600万元，返还被骗资金800万元。", "3600万元", "losses_recovered"),
@@ -474,3 +499,53 @@ def test_an_end_in_a_later_paragraph_takes_no_start_from_the_lead(extractor):
 def test_hong_kong_words_for_seizing_and_breaking_up(extractor, paragraphs, span, category):
     """檢獲 and 搗破, read through the simplified view, take the categories of 缴获 and 捣毁."""
     assert fields_of(extractor, paragraphs, span)["category"] == category
+
+
+@pytest.mark.parametrize("paragraphs, title, span, place, source", [
+    # a place heading a police word is that place's organ, tagged or not
+    (["吴中水警今年以来共救助落水群众12人。"], "苏州水上安全通报", "12人", "江苏省苏州市吴中区", "organ"),
+    (["今年以来，昆山交警共查处酒驾230起。"], None, "230起", "江苏省苏州市昆山市", "organ"),
+    # a county's short form only in news of its province or city: 会同 is a verb here, not 会同县
+    (["上海市税务局通报。", "税稽人员会同公安、检察部门，查获虚开发票案值724万元。"], None, "724万元", "上海市",
+     "article"),
+    (["今年以来，全市深化平安公安建设，共新建警务室12个。"], "沧州警方通报", "12个", "河北省沧州市", "organ"),
+    # places listed in no one province (or named jointly) make a figure spread over provinces: 全国
+    (["今年以来，北京、上海两地警方共抓获嫌疑人30名。"], None, "30名", "全国", "sentence"),
+    (["深港两地警方今年联合破获走私案件12起。"], "深圳海关通报", "12起", "全国", "sentence"),
+    (["珠三角地区今年共破获电诈案件3000起。"], None, "3000起", "广东省", "sentence"),
+    (["今年，东莞、深圳警方联合破获案件12起。"], None, "12起", "广东省", "organ"),
+    # a river bank that shares a district's name is no district; the district's organ is
+    (["长江南岸一带今年共有12人溺水。"], "武汉江岸区通报", "12人", "湖北省武汉市江岸区", "article"),
+    (["今年以来，南岸警方共破获案件300起。"], "重庆警方通报", "300起", "重庆市南岸区", "organ"),
+    # an organ named again by the end of its name keeps the place of its full name
+    (["哈尔滨市道里区尚志派出所所长表彰大会召开。", "今年以来，尚志派出所共调解纠纷45起。"], None, "45起",
+     "黑龙江省哈尔滨市道里区", "organ"),
+    (["哈尔滨市道里区尚志派出所所长表彰大会召开。", "针对尚志地区夜间多发盗窃，所里设立报警亭28处。"], None,
+     "28处", "黑龙江省哈尔滨市道里区", "sentence"),
+])
+def test_untagged_organs_joint_areas_and_banks(extractor, paragraphs, title, span, place, source):
+    fields = fields_of(extractor, paragraphs, span, title)
+    assert (fields["place"], fields["place_source"]) == (place, source)
+
+
+def test_a_district_is_read_under_the_city_written_before_it():
+    """福州市鼓楼区: the district of 福州, whatever reading the tagger gave the bare name."""
+    from pipeline.places import Gazetteer
+    from pipeline.stages.metrics.place_rules import read_under
+
+    gaz = Gazetteer()
+    assert read_under(gaz, "鼓楼区", "江苏省南京市鼓楼区", "福建省福州市") == "福建省福州市鼓楼区"
+    assert read_under(gaz, "鼓楼区", "福建省福州市鼓楼区", "福建省福州市") is None  # nothing to correct
+    assert read_under(gaz, "鼓楼区", "江苏省南京市鼓楼区", "全国") is None
+
+
+@pytest.mark.parametrize("org, place", [
+    ("云南红塔集团", "云南省"),  # a firm's brand after its province is no county (红塔区)
+    ("胶州公安", "山东省青岛市胶州市"),  # an organ's county short form at its head is
+    ("介休纺织厂", "山西省晋中市介休市"),  # and so is a firm's
+])
+def test_a_firm_name_gives_no_county_from_its_brand(org, place):
+    from pipeline.places import Gazetteer
+    from pipeline.stages.metrics.who_where import org_place
+
+    assert org_place(Gazetteer(), org, set()) == place

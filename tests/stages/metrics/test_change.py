@@ -72,6 +72,26 @@ def test_one_period_grammar(phrase):
     assert PERIOD_RE.match(text).group(0) == PERIOD_STRIP_RE.match(text).group(0) == phrase
 
 
+@pytest.mark.parametrize("text", [
+    "今年1至8月，全市破获电诈案件320起，比去年同期增加45起。",
+    "截至7月底，南京海关今年共移送起诉走私犯罪嫌疑人263名。",
+    "2023上半年，全市警情同比下降12%；近3个月来，全市共破获案件120起。",
+    "春节期间，全市公安机关累计接报警情8.8万起，目前，全市已建立警务站12个。",
+    "一年来，县公安局共化解矛盾纠纷1280起，5月联合侦破案件3起，21日抓获2人。",
+    "首8个月，第三季度，前三季度，从2020年至2022年3月，明年增加到50个，半年来共查处80起。",
+    "全县共查处酒驾案件120起，没有一个时间词。",
+])
+def test_the_fast_period_scan_finds_what_the_full_grammar_finds(text):
+    """A sentence without 以来/期间 is scanned with ``PLAIN_PERIOD_RE`` (its phrases' first
+    characters checked first): the same phrases as ``PERIOD_RE``."""
+    from pipeline.stages.metrics.change import PERIOD_RE, PLAIN_PERIOD_RE, period_scan
+
+    full = [(m.start(), m.end()) for m in PERIOD_RE.finditer(text)]
+    assert [(m.start(), m.end()) for m in PLAIN_PERIOD_RE.finditer(text)] == full
+    assert [(m.start(), m.end()) for m in period_scan(text)] == full
+    assert full or "没有" in text
+
+
 @pytest.mark.parametrize("period, expected", [
     ("截至10月31日", (None, "2021-10-31")),
     ("2021年上半年", ("2021-01-01", "2021-06-30")),
@@ -86,6 +106,12 @@ def test_one_period_grammar(phrase):
     ("今年首十个月", ("2021-01-01", "2021-10-31")),  # 首N个月 = 前N个月 (Hong Kong usage)
     ("前8个月", ("2021-01-01", "2021-08-31")),  # no year: this year's, as it has ended
     ("前11个月", ("2020-01-01", "2020-11-30")),  # not yet over this year: last year's
+    ("2021上半年", ("2021-01-01", "2021-06-30")),  # the year written without 年
+    ("半年来", ("2021-05-02", "2021-11-02")),  # months back from the publication date
+    ("近3个月", ("2021-08-02", "2021-11-02")),
+    ("三个月以来", ("2021-08-02", "2021-11-02")),
+    ("半个月来", ("2021-10-18", "2021-11-02")),
+    ("明年", ("2022-01-01", "2022-12-31")),
 ])
 def test_period_dates(period, expected):
     from datetime import date

@@ -1,0 +1,152 @@
+"""More place rules of ``who_where``: organs named by a bare place name the entity stage left
+untagged, areas named jointly (深港两地, 北京、上海两地), river banks that share a district's
+name (南岸一带) and a district read under the place written right before it (重庆市江北区).
+
+They return names and spans; ``who_where`` makes the ``Place`` of each.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...document import Document
+from ...places import NATION
+
+@dataclass
+class Place:
+    """A place named in a sentence (clean document coordinates) and its full name."""
+
+    start: int
+    end: int
+    name: str  # the gazetteer's full name (江苏省镇江市), 全国, a country, else the text
+    source: str = "sentence"  # sentence (a place named) or organ (the organ that acted)
+    parts: tuple[str, ...] = ()  # a joint list's places in order (甲区、乙区), its name their smallest division
+    site: str | None = None  # the acting organ's area when this place is only where it acted (在…街道)
+
+
+# 江北一带, 长江南岸, 沿江南岸: the bank of a river, not the district 南岸区 or 江北区
+_WATER_BEFORE = re.compile(r"[江河湖溪沿]$")
+_BANK_AFTER = re.compile(r"(?:一带|附近|沿岸|岸边|沿线|水域|江边|河边|边)")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def bank_not_district(lex, clean: str, start: int, end: int) -> bool:
+    """Return True for a bare bank word tagged as a district (``bank_words``: 南岸, 江北, 河东)
+    that names a river bank: 长江南岸, 南岸一带 (not 南岸区, 南岸警方)."""
+    if clean[start:end] not in lex.bank_words:
+        return False
+    return bool(_WATER_BEFORE.search(clean, max(0, start - 1), start) or _BANK_AFTER.match(clean, end))
+
+
+def read_under(gaz, text: str, normalized: str | None, parent: str | None) -> str | None:
+    """Return the division ``text`` names under ``parent``, the place written right before it,
+    when its own reading lies elsewhere: 重庆市江北区 -> 重庆市江北区, not 浙江省宁波市江北区.
+    None when there is nothing to correct."""
+    if not parent or not normalized or normalized.startswith(parent):
+        return None
+    code = gaz.code_and_level(parent)[0]
+    if code is None or code == "100000":
+        return None
+    found = gaz.normalize(text, {code[:2], code[:4]})
+    return found if found and found.startswith(parent) and found != parent else None
+
+
+_STATION = ("派出所", "警署", "法庭", "司法所")
+
+
+def organ_named_before(text: str, entity, article: int, found: Place | None, organs: dict) -> Place | None:
+    """Return the Place of an organ named again by the end of its name, or of the area of a station
+    named after it: 道里区尚志派出所 … 尚志派出所, 尚志地区 -> 道里区 (not 尚志市); remember an
+    organ named in full (``organs``: article -> name -> place)."""
+    organs = organs.setdefault(article, {})  # the organs of the entity's article
+    if entity.label == "ORG" and len(text) >= 4 and text[0] not in "省市县区镇乡":  # 县供电局: scope_mentions
+        for full, name in organs.items():
+            if full != text and full.endswith(text):
+                return Place(entity.start, entity.end, name, "organ")
+    elif entity.label == "GPE":
+        for full, name in organs.items():
+            if any(text + word in full[1:] for word in _STATION) and not name.endswith(text):
+                return Place(entity.start, entity.end, name, found.source if found else "sentence")
+    if found is not None and entity.label == "ORG":
+        organs.setdefault(text, found.name)
+    return found
+
+
+def organ_word_places(lex, gaz, clean: str, start: int, end: int, context: set[str],
+                      taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Return (start, end, full name) of the places that head a police or court word in
+    ``clean[start:end]`` and no entity covers: 吴中水警 -> 江苏省苏州市吴中区, 昆山交警 ->
+    江苏省苏州市昆山市 (a short name read in the document's provinces and cities; the name must
+    start a word: 苏州吴中水警, not a character cut from one)."""
+    out = []
+    for hit in lex.place_organ_re.finditer(clean, start, end):
+        at = hit.start()
+        if any(s <= at - 1 < e for s, e in taken):
+            continue
+        for size in (4, 3, 2):
+            first, name = at - size, clean[at - size:at]
+            if first < start or name in gaz.needs_parent or not gaz.divisions(name) \
+                    or any(s < at and first < e for s, e in taken):
+                continue
+            before = clean[first - 1:first]
+            if _CJK.match(before) and before not in "省市县区州盟旗" and not any(e == first for _, e in taken):
+                continue  # 不通公安: no name starts there
+            full = gaz.normalize(name, context)
+            code = gaz.code_and_level(full)[0] or "" if full else ""
+            if name not in gaz.by_name and name not in gaz.high_short and not {code[:2], code[:4]} & context:
+                continue  # 会同公安、检察部门: a county's short form only in its province's or city's news
+            if full:
+                out.append((at - size, at, full))
+                break
+    return out
+
+
+def common_division(gaz, names: tuple[str, ...]) -> str | None:
+    """Return the smallest division (county, city, province) all ``names`` lie in:
+    (山东省济南市历下区, 山东省济南市槐荫区) -> 山东省济南市; None when they share none."""
+    if any(gaz.code_and_level(n)[0] in (None, "100000") for n in names):
+        return None
+    for level in ("county", "city", "province"):
+        found = {gaz.ancestor(n, level) for n in names}
+        if len(found) == 1 and None not in found:
+            return found.pop()
+    return None
+
+
+def domestic_spread(gaz, parts: tuple[str, ...]) -> str | None:
+    """Return 全国 for a list of Chinese divisions in no one province (北京、上海两地; 深圳、香港):
+    a figure spread over several provinces is national (the guide, 1.1); None otherwise
+    (countries, 全国 itself)."""
+    if len(parts) > 1 and all(gaz.code_and_level(p)[0] not in (None, "100000") for p in parts):
+        return NATION
+    return None
+
+
+def joint_area_places(lex, gaz, clean: str, start: int, end: int) -> list[tuple[int, int, tuple[str, ...]]]:
+    """Return (start, end, member places) of the joint areas (``joint_areas``: 深港, 粤港澳, 京津冀,
+    珠三角) named before a word of joint action or their area: 深港两地警方, 粤港澳三地海关,
+    珠三角地区 (their smallest common division is the figure's place)."""
+    out = []
+    for hit in lex.joint_area_re.finditer(clean, start, end):
+        members = tuple(gaz.normalize(name, set()) for name in lex.joint_members[hit.group("area")])
+        if all(members):
+            out.append((hit.start(), hit.start() + len(hit.group("area")), members))
+    return out
+
+
+def untagged_places(lex, gaz, doc: Document, mentions: list[list[Place]], context: set[str]) -> None:
+    """Add the places the entity stage left untagged: a place heading a police word (吴中水警 ->
+    吴中区, organ) and a joint area (深港两地警方 -> 全国: 深圳 and 香港 share no province)."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    for entity in doc.entities:
+        spans.setdefault(entity.sentence, []).append((entity.start, entity.end))
+    for index, sentence in enumerate(doc.sentences):
+        taken = spans.get(index, [])
+        for start, end, name in organ_word_places(lex, gaz, doc.clean, sentence.start, sentence.end, context, taken):
+            mentions[index].append(Place(start, end, name, "organ"))
+        for start, end, parts in joint_area_places(lex, gaz, doc.clean, sentence.start, sentence.end):
+            name = common_division(gaz, parts) or domestic_spread(gaz, parts)
+            if name and not any(p.start < end and start < p.end for p in mentions[index]):
+                mentions[index].append(Place(start, end, name, "sentence", parts))
+        mentions[index].sort(key=lambda p: p.start)
