@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from .across import KEPT, Local, block_keys, document_locals, fact_key, scoped
 from .duplicates import order_key, signature
+from ..stages.layout import simplified_view
 from .values import Stated
 
 _stated = pa.struct([pa.field("value", pa.float64()), pa.field("lo", pa.float64()),
@@ -113,7 +114,8 @@ def document_facts(document: dict, metrics: list[dict]) -> DocumentFacts:
     if not metrics:
         return out
     rows = sorted(metrics, key=lambda r: (r["start"], r["metric_id"]))
-    found, of_metric, parts = document_locals(doc_id, order_key(doc_id, published), raw, rows, 0,
+    # the words around a figure are read in simplified script, at the same offsets (這693起 as 这693起)
+    found, of_metric, parts = document_locals(doc_id, order_key(doc_id, published), simplified_view(raw), rows, 0,
                                               published)
     out.locals = [local_row(local, local.lid) for local in found]
     out.links = [{"metric_id": metric_id, "doc_id": doc_id, "no": no, "part_no": parts.get(metric_id)}

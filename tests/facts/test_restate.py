@@ -243,3 +243,14 @@ def test_a_district_figure_before_its_citywide_total_is_a_part():
     assert columns[rows[0]["metric_id"]][1] == city
     assert columns[rows[1]["metric_id"]][1] is None
     assert columns[rows[2]["metric_id"]][1] == city  # the week within the year, not the district
+
+
+def test_a_back_reference_in_traditional_script_joins_its_figure():
+    """在這693起案件中 on a traditional page is the 693起 stated before, as 这693起 is."""
+    raw = "今年以來，全市公安機關破獲毒品犯罪案件693起。在這693起案件中，涉及合成毒品的有241起。\n"
+    solved = dict(category="cases_solved", action="破獲", obj="毒品犯罪案件", place="贵州省贵阳市")
+    rows = [metric(raw, "693起", 693, "起", **solved),
+            metric(raw, "693起", 693, "起", nth=1, place="贵州省贵阳市"),
+            metric(raw, "241起", 241, "起", place="贵州省贵阳市")]
+    _, columns, _ = link(rows, [document(raw)])
+    assert columns[rows[0]["metric_id"]][0] == columns[rows[1]["metric_id"]][0]
