@@ -162,13 +162,24 @@ def _weak_topic_agrees(a: Statement, b: Statement) -> bool:
     return short >= 3 and overlap(a.clause, b.clause) >= 0.6
 
 
+def _loosely_equal(a: tuple, b: tuple) -> bool:
+    """Two windows that cover each other but for a tenth of the longer: 近三年 counted back from
+    the publication day and 2021年1月至2023年11月 in one report."""
+    shared = (min(a[1], b[1]) - max(a[0], b[0])).days
+    longest = max((a[1] - a[0]).days, (b[1] - b[0]).days, 1)
+    return shared >= 0.9 * longest
+
+
 def _period_agrees(a: dict, b: dict) -> bool:
     """Resolved periods must be equal, but for an open one from the same start (今年以来 and
-    今年1至10月 in one report); 去年 never agrees with 今年."""
+    今年1至10月 in one report) and a loose one (近三年, 近年来) that nearly covers the other;
+    去年 never agrees with 今年."""
     pa, pb = (a.get("period_start"), a.get("period_end")), (b.get("period_start"), b.get("period_end"))
     if all(pa) and all(pb) and pa != pb:
-        open_ended = "以来" in (a.get("period") or "") + (b.get("period") or "")
-        if not (open_ended and pa[0] == pb[0]):
+        words = (a.get("period") or "") + (b.get("period") or "")
+        open_ended = "以来" in words and pa[0] == pb[0]
+        loose = "近" in words and _loosely_equal(pa, pb)
+        if not (open_ended or loose):
             return False
     return bool(_PAST.search(a.get("period") or "")) == bool(_PAST.search(b.get("period") or ""))
 

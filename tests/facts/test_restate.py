@@ -254,3 +254,19 @@ def test_a_back_reference_in_traditional_script_joins_its_figure():
             metric(raw, "241起", 241, "起", place="贵州省贵阳市")]
     _, columns, _ = link(rows, [document(raw)])
     assert columns[rows[0]["metric_id"]][0] == columns[rows[1]["metric_id"]][0]
+
+
+def test_a_loose_window_restates_the_dated_window_it_nearly_covers():
+    """近三年…1268件 in the headline and 2021年1月至2023年11月…1268件 in the body: one fact; 近三年
+    never joins 今年 (a third of the window)."""
+    raw = "近三年审结涉未成年人案件1268件\n本报讯 2021年1月至2023年11月，全市法院审结涉未成年人案件1268件。\n"
+    court = dict(category="adjudicated", action="审结", obj="涉未成年人案件", place="重庆市")
+    rows = [metric(raw, "1268件", 1268, "件", period="近三年", period_start=date(2020, 12, 12),
+                   period_end=date(2023, 12, 11), **court),
+            metric(raw, "1268件", 1268, "件", nth=1, period="2021年1月至2023年11月",
+                   period_start=date(2021, 1, 1), period_end=date(2023, 11, 30), **court)]
+    _, columns, _ = link(rows, [document(raw)])
+    assert columns[rows[0]["metric_id"]][0] == columns[rows[1]["metric_id"]][0]
+    year = dict(rows[1], period="今年", period_start=date(2023, 1, 1))
+    _, columns, _ = link([rows[0], year], [document(raw)])
+    assert columns[rows[0]["metric_id"]][0] != columns[year["metric_id"]][0]
