@@ -98,17 +98,23 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
         if marker is not None:
             opened = (item.prefix_start, marker)
         earlier = ordered[:position]
+        candidates = []
         if marker is not None:
             candidates = [t for t in earlier if marker[1] <= t.start < marker[0] and _comparable(item, t)
                           and _topics_fit(item, t)]
-        else:
-            # a sub-area or sub-period may come before its total (南明区86起 … 全市693起), but an
-            # earlier total is preferred; 武汉…盗窃案件5630起 is part of 湖北…盗窃案件19612起, not
-            # of 湖北…电动车案件6027起
-            candidates = [t for t in ordered if t is not item and not t.backref and _comparable(item, t)
-                          and _subdivision(item, t, later=t.start > item.start)]
-            candidates.sort(key=lambda t: (t.object == item.object, objects_agree(item, t), t.start < item.start,
-                                           t.start if t.start < item.start else -t.start))
+        if not candidates:  # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
+            candidates = _subdivided(item, ordered)
         if candidates:
             targets[item.index] = candidates[-1].index
     return targets
+
+
+def _subdivided(item: Statement, ordered: list[Statement]) -> list[Statement]:
+    """The totals ``item`` subdivides by period or place, best last: a sub-area or sub-period
+    may come before its total (南明区86起 … 全市693起), but an earlier total is preferred;
+    武汉…盗窃案件5630起 is part of 湖北…盗窃案件19612起, not of 湖北…电动车案件6027起."""
+    candidates = [t for t in ordered if t is not item and not t.backref and _comparable(item, t)
+                  and _subdivision(item, t, later=t.start > item.start)]
+    candidates.sort(key=lambda t: (t.object == item.object, objects_agree(item, t), t.start < item.start,
+                                   t.start if t.start < item.start else -t.start))
+    return candidates

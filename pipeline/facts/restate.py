@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .values import WEAK_CATEGORIES, Stated, agree, code_within, stated, tenfold_slip, unit_class
+from .values import UNIT_SCALES, WEAK_CATEGORIES, Stated, agree, code_within, stated, tenfold_slip, unit_class
 
 _SENTENCE_END = "。！？!?；;\n"
 _CLAUSE_END = _SENTENCE_END + "，,：:、"
@@ -98,7 +98,10 @@ class Boundaries:
 def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None = None) -> Statement:
     """Read a row and its surroundings: 上述3126名 is a back-reference; 其中… opens a part."""
     kind = row.get("quantity_kind")
-    item = Statement(index, row, stated(row["value"], row.get("value_max"), row.get("approx")),
+    scale = UNIT_SCALES.get((row.get("unit") or "").strip(), 1.0)
+    value_max = row.get("value_max")
+    item = Statement(index, row, stated(row["value"] * scale, None if value_max is None else value_max * scale,
+                                        row.get("approx")),
                      unit_class(row.get("unit"), kind), start=int(row.get("start") or 0),
                      category=row.get("category") or "other", object=normalise_object(row.get("object")),
                      action=row.get("action") or None)

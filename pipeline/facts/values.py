@@ -16,7 +16,11 @@ UNIT_CLASSES: dict[str, str] = {
     "起": "起", "件": "起", "宗": "起",
     "%": "%", "成": "%", "个百分点": "pp",
     "人次": "人次",
+    "吨": "千克", "千克": "千克", "公斤": "千克", "克": "千克",
 }
+# Units of one class in other sizes, as multiples of the class's unit: 1.26吨 is 1260千克, so
+# 182千克 may be part of it and 1260公斤 restates it.
+UNIT_SCALES: dict[str, float] = {"吨": 1000.0, "千克": 1.0, "公斤": 1.0, "克": 0.001}
 # Measure words that may be followed by the counted noun in ``unit`` (12个团伙 → 个).
 MEASURE_WORDS = "个家户套辆部台处场次本项条张只艘座间把枚份批伙"
 # Weak categories: the taxonomy's fallbacks; they say little about what is counted.

@@ -270,3 +270,20 @@ def test_a_loose_window_restates_the_dated_window_it_nearly_covers():
     year = dict(rows[1], period="今年", period_start=date(2023, 1, 1))
     _, columns, _ = link([rows[0], year], [document(raw)])
     assert columns[rows[0]["metric_id"]][0] != columns[year["metric_id"]][0]
+
+
+def test_one_months_seizure_in_kilograms_is_part_of_the_years_tonnes():
+    """今年以来缴获毒品1.26吨 … 9月侦破的贩毒案中，缴获冰毒182千克: a sub-period in another size of
+    the same unit (…案中， names no total at hand), part of the year's 1.26吨; 1260公斤 restates it."""
+    raw = ("今年以来，全市公安机关缴获各类毒品1.26吨。\n9月侦破的跨省贩毒案中，警方缴获冰毒182千克。\n"
+           "全年缴获毒品共1260公斤。\n")
+    seized = dict(category="assets_seized", action="缴获", place="贵州省贵阳市", kind="weight")
+    year = dict(period_start=date(2023, 1, 1), period_end=date(2023, 12, 11))
+    rows = [metric(raw, "1.26吨", 1.26, "吨", obj="各类毒品", **seized, **year),
+            metric(raw, "182千克", 182, "千克", obj="冰毒", period_start=date(2023, 9, 1),
+                   period_end=date(2023, 9, 30), **seized),
+            metric(raw, "1260公斤", 1260, "公斤", obj="毒品", **seized, **year)]
+    _, columns, _ = link(rows, [document(raw)])
+    year_fact = columns[rows[0]["metric_id"]][0]
+    assert columns[rows[1]["metric_id"]][1] == year_fact
+    assert columns[rows[2]["metric_id"]][0] == year_fact
