@@ -202,3 +202,13 @@ def test_a_traditional_page_gets_the_entities_and_places_of_its_simplified_twin(
     words = [w for s in traditional.rows["sentences"] for w in s["tokens"]]
     assert "".join(words) == TRADITIONAL
     assert "南明區" in words
+
+
+def test_a_bare_district_name_of_another_province_is_a_site_not_the_place(fazhi_pipeline):
+    """钟楼 in a 西安 report is the bell tower, not 常州市钟楼区 (the entity stage's reading of the
+    bare name); a district of another province written in full is meant."""
+    text = "西安市公安局春节期间加强巡逻防控。\n\n大唐不夜城、钟楼等人员密集场所共设置临时警务点146个。"
+    other = "西安市公安局春节期间加强巡逻防控。\n\n民警协助常州市钟楼区警方抓获犯罪嫌疑人3名。"
+    one, two = fazhi_pipeline.handle_many(_docs([text, other]))
+    assert [m["place"] for m in one.rows["metrics"]] == ["陕西省西安市"]
+    assert [m["place"] for m in two.rows["metrics"]] == ["江苏省常州市钟楼区"]

@@ -150,3 +150,16 @@ def untagged_places(lex, gaz, doc: Document, mentions: list[list[Place]], contex
             if name and not any(p.start < end and start < p.end for p in mentions[index]):
                 mentions[index].append(Place(start, end, name, "sentence", parts))
         mentions[index].sort(key=lambda p: p.start)
+
+
+_LEVEL_ENDS = ("省", "市", "县", "区", "州", "旗", "盟")
+
+
+def far_bare_district(gaz, text: str, name: str | None, context: set[str]) -> bool:
+    """True for a bare name (no 区 written) that only a district of a province the document
+    does not name has: 钟楼 in a 西安 report is the bell tower, not 常州市钟楼区. A district of
+    another province is written in full (常州市钟楼区) when it is meant."""
+    if not name or not context or text.endswith(_LEVEL_ENDS) or not name.endswith("区"):
+        return False
+    code, level = gaz.code_and_level(name)
+    return bool(code) and level == "county" and not any(c[:2] == code[:2] for c in context)

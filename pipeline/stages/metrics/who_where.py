@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from ...document import Document
 from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
-from .place_rules import (Place, bank_not_district, common_division, domestic_spread, organ_named_before, read_under,
+from .place_rules import (Place, bank_not_district, common_division, domestic_spread, far_bare_district,
+                          organ_named_before, read_under,
                           untagged_places)
 from .words import clause_start
 
@@ -67,6 +68,9 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
         if not 0 <= entity.sentence < len(mentions):
             continue
         found = entity_place(lex, gaz, doc, entity, context, county)
+        if found and entity.label == "GPE" and far_bare_district(gaz, doc.clean[entity.start:entity.end], found.name,
+                                                                 context):
+            found = None  # 钟楼 in a 西安 report: a site
         if entity.label in ("ORG", "GPE"):
             found = organ_named_before(doc.clean[entity.start:entity.end], entity,
                                        doc.sentences[entity.sentence].article, found, organs)

@@ -117,3 +117,4 @@ def test_a_place_after_zai_is_where_the_organ_acted(extractor, paragraphs, span,
     doc = make_article(paragraphs)
     assert attribute(extractor, doc, span, "place") == place
     assert attribute(extractor, make_article(paragraphs), span, "place_source") == source
+
