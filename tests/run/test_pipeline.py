@@ -212,3 +212,14 @@ def test_a_bare_district_name_of_another_province_is_a_site_not_the_place(fazhi_
     one, two = fazhi_pipeline.handle_many(_docs([text, other]))
     assert [m["place"] for m in one.rows["metrics"]] == ["陕西省西安市"]
     assert [m["place"] for m in two.rows["metrics"]] == ["江苏省常州市钟楼区"]
+
+
+def test_a_district_written_in_full_that_no_entity_covers_is_the_figures_place(fazhi_pipeline):
+    """；新城区破获“两抢”案件19起 in a 西安 report: 陕西省西安市新城区 (several cities have a 新城区;
+    the report's province decides), not the city."""
+    text = ("西安市公安局通报春节期间治安情况。\n\n碑林区、莲湖区分别破获盗窃案件312起、287起；"
+            "新城区破获“两抢”案件19起，同比下降近三成。")
+    result = fazhi_pipeline.handle_many(_docs([text]))[0]
+    places = {m["text"]: m["place"] for m in result.rows["metrics"]}
+    assert places["19起"] == "陕西省西安市新城区"
+    assert places["312起"] == "陕西省西安市碑林区"

@@ -137,7 +137,8 @@ def joint_area_places(lex, gaz, clean: str, start: int, end: int) -> list[tuple[
 
 def untagged_places(lex, gaz, doc: Document, mentions: list[list[Place]], context: set[str]) -> None:
     """Add the places the entity stage left untagged: a place heading a police word (吴中水警 ->
-    吴中区, organ) and a joint area (深港两地警方 -> 全国: 深圳 and 香港 share no province)."""
+    吴中区, organ), a district or county written in full (；新城区破获… in a 西安 report) and a
+    joint area (深港两地警方 -> 全国: 深圳 and 香港 share no province)."""
     spans: dict[int, list[tuple[int, int]]] = {}
     for entity in doc.entities:
         spans.setdefault(entity.sentence, []).append((entity.start, entity.end))
@@ -145,6 +146,9 @@ def untagged_places(lex, gaz, doc: Document, mentions: list[list[Place]], contex
         taken = spans.get(index, [])
         for start, end, name in organ_word_places(lex, gaz, doc.clean, sentence.start, sentence.end, context, taken):
             mentions[index].append(Place(start, end, name, "organ"))
+        for start, end, name in written_divisions(gaz, doc.clean, sentence.start, sentence.end, context, taken):
+            if not any(p.start < end and start < p.end for p in mentions[index]):
+                mentions[index].append(Place(start, end, name, "sentence"))
         for start, end, parts in joint_area_places(lex, gaz, doc.clean, sentence.start, sentence.end):
             name = common_division(gaz, parts) or domestic_spread(gaz, parts)
             if name and not any(p.start < end and start < p.end for p in mentions[index]):
@@ -163,3 +167,20 @@ def far_bare_district(gaz, text: str, name: str | None, context: set[str]) -> bo
         return False
     code, level = gaz.code_and_level(name)
     return bool(code) and level == "county" and not any(c[:2] == code[:2] for c in context)
+
+
+def written_divisions(gaz, clean: str, start: int, end: int, context: set[str],
+                      taken: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(start, end, full name) of the districts and counties written in full (新城区, 蓝田县)
+    between ``start`` and ``end`` that no entity covers, read in a province the document names
+    (several cities have a 新城区: only the one the report's area holds)."""
+    out = []
+    for hit in gaz.pattern.finditer(clean, start, end):
+        name = hit.group(0)
+        if len(name) < 3 or not name.endswith(("区", "县")) or any(s < hit.end() and hit.start() < e for s, e in taken):
+            continue
+        full = gaz.normalize(name, context)
+        code, level = gaz.code_and_level(full) if full else (None, None)
+        if code and level == "county" and any(c[:2] == code[:2] for c in context):
+            out.append((hit.start(), hit.end(), full))
+    return out
