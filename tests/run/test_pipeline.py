@@ -223,3 +223,17 @@ def test_a_district_written_in_full_that_no_entity_covers_is_the_figures_place(f
     places = {m["text"]: m["place"] for m in result.rows["metrics"]}
     assert places["19起"] == "陕西省西安市新城区"
     assert places["312起"] == "陕西省西安市碑林区"
+
+
+@pytest.mark.parametrize("text, span, place", [
+    # 与曲靖交界: a neighbour of the county, not the figure's place
+    ("昆明市公安局通报禁毒工作。\n\n寻甸县公安局在与曲靖交界的山区设卡堵截，在一辆货车中查获冰毒4.6公斤。",
+     "4.6公斤", "云南省昆明市寻甸回族彝族自治县"),
+    # 全省多地群众: how far the victims lived, not a provincial figure
+    ("贵州省公安厅通报典型案例。\n\n遵义市红花岗区公安分局打掉一个诈骗团伙，该团伙诱骗全省多地群众230余人签订借款合同。",
+     "230余人", "贵州省遵义市红花岗区"),
+])
+def test_a_neighbour_and_the_victims_spread_do_not_move_a_figure(fazhi_pipeline, text, span, place):
+    result = fazhi_pipeline.handle_many(_docs([text]))[0]
+    places = {m["text"]: m["place"] for m in result.rows["metrics"]}
+    assert places[span] == place

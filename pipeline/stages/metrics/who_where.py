@@ -24,6 +24,12 @@ _DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到)(?:[\u4e00
 # 会同缅甸等国执法部门, 联合老挝警方: a foreign partner of the organ, not where the figure is
 _PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)$")
 _PARTNER_ORGAN = re.compile(r"(?:等国|等国家)?的?(?:警方|警察|执法|司法|边防|禁毒|有关部门|相关部门)")
+# 与曲靖交界, 同邻省接壤: a neighbouring place (not 尚义县和张北县交界处, a place between two)
+_BORDER = re.compile(r"(?:市|县|区|省)?(?:交界|接壤|毗邻|相邻|边界)")
+# 全省多地群众, 全市各地的受害人: the spread of the people a case touched
+_SCOPE_SPREAD = re.compile(r"(?:多地|各地|多个地区|多个县区)的?(?:群众|居民|市民|村民|受害人|被害人|消费者|投资人|人员)")
+# 窑埠古镇, 特色小镇: a site, not a township
+_SITE_TOWNS = ("古镇", "小镇")
 _STREET = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")  # 南京东路, 北京路
 _THAT_ORGAN = re.compile(r"该(?:院|局|分局|所|署|队|支队|大队|关|庭)")  # 该院 -> the organ named before
 # 虹桥镇派出所, 新安街道司法所: an organ of a township (its name of two characters at least, then
@@ -225,6 +231,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
             return None  # 南京东路警署: a street, not 南京; 长江南岸: a bank, not 南岸区
         if _DESTINATION.search(doc.clean, max(0, entity.start - 12), entity.start):
             return None  # 批准赴澳门定居1880人: where people went, not whose figure it is
+        if _BORDER.match(doc.clean, entity.end) and doc.clean[entity.start - 1:entity.start] in ("与", "同", "跟"):
+            return None  # 寻甸县公安局在与曲靖交界的山区: a neighbour, not the figure's place
         if doc.clean[entity.start - 1:entity.start] == "在" and lex.meeting_re.match(doc.clean, entity.end):
             return None  # 公安部11日在京召开新闻发布会: where the meeting was
         if text in lex.country_names:
@@ -248,7 +256,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
         name = township_of_organ(gaz, text, name, county) or name
         if name:
             return Place(entity.start, entity.end, gaz.settle_zone(name), "organ")
-    if entity.label == "LOC" and county and text.endswith(TOWNSHIP_ENDS) and len(text) <= 6:
+    if entity.label == "LOC" and county and text.endswith(TOWNSHIP_ENDS) and len(text) <= 6 \
+            and not text.endswith(_SITE_TOWNS):
         return Place(entity.start, entity.end, county + text)  # 朝阳洲街道 in 西湖区
     return None
 
@@ -321,8 +330,8 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
                 added.append(Place(start, sentence.start + hit.end(), name, "organ"))
         for hit in lex.local_scope_re.finditer(text):
             start = sentence.start + hit.start()
-            if any(p.start <= start < p.end for p in mentions[index]):
-                continue
+            if any(p.start <= start < p.end for p in mentions[index]) or _SCOPE_SPREAD.match(text, hit.end()):
+                continue  # 诱骗全省多地群众230余人: how far the victims lived, not whose figure
             before = [p.name for p in mentions[index] if p.end <= start and p.name != NATION]
             areas = [recent.get(sentence.article), article_places.get(sentence.article)]
             if hit.group(0)[0] not in "该本":  # 全市, 市公安局: the article's city; 该区: the last named
