@@ -221,8 +221,10 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
         if _BASE_BEFORE.search(text, max(0, match.start() - 2), match.start()) or \
                 text.startswith(("同期", "相比", "相较"), match.end()) or not match.group(0).strip() \
                 or _DATE_LABEL.search(text, max(0, match.start() - 8), match.start()) \
-                or match.group(0).endswith(("日", "号", "今天", "今日")) and _REPORTED.match(text, match.end()):
-            continue  # 发布日期：2024年2月20日 is when the page was printed; 公安部15日通报 when it was said
+                or match.group(0).endswith(("日", "号", "今天", "今日")) and (
+                    _REPORTED.match(text, match.end()) or _DISPATCH.match(text, match.end())):
+            continue  # 发布日期：2024年2月20日 is when the page was printed; 公安部15日通报 when it was
+            # said; 沈阳3月5日电 when the story was filed
         head = clause_start(text, match.start())
         before = text[head:match.start()]
         out.append((match.start(), match.end(), match.group(0),
@@ -239,7 +241,10 @@ _ORGAN_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,16}(?:法院|检察院|公安局
 _DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")
 # The day a figure was made public, not its window: 公安部15日通报, 据当地传媒30日报道, 11日在京召开新闻发布会
 _REPORTED = re.compile(r"(?:上午|下午|晚间|晚)?(?:在京)?(?:通报|发布|透露|宣布|报道|介绍|表示|称|公布|获悉|"
-                       r"召开(?:新闻)?发布会|举行(?:新闻)?发布会|对外发布)")
+                       r"召开(?:新闻)?发布会|举行(?:新闻)?发布会|对外发布"
+                       r"|(?:从|自|在)[^，。；,;]{1,24}?(?:获悉|了解到|得知))")  # 记者5日从省公安厅获悉
+# A dateline's day: 新华社北京3月5日电, 本报沈阳3月5日讯
+_DISPATCH = re.compile(r"(?:专?电|讯)")
 # A source or editor line glued to it (来源：乐清市公安局今年以来，…; 责任编辑：王敏今年以来，…): the
 # window still opens the paragraph.
 _SOURCE_LINE = re.compile(r"(?:来源|稿源|出处|责任编辑|编辑|审核|校对|终审)[:：]$")

@@ -141,6 +141,9 @@ P = date(2024, 9, 12)
     (["今年以来，全省共破获案件3万起。上半年，全省刑事警情同比下降9%。"], "9%", "2024-01-01", "2024-06-30"),
     # the day a figure was made public is not its window (公安部15日通报, 据当地传媒30日报道)
     (["据公安部15日通报，全国共破获侵财案件3.1万起。"], "3.1万起", None, None),
+    # nor the day it was filed (沈阳3月5日电) or the reporter learned it (记者5日从…获悉)
+    (["示例网沈阳9月5日电 记者从省公安厅获悉，大连市公安局近日侦破一起走私案，抓获犯罪嫌疑人26名。"], "26名", None, None),
+    (["记者10日从市公安局获悉，警方近日打掉诈骗团伙3个。"], "3个", None, None),
     (["今年以来，全省破获案件1200起。", "据当地媒体10日报道，全省共抓获嫌疑人250余名。"], "250余名",
      "2024-01-01", "2024-09-12"),
     # the level a change starts from has its own year; the level reached has the paragraph's window
