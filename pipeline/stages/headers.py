@@ -182,7 +182,11 @@ def is_city(name: str) -> bool:
 
 
 def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
-    """(start, end, name, role) for every name of a byline (``记者李志明 周家豪报道`` → 周家豪)."""
+    """(start, end, name, role) for every name of a byline (``记者李志明 周家豪报道`` → 周家豪);
+    a report's signer has no reporter's role (``示例市人民法院院长 张三`` → 张三, other)."""
+    signer = SIGNER.match(text)
+    if signer:
+        return [(offset + signer.start("name"), offset + signer.end("name"), signer["name"], "other")]
     found = []
     place = _PLACE_REPORT.search(text)
     if place and is_city(place.group(1)):  # 记者 林小明 台北报道: 台北 is where, not who
@@ -200,6 +204,12 @@ def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]
             found.append((offset + base + name.start(), offset + base + name.end(),
                           name.group(), role))
     return found
+
+
+# 示例市中级人民法院院长 张三: the head of an organ signing a report under its headline (an
+# organ's name of two characters or more, a post from the list, then the name).
+_POSTS = alternation(read_words(DATA_DIR / "split_signer_posts.txt"))
+SIGNER = re.compile(rf"^(?P<post>[\u4e00-\u9fff（）()]{{2,24}}?(?:{_POSTS}))[ \t]+(?P<name>[\u4e00-\u9fff·]{{2,5}})$")
 
 
 def lead_dateline(line: Line) -> tuple[tuple[int, int], list]:

@@ -156,6 +156,15 @@ def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
         promoted = promoted + 1 if heads_article else 0
 
 
+def _mark_signers(lines: list[_Line]) -> None:
+    """A signature right under a report's dash subtitle is its byline, not a headline line:
+    ``示例市人民法院工作报告`` / ``——在示例市人民代表大会上`` / ``示例市人民法院院长 张三``
+    (not ``示例县法院院长 走进社区`` under a kicker)."""
+    for above, line in zip(lines, lines[1:]):
+        if line.kind == "heading" and _dash_subtitle(above) and headers.SIGNER.match(line.simple):
+            line.kind = "byline"
+
+
 def ends_sentence(text: str) -> bool:
     """True when ``text`` stops at a sentence end (closing quotes and brackets allowed)."""
     stripped = text.rstrip().rstrip(_CLOSERS)
@@ -181,6 +190,7 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
     for line in lines:
         line.kind = _classify(line)
     _mark_headlines(lines, titled)
+    _mark_signers(lines)
     blocks: list[_Block] = []
     i = 0
     n = len(lines)
