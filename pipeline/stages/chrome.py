@@ -48,8 +48,10 @@ _WIDGET = re.compile(
     r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
     r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$"  # not 1, 2: a feature's section numbers
     r"|^(?:点击|戳)(?:上方|下方)?蓝字|^(?:\+[ \t]*)?关注(?:我们)?$|^≡")  # WeChat's 点击蓝字 关注我们, a mobile page's menu
-# 第05版：法治新闻 上一版 下一版: the page widgets beside an edition line.
-_PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录")
+# 第05版：法治新闻 上一版 下一版, 示例晨刊 2024-06-26 07:40 分享到: the page widgets beside an
+# edition or date line (what is left is the outlet).
+_PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录"
+                    r"|分享到[:：]?|分享让更多人看到|大字体|小字体|打印本页|关闭窗口|收藏本文|扫一扫")
 _META_LABEL = re.compile(
     r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位"
     r"|浏览次数|浏览量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
@@ -482,11 +484,32 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             if kinds[i] is None and (_WEB_NAME.match(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)):
                 kinds[i] = "page_title"
                 _site_outlet(lines[i], meta)  # 示例日報 / 港聞 > 社會: the paper is the outlet
+    first = next((i for i, kind in enumerate(kinds) if kind is None), None)
+    if first is not None and first < top and _channel_site(lines[first], meta):
+        kinds[first] = "page_title"
     for i in range(1, len(lines) - 1):
         if (kinds[i] is None and kinds[i - 1] is None and kinds[i + 1] == "meta"
                 and _WEB_NAME.match(lines[i].simple) and _is_heading_like(lines[i - 1].simple)):
             kinds[i] = "page_title"
             _site_outlet(lines[i], meta)
+
+
+_CHANNEL_SEP = re.compile(r"[ \t]*[|｜][ \t]*")
+
+
+def _channel_site(line: Line, meta: PageMeta) -> bool:
+    """True for a channel's name and the site's on one line at the top of a page (``社会｜示例
+    新闻网``, ``示例日报｜法治``); a news site's or paper's name so printed is the outlet."""
+    parts = _CHANNEL_SEP.split(line.simple)
+    if len(parts) != 2:
+        return False
+    site = next((part for part, other in (parts, parts[::-1])
+                 if _WEB_NAME.match(part) and _CHANNEL_WORD.match(other) and not _WEB_NAME.match(other)), None)
+    if site is None:
+        return False
+    at = line.simple.find(site)
+    _site_outlet(Line(line.start + at, line.start + at + len(site), line.text[at:at + len(site)], line.kind, site), meta)
+    return True
 
 
 def _site_outlet(line: Line, meta: PageMeta) -> None:
