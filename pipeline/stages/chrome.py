@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..lexicon import DATA_DIR, alternation, read_words
 from . import headers
 from .headers import find_date
 from .layout import Line
@@ -141,6 +142,8 @@ _OUTLET = r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|晨报|时报|周刊|网|社|�
 # A site-name line: 法治日报 - 法制网 (two names), or one name such as 示例晚报, 示例新闻网.
 _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
                    r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$|^[\u4e00-\u9fff]{3,8}网$")  # 示例快讯网
+# 你的公司如何上网, 逃犯难逃法网: a headline ending in a word with 网, not a site's name.
+_NOT_SITE_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'chrome_not_site_ends.txt'))})$")
 _SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:报|日报|晚报|晨报|时报|周刊)$")
 _OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版|客户端)$")
@@ -402,7 +405,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         if kinds[i] is None:
             masthead = (_MASTHEAD.match(line.simple) and i + 1 < len(lines)
                         and kinds[i + 1] == "meta")  # 示例法治报 above the date line
-            if _SITE.match(line.simple) or masthead:
+            if (_SITE.match(line.simple) and not _NOT_SITE_END.search(line.simple)) or masthead:
                 kinds[i] = "page_title"
                 if masthead and meta.outlet is None:
                     meta.outlet = line.text

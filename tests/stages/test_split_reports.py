@@ -68,3 +68,9 @@ def test_a_headline_line_under_a_dash_subtitle_without_a_post_is_no_signer():
 def test_two_channel_words_at_the_top_name_no_outlet():
     doc = split("社会｜法治\n示例县警方破获诈骗集团\n2024-05-06 10:20\n示例县警方6日表示，破获一个诈骗集团。\n")
     assert doc.articles[0].outlet is None
+
+
+@pytest.mark.parametrize("headline", ["两名逃犯终难逃法网", "农村老人学会上网"])
+def test_a_headline_ending_in_a_word_with_net_is_no_site_line(headline):
+    doc = split(f"{headline}\n示例县公安局近日通报了此事，群众纷纷点赞。\n")
+    assert doc.chrome == [] and doc.articles[0].title == headline
