@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ..lexicon import DATA_DIR, alternation, read_words
 from . import headers
 from .headers import find_date
 from .layout import Line
@@ -48,8 +49,10 @@ _WIDGET = re.compile(
     r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
     r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$"  # not 1, 2: a feature's section numbers
     r"|^(?:点击|戳)(?:上方|下方)?蓝字|^(?:\+[ \t]*)?关注(?:我们)?$|^≡")  # WeChat's 点击蓝字 关注我们, a mobile page's menu
-# 第05版：法治新闻 上一版 下一版: the page widgets beside an edition line.
-_PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录")
+# 第05版：法治新闻 上一版 下一版, 示例晨刊 2024-06-26 07:40 分享到: the page widgets beside an
+# edition or date line (what is left is the outlet).
+_PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录"
+                    r"|分享到[:：]?|分享让更多人看到|大字体|小字体|打印本页|关闭窗口|收藏本文|扫一扫")
 _META_LABEL = re.compile(
     r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位"
     r"|浏览次数|浏览量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
@@ -139,6 +142,8 @@ _OUTLET = r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|晨报|时报|周刊|网|社|�
 # A site-name line: 法治日报 - 法制网 (two names), or one name such as 示例晚报, 示例新闻网.
 _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
                    r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$|^[\u4e00-\u9fff]{3,8}网$")  # 示例快讯网
+# 你的公司如何上网, 逃犯难逃法网: a headline ending in a word with 网, not a site's name.
+_NOT_SITE_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'chrome_not_site_ends.txt'))})$")
 _SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:报|日报|晚报|晨报|时报|周刊)$")
 _OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版|客户端)$")
@@ -400,7 +405,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         if kinds[i] is None:
             masthead = (_MASTHEAD.match(line.simple) and i + 1 < len(lines)
                         and kinds[i + 1] == "meta")  # 示例法治报 above the date line
-            if _SITE.match(line.simple) or masthead:
+            if (_SITE.match(line.simple) and not _NOT_SITE_END.search(line.simple)) or masthead:
                 kinds[i] = "page_title"
                 if masthead and meta.outlet is None:
                     meta.outlet = line.text
@@ -482,11 +487,32 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             if kinds[i] is None and (_WEB_NAME.match(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)):
                 kinds[i] = "page_title"
                 _site_outlet(lines[i], meta)  # 示例日報 / 港聞 > 社會: the paper is the outlet
+    first = next((i for i, kind in enumerate(kinds) if kind is None), None)
+    if first is not None and first < top and _channel_site(lines[first], meta):
+        kinds[first] = "page_title"
     for i in range(1, len(lines) - 1):
         if (kinds[i] is None and kinds[i - 1] is None and kinds[i + 1] == "meta"
                 and _WEB_NAME.match(lines[i].simple) and _is_heading_like(lines[i - 1].simple)):
             kinds[i] = "page_title"
             _site_outlet(lines[i], meta)
+
+
+_CHANNEL_SEP = re.compile(r"[ \t]*[|｜][ \t]*")
+
+
+def _channel_site(line: Line, meta: PageMeta) -> bool:
+    """True for a channel's name and the site's on one line at the top of a page (``社会｜示例
+    新闻网``, ``示例日报｜法治``); a news site's or paper's name so printed is the outlet."""
+    parts = _CHANNEL_SEP.split(line.simple)
+    if len(parts) != 2:
+        return False
+    site = next((part for part, other in (parts, parts[::-1])
+                 if _WEB_NAME.match(part) and _CHANNEL_WORD.match(other) and not _WEB_NAME.match(other)), None)
+    if site is None:
+        return False
+    at = line.simple.find(site)
+    _site_outlet(Line(line.start + at, line.start + at + len(site), line.text[at:at + len(site)], line.kind, site), meta)
+    return True
 
 
 def _site_outlet(line: Line, meta: PageMeta) -> None:

@@ -182,7 +182,11 @@ def is_city(name: str) -> bool:
 
 
 def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
-    """(start, end, name, role) for every name of a byline (``记者李志明 周家豪报道`` → 周家豪)."""
+    """(start, end, name, role) for every name of a byline (``记者李志明 周家豪报道`` → 周家豪);
+    a report's signer has no reporter's role (``示例市人民法院院长 张三`` → 张三, other)."""
+    signer = SIGNER.match(text)
+    if signer:
+        return [(offset + signer.start("name"), offset + signer.end("name"), signer["name"], "other")]
     found = []
     place = _PLACE_REPORT.search(text)
     if place and is_city(place.group(1)):  # 记者 林小明 台北报道: 台北 is where, not who
@@ -200,6 +204,59 @@ def byline_authors(text: str, offset: int = 0) -> list[tuple[int, int, str, str]
             found.append((offset + base + name.start(), offset + base + name.end(),
                           name.group(), role))
     return found
+
+
+# 示例市中级人民法院院长 张三: the head of an organ signing a report under its headline (an
+# organ's name of two characters or more, a post from the list, then the name).
+_POSTS = alternation(read_words(DATA_DIR / "split_signer_posts.txt"))
+SIGNER = re.compile(rf"^(?P<post>[\u4e00-\u9fff（）()]{{2,24}}?(?:{_POSTS}))[ \t]+(?P<name>[\u4e00-\u9fff·]{{2,5}})$")
+
+
+def lead_dateline(line: Line) -> tuple[tuple[int, int], list]:
+    """The dateline mark of a lead paragraph and the people it names.
+
+    ``本报讯 记者陈静 通讯员林海 今年以来…`` → 本报讯, 陈静 (reporter), 林海 (correspondent);
+    ``新华社杭州7月10日电（记者 钱江）`` → 钱江; ``（中央社记者王大同台北5日电）`` → 王大同.
+    """
+    text = line.simple
+    for pattern in AGENCY_DATELINES:
+        agency = pattern.match(text)
+        if agency:
+            spans = []
+            if agency.group("name"):  # 记者张家豪、林怡君／台北报导: each name
+                base = line.start + agency.start("name")
+                spans.extend((base + m.start(), base + m.end(), m.group(), "reporter")
+                             for m in re.finditer(r"[\u4e00-\u9fff·]+", agency_name(agency)))
+            return agency.span("mark"), spans
+    match = DATELINE.match(text)
+    spans = []
+    pos = match.end()
+    while True:
+        bracket = LEAD_BRACKET.match(text, pos)
+        if bracket:
+            spans.extend(byline_authors(bracket.group("groups"), line.start + bracket.start("groups")))
+            pos = bracket.end()
+            continue
+        author = LEAD_AUTHOR.match(text, pos)
+        if not author:
+            plain = (LEAD_NAMES.match(text, pos)  # not 示例网消息（晚间新闻）
+                     if not spans and not match.group("mark").endswith("消息") else None)
+            if plain and plain.group("names") not in NOT_NAMES:
+                base = line.start + plain.start("names")
+                spans.extend((base + m.start(), base + m.end(), m.group(), "other")
+                             for m in re.finditer(r"[\u4e00-\u9fff·]+", plain.group("names")))
+            break
+        role = role_of(author.group("role"))
+        spans.append((line.start + author.start("name"), line.start + author.end("name"),
+                      author.group("name"), role))
+        more_start = author.start("more")
+        for extra in re.finditer(r"[\u4e00-\u9fff·]+", author.group("more")):
+            spans.append((line.start + more_start + extra.start(),
+                          line.start + more_start + extra.end(), extra.group(), role))
+        pos = author.end()
+    if not spans and match.group("mark")[0] in "【[":  # 【示例时报报道 记者 张三】
+        spans = byline_authors(match.group("mark")[1:-1], line.start + match.start("mark") + 1)
+    return (0, match.end("mark")), spans
 
 
 def find_date(text: str) -> date | None:

@@ -156,6 +156,15 @@ def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
         promoted = promoted + 1 if heads_article else 0
 
 
+def _mark_signers(lines: list[_Line]) -> None:
+    """A signature right under a report's dash subtitle is its byline, not a headline line:
+    ``示例市人民法院工作报告`` / ``——在示例市人民代表大会上`` / ``示例市人民法院院长 张三``
+    (not ``示例县法院院长 走进社区`` under a kicker)."""
+    for above, line in zip(lines, lines[1:]):
+        if line.kind == "heading" and _dash_subtitle(above) and headers.SIGNER.match(line.simple):
+            line.kind = "byline"
+
+
 def ends_sentence(text: str) -> bool:
     """True when ``text`` stops at a sentence end (closing quotes and brackets allowed)."""
     stripped = text.rstrip().rstrip(_CLOSERS)
@@ -181,6 +190,7 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
     for line in lines:
         line.kind = _classify(line)
     _mark_headlines(lines, titled)
+    _mark_signers(lines)
     blocks: list[_Block] = []
     i = 0
     n = len(lines)
@@ -402,7 +412,7 @@ class ArticleSplitter:
         if first.header and first.header[0].kind == "headmark":
             lead = first.header[0]
         if lead is not None and lead.kind in ("dateline", "headmark"):
-            (start, end), lead_authors = self._dateline(lead)
+            (start, end), lead_authors = headers.lead_dateline(lead)
             dateline = lead.text[start:end]
             author_spans.extend(lead_authors)
             header_spans["dateline_simple"] = lead.simple[start:end]
@@ -460,54 +470,6 @@ class ArticleSplitter:
     @staticmethod
     def _adjacent(a: tuple[int, int], b: tuple[int, int], all_lines: list[_Line]) -> bool:
         return not any(a[1] <= line.start and line.end <= b[0] for line in all_lines)
-
-    @staticmethod
-    def _dateline(line: _Line) -> tuple[tuple[int, int], list]:
-        """The dateline mark of a lead paragraph and the people it names.
-
-        ``本报讯 记者陈静 通讯员林海 今年以来…`` → 本报讯, 陈静 (reporter), 林海 (correspondent);
-        ``新华社杭州7月10日电（记者 钱江）`` → 钱江; ``（中央社记者王大同台北5日电）`` → 王大同.
-        """
-        text = line.simple
-        for pattern in headers.AGENCY_DATELINES:
-            agency = pattern.match(text)
-            if agency:
-                spans = []
-                if agency.group("name"):  # 记者张家豪、林怡君／台北报导: each name
-                    base = line.start + agency.start("name")
-                    spans.extend((base + m.start(), base + m.end(), m.group(), "reporter")
-                                 for m in re.finditer(r"[\u4e00-\u9fff·]+", headers.agency_name(agency)))
-                return agency.span("mark"), spans
-        match = headers.DATELINE.match(text)
-        spans = []
-        pos = match.end()
-        while True:
-            bracket = headers.LEAD_BRACKET.match(text, pos)
-            if bracket:
-                spans.extend(headers.byline_authors(bracket.group("groups"),
-                                                    line.start + bracket.start("groups")))
-                pos = bracket.end()
-                continue
-            author = headers.LEAD_AUTHOR.match(text, pos)
-            if not author:
-                plain = (headers.LEAD_NAMES.match(text, pos)  # not 示例网消息（晚间新闻）
-                         if not spans and not match.group("mark").endswith("消息") else None)
-                if plain and plain.group("names") not in headers.NOT_NAMES:
-                    base = line.start + plain.start("names")
-                    spans.extend((base + m.start(), base + m.end(), m.group(), "other")
-                                 for m in re.finditer(r"[\u4e00-\u9fff·]+", plain.group("names")))
-                break
-            role = headers.role_of(author.group("role"))
-            spans.append((line.start + author.start("name"), line.start + author.end("name"),
-                          author.group("name"), role))
-            more_start = author.start("more")
-            for extra in re.finditer(r"[\u4e00-\u9fff·]+", author.group("more")):
-                spans.append((line.start + more_start + extra.start(),
-                              line.start + more_start + extra.end(), extra.group(), role))
-            pos = author.end()
-        if not spans and match.group("mark")[0] in "【[":  # 【示例时报报道 记者 张三】
-            spans = headers.byline_authors(match.group("mark")[1:-1], line.start + match.start("mark") + 1)
-        return (0, match.end("mark")), spans
 
 
 def _tag_text(line: _Line) -> str:
