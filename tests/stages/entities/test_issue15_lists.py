@@ -56,3 +56,8 @@ def test_a_traditional_page_is_read_by_the_rules_in_simplified_characters(tagger
     got = found(tagger, text)
     assert ("九龍城警區", "ORG") in got
     assert ("九龍城", "GPE") not in got
+
+
+def test_a_police_district_as_a_common_noun_is_no_org(tagger):
+    got = found(tagger, "支队将路段分成7个警区，推行警区警长制勤务方式。")
+    assert not [span for span, label in got if label == "ORG"]
