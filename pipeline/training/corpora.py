@@ -15,6 +15,7 @@ import json
 import random
 import time
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -29,34 +30,61 @@ Span = tuple[int, int, str]
 # Names that end like an administrative division are GPE (北京市, 浙江省, 镇江, 美国); names
 # that end like a natural feature or a facility are LOC (长江, 太平洋, 北京西站, 华北地区).
 # A bare name whose stem is also seen with an administrative suffix is GPE (上海 ← 上海市,
-# 青岛 ← 青岛市), even if it ends like a feature (海, 岛).
+# 青岛 ← 青岛市), even if it ends like a feature (海, 岛). Names the entity rules know decide
+# first (``known_places``): 太行山, 东海, 西湖 are LOC, 湛江, 澳门, 连云港 GPE.
 ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "街道", "省", "市", "县",
                   "区", "镇", "乡", "村", "州", "旗", "盟", "国")
-LOC_SUFFIXES = ("地区", "山区", "林区", "牧区", "灾区", "景区", "开发区", "园区", "矿区", "库区",
-                "流域", "一带", "地带", "沿海", "高原", "平原", "盆地", "半岛", "群岛", "海峡",
-                "江", "河", "湖", "海", "洋", "山", "岛", "峡", "湾", "岭", "峰", "洲", "川", "溪",
-                "泉", "沟", "滩", "漠", "路", "街", "道", "巷", "桥", "站", "场", "港", "口",
-                "门", "寺", "庙", "宫", "园", "馆", "楼", "塔", "坝", "渠", "运河")
+# Multi-character LOC endings that beat 区/州/村 (华北地区, 盐城自然保护区, 三峡库区)
+LOC_SUFFIXES_FIRST = ("地区", "山区", "林区", "牧区", "灾区", "景区", "开发区", "园区", "矿区",
+                      "库区", "流域", "一带", "地带", "沿海", "高原", "平原", "盆地", "半岛",
+                      "群岛", "海峡", "保护区", "度假区", "风景区", "服务区", "水域", "坝区")
+LOC_SUFFIXES = LOC_SUFFIXES_FIRST + (
+    "江", "河", "湖", "海", "洋", "山", "岛", "峡", "湾", "岭", "峰", "洲", "川", "溪",
+    "泉", "沟", "滩", "漠", "路", "街", "道", "巷", "桥", "站", "场", "港", "口",
+    "门", "寺", "庙", "宫", "园", "馆", "楼", "塔", "坝", "渠", "运河", "码头", "隧道", "水库",
+    "口岸")
 
 
 def admin_stem(name: str) -> str | None:
-    """Return ``name`` without its administrative suffix (浙江省 → 浙江), or None."""
+    """Return ``name`` without its administrative suffix (浙江省 → 浙江), or None; a name
+    ending like a natural area (太行山区, 华北地区) has none."""
+    if name.endswith(LOC_SUFFIXES_FIRST):
+        return None
     for suffix in ADMIN_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return None
 
 
+@lru_cache(maxsize=1)
+def known_places() -> tuple[frozenset[str], frozenset[str]]:
+    """(LOC names, GPE names) the entity rules know: seas, rivers, lakes, mountains and
+    regions of the LOC lists (长江, 太行山, 东海); divisions with their safe short forms and
+    countries (湛江, 澳门, 美国)."""
+    from ..lexicon import read_words
+    from ..places import DATA_DIR, Gazetteer
+
+    loc = set()
+    for name in ("gazetteer_loc.txt", "entity_loc_nature.txt", "entity_loc_names.txt"):
+        loc.update(read_words(DATA_DIR / name))
+    gaz = Gazetteer()
+    gpe = set(gaz.by_name) | gaz.high_short | gaz.countries
+    return frozenset(loc), frozenset(gpe - loc)
+
+
 def place_label(name: str, admin_stems: set[str]) -> str:
-    """Return GPE or LOC for a place name: 镇江市/上海/美国 → GPE, 长江/北京西站 → LOC."""
-    for suffix in LOC_SUFFIXES[:20]:  # multi-character LOC endings beat 区/州 (华北地区)
-        if name.endswith(suffix):
-            return "LOC"
+    """Return GPE or LOC for a place name: 镇江市/上海/美国 → GPE, 长江/北京西站/太行山 → LOC."""
+    loc_names, gpe_names = known_places()
+    if name in loc_names:
+        return "LOC"
+    if name in gpe_names or (name.endswith("地区") and name[:-2] in gpe_names):
+        return "GPE"  # 张家口地区 was a prefecture
+    if name.endswith(LOC_SUFFIXES_FIRST):
+        return "LOC"
     if admin_stem(name) is not None or name in admin_stems:
         return "GPE"
-    for suffix in LOC_SUFFIXES:
-        if name.endswith(suffix) and len(name) > 1:
-            return "LOC"
+    if name.endswith(LOC_SUFFIXES) and len(name) > 1:
+        return "LOC"
     return "GPE"
 
 
@@ -163,9 +191,18 @@ def apply_conventions(pd: list[tuple[str, list[Span], list[tuple[int, int, str]]
     return out, added
 
 
-def resolve_places(examples: list[tuple[str, list[Span]]],
-                   admin_stems: set[str]) -> list[tuple[str, list[Span]]]:
-    return [(text, [(s, e, place_label(text[s:e], admin_stems) if lab == "PLACE" else lab)
+# People's Daily tags hotels, shops and markets as places (ns); our guideline makes them ORG
+# (芙蓉宾馆, 西单商场): they are never LOC there.
+PD_ORG_PLACES = ("宾馆", "饭店", "酒店", "大厦", "商场", "商店", "市场", "商城", "百货", "农场")
+
+
+def resolve_places(examples: list[tuple[str, list[Span]]], admin_stems: set[str],
+                   org_places: tuple[str, ...] = ()) -> list[tuple[str, list[Span]]]:
+    """Places as GPE or LOC (``place_label``); those ending in ``org_places`` as ORG."""
+    def label(name: str) -> str:
+        return "ORG" if org_places and name.endswith(org_places) else place_label(name, admin_stems)
+
+    return [(text, [(s, e, label(text[s:e]) if lab == "PLACE" else lab)
                     for s, e, lab in spans]) for text, spans in examples]
 
 
@@ -252,7 +289,7 @@ def split_train_dev(sources: dict[str, list[tuple[str, list[Span]]]], stems: set
     rng = random.Random(seed)
     train, dev = [], []
     for name, examples in sources.items():
-        examples = resolve_places(examples, stems)
+        examples = resolve_places(examples, stems, PD_ORG_PLACES if name == "pd1998" else ())
         rng.shuffle(examples)
         n_dev = int(len(examples) * dev_fraction) if name in ("pd1998", "msra_train") else 0
         dev.extend(examples[:n_dev])
