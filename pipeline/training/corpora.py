@@ -30,30 +30,39 @@ Span = tuple[int, int, str]
 # Names that end like an administrative division are GPE (北京市, 浙江省, 镇江, 美国); names
 # that end like a natural feature or a facility are LOC (长江, 太平洋, 北京西站, 华北地区).
 # A bare name whose stem is also seen with an administrative suffix is GPE (上海 ← 上海市,
-# 青岛 ← 青岛市), even if it ends like a feature (海, 岛). Names the entity rules know decide
-# first (``known_places``): 太行山, 东海, 西湖 are LOC, 湛江, 澳门, 连云港 GPE.
+# 青岛 ← 青岛市), even if it ends like a feature (海, 岛).
 ADMIN_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "街道", "省", "市", "县",
                   "区", "镇", "乡", "村", "州", "旗", "盟", "国")
-# Multi-character LOC endings that beat 区/州/村 (华北地区, 盐城自然保护区, 三峡库区)
-LOC_SUFFIXES_FIRST = ("地区", "山区", "林区", "牧区", "灾区", "景区", "开发区", "园区", "矿区",
-                      "库区", "流域", "一带", "地带", "沿海", "高原", "平原", "盆地", "半岛",
-                      "群岛", "海峡", "保护区", "度假区", "风景区", "服务区", "水域", "坝区")
-LOC_SUFFIXES = LOC_SUFFIXES_FIRST + (
-    "江", "河", "湖", "海", "洋", "山", "岛", "峡", "湾", "岭", "峰", "洲", "川", "溪",
-    "泉", "沟", "滩", "漠", "路", "街", "道", "巷", "桥", "站", "场", "港", "口",
-    "门", "寺", "庙", "宫", "园", "馆", "楼", "塔", "坝", "渠", "运河", "码头", "隧道", "水库",
-    "口岸")
+LOC_SUFFIXES = ("地区", "山区", "林区", "牧区", "灾区", "景区", "开发区", "园区", "矿区", "库区",
+                "流域", "一带", "地带", "沿海", "高原", "平原", "盆地", "半岛", "群岛", "海峡",
+                "江", "河", "湖", "海", "洋", "山", "岛", "峡", "湾", "岭", "峰", "洲", "川", "溪",
+                "泉", "沟", "滩", "漠", "路", "街", "道", "巷", "桥", "站", "场", "港", "口",
+                "门", "寺", "庙", "宫", "园", "馆", "楼", "塔", "坝", "渠", "运河")
+# ``place_label_known``'s multi-character LOC endings that beat 区/州/村 (盐城自然保护区), and
+# its sites besides LOC_SUFFIXES (码头, 隧道, 水库).
+LOC_SUFFIXES_FIRST = LOC_SUFFIXES[:20] + ("保护区", "度假区", "风景区", "服务区", "水域", "坝区")
+LOC_SUFFIXES_KNOWN = LOC_SUFFIXES_FIRST + LOC_SUFFIXES[20:] + ("码头", "隧道", "水库", "口岸")
 
 
 def admin_stem(name: str) -> str | None:
-    """Return ``name`` without its administrative suffix (浙江省 → 浙江), or None; a name
-    ending like a natural area (太行山区, 华北地区) has none."""
-    if name.endswith(LOC_SUFFIXES_FIRST):
-        return None
+    """Return ``name`` without its administrative suffix (浙江省 → 浙江), or None."""
     for suffix in ADMIN_SUFFIXES:
         if name.endswith(suffix) and len(name) > len(suffix):
             return name[: -len(suffix)]
     return None
+
+
+def place_label(name: str, admin_stems: set[str]) -> str:
+    """Return GPE or LOC for a place name: 镇江市/上海/美国 → GPE, 长江/北京西站 → LOC."""
+    for suffix in LOC_SUFFIXES[:20]:  # multi-character LOC endings beat 区/州 (华北地区)
+        if name.endswith(suffix):
+            return "LOC"
+    if admin_stem(name) is not None or name in admin_stems:
+        return "GPE"
+    for suffix in LOC_SUFFIXES:
+        if name.endswith(suffix) and len(name) > 1:
+            return "LOC"
+    return "GPE"
 
 
 @lru_cache(maxsize=1)
@@ -72,8 +81,9 @@ def known_places() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(loc), frozenset(gpe - loc)
 
 
-def place_label(name: str, admin_stems: set[str]) -> str:
-    """Return GPE or LOC for a place name: 镇江市/上海/美国 → GPE, 长江/北京西站/太行山 → LOC."""
+def place_label_known(name: str, admin_stems: set[str]) -> str:
+    """``place_label`` with the names the entity rules know deciding first (the recipe
+    ``--pd-labels person+loc``): 太行山, 东海 → LOC; 湛江, 澳门, 连云港 → GPE."""
     loc_names, gpe_names = known_places()
     if name in loc_names:
         return "LOC"
@@ -83,7 +93,7 @@ def place_label(name: str, admin_stems: set[str]) -> str:
         return "LOC"
     if admin_stem(name) is not None or name in admin_stems:
         return "GPE"
-    if name.endswith(LOC_SUFFIXES) and len(name) > 1:
+    if name.endswith(LOC_SUFFIXES_KNOWN) and len(name) > 1:
         return "LOC"
     return "GPE"
 
@@ -197,10 +207,14 @@ PD_ORG_PLACES = ("宾馆", "饭店", "酒店", "大厦", "商场", "商店", "�
 
 
 def resolve_places(examples: list[tuple[str, list[Span]]], admin_stems: set[str],
-                   org_places: tuple[str, ...] = ()) -> list[tuple[str, list[Span]]]:
-    """Places as GPE or LOC (``place_label``); those ending in ``org_places`` as ORG."""
+                   org_places: tuple[str, ...] = (), known: bool = False
+                   ) -> list[tuple[str, list[Span]]]:
+    """Places as GPE or LOC (``place_label``, or ``place_label_known`` when ``known``);
+    those ending in ``org_places`` as ORG."""
+    by = place_label_known if known else place_label
+
     def label(name: str) -> str:
-        return "ORG" if org_places and name.endswith(org_places) else place_label(name, admin_stems)
+        return "ORG" if org_places and name.endswith(org_places) else by(name, admin_stems)
 
     return [(text, [(s, e, label(text[s:e]) if lab == "PLACE" else lab)
                     for s, e, lab in spans]) for text, spans in examples]
@@ -282,14 +296,17 @@ def write_docbin(nlp, examples: Iterable[tuple[str, list[Span]]], out: Path,
 
 
 def split_train_dev(sources: dict[str, list[tuple[str, list[Span]]]], stems: set[str], *,
-                    seed: int = 0, dev_fraction: float = 0.03) -> tuple[list, list]:
+                    seed: int = 0, dev_fraction: float = 0.03, known: bool = False
+                    ) -> tuple[list, list]:
     """(train, dev): each source's places resolved to GPE or LOC and shuffled, a
     ``dev_fraction`` of PD1998's and MSRA train's held out for dev, the rest shuffled again.
-    ``convert_corpora`` and ``corpus_examples`` draw the same split from the same seed."""
+    ``convert_corpora`` and ``corpus_examples`` draw the same split from the same seed.
+    ``known``: places labelled by ``place_label_known``, People's Daily's hotels and shops ORG."""
     rng = random.Random(seed)
     train, dev = [], []
     for name, examples in sources.items():
-        examples = resolve_places(examples, stems, PD_ORG_PLACES if name == "pd1998" else ())
+        org = PD_ORG_PLACES if known and name == "pd1998" else ()
+        examples = resolve_places(examples, stems, org, known)
         rng.shuffle(examples)
         n_dev = int(len(examples) * dev_fraction) if name in ("pd1998", "msra_train") else 0
         dev.extend(examples[:n_dev])
@@ -362,7 +379,7 @@ def read_docbin(path: Path) -> list[tuple[list[str], list[Span]]]:
     return out
 
 
-def corpus_examples(corpora: Path, work: Path) -> tuple[list, list]:
+def corpus_examples(corpora: Path, work: Path, known: bool = False) -> tuple[list, list]:
     """(train, dev) lists of (text, gold char spans), in the order of ``work``'s DocBins.
 
     Rebuilt as ``convert_corpora`` built them (same settings, same seed; MSRA conventions read
@@ -380,7 +397,7 @@ def corpus_examples(corpora: Path, work: Path) -> tuple[list, list]:
     sources = {"pd1998": pd, "msra_train": msra}
     stems = collect_admin_stems(ex for src in sources.values() for ex in src)
     train, dev = split_train_dev(sources, stems, seed=settings["seed"],
-                                 dev_fraction=settings["dev_fraction"])
+                                 dev_fraction=settings["dev_fraction"], known=known)
 
     def keep(examples):
         return [(t, sorted(sp)) for t, sp in examples if t.strip()]

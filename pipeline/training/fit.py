@@ -92,7 +92,8 @@ def char_data(opts: FitOptions, train_sents, dev_sents) -> TrainingData:
     """Words with every gold char span (also those inside words), and the sources and
     labels each sentence and dev sentence supervises (``sources``, ``pd_labels``,
     ``dev_sources``)."""
-    ex_train, ex_dev = corpus_examples(Path(opts.corpora), Path(opts.train).parent)
+    ex_train, ex_dev = corpus_examples(Path(opts.corpora), Path(opts.train).parent,
+                                       known=opts.pd_labels == "person+loc")
     train = [(w, char_flat(g)) for w, g in attach_gold(train_sents, ex_train)]
     msra = msra_texts(Path(opts.corpora))
     partial = None
