@@ -124,10 +124,11 @@ def parser() -> argparse.ArgumentParser:
                    help="train on both corpora (default) or one (character level only)")
     t.add_argument("--corpora", default=str(CORPORA),
                    help="the corpora the DocBins were built from (default ../shared/corpora)")
-    t.add_argument("--dev-sources", choices=("all", "msra", "msra+pd-person"), default="all",
+    t.add_argument("--dev-sources", choices=("all", "msra", "msra+pd-person", "msra+pd-person-loc"),
+                   default="all",
                    help="what picks the epoch: all dev sentences, MSRA's only, or MSRA's and "
                         "the PERSON spans of PD1998's")
-    t.add_argument("--pd-labels", choices=("all", "person"), default="all",
+    t.add_argument("--pd-labels", choices=("all", "person", "person+loc"), default="all",
                    help="person: PD1998 sentences constrain PERSON spans only (their places "
                         "and organisations follow other conventions than MSRA's)")
     t.add_argument("--level", choices=("word", "char"), default="word",

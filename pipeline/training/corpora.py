@@ -15,6 +15,7 @@ import json
 import random
 import time
 from collections import Counter, defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -37,6 +38,10 @@ LOC_SUFFIXES = ("地区", "山区", "林区", "牧区", "灾区", "景区", "开
                 "江", "河", "湖", "海", "洋", "山", "岛", "峡", "湾", "岭", "峰", "洲", "川", "溪",
                 "泉", "沟", "滩", "漠", "路", "街", "道", "巷", "桥", "站", "场", "港", "口",
                 "门", "寺", "庙", "宫", "园", "馆", "楼", "塔", "坝", "渠", "运河")
+# ``place_label_known``'s multi-character LOC endings that beat 区/州/村 (盐城自然保护区), and
+# its sites besides LOC_SUFFIXES (码头, 隧道, 水库).
+LOC_SUFFIXES_FIRST = LOC_SUFFIXES[:20] + ("保护区", "度假区", "风景区", "服务区", "水域", "坝区")
+LOC_SUFFIXES_KNOWN = LOC_SUFFIXES_FIRST + LOC_SUFFIXES[20:] + ("码头", "隧道", "水库", "口岸")
 
 
 def admin_stem(name: str) -> str | None:
@@ -57,6 +62,39 @@ def place_label(name: str, admin_stems: set[str]) -> str:
     for suffix in LOC_SUFFIXES:
         if name.endswith(suffix) and len(name) > 1:
             return "LOC"
+    return "GPE"
+
+
+@lru_cache(maxsize=1)
+def known_places() -> tuple[frozenset[str], frozenset[str]]:
+    """(LOC names, GPE names) the entity rules know: seas, rivers, lakes, mountains and
+    regions of the LOC lists (长江, 太行山, 东海); divisions with their safe short forms and
+    countries (湛江, 澳门, 美国)."""
+    from ..lexicon import read_words
+    from ..places import DATA_DIR, Gazetteer
+
+    loc = set()
+    for name in ("gazetteer_loc.txt", "entity_loc_nature.txt", "entity_loc_names.txt"):
+        loc.update(read_words(DATA_DIR / name))
+    gaz = Gazetteer()
+    gpe = set(gaz.by_name) | gaz.high_short | gaz.countries
+    return frozenset(loc), frozenset(gpe - loc)
+
+
+def place_label_known(name: str, admin_stems: set[str]) -> str:
+    """``place_label`` with the names the entity rules know deciding first (the recipe
+    ``--pd-labels person+loc``): 太行山, 东海 → LOC; 湛江, 澳门, 连云港 → GPE."""
+    loc_names, gpe_names = known_places()
+    if name in loc_names:
+        return "LOC"
+    if name in gpe_names or (name.endswith("地区") and name[:-2] in gpe_names):
+        return "GPE"  # 张家口地区 was a prefecture
+    if name.endswith(LOC_SUFFIXES_FIRST):
+        return "LOC"
+    if admin_stem(name) is not None or name in admin_stems:
+        return "GPE"
+    if name.endswith(LOC_SUFFIXES_KNOWN) and len(name) > 1:
+        return "LOC"
     return "GPE"
 
 
@@ -163,9 +201,22 @@ def apply_conventions(pd: list[tuple[str, list[Span], list[tuple[int, int, str]]
     return out, added
 
 
-def resolve_places(examples: list[tuple[str, list[Span]]],
-                   admin_stems: set[str]) -> list[tuple[str, list[Span]]]:
-    return [(text, [(s, e, place_label(text[s:e], admin_stems) if lab == "PLACE" else lab)
+# People's Daily tags hotels, shops and markets as places (ns); our guideline makes them ORG
+# (芙蓉宾馆, 西单商场): they are never LOC there.
+PD_ORG_PLACES = ("宾馆", "饭店", "酒店", "大厦", "商场", "商店", "市场", "商城", "百货", "农场")
+
+
+def resolve_places(examples: list[tuple[str, list[Span]]], admin_stems: set[str],
+                   org_places: tuple[str, ...] = (), known: bool = False
+                   ) -> list[tuple[str, list[Span]]]:
+    """Places as GPE or LOC (``place_label``, or ``place_label_known`` when ``known``);
+    those ending in ``org_places`` as ORG."""
+    by = place_label_known if known else place_label
+
+    def label(name: str) -> str:
+        return "ORG" if org_places and name.endswith(org_places) else by(name, admin_stems)
+
+    return [(text, [(s, e, label(text[s:e]) if lab == "PLACE" else lab)
                     for s, e, lab in spans]) for text, spans in examples]
 
 
@@ -245,14 +296,17 @@ def write_docbin(nlp, examples: Iterable[tuple[str, list[Span]]], out: Path,
 
 
 def split_train_dev(sources: dict[str, list[tuple[str, list[Span]]]], stems: set[str], *,
-                    seed: int = 0, dev_fraction: float = 0.03) -> tuple[list, list]:
+                    seed: int = 0, dev_fraction: float = 0.03, known: bool = False
+                    ) -> tuple[list, list]:
     """(train, dev): each source's places resolved to GPE or LOC and shuffled, a
     ``dev_fraction`` of PD1998's and MSRA train's held out for dev, the rest shuffled again.
-    ``convert_corpora`` and ``corpus_examples`` draw the same split from the same seed."""
+    ``convert_corpora`` and ``corpus_examples`` draw the same split from the same seed.
+    ``known``: places labelled by ``place_label_known``, People's Daily's hotels and shops ORG."""
     rng = random.Random(seed)
     train, dev = [], []
     for name, examples in sources.items():
-        examples = resolve_places(examples, stems)
+        org = PD_ORG_PLACES if known and name == "pd1998" else ()
+        examples = resolve_places(examples, stems, org, known)
         rng.shuffle(examples)
         n_dev = int(len(examples) * dev_fraction) if name in ("pd1998", "msra_train") else 0
         dev.extend(examples[:n_dev])
@@ -325,7 +379,7 @@ def read_docbin(path: Path) -> list[tuple[list[str], list[Span]]]:
     return out
 
 
-def corpus_examples(corpora: Path, work: Path) -> tuple[list, list]:
+def corpus_examples(corpora: Path, work: Path, known: bool = False) -> tuple[list, list]:
     """(train, dev) lists of (text, gold char spans), in the order of ``work``'s DocBins.
 
     Rebuilt as ``convert_corpora`` built them (same settings, same seed; MSRA conventions read
@@ -343,7 +397,7 @@ def corpus_examples(corpora: Path, work: Path) -> tuple[list, list]:
     sources = {"pd1998": pd, "msra_train": msra}
     stems = collect_admin_stems(ex for src in sources.values() for ex in src)
     train, dev = split_train_dev(sources, stems, seed=settings["seed"],
-                                 dev_fraction=settings["dev_fraction"])
+                                 dev_fraction=settings["dev_fraction"], known=known)
 
     def keep(examples):
         return [(t, sorted(sp)) for t, sp in examples if t.strip()]

@@ -53,7 +53,8 @@ class FitOptions:
     float16: bool = False  # save the weights as float16
     sources: str = "all"  # "all", "msra" or "pd" (character level only)
     dev_sources: str = "all"  # what picks the epoch: "all", "msra" or "msra+pd-person"
-    pd_labels: str = "all"  # "person": PD1998 sentences constrain PERSON spans only
+    pd_labels: str = "all"  # "person": PD1998 sentences constrain PERSON spans only;
+    # "person+loc": PERSON and LOC spans (rivers, mountains, sites: ``corpora.place_label``)
     split_share: float = 0.0  # word level: learn sub-word splits (0: none)
     split_min: int = 5
     paths_relative_to: Path | None = None  # record train/dev paths relative to this folder
@@ -91,21 +92,23 @@ def char_data(opts: FitOptions, train_sents, dev_sents) -> TrainingData:
     """Words with every gold char span (also those inside words), and the sources and
     labels each sentence and dev sentence supervises (``sources``, ``pd_labels``,
     ``dev_sources``)."""
-    ex_train, ex_dev = corpus_examples(Path(opts.corpora), Path(opts.train).parent)
+    ex_train, ex_dev = corpus_examples(Path(opts.corpora), Path(opts.train).parent,
+                                       known=opts.pd_labels == "person+loc")
     train = [(w, char_flat(g)) for w, g in attach_gold(train_sents, ex_train)]
     msra = msra_texts(Path(opts.corpora))
     partial = None
     if opts.sources != "all":  # one corpus only: its conventions alone
         want = opts.sources == "msra"
         train = [x for x in train if ("".join(x[0]) in msra) == want]
-    elif opts.pd_labels == "person":  # PD1998 sentences supervise PERSON only
+    elif opts.pd_labels in PARTIAL_TAGS:  # PD1998 sentences supervise PERSON (and LOC) only
         partial = np.array(["".join(w) not in msra for w, _ in train])
     dev_chars = attach_gold(dev_sents, ex_dev)
     dev_labels = None
     if opts.dev_sources == "msra":  # pick the epoch on MSRA's conventions
         dev_chars = [x for x in dev_chars if "".join(x[0]) in msra]
-    elif opts.dev_sources == "msra+pd-person":  # ... and on PD1998's persons
-        dev_labels = [None if "".join(w) in msra else {"PERSON"} for w, _ in dev_chars]
+    elif opts.dev_sources in DEV_PD_LABELS:  # ... and on PD1998's persons (and LOCs)
+        keep_pd = DEV_PD_LABELS[opts.dev_sources]
+        dev_labels = [None if "".join(w) in msra else keep_pd for w, _ in dev_chars]
         dev_chars = [(w, [x for x in g if keep is None or x[2] in keep])
                      for (w, g), keep in zip(dev_chars, dev_labels)]
     return TrainingData(train, dev_chars, dev_chars, dev_labels, partial)
@@ -251,22 +254,29 @@ def problem(opts: FitOptions, train, offsets, pairs, min_count) -> Problem:
 # The perceptron
 
 PERSON_TAGS = np.array([t.endswith("-PERSON") for t in TAGS])
+LOC_TAGS = np.array([t.endswith("-LOC") for t in TAGS])
+# The tags a PD1998 sentence constrains (``FitOptions.pd_labels``), and the labels of PD1998
+# dev that pick the epoch (``FitOptions.dev_sources``).
+PARTIAL_TAGS = {"person": PERSON_TAGS, "person+loc": PERSON_TAGS | LOC_TAGS}
+DEV_PD_LABELS = {"msra+pd-person": {"PERSON"}, "msra+pd-person-loc": {"PERSON", "LOC"}}
 
 
-def person_constraints(g: np.ndarray) -> np.ndarray:
-    """[n, tags] 0 where a tag may stand, NEG where not: a PERSON span's own tags inside it,
-    any tag but PERSON elsewhere (a PD1998 sentence supervising its persons only)."""
-    is_person = np.isin(g, np.flatnonzero(PERSON_TAGS))
-    out = np.where(PERSON_TAGS[None, :], NEG, 0.0).repeat(len(g), axis=0)
-    out[is_person] = NEG
-    out[is_person, g[is_person]] = 0.0
+def person_constraints(g: np.ndarray, tags: np.ndarray = PERSON_TAGS) -> np.ndarray:
+    """[n, tags] 0 where a tag may stand, NEG where not: a constrained span's own tags inside
+    it, any tag but the constrained ones elsewhere (a PD1998 sentence supervising its persons
+    only, or its persons and its LOCs: 长江 is LOC, 镇江 anything but LOC)."""
+    is_constrained = np.isin(g, np.flatnonzero(tags))
+    out = np.where(tags[None, :], NEG, 0.0).repeat(len(g), axis=0)
+    out[is_constrained] = NEG
+    out[is_constrained, g[is_constrained]] = 0.0
     return out
 
 
 class Perceptron:
     """Weights, transitions and their running sums for averaging (Collins 2002)."""
 
-    def __init__(self, n_rows: int) -> None:
+    def __init__(self, n_rows: int, partial_tags: np.ndarray = PERSON_TAGS) -> None:
+        self.partial_tags = partial_tags
         self.W = np.zeros((n_rows, N_TAGS))
         self.U = np.zeros((n_rows, N_TAGS))
         self.T = np.zeros((N_TAGS, N_TAGS))
@@ -289,8 +299,8 @@ class Perceptron:
         towards the gold; True if it erred."""
         node = self.W[rows].sum(axis=1)
         pred = self.decode(node)
-        if partial:  # the gold path: the best path the PERSON constraints allow
-            g = self.decode(node + person_constraints(g))
+        if partial:  # the gold path: the best path the PERSON (LOC) constraints allow
+            g = self.decode(node + person_constraints(g, self.partial_tags))
         wrong = pred != g
         if wrong.any():
             idx = np.flatnonzero(wrong)
@@ -332,7 +342,7 @@ def dev_score(model: LinearNER, data: TrainingData) -> dict:
 def run(prob: Problem, data: TrainingData, opts: FitOptions, seed: int, t_start: float,
         say: Callable) -> tuple[tuple, list]:
     """One perceptron run: ((best dev F, (weights, transitions), best epoch), history)."""
-    perceptron = Perceptron(prob.n_rows)
+    perceptron = Perceptron(prob.n_rows, PARTIAL_TAGS.get(opts.pd_labels, PERSON_TAGS))
     rng = np.random.default_rng(seed)
     starts = prob.starts
     best: tuple = (-1.0, None, 0)

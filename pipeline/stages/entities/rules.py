@@ -69,4 +69,5 @@ class Rules(OrgRules, PlaceRules, PersonRules, LawRules, DateRules):
         out += self.abbreviation_candidates(text, tokens)
         if "、" in text:
             out += self.listed_town_candidates(text, bounds)
+            out += self.listed_water_candidates(text, tokens)
         return out

@@ -29,6 +29,12 @@ SECTION = re.compile(f"(?:干流|支流)?([{CJK}]{{2,8}}?)段(?:(?!附近)[{CJK}
 HIGHWAY = re.compile("[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新港澳蓉昆杭广深"
                      "沈长哈连汕包茂厦兰银呼乌拉福泉南汉成济石太郑西大霍二荣日鹤丹威岳临绥满瑞"
                      "]{2,4}高速(?:公路)?")
+# A service area or toll station on the highway named right before it: one LOC with the
+# highway, as a section is (issue 15): 沪昆高速 + 德安服务区, 大广高速 + 吉安南收费站, 随岳高速 +
+# 洪湖出口.
+HIGHWAY_SITE = re.compile(f"([{CJK}]{{2,4}}?)(?:服务区|收费站|停车区|出口|入口)")
+# A toll station or service area named by its place and a direction: 吉安 + 南收费站.
+DIRECTION_SITE = re.compile("[东西南北](?:收费站|服务区)")
 # A river name that pkuseg gives as a word: 清水江, 黄杨河, 通吕运河.
 RIVER_END = ("江", "河", "运河")
 # A port after its place, with its harbour area or pier (issue 15): 如皋港, 南通港狼山港区10号码头,
@@ -48,6 +54,10 @@ LOC_NOT_BEFORE = re.compile(f"[{CJK}]{{0,2}}(?:集团|公司|酒店|宾馆|派�
 # The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
 WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域|河床|入海口|入江口|入湖口|江面|河面|落水")
 WATER_END = "河江湖塘溪渠"
+LISTED_WATER_END = "江河水湖溪"
+LIST_MARKS = "、和及与"
+# An item of a list of rivers: 2-3 characters before the next mark (资水 + 、, 沅水 + 和).
+LISTED_ITEM = re.compile(f"[{CJK}]{{2,3}}(?=[、和及与等，。；）]|$)")
 # Characters before 岛 that make a verb or a common word of it (上岛 登岛 爱岛 海岛 小岛 该岛).
 NOT_ISLAND_BEFORE = set("上登离守爱建环全海小孤荒半本该驻进出赴回到在绕宝列群诸")
 # The area of a sea, lake or river after its name: one LOC with it (issue 15: 雷州湾海域,
@@ -156,7 +166,7 @@ class PlaceRules:
         故城景区: 故城 is a county elsewhere)."""
         out = []
         for s, e in places:
-            m = self.site_after_place_re.match(text, e)
+            m = self.site_after_place_re.match(text, e) or DIRECTION_SITE.match(text, e)
             if m is None or (bounds is not None and s not in bounds) or \
                     LOC_NOT_BEFORE.match(text, m.end()) or not _starts_a_name(text, s, places) or \
                     (s >= 2 and text[s - 2:s] in self.campaign):
@@ -239,9 +249,10 @@ class PlaceRules:
         for s, e in starts:
             m = SECTION.match(text, e)
             if m and (not set(m.group(1)) & NOT_SECTION or self.gaz.divisions(m.group(1))):
-                out.append(Candidate(s, m.end(), "LOC", None, "rule:section", SURE))
+                out.append(Candidate(s, _highway_site(text, s, m.end()), "LOC", None,
+                                     "rule:section", SURE))
             elif text[s:e].endswith(("高速", "高速公路")):
-                out.append(Candidate(s, e, "LOC", None, "rule:section", SURE))
+                out.append(Candidate(s, _highway_site(text, s, e), "LOC", None, "rule:section", SURE))
         return out + ports
 
     def _ports(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
@@ -361,6 +372,35 @@ class PlaceRules:
                 if 3 <= e - s <= 4 and text[e - 1] in "河江湖溪" and text[e - 2] not in "省市县区州盟旗"
                 and divisions(text[s:e - 1]) and not divisions(text[s:e])]
 
+    def listed_water_candidates(self, text: str, tokens: list[tuple[int, int]] | None
+                                ) -> list[Candidate]:
+        """Return the rivers and lakes of a list that holds a known one (issue 15): 湘江、资水、
+        沅水和洞庭湖 → 资水 (2-3 characters ending in 江/河/水/湖/溪 between list marks, next to
+        a listed river or lake; the item before one only as a pkuseg word: 瓯江 + 、龙泉溪)."""
+        known = [(m.start(), m.end()) for m in self.loc_re.finditer(text)
+                 if m.group()[-1] in LISTED_WATER_END]
+        word_before = {e: s for s, e in tokens if e - s >= 2} if tokens else {}
+        found, out = set(known), []
+        while known:
+            s, e = known.pop()
+            nxt = LISTED_ITEM.match(text, e + 1) if text[e:e + 1] in LIST_MARKS else None
+            items = [(e + 1, nxt.end())] if nxt else []
+            if s >= 1 and text[s - 1] in LIST_MARKS and s - 1 in word_before:
+                items.append((word_before[s - 1], s - 1))
+            for b, we in items:
+                if (b, we) not in found and self._listed_water(text, b, we):
+                    found.add((b, we))
+                    known.append((b, we))
+                    out.append(Candidate(b, we, "LOC", None, "rule:water", SOFT))
+        return out
+
+    def _listed_water(self, text: str, b: int, e: int) -> bool:
+        """Return True when ``text[b:e]`` may be a river or lake's name (资水; not 江河, 这条河)."""
+        name = text[b:e]
+        return 2 <= len(name) <= 3 and name[-1] in LISTED_WATER_END and \
+            self.proper_name(name) and not set(name) & NOT_LOC_CHARS and \
+            name not in self.not_loc and not self.gaz.divisions(name)
+
     def listed_town_candidates(self, text: str, bounds: set[int] | None) -> list[Candidate]:
         """Return the towns and villages of a list that a count or 等 closes (issue 15):
         福宝、尧坝等古镇, 长寿、加义三镇 → each name a GPE (not 村民, 乡亲, 镇政府's people)."""
@@ -443,6 +483,15 @@ class PlaceRules:
             k = m.start() + m.group().index("华")
             out.append(Candidate(k, k + 1, "GPE", self.abbr["华"], "rule:abbreviation", SOFT))
         return out
+
+
+def _highway_site(text: str, s: int, e: int) -> int:
+    """Return the end of a highway ``text[s:e]`` with the service area or toll station named
+    right after it (沪昆高速 + 德安服务区), else ``e``."""
+    if "高速" not in text[s:e]:
+        return e
+    m = HIGHWAY_SITE.match(text, e)
+    return m.end() if m and not set(m.group(1)) & NOT_SECTION else e
 
 
 def _starts_a_name(text: str, s: int, places: list[tuple[int, int]]) -> bool:
