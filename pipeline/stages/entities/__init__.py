@@ -40,7 +40,6 @@ from ..layout import simplified_view
 from .candidate import MODEL, SOFT, SURE, Candidate, overlap, token_bounds, token_spans
 from .model import read_spans, vet_spans
 from .resolve import resolve
-from ..layout import simplified_view
 from .rules import Rules
 
 __all__ = ["Candidate", "EntityTagger", "Rules", "resolve"]
@@ -90,7 +89,6 @@ class EntityTagger:
             model = ready[1]
         else:
             model = self.model_spans(texts, [s.doc for s in sentences])
-        texts = _rule_texts(doc, sentences, texts)
         tokens = [_sentence_words(s, text) for s, text in zip(sentences, texts)]
         bounds = [token_bounds(k) for k in tokens] if self.use_rules else []
         places = [self.rules.scan_places(t, b) for t, b in zip(texts, bounds)]
@@ -199,15 +197,6 @@ def relative_org_name(span: str, home: dict) -> str | None:
             unit = home.get(level)
             return unit.name + span[len(level):] if unit is not None else None
     return None
-
-
-def _rule_texts(doc: Document, sentences, texts: list[str]) -> list[str]:
-    """The sentences as the rules read them: a traditional-script page through its simplified
-    view, character for character (``觀塘警區`` reads as ``观塘警区``; same offsets)."""
-    view = simplified_view(doc.clean)
-    if view is doc.clean or view == doc.clean:
-        return texts
-    return [view[s.start:s.end] for s in sentences]
 
 
 def _sentence_words(sentence, text: str) -> list[tuple[int, int]] | None:
