@@ -109,3 +109,35 @@ def test_stage_of_intercepted_money_enforcement_and_conviction_rates(extractor, 
 def test_officials_in_discipline_reports(extractor, sentence, span, category):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
     assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # a court's 受理 records cases; what it concluded and its 结案率 are adjudicated
+    ("今年上半年，某县法院共受理各类案件5210件，审结4870件，结案率93.5%。", "5210件", "cases_filed"),
+    ("今年上半年，某县法院共受理各类案件5210件，审结4870件，结案率93.5%。", "93.5%", "adjudicated"),
+    # drug users caught are dealt with administratively, and so are the parts after 其中
+    ("三月以来，某区公安分局查获吸毒人员52名，其中强制隔离戒毒11名。", "52名", "violations_handled"),
+    ("三月以来，某区公安分局查获吸毒人员52名，其中强制隔离戒毒11名。", "11名", "violations_handled"),
+    # the verb after the figure decides when the words before name no stage
+    ("检察机关已对其中7人批准逮捕，另有3人已被提起公诉。", "7人", "arrests_approved"),
+    ("检察机关已对其中7人批准逮捕，另有3人已被提起公诉。", "3人", "prosecuted"),
+    ("某区检察院以涉嫌销售假冒注册商标的商品罪对王某等6人提起公诉。", "6人", "prosecuted"),
+    ("某区法院对8起帮信案件集中宣判，15名被告人分别获刑。", "8起", "adjudicated"),
+    ("某区法院当日有15名被告人分别获刑。", "15名", "adjudicated"),
+    # 提请批准逮捕 is the police asking, never the approval
+    ("派出所对其中5人提请批准逮捕。", "5人", "suspects_arrested"),
+    # victims and the money raised from them, not social figures
+    ("该公司以高息为诱饵，向860余名群众非法吸收存款9000万元。", "860余名", "casualties"),
+    ("该公司以高息为诱饵，向860余名群众非法吸收存款9000万元。", "9000万元", "money_involved"),
+    ("犯罪团伙诱骗多地群众310余人签订虚假合同。", "310余人", "casualties"),
+    # the sales of counterfeit goods are the money and goods of the offence, not economy
+    ("李某通过网店销售假冒名酒1500余瓶，销售金额达98万元。", "1500余瓶", "money_involved"),
+    ("李某通过网店销售假冒名酒1500余瓶，销售金额达98万元。", "98万元", "money_involved"),
+    ("全市社会消费品零售总额增长8.1%，销售额达320亿元。", "320亿元", "economy"),
+    # an item of a list of seized goods shares the list's verb, in any unit
+    ("共缴获毒品2.3吨，其中海洛因510公斤、麻古68万粒。", "68万粒", "assets_seized"),
+    ("查扣现金320万元及手机46部。", "46部", "assets_seized"),
+])
+def test_stage_of_the_blind_writers_classes(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
