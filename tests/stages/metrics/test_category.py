@@ -141,3 +141,23 @@ def test_officials_in_discipline_reports(extractor, sentence, span, category):
 def test_stage_of_the_blind_writers_classes(extractor, sentence, span, category):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
     assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # what an organ sets up or sends out is put in, whatever the campaign is about
+    ("在车站和商场设立反诈宣传点45个。", "45个", "deployment"),
+    ("水上分局迅速出动救援船艇4艘。", "4艘", "deployment"),
+    # money saved from a fraud is a loss averted
+    ("经民警上门劝阻，为事主保住存款26万元。", "26万元", "losses_recovered"),
+    # money moved by the offenders is the money of the case
+    ("该团伙平均每天转移资金约80万元。", "约80万元", "money_involved"),
+    # people suspected of offences dealt with are the police stage
+    ("今年以来查处涉卡违法犯罪人员930名。", "930名", "suspects_arrested"),
+    # studios of a fraud ring broken up are gangs dismantled
+    ("打掉为诈骗团伙引流的工作室18个。", "18个", "gangs_dismantled"),
+    # tourists a town receives are a social figure, not a police service
+    ("国庆期间，古镇累计接待游客52.3万人次。", "52.3万人次", "social"),
+])
+def test_resources_savings_and_visitors(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
