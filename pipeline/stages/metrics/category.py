@@ -99,6 +99,8 @@ def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool
             continue
         if rule.kinds is not None and fields["quantity_kind"] not in rule.kinds:
             continue
+        if rule.not_units and fields.get("unit") in rule.not_units:
+            continue  # 出动灭火救援四千多次: sorties are services, not resources put in
         if rule.actions and not (rule.actions.search(action) or verbs and rule.actions.search(verbs)) \
                 and not (rule.or_objects and rule.or_objects.search(own_object)):
             continue
@@ -128,6 +130,7 @@ class Rule(NamedTuple):
     words: re.Pattern | None
     not_words: re.Pattern | None
     sentence_words: re.Pattern | None
+    not_units: frozenset = frozenset()
 
 
 def compiled(rules: list[dict]) -> list[Rule]:
@@ -139,7 +142,8 @@ def compiled(rules: list[dict]) -> list[Rule]:
     return [Rule(rule["name"], rule.get("change"),
                  frozenset(rule["kinds"]) if "kinds" in rule else None,
                  *(pattern(rule, key) for key in ("actions", "or_objects", "objects", "words",
-                                                  "not_words", "sentence_words")))
+                                                  "not_words", "sentence_words")),
+                 frozenset(rule.get("not_units", ())))
             for rule in rules]
 
 

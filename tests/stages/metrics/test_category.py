@@ -42,7 +42,7 @@ def test_every_category_is_in_the_taxonomy(extractor):
         assert rule["description"] and set(rule) <= {
             "name", "description", "examples", "actions", "or_objects", "objects", "words",
             "sentence_words",
-            "not_words", "kinds", "change"}, rule
+            "not_words", "not_units", "kinds", "change"}, rule
     for required in ("cases_solved", "suspects_arrested", "gangs_dismantled", "assets_seized",
                      "officials_punished", "losses_recovered", "fraud_warnings",
                      "social", "incidents_change", "cases_filed", "arrests_approved", "prosecuted",
@@ -147,6 +147,8 @@ def test_stage_of_the_blind_writers_classes(extractor, sentence, span, category)
     # what an organ sets up or sends out is put in, whatever the campaign is about
     ("在车站和商场设立反诈宣传点45个。", "45个", "deployment"),
     ("水上分局迅速出动救援船艇4艘。", "4艘", "deployment"),
+    # ... but sorties counted in 次 are services rendered
+    ("全年消防队伍出动灭火救援三千多次。", "三千多次", "police_service"),
     # money saved from a fraud is a loss averted
     ("经民警上门劝阻，为事主保住存款26万元。", "26万元", "losses_recovered"),
     # money moved by the offenders is the money of the case
