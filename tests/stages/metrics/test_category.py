@@ -163,3 +163,17 @@ def test_stage_of_the_blind_writers_classes(extractor, sentence, span, category)
 def test_resources_savings_and_visitors(extractor, sentence, span, category):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
     assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # the single case of 破获一起…案 is a case solved, whatever follows it
+    ("近日，某市公安局破获一起网络投资理财诈骗案。", "一起", "cases_solved"),
+    # a discipline organ's cases counted in 件 are recorded cases, its people are punished
+    ("前三季度，某市纪检监察机关共立案审查调查540件，处分党员干部510人。", "540件", "cases_filed"),
+    ("前三季度，某市纪检监察机关共立案审查调查540件，处分党员干部510人。", "510人", "officials_punished"),
+    # 黄赌毒 cases are mostly administrative
+    ("抓获违法犯罪嫌疑人900余名，查处黄赌毒案件210起。", "210起", "violations_handled"),
+])
+def test_single_cases_discipline_cases_and_vice(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
