@@ -177,3 +177,17 @@ def test_resources_savings_and_visitors(extractor, sentence, span, category):
 def test_single_cases_discipline_cases_and_vice(extractor, sentence, span, category):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
     assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # goods stolen, mined or sold illegally are the goods of the offence, not cases or people
+    ("两人在城区盗窃电动车35辆。", "35辆", "money_involved"),
+    ("曾某在江段盗采江砂1.2万吨。", "1.2万吨", "money_involved"),
+    ("二人非法出售公民个人信息2.3万条。", "2.3万条", "money_involved"),
+    # a lawful sale is no offence
+    ("累计出售公有住房12.5万套。", "12.5万套", "other"),
+    ("某县今年发生盗窃案件35起。", "35起", "cases_filed"),
+])
+def test_goods_of_the_offence(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
