@@ -400,7 +400,7 @@ class _DocumentReader:
         return dict(
             subject=subject,
             category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start),
-                                   article_organ(text, self.title(sentence)), text[cand.end:cand.end + 4]),
+                                   article_organ(text, self.title(sentence)), text[cand.end:cand.end + 16]),
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,
             statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))

@@ -28,6 +28,33 @@ def article_organ(sentence: str, title: str) -> str:
 _CASE_AFTER = re.compile(r"(?:以上|以下)?(?:的|级)?[\u4e00-\u9fff]{0,2}?(?:案件|案)(?![资财款金物赃值])")  # not 涉案资金
 _HARMED_AFTER = re.compile(r"(?:当场)?(?:死亡|丧生|遇难|身亡|受伤|重伤|轻伤|死于|伤亡|遇害|中毒|失踪)")
 
+# The stage a count of people or cases reaches when its verb follows it (对其中9人批准逮捕，2人被提起
+# 公诉; 对5起帮信案件集中宣判; 向1200余名群众非法吸收存款); read only when the words before give no
+# stage of the justice process. No clause mark in between; 提请/报请 and 不 are not the organ's act.
+_BETWEEN = r"(?:(?!提请|报请|提捕|不|未|拟)[^，,。；;：:]){0,%d}?"
+_STAGE_AFTER = tuple((re.compile(_BETWEEN % reach + verbs), name) for reach, verbs, name in (
+    (6, r"(?:批准逮捕|批捕|决定逮捕)", "arrests_approved"),
+    (6, r"(?:提起公诉|移送(?:审查)?起诉|起诉)", "prosecuted"),
+    (6, r"(?:刑事拘留|刑拘|抓获|到案|投案|提请(?:批准)?逮捕|报请(?:批准)?逮捕)", "suspects_arrested"),
+    (12, r"(?:宣判|获刑|被判|判处|判决|定罪|审结|适用缓刑)", "adjudicated"),
+    (4, r"(?:非法吸收|被骗|受骗|上当)", "casualties"),
+))
+_STAGES = frozenset({"suspects_arrested", "arrests_approved", "prosecuted", "adjudicated",
+                     "cases_solved", "gangs_dismantled", "assets_seized", "losses_recovered",
+                     "officials_punished", "sentences_imposed", "casualties", "incidents_change"})
+
+
+def stage_after(fields: dict, tail: str, found: str) -> str:
+    """Return the stage the verb right after a count names when the rules found none
+    (检察机关已对其中9人批准逮捕 -> arrests_approved, not the 批准 of a police service;
+    对周某等4人提起公诉 -> prosecuted; 11名被告人分别获刑 -> adjudicated); else ``found``."""
+    if found in _STAGES or fields["quantity_kind"] != "count" or fields.get("change_direction"):
+        return found
+    for pattern, name in _STAGE_AFTER:
+        if pattern.match(tail):
+            return name
+    return found
+
 
 def read_category(lex, fields: dict, context: str, clause: int = 0, organ: str = "",
                   tail: str = "") -> str:
@@ -46,7 +73,7 @@ def read_category(lex, fields: dict, context: str, clause: int = 0, organ: str =
     if clause and found == "other" and not fields.get("object") and (
             fields.get("change_direction") or fields["quantity_kind"] in ("percent", "money")):
         found = first_rule(lex, fields, context, context, organ)
-    return found
+    return stage_after(fields, tail, found)
 
 
 def first_rule(lex, fields: dict, context: str, sentence: str = "", organ: str = "") -> str:
@@ -72,6 +99,8 @@ def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool
             continue
         if rule.kinds is not None and fields["quantity_kind"] not in rule.kinds:
             continue
+        if rule.not_units and fields.get("unit") in rule.not_units:
+            continue  # 出动灭火救援四千多次: sorties are services, not resources put in
         if rule.actions and not (rule.actions.search(action) or verbs and rule.actions.search(verbs)) \
                 and not (rule.or_objects and rule.or_objects.search(own_object)):
             continue
@@ -101,6 +130,7 @@ class Rule(NamedTuple):
     words: re.Pattern | None
     not_words: re.Pattern | None
     sentence_words: re.Pattern | None
+    not_units: frozenset = frozenset()
 
 
 def compiled(rules: list[dict]) -> list[Rule]:
@@ -112,7 +142,8 @@ def compiled(rules: list[dict]) -> list[Rule]:
     return [Rule(rule["name"], rule.get("change"),
                  frozenset(rule["kinds"]) if "kinds" in rule else None,
                  *(pattern(rule, key) for key in ("actions", "or_objects", "objects", "words",
-                                                  "not_words", "sentence_words")))
+                                                  "not_words", "sentence_words")),
+                 frozenset(rule.get("not_units", ())))
             for rule in rules]
 
 
@@ -151,6 +182,10 @@ _UNEQUAL = re.compile(r"[^，,。；;]{0,6}不等")  # 有期徒刑自三年至�
 
 
 _LISTED = re.compile(r"(?:人民币|港币|美元|日元|欧元)?[、和及与]")
+# 缴获海洛因412公斤、冰毒片剂93万粒; 查扣现金1860万元及手机57支: an item of a list of goods, in
+# any unit, shares the verb of the list (the words between are a noun, no verb of its own)
+_ITEM = re.compile(r"[、及和与][\u4e00-\u9fffA-Za-z]{1,8}")
+_GOODS = frozenset({"assets_seized", "losses_recovered"})
 _RESTATES = re.compile(r"(?:价值|折合|合计|共计|总价值|约占|占|其中)[^，,。；;]{0,8}$")
 
 
@@ -169,6 +204,7 @@ def restated_category(fields: dict, text: str, start: int, previous: list,
     last, before = previous[-1]
     listed = fields["quantity_kind"] == before["quantity_kind"] and _LISTED.fullmatch(
         text[last.end:start])  # 索要3600多万元人民币、100万元港币: the list shares it
+    listed = listed or before["category"] in _GOODS and _ITEM.fullmatch(text[last.end:start])
     if not listed and not _RESTATES.search(text[max(0, start - 12):start]):
         return own
     return before["category"] if before["category"] != "other" else own

@@ -252,8 +252,9 @@ def test_an_event_date_in_the_lead_is_no_window(extractor):
     ("打掉一个非法采矿团伙，涉案江砂8万余吨。", "8万余吨", "money_involved"),
     # gambling stakes and money flows are the money a case involves
     ("该团伙平均每天投注额超过300万元，资金流水达15亿余元。", "15亿余元", "money_involved"),
-    # a court's generic 受理 is its own stage; the amount of the judged cases is money involved
-    ("2023年，地方各级人民法院受理案件4557.4万件，结案标的额8.5万亿元。", "4557.4万件", "adjudicated"),
+    # a court's 受理 records cases (received is not decided: categories.json cases_filed); the
+    # amount of the judged cases is money involved
+    ("2023年，地方各级人民法院受理案件4557.4万件，结案标的额8.5万亿元。", "4557.4万件", "cases_filed"),
     ("2023年，地方各级人民法院受理案件4557.4万件，结案标的额8.5万亿元。", "8.5万亿元", "money_involved"),
     ("查封、扣押、冻结涉案资产9.4亿元。", "9.4亿元", "assets_seized"),
     ("全市刑事案件立案数同比下降12.8%。", "12.8%", "incidents_change"),

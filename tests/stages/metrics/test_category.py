@@ -42,7 +42,7 @@ def test_every_category_is_in_the_taxonomy(extractor):
         assert rule["description"] and set(rule) <= {
             "name", "description", "examples", "actions", "or_objects", "objects", "words",
             "sentence_words",
-            "not_words", "kinds", "change"}, rule
+            "not_words", "not_units", "kinds", "change"}, rule
     for required in ("cases_solved", "suspects_arrested", "gangs_dismantled", "assets_seized",
                      "officials_punished", "losses_recovered", "fraud_warnings",
                      "social", "incidents_change", "cases_filed", "arrests_approved", "prosecuted",
@@ -107,5 +107,87 @@ def test_stage_of_intercepted_money_enforcement_and_conviction_rates(extractor, 
     ("海关向检察机关移送起诉走私犯罪嫌疑人263名。", "263名", "prosecuted"),
 ])
 def test_officials_in_discipline_reports(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # a court's 受理 records cases; what it concluded and its 结案率 are adjudicated
+    ("今年上半年，某县法院共受理各类案件5210件，审结4870件，结案率93.5%。", "5210件", "cases_filed"),
+    ("今年上半年，某县法院共受理各类案件5210件，审结4870件，结案率93.5%。", "93.5%", "adjudicated"),
+    # drug users caught are dealt with administratively, and so are the parts after 其中
+    ("三月以来，某区公安分局查获吸毒人员52名，其中强制隔离戒毒11名。", "52名", "violations_handled"),
+    ("三月以来，某区公安分局查获吸毒人员52名，其中强制隔离戒毒11名。", "11名", "violations_handled"),
+    # the verb after the figure decides when the words before name no stage
+    ("检察机关已对其中7人批准逮捕，另有3人已被提起公诉。", "7人", "arrests_approved"),
+    ("检察机关已对其中7人批准逮捕，另有3人已被提起公诉。", "3人", "prosecuted"),
+    ("某区检察院以涉嫌销售假冒注册商标的商品罪对王某等6人提起公诉。", "6人", "prosecuted"),
+    ("某区法院对8起帮信案件集中宣判，15名被告人分别获刑。", "8起", "adjudicated"),
+    ("某区法院当日有15名被告人分别获刑。", "15名", "adjudicated"),
+    # 提请批准逮捕 is the police asking, never the approval
+    ("派出所对其中5人提请批准逮捕。", "5人", "suspects_arrested"),
+    # victims and the money raised from them, not social figures
+    ("该公司以高息为诱饵，向860余名群众非法吸收存款9000万元。", "860余名", "casualties"),
+    ("该公司以高息为诱饵，向860余名群众非法吸收存款9000万元。", "9000万元", "money_involved"),
+    ("犯罪团伙诱骗多地群众310余人签订虚假合同。", "310余人", "casualties"),
+    # the sales of counterfeit goods are the money and goods of the offence, not economy
+    ("李某通过网店销售假冒名酒1500余瓶，销售金额达98万元。", "1500余瓶", "money_involved"),
+    ("李某通过网店销售假冒名酒1500余瓶，销售金额达98万元。", "98万元", "money_involved"),
+    ("全市社会消费品零售总额增长8.1%，销售额达320亿元。", "320亿元", "economy"),
+    # an item of a list of seized goods shares the list's verb, in any unit
+    ("共缴获毒品2.3吨，其中海洛因510公斤、麻古68万粒。", "68万粒", "assets_seized"),
+    ("查扣现金320万元及手机46部。", "46部", "assets_seized"),
+])
+def test_stage_of_the_blind_writers_classes(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # what an organ sets up or sends out is put in, whatever the campaign is about
+    ("在车站和商场设立反诈宣传点45个。", "45个", "deployment"),
+    ("水上分局迅速出动救援船艇4艘。", "4艘", "deployment"),
+    # ... but sorties counted in 次 are services rendered
+    ("全年消防队伍出动灭火救援三千多次。", "三千多次", "police_service"),
+    # money saved from a fraud is a loss averted
+    ("经民警上门劝阻，为事主保住存款26万元。", "26万元", "losses_recovered"),
+    # money moved by the offenders is the money of the case
+    ("该团伙平均每天转移资金约80万元。", "约80万元", "money_involved"),
+    # people suspected of offences dealt with are the police stage
+    ("今年以来查处涉卡违法犯罪人员930名。", "930名", "suspects_arrested"),
+    # studios of a fraud ring broken up are gangs dismantled
+    ("打掉为诈骗团伙引流的工作室18个。", "18个", "gangs_dismantled"),
+    # tourists a town receives are a social figure, not a police service
+    ("国庆期间，古镇累计接待游客52.3万人次。", "52.3万人次", "social"),
+])
+def test_resources_savings_and_visitors(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # the single case of 破获一起…案 is a case solved, whatever follows it
+    ("近日，某市公安局破获一起网络投资理财诈骗案。", "一起", "cases_solved"),
+    # a discipline organ's cases counted in 件 are recorded cases, its people are punished
+    ("前三季度，某市纪检监察机关共立案审查调查540件，处分党员干部510人。", "540件", "cases_filed"),
+    ("前三季度，某市纪检监察机关共立案审查调查540件，处分党员干部510人。", "510人", "officials_punished"),
+    # 黄赌毒 cases are mostly administrative
+    ("抓获违法犯罪嫌疑人900余名，查处黄赌毒案件210起。", "210起", "violations_handled"),
+])
+def test_single_cases_discipline_cases_and_vice(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # goods stolen, mined or sold illegally are the goods of the offence, not cases or people
+    ("两人在城区盗窃电动车35辆。", "35辆", "money_involved"),
+    ("曾某在江段盗采江砂1.2万吨。", "1.2万吨", "money_involved"),
+    ("二人非法出售公民个人信息2.3万条。", "2.3万条", "money_involved"),
+    # a lawful sale is no offence
+    ("累计出售公有住房12.5万套。", "12.5万套", "other"),
+    ("某县今年发生盗窃案件35起。", "35起", "cases_filed"),
+])
+def test_goods_of_the_offence(extractor, sentence, span, category):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
     assert figure["category"] == category
