@@ -15,9 +15,9 @@ _INNER = ("中，", "中,", "中有")
 _SET_BEFORE = re.compile(r"(的|上述|这些|这批|该批)[^，。；,;]{0,8}$")
 
 
-def marker_position(item: Statement) -> tuple[int, int] | None:
+def marker_position(item: Statement) -> tuple[int, int, bool] | None:
     """(offset of the last 其中/包括/…中， before the figure in its sentence, the earliest offset
-    its total may start at), or None. 其中 and 包括 may follow a total in the sentence before;
+    its total may start at, whether it is …中， naming a set), or None. 其中 and 包括 may follow a total in the sentence before;
     …中， (上述38名犯罪嫌疑人中，已有30名) needs the total in its own sentence, unless it names a
     set stated before (在缴获的毒品中，冰毒11.3吨 two sentences after 缴获毒品20.6吨). A paragraph
     that opens with 其中 breaks down a total of the paragraph before. (A clause after ；
@@ -25,14 +25,15 @@ def marker_position(item: Statement) -> tuple[int, int] | None:
     found = None
     for match in _MARKER.finditer(item.sentence_prefix):
         at = item.prefix_start + match.start()
-        if match.group() in _INNER:
+        inner = match.group() in _INNER
+        if inner:
             named = _SET_BEFORE.search(item.sentence_prefix[:match.start()])
             floor = item.earlier_start if named else item.prefix_start
         elif not item.sentence_prefix[:match.start()].strip() and item.prefix_start <= item.paragraph_start + 1:
             floor = item.previous_paragraph_start  # 其中 opening a paragraph
         else:
             floor = item.previous_start
-        found = (at, floor)
+        found = (at, floor, inner)
     return found
 
 
@@ -100,8 +101,10 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
         earlier = ordered[:position]
         candidates = []
         if marker is not None:
+            # …中， names the set the part is drawn from: 抓获的38名犯罪嫌疑人中，已有30名被批准逮捕 is
+            # a part of the 38名 at a later stage of the process, whatever its category
             candidates = [t for t in earlier if marker[1] <= t.start < marker[0] and _comparable(item, t)
-                          and _topics_fit(item, t)]
+                          and (marker[2] or _topics_fit(item, t))]
         if not candidates:  # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
             candidates = _subdivided(item, ordered)
         if candidates:

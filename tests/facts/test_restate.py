@@ -287,3 +287,17 @@ def test_one_months_seizure_in_kilograms_is_part_of_the_years_tonnes():
     year_fact = columns[rows[0]["metric_id"]][0]
     assert columns[rows[1]["metric_id"]][1] == year_fact
     assert columns[rows[2]["metric_id"]][0] == year_fact
+
+
+def test_a_part_named_from_its_set_may_be_at_a_later_stage():
+    """警方抓获的38名犯罪嫌疑人中，已有30名被检察机关批准逮捕: 30名 (arrests_approved) is part of the
+    38名 (suspects_arrested) its …中， names, not a fact of its own set."""
+    raw = "本报讯 警方抓获犯罪嫌疑人38名。警方抓获的38名犯罪嫌疑人中，已有30名被检察机关批准逮捕。\n"
+    place = dict(place="江苏省南京市")
+    rows = [metric(raw, "38名", 38, "名", category="suspects_arrested", action="抓获", obj="犯罪嫌疑人", **place),
+            metric(raw, "38名", 38, "名", nth=1, category="suspects_arrested", action="抓获", obj="犯罪嫌疑人", **place),
+            metric(raw, "30名", 30, "名", category="arrests_approved", action="批准逮捕", **place)]
+    _, columns, _ = link(rows, [document(raw)])
+    total = columns[rows[0]["metric_id"]][0]
+    assert columns[rows[1]["metric_id"]][0] == total
+    assert columns[rows[2]["metric_id"]][1] == total
