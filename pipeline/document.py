@@ -70,10 +70,6 @@ class SentenceSpan:
     kind: str = "body"  # body | title | kicker | subtitle | byline
     doc: Any = None  # spacy.tokens.Doc over clean[start:end]
 
-    @property
-    def tokens(self) -> list[str]:
-        return [t.text for t in self.doc] if self.doc is not None else []
-
     def words(self, clean: str) -> list[str]:
         """The sentence's words as printed in ``clean`` (the Doc may be of the page's simplified
         view: 貴陽 is printed, 贵阳 was segmented)."""

@@ -66,14 +66,6 @@ def _side_parts(staging: Path, table: str) -> list[Path]:
     return sorted(side_dir(staging, table).glob("part-*.parquet"))
 
 
-def _read_side(staging: Path, table: str) -> pa.Table:
-    schema = SIDE_SCHEMAS[table]
-    parts = _side_parts(staging, table)
-    if not parts:
-        return schema.empty_table()
-    return pa.concat_tables(pq.read_table(p, schema=schema) for p in parts)
-
-
 def _side_rows(staging: Path, table: str, threads: int = 1) -> FileRows:
     """A staged table copied, one part at a time, into one Arrow file the pass reads rows
     from (in part order: a local fact's id is its row number)."""

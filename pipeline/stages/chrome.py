@@ -447,7 +447,7 @@ def _listed_headlines(lines: list[Line], rest: list[int], texts: list[str], guid
         return listed
     block, closed = [], False
     for pos, i in enumerate(rest):
-        closed = bool(pos) and "\n\n" in _between(lines[rest[pos - 1]], lines[i])
+        closed = bool(pos) and _blank_between(lines[rest[pos - 1]], lines[i])
         if closed or i != rest[0] + pos or not _is_heading_like(texts[pos]):
             break
         block.append(i)
@@ -455,9 +455,9 @@ def _listed_headlines(lines: list[Line], rest: list[int], texts: list[str], guid
     return block if closed and len(block) > len(listed) and block[:len(listed)] == listed else listed
 
 
-def _between(before: Line, after: Line) -> str:
-    """What lies between two lines of the page, as far as the lines tell: newlines only."""
-    return "\n" * max(1, after.start - before.end)
+def _blank_between(before: Line, after: Line) -> bool:
+    """True when more than a line break lies between two lines of the page (a blank line)."""
+    return after.start - before.end > 1
 
 
 # 港聞 > 社會: crumbs of two or three short words, read as navigation at the top of a page.

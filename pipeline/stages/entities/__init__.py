@@ -71,7 +71,8 @@ class EntityTagger:
         self._prepared = {}
         if not self.components:
             return
-        texts = [simplified_view(doc.clean)[s.start:s.end] for doc in docs for s in doc.sentences]
+        views = [simplified_view(doc.clean) for doc in docs]  # one per document, not per sentence
+        texts = [view[s.start:s.end] for doc, view in zip(docs, views) for s in doc.sentences]
         spans = self.model_spans(texts, [s.doc for doc in docs for s in doc.sentences])
         at = 0
         for doc in docs:

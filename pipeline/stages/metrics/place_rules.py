@@ -29,6 +29,7 @@ class Place:
 _WATER_BEFORE = re.compile(r"[江河湖溪沿]$")
 _BANK_AFTER = re.compile(r"(?:一带|附近|沿岸|岸边|沿线|水域|江边|河边|边)")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_LEVEL_CHARS = "省市县区州盟旗"  # the last character of a division's name written in full
 
 
 def bank_not_district(lex, clean: str, start: int, end: int) -> bool:
@@ -90,7 +91,7 @@ def organ_word_places(lex, gaz, clean: str, start: int, end: int, context: set[s
                     or any(s < at and first < e for s, e in taken):
                 continue
             before = clean[first - 1:first]
-            if _CJK.match(before) and before not in "省市县区州盟旗" and not any(e == first for _, e in taken):
+            if _CJK.match(before) and before not in _LEVEL_CHARS and not any(e == first for _, e in taken):
                 continue  # 不通公安: no name starts there
             full = gaz.normalize(name, context)
             code = gaz.code_and_level(full)[0] or "" if full else ""
@@ -156,17 +157,22 @@ def untagged_places(lex, gaz, doc: Document, mentions: list[list[Place]], contex
         mentions[index].sort(key=lambda p: p.start)
 
 
-_LEVEL_ENDS = ("省", "市", "县", "区", "州", "旗", "盟")
+def _county_of_named_province(gaz, name: str, context: set[str]) -> bool | None:
+    """For a county-level ``name``: whether its province is one the document names
+    (``context``: the province and city codes of its places); None for other names."""
+    code, level = gaz.code_and_level(name)
+    if not code or level != "county":
+        return None
+    return any(c[:2] == code[:2] for c in context)
 
 
 def far_bare_district(gaz, text: str, name: str | None, context: set[str]) -> bool:
     """True for a bare name (no 区 written) that only a district of a province the document
     does not name has: 钟楼 in a 西安 report is the bell tower, not 常州市钟楼区. A district of
     another province is written in full (常州市钟楼区) when it is meant."""
-    if not name or not context or text.endswith(_LEVEL_ENDS) or not name.endswith("区"):
+    if not name or not context or text.endswith(tuple(_LEVEL_CHARS)) or not name.endswith("区"):
         return False
-    code, level = gaz.code_and_level(name)
-    return bool(code) and level == "county" and not any(c[:2] == code[:2] for c in context)
+    return _county_of_named_province(gaz, name, context) is False
 
 
 def written_divisions(gaz, clean: str, start: int, end: int, context: set[str],
@@ -180,7 +186,6 @@ def written_divisions(gaz, clean: str, start: int, end: int, context: set[str],
         if len(name) < 3 or not name.endswith(("区", "县")) or any(s < hit.end() and hit.start() < e for s, e in taken):
             continue
         full = gaz.normalize(name, context)
-        code, level = gaz.code_and_level(full) if full else (None, None)
-        if code and level == "county" and any(c[:2] == code[:2] for c in context):
+        if full and _county_of_named_province(gaz, full, context):
             out.append((hit.start(), hit.end(), full))
     return out
