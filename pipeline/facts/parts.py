@@ -4,37 +4,65 @@ total (``part_of``) and never folded into it, so a sum over facts can leave part
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
-from .restate import Statement, actions_agree, objects_agree
+from .restate import Statement, actions_agree, objects_agree, overlap
 from .values import WEAK_CATEGORIES, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
 _MARKER = re.compile(r"其中|包括|包含|含|中，|中,|中有")
 _INNER = ("中，", "中,", "中有")
-# 在缴获的毒品中， / 这些案件中，: a set named before, which may be stated in the sentence before
-_SET_BEFORE = re.compile(r"(的|上述|这些|这批|该批)[^，。；,;]{0,8}$")
+# 在缴获的毒品中， / 这些案件中， / 侦办的418起经济犯罪案件中，: a set named before, which may be
+# stated in the sentence before (with the figure of another unit: the money of those 418 cases)
+_SET_BEFORE = re.compile(r"(的|上述|这些|这批|该批)([^，。；,;]{0,12})$")
 
 
-def marker_position(item: Statement) -> tuple[int, int, bool] | None:
-    """(offset of the last 其中/包括/…中， before the figure in its sentence, the earliest offset
-    its total may start at, whether it is …中， naming a set), or None. 其中 and 包括 may follow a total in the sentence before;
-    …中， (上述38名犯罪嫌疑人中，已有30名) needs the total in its own sentence, unless it names a
-    set stated before (在缴获的毒品中，冰毒11.3吨 two sentences after 缴获毒品20.6吨). A paragraph
-    that opens with 其中 breaks down a total of the paragraph before. (A clause after ；
-    continuing an enumeration opened with 其中 is handled by ``part_targets``.)"""
+class Marker(NamedTuple):
+    """Where a 其中/包括/…中， stands, and where its total may be."""
+
+    at: int              # offset of the marker
+    floor: int           # the earliest offset its total may start at
+    inner: bool          # …中， naming a set
+    named: str = ""      # the set it names: 这些犯罪嫌疑人中 → 犯罪嫌疑人
+    named_start: int = -1  # where that set's words start (a total stated inside them is its own)
+
+
+def marker_position(item: Statement) -> Marker | None:
+    """The last 其中/包括/…中， before the figure in its sentence, or None. 其中 and 包括 may
+    follow a total in the sentence before; …中， (上述38名犯罪嫌疑人中，已有30名) needs the total in
+    its own sentence, unless it names a set stated before (在缴获的毒品中，冰毒11.3吨 two sentences
+    after 缴获毒品20.6吨). A paragraph that opens with 其中 breaks down a total of the paragraph
+    before. (A clause after ； continuing an enumeration opened with 其中 is handled by
+    ``part_targets``.)"""
     found = None
     for match in _MARKER.finditer(item.sentence_prefix):
         at = item.prefix_start + match.start()
         inner = match.group() in _INNER
+        named, named_start = "", -1
         if inner:
-            named = _SET_BEFORE.search(item.sentence_prefix[:match.start()])
-            floor = item.earlier_start if named else item.prefix_start
+            named_match = _SET_BEFORE.search(item.sentence_prefix[:match.start()])
+            floor = item.earlier_start if named_match else item.prefix_start
+            if named_match:
+                named, named_start = named_match.group(2), item.prefix_start + named_match.start(2)
         elif not item.sentence_prefix[:match.start()].strip() and item.prefix_start <= item.paragraph_start + 1:
             floor = item.previous_paragraph_start  # 其中 opening a paragraph
         else:
             floor = item.previous_start
-        found = (at, floor, inner)
+        found = Marker(at, floor, inner, named, named_start)
     return found
+
+
+def _set_rank(item: Statement, marker: Marker):
+    """How well a total fits the set a …中， names, as a sort key (best last): a figure inside
+    the set's words (抓获的[38名]犯罪嫌疑人中), then one of the part's own topic, then one whose
+    object the set names (这些犯罪嫌疑人中 → 抓获毒品犯罪嫌疑人311名, not 查获吸毒人员519名 stated
+    after it), then the nearest."""
+    def rank(total: Statement) -> tuple:
+        names = bool(total.object and marker.named and (
+            total.object in marker.named or overlap(total.object, marker.named) >= 0.6))
+        inside = marker.named_start >= 0 and total.start >= marker.named_start
+        return (inside, _topics_fit(item, total), names, total.start)
+    return rank
 
 
 def _topics_fit(part: Statement, total: Statement) -> bool:
@@ -103,8 +131,10 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
         if marker is not None:
             # …中， names the set the part is drawn from: 抓获的38名犯罪嫌疑人中，已有30名被批准逮捕 is
             # a part of the 38名 at a later stage of the process, whatever its category
-            candidates = [t for t in earlier if marker[1] <= t.start < marker[0] and _comparable(item, t)
-                          and (marker[2] or _topics_fit(item, t))]
+            candidates = [t for t in earlier if marker.floor <= t.start < marker.at and _comparable(item, t)
+                          and (marker.inner or _topics_fit(item, t))]
+            if marker.inner:
+                candidates.sort(key=_set_rank(item, marker))
         if not candidates:  # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
             candidates = _subdivided(item, ordered)
         if candidates:

@@ -34,3 +34,30 @@ def test_every_figure_of_a_clause_continuing_qizhong_is_a_part():
     parts = _part_of(raw, rows)
     assert parts["40起"] == parts["23起"] == "130起"
     assert parts["5.2亿元"] == parts["1.9亿元"] == "16.4亿元"
+
+
+def test_a_demonstrative_set_points_at_the_figure_of_the_people_it_names():
+    """抓获涉赌犯罪嫌疑人142名，查处参赌人员388名。这些犯罪嫌疑人中，有97名已被起诉: 97名 is drawn
+    from the 142名 suspects the set names, not from the 388名 gamblers stated nearer."""
+    raw = "今年以来，全市共破获赌博案件56起，抓获涉赌犯罪嫌疑人142名；查处参赌人员388名。\n\n这些犯罪嫌疑人中，有97名已被移送起诉。"
+    rows = [metric(raw, "56起", 56, "起", category="cases_solved", action="破获", obj="赌博案件"),
+            metric(raw, "142名", 142, "名", category="suspects_arrested", action="抓获", obj="涉赌犯罪嫌疑人"),
+            metric(raw, "388名", 388, "名", category="violations_handled", action="查处", obj="参赌人员"),
+            metric(raw, "97名", 97, "名", category="prosecuted", action="移送起诉")]
+    assert _part_of(raw, rows)["97名"] == "142名"
+
+
+def test_a_set_named_by_its_count_points_at_the_money_of_its_own_topic():
+    """立案侦办走私案件75起，案值8.6亿元，挽回损失4.2亿元。缉私局侦办的75起走私案件中，…案值3.1亿元:
+    the set is named by its count (75起), and its money part belongs to the 案值 of the sentence
+    before, not to the nearer 挽回损失."""
+    raw = "今年以来，市缉私局立案侦办走私案件75起，案值8.6亿元，挽回损失4.2亿元。据悉，缉私局侦办的75起走私案件中，走私冻品案件31起，案值3.1亿元。"
+    money = dict(kind="money")
+    rows = [metric(raw, "75起", 75, "起", category="cases_filed", action="立案侦办", obj="走私案件"),
+            metric(raw, "8.6亿元", 8.6e8, "元", category="money_involved", obj="案值", **money),
+            metric(raw, "4.2亿元", 4.2e8, "元", category="losses_recovered", action="挽回", obj="损失", **money),
+            metric(raw, "75起", 75, "起", nth=1, category="cases_filed", action="侦办", obj="走私案件"),
+            metric(raw, "31起", 31, "起", category="cases_filed", obj="走私冻品案件"),
+            metric(raw, "3.1亿元", 3.1e8, "元", category="money_involved", obj="案值", **money)]
+    parts = _part_of(raw, rows)
+    assert parts["3.1亿元"] == "8.6亿元" and parts["31起"] == "75起"
