@@ -4,6 +4,7 @@ total (``part_of``) and never folded into it, so a sum over facts can leave part
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import NamedTuple
 
 from .restate import Statement, actions_agree, objects_agree, overlap
@@ -116,30 +117,49 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
     unit and a larger value before the marker (其中跨境电信网络诈骗案件2100起 → 14870起), or a
     total it subdivides by period or place (the nearest earlier one, else the nearest later one)."""
     ordered = sorted(items, key=lambda s: (s.start, s.index))
+    targets = _marked_parts(ordered)
+    by_index = {item.index: item for item in ordered}
+    breakdowns = {part for part, total in targets.items() if _same_frame(by_index[part], by_index[total])}
+    for item in ordered:
+        if item.backref or item.index in targets:
+            continue
+        # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
+        candidates = _subdivided(item, ordered, breakdowns)
+        if candidates:
+            targets[item.index] = candidates[-1].index
+    return targets
+
+
+def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
+    """Parts by a marker (其中, 包括, …中，, a ；-clause continuing 其中): part index → total index."""
     targets: dict[int, int] = {}
-    opened: tuple[int, tuple[int, int]] | None = None  # (clause start, marker) of the last 其中
+    opened: tuple[int, Marker] | None = None  # (clause start, marker) of the last 其中
     for position, item in enumerate(ordered):
         if item.backref:
             continue
         marker = marker_position(item)
         if marker is None and item.after_semicolon and opened and continues(item, opened[0]):
             marker = opened[1]  # 其中，起诉…5120人；起诉…2730人
-        if marker is not None:
-            opened = (item.prefix_start, marker)
-        earlier = ordered[:position]
-        candidates = []
-        if marker is not None:
-            # …中， names the set the part is drawn from: 抓获的38名犯罪嫌疑人中，已有30名被批准逮捕 is
-            # a part of the 38名 at a later stage of the process, whatever its category
-            candidates = [t for t in earlier if marker.floor <= t.start < marker.at and _comparable(item, t)
-                          and (marker.inner or _topics_fit(item, t))]
-            if marker.inner:
-                candidates.sort(key=_set_rank(item, marker))
-        if not candidates:  # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
-            candidates = _subdivided(item, ordered)
+        if marker is None:
+            continue
+        opened = (item.prefix_start, marker)
+        # …中， names the set the part is drawn from: 抓获的38名犯罪嫌疑人中，已有30名被批准逮捕 is
+        # a part of the 38名 at a later stage of the process, whatever its category
+        candidates = [t for t in ordered[:position] if marker.floor <= t.start < marker.at
+                      and _comparable(item, t) and (marker.inner or _topics_fit(item, t))]
+        if marker.inner:
+            candidates.sort(key=_set_rank(item, marker))
         if candidates:
             targets[item.index] = candidates[-1].index
     return targets
+
+
+def _same_frame(part: Statement, total: Statement) -> bool:
+    """The same place and period: a marked part of such a total breaks it down by kind
+    (其中，刑事案件4628件 of 审结58416件), so it holds no sub-area's figure of the total's kind."""
+    p, t = part.row, total.row
+    return (_place_within(p, t) is False and p.get("period_start") == t.get("period_start")
+            and p.get("period_end") == t.get("period_end"))
 
 
 def continues(item: Statement, opened_at: int) -> bool:
@@ -149,12 +169,31 @@ def continues(item: Statement, opened_at: int) -> bool:
     return opened_at in (item.previous_start, item.prefix_start)
 
 
-def _subdivided(item: Statement, ordered: list[Statement]) -> list[Statement]:
-    """The totals ``item`` subdivides by period or place, best last: a sub-area or sub-period
-    may come before its total (南明区86起 … 全市693起), but an earlier total is preferred;
-    武汉…盗窃案件5630起 is part of 湖北…盗窃案件19612起, not of 湖北…电动车案件6027起."""
+def _subdivided(item: Statement, ordered: list[Statement], breakdowns: set[int] = frozenset()) -> list[Statement]:
+    """The totals ``item`` subdivides by period or place, best last: one whose object agrees;
+    then not a kind broken out of a total (``breakdowns``) unless it is of the part's own
+    object (托克托县审结案件3126件 is part of the city's 审结案件58416件, not of its 刑事案件4628件,
+    whatever the county's object was read as; 武汉…盗窃案件5630起 is part of 湖北…盗窃案件19612起,
+    not of 湖北…电动车案件6027起); then the same object; then the narrowest period (9月…抓获犯罪嫌疑人
+    26名 is part of the year's 抓获犯罪嫌疑人197名, not of the 2019年以来累计1036名 the 197名 is part
+    of); then a whole rather than a kind; a sub-area or sub-period may come before its total (南明区86起 …
+    全市693起), but an earlier total is preferred, the nearest first."""
     candidates = [t for t in ordered if t is not item and not t.backref and _comparable(item, t)
                   and _subdivision(item, t, later=t.start > item.start)]
-    candidates.sort(key=lambda t: (t.object == item.object, objects_agree(item, t), t.start < item.start,
-                                   t.start if t.start < item.start else -t.start))
+    def rank(t: Statement) -> tuple:
+        same, whole = t.object == item.object, t.index not in breakdowns
+        return (objects_agree(item, t), same or whole, same, -_days(t.row), whole, t.start < item.start,
+                t.start if t.start < item.start else -t.start)
+    candidates.sort(key=rank)
     return candidates
+
+
+def _days(row: dict) -> int:
+    """The length of a row's period in days (0 when it has no resolved period)."""
+    start, end = row.get("period_start"), row.get("period_end")
+    if not (start and end):
+        return 0
+    try:
+        return (date.fromisoformat(str(end)[:10]) - date.fromisoformat(str(start)[:10])).days
+    except ValueError:
+        return 0

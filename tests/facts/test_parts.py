@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pipeline.facts import link
 
 from .rows import document, metric
@@ -61,3 +63,35 @@ def test_a_set_named_by_its_count_points_at_the_money_of_its_own_topic():
             metric(raw, "3.1亿元", 3.1e8, "元", category="money_involved", obj="案值", **money)]
     parts = _part_of(raw, rows)
     assert parts["3.1亿元"] == "8.6亿元" and parts["31起"] == "75起"
+
+
+def test_a_county_figure_is_part_of_the_citywide_total_not_of_a_kind_broken_out_of_it():
+    """全市审结的案件中，民事案件6120件，刑事案件2210件。甲县、乙县分别审结案件1530件、980件: the
+    counties' figures are parts of the city's 9480件, not of its 刑事案件 (a kind broken out of the
+    total), even when their object is read as the county's name."""
+    raw = "今年以来，全市法院共审结案件9480件。全市法院审结的9480件案件中，民事案件6120件，刑事案件2210件。阳曲县、清徐县法院分别审结案件1530件、980件。"
+    court = dict(category="adjudicated", action="审结", place="山西省太原市")
+    rows = [metric(raw, "9480件", 9480, "件", obj="案件", **court),
+            metric(raw, "9480件", 9480, "件", nth=1, obj="案件", **court),
+            metric(raw, "6120件", 6120, "件", obj="民事案件", **court),
+            metric(raw, "2210件", 2210, "件", obj="刑事案件", **court),
+            metric(raw, "1530件", 1530, "件", obj="阳曲县", **dict(court, place="山西省太原市阳曲县")),
+            metric(raw, "980件", 980, "件", obj="清徐县", **dict(court, place="山西省太原市清徐县"))]
+    parts = _part_of(raw, rows)
+    assert parts["2210件"] == "9480件"
+    assert parts["1530件"] == parts["980件"] == "9480件"
+
+
+def test_a_months_figure_is_part_of_the_narrowest_total_that_holds_it():
+    """今年以来抓获涉枪犯罪嫌疑人240名；2020年以来累计抓获1380名。今年5月…抓获涉枪犯罪嫌疑人31名:
+    the month is part of the year's 240名 (itself part of the cumulative 1380名), not of 1380名."""
+    raw = "今年以来，全市共抓获涉枪犯罪嫌疑人240名。自2020年以来，全市累计抓获涉枪犯罪嫌疑人1380名。\n\n今年5月，警方打掉一个制贩枪团伙，抓获涉枪犯罪嫌疑人31名。"
+    people = dict(category="suspects_arrested", action="抓获", place="广西壮族自治区柳州市")
+    rows = [metric(raw, "240名", 240, "名", obj="涉枪犯罪嫌疑人", period_start=date(2024, 1, 1),
+                   period_end=date(2024, 12, 10), **people),
+            metric(raw, "1380名", 1380, "名", obj="涉枪犯罪嫌疑人", period_start=date(2020, 1, 1),
+                   period_end=date(2024, 12, 10), **people),
+            metric(raw, "31名", 31, "名", obj="涉枪犯罪嫌疑人", period_start=date(2024, 5, 1),
+                   period_end=date(2024, 5, 31), **people)]
+    parts = _part_of(raw, rows)
+    assert parts["240名"] == "1380名" and parts["31名"] == "240名"
