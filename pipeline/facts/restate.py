@@ -20,7 +20,8 @@ _CLAUSE_END = _SENTENCE_END + "，,：:、"
 _SENTENCE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}]")
 _SPACE = " \t\r\n\u3000"
 _CLAUSE_ENDS = re.compile(f"[{re.escape(_CLAUSE_END)}]")
-_BACKREF = re.compile(r"(上述|前述|以上|这些|这|该|此)(?:的)?$")
+# 上述3126名, 这两家, 该案26名, 这批1.2吨: a figure referring back to one stated before
+_BACKREF = re.compile(r"(上述|前述|以上|这些|这|该|此)(?:的|[案批])?$")
 _BACKREF_OBJECTS = frozenset({"上述", "前述", "以上", "这些", "该", "此"})
 _OBJECT_PREFIX = re.compile(r"^(上述|前述|这些|该类|此类|各类|共计|累计|共|总计)")
 _GENERIC_OBJECTS = frozenset({"占比", "比例", "比重", "案件", "人", "价值", "总数", "数量", "群众"})

@@ -301,3 +301,15 @@ def test_a_part_named_from_its_set_may_be_at_a_later_stage():
     total = columns[rows[0]["metric_id"]][0]
     assert columns[rows[1]["metric_id"]][0] == total
     assert columns[rows[2]["metric_id"]][1] == total
+
+
+def test_the_case_named_back_restates_its_figure():
+    """今年3月…抓获犯罪嫌疑人17名。目前，该案17名犯罪嫌疑人已被起诉: 该案17名 (read without a
+    category) is the 17名 of the case, whatever its period was read as."""
+    raw = "今年3月，某县公安局破获一起跨省盗窃案，抓获犯罪嫌疑人17名，追回赃款60万元。目前，该案17名犯罪嫌疑人均已被移送起诉。\n"
+    place = dict(place="安徽省宿州市砀山县")
+    rows = [metric(raw, "17名", 17, "名", category="suspects_arrested", action="抓获", obj="犯罪嫌疑人",
+                   period_start=date(2024, 3, 1), period_end=date(2024, 3, 31), **place),
+            metric(raw, "17名", 17, "名", nth=1, obj="该案", period_end=date(2024, 12, 10), **place)]
+    _, columns, _ = link(rows, [document(raw)])
+    assert columns[rows[0]["metric_id"]][0] == columns[rows[1]["metric_id"]][0]
