@@ -131,15 +131,25 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
 
 
 def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
-    """Parts by a marker (其中, 包括, …中，, a ；-clause continuing 其中): part index → total index."""
+    """Parts by a marker (其中, 包括, …中，, a ；-clause continuing 其中): part index → total index.
+    The items of one enumeration share its totals, one per unit: 其中，刷单返利类诈骗4386起；虚假投资
+    理财类诈骗2251起 are both parts of the 1.12万起 the first found, whatever the second's
+    category was read as."""
     targets: dict[int, int] = {}
+    by_index = {item.index: item for item in ordered}
     opened: tuple[int, Marker] | None = None  # (clause start, marker) of the last 其中
+    totals: dict[tuple[int, str], int] = {}  # (marker offset, unit class) → the total found
     for position, item in enumerate(ordered):
         if item.backref:
             continue
         marker = marker_position(item)
         if marker is None and item.after_semicolon and opened and continues(item, opened[0]):
             marker = opened[1]  # 其中，起诉…5120人；起诉…2730人
+            shared = totals.get((marker.at, item.unit_class))
+            if shared is not None and _comparable(item, by_index[shared]):
+                targets[item.index] = shared
+                opened = (item.prefix_start, marker)
+                continue
         if marker is None:
             continue
         opened = (item.prefix_start, marker)
@@ -151,6 +161,7 @@ def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
             candidates.sort(key=_set_rank(item, marker))
         if candidates:
             targets[item.index] = candidates[-1].index
+            totals.setdefault((marker.at, item.unit_class), candidates[-1].index)
     return targets
 
 

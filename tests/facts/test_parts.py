@@ -95,3 +95,16 @@ def test_a_months_figure_is_part_of_the_narrowest_total_that_holds_it():
                    period_end=date(2024, 5, 31), **people)]
     parts = _part_of(raw, rows)
     assert parts["240名"] == "1380名" and parts["31名"] == "240名"
+
+
+def test_the_items_of_one_enumeration_share_its_total():
+    """接报盗抢警情5260起。其中，入室盗窃1840起；扒窃930起；抢夺210起: every item is a part of
+    5260起, also one whose category the metrics stage read as another (扒窃 as economy)."""
+    raw = "1至10月，全市共接报盗抢警情5260起，同比下降8.4%。其中，入室盗窃1840起；扒窃930起；抢夺210起。"
+    calls = dict(category="police_service", action="接报")
+    rows = [metric(raw, "5260起", 5260, "起", obj="盗抢警情", **calls),
+            metric(raw, "1840起", 1840, "起", obj="入室盗窃", **calls),
+            metric(raw, "930起", 930, "起", category="economy", obj="扒窃"),
+            metric(raw, "210起", 210, "起", obj="抢夺", **calls)]
+    parts = _part_of(raw, rows)
+    assert parts["1840起"] == parts["930起"] == parts["210起"] == "5260起"
