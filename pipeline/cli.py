@@ -297,25 +297,30 @@ def evaluate_articles_command(gold, inputs, as_json, details):
 @click.option("--date", "published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
               help="Publication date for inputs that carry none.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def evaluate_facts_command(gold, inputs, published, as_json):
+@click.option("--details", is_flag=True,
+              help="List every missed or wrong pair, part, conflict and cross-document pair.")
+def evaluate_facts_command(gold, inputs, published, as_json, details):
     """Run fazhi on INPUTS and score its count-once links against hand marks: same-statistic
     pairs, republished pairs, parts, conflicts and cross-document pairs.
 
-    Example: fazhi evaluate facts --gold tests/fixtures/facts/.gold.jsonl tests/fixtures/facts --date 2022-11-08
+    Example: fazhi evaluate facts --gold tests/fixtures/facts/.gold.jsonl tests/fixtures/facts --date 2022-11-08 --details
     """
     import tempfile
 
-    from .evaluation.facts import read_gold, score_run
+    from .evaluation.facts import format_details, read_gold, score_run
     from .run.driver import run
 
     try:
         with tempfile.TemporaryDirectory() as tmp:
             run(inputs, Path(tmp) / "out", published=published.date() if published else None,
                 say=lambda m: click.echo(m, err=True))
-            scores = score_run(read_gold(gold), Path(tmp) / "out")
+            scores = score_run(read_gold(gold), Path(tmp) / "out", details=details)
     except UserError as exc:
         _fail(str(exc))
+    listed = scores.pop("details", None) if not as_json else None
     _print_scores(scores, as_json)
+    if listed is not None:
+        click.echo(format_details(listed))
 
 
 @evaluate.command("ner")

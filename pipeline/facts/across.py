@@ -95,7 +95,18 @@ def document_locals(doc_id: str, order: tuple, raw: str | None, rows: list[dict]
             of_metric[member.row["metric_id"]] = lid
             lid_of_index[member.index] = lid
     parts = {rows[p]["metric_id"]: lid_of_index[t] for p, t in targets.items()}
+    share_periods(locals_, [(lid_of_index[p], lid_of_index[t]) for p, t in targets.items()], first_lid)
     return locals_, of_metric, parts
+
+
+def share_periods(locals_: list[Local], parts: list[tuple[int, int]], first_lid: int) -> None:
+    """A part stated for the same period as its total (a period key in common) is blocked under
+    every period its total is stated with: 截至11月底，挽回损失23516万元，其中发还1.62亿元, where the
+    23516万元 restates 今年以来…2.35亿元, meets another report's 今年以来…发还1.62亿元."""
+    for part, total in parts:
+        mine, theirs = locals_[part - first_lid], locals_[total - first_lid]
+        if part != total and set(mine.periods) & set(theirs.periods):
+            mine.periods = tuple(sorted(set(mine.periods) | set(theirs.periods)))
 
 
 class UnionFind:

@@ -4,37 +4,66 @@ total (``part_of``) and never folded into it, so a sum over facts can leave part
 from __future__ import annotations
 
 import re
+from datetime import date
+from typing import NamedTuple
 
-from .restate import Statement, actions_agree, objects_agree
+from .restate import Statement, actions_agree, objects_agree, overlap
 from .values import WEAK_CATEGORIES, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
 _MARKER = re.compile(r"其中|包括|包含|含|中，|中,|中有")
 _INNER = ("中，", "中,", "中有")
-# 在缴获的毒品中， / 这些案件中，: a set named before, which may be stated in the sentence before
-_SET_BEFORE = re.compile(r"(的|上述|这些|这批|该批)[^，。；,;]{0,8}$")
+# 在缴获的毒品中， / 这些案件中， / 侦办的418起经济犯罪案件中，: a set named before, which may be
+# stated in the sentence before (with the figure of another unit: the money of those 418 cases)
+_SET_BEFORE = re.compile(r"(的|上述|这些|这批|该批)([^，。；,;]{0,12})$")
 
 
-def marker_position(item: Statement) -> tuple[int, int, bool] | None:
-    """(offset of the last 其中/包括/…中， before the figure in its sentence, the earliest offset
-    its total may start at, whether it is …中， naming a set), or None. 其中 and 包括 may follow a total in the sentence before;
-    …中， (上述38名犯罪嫌疑人中，已有30名) needs the total in its own sentence, unless it names a
-    set stated before (在缴获的毒品中，冰毒11.3吨 two sentences after 缴获毒品20.6吨). A paragraph
-    that opens with 其中 breaks down a total of the paragraph before. (A clause after ；
-    continuing an enumeration opened with 其中 is handled by ``part_targets``.)"""
+class Marker(NamedTuple):
+    """Where a 其中/包括/…中， stands, and where its total may be."""
+
+    at: int              # offset of the marker
+    floor: int           # the earliest offset its total may start at
+    inner: bool          # …中， naming a set
+    named: str = ""      # the set it names: 这些犯罪嫌疑人中 → 犯罪嫌疑人
+    named_start: int = -1  # where that set's words start (a total stated inside them is its own)
+
+
+def marker_position(item: Statement) -> Marker | None:
+    """The last 其中/包括/…中， before the figure in its sentence, or None. 其中 and 包括 may
+    follow a total in the sentence before; …中， (上述38名犯罪嫌疑人中，已有30名) needs the total in
+    its own sentence, unless it names a set stated before (在缴获的毒品中，冰毒11.3吨 two sentences
+    after 缴获毒品20.6吨). A paragraph that opens with 其中 breaks down a total of the paragraph
+    before. (A clause after ； continuing an enumeration opened with 其中 is handled by
+    ``part_targets``.)"""
     found = None
     for match in _MARKER.finditer(item.sentence_prefix):
         at = item.prefix_start + match.start()
         inner = match.group() in _INNER
+        named, named_start = "", -1
         if inner:
-            named = _SET_BEFORE.search(item.sentence_prefix[:match.start()])
-            floor = item.earlier_start if named else item.prefix_start
+            named_match = _SET_BEFORE.search(item.sentence_prefix[:match.start()])
+            floor = item.earlier_start if named_match else item.prefix_start
+            if named_match:
+                named, named_start = named_match.group(2), item.prefix_start + named_match.start(2)
         elif not item.sentence_prefix[:match.start()].strip() and item.prefix_start <= item.paragraph_start + 1:
             floor = item.previous_paragraph_start  # 其中 opening a paragraph
         else:
             floor = item.previous_start
-        found = (at, floor, inner)
+        found = Marker(at, floor, inner, named, named_start)
     return found
+
+
+def _set_rank(item: Statement, marker: Marker):
+    """How well a total fits the set a …中， names, as a sort key (best last): a figure inside
+    the set's words (抓获的[38名]犯罪嫌疑人中), then one of the part's own topic, then one whose
+    object the set names (这些犯罪嫌疑人中 → 抓获毒品犯罪嫌疑人311名, not 查获吸毒人员519名 stated
+    after it), then the nearest."""
+    def rank(total: Statement) -> tuple:
+        names = bool(total.object and marker.named and (
+            total.object in marker.named or overlap(total.object, marker.named) >= 0.6))
+        inside = marker.named_start >= 0 and total.start >= marker.named_start
+        return (inside, _topics_fit(item, total), names, total.start)
+    return rank
 
 
 def _topics_fit(part: Statement, total: Statement) -> bool:
@@ -88,36 +117,94 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
     unit and a larger value before the marker (其中跨境电信网络诈骗案件2100起 → 14870起), or a
     total it subdivides by period or place (the nearest earlier one, else the nearest later one)."""
     ordered = sorted(items, key=lambda s: (s.start, s.index))
-    targets: dict[int, int] = {}
-    opened: tuple[int, tuple[int, int]] | None = None  # (clause start, marker) of the last 其中
-    for position, item in enumerate(ordered):
-        if item.backref:
+    targets = _marked_parts(ordered)
+    by_index = {item.index: item for item in ordered}
+    breakdowns = {part for part, total in targets.items() if _same_frame(by_index[part], by_index[total])}
+    for item in ordered:
+        if item.backref or item.index in targets:
             continue
-        marker = marker_position(item)
-        if marker is None and item.after_semicolon and opened and opened[0] == item.previous_start:
-            marker = opened[1]  # 其中，起诉…5120人；起诉…2730人
-        if marker is not None:
-            opened = (item.prefix_start, marker)
-        earlier = ordered[:position]
-        candidates = []
-        if marker is not None:
-            # …中， names the set the part is drawn from: 抓获的38名犯罪嫌疑人中，已有30名被批准逮捕 is
-            # a part of the 38名 at a later stage of the process, whatever its category
-            candidates = [t for t in earlier if marker[1] <= t.start < marker[0] and _comparable(item, t)
-                          and (marker[2] or _topics_fit(item, t))]
-        if not candidates:  # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
-            candidates = _subdivided(item, ordered)
+        # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
+        candidates = _subdivided(item, ordered, breakdowns)
         if candidates:
             targets[item.index] = candidates[-1].index
     return targets
 
 
-def _subdivided(item: Statement, ordered: list[Statement]) -> list[Statement]:
-    """The totals ``item`` subdivides by period or place, best last: a sub-area or sub-period
-    may come before its total (南明区86起 … 全市693起), but an earlier total is preferred;
-    武汉…盗窃案件5630起 is part of 湖北…盗窃案件19612起, not of 湖北…电动车案件6027起."""
+def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
+    """Parts by a marker (其中, 包括, …中，, a ；-clause continuing 其中): part index → total index.
+    The items of one enumeration share its totals, one per unit: 其中，刷单返利类诈骗4386起；虚假投资
+    理财类诈骗2251起 are both parts of the 1.12万起 the first found, whatever the second's
+    category was read as."""
+    targets: dict[int, int] = {}
+    by_index = {item.index: item for item in ordered}
+    opened: tuple[int, Marker] | None = None  # (clause start, marker) of the last 其中
+    totals: dict[tuple[int, str], int] = {}  # (marker offset, unit class) → the total found
+    for position, item in enumerate(ordered):
+        if item.backref:
+            continue
+        marker = marker_position(item)
+        if marker is None and item.after_semicolon and opened and continues(item, opened[0]):
+            marker = opened[1]  # 其中，起诉…5120人；起诉…2730人
+            shared = totals.get((marker.at, item.unit_class))
+            if shared is not None and _comparable(item, by_index[shared]):
+                targets[item.index] = shared
+                opened = (item.prefix_start, marker)
+                continue
+        if marker is None:
+            continue
+        opened = (item.prefix_start, marker)
+        # …中， names the set the part is drawn from: 抓获的38名犯罪嫌疑人中，已有30名被批准逮捕 is
+        # a part of the 38名 at a later stage of the process, whatever its category
+        candidates = [t for t in ordered[:position] if marker.floor <= t.start < marker.at
+                      and _comparable(item, t) and (marker.inner or _topics_fit(item, t))]
+        if marker.inner:
+            candidates.sort(key=_set_rank(item, marker))
+        if candidates:
+            targets[item.index] = candidates[-1].index
+            totals.setdefault((marker.at, item.unit_class), candidates[-1].index)
+    return targets
+
+
+def _same_frame(part: Statement, total: Statement) -> bool:
+    """The same place and period: a marked part of such a total breaks it down by kind
+    (其中，刑事案件4628件 of 审结58416件), so it holds no sub-area's figure of the total's kind."""
+    p, t = part.row, total.row
+    return (_place_within(p, t) is False and p.get("period_start") == t.get("period_start")
+            and p.get("period_end") == t.get("period_end"))
+
+
+def continues(item: Statement, opened_at: int) -> bool:
+    """True when ``item``'s clause after ； continues the enumeration whose last clause starts
+    at ``opened_at``: the clause right after it, or a later figure of the same clause
+    (其中，集资类案件138起，涉案9.62亿元；诈骗类案件204起，涉案3.7亿元: 3.7亿元 as well as 204起)."""
+    return opened_at in (item.previous_start, item.prefix_start)
+
+
+def _subdivided(item: Statement, ordered: list[Statement], breakdowns: set[int] = frozenset()) -> list[Statement]:
+    """The totals ``item`` subdivides by period or place, best last: one whose object agrees;
+    then not a kind broken out of a total (``breakdowns``) unless it is of the part's own
+    object (托克托县审结案件3126件 is part of the city's 审结案件58416件, not of its 刑事案件4628件,
+    whatever the county's object was read as; 武汉…盗窃案件5630起 is part of 湖北…盗窃案件19612起,
+    not of 湖北…电动车案件6027起); then the same object; then the narrowest period (9月…抓获犯罪嫌疑人
+    26名 is part of the year's 抓获犯罪嫌疑人197名, not of the 2019年以来累计1036名 the 197名 is part
+    of); then a whole rather than a kind; a sub-area or sub-period may come before its total (南明区86起 …
+    全市693起), but an earlier total is preferred, the nearest first."""
     candidates = [t for t in ordered if t is not item and not t.backref and _comparable(item, t)
                   and _subdivision(item, t, later=t.start > item.start)]
-    candidates.sort(key=lambda t: (t.object == item.object, objects_agree(item, t), t.start < item.start,
-                                   t.start if t.start < item.start else -t.start))
+    def rank(t: Statement) -> tuple:
+        same, whole = t.object == item.object, t.index not in breakdowns
+        return (objects_agree(item, t), same or whole, same, -_days(t.row), whole, t.start < item.start,
+                t.start if t.start < item.start else -t.start)
+    candidates.sort(key=rank)
     return candidates
+
+
+def _days(row: dict) -> int:
+    """The length of a row's period in days (0 when it has no resolved period)."""
+    start, end = row.get("period_start"), row.get("period_end")
+    if not (start and end):
+        return 0
+    try:
+        return (date.fromisoformat(str(end)[:10]) - date.fromisoformat(str(start)[:10])).days
+    except ValueError:
+        return 0

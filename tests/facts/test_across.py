@@ -163,3 +163,30 @@ def test_a_copys_figures_join_the_first_copys_figure_of_the_same_place():
     assert documents["d2"][0] == "d1"
     assert ids[0] == ids[2] != ids[1] == ids[3]
     assert len(facts) == 2
+
+
+def test_a_part_stated_up_to_a_day_meets_the_same_part_stated_for_the_year():
+    """一: 今年以来挽回损失3.4亿元 … 截至10月底，挽回损失34120万元，其中返还群众1.05亿元. 二 (a digest):
+    今年以来挽回损失3.4亿元，其中返还群众1.05亿元. The 1.05亿元 of 截至10月底 belongs to the same
+    period as its total, which the first report also states as 今年以来: one fact; a part whose
+    total is of another period keeps its own."""
+    one = "今年以来，某市经侦部门挽回损失3.4亿元。\n截至10月底，全市经侦部门挽回损失34120万元，其中返还群众1.05亿元。\n"
+    two = "【某市】今年以来，某市经侦部门挽回损失3.4亿元，其中返还群众1.05亿元。\n"
+    money = dict(kind="money", category="losses_recovered", place="江苏省苏州市")
+    year = dict(period="今年以来", period_start=date(2024, 1, 1), period_end=date(2024, 11, 20))
+    to_day = dict(period="截至10月底", period_end=date(2024, 10, 31))
+    rows = [metric(one, "3.4亿元", 3.4e8, "元", doc_id="d1", action="挽回", obj="损失", **money, **year),
+            metric(one, "34120万元", 3.412e8, "元", doc_id="d1", action="挽回", obj="损失", **money, **to_day),
+            metric(one, "1.05亿元", 1.05e8, "元", doc_id="d1", action="返还", obj="群众", **money, **to_day),
+            metric(two, "3.4亿元", 3.4e8, "元", doc_id="d2", action="挽回", obj="损失", **money, **year),
+            metric(two, "1.05亿元", 1.05e8, "元", doc_id="d2", action="返还", obj="群众", **money, **year)]
+    docs = [document(one, "d1", "1.txt", published=date(2024, 11, 20)),
+            document(two, "d2", "2.txt", published=date(2024, 11, 21))]
+    _, columns, _ = link(rows, docs)
+    ids = [columns[r["metric_id"]][0] for r in rows]
+    assert ids[0] == ids[1] == ids[3] and ids[2] == ids[4]
+    assert columns[rows[2]["metric_id"]][1] == ids[0]
+    other = [dict(rows[0], period_start=date(2023, 1, 1), period_end=date(2023, 12, 31), period="去年"),
+             rows[2], rows[3], rows[4]]
+    _, columns, _ = link(other, docs)
+    assert columns[rows[2]["metric_id"]][0] != columns[rows[4]["metric_id"]][0]

@@ -301,3 +301,33 @@ def test_a_part_named_from_its_set_may_be_at_a_later_stage():
     total = columns[rows[0]["metric_id"]][0]
     assert columns[rows[1]["metric_id"]][0] == total
     assert columns[rows[2]["metric_id"]][1] == total
+
+
+def test_the_case_named_back_restates_its_figure():
+    """今年3月…抓获犯罪嫌疑人17名。目前，该案17名犯罪嫌疑人已被起诉: 该案17名 (read without a
+    category) is the 17名 of the case, whatever its period was read as."""
+    raw = "今年3月，某县公安局破获一起跨省盗窃案，抓获犯罪嫌疑人17名，追回赃款60万元。目前，该案17名犯罪嫌疑人均已被移送起诉。\n"
+    place = dict(place="安徽省宿州市砀山县")
+    rows = [metric(raw, "17名", 17, "名", category="suspects_arrested", action="抓获", obj="犯罪嫌疑人",
+                   period_start=date(2024, 3, 1), period_end=date(2024, 3, 31), **place),
+            metric(raw, "17名", 17, "名", nth=1, obj="该案", period_end=date(2024, 12, 10), **place)]
+    _, columns, _ = link(rows, [document(raw)])
+    assert columns[rows[0]["metric_id"]][0] == columns[rows[1]["metric_id"]][0]
+
+
+def test_an_abbreviated_action_or_object_restates_the_full_one():
+    """Headline 批捕2.1万余人 / body 批准逮捕21356人 (批捕 abbreviates 批准逮捕), headline 破获电诈案件
+    418起 / body 破获电信网络诈骗案件418起; 信诈案件 (not from the first character) is none."""
+    raw = ("全省检察机关批捕2.1万余人 破获电诈案件418起\n本报讯 今年以来，全省检察机关批准逮捕犯罪嫌疑人21356人。"
+           "全省公安机关破获电信网络诈骗案件418起。\n")
+    place = dict(place="江西省")
+    rows = [metric(raw, "2.1万余人", 21000, "人", approx="over", category="arrests_approved", action="批捕", **place),
+            metric(raw, "418起", 418, "起", category="cases_solved", action="破获", obj="电诈案件", **place),
+            metric(raw, "21356人", 21356, "人", category="arrests_approved", action="批准逮捕", obj="犯罪嫌疑人", **place),
+            metric(raw, "418起", 418, "起", nth=1, category="cases_solved", action="破获", obj="电信网络诈骗案件", **place)]
+    _, columns, _ = link(rows, [document(raw)])
+    ids = [columns[r["metric_id"]][0] for r in rows]
+    assert ids[0] == ids[2] and ids[1] == ids[3]
+    swapped = dict(rows[1], object="信诈案件")
+    _, columns, _ = link([swapped, rows[3]], [document(raw)])
+    assert columns[swapped["metric_id"]][0] != columns[rows[3]["metric_id"]][0]

@@ -58,3 +58,12 @@ def test_units_that_count_the_same_thing_share_a_class(a, b):
 def test_people_and_person_times_are_different_units():
     """14.5万人次 counts contacts, not people."""
     assert unit_class("人次") != unit_class("人")
+
+
+def test_an_abbreviation_keeps_the_order_of_the_full_form():
+    """起诉 abbreviates 提起公诉, 电诈 电信网络诈骗; 诉起 does not, nor a word as long as the other."""
+    from pipeline.facts.restate import abbreviates
+
+    assert abbreviates("起诉", "提起公诉") and abbreviates("电诈", "电信网络诈骗")
+    assert not abbreviates("诉起", "提起公诉") and not abbreviates("抓获", "处分")
+    assert not abbreviates("起诉", "起诉")

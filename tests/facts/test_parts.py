@@ -1,0 +1,110 @@
+"""Parts of totals: which stated figure a breakdown, a sub-area or a sub-period belongs to."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.facts import link
+
+from .rows import document, metric
+
+
+def _part_of(raw: str, rows: list[dict]) -> dict[str, str | None]:
+    """{text (text#2 for its second row): the text of its total's first statement, or None}."""
+    _, columns, _ = link(rows, [document(raw)])
+    first: dict[str, str] = {}
+    for r in sorted(rows, key=lambda r: r["start"]):
+        first.setdefault(columns[r["metric_id"]][0], r["text"])
+    out: dict[str, str | None] = {}
+    for r in sorted(rows, key=lambda r: r["start"]):
+        out[r["text"] + ("#2" if r["text"] in out else "")] = first.get(columns[r["metric_id"]][1])
+    return out
+
+
+def test_every_figure_of_a_clause_continuing_qizhong_is_a_part():
+    """其中，走私冻品案件40起，案值5.2亿元；走私香烟案件23起，案值1.9亿元: the money of the second
+    clause (its second figure) is part of the 案值 total too, not a figure of its own."""
+    raw = "海关缉私部门立案侦办走私案件130起，案值16.4亿元。其中，走私冻品案件40起，案值5.2亿元；走私香烟案件23起，案值1.9亿元。"
+    cases = dict(category="cases_filed", action="立案侦办")
+    money = dict(category="money_involved", obj="案值", kind="money")
+    rows = [metric(raw, "130起", 130, "起", obj="走私案件", **cases),
+            metric(raw, "16.4亿元", 16.4e8, "元", **money),
+            metric(raw, "40起", 40, "起", obj="走私冻品案件", **cases),
+            metric(raw, "5.2亿元", 5.2e8, "元", **money),
+            metric(raw, "23起", 23, "起", obj="走私香烟案件", **cases),
+            metric(raw, "1.9亿元", 1.9e8, "元", **money)]
+    parts = _part_of(raw, rows)
+    assert parts["40起"] == parts["23起"] == "130起"
+    assert parts["5.2亿元"] == parts["1.9亿元"] == "16.4亿元"
+
+
+def test_a_demonstrative_set_points_at_the_figure_of_the_people_it_names():
+    """抓获涉赌犯罪嫌疑人142名，查处参赌人员388名。这些犯罪嫌疑人中，有97名已被起诉: 97名 is drawn
+    from the 142名 suspects the set names, not from the 388名 gamblers stated nearer."""
+    raw = "今年以来，全市共破获赌博案件56起，抓获涉赌犯罪嫌疑人142名；查处参赌人员388名。\n\n这些犯罪嫌疑人中，有97名已被移送起诉。"
+    rows = [metric(raw, "56起", 56, "起", category="cases_solved", action="破获", obj="赌博案件"),
+            metric(raw, "142名", 142, "名", category="suspects_arrested", action="抓获", obj="涉赌犯罪嫌疑人"),
+            metric(raw, "388名", 388, "名", category="violations_handled", action="查处", obj="参赌人员"),
+            metric(raw, "97名", 97, "名", category="prosecuted", action="移送起诉")]
+    assert _part_of(raw, rows)["97名"] == "142名"
+
+
+def test_a_set_named_by_its_count_points_at_the_money_of_its_own_topic():
+    """立案侦办走私案件75起，案值8.6亿元，挽回损失4.2亿元。缉私局侦办的75起走私案件中，…案值3.1亿元:
+    the set is named by its count (75起), and its money part belongs to the 案值 of the sentence
+    before, not to the nearer 挽回损失."""
+    raw = "今年以来，市缉私局立案侦办走私案件75起，案值8.6亿元，挽回损失4.2亿元。据悉，缉私局侦办的75起走私案件中，走私冻品案件31起，案值3.1亿元。"
+    money = dict(kind="money")
+    rows = [metric(raw, "75起", 75, "起", category="cases_filed", action="立案侦办", obj="走私案件"),
+            metric(raw, "8.6亿元", 8.6e8, "元", category="money_involved", obj="案值", **money),
+            metric(raw, "4.2亿元", 4.2e8, "元", category="losses_recovered", action="挽回", obj="损失", **money),
+            metric(raw, "75起", 75, "起", nth=1, category="cases_filed", action="侦办", obj="走私案件"),
+            metric(raw, "31起", 31, "起", category="cases_filed", obj="走私冻品案件"),
+            metric(raw, "3.1亿元", 3.1e8, "元", category="money_involved", obj="案值", **money)]
+    parts = _part_of(raw, rows)
+    assert parts["3.1亿元"] == "8.6亿元" and parts["31起"] == "75起"
+
+
+def test_a_county_figure_is_part_of_the_citywide_total_not_of_a_kind_broken_out_of_it():
+    """全市审结的案件中，民事案件6120件，刑事案件2210件。甲县、乙县分别审结案件1530件、980件: the
+    counties' figures are parts of the city's 9480件, not of its 刑事案件 (a kind broken out of the
+    total), even when their object is read as the county's name."""
+    raw = "今年以来，全市法院共审结案件9480件。全市法院审结的9480件案件中，民事案件6120件，刑事案件2210件。阳曲县、清徐县法院分别审结案件1530件、980件。"
+    court = dict(category="adjudicated", action="审结", place="山西省太原市")
+    rows = [metric(raw, "9480件", 9480, "件", obj="案件", **court),
+            metric(raw, "9480件", 9480, "件", nth=1, obj="案件", **court),
+            metric(raw, "6120件", 6120, "件", obj="民事案件", **court),
+            metric(raw, "2210件", 2210, "件", obj="刑事案件", **court),
+            metric(raw, "1530件", 1530, "件", obj="阳曲县", **dict(court, place="山西省太原市阳曲县")),
+            metric(raw, "980件", 980, "件", obj="清徐县", **dict(court, place="山西省太原市清徐县"))]
+    parts = _part_of(raw, rows)
+    assert parts["2210件"] == "9480件"
+    assert parts["1530件"] == parts["980件"] == "9480件"
+
+
+def test_a_months_figure_is_part_of_the_narrowest_total_that_holds_it():
+    """今年以来抓获涉枪犯罪嫌疑人240名；2020年以来累计抓获1380名。今年5月…抓获涉枪犯罪嫌疑人31名:
+    the month is part of the year's 240名 (itself part of the cumulative 1380名), not of 1380名."""
+    raw = "今年以来，全市共抓获涉枪犯罪嫌疑人240名。自2020年以来，全市累计抓获涉枪犯罪嫌疑人1380名。\n\n今年5月，警方打掉一个制贩枪团伙，抓获涉枪犯罪嫌疑人31名。"
+    people = dict(category="suspects_arrested", action="抓获", place="广西壮族自治区柳州市")
+    rows = [metric(raw, "240名", 240, "名", obj="涉枪犯罪嫌疑人", period_start=date(2024, 1, 1),
+                   period_end=date(2024, 12, 10), **people),
+            metric(raw, "1380名", 1380, "名", obj="涉枪犯罪嫌疑人", period_start=date(2020, 1, 1),
+                   period_end=date(2024, 12, 10), **people),
+            metric(raw, "31名", 31, "名", obj="涉枪犯罪嫌疑人", period_start=date(2024, 5, 1),
+                   period_end=date(2024, 5, 31), **people)]
+    parts = _part_of(raw, rows)
+    assert parts["240名"] == "1380名" and parts["31名"] == "240名"
+
+
+def test_the_items_of_one_enumeration_share_its_total():
+    """接报盗抢警情5260起。其中，入室盗窃1840起；扒窃930起；抢夺210起: every item is a part of
+    5260起, also one whose category the metrics stage read as another (扒窃 as economy)."""
+    raw = "1至10月，全市共接报盗抢警情5260起，同比下降8.4%。其中，入室盗窃1840起；扒窃930起；抢夺210起。"
+    calls = dict(category="police_service", action="接报")
+    rows = [metric(raw, "5260起", 5260, "起", obj="盗抢警情", **calls),
+            metric(raw, "1840起", 1840, "起", obj="入室盗窃", **calls),
+            metric(raw, "930起", 930, "起", category="economy", obj="扒窃"),
+            metric(raw, "210起", 210, "起", obj="抢夺", **calls)]
+    parts = _part_of(raw, rows)
+    assert parts["1840起"] == parts["930起"] == parts["210起"] == "5260起"
