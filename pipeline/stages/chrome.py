@@ -33,13 +33,16 @@ from .metalines import DATE_TEXT, EDITION, META_LABEL, OUTLET_NAME, TIME, meta_l
 
 _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
                   r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$"  # 示例市场监管网 首页
+                  r"|^[\u4e00-\u9fff]{1,10}(?:网|报|在线|新闻|频道|客户端)首页$"  # 示例网首页, glued
                   r"|^[^。，！？>＞»]{1,20}(?:[ \t]*(?:>>|[>＞»])[ \t]*[^。，！？>＞»]{1,12}){2,}$"  # 示例网 > 法治 > 正文
                   r"|^[^。，！？>＞»\s]{0,10}(?:网|报|新闻|首页|频道|在线|院|局|政府)[ \t]*(?:>>|[>＞»])[ \t]*"
                   r"[^。，！？>＞»\s]{1,8}$"  # 明报 > 港闻, a site's name and one crumb (not 收入 > 支出)
                   r"|^[^。，！？]{1,30}[ \t]*(?:[|｜/]|>>|[>＞»])[ \t]*正文$")  # 示例新闻网 | 法治 | 正文, 法治 > 正文
 # 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
 _CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
-_NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$")
+_NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$"
+                      # 示例网 | 新闻 | 法治: a site's name and two channels or more
+                      r"|^[\u4e00-\u9fff]{1,8}(?:网|报|台|在线|客户端)(?:[ \t]*[|｜][ \t]*[\u4e00-\u9fff]{2,6}){2,}$")
 _WIDGET = re.compile(
     r"分享到|分享让更多人看到|大字体|小字体|^字号[:：]|扫一扫|打印本页|关闭窗口|【关闭】|【打印】"
     r"|^[大中小]?字号$|^字体$|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
@@ -50,6 +53,12 @@ _WIDGET = re.compile(
     r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
     r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$"  # not 1, 2: a feature's section numbers
     r"|^(?:点击|戳)(?:上方|下方)?蓝字|^(?:\+[ \t]*)?关注(?:我们)?$|^≡")  # WeChat's 点击蓝字 关注我们, a mobile page's menu
+# 作者头像, 点赞 26, 点击播报本文，约: a mobile page's avatar and action bar, a public account's
+# bottom bar, a portal's read-aloud button (the lists in data/chrome_widget_*.txt).
+_WIDGET_WORDS = re.compile(
+    rf"^(?:{alternation(read_words(DATA_DIR / 'chrome_widget_lines.txt'))})[ \t]*(?:\d+(?:\.\d+)?[万千]?)?$"
+    rf"|^(?:{alternation(read_words(DATA_DIR / 'chrome_widget_starts.txt'))})"
+    r"|^(?:评论|留言)[ \t]+\d+(?:\.\d+)?[万千]?$")  # 评论 12 (评论 alone is a paper's column)
 _EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
                      r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$"  # （文：交警示例支队）
                      r"|^[(（][ \t]*作者单位[:：][^（）()]{2,30}[)）]$")  # （作者单位：示例县人民法院）
@@ -89,7 +98,8 @@ _GUIDE = re.compile(r"^(?:本版导读|导读|本版要目)$")
 _OUTLET = r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|晨报|时报|周刊|网|社|台|频道)"
 # A site-name line: 法治日报 - 法制网 (two names), or one name such as 示例晚报, 示例新闻网.
 _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
-                   r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$|^[\u4e00-\u9fff]{3,8}网$")  # 示例快讯网
+                   r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$|^[\u4e00-\u9fff]{3,8}网$"  # 示例快讯网
+                   rf"|^{_OUTLET}[ \t]+[A-Z][A-Za-z.]{{1,20}}(?:[ \t]+[A-Z][A-Za-z.]{{1,20}}){{0,3}}$")  # 示例社 SNA, 示例日报 Example Daily
 # 你的公司如何上网, 逃犯难逃法网: a headline ending in a word with 网, not a site's name.
 _NOT_SITE_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'chrome_not_site_ends.txt'))})$")
 _SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
@@ -182,7 +192,7 @@ def line_kind(text: str) -> str | None:
     if len(text) <= 60 and "。" not in text:
         if _NAV.search(text) or _NAV_BAR.match(text) or _PAGE_LABEL.match(text) or _CRUMB_START.match(text):
             return "nav"
-        if _WIDGET.search(text):
+        if _WIDGET.search(text) or _WIDGET_WORDS.match(text):
             return "widget"
         if _COLUMN.match(text):
             return "column"
@@ -240,6 +250,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     more headlines (or any after 本版导读) that are printed again below → page_header.
     """
     _mark_sites(lines, kinds, meta)
+    _mark_title_crumbs(lines, kinds)
     _mark_section(lines, kinds)
     for i, line in enumerate(lines[:3]):  # 法治日报 - 法制网 above everything else
         if kinds[i] is None:
@@ -272,6 +283,23 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         for i in listed:
             kinds[i] = "page_header"
         meta.headlines = {texts[pos] for pos in range(len(listed))}
+
+
+_CRUMB_SEP = re.compile(r"[ \t]*(?:>>|[>＞»])[ \t]*")
+
+
+def _mark_title_crumbs(lines: list[Line], kinds: list[str | None]) -> None:
+    """Crumbs that end with the headline are navigation: ``示例网 > 法治 > 男子…被刑拘`` over
+    the headline ``男子…被刑拘`` (the last crumb may be cut short: ``男子网购…``). The crumbs
+    before it are short words; the headline must be printed on a line of its own below."""
+    for i, line in enumerate(lines[:6]):
+        parts = _CRUMB_SEP.split(line.simple)
+        if kinds[i] is not None or len(parts) < 3 or "。" in line.simple:
+            continue
+        last = parts[-1].rstrip("…. ")
+        if len(last) >= 6 and all(0 < len(part) <= 12 for part in parts[:-1]) and any(
+                kinds[j] is None and lines[j].simple.startswith(last) for j in range(i + 1, min(len(lines), i + 4))):
+            kinds[i] = "nav"
 
 
 def _listed_headlines(lines: list[Line], rest: list[int], texts: list[str], guided: bool) -> list[int]:

@@ -1,0 +1,54 @@
+"""Portal, mobile and agency pages of shapes first seen in ``tests/fixtures/pages_dev10``: their
+widgets, site lines and crumbs are chrome, the headline is the title (examples invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.stages import chrome
+
+from tests.stages.test_chrome import split
+
+
+@pytest.mark.parametrize("line", ["作者头像", "点赞 26", "在看", "举报", "收藏 3", "评论 12", "字级",
+                                  "点击播报本文，约", "請繼續往下閱讀..."])
+def test_action_bars_avatars_and_read_aloud_buttons_are_widgets(line):
+    doc = split(f"示例县法院审结一起诈骗案\n2024-05-06 10:20 来源：示例网\n{line}\n"
+                "近日，示例县人民法院审结一起诈骗案。\n被告人被判处有期徒刑三年。\n")
+    (article,) = doc.articles
+    assert (article.kicker, article.title, article.subtitle) == (None, "示例县法院审结一起诈骗案", None)
+    assert any(kind == "widget" for _s, _e, kind in doc.chrome)
+
+
+def test_a_bare_comment_column_is_not_a_widget():
+    assert chrome.line_kind("评论") is None
+
+
+@pytest.mark.parametrize("top", ["示例网首页", "示例网 | 新闻 | 法治", "示例社 SNA", "示例日报 Example Daily"])
+def test_a_sites_name_line_over_the_headline_is_no_kicker(top):
+    doc = split(f"{top}\n示例市警方破获一起盗窃案\n2024-05-06 10:20 来源：示例网\n"
+                "近日，示例市公安局破获一起盗窃案。\n")
+    (article,) = doc.articles
+    assert (article.kicker, article.title) == (None, "示例市警方破获一起盗窃案")
+
+
+def test_a_channel_pair_and_a_headline_with_bars_stay_text():
+    assert chrome.line_kind("法治 | 示例网") is None  # a channel and a site: _channel_site reads it
+    assert chrome.line_kind("扫黑 | 除恶 | 进行时") is None
+
+
+def test_crumbs_ending_with_the_headline_are_navigation():
+    doc = split("示例网 > 法治 > 示例市警方破获一起特大网络赌博案\n示例市警方破获一起特大网络赌博案\n"
+                "2024-05-06 10:20 来源：示例网\n近日，示例市公安局破获一起网络赌博案。\n")
+    (article,) = doc.articles
+    assert (article.kicker, article.title) == (None, "示例市警方破获一起特大网络赌博案")
+    doc = split("示例网 > 法治 > 示例市警方破获一起特大…\n示例市警方破获一起特大网络赌博案\n"
+                "2024-05-06 10:20 来源：示例网\n近日，示例市公安局破获一起网络赌博案。\n")
+    assert doc.articles[0].kicker is None  # the last crumb cut short
+
+
+def test_crumbs_of_another_headline_are_not_taken_for_navigation():
+    kicker = "房东 > 二房东 > 租客的押金纠纷应当如何处理"  # a kicker over another headline
+    doc = split(f"{kicker}\n示例区法院审结一起转租纠纷案\n2024-05-06 10:20 来源：示例网\n"
+                "近日，示例区人民法院审结一起转租纠纷案。\n")
+    assert doc.articles[0].kicker == kicker
