@@ -265,6 +265,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         if kinds[i] is None and kinds[i + 1] in ("meta", "nav") and _CHANNEL.match(line.simple):
             kinds[i] = "column"
     _mark_channel(lines, kinds)
+    _mark_channel_under_date(lines, kinds)
     rest = [i for i, kind in enumerate(kinds) if kind is None]
     if len(rest) >= 2 and _LATIN_TITLE.match(lines[rest[0]].simple):  # an English headline over the Chinese one
         kinds[rest[0]] = "page_title"
@@ -363,6 +364,29 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
                 and _WEB_NAME.match(lines[i].simple) and _is_heading_like(lines[i - 1].simple)):
             kinds[i] = "page_title"
             _site_outlet(lines[i], meta)
+    _mark_poster(lines, kinds, meta)
+
+
+# 2024-03-14 12:06·湖南, 12:06 发布于湖南, 12:06 IP属地：湖南: a self-media post's date line ends
+# with the province it was posted from.
+_POSTED_PLACE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[·•・]|发布于|IP属地[:：]?)[ \t]*(?P<place>[\u4e00-\u9fff]{2,3})$")
+_POSTER = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·]{2,12}$")
+
+
+def _mark_poster(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
+    """The account's name over a self-media post's date line is no headline: ``男子…被判刑`` /
+    ``作者头像`` / ``示例法眼`` / ``2024-03-14 12:06·湖南`` (the date line ends with the province the
+    post was sent from; the headline is above the name). The account is the outlet."""
+    for i in range(2, len(lines)):
+        posted = _POSTED_PLACE.search(lines[i].simple) if kinds[i] == "meta" else None
+        if not posted or not headers.is_city(posted["place"]) or kinds[i - 1] is not None:
+            continue
+        above = i - 2
+        while above > 0 and kinds[above] == "widget":
+            above -= 1
+        if _POSTER.match(lines[i - 1].simple) and kinds[above] is None and _is_heading_like(lines[above].simple):
+            kinds[i - 1] = "meta"
+            meta.outlet = meta.outlet or lines[i - 1].text
 
 
 _CHANNEL_SEP = re.compile(r"[ \t]*[|｜][ \t]*")
@@ -421,6 +445,22 @@ def _mark_channel(lines: list[Line], kinds: list[str | None]) -> None:
             and _is_heading_like(lines[first + 1].simple) and len(lines[first + 1].simple) > 6
             and "meta" in kinds[first + 2:first + 5]):
         kinds[first] = "column"
+
+
+def _mark_channel_under_date(lines: list[Line], kinds: list[str | None]) -> None:
+    """A channel's name between a web page's date lines and its text is no headline: ``警方拘两人``
+    / ``發佈時間：…`` / ``港聞`` / ``【示例日報報道】警方…。`` (a word of two to four characters
+    under a date line that is no edition line, over a paragraph, with the headline above)."""
+    for i in range(1, len(lines) - 1):
+        if (kinds[i] is not None or kinds[i - 1] != "meta" or EDITION.search(lines[i - 1].simple)
+                or not _CHANNEL_WORD.match(lines[i].simple) or kinds[i + 1] is not None
+                or "。" not in lines[i + 1].simple):
+            continue
+        above = i - 1
+        while above >= 0 and kinds[above] in ("meta", "widget"):
+            above -= 1
+        if above >= 0 and kinds[above] is None and _is_heading_like(lines[above].simple):
+            kinds[i] = "column"
 
 
 def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:

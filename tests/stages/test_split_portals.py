@@ -52,3 +52,36 @@ def test_crumbs_of_another_headline_are_not_taken_for_navigation():
     doc = split(f"{kicker}\n示例区法院审结一起转租纠纷案\n2024-05-06 10:20 来源：示例网\n"
                 "近日，示例区人民法院审结一起转租纠纷案。\n")
     assert doc.articles[0].kicker == kicker
+
+
+def test_a_sites_news_mark_with_its_reporters_in_brackets_is_a_dateline():
+    doc = split("示例调查：一张银行卡的去向\n来源：示例客户端 2024-05-06 08:05\n"
+                "示例网消息（记者 张明 李华）：近日，记者跟随民警追踪了一起案件。\n")
+    (article,) = doc.articles
+    assert article.dateline == "示例网消息"
+    assert [(a.name, a.role) for a in article.authors] == [("张明", "reporter"), ("李华", "reporter")]
+
+
+def test_a_channels_name_between_the_date_lines_and_the_text_is_chrome():
+    doc = split("示例區劏房涉非法改裝電錶 警拘兩人\n發佈時間：2024/03/14 06:30\n港聞\n"
+                "【示例日報報道】警方前日在示例區進行行動，兩名業主被捕。\n")
+    (article,) = doc.articles
+    assert (article.kicker, article.title) == (None, "示例區劏房涉非法改裝電錶 警拘兩人")
+    assert any(kind == "column" for _s, _e, kind in doc.chrome)
+
+
+def test_a_short_headline_under_an_edition_line_stays_a_headline():
+    doc = split("示例法治报 2024年6月5日 第03版\n禁毒宣传\n6月5日，示例社区民警开展禁毒宣传。 通讯员 常青 摄\n")
+    assert doc.articles[0].title == "禁毒宣传"
+
+
+def test_the_account_over_a_self_media_posts_date_line_is_its_outlet_not_its_title():
+    doc = split("男子冒充教授诈骗被判刑\n作者头像\n示例法眼\n2024-03-14 12:06·湖南\n关注\n"
+                "近日，示例区人民法院审结一起诈骗案。\n法官提醒，招生录取均通过正规渠道。\n")
+    (article,) = doc.articles
+    assert (article.kicker, article.title, article.outlet) == (None, "男子冒充教授诈骗被判刑", "示例法眼")
+
+
+def test_two_clauses_over_a_date_line_without_a_province_stay_one_title():
+    doc = split("男子酒驾被查\n竟称只喝了一口\n2024-05-04 06:30\n近日，示例交警查获一名酒驾男子。\n")
+    assert doc.articles[0].title == "男子酒驾被查竟称只喝了一口"
