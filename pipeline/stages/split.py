@@ -83,6 +83,18 @@ def _bulleted(doc: Document, line: _Line) -> bool:
     return any(char in _ITEM_BULLETS for char in doc.raw[line_start:raw_start])
 
 
+def _first_bulleted_item(doc: Document, lines: list[_Line], all_lines: list[_Line],
+                         kinds: list[str | None]) -> int | None:
+    """Where a digest of bulleted items starts: the page's first line, or the first line under a
+    column line further down (``〔某县〕…`` items / ``政法短讯`` / ``■ 3月10日，…`` / ``■ …``); None
+    when no such line is bulleted (a list inside an article is left alone)."""
+    if lines and _bulleted(doc, lines[0]):
+        return 0
+    under_column = {all_lines[i + 1].start for i in range(len(all_lines) - 1)
+                    if kinds[i] == "column" and kinds[i + 1] is None}
+    return next((i for i, line in enumerate(lines) if line.start in under_column and _bulleted(doc, line)), None)
+
+
 def _split_tags(lines: list[_Line]) -> list[_Line]:
     """Cut a digest item's tag off its line: ``【江苏】省检察院…`` → ``【江苏】`` + ``省检察院…``."""
     out = []
@@ -336,8 +348,9 @@ class ArticleSplitter:
         if column:  # 政法信息 over 【…】 items: the column's name is chrome
             doc.chrome = sorted(doc.chrome + [(lines[0].start, lines[0].end, "column")])
             lines = lines[1:]
-        if lines and _bulleted(doc, lines[0]):  # a digest of bulleted items, not a list in an article
-            for i, line in enumerate(lines):  # ■ 县法院开展… above 本报讯 … is a headline
+        first_item = _first_bulleted_item(doc, lines, all_lines, kinds)
+        if first_item is not None:  # a digest of bulleted items, not a list in an article
+            for i, line in enumerate(lines[first_item:], first_item):  # ■ 县法院开展… above 本报讯 … is a headline
                 if _bulleted(doc, line):
                     line.kind = "tag" if (i + 1 < len(lines) and not _bulleted(doc, lines[i + 1])
                                           and is_weak_heading(line.simple)) else "item"
@@ -477,7 +490,7 @@ def _tag_text(line: _Line) -> str:
     if line.kind != "tag":
         return line.text
     number = headers.ENUMERATED.match(line.simple)
-    return line.text[number.end():].strip() if number else line.text.strip("【】〖〗|｜ ")
+    return line.text[number.end():].strip() if number else line.text.strip("【】〖〗〔〕|｜ ")
 
 
 def _header(first: _Block, dated: frozenset[int] | set[int] = frozenset()) -> tuple[str, str | None, str | None, dict]:
