@@ -10,7 +10,8 @@ it out of every article, so no sentence, entity or metric comes from it. Kinds:
   (``法治日报 2021年11月2日 星期二``) and e-paper edition lines (``第02版：要闻``);
 - ``page_title``: the browser title repeated above the headline (``标题_新闻频道``);
 - ``page_header``: an e-paper page's list of the headlines printed on it;
-- ``original_title`` (``原标题：…``), ``editor`` (``责任编辑：…``), ``end_mark`` (``(完)``),
+- ``original_title`` (``原标题：…``), ``editor`` (``责任编辑：…``), ``end_mark`` (``(完)``, a rule
+  line ``———``),
   ``correction`` (``【纠错】``), ``footer`` (copyright, 备案号, 转载请注明),
   ``teaser`` (``新闻推荐``/``相关阅读`` and the headlines under it), ``comment`` (``网友评论``
   and the short lines under it, ``发表评论``, ``已有3条评论``), ``column``
@@ -29,7 +30,7 @@ from ..lexicon import DATA_DIR, alternation, read_words
 from . import headers
 from .headers import find_date
 from .layout import Line
-from .metalines import DATE_TEXT, EDITION, META_LABEL, OUTLET_NAME, TIME, meta_line
+from .metalines import DATE_TEXT, EDITION, META_LABEL, OUTLET_NAME, TIME, meta_line, stamped
 
 _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
                   r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$"  # 示例市场监管网 首页
@@ -62,7 +63,8 @@ _WIDGET_WORDS = re.compile(
 _EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
                      r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$"  # （文：交警示例支队）
                      r"|^[(（][ \t]*作者单位[:：][^（）()]{2,30}[)）]$")  # （作者单位：示例县人民法院）
-_END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$")
+_END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$"
+                       r"|^[-—－─━=＝_~～*＊·•]{4,}$")  # a rule line (———) closing an article
 _CORRECTION = re.compile(r"^【(?:我要)?纠错】")
 _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载"
                      r"|^(?:主办|承办|协办)[:：]|技术支持[:：]|网站标识码|网站地图|联系我们"
@@ -487,3 +489,17 @@ def cuts_article(kind: str | None, text: str) -> bool:
 def closes_article(kind: str | None) -> bool:
     """True for chrome that ends a complete article: (完), 责任编辑, 【纠错】, a date line."""
     return kind in _CLOSING
+
+
+def article_openers(all_lines: list[Line], kinds: list[str | None]) -> set[int]:
+    """Starts of the lines that open an article when they are a headline: the line after one
+    that closes an article (a rule ``———``, ``(完)``), and a headline over its own date line
+    with a time or a label (``关于…的公告`` / ``发布时间：2024-03-14 09:30``), as on a page
+    that lists several notices; not a signer over the bare date of a signature."""
+    out = set()
+    for i in range(len(all_lines) - 1):
+        if kinds[i] == "end_mark" and kinds[i + 1] is None:
+            out.add(all_lines[i + 1].start)
+        elif kinds[i] is None and kinds[i + 1] == "meta" and stamped(all_lines[i + 1].simple):
+            out.add(all_lines[i].start)
+    return out

@@ -177,6 +177,13 @@ def _roc_date(match: re.Match) -> date | None:
 
 
 
+def stamped(text: str) -> bool:
+    """True for a date line with a time or a label beside its full date, the date line a web
+    page prints under each headline (``发布时间：2024-03-14 09:30``, ``2024-05-06 10:20 来源：…``);
+    not a bare date under a signature (``2024年3月14日``)."""
+    return find_date(text) is not None and bool(_TIME.search(text) or _META_LABEL.search(text))
+
+
 # What the chrome stage reads besides meta_line: dates and times in a line, labels, edition
 # lines, outlet names.
 DATE_TEXT = _DATE_TEXT

@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document
 from . import headers
-from .chrome import EDITION, PageMeta, closes_article, cuts_article, find_chrome, glued_editor, glued_meta
+from .chrome import (EDITION, PageMeta, article_openers, closes_article, cuts_article, find_chrome, glued_editor,
+                     glued_meta)
 from .layout import Line as _Line
 from .layout import glued_dates, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
@@ -197,8 +198,9 @@ class _Block:
         return self.header + self.bylines + self.body
 
 
-def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
-    """Group lines into article starts and sections, in page order."""
+def _blocks(lines: list[_Line], titled: set[int] = frozenset(), opens: set[int] = frozenset()) -> list[_Block]:
+    """Group lines into article starts and sections, in page order; a headline that starts at
+    one of ``opens`` (``chrome.article_openers``) starts an article."""
     for line in lines:
         line.kind = _classify(line)
     _mark_headlines(lines, titled)
@@ -237,6 +239,8 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
         if not header and not bylines and not body:
             body = [lines[i]]
             m = i + 1
+        if any(h.start in opens for h in header) and any("。" in line.simple for line in body):
+            starts_article = True  # a headline after a rule or over its own date line, with its text
         blocks.append(_Block(header, bylines, body, starts_article))
         i = m
     if blocks and not blocks[0].is_article and blocks[0].header and len(lines) > 1:
@@ -370,7 +374,7 @@ class ArticleSplitter:
         titled = {all_lines[i].end for i in range(len(all_lines) - 1)
                   if kinds[i] is None and kinds[i + 1] == "meta"}
         epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
-        for block in _blocks(lines, titled):
+        for block in _blocks(lines, titled, article_openers(all_lines, kinds)):
             if not block.is_article and _photo_item(block):
                 block.is_article = True  # 禁毒宣传 / 6月5日，…。 通讯员 常青 摄: a photo of its own
             if epaper and not block.is_article and groups and _brief(block, groups[-1][-1]):

@@ -85,3 +85,31 @@ def test_the_account_over_a_self_media_posts_date_line_is_its_outlet_not_its_tit
 def test_two_clauses_over_a_date_line_without_a_province_stay_one_title():
     doc = split("男子酒驾被查\n竟称只喝了一口\n2024-05-04 06:30\n近日，示例交警查获一名酒驾男子。\n")
     assert doc.articles[0].title == "男子酒驾被查竟称只喝了一口"
+
+
+NOTICE_A = "关于公布一批失信被执行人名单的通报\n近期，示例市两级法院依法对一批被执行人采取惩戒措施。\n示例市中级人民法院\n2024年3月14日\n"
+NOTICE_B = "关于公开选任人民陪审员的公告\n本院现面向社会公开选任人民陪审员30名。\n特此公告。\n"
+
+
+def test_notices_separated_by_a_rule_line_are_articles_of_their_own():
+    doc = split(NOTICE_A + "———————————————\n" + NOTICE_B)
+    assert [a.title for a in doc.articles] == ["关于公布一批失信被执行人名单的通报", "关于公开选任人民陪审员的公告"]
+    assert chrome.line_kind("———————") == "end_mark" and not doc.articles[0].truncated
+
+
+def test_notices_each_over_its_own_date_line_are_articles_of_their_own():
+    a, b = NOTICE_A.split("\n", 1), NOTICE_B.split("\n", 1)
+    doc = split(f"{a[0]}\n发布时间：2024-03-14 10:00:00\n{a[1]}{b[0]}\n发布时间：2024-03-14 09:30:00\n{b[1]}")
+    assert [a.title for a in doc.articles] == ["关于公布一批失信被执行人名单的通报", "关于公开选任人民陪审员的公告"]
+
+
+def test_a_signer_over_the_bare_date_of_a_signature_starts_no_article():
+    doc = split("示例县公安局关于开展冬季交通整治的通告\n为保障群众出行安全，决定开展冬季交通整治。\n"
+                "示例县公安局\n2024年3月14日\n特此通告。\n")
+    assert len(doc.articles) == 1
+
+
+def test_a_headline_without_text_after_an_end_mark_starts_no_article():
+    doc = split("示例县法院审结一起诈骗案\n2024-05-06 10:20 来源：示例网\n近日，示例县人民法院审结一起诈骗案。\n（完）\n"
+                "示例市开展春季交通整治\n")
+    assert len(doc.articles) == 1
