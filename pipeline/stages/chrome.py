@@ -503,3 +503,18 @@ def article_openers(all_lines: list[Line], kinds: list[str | None]) -> set[int]:
         elif kinds[i] is None and kinds[i + 1] == "meta" and stamped(all_lines[i + 1].simple):
             out.add(all_lines[i].start)
     return out
+
+
+# 示例市人民检察院, 示例县公安局交警大队: an organ signing a notice.
+_SIGNER_ORGAN = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:局|院|所|队|委|厅|部|办|中心|政府|委员会|办公室)$")
+
+
+def signers(all_lines: list[Line], kinds: list[str | None]) -> set[int]:
+    """Starts of the organs that sign a notice under its text, over a bare date (``…参加。`` /
+    ``示例市人民检察院`` / ``2024年6月2日``): the notice's last line, never a headline of the
+    notice below it (a headline over a bare date at the top of a page is no signer)."""
+    return {all_lines[i].start for i in range(1, len(all_lines) - 1)
+            if kinds[i] is None and kinds[i - 1] is None and "。" in all_lines[i - 1].simple
+            and _SIGNER_ORGAN.match(all_lines[i].simple) and kinds[i + 1] == "meta"
+            and len(all_lines[i + 1].simple) <= 16 and find_date(all_lines[i + 1].simple)
+            and not stamped(all_lines[i + 1].simple)}

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ..document import ArticleSpan, Author, Document
 from . import headers
 from .chrome import (EDITION, PageMeta, article_openers, closes_article, cuts_article, find_chrome, glued_editor,
-                     glued_meta)
+                     glued_meta, signers)
 from .layout import Line as _Line
 from .layout import glued_dates, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
@@ -198,11 +198,13 @@ class _Block:
         return self.header + self.bylines + self.body
 
 
-def _blocks(lines: list[_Line], titled: set[int] = frozenset(), opens: set[int] = frozenset()) -> list[_Block]:
+def _blocks(lines: list[_Line], titled: set[int] = frozenset(), opens: set[int] = frozenset(),
+            signed: set[int] = frozenset()) -> list[_Block]:
     """Group lines into article starts and sections, in page order; a headline that starts at
-    one of ``opens`` (``chrome.article_openers``) starts an article."""
+    one of ``opens`` (``chrome.article_openers``) starts an article, a signer (``signed``) ends
+    a notice as its last line."""
     for line in lines:
-        line.kind = _classify(line)
+        line.kind = "body" if line.start in signed else _classify(line)
     _mark_headlines(lines, titled)
     _mark_signers(lines)
     blocks: list[_Block] = []
@@ -371,10 +373,11 @@ class ArticleSplitter:
             return doc
         groups: list[list[_Block]] = []  # one list of blocks per article
         # A line right above the date/source line is the headline (严打犯罪，守护平安).
+        signed = signers(all_lines, kinds)  # 示例市人民检察院 / 2024年6月2日 under a notice: no headline
         titled = {all_lines[i].end for i in range(len(all_lines) - 1)
-                  if kinds[i] is None and kinds[i + 1] == "meta"}
+                  if kinds[i] is None and kinds[i + 1] == "meta" and all_lines[i].start not in signed}
         epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
-        for block in _blocks(lines, titled, article_openers(all_lines, kinds)):
+        for block in _blocks(lines, titled, article_openers(all_lines, kinds), signed):
             if not block.is_article and _photo_item(block):
                 block.is_article = True  # 禁毒宣传 / 6月5日，…。 通讯员 常青 摄: a photo of its own
             if epaper and not block.is_article and groups and _brief(block, groups[-1][-1]):

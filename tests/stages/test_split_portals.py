@@ -103,6 +103,19 @@ def test_notices_each_over_its_own_date_line_are_articles_of_their_own():
     assert [a.title for a in doc.articles] == ["关于公布一批失信被执行人名单的通报", "关于公开选任人民陪审员的公告"]
 
 
+def test_the_organ_signing_a_notice_ends_it_and_is_no_kicker_of_the_next():
+    for rule in ("", "━━━━━━━━\n"):
+        doc = split(NOTICE_A + rule + NOTICE_B.replace("\n", "\n发布日期：2024-03-14 09:30\n", 1))
+        assert [(a.kicker, a.title) for a in doc.articles] == [
+            (None, "关于公布一批失信被执行人名单的通报"), (None, "关于公开选任人民陪审员的公告")]
+        assert not doc.articles[0].truncated
+
+
+def test_a_headline_over_a_bare_date_at_the_top_is_no_signer():
+    doc = split("示例区村屋起火 一人送院\n2024年1月15日\n（示例日報報道）示例區今晨一間村屋起火。\n")
+    assert doc.articles[0].title == "示例区村屋起火 一人送院"
+
+
 def test_a_signer_over_the_bare_date_of_a_signature_starts_no_article():
     doc = split("示例县公安局关于开展冬季交通整治的通告\n为保障群众出行安全，决定开展冬季交通整治。\n"
                 "示例县公安局\n2024年3月14日\n特此通告。\n")
