@@ -101,9 +101,10 @@ def numbered_headlines(lines: list[Line]) -> bool:
 TITLED_DATELINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}?(?:网|社)|新华社|中新社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日[电讯][ \t]*题[:：][ \t]*(?=\S)")
 # 【江苏】…, 〔平山县〕… or 公安|… : a digest item led by a tag.
-LONE_TAG = re.compile(r"^[【〖〔][^【】〖〗〔〕，。；：\s]{1,10}[】〗〕]$")  # 【广州】 alone, its item on the next line
+LONE_TAG = re.compile(r"^(?:[【〖][^【】〖〗，。；：\s]{1,10}[】〗]|〔[\u4e00-\u9fff·]{1,10}〕)$")  # 【广州】 alone, its item on the next line
 # A bold lead may be a whole headline: 【县法院召开审判委员会会议】3月2日，….
-TAG = re.compile(r"^(?:[【〖〔](?P<bracket>[^【】〖〗〔〕，。；：\s]{1,24})[】〗〕]|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
+# 〔…〕 holds a place or an organ (〔平山县〕, 〔县法院〕), not a document's year (〔2024〕12号).
+TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,24})[】〗]|〔[\u4e00-\u9fff·]{1,24}〕|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
 # 中国时报 记者 王晓明/台北报导: the outlet that opens a byline.
 BYLINE_OUTLET = re.compile(r"^([\u4e00-\u9fff]{1,4}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+记者")
 OUTLET_OF_MARK = re.compile(r"^[【\[(（〔]?据?(新华社|中新社|中新网|人民网|中央社|本报)")

@@ -30,3 +30,9 @@ def test_bulleted_subheads_inside_an_article_stay_in_it():
                 "■ 收卡人盯上学生\n去年9月，学生小吴在兼职群里看到一条出租银行卡的消息。\n"
                 "■ 层层转手形成链条\n据民警介绍，这些银行卡先后经过了三道转手。\n")
     assert len(doc.articles) == 1
+
+
+def test_a_documents_year_in_brackets_leading_a_line_is_no_tag():
+    doc = split("示例县开展安全生产大检查\n本报讯 近日，示例县开展安全生产大检查。\n"
+                "〔2024〕12号文件对检查范围作出了规定，各乡镇须在月底前完成自查。\n")
+    assert len(doc.articles) == 1
