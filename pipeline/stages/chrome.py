@@ -296,6 +296,8 @@ def _mark_title_crumbs(lines: list[Line], kinds: list[str | None]) -> None:
     the headline ``男子…被刑拘`` (the last crumb may be cut short: ``男子网购…``). The crumbs
     before it are short words; the headline must be printed on a line of its own below."""
     for i, line in enumerate(lines[:6]):
+        if ">" not in line.simple and "»" not in line.simple and "＞" not in line.simple:
+            continue
         parts = _CRUMB_SEP.split(line.simple)
         if kinds[i] is not None or len(parts) < 3 or "。" in line.simple:
             continue
@@ -453,7 +455,7 @@ def _mark_channel_under_date(lines: list[Line], kinds: list[str | None]) -> None
     """A channel's name between a web page's date lines and its text is no headline: ``警方拘两人``
     / ``發佈時間：…`` / ``港聞`` / ``【示例日報報道】警方…。`` (a word of two to four characters
     under a date line that is no edition line, over a paragraph, with the headline above)."""
-    for i in range(1, len(lines) - 1):
+    for i in (i for i in range(1, len(lines) - 1) if kinds[i - 1] == "meta"):
         if (kinds[i] is not None or kinds[i - 1] != "meta" or EDITION.search(lines[i - 1].simple)
                 or not _CHANNEL_WORD.match(lines[i].simple) or kinds[i + 1] is not None
                 or "。" not in lines[i + 1].simple):

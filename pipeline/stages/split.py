@@ -91,6 +91,8 @@ def _first_bulleted_item(doc: Document, lines: list[_Line], all_lines: list[_Lin
     when no such line is bulleted (a list inside an article is left alone)."""
     if lines and _bulleted(doc, lines[0]):
         return 0
+    if "column" not in kinds:
+        return None
     under_column = {all_lines[i + 1].start for i in range(len(all_lines) - 1)
                     if kinds[i] == "column" and kinds[i + 1] is None}
     return next((i for i, line in enumerate(lines) if line.start in under_column and _bulleted(doc, line)), None)
