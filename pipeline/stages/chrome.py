@@ -10,7 +10,8 @@ it out of every article, so no sentence, entity or metric comes from it. Kinds:
   (``法治日报 2021年11月2日 星期二``) and e-paper edition lines (``第02版：要闻``);
 - ``page_title``: the browser title repeated above the headline (``标题_新闻频道``);
 - ``page_header``: an e-paper page's list of the headlines printed on it;
-- ``original_title`` (``原标题：…``), ``editor`` (``责任编辑：…``), ``end_mark`` (``(完)``),
+- ``original_title`` (``原标题：…``), ``editor`` (``责任编辑：…``), ``end_mark`` (``(完)``, a rule
+  line ``———``),
   ``correction`` (``【纠错】``), ``footer`` (copyright, 备案号, 转载请注明),
   ``teaser`` (``新闻推荐``/``相关阅读`` and the headlines under it), ``comment`` (``网友评论``
   and the short lines under it, ``发表评论``, ``已有3条评论``), ``column``
@@ -29,16 +30,20 @@ from ..lexicon import DATA_DIR, alternation, read_words
 from . import headers
 from .headers import find_date
 from .layout import Line
+from .metalines import DATE_TEXT, EDITION, META_LABEL, OUTLET_NAME, TIME, meta_line, stamped
 
 _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
                   r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$"  # 示例市场监管网 首页
+                  r"|^[\u4e00-\u9fff]{1,10}(?:网|报|在线|新闻|频道|客户端)首页$"  # 示例网首页, glued
                   r"|^[^。，！？>＞»]{1,20}(?:[ \t]*(?:>>|[>＞»])[ \t]*[^。，！？>＞»]{1,12}){2,}$"  # 示例网 > 法治 > 正文
                   r"|^[^。，！？>＞»\s]{0,10}(?:网|报|新闻|首页|频道|在线|院|局|政府)[ \t]*(?:>>|[>＞»])[ \t]*"
                   r"[^。，！？>＞»\s]{1,8}$"  # 明报 > 港闻, a site's name and one crumb (not 收入 > 支出)
                   r"|^[^。，！？]{1,30}[ \t]*(?:[|｜/]|>>|[>＞»])[ \t]*正文$")  # 示例新闻网 | 法治 | 正文, 法治 > 正文
 # 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
 _CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
-_NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$")
+_NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$"
+                      # 示例网 | 新闻 | 法治: a site's name and two channels or more
+                      r"|^[\u4e00-\u9fff]{1,8}(?:网|报|台|在线|客户端)(?:[ \t]*[|｜][ \t]*[\u4e00-\u9fff]{2,6}){2,}$")
 _WIDGET = re.compile(
     r"分享到|分享让更多人看到|大字体|小字体|^字号[:：]|扫一扫|打印本页|关闭窗口|【关闭】|【打印】"
     r"|^[大中小]?字号$|^字体$|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
@@ -49,62 +54,18 @@ _WIDGET = re.compile(
     r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
     r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$"  # not 1, 2: a feature's section numbers
     r"|^(?:点击|戳)(?:上方|下方)?蓝字|^(?:\+[ \t]*)?关注(?:我们)?$|^≡")  # WeChat's 点击蓝字 关注我们, a mobile page's menu
-# 第05版：法治新闻 上一版 下一版, 示例晨刊 2024-06-26 07:40 分享到: the page widgets beside an
-# edition or date line (what is left is the outlet).
-_PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录"
-                    r"|分享到[:：]?|分享让更多人看到|大字体|小字体|打印本页|关闭窗口|收藏本文|扫一扫")
-_META_LABEL = re.compile(
-    r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位"
-    r"|浏览次数|浏览量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
-    r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
-_TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)(?!\d)"
-                   r"(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|GMT[+-]?\d*|UTC[+-]?\d*))?")
-# A line that is only a time: 香港时间17时05分, 15:40
-_TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$"
-                        rf"|^\d{{1,2}}[-/]\d{{1,2}}[ \t]+(?:{_TIME.pattern})$"  # 05-06 10:00: no year
-                        r"|^(?:\d{1,2}[ \t]*(?:分钟|小时)前|刚刚|(?:昨天|前天)[ \t]*\d{1,2}:\d{2})$")  # 2小时前
-# 2023-10-13 16:20 中央社 台北13日电: a wire's dateline beside the date.
-_WIRE_MARK = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}\d{1,2}日[电讯]")
-# 阅读 1.2万, 评论 16: a count without a colon beside the date.
-_COUNT = re.compile(r"(?:阅读|浏览|评论|点赞|转发)[ \t]*\d+(?:\.\d+)?[万千]?")
-# English labels of a date line: Posted on Aug 5, 2022
-_EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
-# （5/6 15:10 更新）, (最后更新 10:02): an update note beside the date.
-_UPDATE_NOTE = re.compile(r"[（(][^（）()]{0,24}?(?:更新|修改|[Uu]pdated)[^（）()]{0,12}[）)]")
-# 更新：2024年3月8日, 最后更新于 10:02: the label of a page's second date line.
-_UPDATED = re.compile(r"(?:最后)?(?:更新|修改|修订)(?:于|时间|日期)?[ \t]*[:：]?")
-_EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]|【(?:字体|字号|打印|关闭|收藏)[^【】]{0,12}】")
-_DATE_TEXT = re.compile(
-    r"(?:19|20)\d\d[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
-    r"|星期[一二三四五六日天]|周[一二三四五六日]"
-    r"|民国[ \t]*\d{2,3}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日"  # 民國113年05月03日
-    rf"|{headers.EN_DATE.pattern}")
-# 二〇二三年七月二十二日 alone on its line: the date under a release's signature.
-_CN_DATE_LINE = re.compile(rf"^(?:{headers.CN_DATE.pattern})$")
-# （１９９７年１２月２３日） under a speech's title: the date of the speech, not a date line.
-_BRACKETED = re.compile(r"^[（(].*[）)]$")
-# 第02版：要闻, A07版：法治新闻, 版次：A05 版名：政法新闻: the edition (版次) and its name (版名).
-_EDITION = re.compile(r"(?:第[ \t]*[A-Za-z]?[0-9０-９一二三四五六七八九十]{1,3}|(?<![\dA-Za-z])[A-Za-z]?[0-9０-９]{1,3}(?=版[:：]))"
-                      r"[ \t]*版(?:(?:[:：][ \t]*|[ \t]+)[\u4e00-\u9fff·]{1,8})?"
-                      r"|版次[:：][ \t]*[A-Za-z]?[0-9０-９]{1,3}版?(?:[ \t]*版名[:：][ \t]*[\u4e00-\u9fff·]{1,8})?")
-EDITION = _EDITION  # e-paper pages are known by their edition line
+# 作者头像, 点赞 26, 点击播报本文，约: a mobile page's avatar and action bar, a public account's
+# bottom bar, a portal's read-aloud button (the lists in data/chrome_widget_*.txt).
+_WIDGET_WORDS = re.compile(
+    rf"^(?:{alternation(read_words(DATA_DIR / 'chrome_widget_lines.txt'))})[ \t]*(?:\d+(?:\.\d+)?[万千]?)?$"
+    rf"|^(?:{alternation(read_words(DATA_DIR / 'chrome_widget_starts.txt'))})"
+    r"|^(?:评论|留言)[ \t]+\d+(?:\.\d+)?[万千]?$")  # 评论 12 (评论 alone is a paper's column)
 _EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
                      r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$"  # （文：交警示例支队）
                      r"|^[(（][ \t]*作者单位[:：][^（）()]{2,30}[)）]$")  # （作者单位：示例县人民法院）
-_END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$")
+_END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$"
+                       r"|^[-—－─━=＝_~～*＊·•]{4,}$")  # a rule line (———) closing an article
 _CORRECTION = re.compile(r"^【(?:我要)?纠错】")
-# 原创 示例检察 示例检察院 2023-07-06 18:30 发表于江苏: a public account's date line.
-_ACCOUNT = re.compile(r"^原创[ \t]+|[ \t]*发表于[\u4e00-\u9fff]{2,4}$")
-# 原创 李晓 示例检察 2024-02-27 17:30 江苏: 原创, the writer (may be absent), the account, the
-# date and time, the province it was posted from (发表于 may be dropped).
-_ACCOUNT_LINE = re.compile(
-    r"^原创[ \t]+(?:(?P<author>[\u4e00-\u9fff·]{2,6})[ \t]+)?(?P<account>[^ \t]{2,16})[ \t]+"
-    r"(?P<when>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t]+\d{1,2}:\d{2})?)"
-    r"(?:[ \t]+(?:发表于)?[\u4e00-\u9fff]{2,4})?$")
-# 示例公安 2024-03-01 20:00 浙江: an account's line without 原创, the province after the time.
-_POSTED_FROM = re.compile(
-    r"^(?P<account>[^ \t:：]{2,16})[ \t]+(?P<when>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t]+\d{1,2}:\d{2})"
-    r"[ \t]+(?:发表于)?(?P<place>[\u4e00-\u9fff]{2,4})$")
 _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载"
                      r"|^(?:主办|承办|协办)[:：]|技术支持[:：]|网站标识码|网站地图|联系我们"
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
@@ -121,7 +82,7 @@ _COMMENTS = re.compile(r"^(?:网友|热门|最新|全部|精彩|读者)(?:评论
                        r"|^(?:评论|留言)(?:区|列表)?[ \t]*(?:[（(]\d+[）)]|\d+[ \t]*条)[:：]?$|^(?:评论|留言)区$"
                        r"|^(?:我要|发表|写|查看(?:全部|更多)?)(?:评论|留言)$|^(?:已有|共有?)[ \t]*\d+[ \t]*(?:条|人)(?:评论|留言|参与)"
                        r"|^(?:暂无|还没有)(?:评论|留言)|快来抢沙发")
-_COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$"
+_COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$"
                      r"|^【?(?:图片新闻|新闻图片|图片报道|图说新闻|图说|今日图说)】?$"  # a page of photos
                      r"|^(?:本周|一周|每周|今日|本月|近期)?[\u4e00-\u9fff]{0,4}要闻(?:回顾|速览|摘编|集萃|汇总)?$")  # 本周政法要闻回顾
 # Police arrest three over online fraud: a headline without a Chinese character.
@@ -136,18 +97,15 @@ _JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,
 _PAGE_TITLE_SEP = re.compile(r"^[ \t]*(?:_|-|—|\||｜|－)")
 _PAGE_LABEL = re.compile(r"^(?:新闻详情|文章详情|内容详情|正文|详情|阅读全文)$")
 _GUIDE = re.compile(r"^(?:本版导读|导读|本版要目)$")
-_META_BYLINE = re.compile(
-    r"[ \t](?:特约记者|记者|通讯员)[ \t]*[\u4e00-\u9fff·]{2,4}(?:[ \t]*/[ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))?[ \t]*$")
 _OUTLET = r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|晨报|时报|周刊|网|社|台|频道)"
 # A site-name line: 法治日报 - 法制网 (two names), or one name such as 示例晚报, 示例新闻网.
 _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
-                   r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$|^[\u4e00-\u9fff]{3,8}网$")  # 示例快讯网
+                   r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$|^[\u4e00-\u9fff]{3,8}网$"  # 示例快讯网
+                   rf"|^{_OUTLET}[ \t]+[A-Z][A-Za-z.]{{1,20}}(?:[ \t]+[A-Z][A-Za-z.]{{1,20}}){{0,3}}$")  # 示例社 SNA, 示例日报 Example Daily
 # 你的公司如何上网, 逃犯难逃法网: a headline ending in a word with 网, not a site's name.
 _NOT_SITE_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'chrome_not_site_ends.txt'))})$")
 _SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:报|日报|晚报|晨报|时报|周刊)$")
-_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版|客户端)$")
-_OUTLET_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\-－]{1,11}$")
 
 
 @dataclass
@@ -159,112 +117,6 @@ class PageMeta:
     authors: str | None = None  # the value of 作者：…
     chrome: list[tuple[int, int, str]] = field(default_factory=list)
     headlines: set[str] = field(default_factory=set)  # listed in the page header (e-paper)
-
-
-# 来源示例晚报作者纪律2022-11-03 08:15: labels glued to their values, no colon, no space.
-_GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")
-_GLUED_LABEL = re.compile(r"(?<!责任)(来源|稿源|作者|责任编辑|编辑)(?![:：])")
-_GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?:19|20)\d\d[-/.年])")
-# 作者：张三2023-05-06来源：示例网: a labelled value runs into the next label or the date.
-_LABEL_AT = re.compile(r"(?<=\S)(?<!最后|发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任)"
-                       r"(?=(?:信息|文章|新闻)?(?:来源|稿源)[:：]|作者[:：]|(?:责任)?编辑[:：]"
-                       r"|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)[:：])")
-
-
-def unglued(text: str) -> str:
-    """A date/source line whose parts run together, spelled out with spaces:
-    ``作者：张三2023-05-06来源：示例网`` → ``作者：张三 2023-05-06 来源：示例网``;
-    ``来源示例晚报作者纪律2022-11-03`` (no colons; only at the start of a line with a date)
-    → `` 来源：示例晚报 作者：纪律 2022-11-03``. Other text is unchanged."""
-    if _GLUED_START.match(text) and not _META_LABEL.search(text) and _DATE_TEXT.search(text):
-        text = _GLUED_LABEL.sub(r" \1：", text)
-    elif "：" in text or ":" in text:
-        text = _LABEL_AT.sub(" ", text)
-    else:
-        return text
-    return _GLUED_DATE.sub(" ", text)
-
-
-def meta_line(text: str) -> dict | None:
-    """Read a date/source line: ``2022年08月05日 15:40 来源：中国新闻网`` → date and outlet.
-
-    A line counts when it holds a date or a label and what is left is at most an outlet name
-    (``南方日报 2020-07-13 06:21``); a headline that mentions a date leaves too much.
-    """
-    if len(text) > 80 or "。" in text or _BRACKETED.match(text):
-        return None
-    text = unglued(text)
-    account = _ACCOUNT_LINE.match(text) or _POSTED_FROM.match(text)
-    if account and (account.re is _ACCOUNT_LINE or headers.is_city(account["place"])):
-        return _account_line(account)
-    roc = _ROC_LINE.match(text)
-    if roc:  # 113/05/03 10:20 on a Taiwan page
-        return {"published": _roc_date(roc)}
-    if _CN_DATE_LINE.match(text):
-        return {"published": find_date(text)}
-    if _TIME_LINE.match(text):  # 15:40, 05-06 10:00, 2小时前: a time without a full date
-        return {}
-    found: dict = {}
-    text = _EMPTY_BRACKETS.sub(" ", text.replace("\u3000", " "))  # 【字号：大 中 小】; no U+3000 in clean text
-    rest = text
-    for match in _META_LABEL.finditer(text):
-        label, value = match["label"], match["value"].strip()
-        if label.endswith(("来源", "稿源", "Source", "source", "发布单位")) and value:  # 发布单位：刑事警察局
-            found["outlet"] = value.strip("《》")  # 来源：《示例日报》
-        elif label == "作者" and value:
-            found["authors"] = value
-        rest = rest.replace(match.group(), " ", 1)
-    account = bool(_ACCOUNT.search(rest))  # 示例平安 2023-05-06 18:30 发表于广东: the account is the outlet
-    rest = _PAGER.sub(" ", _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", _UPDATE_NOTE.sub(" ", rest))))
-    if _DATE_TEXT.search(rest) or _TIME.search(rest):
-        rest = _UPDATED.sub(" ", rest)  # 更新：2024年3月8日 星期五 18:40
-    published = find_date(text)
-    if published:
-        found["published"] = published
-    had_date = bool(_DATE_TEXT.search(rest) or _EDITION.search(rest) or _TIME_LINE.match(text))
-    byline = _META_BYLINE.search(rest)
-    if byline and had_date:  # 2019-05-21 13:05 联合报 记者张志明/即时报导
-        found.setdefault("authors", byline.group().strip())
-        rest = rest[:byline.start()]
-    rest = _EDITION.sub(" ", _TIME.sub(" ", _DATE_TEXT.sub(" ", rest)))
-    rest = _WIRE_MARK.sub(" ", _COUNT.sub(" ", re.sub(r"[·•・]", " ", rest)))  # 2023-05-06 10:00 · 示例网
-    rest = re.sub(r"[ \t]+", " ", _EMPTY_BRACKETS.sub(" ", rest)).strip(" |｜/").replace("《", "").replace("》", "")
-    if not (found or had_date):
-        return None
-    if rest and not _OUTLET_REST.match(rest):
-        words = rest.split(" ")  # 示例检察 示例检察院 beside a full date and a time: account names
-        if not (published and _TIME.search(text) and len(words) <= 3
-                and all(_OUTLET_REST.match(word) for word in words)):
-            return None
-        rest = words[-1]
-    if rest and "outlet" not in found and not had_date:
-        return None
-    if rest and (_OUTLET_NAME.search(rest) or account):  # 南方日报 2020-07-13; not 于北京 or a signature
-        found.setdefault("outlet", rest)
-    return found
-
-
-def _account_line(match: re.Match) -> dict:
-    """Date, outlet (the account) and writer of a public account's line: ``原创 李晓 示例检察
-    2024-02-27 17:30 江苏`` → 示例检察, 李晓; in ``原创 示例检察 示例检察院 …`` the first name is
-    the account's own, no writer."""
-    found = {"published": find_date(match["when"]), "outlet": match["account"]}
-    author = match.groupdict().get("author")
-    if author and headers.is_person(author) and author not in match["account"] and match["account"] not in author:
-        found["authors"] = author
-    return found
-
-
-# 113/05/03 10:20, 113-04-22: a date in ROC years alone on its line (with a time at most).
-_ROC_LINE = re.compile(r"^(?P<y>1[01]\d)(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})(?:[ \t]+\d{1,2}:\d{2}(?::\d{2})?)?$")
-
-
-def _roc_date(match: re.Match) -> date | None:
-    """The date of a ROC-year date line (``113/05/03`` → 2024-05-03), None if it is no date."""
-    try:
-        return date(int(match["y"]) + 1911, int(match["m"]), int(match["d"]))
-    except ValueError:
-        return None
 
 
 _GAP = re.compile(r"[ \t\u3000]+")
@@ -311,14 +163,14 @@ def glued_editor(lines: list[Line]) -> list[Line]:
 
 def _meta_prefix(text: str) -> tuple[int, int] | None:
     """(end of the date line, start of the lead) when ``text`` opens with a glued date line."""
-    if not _GAP.search(text, 0, 70) or not _DATE_TEXT.search(text[:30]):  # no blank, no date line
+    if not _GAP.search(text, 0, 70) or not DATE_TEXT.search(text[:30]):  # no blank, no date line
         return None
     best = None
     for gap in _GAP.finditer(text[:70]):
         head = text[:gap.start()]
         if len(text) - gap.end() < 10 or "。" in head or "，" in head:
             break
-        if (find_date(head) and (_TIME.search(head) or _META_LABEL.search(head))
+        if (find_date(head) and (TIME.search(head) or META_LABEL.search(head))
                 and meta_line(head) is not None):
             best = (gap.start(), gap.end())
         if _opens_lead(text[gap.end():]):  # … 来源：示例网 本报讯 记者…: the lead starts here
@@ -342,7 +194,7 @@ def line_kind(text: str) -> str | None:
     if len(text) <= 60 and "。" not in text:
         if _NAV.search(text) or _NAV_BAR.match(text) or _PAGE_LABEL.match(text) or _CRUMB_START.match(text):
             return "nav"
-        if _WIDGET.search(text):
+        if _WIDGET.search(text) or _WIDGET_WORDS.match(text):
             return "widget"
         if _COLUMN.match(text):
             return "column"
@@ -385,7 +237,7 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             kind = "nav"  # the crumbs after 首页 on lines of their own
         if kind in (None, "widget"):  # 时间：2021-10-08 作者：刘晓 【打印】【关闭】 is a date line
             found = meta_line(line.simple)
-            if found is not None and (kind is None or found.get("published") or _EDITION.search(line.simple)):
+            if found is not None and (kind is None or found.get("published") or EDITION.search(line.simple)):
                 kind = "meta"
                 meta.published = meta.published or found.get("published")
                 meta.outlet = meta.outlet or _as_printed(line, found.get("outlet"))
@@ -400,6 +252,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     more headlines (or any after 本版导读) that are printed again below → page_header.
     """
     _mark_sites(lines, kinds, meta)
+    _mark_title_crumbs(lines, kinds)
     _mark_section(lines, kinds)
     for i, line in enumerate(lines[:3]):  # 法治日报 - 法制网 above everything else
         if kinds[i] is None:
@@ -414,6 +267,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         if kinds[i] is None and kinds[i + 1] in ("meta", "nav") and _CHANNEL.match(line.simple):
             kinds[i] = "column"
     _mark_channel(lines, kinds)
+    _mark_channel_under_date(lines, kinds)
     rest = [i for i, kind in enumerate(kinds) if kind is None]
     if len(rest) >= 2 and _LATIN_TITLE.match(lines[rest[0]].simple):  # an English headline over the Chinese one
         kinds[rest[0]] = "page_title"
@@ -432,6 +286,25 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         for i in listed:
             kinds[i] = "page_header"
         meta.headlines = {texts[pos] for pos in range(len(listed))}
+
+
+_CRUMB_SEP = re.compile(r"[ \t]*(?:>>|[>＞»])[ \t]*")
+
+
+def _mark_title_crumbs(lines: list[Line], kinds: list[str | None]) -> None:
+    """Crumbs that end with the headline are navigation: ``示例网 > 法治 > 男子…被刑拘`` over
+    the headline ``男子…被刑拘`` (the last crumb may be cut short: ``男子网购…``). The crumbs
+    before it are short words; the headline must be printed on a line of its own below."""
+    for i, line in enumerate(lines[:6]):
+        if ">" not in line.simple and "»" not in line.simple and "＞" not in line.simple:
+            continue
+        parts = _CRUMB_SEP.split(line.simple)
+        if kinds[i] is not None or len(parts) < 3 or "。" in line.simple:
+            continue
+        last = parts[-1].rstrip("…. ")
+        if len(last) >= 6 and all(0 < len(part) <= 12 for part in parts[:-1]) and any(
+                kinds[j] is None and lines[j].simple.startswith(last) for j in range(i + 1, min(len(lines), i + 4))):
+            kinds[i] = "nav"
 
 
 def _listed_headlines(lines: list[Line], rest: list[int], texts: list[str], guided: bool) -> list[int]:
@@ -495,6 +368,29 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
                 and _WEB_NAME.match(lines[i].simple) and _is_heading_like(lines[i - 1].simple)):
             kinds[i] = "page_title"
             _site_outlet(lines[i], meta)
+    _mark_poster(lines, kinds, meta)
+
+
+# 2024-03-14 12:06·湖南, 12:06 发布于湖南, 12:06 IP属地：湖南: a self-media post's date line ends
+# with the province it was posted from.
+_POSTED_PLACE = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:[·•・]|发布于|IP属地[:：]?)[ \t]*(?P<place>[\u4e00-\u9fff]{2,3})$")
+_POSTER = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9·]{2,12}$")
+
+
+def _mark_poster(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
+    """The account's name over a self-media post's date line is no headline: ``男子…被判刑`` /
+    ``作者头像`` / ``示例法眼`` / ``2024-03-14 12:06·湖南`` (the date line ends with the province the
+    post was sent from; the headline is above the name). The account is the outlet."""
+    for i in range(2, len(lines)):
+        posted = _POSTED_PLACE.search(lines[i].simple) if kinds[i] == "meta" else None
+        if not posted or not headers.is_city(posted["place"]) or kinds[i - 1] is not None:
+            continue
+        above = i - 2
+        while above > 0 and kinds[above] == "widget":
+            above -= 1
+        if _POSTER.match(lines[i - 1].simple) and kinds[above] is None and _is_heading_like(lines[above].simple):
+            kinds[i - 1] = "meta"
+            meta.outlet = meta.outlet or lines[i - 1].text
 
 
 _CHANNEL_SEP = re.compile(r"[ \t]*[|｜][ \t]*")
@@ -518,7 +414,7 @@ def _channel_site(line: Line, meta: PageMeta) -> bool:
 def _site_outlet(line: Line, meta: PageMeta) -> None:
     """A news site's or paper's name printed as the site's chrome is the outlet, when the page
     names none elsewhere (``示例新闻客户端``, ``示例日報``; not ``示例省公安厅门户网站``, a portal)."""
-    if (meta.outlet is None and _WEB_NAME.match(line.simple) and _OUTLET_NAME.search(line.simple)
+    if (meta.outlet is None and _WEB_NAME.match(line.simple) and OUTLET_NAME.search(line.simple)
             and not line.simple.endswith(("官网", "政务网"))):
         meta.outlet = line.text
 
@@ -534,7 +430,7 @@ def _mark_section(lines: list[Line], kinds: list[str | None]) -> None:
     kicker."""
     for i in range(len(lines) - 1):
         if (kinds[i] == "meta" and kinds[i + 1] is None and _BARE_EDITION.search(lines[i].simple)
-                and _EDITION.search(lines[i].simple) and _SECTION_NAME.match(lines[i + 1].simple)):
+                and EDITION.search(lines[i].simple) and _SECTION_NAME.match(lines[i + 1].simple)):
             kinds[i + 1] = "meta"
 
 
@@ -553,6 +449,22 @@ def _mark_channel(lines: list[Line], kinds: list[str | None]) -> None:
             and _is_heading_like(lines[first + 1].simple) and len(lines[first + 1].simple) > 6
             and "meta" in kinds[first + 2:first + 5]):
         kinds[first] = "column"
+
+
+def _mark_channel_under_date(lines: list[Line], kinds: list[str | None]) -> None:
+    """A channel's name between a web page's date lines and its text is no headline: ``警方拘两人``
+    / ``發佈時間：…`` / ``港聞`` / ``【示例日報報道】警方…。`` (a word of two to four characters
+    under a date line that is no edition line, over a paragraph, with the headline above)."""
+    for i in (i for i in range(1, len(lines) - 1) if kinds[i - 1] == "meta"):
+        if (kinds[i] is not None or kinds[i - 1] != "meta" or EDITION.search(lines[i - 1].simple)
+                or not _CHANNEL_WORD.match(lines[i].simple) or kinds[i + 1] is not None
+                or "。" not in lines[i + 1].simple):
+            continue
+        above = i - 1
+        while above >= 0 and kinds[above] in ("meta", "widget"):
+            above -= 1
+        if above >= 0 and kinds[above] is None and _is_heading_like(lines[above].simple):
+            kinds[i] = "column"
 
 
 def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
@@ -579,3 +491,32 @@ def cuts_article(kind: str | None, text: str) -> bool:
 def closes_article(kind: str | None) -> bool:
     """True for chrome that ends a complete article: (完), 责任编辑, 【纠错】, a date line."""
     return kind in _CLOSING
+
+
+def article_openers(all_lines: list[Line], kinds: list[str | None]) -> set[int]:
+    """Starts of the lines that open an article when they are a headline: the line after one
+    that closes an article (a rule ``———``, ``(完)``), and a headline over its own date line
+    with a time or a label (``关于…的公告`` / ``发布时间：2024-03-14 09:30``), as on a page
+    that lists several notices; not a signer over the bare date of a signature."""
+    out = set()
+    for i in range(len(all_lines) - 1):
+        if kinds[i] == "end_mark" and kinds[i + 1] is None:
+            out.add(all_lines[i + 1].start)
+        elif kinds[i] is None and kinds[i + 1] == "meta" and stamped(all_lines[i + 1].simple):
+            out.add(all_lines[i].start)
+    return out
+
+
+# 示例市人民检察院, 示例县公安局交警大队: an organ signing a notice.
+_SIGNER_ORGAN = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:局|院|所|队|委|厅|部|办|中心|政府|委员会|办公室)$")
+
+
+def signers(all_lines: list[Line], kinds: list[str | None]) -> set[int]:
+    """Starts of the organs that sign a notice under its text, over a bare date (``…参加。`` /
+    ``示例市人民检察院`` / ``2024年6月2日``): the notice's last line, never a headline of the
+    notice below it (a headline over a bare date at the top of a page is no signer)."""
+    return {all_lines[i].start for i in range(1, len(all_lines) - 1)
+            if kinds[i] is None and kinds[i - 1] is None and "。" in all_lines[i - 1].simple
+            and _SIGNER_ORGAN.match(all_lines[i].simple) and kinds[i + 1] == "meta"
+            and len(all_lines[i + 1].simple) <= 16 and find_date(all_lines[i + 1].simple)
+            and not stamped(all_lines[i + 1].simple)}

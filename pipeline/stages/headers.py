@@ -36,7 +36,7 @@ DATELINE = re.compile(
     r"|据?(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电"
     r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:[电讯]|消息)|[电讯])(?=[ \t（(]|$)"
     rf"|[【\[〔]{_BRACKETED_MARK}[】\]〕]|[（(]{_BRACKETED_MARK}[）)](?=\S)"  # （星島日報報道） alone closes an article
-    r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=(?:[（(][^）)]{1,8}[）)])?[:：])"  # 澳门日报消息：…
+    r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=(?:[（(][^）)]{1,8}[）)]|[（(](?:记者|通讯员|实习生)[^）)]{1,24}[）)])?[:：])"  # 澳门日报消息：…, 示例网消息（记者 张三 李四）：…
     r"|又讯|另讯)"
 )
 # (中央社记者王大同台北5日电), 【中央社記者…電】: an agency dateline in brackets with the reporter
@@ -100,10 +100,11 @@ def numbered_headlines(lines: list[Line]) -> bool:
 # 中新网北京6月1日电 题：…: a dateline carrying the headline (the part kept is up to 题：).
 TITLED_DATELINE = re.compile(
     r"^(?:[\u4e00-\u9fff]{1,6}?(?:网|社)|新华社|中新社)[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日[电讯][ \t]*题[:：][ \t]*(?=\S)")
-# 【江苏】… or 公安|… : a digest item led by a tag.
-LONE_TAG = re.compile(r"^[【〖][^【】〖〗，。；：\s]{1,10}[】〗]$")  # 【广州】 alone, its item on the next line
+# 【江苏】…, 〔平山县〕… or 公安|… : a digest item led by a tag.
+LONE_TAG = re.compile(r"^(?:[【〖][^【】〖〗，。；：\s]{1,10}[】〗]|〔[\u4e00-\u9fff·]{1,10}〕)$")  # 【广州】 alone, its item on the next line
 # A bold lead may be a whole headline: 【县法院召开审判委员会会议】3月2日，….
-TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,24})[】〗]|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
+# 〔…〕 holds a place or an organ (〔平山县〕, 〔县法院〕), not a document's year (〔2024〕12号).
+TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,24})[】〗]|〔[\u4e00-\u9fff·]{1,24}〕|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
 # 中国时报 记者 王晓明/台北报导: the outlet that opens a byline.
 BYLINE_OUTLET = re.compile(r"^([\u4e00-\u9fff]{1,4}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+记者")
 OUTLET_OF_MARK = re.compile(r"^[【\[(（〔]?据?(新华社|中新社|中新网|人民网|中央社|本报)")

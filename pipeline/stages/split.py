@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document
 from . import headers
-from .chrome import EDITION, PageMeta, closes_article, cuts_article, find_chrome, glued_editor, glued_meta
+from .chrome import (EDITION, PageMeta, article_openers, closes_article, cuts_article, find_chrome, glued_editor,
+                     glued_meta, signers)
 from .layout import Line as _Line
 from .layout import glued_dates, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
@@ -81,6 +82,20 @@ def _bulleted(doc: Document, line: _Line) -> bool:
     raw_start = doc.raw_span(line.start, line.start + 1)[0]
     line_start = doc.raw.rfind("\n", 0, raw_start) + 1
     return any(char in _ITEM_BULLETS for char in doc.raw[line_start:raw_start])
+
+
+def _first_bulleted_item(doc: Document, lines: list[_Line], all_lines: list[_Line],
+                         kinds: list[str | None]) -> int | None:
+    """Where a digest of bulleted items starts: the page's first line, or the first line under a
+    column line further down (``〔某县〕…`` items / ``政法短讯`` / ``■ 3月10日，…`` / ``■ …``); None
+    when no such line is bulleted (a list inside an article is left alone)."""
+    if lines and _bulleted(doc, lines[0]):
+        return 0
+    if "column" not in kinds:
+        return None
+    under_column = {all_lines[i + 1].start for i in range(len(all_lines) - 1)
+                    if kinds[i] == "column" and kinds[i + 1] is None}
+    return next((i for i, line in enumerate(lines) if line.start in under_column and _bulleted(doc, line)), None)
 
 
 def _split_tags(lines: list[_Line]) -> list[_Line]:
@@ -185,10 +200,13 @@ class _Block:
         return self.header + self.bylines + self.body
 
 
-def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
-    """Group lines into article starts and sections, in page order."""
+def _blocks(lines: list[_Line], titled: set[int] = frozenset(), opens: set[int] = frozenset(),
+            signed: set[int] = frozenset()) -> list[_Block]:
+    """Group lines into article starts and sections, in page order; a headline that starts at
+    one of ``opens`` (``chrome.article_openers``) starts an article, a signer (``signed``) ends
+    a notice as its last line."""
     for line in lines:
-        line.kind = _classify(line)
+        line.kind = "body" if line.start in signed else _classify(line)
     _mark_headlines(lines, titled)
     _mark_signers(lines)
     blocks: list[_Block] = []
@@ -225,6 +243,8 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset()) -> list[_Block]:
         if not header and not bylines and not body:
             body = [lines[i]]
             m = i + 1
+        if any(h.start in opens for h in header) and any("。" in line.simple for line in body):
+            starts_article = True  # a headline after a rule or over its own date line, with its text
         blocks.append(_Block(header, bylines, body, starts_article))
         i = m
     if blocks and not blocks[0].is_article and blocks[0].header and len(lines) > 1:
@@ -336,8 +356,9 @@ class ArticleSplitter:
         if column:  # 政法信息 over 【…】 items: the column's name is chrome
             doc.chrome = sorted(doc.chrome + [(lines[0].start, lines[0].end, "column")])
             lines = lines[1:]
-        if lines and _bulleted(doc, lines[0]):  # a digest of bulleted items, not a list in an article
-            for i, line in enumerate(lines):  # ■ 县法院开展… above 本报讯 … is a headline
+        first_item = _first_bulleted_item(doc, lines, all_lines, kinds)
+        if first_item is not None:  # a digest of bulleted items, not a list in an article
+            for i, line in enumerate(lines[first_item:], first_item):  # ■ 县法院开展… above 本报讯 … is a headline
                 if _bulleted(doc, line):
                     line.kind = "tag" if (i + 1 < len(lines) and not _bulleted(doc, lines[i + 1])
                                           and is_weak_heading(line.simple)) else "item"
@@ -354,10 +375,11 @@ class ArticleSplitter:
             return doc
         groups: list[list[_Block]] = []  # one list of blocks per article
         # A line right above the date/source line is the headline (严打犯罪，守护平安).
+        signed = signers(all_lines, kinds)  # 示例市人民检察院 / 2024年6月2日 under a notice: no headline
         titled = {all_lines[i].end for i in range(len(all_lines) - 1)
-                  if kinds[i] is None and kinds[i + 1] == "meta"}
+                  if kinds[i] is None and kinds[i + 1] == "meta" and all_lines[i].start not in signed}
         epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
-        for block in _blocks(lines, titled):
+        for block in _blocks(lines, titled, article_openers(all_lines, kinds), signed):
             if not block.is_article and _photo_item(block):
                 block.is_article = True  # 禁毒宣传 / 6月5日，…。 通讯员 常青 摄: a photo of its own
             if epaper and not block.is_article and groups and _brief(block, groups[-1][-1]):
@@ -477,7 +499,7 @@ def _tag_text(line: _Line) -> str:
     if line.kind != "tag":
         return line.text
     number = headers.ENUMERATED.match(line.simple)
-    return line.text[number.end():].strip() if number else line.text.strip("【】〖〗|｜ ")
+    return line.text[number.end():].strip() if number else line.text.strip("【】〖〗〔〕|｜ ")
 
 
 def _header(first: _Block, dated: frozenset[int] | set[int] = frozenset()) -> tuple[str, str | None, str | None, dict]:
