@@ -46,10 +46,11 @@ def group_of(row: dict) -> str | None:
 
 
 def place_key(row: dict | None) -> str:
-    """The place a row or fact is summed under: its division code, else its place name."""
+    """The place a row or fact is summed under: its division code and name (``320100 南京市``),
+    else its place name."""
     if not row:
         return NO_PLACE
-    return row.get("place_code") or row.get("place") or NO_PLACE
+    return " ".join(p for p in (row.get("place_code"), row.get("place")) if p) or NO_PLACE
 
 
 def precision(row: dict) -> float:
@@ -293,19 +294,21 @@ def _differences(hand: _HandCount, links: dict, facts: list[dict], counted_facts
     for root in sorted(counted_units, key=lambda u: (units[u]["rows"][0]["doc_id"], units[u]["rows"][0]["start"])):
         unit = units[root]
         mine = {fact_of.get(r["metric_id"]) for r in unit["rows"]} & counted_facts
+        fazhi = sorted(value[f] for f in mine)
         reason = ("left_out" if not mine else "counted_twice" if len(mine) > 1 else
-                  "other_value" if value[next(iter(mine))] != unit["rep"]["value"] else None)
+                  "other_value" if abs(fazhi[0] - unit["rep"]["value"]) > 1e-6 * abs(fazhi[0]) else None)
         if reason:
-            found.append({"group": unit["group"], "reason": reason, "hand": unit["rep"]["value"],
-                          "fazhi": sorted(value[f] for f in mine), "statements": show(unit["rows"])})
+            found.append({"doc": names.get(unit["rows"][0]["doc_id"]), "group": unit["group"], "reason": reason,
+                          "hand": unit["rep"]["value"], "fazhi": fazhi, "statements": show(unit["rows"])})
+    by_id = {f["fact_id"]: f for f in facts}
     for fact_id in sorted(counted_facts):
         counted = units_of.get(fact_id, set()) & counted_units
         if len(counted) == 1:
             continue
-        reason = ("copy_counted" if not units_of.get(fact_id) else "part_counted" if not counted else "folded")
-        rows = [r for r in hand.rows.values() if fact_of.get(r["metric_id"]) == fact_id]
-        found.append({"group": group_of({**rows[0], "category": next(
-            (f["category"] for f in facts if f["fact_id"] == fact_id), None)}) if rows else None,
-            "reason": reason, "fazhi": value[fact_id],
-            "statements": show(sorted(rows, key=lambda r: (r["doc_id"], r["start"])))})
+        rows = sorted((r for r in hand.rows.values() if fact_of.get(r["metric_id"]) == fact_id),
+                      key=lambda r: (r["doc_id"], r["start"]))
+        found.append({"doc": names.get(rows[0]["doc_id"]) if rows else None,
+                      "group": group_of({**rows[0], **by_id[fact_id]}) if rows else None,
+                      "reason": "copy_counted" if not units_of.get(fact_id) else "part_counted" if not counted
+                      else "folded", "fazhi": value[fact_id], "statements": show(rows)})
     return found

@@ -58,8 +58,8 @@ def test_a_part_of_another_place_stays_in_its_own_place():
     """Per place, 玄武区's 2100起 (part of 南京's total) is 玄武区's own figure, for fazhi and by hand."""
     rows, docs, links, facts = _example()
     places = sum_counts(GOLD, rows, docs, links, facts)["cases"]["by_place"]
-    assert (places["320100"]["fazhi"], places["320100"]["hand"]) == (14870, 14870)
-    assert (places["320102"]["fazhi"], places["320102"]["hand"], places["320102"]["naive"]) == (2100, 2100, 4200)
+    assert (places["320100 南京市"]["fazhi"], places["320100 南京市"]["hand"]) == (14870, 14870)
+    assert (places["320102 玄武区"]["fazhi"], places["320102 玄武区"]["hand"], places["320102 玄武区"]["naive"]) == (2100, 2100, 4200)
 
 
 def test_each_missing_link_shows_as_an_error_with_its_reason():
