@@ -298,10 +298,11 @@ def evaluate_articles_command(gold, inputs, as_json, details):
               help="Publication date for inputs that carry none.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--details", is_flag=True,
-              help="List every missed or wrong pair, part, conflict and cross-document pair.")
+              help="List every missed or wrong pair, part, conflict, cross-document pair and sum difference.")
 def evaluate_facts_command(gold, inputs, published, as_json, details):
     """Run fazhi on INPUTS and score its count-once links against hand marks: same-statistic
-    pairs, republished pairs, parts, conflicts and cross-document pairs.
+    pairs, republished pairs, parts, conflicts and cross-document pairs; and the sums of money,
+    cases and suspects (naive rows, fazhi facts, the hand count; overall and per place).
 
     Example: fazhi evaluate facts --gold tests/fixtures/facts/.gold.jsonl tests/fixtures/facts --date 2022-11-08 --details
     """

@@ -17,6 +17,7 @@ from pathlib import Path
 from pipeline.facts.duplicates import to_simplified
 
 from .corpora import read_jsonl_records
+from .facts_sums import sum_counts
 
 _MARK = re.compile(r"\[([^\]]+)\]")
 
@@ -44,7 +45,8 @@ def locate(raw: str, mention: str) -> tuple[int, int] | None:
     return None
 
 
-def _metric_at(metrics: list[dict], span: tuple[int, int] | None) -> str | None:
+def metric_at(metrics: list[dict], span: tuple[int, int] | None) -> str | None:
+    """The metric_id of the first row of ``metrics`` that overlaps ``span`` (None when none does)."""
     if span is None:
         return None
     hits = [m for m in metrics if m["start"] < span[1] and span[0] < m["end"]]
@@ -59,7 +61,8 @@ def _prf(found: set, gold: set) -> dict:
             "recall": round(r, 3), "f": round(2 * p * r / (p + r), 3) if p + r else 0.0}
 
 
-def _by_name(documents: list[dict]) -> dict[str, dict]:
+def documents_by_name(documents: list[dict]) -> dict[str, dict]:
+    """{file name of the page: documents row} (the name the hand marks use)."""
     return {Path(str(d["source"]).split(":")[0]).name: d for d in documents}
 
 
@@ -75,7 +78,7 @@ def score_links(gold: list[dict], metrics: list[dict], documents: list[dict], li
                 duplicates: dict, facts: list[dict], details: bool = False) -> dict:
     """Scores of a link() output (``links`` = metric columns, ``duplicates`` = document columns);
     with ``details`` also ``details``: every miss, each figure shown in its context."""
-    docs = _by_name(documents)
+    docs = documents_by_name(documents)
     per_doc: dict[str, list[dict]] = {}
     for m in metrics:
         per_doc.setdefault(m["doc_id"], []).append(m)
@@ -122,8 +125,10 @@ def score_links(gold: list[dict], metrics: list[dict], documents: list[dict], li
                   "unmarked_parts": len(predicted_parts - marked_parts)},
         "conflicts": {"gold": conflicts_gold, "found": conflicts_ok},
         "across": _across(gold, docs, per_doc, links, misses),
+        "sums": sum_counts(gold, metrics, documents, links, facts, details=details),
     }
     if details:
+        misses.lists["sum_differences"] = scores["sums"].pop("differences")
         misses.pairs(gold_pairs - found_pairs, found_pairs - gold_pairs)
         misses.unmarked(predicted_parts - marked_parts, set(name_of))
         misses.duplicates(gold_dups - found_dups, found_dups - gold_dups)
@@ -137,7 +142,7 @@ class _Misses:
     def __init__(self, metrics: list[dict], documents: list[dict], links: dict) -> None:
         self.rows = {m["metric_id"]: m for m in metrics}
         self.docs = {d["doc_id"]: d for d in documents}
-        self.names = {d["doc_id"]: n for n, d in _by_name(documents).items()}
+        self.names = {d["doc_id"]: n for n, d in documents_by_name(documents).items()}
         self.links = links
         self.lists: dict[str, list] = {key: [] for key in (
             "marks_not_read", "missed_pairs", "wrong_pairs", "missed_parts", "unmarked_parts",
@@ -148,7 +153,7 @@ class _Misses:
         covers (a figure the metrics stage did not read) is listed."""
         def at(mention: str) -> str | None:
             span = locate(raw, mention)
-            mid = _metric_at(rows, span)
+            mid = metric_at(rows, span)
             if span and mid is None and {"doc": name, "mark": mention} not in self.lists["marks_not_read"]:
                 self.lists["marks_not_read"].append({"doc": name, "mark": mention})
             return mid
@@ -255,7 +260,7 @@ def _across(gold: list[dict], docs: dict, per_doc: dict, links: dict, misses: _M
         mids = []
         for name, mention in line["across"]:
             doc = docs[name]
-            mids.append(_metric_at(per_doc.get(doc["doc_id"], []), locate(doc["raw_text"], mention)))
+            mids.append(metric_at(per_doc.get(doc["doc_id"], []), locate(doc["raw_text"], mention)))
         for (a, ma), (b, mb) in itertools.combinations(list(zip(mids, line["across"])), 2):
             fa, fb = (links.get(m, (None,))[0] if m else None for m in (a, b))
             total += 1
