@@ -146,7 +146,7 @@ def _rewrite_metrics(staging: Path, locals_: FileRows, fact_ids: pa.Array, threa
             links = METRIC_LINKS.empty_table()
         rewrite_part(path, schema, lambda rows: _set_columns(rows, links, "metric_id", ["fact_id", "part_of"]),
                      ROWS_PER_GROUP.get("metrics", DEFAULT_ROWS_PER_GROUP))
-        _trim()
+        trim_heap()
         return pc.sum(pc.is_valid(links["part_of"])).as_py() or 0
 
     rows = sum(_ordered(rewrite, sorted((staging / "metrics").glob("part-*.parquet")), threads))
@@ -167,13 +167,13 @@ def _rewrite_documents(staging: Path, document_links: pa.Table, threads: int = 1
             rewrite_part(path, schema,
                          lambda rows: _set_columns(rows, document_links, "doc_id", ["duplicate_of", "similarity"]),
                          ROWS_PER_GROUP.get("documents", DEFAULT_ROWS_PER_GROUP))
-            _trim()
+            trim_heap()
 
     for _ in _ordered(rewrite, sorted((staging / "documents").glob("part-*.parquet")), threads):
         pass
 
 
-def _trim() -> None:
+def trim_heap() -> None:
     """Give the heap pages freed by the last step back to the system (glibc's malloc_trim;
     nothing elsewhere), so the next part is read into them, not on top of them."""
     if _LIBC is not None:
@@ -213,7 +213,7 @@ def _link_run(staging: Path, mapper: Mapper, threads: int) -> dict:
     locals_ = _side_rows(staging, "fact_locals", threads)
     linked = link_corpus(_side_rows(staging, "fact_docs", threads), locals_, counted)
     facts, document_links = linked.facts, linked.document_links
-    _trim()
+    trim_heap()
     (staging / "facts").mkdir(parents=True, exist_ok=True)
     replace_part(facts.cast(FACT_SCHEMA), staging / "facts" / "part-000000.parquet", DEFAULT_ROWS_PER_GROUP)
     part_rows = _rewrite_metrics(staging, locals_, linked.fact_ids, threads)
