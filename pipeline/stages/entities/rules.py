@@ -4,6 +4,7 @@
 
 - ``rules_org``: ORG grammar place + organ (+ sub-units), central organs, companies;
 - ``rules_place``: gazetteer GPE/LOC, towns, zones, one-character places, roads;
+- ``rules_roads``: highways, kilometre marks, road sections, named areas of known waters;
 - ``rules_person``: anonymised people, names after a title, title chains;
 - ``rules_law``: LAW titles in 《》 and CRIME offence names;
 - ``rules_date``: DATE (the grammar itself is ``pipeline.dates``).
@@ -26,9 +27,10 @@ from .rules_law import LawRules
 from .rules_org import OrgRules
 from .rules_person import PersonRules
 from .rules_place import PlaceRules
+from .rules_roads import RoadRules, highway_pattern
 
 
-class Rules(OrgRules, PlaceRules, PersonRules, LawRules, DateRules):
+class Rules(OrgRules, PlaceRules, RoadRules, PersonRules, LawRules, DateRules):
     """The compiled rules, built once from the data files."""
 
     def __init__(self, data_dir: Path = DATA_DIR):
@@ -36,6 +38,7 @@ class Rules(OrgRules, PlaceRules, PersonRules, LawRules, DateRules):
         self.gaz = Gazetteer(data_dir)
         self._compile_person(data_dir)
         self._compile_places(data_dir)
+        self.highway_re = highway_pattern(self.gaz)
         self._compile_org(data_dir)
         self._compile_law(data_dir)
         self._compile_dates(data_dir)
@@ -66,6 +69,7 @@ class Rules(OrgRules, PlaceRules, PersonRules, LawRules, DateRules):
         out += self.water_candidates(text, tokens)
         out += self.river_word_candidates(text, tokens)
         out += self.section_candidates(text, tokens, places)
+        out += self.named_area_candidates(text)
         out += self.abbreviation_candidates(text, tokens)
         if "、" in text:
             out += self.listed_town_candidates(text, bounds)
