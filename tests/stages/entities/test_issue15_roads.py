@@ -65,3 +65,15 @@ def test_two_common_nouns_joined_are_no_site(tagger):
 
 def test_a_name_ending_in_he_stays_a_site(tagger):
     assert ("人和广场", "LOC") in found(tagger, "市民在人和广场跳舞。")
+
+
+def test_a_joint_verb_ends_an_org(tagger):
+    got = found(tagger, "近日，郸城县公安局刑侦大队联合宁平派出所破获一起案件。")
+    assert ("郸城县公安局刑侦大队", "ORG") in got
+    assert ("宁平派出所", "ORG") in got
+
+
+def test_a_determiner_after_a_joint_verb_names_no_body(tagger):
+    got = found(tagger, "市反诈中心联合各分局开展断卡行动。")
+    assert ("市反诈中心", "ORG") in got
+    assert not [s for s, label in got if s.endswith("分局")]
