@@ -36,7 +36,7 @@ _PEOPLE_AFTER = re.compile("国家|难民|协定")
 _TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所|政府|党委|党工委|办事处))")
 # Last characters of a site's name: a model GPE that is no division and ends so is a LOC
 # (高升桥, 通吕运河, 人民大会堂).
-_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝窟站心淀泊潭峪关"
+_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝窟站心淀泊潭峪关阁渡闸"
 # A railway or highway named by its ends' one-character names (京广高铁, 京港澳高速).
 _LINE_AFTER_ABBR = re.compile(f"[{CJK}]{{1,2}}(?:高铁|高速|铁路|城际)")
 # Verbs the model takes into an ORG after a bare place (常德通报, 南京发布).

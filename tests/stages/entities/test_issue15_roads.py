@@ -77,3 +77,15 @@ def test_a_determiner_after_a_joint_verb_names_no_body(tagger):
     got = found(tagger, "市反诈中心联合各分局开展断卡行动。")
     assert ("市反诈中心", "ORG") in got
     assert not [s for s, label in got if s.endswith("分局")]
+
+
+@pytest.mark.parametrize("text, site", [
+    ("游客在滕王阁前合影。", "滕王阁"),  # a pavilion
+    ("两省在太平渡设立联合执法点。", "太平渡"),  # a ferry crossing
+])
+def test_a_model_gpe_ending_like_a_pavilion_or_ferry_is_a_loc(tagger, text, site):
+    from pipeline.stages.entities.model import vet_spans
+
+    s = text.index(site)
+    got = vet_spans(tagger.rules, text, [(s, s + len(site), "GPE")], "body")
+    assert [(text[c.start:c.end], c.label) for c in got] == [(site, "LOC")]
