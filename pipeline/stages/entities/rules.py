@@ -27,7 +27,7 @@ from .rules_law import LawRules
 from .rules_org import OrgRules
 from .rules_person import PersonRules
 from .rules_place import PlaceRules
-from .rules_roads import RoadRules, highway_pattern
+from .rules_roads import RoadRules
 
 
 class Rules(OrgRules, PlaceRules, RoadRules, PersonRules, LawRules, DateRules):
@@ -38,7 +38,7 @@ class Rules(OrgRules, PlaceRules, RoadRules, PersonRules, LawRules, DateRules):
         self.gaz = Gazetteer(data_dir)
         self._compile_person(data_dir)
         self._compile_places(data_dir)
-        self.highway_re = highway_pattern(self.gaz)
+        self._compile_roads(data_dir)
         self._compile_org(data_dir)
         self._compile_law(data_dir)
         self._compile_dates(data_dir)

@@ -9,7 +9,9 @@ A mixin of ``Rules`` like ``rules_place``: it reads ``self.gaz`` and ``self.loc_
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
+from ...lexicon import read_words
 from ...places import Gazetteer
 from .candidate import CJK, SURE, Candidate
 
@@ -57,12 +59,18 @@ def highway_pattern(gaz: Gazetteer) -> re.Pattern:
 class RoadRules:
     """The road and water-area half of the place rules (a mixin of ``Rules``)."""
 
+    def _compile_roads(self, data_dir: Path) -> None:
+        """Compile the highway names (after ``self.gaz``) and the words that are none (信息)."""
+        self.highway_re = highway_pattern(self.gaz)
+        self.not_highway = set(read_words(data_dir / "entity_not_highway.txt"))
+
     def highways(self, text: str, bounds: set[int] | None) -> list[tuple[int, int]]:
         """Return the highways of ``text`` as (start, end), with the route number before them
         (G4 + 京港澳高速). The name is the longest run of two to four initials before 高速 that
         starts on a word boundary when boundaries are known (境内 + 京港澳高速), not after a
         one-character function word (和 + 杭瑞高速); a division's own name is none (九江 +
-        高速交警: the city's highway police), nor is 高速 an adverb (高速发展)."""
+        高速交警: the city's highway police), nor is a figure of speech (信息高速公路,
+        ``entity_not_highway.txt``) or 高速 as an adverb (高速发展)."""
         out = []
         for m in self.highway_re.finditer(text):
             s, e = m.span()
@@ -72,7 +80,8 @@ class RoadRules:
             start = next((k for k in range(s, head - 1) if (bounds is None or k in bounds)
                           and not (text[k] in NOT_HIGHWAY_FIRST and (bounds is None or k + 1 in bounds))
                           and not set(text[k + 1:head]) & NOT_HIGHWAY_FIRST
-                          and not self.gaz.divisions(text[k:head])), None)
+                          and not self.gaz.divisions(text[k:head])
+                          and text[k:head] not in self.not_highway), None)
             if start is None:
                 continue
             number = ROUTE_NUMBER.search(text, max(0, start - 5), start)

@@ -89,3 +89,7 @@ def test_a_model_gpe_ending_like_a_pavilion_or_ferry_is_a_loc(tagger, text, site
     s = text.index(site)
     got = vet_spans(tagger.rules, text, [(s, s + len(site), "GPE")], "body")
     assert [(text[c.start:c.end], c.label) for c in got] == [(site, "LOC")]
+
+
+def test_the_information_superhighway_is_no_road(tagger):
+    assert not [s for s, label in found(tagger, "建设国家信息高速公路。") if label == "LOC"]
