@@ -6,6 +6,7 @@
 - ``rules_place``: gazetteer GPE/LOC, towns, zones, one-character places, roads;
 - ``rules_roads``: highways, kilometre marks, road sections, named areas of known waters;
 - ``rules_foreign``: towns and cities of other countries, compounds named there;
+- ``rules_units``: districts and counties listed before their level word (历下、市中三区);
 - ``rules_person``: anonymised people, names after a title, title chains;
 - ``rules_law``: LAW titles in 《》 and CRIME offence names;
 - ``rules_date``: DATE (the grammar itself is ``pipeline.dates``).
@@ -30,9 +31,11 @@ from .rules_person import PersonRules
 from .rules_foreign import ForeignRules
 from .rules_place import PlaceRules
 from .rules_roads import RoadRules
+from .rules_units import UnitRules
 
 
-class Rules(OrgRules, PlaceRules, RoadRules, ForeignRules, PersonRules, LawRules, DateRules):
+class Rules(OrgRules, PlaceRules, RoadRules, ForeignRules, UnitRules, PersonRules, LawRules,
+            DateRules):
     """The compiled rules, built once from the data files."""
 
     def __init__(self, data_dir: Path = DATA_DIR):
@@ -78,4 +81,5 @@ class Rules(OrgRules, PlaceRules, RoadRules, ForeignRules, PersonRules, LawRules
         if "、" in text:
             out += self.listed_town_candidates(text, bounds)
             out += self.listed_water_candidates(text, tokens)
+            out += self.listed_district_candidates(text)
         return out

@@ -267,7 +267,8 @@ class PlaceRules:
             if begin is None:
                 begin = next((s for s in range(max(0, p - 4), p - 1) if words.get(s) == p + 1
                               and (s == 0 or text[s - 1] in PORT_BEFORE)
-                              and self.proper_name(text[s:p])), None)
+                              and self.proper_name(text[s:p])
+                              and not self.gaz.divisions(text[s:p + 1])), None)  # 、 + 张家港: the city
             if begin is None:
                 continue
             pm = PORT.match(text, p)

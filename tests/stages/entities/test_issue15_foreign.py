@@ -36,3 +36,20 @@ def test_a_described_compound_is_no_name(tagger):
     got = found(tagger, "他在妙瓦底诈骗园区工作。")
     assert ("妙瓦底", "GPE") in got
     assert not [s for s, label in got if label == "LOC"]
+
+
+# Listed districts (rules_units) and a city named like a port (rules_place._ports).
+
+def test_districts_listed_before_their_level_word_are_gpe(tagger):
+    got = found(tagger, "济南市历下、市中、槐荫三区刑事警情下降。")
+    assert ("市中", "GPE") in got  # 市中 + 区 is a district, too common a word alone
+    assert ("槐荫", "GPE") in got
+
+
+def test_directions_listed_before_a_level_word_are_no_districts(tagger):
+    assert not [s for s, label in found(tagger, "全市东部、西部两区发案下降。") if label == "GPE"]
+
+
+def test_a_listed_city_ending_in_gang_is_no_port(tagger):
+    got = found(tagger, "昆山、张家港、常熟三地警方联合行动。")
+    assert ("张家港", "GPE") in got
