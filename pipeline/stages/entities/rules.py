@@ -45,6 +45,7 @@ class Rules(OrgRules, PlaceRules, RoadRules, ForeignRules, UnitRules, PersonRule
         self._compile_places(data_dir)
         self._compile_roads(data_dir)
         self._compile_foreign(data_dir)
+        self._compile_units(data_dir)
         self._compile_org(data_dir)
         self._compile_law(data_dir)
         self._compile_dates(data_dir)
@@ -82,4 +83,5 @@ class Rules(OrgRules, PlaceRules, RoadRules, ForeignRules, UnitRules, PersonRule
             out += self.listed_town_candidates(text, bounds)
             out += self.listed_water_candidates(text, tokens)
             out += self.listed_district_candidates(text)
+            out += self.listed_site_candidates(text, bounds)
         return out
