@@ -88,7 +88,9 @@ class UnitRules:
                 pos = e + 1
                 s = _after_preposition(text, s, e, bounds)
                 item = text[s:e]
-                if self._is_unit(item):
+                if self.foreign_re.fullmatch(item):
+                    units = len(items)  # 清迈、普吉、帕塔亚等地: foreign cities
+                elif self._is_unit(item):
                     units += 1
                 elif self._site_name(item) and (bounds is None or (s in bounds and e in bounds)):
                     found.append(Candidate(s, e, "LOC", None, "rule:listed_site", SOFT))
@@ -117,9 +119,14 @@ class UnitRules:
                     or any(self.gaz.by_name.get(item + level) for level in "省市县区"))
 
     def _two_divisions(self, item: str) -> bool:
-        """Return True when ``item`` is a place and a division under it (绵阳 + 游仙)."""
+        """Return True when ``item`` is a place and a division under it (绵阳 + 游仙), or starts
+        with a city or province, the unit the site lies in (北京 + 故宫: two spans)."""
         m = self.gaz.pattern.match(item)
-        return m is not None and self.gaz.pattern.fullmatch(item, m.end()) is not None
+        if m is None:
+            return False
+        name = m.group()
+        return self.gaz.pattern.fullmatch(item, m.end()) is not None or \
+            name in self.gaz.high_short or any(d.level != "county" for d in self.gaz.by_name.get(name, []))
 
 
 def _after_preposition(text: str, s: int, e: int, bounds: set[int] | None) -> int:

@@ -32,3 +32,13 @@ def test_a_list_of_divisions_closed_by_dengdi_gives_no_site(tagger):
 def test_a_verb_before_a_province_is_no_site(tagger):
     got = found(tagger, "他参与领导湖南、绥远等地的和平解放。")
     assert ("领导湖南", "LOC") not in got
+
+
+def test_a_list_with_a_foreign_city_gives_no_site(tagger):
+    got = found(tagger, "活动还将在清迈、普吉、帕塔亚等地举行。")
+    assert not [s for s, label in got if label == "LOC"]
+
+
+def test_a_city_before_a_listed_site_is_left_to_the_city_rules(tagger):
+    got = found(tagger, "作品收藏在北京故宫、首都博物馆等地。")
+    assert ("北京故宫", "LOC") not in got
