@@ -29,7 +29,9 @@ ROUTE_NUMBER = re.compile(r"[GSgs][0-9０-９]{1,4}$")
 # A section after a numbered road: S306省道 + 岳阳段, 107国道 + 长沙段.
 ROAD_SECTION = re.compile(f"[{CJK}]{{2,6}}?段")
 # The area of a known lake, river or sea with its own name in between: 鄱阳湖 + 都昌 + 水域.
-NAMED_AREA = re.compile(f"([{CJK}]{{2,4}}?)(?:水域|海域|湖区|库区|江段|河段)")
+# Or a site on it named the same way (淮河 + 蚌埠闸, 锦江 + 九眼桥: one LOC, as 湘江萍岛 is).
+NAMED_AREA = re.compile(f"([{CJK}]{{2,4}}?)(?:水域|海域|湖区|库区|江段|河段|闸|浮桥|大桥|桥|码头|渡口)"
+                        f"(?![{CJK}]{{0,2}}(?:派出所|公司|集团|管理))")
 # Words that are no name of an area (附近水域, 沿线水域, 周边海域).
 NOT_AREA_NAME = ("附近", "沿线", "沿岸", "周边", "一带", "相关", "部分", "全部", "有关", "重点",
                  "其他", "主要", "境内", "辖区", "下游", "上游", "中游", "以东", "以西", "以南",
@@ -108,9 +110,10 @@ class RoadRules:
 
     def named_area_candidates(self, text: str) -> list[Candidate]:
         """Return a known lake, river or sea with the named area after it as one LOC (issue 15,
-        waters with their full extent): 鄱阳湖 + 都昌水域, 太湖 + 吴中水域, 白洋淀 + 烧车淀水域;
+        waters with their full extent): 鄱阳湖 + 都昌水域, 太湖 + 吴中水域, 淮河 + 蚌埠闸;
         not 长江 + 附近水域 (no name), not when the name is a clause (长江 + 的水域)."""
-        if not any(w in text for w in ("水域", "海域", "湖区", "库区", "江段", "河段")):
+        if not any(w in text for w in ("水域", "海域", "湖区", "库区", "江段", "河段", "闸", "桥", "码头",
+                                       "渡口")):
             return []
         out = []
         for w in self.loc_re.finditer(text):

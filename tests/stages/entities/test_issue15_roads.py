@@ -93,3 +93,16 @@ def test_a_model_gpe_ending_like_a_pavilion_or_ferry_is_a_loc(tagger, text, site
 
 def test_the_information_superhighway_is_no_road(tagger):
     assert not [s for s, label in found(tagger, "建设国家信息高速公路。") if label == "LOC"]
+
+
+@pytest.mark.parametrize("text, site", [
+    ("交警在淮河蚌埠闸附近查处酒驾。", "淮河蚌埠闸"),  # a sluice on a known river
+    ("车辆驶上汾河迎泽大桥后追尾。", "汾河迎泽大桥"),  # a bridge named on it
+])
+def test_a_site_named_on_a_known_river_is_one_loc_with_it(tagger, text, site):
+    assert (site, "LOC") in found(tagger, text)
+
+
+def test_a_police_station_named_by_a_river_site_is_no_site(tagger):
+    got = found(tagger, "淮河蚌埠闸派出所民警巡查。")
+    assert ("淮河蚌埠闸", "LOC") not in got
