@@ -22,7 +22,7 @@ LISTED_DISTRICTS = re.compile(f"({_ITEM}(?:[、和]{_ITEM})+)(?:等)?(?:[两三�
 
 # What closes a list of sites: 等 + a word for sites (等景区, 等人员密集场所, 等地), 一带, 周边.
 SITE_LIST_CLOSE = re.compile("等[^，。；、的]{0,4}?(?:景区|景点|场所|区域|点位|部位|渡口|码头|路段|地段|地点|"
-                             "商圈|街区|水域|江段|河段)|等地(?![区方位带])|一带|周边|沿线")
+                             "商圈|街区|水域|江段|河段|主干道|干道|道路|路口)|等地(?![区方位带])|一带|周边|沿线")
 # Where a clause or a list's lead ends: the first item starts after it (在 + 大明湖).
 LIST_LEAD_END = re.compile("[，。；：！？\n（(“”]")
 # Prepositions before a list's first item (警方在 + 光明顶): a one-character word.
@@ -32,7 +32,8 @@ ITEM_SPLIT = re.compile("[、和及与]")
 NOT_SITE_FINAL = ("村", "镇", "乡", "街道", "区", "县", "市", "省", "州", "局", "院", "所", "队",
                   "公司", "中心", "学校", "医院", "酒店", "宾馆", "人", "者", "员", "们", "等",
                   "沿岸", "沿线", "两岸", "周边", "附近", "一带", "边", "旁", "内", "外")
-NOT_SITE_CHARS = set("的了是在对于到从被把将和与及或一二三四五六七八九十几多每各该这那其些全")
+# (numerals may stand in a name, 三坊七巷, 经十路; a measure word after one makes a count: 三个)
+NOT_SITE_CHARS = set("的了是在对于到从被把将和与及或几多每各该这那其些全个座处名家批次只件起")
 
 
 class UnitRules:

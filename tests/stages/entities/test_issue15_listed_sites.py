@@ -42,3 +42,24 @@ def test_a_list_with_a_foreign_city_gives_no_site(tagger):
 def test_a_city_before_a_listed_site_is_left_to_the_city_rules(tagger):
     got = found(tagger, "作品收藏在北京故宫、首都博物馆等地。")
     assert ("北京故宫", "LOC") not in got
+
+
+def test_a_listed_name_may_hold_numerals(tagger):
+    got = found(tagger, "民警在五星巷、八角亭等主干道设卡。")
+    assert ("五星巷", "LOC") in got  # a numeral in a name, closed by 等主干道
+    assert ("八角亭", "LOC") in got
+
+
+def test_a_count_in_a_list_is_no_site(tagger):
+    got = found(tagger, "全市三个公园、五处广场等场所已开放。")
+    assert not [s for s, label in got if label == "LOC"]
+
+
+@pytest.mark.parametrize("span, label", [("朝阳洲街道", "GPE"), ("茅台镇", "GPE"), ("西塘古镇", "LOC"),
+                                         ("镇江乡镇", "LOC")])
+def test_a_model_loc_naming_a_town_is_a_gpe(tagger, span, label):
+    from pipeline.stages.entities.model import vet_spans
+
+    text = f"民警在{span}开展宣传。"
+    got = vet_spans(tagger.rules, text, [(3, 3 + len(span), "LOC")], "body")
+    assert [c.label for c in got if text[c.start:c.end] == span] == [label]
