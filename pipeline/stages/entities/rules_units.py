@@ -16,8 +16,10 @@ from .candidate import CJK, SOFT, Candidate
 
 # A list of two or more short names, then a count or 等 and the level word they share.
 _ITEM = f"(?:(?![两三四五六七八九十、和])[{CJK}]){{2,3}}"
-LISTED_DISTRICTS = re.compile(f"({_ITEM}(?:[、和]{_ITEM})+)(?:等)?(?:[两三四五六七八九十]个?)?"
+LISTED_DISTRICTS = re.compile(f"({_ITEM}(?:[、和]{_ITEM})+)(?:等|等?[两三四五六七八九十]个?)"
                               f"([区县市旗])(?![{CJK}]?(?:民|长|委|里|场|域|内|级))")
+# The cheap test first: a count or 等 right before a level word (三区, 等县).
+COUNTED_LEVEL = re.compile("(?:等|[两三四五六七八九十]个?)[区县市旗]")
 
 
 # What closes a list of sites: 等 + a word for sites (等景区, 等人员密集场所, 等地), 一带, 周边.
@@ -48,6 +50,8 @@ class UnitRules:
         GPE when it makes a division with that word (历下、市中、槐荫三区 → 市中区 is one): all
         items must, so that 东部、西部两区 or a list of words gives nothing."""
         out = []
+        if not COUNTED_LEVEL.search(text):
+            return out
         for m in LISTED_DISTRICTS.finditer(text):
             level = m.group(2)
             pos = m.start(1)
