@@ -36,7 +36,7 @@ _PEOPLE_AFTER = re.compile("国家|难民|协定")
 _TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所|政府|党委|党工委|办事处))")
 # Last characters of a site's name: a model GPE that is no division and ends so is a LOC
 # (高升桥, 通吕运河, 人民大会堂).
-_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝窟站心淀泊潭峪关"
+_SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝窟站心淀泊潭峪关阁渡闸"
 # A railway or highway named by its ends' one-character names (京广高铁, 京港澳高速).
 _LINE_AFTER_ABBR = re.compile(f"[{CJK}]{{1,2}}(?:高铁|高速|铁路|城际)")
 # Verbs the model takes into an ORG after a bare place (常德通报, 南京发布).
@@ -191,8 +191,8 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         if span[-1] in "亚欧美非洲":
             return s, "LOC"  # 东亚国家, 拉美国家: a region (LOC)
         return None, label  # 阿拉伯国家, 申根协定: an adjective, not a place
-    if label == "LOC" and rules.gaz.divisions(span):
-        label = "GPE"
+    if label == "LOC" and (rules.gaz.divisions(span) or _model_town(span)):
+        label = "GPE"  # 朝阳洲街道: a town is an administrative unit (issue 15)
     elif label == "GPE" and len(span) >= 2 and span[-1] in _SITE_FINAL \
             and not rules.gaz.pattern.fullmatch(span) and not (len(span) == 2 and span[-1] in rules.abbr):
         label = "LOC"  # 高升桥, 运河: a site, not an administrative unit
@@ -200,6 +200,13 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         s = _split_city_before_site(rules, text, s, e, places, out)
         s = _split_town_before_site(text, s, e, out)
     return s, label
+
+
+def _model_town(span: str) -> bool:
+    """Return True when a model LOC names a town (朝阳洲街道, 茅台镇), not an old town or a
+    common word (西塘古镇, 乡镇, 城乡)."""
+    return len(span) >= 3 and span.endswith(("街道", "镇", "乡")) and \
+        not span.endswith(("古镇", "小镇", "城镇", "乡镇", "城乡", "家乡", "故乡", "老乡"))
 
 
 def _split_town_before_site(text: str, s: int, e: int, out: list[Candidate]) -> int | None:

@@ -4,6 +4,9 @@
 
 - ``rules_org``: ORG grammar place + organ (+ sub-units), central organs, companies;
 - ``rules_place``: gazetteer GPE/LOC, towns, zones, one-character places, roads;
+- ``rules_roads``: highways, kilometre marks, road sections, named areas of known waters;
+- ``rules_foreign``: towns and cities of other countries, compounds named there;
+- ``rules_units``: districts and counties listed before their level word (历下、市中三区);
 - ``rules_person``: anonymised people, names after a title, title chains;
 - ``rules_law``: LAW titles in 《》 and CRIME offence names;
 - ``rules_date``: DATE (the grammar itself is ``pipeline.dates``).
@@ -25,10 +28,14 @@ from .rules_date import DateRules
 from .rules_law import LawRules
 from .rules_org import OrgRules
 from .rules_person import PersonRules
+from .rules_foreign import ForeignRules
 from .rules_place import PlaceRules
+from .rules_roads import RoadRules
+from .rules_units import UnitRules
 
 
-class Rules(OrgRules, PlaceRules, PersonRules, LawRules, DateRules):
+class Rules(OrgRules, PlaceRules, RoadRules, ForeignRules, UnitRules, PersonRules, LawRules,
+            DateRules):
     """The compiled rules, built once from the data files."""
 
     def __init__(self, data_dir: Path = DATA_DIR):
@@ -36,6 +43,9 @@ class Rules(OrgRules, PlaceRules, PersonRules, LawRules, DateRules):
         self.gaz = Gazetteer(data_dir)
         self._compile_person(data_dir)
         self._compile_places(data_dir)
+        self._compile_roads(data_dir)
+        self._compile_foreign(data_dir)
+        self._compile_units(data_dir)
         self._compile_org(data_dir)
         self._compile_law(data_dir)
         self._compile_dates(data_dir)
@@ -66,8 +76,12 @@ class Rules(OrgRules, PlaceRules, PersonRules, LawRules, DateRules):
         out += self.water_candidates(text, tokens)
         out += self.river_word_candidates(text, tokens)
         out += self.section_candidates(text, tokens, places)
+        out += self.named_area_candidates(text)
+        out += self.foreign_candidates(text, bounds)
         out += self.abbreviation_candidates(text, tokens)
         if "、" in text:
             out += self.listed_town_candidates(text, bounds)
             out += self.listed_water_candidates(text, tokens)
+            out += self.listed_district_candidates(text)
+            out += self.listed_site_candidates(text, bounds)
         return out

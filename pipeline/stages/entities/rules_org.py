@@ -41,6 +41,10 @@ NOT_NAME_FINAL = "的与及在了是为对将把被向"
 SEVERAL_UNITS = re.compile("[两三四五六七八九十几多各][县市区旗](?![镇乡街村])")
 # A website in a byline or dateline: 杭州网 + 记者, 大江网 + 讯.
 SITE_BYLINE = re.compile("网(?=记者|讯(?!息)|消息|报道|通讯员|评论员|客户端)")
+# Determiners before an organ word: 各分局, 该局 name no particular body.
+DETERMINERS = "各该本全每诸其"
+# Verbs of joint action between two bodies (…刑侦大队联合宁平派出所: two ORGs, issue 15).
+JOINT_VERBS = ("联合", "会同", "协同", "配合", "指导", "督促", "组织", "协助")
 
 class OrgRules:
     """The ORG half of ``Rules`` (a mixin: ``Rules`` builds the gazetteer and the other halves)."""
@@ -142,8 +146,8 @@ class OrgRules:
                 c.start += len(w)
                 if text.startswith(LEVELS, c.start):
                     c.source = "rule:org_relative"
-                elif self.organ_re.fullmatch(text, c.start, c.end):
-                    c.end = c.start  # 会同 + 公安、工商部门: a bare organ word, no body
+                elif self.organ_re.fullmatch(text, c.start, c.end) or text[c.start] in DETERMINERS:
+                    c.end = c.start  # 会同 + 公安、工商部门, 联合 + 各分局: no particular body
         found[:] = [c for c in found if c.end > c.start]
 
     def relative_orgs(self, text: str, found: list[Candidate]) -> list[Candidate]:
@@ -269,7 +273,10 @@ class OrgRules:
         return True
 
     def _name_before(self, text: str, at: int, bounds: set[int] | None) -> int | None:
-        """Return where a 2-4 character proper name ending at ``at`` starts, or None."""
+        """Return where a 2-4 character proper name ending at ``at`` starts, or None (none
+        after a determiner: 联合 + 各 + 分局)."""
+        if at and text[at - 1] in DETERMINERS:
+            return None
         for begin in range(at - 2, max(at - 5, -1), -1):
             if begin < 0:
                 break
@@ -294,14 +301,15 @@ class OrgRules:
         return True
 
     def extend_org(self, text: str, end: int) -> int:
-        """Return the end of the sub-units after an ORG ending at ``end`` (党委, 浒墅关派出所)."""
+        """Return the end of the sub-units after an ORG ending at ``end`` (党委, 浒墅关派出所);
+        a verb of joint action starts a second body, no sub-unit (刑侦大队 + 联合宁平派出所)."""
         while True:
             m = self.sub_re.match(text, end)
             if m:
                 end = m.end()
                 continue
             m = self.any_sub_re.match(text, end)
-            if m and self.proper_name(m.group(1)):
+            if m and self.proper_name(m.group(1)) and not m.group(1).startswith(JOINT_VERBS):
                 end = m.end()
                 continue
             return end

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ...lexicon import read_list, read_tagged, read_words, trie_pattern
 from ...places import ZONE_PATTERN, ZONES, Division, is_parent_of
-from .candidate import CJK, SOFT, SURE, Candidate
+from .candidate import CJK, SOFT, SURE, Candidate, token_bounds
 
 # A town after a county (封开县 + 南丰镇), not a township organ (…镇派出所, …镇政府), not an
 # old town (嘉善 + 西塘古镇 is a site).
@@ -25,10 +25,6 @@ NOT_LOC_CHARS = set("一二三四五六七八九十百千万两第各之的条�
 # The section of a river or a highway after its name (issue 15: one LOC with its full
 # extent): 长江 + 南通段, 长江 + 南通段通州沙水域, 赣江 + 樟树市临江镇段水域, 长江 + 干流南通段.
 SECTION = re.compile(f"(?:干流|支流)?([{CJK}]{{2,8}}?)段(?:(?!附近)[{CJK}]{{0,4}}?水域)?")
-# Highways named by their ends' one-character names: 京港澳高速, 沪昆高速.
-HIGHWAY = re.compile("[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云藏陕甘青宁新港澳蓉昆杭广深"
-                     "沈长哈连汕包茂厦兰银呼乌拉福泉南汉成济石太郑西大霍二荣日鹤丹威岳临绥满瑞"
-                     "]{2,4}高速(?:公路)?")
 # A service area or toll station on the highway named right before it: one LOC with the
 # highway, as a section is (issue 15): 沪昆高速 + 德安服务区, 大广高速 + 吉安南收费站, 随岳高速 +
 # 洪湖出口.
@@ -56,6 +52,7 @@ WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域|河
 WATER_END = "河江湖塘溪渠"
 LISTED_WATER_END = "江河水湖溪"
 LIST_MARKS = "、和及与"
+CONJUNCTIONS = set("和及与或、")
 # An item of a list of rivers: 2-3 characters before the next mark (资水 + 、, 沅水 + 和).
 LISTED_ITEM = re.compile(f"[{CJK}]{{2,3}}(?=[、和及与等，。；）]|$)")
 # Characters before 岛 that make a verb or a common word of it (上岛 登岛 爱岛 海岛 小岛 该岛).
@@ -66,7 +63,7 @@ WATER_AREA = re.compile("水域|海域|湖区|库区|流域")
 # A list of places closed by a count or 等 and a township word: 福宝、尧坝等古镇, 长寿、加义三镇.
 LISTED_UNITS = re.compile(f"([{CJK}]{{2,3}}(?:[、和][{CJK}]{{2,3}})+)(?:等|[两三四五六七八九十]个?)"
                           "(?:古镇|镇|乡|村|街道)(?!民|亲|镇|干部|医|长|级)")
-# Numbered roads: 107国道, G4京港澳高速 is HIGHWAY's; 312国道, S229省道.
+# Numbered roads: 107国道 (G4京港澳高速 is rules_roads'); 312国道, S229省道.
 NUMBERED_ROAD = re.compile("[GSXgsx]?[0-9０-９]{2,4}(?:国道|省道|县道)")
 # One-character names of China's neighbours, for borders (中老边境, 中哈边境).
 NEIGHBOURS = "俄蒙朝越老缅印尼哈吉塔巴阿不锡"
@@ -235,12 +232,13 @@ class PlaceRules:
         ports after their place (如皋港, 南通港狼山港区10号码头)."""
         ports = self._ports(text, tokens) if "港" in text else []
         if "道" in text:
-            ports += [Candidate(m.start(), m.end(), "LOC", None, "rule:section", SOFT)
-                      for m in NUMBERED_ROAD.finditer(text)]
+            roads = [m.span() for m in NUMBERED_ROAD.finditer(text)]
+            ports += [Candidate(s, e, "LOC", None, "rule:section", SOFT) for s, e in roads]
+            ports += self.numbered_road_sections(text, roads)
         if "段" not in text and "高速" not in text:
             return ports  # most sentences: no section and no highway
         starts = [(_lake_part(text, m.start(), m.group()), m.end()) for m in self.loc_re.finditer(text)]
-        starts += [(_after_a_day(text, m.start()), m.end()) for m in HIGHWAY.finditer(text)]
+        starts += [(_after_a_day(text, s), e) for s, e in self.highways(text, token_bounds(tokens))]
         if tokens and "段" in text:
             words = set(tokens)
             starts += [(_river_start(text, s, words), e) for s, e in tokens if 2 <= e - s <= 4
@@ -249,10 +247,11 @@ class PlaceRules:
         for s, e in starts:
             m = SECTION.match(text, e)
             if m and (not set(m.group(1)) & NOT_SECTION or self.gaz.divisions(m.group(1))):
-                out.append(Candidate(s, _highway_site(text, s, m.end()), "LOC", None,
-                                     "rule:section", SURE))
+                out.append(Candidate(s, self.road_extent(text, _highway_site(text, s, m.end())),
+                                     "LOC", None, "rule:section", SURE))
             elif text[s:e].endswith(("高速", "高速公路")):
-                out.append(Candidate(s, _highway_site(text, s, e), "LOC", None, "rule:section", SURE))
+                out.append(Candidate(s, self.road_extent(text, _highway_site(text, s, e)), "LOC", None,
+                                     "rule:section", SURE))
         return out + ports
 
     def _ports(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
@@ -268,7 +267,8 @@ class PlaceRules:
             if begin is None:
                 begin = next((s for s in range(max(0, p - 4), p - 1) if words.get(s) == p + 1
                               and (s == 0 or text[s - 1] in PORT_BEFORE)
-                              and self.proper_name(text[s:p])), None)
+                              and self.proper_name(text[s:p])
+                              and not self.gaz.divisions(text[s:p + 1])), None)  # 、 + 张家港: the city
             if begin is None:
                 continue
             pm = PORT.match(text, p)
@@ -316,6 +316,8 @@ class PlaceRules:
                 b = None
             if b is not None:
                 continue
+            if text[p - 1:p] in CONJUNCTIONS and p - 1 in ends and token_start.get(p - 2, p) <= p - 3:
+                continue  # 湖泊 + 和 + 水库: two common nouns joined, no site's name (人和 + 广场 is)
             for b in range(p - 2, max(p - 5, -1), -1):
                 if b < 0 or b not in starts:
                     continue
