@@ -19,8 +19,10 @@ _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新�
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
 _ZONE = re.compile(ZONE_PATTERN)
 _BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)")  # 西安市公安局雁塔分局
-# 批准赴澳门定居, 批准去香港、澳门: where people went (the whole list after the verb)
-_DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到)(?:[\u4e00-\u9fff]{2,8}[、和及])?[、]?$")
+# 批准赴澳门定居, 批准去香港、澳门, 源源不断地运往香港: where people or goods went (the whole
+# list after the verb)
+_DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到|运往|输往|发往|逃往|潜逃(?:至|到))"
+                          r"(?:[\u4e00-\u9fff]{2,8}[、和及])?[、]?$")
 # 会同缅甸等国执法部门, 联合老挝警方: a foreign partner of the organ, not where the figure is
 _PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)$")
 _PARTNER_ORGAN = re.compile(r"(?:等国|等国家)?的?(?:警方|警察|执法|司法|边防|禁毒|有关部门|相关部门)")
@@ -231,6 +233,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
             return None  # 南京东路警署: a street, not 南京; 长江南岸: a bank, not 南岸区
         if _DESTINATION.search(doc.clean, max(0, entity.start - 12), entity.start):
             return None  # 批准赴澳门定居1880人: where people went, not whose figure it is
+        if lex.origin_people_re.match(doc.clean, entity.end):
+            return None  # 挟持南非外交官一家5口: where the people come from, not whose figure it is
         if _BORDER.match(doc.clean, entity.end) and doc.clean[entity.start - 1:entity.start] in ("与", "同", "跟"):
             return None  # 寻甸县公安局在与曲靖交界的山区: a neighbour, not the figure's place
         if doc.clean[entity.start - 1:entity.start] == "在" and lex.meeting_re.match(doc.clean, entity.end):
@@ -243,6 +247,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
             return None  # 公安部会同缅甸等国执法部门…押解回国3.2万名: 全国, not 缅甸
         if name == "京":
             name = "北京市"
+        if gaz.country_of.get(name) == "中国":
+            return Place(entity.start, entity.end, NATION)  # 中华人民共和国 -> 全国
         if county and name.endswith(TOWNSHIP_ENDS) and gaz.code_and_level(name) == (None, None) \
                 and len(name) <= 6:
             name = county + name
@@ -253,6 +259,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
         return Place(entity.start, entity.end, name, "organ" if organ else "sentence")
     if entity.label == "ORG":
         name = org_place(gaz, text, context)
+        if name and gaz.country_of.get(name) == "中国":
+            name = NATION  # 中国人民银行对1254户企业的监测: a national organ, 全国 (not 中国)
         name = township_of_organ(gaz, text, name, county) or name
         if name:
             return Place(entity.start, entity.end, gaz.settle_zone(name), "organ")
