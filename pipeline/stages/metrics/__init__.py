@@ -39,7 +39,7 @@ from ..layout import simplified_view
 from .action import batch_verb
 from .attributes import read_attributes
 from .category import article_organ, read_category, read_statistic, restated_category
-from .change import meeting_window, read_period
+from .change import meeting_window, on_that_day, read_period, stated_day
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
@@ -133,6 +133,9 @@ class MetricExtractor:
                 reader.read_sentence(index, text, paragraph, carried)
                 if len(doc.metrics) > found and first_body.get(sentence.article) == sentence.paragraph:
                     counted.add(sentence.article)
+            day = stated_day(text, reader.published(sentence))
+            if day:
+                reader.days[sentence.article] = dated(day)
         restated_windows(doc)
         return doc
 
@@ -269,6 +272,7 @@ class _DocumentReader:
         self.windows: dict[int, tuple] = {}  # the window of the last figure read in each article
         self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
         self.titles: dict[int, tuple | None] = {}  # the window the headline of each article states
+        self.days: dict[int, tuple] = {}  # the single day stated last in each article (for 当天)
 
     def published(self, sentence) -> date | None:
         """The date periods are read against: the document's publication date (JSONL date,
@@ -374,7 +378,9 @@ class _DocumentReader:
         sentence = doc.sentences[index]
         period, period_start, period_end = dated(read_period(text, cand.start,
                                                              self.published(sentence)))
-        if period is None and carried:  # 今年以来，……。 stated once for the paragraph
+        if period is None and sentence.article in self.days and on_that_day(text, 0, cand.start):
+            period, period_start, period_end = self.days[sentence.article]  # 11月5日…。当天抓获56名
+        elif period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
         elif period is not None and carried:
             period, period_start, period_end = started_by(carried, (period, period_start, period_end))

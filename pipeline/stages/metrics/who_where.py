@@ -11,7 +11,7 @@ import re
 from ...document import Document
 from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
 from .place_rules import (Place, bank_not_district, common_division, domestic_spread, far_bare_district,
-                          organ_named_before, read_under,
+                          joint_organ_place, organ_named_before, read_under,
                           untagged_places)
 from .words import clause_start
 
@@ -54,6 +54,7 @@ _FIGURE_JOIN = re.compile(r"[、和及与](?=[约近超逾达]?[\d０-９零一�
 _AT_SITE = re.compile(r"在(?![的地])[^，,；;。：:在]*$")  # 分局在…街道等地: where the organ acted
 # 区公安分局在…街道 (not 所在的村)
 _ORGAN_AT = re.compile(r"(?:局|院|所|队|办|委|庭|警方|民警)在(?![的地])[^，,；;。：:在]*$")
+_SHARE_OF = re.compile(r"(?:占|居|比|较)了?$")  # 占全省破获案件的46%: the whole a share is of, not its place
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
 
 
@@ -145,6 +146,10 @@ def joint_places(gaz, clean: str, found: list[Place]) -> list[Place]:
             if name:
                 out[-1] = Place(last.start, place.end, name, place.source, parts)
                 continue
+        wider = joint_organ_place(clean, last, place) if last else None
+        if wider:  # 台湾刑事警察局会同台中市警察局: 台湾省
+            out[-1] = Place(last.start, place.end, wider, "organ")
+            continue
         out.append(place)
     return out
 
@@ -338,8 +343,9 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
                 added.append(Place(start, sentence.start + hit.end(), name, "organ"))
         for hit in lex.local_scope_re.finditer(text):
             start = sentence.start + hit.start()
-            if any(p.start <= start < p.end for p in mentions[index]) or _SCOPE_SPREAD.match(text, hit.end()):
-                continue  # 诱骗全省多地群众230余人: how far the victims lived, not whose figure
+            if any(p.start <= start < p.end for p in mentions[index]) or _SCOPE_SPREAD.match(text, hit.end()) \
+                    or _SHARE_OF.search(text, 0, hit.start()):
+                continue  # 诱骗全省多地群众230余人: how far the victims lived; 占全省…的46%: a share's whole
             before = [p.name for p in mentions[index] if p.end <= start and p.name != NATION]
             areas = [recent.get(sentence.article), article_places.get(sentence.article)]
             if hit.group(0)[0] not in "该本":  # 全市, 市公安局: the article's city; 该区: the last named

@@ -39,3 +39,24 @@ def test_an_organ_named_after_china_is_national(extractor):
     """中国人民银行对1254户大型企业的监测 -> 全国 (the place columns never hold 中国)."""
     fields = fields_of(extractor, ["中国人民银行最近对1254户大型企业的经营状况进行了监测。"], "1254户")
     assert fields["place"] == "全国"
+
+
+def test_a_share_of_the_province_keeps_the_citys_place(extractor):
+    """洛阳市公安机关…破获盗窃案件3200起，占全省破获盗窃案件的46% -> 46% is 洛阳's (全省 is the whole)."""
+    fields = fields_of(extractor, ["今年以来，河南省洛阳市公安机关共破获盗窃案件3200起，占全省破获盗窃案件的46%。"],
+                       "46%", published=date(2024, 11, 20))
+    assert fields["place"] == "河南省洛阳市"
+
+
+def test_a_joint_action_of_a_wider_and_a_narrower_organ_takes_the_wider_place(extractor):
+    """台湾刑事警察局会同台中市警察局…抓获120人 -> 台湾省 (not the city of the second organ)."""
+    fields = fields_of(extractor, ["台湾刑事警察局会同台中市警察局日前开展联合行动，共抓获诈骗集团成员120人。"], "120人")
+    assert fields["place"] == "台湾省"
+
+
+def test_that_day_takes_the_day_stated_before(extractor):
+    """11月5日，杭州市公安局开展集中清查行动。当天共抓获56名，查扣车辆12辆 -> Nov 5 for both."""
+    doc = extractor(make_article(["11月5日，杭州市公安局开展集中清查行动。当天共抓获犯罪嫌疑人56名，查扣车辆12辆。"],
+                                 None, date(2024, 11, 20)))
+    periods = {doc.clean[m.start:m.end]: (m.fields["period_start"], m.fields["period_end"]) for m in doc.metrics}
+    assert periods["56名"] == periods["12辆"] == (date(2024, 11, 5), date(2024, 11, 5))
