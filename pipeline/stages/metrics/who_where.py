@@ -54,6 +54,7 @@ _FIGURE_JOIN = re.compile(r"[、和及与](?=[约近超逾达]?[\d０-９零一�
 _AT_SITE = re.compile(r"在(?![的地])[^，,；;。：:在]*$")  # 分局在…街道等地: where the organ acted
 # 区公安分局在…街道 (not 所在的村)
 _ORGAN_AT = re.compile(r"(?:局|院|所|队|办|委|庭|警方|民警)在(?![的地])[^，,；;。：:在]*$")
+_PART_PLACE = re.compile(r"其中[，,]?\s*$")  # 其中大连市…: a part of the paragraph's area, not its place
 _SHARE_OF = re.compile(r"(?:占|居|比|较)了?$")  # 占全省破获案件的46%: the whole a share is of, not its place
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
 
@@ -499,8 +500,9 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
         other = doc.sentences[k]
         if other.article != sentence.article or other.paragraph != sentence.paragraph:
             break
-        if mentions[k]:
-            earlier = mentions[k]
+        whole = [p for p in mentions[k] if not _PART_PLACE.search(doc.clean, max(0, p.start - 4), p.start)]
+        if whole:  # 全省…，其中大连市占…46%。全年涉案金额… -> the province, not the part
+            earlier = whole
             break
     if earlier:
         return earlier[-1].name, "paragraph"

@@ -60,3 +60,19 @@ def test_that_day_takes_the_day_stated_before(extractor):
                                  None, date(2024, 11, 20)))
     periods = {doc.clean[m.start:m.end]: (m.fields["period_start"], m.fields["period_end"]) for m in doc.metrics}
     assert periods["56名"] == periods["12辆"] == (date(2024, 11, 5), date(2024, 11, 5))
+
+
+_SMUGGLING = ["据浙江省公安厅通报，2024年全省公安机关共侦办走私犯罪案件300起，同比上升12.5%，"
+              "其中宁波市占全省案件总数的52%。全年涉案金额达12.6亿元。"]
+
+
+def test_a_share_takes_the_category_of_the_total_it_measures(extractor):
+    """…侦办走私犯罪案件300起，同比上升12.5%，其中宁波市占全省案件总数的52% -> cases_filed, no change."""
+    fields = fields_of(extractor, _SMUGGLING, "52%", published=date(2025, 1, 20))
+    assert fields["category"] == "cases_filed"
+
+
+def test_a_part_named_after_qizhong_is_not_the_next_sentences_place(extractor):
+    """…其中宁波市占全省…52%。全年涉案金额达12.6亿元 -> 浙江省 (the paragraph's area, not the part)."""
+    fields = fields_of(extractor, _SMUGGLING, "12.6亿元", published=date(2025, 1, 20))
+    assert fields["place"] == "浙江省"
