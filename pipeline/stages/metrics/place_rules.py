@@ -210,3 +210,21 @@ def joint_organ_place(clean: str, left: Place, right: Place) -> str | None:
     if left.name != right.name and left.name.startswith(right.name):
         return right.name
     return None
+
+
+def region_organs(lex, gaz, doc: Document, mentions: list[list[Place]], context: set[str]) -> None:
+    """Add the region-wide organs and scopes named without their region (``region_wide_organs``)
+    in a document that names a place of that region: 刑事警察局与台中市警察局… -> 台湾省 for the
+    first organ (then the joint action is Taiwan's); 全台…发生1.1万件 -> 台湾省; 全港 -> 香港."""
+    for index, sentence in enumerate(doc.sentences):
+        added = False
+        for hit in lex.region_organ_re.finditer(doc.clean, sentence.start, sentence.end):
+            region = lex.region_of[hit.group(0)]
+            code = gaz.code_and_level(region)[0]
+            if code is None or not any(c[:2] == code[:2] for c in context) \
+                    or any(p.start < hit.end() and hit.start() < p.end for p in mentions[index]):
+                continue
+            mentions[index].append(Place(hit.start(), hit.end(), region, "organ"))
+            added = True
+        if added:
+            mentions[index].sort(key=lambda p: p.start)

@@ -11,7 +11,7 @@ import re
 from ...document import Document
 from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
 from .place_rules import (Place, bank_not_district, common_division, domestic_spread, far_bare_district,
-                          joint_organ_place, organ_named_before, read_under,
+                          joint_organ_place, organ_named_before, read_under, region_organs,
                           untagged_places)
 from .words import clause_start
 
@@ -92,6 +92,7 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             if gaz.code_and_level(found.name)[1] == "county":
                 county = found.name
     untagged_places(lex, gaz, doc, mentions, context)
+    region_organs(lex, gaz, doc, mentions, context)
     bare_township_organs(gaz, doc, mentions)
     local = any(p.name != NATION for found in mentions for p in found)  # a report of a local organ
     for index, sentence in enumerate(doc.sentences):

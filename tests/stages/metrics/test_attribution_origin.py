@@ -76,3 +76,16 @@ def test_a_part_named_after_qizhong_is_not_the_next_sentences_place(extractor):
     """…其中宁波市占全省…52%。全年涉案金额达12.6亿元 -> 浙江省 (the paragraph's area, not the part)."""
     fields = fields_of(extractor, _SMUGGLING, "12.6亿元", published=date(2025, 1, 20))
     assert fields["place"] == "浙江省"
+
+
+def test_a_region_wide_organ_named_without_its_region_joins_a_citys_organ(extractor):
+    """刑事警察局与高雄市警察局…抓获45人 -> 台湾省 (刑事警察局 is Taiwan's in a 高雄 report)."""
+    fields = fields_of(extractor, ["刑事警察局与高雄市警察局昨日宣布破获一个诈骗集团，共抓获嫌犯45人。"], "45人")
+    assert fields["place"] == "台湾省"
+
+
+def test_a_region_wide_scope_is_the_region(extractor):
+    """高雄市警方…。全台今年1至5月…发生9000件 -> 台湾省 (全台, not the city named before)."""
+    fields = fields_of(extractor, ["高雄市警察局破获一个诈骗集团。全台今年1至5月共发生诈骗案件9000件。"], "9000件",
+                       published=date(2025, 7, 1))
+    assert fields["place"] == "台湾省"
