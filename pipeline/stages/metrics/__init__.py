@@ -136,17 +136,20 @@ class MetricExtractor:
             day = stated_day(text, reader.published(sentence))
             if day:
                 reader.days[sentence.article] = dated(day)
-        restated_windows(doc)
+        restated_windows(doc, lead)
         return doc
 
 
 _PERIOD_FIELDS = ("period", "period_start", "period_end")
 
 
-def restated_windows(doc: Document) -> None:
+def restated_windows(doc: Document, leads: dict[int, tuple] | None = None) -> None:
     """Give a headline figure that states no window the window of the body figure it restates (same
     article, value and unit): 福州警方秋季行动破获案件3100余起 / 9月1日至11月30日秋季行动期间，共破获
-    案件3100余起 -> Sep 1 to Nov 30 for the headline's 3100余起 too."""
+    案件3100余起 -> Sep 1 to Nov 30 for the headline's 3100余起 too; else the window the article's
+    lead states for the report (``leads``): 太原前10个月破获侵财案件6200余起 / 今年1月至10月，全市…
+    共破获6237起 -> Jan 1 to Oct 31 for the rounded headline figure."""
+    leads = leads or {}
     sentences = doc.sentences
     body: dict[tuple, dict] = {}
     for metric in doc.metrics:
@@ -157,8 +160,9 @@ def restated_windows(doc: Document) -> None:
     for metric in doc.metrics:
         sentence, fields = sentences[metric.sentence], metric.fields
         said = body.get((sentence.article, fields.get("value"), fields.get("unit")))
-        if sentence.kind in ("title", "subtitle") and fields.get("period") is None and said:
-            fields.update({name: said[name] for name in _PERIOD_FIELDS})
+        lead = leads.get(sentence.article)
+        if sentence.kind in ("title", "subtitle") and fields.get("period") is None and (said or lead):
+            fields.update({name: said[name] for name in _PERIOD_FIELDS} if said else dict(zip(_PERIOD_FIELDS, lead)))
 
 
 def is_lead(first_body: dict[int, int], counted: set[int], sentence, window: tuple) -> bool:

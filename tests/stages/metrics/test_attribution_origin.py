@@ -89,3 +89,10 @@ def test_a_region_wide_scope_is_the_region(extractor):
     fields = fields_of(extractor, ["高雄市警察局破获一个诈骗集团。全台今年1至5月共发生诈骗案件9000件。"], "9000件",
                        published=date(2025, 7, 1))
     assert fields["place"] == "台湾省"
+
+
+def test_a_rounded_headline_figure_takes_the_leads_window(extractor):
+    """绍兴前9个月破获盗窃案件3100余起 / 今年1月至9月，全市…破获盗窃案件3126起 -> Jan 1 to Sep 30."""
+    fields = fields_of(extractor, ["今年1月至9月，绍兴市公安机关共破获盗窃案件3126起。"], "3100余起",
+                       title="绍兴前9个月破获盗窃案件3100余起", published=date(2024, 10, 15))
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 1, 1), date(2024, 9, 30))
