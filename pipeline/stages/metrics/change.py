@@ -235,7 +235,7 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
 
 # An organ as the clause's subject before its window (市中级人民法院2024年共审结…): the window still
 # opens the clause
-_ORGAN_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,16}(?:法院|检察院|公安局|分局|机关|警方|支队|大队|派出所)")
+_ORGAN_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,16}(?:法院|检察院|公安局|公安厅|分局|机关|部门|警方|海关|总队|支队|大队|派出所)")
 # A page's date line glued to its first paragraph (发布日期：2024年2月20日春节期间，我院…): the date is
 # no window, and the window after it still opens its clause.
 _DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")

@@ -96,3 +96,11 @@ def test_a_rounded_headline_figure_takes_the_leads_window(extractor):
     fields = fields_of(extractor, ["今年1月至9月，绍兴市公安机关共破获盗窃案件3126起。"], "3100余起",
                        title="绍兴前9个月破获盗窃案件3100余起", published=date(2024, 10, 15))
     assert (fields["period_start"], fields["period_end"]) == (date(2024, 1, 1), date(2024, 9, 30))
+
+
+def test_a_window_after_an_organ_subject_holds_past_a_semicolon(extractor):
+    """全国海关缉私部门5年来共破获…案件512起；破获…案件300起 -> both 5 years back from publication."""
+    doc = extractor(make_article(["据统计，全国海关缉私部门5年来共破获走私枪支案件512起；破获走私毒品案件300起。"],
+                                 None, date(2024, 3, 1)))
+    periods = {doc.clean[m.start:m.end]: (m.fields["period_start"], m.fields["period_end"]) for m in doc.metrics}
+    assert periods["300起"] == periods["512起"] == (date(2019, 3, 1), date(2024, 3, 1))
