@@ -25,6 +25,15 @@ class Division:
     full: str
 
 
+DIVISION_FILES = ("gazetteer_cn_divisions.tsv", "gazetteer_cn_supplement.tsv")
+
+
+def division_rows(data_dir: Path = DATA_DIR) -> list[list[str]]:
+    """Return the rows of the division table and of its checked supplement (重庆市江北区 500105,
+    missing from the generated table's source), in that order."""
+    return [row for name in DIVISION_FILES for row in read_list(data_dir / name)]
+
+
 class Gazetteer:
     """Chinese administrative divisions (names and short forms) plus countries."""
 
@@ -34,7 +43,7 @@ class Gazetteer:
         self.by_full: dict[str, Division] = {}  # 江苏省镇江市 -> its division (the province for 北京市)
         self.by_code: dict[str, Division] = {}  # 6-digit code -> division
         stop = set(read_words(data_dir / "gazetteer_stop.txt"))
-        for row in read_list(data_dir / "gazetteer_cn_divisions.tsv"):
+        for row in division_rows(data_dir):
             code, name, level, full = row[:4]
             if code.startswith("99"):
                 continue  # 苏鲁交界海域 (999900000000 海域): a sea area, no division

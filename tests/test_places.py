@@ -119,3 +119,32 @@ def test_county_units_ending_in_zhong_have_their_short_forms(gaz):
     assert [d.full for d in gaz.divisions("渝中")] == ["重庆市渝中区"]
     assert [d.full for d in gaz.divisions("资中")] == ["四川省内江市资中县"]
     assert gaz.divisions("市中") == []
+
+
+# District codes of the four municipalities retired by a merger (the gaps the check allows):
+# 北京 崇文 110103, 宣武 110104, 110110 (no division today); 天津 塘沽, 汉沽, 大港 (into
+# 滨海新区); 上海 南市 310102, 卢湾 310103, 闸北 310108, 吴淞 310111, 南汇 310119.
+_RETIRED = {"110103", "110104", "110110", "120107", "120108", "120109",
+            "310102", "310103", "310108", "310111", "310119"}
+
+
+def test_a_municipalitys_district_codes_have_no_gap_but_retired_ones(gaz):
+    """The general check that found 重庆市江北区 (500105) and 渝北区 (500112) missing from the
+    generated table: a municipality's districts are numbered 01, 02, … in a row, so a gap that is
+    no retired code is a division the table lacks."""
+    for prefix in ("1101", "1201", "3101", "5001"):
+        numbers = sorted(int(c[4:]) for c, d in gaz.by_code.items()
+                         if c.startswith(prefix) and d.level == "county" and int(c[4:]) < 50)
+        gaps = {f"{prefix}{n:02d}" for n in range(1, numbers[-1]) if n not in numbers}
+        assert gaps <= _RETIRED, sorted(gaps - _RETIRED)
+
+
+@pytest.mark.parametrize("name,context,expected", [
+    ("江北区", {"5001"}, "重庆市江北区"),  # 重庆市江北区 in a 重庆 report, not 宁波's
+    ("江北区", {"3302"}, "浙江省宁波市江北区"),
+    ("渝北区", set(), "重庆市渝北区"),
+    ("渝北", set(), "重庆市渝北区"),
+])
+def test_the_supplement_adds_chongqings_jiangbei_and_yubei(gaz, name, context, expected):
+    """渝北区公安分局, 重庆江北区: districts the generated table lacks, read from the supplement."""
+    assert gaz.normalize(name, context) == expected

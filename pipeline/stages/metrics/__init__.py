@@ -39,7 +39,7 @@ from ..layout import simplified_view
 from .action import batch_verb
 from .attributes import read_attributes
 from .category import article_organ, read_category, read_statistic, restated_category
-from .change import meeting_window, read_period
+from .change import meeting_window, on_that_day, read_period, stated_day
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
@@ -133,17 +133,23 @@ class MetricExtractor:
                 reader.read_sentence(index, text, paragraph, carried)
                 if len(doc.metrics) > found and first_body.get(sentence.article) == sentence.paragraph:
                     counted.add(sentence.article)
-        restated_windows(doc)
+            day = stated_day(text, reader.published(sentence))
+            if day:
+                reader.days[sentence.article] = dated(day)
+        restated_windows(doc, lead)
         return doc
 
 
 _PERIOD_FIELDS = ("period", "period_start", "period_end")
 
 
-def restated_windows(doc: Document) -> None:
+def restated_windows(doc: Document, leads: dict[int, tuple] | None = None) -> None:
     """Give a headline figure that states no window the window of the body figure it restates (same
     article, value and unit): 福州警方秋季行动破获案件3100余起 / 9月1日至11月30日秋季行动期间，共破获
-    案件3100余起 -> Sep 1 to Nov 30 for the headline's 3100余起 too."""
+    案件3100余起 -> Sep 1 to Nov 30 for the headline's 3100余起 too; else the window the article's
+    lead states for the report (``leads``): 太原前10个月破获侵财案件6200余起 / 今年1月至10月，全市…
+    共破获6237起 -> Jan 1 to Oct 31 for the rounded headline figure."""
+    leads = leads or {}
     sentences = doc.sentences
     body: dict[tuple, dict] = {}
     for metric in doc.metrics:
@@ -154,8 +160,9 @@ def restated_windows(doc: Document) -> None:
     for metric in doc.metrics:
         sentence, fields = sentences[metric.sentence], metric.fields
         said = body.get((sentence.article, fields.get("value"), fields.get("unit")))
-        if sentence.kind in ("title", "subtitle") and fields.get("period") is None and said:
-            fields.update({name: said[name] for name in _PERIOD_FIELDS})
+        lead = leads.get(sentence.article)
+        if sentence.kind in ("title", "subtitle") and fields.get("period") is None and (said or lead):
+            fields.update({name: said[name] for name in _PERIOD_FIELDS} if said else dict(zip(_PERIOD_FIELDS, lead)))
 
 
 def is_lead(first_body: dict[int, int], counted: set[int], sentence, window: tuple) -> bool:
@@ -269,6 +276,7 @@ class _DocumentReader:
         self.windows: dict[int, tuple] = {}  # the window of the last figure read in each article
         self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
         self.titles: dict[int, tuple | None] = {}  # the window the headline of each article states
+        self.days: dict[int, tuple] = {}  # the single day stated last in each article (for 当天)
 
     def published(self, sentence) -> date | None:
         """The date periods are read against: the document's publication date (JSONL date,
@@ -374,7 +382,9 @@ class _DocumentReader:
         sentence = doc.sentences[index]
         period, period_start, period_end = dated(read_period(text, cand.start,
                                                              self.published(sentence)))
-        if period is None and carried:  # 今年以来，……。 stated once for the paragraph
+        if period is None and sentence.article in self.days and on_that_day(text, 0, cand.start):
+            period, period_start, period_end = self.days[sentence.article]  # 11月5日…。当天抓获56名
+        elif period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
         elif period is not None and carried:
             period, period_start, period_end = started_by(carried, (period, period_start, period_end))

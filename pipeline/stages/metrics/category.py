@@ -198,6 +198,8 @@ def restated_category(fields: dict, text: str, start: int, previous: list,
     part_of = _subtotal_of(fields, text, start, previous, earlier)
     if part_of is not None:
         return part_of
+    if not fields.get("change_direction"):  # 同比上升12.5%，其中宁波市占全省案件总数的52%: a share of
+        previous = [p for p in previous if not p[1].get("change_direction")]  # the 300起, not the change
     if own != "other" and not (own == "money_involved" and fields.get("action") is None) \
             or not previous:
         return own
@@ -225,3 +227,4 @@ def _subtotal_of(fields: dict, text: str, start: int, previous: list,
     totals = [b for b in before if b["unit"] == fields["unit"] and b["category"] != "other"
               and b.get("change_direction") is None]
     return totals[-1]["category"] if totals else None
+

@@ -235,7 +235,7 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
 
 # An organ as the clause's subject before its window (市中级人民法院2024年共审结…): the window still
 # opens the clause
-_ORGAN_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,16}(?:法院|检察院|公安局|分局|机关|警方|支队|大队|派出所)")
+_ORGAN_SUBJECT = re.compile(r"[\u4e00-\u9fff]{1,16}(?:法院|检察院|公安局|公安厅|分局|机关|部门|警方|海关|总队|支队|大队|派出所)")
 # A page's date line glued to its first paragraph (发布日期：2024年2月20日春节期间，我院…): the date is
 # no window, and the window after it still opens its clause.
 _DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")
@@ -258,3 +258,22 @@ def change_of_figure(c: Clause) -> None:
     text, cand, previous, clause, left = c.text, c.cand, c.previous, c.clause, c.left
     # Change: a direction word right before the number, the basis anywhere before it.
     c.direction, c.basis = read_change(lex, text, cand, clause, left, previous)
+
+
+_SAME_DAY = re.compile(r"(?:当天|当日)")  # 当天共抓获…: the day stated before
+_DAY_WORD = re.compile(r"[0-9０-９]{1,2}[日号]|今天|今日|昨天")  # a sentence that may state a day
+
+
+def stated_day(text: str, published: date | None) -> tuple | None:
+    """Return (period, day, day) of the last single day a sentence states, or None: 11月5日，
+    市公安局开展集中清查行动 -> Nov 5 (for a later 当天…抓获56名 to take)."""
+    if not _DAY_WORD.search(text):
+        return None
+    period, start, end = read_period(text, len(text), published)
+    return (period, start, end) if start is not None and start == end else None
+
+
+def on_that_day(text: str, clause: int, position: int) -> bool:
+    """Return True when 当天/当日 (the day stated before) dates the figure, read from ``clause``
+    on: 当天共抓获犯罪嫌疑人56名，查扣车辆12辆 (both figures)."""
+    return bool(_SAME_DAY.search(text, clause, position))

@@ -222,6 +222,9 @@ class MetricLexicon:
             rf"(?:[全该本我](?P<scope>[省市县区州])|(?<![\u4e00-\u9fff])(?P<organ>[省市县])(?={heads}))")
         self.meeting_re = re.compile(rf"[^，,。；;]{{0,8}}?(?:{alternation(words['meeting_verbs'])})")
         self.place_organ_re = re.compile(alternation(words["place_organ_words"]))
+        self.origin_people_re = re.compile(alternation(words["origin_people"]))  # 南非外交官
+        self.region_of = {w: line.split()[0] for line in words["region_wide_organs"] for w in line.split()[1:]}
+        self.region_organ_re = re.compile(rf"(?<![省市县区])(?:{alternation(list(self.region_of))})")
         self.joint_members = {line.split()[0]: line.split()[1:] for line in words["joint_areas"]}
         self.joint_area_re = re.compile(rf"(?<![赴往去到])(?P<area>{alternation(list(self.joint_members))})"
                                         rf"(?={alternation(words['joint_area_after'])})")

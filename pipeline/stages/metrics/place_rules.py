@@ -189,3 +189,42 @@ def written_divisions(gaz, clean: str, start: int, end: int, context: set[str],
         if full and _county_of_named_province(gaz, full, context):
             out.append((hit.start(), hit.end(), full))
     return out
+
+
+# 甲局会同乙局, 台湾|刑事警察局会同|台中市警察局: an organ (the rest of its name), then a word of joint action
+_JOINT_ACTION = re.compile(r"(?P<organ>[\u4e00-\u9fff]{0,10}?(?:局|厅|署|院|队|所|警方|公安|海关|检察|法院))?"
+                           r"\s*(?:会同|联合|协同|携手|与|和|同|及)\s*")
+_ORGAN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:局|厅|署|院|队|警方|公安|海关|检察|法院)")
+
+
+def joint_organ_place(clean: str, left: Place, right: Place) -> str | None:
+    """Return the wider place of two organs acting together when one's area holds the other's:
+    台湾刑事警察局会同台中市警察局…抓获120人 -> 台湾省 (a joint figure is the wider unit's). None for
+    any other pair, and for places that are not two organs side by side."""
+    gap = _JOINT_ACTION.fullmatch(clean, left.end, right.start)
+    if gap is None or not (left.source == "organ" or gap.group("organ")) \
+            or not (right.source == "organ" or _ORGAN_AFTER.match(clean, right.end)):
+        return None
+    if right.name != left.name and right.name.startswith(left.name):
+        return left.name
+    if left.name != right.name and left.name.startswith(right.name):
+        return right.name
+    return None
+
+
+def region_organs(lex, gaz, doc: Document, mentions: list[list[Place]], context: set[str]) -> None:
+    """Add the region-wide organs and scopes named without their region (``region_wide_organs``)
+    in a document that names a place of that region: 刑事警察局与台中市警察局… -> 台湾省 for the
+    first organ (then the joint action is Taiwan's); 全台…发生1.1万件 -> 台湾省; 全港 -> 香港."""
+    for index, sentence in enumerate(doc.sentences):
+        added = False
+        for hit in lex.region_organ_re.finditer(doc.clean, sentence.start, sentence.end):
+            region = lex.region_of[hit.group(0)]
+            code = gaz.code_and_level(region)[0]
+            if code is None or not any(c[:2] == code[:2] for c in context) \
+                    or any(p.start < hit.end() and hit.start() < p.end for p in mentions[index]):
+                continue
+            mentions[index].append(Place(hit.start(), hit.end(), region, "organ"))
+            added = True
+        if added:
+            mentions[index].sort(key=lambda p: p.start)

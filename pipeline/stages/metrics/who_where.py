@@ -11,7 +11,7 @@ import re
 from ...document import Document
 from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
 from .place_rules import (Place, bank_not_district, common_division, domestic_spread, far_bare_district,
-                          organ_named_before, read_under,
+                          joint_organ_place, organ_named_before, read_under, region_organs,
                           untagged_places)
 from .words import clause_start
 
@@ -19,8 +19,10 @@ _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新�
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
 _ZONE = re.compile(ZONE_PATTERN)
 _BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)")  # 西安市公安局雁塔分局
-# 批准赴澳门定居, 批准去香港、澳门: where people went (the whole list after the verb)
-_DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到)(?:[\u4e00-\u9fff]{2,8}[、和及])?[、]?$")
+# 批准赴澳门定居, 批准去香港、澳门, 源源不断地运往香港: where people or goods went (the whole
+# list after the verb)
+_DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到|运往|输往|发往|逃往|潜逃(?:至|到))"
+                          r"(?:[\u4e00-\u9fff]{2,8}[、和及])?[、]?$")
 # 会同缅甸等国执法部门, 联合老挝警方: a foreign partner of the organ, not where the figure is
 _PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)$")
 _PARTNER_ORGAN = re.compile(r"(?:等国|等国家)?的?(?:警方|警察|执法|司法|边防|禁毒|有关部门|相关部门)")
@@ -52,6 +54,8 @@ _FIGURE_JOIN = re.compile(r"[、和及与](?=[约近超逾达]?[\d０-９零一�
 _AT_SITE = re.compile(r"在(?![的地])[^，,；;。：:在]*$")  # 分局在…街道等地: where the organ acted
 # 区公安分局在…街道 (not 所在的村)
 _ORGAN_AT = re.compile(r"(?:局|院|所|队|办|委|庭|警方|民警)在(?![的地])[^，,；;。：:在]*$")
+_PART_PLACE = re.compile(r"其中[，,]?\s*$")  # 其中大连市…: a part of the paragraph's area, not its place
+_SHARE_OF = re.compile(r"(?:占|居|比|较)了?$")  # 占全省破获案件的46%: the whole a share is of, not its place
 _NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
 
 
@@ -88,6 +92,7 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             if gaz.code_and_level(found.name)[1] == "county":
                 county = found.name
     untagged_places(lex, gaz, doc, mentions, context)
+    region_organs(lex, gaz, doc, mentions, context)
     bare_township_organs(gaz, doc, mentions)
     local = any(p.name != NATION for found in mentions for p in found)  # a report of a local organ
     for index, sentence in enumerate(doc.sentences):
@@ -143,6 +148,10 @@ def joint_places(gaz, clean: str, found: list[Place]) -> list[Place]:
             if name:
                 out[-1] = Place(last.start, place.end, name, place.source, parts)
                 continue
+        wider = joint_organ_place(clean, last, place) if last else None
+        if wider:  # 台湾刑事警察局会同台中市警察局: 台湾省
+            out[-1] = Place(last.start, place.end, wider, "organ")
+            continue
         out.append(place)
     return out
 
@@ -231,6 +240,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
             return None  # 南京东路警署: a street, not 南京; 长江南岸: a bank, not 南岸区
         if _DESTINATION.search(doc.clean, max(0, entity.start - 12), entity.start):
             return None  # 批准赴澳门定居1880人: where people went, not whose figure it is
+        if lex.origin_people_re.match(doc.clean, entity.end):
+            return None  # 挟持南非外交官一家5口: where the people come from, not whose figure it is
         if _BORDER.match(doc.clean, entity.end) and doc.clean[entity.start - 1:entity.start] in ("与", "同", "跟"):
             return None  # 寻甸县公安局在与曲靖交界的山区: a neighbour, not the figure's place
         if doc.clean[entity.start - 1:entity.start] == "在" and lex.meeting_re.match(doc.clean, entity.end):
@@ -243,6 +254,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
             return None  # 公安部会同缅甸等国执法部门…押解回国3.2万名: 全国, not 缅甸
         if name == "京":
             name = "北京市"
+        if gaz.country_of.get(name) == "中国":
+            return Place(entity.start, entity.end, NATION)  # 中华人民共和国 -> 全国
         if county and name.endswith(TOWNSHIP_ENDS) and gaz.code_and_level(name) == (None, None) \
                 and len(name) <= 6:
             name = county + name
@@ -253,6 +266,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
         return Place(entity.start, entity.end, name, "organ" if organ else "sentence")
     if entity.label == "ORG":
         name = org_place(gaz, text, context)
+        if name and gaz.country_of.get(name) == "中国":
+            name = NATION  # 中国人民银行对1254户企业的监测: a national organ, 全国 (not 中国)
         name = township_of_organ(gaz, text, name, county) or name
         if name:
             return Place(entity.start, entity.end, gaz.settle_zone(name), "organ")
@@ -330,8 +345,9 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
                 added.append(Place(start, sentence.start + hit.end(), name, "organ"))
         for hit in lex.local_scope_re.finditer(text):
             start = sentence.start + hit.start()
-            if any(p.start <= start < p.end for p in mentions[index]) or _SCOPE_SPREAD.match(text, hit.end()):
-                continue  # 诱骗全省多地群众230余人: how far the victims lived, not whose figure
+            if any(p.start <= start < p.end for p in mentions[index]) or _SCOPE_SPREAD.match(text, hit.end()) \
+                    or _SHARE_OF.search(text, 0, hit.start()):
+                continue  # 诱骗全省多地群众230余人: how far the victims lived; 占全省…的46%: a share's whole
             before = [p.name for p in mentions[index] if p.end <= start and p.name != NATION]
             areas = [recent.get(sentence.article), article_places.get(sentence.article)]
             if hit.group(0)[0] not in "该本":  # 全市, 市公安局: the article's city; 该区: the last named
@@ -485,8 +501,9 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
         other = doc.sentences[k]
         if other.article != sentence.article or other.paragraph != sentence.paragraph:
             break
-        if mentions[k]:
-            earlier = mentions[k]
+        whole = [p for p in mentions[k] if not _PART_PLACE.search(doc.clean, max(0, p.start - 4), p.start)]
+        if whole:  # 全省…，其中大连市占…46%。全年涉案金额… -> the province, not the part
+            earlier = whole
             break
     if earlier:
         return earlier[-1].name, "paragraph"

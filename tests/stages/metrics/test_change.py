@@ -165,7 +165,8 @@ def test_window_from_headline_or_named_before(extractor, title, paragraphs, span
 
 @pytest.mark.parametrize("span, dates", [
     ("260辆", ("2021-03-01", "2021-05-31")),  # restated in the body: the body's window
-    ("18名", (None, None)),  # stated in the headline only, no window anywhere: none
+    # stated in the headline only: the window the lead states for the report (the spring campaign's)
+    ("18名", ("2021-03-01", "2021-05-31")),
 ])
 def test_headline_figure_takes_the_window_of_the_body_figure_it_restates(extractor, span, dates):
     """某县警方春季行动查处违法车辆260辆 / 3月1日至5月31日春季行动期间，全县查处违法车辆260辆 ->
