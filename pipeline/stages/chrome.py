@@ -54,7 +54,7 @@ _WIDGET = re.compile(
 _PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录"
                     r"|分享到[:：]?|分享让更多人看到|大字体|小字体|打印本页|关闭窗口|收藏本文|扫一扫")
 _META_LABEL = re.compile(
-    r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位"
+    r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入|成文)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位"
     r"|浏览次数|浏览量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
     r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
 _TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)(?!\d)"
@@ -110,7 +110,8 @@ _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|�
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
 _ORIGINAL = re.compile(r"^原标题[:：]")
 # （编号：2024-017）, 示公通〔2024〕3号: a release's serial or document number under its title.
-_DOC_NUMBER = re.compile(r"^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
+_DOC_NUMBER = re.compile(r"^(?:索引号|主题分类|发布机构|公开方式)[ \t]*[:：]"  # a government page's table
+                         r"|^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
                          r"|^[\u4e00-\u9fff]{1,10}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]第?\d{1,4}号$")
 _TEASER = re.compile(r"^【?(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
                      r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行"
@@ -166,7 +167,7 @@ _GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")
 _GLUED_LABEL = re.compile(r"(?<!责任)(来源|稿源|作者|责任编辑|编辑)(?![:：])")
 _GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?:19|20)\d\d[-/.年])")
 # 作者：张三2023-05-06来源：示例网: a labelled value runs into the next label or the date.
-_LABEL_AT = re.compile(r"(?<=\S)(?<!最后|发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任)"
+_LABEL_AT = re.compile(r"(?<=\S)(?<!最后|发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任|成文)"
                        r"(?=(?:信息|文章|新闻)?(?:来源|稿源)[:：]|作者[:：]|(?:责任)?编辑[:：]"
                        r"|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)[:：])")
 
@@ -218,7 +219,7 @@ def meta_line(text: str) -> dict | None:
     rest = _PAGER.sub(" ", _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", _UPDATE_NOTE.sub(" ", rest))))
     if _DATE_TEXT.search(rest) or _TIME.search(rest):
         rest = _UPDATED.sub(" ", rest)  # 更新：2024年3月8日 星期五 18:40
-    published = find_date(text)
+    published = find_date(text[text.find("发布日期"):] if "发布日期" in text else text)  # not 成文日期
     if published:
         found["published"] = published
     had_date = bool(_DATE_TEXT.search(rest) or _EDITION.search(rest) or _TIME_LINE.match(text))
@@ -386,11 +387,18 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
         if kind in (None, "widget"):  # 时间：2021-10-08 作者：刘晓 【打印】【关闭】 is a date line
             found = meta_line(line.simple)
             if found is not None and (kind is None or found.get("published") or _EDITION.search(line.simple)):
-                kind = "meta"
+                kind = None if read and _signature_date(lines, kinds, i) else "meta"
                 meta.published = meta.published or found.get("published")
                 meta.outlet = meta.outlet or _as_printed(line, found.get("outlet"))
                 meta.authors = meta.authors or _as_printed(line, found.get("authors"))
         kinds[i] = kind
+
+
+def _signature_date(lines: list[Line], kinds: list[str | None], i: int) -> bool:
+    """True for a release's signature date (``示例县公安局`` + ``2024年3月9日`` under the text):
+    body text, whose date still dates the page when no date line did."""
+    return bool(i and kinds[i - 1] is None and headers.SIGNATURE_DATE.fullmatch(lines[i].simple.strip())
+                and _is_heading_like(lines[i - 1].simple) and len(lines[i - 1].simple) <= 30)
 
 
 def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
