@@ -78,8 +78,7 @@ class OrgRules:
         self.shop_before = tuple(shops.get("before", []))
         self.shop_head_re = re.compile(f"(?<=[{CJK}])(?:{trie_pattern(shops.get('head', []))})")
         self.shop_quoted_re = re.compile(
-            f"(?:(?<=名为)|(?<=名叫)|(?<=叫做)|(?<=叫))“(?P<n>[^“”，。]{{2,12}})”"
-            f"|“(?P<n2>[^“”，。]{{2,12}})”(?=的?(?:{trie_pattern(shops.get('noun', []))}))")
+            f"“(?P<n>[^“”，。]{{2,12}})”(?=的?(?:{trie_pattern(shops.get('noun', []))}))")
         self.media_suffix_re = re.compile(
             trie_pattern(read_words(data_dir / "entity_org_media_suffixes.txt")))
         self.org_relative = re.compile(
@@ -202,19 +201,18 @@ class OrgRules:
         return [c for c in out if not any(f.start < c.end and c.start < f.end for f in found)]
 
     def shop_orgs(self, text: str, found: list[Candidate]) -> list[Candidate]:
-        """Return shops named by their brand (ORG, like hotels): a quoted name after 名为/叫 or
-        before 的 + a shop noun (一家名为“老街烧烤”的店), or a name + a shop head after a word
-        that opens it (在辖区 + 东来顺饭庄)."""
+        """Return shops named by their brand (ORG, like hotels): a quoted name before 的 + a shop
+        noun (一家名为“老街烧烤”的店), or a name of 3-6 characters + a shop head after a word that
+        opens it (在辖区 + 东来顺饭庄; not 一家 + 高档饭店)."""
         out = []
         if "“" in text:
             for m in self.shop_quoted_re.finditer(text):
-                g = "n" if m.group("n") else "n2"
-                if m.group(g) not in self.not_org:
-                    out.append(Candidate(m.start(g), m.end(g), "ORG", None, "rule:shop", SOFT))
+                if m.group("n") not in self.not_org:
+                    out.append(Candidate(m.start("n"), m.end("n"), "ORG", None, "rule:shop", SOFT))
         for m in self.shop_head_re.finditer(text):
-            b = next((b for b in range(max(0, m.start() - 6), m.start() - 1)
+            b = next((b for b in range(max(0, m.start() - 6), m.start() - 2)
                       if text.endswith(self.shop_before, 0, b)
-                      and not text.startswith(self.shop_before, b)
+                      and not any(w in text[b:m.start()] for w in self.shop_before)
                       and self.proper_name(text[b:m.start()])), None)
             if b is not None:
                 out.append(Candidate(b, m.end(), "ORG", None, "rule:shop", SOFT))
