@@ -71,7 +71,8 @@ _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|�
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
 _ORIGINAL = re.compile(r"^原标题[:：]")
 # （编号：2024-017）, 示公通〔2024〕3号: a release's serial or document number under its title.
-_DOC_NUMBER = re.compile(r"^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
+_DOC_NUMBER = re.compile(r"^(?:索引号|主题分类|发布机构|公开方式)[ \t]*[:：]"  # a government page's table
+                         r"|^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
                          r"|^[\u4e00-\u9fff]{1,10}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]第?\d{1,4}号$")
 _TEASER = re.compile(r"^【?(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
                      r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行"
@@ -238,11 +239,18 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
         if kind in (None, "widget"):  # 时间：2021-10-08 作者：刘晓 【打印】【关闭】 is a date line
             found = meta_line(line.simple)
             if found is not None and (kind is None or found.get("published") or EDITION.search(line.simple)):
-                kind = "meta"
+                kind = None if read and _signature_date(lines, kinds, i) else "meta"
                 meta.published = meta.published or found.get("published")
                 meta.outlet = meta.outlet or _as_printed(line, found.get("outlet"))
                 meta.authors = meta.authors or _as_printed(line, found.get("authors"))
         kinds[i] = kind
+
+
+def _signature_date(lines: list[Line], kinds: list[str | None], i: int) -> bool:
+    """True for a release's signature date (``示例县公安局`` + ``2024年3月9日`` under the text):
+    body text, whose date still dates the page when no date line did."""
+    return bool(i and kinds[i - 1] is None and headers.SIGNATURE_DATE.fullmatch(lines[i].simple.strip())
+                and _is_heading_like(lines[i - 1].simple) and len(lines[i - 1].simple) <= 30)
 
 
 def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
@@ -514,9 +522,15 @@ _SIGNER_ORGAN = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:局|院|所|队|�
 def signers(all_lines: list[Line], kinds: list[str | None]) -> set[int]:
     """Starts of the organs that sign a notice under its text, over a bare date (``…参加。`` /
     ``示例市人民检察院`` / ``2024年6月2日``): the notice's last line, never a headline of the
-    notice below it (a headline over a bare date at the top of a page is no signer)."""
-    return {all_lines[i].start for i in range(1, len(all_lines) - 1)
-            if kinds[i] is None and kinds[i - 1] is None and "。" in all_lines[i - 1].simple
-            and _SIGNER_ORGAN.match(all_lines[i].simple) and kinds[i + 1] == "meta"
-            and len(all_lines[i + 1].simple) <= 16 and find_date(all_lines[i + 1].simple)
-            and not stamped(all_lines[i + 1].simple)}
+    notice below it (a headline over a bare date at the top of a page is no signer). A date
+    kept as text (``_signature_date``) is the notice's last line too."""
+    found = set()
+    for i in range(1, len(all_lines) - 1):
+        if (kinds[i] is None and kinds[i - 1] is None and "。" in all_lines[i - 1].simple
+                and _SIGNER_ORGAN.match(all_lines[i].simple) and kinds[i + 1] in ("meta", None)
+                and len(all_lines[i + 1].simple) <= 16 and find_date(all_lines[i + 1].simple)
+                and not stamped(all_lines[i + 1].simple)):
+            found.add(all_lines[i].start)
+            if kinds[i + 1] is None:
+                found.add(all_lines[i + 1].start)
+    return found

@@ -20,7 +20,7 @@ from .headers import find_date
 _PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录"
                     r"|分享到[:：]?|分享让更多人看到|大字体|小字体|打印本页|关闭窗口|收藏本文|扫一扫")
 _META_LABEL = re.compile(
-    r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位"
+    r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入|成文)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位"
     r"|浏览次数|浏览量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
     r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
 _TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)(?!\d)"
@@ -75,7 +75,7 @@ _GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")
 _GLUED_LABEL = re.compile(r"(?<!责任)(来源|稿源|作者|责任编辑|编辑)(?![:：])")
 _GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?:19|20)\d\d[-/.年])")
 # 作者：张三2023-05-06来源：示例网: a labelled value runs into the next label or the date.
-_LABEL_AT = re.compile(r"(?<=\S)(?<!最后|发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任)"
+_LABEL_AT = re.compile(r"(?<=\S)(?<!最后|发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任|成文)"
                        r"(?=(?:信息|文章|新闻)?(?:来源|稿源)[:：]|作者[:：]|(?:责任)?编辑[:：]"
                        r"|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)[:：])")
 
@@ -127,7 +127,7 @@ def meta_line(text: str) -> dict | None:
     rest = _PAGER.sub(" ", _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", _UPDATE_NOTE.sub(" ", rest))))
     if _DATE_TEXT.search(rest) or _TIME.search(rest):
         rest = _UPDATED.sub(" ", rest)  # 更新：2024年3月8日 星期五 18:40
-    published = find_date(text)
+    published = find_date(text[text.find("发布日期"):] if "发布日期" in text else text)  # not 成文日期
     if published:
         found["published"] = published
     had_date = bool(_DATE_TEXT.search(rest) or _EDITION.search(rest) or _TIME_LINE.match(text))

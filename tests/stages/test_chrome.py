@@ -173,3 +173,17 @@ def test_a_headline_list_after_benban_daodu_may_word_a_headline_otherwise():
                 "示例区：守护岸线安全\n\n示例市破获侵财案件6200余起\n本报讯 今年以来，示例市公安机关破获侵财案件6200余起。\n\n"
                 "岸线巡逻常态化\n本报讯 入汛以来，示例区水上巡逻队累计救助落水群众9人。")
     assert [a.title for a in doc.articles] == ["示例市破获侵财案件6200余起", "岸线巡逻常态化"]
+
+
+def test_a_government_pages_table_is_chrome_and_its_signature_date_is_text():
+    # The disclosure table (索引号, 成文日期/发布日期) is chrome and dates the page by 发布日期; the
+    # date under the release's signature is text (a DATE of the release), not a date line.
+    doc = split("示例县人民政府\n索引号：11130100XY/2024-00315　　发布机构：示例县公安局\n"
+                "成文日期：2024-03-08　　发布日期：2024-03-09\n主题分类：公安　　文号：无\n"
+                "示例县公安局通报春季整治行动成果\n行动开展以来，全县共破获刑事案件86起。\n"
+                "示例县公安局\n2024年3月8日")
+    assert doc.published == date(2024, 3, 9)
+    chrome_text = [doc.clean[s:e] for s, e, _k in doc.chrome]
+    assert any(t.startswith("索引号") for t in chrome_text)
+    assert any(t.startswith("成文日期") for t in chrome_text)
+    assert not any("2024年3月8日" in t for t in chrome_text)

@@ -7,10 +7,11 @@ date), 近日, 几年前 (tagged, not normalised), 国庆期间. Word list: ``en
 from __future__ import annotations
 
 import re
+import calendar
 from datetime import date
 from pathlib import Path
 
-from ...dates import DATE_FIRST, DATE_PATTERN, calendar_range, normalize_date
+from ...dates import DATE_FIRST, DATE_PATTERN, calendar_range, cn_int, normalize_date
 from ...lexicon import read_tagged, trie_pattern
 from .candidate import SURE, Candidate
 
@@ -28,10 +29,24 @@ CLOCK_AFTER = re.compile(f"{_TIME_OF_DAY}?{_CLOCK_NUMBER}(?:时|点)(?:[0-9０-�
 # The minutes of a web timestamp glued to the date that opens the next line (10:30 + 2月2日…,
 # the line break lost in cleaning): masked (same length) so the date after them is found.
 CLOCK_GLUED = re.compile("(?<=[0-9]:)[0-9]{2}(?=[0-9０-９])")
-YEAR_TAIL = re.compile("度|底|初|末|(?:春|夏|秋|冬)(?:季|天)")
+YEAR_TAIL = re.compile("度|底|初|末|(?:春|夏|秋|冬)(?:季|天)|中(?=起|以来|开始|前后|[，,。；])")
 # What makes a year no date: a statute's year label (1997年刑法), a comparison base
 # (较上年同期).
 YEAR_LABEL_AFTER = ("刑法", "宪法", "刑事诉讼法", "民法", "版")
+# Hong Kong, Macao and Taiwan news write the day in brackets (issue 15): 今日（12日）, 昨日（11日）,
+# 今（8）日 are ONE DATE, the day of the publication month (of the month before when later).
+BRACKET_DAY = re.compile(r"(?:[今昨前][日天][（(](?P<d>[0-9０-９]{1,2})日[）)]"
+                         r"|[今昨前][（(](?P<d2>[0-9０-９]{1,2})[）)]日)")
+# The first months or quarters of a year written after it: 今年首十个月, 今年首三季, 2025年首季.
+YEAR_PART = re.compile("首(?:(?P<n>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})个?月"
+                       "|(?P<q>[一二三])?季(?:度)?)")
+# A part of a year written without its year: 前三季度, 第四季, 首季度 (the last such part begun
+# by the publication date).
+BARE_PART = re.compile("(?<![年0-9０-９])(?:前三季度|第(?P<q>[一二三四])季(?:度)?"
+                       "|首(?P<fq>[一二三])?季(?:度)?)")
+# Years up to the publication date: 一年来, 近三年来, 两年来.
+YEARS_SINCE = re.compile("(?<![0-9０-９一二三四五六七八九十几多])近?(?P<n>[二三四五六七八九]?十[一二三四五六七八九]?"
+                         "|[一两二三四五六七八九])年来")
 # A web page's timestamp: 2025-06-03 09:12 (the day is the DATE's value).
 TIMESTAMP = re.compile(r"(?<![0-9])(20[0-9]{2}|19[0-9]{2})-([01]?[0-9])-([0-3]?[0-9])"
                        r"(?:[ T]{1,2}[0-2]?[0-9]:[0-5][0-9](?::[0-5][0-9])?)?")
@@ -72,8 +87,8 @@ class DateRules:
             if m.group().endswith("年") and self._starts_a_title(text, m.start(), m.end()):
                 continue  # (2021年自然资源领域…整治工作方案): the year is part of a title
             if m.group().endswith("年") and (text.startswith(YEAR_LABEL_AFTER, m.end()) or (
-                    text.startswith("同期", m.end()) and text[m.start() - 1:m.start()] in "较比")):
-                continue  # 1997年刑法, 较上年同期: a label, a comparison base
+                    m.start() and text[m.start() - 1] in "较比")):
+                continue  # 1997年刑法, 较上年同期, 较2024年减少: a label, a comparison base
             normalized = normalize_date(m, published)
             if m.group() in TODAY and published is not None:
                 normalized = published.isoformat()  # 今日 in a page of 2025-03-14
@@ -86,10 +101,7 @@ class DateRules:
             if feast and c.end == m.end():
                 c.end, c.normalized = feast.end(), None  # 2022年春节, 2024年中秋: one DATE
             if m.group().endswith("年") and c.end == m.end():
-                tail = YEAR_TAIL.match(text, m.end())
-                if tail:  # 1996年底, 去年夏天
-                    c.end = tail.end()
-                    c.normalized = normalized if tail.group() == "度" else None
+                _year_tail(text, m.end(), c)
             if found and self._joins_range(text, found[-1][0], m, published, found[-1][1], c):
                 continue
             found.append((m, c))
@@ -97,7 +109,9 @@ class DateRules:
             lead = OPEN_START.search(text, 0, c.start)
             if lead:
                 c.start, c.normalized = lead.start(), None
-        return [c for _, c in found] + _timestamps(text)
+        extra = _written_forms(text, published)
+        kept = [c for _, c in found if not any(x.start < c.end and c.start < x.end for x in extra)]
+        return kept + extra + _timestamps(text)
 
     def _joins_range(self, text: str, m1: re.Match, m2: re.Match, published: date | None,
                      first: Candidate, second: Candidate) -> bool:
@@ -136,6 +150,91 @@ class DateRules:
             return False
         close = TITLE_AFTER_YEAR.match(text, end)
         return bool(close and self.law_title(close.group()))
+
+
+def _year_tail(text: str, at: int, c: Candidate) -> None:
+    """Extend the DATE of a year with what follows it: 1996年底, 去年夏天, 2024年中起 (not
+    normalised), 2024年度, 今年首十个月, 今年首三季 (normalised to the months)."""
+    part = YEAR_PART.match(text, at)
+    if part:
+        year = int(c.normalized[:4]) if c.normalized else None
+        c.end = part.end()
+        c.normalized = _first_months(year, _part_months(part)) if year else None
+        return
+    tail = YEAR_TAIL.match(text, at)
+    if tail:
+        c.end = tail.end()
+        c.normalized = c.normalized if tail.group() == "度" else None
+
+
+def _part_months(m: re.Match) -> int:
+    """Return the last month of a year's first part: 首十个月 → 10, 首三季 → 9, 首季 → 3."""
+    g = m.groupdict()
+    if g.get("n"):
+        return min(12, cn_int(g["n"]))
+    return 3 * cn_int(g.get("q") or g.get("fq") or "一")
+
+
+def _first_months(year: int, months: int) -> str:
+    """Return the range of the first ``months`` months of ``year``."""
+    last = calendar.monthrange(year, months)[1]
+    return f"{year}-01-01/{year}-{months:02d}-{last:02d}"
+
+
+def _written_forms(text: str, published: date | None) -> list[Candidate]:
+    """Return the DATEs outside the grammar (issue 15): 今日（12日）, 今（8）日, 前三季度, 第四季,
+    一年来 (normalised against the publication date when there is one)."""
+    out = []
+    if "（" in text or "(" in text:
+        for m in BRACKET_DAY.finditer(text):
+            clock = CLOCK_AFTER.match(text, m.end())
+            day = cn_int(m.group("d") or m.group("d2"))
+            out.append(Candidate(m.start(), clock.end() if clock else m.end(), "DATE",
+                                 _day_before(day, published), "rule:date", SURE))
+    if "季" in text:
+        for m in BARE_PART.finditer(text):
+            out.append(Candidate(m.start(), m.end(), "DATE", _bare_part(m, published),
+                                 "rule:date", SURE))
+    if "年来" in text:
+        for m in YEARS_SINCE.finditer(text):
+            n = cn_int(m.group("n").replace("两", "二"))
+            value = None
+            if published is not None:
+                start = published.replace(year=published.year - n, day=min(published.day, 28)
+                                          if published.month == 2 else published.day)
+                value = f"{start.isoformat()}/{published.isoformat()}"
+            out.append(Candidate(m.start(), m.end(), "DATE", value, "rule:date", SURE))
+    return out
+
+
+def _bare_part(m: re.Match, published: date | None) -> str | None:
+    """Return the range of a part of a year written without its year: a quarter (第四季) in
+    the last year where it has begun by the publication date, the first months (前三季度,
+    首季) in the last year where they have ended (前三季度 published in January: last year's)."""
+    if published is None:
+        return None
+    q = m.group("q")
+    if q:
+        last = 3 * cn_int(q)
+        year = published.year if published.month >= last - 2 else published.year - 1
+        return f"{year}-{last - 2:02d}-01/" + _first_months(year, last).split("/")[1]
+    last = 9 if m.group().startswith("前") else _part_months(m)
+    year = published.year if published.month > last else published.year - 1
+    return _first_months(year, last)
+
+
+def _day_before(day: int, published: date | None) -> str | None:
+    """Return the ISO date of a day of the publication month, of the month before when the
+    day is later than the publication date (昨日（30日） published on the 1st)."""
+    if published is None:
+        return None
+    year, month = published.year, published.month
+    if day > published.day:
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _timestamps(text: str) -> list[Candidate]:

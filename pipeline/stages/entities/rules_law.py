@@ -20,8 +20,13 @@ TITLE_TAIL = r"[（(][^（）()]{1,12}[）)]$"
 PERIODICALS = ("报", "杂志", "周刊", "月刊")
 
 
-# The goods of an offence before 案 (issue 15): 走私 + 冻品案, 盗窃 + 电动车案件.
-GOODS_CASE = re.compile("[\u4e00-\u9fff]{1,3}?案(?!例)")
+# The goods of an offence before 案 (issue 15): 走私 + 冻品案, 盗窃 + 电动车案件, 盗窃 +
+# 电动自行车系列案.
+GOODS_CASE = re.compile("[\u4e00-\u9fff]{1,5}?(?:系列)?案(?!例)")
+
+
+# A count closing the list item before a 、: 诈骗电话9亿次、 (a list of figures).
+COUNT_BEFORE = re.compile("[0-9０-９][^、，。；]{0,3}、$")
 
 
 # A sum or a count right after an offence word: 受贿38万元 (the verb of a sentence).
@@ -40,9 +45,15 @@ class LawRules:
         self.not_law_after = tuple(read_words(data_dir / "entity_not_law_after.txt"))
         self.law_tail_re = re.compile(TITLE_TAIL)
         loose, strict = [], []  # strict: matched only with 罪 (放火罪, 赌博罪)
+        self.crime_nouns: set[str] = set()  # 醉驾: no context word needed
+        self.crime_needs_context: set[str] = set()  # 非法采砂: a context word needed
         for name in ("entity_crimes.txt", "entity_crimes_common.txt"):
             for tag, words in read_tagged(data_dir / name).items():
                 (strict if tag == "罪" else loose).extend(words)
+                if tag == "noun":
+                    self.crime_nouns.update(words)
+                elif tag == "context":
+                    self.crime_needs_context.update(words)
         strict += [v for name in loose for v in charge_variants(name)]
         self.crime_re = re.compile(
             f"(?:{trie_pattern(loose + strict)})罪|(?:{trie_pattern(loose)})(?!罪)"
@@ -50,6 +61,8 @@ class LawRules:
         context = read_tagged(data_dir / "entity_crime_context.txt")
         self.crime_after = tuple(context.get("after", []))  # 诈骗 + 案
         self.crime_before = tuple(context.get("before", []))  # 涉嫌 + 诈骗
+        self.crime_not_before = tuple(context.get("not_before", []))  # 酒驾 + 醉驾
+        self.not_case = tuple(context.get("not_case", []))  # 电诈 + 发案数
 
     def law_candidates(self, text: str) -> list[Candidate]:
         """Return the titles in 《》 that end like a law or normative document (not newspapers)."""
@@ -80,15 +93,32 @@ class LawRules:
         out = []
         for m, name in found:
             s, e = m.span()
-            if len(name) <= 2 and not m.group().endswith("罪"):
+            if name in self.crime_nouns and not m.group().endswith("罪"):
+                if text.endswith(self.crime_not_before, 0, s):
+                    continue  # 酒驾醉驾集中整治: a class of violations
+            elif (len(name) <= 2 or name in self.crime_needs_context) and \
+                    not m.group().endswith("罪"):
                 if _sum_after(text, e, found):
                     continue  # 分别贪污、受贿38万元: a verb narrating, not an offence's name
-                if not (text.startswith(self.crime_after, e)
-                        or any(text.endswith(w, 0, s) for w in self.crime_before)
-                        or GOODS_CASE.match(text, e) or s in ends or e in starts):
+                if not self._in_crime_context(text, s, e, ends, starts):
                     continue
             out.append(Candidate(s, e, "CRIME", name, "rule:crime", SURE))
         return out
+
+    def _in_crime_context(self, text: str, s: int, e: int, ends: set[int],
+                          starts: set[int]) -> bool:
+        """Return True when a context word names the offence at ``s:e``: 诈骗 + 案, 涉嫌 +
+        诈骗, 盗窃 + 电动车系列案 (not 电诈 + 发案数), 贪污受贿, 绑架、凶杀; a 、 after a count
+        closes a list of figures, not of offences (诈骗电话9亿次、诈骗短信)."""
+        before = [w for w in self.crime_before if text.endswith(w, 0, s)]
+        if any(w != "、" for w in before) or (before and not COUNT_BEFORE.search(text, 0, s)):
+            return True
+        if text.startswith(self.crime_after, e):
+            return True
+        goods = GOODS_CASE.match(text, e)
+        if goods and not goods.group().endswith(self.not_case):
+            return True
+        return s in ends or e in starts
 
 
 def charge_variants(name: str) -> list[str]:

@@ -34,7 +34,7 @@ LEVEL_WORDS = ("区域", "市场", "县城", "市民", "省份", "市区", "县�
 TOWN_ORG = re.compile(f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?:[{CJK}]{{2,3}}?村)?"
                       "(?:党委|党总支|党支部|人民政府|政府|村委会|纪委|村民委员会)")
 # Characters that end a phrase, not a name (我们的, 群众与).
-NOT_NAME_FINAL = "的与及在了是为对将把被向"
+NOT_NAME_FINAL = "的与及在了是为对将把被向各该"  # 从各 + 分局
 
 
 # A count of units before their organs (两县检察院, 三区法院): several bodies, no one ORG (issue 15).
@@ -45,6 +45,11 @@ SITE_BYLINE = re.compile("网(?=记者|讯(?!息)|消息|报道|通讯员|评论
 DETERMINERS = "各该本全每诸其"
 # Verbs of joint action between two bodies (…刑侦大队联合宁平派出所: two ORGs, issue 15).
 JOINT_VERBS = ("联合", "会同", "协同", "配合", "指导", "督促", "组织", "协助")
+# The outlet of a dateline at the start of a lead or in 【】 (issue 15): 【香江时报讯】,
+# 冰城法治在线讯（记者…）, 塞上法治网讯 8月20日 (not 本报讯, 快讯).
+DATELINE_OUTLET = re.compile(f"(?:^|(?<=[【\\[〔]))([{CJK}]{{2,10}}?)讯(?=[】\\]〕（(\\s]|[0-9０-９])")
+NOT_OUTLET_START = ("本", "据", "快", "简", "通", "综合")
+NOT_IN_OUTLET = set("的了是和与及从向对把被将也都就说称")
 
 class OrgRules:
     """The ORG half of ``Rules`` (a mixin: ``Rules`` builds the gazetteer and the other halves)."""
@@ -73,6 +78,11 @@ class OrgRules:
             f"(?:(?<=委)员会(?:办公室)?|(?:纪委)?监委|政法委|政府)?")
         self.relative_before = tuple(read_words(data_dir / "entity_org_relative_before.txt"))
         self.media_re = re.compile(trie_pattern(read_words(data_dir / "entity_org_media.txt")))
+        shops = read_tagged(data_dir / "entity_org_shops.txt")
+        self.shop_before = tuple(shops.get("before", []))
+        self.shop_head_re = re.compile(f"(?<=[{CJK}])(?:{trie_pattern(shops.get('head', []))})")
+        self.shop_quoted_re = re.compile(
+            f"“(?P<n>[^“”，。]{{2,12}})”(?=的?(?:{trie_pattern(shops.get('noun', []))}))")
         self.media_suffix_re = re.compile(
             trie_pattern(read_words(data_dir / "entity_org_media_suffixes.txt")))
         self.org_relative = re.compile(
@@ -126,6 +136,7 @@ class OrgRules:
         self._drop_leading_verb(text, out)
         out += self.relative_orgs(text, out)
         out += self.media_orgs(text, out)
+        out += self.shop_orgs(text, out)
         for c in out:  # 第八届全国人民代表大会, 十三届全国人大常委会
             m = self.session_re.search(text, max(0, c.start - 5), c.start)
             if m and m.end() == c.start:
@@ -185,6 +196,30 @@ class OrgRules:
                     break
         if "网" in text:
             out += self._site_bylines(text)
+        if "讯" in text:
+            for m in DATELINE_OUTLET.finditer(text):
+                name = m.group(1)
+                if not (name.startswith(NOT_OUTLET_START) or set(name) & NOT_IN_OUTLET
+                        or name in self.not_org):
+                    out.append(Candidate(m.start(1), m.end(1), "ORG", None, "rule:media", SURE))
+        return [c for c in out if not any(f.start < c.end and c.start < f.end for f in found)]
+
+    def shop_orgs(self, text: str, found: list[Candidate]) -> list[Candidate]:
+        """Return shops named by their brand (ORG, like hotels): a quoted name before 的 + a shop
+        noun (一家名为“老街烧烤”的店), or a name of 3-6 characters + a shop head after a word that
+        opens it (在辖区 + 东来顺饭庄; not 一家 + 高档饭店)."""
+        out = []
+        if "“" in text:
+            for m in self.shop_quoted_re.finditer(text):
+                if m.group("n") not in self.not_org:
+                    out.append(Candidate(m.start("n"), m.end("n"), "ORG", None, "rule:shop", SOFT))
+        for m in self.shop_head_re.finditer(text):
+            b = next((b for b in range(max(0, m.start() - 6), m.start() - 2)
+                      if text.endswith(self.shop_before, 0, b)
+                      and not any(w in text[b:m.start()] for w in self.shop_before)
+                      and self.proper_name(text[b:m.start()])), None)
+            if b is not None:
+                out.append(Candidate(b, m.end(), "ORG", None, "rule:shop", SOFT))
         return [c for c in out if not any(f.start < c.end and c.start < f.end for f in found)]
 
     def _site_bylines(self, text: str) -> list[Candidate]:

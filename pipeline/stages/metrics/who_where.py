@@ -264,7 +264,7 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
             return None  # 圣彼得堡, 图格里克: no division or country we can name
         organ = lex.place_organ_re.match(doc.clean, entity.end)  # 湖北警方, 吴中水警
         return Place(entity.start, entity.end, name, "organ" if organ else "sentence")
-    if entity.label == "ORG":
+    if entity.label == "ORG" and entity.source != "rule:shop":  # 宜阳老街饭庄: a shop, no organ
         name = org_place(gaz, text, context)
         if name and gaz.country_of.get(name) == "中国":
             name = NATION  # 中国人民银行对1254户企业的监测: a national organ, 全国 (not 中国)

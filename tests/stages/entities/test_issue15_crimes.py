@@ -42,3 +42,26 @@ def test_charge_variants():
 ])
 def test_offences_before_goods_suspects_and_cases(tagger, text, crime, is_crime):
     assert ((crime, "CRIME") in found(tagger, text)) is is_crime
+
+
+@pytest.mark.parametrize("text, crime, is_crime", [
+    ("交警当晚查获醉驾9起。", "醉驾", True),               # the offence of 危险驾驶, a noun
+    ("其中醉驾5起、酒驾12起。", "酒驾", False),             # an administrative violation
+    ("全区开展酒驾醉驾专项整治。", "醉驾", False),           # the pair names a class of violations
+    ("县法院宣判一起非法采砂案。", "非法采砂", True),        # a case of it
+    ("三人在江边非法采砂900吨。", "非法采砂", False),        # what they did (非法采矿 is the charge)
+    ("警方侦破一宗贩运危险药物案。", "贩运危险药物", True),   # Hong Kong's offence wording
+    ("去年电讯诈骗案共800宗。", "电讯诈骗", True),
+    ("县局破获盗窃电瓶车系列案。", "盗窃", True),            # goods + 系列案
+    ("法院审结一起走私普通货物案。", "走私普通货物", True),   # the charge without its alternative
+])
+def test_offence_nouns_and_cases(tagger, text, crime, is_crime):
+    assert ((crime, "CRIME") in found(tagger, text)) is is_crime
+
+
+@pytest.mark.parametrize("text, crime", [
+    ("本市电诈发案数同比下降。", "电诈"),              # 发案数 is a count, not a case of it
+    ("平台拦截诈骗电话9亿次、诈骗短信5亿条。", "诈骗"),  # a list of goods, not of offences
+])
+def test_no_offence_before_a_count_or_in_a_list_of_goods(tagger, text, crime):
+    assert (crime, "CRIME") not in found(tagger, text)

@@ -43,6 +43,9 @@ def fields_of(extractor, paragraphs, span, title=None, published=None) -> dict:
      "河南省洛阳市", "organ"),
     # A name in quotation marks is not a national organ: 推广安装“国家反诈中心”.
     (["肇庆市公安局推广安装“国家反诈中心”应用程序15万个。"], None, "15万个", "广东省肇庆市", "organ"),
+    # A shop named after a county is no organ of it: 涧西区 + 辖区 + 嵩县老街饭庄.
+    (["洛阳市涧西区公安分局在辖区嵩县老街饭庄内抓获赌博人员4名。"], None, "4名", "河南省洛阳市涧西区",
+     "organ"),
 ])
 def test_place_and_source(extractor, paragraphs, title, span, place, source):
     fields = fields_of(extractor, paragraphs, span, title)
