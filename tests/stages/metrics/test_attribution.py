@@ -170,6 +170,50 @@ def test_period(extractor, paragraphs, span, start, end):
     assert got == (start, end)
 
 
+@pytest.mark.parametrize("paragraphs, span, start, end", [
+    # a single day after a stated day is that day, not the window around it
+    (["今年以来，全市破获案件900起。", "5月8日，某区公安分局接到报警。民警当晚抓获嫌疑人2名。"], "2名",
+     "2024-05-08", "2024-05-08"),
+    (["6月1日起，全省进入汛期。水警当天出动巡逻艇6艘。"], "6艘", "2024-06-01", "2024-06-01"),
+    (["春节期间，全县接报火灾9起。", "除夕夜，某镇因燃放鞭炮引发火灾2起。"], "2起", "2024-02-09", "2024-02-09"),
+    # Hong Kong and Macao forms; the figure's own year before last
+    (["今年首三季，全港共录得盗窃案4100宗。"], "4100宗", "2024-01-01", "2024-09-30"),
+    (["上月，警方破获一个贩毒集团，拘捕6人。"], "6人", "2024-08-01", "2024-08-31"),
+    (["去年全市共立案1200宗，其中诈骗案由前年的300宗增至410宗。"], "300宗", "2022-01-01", "2022-12-31"),
+    (["警方在第二季推出止付机制，拦截可疑转账40笔。"], "40笔", "2024-04-01", "2024-06-30"),
+    (["8月中旬，某区公安分局破获一起盗窃案。追回电动车9辆。"], "9辆", "2024-08-11", "2024-08-20"),
+    # a case's window stated inside the sentence dates the penalties of the sentences after it
+    (["被告人李某在2022年3月至2023年1月期间多次盗窃，价值5万元。法院判处其有期徒刑二年。"], "二年",
+     "2022-03-01", "2023-01-31"),
+    # 其中 lists parts of the figures just stated, whatever window the paragraph carried
+    (["今年以来，全市破获案件900起。", "9月3日，海关在机场截获走私案3宗。其中一名旅客藏有象牙4公斤。"], "4公斤",
+     "2024-09-03", "2024-09-03"),
+])
+def test_period_of_days_and_parts(extractor, paragraphs, span, start, end):
+    """当晚, 当天, 除夕夜, 首三季, 上月, 前年的, 第二季, 中旬, a case's window, 其中 (issue 12)."""
+    fields = fields_of(extractor, paragraphs, span, published=P)
+    got = tuple(d.isoformat() if d else None for d in (fields["period_start"], fields["period_end"]))
+    assert got == (start, end)
+
+
+def test_the_lead_after_a_pages_label_lines(extractor):
+    """索引号：…　发布机构：… / 成文日期：… (label lines) / 自5月10日行动开展以来，…。 / 行动中，检查场所300家次
+    -> the lead is the first prose paragraph: May 10 to the publication date."""
+    fields = fields_of(extractor, ["索引号：ABC123/2024-00123　发布机构：某市公安局", "成文日期：2024-09-11",
+                                   "自5月10日行动开展以来，全市公安机关共破获案件500起。",
+                                   "行动中，民警共检查场所300家次。"], "300家次", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 5, 10), P)
+
+
+def test_a_headline_restates_a_rounded_or_people_figure(extractor):
+    """警方破获贩毒案 缴获毒品市值逾千万元 / 9月3日…缴获毒品市值约1300万元 -> the headline's 逾千万元 takes
+    Sep 3; 拘捕12人 restates 拘捕12名."""
+    doc = extractor(make_article(["9月3日，警方在某口岸截获贩毒案，缴获毒品市值约1300万元，拘捕12名嫌疑人。"],
+                                 "警方截获贩毒案 毒品市值逾千万元 拘捕12人", published=P))
+    got = {doc.clean[m.start:m.end]: m.fields["period_start"] for m in doc.metrics if doc.sentences[m.sentence].kind == "title"}
+    assert got == {"逾千万元": date(2024, 9, 3), "12人": date(2024, 9, 3)}
+
+
 def test_the_lead_window_holds_for_later_paragraphs(extractor):
     """今年1至8月，…(lead)。 / 其中，南湖区破获案件96起 -> 2024-01-01..2024-08-31 inherited."""
     fields = fields_of(extractor, ["今年1至8月，嘉兴市公安局共破获案件1200起。", "其中，南湖区破获案件96起。"],
