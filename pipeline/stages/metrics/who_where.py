@@ -22,8 +22,8 @@ _BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)")  # 西�
 # 批准赴澳门定居, 批准去香港、澳门: where people went (the whole list after the verb)
 _DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到)(?:[\u4e00-\u9fff]{2,8}[、和及])?[、]?$")
 # 会同缅甸等国执法部门, 联合老挝警方: a foreign partner of the organ, not where the figure is
-_PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)$")
-_PARTNER_ORGAN = re.compile(r"(?:等国|等国家)?的?(?:警方|警察|执法|司法|边防|禁毒|有关部门|相关部门)")
+_PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)(?:[\u4e00-\u9fff]{1,6}[、和及])*$")  # 会同缅甸、泰国
+_PARTNER_ORGAN = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,6}?)*(?:等国|等国家)?的?(?:警方|警察|执法|司法|边防|禁毒|有关部门|相关部门)")
 # 与曲靖交界, 同邻省接壤: a neighbouring place (not 尚义县和张北县交界处, a place between two)
 _BORDER = re.compile(r"(?:市|县|区|省)?(?:交界|接壤|毗邻|相邻|边界)")
 # 全省多地群众, 全市各地的受害人: the spread of the people a case touched
@@ -238,7 +238,7 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
         if text in lex.country_names:
             return Place(entity.start, entity.end, NATION)
         name = entity.normalized or gaz.normalize(text, context) or text
-        if _PARTNER.search(doc.clean, max(0, entity.start - 2), entity.start) and foreign(gaz, name) \
+        if _PARTNER.search(doc.clean, max(0, entity.start - 16), entity.start) and foreign(gaz, name) \
                 and _PARTNER_ORGAN.match(doc.clean, entity.end):
             return None  # 公安部会同缅甸等国执法部门…押解回国3.2万名: 全国, not 缅甸
         if name == "京":
@@ -344,9 +344,23 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
                 recent[sentence.article] = place.name
             if place.source == "organ":
                 organ[sentence.article] = place.name
+        added += region_scopes(text, sentence.start, mentions[index])
         if added:
             mentions[index] = sorted(mentions[index] + added, key=lambda p: p.start)
     abroad_scopes(gaz, doc, mentions, article_places)
+
+
+# 全港, 本港: Hong Kong's own scope words (and Macao's 全澳, 本澳), as 全省 is a province's
+_SAR_SCOPE = re.compile(r"[全本]([港澳])(?![\u4e00-\u9fff]{0,1}[口币元])")
+_SARS = {"港": "香港特别行政区", "澳": "澳门特别行政区"}
+
+
+def region_scopes(text: str, offset: int, known: list) -> list:
+    """Return the places of Hong Kong's and Macao's scope words: 今年首三季，全港共錄得詐騙案33,812宗
+    -> 香港特别行政区; 本澳 -> 澳门特别行政区 (not 本港口, 全港币)."""
+    return [Place(offset + hit.start(), offset + hit.end(), _SARS[hit.group(1)], "organ")
+            for hit in _SAR_SCOPE.finditer(text)
+            if not any(p.start <= offset + hit.start() < p.end for p in known)]
 
 
 def abroad_scopes(gaz, doc: Document, mentions: list[list[Place]], article_places: dict[int, str]) -> None:

@@ -49,6 +49,18 @@ def test_place_and_source(extractor, paragraphs, title, span, place, source):
     assert (fields["place"], fields["place_source"]) == (place, source)
 
 
+@pytest.mark.parametrize("paragraphs, span, place", [
+    # Hong Kong's and Macao's own scope words, as 全省 is a province's
+    (["警方呼吁市民提高警觉：今年首三季，全港共录得诈骗案2.1万宗。"], "2.1万宗", "香港特别行政区"),
+    (["治安部门表示，去年本澳共处理交通意外1.2万宗。"], "1.2万宗", "澳门特别行政区"),
+    # a foreign partner listed after the organ's 会同 is not the figure's place
+    (["公安部会同老挝、柬埔寨执法部门开展联合打击，共抓获犯罪嫌疑人800余名。"], "800余名", "全国"),
+])
+def test_place_of_region_scopes_and_partners(extractor, paragraphs, span, place):
+    """全港 -> 香港特别行政区, 本澳 -> 澳门特别行政区; 会同老挝、柬埔寨执法部门 -> the organ's place."""
+    assert fields_of(extractor, paragraphs, span)["place"] == place
+
+
 def test_place_code_and_level_of_a_national_figure(extractor):
     """公安部通报…全国共破获案件30万起 -> 全国, 100000, country."""
     fields = fields_of(extractor, ["公安部通报，去年全国共破获案件30万起。"], "30万起")
