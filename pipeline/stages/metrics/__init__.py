@@ -39,9 +39,11 @@ from ..layout import simplified_view
 from .action import batch_verb
 from .attributes import read_attributes
 from .category import article_organ, read_category, read_statistic, restated_category
-from .change import SAME_DAY, meeting_window, period_matches, read_period, same_day, stated_span
+from .change import (SAME_DAY, meeting_window, period_matches, read_period, same_day, stated_span,
+                     statutory)
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
+from .regions import page_area
 from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
                         scope_mentions)
 from .words import Clause, clause_start, learn_verbs, sentence_starts
@@ -406,6 +408,7 @@ class _DocumentReader:
             self.mentions = place_mentions(lex, self.stage.gazetteer, doc)
             self.article_places = article_places(lex, doc, self.mentions)
             scope_mentions(lex, self.stage.gazetteer, doc, self.mentions, self.article_places)
+            page_area(self.stage.gazetteer, doc, self.article_places)  # 警方… on a Hong Kong page
         entities = self.by_sentence.get(index, ())
         verbs = list(lex.actions_re.finditer(text))
         places = {doc.clean[e.start:e.end] for e in entities if e.label in ("GPE", "LOC")}
@@ -460,6 +463,8 @@ class _DocumentReader:
             period, period_start, period_end = self.title_window(sentence) or (None, None, None)
         if period is not None:
             self.windows[sentence.article] = (period, period_start, period_end)
+        if statutory(text, cand.start):  # 最高刑罚为…罚款500万港元: a law's, no window
+            period, period_start, period_end = None, None, None
         period_end = planned_end(text, cand, fields, period_start, period_end)
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
         subject = read_subject(lex, doc, index, text, sentence.start,

@@ -226,6 +226,16 @@ def stated_span(text: str, published) -> tuple:
     return None, None, None
 
 
+# 最高刑罚为终身监禁及罚款500万港元, 可处三年以下有期徒刑: what a law provides, not what happened
+_STATUTORY = re.compile(r"(?:最高刑罚|最高可(?:判|处)|依法可(?:判|处)|(?<![已被])可(?:判处|处以?|并处))[^。；;]{0,16}$")
+
+
+def statutory(text: str, position: int) -> bool:
+    """Return True for a figure of a penalty a law provides (最高刑罚为终身监禁及罚款500万港元): it has
+    no window, whatever the paragraph states."""
+    return bool(_STATUTORY.search(text, 0, position))
+
+
 _UNTIL_END = re.compile(r"^(?:截至|截止|到|至)")
 _THIS_YEAR = re.compile(r"^(?:今年|去年|\d{4}年)(?:全年|以来|已经?|累计)?$")
 

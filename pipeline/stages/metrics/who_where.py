@@ -13,6 +13,7 @@ from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
 from .place_rules import (Place, bank_not_district, common_division, domestic_spread, far_bare_district,
                           organ_named_before, read_under,
                           untagged_places)
+from .regions import REGION_NAMED, autonomous_region, region_scopes
 from .words import clause_start
 
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新华社北京|1月5日电
@@ -319,8 +320,11 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
     article -> 河北省沧州市; 该区 after 象山区 -> 象山区; 全区 in an autonomous region -> the region."""
     recent: dict[int, str] = {}  # the last Chinese place named in each article
     organ: dict[int, str] = {}  # the place of the last organ named in each article
+    regions: set[int] = set()  # articles that speak of an autonomous region (自治区公安厅, 我区)
     for index, sentence in enumerate(doc.sentences):
         text = doc.clean[sentence.start:sentence.end]
+        if REGION_NAMED.search(text):
+            regions.add(sentence.article)
         added = []
         for hit in _THAT_ORGAN.finditer(text):
             start = sentence.start + hit.start()
@@ -337,6 +341,8 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
             if hit.group(0)[0] not in "该本":  # 全市, 市公安局: the article's city; 该区: the last named
                 areas.reverse()
             name = scope_place(gaz, hit.group("scope") or hit.group("organ"), [*before[-1:], *areas])
+            if hit.group(0) == "全区" and sentence.article in regions:
+                name = autonomous_region(gaz, [*before[-1:], *areas]) or name
             if name:
                 added.append(Place(start, sentence.start + hit.end(), name, "organ"))
         for place in mentions[index]:
@@ -348,19 +354,6 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
         if added:
             mentions[index] = sorted(mentions[index] + added, key=lambda p: p.start)
     abroad_scopes(gaz, doc, mentions, article_places)
-
-
-# 全港, 本港: Hong Kong's own scope words (and Macao's 全澳, 本澳), as 全省 is a province's
-_SAR_SCOPE = re.compile(r"[全本]([港澳])(?![\u4e00-\u9fff]{0,1}[口币元])")
-_SARS = {"港": "香港特别行政区", "澳": "澳门特别行政区"}
-
-
-def region_scopes(text: str, offset: int, known: list) -> list:
-    """Return the places of Hong Kong's and Macao's scope words: 今年首三季，全港共錄得詐騙案33,812宗
-    -> 香港特别行政区; 本澳 -> 澳门特别行政区 (not 本港口, 全港币)."""
-    return [Place(offset + hit.start(), offset + hit.end(), _SARS[hit.group(1)], "organ")
-            for hit in _SAR_SCOPE.finditer(text)
-            if not any(p.start <= offset + hit.start() < p.end for p in known)]
 
 
 def abroad_scopes(gaz, doc: Document, mentions: list[list[Place]], article_places: dict[int, str]) -> None:

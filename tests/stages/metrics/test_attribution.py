@@ -61,6 +61,31 @@ def test_place_of_region_scopes_and_partners(extractor, paragraphs, span, place)
     assert fields_of(extractor, paragraphs, span)["place"] == place
 
 
+def test_quanqu_in_an_autonomous_region_report_is_the_region(extractor):
+    """记者从自治区公安厅获悉，…全区公安机关共破获…4860起 in a report that named a district earlier ->
+    新疆维吾尔自治区, not the district."""
+    fields = fields_of(extractor, ["乌鲁木齐市天山区召开会议。", "记者从自治区公安厅获悉，今年全区公安机关共破获"
+                                   "电诈案件4860起。"], "4860起", title="天山区举办反诈宣传")
+    assert fields["place"] == "新疆维吾尔自治区"
+
+
+def test_an_article_without_a_place_takes_its_pages_province(extractor):
+    """A Hong Kong paper: 香港海关…截获… / 警方捣破诈骗集团 拘捕12人 (a second article naming no place) ->
+    香港特别行政区; a one-article page without a place stays none."""
+    from pipeline.document import ArticleSpan
+
+    doc = make_article(["香港海关昨日在机场截获贩毒案两宗。", "警方捣破诈骗集团，拘捕12名男女。"])
+    first, second = doc.sentences[0], doc.sentences[1]
+    second.article = 1
+    doc.articles[0] = ArticleSpan(index=0, segments=[(first.start, first.end)], title="")
+    doc.articles.append(ArticleSpan(index=1, segments=[(second.start, second.end)], title=""))
+    doc = extractor(doc)
+    got = {doc.clean[m.start:m.end]: m.fields["place"] for m in doc.metrics}
+    assert got["12名"] == "香港特别行政区"
+    alone = fields_of(extractor, ["警方捣破诈骗集团，拘捕12名男女。"], "12名")
+    assert alone["place"] is None
+
+
 def test_place_code_and_level_of_a_national_figure(extractor):
     """公安部通报…全国共破获案件30万起 -> 全国, 100000, country."""
     fields = fields_of(extractor, ["公安部通报，去年全国共破获案件30万起。"], "30万起")
@@ -197,6 +222,8 @@ def test_period(extractor, paragraphs, span, start, end):
     # a case's window stated inside the sentence dates the penalties of the sentences after it
     (["被告人李某在2022年3月至2023年1月期间多次盗窃，价值5万元。法院判处其有期徒刑二年。"], "二年",
      "2022-03-01", "2023-01-31"),
+    # a penalty a law provides has no window
+    (["今年以来，海关破获毒品案件80宗。根据条例，贩运毒品最高刑罚为终身监禁及罚款300万元。"], "300万元", None, None),
     # 其中 lists parts of the figures just stated, whatever window the paragraph carried
     (["今年以来，全市破获案件900起。", "9月3日，海关在机场截获走私案3宗。其中一名旅客藏有象牙4公斤。"], "4公斤",
      "2024-09-03", "2024-09-03"),
