@@ -200,12 +200,16 @@ def test_goods_of_the_offence(extractor, sentence, span, category):
     ("口岸全年验放旅客约800万人次。", "约800万人次", "police_service"),
     # the market value of seized goods restates the seizure
     ("海关在机场检获毒品约20公斤，估计市值约900万港元。", "约900万港元", "assets_seized"),
+    # cases intercepted are solved; people intercepted or sent back at a border are violations; 涉款 is at stake
+    ("海关在机场先后截获两宗走私象牙案件。", "两宗", "cases_solved"),
+    ("去年在各口岸截获非法入境者300名。", "300名", "violations_handled"),
+    ("电讯诈骗案涉款约1.2亿澳门元。", "约1.2亿澳门元", "money_involved"),
     # fire statistics: fires received or that broke out are recorded cases; the area burnt is harm
     ("春节期间，全市共接报火灾23起。", "23起", "cases_filed"),
     ("城东区、城西区分别发生火灾5起、3起。", "5起", "cases_filed"),
     ("一处林地起火，过火面积约500平方米。", "约500平方米", "casualties"),
 ])
 def test_category_of_regional_police_and_fire_wording(extractor, sentence, span, category):
-    """录得…案, 移送检察院, 验放旅客, 市值, 接报火灾, 发生火灾, 过火面积 (issue 12)."""
+    """录得…案, 移送检察院, 验放旅客, 市值, 接报火灾, 发生火灾, 过火面积, 截获…案, 非法入境者, 涉款 (issue 12)."""
     found = [f for f in figures(extractor, sentence) if f["text"] == span]
     assert found and found[0]["category"] == category
