@@ -270,6 +270,7 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     - 近年来 → (None, None): no calendar reading of the whole phrase.
     """
     text = _COUNT_MONTHS.sub(lambda m: f"前{_small_int(m.group(1))}个月", period.strip())
+    text = _QUARTERS.sub(_quarters, text)  # 首三季 -> 前三季度, 第四季 -> 第四季度
     text = _BARE_YEAR.sub(r"\1年", text)  # 2023上半年: a year written without 年
     if published is not None and _FIRST_MONTHS.fullmatch(text):  # 前8个月 with no year: the last such
         months = int(_FIRST_MONTHS.fullmatch(text).group(1))
@@ -286,7 +287,7 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     if text.endswith("起") and len(text) > 2:  # 1997年8月份起: from then to the publication date
         start = period_dates(text[:-1], published)[0]
         return start, (published if start and published and published >= start else None)
-    for reader in (_year_span, _day_span, _years_back, _months_back, holiday_range):
+    for reader in (_year_span, _day_span, _years_back, _months_back, holiday_range, _last_month, eve_day):
         found = reader(text, published)
         if found is not None:
             return found
@@ -340,6 +341,47 @@ HOLIDAYS = {"春节": chinese_calendar.Holiday.spring_festival, "国庆": chines
             "五一": chinese_calendar.Holiday.labour_day, "劳动节": chinese_calendar.Holiday.labour_day,
             "端午": chinese_calendar.Holiday.dragon_boat_festival,
             "中秋": chinese_calendar.Holiday.mid_autumn_festival}
+
+
+_QUARTERS = re.compile(r"([前首]|第)([一二两三四])季度?")
+_FIRST_QUARTERS = {1: "第一季度", 2: "上半年", 3: "前三季度"}
+
+
+def _quarters(m: re.Match) -> str:
+    """首三季, 前三季 -> 前三季度; 首两季 -> 上半年; 第四季 -> 第四季度 (a Hong Kong and Macao form
+    of the quarters)."""
+    n = _small_int(m.group(2))
+    if m.group(1) == "第":
+        return f"第{m.group(2)}季度"
+    return _FIRST_QUARTERS.get(n, m.group(0))
+
+
+def _last_month(text: str, published: date | None):
+    """上月, 上个月 -> the month before the publication date's (published 2026-01-20: 2025-12-01..12-31)."""
+    if text not in ("上月", "上个月") or published is None:
+        return None
+    last = published.replace(day=1) - timedelta(days=1)
+    return last.replace(day=1), last
+
+
+_EVE = re.compile(r"(?:(\d{4})年|今年|去年)?(除夕夜?|大年三十|大年初一|正月初一)")
+
+
+def eve_day(text: str, published: date | None):
+    """除夕, 除夕夜, 大年三十 -> the day before 正月初一; 大年初一 -> 正月初一 (lunardate), of the
+    Spring Festival last come before the publication date (published 2025-02-06: 除夕 2025-01-28)."""
+    m = _EVE.fullmatch(text)
+    if not m or (published is None and not m.group(1)):
+        return None
+    if m.group(1):
+        new_year = LunarDate(int(m.group(1)), 1, 1).to_solar_date()
+    else:
+        year = published.year - text.startswith("去年")
+        new_year = LunarDate(year, 1, 1).to_solar_date()
+        if not text.startswith("去年") and new_year - timedelta(days=1) > published:
+            new_year = LunarDate(year - 1, 1, 1).to_solar_date()
+    day = new_year - timedelta(days=1) if m.group(2) in ("除夕", "除夕夜", "大年三十") else new_year
+    return day, day
 
 
 def _small_int(text: str) -> int:

@@ -113,6 +113,18 @@ def test_anchor_day(text, normalized, anchor, expected):
     ("近两年", ("2019-11-02", "2021-11-02")),
     ("今年前两个月", ("2021-01-01", "2021-02-28")),
     ("专项整治以来", (None, None)),
+    # Hong Kong and Macao forms of the quarters; the month and the year before last; parts of a month
+    ("今年首三季", ("2021-01-01", "2021-09-30")),
+    ("首两季", ("2021-01-01", "2021-06-30")),
+    ("第三季", ("2021-07-01", "2021-09-30")),
+    ("上月", ("2021-10-01", "2021-10-31")),
+    ("上个月", ("2021-10-01", "2021-10-31")),
+    ("前年", ("2019-01-01", "2019-12-31")),
+    ("9月中旬", ("2021-09-11", "2021-09-20")),
+    # a single day of the Spring Festival last come (2021: 正月初一 is February 12)
+    ("除夕夜", ("2021-02-11", "2021-02-11")),
+    ("大年初一", ("2021-02-12", "2021-02-12")),
+    ("当晚", (None, None)),  # the day stated before it: read by the metrics stage
 ])
 def test_period_dates(period, expected):
     assert iso(period_dates(period, PUBLISHED)) == expected

@@ -39,9 +39,11 @@ from ..layout import simplified_view
 from .action import batch_verb
 from .attributes import read_attributes
 from .category import article_organ, read_category, read_statistic, restated_category
-from .change import meeting_window, on_that_day, read_period, stated_day
+from .change import (SAME_DAY, meeting_window, period_matches, read_period, same_day, stated_span,
+                     statutory)
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
+from .regions import page_area
 from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
                         scope_mentions)
 from .words import Clause, clause_start, learn_verbs, sentence_starts
@@ -50,7 +52,7 @@ __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", 
 
 _YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)年")  # a year a page names
 # a sentence that may state a time scope (一季度, 国庆假期 too)
-_MAY_HOLD_PERIOD = re.compile(r"[年来间至季假节]|到\d{1,2}月")
+_MAY_HOLD_PERIOD = re.compile(r"[年来间至季假节日旬]|\d月|上个?月|当[天晚夜]|除夕")
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
 # date of an event (1994年7月).
 _WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
@@ -62,6 +64,7 @@ _LAUNCH = re.compile(r"上线|开通|启用|投入使用|挂牌成立|正式成�
 # one (“九五”期间, 首脑会议期间)
 _BACK_WINDOW = re.compile(r"^(?:在|于)?(?:此|这|该|上述)?(?:专项|集中|整治|打击)*(?:行动|活动|假期|长假|节日|"
                           r"节假日|黄金周|小长假)?期间$")
+_PARTS_OF = re.compile(r"\s*其中")  # 其中，…: parts of the figures just stated
 _SAME_PERIOD = re.compile(r"(?<![年比较与和跟])同期(?!相比|比)")
 
 
@@ -119,23 +122,25 @@ class MetricExtractor:
             if _MAY_HOLD_PERIOD.search(text):
                 last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
                 last = dated(meeting_window(text, last, reader.published(sentence)))  # 1月15日，…召开发布会
-                if last[0]:
+                last = same_day(last, carried)  # 11月26日，…。当晚，…
+                if not last[0]:  # 被告人在2023年9月至2024年5月期间…: a case's window, for the paragraph
+                    scope = dated(stated_span(text, reader.published(sentence)))
+                    scope = scope if scope[0] else carried
+                elif last[0]:
                     scope = started_by(carried, last) if carried else last
                     scope = launched(scope, text)
+                    reader.firsts.setdefault(paragraph, scope)
                     if sentence.kind == "body" and report_window(last, reader.published(sentence)) \
-                            and not headline_like(doc, sentence, text) \
+                            and not headline_like(doc, sentence, text) and not label_line(text) \
                             and is_lead(first_body, counted, sentence, last):
                         lead.setdefault(sentence.article, LeadWindow(last))  # 今年以来，…: the report's window
-            if sentence.kind == "body" and not headline_like(doc, sentence, text):
+            if sentence.kind == "body" and not headline_like(doc, sentence, text) and not label_line(text):
                 first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
                 found = len(doc.metrics)
                 reader.read_sentence(index, text, paragraph, carried)
                 if len(doc.metrics) > found and first_body.get(sentence.article) == sentence.paragraph:
                     counted.add(sentence.article)
-            day = stated_day(text, reader.published(sentence))
-            if day:
-                reader.days[sentence.article] = dated(day)
         restated_windows(doc, lead)
         return doc
 
@@ -151,18 +156,43 @@ def restated_windows(doc: Document, leads: dict[int, tuple] | None = None) -> No
     共破获6237起 -> Jan 1 to Oct 31 for the rounded headline figure."""
     leads = leads or {}
     sentences = doc.sentences
-    body: dict[tuple, dict] = {}
+    body: dict[int, list[dict]] = {}
     for metric in doc.metrics:
         sentence = sentences[metric.sentence]
         fields = metric.fields
         if sentence.kind == "body" and (fields.get("period_start") or fields.get("period_end")):
-            body.setdefault((sentence.article, fields.get("value"), fields.get("unit")), fields)
+            body.setdefault(sentence.article, []).append(fields)
     for metric in doc.metrics:
         sentence, fields = sentences[metric.sentence], metric.fields
-        said = body.get((sentence.article, fields.get("value"), fields.get("unit")))
+        if sentence.kind not in ("title", "subtitle"):
+            continue
+        said = next((f for f in body.get(sentence.article, ()) if restates(fields, f, exact=True)), None)
+        if said is None and fields.get("period") is None:
+            said = next((f for f in body.get(sentence.article, ()) if restates(fields, f, exact=False)), None)
         lead = leads.get(sentence.article)
-        if sentence.kind in ("title", "subtitle") and fields.get("period") is None and (said or lead):
-            fields.update({name: said[name] for name in _PERIOD_FIELDS} if said else dict(zip(_PERIOD_FIELDS, lead)))
+        if said:
+            fields.update({name: said[name] for name in _PERIOD_FIELDS})
+        elif fields.get("period") is None and lead:
+            fields.update(dict(zip(_PERIOD_FIELDS, lead)))
+
+
+_PEOPLE = {"人": "名", "名": "名"}
+
+
+def restates(headline: dict, body: dict, exact: bool) -> bool:
+    """Return True when a headline figure restates a body figure: the same value and unit (拘捕12人 /
+    拘捕12名: people counted either way), or, not ``exact``, the body's amount rounded to the
+    headline's bound in the same kind (市值逾千萬元 / 市值約1,250萬港元)."""
+    value, said = headline.get("value"), body.get("value")
+    if value is None or said is None or headline.get("quantity_kind") != body.get("quantity_kind"):
+        return False
+    if exact:
+        unit, other = headline.get("unit"), body.get("unit")
+        return value == said and (unit == other or _PEOPLE.get(unit or "") == _PEOPLE.get(other or "", ""))
+    if headline.get("quantity_kind") != "money" or headline.get("value_max") is not None:
+        return False
+    approx = headline.get("approx")
+    return (approx == "over" and value <= said < 2 * value) or (approx == "under" and value / 2 < said <= value)
 
 
 def is_lead(first_body: dict[int, int], counted: set[int], sentence, window: tuple) -> bool:
@@ -184,6 +214,13 @@ def headline_like(doc: Document, sentence, text: str) -> bool:
 
 
 _CLOSERS = ("。", "！", "？", "…", "”", "」", ".", "!", "?")
+_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
+
+
+def label_line(text: str) -> bool:
+    """Return True for a page's label line before the report (索引号：…　发布机构：…, 成文日期：…):
+    a line with a label and a colon and no closing 。！？, never the lead paragraph."""
+    return not re.search(r"[，,。；;！？]", text) and bool(_LABEL.match(text.lstrip()))
 
 
 def report_window(found: tuple, published: date | None) -> bool:
@@ -227,6 +264,13 @@ def planned_end(text: str, cand, fields: dict, start: date | None, end: date | N
         return end  # 3个月 from Jun 11: no calendar month to end with
     months = start.month - 1 + int(value)
     return date(start.year + months // 12, months % 12 + 1, 1) - timedelta(days=1)
+
+
+def window_after(text: str, position: int) -> bool:
+    """Return True when the sentence states a window of its own in a later clause (…推行“警务助理”
+    制度，今年1至10月辖区可防性案件同比下降21.4%): the clause before it sets the scene, and the
+    report's lead window is not carried into it."""
+    return any(begin > position and opens for begin, _, _, opens in period_matches(text))
 
 
 class LeadWindow(tuple):
@@ -276,7 +320,7 @@ class _DocumentReader:
         self.windows: dict[int, tuple] = {}  # the window of the last figure read in each article
         self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
         self.titles: dict[int, tuple | None] = {}  # the window the headline of each article states
-        self.days: dict[int, tuple] = {}  # the single day stated last in each article (for 当天)
+        self.firsts: dict[tuple, tuple] = {}  # the window each paragraph states first
 
     def published(self, sentence) -> date | None:
         """The date periods are read against: the document's publication date (JSONL date,
@@ -288,6 +332,31 @@ class _DocumentReader:
         if 0 <= sentence.article < len(doc.articles) and doc.articles[sentence.article].published:
             return doc.articles[sentence.article].published
         return self.undated
+
+    def own_period(self, sentence, text: str, cand, carried) -> tuple:
+        """The window the figure's sentence states for it, a 当天/当晚 read as the day stated before it
+        (in the sentence, the paragraph, the article)."""
+        published = self.published(sentence)
+        found = dated(read_period(text, cand.start, published))
+        if found[0] in SAME_DAY:
+            before = dated(read_period(text, text.rfind(found[0], 0, cand.start), published))
+            found = same_day(found, before, carried, self.windows.get(sentence.article))
+        return found
+
+    def window_before(self, sentence) -> tuple | None:
+        """The window of the figures a 其中 sentence lists parts of: those of the sentence before in its
+        paragraph (…昨日（11日）截獲兩宗…。其中一名男子…藏有約22公斤 -> Nov 11), or the window the
+        paragraph before opened with when 其中 opens the paragraph (今年1至11月，全区…。截至11月底，…。 /
+        其中，乌鲁木齐市公安局破获…1730起 -> Jan 1 to Nov 30)."""
+        index, figures = self.last_figures
+        before = self.doc.sentences[index] if 0 <= index < len(self.doc.sentences) else None
+        if before is not None and (before.article, before.paragraph) == (sentence.article, sentence.paragraph):
+            for fields in reversed(figures):
+                if fields.get("period_start") or fields.get("period_end"):
+                    return fields["period"], fields["period_start"], fields["period_end"]
+            return None
+        found = self.firsts.get((sentence.article, sentence.paragraph - 1))
+        return found if found and (found[1] or found[2]) else None
 
     def campaign_start(self, sentence, start, end) -> tuple:
         """Return the days of an event-anchored window (专项行动开展以来) that names no date: from
@@ -345,6 +414,7 @@ class _DocumentReader:
             self.mentions = place_mentions(lex, self.stage.gazetteer, doc)
             self.article_places = article_places(lex, doc, self.mentions)
             scope_mentions(lex, self.stage.gazetteer, doc, self.mentions, self.article_places)
+            page_area(self.stage.gazetteer, doc, self.article_places)  # 警方… on a Hong Kong page
         entities = self.by_sentence.get(index, ())
         verbs = list(lex.actions_re.finditer(text))
         places = {doc.clean[e.start:e.end] for e in entities if e.label in ("GPE", "LOC")}
@@ -380,11 +450,12 @@ class _DocumentReader:
         """Return subject, category, period and place of a figure whose action and object are read."""
         doc, lex = self.doc, self.lex
         sentence = doc.sentences[index]
-        period, period_start, period_end = dated(read_period(text, cand.start,
-                                                             self.published(sentence)))
-        if period is None and sentence.article in self.days and on_that_day(text, 0, cand.start):
-            period, period_start, period_end = self.days[sentence.article]  # 11月5日…。当天抓获56名
-        elif period is None and carried:  # 今年以来，……。 stated once for the paragraph
+        period, period_start, period_end = self.own_period(sentence, text, cand, carried)
+        if period is None and _PARTS_OF.match(text):  # 其中，…: a part of the figures before
+            period, period_start, period_end = self.window_before(sentence) or (None, None, None)
+        if period is None and isinstance(carried, LeadWindow) and window_after(text, cand.end):
+            carried = None  # 在辖区12个社区推行…，今年1至10月…下降21.4%: the report's window is restated later
+        if period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
         elif period is not None and carried:
             period, period_start, period_end = started_by(carried, (period, period_start, period_end))
@@ -398,6 +469,8 @@ class _DocumentReader:
             period, period_start, period_end = self.title_window(sentence) or (None, None, None)
         if period is not None:
             self.windows[sentence.article] = (period, period_start, period_end)
+        if statutory(text, cand.start):  # 最高刑罚为…罚款500万港元: a law's, no window
+            period, period_start, period_end = None, None, None
         period_end = planned_end(text, cand, fields, period_start, period_end)
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
         subject = read_subject(lex, doc, index, text, sentence.start,

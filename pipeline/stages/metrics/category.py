@@ -34,7 +34,7 @@ _HARMED_AFTER = re.compile(r"(?:当场)?(?:死亡|丧生|遇难|身亡|受伤|�
 _BETWEEN = r"(?:(?!提请|报请|提捕|不|未|拟)[^，,。；;：:]){0,%d}?"
 _STAGE_AFTER = tuple((re.compile(_BETWEEN % reach + verbs), name) for reach, verbs, name in (
     (6, r"(?:批准逮捕|批捕|决定逮捕)", "arrests_approved"),
-    (6, r"(?:提起公诉|移送(?:审查)?起诉|起诉)", "prosecuted"),
+    (6, r"(?:提起公诉|移送(?:审查)?起诉|起诉|移送检察院|移交检察院)", "prosecuted"),
     (6, r"(?:刑事拘留|刑拘|抓获|到案|投案|提请(?:批准)?逮捕|报请(?:批准)?逮捕)", "suspects_arrested"),
     (12, r"(?:宣判|获刑|被判|判处|判决|定罪|审结|适用缓刑)", "adjudicated"),
     (4, r"(?:非法吸收|被骗|受骗|上当)", "casualties"),
@@ -186,7 +186,7 @@ _LISTED = re.compile(r"(?:人民币|港币|美元|日元|欧元)?[、和及与]"
 # any unit, shares the verb of the list (the words between are a noun, no verb of its own)
 _ITEM = re.compile(r"[、及和与][\u4e00-\u9fffA-Za-z]{1,8}")
 _GOODS = frozenset({"assets_seized", "losses_recovered"})
-_RESTATES = re.compile(r"(?:价值|折合|合计|共计|总价值|约占|占|其中)[^，,。；;]{0,8}$")
+_RESTATES = re.compile(r"(?:价值|市值|折合|合计|共计|总价值|约占|占|其中)[^，,。；;]{0,8}$")  # 市值: 检获毒品…，市值约1250万港元
 
 
 def restated_category(fields: dict, text: str, start: int, previous: list,

@@ -20,7 +20,7 @@ from .quantities import Figure
 from .words import Clause, clause_start
 
 _MONTHS = r"\d{1,2}(?:月份?)?[至到—－~～-]\d{1,2}月份?"  # 1-5月, 1月至5月份
-_PARTS = r"上半年|下半年|前三季度|第?[一二三四]季度"  # parts of a year: 第一季度, 一季度
+_PARTS = r"上半年|下半年|[前首][一二两三]季度?|第[一二三四]季度?|[一二三四]季度"  # 第一季度, 一季度, 首三季, 第四季
 _AS_OF = r"""
     截至(?:目前|今年|去年|\d{4}年)?               # 截至目前, 截至2021年
     (?:\d{1,2}月(?:\d{1,2}日|底|末|中旬|下旬|上旬)?)?  # … 10月31日, 10月底
@@ -49,10 +49,14 @@ _SPANS = r"""
     | (?:\d{4}年|今年|去年)?\d{1,2}月\d{1,2}日(?![至到—－-])               # 1月21日: that day
     | (?<![\d月年])\d{1,2}日(?![至到—－-]|\d)                               # 21日: that day
     | 今天 | 今日
+    | (?:今年|去年|\d{4}年)?(?<![\d月])\d{1,2}月[上中下]旬                       # 8月上旬: that part of the month
+    | 上个?月(?!份?[底末初])                                                # 上月，…: the month before
+    | 当天 | 当日 | 当晚 | 当夜                                               # that day: the day stated before
+    | (?:\d{4}年|今年|去年)?(?:除夕夜?|大年三十|大年初一|正月初一)              # 除夕夜: that day
     | (?<![截至])目前(?=[，,]|[已共全])                                     # 目前，…: to now, no start
 """
 _OF_YEAR = rf"""
-    (?:今年|去年|明年|\d{{4}}年                   # a year (明年: a plan's), then perhaps a part of it:
+    (?:今年|去年|前年|明年|\d{{4}}年              # a year (明年: a plan's), then perhaps a part of it:
        |(?<!\d)\d{{4}}(?=上半年|下半年|前三季度|第?[一二三四]季度))  # 2023上半年: the year without 年
 
     (?:{_PARTS}|全年|{_MONTHS}|[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月|\d{{1,2}}月份?)?
@@ -75,7 +79,7 @@ PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE_EVENT}|{_SINC
 # The same grammar for a sentence without 以来 or 期间 (most sentences): the phrases that need them
 # cannot match there, and every other phrase starts with one of these characters, so the scan
 # skips the rest (same matches, several times faster: tests/stages/metrics/test_change.py)
-_FIRST = r"(?=[\d今去从自近最过这一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半])"
+_FIRST = r"(?=[\d今去从自近最过这一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半当除大正])"
 PLAIN_PERIOD_RE = re.compile(rf"{_FIRST}(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE}|{_OF_YEAR}|{_YEARLESS})",
                              re.VERBOSE)
 # In an object the same phrases go whatever follows them (活动期间参加人数).
@@ -194,6 +198,44 @@ def meeting_window(text: str, found: tuple, published: date | None) -> tuple:
     return None, None, None
 
 
+SAME_DAY = ("当天", "当日", "当晚", "当夜")
+
+
+def same_day(found: tuple, *windows) -> tuple:
+    """Return the day a 当天/当晚 phrase refers to: the single day stated before it (in its sentence,
+    its paragraph, the article), or the first day of a window opened on a day (3月1日起，…。…当天出动
+    巡逻艇5艘 -> Mar 1); (None, None, None) when no day was stated. Any other ``found`` is returned
+    as it is: 11月26日，…接到报警。民警当晚将嫌疑人抓获 -> Nov 26."""
+    if found[0] not in SAME_DAY:
+        return found
+    for window in windows:
+        if window and window[1] is not None and (window[1] == window[2] or window[0].endswith("起")):
+            return found[0], window[1], window[1]
+    return None, None, None
+
+
+def stated_span(text: str, published) -> tuple:
+    """Return the closed window a sentence states anywhere (not only at its head) with both ends
+    and more than one day, which its paragraph's later sentences keep (a case's window: 被告人在2023年9月
+    至2024年5月期间非法采砂…。法院判处…有期徒刑三年 -> the penalties' window too); else (None, None, None)."""
+    for begin, end, period, _ in reversed(period_matches(text)):
+        if re.search(r"[至到—－-]", period):
+            start, last = period_dates(period, published)
+            if start is not None and last is not None and start < last:
+                return period, start, last
+    return None, None, None
+
+
+# 最高刑罚为终身监禁及罚款500万港元, 可处三年以下有期徒刑: what a law provides, not what happened
+_STATUTORY = re.compile(r"(?:最高刑罚|最高可(?:判|处)|依法可(?:判|处)|(?<![已被])可(?:判处|处以?|并处))[^。；;]{0,16}$")
+
+
+def statutory(text: str, position: int) -> bool:
+    """Return True for a figure of a penalty a law provides (最高刑罚为终身监禁及罚款500万港元): it has
+    no window, whatever the paragraph states."""
+    return bool(_STATUTORY.search(text, 0, position))
+
+
 _UNTIL_END = re.compile(r"^(?:截至|截止|到|至)")
 _THIS_YEAR = re.compile(r"^(?:今年|去年|\d{4}年)(?:全年|以来|已经?|累计)?$")
 
@@ -258,22 +300,3 @@ def change_of_figure(c: Clause) -> None:
     text, cand, previous, clause, left = c.text, c.cand, c.previous, c.clause, c.left
     # Change: a direction word right before the number, the basis anywhere before it.
     c.direction, c.basis = read_change(lex, text, cand, clause, left, previous)
-
-
-_SAME_DAY = re.compile(r"(?:当天|当日)")  # 当天共抓获…: the day stated before
-_DAY_WORD = re.compile(r"[0-9０-９]{1,2}[日号]|今天|今日|昨天")  # a sentence that may state a day
-
-
-def stated_day(text: str, published: date | None) -> tuple | None:
-    """Return (period, day, day) of the last single day a sentence states, or None: 11月5日，
-    市公安局开展集中清查行动 -> Nov 5 (for a later 当天…抓获56名 to take)."""
-    if not _DAY_WORD.search(text):
-        return None
-    period, start, end = read_period(text, len(text), published)
-    return (period, start, end) if start is not None and start == end else None
-
-
-def on_that_day(text: str, clause: int, position: int) -> bool:
-    """Return True when 当天/当日 (the day stated before) dates the figure, read from ``clause``
-    on: 当天共抓获犯罪嫌疑人56名，查扣车辆12辆 (both figures)."""
-    return bool(_SAME_DAY.search(text, clause, position))

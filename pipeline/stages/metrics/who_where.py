@@ -13,6 +13,8 @@ from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
 from .place_rules import (Place, bank_not_district, common_division, domestic_spread, far_bare_district,
                           joint_organ_place, organ_named_before, read_under, region_organs,
                           untagged_places)
+from .regions import REGION_NAMED, autonomous_region, region_scopes
+from .townships import bare_township_organs, township_of_organ
 from .words import clause_start
 
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新华社北京|1月5日电
@@ -24,8 +26,8 @@ _BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)")  # 西�
 _DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到|运往|输往|发往|逃往|潜逃(?:至|到))"
                           r"(?:[\u4e00-\u9fff]{2,8}[、和及])?[、]?$")
 # 会同缅甸等国执法部门, 联合老挝警方: a foreign partner of the organ, not where the figure is
-_PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)$")
-_PARTNER_ORGAN = re.compile(r"(?:等国|等国家)?的?(?:警方|警察|执法|司法|边防|禁毒|有关部门|相关部门)")
+_PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)(?:[\u4e00-\u9fff]{1,6}[、和及])*$")  # 会同缅甸、泰国
+_PARTNER_ORGAN = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,6}?)*(?:等国|等国家)?的?(?:警方|警察|执法|司法|边防|禁毒|有关部门|相关部门)")
 # 与曲靖交界, 同邻省接壤: a neighbouring place (not 尚义县和张北县交界处, a place between two)
 _BORDER = re.compile(r"(?:市|县|区|省)?(?:交界|接壤|毗邻|相邻|边界)")
 # 全省多地群众, 全市各地的受害人: the spread of the people a case touched
@@ -34,18 +36,12 @@ _SCOPE_SPREAD = re.compile(r"(?:多地|各地|多个地区|多个县区)的?(?:�
 _SITE_TOWNS = ("古镇", "小镇")
 _STREET = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")  # 南京东路, 北京路
 _THAT_ORGAN = re.compile(r"该(?:院|局|分局|所|署|队|支队|大队|关|庭)")  # 该院 -> the organ named before
-# 虹桥镇派出所, 新安街道司法所: an organ of a township (its name of two characters at least, then
-# the organ; a cut name, 桥镇派出所, is none)
-_TOWNSHIP_ORGAN = re.compile(r"([\u4e00-\u9fff]{2,5}?(?:镇|乡|街道))(?:边防)?(?:派出所|司法所|人民法庭|法庭|"
-                             r"综治中心|政府|人民政府|党委|纪委|纪工委|办事处|警务站|警务室|检察室|交警中队)")
 # 遍布全国, 分布在全国12个省市, 涉及全国28个省份, 来自全国各地 after a local organ: the reach of a
 # case (victims, suspects, goods), not the scope of the organ that acted
 _SPREAD = re.compile(r"(?:遍布|遍及|分布(?:在|于)?|散布(?:在|于)?|涉及|来自|波及|流窜(?:于|到|至)?|销往)$")
 # 全国21个省份, 全国各地: the provinces a case reached (after a spread verb, even with no organ in
 # the sentence: 案件涉及全国21个省份的受害人)
 _PROVINCES = re.compile(r"(?:[\d０-９一二三四五六七八九十两]+(?:多|余)?个?(?:省份|省区市|省市区|省市|省区|省)|各地|各省)")
-# 黄粱梦派出所, 邯郸县公安局黄粱梦派出所, 南京东路警署: an organ named by a bare township name
-_BARE_ORGAN = re.compile(r"(?:^|公安局|分局|[县区市旗])?([\u4e00-\u9fff]{2,4}?)(?:边防)?(?:派出所|警署|司法所|人民法庭|法庭)")
 # 云南红塔集团: a firm's brand after its province is no county (红塔区; 介休纺织厂 is 介休's)
 _COMPANY = re.compile(r"(?:公司|集团|厂|商行|商店|店|酒店|宾馆|商场|超市|银行|合作社)$")
 _ORGAN_GAP = re.compile(r"(?:警方|公安|海关|检方)?")  # 香港警方与深圳警方: one list of places
@@ -249,7 +245,7 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
         if text in lex.country_names:
             return Place(entity.start, entity.end, NATION)
         name = entity.normalized or gaz.normalize(text, context) or text
-        if _PARTNER.search(doc.clean, max(0, entity.start - 2), entity.start) and foreign(gaz, name) \
+        if _PARTNER.search(doc.clean, max(0, entity.start - 16), entity.start) and foreign(gaz, name) \
                 and _PARTNER_ORGAN.match(doc.clean, entity.end):
             return None  # 公安部会同缅甸等国执法部门…押解回国3.2万名: 全国, not 缅甸
         if name == "京":
@@ -277,55 +273,6 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
     return None
 
 
-def township_of_organ(gaz, org: str, place: str | None, county: str | None) -> str | None:
-    """Return the township an organ is named after, under its county: 虹桥镇派出所 in a 乐清
-    article -> 浙江省温州市乐清市虹桥镇; 瑞安市塘下镇派出所 -> 浙江省温州市瑞安市塘下镇;
-    新安街道派出所 -> …宝安区新安街道. None when the organ names no township or no county is known."""
-    found = _TOWNSHIP_ORGAN.search(org)
-    if found is None:
-        return None
-    township = found.group(1)
-    head = gaz.pattern.match(township)  # 瑞安市塘下镇: the county's name is not the township's
-    while head and len(township) - head.end() > (3 if township.endswith("街道") else 2) - 1:
-        township = township[head.end():]
-        if township[0] in "市县区" and len(township) > 3:
-            township = township[1:]  # 瑞安 + 市塘下镇
-        head = gaz.pattern.match(township)
-    base = gaz.ancestor(place, "county") if place else None
-    if place and base is None:
-        return None  # 西安市雁塔街道…: a city's organ, no county to hang the township on
-    base = base or county
-    if base is None or gaz.code_and_level(base)[1] != "county" or township in base:
-        return None
-    return base + township
-
-
-def bare_township_organs(gaz, doc: Document, mentions: list[list[Place]]) -> None:
-    """Read an organ named by a township without its 镇/乡/街道 as the township the document names
-    in full: 封开县南丰镇…。封开县公安局南丰派出所民警… -> 广东省肇庆市封开县南丰镇 (the 派出所 of
-    黄粱梦镇 is 黄粱梦派出所). A bare name the document never writes in full stays its county's:
-    without a gazetteer of townships 浒墅关派出所 cannot say whether it is a 镇 or a 街道."""
-    townships = {p.name for found in mentions for p in found
-                 if p.name.endswith(TOWNSHIP_ENDS) and gaz.code_and_level(p.name)[1] == "township"}
-    if not townships:
-        return
-    for entity in doc.entities:
-        if entity.label != "ORG" or not 0 <= entity.sentence < len(mentions):
-            continue
-        bare = _BARE_ORGAN.search(doc.clean, entity.start, entity.end)
-        if bare is None or bare.end() != entity.end:
-            continue
-        found = [p for p in mentions[entity.sentence] if (p.start, p.end) == (entity.start, entity.end)]
-        county = gaz.ancestor(found[0].name, "county") if found else None
-        names = [t for t in sorted(townships) if any(t.endswith(bare.group(1) + end) for end in TOWNSHIP_ENDS)
-                 and (county is None or t.startswith(county))]
-        if len(names) != 1:
-            continue  # none, or two counties' towns of one name
-        place = Place(entity.start, entity.end, names[0], "organ")
-        mentions[entity.sentence] = [p for p in mentions[entity.sentence] if p not in found] + [place]
-        mentions[entity.sentence].sort(key=lambda p: p.start)
-
-
 def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
                    article_places: dict[int, str]) -> None:
     """Add the scopes and organs named without their place, read in the place named before
@@ -334,8 +281,11 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
     article -> 河北省沧州市; 该区 after 象山区 -> 象山区; 全区 in an autonomous region -> the region."""
     recent: dict[int, str] = {}  # the last Chinese place named in each article
     organ: dict[int, str] = {}  # the place of the last organ named in each article
+    regions: set[int] = set()  # articles that speak of an autonomous region (自治区公安厅, 我区)
     for index, sentence in enumerate(doc.sentences):
         text = doc.clean[sentence.start:sentence.end]
+        if REGION_NAMED.search(text):
+            regions.add(sentence.article)
         added = []
         for hit in _THAT_ORGAN.finditer(text):
             start = sentence.start + hit.start()
@@ -353,6 +303,8 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
             if hit.group(0)[0] not in "该本":  # 全市, 市公安局: the article's city; 该区: the last named
                 areas.reverse()
             name = scope_place(gaz, hit.group("scope") or hit.group("organ"), [*before[-1:], *areas])
+            if hit.group(0) == "全区" and sentence.article in regions:
+                name = autonomous_region(gaz, [*before[-1:], *areas]) or name
             if name:
                 added.append(Place(start, sentence.start + hit.end(), name, "organ"))
         for place in mentions[index]:
@@ -360,6 +312,7 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
                 recent[sentence.article] = place.name
             if place.source == "organ":
                 organ[sentence.article] = place.name
+        added += region_scopes(text, sentence.start, mentions[index])
         if added:
             mentions[index] = sorted(mentions[index] + added, key=lambda p: p.start)
     abroad_scopes(gaz, doc, mentions, article_places)

@@ -52,6 +52,43 @@ def test_place_and_source(extractor, paragraphs, title, span, place, source):
     assert (fields["place"], fields["place_source"]) == (place, source)
 
 
+@pytest.mark.parametrize("paragraphs, span, place", [
+    # Hong Kong's and Macao's own scope words, as 全省 is a province's
+    (["警方呼吁市民提高警觉：今年首三季，全港共录得诈骗案2.1万宗。"], "2.1万宗", "香港特别行政区"),
+    (["治安部门表示，去年本澳共处理交通意外1.2万宗。"], "1.2万宗", "澳门特别行政区"),
+    # a foreign partner listed after the organ's 会同 is not the figure's place
+    (["公安部会同老挝、柬埔寨执法部门开展联合打击，共抓获犯罪嫌疑人800余名。"], "800余名", "全国"),
+])
+def test_place_of_region_scopes_and_partners(extractor, paragraphs, span, place):
+    """全港 -> 香港特别行政区, 本澳 -> 澳门特别行政区; 会同老挝、柬埔寨执法部门 -> the organ's place."""
+    assert fields_of(extractor, paragraphs, span)["place"] == place
+
+
+def test_quanqu_in_an_autonomous_region_report_is_the_region(extractor):
+    """记者从自治区公安厅获悉，…全区公安机关共破获…4860起 in a report that named a district earlier ->
+    新疆维吾尔自治区, not the district."""
+    fields = fields_of(extractor, ["乌鲁木齐市天山区召开会议。", "记者从自治区公安厅获悉，今年全区公安机关共破获"
+                                   "电诈案件4860起。"], "4860起", title="天山区举办反诈宣传")
+    assert fields["place"] == "新疆维吾尔自治区"
+
+
+def test_an_article_without_a_place_takes_its_pages_province(extractor):
+    """A Hong Kong paper: 香港海关…截获… / 警方捣破诈骗集团 拘捕12人 (a second article naming no place) ->
+    香港特别行政区; a one-article page without a place stays none."""
+    from pipeline.document import ArticleSpan
+
+    doc = make_article(["香港海关昨日在机场截获贩毒案两宗。", "警方捣破诈骗集团，拘捕12名男女。"])
+    first, second = doc.sentences[0], doc.sentences[1]
+    second.article = 1
+    doc.articles[0] = ArticleSpan(index=0, segments=[(first.start, first.end)], title="")
+    doc.articles.append(ArticleSpan(index=1, segments=[(second.start, second.end)], title=""))
+    doc = extractor(doc)
+    got = {doc.clean[m.start:m.end]: m.fields["place"] for m in doc.metrics}
+    assert got["12名"] == "香港特别行政区"
+    alone = fields_of(extractor, ["警方捣破诈骗集团，拘捕12名男女。"], "12名")
+    assert alone["place"] is None
+
+
 def test_place_code_and_level_of_a_national_figure(extractor):
     """公安部通报…全国共破获案件30万起 -> 全国, 100000, country."""
     fields = fields_of(extractor, ["公安部通报，去年全国共破获案件30万起。"], "30万起")
@@ -171,6 +208,52 @@ def test_period(extractor, paragraphs, span, start, end):
     fields = fields_of(extractor, paragraphs, span, published=P)
     got = tuple(d.isoformat() if d else None for d in (fields["period_start"], fields["period_end"]))
     assert got == (start, end)
+
+
+@pytest.mark.parametrize("paragraphs, span, start, end", [
+    # a single day after a stated day is that day, not the window around it
+    (["今年以来，全市破获案件900起。", "5月8日，某区公安分局接到报警。民警当晚抓获嫌疑人2名。"], "2名",
+     "2024-05-08", "2024-05-08"),
+    (["6月1日起，全省进入汛期。水警当天出动巡逻艇6艘。"], "6艘", "2024-06-01", "2024-06-01"),
+    (["春节期间，全县接报火灾9起。", "除夕夜，某镇因燃放鞭炮引发火灾2起。"], "2起", "2024-02-09", "2024-02-09"),
+    # Hong Kong and Macao forms; the figure's own year before last
+    (["今年首三季，全港共录得盗窃案4100宗。"], "4100宗", "2024-01-01", "2024-09-30"),
+    (["上月，警方破获一个贩毒集团，拘捕6人。"], "6人", "2024-08-01", "2024-08-31"),
+    (["去年全市共立案1200宗，其中诈骗案由前年的300宗增至410宗。"], "300宗", "2022-01-01", "2022-12-31"),
+    (["警方在第二季推出止付机制，拦截可疑转账40笔。"], "40笔", "2024-04-01", "2024-06-30"),
+    (["8月中旬，某区公安分局破获一起盗窃案。追回电动车9辆。"], "9辆", "2024-08-11", "2024-08-20"),
+    # a case's window stated inside the sentence dates the penalties of the sentences after it
+    (["被告人李某在2022年3月至2023年1月期间多次盗窃，价值5万元。法院判处其有期徒刑二年。"], "二年",
+     "2022-03-01", "2023-01-31"),
+    # a penalty a law provides has no window
+    (["今年以来，海关破获毒品案件80宗。根据条例，贩运毒品最高刑罚为终身监禁及罚款300万元。"], "300万元", None, None),
+    # 其中 lists parts of the figures just stated, whatever window the paragraph carried
+    (["今年以来，全市破获案件900起。", "9月3日，海关在机场截获走私案3宗。其中一名旅客藏有象牙4公斤。"], "4公斤",
+     "2024-09-03", "2024-09-03"),
+])
+def test_period_of_days_and_parts(extractor, paragraphs, span, start, end):
+    """当晚, 当天, 除夕夜, 首三季, 上月, 前年的, 第二季, 中旬, a case's window, 其中 (issue 12)."""
+    fields = fields_of(extractor, paragraphs, span, published=P)
+    got = tuple(d.isoformat() if d else None for d in (fields["period_start"], fields["period_end"]))
+    assert got == (start, end)
+
+
+def test_the_lead_after_a_pages_label_lines(extractor):
+    """索引号：…　发布机构：… / 成文日期：… (label lines) / 自5月10日行动开展以来，…。 / 行动中，检查场所300家次
+    -> the lead is the first prose paragraph: May 10 to the publication date."""
+    fields = fields_of(extractor, ["索引号：ABC123/2024-00123　发布机构：某市公安局", "成文日期：2024-09-11",
+                                   "自5月10日行动开展以来，全市公安机关共破获案件500起。",
+                                   "行动中，民警共检查场所300家次。"], "300家次", published=P)
+    assert (fields["period_start"], fields["period_end"]) == (date(2024, 5, 10), P)
+
+
+def test_a_headline_restates_a_rounded_or_people_figure(extractor):
+    """警方破获贩毒案 缴获毒品市值逾千万元 / 9月3日…缴获毒品市值约1300万元 -> the headline's 逾千万元 takes
+    Sep 3; 拘捕12人 restates 拘捕12名."""
+    doc = extractor(make_article(["9月3日，警方在某口岸截获贩毒案，缴获毒品市值约1300万元，拘捕12名嫌疑人。"],
+                                 "警方截获贩毒案 毒品市值逾千万元 拘捕12人", published=P))
+    got = {doc.clean[m.start:m.end]: m.fields["period_start"] for m in doc.metrics if doc.sentences[m.sentence].kind == "title"}
+    assert got == {"逾千万元": date(2024, 9, 3), "12人": date(2024, 9, 3)}
 
 
 def test_the_lead_window_holds_for_later_paragraphs(extractor):
@@ -409,7 +492,7 @@ def test_townships_zones_and_county_cities(extractor, paragraphs, title, span, p
 ])
 def test_an_organ_named_after_a_township(org, place, county, township):
     from pipeline.places import Gazetteer
-    from pipeline.stages.metrics.who_where import township_of_organ
+    from pipeline.stages.metrics.townships import township_of_organ
 
     assert township_of_organ(Gazetteer(), org, place, county) == township
 

@@ -191,3 +191,25 @@ def test_single_cases_discipline_cases_and_vice(extractor, sentence, span, categ
 def test_goods_of_the_offence(extractor, sentence, span, category):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
     assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # Hong Kong and Macao police wording: 录得…案 is recorded; 移送检察院 charged; 验放旅客 a service
+    ("今年首季，全港共录得盗窃案4100宗。", "4100宗", "cases_filed"),
+    ("去年警方共将900名嫌犯移送检察院侦办。", "900名", "prosecuted"),
+    ("口岸全年验放旅客约800万人次。", "约800万人次", "police_service"),
+    # the market value of seized goods restates the seizure
+    ("海关在机场检获毒品约20公斤，估计市值约900万港元。", "约900万港元", "assets_seized"),
+    # cases intercepted are solved; people intercepted or sent back at a border are violations; 涉款 is at stake
+    ("海关在机场先后截获两宗走私象牙案件。", "两宗", "cases_solved"),
+    ("去年在各口岸截获非法入境者300名。", "300名", "violations_handled"),
+    ("电讯诈骗案涉款约1.2亿澳门元。", "约1.2亿澳门元", "money_involved"),
+    # fire statistics: fires received or that broke out are recorded cases; the area burnt is harm
+    ("春节期间，全市共接报火灾23起。", "23起", "cases_filed"),
+    ("城东区、城西区分别发生火灾5起、3起。", "5起", "cases_filed"),
+    ("一处林地起火，过火面积约500平方米。", "约500平方米", "casualties"),
+])
+def test_category_of_regional_police_and_fire_wording(extractor, sentence, span, category):
+    """录得…案, 移送检察院, 验放旅客, 市值, 接报火灾, 发生火灾, 过火面积, 截获…案, 非法入境者, 涉款 (issue 12)."""
+    found = [f for f in figures(extractor, sentence) if f["text"] == span]
+    assert found and found[0]["category"] == category

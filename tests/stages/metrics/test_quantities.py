@@ -168,3 +168,10 @@ def test_sentences_without_words_are_an_error():
 def test_vague_magnitudes_are_no_figures_but_bounds_are(extractor, sentence, kept):
     """上千起/上万名/数十名 -> no figure; 逾千名 -> 1000, approx over."""
     assert [f["text"] for f in figures(extractor, sentence)] == kept
+
+
+def test_macao_patacas_are_money(extractor):
+    """涉款约1.2亿澳门元 -> money, unit 澳门元, currency MOP (as 港元 is HKD): summed with money, not counts."""
+    found = [f for f in figures(extractor, "电讯诈骗案涉款约1.2亿澳门元，另有3000澳门币。")]
+    assert [(f["text"], f["quantity_kind"], f["unit"], f["currency"]) for f in found] == [
+        ("约1.2亿澳门元", "money", "澳门元", "MOP"), ("3000澳门币", "money", "澳门币", "MOP")]
