@@ -1,0 +1,85 @@
+"""Government and organ sites: a release's metadata table (索引号, 发布机构, 成文日期, 发布日期) is
+chrome and its 发布日期 the page's date; the browser title ``站名 - 首页 - 频道``; ``X在线讯`` datelines;
+an outlet named beside the date; a department under the organ the site names is not the outlet.
+All pages are written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.stages import chrome, metalines
+from tests.stages.test_chrome import split
+
+# The table under the headline, one field a line, 信息来源 and 文号, spaced labels.
+TABLE_BELOW = """示例县人民政府
+首页 > 信息公开 > 工作动态
+县市场监管局开展春季食品安全专项检查
+索 引 号：0000-2026-00031
+信息来源：示例县市场监督管理局
+文　　号：示市监〔2026〕4号
+成文日期：2026-03-09
+公开日期：2026-03-11
+3月上旬，县市场监管局对全县学校食堂和校外托管机构开展专项检查，共检查单位86家。
+检查中发现问题隐患23处，已全部督促整改到位。
+【打印本页】　【关闭窗口】"""
+
+# The table above the headline, two fields a line, 发文机关, then the signature and a footer.
+TABLE_ABOVE = """示例市司法局
+当前位置：首页 > 通知公告
+发文机关：示例市司法局　　主题分类：司法、公共法律服务
+成文日期：2026-05-20　　发布日期：2026-05-22
+示例市司法局关于开展“法律明白人”培训的通知
+各区县司法局：
+为提升基层法治宣传水平，市局决定于6月组织“法律明白人”集中培训，请各单位按名额报送人员。
+示例市司法局
+2026年5月20日
+主办：示例市司法局　　网站标识码：0000000001"""
+
+# Only the date written: no publication date is made up from it.
+WRITTEN_ONLY = """示例区人民政府
+首页 > 政务公开
+索引号：XQ-2025-118　　发布机构：示例区应急管理局
+成文日期：2025-11-02
+区应急管理局部署冬季消防安全检查
+11月初，区应急管理局召开会议，部署辖区冬季消防安全检查工作。"""
+
+
+def test_a_release_table_under_the_headline_is_chrome_and_gives_date_and_outlet():
+    doc = split(TABLE_BELOW)
+    assert [a.title for a in doc.articles] == ["县市场监管局开展春季食品安全专项检查"]
+    article = doc.articles[0]
+    assert doc.published == date(2026, 3, 11) and article.published == date(2026, 3, 11)
+    assert article.outlet == "示例县市场监督管理局"
+    body = "".join(doc.clean[start:end] for start, end in article.paragraphs)
+    assert "索" not in body and "文号" not in body and "3月上旬" in body
+
+
+def test_a_release_table_above_the_headline_is_chrome_not_a_title():
+    doc = split(TABLE_ABOVE)
+    assert [a.title for a in doc.articles] == ["示例市司法局关于开展“法律明白人”培训的通知"]
+    assert doc.published == date(2026, 5, 22)  # 发布日期, not 成文日期 (2026-05-20)
+    assert doc.articles[0].outlet == "示例市司法局"
+    assert sum(kind == "meta" for _s, _e, kind in doc.chrome) >= 2
+
+
+def test_a_date_written_is_not_the_date_published():
+    doc = split(WRITTEN_ONLY)
+    assert [a.title for a in doc.articles] == ["区应急管理局部署冬季消防安全检查"]
+    assert doc.published is None and doc.articles[0].outlet == "示例区应急管理局"
+
+
+@pytest.mark.parametrize("line, found", [
+    ("成文日期：2024-02-01　　发布日期：2024-02-03", {"published": date(2024, 2, 3)}),
+    ("发文机关：示例省公安厅　　文号：无", {"outlet": "示例省公安厅"}),
+    ("主题分类：公安　　体裁分类：通知", {}),
+    ("发布日期：113-04-22", {"published": date(2024, 4, 22)}),  # a ROC year on a Taiwan portal
+])
+def test_release_fields(line, found):
+    assert metalines.meta_line(line) == found
+
+
+@pytest.mark.parametrize("line", ["发布日期：2024-02-03 点击：12", "信息来源于群众举报，警方立即出警"])
+def test_a_line_with_other_labels_is_no_release_table(line):
+    assert metalines.release_fields(line) is None
