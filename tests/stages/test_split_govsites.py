@@ -83,3 +83,36 @@ def test_release_fields(line, found):
 @pytest.mark.parametrize("line", ["发布日期：2024-02-03 点击：12", "信息来源于群众举报，警方立即出警"])
 def test_a_line_with_other_labels_is_no_release_table(line):
     assert metalines.release_fields(line) is None
+
+
+@pytest.mark.parametrize("line", ["示例法治在线 - 首页 - 平安频道", "示例晚报—首页—社会新闻", "示例网_首页"])
+def test_a_browser_title_with_the_home_page_is_navigation(line):
+    assert chrome.line_kind(line) == "nav"
+
+
+def test_a_headline_with_a_dash_is_no_browser_title():
+    assert chrome.line_kind("男子冒充首页客服 - 骗走3万元") is None
+
+
+WEB_PAGE = """示例法治在线 - 首页 - 平安频道
+县交警查处一批超载货车
+2025-04-02 10:15　来源：示例法治在线　作者：周原
+示例法治在线讯（记者 周原 通讯员 韩青）4月1日，县交警大队在国道沿线查处超载货车12辆。
+民警提醒驾驶人遵守限载规定。"""
+
+
+def test_a_site_dateline_names_its_reporters_and_the_browser_title_is_no_kicker():
+    article = split(WEB_PAGE).articles[0]
+    assert article.title == "县交警查处一批超载货车" and article.kicker is None
+    assert article.dateline == "示例法治在线讯"
+    assert [(a.name, a.role) for a in article.authors] == [("周原", "reporter"), ("韩青", "correspondent")]
+
+
+@pytest.mark.parametrize("lead, outlet", [
+    ("示例新闻客户端讯（记者 张三 李四）近日，警方破获一起盗窃案。", "示例新闻客户端"),
+    ("示例新闻讯（记者 刘明）昨天，法院审结一起诈骗案。", "示例新闻"),
+    ("示例在线讯 近日，消防部门开展演练。", "示例在线"),
+])
+def test_web_and_app_datelines(lead, outlet):
+    article = split("标题行\n" + lead).articles[0]
+    assert article.dateline == outlet + "讯" and article.outlet == outlet
