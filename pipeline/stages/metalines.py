@@ -69,7 +69,8 @@ _POSTED_FROM = re.compile(
     r"[ \t]+(?:发表于)?(?P<place>[\u4e00-\u9fff]{2,4})$")
 _META_BYLINE = re.compile(
     r"[ \t](?:特约记者|记者|通讯员)[ \t]*[\u4e00-\u9fff·]{2,4}(?:[ \t]*/[ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))?[ \t]*$")
-_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版|客户端)$")
+# 南方日报, 示例新闻网, 示例快讯 (蓮島快訊), 示例资讯, 示例法治在线: an outlet's name beside the date.
+_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版|客户端|快讯|资讯|在线)$")
 _OUTLET_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\-－]{1,11}$")
 # 来源示例晚报作者纪律2022-11-03 08:15: labels glued to their values, no colon, no space.
 _GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")

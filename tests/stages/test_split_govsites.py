@@ -116,3 +116,11 @@ def test_a_site_dateline_names_its_reporters_and_the_browser_title_is_no_kicker(
 def test_web_and_app_datelines(lead, outlet):
     article = split("标题行\n" + lead).articles[0]
     assert article.dateline == outlet + "讯" and article.outlet == outlet
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("海灣快訊　2025-02-11 09:40", "海灣快訊"), ("示例资讯 2024-05-06 18:00", "示例资讯"),
+    ("示例法治在线 2025-03-01 08:00", "示例法治在线")])
+def test_an_outlet_named_beside_the_date_is_the_outlet(line, outlet):
+    doc = split(f"海灣快訊\n港澳 > 社會\n司警破獲電騙集團 拘捕三人\n{line}\n【本報訊】司法警察局昨日拘捕三名男子。")
+    assert doc.articles[0].title == "司警破獲電騙集團 拘捕三人" and doc.articles[0].outlet == outlet
