@@ -120,6 +120,7 @@ class PageMeta:
     authors: str | None = None  # the value of 作者：…
     chrome: list[tuple[int, int, str]] = field(default_factory=list)
     headlines: set[str] = field(default_factory=set)  # listed in the page header (e-paper)
+    organ: str | None = None  # the organ whose site it is (示例省人民检察院 over 首页 > 检察要闻)
 
 
 _GAP = re.compile(r"[ \t\u3000]+")
@@ -363,6 +364,8 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             if kinds[i] is None and (_WEB_NAME.match(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)):
                 kinds[i] = "page_title"
                 _site_outlet(lines[i], meta)  # 示例日報 / 港聞 > 社會: the paper is the outlet
+                if _ORGAN_NAME.match(lines[i].simple):
+                    meta.organ = meta.organ or lines[i].text
     first = next((i for i, kind in enumerate(kinds) if kind is None), None)
     if first is not None and first < top and _channel_site(lines[first], meta):
         kinds[first] = "page_title"
@@ -476,8 +479,23 @@ def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
     kinds: list[str | None] = [None] * len(lines)
     _mark_lines(lines, kinds, meta)
     _mark_titles(lines, kinds, meta)
+    if meta.organ and meta.outlet and is_department(meta.outlet):
+        meta.outlet = meta.organ  # 来源：省院第二检察部 on 示例省人民检察院's site: the organ is the outlet
     meta.chrome = [(line.start, line.end, kind) for line, kind in zip(lines, kinds) if kind]
     return kinds, meta
+
+
+# 省院第二检察部, 市局宣传处, 政治部, 办公室: a department of an organ, named by the organ's short
+# name (省院, 市局) or by a department word alone, without a place (not 公安部, 示例县人民检察院).
+_DEPARTMENT = re.compile(r"^(?:省院|市院|州院|县院|区院|本院|我院|省厅|市局|州局|县局|区局|本局|我局)[\u4e00-\u9fff]{1,10}$"
+                         r"|^(?![\u4e00-\u9fff]*(?:省|市|县|区|州|国|中央|最高))[\u4e00-\u9fff]{0,6}"
+                         r"(?:第[一二三四五六七八九十]{1,3}[\u4e00-\u9fff]{0,3}部|政治部|办公室|研究室|[\u4e00-\u9fff]{1,6}[处科])$")
+
+
+def is_department(name: str) -> bool:
+    """True for a department under an organ, not an outlet when the page names the organ:
+    ``省院第二检察部``, ``市局宣传处``, ``第三检察部``, ``政治部``; not ``公安部`` nor ``示例县人民检察院``."""
+    return bool(_DEPARTMENT.match(name))
 
 
 _READ_MORE = re.compile(r"^[【\[]?(?:点击|继续)?(?:阅读|查看|展开)(?:全文|全部|更多)")

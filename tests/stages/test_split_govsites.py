@@ -124,3 +124,31 @@ def test_web_and_app_datelines(lead, outlet):
 def test_an_outlet_named_beside_the_date_is_the_outlet(line, outlet):
     doc = split(f"海灣快訊\n港澳 > 社會\n司警破獲電騙集團 拘捕三人\n{line}\n【本報訊】司法警察局昨日拘捕三名男子。")
     assert doc.articles[0].title == "司警破獲電騙集團 拘捕三人" and doc.articles[0].outlet == outlet
+
+
+ORGAN_SITE = """示例省人民检察院
+当前位置：首页 > 检察动态
+省检察机关通报知识产权检察工作情况
+发布时间：2025-04-25　来源：{source}　【字体：大 中 小】
+4月25日，省检察院召开新闻发布会，通报去年以来全省知识产权检察工作情况。"""
+
+
+@pytest.mark.parametrize("source, outlet", [
+    ("省院第四检察部", "示例省人民检察院"), ("政治部", "示例省人民检察院"), ("市局宣传处", "示例省人民检察院"),
+    ("示例市人民检察院", "示例市人民检察院"),  # another organ is the outlet it names
+])
+def test_a_department_is_not_the_outlet_of_its_organs_site(source, outlet):
+    doc = split(ORGAN_SITE.format(source=source))
+    assert doc.articles[0].title == "省检察机关通报知识产权检察工作情况" and doc.articles[0].outlet == outlet
+
+
+def test_a_department_without_the_organ_on_the_page_stays_the_outlet():
+    doc = split(ORGAN_SITE.format(source="省院第四检察部").split("\n", 1)[1])
+    assert doc.articles[0].outlet == "省院第四检察部"
+
+
+@pytest.mark.parametrize("name, department", [
+    ("省院第二检察部", True), ("第三检察部", True), ("办公室", True), ("公安部", False),
+    ("国务院新闻办公室", False), ("示例县人民检察院", False)])
+def test_is_department(name, department):
+    assert chrome.is_department(name) is department
