@@ -96,9 +96,9 @@ def release_fields(text: str) -> dict | None:
     2025-09-18`` → published 2025-09-18 (the 发布日期, not the 成文日期: the day it was written);
     ``索引号：…　　发布机构：示例市公安局`` → outlet 示例市公安局 (发布机构, 信息来源, 发文机关).
     None unless the line opens with such a field and every label on it is one."""
-    labels = list(_RELEASE_LABEL.finditer(text))
-    if not labels or text[:labels[0].start()].strip() or "。" in text:
+    if not _RELEASE_LABEL.match(text.lstrip(" \t\u3000")) or "。" in text:
         return None
+    labels = list(_RELEASE_LABEL.finditer(text))
     found: dict = {}
     for label, after in zip(labels, labels[1:] + [None]):
         tag = _RELEASE_TAGS[re.sub(r"[ \t\u3000]", "", label["label"])]
