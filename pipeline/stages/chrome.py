@@ -38,7 +38,10 @@ _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[
                   r"|^[^。，！？>＞»]{1,20}(?:[ \t]*(?:>>|[>＞»])[ \t]*[^。，！？>＞»]{1,12}){2,}$"  # 示例网 > 法治 > 正文
                   r"|^[^。，！？>＞»\s]{0,10}(?:网|报|新闻|首页|频道|在线|院|局|政府)[ \t]*(?:>>|[>＞»])[ \t]*"
                   r"[^。，！？>＞»\s]{1,8}$"  # 明报 > 港闻, a site's name and one crumb (not 收入 > 支出)
-                  r"|^[^。，！？]{1,30}[ \t]*(?:[|｜/]|>>|[>＞»])[ \t]*正文$")  # 示例新闻网 | 法治 | 正文, 法治 > 正文
+                  r"|^[^。，！？]{1,30}[ \t]*(?:[|｜/]|>>|[>＞»])[ \t]*正文$"  # 示例新闻网 | 法治 | 正文, 法治 > 正文
+                  # 示例法治在线 - 首页 - 平安频道: the browser title, site and channels parted by dashes
+                  r"|^(?:[^。，！？\s]{1,20}[ \t]*[-_—－][ \t]*)?(?:网站)?首页(?:[ \t]*[-_—－][ \t]*[^。，！？\s]{1,12})+$"
+                  r"|^[^。，！？\s]{1,20}[ \t]*[-_—－][ \t]*(?:网站)?首页$")
 # 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
 _CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
 _NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$"
@@ -71,8 +74,7 @@ _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|�
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
 _ORIGINAL = re.compile(r"^原标题[:：]")
 # （编号：2024-017）, 示公通〔2024〕3号: a release's serial or document number under its title.
-_DOC_NUMBER = re.compile(r"^(?:索引号|主题分类|发布机构|公开方式)[ \t]*[:：]"  # a government page's table
-                         r"|^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
+_DOC_NUMBER = re.compile(r"^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
                          r"|^[\u4e00-\u9fff]{1,10}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]第?\d{1,4}号$")
 _TEASER = re.compile(r"^【?(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
                      r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行"
@@ -118,6 +120,7 @@ class PageMeta:
     authors: str | None = None  # the value of 作者：…
     chrome: list[tuple[int, int, str]] = field(default_factory=list)
     headlines: set[str] = field(default_factory=set)  # listed in the page header (e-paper)
+    organ: str | None = None  # the organ whose site it is (示例省人民检察院 over 首页 > 检察要闻)
 
 
 _GAP = re.compile(r"[ \t\u3000]+")
@@ -368,6 +371,8 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             if kinds[i] is None and (_WEB_NAME.match(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)):
                 kinds[i] = "page_title"
                 _site_outlet(lines[i], meta)  # 示例日報 / 港聞 > 社會: the paper is the outlet
+                if _ORGAN_NAME.match(lines[i].simple):
+                    meta.organ = meta.organ or lines[i].text
     first = next((i for i, kind in enumerate(kinds) if kind is None), None)
     if first is not None and first < top and _channel_site(lines[first], meta):
         kinds[first] = "page_title"
@@ -481,8 +486,23 @@ def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
     kinds: list[str | None] = [None] * len(lines)
     _mark_lines(lines, kinds, meta)
     _mark_titles(lines, kinds, meta)
+    if meta.organ and meta.outlet and is_department(meta.outlet):
+        meta.outlet = meta.organ  # 来源：省院第二检察部 on 示例省人民检察院's site: the organ is the outlet
     meta.chrome = [(line.start, line.end, kind) for line, kind in zip(lines, kinds) if kind]
     return kinds, meta
+
+
+# 省院第二检察部, 市局宣传处, 政治部, 办公室: a department of an organ, named by the organ's short
+# name (省院, 市局) or by a department word alone, without a place (not 公安部, 示例县人民检察院).
+_DEPARTMENT = re.compile(r"^(?:省院|市院|州院|县院|区院|本院|我院|省厅|市局|州局|县局|区局|本局|我局)[\u4e00-\u9fff]{1,10}$"
+                         r"|^(?![\u4e00-\u9fff]*(?:省|市|县|区|州|国|中央|最高))[\u4e00-\u9fff]{0,6}"
+                         r"(?:第[一二三四五六七八九十]{1,3}[\u4e00-\u9fff]{0,3}部|政治部|办公室|研究室|[\u4e00-\u9fff]{1,6}[处科])$")
+
+
+def is_department(name: str) -> bool:
+    """True for a department under an organ, not an outlet when the page names the organ:
+    ``省院第二检察部``, ``市局宣传处``, ``第三检察部``, ``政治部``; not ``公安部`` nor ``示例县人民检察院``."""
+    return bool(_DEPARTMENT.match(name))
 
 
 _READ_MORE = re.compile(r"^[【\[]?(?:点击|继续)?(?:阅读|查看|展开)(?:全文|全部|更多)")

@@ -34,7 +34,7 @@ _BRACKETED_MARK = (r"(?:本报讯|本报综合报道|本报综合消息|本报�
 DATELINE = re.compile(
     r"^(?P<mark>本报讯|本报[\u4e00-\u9fff\d]{0,12}电|本报[\u4e00-\u9fff\d]{0,12}讯|本报综合(?:报道|消息)(?=[ \t:：，,]|$)"
     r"|据?(?:新华社|中新社|人民网)[\u4e00-\u9fff\d]{0,12}电"
-    r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:[电讯]|消息)|[电讯])(?=[ \t（(]|$)"
+    r"|(?P<outlet>(?!据)[\u4e00-\u9fff]{1,6}?(?:网|报|社|台|在线|客户端|新闻))(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日(?:[电讯]|消息)|[电讯])(?=[ \t（(]|$)"
     rf"|[【\[〔]{_BRACKETED_MARK}[】\]〕]|[（(]{_BRACKETED_MARK}[）)](?=\S)"  # （星島日報報道） alone closes an article
     r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=(?:[（(][^）)]{1,8}[）)]|[（(](?:记者|通讯员|实习生)[^）)]{1,24}[）)])?[:：])"  # 澳门日报消息：…, 示例网消息（记者 张三 李四）：…
     r"|又讯|另讯)"
@@ -296,12 +296,18 @@ def _ymd(match: re.Match) -> tuple[int, int, int]:
     return int(parts["y"]), int(parts["m"]), int(parts["d"])
 
 
+# 示例网讯, 示例在线讯, 示例新闻客户端讯, 示例新闻讯, 示例晚报6月8日讯: the outlet up to the mark.
+_MARK_OUTLET = re.compile(r"^[【\[(（〔]?([\u4e00-\u9fff]{1,6}?(?:网|报|社|台|在线|客户端|新闻))"
+                          r"(?=[\u4e00-\u9fff]{0,6}?\d|[电讯]|专讯|报道|消息|[ \t】\]）)〕]|$)")
+
+
 def dateline_outlet(mark: str) -> str | None:
-    """The outlet a dateline names: 新华社…电 → 新华社, 法治网讯 → 法治网; 本报 names none."""
+    """The outlet a dateline names: 新华社…电 → 新华社, 法治网讯 → 法治网, 示例法治在线讯 → 示例法治在线;
+    本报 names none."""
     match = OUTLET_OF_MARK.match(mark)
     if match:
         return None if match.group(1) == "本报" else match.group(1)
-    match = re.match(r"^[【\[(（〔]?([\u4e00-\u9fff]{1,6}?(?:网|报|社|台))", mark)
+    match = _MARK_OUTLET.match(mark)
     return match.group(1) if match else None
 
 

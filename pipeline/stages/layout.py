@@ -90,8 +90,9 @@ _GLUED_DATE = re.compile(rf"(?<=[\u4e00-\u9fff”」』》])[ \t]*{_DAY}$")
 _LEADING_DATE = re.compile(rf"^(?:【{_DAY}】|\[{_DAY}\]|{_DAY})[ \t]*(?=[\u4e00-\u9fff“「])")  # not （1997年12月29日…通过）
 _META_WORDS = re.compile(r"来源|稿源|作者|编辑|发布|时间|日期|星期|第[ \t]*\S{1,3}[ \t]*版|记者|通讯员|报道|报导|[/／|｜]"
                          r"|\d{1,2}日[电讯]")  # 2023-10-13 16:20 中央社 台北13日电
-# 示例县公安局 2021年4月15日: a signature with its date, not a headline.
-_SIGNER_END = re.compile(r"(?:局|院|所|队|委|厅|部|办|中心|政府|委员会|报|网|社|台|站|客户端)$")  # not 处: 被查处
+# 示例县公安局 2021年4月15日, 示例法治在线 2025-03-01 08:00: a signature or an outlet with its
+# date, not a headline.
+_SIGNER_END = re.compile(r"(?:局|院|所|队|委|厅|部|办|中心|政府|委员会|报|网|社|台|站|客户端|在线|快讯|资讯)$")  # not 处: 被查处
 
 
 def glued_dates(lines: list[Line]) -> list[Line]:

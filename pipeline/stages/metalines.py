@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..lexicon import DATA_DIR, read_tagged
 from . import headers
 from .headers import find_date
 
@@ -68,7 +69,8 @@ _POSTED_FROM = re.compile(
     r"[ \t]+(?:发表于)?(?P<place>[\u4e00-\u9fff]{2,4})$")
 _META_BYLINE = re.compile(
     r"[ \t](?:特约记者|记者|通讯员)[ \t]*[\u4e00-\u9fff·]{2,4}(?:[ \t]*/[ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))?[ \t]*$")
-_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版|客户端)$")
+# 南方日报, 示例新闻网, 示例快讯 (蓮島快訊), 示例资讯, 示例法治在线: an outlet's name beside the date.
+_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版|客户端|快讯|资讯|在线)$")
 _OUTLET_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\-－]{1,11}$")
 # 来源示例晚报作者纪律2022-11-03 08:15: labels glued to their values, no colon, no space.
 _GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")
@@ -78,6 +80,37 @@ _GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?:19|20)\d\d[-/.年])")
 _LABEL_AT = re.compile(r"(?<=\S)(?<!最后|发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任|成文)"
                        r"(?=(?:信息|文章|新闻)?(?:来源|稿源)[:：]|作者[:：]|(?:责任)?编辑[:：]"
                        r"|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)[:：])")
+
+
+# 索引号：…　发布机构：…, 成 文 日 期：…: the fields of a government release's metadata table (a
+# label may be printed with spaces between its characters), by what the field says.
+_RELEASE_TAGS = {label: tag for tag, labels in read_tagged(DATA_DIR / "chrome_release_fields.txt").items()
+                 for label in labels}
+_RELEASE_LABEL = re.compile(
+    "(?P<label>" + "|".join("[ \t\u3000]*".join(label) for label in sorted(_RELEASE_TAGS, key=len, reverse=True))
+    + ")[ \t\u3000]*[:：]")
+
+
+def release_fields(text: str) -> dict | None:
+    """Read a line of a government release's metadata table: ``成文日期：2025-09-17　　发布日期：
+    2025-09-18`` → published 2025-09-18 (the 发布日期, not the 成文日期: the day it was written);
+    ``索引号：…　　发布机构：示例市公安局`` → outlet 示例市公安局 (发布机构, 信息来源, 发文机关).
+    None unless the line opens with such a field and every label on it is one."""
+    if not _RELEASE_LABEL.match(text.lstrip(" \t\u3000")) or "。" in text:
+        return None
+    labels = list(_RELEASE_LABEL.finditer(text))
+    found: dict = {}
+    for label, after in zip(labels, labels[1:] + [None]):
+        tag = _RELEASE_TAGS[re.sub(r"[ \t\u3000]", "", label["label"])]
+        value = text[label.end():after.start() if after else len(text)].strip(" \t\u3000")
+        if re.search(r"[:：]", value):  # 发布日期：2025-09-18 点击：36 — another kind of line
+            return None
+        day = find_date(label.group() + value) if tag == "published" else None  # 发布日期：113-04-22 (ROC)
+        if day and "published" not in found:
+            found["published"] = day
+        elif tag == "outlet" and value and value != "无":
+            found.setdefault("outlet", value.strip("《》"))
+    return found
 
 
 def unglued(text: str) -> str:
@@ -102,6 +135,9 @@ def meta_line(text: str) -> dict | None:
     """
     if len(text) > 80 or "。" in text or _BRACKETED.match(text):
         return None
+    release = release_fields(text)
+    if release is not None:
+        return release
     text = unglued(text)
     account = _ACCOUNT_LINE.match(text) or _POSTED_FROM.match(text)
     if account and (account.re is _ACCOUNT_LINE or headers.is_city(account["place"])):
