@@ -213,3 +213,36 @@ def test_category_of_regional_police_and_fire_wording(extractor, sentence, span,
     """录得…案, 移送检察院, 验放旅客, 市值, 接报火灾, 发生火灾, 过火面积, 截获…案, 非法入境者, 涉款 (issue 12)."""
     found = [f for f in figures(extractor, sentence) if f["text"] == span]
     assert found and found[0]["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # The goods of an offence in a case paragraph are what the case involves.
+    ("男子王某驾车从邻省运输冰毒520克至本市，在收费站被民警查获。", "520克", "money_involved"),
+    ("李某在自家菜地里偷偷种植罂粟860株。", "860株", "money_involved"),
+    ("赵某多次在禁渔区使用电鱼工具捕捞鱼类共计85公斤。", "85公斤", "money_involved"),
+    ("张某买入电子烟油12支，转卖给他人，获利3400元。", "3400元", "money_involved"),
+    # Not goods without an offence: a firm's transport is no case.
+    ("该公司去年运输煤炭8万吨。", "8万吨", "other"),
+    # Money saved or paid back.
+    ("民警赶到时她正准备转账，避免损失12万元。", "12万元", "losses_recovered"),
+    ("两名被告人退缴违法所得32万元。", "32万元", "losses_recovered"),
+    ("银行网点成功劝阻可疑汇款27笔，涉及金额158万元。", "158万元", "losses_recovered"),
+    # Without a dissuasion the amount is what the case involves.
+    ("警方破获诈骗案件27起，涉及金额158万元。", "158万元", "money_involved"),
+    # Costs a judgment orders paid are part of the sentence.
+    ("法院判处二人有期徒刑一年，并判令其承担生态修复费用2.6万元。", "2.6万元", "sentences_imposed"),
+    ("分局在江边设卡6处，累计盘查过往车辆2.4万辆次。", "2.4万辆次", "violations_handled"),
+    ("派出所开展反诈宣讲120场，覆盖群众3.1万人次。", "3.1万人次", "fraud_warnings"),
+    ("经核查，这些嫌疑人涉及本省受害人报案的案件96起。", "96起", "cases_filed"),
+    ("全年共执结案件530件，对45名失信被执行人采取司法拘留措施。", "45名", "suspects_arrested"),
+    # A headline's last clause after a space has its own verb.
+    ("警方捣破贩毒集团 拘捕7人", "7人", "suspects_arrested"),
+    ("警方捣破贩毒集团3个 另有", "3个", "gangs_dismantled"),
+])
+def test_stage_of_case_paragraphs_and_headline_clauses(extractor, sentence, span, category):
+    """Goods and gains of an offence (运输冰毒520克, 获利3400元) -> money_involved; 避免损失,
+    退缴, 劝阻…涉及金额 -> losses_recovered; 判令…费用 -> sentences_imposed; 盘查车辆 ->
+    violations_handled; 反诈宣讲…覆盖群众 -> fraud_warnings; 涉及…案件 -> cases_filed;
+    对…失信被执行人采取司法拘留 -> suspects_arrested; 集团 拘捕7人 (a headline) -> suspects_arrested."""
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
