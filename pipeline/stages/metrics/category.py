@@ -30,13 +30,15 @@ _HARMED_AFTER = re.compile(r"(?:当场)?(?:死亡|丧生|遇难|身亡|受伤|�
 
 # The stage a count of people or cases reaches when its verb follows it (对其中9人批准逮捕，2人被提起
 # 公诉; 对5起帮信案件集中宣判; 向1200余名群众非法吸收存款); read only when the words before give no
-# stage of the justice process. No clause mark in between; 提请/报请 and 不 are not the organ's act.
-_BETWEEN = r"(?:(?!提请|报请|提捕|不|未|拟)[^，,。；;：:]){0,%d}?"
+# stage of the justice process. No clause mark in between; 提请/报请, 不 and 未 (not 未成年) are not
+# the organ's act.
+_BETWEEN = r"(?:(?!提请|报请|提捕|不|未(?!成年)|拟)[^，,。；;：:]){0,%d}?"
 _STAGE_AFTER = tuple((re.compile(_BETWEEN % reach + verbs), name) for reach, verbs, name in (
     (6, r"(?:批准逮捕|批捕|决定逮捕)", "arrests_approved"),
     (6, r"(?:提起公诉|移送(?:审查)?起诉|起诉|移送检察院|移交检察院)", "prosecuted"),
     (6, r"(?:刑事拘留|刑拘|抓获|到案|投案|提请(?:批准)?逮捕|报请(?:批准)?逮捕)", "suspects_arrested"),
-    (12, r"采取(?:司法拘留|行政拘留|拘留)", "suspects_arrested"),  # 对45名失信被执行人采取司法拘留措施
+    # 对45名失信被执行人采取司法拘留措施, 对12名涉嫌酒驾人员依法刑事拘留
+    (12, r"(?:依法|采取)(?:司法拘留|行政拘留|刑事拘留|刑拘|拘留|刑事强制措施)", "suspects_arrested"),
     (12, r"(?:宣判|获刑|被判|判处|判决|定罪|审结|适用缓刑)", "adjudicated"),
     (4, r"(?:非法吸收|被骗|受骗|上当)", "casualties"),
 ))

@@ -235,6 +235,17 @@ def test_category_of_regional_police_and_fire_wording(extractor, sentence, span,
     ("派出所开展反诈宣讲120场，覆盖群众3.1万人次。", "3.1万人次", "fraud_warnings"),
     ("经核查，这些嫌疑人涉及本省受害人报案的案件96起。", "96起", "cases_filed"),
     ("全年共执结案件530件，对45名失信被执行人采取司法拘留措施。", "45名", "suspects_arrested"),
+    ("交警查处酒后驾驶58起，对9名涉嫌危险驾驶人员依法刑事拘留。", "9名", "suspects_arrested"),
+    # 未成年 is no negation: the court's act still follows the count.
+    ("法院审结涉少案件40件，对6名未成年被告人依法适用缓刑。", "6名", "adjudicated"),
+    ("派出所开展夜查，劝离在水库边游泳的群众460余人次。", "460余人次", "police_service"),
+    ("今年已督促退还群众集资款530万元。", "530万元", "losses_recovered"),
+    # Shops and premises dealt with are enforcement, not goods seized.
+    ("专项整治中查处无证经营网吧23家。", "23家", "violations_handled"),
+    ("依法关停非法经营场所11家。", "11家", "violations_handled"),
+    # A government closing firms in a crisis is no enforcement against offenders.
+    ("该国政府关停资不抵债的金融公司12家。", "12家", "other"),
+    ("警方在仓库查获假冒化妆品300余箱。", "300余箱", "assets_seized"),
     # A headline's last clause after a space has its own verb.
     ("警方捣破贩毒集团 拘捕7人", "7人", "suspects_arrested"),
     ("警方捣破贩毒集团3个 另有", "3个", "gangs_dismantled"),
