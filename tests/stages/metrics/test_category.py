@@ -246,6 +246,10 @@ def test_category_of_regional_police_and_fire_wording(extractor, sentence, span,
     # A government closing firms in a crisis is no enforcement against offenders.
     ("该国政府关停资不抵债的金融公司12家。", "12家", "other"),
     ("警方在仓库查获假冒化妆品300余箱。", "300余箱", "assets_seized"),
+    # Approvals of an exit-entry office, broken down by purpose.
+    ("去年共批准公民因私出境12万人次，其中探亲3.2万人次，旅游6万人次。", "6万人次", "police_service"),
+    ("景区国庆期间接待游客6万人次。", "6万人次", "social"),
+    ("全市精简会议210个，节约会议经费840万元。", "840万元", "economy"),
     # A headline's last clause after a space has its own verb.
     ("警方捣破贩毒集团 拘捕7人", "7人", "suspects_arrested"),
     ("警方捣破贩毒集团3个 另有", "3个", "gangs_dismantled"),
