@@ -250,6 +250,9 @@ def test_category_of_regional_police_and_fire_wording(extractor, sentence, span,
     ("去年共批准公民因私出境12万人次，其中探亲3.2万人次，旅游6万人次。", "6万人次", "police_service"),
     ("景区国庆期间接待游客6万人次。", "6万人次", "social"),
     ("全市精简会议210个，节约会议经费840万元。", "840万元", "economy"),
+    # Criminal cases the police 查处 are cases it dealt with (solved), not cases recorded.
+    ("行动以来，全市警方共查处各类违法犯罪案件520起。", "520起", "cases_solved"),
+    ("检察机关去年查办职务犯罪案件30件。", "30件", "cases_filed"),
     # A headline's last clause after a space has its own verb.
     ("警方捣破贩毒集团 拘捕7人", "7人", "suspects_arrested"),
     ("警方捣破贩毒集团3个 另有", "3个", "gangs_dismantled"),
