@@ -63,3 +63,9 @@ def test_a_model_loc_naming_a_town_is_a_gpe(tagger, span, label):
     text = f"民警在{span}开展宣传。"
     got = vet_spans(tagger.rules, text, [(3, 3 + len(span), "LOC")], "body")
     assert [c.label for c in got if text[c.start:c.end] == span] == [label]
+
+
+def test_a_listed_site_led_by_its_district_gives_the_district_and_the_site(tagger):
+    got = found(tagger, "春节期间，江岸区江滩、洪山区楚河等重点区域秩序井然。")
+    assert ("江岸区", "GPE") in got and ("江滩", "LOC") in got
+    assert ("洪山区", "GPE") in got and ("楚河", "LOC") in got
