@@ -310,7 +310,7 @@ class PlaceRules:
                         p, b) and (
                         not set(text[b:p]) & PORT_BEFORE) and text[b] not in NOT_LOC_FIRST and (
                         self._loc_name(text, b, p, e)):
-                    out += self._city_and_site(text, b, p, e)
+                    out += self._city_and_site(text, b, p, e, token_start.get(p - 1) == b and p in ends)
                     break  # 、 + 大砻坊码头, 经过 + 曹姑洲水域: the whole name after the mark
             else:
                 b = None
@@ -433,11 +433,12 @@ class PlaceRules:
         return bool(self.gaz.divisions(name)) and (
             name in self.gaz.by_name or name in self.gaz.high_short or name[-1] not in "江河湖溪")
 
-    def _city_and_site(self, text: str, b: int, p: int, e: int) -> list[Candidate]:
+    def _city_and_site(self, text: str, b: int, p: int, e: int, one_word: bool = False) -> list[Candidate]:
         """Return the LOC ``text[b:e]``, or a city or province it begins with as a GPE and the
-        site after it (issue 15): 泉州东湖公园 → 泉州 + 东湖公园, 嘉善西塘古镇 → 嘉善 + 西塘古镇."""
+        site after it (issue 15): 泉州东湖公园 → 泉州 + 东湖公园, 嘉善西塘古镇 → 嘉善 + 西塘古镇;
+        a name pkuseg keeps as ``one_word`` stays whole (天涯海角 + 景区: 天涯 is no county here)."""
         m = self.gaz.pattern.match(text, b)
-        if m and p - m.end() >= 2 and (m.group() in self.gaz.by_name or m.group() in self.gaz.high_short
+        if m and not one_word and p - m.end() >= 2 and (m.group() in self.gaz.by_name or m.group() in self.gaz.high_short
                                        or m.group() in self.gaz.county_short):
             return [Candidate(b, m.end(), "GPE", None, "rule:loc", SOFT),
                     Candidate(m.end(), e, "LOC", None, "rule:loc", SOFT)]
