@@ -209,3 +209,12 @@ def test_a_police_station_named_by_a_lake_is_one_org(tagger):
 
 def test_a_word_for_the_banks_is_no_name_of_a_pier(tagger):
     assert ("沿线码头", "LOC") not in found(tagger, "西江肇庆段沿线码头被列为重点检查区域。")
+
+
+def test_a_model_site_takes_the_site_word_after_it(tagger):
+    text = "两人在博斯腾湖景区附近兜售假药。"
+    got = vet_spans(tagger.rules, text, [(3, 7, "LOC")], "body")
+    assert [(text[c.start:c.end], c.label) for c in got] == [("博斯腾湖景区", "LOC")]
+    text = "博斯腾湖景区管委会发布通告。"  # the site's management body: the LOC stays the lake
+    got = vet_spans(tagger.rules, text, [(0, 4, "LOC")], "body")
+    assert [(text[c.start:c.end], c.label) for c in got] == [("博斯腾湖", "LOC")]
