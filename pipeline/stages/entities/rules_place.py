@@ -69,6 +69,9 @@ NUMBERED_ROAD = re.compile("[GSXgsx]?[0-9０-９]{2,4}(?:国道|省道|县道)")
 NEIGHBOURS = "俄蒙朝越老缅印尼哈吉塔巴阿不锡"
 # Characters that never stand in a section's place name (这段时间, 在…段).
 NOT_SECTION = NOT_LOC_CHARS | set("的在向对与和了是将把被等从为及也都并还就又时间")
+# Hong Kong and Macao: no prefecture between the region and its districts (a page naming 香港
+# makes 深水埗 the district, as a city makes its counties).
+NO_PREFECTURE = ("81", "82")
 # Organs that make a county's short form a place (胶州 + 公安).
 ORGANS_AFTER_COUNTY = ("公安", "法院", "检察", "警方", "检方", "市委", "县委", "区委",
                        "政府", "交警", "消防", "法庭", "纪委", "监委")
@@ -203,7 +206,8 @@ class PlaceRules:
                     continue
                 if name in gaz.county_short and not (
                         name in known_counties or text.startswith(ORGANS_AFTER_COUNTY, e)
-                        or any(d.code[:4] in context for d in divs)
+                        or any(d.code[:4] in context or d.code[:2] in context and d.code[:2] in NO_PREFECTURE
+                               for d in divs)
                         or _listed_with_a_place(text, s, e, places)):
                     continue
             elif bounds is not None and s not in bounds and not adjacent:
