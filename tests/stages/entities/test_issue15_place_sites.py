@@ -218,3 +218,15 @@ def test_a_model_site_takes_the_site_word_after_it(tagger):
     text = "博斯腾湖景区管委会发布通告。"  # the site's management body: the LOC stays the lake
     got = vet_spans(tagger.rules, text, [(0, 4, "LOC")], "body")
     assert [(text[c.start:c.end], c.label) for c in got] == [("博斯腾湖", "LOC")]
+
+
+@pytest.mark.parametrize("text, site", [
+    ("引导车辆经白鹤岭收费站分流。", "白鹤岭收费站"),  # a name that is no place of the gazetteer
+    ("货车在梅花岭服务区停靠时被查。", "梅花岭服务区"),
+])
+def test_a_toll_station_or_service_area_is_one_loc_with_its_own_name(tagger, text, site):
+    assert (site, "LOC") in found(tagger, text)
+
+
+def test_a_kind_of_toll_station_is_no_name(tagger):
+    assert not [s for s, label in found(tagger, "车辆在主线收费站排起长队。") if label == "LOC"]
