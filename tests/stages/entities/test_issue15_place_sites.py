@@ -230,3 +230,11 @@ def test_a_toll_station_or_service_area_is_one_loc_with_its_own_name(tagger, tex
 
 def test_a_kind_of_toll_station_is_no_name(tagger):
     assert not [s for s, label in found(tagger, "车辆在主线收费站排起长队。") if label == "LOC"]
+
+
+@pytest.mark.parametrize("text, street", [
+    ("他在西关后街租房。", "西关后街"),
+    ("民警在书院前街巡逻。", "书院前街"),
+])
+def test_a_front_or_back_street_is_one_loc(tagger, text, street):
+    assert (street, "LOC") in found(tagger, text)
