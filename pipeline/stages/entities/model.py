@@ -93,12 +93,12 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
             e = _vet_org(rules, text, s, e, kind, bounds, places)
         elif label in ("GPE", "LOC"):
             was_loc = label == "LOC"
+            if was_loc:
+                e = _site_after(rules, text, e)  # before the split: 青岛 + 黄岛口岸
             s, label = _vet_place(rules, text, s, e, label, places, out)
             town = _TOWN_AFTER.match(text, e) if was_loc and label == "LOC" else None
             if s is not None and town and e - s >= 2 and not any(ps == e for ps, _ in places):
                 e, label = town.end(), "GPE"  # 簇桥 + 街道: a town named without its county
-            elif s is not None and label == "LOC":
-                e = _site_after(rules, text, e)
         if e is None or s is None:
             continue
         out.append(Candidate(s, e, label, None, "model", MODEL, text[max(s, e - 3):e]))
