@@ -58,8 +58,8 @@ LISTED_ITEM = re.compile(f"[{CJK}]{{2,3}}(?=[、和及与等，。；）]|$)")
 # Characters before 岛 that make a verb or a common word of it (上岛 登岛 爱岛 海岛 小岛 该岛).
 NOT_ISLAND_BEFORE = set("上登离守爱建环全海小孤荒半本该驻进出赴回到在绕宝列群诸")
 # The area of a sea, lake or river after its name: one LOC with it (issue 15: 雷州湾海域,
-# 洞庭湖水域, 洪湖湖区, 长江流域).
-WATER_AREA = re.compile("水域|海域|湖区|库区|流域")
+# 洞庭湖水域, 洪湖湖区, 长江流域); a mountain's foot likewise (太行山 + 东麓).
+WATER_AREA = re.compile("水域|海域|湖区|库区|流域|[东西南北]麓")
 # A list of places closed by a count or 等 and a township word: 福宝、尧坝等古镇, 长寿、加义三镇.
 LISTED_UNITS = re.compile(f"([{CJK}]{{2,3}}(?:[、和][{CJK}]{{2,3}})+)(?:等|[两三四五六七八九十]个?)"
                           "(?:古镇|镇|乡|村|街道)(?!民|亲|镇|干部|医|长|级)")

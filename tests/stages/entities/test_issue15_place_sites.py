@@ -238,3 +238,11 @@ def test_a_kind_of_toll_station_is_no_name(tagger):
 ])
 def test_a_front_or_back_street_is_one_loc(tagger, text, street):
     assert (street, "LOC") in found(tagger, text)
+
+
+@pytest.mark.parametrize("text, area", [
+    ("驴友在太行山东麓迷路。", "太行山东麓"),
+    ("他在天山南麓的牧场放羊。", "天山南麓"),
+])
+def test_a_known_mountain_takes_its_foot(tagger, text, area):
+    assert (area, "LOC") in found(tagger, text)
