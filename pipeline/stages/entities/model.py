@@ -11,7 +11,7 @@ import re
 
 from .candidate import CJK, MODEL, Candidate
 from .rules_org import several_units
-from .rules_place import water_mouth
+from .rules_place import LOC_NOT_BEFORE, water_mouth
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 
@@ -93,6 +93,8 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
             e = _vet_org(rules, text, s, e, kind, bounds, places)
         elif label in ("GPE", "LOC"):
             was_loc = label == "LOC"
+            if was_loc:
+                e = _site_after(rules, text, e)  # before the split: 青岛 + 黄岛口岸
             s, label = _vet_place(rules, text, s, e, label, places, out)
             town = _TOWN_AFTER.match(text, e) if was_loc and label == "LOC" else None
             if s is not None and town and e - s >= 2 and not any(ps == e for ps, _ in places):
@@ -200,6 +202,16 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         s = _split_city_before_site(rules, text, s, e, places, out)
         s = _split_town_before_site(text, s, e, out)
     return s, label
+
+
+def _site_after(rules, text: str, e: int) -> int:
+    """Return the end of a model LOC with the site word right after it (issue 15: the site's
+    own name + 景区/收费站/口岸 is one LOC): 茶卡盐湖 + 景区, 珠江 + 大桥; not before an organ
+    or a company (…景区 + 管委会)."""
+    m = rules.site_after_place_re.match(text, e)
+    if m is None or LOC_NOT_BEFORE.match(text, m.end()):
+        return e
+    return m.end()
 
 
 def _model_town(span: str) -> bool:

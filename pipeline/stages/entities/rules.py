@@ -7,6 +7,7 @@
 - ``rules_roads``: highways, kilometre marks, road sections, named areas of known waters;
 - ``rules_foreign``: towns and cities of other countries, compounds named there;
 - ``rules_units``: districts and counties listed before their level word (历下、市中三区);
+- ``rules_money``: currencies named after a place (澳门元): no GPE inside;
 - ``rules_person``: anonymised people, names after a title, title chains;
 - ``rules_law``: LAW titles in 《》 and CRIME offence names;
 - ``rules_date``: DATE (the grammar itself is ``pipeline.dates``).
@@ -29,13 +30,14 @@ from .rules_law import LawRules
 from .rules_org import OrgRules
 from .rules_person import PersonRules
 from .rules_foreign import ForeignRules
+from .rules_money import MoneyRules
 from .rules_place import PlaceRules
 from .rules_roads import RoadRules
 from .rules_units import UnitRules
 
 
-class Rules(OrgRules, PlaceRules, RoadRules, ForeignRules, UnitRules, PersonRules, LawRules,
-            DateRules):
+class Rules(OrgRules, PlaceRules, RoadRules, ForeignRules, UnitRules, MoneyRules, PersonRules,
+            LawRules, DateRules):
     """The compiled rules, built once from the data files."""
 
     def __init__(self, data_dir: Path = DATA_DIR):
@@ -46,6 +48,7 @@ class Rules(OrgRules, PlaceRules, RoadRules, ForeignRules, UnitRules, PersonRule
         self._compile_roads(data_dir)
         self._compile_foreign(data_dir)
         self._compile_units(data_dir)
+        self._compile_money(data_dir)
         self._compile_org(data_dir)
         self._compile_law(data_dir)
         self._compile_dates(data_dir)

@@ -58,8 +58,8 @@ LISTED_ITEM = re.compile(f"[{CJK}]{{2,3}}(?=[、和及与等，。；）]|$)")
 # Characters before 岛 that make a verb or a common word of it (上岛 登岛 爱岛 海岛 小岛 该岛).
 NOT_ISLAND_BEFORE = set("上登离守爱建环全海小孤荒半本该驻进出赴回到在绕宝列群诸")
 # The area of a sea, lake or river after its name: one LOC with it (issue 15: 雷州湾海域,
-# 洞庭湖水域, 洪湖湖区, 长江流域).
-WATER_AREA = re.compile("水域|海域|湖区|库区|流域")
+# 洞庭湖水域, 洪湖湖区, 长江流域); a mountain's foot likewise (太行山 + 东麓).
+WATER_AREA = re.compile("水域|海域|湖区|库区|流域|[东西南北]麓")
 # A list of places closed by a count or 等 and a township word: 福宝、尧坝等古镇, 长寿、加义三镇.
 LISTED_UNITS = re.compile(f"([{CJK}]{{2,3}}(?:[、和][{CJK}]{{2,3}})+)(?:等|[两三四五六七八九十]个?)"
                           "(?:古镇|镇|乡|村|街道)(?!民|亲|镇|干部|医|长|级)")
@@ -69,6 +69,9 @@ NUMBERED_ROAD = re.compile("[GSXgsx]?[0-9０-９]{2,4}(?:国道|省道|县道)")
 NEIGHBOURS = "俄蒙朝越老缅印尼哈吉塔巴阿不锡"
 # Characters that never stand in a section's place name (这段时间, 在…段).
 NOT_SECTION = NOT_LOC_CHARS | set("的在向对与和了是将把被等从为及也都并还就又时间")
+# Hong Kong and Macao: no prefecture between the region and its districts (a page naming 香港
+# makes 深水埗 the district, as a city makes its counties).
+NO_PREFECTURE = ("81", "82")
 # Organs that make a county's short form a place (胶州 + 公安).
 ORGANS_AFTER_COUNTY = ("公安", "法院", "检察", "警方", "检方", "市委", "县委", "区委",
                        "政府", "交警", "消防", "法庭", "纪委", "监委")
@@ -203,7 +206,8 @@ class PlaceRules:
                     continue
                 if name in gaz.county_short and not (
                         name in known_counties or text.startswith(ORGANS_AFTER_COUNTY, e)
-                        or any(d.code[:4] in context for d in divs)
+                        or any(d.code[:4] in context or d.code[:2] in context and d.code[:2] in NO_PREFECTURE
+                               for d in divs)
                         or _listed_with_a_place(text, s, e, places)):
                     continue
             elif bounds is not None and s not in bounds and not adjacent:
@@ -310,7 +314,7 @@ class PlaceRules:
                         p, b) and (
                         not set(text[b:p]) & PORT_BEFORE) and text[b] not in NOT_LOC_FIRST and (
                         self._loc_name(text, b, p, e)):
-                    out += self._city_and_site(text, b, p, e)
+                    out += self._city_and_site(text, b, p, e, token_start.get(p - 1) == b and p in ends)
                     break  # 、 + 大砻坊码头, 经过 + 曹姑洲水域: the whole name after the mark
             else:
                 b = None
@@ -433,11 +437,12 @@ class PlaceRules:
         return bool(self.gaz.divisions(name)) and (
             name in self.gaz.by_name or name in self.gaz.high_short or name[-1] not in "江河湖溪")
 
-    def _city_and_site(self, text: str, b: int, p: int, e: int) -> list[Candidate]:
+    def _city_and_site(self, text: str, b: int, p: int, e: int, one_word: bool = False) -> list[Candidate]:
         """Return the LOC ``text[b:e]``, or a city or province it begins with as a GPE and the
-        site after it (issue 15): 泉州东湖公园 → 泉州 + 东湖公园, 嘉善西塘古镇 → 嘉善 + 西塘古镇."""
+        site after it (issue 15): 泉州东湖公园 → 泉州 + 东湖公园, 嘉善西塘古镇 → 嘉善 + 西塘古镇;
+        a name pkuseg keeps as ``one_word`` stays whole (天涯海角 + 景区: 天涯 is no county here)."""
         m = self.gaz.pattern.match(text, b)
-        if m and p - m.end() >= 2 and (m.group() in self.gaz.by_name or m.group() in self.gaz.high_short
+        if m and not one_word and p - m.end() >= 2 and (m.group() in self.gaz.by_name or m.group() in self.gaz.high_short
                                        or m.group() in self.gaz.county_short):
             return [Candidate(b, m.end(), "GPE", None, "rule:loc", SOFT),
                     Candidate(m.end(), e, "LOC", None, "rule:loc", SOFT)]

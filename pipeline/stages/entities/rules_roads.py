@@ -26,6 +26,9 @@ KM_MARK = re.compile(r"(?:[0-9０-９]{1,4}(?:\.[0-9０-９]{1,3})?(?:公里|千
 NOT_HIGHWAY_FIRST = set("在于从至到和及与经对向把被将由自涉沿往")
 # The route number before a highway's name: G4 + 京港澳高速, S15 + 沈海高速.
 ROUTE_NUMBER = re.compile(r"[GSgs][0-9０-９]{1,4}$")
+# A highway named after its route number with a name of any characters (G98 + 环岛高速, S15 +
+# 沿江高速): the number makes it a road whatever the name is.
+NUMBERED_HIGHWAY = re.compile(f"[GS][0-9０-９]{{1,4}}[{CJK}]{{2,4}}?高速(?:公路)?")
 # A section after a numbered road: S306省道 + 岳阳段, 107国道 + 长沙段.
 ROAD_SECTION = re.compile(f"[{CJK}]{{2,6}}?段")
 # The area of a known lake, river or sea with its own name in between: 鄱阳湖 + 都昌 + 水域.
@@ -88,6 +91,18 @@ class RoadRules:
                 continue
             number = ROUTE_NUMBER.search(text, max(0, start - 5), start)
             out.append((number.start() if number else start, e))
+        return out + self.numbered_highways(text, out)
+
+    def numbered_highways(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Return the highways named after their route number that ``found`` misses (issue 15):
+        G98 + 环岛高速, S15 + 沿江高速 (the name need not be made of places' initials)."""
+        if "G" not in text and "S" not in text:
+            return []
+        out = []
+        for m in NUMBERED_HIGHWAY.finditer(text):
+            if NOT_ROAD_AFTER.match(text, m.end()) or any(s < m.end() and m.start() < e for s, e in found):
+                continue
+            out.append(m.span())
         return out
 
     def road_extent(self, text: str, e: int) -> int:

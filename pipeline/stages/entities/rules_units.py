@@ -95,6 +95,10 @@ class UnitRules:
                 item = text[s:e]
                 if self.foreign_re.fullmatch(item):
                     units = len(items)  # 清迈、普吉、帕塔亚等地: foreign cities
+                elif self._district_before_site(item) and (bounds is None or s in bounds):
+                    cut = s + self._district_before_site(item)
+                    found += [Candidate(s, cut, "GPE", None, "rule:listed_site", SOFT),
+                              Candidate(cut, e, "LOC", None, "rule:listed_site", SOFT)]
                 elif self._is_unit(item):
                     units += 1
                 elif self._site_name(item) and (bounds is None or (s in bounds and e in bounds)):
@@ -103,6 +107,21 @@ class UnitRules:
                 continue  # 太原、大同、天津等地: a list of divisions, not of sites
             out += found
         return out
+
+    def _district_before_site(self, item: str) -> int:
+        """Return the length of a division's full name that leads a listed site (issue 15: the
+        unit the site lies in is its own GPE): 江岸区 + 江滩, 洪山区 + 楚河 → 3; else 0. The
+        site left after it needs two characters and no unit's ending (禅城区 + 政府 is none)."""
+        m = self.gaz.pattern.match(item)
+        if m is None or m.group() not in self.gaz.by_name or m.group()[-1] not in "区县市旗州":
+            return 0
+        rest = item[m.end():]
+        if len(rest) < 2 or len(rest) > 5 or not re.fullmatch(f"[{CJK}]+", rest) or \
+                rest in self.generic_places or rest.endswith(NOT_SITE_FINAL) or \
+                set(rest) & NOT_SITE_CHARS or self.gaz.pattern.fullmatch(rest) or \
+                rest.endswith(self.org_heads):
+            return 0
+        return m.end()
 
     def _site_name(self, item: str) -> bool:
         """Return True when a list item may be a site's own name (趵突泉, 紫荆关, 迎客松)."""

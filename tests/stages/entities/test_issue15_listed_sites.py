@@ -63,3 +63,19 @@ def test_a_model_loc_naming_a_town_is_a_gpe(tagger, span, label):
     text = f"民警在{span}开展宣传。"
     got = vet_spans(tagger.rules, text, [(3, 3 + len(span), "LOC")], "body")
     assert [c.label for c in got if text[c.start:c.end] == span] == [label]
+
+
+def test_a_listed_site_led_by_its_district_gives_the_district_and_the_site(tagger):
+    got = found(tagger, "春节期间，江岸区江滩、洪山区楚河等重点区域秩序井然。")
+    assert ("江岸区", "GPE") in got and ("江滩", "LOC") in got
+    assert ("洪山区", "GPE") in got and ("楚河", "LOC") in got
+
+
+def test_a_site_name_pkuseg_keeps_whole_is_not_split_at_a_county_name(tagger):
+    text = "在灵山大佛景区"  # 灵山 is a county elsewhere; here it starts the site's own name
+    whole = [(0, 1), (1, 5), (5, 7)]
+    split = [(0, 1), (1, 3), (3, 5), (5, 7)]
+    got = {(text[c.start:c.end], c.label) for c in tagger.rules.loc_candidates(text, whole)}
+    assert got == {("灵山大佛景区", "LOC")}
+    got = {(text[c.start:c.end], c.label) for c in tagger.rules.loc_candidates(text, split)}
+    assert ("大佛景区", "LOC") in got and ("灵山大佛景区", "LOC") not in got

@@ -209,3 +209,40 @@ def test_a_police_station_named_by_a_lake_is_one_org(tagger):
 
 def test_a_word_for_the_banks_is_no_name_of_a_pier(tagger):
     assert ("沿线码头", "LOC") not in found(tagger, "西江肇庆段沿线码头被列为重点检查区域。")
+
+
+def test_a_model_site_takes_the_site_word_after_it(tagger):
+    text = "两人在博斯腾湖景区附近兜售假药。"
+    got = vet_spans(tagger.rules, text, [(3, 7, "LOC")], "body")
+    assert [(text[c.start:c.end], c.label) for c in got] == [("博斯腾湖景区", "LOC")]
+    text = "博斯腾湖景区管委会发布通告。"  # the site's management body: the LOC stays the lake
+    got = vet_spans(tagger.rules, text, [(0, 4, "LOC")], "body")
+    assert [(text[c.start:c.end], c.label) for c in got] == [("博斯腾湖", "LOC")]
+
+
+@pytest.mark.parametrize("text, site", [
+    ("引导车辆经白鹤岭收费站分流。", "白鹤岭收费站"),  # a name that is no place of the gazetteer
+    ("货车在梅花岭服务区停靠时被查。", "梅花岭服务区"),
+])
+def test_a_toll_station_or_service_area_is_one_loc_with_its_own_name(tagger, text, site):
+    assert (site, "LOC") in found(tagger, text)
+
+
+def test_a_kind_of_toll_station_is_no_name(tagger):
+    assert not [s for s, label in found(tagger, "车辆在主线收费站排起长队。") if label == "LOC"]
+
+
+@pytest.mark.parametrize("text, street", [
+    ("他在西关后街租房。", "西关后街"),
+    ("民警在书院前街巡逻。", "书院前街"),
+])
+def test_a_front_or_back_street_is_one_loc(tagger, text, street):
+    assert (street, "LOC") in found(tagger, text)
+
+
+@pytest.mark.parametrize("text, area", [
+    ("驴友在太行山东麓迷路。", "太行山东麓"),
+    ("他在天山南麓的牧场放羊。", "天山南麓"),
+])
+def test_a_known_mountain_takes_its_foot(tagger, text, area):
+    assert (area, "LOC") in found(tagger, text)

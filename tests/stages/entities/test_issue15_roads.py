@@ -106,3 +106,11 @@ def test_a_site_named_on_a_known_river_is_one_loc_with_it(tagger, text, site):
 def test_a_police_station_named_by_a_river_site_is_no_site(tagger):
     got = found(tagger, "淮河蚌埠闸派出所民警巡查。")
     assert ("淮河蚌埠闸", "LOC") not in got
+
+
+@pytest.mark.parametrize("text, road", [
+    ("一辆客车在G1501绕城高速城东段抛锚。", "G1501绕城高速城东段"),  # no places' initials
+    ("交警在S20穗深高速公路上拦下一辆货车。", "S20穗深高速公路"),
+])
+def test_a_route_number_makes_a_highway_of_any_name(tagger, text, road):
+    assert (road, "LOC") in found(tagger, text)
