@@ -41,7 +41,10 @@ _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[
                   r"|^[^。，！？]{1,30}[ \t]*(?:[|｜/]|>>|[>＞»])[ \t]*正文$"  # 示例新闻网 | 法治 | 正文, 法治 > 正文
                   # 示例法治在线 - 首页 - 平安频道: the browser title, site and channels parted by dashes
                   r"|^(?:[^。，！？\s]{1,20}[ \t]*[-_—－][ \t]*)?(?:网站)?首页(?:[ \t]*[-_—－][ \t]*[^。，！？\s]{1,12})+$"
-                  r"|^[^。，！？\s]{1,20}[ \t]*[-_—－][ \t]*(?:网站)?首页$")
+                  r"|^[^。，！？\s]{1,20}[ \t]*[-_—－][ \t]*(?:网站)?首页$"
+                  # 示例视窗 | 首页 新闻 法治 民生 登录 注册: a site's menu, words parted by spaces
+                  r"|^(?=[^。，！？]*(?:首页|登录|注册))(?:[^。，！？\s]{1,12}[ \t]*[|｜][ \t]*)?"
+                  r"[\u4e00-\u9fff]{2,4}(?:[ \t]+[\u4e00-\u9fff]{2,4}){3,}$")
 # 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
 _CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
 _NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$"
@@ -87,6 +90,8 @@ _COMMENTS = re.compile(r"^(?:网友|热门|最新|全部|精彩|读者)(?:评论
                        r"|^(?:暂无|还没有)(?:评论|留言)|快来抢沙发")
 _COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$"
                      r"|^【?(?:图片新闻|新闻图片|图片报道|图说新闻|图说|今日图说)】?$"  # a page of photos
+                     # 示例法治快讯 · 第41期, 政法简报（第3期）: a newsletter's name and issue number
+                     r"|^[\u4e00-\u9fff]{2,12}[ \t]*[·•・]?[ \t]*[（(]?第[ \t]*[0-9０-９一二三四五六七八九十百]{1,4}[ \t]*期[）)]?$"
                      r"|^(?:本周|一周|每周|今日|本月|近期)?[\u4e00-\u9fff]{0,4}要闻(?:回顾|速览|摘编|集萃|汇总)?$")  # 本周政法要闻回顾
 # Police arrest three over online fraud: a headline without a Chinese character.
 _LATIN_TITLE = re.compile(r"^(?=.*[A-Za-z]{2,}[ \t]+[A-Za-z]{2,})[^\u3400-\u9fff]{8,120}$")

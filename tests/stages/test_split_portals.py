@@ -126,3 +126,35 @@ def test_a_headline_without_text_after_an_end_mark_starts_no_article():
     doc = split("示例县法院审结一起诈骗案\n2024-05-06 10:20 来源：示例网\n近日，示例县人民法院审结一起诈骗案。\n（完）\n"
                 "示例市开展春季交通整治\n")
     assert len(doc.articles) == 1
+
+
+@pytest.mark.parametrize("line", ["示例视窗 | 首页 新闻 法治 民生 视频 登录 注册", "首页 要闻 政法 社会 图片",
+                                  "示例网 ｜ 新闻 评论 专题 登录 注册"])
+def test_a_site_menu_of_words_parted_by_spaces_is_navigation(line):
+    """A portal's menu on one line (首页 新闻 法治 … 登录 注册) is navigation, never the title."""
+    assert chrome.line_kind(line) == "nav"
+    doc = split(f"{line}\n示例县警方破获盗窃案件16起\n2025-05-06 10:20　来源：示例视窗\n"
+                "近日，示例县公安局破获系列盗窃案件16起，抓获犯罪嫌疑人4名。")
+    assert [a.title for a in doc.articles] == ["示例县警方破获盗窃案件16起"]
+
+
+def test_words_parted_by_spaces_without_menu_words_are_no_menu():
+    assert chrome.line_kind("警方 破获 案件 多起") is None
+
+
+@pytest.mark.parametrize("line", ["示例法治快讯 · 第41期", "政法工作简报（第3期）", "平安示例第十二期"])
+def test_a_newsletters_issue_line_is_no_title(line):
+    """示例法治快讯 · 第41期 over a digest: the newsletter and its issue, not the first item's title."""
+    assert chrome.line_kind(line) == "column"
+    doc = split(f"{line}\n2025-10-10　来源：示例法治快讯\n禁毒|示例县警方端掉一处制毒窝点\n"
+                "10月8日，示例县公安局端掉一处制毒窝点，抓获犯罪嫌疑人3名。")
+    assert doc.articles[0].title == "示例县警方端掉一处制毒窝点"
+
+
+def test_a_portal_named_视窗_opens_a_dateline():
+    """示例视窗讯（记者 张明）: a portal whose name ends in 视窗 (or 之窗, 融媒) signs its lead like 示例网讯."""
+    doc = split("示例县警方破获盗窃案件16起\n2025-05-06 10:20　来源：示例视窗\n"
+                "示例视窗讯（记者 张明）近日，示例县公安局破获系列盗窃案件16起。")
+    article = doc.articles[0]
+    assert article.dateline == "示例视窗讯"
+    assert [(a.name, a.role) for a in article.authors] == [("张明", "reporter")]
