@@ -193,18 +193,23 @@ def written_divisions(gaz, clean: str, start: int, end: int, context: set[str],
 
 # 甲局会同乙局, 台湾|刑事警察局会同|台中市警察局: an organ (the rest of its name), then a word of joint action
 _JOINT_ACTION = re.compile(r"(?P<organ>[\u4e00-\u9fff]{0,10}?(?:局|厅|署|院|队|所|警方|公安|海关|检察|法院))?"
-                           r"\s*(?:会同|联合|协同|携手|与|和|同|及)\s*")
+                           r"\s*(?P<verb>会同|联合|协同|携手|与|和|同|及)\s*")
 _ORGAN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:局|厅|署|院|队|警方|公安|海关|检察|法院)")
 
 
 def joint_organ_place(clean: str, left: Place, right: Place) -> str | None:
     """Return the wider place of two organs acting together when one's area holds the other's:
-    台湾刑事警察局会同台中市警察局…抓获120人 -> 台湾省 (a joint figure is the wider unit's). None for
-    any other pair, and for places that are not two organs side by side."""
+    台湾刑事警察局会同台中市警察局…抓获120人 -> 台湾省 (a joint figure is the wider unit's). After
+    会同 the first organ leads and the second helps, so the figure stays the leader's:
+    示例县公安局会同示例市海事局…查获 -> 示例县. None for any other pair, and for places that are
+    not two organs side by side."""
     gap = _JOINT_ACTION.fullmatch(clean, left.end, right.start)
     if gap is None or not (left.source == "organ" or gap.group("organ")) \
             or not (right.source == "organ" or _ORGAN_AFTER.match(clean, right.end)):
         return None
+    if gap.group("verb") == "会同":
+        return left.name if left.name != right.name and (right.name.startswith(left.name)
+                                                         or left.name.startswith(right.name)) else None
     if right.name != left.name and right.name.startswith(left.name):
         return left.name
     if left.name != right.name and left.name.startswith(right.name):

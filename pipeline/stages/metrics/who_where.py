@@ -20,7 +20,8 @@ from .words import clause_start
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新华社北京|1月5日电
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
 _ZONE = re.compile(ZONE_PATTERN)
-_BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)")  # 西安市公安局雁塔分局
+# 西安市公安局雁塔分局, 示例市公安局交通警察支队丰泽大队: a city's branch named by its district
+_BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)|(?:支队|交警)([\u4e00-\u9fff]{2,3}?)大队$")
 # 批准赴澳门定居, 批准去香港、澳门, 源源不断地运往香港: where people or goods went (the whole
 # list after the verb)
 _DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到|运往|输往|发往|逃往|潜逃(?:至|到))"
@@ -381,8 +382,9 @@ def org_place(gaz, org: str, context: set[str]) -> str | None:
             best += zone.group(0)
             chain_end = zone.end()
     branch = _BRANCH.search(org)
-    if best and branch:  # 西安市公安局雁塔分局 -> 陕西省西安市雁塔区
-        for div in gaz.short_of.get(branch.group(1), ()):
+    if best and branch:  # 西安市公安局雁塔分局 -> 陕西省西安市雁塔区 (鼓楼 of 徐州, not of 南京)
+        short = branch.group(1) or branch.group(2)
+        for div in list(gaz.short_of.get(short, ())) + list(gaz.by_name.get(short + "区", ())):
             if div.level == "county" and div.full.startswith(best):
                 return div.full
     return best

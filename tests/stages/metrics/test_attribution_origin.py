@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from .helpers import make_article
 
 
@@ -104,3 +106,21 @@ def test_a_window_after_an_organ_subject_holds_past_a_semicolon(extractor):
                                  None, date(2024, 3, 1)))
     periods = {doc.clean[m.start:m.end]: (m.fields["period_start"], m.fields["period_end"]) for m in doc.metrics}
     assert periods["300起"] == periods["512起"] == (date(2019, 3, 1), date(2024, 3, 1))
+
+
+def test_after_会同_the_leading_organs_place_holds_the_figure(extractor):
+    """示例县公安局 leads and 示例市海事局 helps: 乐清市公安局会同温州海事局…查获走私船2艘 -> 乐清市."""
+    fields = fields_of(extractor, ["乐清市公安局会同温州海事局在海上开展联合巡查，查获走私船2艘。"], "2艘")
+    assert fields["place"] == "浙江省温州市乐清市"
+
+
+@pytest.mark.parametrize("org, place", [
+    ("徐州市公安局鼓楼分局", "江苏省徐州市鼓楼区"),  # 鼓楼 is a district of four cities: the one under 徐州
+    ("南京市公安局鼓楼分局", "江苏省南京市鼓楼区"),
+    ("泉州市公安局交通警察支队丰泽大队", "福建省泉州市丰泽区"),  # a traffic brigade named by its district
+    ("泉州市公安局交通警察支队高速大队", "福建省泉州市"),  # 高速 names no district
+])
+def test_a_city_branch_named_by_its_district_gives_the_district(org, place):
+    from pipeline.places import Gazetteer
+    from pipeline.stages.metrics.who_where import org_place
+    assert org_place(Gazetteer(), org, set()) == place
