@@ -334,7 +334,9 @@ _YEARS_BACK = re.compile(r"(?:(?:近|最近|过去(?:的)?|这)?([一二两三�
                          r"|(?:近|最近|过去(?:的)?)([一二两三四五六七八九十\d]{1,3})年)")
 _MONTHS_BACK = re.compile(r"(?:近|最近|过去(?:的)?|这)?(半年|半个月|[一二两三四五六七八九十\d]{1,3}个月)(?:来|里|以来)?")
 _BARE_YEAR = re.compile(r"^(\d{4})(?=上半年|下半年|前三季度|第?[一二三四]季度)")
+# 国庆中秋假期, 中秋、国庆假期: two festivals of one break (their days join, adjoining_holidays)
 _HOLIDAY = re.compile(r"(?:(\d{4})年|今年|去年)?(春节|国庆|元旦|清明|五一|劳动节|端午|中秋)(?:节)?"
+                      r"(?:[、和与及]?(国庆|中秋|元旦|春节)(?:节)?)?"
                       r"(?:假期|长假|黄金周|小长假)?(?:期间|前后)?$")
 HOLIDAYS = {"春节": chinese_calendar.Holiday.spring_festival, "国庆": chinese_calendar.Holiday.national_day,
             "元旦": chinese_calendar.Holiday.new_years_day, "清明": chinese_calendar.Holiday.tomb_sweeping_day,
@@ -486,7 +488,14 @@ def holiday_range(text: str, published: date | None):
         return None
     if m.group(0).startswith("去年"):
         year -= 1
-    name = m.group(2)
+    spans = [_festival(name, year) for name in (m.group(2), m.group(3)) if name]
+    if None in spans:
+        return None
+    return min(s for s, _ in spans), max(e for _, e in spans)  # 元旦、春节期间: Jan 1 to the Spring Festival's end
+
+
+def _festival(name: str, year: int) -> tuple[date, date] | None:
+    """The days of one festival's statutory break in ``year`` (see ``holiday_range``)."""
     days = [d for d, n in chinese_calendar.holidays.items() if d.year in (year, year + 1)
             and n == HOLIDAYS[name].value]
     if name == "春节":

@@ -174,3 +174,21 @@ def test_a_period_that_is_a_date_reads_as_the_date(text, published):
         assert start == found[0]
     else:
         assert (start, end) == found
+
+
+@pytest.mark.parametrize("text, published, span", [
+    ("国庆中秋假期", date(2025, 10, 9), (date(2025, 10, 1), date(2025, 10, 8))),  # one break of two festivals
+    ("中秋、国庆假期", date(2025, 10, 9), (date(2025, 10, 1), date(2025, 10, 8))),
+    ("2023年中秋国庆假期", None, (date(2023, 9, 29), date(2023, 10, 6))),
+])
+def test_two_festivals_of_one_break_are_one_holiday(text, published, span):
+    from pipeline.dates import holiday_range
+    from pipeline.stages.metrics.change import read_period
+    assert holiday_range(text, published) == span
+    assert read_period(text + "，", len(text) + 1, published or date(2023, 12, 1), heads=True)[1:] == span
+
+
+def test_two_festivals_a_month_apart_span_both_breaks():
+    """元旦、春节期间 (1998): from New Year's Day to the end of the Spring Festival break."""
+    from pipeline.dates import holiday_range
+    assert holiday_range("1998年元旦、春节期间", None) == (date(1998, 1, 1), date(1998, 2, 2))
