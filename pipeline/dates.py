@@ -335,8 +335,9 @@ _YEARS_BACK = re.compile(r"(?:(?:近|最近|过去(?:的)?|这)?([一二两三�
 _MONTHS_BACK = re.compile(r"(?:近|最近|过去(?:的)?|这)?(半年|半个月|[一二两三四五六七八九十\d]{1,3}个月)(?:来|里|以来)?")
 _BARE_YEAR = re.compile(r"^(\d{4})(?=上半年|下半年|前三季度|第?[一二三四]季度)")
 # 国庆中秋假期, 中秋、国庆假期: two festivals of one break (their days join, adjoining_holidays)
-_HOLIDAY = re.compile(r"(?:(\d{4})年|今年|去年)?(春节|国庆|元旦|清明|五一|劳动节|端午|中秋)(?:节)?"
-                      r"(?:[、和与及]?(国庆|中秋|元旦|春节)(?:节)?)?"
+_FESTIVALS, _PAIRED = "春节|国庆|元旦|清明|五一|劳动节|端午|中秋", "国庆|中秋|元旦|春节"
+FESTIVAL_PHRASE = f"(?:{_FESTIVALS})节?(?:[、和与及]?(?:{_PAIRED})节?)?"  # the metrics' period grammar reads it too
+_HOLIDAY = re.compile(rf"(?:(\d{{4}})年|今年|去年)?({_FESTIVALS})(?:节)?(?:[、和与及]?({_PAIRED})(?:节)?)?"
                       r"(?:假期|长假|黄金周|小长假)?(?:期间|前后)?$")
 HOLIDAYS = {"春节": chinese_calendar.Holiday.spring_festival, "国庆": chinese_calendar.Holiday.national_day,
             "元旦": chinese_calendar.Holiday.new_years_day, "清明": chinese_calendar.Holiday.tomb_sweeping_day,
