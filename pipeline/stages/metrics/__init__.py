@@ -412,9 +412,11 @@ class _DocumentReader:
             return
         if self.mentions is None:
             self.mentions = place_mentions(lex, self.stage.gazetteer, doc)
-            self.article_places = article_places(lex, doc, self.mentions)
-            scope_mentions(lex, self.stage.gazetteer, doc, self.mentions, self.article_places)
+            self.article_places, late = article_places(lex, doc, self.mentions)
             page_area(self.stage.gazetteer, doc, self.article_places)  # 警方… on a Hong Kong page
+            for article, area in late.items():
+                self.article_places.setdefault(article, area)
+            scope_mentions(lex, self.stage.gazetteer, doc, self.mentions, self.article_places)
         entities = self.by_sentence.get(index, ())
         verbs = list(lex.actions_re.finditer(text))
         places = {doc.clean[e.start:e.end] for e in entities if e.label in ("GPE", "LOC")}

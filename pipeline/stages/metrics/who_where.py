@@ -400,13 +400,20 @@ def most_specific(places: list[Place]) -> list[Place]:
     return [p for p in places if p.name not in inside]
 
 
-def article_places(lex, doc: Document, mentions: list[list[Place]]) -> dict[int, str]:
-    """Return the main area of each article: the headline's place (title, kicker, subtitle),
-    else the first in the lead paragraph (the first body paragraph with a place), else the
-    first named anywhere in the article."""
+def article_places(lex, doc: Document, mentions: list[list[Place]]) -> tuple[dict[int, str], dict[int, str]]:
+    """Return the main area of each article, and apart the area of articles that name a place
+    only after their lead.
+
+    The main area is the headline's place (title, kicker, subtitle), else the first place of
+    the lead (the first body paragraph). A place first named further down (以深水埗一個單位作據點 in
+    the third paragraph) is a weaker clue: the caller lets the page's common province go first
+    (a Hong Kong paper's second story is about Hong Kong, not about the site of its raid)."""
     header: dict[int, list[Place]] = {}
     lead: dict[int, tuple[int, list[Place]]] = {}
+    first_paragraph: dict[int, int] = {}
     for index, sentence in enumerate(doc.sentences):
+        if sentence.kind == "body":
+            first_paragraph.setdefault(sentence.article, sentence.paragraph)
         found = [Place(p.start, p.end, part, p.source) if p.parts and p.name == NATION else p
                  for p in mentions[index] for part in (p.parts if p.parts and p.name == NATION else (p.name,))]
         # (a list spread over provinces, 香港警方与深圳警方: its places, in order, not 全国)
@@ -420,13 +427,15 @@ def article_places(lex, doc: Document, mentions: list[list[Place]]) -> dict[int,
                 lead[sentence.article] = (sentence.paragraph, list(found))
             elif first[0] == sentence.paragraph:
                 first[1].extend(found)
-    out = {}
+    main, late = {}, {}
     for article in set(header) | set(lead):
         if article in header:
-            out[article] = most_specific(header[article])[-1].name
+            main[article] = most_specific(header[article])[-1].name
         else:
-            out[article] = most_specific(lead[article][1])[0].name
-    return out
+            paragraph, places = lead[article]
+            into = main if paragraph == first_paragraph.get(article) else late
+            into[article] = most_specific(places)[0].name
+    return main, late
 
 
 def read_place(doc: Document, index: int, position: int, mentions: list[list[Place]],

@@ -89,6 +89,25 @@ def test_an_article_without_a_place_takes_its_pages_province(extractor):
     assert alone["place"] is None
 
 
+def test_a_site_named_after_the_lead_yields_to_the_pages_province(extractor):
+    """A Hong Kong paper's second story names a place only in its third paragraph (以深水埗一单位作据点):
+    the story is about Hong Kong, not about the site of the raid; a one-article page keeps the site."""
+    from pipeline.document import ArticleSpan
+
+    texts = ["香港海关昨日在机场截获贩毒案两宗。", "警方捣破诈骗集团，拘捕12名男女。", "警方冻结银行户口41个。",
+             "据悉，集团以深水埗区一个工业大厦单位作据点。"]
+    doc = make_article(texts)
+    for k, sentence in enumerate(doc.sentences[1:], start=1):
+        sentence.article, sentence.paragraph = 1, k
+    doc.articles[0] = ArticleSpan(index=0, segments=[(doc.sentences[0].start, doc.sentences[0].end)], title="")
+    doc.articles.append(ArticleSpan(index=1, segments=[(doc.sentences[1].start, doc.sentences[-1].end)], title=""))
+    doc = extractor(doc)
+    got = {doc.clean[m.start:m.end]: m.fields["place"] for m in doc.metrics}
+    assert got["12名"] == "香港特别行政区"
+    alone = fields_of(extractor, texts[1:3] + ["据悉，集团在西安市雁塔区一处写字楼作据点。"], "12名")
+    assert alone["place"] == "陕西省西安市雁塔区"
+
+
 def test_place_code_and_level_of_a_national_figure(extractor):
     """公安部通报…全国共破获案件30万起 -> 全国, 100000, country."""
     fields = fields_of(extractor, ["公安部通报，去年全国共破获案件30万起。"], "30万起")
