@@ -427,7 +427,7 @@ class ArticleSplitter:
         for line in (line for line in first.bylines if not _caption(line)):  # a caption names its photographer
             outlet = headers.BYLINE_OUTLET.match(line.simple)
             if outlet:  # 中国时报 记者 王晓明/台北报导
-                header_spans.setdefault("credit", line.text[:outlet.end(1)])
+                header_spans.setdefault("credit", line.text[:outlet.end(1 if outlet.group(1) else 2)])
             author_spans.extend(headers.byline_authors(line.simple, line.start))
         dateline = None
         lead = first.body[0] if first.body else None

@@ -205,6 +205,15 @@ def test_names_written_without_a_space_between_bylines():
     assert [(n, r) for _s, _e, n, r in found] == [("李争艳", "reporter"), ("彭嘉陵", "reporter")]
 
 
+def test_a_legal_papers_byline_without_a_space_is_a_byline_with_its_outlet():
+    """示例法治报记者 张三 under the headline: a byline (not the title, not a place 示例), the outlet 示例法治报."""
+    doc = split("某市两级法院审结案件近4万件\n\n湘南法治报记者 彭小刚\n\n本报讯 12月8日，市中级人民法院通报审判工作情况。")
+    article = doc.articles[0]
+    assert article.title == "某市两级法院审结案件近4万件"
+    assert [(a.name, a.role) for a in article.authors] == [("彭小刚", "reporter")]
+    assert article.outlet == "湘南法治报"
+
+
 def test_junk_glued_to_a_sentence_end_is_dropped():
     doc = split("标题甲乙丙\n警方提醒，高回报投资都是诈骗。Zx8Kq2Lm")
     assert doc.clean.endswith("都是诈骗。") and doc.articles[0].truncated is False
