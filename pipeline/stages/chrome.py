@@ -65,8 +65,10 @@ _WIDGET = re.compile(
 _WIDGET_WORDS = re.compile(
     rf"^(?:{alternation(read_words(DATA_DIR / 'chrome_widget_lines.txt'))})[ \t]*(?:\d+(?:\.\d+)?[万千]?)?$"
     rf"|^(?:{alternation(read_words(DATA_DIR / 'chrome_widget_starts.txt'))})"
-    r"|^(?:评论|留言)[ \t]+\d+(?:\.\d+)?[万千]?$")  # 评论 12 (评论 alone is a paper's column)
-_EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
+    r"|^(?:评论|留言)[ \t]+\d+(?:\.\d+)?[万千]?$"  # 评论 12 (评论 alone is a paper's column)
+    # 阅读 1.2万, 在看 86 点赞 231: a post's counters, each word with its count (阅读 alone is a column)
+    r"|^(?:(?:阅读|浏览|在看|点赞|赞|转发|分享|收藏|评论|留言)(?:量|数)?[ \t:：]*\d+(?:\.\d+)?[万千wW]?\+?[ \t]*){1,6}$")
+_EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|本期编辑|本期责编|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
                      r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$"  # （文：交警示例支队）
                      r"|^[(（][ \t]*作者单位[:：][^（）()]{2,30}[)）]$")  # （作者单位：示例县人民法院）
 _END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$"
@@ -81,7 +83,8 @@ _DOC_NUMBER = re.compile(r"^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编�
                          r"|^[\u4e00-\u9fff]{1,10}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]第?\d{1,4}号$")
 _TEASER = re.compile(r"^【?(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
                      r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行"
-                     r"|热门新闻|热门资讯|热门阅读|相关推荐|往期回顾|往期推荐|更多阅读|更多精彩|精彩阅读)】?[:：]?$")  # 【更多新闻】
+                     r"|热门新闻|热门资讯|热门阅读|相关推荐|往期回顾|往期推荐|更多阅读|更多精彩|精彩阅读)】?[:：]?"
+                     r"(?:$|[ \t]*[·•・])")  # 【更多新闻】; 相关新闻：· 标题一　· 标题二 (the list on its line)
 # 网友评论, 评论（2）, 已有3条评论, 发表评论: a comment block; the short lines under it are comments.
 # (评论 alone is a newspaper's column: not read so.)
 _COMMENTS = re.compile(r"^(?:网友|热门|最新|全部|精彩|读者)(?:评论|留言)(?:区|列表)?[ \t]*(?:[（(]\d+[）)]|\d+[ \t]*条)?[:：]?$"
@@ -104,7 +107,7 @@ _JUMP = re.compile(r"^[(（]?(?:(?:下转|上接|转)第[0-9一二三四五六�
 _JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,}$")
 _PAGE_TITLE_SEP = re.compile(r"^[ \t]*(?:_|-|—|\||｜|－)")
 _PAGE_LABEL = re.compile(r"^(?:新闻详情|文章详情|内容详情|正文|详情|阅读全文)$")
-_GUIDE = re.compile(r"^(?:本版导读|导读|本版要目)$")
+_GUIDE = re.compile(r"^(?:本版导读|导读|本版要目)(?:$|[:：]?[ \t]*[·•・])")  # 本版导读：· 标题一　· 标题二
 _OUTLET = r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|晨报|时报|周刊|网|社|台|频道)"
 # A site-name line: 法治日报 - 法制网 (two names), or one name such as 示例晚报, 示例新闻网.
 _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
@@ -261,6 +264,17 @@ def _signature_date(lines: list[Line], kinds: list[str | None], i: int) -> bool:
                 and _is_heading_like(lines[i - 1].simple) and len(lines[i - 1].simple) <= 30)
 
 
+_MASTHEAD_COLUMN = re.compile(r"[ \t]*[·•・|｜][ \t]*[\u4e00-\u9fff]{2,8}$")
+
+
+def _masthead(line: Line) -> str | None:
+    """The paper's name on a masthead line: ``示例法治报`` → itself, ``示例法治周刊 · 要闻速递``
+    (the paper and its column) → 示例法治周刊; None for any other line."""
+    column = _MASTHEAD_COLUMN.search(line.simple)
+    name = line.simple[:column.start()] if column else line.simple
+    return _as_printed(line, name) if _MASTHEAD.match(name) else None
+
+
 def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
     """Mark the browser title above the headline and an e-paper page's headline list.
 
@@ -272,12 +286,12 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     _mark_section(lines, kinds)
     for i, line in enumerate(lines[:3]):  # 法治日报 - 法制网 above everything else
         if kinds[i] is None:
-            masthead = (_MASTHEAD.match(line.simple) and i + 1 < len(lines)
-                        and kinds[i + 1] == "meta")  # 示例法治报 above the date line
+            masthead = (_masthead(line) if i + 1 < len(lines)
+                        and kinds[i + 1] == "meta" else None)  # 示例法治报 above the date line
             if (_SITE.match(line.simple) and not _NOT_SITE_END.search(line.simple)) or masthead:
                 kinds[i] = "page_title"
                 if masthead and meta.outlet is None:
-                    meta.outlet = line.text
+                    meta.outlet = masthead
             break
     for i, line in enumerate(lines[:-1]):  # 【法治】 above the date line
         if kinds[i] is None and kinds[i + 1] in ("meta", "nav") and _CHANNEL.match(line.simple):
@@ -491,8 +505,9 @@ def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
     kinds: list[str | None] = [None] * len(lines)
     _mark_lines(lines, kinds, meta)
     _mark_titles(lines, kinds, meta)
-    if meta.organ and meta.outlet and is_department(meta.outlet):
-        meta.outlet = meta.organ  # 来源：省院第二检察部 on 示例省人民检察院's site: the organ is the outlet
+    if meta.organ and meta.outlet and (is_department(meta.outlet) or (  # 来源：省院第二检察部 on
+            meta.outlet[0] in "省市县区州" and meta.organ.endswith(meta.outlet))):  # 示例省人民检察院's site,
+        meta.outlet = meta.organ  # 来源：省公安厅 on 示例省公安厅's: the organ is the outlet
     meta.chrome = [(line.start, line.end, kind) for line, kind in zip(lines, kinds) if kind]
     return kinds, meta
 

@@ -39,10 +39,10 @@ DATELINE = re.compile(
     r"|[\u4e00-\u9fff]{1,8}?(?:报|网|社|台)消息(?=(?:[（(][^）)]{1,8}[）)]|[（(](?:记者|通讯员|实习生)[^）)]{1,24}[）)])?[:：])"  # 澳门日报消息：…, 示例网消息（记者 张三 李四）：…
     r"|又讯|另讯)"
 )
-# (中央社记者王大同台北5日电), 【中央社記者…電】: an agency dateline in brackets with the reporter
+# (中央社记者王大同台北5日电), 【中央社記者…電】, （示例通讯社记者…台北15日电）: an agency dateline in brackets with the reporter
 # inside (the brackets are not part of the mark).
 AGENCY_DATELINE = re.compile(
-    r"^[（(〔【\[](?P<mark>(?P<outlet>中央社|新华社|中新社)(?:(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3}))?"
+    r"^[（(〔【\[](?P<mark>(?P<outlet>中央社|新华社|中新社|[\u4e00-\u9fff]{2,6}?通讯社)(?:(?P<role>记者)(?P<name>[\u4e00-\u9fff]{2,3}))?"
     r"(?P<place>[\u4e00-\u9fff]{0,6}?)\d{1,2}日电)[）)〕】\]]")
 # （汪洪洋、林志平）right after a dateline: names without a role.
 LEAD_NAMES = re.compile(r"[ \t]*[（(](?P<names>[\u4e00-\u9fff·]{2,4}(?:[、 ][\u4e00-\u9fff·]{2,4}){0,3})[）)]")
@@ -106,8 +106,10 @@ LONE_TAG = re.compile(r"^(?:[【〖][^【】〖〗，。；：\s]{1,10}[】〗]|
 # 〔…〕 holds a place or an organ (〔平山县〕, 〔县法院〕), not a document's year (〔2024〕12号).
 TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,24})[】〗]|〔[\u4e00-\u9fff·]{1,24}〕|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
 # 中国时报 记者 王晓明/台北报导, 示例法治报记者 张三: the outlet that opens a byline.
+# 【基本案情】, 【办理过程】, 【典型意义】: a section of one article (a typical case), not a digest's tag
+SECTION_LABEL = re.compile(rf"^[【〖][\u4e00-\u9fff]{{0,6}}(?:{alternation(read_words(DATA_DIR / 'split_section_labels.txt'))})[】〗]")
 BYLINE_OUTLET = re.compile(r"^(?:([\u4e00-\u9fff]{1,4}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+|([\u4e00-\u9fff]{1,4}(?:法治|法制|法院|检察|公安|青年|都市|商|京)报)[ \t]*)记者")
-OUTLET_OF_MARK = re.compile(r"^[【\[(（〔]?据?(新华社|中新社|中新网|人民网|中央社|本报)")
+OUTLET_OF_MARK = re.compile(r"^[【\[(（〔]?据?(新华社|中新社|中新网|人民网|中央社|本报|[\u4e00-\u9fff]{2,6}?通讯社)")
 
 _YMD = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)日?")
 _DMY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)")

@@ -128,6 +128,20 @@ def _part(line: Line, start: int, end: int) -> list[Line]:
                  line.simple[start + lead:start + trail])]
 
 
+_LEAD_JUMP = re.compile(r"^(?:上接|接)第[ \t]*[0-9０-９一二三四五六七八九十]{1,3}[ \t]*版(?=[ \t]+\S)")
+
+
+def glued_jumps(lines: list[Line]) -> list[Line]:
+    """Cut an e-paper jump mark that leads a line after a gap off it: ``上接第1版　示例区法院…`` →
+    ``上接第1版`` (chrome, as on a line of its own) + the text; ``（上接第一版）春节期间…``,
+    glued in its brackets, stays in the text."""
+    out = []
+    for line in lines:
+        jump = _LEAD_JUMP.match(line.simple)
+        out.extend(_part(line, 0, jump.end()) + _part(line, jump.end(), len(line.text)) if jump else [line])
+    return out
+
+
 _RUN_ON = re.compile(r"(?<=[。！？”])[ \t]*(?=(?:又讯|另讯)[ \t])")
 
 

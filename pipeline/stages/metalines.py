@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..io import printed_date
 from ..lexicon import DATA_DIR, read_tagged
 from . import headers
 from .headers import find_date
@@ -33,6 +34,7 @@ _TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$"
 # 2023-10-13 16:20 中央社 台北13日电: a wire's dateline beside the date.
 _WIRE_MARK = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}\d{1,2}日[电讯]")
 # 阅读 1.2万, 评论 16: a count without a colon beside the date.
+_ISSUE = re.compile(r"(?:总)?第[ \t]*[0-9０-９一二三四五六七八九十百]{1,4}[ \t]*期")
 _COUNT = re.compile(r"(?:阅读|浏览|评论|点赞|转发)[ \t]*\d+(?:\.\d+)?[万千]?")
 # English labels of a date line: Posted on Aug 5, 2022
 _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
@@ -173,6 +175,7 @@ def meta_line(text: str) -> dict | None:
         rest = rest[:byline.start()]
     rest = _EDITION.sub(" ", _TIME.sub(" ", _DATE_TEXT.sub(" ", rest)))
     rest = _WIRE_MARK.sub(" ", _COUNT.sub(" ", re.sub(r"[·•・]", " ", rest)))  # 2023-05-06 10:00 · 示例网
+    rest = _ISSUE.sub(" ", rest) if had_date else rest  # 2026年5月18日 星期一 第20期: a newsletter's issue
     rest = re.sub(r"[ \t]+", " ", _EMPTY_BRACKETS.sub(" ", rest)).strip(" |｜/").replace("《", "").replace("》", "")
     if not (found or had_date):
         return None
@@ -226,3 +229,19 @@ DATE_TEXT = _DATE_TEXT
 TIME = _TIME
 META_LABEL = _META_LABEL
 OUTLET_NAME = _OUTLET_NAME
+
+
+_TOP_DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
+
+
+def page_published(current: date | None, raw: str, lines: list, kinds: list[str | None],
+                   found: date | None) -> date | None:
+    """The page's date: ``current`` (the input's, or the reader's guess from a date among the first
+    lines, ``io.printed_date``), else ``found`` on the page's date line. The guess yields to the
+    date line when it was read off article text, not chrome: a report's session line
+    ``——2026年1月18日在示例市人民代表大会上`` over ``发布时间：2026-01-22`` → 2026-01-22."""
+    if current is None or found is None or found == current or current != printed_date(raw):
+        return current or found
+    top = next((i for i, line in enumerate(lines[:3])
+                if len(line.simple) <= 40 and _TOP_DATE.search(line.simple)), None)
+    return found if top is not None and kinds[top] is None else current

@@ -31,7 +31,8 @@ from . import headers
 from .chrome import (EDITION, PageMeta, article_openers, closes_article, cuts_article, find_chrome, glued_editor,
                      glued_meta, signers)
 from .layout import Line as _Line
-from .layout import glued_dates, item_headline, numbered_items, page_lines, run_on_items, simplified_view
+from .layout import glued_dates, glued_jumps, item_headline, numbered_items, page_lines, run_on_items, simplified_view
+from .metalines import page_published
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
@@ -108,7 +109,8 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
             out.append(_Line(line.start, line.start + cut, line.text[:cut], "headmark", line.simple[:cut]))
             out.append(_Line(line.start + cut, line.end, line.text[cut:], "heading", line.simple[cut:]))
             continue
-        if any(p.match(line.simple) for p in headers.AGENCY_DATELINES):  # 【记者林小明／台中报导】 is no tag
+        if (any(p.match(line.simple) for p in headers.AGENCY_DATELINES)  # 【记者林小明／台中报导】 is no tag
+                or headers.SECTION_LABEL.match(line.simple)):  # 【基本案情】2025年3月…: a section, no item
             out.append(line)
             continue
         if headers.LONE_TAG.match(line.simple):  # 【广州】 above its item
@@ -119,11 +121,15 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
                 or headers.BYLINE.match(line.simple)):  # 记者｜张三, 示例日报客户端 | 记者 张三: no tag
             out.append(line)
             continue
-        cut = line.start + match.end()
-        out.append(_Line(line.start, cut, line.text[:match.end()], "tag", line.simple[:match.end()]))
-        rest = line.text[match.end():]
+        end = match.end()
+        inner = headers.TAG.match(line.simple[end:]) if match["bracket"] else None
+        if inner and inner["bar"] and end + inner.end() < len(line.text):
+            end += inner.end()  # 【柳州】禁毒|柳州警方…: the bar tag next to the headline is the kicker
+        cut = line.start + end
+        out.append(_Line(line.start, cut, line.text[:end], "tag", line.simple[:end]))
+        rest = line.text[end:]
         lead = len(rest) - len(rest.lstrip())
-        out.append(_Line(cut + lead, line.end, rest.strip(), simple=line.simple[match.end() + lead:]))
+        out.append(_Line(cut + lead, line.end, rest.strip(), simple=line.simple[end + lead:]))
     return out
 
 
@@ -341,11 +347,11 @@ class ArticleSplitter:
     name = "split"
 
     def __call__(self, doc: Document) -> Document:
-        all_lines = glued_editor(glued_meta(glued_dates(page_lines(doc.clean, simplified_view(doc.clean)))))
+        lines = glued_jumps(glued_dates(page_lines(doc.clean, simplified_view(doc.clean))))
+        all_lines = glued_editor(glued_meta(lines))
         kinds, meta = find_chrome(all_lines)
         doc.chrome = meta.chrome
-        if doc.published is None:
-            doc.published = meta.published
+        doc.published = page_published(doc.published, doc.raw, all_lines, kinds, meta.published)
         closing = _closing_chrome(all_lines, kinds)
         lines = _split_tags([line for line, kind in zip(all_lines, kinds) if kind is None])
         if _byline_above_headline(lines):  # 示例新闻记者 马骁 / 2023-07-11 … / headline: page metadata
@@ -499,7 +505,12 @@ def _tag_text(line: _Line) -> str:
     if line.kind != "tag":
         return line.text
     number = headers.ENUMERATED.match(line.simple)
-    return line.text[number.end():].strip() if number else line.text.strip("【】〖〗〔〕|｜ ")
+    if number:
+        return line.text[number.end():].strip()
+    text = line.text.rstrip()
+    if text.endswith(("|", "｜")):  # 【柳州】禁毒| → 禁毒
+        text = re.split(r"[】〗〕]", text)[-1]
+    return text.strip("【】〖〗〔〕|｜ ")
 
 
 def _header(first: _Block, dated: frozenset[int] | set[int] = frozenset()) -> tuple[str, str | None, str | None, dict]:
