@@ -104,7 +104,7 @@ TITLED_DATELINE = re.compile(
 LONE_TAG = re.compile(r"^(?:[【〖][^【】〖〗，。；：\s]{1,10}[】〗]|〔[\u4e00-\u9fff·]{1,10}〕)$")  # 【广州】 alone, its item on the next line
 # A bold lead may be a whole headline: 【县法院召开审判委员会会议】3月2日，….
 # 〔…〕 holds a place or an organ (〔平山县〕, 〔县法院〕), not a document's year (〔2024〕12号).
-TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,24})[】〗]|〔[\u4e00-\u9fff·]{1,24}〕|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)(?=\S)")
+TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,24})[】〗]|〔[\u4e00-\u9fff·]{1,24}〕|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)[ \t]*(?=\S)")
 # 中国时报 记者 王晓明/台北报导, 示例法治报记者 张三: the outlet that opens a byline.
 # 【基本案情】, 【办理过程】, 【典型意义】: a section of one article (a typical case), not a digest's tag
 SECTION_LABEL = re.compile(rf"^[【〖][\u4e00-\u9fff]{{0,6}}(?:{alternation(read_words(DATA_DIR / 'split_section_labels.txt'))})[】〗]")

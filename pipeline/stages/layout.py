@@ -128,13 +128,13 @@ def _part(line: Line, start: int, end: int) -> list[Line]:
                  line.simple[start + lead:start + trail])]
 
 
-_LEAD_JUMP = re.compile(r"^(?:上接|接)第[ \t]*[0-9０-９一二三四五六七八九十]{1,3}[ \t]*版(?=[ \t]+\S)")
+_LEAD_JUMP = re.compile(r"^[（(]?(?:上接|接)第[ \t]*[0-9０-９一二三四五六七八九十]{1,3}[ \t]*版[）)]?(?=[ \t]+\S)")
 
 
 def glued_jumps(lines: list[Line]) -> list[Line]:
     """Cut an e-paper jump mark that leads a line after a gap off it: ``上接第1版　示例区法院…`` →
-    ``上接第1版`` (chrome, as on a line of its own) + the text; ``（上接第一版）春节期间…``,
-    glued in its brackets, stays in the text."""
+    ``上接第1版`` (chrome, as on a line of its own) + the text, so ``（上接第1版）　…``;
+    ``（上接第一版）春节期间…``, glued to the text without a gap, stays in it."""
     out = []
     for line in lines:
         jump = _LEAD_JUMP.match(line.simple)

@@ -59,6 +59,17 @@ def test_the_sections_of_a_typical_case_stay_in_one_article(lone):
     assert [a.title for a in doc.articles] == ["示例市检察机关发布两起典型案例"]
 
 
+def test_spaced_tags_and_other_section_labels():
+    doc = split("示例法治周刊｜政法要闻\n2026年5月18日 第21期\n【示例市】 禁毒 | 示例市警方破获一起贩毒案\n"
+                "5月12日，示例市公安局抓获嫌疑人3名。\n【示例县】 交通 | 示例县查处酒驾12起\n5月1日至15日，示例县查处酒驾12起。\n")
+    assert [(a.kicker, a.title) for a in doc.articles] == [
+        ("禁毒", "示例市警方破获一起贩毒案"), ("交通", "示例县查处酒驾12起")]
+    doc = split("示例区法院发布两起典型案例\n发布时间：2026-03-01　来源：示例区人民法院\n近日，示例区人民法院发布两起典型案例。\n"
+                "一、张某盗窃案\n【案情简介】2025年，张某多次盗窃电动车。\n【裁判结果】法院判处张某有期徒刑一年。\n"
+                "二、李某诈骗案\n【法律依据】《中华人民共和国刑法》第二百六十六条。\n【案例警示】请群众提高警惕。\n")
+    assert len(doc.articles) == 1
+
+
 def test_a_digests_place_tags_still_open_items():
     doc = split("示例法制报 2024年3月14日 第06版\n法治快讯\n【示例县】3月11日，示例县人民法院开设巡回法庭。\n"
                 "【示例区】近日，示例区人民检察院提起一起公益诉讼。\n")
@@ -84,9 +95,10 @@ def test_a_masthead_date_still_dates_the_page():
     assert doc.published == date(2025, 9, 10)
 
 
-def test_a_jump_mark_before_a_gap_is_cut_off_the_text():
+@pytest.mark.parametrize("mark", ["上接第1版　", "（上接第1版） "])
+def test_a_jump_mark_before_a_gap_is_cut_off_the_text(mark):
     doc = split("示例法治报　2025年9月10日\n第03版：政法新闻\n示例法院审结一起赌博案\n"
-                "上接第1版　示例区人民法院近日审结一起开设赌场案。\n")
+                f"{mark}示例区人民法院近日审结一起开设赌场案。\n")
     body = doc.articles[0].paragraphs[-1]
     assert doc.clean[body[0]:body[1]].startswith("示例区人民法院")
     assert any(kind == "jump" for _s, _e, kind in doc.chrome)
