@@ -23,7 +23,10 @@ _BROUGHT_BACK = re.compile(r"[^，,。；;]{0,10}?(?:押解|遣返|劝返|引渡
 _PEOPLE_THERE = re.compile(r"(?:等地|多地|各地)的?(?:农户|群众|居民|市民|村民|受害人|被害人|消费者|投资人|老人|商户)")
 # 甲局会同乙局: the second organ only helps
 _HELPER = re.compile(r"(?:会同|协同)\s*$")
-_AT = re.compile(r"在(?![的地])[^，,；;。：:在]*$")  # 在广东、福建等地: where it happened
+# the words of a case: a site rule holds in the report of a case, not in a travel or cultural story
+_CASE = re.compile(r"团伙|窝点|犯罪|嫌疑人|诈骗|作案|涉案|案件|抓获|破获|缴获|查获")
+# 汇川分局, 刑事警察局, 湖北警方, 全市公安机关, 公安部: an organ of the state that acts (not 雪印株式会社)
+_ACTING_ORGAN = re.compile(r"(?:局|厅|院|署|队|所|部|办|委|警方|警|公安|检察|法院|海关|边检|边防|机关)$|^全")
 _LEVEL_ENDS = "区县市旗"
 
 
@@ -46,10 +49,13 @@ def outside_sites(gaz, clean: str, start: int, found: list[Place], area: str | N
     figure is the organ's (汇川分局…在广东、福建等地抓获46名 -> 汇川区); a foreign place after 在 with no
     organ before it in a report whose main area is Chinese is where the case happened, the figure the
     article's (该团伙在柬埔寨设立窝点，诈骗群众230余人 in a 伊犁州 report -> 伊犁州)."""
+    if not found or not _CASE.search(clean, start, found[-1].end + 40):
+        return  # (滞留在阿富汗的难民得以遣返, 在意大利首都罗马首发: no case, no site rule)
     for k, place in enumerate(found):
-        if place.source != "sentence" or place.site or not _AT.search(clean, start, place.start):
-            continue
-        organs = [o for o in found[:k] if o.source == "organ" and not o.site]
+        if place.source != "sentence" or place.site or clean[place.start - 1:place.start] != "在":
+            continue  # (在黎南部以色列占领区: no site of its own)
+        organs = [o for o in found[:k] if o.source == "organ" and not o.site
+                  and _ACTING_ORGAN.search(clean, o.start, o.end)]
         if organs and "被" in clean[organs[-1].end:place.start]:
             continue  # “四川长虹”…股票，被人分别在太原、天津和内蒙古3地…抛售: not the organ's act
         if organs and not place.name.startswith(organs[-1].name) and (place.name != NATION or place.parts):

@@ -62,13 +62,15 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
     that name an ORG (呼伦贝尔市公安局 -> 内蒙古自治区呼伦贝尔市, 胶州公安 -> 山东省青岛市胶州市)
     and national organs (公安部, 全国公安机关 -> 全国), each with its full name."""
     context: set[str] = set()  # province and city codes the document names (广州市公安局 -> 4401)
+    counties: set[str] = set()  # those of the counties it names, when it names no province or city
     for entity in doc.entities:
-        if entity.label == "GPE":
-            context |= gaz.context_codes(doc.clean[entity.start:entity.end])
-        elif entity.label == "ORG":
-            for hit in gaz.pattern.finditer(doc.clean, entity.start, entity.end):
-                if hit.group(0) in gaz.by_name:
-                    context |= gaz.context_codes(hit.group(0))
+        names = [doc.clean[entity.start:entity.end]] if entity.label == "GPE" else [
+            hit.group(0) for hit in gaz.pattern.finditer(doc.clean, entity.start, entity.end)
+            if hit.group(0) in gaz.by_name] if entity.label == "ORG" else []
+        for name in names:
+            context |= gaz.prefixes(name)
+            counties |= gaz.context_codes(name)
+    context = context or counties  # 延吉市公安局…。龙井警方… -> 龙井市 (吉林), not 台中's 龙井区
     mentions: list[list[Place]] = [[] for _ in doc.sentences]
     county = None  # the last county named: 黄粱梦镇 after 邯郸县 is a township of it
     organs: dict[int, dict[str, str]] = {}  # the place of each organ named in full, per article
