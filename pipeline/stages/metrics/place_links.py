@@ -70,7 +70,7 @@ def untagged_in_lists(gaz, clean: str, start: int, end: int, found: list[Place])
     the province of its neighbour, one division only): 雷山、台江、从江三县 -> 从江县; 在台中、高雄两地
     -> 台中市. Returns the places in text order."""
     out = sorted(found, key=lambda p: p.start)
-    added = True
+    added = "、" in clean[start:end]
     while added:
         added = False
         for place in list(out):
