@@ -17,6 +17,7 @@ from .helpers import attribute, make_article
     # 会同: the leading organ's figure, not the helper's; 在江西、安徽等地: a site outside its area
     (["丽水市公安局通报。", "莲都区公安分局会同市公安局网安支队，在江西、安徽等地抓获犯罪嫌疑人19名。"], "19名",
      "浙江省丽水市莲都区"),
+    (["莲都区公安分局会同衢州市公安局，在江西等地抓获犯罪嫌疑人21名。"], "21名", "浙江省丽水市莲都区"),
     # a den abroad with no organ in the sentence: the case stays the report's
     (["丽水市公安局破获一起跨境诈骗案。", "经查，该团伙在老挝设立窝点，诈骗群众150余人。"], "150余人", "浙江省丽水市"),
     # 向…等地农户: where the victims live
