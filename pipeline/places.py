@@ -58,6 +58,9 @@ class Gazetteer:
             self.by_name.setdefault(name, []).append(div)
             if short and short not in stop:
                 self.short_of.setdefault(short, []).append(div)
+        # 伊犁州, 黔东南州: an autonomous prefecture named by its short form and 州 (read, not searched for)
+        self.prefecture_forms = {s + "州": [d] for s, ds in self.short_of.items() for d in ds
+                                 if d.level == "city" and d.name.endswith("自治州") and s + "州" not in self.by_name}
         # A county-level name that is an everyday word (矿区, 城区) needs a parent before it.
         self.needs_parent = {n for n in self.by_name if n in stop}
         self.country_of = country_forms(data_dir)  # 捷克共和国, 捷克 -> 捷克
@@ -77,7 +80,7 @@ class Gazetteer:
 
     def divisions(self, text: str) -> list[Division]:
         """Return the divisions ``text`` names, by full name first, else by short form (镇江)."""
-        return self.by_name.get(text) or self.short_of.get(text) or []
+        return self.by_name.get(text) or self.short_of.get(text) or self.prefecture_forms.get(text) or []
 
     def normalize(self, text: str, context: set[str]) -> str | None:
         """Return the official full name of ``text``, preferring divisions under ``context`` codes."""
@@ -164,6 +167,16 @@ class Gazetteer:
                 out.add(d.code[:2])
             elif d.level == "city":
                 out.add(d.code[:4])
+        return out
+
+    def context_codes(self, text: str) -> set[str]:
+        """Return the code prefixes a place names for reading short names near it: those of
+        ``prefixes``, and for a name of one county only its province's and city's (延吉市 -> 22, 2224:
+        a bare 龙井 in the same report is then 延边's 龙井市, not 台中's 龙井区)."""
+        out = self.prefixes(text)
+        divs = self.divisions(text)
+        if len(divs) == 1 and divs[0].level == "county":
+            out |= {divs[0].code[:2], divs[0].code[:4]}
         return out
 
     def document_places(self, names: Iterable[str]) -> tuple[set[str], set[str]]:

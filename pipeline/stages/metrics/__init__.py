@@ -43,6 +43,7 @@ from .change import (SAME_DAY, meeting_window, period_matches, read_period, same
                      statutory)
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
+from .place_links import restated_places
 from .regions import page_area
 from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
                         scope_mentions)
@@ -142,6 +143,7 @@ class MetricExtractor:
                 if len(doc.metrics) > found and first_body.get(sentence.article) == sentence.paragraph:
                     counted.add(sentence.article)
         restated_windows(doc, lead)
+        restated_places(doc)
         return doc
 
 

@@ -23,6 +23,7 @@ class Place:
     source: str = "sentence"  # sentence (a place named) or organ (the organ that acted)
     parts: tuple[str, ...] = ()  # a joint list's places in order (甲区、乙区), its name their smallest division
     site: str | None = None  # the acting organ's area when this place is only where it acted (在…街道)
+    site_source: str = "organ"  # where ``site`` was read: the organ, or the article (a case's site abroad)
 
 
 # 江北一带, 长江南岸, 沿江南岸: the bank of a river, not the district 南岸区 or 江北区

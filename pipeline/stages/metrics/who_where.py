@@ -13,6 +13,7 @@ from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
 from .place_rules import (Place, bank_not_district, common_division, domestic_spread, far_bare_district,
                           joint_organ_place, organ_named_before, read_under, region_organs,
                           untagged_places)
+from .place_links import drop_helpers, not_the_figures, outside_sites, untagged_in_lists
 from .regions import REGION_NAMED, autonomous_region, region_scopes
 from .townships import bare_township_organs, township_of_organ
 from .words import clause_start
@@ -61,13 +62,15 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
     that name an ORG (呼伦贝尔市公安局 -> 内蒙古自治区呼伦贝尔市, 胶州公安 -> 山东省青岛市胶州市)
     and national organs (公安部, 全国公安机关 -> 全国), each with its full name."""
     context: set[str] = set()  # province and city codes the document names (广州市公安局 -> 4401)
+    counties: set[str] = set()  # those of the counties it names, when it names no province or city
     for entity in doc.entities:
-        if entity.label == "GPE":
-            context |= gaz.prefixes(doc.clean[entity.start:entity.end])
-        elif entity.label == "ORG":
-            for hit in gaz.pattern.finditer(doc.clean, entity.start, entity.end):
-                if hit.group(0) in gaz.by_name:
-                    context |= gaz.prefixes(hit.group(0))
+        names = [doc.clean[entity.start:entity.end]] if entity.label == "GPE" else [
+            hit.group(0) for hit in gaz.pattern.finditer(doc.clean, entity.start, entity.end)
+            if hit.group(0) in gaz.by_name] if entity.label == "ORG" else []
+        for name in names:
+            context |= gaz.prefixes(name)
+            counties |= gaz.context_codes(name)
+    context = context or counties  # 延吉市公安局…。龙井警方… -> 龙井市 (吉林), not 台中's 龙井区
     mentions: list[list[Place]] = [[] for _ in doc.sentences]
     county = None  # the last county named: 黄粱梦镇 after 邯郸县 is a township of it
     organs: dict[int, dict[str, str]] = {}  # the place of each organ named in full, per article
@@ -108,6 +111,8 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
                 mentions[index].append(Place(start, end, NATION, source))
         mentions[index].sort(key=lambda p: p.start)
     for index, found in enumerate(mentions):
+        sentence = doc.sentences[index]
+        found = untagged_in_lists(gaz, doc.clean, sentence.start, sentence.end, found) if found else found
         mentions[index] = joint_places(gaz, doc.clean, found)
         activity_sites(gaz, doc.clean, doc.sentences[index].start, mentions[index])
     return mentions
@@ -237,6 +242,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
             return None  # 南京东路警署: a street, not 南京; 长江南岸: a bank, not 南岸区
         if _DESTINATION.search(doc.clean, max(0, entity.start - 12), entity.start):
             return None  # 批准赴澳门定居1880人: where people went, not whose figure it is
+        if not_the_figures(doc.clean, entity.start, entity.end):
+            return None  # 从柬埔寨押解回国, 向吉家庄乡等地农户销售: not where the figure belongs
         if lex.origin_people_re.match(doc.clean, entity.end):
             return None  # 挟持南非外交官一家5口: where the people come from, not whose figure it is
         if _BORDER.match(doc.clean, entity.end) and doc.clean[entity.start - 1:entity.start] in ("与", "同", "跟"):
@@ -316,6 +323,8 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
         added += region_scopes(text, sentence.start, mentions[index])
         if added:
             mentions[index] = sorted(mentions[index] + added, key=lambda p: p.start)
+        mentions[index] = drop_helpers(doc.clean, mentions[index])
+        outside_sites(gaz, doc.clean, sentence.start, mentions[index], article_places.get(sentence.article))
     abroad_scopes(gaz, doc, mentions, article_places)
 
 
@@ -419,6 +428,10 @@ def article_places(lex, doc: Document, mentions: list[list[Place]]) -> tuple[dic
         # (a list spread over provinces, 香港警方与深圳警方: its places, in order, not 全国)
         if not found:
             continue
+        if sentence.kind == "body":  # 其中，夷陵区查处…: a part of the lead's area, not the area
+            found = [p for p in found if not _PART_PLACE.search(doc.clean, max(0, p.start - 4), p.start)]
+        if not found:
+            continue
         if sentence.kind in ("title", "kicker", "subtitle"):
             header.setdefault(sentence.article, []).extend(found)
         elif sentence.kind == "body":
@@ -453,7 +466,7 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
     if before:  # the nearest: 南京海关……江苏全省海关共立案 -> 江苏省
         last = before[-1]
         if last.site:  # 区公安分局在…街道等地开展宣传: the organ's area
-            return last.site, "organ"
+            return last.site, last.site_source
         if last.parts:
             sentence = doc.sentences[index]
             own_place = each_place(doc.clean[sentence.start:sentence.end], sentence.start, last, position)
@@ -470,7 +483,7 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
             earlier = whole
             break
     if earlier:
-        return earlier[-1].name, "paragraph"
+        return earlier[-1].site or earlier[-1].name, "paragraph"
     text = doc.clean[sentence.start:sentence.end]
     after = [p for p in own if p.start >= position and not _NEXT_CLAUSE.search(
         text, position - sentence.start, p.start - sentence.start)]

@@ -1,0 +1,135 @@
+"""Place rules that read a place against the organ that acted (issue 12, twentieth and twenty-first
+blind sets): where suspects were brought back from, an organ that only helps (会同), the places of the
+people a case touched, a site outside the acting organ's area, names left untagged inside a list, and
+a headline figure that restates a body figure.
+
+    汇川分局会同市公安局…，在广东、福建等地抓获46名   ->  汇川区 (the leading organ, not the site)
+    伊犁州公安局从柬埔寨押解回国13名                  ->  伊犁州 (where they came from is no place)
+    雷山、台江、从江三县分别破获9起、7起、12起          ->  each county (从江 untagged after 、)
+"""
+
+from __future__ import annotations
+
+import re
+
+from ...places import NATION
+from .place_rules import Place
+
+# 从柬埔寨押解回国, 从缅甸、柬埔寨等国押解、劝返, 从缅甸妙瓦底等地被押解回国: where suspects were
+# brought back from, not whose figure it is
+_FROM_BEFORE = re.compile(r"从(?:[\u4e00-\u9fff]{1,8}[、和及])*$")
+_BROUGHT_BACK = re.compile(r"[^，,。；;]{0,10}?(?:押解|遣返|劝返|引渡|押回|带回|接回|回国)")
+# 向吉家庄乡等地农户销售: the people a case touched live there
+_PEOPLE_THERE = re.compile(r"(?:等地|多地|各地)的?(?:农户|群众|居民|市民|村民|受害人|被害人|消费者|投资人|老人|商户)")
+# 甲局会同乙局: the second organ only helps
+_HELPER = re.compile(r"(?:会同|协同)\s*$")
+# the words of a case: a site rule holds in the report of a case, not in a travel or cultural story
+_CASE = re.compile(r"团伙|窝点|犯罪|嫌疑人|诈骗|作案|涉案|案件|抓获|破获|缴获|查获")
+# 汇川分局, 刑事警察局, 湖北警方, 全市公安机关, 公安部: an organ of the state that acts (not 雪印株式会社)
+_ACTING_ORGAN = re.compile(r"(?:局|厅|院|署|队|所|部|办|委|警方|警|公安|检察|法院|海关|边检|边防|机关)$|^全")
+_LEVEL_ENDS = "区县市旗"
+
+
+def not_the_figures(clean: str, start: int, end: int) -> bool:
+    """Return True for a place that only says where suspects were brought back from (从柬埔寨押解回国
+    13名) or where the people a case touched live (向吉家庄乡等地农户销售): not the figure's place."""
+    if _FROM_BEFORE.search(clean, max(0, start - 12), start) and _BROUGHT_BACK.match(clean, end):
+        return True
+    return bool(_PEOPLE_THERE.match(clean, end))
+
+
+def drop_helpers(clean: str, found: list[Place]) -> list[Place]:
+    """Drop an organ named right after 会同/协同: it helps the organ before it, whose figure it is
+    (遵义市公安局汇川分局会同市公安局刑侦支队…抓获46名 -> 汇川区, not 遵义市)."""
+    return [p for p in found if not (p.source == "organ" and _HELPER.search(clean, max(0, p.start - 3), p.start))]
+
+
+def outside_sites(gaz, clean: str, start: int, found: list[Place], area: str | None) -> None:
+    """Mark a place named after 在 outside the acting organ's own area as only where it acted: the
+    figure is the organ's (汇川分局…在广东、福建等地抓获46名 -> 汇川区); a foreign place after 在 with no
+    organ before it in a report whose main area is Chinese is where the case happened, the figure the
+    article's (该团伙在柬埔寨设立窝点，诈骗群众230余人 in a 伊犁州 report -> 伊犁州)."""
+    if not found or not _CASE.search(clean, start, found[-1].end + 40):
+        return  # (滞留在阿富汗的难民得以遣返, 在意大利首都罗马首发: no case, no site rule)
+    for k, place in enumerate(found):
+        if place.source != "sentence" or place.site or clean[place.start - 1:place.start] != "在":
+            continue  # (在黎南部以色列占领区: no site of its own)
+        organs = [o for o in found[:k] if o.source == "organ" and not o.site
+                  and _ACTING_ORGAN.search(clean, o.start, o.end)]
+        if organs and "被" in clean[organs[-1].end:place.start]:
+            continue  # “四川长虹”…股票，被人分别在太原、天津和内蒙古3地…抛售: not the organ's act
+        if organs and not place.name.startswith(organs[-1].name) and (place.name != NATION or place.parts):
+            place.site = organs[-1].name
+        elif not organs and place.name in gaz.countries and area and gaz.code_and_level(area)[0] \
+                and area != NATION:
+            place.site, place.site_source = area, "article"
+
+
+def untagged_in_lists(gaz, clean: str, start: int, end: int, found: list[Place]) -> list[Place]:
+    """Add the names the entity stage left untagged next to a place in a list (a short name read in
+    the province of its neighbour, one division only): 雷山、台江、从江三县 -> 从江县; 在台中、高雄两地
+    -> 台中市. Returns the places in text order."""
+    out = sorted(found, key=lambda p: p.start)
+    added = "、" in clean[start:end]
+    while added:
+        added = False
+        for place in list(out):
+            for at, forward in ((place.end, True), (place.start, False)):
+                new = _neighbour(gaz, clean, at, forward, place, start, end)
+                if new and not any(p.start < new.end and new.start < p.end for p in out):
+                    out.append(new)
+                    out.sort(key=lambda p: p.start)
+                    added = True
+    return out
+
+
+def _neighbour(gaz, clean: str, at: int, forward: bool, place: Place, start: int, end: int) -> Place | None:
+    """The untagged division joined by 、 to ``place`` on one side, in the province ``place`` is in."""
+    province = gaz.ancestor(place.parts[0] if place.parts else place.name, "province")
+    if province is None:
+        return None
+    mark = at if forward else at - 1
+    if not start <= mark < end or clean[mark] != "、":
+        return None
+    for size in (4, 3, 2):
+        first = mark + 1 if forward else mark - size
+        if first < start or first + size > end:
+            continue
+        text = clean[first:first + size]
+        names = [text] if text[-1] in _LEVEL_ENDS else [text] + [text + e for e in _LEVEL_ENDS]
+        divs = {d.full for n in names for d in gaz.divisions(n) if d.full.startswith(province)
+                and n not in gaz.needs_parent}
+        if len(divs) == 1:
+            return Place(first, first + size, divs.pop(), place.source)
+    return None
+
+
+_PEOPLE = {"人": "名", "名": "名"}
+
+
+def restated_places(doc) -> None:
+    """Give a headline figure the place of the body figure it restates (same article, value, kind and
+    unit; the guide: a headline figure takes the attributes of the body sentence it restates):
+    长江宜昌段禁渔执法 查处非法捕捞案件41起 / 宜昌市公安局…共查处…案件41起 -> 湖北省宜昌市."""
+    sentences = doc.sentences
+    body: dict[int, list[dict]] = {}
+    for metric in doc.metrics:
+        sentence = sentences[metric.sentence]
+        if sentence.kind == "body" and metric.fields.get("place"):
+            body.setdefault(sentence.article, []).append(metric.fields)
+    for metric in doc.metrics:
+        sentence, fields = sentences[metric.sentence], metric.fields
+        if sentence.kind not in ("title", "subtitle", "kicker"):
+            continue
+        said = next((f for f in body.get(sentence.article, ()) if _same_figure(fields, f)), None)
+        if said:
+            fields.update({name: said[name] for name in ("place", "place_code", "place_level", "place_source")})
+
+
+def _same_figure(headline: dict, body: dict) -> bool:
+    """The same value, kind and unit (拘捕12人 / 拘捕12名: people either way)."""
+    unit, other = headline.get("unit"), body.get("unit")
+    return headline.get("value") is not None and headline.get("value") == body.get("value") \
+        and headline.get("value_max") == body.get("value_max") \
+        and headline.get("quantity_kind") == body.get("quantity_kind") \
+        and (unit == other or _PEOPLE.get(unit or "") == _PEOPLE.get(other or "", ""))

@@ -1,0 +1,59 @@
+"""Places read against the organ that acted (place_links): where suspects came back from, a helping
+organ after 会同, a site outside the organ's area, the people's places, lists with untagged names,
+headline figures restating a body figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.places import Gazetteer
+
+from .helpers import attribute, make_article
+
+
+@pytest.mark.parametrize("paragraphs, span, place", [
+    # 从老挝押解回国: where the suspects were brought back from is not the figure's place
+    (["今年以来，丽水市公安局从老挝押解回国电诈犯罪嫌疑人27名。"], "27名", "浙江省丽水市"),
+    # 会同: the leading organ's figure, not the helper's; 在江西、安徽等地: a site outside its area
+    (["丽水市公安局通报。", "莲都区公安分局会同市公安局网安支队，在江西、安徽等地抓获犯罪嫌疑人19名。"], "19名",
+     "浙江省丽水市莲都区"),
+    (["莲都区公安分局会同衢州市公安局，在江西等地抓获犯罪嫌疑人21名。"], "21名", "浙江省丽水市莲都区"),
+    # a den abroad with no organ in the sentence: the case stays the report's
+    (["丽水市公安局破获一起跨境诈骗案。", "经查，该团伙在老挝设立窝点，诈骗群众150余人。"], "150余人", "浙江省丽水市"),
+    # 向…等地农户: where the victims live
+    (["丽水市莲都区人民法院审结一起案件。", "其中，该院审理的案件中，被告人向碧湖镇等地农户销售假化肥，被判处罚金3万元。"],
+     "3万元", "浙江省丽水市莲都区"),
+])
+def test_the_acting_organ_keeps_the_figure(extractor, paragraphs, span, place):
+    assert attribute(extractor, make_article(paragraphs), span, "place") == place
+
+
+def test_a_short_county_name_is_read_in_the_province_of_a_county_named_in_full(extractor):
+    """延吉市 names 延边 (22, 2224): a bare 龙井 there is 龙井市, not 台中's 龙井区; 珲春边境管理大队 is 珲春's."""
+    doc = make_article(["延吉市公安局破获案件9起。", "另外，龙井警方抓获网上逃犯3名。",
+                        "珲春边境管理大队查获偷越国境人员2名。"])
+    assert attribute(extractor, doc, "3名", "place") == "吉林省延边朝鲜族自治州龙井市"
+    assert attribute(extractor, doc, "2名", "place") == "吉林省延边朝鲜族自治州珲春市"
+
+
+def test_each_county_of_a_list_after_fenbie_with_its_figure(extractor):
+    """遂昌、松阳、云和三县分别…9起、7起、12起: each figure its county's."""
+    doc = make_article(["丽水市公安局通报，1至5月，遂昌、松阳、云和三县分别破获案件9起、7起、12起。"])
+    assert attribute(extractor, doc, "9起", "place") == "浙江省丽水市遂昌县"
+    assert attribute(extractor, doc, "12起", "place") == "浙江省丽水市云和县"
+
+
+def test_a_headline_figure_takes_the_place_of_the_body_figure_it_restates(extractor):
+    """瓯江禁渔执法 查处案件41起 / 丽水市公安局…共查处案件41起。其中，莲都区… -> 丽水市 for the headline."""
+    doc = extractor(make_article(["丽水市公安局在瓯江开展执法，共查处案件41起。", "其中，莲都区查处案件19起。"],
+                                 title="瓯江禁渔执法 查处案件41起"))
+    title = [m for m in doc.metrics if doc.sentences[m.sentence].kind == "title"]
+    assert [m.fields["place"] for m in title] == ["浙江省丽水市"]
+
+
+@pytest.mark.parametrize("name, full", [
+    ("伊犁州", "新疆维吾尔自治区伊犁哈萨克自治州"),
+    ("黔东南州", "贵州省黔东南苗族侗族自治州"),
+])
+def test_an_autonomous_prefecture_named_by_its_short_form_and_zhou(name, full):
+    assert Gazetteer().normalize(name, set()) == full
