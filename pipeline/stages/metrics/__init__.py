@@ -442,7 +442,8 @@ class _DocumentReader:
             if batch and fields["action"] in (None, "包括") and not fields["change_direction"]:
                 fields["action"] = batch  # 运送年货。这批年货包括干粮5吨: the batch's act
             fields.update(self.who_when_where(index, text, cand, fields, carried))
-            fields["category"] = restated_category(fields, text, cand.start, previous, earlier)
+            fields["category"] = restated_category(fields, text, cand.start, previous, earlier,
+                                                   text[cand.end:cand.end + 32])
             previous.append((cand, fields))
             doc.metrics.append(MetricSpan(sentence=index, start=sentence.start + cand.start,
                                           end=sentence.start + cand.end, fields=fields))
@@ -485,7 +486,7 @@ class _DocumentReader:
         return dict(
             subject=subject,
             category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start),
-                                   article_organ(text, self.title(sentence)), text[cand.end:cand.end + 16]),
+                                   article_organ(text, self.title(sentence)), text[cand.end:cand.end + 32]),
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,
             statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))

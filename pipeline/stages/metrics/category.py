@@ -40,6 +40,9 @@ _STAGE_AFTER = tuple((re.compile(_BETWEEN % reach + verbs), name) for reach, ver
     # 对45名失信被执行人采取司法拘留措施, 对12名涉嫌酒驾人员依法刑事拘留
     (12, r"(?:依法|采取)(?:司法拘留|行政拘留|刑事拘留|刑拘|拘留|刑事强制措施)", "suspects_arrested"),
     (12, r"(?:宣判|获刑|被判|判处|判决|定罪|审结|适用缓刑)", "adjudicated"),
+    # 将13名在境外从事电诈的犯罪嫌疑人押解回国, 将5名外逃人员劝返: suspects brought back
+    (24, r"(?:犯罪嫌疑人|嫌疑人|嫌犯|逃犯|在逃人员|外逃人员|涉诈人员)[^，,。；;]{0,3}?"
+         r"(?:押解|遣返|劝返|引渡|带回|缉捕归案|抓获归案|押回)", "suspects_arrested"),
     (4, r"(?:非法吸收|被骗|受骗|上当)", "casualties"),
 ))
 _STAGES = frozenset({"suspects_arrested", "arrests_approved", "prosecuted", "adjudicated",
@@ -47,11 +50,16 @@ _STAGES = frozenset({"suspects_arrested", "arrests_approved", "prosecuted", "adj
                      "officials_punished", "sentences_imposed", "casualties", "incidents_change"})
 
 
-def stage_after(fields: dict, tail: str, found: str) -> str:
+def stage_after(fields: dict, tail: str, found: str, clause: str | None = None) -> str:
     """Return the stage the verb right after a count names when the rules found none
     (检察机关已对其中9人批准逮捕 -> arrests_approved, not the 批准 of a police service;
-    对周某等4人提起公诉 -> prosecuted; 11名被告人分别获刑 -> adjudicated); else ``found``."""
-    if found in _STAGES or fields["quantity_kind"] != "count" or fields.get("change_direction"):
+    对周某等4人提起公诉 -> prosecuted; 11名被告人分别获刑 -> adjudicated), or when the stage found
+    comes from a verb of an earlier clause, not the figure's own ``clause`` (移送起诉29人，法院已对
+    8人作出判决 -> 8人 adjudicated); else ``found``."""
+    if fields["quantity_kind"] != "count" or fields.get("change_direction"):
+        return found
+    borrowed = clause is not None and fields.get("action") and fields["action"] not in clause
+    if found in _STAGES and not borrowed:
         return found
     for pattern, name in _STAGE_AFTER:
         if pattern.match(tail):
@@ -77,7 +85,7 @@ def read_category(lex, fields: dict, context: str, clause: int = 0, organ: str =
     if clause and found == "other" and not fields.get("object") and (
             fields.get("change_direction") or fields["quantity_kind"] in ("percent", "money")):
         found = first_rule(lex, fields, context, context, organ)
-    return stage_after(fields, tail, found)
+    return stage_after(fields, tail, found, context[clause:] if clause else None)
 
 
 # A headline's clauses are set apart by a space (警方捣破贩毒集团 拘捕7人): two Chinese characters,
@@ -214,12 +222,14 @@ _RESTATES = re.compile(r"(?:价值|市值|折合|合计|共计|总价值|约占|
 
 
 def restated_category(fields: dict, text: str, start: int, previous: list,
-                      earlier: list[dict] = ()) -> str:
+                      earlier: list[dict] = (), tail: str = "") -> str:
     """Return the category of the figure before in the sentence for a figure that only
     restates it: a share (武汉市破获1.6万起，约占全省的三成 -> cases_solved) or a value
-    (追回被盗电动车27辆，价值8.5万元 -> losses_recovered); else the figure's own."""
+    (追回被盗电动车27辆，价值8.5万元 -> losses_recovered); else the figure's own. A part
+    whose own verb follows it (``tail``: 法院已对其中8人作出判决) keeps the stage it names."""
     own = fields["category"]
-    part_of = _subtotal_of(fields, text, start, previous, earlier)
+    own_stage = stage_after(fields, tail, "other") if tail else "other"
+    part_of = None if own_stage != "other" else _subtotal_of(fields, text, start, previous, earlier)
     if part_of is not None:
         return part_of
     if not fields.get("change_direction"):  # 同比上升12.5%，其中宁波市占全省案件总数的52%: a share of
@@ -243,8 +253,8 @@ def _subtotal_of(fields: dict, text: str, start: int, previous: list,
     诈骗案件3400起 -> cases_solved, not cases_filed), in the same sentence or, when 其中 opens
     the sentence, in the sentence before in the paragraph (``earlier``); else None."""
     opened = text.rfind("其中", 0, start)
-    if opened == -1 or fields.get("change_direction"):
-        return None
+    if opened == -1 or fields.get("change_direction") or fields.get("statistic", "total") != "total":
+        return None  # 其中，涉案金额1000万元以上的案件 / 单案最高涉案金额1.4亿元: a bound, not a part
     before = [fields_ for last, fields_ in previous if last.end <= opened]
     if not before and not text[:opened].strip(" ，,、"):
         before = list(earlier)
