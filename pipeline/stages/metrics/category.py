@@ -181,7 +181,8 @@ def compiled(rules: list[dict]) -> list[Rule]:
 
 _AVERAGE = re.compile(r"(?:平均|日均|人均|户均|月均|年均|场均|案均|每(?:天|日|周|月|年|人|户|起|件|次|名|个|小时))"
                       r"[^，,。；;]{0,12}$")
-_MAXIMUM = re.compile(r"(?:最高|最多|最长|最大|最重|单笔最高|多达)[^，,。；;]{0,8}$"
+# (not 多达: 受害人多达310名 is the whole count, said to be large)
+_MAXIMUM = re.compile(r"(?:最高|最多|最长|最大|最重|单笔最高)[^，,。；;]{0,8}$"
                       r"|(?:高峰|峰值)(?![乡镇村县区山])[^，,。；;]{0,10}$")  # 最高峰时段每小时…
 _RATE_UNITS = frozenset({"%", "％", "成", "‰", "倍", "番", "个百分点", "百分点", "折"})
 
@@ -234,8 +235,9 @@ def restated_category(fields: dict, text: str, start: int, previous: list,
         return part_of
     if not fields.get("change_direction"):  # 同比上升12.5%，其中宁波市占全省案件总数的52%: a share of
         previous = [p for p in previous if not p[1].get("change_direction")]  # the 300起, not the change
+    bound = own != "other" and fields.get("statistic") in ("maximum", "threshold")  # 其中最大一宗损失达860万
     if own != "other" and not (own == "money_involved" and fields.get("action") is None) \
-            or not previous:
+            or not previous or bound:
         return own
     last, before = previous[-1]
     listed = fields["quantity_kind"] == before["quantity_kind"] and _LISTED.fullmatch(
@@ -244,6 +246,21 @@ def restated_category(fields: dict, text: str, start: int, previous: list,
     if not listed and not _RESTATES.search(text[max(0, start - 12):start]):
         return own
     return before["category"] if before["category"] != "other" else own
+
+
+def _own_verb(fields: dict, part: str) -> bool:
+    """Whether a part after 其中 has a verb of its own that gives it a category (其中，东港辖区
+    查获海上走私案件17起 -> cases_solved; 其中起诉"保护伞"6人 -> officials_punished), so it is
+    not read as a part of the total before 其中."""
+    action = fields.get("action") or ""
+    return bool(action) and action in part and fields["category"] in _ACTS
+
+
+# What an organ does to people, cases, goods or money (not 受害者死亡1件: a harm; nor 查处案件19起:
+# cases read from their noun alone)
+_ACTS = frozenset({"cases_solved", "suspects_arrested", "arrests_approved", "prosecuted",
+                   "adjudicated", "officials_punished", "assets_seized", "losses_recovered",
+                   "gangs_dismantled", "violations_handled", "sentences_imposed"})
 
 
 def _subtotal_of(fields: dict, text: str, start: int, previous: list,
@@ -260,5 +277,7 @@ def _subtotal_of(fields: dict, text: str, start: int, previous: list,
         before = list(earlier)
     totals = [b for b in before if b["unit"] == fields["unit"] and b["category"] != "other"
               and b.get("change_direction") is None]
-    return totals[-1]["category"] if totals else None
+    if not totals or _own_verb(fields, text[opened:start]) and totals[-1]["category"] != "officials_punished":
+        return None  # cadres punished, of whom 41 移送检察机关: still officials_punished
+    return totals[-1]["category"]
 

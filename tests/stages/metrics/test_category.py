@@ -303,3 +303,31 @@ def test_parts_with_their_own_stage_or_bound(extractor, sentences, span, categor
     doc = extractor(make_article(sentences))
     found = [m.fields for m in doc.metrics if doc.clean[m.start:m.end] == span]
     assert found and found[0]["category"] == category
+
+
+@pytest.mark.parametrize("sentences, span, category", [
+    # a part with its own verb keeps its own stage (查获…案件 after a seized total)
+    (["查获走私冻品800吨。其中，海港辖区查获海上走私案件12起。"], "12起", "cases_solved"),
+    (["起诉涉黑犯罪嫌疑人60人，其中起诉“保护伞”4人。"], "4人", "officials_punished"),
+    # ... but not a harm word, nor the cases of a discipline report
+    (["受理损害赔偿案9件，其中受害者死亡2件。"], "2件", "cases_filed"),
+    (["全县党员干部受到处分150人，其中移送检察机关审查起诉12人。"], "12人", "officials_punished"),
+    # criminal cases 查处 by their offence are solved; administrative ones are violations
+    (["共查处非法采砂案件23起。"], "23起", "cases_solved"),
+    (["共查处治安案件230起。"], "230起", "violations_handled"),
+    # a victim's loss in a fraud is the money of the offence; a bound is never a part
+    (["诈骗案受害人多达120名，其中最大一宗损失达300万元。"], "300万元", "money_involved"),
+    (["诈骗案受害人多达120名，其中最大一宗损失达300万元。"], "120名", "casualties"),
+    # the money in accounts just frozen is seized
+    (["警方冻结银行账户35个，涉及资金约600万元。"], "约600万元", "assets_seized"),
+])
+def test_parts_verbs_offences_and_losses(extractor, sentences, span, category):
+    doc = extractor(make_article(sentences))
+    found = [m.fields for m in doc.metrics if doc.clean[m.start:m.end] == span]
+    assert found and found[0]["category"] == category
+
+
+def test_duoda_is_a_total_not_a_maximum(extractor):
+    """受害人多达120名: the whole count, said to be large (a maximum is 最高/最多/单笔最高)."""
+    doc = extractor(make_article(["诈骗案受害人多达120名。"]))
+    assert doc.metrics[0].fields["statistic"] == "total"
