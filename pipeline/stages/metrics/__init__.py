@@ -39,8 +39,8 @@ from ..layout import simplified_view
 from .action import batch_verb
 from .attributes import read_attributes
 from .category import article_organ, read_category, read_statistic, restated_category
-from .change import (SAME_DAY, meeting_window, period_matches, read_period, same_day, stated_span,
-                     statutory)
+from .change import (SAME_DAY, base_year, meeting_window, period_matches, read_period, same_day,
+                     stated_span, statutory)
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .regions import page_area
@@ -475,6 +475,7 @@ class _DocumentReader:
         if statutory(text, cand.start):  # 最高刑罚为…罚款500万港元: a law's, no window
             period, period_start, period_end = None, None, None
         period_end = planned_end(text, cand, fields, period_start, period_end)
+        period_start, period_end = base_year(text, cand.start, period_start, period_end)
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
         subject = read_subject(lex, doc, index, text, sentence.start,
                                verb_at if verb_at >= 0 else cand.start, self.by_sentence)
