@@ -285,6 +285,7 @@ def test_stage_of_case_paragraphs_and_headline_clauses(extractor, sentence, span
     ("警方拘捕9人，涉及款项约6000万元。", "约6000万元", "money_involved"),
     # suspects brought back from abroad
     ("市公安局将21名在境外从事网络赌博的犯罪嫌疑人押解回国。", "21名", "suspects_arrested"),
+    ("执法合作中，已有900名涉诈犯罪嫌疑人从境外多地被押解回国。", "900名", "suspects_arrested"),
 ])
 def test_stage_of_services_border_checks_and_schemes(extractor, sentence, span, category):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
