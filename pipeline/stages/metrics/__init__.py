@@ -39,8 +39,8 @@ from ..layout import simplified_view
 from .action import batch_verb
 from .attributes import read_attributes
 from .category import article_organ, read_category, read_statistic, restated_category
-from .change import (SAME_DAY, meeting_window, period_matches, read_period, same_day, stated_span,
-                     statutory)
+from .change import (SAME_DAY, base_year, meeting_window, period_matches, read_period, same_day,
+                     stated_span, statutory)
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .place_links import restated_places
@@ -444,7 +444,8 @@ class _DocumentReader:
             if batch and fields["action"] in (None, "包括") and not fields["change_direction"]:
                 fields["action"] = batch  # 运送年货。这批年货包括干粮5吨: the batch's act
             fields.update(self.who_when_where(index, text, cand, fields, carried))
-            fields["category"] = restated_category(fields, text, cand.start, previous, earlier)
+            fields["category"] = restated_category(fields, text, cand.start, previous, earlier,
+                                                   text[cand.end:cand.end + 32])
             previous.append((cand, fields))
             doc.metrics.append(MetricSpan(sentence=index, start=sentence.start + cand.start,
                                           end=sentence.start + cand.end, fields=fields))
@@ -476,6 +477,7 @@ class _DocumentReader:
         if statutory(text, cand.start):  # 最高刑罚为…罚款500万港元: a law's, no window
             period, period_start, period_end = None, None, None
         period_end = planned_end(text, cand, fields, period_start, period_end)
+        period_start, period_end = base_year(text, cand.start, period_start, period_end)
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
         subject = read_subject(lex, doc, index, text, sentence.start,
                                verb_at if verb_at >= 0 else cand.start, self.by_sentence)
@@ -487,7 +489,7 @@ class _DocumentReader:
         return dict(
             subject=subject,
             category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start),
-                                   article_organ(text, self.title(sentence)), text[cand.end:cand.end + 16]),
+                                   article_organ(text, self.title(sentence)), text[cand.end:cand.end + 32]),
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,
             statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))

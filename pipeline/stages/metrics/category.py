@@ -40,6 +40,9 @@ _STAGE_AFTER = tuple((re.compile(_BETWEEN % reach + verbs), name) for reach, ver
     # 对45名失信被执行人采取司法拘留措施, 对12名涉嫌酒驾人员依法刑事拘留
     (12, r"(?:依法|采取)(?:司法拘留|行政拘留|刑事拘留|刑拘|拘留|刑事强制措施)", "suspects_arrested"),
     (12, r"(?:宣判|获刑|被判|判处|判决|定罪|审结|适用缓刑)", "adjudicated"),
+    # 将13名在境外从事电诈的犯罪嫌疑人押解回国, 将5名外逃人员劝返: suspects brought back
+    (24, r"(?:犯罪嫌疑人|嫌疑人|嫌犯|逃犯|在逃人员|外逃人员|涉诈人员)[^，,。；;]{0,12}?"
+         r"(?:押解|遣返|劝返|引渡|带回|缉捕归案|抓获归案|押回)", "suspects_arrested"),
     (4, r"(?:非法吸收|被骗|受骗|上当)", "casualties"),
 ))
 _STAGES = frozenset({"suspects_arrested", "arrests_approved", "prosecuted", "adjudicated",
@@ -47,11 +50,16 @@ _STAGES = frozenset({"suspects_arrested", "arrests_approved", "prosecuted", "adj
                      "officials_punished", "sentences_imposed", "casualties", "incidents_change"})
 
 
-def stage_after(fields: dict, tail: str, found: str) -> str:
+def stage_after(fields: dict, tail: str, found: str, clause: str | None = None) -> str:
     """Return the stage the verb right after a count names when the rules found none
     (检察机关已对其中9人批准逮捕 -> arrests_approved, not the 批准 of a police service;
-    对周某等4人提起公诉 -> prosecuted; 11名被告人分别获刑 -> adjudicated); else ``found``."""
-    if found in _STAGES or fields["quantity_kind"] != "count" or fields.get("change_direction"):
+    对周某等4人提起公诉 -> prosecuted; 11名被告人分别获刑 -> adjudicated), or when the stage found
+    comes from a verb of an earlier clause, not the figure's own ``clause`` (移送起诉29人，法院已对
+    8人作出判决 -> 8人 adjudicated); else ``found``."""
+    if fields["quantity_kind"] != "count" or fields.get("change_direction"):
+        return found
+    borrowed = clause is not None and fields.get("action") and fields["action"] not in clause
+    if found in _STAGES and not borrowed:
         return found
     for pattern, name in _STAGE_AFTER:
         if pattern.match(tail):
@@ -77,7 +85,7 @@ def read_category(lex, fields: dict, context: str, clause: int = 0, organ: str =
     if clause and found == "other" and not fields.get("object") and (
             fields.get("change_direction") or fields["quantity_kind"] in ("percent", "money")):
         found = first_rule(lex, fields, context, context, organ)
-    return stage_after(fields, tail, found)
+    return stage_after(fields, tail, found, context[clause:] if clause else None)
 
 
 # A headline's clauses are set apart by a space (警方捣破贩毒集团 拘捕7人): two Chinese characters,
@@ -173,7 +181,8 @@ def compiled(rules: list[dict]) -> list[Rule]:
 
 _AVERAGE = re.compile(r"(?:平均|日均|人均|户均|月均|年均|场均|案均|每(?:天|日|周|月|年|人|户|起|件|次|名|个|小时))"
                       r"[^，,。；;]{0,12}$")
-_MAXIMUM = re.compile(r"(?:最高|最多|最长|最大|最重|单笔最高|多达)[^，,。；;]{0,8}$"
+# (not 多达: 受害人多达310名 is the whole count, said to be large)
+_MAXIMUM = re.compile(r"(?:最高|最多|最长|最大|最重|单笔最高)[^，,。；;]{0,8}$"
                       r"|(?:高峰|峰值)(?![乡镇村县区山])[^，,。；;]{0,10}$")  # 最高峰时段每小时…
 _RATE_UNITS = frozenset({"%", "％", "成", "‰", "倍", "番", "个百分点", "百分点", "折"})
 
@@ -214,18 +223,21 @@ _RESTATES = re.compile(r"(?:价值|市值|折合|合计|共计|总价值|约占|
 
 
 def restated_category(fields: dict, text: str, start: int, previous: list,
-                      earlier: list[dict] = ()) -> str:
+                      earlier: list[dict] = (), tail: str = "") -> str:
     """Return the category of the figure before in the sentence for a figure that only
     restates it: a share (武汉市破获1.6万起，约占全省的三成 -> cases_solved) or a value
-    (追回被盗电动车27辆，价值8.5万元 -> losses_recovered); else the figure's own."""
+    (追回被盗电动车27辆，价值8.5万元 -> losses_recovered); else the figure's own. A part
+    whose own verb follows it (``tail``: 法院已对其中8人作出判决) keeps the stage it names."""
     own = fields["category"]
-    part_of = _subtotal_of(fields, text, start, previous, earlier)
+    own_stage = stage_after(fields, tail, "other") if tail else "other"
+    part_of = None if own_stage != "other" else _subtotal_of(fields, text, start, previous, earlier)
     if part_of is not None:
         return part_of
     if not fields.get("change_direction"):  # 同比上升12.5%，其中宁波市占全省案件总数的52%: a share of
         previous = [p for p in previous if not p[1].get("change_direction")]  # the 300起, not the change
+    bound = own != "other" and fields.get("statistic") in ("maximum", "threshold")  # 其中最大一宗损失达860万
     if own != "other" and not (own == "money_involved" and fields.get("action") is None) \
-            or not previous:
+            or not previous or bound:
         return own
     last, before = previous[-1]
     listed = fields["quantity_kind"] == before["quantity_kind"] and _LISTED.fullmatch(
@@ -236,6 +248,21 @@ def restated_category(fields: dict, text: str, start: int, previous: list,
     return before["category"] if before["category"] != "other" else own
 
 
+def _own_verb(fields: dict, part: str) -> bool:
+    """Whether a part after 其中 has a verb of its own that gives it a category (其中，东港辖区
+    查获海上走私案件17起 -> cases_solved; 其中起诉"保护伞"6人 -> officials_punished), so it is
+    not read as a part of the total before 其中."""
+    action = fields.get("action") or ""
+    return bool(action) and action in part and fields["category"] in _ACTS
+
+
+# What an organ does to people, cases, goods or money (not 受害者死亡1件: a harm; nor 查处案件19起:
+# cases read from their noun alone)
+_ACTS = frozenset({"cases_solved", "suspects_arrested", "arrests_approved", "prosecuted",
+                   "adjudicated", "officials_punished", "assets_seized", "losses_recovered",
+                   "gangs_dismantled", "violations_handled", "sentences_imposed"})
+
+
 def _subtotal_of(fields: dict, text: str, start: int, previous: list,
                  earlier: list[dict] = ()) -> str | None:
     """The category of the total a figure is part of: after 其中 a figure in the unit of the
@@ -243,12 +270,14 @@ def _subtotal_of(fields: dict, text: str, start: int, previous: list,
     诈骗案件3400起 -> cases_solved, not cases_filed), in the same sentence or, when 其中 opens
     the sentence, in the sentence before in the paragraph (``earlier``); else None."""
     opened = text.rfind("其中", 0, start)
-    if opened == -1 or fields.get("change_direction"):
-        return None
+    if opened == -1 or fields.get("change_direction") or fields.get("statistic", "total") != "total":
+        return None  # 其中，涉案金额1000万元以上的案件 / 单案最高涉案金额1.4亿元: a bound, not a part
     before = [fields_ for last, fields_ in previous if last.end <= opened]
     if not before and not text[:opened].strip(" ，,、"):
         before = list(earlier)
     totals = [b for b in before if b["unit"] == fields["unit"] and b["category"] != "other"
               and b.get("change_direction") is None]
-    return totals[-1]["category"] if totals else None
+    if not totals or _own_verb(fields, text[opened:start]) and totals[-1]["category"] != "officials_punished":
+        return None  # cadres punished, of whom 41 移送检察机关: still officials_punished
+    return totals[-1]["category"]
 

@@ -54,6 +54,8 @@ _SPANS = r"""
     | 当天 | 当日 | 当晚 | 当夜                                               # that day: the day stated before
     | (?:\d{4}年|今年|去年)?(?:除夕夜?|大年三十|大年初一|正月初一)              # 除夕夜: that day
     | (?<![截至])目前(?=[，,]|[已共全])                                     # 目前，…: to now, no start
+    | (?<=[，,；;。\n])目前(?!为止|[\d一二两三四五六七八九十])                      # 据介绍，目前市反诈中心日均…: to now
+    | (?<![最])(?:近期|近日|日前)(?=[共已先])                                   # 各派出所近期共检查…: no window
 """
 _OF_YEAR = rf"""
     (?:今年|去年|前年|明年|\d{{4}}年              # a year (明年: a plan's), then perhaps a part of it:
@@ -300,3 +302,23 @@ def change_of_figure(c: Clause) -> None:
     text, cand, previous, clause, left = c.text, c.cand, c.previous, c.clause, c.left
     # Change: a direction word right before the number, the basis anywhere before it.
     c.direction, c.basis = read_change(lex, text, cand, clause, left, previous)
+
+
+# 去年同期为上升3.5%: a figure stated for the comparison base itself
+_BASE_STATED = re.compile(r"(?:去年|上年)同期(?:则|分别)?(?:为|是)[^，,。；;]{0,6}$")
+
+
+def base_year(text: str, position: int, start, end) -> tuple:
+    """Return the window of a figure stated for the comparison base, one year back: 今年上半年立案数
+    同比下降12.8%，去年同期为上升3.5% -> 3.5% is last year's first half; else (start, end)."""
+    if not _BASE_STATED.search(text, max(0, position - 16), position):
+        return start, end
+    return tuple(_year_back(day) for day in (start, end))
+
+
+def _year_back(day):
+    """The same day a year before (Feb 29 -> Feb 28); None stays None."""
+    if day is None:
+        return None
+    return day.replace(year=day.year - 1, day=28) if (day.month, day.day) == (2, 29) \
+        else day.replace(year=day.year - 1)

@@ -658,3 +658,25 @@ def test_a_firm_name_gives_no_county_from_its_brand(org, place):
     from pipeline.stages.metrics.who_where import org_place
 
     assert org_place(Gazetteer(), org, set()) == place
+
+
+def test_mugian_opening_a_clause_is_up_to_now_and_jinqi_has_no_window(extractor):
+    """据介绍，目前市反诈中心日均发出预警指令3000条 -> (None, P), not the paragraph's 今年前两个月;
+    各派出所近期共检查商户1.2万家 -> no window (近期 names none)."""
+    published = date(2026, 3, 2)
+    doc = extractor(make_article(["今年前两个月，全市破获电诈案件300起。",
+                                  "据介绍，目前市反诈中心日均发出预警指令3000条，各派出所近期共检查商户1.2万家。"],
+                                 published=published))
+    fields = {doc.clean[m.start:m.end]: m.fields for m in doc.metrics}
+    assert (fields["300起"]["period_start"], fields["300起"]["period_end"]) == (date(2026, 1, 1), date(2026, 2, 28))
+    assert (fields["3000条"]["period_start"], fields["3000条"]["period_end"]) == (None, published)
+    assert (fields["1.2万家"]["period_start"], fields["1.2万家"]["period_end"]) == (None, None)
+
+
+def test_a_figure_stated_for_the_comparison_base_takes_the_base_period(extractor):
+    """今年上半年立案数同比下降10.5%，去年同期为上升3.2% -> 3.2% is last year's first half."""
+    doc = extractor(make_article(["今年上半年，全县刑事案件立案数同比下降10.5%，去年同期为上升3.2%。"],
+                                 published=date(2026, 7, 10)))
+    fields = {doc.clean[m.start:m.end]: m.fields for m in doc.metrics}
+    assert (fields["10.5%"]["period_start"], fields["10.5%"]["period_end"]) == (date(2026, 1, 1), date(2026, 6, 30))
+    assert (fields["3.2%"]["period_start"], fields["3.2%"]["period_end"]) == (date(2025, 1, 1), date(2025, 6, 30))

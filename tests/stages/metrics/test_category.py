@@ -264,3 +264,71 @@ def test_stage_of_case_paragraphs_and_headline_clauses(extractor, sentence, span
     对…失信被执行人采取司法拘留 -> suspects_arrested; 集团 拘捕7人 (a headline) -> suspects_arrested."""
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
     assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # police call handling is a service (接处警)
+    ("国庆假期，全县公安机关共接处警860起。", "860起", "police_service"),
+    # border checks of travellers are a service, not violations found
+    ("口岸日均查验出入境人员3.2万人次。", "3.2万人次", "police_service"),
+    # people caught in a fraud ring's roles are suspects, not goods seized
+    ("全年查获取款车手640人。", "640人", "suspects_arrested"),
+    # 醉驾 alone is a crime (cases_solved); 酒驾 is a violation
+    ("交警夜查中查处酒驾52起、醉驾9起。", "9起", "cases_solved"),
+    ("交警夜查中查处酒驾52起、醉驾9起。", "52起", "violations_handled"),
+    ("查处酒驾醉驾违法行为150起，其中醉驾31起。", "31起", "violations_handled"),
+    # court quality rates are the court's stage
+    ("二审审结刑事案件210件，改判发回率4.3%。", "4.3%", "adjudicated"),
+    # money an illegal scheme took in, and the people it took it from
+    ("以高息为诱饵吸收36名村民资金1500余万元。", "36名", "casualties"),
+    ("以高息为诱饵吸收36名村民资金1500余万元。", "1500余万元", "money_involved"),
+    ("警方拘捕9人，涉及款项约6000万元。", "约6000万元", "money_involved"),
+    # suspects brought back from abroad
+    ("市公安局将21名在境外从事网络赌博的犯罪嫌疑人押解回国。", "21名", "suspects_arrested"),
+    ("执法合作中，已有900名涉诈犯罪嫌疑人从境外多地被押解回国。", "900名", "suspects_arrested"),
+])
+def test_stage_of_services_border_checks_and_schemes(extractor, sentence, span, category):
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentences, span, category", [
+    # a part whose own verb follows it takes that verb's stage, not the total's
+    (["已向检察机关移送起诉40人，法院已对其中12人作出判决。"], "12人", "adjudicated"),
+    # a bound or a maximum after 其中 is not a part of the seized total
+    (["冻结涉案资金5600万元。其中，涉案金额500万元以上的案件7起，单案最高涉案金额达9000万元。"],
+     "9000万元", "money_involved"),
+    (["冻结涉案资金5600万元。其中，涉案金额500万元以上的案件7起。"], "500万元以上", "money_involved"),
+])
+def test_parts_with_their_own_stage_or_bound(extractor, sentences, span, category):
+    doc = extractor(make_article(sentences))
+    found = [m.fields for m in doc.metrics if doc.clean[m.start:m.end] == span]
+    assert found and found[0]["category"] == category
+
+
+@pytest.mark.parametrize("sentences, span, category", [
+    # a part with its own verb keeps its own stage (查获…案件 after a seized total)
+    (["查获走私冻品800吨。其中，海港辖区查获海上走私案件12起。"], "12起", "cases_solved"),
+    (["起诉涉黑犯罪嫌疑人60人，其中起诉“保护伞”4人。"], "4人", "officials_punished"),
+    # ... but not a harm word, nor the cases of a discipline report
+    (["受理损害赔偿案9件，其中受害者死亡2件。"], "2件", "cases_filed"),
+    (["全县党员干部受到处分150人，其中移送检察机关审查起诉12人。"], "12人", "officials_punished"),
+    # criminal cases 查处 by their offence are solved; administrative ones are violations
+    (["共查处非法采砂案件23起。"], "23起", "cases_solved"),
+    (["共查处治安案件230起。"], "230起", "violations_handled"),
+    # a victim's loss in a fraud is the money of the offence; a bound is never a part
+    (["诈骗案受害人多达120名，其中最大一宗损失达300万元。"], "300万元", "money_involved"),
+    (["诈骗案受害人多达120名，其中最大一宗损失达300万元。"], "120名", "casualties"),
+    # the money in accounts just frozen is seized
+    (["警方冻结银行账户35个，涉及资金约600万元。"], "约600万元", "assets_seized"),
+])
+def test_parts_verbs_offences_and_losses(extractor, sentences, span, category):
+    doc = extractor(make_article(sentences))
+    found = [m.fields for m in doc.metrics if doc.clean[m.start:m.end] == span]
+    assert found and found[0]["category"] == category
+
+
+def test_duoda_is_a_total_not_a_maximum(extractor):
+    """受害人多达120名: the whole count, said to be large (a maximum is 最高/最多/单笔最高)."""
+    doc = extractor(make_article(["诈骗案受害人多达120名。"]))
+    assert doc.metrics[0].fields["statistic"] == "total"
