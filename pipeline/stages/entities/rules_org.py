@@ -51,6 +51,10 @@ DATELINE_OUTLET = re.compile(f"(?:^|(?<=[【\\[〔]))([{CJK}]{{2,10}}?)讯(?=[�
 NOT_OUTLET_START = ("本", "据", "快", "简", "通", "综合")
 NOT_IN_OUTLET = set("的了是和与及从向对把被将也都就说称")
 
+# Prepositions that open a clause before an outlet's name (据 + 大理法治网 + 报道).
+NOT_OUTLET_LEAD = set("据在从由向对与和及将把被经")
+
+
 class OrgRules:
     """The ORG half of ``Rules`` (a mixin: ``Rules`` builds the gazetteer and the other halves)."""
 
@@ -191,6 +195,8 @@ class OrgRules:
                 name = text[b:m.start()]
                 if not re.fullmatch(f"[{CJK}]+", name):
                     continue
+                if name[0] in NOT_OUTLET_LEAD and not self.gaz.divisions(name):
+                    continue  # 据 + 大理法治网: the preposition is no part of the name
                 if b == 0 or not re.match(f"[{CJK}]", text[b - 1]) or self.gaz.divisions(name):
                     out.append(Candidate(b, m.end(), "ORG", None, "rule:media", SURE))
                     break
