@@ -41,6 +41,8 @@ _SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝�
 _LINE_AFTER_ABBR = re.compile(f"[{CJK}]{{1,2}}(?:高铁|高速|铁路|城际)")
 # Verbs the model takes into an ORG after a bare place (常德通报, 南京发布).
 _VERBS_AFTER_PLACE = ("通报", "发布", "公布", "举行", "召开", "报道", "启动")
+# A count of units ending a span (从江三县, 五县市): several units, no name.
+_COUNTED_UNITS = re.compile("[一两二三四五六七八九十几多数]个?[区县市旗州乡镇]+$")
 # A quoted name closed right before a campaign word (“夏安”行动, “净网”集中清查行动).
 _CAMPAIGN_AFTER = re.compile(f"[”」][{CJK}]{{0,6}}?(?:行动|专项|攻坚战)")
 # Taiwan-style anonymisation: 林姓 + 男子 (the PERSON is 林姓).
@@ -193,6 +195,8 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         return None, label  # 入 + 湖口: the mouth, not the county
     if span[-1] in rules.not_place_final or span in rules.not_loc:
         return None, label  # 烦心事; 海域, 水域: no name
+    if _COUNTED_UNITS.search(span) and not rules.gaz.divisions(span):
+        return None, label  # 从江 + 三县, 五县市: a count of units, no name (二七区 stays)
     if label == "GPE" and _COMPANY_AFTER.match(text, e) and not rules.gaz.pattern.fullmatch(span) \
             and span not in rules.gaz.countries:
         return None, label  # 野村 + 证券: the name of a company, no place

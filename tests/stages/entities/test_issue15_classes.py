@@ -86,3 +86,40 @@ def _vetted(words: list[str], spans: list[tuple[str, str]]) -> list[tuple[str, s
 ])
 def test_model_spans_of_campaigns_and_people(words, spans, expected):
     assert _vetted(words, spans) == expected
+
+
+@pytest.mark.parametrize("text, span, label", [
+    # a party committee named by its level alone, not the start of a title
+    ("会议要求紧紧围绕县委中心工作推进平安建设。", "县委", "ORG"),
+    # a district whose full name is an everyday word, in a report on its city
+    ("洛阳市公安局通报，李某在老城区设立公司非法吸收存款。", "老城区", "GPE"),
+    # a district's short form ending in 港 before waters is the port
+    ("北海海警局在铁山港附近海域查获一艘走私船。", "铁山港", "LOC"),
+    # a shop named by its place after 的
+    ("民警在东风路上的阳城牛肉面馆内将嫌疑人抓获。", "阳城牛肉面馆", "ORG"),
+    # the first months of a year and two holidays written together are one DATE
+    ("今年前两个月，全市破获电诈案件312起。", "今年前两个月", "DATE"),
+    ("国庆中秋假期，全市接警4380起。", "国庆中秋假期", "DATE"),
+])
+def test_issue15_page_classes(tagger, text, span, label):
+    assert (span, label) in found(tagger, text)
+
+
+def test_a_title_keeps_its_committee_out(tagger):
+    assert ("市委", "ORG") not in found(tagger, "市委书记在会上强调依法办案。")
+
+
+def test_the_months_of_a_year_are_normalised(tagger):
+    from .helpers import entity
+    assert entity(tagger, "今年前两个月，全市破获案件。", "今年前两个月").normalized == \
+        "2021-01-01/2021-02-28"
+
+
+@pytest.mark.parametrize("words, spans, expected", [
+    # a count of units is no name (从江 + 三县), a division that starts with a numeral stays
+    (["雷山", "、", "从江", "三", "县"], [("从江三县", "GPE")], []),
+    (["五", "县市", "交出"], [("五县市", "GPE")], []),
+    (["二七区", "警方"], [("二七区", "GPE")], [("二七区", "GPE")]),
+])
+def test_a_count_of_units_is_no_place(words, spans, expected):
+    assert _vetted(words, spans) == expected
