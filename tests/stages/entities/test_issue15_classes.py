@@ -123,3 +123,8 @@ def test_the_months_of_a_year_are_normalised(tagger):
 ])
 def test_a_count_of_units_is_no_place(words, spans, expected):
     assert _vetted(words, spans) == expected
+
+
+def test_taichung_is_read_by_its_short_form(tagger):
+    spans = found(tagger, "该男子自去年起在台中、高雄两地招募车手。")
+    assert ("台中", "GPE") in spans and ("高雄", "GPE") in spans
