@@ -72,6 +72,8 @@ NOT_SECTION = NOT_LOC_CHARS | set("的在向对与和了是将把被等从为及
 # Hong Kong and Macao: no prefecture between the region and its districts (a page naming 香港
 # makes 深水埗 the district, as a city makes its counties).
 NO_PREFECTURE = ("81", "82")
+# Numerals before a short form make its first character a measure word (1500台 + 中).
+COUNT_DIGITS = set("0123456789０１２３４５６７８９")
 # Waters and berths after a district's short form ending in 港 make it the port (铁山港附近海域).
 PORT_WATERS = re.compile("附近|海域|水域|码头|港区|航道|锚地|一带")
 # Organs that make a county's short form a place (胶州 + 公安).
@@ -205,8 +207,9 @@ class PlaceRules:
                         or _district_of_home(name, divs, context)):
                     continue
             elif not full or name in gaz.countries:
-                if bounds is not None and (s not in bounds or e not in bounds):
-                    continue
+                if bounds is not None and (s not in bounds or e not in bounds) or \
+                        s and text[s - 1] in COUNT_DIGITS:
+                    continue  # 这1500 + 台中: a count of machines, not 台中
                 if name in gaz.county_short and not (
                         name in known_counties or text.startswith(ORGANS_AFTER_COUNTY, e)
                         or any(d.code[:4] in context or d.code[:2] in context and d.code[:2] in NO_PREFECTURE

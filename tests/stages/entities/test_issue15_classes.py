@@ -128,3 +128,7 @@ def test_a_count_of_units_is_no_place(words, spans, expected):
 def test_taichung_is_read_by_its_short_form(tagger):
     spans = found(tagger, "该男子自去年起在台中、高雄两地招募车手。")
     assert ("台中", "GPE") in spans and ("高雄", "GPE") in spans
+
+
+def test_a_count_before_a_short_form_is_a_measure_word(tagger):
+    assert ("台中", "GPE") not in found(tagger, "这1500台中有300台需要报废。")
