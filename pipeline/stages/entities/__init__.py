@@ -109,6 +109,7 @@ class EntityTagger:
                 cands[i] += vet_spans(self.rules, texts[i], model[i], s.kind, tokens[i],
                                       bounds[i], places[i])
             cands[i] = self.rules.drop_currency_places(texts[i], cands[i])
+            cands[i] = self.rules.drop_origin_places(texts[i], cands[i])
         chosen = [resolve(c, self.rules.org_heads) for c in cands]
         if self.use_rules:
             self._tag_people_again(texts, chosen)

@@ -41,6 +41,12 @@ _SITE_FINAL = "桥湖江河山岛塔寺峡湾港门路街园场堂楼馆洲坝�
 _LINE_AFTER_ABBR = re.compile(f"[{CJK}]{{1,2}}(?:高铁|高速|铁路|城际)")
 # Verbs the model takes into an ORG after a bare place (常德通报, 南京发布).
 _VERBS_AFTER_PLACE = ("通报", "发布", "公布", "举行", "召开", "报道", "启动")
+# A count of units ending a span (从江三县, 五县市): several units, no name.
+_COUNTED_UNITS = re.compile("[一两二三四五六七八九十几多数]个?[区县市旗州乡镇]+$")
+# A quoted name closed right before a campaign word (“夏安”行动, “净网”集中清查行动).
+_CAMPAIGN_AFTER = re.compile(f"[”」][{CJK}]{{0,6}}?(?:行动|专项|攻坚战)")
+# Taiwan-style anonymisation: 林姓 + 男子 (the PERSON is 林姓).
+_SURNAME_XING = re.compile(f"[{CJK}]姓")
 # A town written before a road or a river inside one model LOC: 城东街道 + 星湖大道 (issue 15).
 _TOWN_BEFORE_SITE = re.compile(f"[{CJK}]{{2,3}}?(?<![古城])(?:街道|镇|乡(?!村))")
 
@@ -83,6 +89,8 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
             continue  # "11." is not a name
         if label == "PERSON" and _DIGIT.search(span):
             continue  # 174.2万
+        if label == "PERSON" and e - s > 2 and _SURNAME_XING.fullmatch(span[:2]):
+            e = s + 2  # 林姓 + 男子: the person word stays out (issue 15)
         e = _cut_at_open_quote(text, s, e, label)
         if e - s == 1 and label in ("GPE", "LOC") and not abbreviation_in_context(
                 rules, text, s, singles, words):
@@ -127,6 +135,8 @@ def _well_formed(rules, text: str, s: int, e: int, label: str) -> bool:
         return False
     if label in ("GPE", "LOC") and span.startswith(rules.campaign):
         return False  # 平安 on its own, 平安镇江 as one span: a campaign, not a place
+    if label != "GPE" and s and text[s - 1] in "“「" and _CAMPAIGN_AFTER.match(text, e):
+        return False  # “夏安”集中清查行动: a campaign's name, nothing inside it is annotated
     return True
 
 
@@ -147,8 +157,9 @@ def _vet_org(rules, text: str, s: int, e: int, kind: str, bounds: set[int] | Non
         return None  # 常德 + 通报: a place and the verb after it (issue 15)
     if span in rules.not_org or span.strip("“”\"「」") in rules.not_org:
         return None  # 公安机关, 警方
-    if span.endswith(("警方", "公安机关", "检察机关", "交警")) and not span.endswith("公安交警"):
-        return None  # 南浔警方, 济南交警: the place is a GPE of its own (issue 15)
+    if span.endswith(("警方", "公安机关", "检察机关", "交警", "海警")) and not span.endswith(
+            ("公安交警", "中国海警")):
+        return None  # 南浔警方, 济南交警, 北海海警: the place is a GPE of its own (issue 15)
     lead = next((w for w in rules.relative_before if len(w) >= 2 and span.startswith(w)
                  and span[len(w):len(w) + 1] in "市区县省州"), None)
     if lead:
@@ -184,6 +195,8 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         return None, label  # 入 + 湖口: the mouth, not the county
     if span[-1] in rules.not_place_final or span in rules.not_loc:
         return None, label  # 烦心事; 海域, 水域: no name
+    if _COUNTED_UNITS.search(span) and not rules.gaz.divisions(span):
+        return None, label  # 从江 + 三县, 五县市: a count of units, no name (二七区 stays)
     if label == "GPE" and _COMPANY_AFTER.match(text, e) and not rules.gaz.pattern.fullmatch(span) \
             and span not in rules.gaz.countries:
         return None, label  # 野村 + 证券: the name of a company, no place

@@ -37,9 +37,11 @@ YEAR_LABEL_AFTER = ("刑法", "宪法", "刑事诉讼法", "民法", "版")
 # 今（8）日 are ONE DATE, the day of the publication month (of the month before when later).
 BRACKET_DAY = re.compile(r"(?:[今昨前][日天][（(](?P<d>[0-9０-９]{1,2})日[）)]"
                          r"|[今昨前][（(](?P<d2>[0-9０-９]{1,2})[）)]日)")
-# The first months or quarters of a year written after it: 今年首十个月, 今年首三季, 2025年首季.
+# The first months or quarters of a year written after it: 今年首十个月, 今年首三季, 2025年首季,
+# 今年前两个月, 今年前10个月.
 YEAR_PART = re.compile("首(?:(?P<n>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})个?月"
-                       "|(?P<q>[一二三])?季(?:度)?)")
+                       "|(?P<q>[一二三])?季(?:度)?)"
+                       "|前(?P<m>[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})个月")
 # A part of a year written without its year: 前三季度, 第四季, 首季度 (the last such part begun
 # by the publication date).
 BARE_PART = re.compile("(?<![年0-9０-９])(?:前三季度|第(?P<q>[一二三四])季(?:度)?"
@@ -66,12 +68,13 @@ class DateRules:
         holidays = words.get("holiday", [])
         # The lookahead on the characters a DATE can start with spares the alternation at the
         # other positions (``re`` finds no such prefix by itself behind the optional groups).
+        feasts = trie_pattern(holidays)  # two written together are one time: 国庆中秋假期
         first = "".join(sorted({w[0] for w in plain + holidays} | set(DATE_FIRST) | {"目"}))
         self.date_re = re.compile(
             f"(?=[{re.escape(first)}])(?:"
             + DATE_PATTERN
             + f"|(?P<vague>{trie_pattern(plain)}|(?<=截至)目前|(?<=截止)目前)"
-            + f"|(?P<holiday>(?:{trie_pattern(holidays)}){HOLIDAY_AFTER})"
+            + f"|(?P<holiday>(?:{feasts})(?:[、和与]?(?:{feasts}))?{HOLIDAY_AFTER})"
             + ")"
         )
         # After a year the holiday alone is a time (2022年春节): the marker is optional there.
@@ -168,10 +171,11 @@ def _year_tail(text: str, at: int, c: Candidate) -> None:
 
 
 def _part_months(m: re.Match) -> int:
-    """Return the last month of a year's first part: 首十个月 → 10, 首三季 → 9, 首季 → 3."""
+    """Return the last month of a year's first part: 首十个月 → 10, 前两个月 → 2, 首三季 → 9,
+    首季 → 3."""
     g = m.groupdict()
-    if g.get("n"):
-        return min(12, cn_int(g["n"]))
+    if g.get("n") or g.get("m"):
+        return min(12, cn_int((g.get("n") or g["m"]).replace("两", "二")))
     return 3 * cn_int(g.get("q") or g.get("fq") or "一")
 
 

@@ -20,9 +20,9 @@ TITLE_TAIL = r"[（(][^（）()]{1,12}[）)]$"
 PERIODICALS = ("报", "杂志", "周刊", "月刊")
 
 
-# The goods of an offence before 案 (issue 15): 走私 + 冻品案, 盗窃 + 电动车案件, 盗窃 +
-# 电动自行车系列案.
-GOODS_CASE = re.compile("[\u4e00-\u9fff]{1,5}?(?:系列)?案(?!例)")
+# The goods of an offence before 案 or its suspect (issue 15): 走私 + 冻品案, 盗窃 + 电动车案件,
+# 盗窃 + 电动自行车系列案, 盗窃 + 电缆犯罪嫌疑人.
+GOODS_CASE = re.compile("[\u4e00-\u9fff]{1,5}?(?:系列)?(?:案(?!例)|犯罪嫌疑人)")
 
 
 # A count closing the list item before a 、: 诈骗电话9亿次、 (a list of figures).
@@ -55,6 +55,9 @@ class LawRules:
                 elif tag == "context":
                     self.crime_needs_context.update(words)
         strict += [v for name in loose for v in charge_variants(name)]
+        single = [v for name in loose for v in object_variants(name)]
+        self.crime_needs_context.update(single)  # 销售伪劣种子 + 案
+        loose += single
         self.crime_re = re.compile(
             f"(?:{trie_pattern(loose + strict)})罪|(?:{trie_pattern(loose)})(?!罪)"
         )
@@ -63,6 +66,7 @@ class LawRules:
         self.crime_before = tuple(context.get("before", []))  # 涉嫌 + 诈骗
         self.crime_not_before = tuple(context.get("not_before", []))  # 酒驾 + 醉驾
         self.not_case = tuple(context.get("not_case", []))  # 电诈 + 发案数
+        self.crime_not_after = tuple(context.get("not_after", []))  # 偷越国境 + 人员
 
     def law_candidates(self, text: str) -> list[Candidate]:
         """Return the titles in 《》 that end like a law or normative document (not newspapers)."""
@@ -93,6 +97,8 @@ class LawRules:
         out = []
         for m, name in found:
             s, e = m.span()
+            if text.startswith(self.crime_not_after, e) and not text.endswith("涉嫌", 0, s):
+                continue  # 查获偷越国境人员: people, not the offence (涉嫌醉驾人员 stays)
             if name in self.crime_nouns and not m.group().endswith("罪"):
                 if text.endswith(self.crime_not_before, 0, s):
                     continue  # 酒驾醉驾集中整治: a class of violations
@@ -138,6 +144,23 @@ def charge_variants(name: str) -> list[str]:
             if len(chosen) >= 2:
                 out.append("、".join(chosen) + obj)
     return [v for v in out if v != name]
+
+
+def object_variants(name: str) -> list[str]:
+    """Return one verb with one object of a charge whose verbs share a modifier and a list of
+    objects, as news write it: 生产、销售伪劣农药、兽药、化肥、种子 → 销售伪劣种子, 生产伪劣农药
+    (an offence name only with 罪 or a context word: 销售伪劣种子案); 生产、销售伪劣产品 →
+    销售伪劣产品."""
+    parts = name.split("、")
+    if len(parts) < 2 or len(parts[0]) != 2 or len(parts[1]) <= 2:
+        return []
+    verbs, head, objects = [parts[0], parts[1][:2]], parts[1][2:], parts[2:]
+    width = len(objects[0]) if objects else len(head)
+    if any(len(o) != width for o in objects) or len(head) < width:
+        return []
+    modifier, objects = head[:-width], [head[-width:]] + objects
+    return [v + modifier + o for v in verbs for o in objects
+            if not (modifier + o).startswith(v)]  # not 伪造 + 伪造的增值税专用发票
 
 
 def _sum_after(text: str, end: int, found: list) -> bool:

@@ -1,6 +1,7 @@
-"""Currencies named after a place (issue 15): 澳门元, 港元, 新台币. The place inside a currency's
-name is no GPE (涉款1.38亿澳门元 names a sum, not Macao). Word list:
-``entity_currencies.txt``.
+"""Places that name no place (issue 15). Currencies named after a place: 澳门元, 港元, 新台币;
+the place inside a currency's name is no GPE (涉款1.38亿澳门元 names a sum, not Macao). Word
+list: ``entity_currencies.txt``. A place before 籍 is a nationality or an origin, like an ethnic
+adjective (缅甸籍男子, 湖南籍务工人员): no GPE.
 
 A mixin of ``Rules`` like ``rules_place``.
 """
@@ -31,6 +32,14 @@ class MoneyRules:
             return cands
         return [c for c in cands if c.label not in ("GPE", "LOC")
                 or not self._inside_currency(text, c.start, c.end)]
+
+    def drop_origin_places(self, text: str, cands: list[Candidate]) -> list[Candidate]:
+        """Return ``cands`` without the GPEs right before 籍 (一名缅甸籍男子: a nationality, not
+        a place; 籍贯 names the place after it)."""
+        if "籍" not in text:
+            return cands
+        return [c for c in cands if c.label != "GPE" or not text.startswith("籍", c.end)
+                or text.startswith("籍贯", c.end)]
 
     def _inside_currency(self, text: str, s: int, e: int) -> bool:
         """Return True when a currency's name starts at ``s`` and runs past ``e`` (澳门 + 元)."""

@@ -51,6 +51,22 @@ DATELINE_OUTLET = re.compile(f"(?:^|(?<=[【\\[〔]))([{CJK}]{{2,10}}?)讯(?=[�
 NOT_OUTLET_START = ("本", "据", "快", "简", "通", "综合")
 NOT_IN_OUTLET = set("的了是和与及从向对把被将也都就说称")
 
+# Prepositions that open a clause before an outlet's name (据 + 大理法治网 + 报道).
+NOT_OUTLET_LEAD = set("据在从由向对与和及将把被经")
+
+
+# A party committee named by its level alone (围绕市委中心工作) and the titles that make the
+# word part of a person's title instead (市委书记, 县委常委).
+PARTY_COMMITTEES = ("省委", "市委", "县委", "区委")
+COMMITTEE_TITLES = ("书记", "副书记", "常委", "委员", "领导", "班子", "主要")
+
+
+def _party_committee(text: str, s: int, e: int) -> bool:
+    """Return True when ``s:e`` is a party committee named by its level (县委 + 部署, 围绕 + 市委),
+    not the start of a title (市委书记, 县委常委)."""
+    return text[s:e] in PARTY_COMMITTEES and not text.startswith(COMMITTEE_TITLES, e)
+
+
 class OrgRules:
     """The ORG half of ``Rules`` (a mixin: ``Rules`` builds the gazetteer and the other halves)."""
 
@@ -175,6 +191,9 @@ class OrgRules:
                     c.start <= s < c.end for c in found):
                 continue
             e = self.extend_org(text, m.end())
+            if _party_committee(text, s, e):
+                out.append(Candidate(s, e, "ORG", None, "rule:org_relative", SURE))
+                continue  # 围绕 + 市委 + 中心工作 (not 市委书记: a title)
             if text[s:e] in self.not_org or not self._good_org(text, s, e) or \
                     text.startswith("机关", e):
                 continue  # 市公安局机关: the bureau's own staff, not the body
@@ -191,6 +210,8 @@ class OrgRules:
                 name = text[b:m.start()]
                 if not re.fullmatch(f"[{CJK}]+", name):
                     continue
+                if name[0] in NOT_OUTLET_LEAD and not self.gaz.divisions(name):
+                    continue  # 据 + 大理法治网: the preposition is no part of the name
                 if b == 0 or not re.match(f"[{CJK}]", text[b - 1]) or self.gaz.divisions(name):
                     out.append(Candidate(b, m.end(), "ORG", None, "rule:media", SURE))
                     break
@@ -207,7 +228,8 @@ class OrgRules:
     def shop_orgs(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Return shops named by their brand (ORG, like hotels): a quoted name before 的 + a shop
         noun (一家名为“老街烧烤”的店), or a name of 3-6 characters + a shop head after a word that
-        opens it (在辖区 + 东来顺饭庄; not 一家 + 高档饭店)."""
+        opens it (在辖区 + 东来顺饭庄; not 一家 + 高档饭店), or a name led by a place after 的
+        (路上的 + 浑源凉粉馆)."""
         out = []
         if "“" in text:
             for m in self.shop_quoted_re.finditer(text):
@@ -215,8 +237,10 @@ class OrgRules:
                     out.append(Candidate(m.start("n"), m.end("n"), "ORG", None, "rule:shop", SOFT))
         for m in self.shop_head_re.finditer(text):
             b = next((b for b in range(max(0, m.start() - 6), m.start() - 2)
-                      if text.endswith(self.shop_before, 0, b)
+                      if (text.endswith(self.shop_before, 0, b) or (
+                          text.endswith("的", 0, b) and self.gaz.pattern.match(text, b)))
                       and not any(w in text[b:m.start()] for w in self.shop_before)
+                      and re.fullmatch(f"[{CJK}]+", text[b:m.start()])
                       and self.proper_name(text[b:m.start()])), None)
             if b is not None:
                 out.append(Candidate(b, m.end(), "ORG", None, "rule:shop", SOFT))

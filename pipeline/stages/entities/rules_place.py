@@ -72,6 +72,10 @@ NOT_SECTION = NOT_LOC_CHARS | set("的在向对与和了是将把被等从为及
 # Hong Kong and Macao: no prefecture between the region and its districts (a page naming 香港
 # makes 深水埗 the district, as a city makes its counties).
 NO_PREFECTURE = ("81", "82")
+# Numerals before a short form make its first character a measure word (1500台 + 中).
+COUNT_DIGITS = set("0123456789０１２３４５６７８９")
+# Waters and berths after a district's short form ending in 港 make it the port (铁山港附近海域).
+PORT_WATERS = re.compile("附近|海域|水域|码头|港区|航道|锚地|一带")
 # Organs that make a county's short form a place (胶州 + 公安).
 ORGANS_AFTER_COUNTY = ("公安", "法院", "检察", "警方", "检方", "市委", "县委", "区委",
                        "政府", "交警", "消防", "法庭", "纪委", "监委")
@@ -199,11 +203,13 @@ class PlaceRules:
                     or self.organ_end_re.search(text, max(0, s - 12), s)):
                 continue  # 会同 + 公安部, 市公安局 + 会同: the verb "together with", not the county
             if name in gaz.needs_parent:
-                if not (adjacent and any(is_parent_of(p, d) for p in last_divs for d in divs)):
+                if not (adjacent and any(is_parent_of(p, d) for p in last_divs for d in divs)
+                        or _district_of_home(name, divs, context)):
                     continue
             elif not full or name in gaz.countries:
-                if bounds is not None and (s not in bounds or e not in bounds):
-                    continue
+                if bounds is not None and (s not in bounds or e not in bounds) or \
+                        s and text[s - 1] in COUNT_DIGITS:
+                    continue  # 这1500 + 台中: a count of machines, not 台中
                 if name in gaz.county_short and not (
                         name in known_counties or text.startswith(ORGANS_AFTER_COUNTY, e)
                         or any(d.code[:4] in context or d.code[:2] in context and d.code[:2] in NO_PREFECTURE
@@ -220,6 +226,10 @@ class PlaceRules:
             if name.endswith("县") and len(name) >= 3 and text.startswith("城", e) and \
                     not text.startswith("城关", e):
                 e -= 1  # [霍邱]县城: the county town, the county's short name is the GPE
+            if name[-1] == "港" and all(d.name.endswith("区") for d in divs) and \
+                    PORT_WATERS.match(text, e):
+                out.append(Candidate(s, e, "LOC", None, "rule:port", SOFT))
+                continue  # 铁山港 + 附近海域: the port, not the district 铁山港区
             out.append(Candidate(s, e, "GPE", normalized, "gazetteer", SOFT))
             last_divs = divs
             if any(d.level == "county" for d in divs) and not zm:
@@ -534,6 +544,12 @@ def water_mouth(text: str, s: int, name: str) -> bool:
 RIVER_CHARS = re.compile("[河江湖溪]")
 # What follows a river's name inside a word pkuseg made of it (华容河 + 入湖口, 河 + 沿岸).
 WATER_NEXT = ("入", "沿", "两岸", "河畔", "流域", "水域", "段", "上游", "下游", "岸边", "河道")
+
+
+def _district_of_home(name: str, divs: list, context: set[str]) -> bool:
+    """Return True when a district whose full name is an everyday word (老城区, 新城区) lies in
+    a city the document names (老城区 in a 洛阳 report is 洛阳市老城区)."""
+    return len(name) >= 3 and name[-1] in "区县" and any(d.code[:4] in context for d in divs)
 
 
 def _river_named_after(text: str, s: int, e: int, bounds: set[int] | None, gaz) -> bool:
