@@ -75,7 +75,7 @@ def document_locals(doc_id: str, order: tuple, raw: str | None, rows: list[dict]
     """The local facts of one document, metric_id → local id, and part metric_id → the local
     id of its total."""
     bounds = Boundaries(raw) if raw else None
-    items = [statement(i, row, raw, bounds) for i, row in enumerate(rows)]
+    items = [statement(i, row, raw, bounds, published) for i, row in enumerate(rows)]
     targets = part_targets(items)
     clusters = cluster_statements(items, targets)
     locals_: list[Local] = []

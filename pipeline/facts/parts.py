@@ -7,8 +7,9 @@ import re
 from datetime import date
 from typing import NamedTuple
 
+from .periods import same_window
 from .restate import Statement, actions_agree, objects_agree, overlap
-from .values import WEAK_CATEGORIES, code_within
+from .values import WEAK_CATEGORIES, agree, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
 _MARKER = re.compile(r"其中|包括|包含|含|中，|中,|中有")
@@ -101,15 +102,19 @@ def _subdivision(part: Statement, total: Statement, later: bool = False) -> bool
     """A sub-period (10月 within 1至10月) of a total of the same place, or a sub-area (锦江区
     within 成都市) of a total of the same or a wider period, of the same strong category: a
     week's figure of a city is no part of a district's figure of the year. A total stated
-    after its part must share one of the two (南明区86起 before 全市693起 of the same window)."""
+    after its part must share one of the two (南明区86起 before 全市693起 of the same window).
+    Windows that are one (``periods.same_window``: 今年 and 今年1至11月 in a report of Dec 9) are
+    the same period, but for a figure that does not agree with the total's value: 4126起 of
+    1至11月 is within the year's 284519起; 超28万起 of 1至11月 restates it."""
     if part.category in WEAK_CATEGORIES or part.category != total.category:
         return False
     p, t = part.row, total.row
     inner, outer = (p.get("period_start"), p.get("period_end")), (t.get("period_start"), t.get("period_end"))
     area = _place_within(p, t)
-    if _inside(inner, outer):
+    one = same_window(p, t, part.published)
+    if _inside(inner, outer) and not (one and agree(part.stated, total.stated)):
         return area is False if later else area is not None
-    return bool(area) and (inner == outer or not later and _inside(inner, outer))
+    return bool(area) and (inner == outer or one)
 
 
 def part_targets(items: list[Statement]) -> dict[int, int]:
