@@ -25,6 +25,9 @@ _CLAUSE_ENDS = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _BACKREF = re.compile(r"(上述|前述|以上|这些|这|该|此)(?:的|[案批])?$")
 _BACKREF_OBJECTS = frozenset({"上述", "前述", "以上", "这些", "该", "此"})
 _OBJECT_PREFIX = re.compile(r"^(上述|前述|这些|该类|此类|各类|共计|累计|共|总计)")
+# 涉案总金额 / 涉案金额, 总人数 / 人数: 总 before a measure of a set says "all of it", which the
+# figure says already
+_TOTAL_OF = re.compile(r"总(?=(?:金额|人数|案值|价值|产值|货值|件数|起数|次数|面积|重量|数量))")
 _GENERIC_OBJECTS = frozenset({"占比", "比例", "比重", "案件", "人", "价值", "总数", "数量", "群众"})
 _NO_SLIPS = frozenset({"duration", "percent"})
 _NUMBERISH = re.compile(r"[0-9０-９.．%％零〇一二两三四五六七八九十百千万亿萬億余多近约超成]")
@@ -56,13 +59,15 @@ class Statement:
 
 
 def normalise_object(obj: str | None) -> str | None:
-    """The counted thing without back-reference and quantifier words: 上述犯罪嫌疑人 → 犯罪嫌疑人."""
+    """The counted thing without back-reference and quantifier words: 上述犯罪嫌疑人 → 犯罪嫌疑人;
+    without the 总 of a total's measure: 涉案总金额 → 涉案金额, 总金额 → 金额 (a figure of 涉案金额
+    restates it)."""
     if not obj:
         return None
     obj = obj.strip().strip("“”\"'《》")
     if obj in _BACKREF_OBJECTS:
         return None
-    obj = _OBJECT_PREFIX.sub("", obj)
+    obj = _TOTAL_OF.sub("", _OBJECT_PREFIX.sub("", obj))
     return obj or None
 
 
