@@ -108,3 +108,17 @@ def test_the_items_of_one_enumeration_share_its_total():
             metric(raw, "210起", 210, "起", obj="抢夺", **calls)]
     parts = _part_of(raw, rows)
     assert parts["1840起"] == parts["930起"] == parts["210起"] == "5260起"
+
+
+def test_the_items_of_a_list_after_one_marker_share_its_total():
+    """提起公诉的948人中，包括盗窃犯罪233人、诈骗犯罪120人、帮助信息网络犯罪活动犯罪97人: the last item,
+    read with 帮助 as its verb and another category, is a part of 948人 like the first."""
+    raw = "今年以来，全区检察机关提起公诉948人。提起公诉的948人中，包括盗窃犯罪233人、诈骗犯罪120人、帮助信息网络犯罪活动犯罪97人。"
+    sued = dict(category="prosecuted", action="提起公诉")
+    rows = [metric(raw, "948人", 948, "人", **sued),
+            metric(raw, "948人", 948, "人", nth=1, **sued),
+            metric(raw, "233人", 233, "人", obj="盗窃犯罪", **sued),
+            metric(raw, "120人", 120, "人", obj="诈骗犯罪", **sued),
+            metric(raw, "97人", 97, "人", category="police_service", action="帮助", obj="信息网络犯罪活动犯罪")]
+    parts = _part_of(raw, rows)
+    assert parts["233人"] == parts["120人"] == parts["97人"] == "948人"
