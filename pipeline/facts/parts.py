@@ -129,10 +129,51 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
         if item.backref or item.index in targets:
             continue
         # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
-        candidates = _subdivided(item, ordered, breakdowns)
+        candidates = _kind_of_all(item, ordered) or _subdivided(item, ordered, breakdowns)
         if candidates:
             targets[item.index] = candidates[-1].index
     return targets
+
+
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+
+
+def _of_all_kinds(total: Statement) -> bool:
+    """The figure's clause counts all kinds of a thing: 查处各类交通违法行为超28万起."""
+    return "各类" in _CLAUSE_SPLIT.split(total.sentence_prefix)[-1]
+
+
+def _common_head(a: str, b: str) -> int:
+    """The length of the common ending of two objects: 酒驾醉驾违法行为 / 交通违法行为 → 4 (违法行为)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _kind_of_all(item: Statement, ordered: list[Statement]) -> list[Statement]:
+    """A figure of one kind right after a total of all kinds, in its sentence, without a marker:
+    查处各类交通违法行为超28万起，查处酒驾醉驾违法行为4126起 (the same category, action, place and
+    window; an object of another kind of the same head noun, 违法行为; a smaller value that does
+    not restate it). A district's figure is a sub-area (``_subdivided``), 日均2310起 no kind."""
+    found = []
+    for total in ordered:
+        if total.start >= item.start:
+            break
+        if (total.start >= item.prefix_start and not total.backref and _of_all_kinds(total)
+                and item.category == total.category and item.category not in WEAK_CATEGORIES
+                and item.object and total.object and item.object != total.object
+                and _common_head(item.object, total.object) >= 2 and actions_agree(item, total)
+                and _place_within(item.row, total.row) is False and _comparable(item, total)
+                and not agree(item.stated, total.stated) and _one_window(item, total)):
+            found.append(total)
+    return found
+
+
+def _one_window(part: Statement, total: Statement) -> bool:
+    p, t = part.row, total.row
+    unresolved = not (p.get("period_start") and p.get("period_end") and t.get("period_start") and t.get("period_end"))
+    return same_window(p, t, part.published) or unresolved and p.get("period") == t.get("period")
 
 
 def _marked_parts(ordered: list[Statement]) -> dict[int, int]:

@@ -122,3 +122,23 @@ def test_the_items_of_a_list_after_one_marker_share_its_total():
             metric(raw, "97人", 97, "人", category="police_service", action="帮助", obj="信息网络犯罪活动犯罪")]
     parts = _part_of(raw, rows)
     assert parts["233人"] == parts["120人"] == parts["97人"] == "948人"
+
+
+def test_a_kind_right_after_a_total_of_all_kinds_is_its_part():
+    """查处各类交通违法行为12.4万起，查处酒驾醉驾违法行为2310起，日均340起: the drink-driving figure is
+    one kind of the violations (same head noun 违法行为, no 其中), in the same window; the daily
+    average and a figure of another action (受理…) are not parts."""
+    raw = "今年以来，全市共查处各类交通违法行为12.4万起，查处酒驾醉驾违法行为2310起，日均340起；受理交通事故案件1.1万起。"
+    handled = dict(category="violations_handled", action="查处", place="江西省九江市", period="今年以来")
+    rows = [metric(raw, "12.4万起", 124000, "起", obj="交通违法行为", **handled),
+            metric(raw, "2310起", 2310, "起", obj="酒驾醉驾违法行为", **handled),
+            metric(raw, "340起", 340, "起", category="violations_handled", place="江西省九江市", period="今年以来"),
+            metric(raw, "1.1万起", 11000, "起", category="cases_filed", action="受理", obj="交通事故案件",
+                   place="江西省九江市", period="今年以来")]
+    parts = _part_of(raw, rows)
+    assert parts["2310起"] == "12.4万起"
+    assert parts["340起"] is None and parts["1.1万起"] is None
+    plain = raw.replace("各类", "")
+    assert _part_of(plain, [metric(plain, r["text"], r["value"], r["unit"], category=r["category"],
+                                   action=r["action"], obj=r["object"], place=r["place"], period=r["period"])
+                            for r in rows])["2310起"] is None
