@@ -180,8 +180,8 @@ def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
     """Parts by a marker (其中, 包括, …中，, a ；-clause continuing 其中): part index → total index.
     The items of one enumeration share its totals, one per unit: 其中，刷单返利类诈骗4386起；虚假投资
     理财类诈骗2251起 are both parts of the 1.12万起 the first found, whatever the second's
-    category was read as; so are the items of a 、-list after one marker when no total fits an
-    item's own topic (包括盗窃犯罪207人、帮助信息网络犯罪活动犯罪164人, the second read with 帮助
+    category was read as; so are the figures after one marker in its sentence (a 、- or ，-list)
+    when no total fits an item's own topic (包括盗窃犯罪207人、帮助信息网络犯罪活动犯罪164人, the second read with 帮助
     as its verb)."""
     targets: dict[int, int] = {}
     by_index = {item.index: item for item in ordered}
