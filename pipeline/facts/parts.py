@@ -8,7 +8,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .periods import same_window
-from .restate import Statement, actions_agree, objects_agree, overlap
+from .restate import Statement, actions_agree, objects_agree, overlap, same_thing
 from .values import WEAK_CATEGORIES, agree, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
@@ -104,15 +104,15 @@ def _subdivision(part: Statement, total: Statement, later: bool = False) -> bool
     week's figure of a city is no part of a district's figure of the year. A total stated
     after its part must share one of the two (南明区86起 before 全市693起 of the same window).
     Windows that are one (``periods.same_window``: 今年 and 今年1至11月 in a report of Dec 9) are
-    the same period, but for a figure that does not agree with the total's value: 4126起 of
-    1至11月 is within the year's 284519起; 超28万起 of 1至11月 restates it."""
+    the same period, but for a figure that could not restate the total (another value or
+    thing): 4126起 of 1至11月 is within the year's 284519起; 超28万起 of 1至11月 restates it."""
     if part.category in WEAK_CATEGORIES or part.category != total.category:
         return False
     p, t = part.row, total.row
     inner, outer = (p.get("period_start"), p.get("period_end")), (t.get("period_start"), t.get("period_end"))
     area = _place_within(p, t)
     one = same_window(p, t, part.published)
-    if _inside(inner, outer) and not (one and agree(part.stated, total.stated)):
+    if _inside(inner, outer) and not (one and agree(part.stated, total.stated) and same_thing(part, total)):
         return area is False if later else area is not None
     return bool(area) and (inner == outer or one)
 

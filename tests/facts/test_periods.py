@@ -88,3 +88,16 @@ def test_ten_months_in_december_are_no_restatement_of_the_year():
     statement of the headline's 今年3100余起."""
     by = _linked(_rows(YEAR, TO_OCTOBER), PUBLISHED)
     assert by["3100余起"][0] != by["3187起"][0]
+
+
+def test_a_figure_to_date_of_another_thing_stays_a_sub_period_part():
+    """今年以来…刑事案件1200起 and 今年1至10月…盗窃案件1180起 (a report of Nov 8): the windows are one
+    and the values agree, but 盗窃案件 is not 刑事案件, so 1180起 is no restatement: it stays a
+    part of the 1200起 stated for the longer window."""
+    raw = "今年以来，全市共破获刑事案件1200起。今年1至10月，全市破获盗窃案件1180起。"
+    solved = dict(category="cases_solved", action="破获", place="示例市", period_start=date(2023, 1, 1))
+    rows = [metric(raw, "1200起", 1200, "起", obj="刑事案件", period="今年以来", period_end=date(2023, 11, 8), **solved),
+            metric(raw, "1180起", 1180, "起", obj="盗窃案件", period="今年1至10月", period_end=date(2023, 10, 31), **solved)]
+    _, columns, _ = link(rows, [document(raw, published=date(2023, 11, 8))])
+    whole, part = (columns[r["metric_id"]] for r in rows)
+    assert part[1] == whole[0] != part[0]
