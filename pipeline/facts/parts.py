@@ -170,6 +170,30 @@ def _kind_of_all(item: Statement, ordered: list[Statement]) -> list[Statement]:
     return found
 
 
+_TOTAL_WORD = re.compile(r"总|共|累计|合计")
+
+
+def _later_total(item: Statement, ordered: list[Statement]) -> list[Statement]:
+    """The total of a marked part when no figure before it is of its topic, if stated later in
+    the same or the next paragraph as a total (总, 共, 累计, 合计 in its clause), of the same
+    category, place and window: 在立案侦办的352起案件中，非法集资类案件64起，涉案金额5.83亿元；…
+    今年以来经济犯罪案件涉案总金额达12.38亿元 (the nearest such figure; not the 挽回经济损失 of the
+    cases, stated before)."""
+    for total in ordered:
+        if total.start <= item.start or total.backref:
+            continue
+        if item.paragraph_start not in (total.paragraph_start, total.previous_paragraph_start):
+            if total.paragraph_start > item.paragraph_start:
+                break
+            continue
+        if (total.category == item.category and item.category not in WEAK_CATEGORIES
+                and _TOTAL_WORD.search(_CLAUSE_SPLIT.split(total.sentence_prefix)[-1])
+                and actions_agree(item, total) and _place_within(item.row, total.row) is False
+                and _comparable(item, total) and _one_window(item, total)):
+            return [total]
+    return []
+
+
 def _one_window(part: Statement, total: Statement) -> bool:
     p, t = part.row, total.row
     unresolved = not (p.get("period_start") and p.get("period_end") and t.get("period_start") and t.get("period_end"))
@@ -210,6 +234,8 @@ def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
         shared = totals.get((marker.at, item.unit_class))
         if not candidates and shared is not None and _comparable(item, by_index[shared]):
             candidates = [by_index[shared]]  # 包括危险驾驶犯罪318人、…帮助信息网络犯罪活动犯罪164人
+        if not any(_topics_fit(item, t) or 0 <= marker.named_start <= t.start for t in candidates):
+            candidates = _later_total(item, ordered) or candidates  # …案件中，…涉案金额5.83亿元 … 涉案总金额
         if candidates:
             targets[item.index] = candidates[-1].index
             totals.setdefault((marker.at, item.unit_class), candidates[-1].index)

@@ -142,3 +142,20 @@ def test_a_kind_right_after_a_total_of_all_kinds_is_its_part():
     assert _part_of(plain, [metric(plain, r["text"], r["value"], r["unit"], category=r["category"],
                                    action=r["action"], obj=r["object"], place=r["place"], period=r["period"])
                             for r in rows])["2310起"] is None
+
+
+def test_a_listed_amount_takes_the_total_amount_stated_after_it():
+    """立案侦办的118起案件中，集资类案件23起，涉案金额2.6亿元；传销类案件31起，涉案金额1.4亿元。…涉案总金额达
+    5.72亿元: the listed amounts are parts of the total amount stated after them, not of the
+    挽回损失 of the cases stated before (another topic)."""
+    raw = ("今年以来，全市立案侦办经济犯罪案件118起，挽回损失3.1亿元。\n\n"
+           "在立案侦办的118起案件中，集资类案件23起，涉案金额2.6亿元；传销类案件31起，涉案金额1.4亿元。"
+           "今年以来经济犯罪案件涉案总金额达5.72亿元。\n")
+    money = dict(kind="money", place="福建省三明市", period="今年以来")
+    rows = [metric(raw, "3.1亿元", 3.1e8, "元", category="losses_recovered", action="挽回", obj="损失", **money),
+            metric(raw, "2.6亿元", 2.6e8, "元", category="money_involved", obj="涉案金额", **money),
+            metric(raw, "1.4亿元", 1.4e8, "元", category="money_involved", obj="涉案金额", **money),
+            metric(raw, "5.72亿元", 5.72e8, "元", category="money_involved", action="涉案", obj="总金额", **money)]
+    parts = _part_of(raw, rows)
+    assert parts["2.6亿元"] == parts["1.4亿元"] == "5.72亿元"
+    assert parts["5.72亿元"] is None
