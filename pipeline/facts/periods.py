@@ -58,6 +58,15 @@ def to_date(span: tuple, published) -> bool:
     return day.replace(day=1) - timedelta(days=1) <= end <= day
 
 
+def year_so_far(span: tuple, published) -> bool:
+    """The publication year counted so far: from Jan 1 of that year, the open year or a window
+    to date (今年, 今年1至11月, 今年以来 in a report of 2025-12-09); not 1至10月 there."""
+    start, day = as_date(span[0]), as_date(published)
+    span = (start, as_date(span[1]))
+    return bool(start and day and start == date(day.year, 1, 1)
+                and (open_year(span, published) or to_date(span, published)))
+
+
 def _loosely_equal(a: tuple, b: tuple) -> bool:
     """Two windows that cover each other but for a tenth of the longer: 近三年 counted back from
     the publication day and 2021年1月至2023年11月 in one report."""
