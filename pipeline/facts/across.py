@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pipeline.document import content_id
 
 from .parts import part_targets
+from .periods import year_so_far
 from .restate import Boundaries, Cluster, cluster_statements, kind_of, normalise_object, overlap, statement
 from .values import WEAK_CATEGORIES, Stated, agree, significant_digits
 
@@ -75,7 +76,7 @@ def document_locals(doc_id: str, order: tuple, raw: str | None, rows: list[dict]
     """The local facts of one document, metric_id → local id, and part metric_id → the local
     id of its total."""
     bounds = Boundaries(raw) if raw else None
-    items = [statement(i, row, raw, bounds) for i, row in enumerate(rows)]
+    items = [statement(i, row, raw, bounds, published) for i, row in enumerate(rows)]
     targets = part_targets(items)
     clusters = cluster_statements(items, targets)
     locals_: list[Local] = []
@@ -173,13 +174,14 @@ def merge_republications(by_root: dict[str, list[Local]], sets: UnionFind) -> No
 def period_keys(row: dict, published) -> list[tuple]:
     """The periods a statement can be blocked on: its resolved dates; an open period (…以来)
     also by its start, so 今年以来 resolved on one page and left as written on another (with
-    the publication year) meet; else the period as written with the publication year."""
+    the publication year) meet, and so does the year so far (今年 of a report of Dec 9, or
+    今年1至11月: ``periods.year_so_far``); else the period as written with the publication year."""
     keys: list[tuple] = []
     text = _PERIOD_NOISE.sub("", row.get("period") or "").strip()
     start, end = row.get("period_start"), row.get("period_end")
     if start and end:
         keys.append(("dates", str(start), str(end)))
-        if "以来" in text:
+        if "以来" in text or year_so_far((start, end), published):
             keys.append(("since", str(start)))
     elif text and published is not None:
         year = str(published)[:4]

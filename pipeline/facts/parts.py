@@ -7,8 +7,9 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from .restate import Statement, actions_agree, objects_agree, overlap
-from .values import WEAK_CATEGORIES, code_within
+from .periods import same_window
+from .restate import Statement, actions_agree, objects_agree, overlap, same_thing
+from .values import WEAK_CATEGORIES, agree, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
 _MARKER = re.compile(r"其中|包括|包含|含|中，|中,|中有")
@@ -101,15 +102,19 @@ def _subdivision(part: Statement, total: Statement, later: bool = False) -> bool
     """A sub-period (10月 within 1至10月) of a total of the same place, or a sub-area (锦江区
     within 成都市) of a total of the same or a wider period, of the same strong category: a
     week's figure of a city is no part of a district's figure of the year. A total stated
-    after its part must share one of the two (南明区86起 before 全市693起 of the same window)."""
+    after its part must share one of the two (南明区86起 before 全市693起 of the same window).
+    Windows that are one (``periods.same_window``: 今年 and 今年1至11月 in a report of Dec 9) are
+    the same period, but for a figure that could not restate the total (another value or
+    thing): 4126起 of 1至11月 is within the year's 284519起; 超28万起 of 1至11月 restates it."""
     if part.category in WEAK_CATEGORIES or part.category != total.category:
         return False
     p, t = part.row, total.row
     inner, outer = (p.get("period_start"), p.get("period_end")), (t.get("period_start"), t.get("period_end"))
     area = _place_within(p, t)
-    if _inside(inner, outer):
+    one = same_window(p, t, part.published)
+    if _inside(inner, outer) and not (one and agree(part.stated, total.stated) and same_thing(part, total)):
         return area is False if later else area is not None
-    return bool(area) and (inner == outer or not later and _inside(inner, outer))
+    return bool(area) and (inner == outer or one)
 
 
 def part_targets(items: list[Statement]) -> dict[int, int]:
@@ -124,17 +129,84 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
         if item.backref or item.index in targets:
             continue
         # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
-        candidates = _subdivided(item, ordered, breakdowns)
+        candidates = _kind_of_all(item, ordered) or _subdivided(item, ordered, breakdowns)
         if candidates:
             targets[item.index] = candidates[-1].index
     return targets
+
+
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+
+
+def _of_all_kinds(total: Statement) -> bool:
+    """The figure's clause counts all kinds of a thing: 查处各类交通违法行为超28万起."""
+    return "各类" in _CLAUSE_SPLIT.split(total.sentence_prefix)[-1]
+
+
+def _common_head(a: str, b: str) -> int:
+    """The length of the common ending of two objects: 酒驾醉驾违法行为 / 交通违法行为 → 4 (违法行为)."""
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _kind_of_all(item: Statement, ordered: list[Statement]) -> list[Statement]:
+    """A figure of one kind right after a total of all kinds, in its sentence, without a marker:
+    查处各类交通违法行为超28万起，查处酒驾醉驾违法行为4126起 (the same category, action, place and
+    window; an object of another kind of the same head noun, 违法行为; a smaller value that does
+    not restate it). A district's figure is a sub-area (``_subdivided``), 日均2310起 no kind."""
+    found = []
+    for total in ordered:
+        if total.start >= item.start:
+            break
+        if (total.start >= item.prefix_start and not total.backref and _of_all_kinds(total)
+                and item.category == total.category and item.category not in WEAK_CATEGORIES
+                and item.object and total.object and item.object != total.object
+                and _common_head(item.object, total.object) >= 2 and actions_agree(item, total)
+                and _place_within(item.row, total.row) is False and _comparable(item, total)
+                and not agree(item.stated, total.stated) and _one_window(item, total)):
+            found.append(total)
+    return found
+
+
+_TOTAL_WORD = re.compile(r"总|共|累计|合计")
+
+
+def _later_total(item: Statement, ordered: list[Statement]) -> list[Statement]:
+    """The total of a marked part when no figure before it is of its topic, if stated later in
+    the same or the next paragraph as a total (总, 共, 累计, 合计 in its clause), of the same
+    category, place and window: 在立案侦办的352起案件中，非法集资类案件64起，涉案金额5.83亿元；…
+    今年以来经济犯罪案件涉案总金额达12.38亿元 (the nearest such figure; not the 挽回经济损失 of the
+    cases, stated before)."""
+    for total in ordered:
+        if total.start <= item.start or total.backref:
+            continue
+        if item.paragraph_start not in (total.paragraph_start, total.previous_paragraph_start):
+            if total.paragraph_start > item.paragraph_start:
+                break
+            continue
+        if (total.category == item.category and item.category not in WEAK_CATEGORIES
+                and _TOTAL_WORD.search(_CLAUSE_SPLIT.split(total.sentence_prefix)[-1])
+                and actions_agree(item, total) and _place_within(item.row, total.row) is False
+                and _comparable(item, total) and _one_window(item, total)):
+            return [total]
+    return []
+
+
+def _one_window(part: Statement, total: Statement) -> bool:
+    p, t = part.row, total.row
+    unresolved = not (p.get("period_start") and p.get("period_end") and t.get("period_start") and t.get("period_end"))
+    return same_window(p, t, part.published) or unresolved and p.get("period") == t.get("period")
 
 
 def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
     """Parts by a marker (其中, 包括, …中，, a ；-clause continuing 其中): part index → total index.
     The items of one enumeration share its totals, one per unit: 其中，刷单返利类诈骗4386起；虚假投资
     理财类诈骗2251起 are both parts of the 1.12万起 the first found, whatever the second's
-    category was read as."""
+    category was read as; so are the figures after one marker in its sentence (a 、- or ，-list)
+    when no total fits an item's own topic (包括盗窃犯罪207人、帮助信息网络犯罪活动犯罪164人, the second read with 帮助
+    as its verb)."""
     targets: dict[int, int] = {}
     by_index = {item.index: item for item in ordered}
     opened: tuple[int, Marker] | None = None  # (clause start, marker) of the last 其中
@@ -159,6 +231,11 @@ def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
                       and _comparable(item, t) and (marker.inner or _topics_fit(item, t))]
         if marker.inner:
             candidates.sort(key=_set_rank(item, marker))
+        shared = totals.get((marker.at, item.unit_class))
+        if not candidates and shared is not None and _comparable(item, by_index[shared]):
+            candidates = [by_index[shared]]  # 包括危险驾驶犯罪318人、…帮助信息网络犯罪活动犯罪164人
+        if not any(_topics_fit(item, t) or 0 <= marker.named_start <= t.start for t in candidates):
+            candidates = _later_total(item, ordered) or candidates  # …案件中，…涉案金额5.83亿元 … 涉案总金额
         if candidates:
             targets[item.index] = candidates[-1].index
             totals.setdefault((marker.at, item.unit_class), candidates[-1].index)

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from .periods import periods_agree
 from .values import UNIT_SCALES, WEAK_CATEGORIES, Stated, agree, code_within, stated, tenfold_slip, unit_class
 
 _SENTENCE_END = "。！？!?；;\n"
@@ -24,8 +25,10 @@ _CLAUSE_ENDS = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 _BACKREF = re.compile(r"(上述|前述|以上|这些|这|该|此)(?:的|[案批])?$")
 _BACKREF_OBJECTS = frozenset({"上述", "前述", "以上", "这些", "该", "此"})
 _OBJECT_PREFIX = re.compile(r"^(上述|前述|这些|该类|此类|各类|共计|累计|共|总计)")
+# 涉案总金额 / 涉案金额, 总人数 / 人数: 总 before a measure of a set says "all of it", which the
+# figure says already
+_TOTAL_OF = re.compile(r"总(?=(?:金额|人数|案值|价值|产值|货值|件数|起数|次数|面积|重量|数量))")
 _GENERIC_OBJECTS = frozenset({"占比", "比例", "比重", "案件", "人", "价值", "总数", "数量", "群众"})
-_PAST = re.compile(r"(去年|上年|前年|同期)")
 _NO_SLIPS = frozenset({"duration", "percent"})
 _NUMBERISH = re.compile(r"[0-9０-９.．%％零〇一二两三四五六七八九十百千万亿萬億余多近约超成]")
 
@@ -47,6 +50,7 @@ class Statement:
     paragraph_start: int = 0
     previous_paragraph_start: int = 0
     clause: str = ""
+    published: object = None
 
     start: int = 0
     category: str = "other"
@@ -55,13 +59,15 @@ class Statement:
 
 
 def normalise_object(obj: str | None) -> str | None:
-    """The counted thing without back-reference and quantifier words: 上述犯罪嫌疑人 → 犯罪嫌疑人."""
+    """The counted thing without back-reference and quantifier words: 上述犯罪嫌疑人 → 犯罪嫌疑人;
+    without the 总 of a total's measure: 涉案总金额 → 涉案金额, 总金额 → 金额 (a figure of 涉案金额
+    restates it)."""
     if not obj:
         return None
     obj = obj.strip().strip("“”\"'《》")
     if obj in _BACKREF_OBJECTS:
         return None
-    obj = _OBJECT_PREFIX.sub("", obj)
+    obj = _TOTAL_OF.sub("", _OBJECT_PREFIX.sub("", obj))
     return obj or None
 
 
@@ -96,8 +102,10 @@ class Boundaries:
         return self.clause[i] if i < len(self.clause) else self.length
 
 
-def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None = None) -> Statement:
-    """Read a row and its surroundings: 上述3126名 is a back-reference; 其中… opens a part."""
+def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None = None,
+              published=None) -> Statement:
+    """Read a row and its surroundings: 上述3126名 is a back-reference; 其中… opens a part.
+    ``published`` (the document's day) says how far 今年 can count (``periods.same_window``)."""
     kind = row.get("quantity_kind")
     scale = UNIT_SCALES.get((row.get("unit") or "").strip(), 1.0)
     value_max = row.get("value_max")
@@ -105,7 +113,7 @@ def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None 
                                         row.get("approx")),
                      unit_class(row.get("unit"), kind), start=int(row.get("start") or 0),
                      category=row.get("category") or "other", object=normalise_object(row.get("object")),
-                     action=row.get("action") or None)
+                     action=row.get("action") or None, published=published)
     if not raw:
         item.backref = row.get("object") in _BACKREF_OBJECTS
         return item
@@ -184,28 +192,6 @@ def _weak_topic_agrees(a: Statement, b: Statement) -> bool:
     return short >= 3 and overlap(a.clause, b.clause) >= 0.6
 
 
-def _loosely_equal(a: tuple, b: tuple) -> bool:
-    """Two windows that cover each other but for a tenth of the longer: 近三年 counted back from
-    the publication day and 2021年1月至2023年11月 in one report."""
-    shared = (min(a[1], b[1]) - max(a[0], b[0])).days
-    longest = max((a[1] - a[0]).days, (b[1] - b[0]).days, 1)
-    return shared >= 0.9 * longest
-
-
-def _period_agrees(a: dict, b: dict) -> bool:
-    """Resolved periods must be equal, but for an open one from the same start (今年以来 and
-    今年1至10月 in one report) and a loose one (近三年, 近年来) that nearly covers the other;
-    去年 never agrees with 今年."""
-    pa, pb = (a.get("period_start"), a.get("period_end")), (b.get("period_start"), b.get("period_end"))
-    if all(pa) and all(pb) and pa != pb:
-        words = (a.get("period") or "") + (b.get("period") or "")
-        open_ended = "以来" in words and pa[0] == pb[0]
-        loose = "近" in words and _loosely_equal(pa, pb)
-        if not (open_ended or loose):
-            return False
-    return bool(_PAST.search(a.get("period") or "")) == bool(_PAST.search(b.get("period") or ""))
-
-
 def _place_agrees(a: dict, b: dict) -> bool:
     """Places agree when one is missing or one contains the other (江苏省南京市 / 南京市;
     420100 / 420000)."""
@@ -224,7 +210,7 @@ def same_thing(a: Statement, b: Statement) -> bool:
     ra, rb = a.row, b.row
     if kind_of(a) != kind_of(b):
         return False
-    if not (_period_agrees(ra, rb) and _place_agrees(ra, rb)):
+    if not (periods_agree(ra, rb, a.published or b.published) and _place_agrees(ra, rb)):
         return False
     if a.backref or b.backref:
         return True

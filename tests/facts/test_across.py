@@ -190,3 +190,22 @@ def test_a_part_stated_up_to_a_day_meets_the_same_part_stated_for_the_year():
              rows[2], rows[3], rows[4]]
     _, columns, _ = link(other, docs)
     assert columns[rows[2]["metric_id"]][0] != columns[rows[4]["metric_id"]][0]
+
+
+def test_the_year_so_far_meets_across_documents():
+    """A report of Dec 9 states 今年1至11月…4126起; a digest of Dec 12 quotes 今年…4126起 (read as
+    the whole year, which is not over): one statistic. A report's 1至10月 is not the year so far."""
+    one = "本报讯 记者从市公安局交警支队获悉，今年1至11月，龙岩市共查处酒驾醉驾违法行为4126起，同比上升6.3%。"
+    two = "一周法治速览：交警部门通报，今年全市查处酒驾醉驾违法行为4126起，另有多起事故仍在调查之中。"
+    handled = dict(category="violations_handled", action="查处", obj="酒驾醉驾违法行为", place="福建省龙岩市")
+    to_november = dict(period="今年1至11月", period_start=date(2025, 1, 1), period_end=date(2025, 11, 30))
+    year = dict(period="今年", period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
+    docs = [document(one, "d1", "1.txt", published=date(2025, 12, 9)),
+            document(two, "d2", "2.txt", published=date(2025, 12, 12))]
+    rows = [metric(one, "4126起", 4126, "起", doc_id="d1", **handled, **to_november),
+            metric(two, "4126起", 4126, "起", doc_id="d2", **handled, **year)]
+    assert len(link(rows, docs)[0]) == 1
+    to_october = dict(to_november, period="今年1至10月", period_end=date(2025, 10, 31))
+    rows[0] = metric(one.replace("11月", "10月"), "4126起", 4126, "起", doc_id="d1", **handled, **to_october)
+    docs[0] = document(one.replace("11月", "10月"), "d1", "1.txt", published=date(2025, 12, 9))
+    assert len(link(rows, docs)[0]) == 2

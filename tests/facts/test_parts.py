@@ -108,3 +108,54 @@ def test_the_items_of_one_enumeration_share_its_total():
             metric(raw, "210起", 210, "起", obj="抢夺", **calls)]
     parts = _part_of(raw, rows)
     assert parts["1840起"] == parts["930起"] == parts["210起"] == "5260起"
+
+
+def test_the_items_of_a_list_after_one_marker_share_its_total():
+    """提起公诉的948人中，包括盗窃犯罪233人、诈骗犯罪120人、帮助信息网络犯罪活动犯罪97人: the last item,
+    read with 帮助 as its verb and another category, is a part of 948人 like the first."""
+    raw = "今年以来，全区检察机关提起公诉948人。提起公诉的948人中，包括盗窃犯罪233人、诈骗犯罪120人、帮助信息网络犯罪活动犯罪97人。"
+    sued = dict(category="prosecuted", action="提起公诉")
+    rows = [metric(raw, "948人", 948, "人", **sued),
+            metric(raw, "948人", 948, "人", nth=1, **sued),
+            metric(raw, "233人", 233, "人", obj="盗窃犯罪", **sued),
+            metric(raw, "120人", 120, "人", obj="诈骗犯罪", **sued),
+            metric(raw, "97人", 97, "人", category="police_service", action="帮助", obj="信息网络犯罪活动犯罪")]
+    parts = _part_of(raw, rows)
+    assert parts["233人"] == parts["120人"] == parts["97人"] == "948人"
+
+
+def test_a_kind_right_after_a_total_of_all_kinds_is_its_part():
+    """查处各类交通违法行为12.4万起，查处酒驾醉驾违法行为2310起，日均340起: the drink-driving figure is
+    one kind of the violations (same head noun 违法行为, no 其中), in the same window; the daily
+    average and a figure of another action (受理…) are not parts."""
+    raw = "今年以来，全市共查处各类交通违法行为12.4万起，查处酒驾醉驾违法行为2310起，日均340起；受理交通事故案件1.1万起。"
+    handled = dict(category="violations_handled", action="查处", place="江西省九江市", period="今年以来")
+    rows = [metric(raw, "12.4万起", 124000, "起", obj="交通违法行为", **handled),
+            metric(raw, "2310起", 2310, "起", obj="酒驾醉驾违法行为", **handled),
+            metric(raw, "340起", 340, "起", category="violations_handled", place="江西省九江市", period="今年以来"),
+            metric(raw, "1.1万起", 11000, "起", category="cases_filed", action="受理", obj="交通事故案件",
+                   place="江西省九江市", period="今年以来")]
+    parts = _part_of(raw, rows)
+    assert parts["2310起"] == "12.4万起"
+    assert parts["340起"] is None and parts["1.1万起"] is None
+    plain = raw.replace("各类", "")
+    assert _part_of(plain, [metric(plain, r["text"], r["value"], r["unit"], category=r["category"],
+                                   action=r["action"], obj=r["object"], place=r["place"], period=r["period"])
+                            for r in rows])["2310起"] is None
+
+
+def test_a_listed_amount_takes_the_total_amount_stated_after_it():
+    """立案侦办的118起案件中，集资类案件23起，涉案金额2.6亿元；传销类案件31起，涉案金额1.4亿元。…涉案总金额达
+    5.72亿元: the listed amounts are parts of the total amount stated after them, not of the
+    挽回损失 of the cases stated before (another topic)."""
+    raw = ("今年以来，全市立案侦办经济犯罪案件118起，挽回损失3.1亿元。\n\n"
+           "在立案侦办的118起案件中，集资类案件23起，涉案金额2.6亿元；传销类案件31起，涉案金额1.4亿元。"
+           "今年以来经济犯罪案件涉案总金额达5.72亿元。\n")
+    money = dict(kind="money", place="福建省三明市", period="今年以来")
+    rows = [metric(raw, "3.1亿元", 3.1e8, "元", category="losses_recovered", action="挽回", obj="损失", **money),
+            metric(raw, "2.6亿元", 2.6e8, "元", category="money_involved", obj="涉案金额", **money),
+            metric(raw, "1.4亿元", 1.4e8, "元", category="money_involved", obj="涉案金额", **money),
+            metric(raw, "5.72亿元", 5.72e8, "元", category="money_involved", action="涉案", obj="总金额", **money)]
+    parts = _part_of(raw, rows)
+    assert parts["2.6亿元"] == parts["1.4亿元"] == "5.72亿元"
+    assert parts["5.72亿元"] is None

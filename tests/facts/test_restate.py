@@ -331,3 +331,17 @@ def test_an_abbreviated_action_or_object_restates_the_full_one():
     swapped = dict(rows[1], object="信诈案件")
     _, columns, _ = link([swapped, rows[3]], [document(raw)])
     assert columns[swapped["metric_id"]][0] != columns[rows[3]["metric_id"]][0]
+
+
+def test_the_total_amount_restates_the_amount():
+    """涉案金额逾9亿元 (lead) and 涉案总金额达9.27亿元 (body, read as 涉案 + 总金额) are one
+    statistic; 总 says "all of it", which the figure says already. 非法集资涉案金额3.4亿元 is a part."""
+    raw = ("本报讯 今年以来，全市共立案侦办经济犯罪案件211起，涉案金额逾9亿元。\n\n"
+           "其中，非法集资类案件40起，涉案金额3.4亿元。今年以来经济犯罪案件涉案总金额达9.27亿元。\n")
+    money = dict(category="money_involved", kind="money", place="福建省莆田市")
+    rows = [metric(raw, "逾9亿元", 9e8, "元", approx="over", obj="涉案金额", **money),
+            metric(raw, "3.4亿元", 3.4e8, "元", obj="涉案金额", **money),
+            metric(raw, "9.27亿元", 9.27e8, "元", action="涉案", obj="总金额", **money)]
+    _, columns, _ = link(rows, [document(raw)])
+    lead, part, body = (columns[r["metric_id"]] for r in rows)
+    assert lead[0] == body[0] and part[1] == body[0]
