@@ -15,7 +15,7 @@ from ..lexicon import DATA_DIR, alternation, read_words
 from .layout import Line
 
 ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|实习记者|[\u4e00-\u9fff]{0,6}?(?:全媒体|融媒体)记者"
-              r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻|日报|晚报|晨报|时报)|[\u4e00-\u9fff]{1,4}报[ \t]+|[\u4e00-\u9fff]{1,4}(?:法治|法制|法院|检察|公安|青年|都市|商|京)报)?记者"
+              r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻|日报|晚报|晨报|时报)[ \t]?|[\u4e00-\u9fff]{1,4}报[ \t]+|[\u4e00-\u9fff]{1,4}(?:法治|法制|法院|检察|公安|青年|都市|商|京)报)?记者"
               r"|通讯员|实习生")
 # A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
 # A transliterated name runs on after its dot: 阿依古丽·买买提, 努尔兰·哈力木.

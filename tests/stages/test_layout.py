@@ -214,6 +214,15 @@ def test_a_legal_papers_byline_without_a_space_is_a_byline_with_its_outlet():
     assert article.outlet == "湘南法治报"
 
 
+def test_a_sites_byline_with_a_space_before_the_role_is_a_byline():
+    """示例法治网 记者 张三 under the headline: a byline naming its outlet, not the title."""
+    doc = split("某市警方今年破获环境犯罪案件132起\n\n示例法治网 记者 韩小刚\n\n本报讯 今年以来，某市公安机关破获案件132起。")
+    article = doc.articles[0]
+    assert article.title == "某市警方今年破获环境犯罪案件132起"
+    assert [(a.name, a.role) for a in article.authors] == [("韩小刚", "reporter")]
+    assert article.outlet == "示例法治网"
+
+
 def test_junk_glued_to_a_sentence_end_is_dropped():
     doc = split("标题甲乙丙\n警方提醒，高回报投资都是诈骗。Zx8Kq2Lm")
     assert doc.clean.endswith("都是诈骗。") and doc.articles[0].truncated is False
