@@ -29,10 +29,11 @@ from dataclasses import dataclass
 from ..document import ArticleSpan, Author, Document
 from . import headers
 from .chrome import (EDITION, PageMeta, article_openers, closes_article, cuts_article, find_chrome, glued_editor,
-                     glued_meta, signers)
+                     glued_meta)
 from .layout import Line as _Line
-from .layout import glued_dates, glued_jumps, item_headline, numbered_items, page_lines, run_on_items, simplified_view
+from .layout import dash_subtitle, glued_dates, glued_jumps, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 from .metalines import page_published
+from .signatures import mark_report_signers, organ_signers
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
@@ -143,11 +144,6 @@ def is_weak_heading(text: str) -> bool:
             and len(_HEADING_PUNCT.findall(text)) <= 2)
 
 
-def _dash_subtitle(line: _Line) -> bool:
-    """A subtitle line led by a dash: ``——市公安局经侦支队追赃挽损工作侧记``."""
-    return line.kind == "heading" and line.text.startswith(("——", "--"))
-
-
 def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
     """Promote a run of weak headings to headings when a byline or dateline follows the run.
 
@@ -158,7 +154,7 @@ def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
     """
     for i, line in enumerate(lines):  # “钱追回来了！” above a dash subtitle or the date line
         if line.kind == "body" and len(line.text) <= 40 and "。" not in line.text and (
-                line.end in titled or (i + 1 < len(lines) and _dash_subtitle(lines[i + 1]))):
+                line.end in titled or (i + 1 < len(lines) and dash_subtitle(lines[i + 1]))):
             line.kind = "weak"
     promoted = 0  # length of the run of promoted lines just below
     for i in range(len(lines) - 1, -1, -1):
@@ -168,22 +164,13 @@ def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
             continue
         below = lines[i + 1] if i + 1 < len(lines) else None
         kind_below = below.kind if below is not None else None
-        dash_below = below is not None and _dash_subtitle(below)
+        dash_below = below is not None and dash_subtitle(below)
         # Higher up the run, a line with a comma is more likely a cut-off end of text.
         heads_article = (kind_below in ("byline", "dateline") or dash_below or line.end in titled
                          or (kind_below == "heading" and 0 < promoted < 3
                              and "，" not in line.simple))
         line.kind = "heading" if heads_article else "body"
         promoted = promoted + 1 if heads_article else 0
-
-
-def _mark_signers(lines: list[_Line]) -> None:
-    """A signature right under a report's dash subtitle is its byline, not a headline line:
-    ``示例市人民法院工作报告`` / ``——在示例市人民代表大会上`` / ``示例市人民法院院长 张三``
-    (not ``示例县法院院长 走进社区`` under a kicker)."""
-    for above, line in zip(lines, lines[1:]):
-        if line.kind == "heading" and _dash_subtitle(above) and headers.SIGNER.match(line.simple):
-            line.kind = "byline"
 
 
 def ends_sentence(text: str) -> bool:
@@ -214,7 +201,7 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset(), opens: set[int] 
     for line in lines:
         line.kind = "body" if line.start in signed else _classify(line)
     _mark_headlines(lines, titled)
-    _mark_signers(lines)
+    mark_report_signers(lines)
     blocks: list[_Block] = []
     i = 0
     n = len(lines)
@@ -381,7 +368,7 @@ class ArticleSplitter:
             return doc
         groups: list[list[_Block]] = []  # one list of blocks per article
         # A line right above the date/source line is the headline (严打犯罪，守护平安).
-        signed = signers(all_lines, kinds)  # 示例市人民检察院 / 2024年6月2日 under a notice: no headline
+        signed = organ_signers(all_lines, kinds)  # 示例市人民检察院 / 2024年6月2日 under a notice: no headline
         titled = {all_lines[i].end for i in range(len(all_lines) - 1)
                   if kinds[i] is None and kinds[i + 1] == "meta" and all_lines[i].start not in signed}
         epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
