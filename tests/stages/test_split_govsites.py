@@ -85,6 +85,17 @@ def test_a_line_with_other_labels_is_no_release_table(line):
     assert metalines.release_fields(line) is None
 
 
+@pytest.mark.parametrize("line, published", [
+    ("成文日期：2024-02-01 来源：示例县公安局 发布时间：2024-02-03 09:30", date(2024, 2, 3)),
+    ("成文日期：2024-02-01 点击：12", None),  # not a release table (点击), and still no page date
+    ("印发日期：2024-02-01 来源：示例县公安局", None),
+    ("来源：示例县公安局 2024-02-05 10:20", date(2024, 2, 5)),
+])
+def test_a_date_line_reads_the_release_tables_date_labels(line, published):
+    """One reader of the table's labels: a published label dates the page, a written one never."""
+    assert (metalines.meta_line(line) or {}).get("published") == published
+
+
 @pytest.mark.parametrize("line", ["示例法治在线 - 首页 - 平安频道", "示例晚报—首页—社会新闻", "示例网_首页"])
 def test_a_browser_title_with_the_home_page_is_navigation(line):
     assert chrome.line_kind(line) == "nav"
