@@ -252,9 +252,9 @@ _TOP_DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 def page_published(current: date | None, raw: str, lines: list, kinds: list[str | None],
                    found: date | None) -> date | None:
     """The page's date: ``current`` (the input's, or the reader's guess from a date among the first
-    lines, ``io.printed_date``), else ``found`` on the page's date line. The guess yields to the
-    date line when it was read off article text, not chrome: a report's session line
-    ``——2026年1月18日在示例市人民代表大会上`` over ``发布时间：2026-01-22`` → 2026-01-22."""
+    lines, ``io.printed_date``, which never reads a dash subtitle), else ``found`` on the page's
+    date line. The guess yields to the date line when it was read off article text, not chrome: a
+    headline ``示例省新规2026年3月1日起施行`` over ``发布时间：2026-02-20 09:30`` → 2026-02-20."""
     if current is None or found is None or found == current or current != printed_date(raw):
         return current or found
     top = next((i for i, line in enumerate(lines[:3])
