@@ -495,9 +495,8 @@ def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
     kinds: list[str | None] = [None] * len(lines)
     _mark_lines(lines, kinds, meta)
     _mark_titles(lines, kinds, meta)
-    if meta.organ and meta.outlet and (is_department(meta.outlet) or (  # 来源：省院第二检察部 on
-            meta.outlet[0] in "省市县区州" and meta.organ.endswith(meta.outlet))):  # 示例省人民检察院's site,
-        meta.outlet = meta.organ  # 来源：省公安厅 on 示例省公安厅's: the organ is the outlet
+    if meta.organ and meta.outlet and not OUTLET_NAME.search(meta.outlet):
+        meta.outlet = meta.organ  # 来源：天水市人民检察院, 来源：省院第二检察部 on 甘肃省人民检察院's site
     meta.chrome = [(line.start, line.end, kind) for line, kind in zip(lines, kinds) if kind]
     return kinds, meta
 

@@ -521,7 +521,7 @@ def _page_facts(doc: Document, meta: PageMeta) -> None:
         mark = article.header.get("dateline_simple")
         article.published = doc.published
         article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
-                          or article.header.get("credit") or doc.meta.get("site_name"))
+                          or article.header.get("credit") or meta.organ or doc.meta.get("site_name"))
     if meta.authors and doc.articles and not doc.articles[0].authors:
         found = headers.byline_authors(simplified_view(meta.authors))
         doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]
