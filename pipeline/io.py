@@ -409,6 +409,7 @@ def _excerpt(line: str) -> str:
 
 
 _PRINTED_DATE = re.compile(r"(20\d\d|19\d\d)年(\d{1,2})月(\d{1,2})日")
+_DASH_LEAD = ("——", "--", "—", "－－")  # a subtitle line
 
 
 def document_from_text(text: str, source: str, published: date | None = None,
@@ -464,10 +465,12 @@ def pieces(text: str, limit: int) -> list[tuple[int, int]]:
 
 
 def printed_date(text: str) -> date | None:
-    """Return the date printed on a masthead-like line at the top of ``text``, if any."""
+    """Return the date printed on a masthead-like line at the top of ``text``, if any; never
+    the date of a dash subtitle (``——2026年1月18日在示例市人民代表大会上``: the day of the
+    session, not of the page)."""
     lines = [line.strip() for line in text[:600].splitlines() if line.strip()][:3]
     for line in lines:
-        if len(line) > 40:
+        if len(line) > 40 or line.startswith(_DASH_LEAD):
             continue
         match = _PRINTED_DATE.search(line.translate(readers.DIGITS))
         if match:

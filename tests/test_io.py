@@ -148,6 +148,8 @@ def test_every_broken_input_is_read_or_rejected(tmp_path, monkeypatch):
     ("2021年7月27日，丹阳市法院公开宣判张某某等人黑恶势力犯罪案件，张某某等人分别被判处有期徒刑。", None),
     ("标题\n\n本报记者 甲乙\n\n正文，内容。\n\n2021年7月27日", None),
     ("2021年2月30日", None),
+    # a dash subtitle's date is the day of a session, not of the page
+    ("示例市人民法院工作报告\n——2026年1月18日在示例市人民代表大会上\n发布时间：2026-01-22", None),
 ])
 def test_printed_publication_date(text, expected):
     from pipeline.io import printed_date

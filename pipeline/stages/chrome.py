@@ -29,8 +29,9 @@ from datetime import date
 from ..lexicon import DATA_DIR, alternation, read_words
 from . import headers
 from .headers import find_date
-from .layout import Line
+from .layout import Line, heading_like
 from .metalines import DATE_TEXT, EDITION, META_LABEL, OUTLET_NAME, TIME, meta_line, stamped
+from .signatures import signature_date
 
 _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
                   r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$"  # 示例市场监管网 首页
@@ -218,10 +219,6 @@ def line_kind(text: str) -> str | None:
 _CLOSING = ("end_mark", "editor", "correction", "meta")  # a footer does not: 其中\n版权所有
 
 
-def _is_heading_like(text: str) -> bool:
-    return len(text) <= 40 and not re.search(r"[，。；！？,;!?]", text)
-
-
 def _as_printed(line: Line, value: str | None) -> str | None:
     """``value`` found in the simplified view, as printed on the line (联合报 → 聯合報)."""
     at = line.simple.find(value) if value else -1
@@ -233,7 +230,7 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
     teaser = comments = read = False
     for i, line in enumerate(lines):
         kind = line_kind(line.simple)
-        if kind is None and teaser and _is_heading_like(line.simple):
+        if kind is None and teaser and heading_like(line.simple):
             kind = "teaser"
         if kind is None and comments and len(line.simple) <= 120:
             kind = "comment"  # 山水：物业也该管管了。 under 网友评论
@@ -245,23 +242,16 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             if source:
                 meta.outlet = meta.outlet or _as_printed(line, source.group(1))
         if kind is None and i and kinds[i - 1] == "nav" and _CRUMB_START.match(lines[i - 1].simple) and (
-                _CRUMB_START.match(line.simple) or (len(line.simple) <= 4 and _is_heading_like(line.simple))):
+                _CRUMB_START.match(line.simple) or (len(line.simple) <= 4 and heading_like(line.simple))):
             kind = "nav"  # the crumbs after 首页 on lines of their own
         if kind in (None, "widget"):  # 时间：2021-10-08 作者：刘晓 【打印】【关闭】 is a date line
             found = meta_line(line.simple)
             if found is not None and (kind is None or found.get("published") or EDITION.search(line.simple)):
-                kind = None if read and _signature_date(lines, kinds, i) else "meta"
+                kind = None if read and signature_date(lines, kinds, i) else "meta"
                 meta.published = meta.published or found.get("published")
                 meta.outlet = meta.outlet or _as_printed(line, found.get("outlet"))
                 meta.authors = meta.authors or _as_printed(line, found.get("authors"))
         kinds[i] = kind
-
-
-def _signature_date(lines: list[Line], kinds: list[str | None], i: int) -> bool:
-    """True for a release's signature date (``示例县公安局`` + ``2024年3月9日`` under the text):
-    body text, whose date still dates the page when no date line did."""
-    return bool(i and kinds[i - 1] is None and headers.SIGNATURE_DATE.fullmatch(lines[i].simple.strip())
-                and _is_heading_like(lines[i - 1].simple) and len(lines[i - 1].simple) <= 30)
 
 
 _MASTHEAD_COLUMN = re.compile(r"[ \t]*[·•・|｜][ \t]*[\u4e00-\u9fff]{2,8}$")
@@ -306,7 +296,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         first, second = lines[rest[0]].simple, lines[rest[1]].simple
         if first == second or (first.startswith(second) and len(second) >= 4
                                and _PAGE_TITLE_SEP.match(first[len(second):])) or (
-                _SITE_SUFFIX.search(first) and _is_heading_like(second)):
+                _SITE_SUFFIX.search(first) and heading_like(second)):
             kinds[rest[0]] = "page_title"
             rest = rest[1:]
     guided = any(kind == "page_header" for kind in kinds[:rest[0]]) if rest else False
@@ -343,7 +333,7 @@ def _listed_headlines(lines: list[Line], rest: list[int], texts: list[str], guid
     (a list may word a headline otherwise: 示例区：守护岸线安全 over 岸线巡逻常态化)."""
     listed = []
     for pos, i in enumerate(rest):
-        if not _is_heading_like(texts[pos]) or texts[pos] not in texts[pos + 1:]:
+        if not heading_like(texts[pos]) or texts[pos] not in texts[pos + 1:]:
             break
         listed.append(i)
     if not guided or not listed:
@@ -351,7 +341,7 @@ def _listed_headlines(lines: list[Line], rest: list[int], texts: list[str], guid
     block, closed = [], False
     for pos, i in enumerate(rest):
         closed = bool(pos) and _blank_between(lines[rest[pos - 1]], lines[i])
-        if closed or i != rest[0] + pos or not _is_heading_like(texts[pos]):
+        if closed or i != rest[0] + pos or not heading_like(texts[pos]):
             break
         block.append(i)
     # only a block a blank line closes: without one the list runs into the first article
@@ -397,7 +387,7 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
         kinds[first] = "page_title"
     for i in range(1, len(lines) - 1):
         if (kinds[i] is None and kinds[i - 1] is None and kinds[i + 1] == "meta"
-                and _WEB_NAME.match(lines[i].simple) and _is_heading_like(lines[i - 1].simple)):
+                and _WEB_NAME.match(lines[i].simple) and heading_like(lines[i - 1].simple)):
             kinds[i] = "page_title"
             _site_outlet(lines[i], meta)
     _mark_poster(lines, kinds, meta)
@@ -420,7 +410,7 @@ def _mark_poster(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         above = i - 2
         while above > 0 and kinds[above] == "widget":
             above -= 1
-        if _POSTER.match(lines[i - 1].simple) and kinds[above] is None and _is_heading_like(lines[above].simple):
+        if _POSTER.match(lines[i - 1].simple) and kinds[above] is None and heading_like(lines[above].simple):
             kinds[i - 1] = "meta"
             meta.outlet = meta.outlet or lines[i - 1].text
 
@@ -478,7 +468,7 @@ def _mark_channel(lines: list[Line], kinds: list[str | None]) -> None:
     if first is None or first + 2 >= len(lines) or "meta" in kinds[:first]:
         return
     if (_CHANNEL_WORD.match(lines[first].simple) and kinds[first + 1] is None
-            and _is_heading_like(lines[first + 1].simple) and len(lines[first + 1].simple) > 6
+            and heading_like(lines[first + 1].simple) and len(lines[first + 1].simple) > 6
             and "meta" in kinds[first + 2:first + 5]):
         kinds[first] = "column"
 
@@ -495,7 +485,7 @@ def _mark_channel_under_date(lines: list[Line], kinds: list[str | None]) -> None
         above = i - 1
         while above >= 0 and kinds[above] in ("meta", "widget"):
             above -= 1
-        if above >= 0 and kinds[above] is None and _is_heading_like(lines[above].simple):
+        if above >= 0 and kinds[above] is None and heading_like(lines[above].simple):
             kinds[i] = "column"
 
 
@@ -505,9 +495,8 @@ def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
     kinds: list[str | None] = [None] * len(lines)
     _mark_lines(lines, kinds, meta)
     _mark_titles(lines, kinds, meta)
-    if meta.organ and meta.outlet and (is_department(meta.outlet) or (  # 来源：省院第二检察部 on
-            meta.outlet[0] in "省市县区州" and meta.organ.endswith(meta.outlet))):  # 示例省人民检察院's site,
-        meta.outlet = meta.organ  # 来源：省公安厅 on 示例省公安厅's: the organ is the outlet
+    if meta.organ and meta.outlet and not OUTLET_NAME.search(meta.outlet):
+        meta.outlet = meta.organ  # 来源：天水市人民检察院, 来源：省院第二检察部 on 甘肃省人民检察院's site
     meta.chrome = [(line.start, line.end, kind) for line, kind in zip(lines, kinds) if kind]
     return kinds, meta
 
@@ -553,24 +542,3 @@ def article_openers(all_lines: list[Line], kinds: list[str | None]) -> set[int]:
         elif kinds[i] is None and kinds[i + 1] == "meta" and stamped(all_lines[i + 1].simple):
             out.add(all_lines[i].start)
     return out
-
-
-# 示例市人民检察院, 示例县公安局交警大队: an organ signing a notice.
-_SIGNER_ORGAN = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:局|院|所|队|委|厅|部|办|中心|政府|委员会|办公室)$")
-
-
-def signers(all_lines: list[Line], kinds: list[str | None]) -> set[int]:
-    """Starts of the organs that sign a notice under its text, over a bare date (``…参加。`` /
-    ``示例市人民检察院`` / ``2024年6月2日``): the notice's last line, never a headline of the
-    notice below it (a headline over a bare date at the top of a page is no signer). A date
-    kept as text (``_signature_date``) is the notice's last line too."""
-    found = set()
-    for i in range(1, len(all_lines) - 1):
-        if (kinds[i] is None and kinds[i - 1] is None and "。" in all_lines[i - 1].simple
-                and _SIGNER_ORGAN.match(all_lines[i].simple) and kinds[i + 1] in ("meta", None)
-                and len(all_lines[i + 1].simple) <= 16 and find_date(all_lines[i + 1].simple)
-                and not stamped(all_lines[i + 1].simple)):
-            found.add(all_lines[i].start)
-            if kinds[i + 1] is None:
-                found.add(all_lines[i + 1].start)
-    return found

@@ -45,6 +45,16 @@ class Line:
             self.simple = self.text
 
 
+def heading_like(text: str) -> bool:
+    """A line short and bare enough to be a headline or a signer: no comma or sentence stop."""
+    return len(text) <= 40 and not re.search(r"[，。；！？,;!?]", text)
+
+
+def dash_subtitle(line: Line) -> bool:
+    """A subtitle line led by a dash: ``——市公安局经侦支队追赃挽损工作侧记``."""
+    return line.kind == "heading" and line.text.startswith(("——", "--"))
+
+
 def page_lines(text: str, simple: str | None = None) -> list[Line]:
     """Return the non-blank lines of ``text``, stripped, with their offsets and simplified view."""
     simple = text if simple is None else simple

@@ -21,8 +21,22 @@ from .headers import find_date
 # edition or date line (what is left is the outlet).
 _PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录"
                     r"|分享到[:：]?|分享让更多人看到|大字体|小字体|打印本页|关闭窗口|收藏本文|扫一扫")
+# 索引号：…　发布机构：…, 成 文 日 期：…: the fields of a government release's metadata table (a
+# label may be printed with spaces between its characters), by what the field says.
+_RELEASE_TAGS = {label: tag for tag, labels in read_tagged(DATA_DIR / "chrome_release_fields.txt").items()
+                 for label in labels}
+_RELEASE_LABEL = re.compile(
+    "(?P<label>" + "|".join("[ \t\u3000]*".join(label) for label in sorted(_RELEASE_TAGS, key=len, reverse=True))
+    + ")[ \t\u3000]*[:：]")
+# 成文日期, 发布时间: the dated fields of that table; the one place that knows a written date
+# (成文日期, 印发日期: the day the document was signed) from a published one (发布日期).
+_RELEASE_DATES = {tag: sorted((label for label, t in _RELEASE_TAGS.items() if t == tag), key=len, reverse=True)
+                  for tag in ("published", "written")}
+_DATE_LABELS = "|".join(_RELEASE_DATES["published"] + _RELEASE_DATES["written"])
+_PUBLISHED_LABEL = re.compile("|".join(_RELEASE_DATES["published"]))
+_WRITTEN_FIELD = re.compile(rf"(?:{'|'.join(_RELEASE_DATES['written'])})[ \t]*[:：][ \t]*[^ \t]*")
 _META_LABEL = re.compile(
-    r"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入|成文)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位"
+    rf"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|{_DATE_LABELS}|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位"
     r"|浏览次数|浏览量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
     r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
 _TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)(?!\d)"
@@ -79,18 +93,11 @@ _GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")
 _GLUED_LABEL = re.compile(r"(?<!责任)(来源|稿源|作者|责任编辑|编辑)(?![:：])")
 _GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff])(?=(?:19|20)\d\d[-/.年])")
 # 作者：张三2023-05-06来源：示例网: a labelled value runs into the next label or the date.
-_LABEL_AT = re.compile(r"(?<=\S)(?<!最后|发布|发稿|更新|发表|出版|刊发|录入|信息|文章|新闻|责任|成文)"
-                       r"(?=(?:信息|文章|新闻)?(?:来源|稿源)[:：]|作者[:：]|(?:责任)?编辑[:：]"
+_LABEL_PREFIXES = sorted({"最后", "发布", "发稿", "更新", "发表", "出版", "刊发", "录入", "信息", "文章", "新闻", "责任"}
+                        | {label[:-2] for label in _DATE_LABELS.split("|") if len(label) == 4})
+_LABEL_AT = re.compile(rf"(?<=\S)(?<!{'|'.join(_LABEL_PREFIXES)})"
+                       rf"(?=(?:{_DATE_LABELS})[:：]|(?:信息|文章|新闻)?(?:来源|稿源)[:：]|作者[:：]|(?:责任)?编辑[:：]"
                        r"|(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)[:：])")
-
-
-# 索引号：…　发布机构：…, 成 文 日 期：…: the fields of a government release's metadata table (a
-# label may be printed with spaces between its characters), by what the field says.
-_RELEASE_TAGS = {label: tag for tag, labels in read_tagged(DATA_DIR / "chrome_release_fields.txt").items()
-                 for label in labels}
-_RELEASE_LABEL = re.compile(
-    "(?P<label>" + "|".join("[ \t\u3000]*".join(label) for label in sorted(_RELEASE_TAGS, key=len, reverse=True))
-    + ")[ \t\u3000]*[:：]")
 
 
 def release_fields(text: str) -> dict | None:
@@ -165,7 +172,7 @@ def meta_line(text: str) -> dict | None:
     rest = _PAGER.sub(" ", _ACCOUNT.sub(" ", _EN_LABEL.sub(" ", _UPDATE_NOTE.sub(" ", rest))))
     if _DATE_TEXT.search(rest) or _TIME.search(rest):
         rest = _UPDATED.sub(" ", rest)  # 更新：2024年3月8日 星期五 18:40
-    published = find_date(text[text.find("发布日期"):] if "发布日期" in text else text)  # not 成文日期
+    published = _published(text)
     if published:
         found["published"] = published
     had_date = bool(_DATE_TEXT.search(rest) or _EDITION.search(rest) or _TIME_LINE.match(text))
@@ -190,6 +197,14 @@ def meta_line(text: str) -> dict | None:
     if rest and (_OUTLET_NAME.search(rest) or account):  # 南方日报 2020-07-13; not 于北京 or a signature
         found.setdefault("outlet", rest)
     return found
+
+
+def _published(text: str) -> date | None:
+    """The page's date on a date line: the one after a published label of the release table
+    (``成文日期：2025-09-17 来源：示例局 发布日期：2025-09-18`` → 2025-09-18), never a written one
+    (``成文日期：2025-09-17 来源：示例局`` → None); else the line's date."""
+    published = _PUBLISHED_LABEL.search(text)
+    return find_date(text[published.start():] if published else _WRITTEN_FIELD.sub(" ", text))
 
 
 def _account_line(match: re.Match) -> dict:
@@ -237,9 +252,9 @@ _TOP_DATE = re.compile(r"(?:19|20)\d\d年\d{1,2}月\d{1,2}日")
 def page_published(current: date | None, raw: str, lines: list, kinds: list[str | None],
                    found: date | None) -> date | None:
     """The page's date: ``current`` (the input's, or the reader's guess from a date among the first
-    lines, ``io.printed_date``), else ``found`` on the page's date line. The guess yields to the
-    date line when it was read off article text, not chrome: a report's session line
-    ``——2026年1月18日在示例市人民代表大会上`` over ``发布时间：2026-01-22`` → 2026-01-22."""
+    lines, ``io.printed_date``, which never reads a dash subtitle), else ``found`` on the page's
+    date line. The guess yields to the date line when it was read off article text, not chrome: a
+    headline ``示例省新规2026年3月1日起施行`` over ``发布时间：2026-02-20 09:30`` → 2026-02-20."""
     if current is None or found is None or found == current or current != printed_date(raw):
         return current or found
     top = next((i for i, line in enumerate(lines[:3])

@@ -18,7 +18,8 @@ A run of sections that follows an article cut off mid-sentence cannot continue t
 it is attached to the earlier article it continues, recognised by parallel subheads (the
 ``坚持…不变 / 坚持…不减`` pattern: same opening characters, same length) and shared place
 names. Articles whose last paragraph stops mid-sentence are marked truncated, unless the page
-closes them (``(完)``, ``责任编辑：…``, a signature date).
+closes them (``(完)``, ``责任编辑：…``, a signature date): ``endings.py``. Signers and signature
+dates are read in ``signatures.py``.
 """
 
 from __future__ import annotations
@@ -28,30 +29,16 @@ from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document
 from . import headers
-from .chrome import (EDITION, PageMeta, article_openers, closes_article, cuts_article, find_chrome, glued_editor,
-                     glued_meta, signers)
+from .chrome import EDITION, PageMeta, article_openers, find_chrome, glued_editor, glued_meta
+from .endings import BARE_CREDIT, closing_chrome, ends_sentence, is_caption, truncated
 from .layout import Line as _Line
-from .layout import glued_dates, glued_jumps, item_headline, numbered_items, page_lines, run_on_items, simplified_view
+from .layout import dash_subtitle, glued_dates, glued_jumps, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 from .metalines import page_published
+from .signatures import mark_report_signers, organ_signers
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
-_TERMINAL = "。！？!?…；;"
-_CLOSERS = "”’」』）)》"
-# …咨询80余人次。（完）; …偵辦。（編輯：林美玲）1130506 (a wire's date code after the note)
-# …调查。【责任编辑：王五】, …调查。 编辑：王五 审核：赵六: editor lines glued to the last paragraph.
-_EDITOR_NOTE = re.compile(r"[（(【\[](?:编辑|责编|责任编辑)[:：][^）)】\]]{1,20}[）)】\]]\d{0,8}$|[（(]完[）)]$"
-                          r"|(?<=[。！？”])[ \t]*(?:责任编辑|责编|编辑|审核|校对|监制)[:：][^。！？，]{1,30}$")
-# A photo credit closing a caption (图为…。 本报记者 王丽 摄) ends the text as a full stop does.
-_PHOTO_CREDIT = re.compile(r"[\u4e00-\u9fff·]{2,4}[ \t/]*(?:摄影报道|摄|摄影|供图|制图)[)）]?$")
-
-
-_AGENCY_PHOTO = re.compile(r"[（(](?:新华社|中新社)[\u4e00-\u9fff]{0,6}发[\u4e00-\u9fff]{0,8}[）)]$")  # （新华社发美联社照片）
-# A photo credit on a line of its own: （新华社记者刘前刚摄）, （姜伟尚占摄影报道）, 李想 摄.
-# （作者系示例大学法学院教授）: a note on the author closes an article.
-_AUTHOR_NOTE = re.compile(r"^[（(](?:作者系|作者为|作者是)[^（）()]{2,40}[）)]$")
-_BARE_CREDIT = re.compile(r"^[（(][^（）()]{2,16}(?:摄|摄影|摄影报道|供图)[）)]$")
 
 
 def _classify(line: _Line) -> str:
@@ -66,7 +53,7 @@ def _classify(line: _Line) -> str:
         return "tail"
     if line.kind == "item":  # a bulleted digest item (▲市法院召开…)
         return "item"
-    if _BARE_CREDIT.match(text):  # （新华社记者刘前刚摄） under a caption: never a headline
+    if BARE_CREDIT.match(text):  # （新华社记者刘前刚摄） under a caption: never a headline
         return "body"
     if len(text) <= 40 and not _HEADING_PUNCT.search(text):
         return "heading"
@@ -143,11 +130,6 @@ def is_weak_heading(text: str) -> bool:
             and len(_HEADING_PUNCT.findall(text)) <= 2)
 
 
-def _dash_subtitle(line: _Line) -> bool:
-    """A subtitle line led by a dash: ``——市公安局经侦支队追赃挽损工作侧记``."""
-    return line.kind == "heading" and line.text.startswith(("——", "--"))
-
-
 def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
     """Promote a run of weak headings to headings when a byline or dateline follows the run.
 
@@ -158,7 +140,7 @@ def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
     """
     for i, line in enumerate(lines):  # “钱追回来了！” above a dash subtitle or the date line
         if line.kind == "body" and len(line.text) <= 40 and "。" not in line.text and (
-                line.end in titled or (i + 1 < len(lines) and _dash_subtitle(lines[i + 1]))):
+                line.end in titled or (i + 1 < len(lines) and dash_subtitle(lines[i + 1]))):
             line.kind = "weak"
     promoted = 0  # length of the run of promoted lines just below
     for i in range(len(lines) - 1, -1, -1):
@@ -168,28 +150,13 @@ def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
             continue
         below = lines[i + 1] if i + 1 < len(lines) else None
         kind_below = below.kind if below is not None else None
-        dash_below = below is not None and _dash_subtitle(below)
+        dash_below = below is not None and dash_subtitle(below)
         # Higher up the run, a line with a comma is more likely a cut-off end of text.
         heads_article = (kind_below in ("byline", "dateline") or dash_below or line.end in titled
                          or (kind_below == "heading" and 0 < promoted < 3
                              and "，" not in line.simple))
         line.kind = "heading" if heads_article else "body"
         promoted = promoted + 1 if heads_article else 0
-
-
-def _mark_signers(lines: list[_Line]) -> None:
-    """A signature right under a report's dash subtitle is its byline, not a headline line:
-    ``示例市人民法院工作报告`` / ``——在示例市人民代表大会上`` / ``示例市人民法院院长 张三``
-    (not ``示例县法院院长 走进社区`` under a kicker)."""
-    for above, line in zip(lines, lines[1:]):
-        if line.kind == "heading" and _dash_subtitle(above) and headers.SIGNER.match(line.simple):
-            line.kind = "byline"
-
-
-def ends_sentence(text: str) -> bool:
-    """True when ``text`` stops at a sentence end (closing quotes and brackets allowed)."""
-    stripped = text.rstrip().rstrip(_CLOSERS)
-    return bool(stripped) and stripped[-1] in _TERMINAL
 
 
 @dataclass
@@ -214,7 +181,7 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset(), opens: set[int] 
     for line in lines:
         line.kind = "body" if line.start in signed else _classify(line)
     _mark_headlines(lines, titled)
-    _mark_signers(lines)
+    mark_report_signers(lines)
     blocks: list[_Block] = []
     i = 0
     n = len(lines)
@@ -228,7 +195,7 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset(), opens: set[int] 
         header = lines[i:j]
         k = j
         while k < n and (lines[k].kind == "byline" or (  # a photo's caption between headline and lead
-                header and k + 1 < n and _caption(lines[k]) and lines[k + 1].kind in ("byline", "dateline"))):
+                header and k + 1 < n and is_caption(lines[k]) and lines[k + 1].kind in ("byline", "dateline"))):
             k += 1
         bylines = lines[j:k]
         starts_article = bool(header) and (bool(bylines) or header[0].kind in ("tag", "headmark")
@@ -271,15 +238,9 @@ def _photo_item(block: _Block) -> bool:
     """A photo on a page of photos: a short title over one caption that closes with the
     photographer's credit (``禁毒宣传`` / ``6月5日，某社区民警…。 通讯员 常青 摄``)."""
     head = block.header[0].simple if len(block.header) == 1 else ""
-    body = block.body[:-1] if len(block.body) == 2 and _BARE_CREDIT.match(block.body[-1].simple) else block.body
+    body = block.body[:-1] if len(block.body) == 2 and BARE_CREDIT.match(block.body[-1].simple) else block.body
     return (0 < len(head) <= 16 and not headers.ENUMERATED.match(head) and not head.startswith(("（", "("))
-            and len(body) == 1 and (_caption(body[0]) or len(body) < len(block.body)))
-
-
-def _caption(line: _Line) -> bool:
-    """A photo caption: text closed by the photographer's or agency's credit
-    (``…开展演练。 李想 摄``, ``…在滚大雪球。（新华社发）``)."""
-    return "。" in line.simple and bool(_PHOTO_CREDIT.search(line.simple) or _AGENCY_PHOTO.search(line.simple))
+            and len(body) == 1 and (is_caption(body[0]) or len(body) < len(block.body)))
 
 
 def _byline_above_headline(lines: list[_Line]) -> bool:
@@ -299,7 +260,7 @@ def _column_heading(lines: list[_Line]) -> bool:
     if rest[0].kind == "tag":
         return sum(line.kind == "tag" for line in rest) >= 2
     # 调解现场 right above its caption is that photo's title; the line above it is the column.
-    return sum(_caption(line) for line in rest) >= 2 and not _caption(rest[0]) and _caption(rest[1])
+    return sum(is_caption(line) for line in rest) >= 2 and not is_caption(rest[0]) and is_caption(rest[1])
 
 
 def _opens_with_column(kinds: list[str | None]) -> bool:
@@ -317,8 +278,8 @@ def _unmarked_items(lines: list[_Line]) -> bool:
     are the column's items (``要闻简报`` / ``近日，省高级人民法院…。`` / ``省公安厅部署…。``);
     so are the captions of a page of photos (``图片新闻`` / ``…开展演练。 李想 摄``). True when
     the lines were so read (a headline leading an item is then cut off by ``item_headline``)."""
-    credits = [bool(_BARE_CREDIT.match(line.simple)) for line in lines]
-    if len(lines) - sum(credits) < 2 or any(len(line.simple) > 200 or not (ends_sentence(line.text) or _caption(line))
+    credits = [bool(BARE_CREDIT.match(line.simple)) for line in lines]
+    if len(lines) - sum(credits) < 2 or any(len(line.simple) > 200 or not (ends_sentence(line.text) or is_caption(line))
                                             or _classify(line) != "body"
                                             for line, credit in zip(lines, credits) if not credit):
         return False
@@ -352,7 +313,7 @@ class ArticleSplitter:
         kinds, meta = find_chrome(all_lines)
         doc.chrome = meta.chrome
         doc.published = page_published(doc.published, doc.raw, all_lines, kinds, meta.published)
-        closing = _closing_chrome(all_lines, kinds)
+        closing = closing_chrome(all_lines, kinds)
         lines = _split_tags([line for line, kind in zip(all_lines, kinds) if kind is None])
         if _byline_above_headline(lines):  # 示例新闻记者 马骁 / 2023-07-11 … / headline: page metadata
             doc.chrome = sorted(doc.chrome + [(lines[0].start, lines[0].end, "meta")])
@@ -381,7 +342,7 @@ class ArticleSplitter:
             return doc
         groups: list[list[_Block]] = []  # one list of blocks per article
         # A line right above the date/source line is the headline (严打犯罪，守护平安).
-        signed = signers(all_lines, kinds)  # 示例市人民检察院 / 2024年6月2日 under a notice: no headline
+        signed = organ_signers(all_lines, kinds)  # 示例市人民检察院 / 2024年6月2日 under a notice: no headline
         titled = {all_lines[i].end for i in range(len(all_lines) - 1)
                   if kinds[i] is None and kinds[i + 1] == "meta" and all_lines[i].start not in signed}
         epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
@@ -430,7 +391,7 @@ class ArticleSplitter:
         title, kicker, subtitle, header_spans = _header(first, dated)
         authors: list[Author] = []
         author_spans: list[tuple[int, int, str, str]] = []
-        for line in (line for line in first.bylines if not _caption(line)):  # a caption names its photographer
+        for line in (line for line in first.bylines if not is_caption(line)):  # a caption names its photographer
             outlet = headers.BYLINE_OUTLET.match(line.simple)
             if outlet:  # 中国时报 记者 王晓明/台北报导
                 header_spans.setdefault("credit", line.text[:outlet.end(1 if outlet.group(1) else 2)])
@@ -465,7 +426,7 @@ class ArticleSplitter:
         header_spans["paragraph_kinds"] = kinds
         return ArticleSpan(index=index, segments=segments, title=title, kicker=kicker,
                            subtitle=subtitle, authors=authors, dateline=dateline,
-                           truncated=_truncated(blocks[-1].lines[-1], closing,
+                           truncated=truncated(blocks[-1].lines[-1], closing,
                                                web or "网" in header_spans.get("dateline_simple", "")),
                            header=header_spans, paragraphs=paragraphs)
 
@@ -534,36 +495,9 @@ def _header(first: _Block, dated: frozenset[int] | set[int] = frozenset()) -> tu
     return title, kicker, subtitle, spans
 
 
-def _closing_chrome(lines: list[_Line], kinds: list[str | None]) -> dict[int, tuple[str, str]]:
-    """For each article line followed directly by chrome: its end → (kind, chrome text)."""
-    out = {}
-    for i in range(len(lines) - 1):
-        if kinds[i] is None and kinds[i + 1] is not None:
-            out[lines[i].end] = (kinds[i + 1], lines[i + 1].simple)
-    return out
-
-
 def _dated_on_top(kinds: list[str | None]) -> bool:
     """True for a web page: a date/source line among its first four lines."""
     return "meta" in kinds[:4]
-
-
-def _truncated(last: _Line, closing: dict[int, tuple[str, str]], web: bool = False) -> bool:
-    """True when an article is really cut off: its last paragraph stops mid-sentence and the
-    page does not close it (``(完)``, ``责任编辑：…``, a date), or, on a web page (a date
-    line above its text), it ends in ``……`` (a feature in print may end so);
-    ``下转第二版``, ``（未完）`` and a read-more link (``点击阅读全文``) always cut."""
-    kind, text = closing.get(last.end, (None, ""))
-    if cuts_article(kind, text):
-        return True
-    if closes_article(kind):
-        return False
-    body = _EDITOR_NOTE.sub("", last.simple)
-    if (_caption(last) or headers.SIGNATURE_DATE.search(body) or _BARE_CREDIT.match(body)
-            or _AUTHOR_NOTE.match(body)):
-        return False
-    cut = web and body.rstrip().endswith(("…", "..."))  # 至案发时……: a web excerpt cut off
-    return last.kind in ("body", "dateline", "item") and (cut or not ends_sentence(body))
 
 
 def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:
@@ -587,7 +521,7 @@ def _page_facts(doc: Document, meta: PageMeta) -> None:
         mark = article.header.get("dateline_simple")
         article.published = doc.published
         article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
-                          or article.header.get("credit") or doc.meta.get("site_name"))
+                          or article.header.get("credit") or meta.organ or doc.meta.get("site_name"))
     if meta.authors and doc.articles and not doc.articles[0].authors:
         found = headers.byline_authors(simplified_view(meta.authors))
         doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]

@@ -1,6 +1,7 @@
 """Government and organ sites: a release's metadata table (索引号, 发布机构, 成文日期, 发布日期) is
 chrome and its 发布日期 the page's date; the browser title ``站名 - 首页 - 频道``; ``X在线讯`` datelines;
-an outlet named beside the date; a department under the organ the site names is not the outlet.
+an outlet named beside the date; on an organ's own site the organ is the outlet, not a department
+or another organ that a 来源 or 发布机构 field names (the medium that published the page).
 All pages are written for these tests."""
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def test_a_release_table_under_the_headline_is_chrome_and_gives_date_and_outlet(
     assert [a.title for a in doc.articles] == ["县市场监管局开展春季食品安全专项检查"]
     article = doc.articles[0]
     assert doc.published == date(2026, 3, 11) and article.published == date(2026, 3, 11)
-    assert article.outlet == "示例县市场监督管理局"
+    assert article.outlet == "示例县人民政府"  # the site publishes; 信息来源 names who wrote it
     body = "".join(doc.clean[start:end] for start, end in article.paragraphs)
     assert "索" not in body and "文号" not in body and "3月上旬" in body
 
@@ -67,7 +68,7 @@ def test_a_release_table_above_the_headline_is_chrome_not_a_title():
 def test_a_date_written_is_not_the_date_published():
     doc = split(WRITTEN_ONLY)
     assert [a.title for a in doc.articles] == ["区应急管理局部署冬季消防安全检查"]
-    assert doc.published is None and doc.articles[0].outlet == "示例区应急管理局"
+    assert doc.published is None and doc.articles[0].outlet == "示例区人民政府"
 
 
 @pytest.mark.parametrize("line, found", [
@@ -83,6 +84,17 @@ def test_release_fields(line, found):
 @pytest.mark.parametrize("line", ["发布日期：2024-02-03 点击：12", "信息来源于群众举报，警方立即出警"])
 def test_a_line_with_other_labels_is_no_release_table(line):
     assert metalines.release_fields(line) is None
+
+
+@pytest.mark.parametrize("line, published", [
+    ("成文日期：2024-02-01 来源：示例县公安局 发布时间：2024-02-03 09:30", date(2024, 2, 3)),
+    ("成文日期：2024-02-01 点击：12", None),  # not a release table (点击), and still no page date
+    ("印发日期：2024-02-01 来源：示例县公安局", None),
+    ("来源：示例县公安局 2024-02-05 10:20", date(2024, 2, 5)),
+])
+def test_a_date_line_reads_the_release_tables_date_labels(line, published):
+    """One reader of the table's labels: a published label dates the page, a written one never."""
+    assert (metalines.meta_line(line) or {}).get("published") == published
 
 
 @pytest.mark.parametrize("line", ["示例法治在线 - 首页 - 平安频道", "示例晚报—首页—社会新闻", "示例网_首页"])
@@ -135,7 +147,8 @@ ORGAN_SITE = """示例省人民检察院
 
 @pytest.mark.parametrize("source, outlet", [
     ("省院第四检察部", "示例省人民检察院"), ("政治部", "示例省人民检察院"), ("市局宣传处", "示例省人民检察院"),
-    ("示例市人民检察院", "示例市人民检察院"),  # another organ is the outlet it names
+    ("示例市人民检察院", "示例省人民检察院"),  # another organ contributed the item; the site published it
+    ("示例日报", "示例日报"),  # a paper the site carries is the outlet
 ])
 def test_a_department_is_not_the_outlet_of_its_organs_site(source, outlet):
     doc = split(ORGAN_SITE.format(source=source))
@@ -152,3 +165,19 @@ def test_a_department_without_the_organ_on_the_page_stays_the_outlet():
     ("国务院新闻办公室", False), ("示例县人民检察院", False)])
 def test_is_department(name, department):
     assert chrome.is_department(name) is department
+
+
+SIGNED_NOTICE = """示例县人民法院
+当前位置：首页 > 公告通报
+关于开展诉讼服务开放日的公告
+发布时间：2026-04-02 09:00
+本院定于4月10日举办诉讼服务开放日，欢迎群众参加。
+示例县人民法院
+2026年4月2日"""
+
+
+def test_a_notice_an_organ_signs_on_its_own_site_has_the_site_as_outlet():
+    doc = split(SIGNED_NOTICE)
+    assert doc.articles[0].outlet == "示例县人民法院"
+    alone = split(SIGNED_NOTICE.split("\n", 2)[2])  # no site named: the signer is no medium
+    assert alone.articles[0].outlet is None

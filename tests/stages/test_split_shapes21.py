@@ -80,11 +80,21 @@ def test_the_date_line_dates_the_page_not_a_reports_session_line():
     text = ("示例市中级人民法院工作报告（摘要）\n——2025年1月18日在示例市人民代表大会第六次会议上\n"
             "发布时间：2025-01-22　来源：示例市中级人民法院\n2024年，全市法院共受理案件15.6万件。\n")
     doc = document_from_text(text, "s")
-    assert doc.published == date(2025, 1, 18)  # the reader's guess from the first lines
+    assert doc.published is None  # the reader's guess never reads a dash subtitle
     for stage in (Cleaner(), ArticleSplitter()):
         doc = stage(doc)
     assert doc.published == date(2025, 1, 22)
     assert doc.articles[0].published == date(2025, 1, 22)
+
+
+def test_the_date_line_dates_the_page_not_a_date_in_its_headline():
+    text = ("示例省新规2026年3月1日起施行\n发布时间：2026-02-20 09:30　来源：示例法治网\n"
+            "本报讯 示例省司法厅日前发布新规，明确了若干事项。\n")
+    doc = document_from_text(text, "s")
+    assert doc.published == date(2026, 3, 1)  # the reader's guess from the first lines
+    for stage in (Cleaner(), ArticleSplitter()):
+        doc = stage(doc)
+    assert doc.published == date(2026, 2, 20)
 
 
 def test_a_masthead_date_still_dates_the_page():
