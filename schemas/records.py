@@ -76,7 +76,7 @@ class Article(Span):
     authors: list[Author] = Field(default_factory=list, description="Bylined people with their roles.")
     dateline: str | None = Field(None, description="Lead marker such as 本报讯 or 新华社北京7月1日电.")
     published: date | None = Field(None, description="The day the page published the article: its date line or edition line, else the input's date (not the filing day of a wire story's dateline).")
-    outlet: str | None = Field(None, description="The outlet the page states (来源：南方日报, 新华社…电, a masthead), or the input's site name.")
+    outlet: str | None = Field(None, description="The medium that published the page: one the page names (a masthead, 新华社…电, 来源：南方日报), else the site that names itself (an organ's own site, also for a notice it signs), else the organ a 来源 line names, else the input's site name.")
     segments: list[Segment] = Field(description="Stretches of the page the article covers (several when continued).")
     truncated: bool = Field(description="True when the article is cut off at the end of the page.")
     text: str = Field(description="The article's own raw text: raw_text of each segment, joined by a blank line.")
