@@ -349,3 +349,22 @@ def test_gifts_shares_and_honours(extractor, sentence, span, category):
     17个先进集体被记集体一等功, 评出模范民警10人 -> other."""
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
     assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # Penalties counted by 个 are the sentences imposed, not the people tried.
+    ("法院作出宣判，主犯陈某被判处5个死刑、2个无期徒刑。", "2个", "sentences_imposed"),
+    ("其中被判处有期徒刑的罪犯12人。", "12人", "adjudicated"),
+    # The people of a discipline report's misconduct cases are officials punished.
+    ("去年全省查处严重失职、渎职案件316件，涉案人员182人。", "182人", "officials_punished"),
+    # Notices sent and service measures issued are internal counts, not cases or calls ...
+    ("今年以来，刑事立案提醒2830起，受案回执提醒8963起。", "2830起", "other"),
+    ("该市公安机关推出便民利民措施68项。", "68项", "other"),
+    # ... but anti-fraud warnings stay fraud_warnings.
+    ("今年以来，向群众发送预警提醒短信1.2万条。", "1.2万条", "fraud_warnings"),
+])
+def test_penalties_misconduct_people_and_notices(extractor, sentence, span, category):
+    """被判处5个死刑、2个无期徒刑 -> sentences_imposed; 渎职案件…涉案人员182人 -> officials_punished;
+    刑事立案提醒2830起, 便民利民措施68项 -> other; 预警提醒短信1.2万条 -> fraud_warnings."""
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
