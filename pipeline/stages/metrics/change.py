@@ -180,6 +180,8 @@ def listed_month(text: str, found_end: int, position: int) -> str | None:
     1997年10月、11月、12月，全市分别发生案件120起、115起和98起 the 115起 is 1997年11月 (not the
     last month for all); None when no such list ends at ``found_end``, or the figures outnumber
     the months."""
+    if "分别" not in text:
+        return None
     months = _MONTH_LIST.search(text, max(0, found_end - 40), found_end)
     after = _RESPECTIVELY.match(text, found_end) if months else None
     if not after or after.end() > position:
