@@ -489,10 +489,27 @@ def holiday_range(text: str, published: date | None):
         return None
     if m.group(0).startswith("去年"):
         year -= 1
+    day = festival_day(m.group(2), year) if m.group(1) and not m.group(3) and m.group(0).rstrip("节").endswith(
+        m.group(2).rstrip("节")) else None  # 1996年春节: the day, 1996年春节期间: the holiday
+    if day is not None:
+        return day, day
     spans = [_festival(name, year) for name in (m.group(2), m.group(3)) if name]
     if None in spans:
         return None
     return min(s for s, _ in spans), max(e for _, e in spans)  # 元旦、春节期间: Jan 1 to the Spring Festival's end
+
+
+_LUNAR_DAYS = {"春节": (1, 1), "端午": (5, 5), "中秋": (8, 15)}
+_SOLAR_DAYS = {"元旦": (1, 1), "国庆": (10, 1), "五一": (5, 1), "劳动节": (5, 1)}
+
+
+def festival_day(name: str, year: int) -> date | None:
+    """The day a festival named with its year falls on, the festival as a day (not its
+    holiday): 1996年春节送上5万元 -> 正月初一 1996-02-19 (lunardate); 1997年国庆 -> 1997-10-01;
+    None for 清明 (a solar term)."""
+    if name in _LUNAR_DAYS:
+        return LunarDate(year, *_LUNAR_DAYS[name]).to_solar_date()
+    return date(year, *_SOLAR_DAYS[name]) if name in _SOLAR_DAYS else None
 
 
 def _festival(name: str, year: int) -> tuple[date, date] | None:

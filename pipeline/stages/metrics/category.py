@@ -133,6 +133,8 @@ def _first(lex, fields: dict, context: str, sentence: str, verbs_in_clause: bool
             continue
         if rule.not_units and fields.get("unit") in rule.not_units:
             continue  # 出动灭火救援四千多次: sorties are services, not resources put in
+        if rule.units and fields.get("unit") not in rule.units:
+            continue  # 盗卖他人股票1.5万股: shares, counted by 股
         if rule.actions and not (rule.actions.search(action) or verbs and rule.actions.search(verbs)) \
                 and not (rule.or_objects and rule.or_objects.search(own_object)):
             continue
@@ -163,6 +165,7 @@ class Rule(NamedTuple):
     not_words: re.Pattern | None
     sentence_words: re.Pattern | None
     not_units: frozenset = frozenset()
+    units: frozenset = frozenset()
 
 
 def compiled(rules: list[dict]) -> list[Rule]:
@@ -175,7 +178,7 @@ def compiled(rules: list[dict]) -> list[Rule]:
                  frozenset(rule["kinds"]) if "kinds" in rule else None,
                  *(pattern(rule, key) for key in ("actions", "or_objects", "objects", "words",
                                                   "not_words", "sentence_words")),
-                 frozenset(rule.get("not_units", ())))
+                 frozenset(rule.get("not_units", ())), frozenset(rule.get("units", ())))
             for rule in rules]
 
 

@@ -45,6 +45,7 @@ _SPANS = r"""
     | (?<![\d年月上下])(?:近|最近|过去|这)?(?:半年|半个月|[一二两三四五六七八九十\d]{1,2}个月)(?:来|以来|里)  # 半年来, 3个月来
     | (?<![\d年月上下])(?:近|最近|过去)(?:半年|半个月|[一二两三四五六七八九十\d]{1,2}个月)(?![前后])    # 近半年, 近3个月
     | (?:\d{4}年|今年|去年)?""" + FESTIVAL_PHRASE + r"""(?:(?:假期|长假|黄金周|小长假)(?:期间)?|期间)  # 国庆中秋假期
+    | \d{4}年""" + FESTIVAL_PHRASE + r"""(?![前后以至到晚联期假长黄小])(?=[，,]|[\u4e00-\u9fff])  # 1992年春节: that festival
     | (?:\d{4}年|今年|去年)?\d{1,2}月份?(?:\d{1,2}日)?起                   # 1997年8月份起: to now
     | (?:\d{4}年|今年|去年)?\d{1,2}月\d{1,2}日(?![至到—－-])               # 1月21日: that day
     | (?<![\d月年])\d{1,2}日(?![至到—－-]|\d)                               # 21日: that day
@@ -146,7 +147,7 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     """Return (period as written, start, end) of the last time scope starting before
     ``position``; with ``heads``, only one that opens a clause (今年以来，…), as a scope
     carried to the next sentences must."""
-    found, seen, last_end = None, [], -1
+    found, seen, last_end, found_end = None, [], -1, -1
     dated_before = None  # the span right before a 期间 phrase: 6月1日至8月31日…行动期间
     for begin, end, period, opens in period_matches(text):
         if begin > position or begin == position and end <= position + 1:
@@ -155,15 +156,41 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
             continue
         if not heads or opens or (begin == last_end and found is not None and period.endswith("期间")):
             dated_before = found if begin == last_end else None
-            found = period
+            found, found_end = period, end
         seen.append(period)
         last_end = end
     if found is None:
         return None, None, None
+    found = listed_month(text, found_end, position) or found
     start, end = period_dates(found, published)
     if start is None and end is None and dated_before and found.endswith("期间"):
         return (found, *period_dates(dated_before, published))  # the campaign's stated days
     return found, *year_until(seen, found, start, end, published)
+
+
+# 10月、11月、12月分别破获案件12起、15起、20起: months listed, then 分别 and as many figures
+_MONTH_LIST = re.compile(r"(\d{4}年)?(\d{1,2})月份?((?:[、和及与]\d{1,2}月份?)+)$")
+_RESPECTIVELY = re.compile(r"[，,]?[^，,。；;：:]{0,8}?分别")
+_LISTED_FIGURE = re.compile(r"\d[^、，,。；;和及\d]{0,4}[、和及]")
+
+
+def listed_month(text: str, found_end: int, position: int) -> str | None:
+    """Return the month of a list of months (N月、N月、N月分别…A、B、C) that the figure at
+    ``position`` is stated for, by its place in the list of figures after 分别: in
+    1997年10月、11月、12月，全市分别发生案件120起、115起和98起 the 115起 is 1997年11月 (not the
+    last month for all); None when no such list ends at ``found_end``, or the figures outnumber
+    the months."""
+    if "分别" not in text:
+        return None
+    months = _MONTH_LIST.search(text, max(0, found_end - 40), found_end)
+    after = _RESPECTIVELY.match(text, found_end) if months else None
+    if not after or after.end() > position:
+        return None
+    listed = [months.group(2)] + re.findall(r"\d{1,2}", months.group(3))
+    index = len(_LISTED_FIGURE.findall(text, after.end(), position))
+    if index >= len(listed):
+        return None
+    return f"{months.group(1) or ''}{listed[index]}月"
 
 
 _FROM_LEVEL = re.compile(r"(?:同期)?的?[\d一二两三四五六七八九十]")  # 由去年的|9.6起

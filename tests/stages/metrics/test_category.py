@@ -42,7 +42,7 @@ def test_every_category_is_in_the_taxonomy(extractor):
         assert rule["description"] and set(rule) <= {
             "name", "description", "examples", "actions", "or_objects", "objects", "words",
             "sentence_words",
-            "not_words", "not_units", "kinds", "change"}, rule
+            "not_words", "not_units", "units", "kinds", "change"}, rule
     for required in ("cases_solved", "suspects_arrested", "gangs_dismantled", "assets_seized",
                      "officials_punished", "losses_recovered", "fraud_warnings",
                      "social", "incidents_change", "cases_filed", "arrests_approved", "prosecuted",
@@ -332,3 +332,39 @@ def test_duoda_is_a_total_not_a_maximum(extractor):
     """受害人多达120名: the whole count, said to be large (a maximum is 最高/最多/单笔最高)."""
     doc = extractor(make_article(["诈骗案受害人多达120名。"]))
     assert doc.metrics[0].fields["statistic"] == "total"
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # Money handed over by a giver of bribes or gifts is what the offence moved.
+    ("春节前，王某给该局长送去现金5000元。", "5000元", "money_involved"),
+    ("直到那年春节，他还收了对方的拜年钱5万元。", "5万元", "money_involved"),
+    # Shares stolen or sold off by a thief, counted by 股.
+    ("其中一起盗卖他人账户里的股票1.5万股。", "1.5万股", "money_involved"),
+    # Awards and honours are no enforcement result.
+    ("会上，某检察院等17个先进集体被记集体一等功。", "17个", "other"),
+    ("市民积极参与，评出模范民警10人。", "10人", "other"),
+])
+def test_gifts_shares_and_honours(extractor, sentence, span, category):
+    """送去现金5000元 / 拜年钱5万元 -> money_involved; 盗卖股票1.5万股 -> money_involved;
+    17个先进集体被记集体一等功, 评出模范民警10人 -> other."""
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category
+
+
+@pytest.mark.parametrize("sentence, span, category", [
+    # Penalties counted by 个 are the sentences imposed, not the people tried.
+    ("法院作出宣判，主犯陈某被判处5个死刑、2个无期徒刑。", "2个", "sentences_imposed"),
+    ("其中被判处有期徒刑的罪犯12人。", "12人", "adjudicated"),
+    # The people of a discipline report's misconduct cases are officials punished.
+    ("去年全省查处严重失职、渎职案件316件，涉案人员182人。", "182人", "officials_punished"),
+    # Notices sent and service measures issued are internal counts, not cases or calls ...
+    ("今年以来，刑事立案提醒2830起，受案回执提醒8963起。", "2830起", "other"),
+    ("该市公安机关推出便民利民措施68项。", "68项", "other"),
+    # ... but anti-fraud warnings stay fraud_warnings.
+    ("今年以来，向群众发送预警提醒短信1.2万条。", "1.2万条", "fraud_warnings"),
+])
+def test_penalties_misconduct_people_and_notices(extractor, sentence, span, category):
+    """被判处5个死刑、2个无期徒刑 -> sentences_imposed; 渎职案件…涉案人员182人 -> officials_punished;
+    刑事立案提醒2830起, 便民利民措施68项 -> other; 预警提醒短信1.2万条 -> fraud_warnings."""
+    figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
+    assert figure["category"] == category

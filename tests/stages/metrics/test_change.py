@@ -43,6 +43,12 @@ def test_levels_are_not_changes(extractor, sentence, span):
      "自今年6月11日开展为期100天的专项打击行动以来", ("2021-06-11", "2021-09-18")),
     (["今年1—9月，全市破获案件30起。"], "30起", "今年1—9月", ("2021-01-01", "2021-09-30")),
     (["前三季度，全市破获案件30起。"], "30起", "前三季度", ("2021-01-01", "2021-09-30")),
+    # months listed before 分别: each figure takes its own month, not the last for all
+    (["2020年10月、11月、12月，全市分别发生案件120起、115起和98起。"], "115起", "2020年11月",
+     ("2020-11-01", "2020-11-30")),
+    (["4月、5月、6月分别破获案件12起、15起、20起。"], "12起", "4月", ("2021-04-01", "2021-04-30")),
+    # a festival with its year, as a day, not the year from January 1 (1996年春节: 正月初一)
+    (["1996年春节，王某又送上现金5万元。"], "5万元", "1996年春节", ("1996-02-19", "1996-02-19")),
     # Hard negatives: a time word inside a clause scopes nothing after it; a later paragraph's
     # scope stays in its paragraph.
     (["并对近年来在辖区作案的吸毒人员进行梳理。同时，投入300万元。"], "300万元", None, (None, None)),
