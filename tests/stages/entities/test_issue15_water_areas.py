@@ -44,3 +44,10 @@ def test_a_division_inside_a_longer_river_name_is_not_read(tagger):
     got = found(tagger, "双方在汨罗江岸边发生推搡。")  # 罗江 is a county too
     assert ("罗江", "LOC") not in got and ("罗江", "GPE") not in got
     assert not [s for s, label in found(tagger, "双方在新罗江岸边发生推搡。") if s == "罗江"]
+
+
+def test_a_port_and_its_pier_are_one_loc(tagger):
+    assert ("芜湖港码头", "LOC") in found(tagger, "民警在芜湖港码头巡查。")  # the port rule
+    text = "民警在关累港码头查获一艘货船。"  # a port the model finds
+    got = vet_spans(tagger.rules, text, [(3, 6, "LOC")], "body")
+    assert [(text[c.start:c.end], c.label) for c in got] == [("关累港码头", "LOC")]
