@@ -12,6 +12,10 @@ import re
 from .candidate import CJK, MODEL, Candidate
 from .rules_org import several_units
 from .rules_place import LOC_NOT_BEFORE, water_mouth
+from .rules_roads import DIRECT_AREA, WATER_FINAL
+
+# The pier of a port written right after it (关累港 + 码头; as 石狮港祥芝码头 is one LOC).
+PORT_PIER = re.compile("码头")
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC"}
 
@@ -219,9 +223,13 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
 
 def _site_after(rules, text: str, e: int) -> int:
     """Return the end of a model LOC with the site word right after it (issue 15: the site's
-    own name + 景区/收费站/口岸 is one LOC): 茶卡盐湖 + 景区, 珠江 + 大桥; not before an organ
+    own name + 景区/收费站/口岸 is one LOC): 茶卡盐湖 + 景区, 珠江 + 大桥, 雷州湾 + 海域, 关累港 + 码头; not before an organ
     or a company (…景区 + 管委会)."""
     m = rules.site_after_place_re.match(text, e)
+    if m is None and text[e - 1] in WATER_FINAL:
+        m = DIRECT_AREA.match(text, e)  # 雷州湾 + 海域: a water's area is one LOC with it
+    if m is None and text[e - 1] == "港":
+        m = PORT_PIER.match(text, e)  # 关累港 + 码头: the port's pier, one LOC
     if m is None or LOC_NOT_BEFORE.match(text, m.end()):
         return e
     return m.end()

@@ -37,6 +37,11 @@ YEAR_LABEL_AFTER = ("刑法", "宪法", "刑事诉讼法", "民法", "版")
 # 今（8）日 are ONE DATE, the day of the publication month (of the month before when later).
 BRACKET_DAY = re.compile(r"(?:[今昨前][日天][（(](?P<d>[0-9０-９]{1,2})日[）)]"
                          r"|[今昨前][（(](?P<d2>[0-9０-９]{1,2})[）)]日)")
+# Tomorrow as news writes it (issue 15): 明日 after 于 or before what a day is followed by
+# (明日在西九龙裁判法院提堂, 明日起, 将于明日, 明日上午); not 光明日报, 明日之星, “明日世界”.
+TOMORROW = re.compile(r"(?<!光)明日(?:[（(](?P<d>[0-9０-９]{1,2})日[）)]"
+                      r"|(?=起|将|在|举行|开始|上午|下午|晚|凌晨|早|中午|零时|[0-9０-９]))"
+                      r"|(?<=于)明日")
 # The first months or quarters of a year written after it: 今年首十个月, 今年首三季, 2025年首季,
 # 今年前两个月, 今年前10个月.
 YEAR_PART = re.compile("首(?:(?P<n>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})个?月"
@@ -195,6 +200,11 @@ def _written_forms(text: str, published: date | None) -> list[Candidate]:
             day = cn_int(m.group("d") or m.group("d2"))
             out.append(Candidate(m.start(), clock.end() if clock else m.end(), "DATE",
                                  _day_before(day, published), "rule:date", SURE))
+    if "明日" in text:
+        for m in TOMORROW.finditer(text):
+            clock = CLOCK_AFTER.match(text, m.end())
+            out.append(Candidate(m.start(), clock.end() if clock else m.end(), "DATE",
+                                 _tomorrow(m, published), "rule:date", SURE))
     if "季" in text:
         for m in BARE_PART.finditer(text):
             out.append(Candidate(m.start(), m.end(), "DATE", _bare_part(m, published),
@@ -209,6 +219,28 @@ def _written_forms(text: str, published: date | None) -> list[Candidate]:
                 value = f"{start.isoformat()}/{published.isoformat()}"
             out.append(Candidate(m.start(), m.end(), "DATE", value, "rule:date", SURE))
     return out
+
+
+def _tomorrow(m: re.Match, published: date | None) -> str | None:
+    """Return the ISO date of 明日: the day after the publication date, or the day written in
+    brackets after it (明日（11日）)."""
+    if published is None:
+        return None
+    if m.group("d"):
+        return _day_after(cn_int(m.group("d")), published)
+    return date.fromordinal(published.toordinal() + 1).isoformat()
+
+
+def _day_after(day: int, published: date) -> str | None:
+    """Return the ISO date of a day of the publication month, of the month after when the day
+    is earlier than the publication date (明日（1日） published on the 31st)."""
+    year, month = published.year, published.month
+    if day < published.day:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _bare_part(m: re.Match, published: date | None) -> str | None:

@@ -35,7 +35,7 @@ DIRECTION_SITE = re.compile("[东西南北](?:收费站|服务区)")
 RIVER_END = ("江", "河", "运河")
 # A port after its place, with its harbour area or pier (issue 15): 如皋港, 南通港狼山港区10号码头,
 # 芜湖港朱家桥外贸码头.
-PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|[{CJK}]{{2,6}}?码头)?"
+PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|(?:[{CJK}]{{2,6}}?)?码头)?"
                   f"(?![{CJK}]*(?:派出所|公安|海关|边检|集团|公司))")
 # What may stand before a port that is a word of its own: 及 + 董家口港, 、 + 海门港.
 PORT_BEFORE = set("在于从至到和及与经过、，；：　 ")

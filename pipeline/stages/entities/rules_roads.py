@@ -43,6 +43,14 @@ NOT_AREA_NAME = ("附近", "沿线", "沿岸", "周边", "一带", "相关", "�
 NOT_NAME_CHARS = set("的在向对与和了是将把被等从为及也并还就又各该这那其一二三四五六七八九十几多")
 # A known water whose area the rule may name: its name ends so (湖, 江, 淀, 湾).
 WATER_FINAL = "湖江河淀湾海泊溪渠库港峡"
+# The area of a water written right after it, no name between: 千岛湖 + 水域, 洪湖 + 湖区 (one LOC;
+# not 库区, which follows the reservoir as its own word: 小浪底水库 + 库区).
+DIRECT_AREA = re.compile("水域|海域|湖区")
+# A shore or surface word after a division named by its water (洪湖 + 岸边, 沙河 + 沿岸): the
+# water is meant, not the county.
+# What may stand right before such a division's name (在 + 洪湖, 、 + 沙河).
+WATER_NAME_BEFORE = set("在对于沿至到从向往和与及的入")
+SHORE_AFTER = re.compile("岸边|沿岸|湖区|湖面|湖堤|湖畔|湖中|江面|江畔|河畔|河面|河堤|水域")
 
 
 def place_initials(gaz: Gazetteer) -> str:
@@ -127,18 +135,41 @@ class RoadRules:
         """Return a known lake, river or sea with the named area after it as one LOC (issue 15,
         waters with their full extent): 鄱阳湖 + 都昌水域, 太湖 + 吴中水域, 淮河 + 蚌埠闸;
         not 长江 + 附近水域 (no name), not when the name is a clause (长江 + 的水域)."""
+        out = self.water_division_candidates(text)
         if not any(w in text for w in ("水域", "海域", "湖区", "库区", "江段", "河段", "闸", "桥", "码头",
                                        "渡口")):
-            return []
-        out = []
+            return out
         for w in self.loc_re.finditer(text):
             if w.group()[-1] not in WATER_FINAL:
                 continue
-            m = NAMED_AREA.match(text, w.end())
+            m = NAMED_AREA.match(text, w.end()) or DIRECT_AREA.match(text, w.end())
             if m is None:
+                continue
+            if m.re is DIRECT_AREA:
+                out.append(Candidate(w.start(), m.end(), "LOC", None, "rule:area", SURE))
                 continue
             name = m.group(1)
             if name.startswith(NOT_AREA_NAME) or set(name) & NOT_NAME_CHARS:
                 continue
             out.append(Candidate(w.start(), m.end(), "LOC", None, "rule:area", SURE))
+        return out
+
+    def water_division_candidates(self, text: str) -> list[Candidate]:
+        """Return a division named by its water as the water (LOC) before a shore or surface
+        word (issue 15, county names that are also lakes): 在洪湖岸边 → 洪湖, 对洪湖湖区 → 洪湖湖区
+        (the area word joins as for 千岛湖水域); not 洪湖市, not 洪湖 + 警方, not 罗江 of 汨罗江."""
+        out = []
+        for m in SHORE_AFTER.finditer(text):
+            for n in (3, 2):
+                s = m.start() - n
+                name = text[max(s, 0):m.start()]
+                if s < 0 or name[-1] not in "湖江河" or not self.gaz.divisions(name):
+                    continue
+                if any(self.loc_re.fullmatch(text, b, m.start()) for b in range(max(s - 3, 0), s + 1)):
+                    break  # a known water (汨罗江 over 罗江): the loc rules tag it
+                if s > 0 and re.match(f"[{CJK}]", text[s - 1]) and text[s - 1] not in WATER_NAME_BEFORE:
+                    break  # the name goes on before (…罗江): not the division alone
+                e = m.end() if DIRECT_AREA.fullmatch(m.group()) else m.start()
+                out.append(Candidate(s, e, "LOC", None, "rule:area", SURE))
+                break
         return out
