@@ -234,3 +234,49 @@ def region_organs(lex, gaz, doc: Document, mentions: list[list[Place]], context:
             added = True
         if added:
             mentions[index].sort(key=lambda p: p.start)
+
+
+# 北京市, 湖北警方, 长沙公安: what may follow a place inside one pkuseg word
+_WORD_GOES_ON = re.compile(r"[省市县区州盟旗镇乡]|警方|公安|法院|检察|海关|边防")
+
+
+def runs_into_word(gaz, doc: Document, start: int, end: int) -> bool:
+    """Return True when the pkuseg word that starts at a place name goes on past it into a
+    longer word that is no division: 日本北海道 (one word 北海道) holds no 北海市, 多伦多 no 多伦县;
+    北京市 or 湖北警方 as one word still name their place."""
+    sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
+    if sentence is None or sentence.doc is None:
+        return False
+    for token in sentence.doc:
+        if sentence.start + token.idx == start:
+            word = token.text
+            rest = word[end - start:]
+            return bool(rest) and _CJK.match(rest) is not None and not _WORD_GOES_ON.match(rest) \
+                and gaz.normalize(word, set()) is None
+    return False
+
+
+# “四川长虹”, “浙江中汇”: a short quoted name (no punctuation) that starts with a place
+_QUOTED_NAME = re.compile(r"[\u4e00-\u9fff\w]{0,6}[”」]")
+
+
+def heads_quoted_name(clean: str, start: int, end: int, whole: bool = False) -> bool:
+    """Return True when a place opens a short quoted name and the name goes on after it: the
+    stock, company or product “四川长虹” or “浙江中汇” says nothing of where a figure belongs
+    (“四川”, a place alone in quotes, still names 四川省). With ``whole`` (an ORG span) the
+    span may be the whole quoted name: “四川长虹” tagged as one firm."""
+    if clean[start - 1:start] not in ("“", "「"):
+        return False
+    hit = _QUOTED_NAME.match(clean, end)
+    return hit is not None and (whole or hit.end() - end > 1)
+
+
+# 北京市海淀区人民检察院等|20个单位, 河北省|邯郸市公安局等|120个集体: names leading a counted list
+_LEADS_LIST = re.compile(r"[^，,。；;：:！？]{0,16}等$")
+
+
+def leads_counted_list(clean: str, end: int, position: int) -> bool:
+    """Return True when the place ending at ``end`` only opens a list the figure at ``position``
+    counts: 最高人民检察院授予北京市海淀区人民检察院等20个单位“先进集体”称号 (20个 are units all
+    over the country: the awarding body's 全国, not 海淀区)."""
+    return _LEADS_LIST.fullmatch(clean, end, position) is not None
