@@ -126,7 +126,10 @@ class Gazetteer:
         江苏省苏州市高新区 -> 江苏省苏州市虎丘区 (a zone that is one district,
         ``gazetteer_zone_districts.tsv``); 陕西省西安市高新区 -> 陕西省西安市 (any other zone is
         the city it is named after, 江苏省苏州市苏州工业园区 -> 江苏省苏州市); 江苏省苏州市高新区浒墅关镇
-        -> 江苏省苏州市虎丘区浒墅关镇."""
+        -> 江苏省苏州市虎丘区浒墅关镇. A place in Taiwan is 台湾省 (台湾省新北市板桥区 -> 台湾省: the
+        national list of division codes gives Taiwan its province code 710000 only)."""
+        if place.startswith(TAIWAN) and place in self.by_full:
+            return TAIWAN
         if place in self.by_full:
             return place
         parent = max(self.parents_of(place), key=len, default=None)
@@ -198,6 +201,7 @@ class Gazetteer:
 
 
 NATION = "全国"  # the place of a national figure
+TAIWAN = "台湾省"  # every place in Taiwan (its province code only in the national list)
 LEVELS = {"province": "province", "city": "prefecture", "county": "county"}
 TOWNSHIP_ENDS = ("镇", "乡", "街道")
 MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: the city is the province

@@ -51,3 +51,14 @@ def test_persons_home_is_not_the_place(extractor, paragraphs, span, place):
 ])
 def test_first_names_of_a_counted_list(extractor, paragraphs, span, place):
     assert attribute(extractor, make_article(paragraphs), span, "place") == place
+
+
+@pytest.mark.parametrize("paragraphs, span, place", [
+    # 台湾板桥地方法院, 台北市警方: a place in Taiwan is 台湾省 (its province code only).
+    (["台湾板桥地方法院今天宣判，主犯陈某被判处5个死刑。"], "5个", "台湾省"),
+    (["台北市警方去年破获案件300起。"], "300起", "台湾省"),
+    # ... while a city of another province keeps its city.
+    (["福州市警方去年破获案件300起。"], "300起", "福建省福州市"),
+])
+def test_taiwan_is_one_province(extractor, paragraphs, span, place):
+    assert attribute(extractor, make_article(paragraphs), span, "place") == place
