@@ -272,11 +272,13 @@ def heads_quoted_name(clean: str, start: int, end: int, whole: bool = False) -> 
 
 
 # 北京市海淀区人民检察院等|20个单位, 河北省|邯郸市公安局等|120个集体: names leading a counted list
-_LEADS_LIST = re.compile(r"[^，,。；;：:！？]{0,16}等$")
+# (not 武山县人民检察院对被告人王某军等5人: the organ acted on the people of the list)
+_LEADS_LIST = re.compile(r"(?:[、和及]?[\u4e00-\u9fff]{0,10}?(?:局|院|厅|所|队|部|委|办|署|处|庭|站|区|县|市|省|州|盟|旗"
+                         r"|镇|乡|街道))*等")
 
 
 def leads_counted_list(clean: str, end: int, position: int) -> bool:
     """Return True when the place ending at ``end`` only opens a list the figure at ``position``
     counts: 最高人民检察院授予北京市海淀区人民检察院等20个单位“先进集体”称号 (20个 are units all
     over the country: the awarding body's 全国, not 海淀区)."""
-    return _LEADS_LIST.fullmatch(clean, end, position) is not None
+    return _LEADS_LIST.fullmatch(clean, end, position) is not None  # names of places or organs, then 等

@@ -62,3 +62,9 @@ def test_first_names_of_a_counted_list(extractor, paragraphs, span, place):
 ])
 def test_taiwan_is_one_province(extractor, paragraphs, span, place):
     assert attribute(extractor, make_article(paragraphs), span, "place") == place
+
+
+def test_organ_acting_on_a_list_of_people_keeps_its_place(extractor):
+    """武山县人民检察院对被告人王某军等5人提起公诉: the organ acted on the list, its county keeps the 5人."""
+    doc = make_article(["8月，武山县人民检察院对被告人王某军等5人以非法采矿罪提起公诉。"])
+    assert attribute(extractor, doc, "5人", "place") == "甘肃省天水市武山县"
