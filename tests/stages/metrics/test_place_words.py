@@ -68,3 +68,9 @@ def test_organ_acting_on_a_list_of_people_keeps_its_place(extractor):
     """武山县人民检察院对被告人王某军等5人提起公诉: the organ acted on the list, its county keeps the 5人."""
     doc = make_article(["8月，武山县人民检察院对被告人王某军等5人以非法采矿罪提起公诉。"])
     assert attribute(extractor, doc, "5人", "place") == "甘肃省天水市武山县"
+
+
+def test_country_inside_a_longer_word_keeps_its_country(extractor):
+    """在雅加达外汇市场上，印尼盾对美元的比价下跌了13% (印尼盾 one word): the country's figure."""
+    doc = make_article(["在雅加达外汇市场上，印尼盾对美元的比价昨天下跌了13%。"])
+    assert attribute(extractor, doc, "13%", "place") == "印度尼西亚"
