@@ -276,10 +276,13 @@ def heads_quoted_name(clean: str, start: int, end: int, whole: bool = False) -> 
 # (not 武山县人民检察院对被告人王某军等5人: the organ acted on the people of the list)
 _LEADS_LIST = re.compile(r"(?:[、和及]?[\u4e00-\u9fff]{0,10}?(?:局|院|厅|所|队|部|委|办|署|处|庭|站|区|县|市|省|州|盟|旗"
                          r"|镇|乡|街道))*等")
+_ORGAN_END = "局院厅所队部委办署处庭站"  # the last character of an organ's name
 
 
 def leads_counted_list(clean: str, end: int, position: int) -> bool:
-    """Return True when the place ending at ``end`` only opens a list the figure at ``position``
-    counts: 最高人民检察院授予北京市海淀区人民检察院等20个单位“先进集体”称号 (20个 are units all
+    """Return True when the place ending at ``end`` only opens a list of organs the figure at
+    ``position`` counts: 最高人民检察院授予北京市海淀区人民检察院等20个单位“先进集体”称号 (20个 are units all
     over the country: the awarding body's 全国, not 海淀区)."""
+    if clean[position - 2:position - 1] not in _ORGAN_END:
+        return False  # 广东、河北、辽宁、湖北等5省: places listed, their spread (全国) is read elsewhere
     return _LEADS_LIST.fullmatch(clean, end, position) is not None  # names of places or organs, then 等

@@ -74,3 +74,9 @@ def test_country_inside_a_longer_word_keeps_its_country(extractor):
     """在雅加达外汇市场上，印尼盾对美元的比价下跌了13% (印尼盾 one word): the country's figure."""
     doc = make_article(["在雅加达外汇市场上，印尼盾对美元的比价昨天下跌了13%。"])
     assert attribute(extractor, doc, "13%", "place") == "印度尼西亚"
+
+
+def test_provinces_listed_before_a_count_are_spread(extractor):
+    """在广东、河北、辽宁、湖北等5省进行抽查: places listed (not organs), the figure is their spread."""
+    doc = make_article(["上海市质检部门介绍。", "这次抽查在广东、河北、辽宁、湖北等5省、市进行。"])
+    assert attribute(extractor, doc, "5省", "place") == "全国"
