@@ -126,10 +126,7 @@ class Gazetteer:
         江苏省苏州市高新区 -> 江苏省苏州市虎丘区 (a zone that is one district,
         ``gazetteer_zone_districts.tsv``); 陕西省西安市高新区 -> 陕西省西安市 (any other zone is
         the city it is named after, 江苏省苏州市苏州工业园区 -> 江苏省苏州市); 江苏省苏州市高新区浒墅关镇
-        -> 江苏省苏州市虎丘区浒墅关镇. A place in Taiwan is 台湾省 (台湾省新北市板桥区 -> 台湾省: the
-        national list of division codes gives Taiwan its province code 710000 only)."""
-        if place.startswith(TAIWAN) and place in self.by_full:
-            return TAIWAN
+        -> 江苏省苏州市虎丘区浒墅关镇."""
         if place in self.by_full:
             return place
         parent = max(self.parents_of(place), key=len, default=None)
@@ -137,6 +134,11 @@ class Gazetteer:
         if zone is None:
             return place
         return self.zone_districts.get(place[:zone.end()], parent) + place[zone.end():]
+
+    def taiwan_as_province(self, place: str) -> str:
+        """Return 台湾省 for a place in Taiwan (台湾省新北市板桥区 -> 台湾省: the national list of
+        division codes gives Taiwan its province code 710000 only), any other place as it is."""
+        return TAIWAN if place.startswith(TAIWAN) and place in self.by_full else place
 
     def parents_of(self, place: str) -> list[str]:
         """Return the full names ``place`` starts with (江苏省镇江市丹阳市 -> 江苏省, 江苏省镇江市)."""

@@ -88,6 +88,7 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             own = mentions[entity.sentence]
             if own and own[-1].end == entity.start:  # 重庆市江北区: the district of that city
                 found.name = read_under(gaz, doc.clean[entity.start:entity.end], found.name, own[-1].name) or found.name
+            found.name = gaz.taiwan_as_province(found.name)  # 台北市警方 -> 台湾省
             own.append(found)
             if gaz.code_and_level(found.name)[1] == "county":
                 county = found.name

@@ -80,3 +80,9 @@ def test_provinces_listed_before_a_count_are_spread(extractor):
     """在广东、河北、辽宁、湖北等5省进行抽查: places listed (not organs), the figure is their spread."""
     doc = make_article(["上海市质检部门介绍。", "这次抽查在广东、河北、辽宁、湖北等5省、市进行。"])
     assert attribute(extractor, doc, "5省", "place") == "全国"
+
+
+def test_bare_taiwan_district_name_is_no_place(extractor):
+    """地质队在工区内找到淡水 in a 新疆 report: 淡水 is water, not 台湾's 淡水区 (nor 台湾省)."""
+    doc = make_article(["新疆阿其克地区缺水。", "今年地质队在工区内找到淡水，并打了一口深500米的水井。"])
+    assert attribute(extractor, doc, "500米", "place") == "新疆维吾尔自治区"
