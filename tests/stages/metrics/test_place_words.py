@@ -86,3 +86,9 @@ def test_bare_taiwan_district_name_is_no_place(extractor):
     """地质队在工区内找到淡水 in a 新疆 report: 淡水 is water, not 台湾's 淡水区 (nor 台湾省)."""
     doc = make_article(["新疆阿其克地区缺水。", "今年地质队在工区内找到淡水，并打了一口深500米的水井。"])
     assert attribute(extractor, doc, "500米", "place") == "新疆维吾尔自治区"
+
+
+def test_country_heading_a_quoted_name_keeps_its_place(extractor):
+    """“中国光明工程”启动，我国尚有7200万无电人口: a national programme, the figure stays 全国."""
+    doc = make_article(["“中国光明工程”今天启动，据介绍，尚有7200万无电人口。"])
+    assert attribute(extractor, doc, "7200万", "place") == "全国"
