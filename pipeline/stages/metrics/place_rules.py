@@ -240,12 +240,13 @@ def region_organs(lex, gaz, doc: Document, mentions: list[list[Place]], context:
 _WORD_GOES_ON = re.compile(r"[省市县区州盟旗镇乡]|警方|公安|法院|检察|海关|边防")
 
 
-def runs_into_word(gaz, doc: Document, start: int, end: int) -> bool:
+def runs_into_word(gaz, doc: Document, entity) -> bool:
     """Return True when the pkuseg word that starts at a place name goes on past it into a
     longer word that is no division: 日本北海道 (one word 北海道) holds no 北海市, 多伦多 no 多伦县;
     北京市 or 湖北警方 as one word still name their place, and a country is no division (印尼盾)."""
-    sentence = next((s for s in doc.sentences if s.start <= start < s.end), None)
-    if sentence is None or sentence.doc is None \
+    start, end = entity.start, entity.end
+    sentence = doc.sentences[entity.sentence]
+    if sentence.doc is None \
             or gaz.normalize(doc.clean[start:end], set()) not in gaz.by_full:
         return False  # a country keeps its currency or short form: 印尼盾 is 印度尼西亚's
     for token in sentence.doc:

@@ -237,7 +237,7 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
             doc.clean, max(0, entity.start - 4), entity.start):
         return None  # 新华社北京1月5日电: where it was filed, not what it is about
     if entity.label == "GPE":
-        if inside_word(doc, entity) or runs_into_word(gaz, doc, entity.start, entity.end) \
+        if inside_word(doc, entity) or runs_into_word(gaz, doc, entity) \
                 or (heads_quoted_name(doc.clean, entity.start, entity.end) and text not in lex.country_names):
             return None  # 推广安装 holds no 广安, 北海道 no 北海市, “四川长虹” no 四川省
         if _STREET.match(doc.clean, entity.end) or bank_not_district(lex, doc.clean, entity.start, entity.end):
