@@ -135,6 +135,11 @@ class Gazetteer:
             return place
         return self.zone_districts.get(place[:zone.end()], parent) + place[zone.end():]
 
+    def taiwan_as_province(self, place: str) -> str:
+        """Return 台湾省 for a place in Taiwan (台湾省新北市板桥区 -> 台湾省: the national list of
+        division codes gives Taiwan its province code 710000 only), any other place as it is."""
+        return TAIWAN if place.startswith(TAIWAN) and place in self.by_full else place
+
     def parents_of(self, place: str) -> list[str]:
         """Return the full names ``place`` starts with (江苏省镇江市丹阳市 -> 江苏省, 江苏省镇江市)."""
         return [place[:k] for k in range(2, len(place)) if place[:k] in self.by_full]
@@ -198,6 +203,7 @@ class Gazetteer:
 
 
 NATION = "全国"  # the place of a national figure
+TAIWAN = "台湾省"  # every place in Taiwan (its province code only in the national list)
 LEVELS = {"province": "province", "city": "prefecture", "county": "county"}
 TOWNSHIP_ENDS = ("镇", "乡", "街道")
 MUNICIPALITIES = ("11", "12", "31", "50")  # 北京 天津 上海 重庆: the city is the province

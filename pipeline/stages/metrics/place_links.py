@@ -28,14 +28,26 @@ _CASE = re.compile(r"团伙|窝点|犯罪|嫌疑人|诈骗|作案|涉案|案件|
 # 汇川分局, 刑事警察局, 湖北警方, 全市公安机关, 公安部: an organ of the state that acts (not 雪印株式会社)
 _ACTING_ORGAN = re.compile(r"(?:局|厅|院|署|队|所|部|办|委|警方|警|公安|检察|法院|海关|边检|边防|机关)$|^全")
 _LEVEL_ENDS = "区县市旗"
+# 家住朝天区的王某, 住在城关镇的村民: where a person lives, not where the figure belongs
+_HOME_BEFORE = re.compile(r"(?:家住|住在|居住在|居住于|现住|暂住|家在|户籍(?:地|所在地)?(?:在|为|是))$")
+# 张某，男，朝天区人，; 王某（湖南籍）: a person's home in the person's description
+_HOME_AFTER = re.compile(r"(?:[区县市镇乡村]|自治[区州县])?(?:人|籍)[，,、）)；;]")
 
 
 def not_the_figures(clean: str, start: int, end: int) -> bool:
     """Return True for a place that only says where suspects were brought back from (从柬埔寨押解回国
-    13名) or where the people a case touched live (向吉家庄乡等地农户销售): not the figure's place."""
+    13名), where the people a case touched live (向吉家庄乡等地农户销售) or a person's home
+    (家住朝天区的王某): not the figure's place."""
     if _FROM_BEFORE.search(clean, max(0, start - 12), start) and _BROUGHT_BACK.match(clean, end):
         return True
-    return bool(_PEOPLE_THERE.match(clean, end))
+    return bool(_PEOPLE_THERE.match(clean, end)) or persons_home(clean, start, end)
+
+
+def persons_home(clean: str, start: int, end: int) -> bool:
+    """Return True for a place that only says where a person lives or comes from: 家住朝天区的
+    王某修车花去2000元 (a person's home, not the figure's place: the story's city is), 张某，男，
+    朝天区人，."""
+    return bool(_HOME_BEFORE.search(clean, max(0, start - 6), start) or _HOME_AFTER.match(clean, end))
 
 
 def drop_helpers(clean: str, found: list[Place]) -> list[Place]:

@@ -234,3 +234,56 @@ def region_organs(lex, gaz, doc: Document, mentions: list[list[Place]], context:
             added = True
         if added:
             mentions[index].sort(key=lambda p: p.start)
+
+
+# 北京市, 湖北警方, 长沙公安: what may follow a place inside one pkuseg word
+_WORD_GOES_ON = re.compile(r"[省市县区州盟旗镇乡]|警方|公安|法院|检察|海关|边防")
+
+
+def runs_into_word(gaz, doc: Document, entity) -> bool:
+    """Return True when the pkuseg word that starts at a place name goes on past it into a
+    longer word that is no division: 日本北海道 (one word 北海道) holds no 北海市, 多伦多 no 多伦县;
+    北京市 or 湖北警方 as one word still name their place, and a country is no division (印尼盾)."""
+    start, end = entity.start, entity.end
+    sentence = doc.sentences[entity.sentence]
+    if sentence.doc is None \
+            or gaz.normalize(doc.clean[start:end], set()) not in gaz.by_full:
+        return False  # a country keeps its currency or short form: 印尼盾 is 印度尼西亚's
+    for token in sentence.doc:
+        if sentence.start + token.idx == start:
+            word = token.text
+            rest = word[end - start:]
+            return bool(rest) and _CJK.match(rest) is not None and not _WORD_GOES_ON.match(rest) \
+                and gaz.normalize(word, set()) is None
+    return False
+
+
+# “四川长虹”, “浙江中汇”: a short quoted name (no punctuation) that starts with a place
+_QUOTED_NAME = re.compile(r"[\u4e00-\u9fff\w]{0,6}[”」]")
+
+
+def heads_quoted_name(clean: str, start: int, end: int, whole: bool = False) -> bool:
+    """Return True when a place opens a short quoted name and the name goes on after it: the
+    stock, company or product “四川长虹” or “浙江中汇” says nothing of where a figure belongs
+    (“四川”, a place alone in quotes, still names 四川省). With ``whole`` (an ORG span) the
+    span may be the whole quoted name: “四川长虹” tagged as one firm."""
+    if clean[start - 1:start] not in ("“", "「"):
+        return False
+    hit = _QUOTED_NAME.match(clean, end)
+    return hit is not None and (whole or hit.end() - end > 1)
+
+
+# 北京市海淀区人民检察院等|20个单位, 河北省|邯郸市公安局等|120个集体: names leading a counted list
+# (not 武山县人民检察院对被告人王某军等5人: the organ acted on the people of the list)
+_LEADS_LIST = re.compile(r"(?:[、和及]?[\u4e00-\u9fff]{0,10}?(?:局|院|厅|所|队|部|委|办|署|处|庭|站|区|县|市|省|州|盟|旗"
+                         r"|镇|乡|街道))*等")
+_ORGAN_END = "局院厅所队部委办署处庭站"  # the last character of an organ's name
+
+
+def leads_counted_list(clean: str, end: int, position: int) -> bool:
+    """Return True when the place ending at ``end`` only opens a list of organs the figure at
+    ``position`` counts: 最高人民检察院授予北京市海淀区人民检察院等20个单位“先进集体”称号 (20个 are units all
+    over the country: the awarding body's 全国, not 海淀区)."""
+    if clean[position - 2:position - 1] not in _ORGAN_END:
+        return False  # 广东、河北、辽宁、湖北等5省: places listed, their spread (全国) is read elsewhere
+    return _LEADS_LIST.fullmatch(clean, end, position) is not None  # names of places or organs, then 等

@@ -11,8 +11,8 @@ import re
 from ...document import Document
 from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
 from .place_rules import (Place, bank_not_district, common_division, domestic_spread, far_bare_district,
-                          joint_organ_place, organ_named_before, read_under, region_organs,
-                          untagged_places)
+                          heads_quoted_name, joint_organ_place, leads_counted_list, organ_named_before,
+                          read_under, region_organs, runs_into_word, untagged_places)
 from .place_links import drop_helpers, not_the_figures, outside_sites, untagged_in_lists
 from .regions import REGION_NAMED, autonomous_region, region_scopes
 from .townships import bare_township_organs, township_of_organ
@@ -88,6 +88,7 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             own = mentions[entity.sentence]
             if own and own[-1].end == entity.start:  # 重庆市江北区: the district of that city
                 found.name = read_under(gaz, doc.clean[entity.start:entity.end], found.name, own[-1].name) or found.name
+            found.name = gaz.taiwan_as_province(found.name)  # 台北市警方 -> 台湾省
             own.append(found)
             if gaz.code_and_level(found.name)[1] == "county":
                 county = found.name
@@ -236,8 +237,9 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
             doc.clean, max(0, entity.start - 4), entity.start):
         return None  # 新华社北京1月5日电: where it was filed, not what it is about
     if entity.label == "GPE":
-        if inside_word(doc, entity):
-            return None  # 推广安装 holds no 广安
+        if inside_word(doc, entity) or runs_into_word(gaz, doc, entity) \
+                or (heads_quoted_name(doc.clean, entity.start, entity.end) and text not in lex.country_names):
+            return None  # 推广安装 holds no 广安, 北海道 no 北海市, “四川长虹” no 四川省
         if _STREET.match(doc.clean, entity.end) or bank_not_district(lex, doc.clean, entity.start, entity.end):
             return None  # 南京东路警署: a street, not 南京; 长江南岸: a bank, not 南岸区
         if _DESTINATION.search(doc.clean, max(0, entity.start - 12), entity.start):
@@ -268,7 +270,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
             return None  # 圣彼得堡, 图格里克: no division or country we can name
         organ = lex.place_organ_re.match(doc.clean, entity.end)  # 湖北警方, 吴中水警
         return Place(entity.start, entity.end, name, "organ" if organ else "sentence")
-    if entity.label == "ORG" and entity.source != "rule:shop":  # 宜阳老街饭庄: a shop, no organ
+    if entity.label == "ORG" and entity.source != "rule:shop" \
+            and not heads_quoted_name(doc.clean, entity.start, entity.end, whole=True):  # 宜阳老街饭庄, “四川长虹”
         name = org_place(gaz, text, context)
         if name and gaz.country_of.get(name) == "中国":
             name = NATION  # 中国人民银行对1254户企业的监测: a national organ, 全国 (not 中国)
@@ -462,7 +465,7 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
     全市破获2300余起，其中涧西区… keeps the city), else the article's main area.
     """
     own = mentions[index]
-    before = [p for p in own if p.end <= position]
+    before = [p for p in own if p.end <= position and not leads_counted_list(doc.clean, p.end, position)]
     if before:  # the nearest: 南京海关……江苏全省海关共立案 -> 江苏省
         last = before[-1]
         if last.site:  # 区公安分局在…街道等地开展宣传: the organ's area
