@@ -306,6 +306,19 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         for i in listed:
             kinds[i] = "page_header"
         meta.headlines = {texts[pos] for pos in range(len(listed))}
+    elif rest and (one_line := headline_row(texts[0], texts[1:])):
+        kinds[rest[0]] = "page_header"
+        meta.headlines = set(one_line)
+
+
+def headline_row(text: str, below: list[str]) -> list[str] | None:
+    """An e-paper page's headline list printed on one line, the headlines apart by spaces,
+    every one printed again below on a line of its own: ``甲地警方破获…案 乙县法院审结…案`` over
+    ``甲地警方破获…案`` / … / ``乙县法院审结…案`` / … → the headlines; else None."""
+    parts = text.split(" ")
+    if len(parts) < 2 or not all(len(part) >= 6 and heading_like(part) for part in parts):
+        return None
+    return parts if all(part in below for part in parts) else None
 
 
 _CRUMB_SEP = re.compile(r"[ \t]*(?:>>|[>＞»])[ \t]*")
@@ -391,6 +404,17 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             kinds[i] = "page_title"
             _site_outlet(lines[i], meta)
     _mark_poster(lines, kinds, meta)
+    _mark_account_name(lines, kinds, top)
+
+
+def _mark_account_name(lines: list[Line], kinds: list[str | None], top: int) -> None:
+    """A public account's name on a line of its own over its post line, which prints the name
+    again, is the site's name, no headline: ``示例检察`` / ``原创 示例检察 2026年08月12日 17:30 江西``."""
+    for i in range(min(top, len(lines) - 1)):
+        name = lines[i].simple
+        if (kinds[i] is None and kinds[i + 1] == "meta" and _POSTER.match(name)
+                and re.search(rf"(?:^|[ \t]){re.escape(name)}(?:[ \t]|$)", lines[i + 1].simple)):
+            kinds[i] = "page_title"
 
 
 # 2024-03-14 12:06·湖南, 12:06 发布于湖南, 12:06 IP属地：湖南: a self-media post's date line ends

@@ -108,6 +108,8 @@ TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,24})[
 # 中国时报 记者 王晓明/台北报导, 示例法治报记者 张三: the outlet that opens a byline.
 # 【基本案情】, 【办理过程】, 【典型意义】: a section of one article (a typical case), not a digest's tag
 SECTION_LABEL = re.compile(rf"^[【〖][\u4e00-\u9fff]{{0,6}}(?:{alternation(read_words(DATA_DIR / 'split_section_labels.txt'))})[】〗]")
+# 案情回顾, 典型意义 on a line of their own (printed spaced out, 案 情 回 顾): a section heading.
+SECTION_HEADING = re.compile(rf"^[\u4e00-\u9fff]{{0,4}}(?:{alternation(read_words(DATA_DIR / 'split_section_labels.txt'))})$")
 BYLINE_OUTLET = re.compile(r"^(?:([\u4e00-\u9fff]{1,4}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+|([\u4e00-\u9fff]{1,4}(?:法治|法制|法院|检察|公安|青年|都市|商|京)报)[ \t]*)记者")
 OUTLET_OF_MARK = re.compile(r"^[【\[(（〔]?据?(新华社|中新社|中新网|人民网|中央社|本报|[\u4e00-\u9fff]{2,6}?通讯社)")
 

@@ -45,6 +45,8 @@ def _classify(line: _Line) -> str:
     text = line.simple
     if line.kind in ("tag", "headmark", "listed"):
         return line.kind
+    if line.kind == "tagged_headline":
+        return "heading"
     if headers.BYLINE.match(text):
         return "byline"
     if headers.DATELINE.match(text) or any(p.match(text) for p in headers.AGENCY_DATELINES):
@@ -116,8 +118,16 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
         out.append(_Line(line.start, cut, line.text[:end], "tag", line.simple[:end]))
         rest = line.text[end:]
         lead = len(rest) - len(rest.lstrip())
-        out.append(_Line(cut + lead, line.end, rest.strip(), simple=line.simple[end + lead:]))
+        out.append(_Line(cut + lead, line.end, rest.strip(), _tagged_headline(line.simple[end + lead:]),
+                         simple=line.simple[end + lead:]))
     return out
+
+
+def _tagged_headline(rest: str) -> str:
+    """The text after a tag is a headline when it is short and holds no full stop, even with
+    a comma or an exclamation mark: ``以案释法 | 非法捕鱼获刑，还要放流！`` (a kicker over its
+    headline), not ``【江苏】省检察院发布典型案例。``; the line's kind."""
+    return "tagged_headline" if len(rest) <= 32 and "。" not in rest else "body"
 
 
 def is_weak_heading(text: str) -> bool:
@@ -188,7 +198,7 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset(), opens: set[int] 
     while i < n:
         j = i
         while j < n and j - i < 3 and ((lines[j].kind == "heading" and not (
-                j > i and headers.ENUMERATED.match(lines[j].simple)))
+                j > i and (headers.ENUMERATED.match(lines[j].simple) or headers.SECTION_HEADING.match(lines[j].simple))))
                 or (j == i and lines[j].kind in ("tag", "headmark"))
                 or (lines[j].kind == "listed" and not any(h.kind == "listed" for h in lines[i:j]))):
             j += 1
