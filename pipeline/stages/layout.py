@@ -78,6 +78,24 @@ def numbered_items(lines: list[Line]) -> None:
     if len(lines) >= 2 and all(numbers) and [int(m.group(1)) for m in numbers] == list(range(1, len(lines) + 1)):
         for line in lines:
             line.kind = "item"
+        return
+    count = numbered_run(lines, numbers)
+    if count >= 2:
+        for line in lines[:count]:
+            line.kind = "item"
+
+
+def numbered_run(lines: list[Line], numbers: list) -> int:
+    """The length of a digest's run of numbered items that opens the page's text, each a
+    paragraph of sentences, before lines of no number (a run-on ``又讯 …`` item, a credit):
+    ``1. 6月15日，…。`` ``2. 今年…。`` ``又讯 6月18日，…。`` → 2; 0 when the numbers do not run
+    1, 2, … or a later line is numbered again (a list inside an article)."""
+    count = 0
+    while count < len(lines) and numbers[count] and int(numbers[count].group(1)) == count + 1:
+        count += 1
+    if count < 2 or any(numbers[count:]) or not all(line.simple.endswith(("。", "”")) for line in lines[:count]):
+        return 0
+    return count
 
 
 def item_headline(line: Line) -> list[Line]:
@@ -102,7 +120,7 @@ _META_WORDS = re.compile(r"来源|稿源|作者|编辑|发布|时间|日期|星�
                          r"|\d{1,2}日[电讯]")  # 2023-10-13 16:20 中央社 台北13日电
 # 示例县公安局 2021年4月15日, 示例法治在线 2025-03-01 08:00: a signature or an outlet with its
 # date, not a headline.
-_SIGNER_END = re.compile(r"(?:局|院|所|队|委|厅|部|办|中心|政府|委员会|报|网|社|台|站|客户端|在线|快讯|资讯)$")  # not 处: 被查处
+_SIGNER_END = re.compile(r"(?:局|院|所|队|委|厅|部|办|中心|政府|委员会|报|网|社|台|站|客户端|在线|快讯|资讯)(?:编印|编发|编)?$")  # not 处: 被查处
 
 
 def glued_dates(lines: list[Line]) -> list[Line]:

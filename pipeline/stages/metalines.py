@@ -49,6 +49,7 @@ _TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$"
 _WIRE_MARK = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}\d{1,2}日[电讯]")
 # 阅读 1.2万, 评论 16: a count without a colon beside the date.
 _ISSUE = re.compile(r"(?:总)?第[ \t]*[0-9０-９一二三四五六七八九十百]{1,4}[ \t]*期")
+_ISSUE_LINE = re.compile(rf"^[（(]?[ \t]*(?:(?:19|20)\d\d年)?[ \t]*(?:{_ISSUE.pattern}[ \t]*[，,]?[ \t]*){{1,2}}[）)]?$")
 _COUNT = re.compile(r"(?:阅读|浏览|评论|点赞|转发)[ \t]*\d+(?:\.\d+)?[万千]?")
 # English labels of a date line: Posted on Aug 5, 2022
 _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
@@ -142,6 +143,8 @@ def meta_line(text: str) -> dict | None:
     A line counts when it holds a date or a label and what is left is at most an outlet name
     (``南方日报 2020-07-13 06:21``); a headline that mentions a date leaves too much.
     """
+    if _ISSUE_LINE.match(text):  # （2026年第23期）: a bulletin's issue on a line of its own
+        return {}
     if len(text) > 80 or "。" in text or _BRACKETED.match(text):
         return None
     release = release_fields(text)
@@ -196,7 +199,14 @@ def meta_line(text: str) -> dict | None:
         return None
     if rest and (_OUTLET_NAME.search(rest) or account):  # 南方日报 2020-07-13; not 于北京 or a signature
         found.setdefault("outlet", rest)
+    compiler = _COMPILER.match(rest) if had_date else None
+    if compiler:  # 示例市委政法委编 2026年6月22日: the organ that compiles a digest is its outlet
+        found.setdefault("outlet", compiler["organ"])
     return found
+
+
+# 示例市委政法委编, 示例县公安局编印: the organ that compiles a digest or bulletin.
+_COMPILER = re.compile(r"^(?P<organ>[\u4e00-\u9fff]{2,16}?(?:局|院|委|厅|部|办|中心|委员会|办公室))(?:编印|编发|编)$")
 
 
 def _published(text: str) -> date | None:
