@@ -49,7 +49,8 @@ _TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$"
 _WIRE_MARK = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}\d{1,2}日[电讯]")
 # 阅读 1.2万, 评论 16: a count without a colon beside the date.
 _ISSUE = re.compile(r"(?:总)?第[ \t]*[0-9０-９一二三四五六七八九十百]{1,4}[ \t]*期")
-_ISSUE_LINE = re.compile(rf"^[（(]?[ \t]*(?:(?:19|20)\d\d年)?[ \t]*(?:{_ISSUE.pattern}[ \t]*[，,]?[ \t]*){{1,2}}[）)]?$")
+# （2026年第23期）: a bulletin's issue in brackets (not 1998年第一期 citing a journal in a text)
+_ISSUE_LINE = re.compile(rf"^[（(][ \t]*(?:(?:19|20)\d\d年)?[ \t]*(?:{_ISSUE.pattern}[ \t]*[，,]?[ \t]*){{1,2}}[）)]$")
 _COUNT = re.compile(r"(?:阅读|浏览|评论|点赞|转发)[ \t]*\d+(?:\.\d+)?[万千]?")
 # English labels of a date line: Posted on Aug 5, 2022
 _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
