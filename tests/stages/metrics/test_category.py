@@ -299,6 +299,9 @@ def test_stage_of_services_border_checks_and_schemes(extractor, sentence, span, 
     (["冻结涉案资金5600万元。其中，涉案金额500万元以上的案件7起，单案最高涉案金额达9000万元。"],
      "9000万元", "money_involved"),
     (["冻结涉案资金5600万元。其中，涉案金额500万元以上的案件7起。"], "500万元以上", "money_involved"),
+    # a part of the non-approvals is no part of the approvals before them (不批准逮捕 -> other)
+    (["区检察院批准逮捕36人，不批准逮捕9人，其中因无逮捕必要不批准逮捕5人。"], "5人", "other"),
+    (["区检察院批准逮捕36人，不批准逮捕9人，其中因无逮捕必要不批准逮捕5人。"], "36人", "arrests_approved"),
 ])
 def test_parts_with_their_own_stage_or_bound(extractor, sentences, span, category):
     doc = extractor(make_article(sentences))
