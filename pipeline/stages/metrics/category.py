@@ -252,6 +252,8 @@ def restated_category(fields: dict, text: str, start: int, previous: list,
     listed = listed or before["category"] in _GOODS and _ITEM.fullmatch(text[last.end:start])
     if not listed and not _RESTATES.search(text[max(0, start - 12):start]):
         return own
+    if before["category"] == "casualties" and before["quantity_kind"] != fields["quantity_kind"]:
+        return own  # 骗取2300余名会员资金共计1.2亿元: the victims counted, their money is the offence's
     return before["category"] if before["category"] != "other" else own
 
 

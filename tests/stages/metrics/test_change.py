@@ -57,6 +57,8 @@ def test_levels_are_not_changes(extractor, sentence, span):
     # 本月12日至13日: days of the publication month, one range; 昨日: the day before publication
     (["警方于本月12日至13日采取行动，拘捕11名男子。"], "11名", "本月12日至13日", ("2021-11-12", "2021-11-13")),
     (["警方昨日已将11名嫌犯移送检察院。"], "11名", "昨日", ("2021-11-01", "2021-11-01")),
+    # 昨天 inside a relative clause dates that act, not the figure (昨天被捕的两名官员…受贿金额)
+    (["昨天被捕的两名官员涉嫌受贿金额约900万日元。"], "约900万日元", None, (None, None)),
     # The window the lead paragraph opens with holds for the report (issue 12).
     (["今年以来，全市破获案件30起。", "投入300万元建设警务室。"], "300万元", "今年以来",
      ("2021-01-01", "2021-11-02")),
