@@ -282,6 +282,9 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
         return _until(text[1:], published)
     if text in ("今天", "今日"):
         return published, published
+    if text in ("昨天", "昨日") and published is not None:  # 昨日已将11名嫌犯移送: the day before
+        return published - timedelta(days=1), published - timedelta(days=1)
+    text = this_month(text, published)
     if text == "目前":  # 目前，全国已建立强制戒毒所690多所: a level up to now, no start
         return None, published
     if text.endswith("起") and len(text) > 2:  # 1997年8月份起: from then to the publication date
@@ -357,6 +360,17 @@ def _quarters(m: re.Match) -> str:
     if m.group(1) == "第":
         return f"第{m.group(2)}季度"
     return _FIRST_QUARTERS.get(n, m.group(0))
+
+
+_THIS_MONTH = re.compile(r"本月(?=\d{1,2}[日号])")
+
+
+def this_month(text: str, published: date | None) -> str:
+    """本月12日至13日 -> 2026年7月12日至13日 (published 2026-07-15): 本月 is the publication date's
+    month; without a publication date the text is returned as it is."""
+    if published is None or not text.startswith("本月"):
+        return text
+    return _THIS_MONTH.sub(f"{published.year}年{published.month}月", text, count=1)
 
 
 def _last_month(text: str, published: date | None):

@@ -150,6 +150,17 @@ def test_period_dates_holidays_and_yearless_parts(period, published, expected):
     assert iso(period_dates(period, published)) == expected
 
 
+@pytest.mark.parametrize("period, expected", [
+    ("本月12日至13日", ("2026-07-12", "2026-07-13")),  # the publication month's days, one range
+    ("本月3日", ("2026-07-03", "2026-07-03")),
+    ("昨日", ("2026-07-14", "2026-07-14")),  # the day before publication
+    ("昨天", ("2026-07-14", "2026-07-14")),
+])
+def test_this_month_and_yesterday_read_against_the_publication_date(period, expected):
+    assert iso(period_dates(period, date(2026, 7, 15))) == expected
+    assert period_dates(period, None) == (None, None)
+
+
 def test_period_dates_without_publication_date():
     assert iso(period_dates("2018年以来", None)) == ("2018-01-01", None)
     assert iso(period_dates("2021年上半年", None)) == ("2021-01-01", "2021-06-30")

@@ -222,6 +222,8 @@ _LISTED = re.compile(r"(?:人民币|港币|美元|日元|欧元)?[、和及与]"
 # any unit, shares the verb of the list (the words between are a noun, no verb of its own)
 _ITEM = re.compile(r"[、及和与][\u4e00-\u9fffA-Za-z]{1,8}")
 _GOODS = frozenset({"assets_seized", "losses_recovered"})
+# A stage not reached (不批准逮捕, 不予起诉, 不捕): its parts are not parts of the stage's figures
+_NEGATED_ACT = re.compile(r"不予?(?:批准逮捕|批捕|捕|起诉)")
 _RESTATES = re.compile(r"(?:价值|市值|折合|合计|共计|总价值|约占|占|其中)[^，,。；;]{0,8}$")  # 市值: 检获毒品…，市值约1250万港元
 
 
@@ -232,6 +234,8 @@ def restated_category(fields: dict, text: str, start: int, previous: list,
     (追回被盗电动车27辆，价值8.5万元 -> losses_recovered); else the figure's own. A part
     whose own verb follows it (``tail``: 法院已对其中8人作出判决) keeps the stage it names."""
     own = fields["category"]
+    if own == "other" and _NEGATED_ACT.search(text, max(0, start - 16), start):
+        return own  # 批准逮捕49人，不批准逮捕11人，其中因无社会危险性不批准逮捕7人: a part of the 11
     own_stage = stage_after(fields, tail, "other") if tail else "other"
     part_of = None if own_stage != "other" else _subtotal_of(fields, text, start, previous, earlier)
     if part_of is not None:
@@ -248,6 +252,8 @@ def restated_category(fields: dict, text: str, start: int, previous: list,
     listed = listed or before["category"] in _GOODS and _ITEM.fullmatch(text[last.end:start])
     if not listed and not _RESTATES.search(text[max(0, start - 12):start]):
         return own
+    if before["category"] == "casualties" and before["quantity_kind"] != fields["quantity_kind"]:
+        return own  # 骗取2300余名会员资金共计1.2亿元: the victims counted, their money is the offence's
     return before["category"] if before["category"] != "other" else own
 
 

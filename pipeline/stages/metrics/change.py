@@ -49,7 +49,9 @@ _SPANS = r"""
     | (?:\d{4}年|今年|去年)?\d{1,2}月份?(?:\d{1,2}日)?起                   # 1997年8月份起: to now
     | (?:\d{4}年|今年|去年)?\d{1,2}月\d{1,2}日(?![至到—－-])               # 1月21日: that day
     | (?<![\d月年])\d{1,2}日(?![至到—－-]|\d)                               # 21日: that day
-    | 今天 | 今日
+    | 今天 | 今日                                                            # that day
+    | 昨[天日](?![^，,。；;]{0,6}?的)                # 昨日已移送: the day before (not 昨天被捕的两名官员: a relative clause)
+    | 本月\d{1,2}[日号](?:[至到—－-]\d{1,2}[日号])?                        # 本月12日至13日: this month's days
     | (?:今年|去年|\d{4}年)?(?<![\d月])\d{1,2}月[上中下]旬                       # 8月上旬: that part of the month
     | 上个?月(?!份?[底末初])                                                # 上月，…: the month before
     | 当天 | 当日 | 当晚 | 当夜                                               # that day: the day stated before
@@ -82,7 +84,7 @@ PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE_EVENT}|{_SINC
 # The same grammar for a sentence without 以来 or 期间 (most sentences): the phrases that need them
 # cannot match there, and every other phrase starts with one of these characters, so the scan
 # skips the rest (same matches, several times faster: tests/stages/metrics/test_change.py)
-_FIRST = r"(?=[\d今去从自近最过这一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半当除大正])"
+_FIRST = r"(?=[\d今去从自近最过这本昨一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半当除大正])"
 PLAIN_PERIOD_RE = re.compile(rf"{_FIRST}(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE}|{_OF_YEAR}|{_YEARLESS})",
                              re.VERBOSE)
 # In an object the same phrases go whatever follows them (活动期间参加人数).

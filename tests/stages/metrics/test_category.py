@@ -299,6 +299,19 @@ def test_stage_of_services_border_checks_and_schemes(extractor, sentence, span, 
     (["冻结涉案资金5600万元。其中，涉案金额500万元以上的案件7起，单案最高涉案金额达9000万元。"],
      "9000万元", "money_involved"),
     (["冻结涉案资金5600万元。其中，涉案金额500万元以上的案件7起。"], "500万元以上", "money_involved"),
+    # a part of the non-approvals is no part of the approvals before them (不批准逮捕 -> other)
+    (["区检察院批准逮捕36人，不批准逮捕9人，其中因无逮捕必要不批准逮捕5人。"], "5人", "other"),
+    (["区检察院批准逮捕36人，不批准逮捕9人，其中因无逮捕必要不批准逮捕5人。"], "36人", "arrests_approved"),
+    # mediation of disputes is a service, not a violation handled (排查化解矛盾纠纷, 处理事故纠纷)
+    (["今年以来，全区排查化解矛盾纠纷856件。"], "856件", "police_service"),
+    (["交警部门共处理轻微交通事故纠纷61起。"], "61起", "police_service"),
+    # the growth of traffic flow is no change of incidents (social); its level stays other (pages8 gold)
+    (["国庆假期，全省高速公路日均车流量达8.2万辆次，同比增长4.1%。"], "4.1%", "social"),
+    # 交通违例 (the Hong Kong and Macao word for 交通违法) is a violation handled
+    (["上半年共检控交通违例约3.4万宗。"], "约3.4万宗", "violations_handled"),
+    # members defrauded are victims; their money is the offence's money, not a harm
+    (["该团伙骗取1500余名会员资金共计6000万元。"], "1500余名", "casualties"),
+    (["该团伙骗取1500余名会员资金共计6000万元。"], "6000万元", "money_involved"),
 ])
 def test_parts_with_their_own_stage_or_bound(extractor, sentences, span, category):
     doc = extractor(make_article(sentences))

@@ -54,6 +54,11 @@ def test_levels_are_not_changes(extractor, sentence, span):
     (["并对近年来在辖区作案的吸毒人员进行梳理。同时，投入300万元。"], "300万元", None, (None, None)),
     (["全市召开会议。", "去年下半年，全市破获案件30起。", "投入300万元建设警务室。"], "300万元", None,
      (None, None)),
+    # 本月12日至13日: days of the publication month, one range; 昨日: the day before publication
+    (["警方于本月12日至13日采取行动，拘捕11名男子。"], "11名", "本月12日至13日", ("2021-11-12", "2021-11-13")),
+    (["警方昨日已将11名嫌犯移送检察院。"], "11名", "昨日", ("2021-11-01", "2021-11-01")),
+    # 昨天 inside a relative clause dates that act, not the figure (昨天被捕的两名官员…受贿金额)
+    (["昨天被捕的两名官员涉嫌受贿金额约900万日元。"], "约900万日元", None, (None, None)),
     # The window the lead paragraph opens with holds for the report (issue 12).
     (["今年以来，全市破获案件30起。", "投入300万元建设警务室。"], "300万元", "今年以来",
      ("2021-01-01", "2021-11-02")),
@@ -86,6 +91,7 @@ def test_one_period_grammar(phrase):
     "一年来，县公安局共化解矛盾纠纷1280起，5月联合侦破案件3起，21日抓获2人。",
     "首8个月，第三季度，前三季度，从2020年至2022年3月，明年增加到50个，半年来共查处80起。",
     "全县共查处酒驾案件120起，没有一个时间词。",
+    "警方于本月12日至13日采取行动，昨日已将11名嫌犯移送检察院。",
 ])
 def test_the_fast_period_scan_finds_what_the_full_grammar_finds(text):
     """A sentence without 以来/期间 is scanned with ``PLAIN_PERIOD_RE`` (its phrases' first
