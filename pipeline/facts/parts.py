@@ -8,7 +8,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .periods import same_window
-from .restate import Statement, actions_agree, objects_agree, overlap, same_thing
+from .restate import Statement, actions_agree, objects_agree, overlap, same_thing, slipped
 from .values import WEAK_CATEGORIES, agree, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
@@ -112,7 +112,8 @@ def _subdivision(part: Statement, total: Statement, later: bool = False) -> bool
     inner, outer = (p.get("period_start"), p.get("period_end")), (t.get("period_start"), t.get("period_end"))
     area = _place_within(p, t)
     one = same_window(p, t, part.published)
-    if _inside(inner, outer) and not (one and agree(part.stated, total.stated) and same_thing(part, total)):
+    restates = agree(part.stated, total.stated) and same_thing(part, total) or slipped(part, total)
+    if _inside(inner, outer) and not (one and restates):
         return area is False if later else area is not None
     return bool(area) and (inner == outer or one)
 
