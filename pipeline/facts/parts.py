@@ -8,7 +8,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .periods import same_window
-from .restate import Statement, actions_agree, objects_agree, overlap, same_thing, slipped
+from .restate import Statement, actions_agree, objects_agree, overlap, same_statistic, same_thing, slipped
 from .values import WEAK_CATEGORIES, agree, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
@@ -131,12 +131,23 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
             continue
         # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
         candidates = _kind_of_all(item, ordered) or _subdivided(item, ordered, breakdowns)
+        candidates = [t for t in candidates if not _restates_whole_of(item, t, targets, by_index)]
         if candidates:
             targets[item.index] = candidates[-1].index
     return targets
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+
+
+def _restates_whole_of(item: Statement, total: Statement, targets: dict[int, int],
+                       by_index: dict[int, Statement]) -> bool:
+    """True when ``total`` is itself a part of a figure ``item`` restates (or slips against):
+    1至11月缴获毒品31.8千克 is no sub-period of 今年以来…318千克's 其中冰毒205千克; it states the 318."""
+    whole = targets.get(total.index)
+    if whole is None or whole == item.index:
+        return whole == item.index
+    return same_statistic(item, by_index[whole]) or slipped(item, by_index[whole])
 
 
 def _of_all_kinds(total: Statement) -> bool:

@@ -359,10 +359,11 @@ def test_a_slip_stated_before_its_correct_figure_joins_the_rounded_headline_as_a
             metric(raw, "24.6千克", 24.6, "千克", **seized, **months),
             metric(raw, "246千克", 246, "千克", **seized, period="今年以来",
                    period_start=date(2025, 1, 1), period_end=date(2025, 12, 9)),
-            metric(raw, "150千克", 150, "千克", **dict(seized, obj="冰毒"), **months)]
+            metric(raw, "150千克", 150, "千克", **dict(seized, obj="冰毒"), period="今年以来",
+                   period_start=date(2025, 1, 1), period_end=date(2025, 12, 9))]
     facts, columns, _ = link(rows, [document(raw, published=date(2025, 12, 9))])
     ids = [columns[r["metric_id"]][0] for r in rows]
     assert ids[0] == ids[1] == ids[2] != ids[3]
-    assert columns[rows[1]["metric_id"]][1] is None
+    assert [columns[r["metric_id"]][1] for r in rows] == [None, None, None, ids[0]]  # not 冰毒's part
     fact = next(f for f in facts if f["fact_id"] == ids[0])
     assert fact["conflict"] and fact["n_statements"] == 3
