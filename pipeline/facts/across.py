@@ -20,7 +20,8 @@ from pipeline.document import content_id
 
 from .parts import part_targets
 from .periods import year_so_far
-from .restate import Boundaries, Cluster, cluster_statements, kind_of, normalise_object, overlap, statement
+from .restate import (Boundaries, Cluster, abbreviates, cluster_statements, kind_of, normalise_object, overlap,
+                      statement)
 from .values import WEAK_CATEGORIES, Stated, agree, significant_digits
 
 # Durations (五年, 3年) describe a story, not a statistic another outlet restates.
@@ -228,14 +229,16 @@ def fold_block(members: list[Local], sets: UnionFind) -> None:
 
 
 def _objects_fit(a: Local, b: Local) -> bool:
-    """电信网络诈骗案件 and 电信诈骗案件 fit. A missing object fits only the same number written
+    """电信网络诈骗案件 and 电信诈骗案件 fit, and so does an abbreviation (电诈案件). A missing object fits only the same number written
     at least as precisely (两位 significant digits): 海关征税增一成 and another report's
     10.1%左右 of the same category, place and year are two statistics."""
     x, y = normalise_object(a.object), normalise_object(b.object)
     if x is None or y is None:
         return a.rep.value == b.rep.value and min(significant_digits(a.rep.value),
                                                   significant_digits(b.rep.value)) >= 2
-    return x in y or y in x or overlap(x, y) >= 0.6
+    short, long = sorted((x, y), key=len)
+    return x in y or y in x or overlap(x, y) >= 0.6 or (
+        len(short) >= 3 and short[0] == long[0] and abbreviates(short, long))  # 电诈案件 / 电信网络诈骗案件
 
 
 def fact_key(rep: Local, category: str, obj: str | None, scope: str | None) -> str:

@@ -233,3 +233,19 @@ def test_a_copys_kind_does_not_join_a_total_through_a_rounded_headline():
     assert ids[0][0] == ids[1][0] == ids[3][0] == ids[4][0]
     assert ids[2][0] == ids[5][0] != ids[1][0]
     assert ids[2][1] == ids[5][1] == ids[1][0]
+
+
+def test_an_abbreviated_object_meets_its_full_name_across_documents():
+    """一: 某市今年以来破获电诈案件2147起 (headline, the most precise statement first) … 破获电信网络
+    诈骗案件2147起; 二 (a digest): 破获电信网络诈骗案件2147起. One fact: 电诈案件 abbreviates it."""
+    one = "某市今年以来破获电诈案件2147起\n本报讯 今年以来，某市公安局破获电信网络诈骗案件2147起。"
+    two = "简讯\n· 某市：今年以来，某市公安局破获电信网络诈骗案件2147起，冻结资金5128万元。"
+    solved = dict(category="cases_solved", action="破获", place="江西省某市", **PERIOD)
+    rows = [metric(one, "2147起", 2147, "起", doc_id="da", obj="电诈案件", **solved),
+            metric(one, "2147起", 2147, "起", doc_id="da", nth=1, obj="电信网络诈骗案件", **solved),
+            metric(two, "2147起", 2147, "起", doc_id="db", obj="电信网络诈骗案件", **solved)]
+    docs = [document(one, "da", "a.txt"), document(two, "db", "b.txt")]
+    facts, columns, documents = link(rows, docs)
+    ids = {columns[r["metric_id"]][0] for r in rows}
+    assert "db" not in documents or documents["db"][0] is None
+    assert len(ids) == 1 and len(facts) == 1
