@@ -279,13 +279,22 @@ def _subdivided(item: Statement, ordered: list[Statement], breakdowns: set[int] 
     of); then a whole rather than a kind; a sub-area or sub-period may come before its total (南明区86起 …
     全市693起), but an earlier total is preferred, the nearest first."""
     candidates = [t for t in ordered if t is not item and not t.backref and _comparable(item, t)
-                  and _subdivision(item, t, later=t.start > item.start)]
+                  and _last_year(t) == _last_year(item) and _subdivision(item, t, later=t.start > item.start)]
     def rank(t: Statement) -> tuple:
         same, whole = t.object == item.object, t.index not in breakdowns
         return (objects_agree(item, t), same or whole, same, -_days(t.row), whole, t.start < item.start,
                 t.start if t.start < item.start else -t.start)
     candidates.sort(key=rank)
     return candidates
+
+
+_LAST_YEAR = re.compile(r"去年|上年|前年")
+
+
+def _last_year(item: Statement) -> bool:
+    """The figure's sentence states an earlier year (去年同期，全市破获此类案件123起), whatever period
+    the row was given: it is no total of this year's figures, nor a part of them."""
+    return bool(_LAST_YEAR.search(item.sentence_prefix))
 
 
 def _days(row: dict) -> int:
