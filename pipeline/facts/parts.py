@@ -288,13 +288,18 @@ def _subdivided(item: Statement, ordered: list[Statement], breakdowns: set[int] 
     return candidates
 
 
-_LAST_YEAR = re.compile(r"去年|上年|前年")
+_LAST_YEAR = re.compile(r"^\s*(?:去年|上年|前年)")
 
 
 def _last_year(item: Statement) -> bool:
-    """The figure's sentence states an earlier year (去年同期，全市破获此类案件123起), whatever period
-    the row was given: it is no total of this year's figures, nor a part of them."""
-    return bool(_LAST_YEAR.search(item.sentence_prefix))
+    """The figure's sentence opens with an earlier year (去年同期，全市破获此类案件123起) that its row's
+    period does not say (it was given this year's 1至11月): it is no total of this year's
+    figures, nor a part of them. A row whose period lies in an earlier year than the report's
+    (the 去年 was read) is compared by its dates."""
+    start, published = item.row.get("period_start"), item.published
+    if not (start and published and _LAST_YEAR.search(item.sentence_prefix)):
+        return False
+    return str(start)[:4] == str(published)[:4] and not _LAST_YEAR.search(item.row.get("period") or "")
 
 
 def _days(row: dict) -> int:
