@@ -8,7 +8,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .periods import same_window
-from .restate import Statement, actions_agree, objects_agree, overlap, same_thing
+from .restate import Statement, actions_agree, objects_agree, overlap, same_statistic, same_thing, slipped
 from .values import WEAK_CATEGORIES, agree, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
@@ -112,7 +112,8 @@ def _subdivision(part: Statement, total: Statement, later: bool = False) -> bool
     inner, outer = (p.get("period_start"), p.get("period_end")), (t.get("period_start"), t.get("period_end"))
     area = _place_within(p, t)
     one = same_window(p, t, part.published)
-    if _inside(inner, outer) and not (one and agree(part.stated, total.stated) and same_thing(part, total)):
+    restates = agree(part.stated, total.stated) and same_thing(part, total) or slipped(part, total)
+    if _inside(inner, outer) and not (one and restates):
         return area is False if later else area is not None
     return bool(area) and (inner == outer or one)
 
@@ -130,12 +131,23 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
             continue
         # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
         candidates = _kind_of_all(item, ordered) or _subdivided(item, ordered, breakdowns)
+        candidates = [t for t in candidates if not _restates_whole_of(item, t, targets, by_index)]
         if candidates:
             targets[item.index] = candidates[-1].index
     return targets
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
+
+
+def _restates_whole_of(item: Statement, total: Statement, targets: dict[int, int],
+                       by_index: dict[int, Statement]) -> bool:
+    """True when ``total`` is itself a part of a figure ``item`` restates (or slips against):
+    1至11月缴获毒品31.8千克 is no sub-period of 今年以来…318千克's 其中冰毒205千克; it states the 318."""
+    whole = targets.get(total.index)
+    if whole is None or whole == item.index:
+        return whole == item.index
+    return same_statistic(item, by_index[whole]) or slipped(item, by_index[whole])
 
 
 def _of_all_kinds(total: Statement) -> bool:
@@ -267,13 +279,27 @@ def _subdivided(item: Statement, ordered: list[Statement], breakdowns: set[int] 
     of); then a whole rather than a kind; a sub-area or sub-period may come before its total (南明区86起 …
     全市693起), but an earlier total is preferred, the nearest first."""
     candidates = [t for t in ordered if t is not item and not t.backref and _comparable(item, t)
-                  and _subdivision(item, t, later=t.start > item.start)]
+                  and _last_year(t) == _last_year(item) and _subdivision(item, t, later=t.start > item.start)]
     def rank(t: Statement) -> tuple:
         same, whole = t.object == item.object, t.index not in breakdowns
         return (objects_agree(item, t), same or whole, same, -_days(t.row), whole, t.start < item.start,
                 t.start if t.start < item.start else -t.start)
     candidates.sort(key=rank)
     return candidates
+
+
+_LAST_YEAR = re.compile(r"^\s*(?:去年|上年|前年)")
+
+
+def _last_year(item: Statement) -> bool:
+    """The figure's sentence opens with an earlier year (去年同期，全市破获此类案件123起) that its row's
+    period does not say (it was given this year's 1至11月): it is no total of this year's
+    figures, nor a part of them. A row whose period lies in an earlier year than the report's
+    (the 去年 was read) is compared by its dates."""
+    start, published = item.row.get("period_start"), item.published
+    if not (start and published and _LAST_YEAR.search(item.sentence_prefix)):
+        return False
+    return str(start)[:4] == str(published)[:4] and not _LAST_YEAR.search(item.row.get("period") or "")
 
 
 def _days(row: dict) -> int:

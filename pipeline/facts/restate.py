@@ -297,4 +297,47 @@ def cluster_statements(items: list[Statement], forbidden: dict[int, int]) -> lis
             candidates.append(target)
         target.members.append(item)
         where[item.index] = target
-    return clusters
+    return merge_slips(clusters, forbidden)
+
+
+def _scaled(figure: Stated, factor: float) -> Stated:
+    return Stated(figure.value * factor, figure.lo * factor, figure.hi * factor, figure.step * factor, figure.exact)
+
+
+def _slip_factor(x: Cluster, y: Cluster) -> float | None:
+    """The power of ten that turns the figures of cluster ``x`` into those of ``y``, when the
+    two state one statistic with a slip: every pair of anchors is the same thing, one pair is a
+    slip digit for digit (31.8千克 / 318千克) and every other figure agrees once scaled
+    (31.8千克 × 10 within the headline's 逾300千克). None when they are two statistics."""
+    pairs = [(a, b) for a in x.anchors() for b in y.anchors()]
+    slip = next((a for a, b in pairs if slipped(a, b)), None)
+    if slip is None:
+        return None
+    factor = next(b.stated.value / a.stated.value for a, b in pairs if a is slip and slipped(a, b))
+    for a, b in pairs:
+        if not (same_thing(a, b) and (agree(_scaled(a.stated, factor), b.stated) or slipped(a, b))):
+            return None
+    return factor
+
+
+def merge_slips(clusters: list[Cluster], forbidden: dict[int, int]) -> list[Cluster]:
+    """A cluster that states a later cluster's statistic with a power-of-ten slip joins it and
+    sets ``conflict``: 逾300千克 (headline), 31.8千克 (lead), 318千克 (body) are one statistic with
+    a slip, though 31.8 cannot slip against the headline's one significant digit and came first.
+    A part and its total (``forbidden``) are never merged."""
+    kept: list[Cluster] = []
+    for cluster in clusters:
+        indices = {m.index for m in cluster.members}
+        home = next((k for k in kept if kind_of(k.members[0]) == kind_of(cluster.members[0])
+                     and not _barred(k, indices, forbidden) and _slip_factor(k, cluster) is not None), None)
+        if home is None:
+            kept.append(cluster)
+            continue
+        home.members = sorted(home.members + cluster.members, key=lambda s: (s.start, s.index))
+        home.conflict = True
+    return kept
+
+
+def _barred(cluster: Cluster, indices: set[int], forbidden: dict[int, int]) -> bool:
+    mine = {m.index for m in cluster.members}
+    return any(forbidden.get(i) in mine for i in indices) or any(forbidden.get(i) in indices for i in mine)

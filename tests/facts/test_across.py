@@ -209,3 +209,43 @@ def test_the_year_so_far_meets_across_documents():
     rows[0] = metric(one.replace("11月", "10月"), "4126起", 4126, "起", doc_id="d1", **handled, **to_october)
     docs[0] = document(one.replace("11月", "10月"), "d1", "1.txt", published=date(2025, 12, 9))
     assert len(link(rows, docs)[0]) == 2
+
+
+def test_a_copys_kind_does_not_join_a_total_through_a_rounded_headline():
+    """某县法院审结案件近2万件 … 审结的19642件案件中，民事案件12518件, in a report and its
+    republication: 12518 lies within the headline's rounding (近2万 [1万, 2万]) but not within
+    19642's; in both copies it stays a part of the total, a fact of its own."""
+    raw = ("某县法院今年审结案件近2万件\n今年1至11月，某县法院审结的19642件案件中，民事案件12518件，"
+           "刑事案件1530件。")
+    copy = "首页 | 法治 | 正文\n" + raw + "\n分享到：微信 微博"
+    judged = dict(category="adjudicated", action="审结", place="湖南省某县",
+                  period_start=date(2025, 1, 1), period_end=date(2025, 11, 30))
+    rows = []
+    for doc_id, text in (("d1", raw), ("d2", copy)):
+        rows += [metric(text, "近2万件", 20000, "件", doc_id=doc_id, approx="under", obj="案件", **judged),
+                 metric(text, "19642件", 19642, "件", doc_id=doc_id, obj="案件", **judged),
+                 metric(text, "12518件", 12518, "件", doc_id=doc_id, obj="民事案件", **judged)]
+    docs = [document(raw, "d1", "a.txt", published=date(2025, 12, 9)),
+            document(copy, "d2", "b.txt", published=date(2025, 12, 10))]
+    facts, columns, documents = link(rows, docs)
+    ids = [columns[r["metric_id"]] for r in rows]
+    assert documents["d2"][0] == "d1"
+    assert ids[0][0] == ids[1][0] == ids[3][0] == ids[4][0]
+    assert ids[2][0] == ids[5][0] != ids[1][0]
+    assert ids[2][1] == ids[5][1] == ids[1][0]
+
+
+def test_an_abbreviated_object_meets_its_full_name_across_documents():
+    """一: 某市今年以来破获电诈案件2147起 (headline, the most precise statement first) … 破获电信网络
+    诈骗案件2147起; 二 (a digest): 破获电信网络诈骗案件2147起. One fact: 电诈案件 abbreviates it."""
+    one = "某市今年以来破获电诈案件2147起\n本报讯 今年以来，某市公安局破获电信网络诈骗案件2147起。"
+    two = "简讯\n· 某市：今年以来，某市公安局破获电信网络诈骗案件2147起，冻结资金5128万元。"
+    solved = dict(category="cases_solved", action="破获", place="江西省某市", **PERIOD)
+    rows = [metric(one, "2147起", 2147, "起", doc_id="da", obj="电诈案件", **solved),
+            metric(one, "2147起", 2147, "起", doc_id="da", nth=1, obj="电信网络诈骗案件", **solved),
+            metric(two, "2147起", 2147, "起", doc_id="db", obj="电信网络诈骗案件", **solved)]
+    docs = [document(one, "da", "a.txt"), document(two, "db", "b.txt")]
+    facts, columns, documents = link(rows, docs)
+    ids = {columns[r["metric_id"]][0] for r in rows}
+    assert "db" not in documents or documents["db"][0] is None
+    assert len(ids) == 1 and len(facts) == 1

@@ -159,3 +159,24 @@ def test_a_listed_amount_takes_the_total_amount_stated_after_it():
     parts = _part_of(raw, rows)
     assert parts["2.6亿元"] == parts["1.4亿元"] == "5.72亿元"
     assert parts["5.72亿元"] is None
+
+
+def test_a_figure_of_last_year_is_neither_total_nor_part_of_this_years():
+    """今年…破获此类案件86起 … 去年同期，全市破获此类案件75起 (a row given this year's 1至11月 by
+    mistake) … 今年破获的86起案件中 … 甲区、乙区分别破获此类案件21起、14起: the districts are parts
+    of the 86起, not of last year's 75起, and the 75起 is no part of the 86起."""
+    raw = ("本报讯 今年1至11月，某市公安局破获食品药品犯罪案件86起。去年同期，全市破获此类案件75起。\n"
+           "今年破获的86起案件中，甲区、乙区分别破获此类案件21起、14起。\n")
+    solved = dict(category="cases_solved", action="破获")
+    months = dict(period_start=date(2025, 1, 1), period_end=date(2025, 11, 30))
+    year = dict(period_start=date(2025, 1, 1), period_end=date(2025, 12, 31))
+    rows = [metric(raw, "86起", 86, "起", obj="食品药品犯罪案件", place="某省某市", **solved, **months),
+            metric(raw, "75起", 75, "起", obj="此类案件", place="某省某市", **solved, **months),
+            metric(raw, "86起", 86, "起", nth=1, obj="案件", place="某省某市", **solved, **year),
+            metric(raw, "21起", 21, "起", obj="甲区", place="某省某市甲区", **solved, **year),
+            metric(raw, "14起", 14, "起", obj="乙区", place="某省某市乙区", **solved, **year)]
+    _, columns, _ = link(rows, [document(raw, published=date(2025, 12, 9))])
+    total = columns[rows[0]["metric_id"]][0]
+    assert columns[rows[2]["metric_id"]][0] == total
+    assert columns[rows[1]["metric_id"]][1] is None
+    assert columns[rows[3]["metric_id"]][1] == columns[rows[4]["metric_id"]][1] == total

@@ -345,3 +345,25 @@ def test_the_total_amount_restates_the_amount():
     _, columns, _ = link(rows, [document(raw)])
     lead, part, body = (columns[r["metric_id"]] for r in rows)
     assert lead[0] == body[0] and part[1] == body[0]
+
+
+def test_a_slip_stated_before_its_correct_figure_joins_the_rounded_headline_as_a_conflict():
+    """逾200千克 (headline), 24.6千克 (lead: the slip), 246千克 (body, 今年以来): one fact with a
+    conflict. 24.6 cannot slip against the headline's one significant digit and comes first, and
+    it is no sub-period part of the 246千克: it restates it with a slip."""
+    raw = ("某市警方前11个月缴获毒品逾200千克\n本报讯 今年1至11月，某市公安局缴获各类毒品24.6千克。\n"
+           "据介绍，今年以来共缴获各类毒品246千克，其中冰毒150千克。\n")
+    seized = dict(category="assets_seized", action="缴获", obj="毒品", place="某省某市", kind="weight")
+    months = dict(period="今年1至11月", period_start=date(2025, 1, 1), period_end=date(2025, 11, 30))
+    rows = [metric(raw, "逾200千克", 200, "千克", approx="over", **seized, **months),
+            metric(raw, "24.6千克", 24.6, "千克", **seized, **months),
+            metric(raw, "246千克", 246, "千克", **seized, period="今年以来",
+                   period_start=date(2025, 1, 1), period_end=date(2025, 12, 9)),
+            metric(raw, "150千克", 150, "千克", **dict(seized, obj="冰毒"), period="今年以来",
+                   period_start=date(2025, 1, 1), period_end=date(2025, 12, 9))]
+    facts, columns, _ = link(rows, [document(raw, published=date(2025, 12, 9))])
+    ids = [columns[r["metric_id"]][0] for r in rows]
+    assert ids[0] == ids[1] == ids[2] != ids[3]
+    assert [columns[r["metric_id"]][1] for r in rows] == [None, None, None, ids[0]]  # not 冰毒's part
+    fact = next(f for f in facts if f["fact_id"] == ids[0])
+    assert fact["conflict"] and fact["n_statements"] == 3
