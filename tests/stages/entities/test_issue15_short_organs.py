@@ -43,3 +43,20 @@ def test_the_short_form_does_not_fire_inside_a_word(tagger):
 
 def test_phone_fraud_is_one_crime(tagger):
     assert ("电话诈骗", "CRIME") in found(tagger, "警方捣毁一个跨境电话诈骗团伙。")
+
+
+@pytest.mark.parametrize("text", [
+    "清明假期，全市高速公路日均车流量达9万辆。",
+    "国庆期间，全省高速公路车流平稳。",
+])
+def test_a_scope_before_highway_is_no_road(tagger, text):
+    assert not [s for s, label in found(tagger, text) if label == "LOC"]
+
+
+def test_a_named_highway_in_a_scope_sentence_stays(tagger):
+    assert ("京港澳高速", "LOC") in found(tagger, "全市范围内，京港澳高速车流平稳。")
+
+
+def test_macao_criminal_group_charge_needs_its_zui(tagger):
+    assert ("犯罪集团罪", "CRIME") in found(tagger, "两人涉嫌「犯罪集团罪」被移送。")
+    assert not [s for s, label in found(tagger, "警方打掉犯罪集团两个。") if label == "CRIME"]
