@@ -60,3 +60,12 @@ def test_a_named_highway_in_a_scope_sentence_stays(tagger):
 def test_macao_criminal_group_charge_needs_its_zui(tagger):
     assert ("犯罪集团罪", "CRIME") in found(tagger, "两人涉嫌「犯罪集团罪」被移送。")
     assert not [s for s, label in found(tagger, "警方打掉犯罪集团两个。") if label == "CRIME"]
+
+
+def test_a_county_section_after_a_named_river_is_a_loc(tagger):
+    text = "赣江流经此地，于都段是鱼类产卵场。"
+    assert ("于都段", "LOC") in found(tagger, text)
+
+
+def test_a_county_section_without_a_river_is_no_loc(tagger):
+    assert ("于都段", "LOC") not in found(tagger, "今年以来，于都段施工进度加快。")
