@@ -4,6 +4,7 @@
 
 - ``rules_org``: ORG grammar place + organ (+ sub-units), central organs, companies;
 - ``rules_place``: gazetteer GPE/LOC, towns, zones, one-character places, roads;
+- ``rules_river_parts``: a river's section named by its county alone (于都段);
 - ``rules_roads``: highways, kilometre marks, road sections, named areas of known waters;
 - ``rules_foreign``: towns and cities of other countries, compounds named there;
 - ``rules_units``: districts and counties listed before their level word (历下、市中三区);
@@ -32,11 +33,12 @@ from .rules_person import PersonRules
 from .rules_foreign import ForeignRules
 from .rules_money import MoneyRules
 from .rules_place import PlaceRules
+from .rules_river_parts import RiverPartRules
 from .rules_roads import RoadRules
 from .rules_units import UnitRules
 
 
-class Rules(OrgRules, PlaceRules, RoadRules, ForeignRules, UnitRules, MoneyRules, PersonRules,
+class Rules(OrgRules, PlaceRules, RoadRules, RiverPartRules, ForeignRules, UnitRules, MoneyRules, PersonRules,
             LawRules, DateRules):
     """The compiled rules, built once from the data files."""
 
@@ -79,6 +81,7 @@ class Rules(OrgRules, PlaceRules, RoadRules, ForeignRules, UnitRules, MoneyRules
         out += self.water_candidates(text, tokens)
         out += self.river_word_candidates(text, tokens)
         out += self.section_candidates(text, tokens, places)
+        out += self.bare_section_candidates(text)
         out += self.named_area_candidates(text)
         out += self.foreign_candidates(text, bounds)
         out += self.abbreviation_candidates(text, tokens)

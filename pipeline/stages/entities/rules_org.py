@@ -190,7 +190,7 @@ class OrgRules:
             if text.startswith(LEVEL_WORDS, s) or set(m.group(1)) & NOT_IN_RELATIVE or any(
                     c.start <= s < c.end for c in found):
                 continue
-            e = self.extend_org(text, m.end())
+            e = self.extend_org(text, self._any_organ_end(text, m.end()))
             if _party_committee(text, s, e):
                 out.append(Candidate(s, e, "ORG", None, "rule:org_relative", SURE))
                 continue  # 围绕 + 市委 + 中心工作 (not 市委书记: a title)
@@ -199,6 +199,15 @@ class OrgRules:
                 continue  # 市公安局机关: the bureau's own staff, not the body
             out.append(Candidate(s, e, "ORG", None, "rule:org_relative", SURE))
         return out
+
+    def _any_organ_end(self, text: str, end: int) -> int:
+        """Return the end of an organ that only follows a name (分局) right after a place-less
+        公安 at ``end``: 区公安 + 分局 is one body (区公安分局), not 区公安 and a stray 分局."""
+        if text.endswith("公安", 0, end):
+            m = self.organ_re.match(text, end)
+            if m and text[end:m.end()] in self.organs_any:
+                return m.end()
+        return end
 
     def media_orgs(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Return news outlets, websites and platforms (澎湃新闻, 人民网, 微信, 支付宝) and
