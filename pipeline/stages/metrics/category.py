@@ -94,16 +94,18 @@ _HEADLINE_BREAK = re.compile(r"(?<=[\u4e00-\u9fff]{2})[ \u3000]+(?=[\u4e00-\u9ff
 
 
 def headline_clause(lex, fields: dict, context: str, organ: str = "") -> str:
-    """Return the category of a figure read on the last clause of a headline when its verb lies
-    before the space (警方捣破贩毒集团 拘捕7人 -> suspects_arrested, not the 捣破 of the gang);
-    '' when no space sets a clause apart, the verb is in the last clause, or it fits no rule."""
+    """Return the category of a figure read on the last clause of a headline (警方捣破贩毒集团
+    拘捕7人 -> suspects_arrested, not the 捣破 of the gang; 挽回经济损失12.8亿元 查扣涉案资产约21亿元
+    -> assets_seized, not the 挽回 of the first clause); '' when no space sets a clause apart or
+    the clause fits no rule."""
     breaks = list(_HEADLINE_BREAK.finditer(context))
     if not breaks:
         return ""
     last = context[breaks[-1].end():]
     action = fields.get("action") or ""
-    if action and action in last:
-        return ""
+    if action and action in last:  # its own verb: read on its own clause only
+        found = first_rule(lex, fields, last, last, organ)
+        return "" if found == "other" else found
     found = first_rule(lex, {**fields, "action": None, "object": None}, last, last, organ)
     return "" if found == "other" else found
 

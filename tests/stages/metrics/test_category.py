@@ -256,6 +256,8 @@ def test_category_of_regional_police_and_fire_wording(extractor, sentence, span,
     # A headline's last clause after a space has its own verb.
     ("警方捣破贩毒集团 拘捕7人", "7人", "suspects_arrested"),
     ("警方捣破贩毒集团3个 另有", "3个", "gangs_dismantled"),
+    # ... also when its verb is its own: not the verb of the clause before the space
+    ("示例省挽回经济损失12.8亿元 查扣涉案资产约21亿元", "约21亿元", "assets_seized"),
 ])
 def test_stage_of_case_paragraphs_and_headline_clauses(extractor, sentence, span, category):
     """Goods and gains of an offence (运输冰毒520克, 获利3400元) -> money_involved; 避免损失,
