@@ -14,8 +14,11 @@ from functools import lru_cache
 from ..lexicon import DATA_DIR, alternation, read_words
 from .layout import Line
 
+# A paper whose name ends in a bare 报, written right before 记者 (示例法治报记者, 新京报记者): kinds of
+# papers, so that a name before 本报 is not read as one (李争艳本报记者).
+PAPER = r"[\u4e00-\u9fff]{1,4}(?:法治|法制|法院|检察|公安|青年|都市|商|京)报"
 ROLE_WORDS = (r"本报特约记者|本报记者|本报通讯员|特约记者|见习记者|实习记者|[\u4e00-\u9fff]{0,6}?(?:全媒体|融媒体)记者"
-              r"|(?:[\u4e00-\u9fff]{1,4}(?:网|社|台|新闻|日报|晚报|晨报|时报)[ \t]?|[\u4e00-\u9fff]{1,4}报[ \t]+|[\u4e00-\u9fff]{1,4}(?:法治|法制|法院|检察|公安|青年|都市|商|京)报)?记者"
+              rf"|(?:[\u4e00-\u9fff]{{1,4}}(?:网|社|台|新闻|日报|晚报|晨报|时报)[ \t]?|[\u4e00-\u9fff]{{1,4}}报[ \t]+|{PAPER})?记者"
               r"|通讯员|实习生")
 # A name stops where a role word starts: 新华社记者李争艳本报记者彭嘉陵 → 李争艳, 彭嘉陵.
 # A transliterated name runs on after its dot: 阿依古丽·买买提, 努尔兰·哈力木.
@@ -105,12 +108,13 @@ LONE_TAG = re.compile(r"^(?:[【〖][^【】〖〗，。；：\s]{1,10}[】〗]|
 # A bold lead may be a whole headline: 【县法院召开审判委员会会议】3月2日，….
 # 〔…〕 holds a place or an organ (〔平山县〕, 〔县法院〕), not a document's year (〔2024〕12号).
 TAG = re.compile(r"^(?:[【〖](?P<bracket>[^【】〖〗，。；：\s]{1,24})[】〗]|〔[\u4e00-\u9fff·]{1,24}〕|(?P<bar>[\u4e00-\u9fff]{1,6})[ \t]*[|｜][ \t]*)[ \t]*(?=\S)")
-# 中国时报 记者 王晓明/台北报导, 示例法治报记者 张三: the outlet that opens a byline.
+_SECTION_WORDS = alternation(read_words(DATA_DIR / "split_section_labels.txt"))
 # 【基本案情】, 【办理过程】, 【典型意义】: a section of one article (a typical case), not a digest's tag
-SECTION_LABEL = re.compile(rf"^[【〖][\u4e00-\u9fff]{{0,6}}(?:{alternation(read_words(DATA_DIR / 'split_section_labels.txt'))})[】〗]")
+SECTION_LABEL = re.compile(rf"^[【〖][\u4e00-\u9fff]{{0,6}}(?:{_SECTION_WORDS})[】〗]")
 # 案情回顾, 典型意义 on a line of their own (printed spaced out, 案 情 回 顾): a section heading.
-SECTION_HEADING = re.compile(rf"^[\u4e00-\u9fff]{{0,4}}(?:{alternation(read_words(DATA_DIR / 'split_section_labels.txt'))})$")
-BYLINE_OUTLET = re.compile(r"^(?:([\u4e00-\u9fff]{1,4}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+|([\u4e00-\u9fff]{1,4}(?:法治|法制|法院|检察|公安|青年|都市|商|京)报)[ \t]*)记者")
+SECTION_HEADING = re.compile(rf"^[\u4e00-\u9fff]{{0,4}}(?:{_SECTION_WORDS})$")
+# 中国时报 记者 王晓明/台北报导, 示例法治报记者 张三: the outlet that opens a byline.
+BYLINE_OUTLET = re.compile(rf"^(?:([\u4e00-\u9fff]{{1,4}}(?:日报|时报|晚报|晨报|新闻|网))[ \t]+|({PAPER})[ \t]*)记者")
 OUTLET_OF_MARK = re.compile(r"^[【\[(（〔]?据?(新华社|中新社|中新网|人民网|中央社|本报|[\u4e00-\u9fff]{2,6}?通讯社)")
 
 _YMD = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)日?")
