@@ -1,7 +1,7 @@
 """Place rules that read a place against the organ that acted (issue 12, twentieth and twenty-first
 blind sets): where suspects were brought back from, an organ that only helps (会同), the places of the
-people a case touched, a site outside the acting organ's area, names left untagged inside a list, and
-a headline figure that restates a body figure.
+people a case touched, a site outside the acting organ's area and names left untagged inside a list
+(a headline figure that restates a body figure takes its place in ``restated.py``).
 
     汇川分局会同市公安局…，在广东、福建等地抓获46名   ->  汇川区 (the leading organ, not the site)
     伊犁州公安局从柬埔寨押解回国13名                  ->  伊犁州 (where they came from is no place)
@@ -114,34 +114,3 @@ def _neighbour(gaz, clean: str, at: int, forward: bool, place: Place, start: int
         if len(divs) == 1:
             return Place(first, first + size, divs.pop(), place.source)
     return None
-
-
-_PEOPLE = {"人": "名", "名": "名"}
-
-
-def restated_places(doc) -> None:
-    """Give a headline figure the place of the body figure it restates (same article, value, kind and
-    unit; the guide: a headline figure takes the attributes of the body sentence it restates):
-    长江宜昌段禁渔执法 查处非法捕捞案件41起 / 宜昌市公安局…共查处…案件41起 -> 湖北省宜昌市."""
-    sentences = doc.sentences
-    body: dict[int, list[dict]] = {}
-    for metric in doc.metrics:
-        sentence = sentences[metric.sentence]
-        if sentence.kind == "body" and metric.fields.get("place"):
-            body.setdefault(sentence.article, []).append(metric.fields)
-    for metric in doc.metrics:
-        sentence, fields = sentences[metric.sentence], metric.fields
-        if sentence.kind not in ("title", "subtitle", "kicker"):
-            continue
-        said = next((f for f in body.get(sentence.article, ()) if _same_figure(fields, f)), None)
-        if said:
-            fields.update({name: said[name] for name in ("place", "place_code", "place_level", "place_source")})
-
-
-def _same_figure(headline: dict, body: dict) -> bool:
-    """The same value, kind and unit (拘捕12人 / 拘捕12名: people either way)."""
-    unit, other = headline.get("unit"), body.get("unit")
-    return headline.get("value") is not None and headline.get("value") == body.get("value") \
-        and headline.get("value_max") == body.get("value_max") \
-        and headline.get("quantity_kind") == body.get("quantity_kind") \
-        and (unit == other or _PEOPLE.get(unit or "") == _PEOPLE.get(other or "", ""))
