@@ -57,7 +57,7 @@ def precision(row: dict) -> float:
     """The rounding of a stated figure relative to its value (smaller is more precise):
     14870起 is more precise than 近1.5万起."""
     figure = stated(row["value"], row.get("value_max"), row.get("approx"))
-    return figure.width / max(abs(figure.value), 1.0)
+    return figure.relative_width
 
 
 class _Tally:

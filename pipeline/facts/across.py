@@ -56,7 +56,7 @@ class Local:
 
 
 def _precision(item) -> tuple:
-    return (item.stated.width / max(abs(item.stated.value), 1.0), item.start, item.index)
+    return (item.stated.relative_width, item.start, item.index)
 
 
 def _strong_category(cluster: Cluster) -> str:

@@ -92,7 +92,7 @@ def block_unions(store, blocks: list[list[int]]) -> list[tuple[int, int]]:
 
 
 def _rep(members: list[Local]) -> Local:
-    return min(members, key=lambda m: (m.rep.width / max(abs(m.rep.value), 1.0), m.order, m.first_start))
+    return min(members, key=lambda m: (m.rep.relative_width, m.order, m.first_start))
 
 
 def _first(members: list[Local]) -> Local:

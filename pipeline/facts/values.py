@@ -42,6 +42,13 @@ class Stated:
     def width(self) -> float:
         return self.hi - self.lo
 
+    @property
+    def relative_width(self) -> float:
+        """How precise the figure is, as its width over its size, rounded to nine significant
+        digits so that equally precise figures tie: 24.6 (width 0.1) and 246 (width 1) both give
+        0.00406504065, and the earlier statement then wins, never a float's last bit."""
+        return float(f"{self.width / max(abs(self.value), 1.0):.9g}")
+
 
 def unit_class(unit: str | None, quantity_kind: str | None = None) -> str:
     """The class of a unit: 名 and 人 → 人, 件 and 起 → 起, 成 and % → %, 12个团伙's 个团伙 → 个."""

@@ -67,3 +67,10 @@ def test_an_abbreviation_keeps_the_order_of_the_full_form():
     assert abbreviates("起诉", "提起公诉") and abbreviates("电诈", "电信网络诈骗")
     assert not abbreviates("诉起", "提起公诉") and not abbreviates("抓获", "处分")
     assert not abbreviates("起诉", "起诉")
+
+
+def test_equally_precise_figures_tie_on_relative_width():
+    """24.6万 and 246万 (a tenfold slip) are stated equally precisely: neither wins on a float's
+    last bit, so the earlier statement is the conflict fact's value."""
+    assert stated(24.6).relative_width == stated(246).relative_width
+    assert stated(14.87).relative_width < stated(15, approx="about").relative_width
