@@ -44,11 +44,12 @@ def gazetteer() -> tuple[dict[str, tuple[str, str]], dict[str, str]]:
     """full_name -> (6-digit code, level) and 6-digit code -> full_name (province wins for 北京市)."""
     by_name: dict[str, tuple[str, str]] = {}
     by_code: dict[str, str] = {}
-    with open(GAZ, encoding="utf-8") as fh:
-        for row in csv.reader((l for l in fh if not l.startswith("#")), delimiter="\t"):
-            code, _name, level, full = row[0][:6], row[1], row[2], row[3]
-            by_name.setdefault(full, (code, LEVEL[level]))
-            by_code.setdefault(code, full)
+    for path in (GAZ, GAZ.with_name("gazetteer_cn_supplement.tsv")):  # the supplement's rows too
+        with open(path, encoding="utf-8") as fh:
+            for row in csv.reader((l for l in fh if l.strip() and not l.startswith("#")), delimiter="\t"):
+                code, _name, level, full = row[0][:6], row[1], row[2], row[3]
+                by_name.setdefault(full, (code, LEVEL[level]))
+                by_code.setdefault(code, full)
     return by_name, by_code
 
 
