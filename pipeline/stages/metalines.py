@@ -16,6 +16,7 @@ from ..io import printed_date
 from ..lexicon import DATA_DIR, read_tagged
 from . import headers
 from .headers import find_date
+from .layout import ORGAN_END, OUTLET_END
 
 # 第05版：法治新闻 上一版 下一版, 示例晨刊 2024-06-26 07:40 分享到: the page widgets beside an
 # edition or date line (what is left is the outlet).
@@ -88,7 +89,7 @@ _POSTED_FROM = re.compile(
 _META_BYLINE = re.compile(
     r"[ \t](?:特约记者|记者|通讯员)[ \t]*[\u4e00-\u9fff·]{2,4}(?:[ \t]*/[ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))?[ \t]*$")
 # 南方日报, 示例新闻网, 示例快讯 (蓮島快訊), 示例资讯, 示例法治在线: an outlet's name beside the date.
-_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版|客户端|快讯|资讯|在线)$")
+_OUTLET_NAME = re.compile(rf"(?:{OUTLET_END})$")
 _OUTLET_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\-－]{1,11}$")
 # 来源示例晚报作者纪律2022-11-03 08:15: labels glued to their values, no colon, no space.
 _GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")
@@ -207,7 +208,7 @@ def meta_line(text: str) -> dict | None:
 
 
 # 示例市委政法委编, 示例县公安局编印: the organ that compiles a digest or bulletin.
-_COMPILER = re.compile(r"^(?P<organ>[\u4e00-\u9fff]{2,16}?(?:局|院|委|厅|部|办|中心|委员会|办公室))(?:编印|编发|编)$")
+_COMPILER = re.compile(rf"^(?P<organ>[\u4e00-\u9fff]{{2,16}}?(?:{ORGAN_END}))(?:编印|编发|编)$")
 
 
 def _published(text: str) -> date | None:
