@@ -50,8 +50,10 @@ _TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$"
 _WIRE_MARK = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}\d{1,2}日[电讯]")
 # 阅读 1.2万, 评论 16: a count without a colon beside the date.
 _ISSUE = re.compile(r"(?:总)?第[ \t]*[0-9０-９一二三四五六七八九十百]{1,4}[ \t]*期")
-# （2026年第23期）: a bulletin's issue in brackets (not 1998年第一期 citing a journal in a text)
-_ISSUE_LINE = re.compile(rf"^[（(][ \t]*(?:(?:19|20)\d\d年)?[ \t]*(?:{_ISSUE.pattern}[ \t]*[，,]?[ \t]*){{1,2}}[）)]$")
+# （2026年第23期）, 2026年第23期, 第15期 总第230期: a bulletin's issue on a line of its own, in
+# brackets or not (not 1998年第一期 citing a journal inside a sentence)
+_ISSUE_TEXT = rf"[ \t]*(?:(?:19|20)\d\d年)?[ \t]*(?:{_ISSUE.pattern}[ \t]*[，,]?[ \t]*){{1,2}}"
+_ISSUE_LINE = re.compile(rf"^(?:[（(]{_ISSUE_TEXT}[）)]|{_ISSUE_TEXT})$")
 _COUNT = re.compile(r"(?:阅读|浏览|评论|点赞|转发)[ \t]*\d+(?:\.\d+)?[万千]?")
 # English labels of a date line: Posted on Aug 5, 2022
 _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
@@ -82,9 +84,12 @@ _ACCOUNT_LINE = re.compile(
     r"^原创[ \t]+(?:(?P<author>[\u4e00-\u9fff·]{2,6})[ \t]+)?(?P<account>[^ \t]{2,16})[ \t]+"
     r"(?P<when>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t]+\d{1,2}:\d{2})?)"
     r"(?:[ \t]+(?:发表于)?[\u4e00-\u9fff]{2,4})?$")
-# 示例公安 2024-03-01 20:00 浙江: an account's line without 原创, the province after the time.
+# 示例公安 2024-03-01 20:00 浙江, 李晓 示例公安 2024-03-01 浙江: an account's line without 原创,
+# the writer (or the account twice) before the account, the province after the date: the
+# account, not the province, is the outlet.
 _POSTED_FROM = re.compile(
-    r"^(?P<account>[^ \t:：]{2,16})[ \t]+(?P<when>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t]+\d{1,2}:\d{2})"
+    r"^(?:(?P<author>[\u4e00-\u9fff·]{2,6})[ \t]+)?(?P<account>[^ \t:：]{2,16})[ \t]+"
+    r"(?P<when>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t]+\d{1,2}:\d{2})?)"
     r"[ \t]+(?:发表于)?(?P<place>[\u4e00-\u9fff]{2,4})$")
 _META_BYLINE = re.compile(
     r"[ \t](?:特约记者|记者|通讯员)[ \t]*[\u4e00-\u9fff·]{2,4}(?:[ \t]*/[ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))?[ \t]*$")
@@ -145,7 +150,7 @@ def meta_line(text: str) -> dict | None:
     A line counts when it holds a date or a label and what is left is at most an outlet name
     (``南方日报 2020-07-13 06:21``); a headline that mentions a date leaves too much.
     """
-    if _ISSUE_LINE.match(text):  # （2026年第23期）: a bulletin's issue on a line of its own
+    if _ISSUE_LINE.match(text):  # （2026年第23期）, 第15期: a bulletin's issue on a line of its own
         return {}
     if len(text) > 80 or "。" in text or _BRACKETED.match(text):
         return None
