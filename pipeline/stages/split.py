@@ -38,6 +38,9 @@ from .signatures import mark_report_signers, organ_signers
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
+# 石湾法院：一年审结欠薪案件412件: a headline that names its subject before a colon, with no
+# other punctuation (not 地址：示例路100号, 记者：今年有哪些打算？, 案情：); the page's first line.
+_COLON_HEADLINE = re.compile(r"^[\u4e00-\u9fff“”]{2,12}：(?=[^，。；！？：,;!?]*[\u4e00-\u9fff]{4})[^，。；！？：,;!?]{6,30}$")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
 
 
@@ -152,6 +155,8 @@ def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
         if line.kind == "body" and len(line.text) <= 40 and "。" not in line.text and (
                 line.end in titled or (i + 1 < len(lines) and dash_subtitle(lines[i + 1]))):
             line.kind = "weak"
+    if lines and lines[0].kind == "weak" and _COLON_HEADLINE.match(lines[0].simple):
+        lines[0].kind = "heading"  # 石湾法院：一年审结欠薪案件412件 atop the page, over its text
     promoted = 0  # length of the run of promoted lines just below
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from pipeline.stages import layout, signatures
+from pipeline.stages import chrome, layout, signatures
 from pipeline.stages.metalines import meta_line
 
 from tests.stages.test_chrome import split
@@ -47,3 +47,27 @@ def test_signers_and_glued_dates_read_one_list():
     parts = layout.glued_dates([layout.Line(0, 21, "示例县破获系列盗窃案 2025年4月23日", "body",
                                             "示例县破获系列盗窃案 2025年4月23日")])
     assert [p.text for p in parts] == ["示例县破获系列盗窃案", "2025年4月23日"]
+
+
+def test_a_colon_headline_atop_the_page_is_the_title():
+    doc = split("示例法院：一年审结欠薪案件412件\n春节前后，示例区人民法院审结欠薪案件412件。\n该院设立绿色通道。\n")
+    assert [a.title for a in doc.articles] == ["示例法院：一年审结欠薪案件412件"]
+    doc = split("示例县开展普法活动\n3月1日，示例县司法局开展普法活动。\n地址：示例县人民路100号\n")
+    assert [a.title for a in doc.articles] == ["示例县开展普法活动"]
+
+
+def test_headlines_pointing_to_other_pages_are_the_page_header():
+    doc = split("示例法治报　2026年3月6日　星期五\n第01版：要闻\n今日导读\n示例县公布典型案例　▶第3版\n"
+                "示例区启动校园安全排查　▶第4版\n\n示例市召开政法工作会议\n本报讯（记者 张明）3月5日，示例市召开政法工作会议。\n")
+    assert [a.title for a in doc.articles] == ["示例市召开政法工作会议"]
+    assert chrome.line_kind("示例县公布典型案例（见第3版）") == "page_header"
+    assert chrome.line_kind("示例法治报 2026年3月6日 第3版") != "page_header"
+
+
+def test_an_english_nav_bar_and_a_language_switch_are_chrome():
+    assert chrome.line_kind("Home | News | Law | About Us") == "nav"
+    assert chrome.line_kind("English 繁體 简体") == "widget"
+    doc = split("Home | News | Law | About Us\nEnglish　繁體　简体\nCounty police crack smuggling ring\n"
+                "示例县警方破获一起走私案\nSource: 示例新闻网　Date: 2026-03-04 16:30\n"
+                "示例新闻网讯（记者 张明）3月3日，示例县公安局破获一起走私案。\n")
+    assert [a.title for a in doc.articles] == ["示例县警方破获一起走私案"]
