@@ -71,3 +71,10 @@ def test_an_english_nav_bar_and_a_language_switch_are_chrome():
                 "示例县警方破获一起走私案\nSource: 示例新闻网　Date: 2026-03-04 16:30\n"
                 "示例新闻网讯（记者 张明）3月3日，示例县公安局破获一起走私案。\n")
     assert [a.title for a in doc.articles] == ["示例县警方破获一起走私案"]
+
+
+@pytest.mark.parametrize("line", ["第3号", "（2026）示01执恢18号", "(2025)示0102民初217号"])
+def test_a_notice_number_line_is_chrome_not_a_subtitle(line):
+    assert chrome.line_kind(line) == "number"
+    doc = split(f"示例市中级人民法院\n公告\n{line}\n被执行人示例有限公司：本院依法向你公司公告送达执行通知书。\n")
+    assert doc.articles[0].subtitle is None
