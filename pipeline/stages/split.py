@@ -126,6 +126,17 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
     return out
 
 
+def _inner_dateline(lead: _Line) -> _Line | None:
+    """The dateline after the lead's first sentence, as a line of its own: ``春节前后，正是讨薪
+    的高峰时段。示例日报讯（记者 张明）3月4日，…`` → ``示例日报讯（记者 张明）…`` (not a source
+    the text cites: ``…。据新华社北京3月4日电，…``); None when the lead has none."""
+    stop = lead.simple.find("。", 0, 60) + 1
+    match = headers.DATELINE.match(lead.simple[stop:]) if stop else None
+    if not match or match.group().startswith("据") or stop >= len(lead.simple) - match.end():
+        return None
+    return _Line(lead.start + stop, lead.end, lead.text[stop:], "dateline", lead.simple[stop:])
+
+
 def _tagged_headline(rest: str) -> str:
     """The text after a tag is a headline when it is short and holds no full stop, even with
     a comma or an exclamation mark: ``以案释法 | 非法捕鱼获刑，还要放流！`` (a kicker over its
@@ -415,6 +426,8 @@ class ArticleSplitter:
         lead = first.body[0] if first.body else None
         if first.header and first.header[0].kind == "headmark":
             lead = first.header[0]
+        if lead is not None and lead.kind == "body" and not author_spans:
+            lead = _inner_dateline(lead) or lead
         if lead is not None and lead.kind in ("dateline", "headmark"):
             (start, end), lead_authors = headers.lead_dateline(lead)
             dateline = lead.text[start:end]

@@ -78,3 +78,13 @@ def test_a_notice_number_line_is_chrome_not_a_subtitle(line):
     assert chrome.line_kind(line) == "number"
     doc = split(f"示例市中级人民法院\n公告\n{line}\n被执行人示例有限公司：本院依法向你公司公告送达执行通知书。\n")
     assert doc.articles[0].subtitle is None
+
+
+def test_a_dateline_after_the_leads_first_sentence_is_the_articles():
+    doc = split("示例法院审结欠薪案件412件\n春节前后，正是农民工讨薪的高峰时段。示例日报讯（记者 张明 通讯员 李华）"
+                "3月4日，记者从示例区人民法院获悉，该院审结欠薪案件412件。\n")
+    article = doc.articles[0]
+    assert article.dateline == "示例日报讯"
+    assert [(a.name, a.role) for a in article.authors] == [("张明", "reporter"), ("李华", "correspondent")]
+    cited = split("示例县破获一起诈骗案\n近日，示例县破获一起诈骗案。据新华社北京3月4日电，全国公安机关开展专项行动。\n")
+    assert cited.articles[0].dateline is None
