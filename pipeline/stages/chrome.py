@@ -30,7 +30,7 @@ from ..lexicon import DATA_DIR, alternation, read_words
 from . import headers
 from .headers import find_date
 from .layout import Line, heading_like
-from .metalines import DATE_TEXT, EDITION, META_LABEL, OUTLET_NAME, TIME, meta_line, stamped
+from .metalines import BARE_ISSUE_LINE, DATE_TEXT, EDITION, META_LABEL, OUTLET_NAME, TIME, meta_line, stamped
 from .signatures import signature_date
 
 _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
@@ -84,8 +84,8 @@ _ORIGINAL = re.compile(r"^原标题[:：]")
 # （编号：2024-017）, 示公通〔2024〕3号: a release's serial or document number under its title.
 _DOC_NUMBER = re.compile(r"^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
                          r"|^[\u4e00-\u9fff]{1,10}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]第?\d{1,4}号$"
-                         # 第3号 under a release's title; （2026）示01执恢18号, a court's case number
-                         r"|^第[0-9一二三四五六七八九十百]{1,4}号$|^[（(](?:19|20)\d\d[）)][\u4e00-\u9fff]{1,3}\d{0,4}[\u4e00-\u9fff]{1,4}\d{1,6}号$")
+                         # （2026）示01执恢18号: a court's case number under a notice's title
+                         r"|^[（(](?:19|20)\d\d[）)][\u4e00-\u9fff]{1,3}\d{0,4}[\u4e00-\u9fff]{1,4}\d{1,6}号$")
 _TEASER = re.compile(r"^【?(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
                      r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行"
                      r"|热门新闻|热门资讯|热门阅读|相关推荐|往期回顾|往期推荐|更多阅读|更多精彩|精彩阅读)】?[:：]?"
@@ -393,6 +393,8 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
     for i in range(top):
         if kinds[i] is None and _TOP_CRUMBS.match(lines[i].simple):
             kinds[i] = "nav"
+        elif kinds[i] is None and BARE_ISSUE_LINE.match(lines[i].simple):
+            kinds[i] = "meta"  # 示例政法动态 / 2026年第23期 at the top of the page
     first_nav = next((i for i in range(top) if kinds[i] in ("nav", "column")), None)
     if first_nav is not None and all(kinds[i] is None or kinds[i] == "page_title" for i in range(first_nav)):
         for i in range(first_nav):

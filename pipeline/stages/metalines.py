@@ -50,10 +50,13 @@ _TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$"
 _WIRE_MARK = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}\d{1,2}日[电讯]")
 # 阅读 1.2万, 评论 16: a count without a colon beside the date.
 _ISSUE = re.compile(r"(?:总)?第[ \t]*[0-9０-９一二三四五六七八九十百]{1,4}[ \t]*期")
-# （2026年第23期）, 2026年第23期, 第15期 总第230期: a bulletin's issue on a line of its own, in
-# brackets or not (not 1998年第一期 citing a journal inside a sentence)
+# （2026年第23期）: a bulletin's issue in brackets on a line of its own (not 1998年第一期 citing a
+# journal inside a sentence)
 _ISSUE_TEXT = rf"[ \t]*(?:(?:19|20)\d\d年)?[ \t]*(?:{_ISSUE.pattern}[ \t]*[，,]?[ \t]*){{1,2}}"
-_ISSUE_LINE = re.compile(rf"^(?:[（(]{_ISSUE_TEXT}[）)]|{_ISSUE_TEXT})$")
+_ISSUE_LINE = re.compile(rf"^[（(]{_ISSUE_TEXT}[）)]$")
+# 2026年第23期, 第15期 总第230期 without brackets: chrome only among the lines above the page's
+# first text (a journal's issue cited on a line of its own in a review is text).
+BARE_ISSUE_LINE = re.compile(rf"^{_ISSUE_TEXT}$")
 _COUNT = re.compile(r"(?:阅读|浏览|评论|点赞|转发)[ \t]*\d+(?:\.\d+)?[万千]?")
 # English labels of a date line: Posted on Aug 5, 2022
 _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
@@ -150,7 +153,7 @@ def meta_line(text: str) -> dict | None:
     A line counts when it holds a date or a label and what is left is at most an outlet name
     (``南方日报 2020-07-13 06:21``); a headline that mentions a date leaves too much.
     """
-    if _ISSUE_LINE.match(text):  # （2026年第23期）, 第15期: a bulletin's issue on a line of its own
+    if _ISSUE_LINE.match(text):  # （2026年第23期）: a bulletin's issue on a line of its own
         return {}
     if len(text) > 80 or "。" in text or _BRACKETED.match(text):
         return None
