@@ -120,8 +120,9 @@ _OUTLET = r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|晨报|时报|周刊|网|社|�
 _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
                    r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$|^[\u4e00-\u9fff]{3,8}网$"  # 示例快讯网
                    rf"|^{_OUTLET}[ \t]+[A-Z][A-Za-z.]{{1,20}}(?:[ \t]+[A-Z][A-Za-z.]{{1,20}}){{0,3}}$")  # 示例社 SNA, 示例日报 Example Daily
-# 你的公司如何上网, 逃犯难逃法网: a headline ending in a word with 网, not a site's name.
-_NOT_SITE_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'chrome_not_site_ends.txt'))})$")
+# 你的公司如何上网, 逃犯难逃法网: a headline ending in a word with 网, not a site's name (but
+# 示例广电网, a radio and TV site, is one).
+_NOT_SITE_END = re.compile(f"(?<!广)(?:{alternation(read_words(DATA_DIR / 'chrome_not_site_ends.txt'))})$")
 _SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:报|日报|晚报|晨报|时报|周刊)$")
 
@@ -398,7 +399,8 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
     first_nav = next((i for i in range(top) if kinds[i] in ("nav", "column")), None)
     if first_nav is not None and all(kinds[i] is None or kinds[i] == "page_title" for i in range(first_nav)):
         for i in range(first_nav):
-            if kinds[i] is None and (_WEB_NAME.match(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)):
+            if kinds[i] is None and (_WEB_NAME.match(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)
+                                     or (_SITE.match(lines[i].simple) and not _NOT_SITE_END.search(lines[i].simple))):
                 kinds[i] = "page_title"
                 _site_outlet(lines[i], meta)  # 示例日報 / 港聞 > 社會: the paper is the outlet
                 if _ORGAN_NAME.match(lines[i].simple):

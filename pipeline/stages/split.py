@@ -109,6 +109,9 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
             out.append(_Line(line.start, line.end, line.text, "tag", line.simple))
             continue
         match = headers.TAG.match(line.simple)
+        if match and match["bracket"] and _outlet_mark(match["bracket"], line.simple[match.end():]):
+            out.append(line)  # 【示例新闻】3月6日，…: a station's mark opening its report, no digest tag
+            continue
         if (not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text)
                 or headers.BYLINE.match(line.simple)):  # 记者｜张三, 示例日报客户端 | 记者 张三: no tag
             out.append(line)
@@ -135,6 +138,12 @@ def _inner_dateline(lead: _Line) -> _Line | None:
     if not match or match.group().startswith("据") or stop >= len(lead.simple) - match.end():
         return None
     return _Line(lead.start + stop, lead.end, lead.text[stop:], "dateline", lead.simple[stop:])
+
+
+def _outlet_mark(tag: str, rest: str) -> bool:
+    """True for a bracketed outlet's name before a sentence: ``【示例新闻】3月6日，示例县…。``
+    (not a digest's place tag ``【示例县】3月2日，…``, nor a tag over a headline)."""
+    return headers.dateline_outlet(f"【{tag}】") == tag and _tagged_headline(rest) == "body"
 
 
 def _tagged_headline(rest: str) -> str:

@@ -87,3 +87,20 @@ def test_a_dateline_after_the_leads_first_sentence_is_the_articles():
     assert [(a.name, a.role) for a in article.authors] == [("张明", "reporter"), ("李华", "correspondent")]
     cited = split("示例县破获一起诈骗案\n近日，示例县破获一起诈骗案。据新华社北京3月4日电，全国公安机关开展专项行动。\n")
     assert cited.articles[0].dateline is None
+
+
+def test_a_stations_mark_opening_the_text_is_no_digest_tag():
+    doc = split("示例县开展消防安全检查\n来源：示例县融媒体中心　发布时间：2026-03-06 20:15\n"
+                "【示例新闻】3月6日，示例县消防救援大队对全县人员密集场所开展消防安全检查。\n检查组当场反馈问题。\n")
+    assert [a.title for a in doc.articles] == ["示例县开展消防安全检查"]
+    article = doc.articles[0]
+    start, end = next(p for p, k in zip(article.paragraphs, article.header["paragraph_kinds"]) if k == "body")
+    assert doc.clean[start:end].startswith("【示例新闻】3月6日")
+    digest = split("政法一周\n【示例县】3月2日，示例县公安局开展夜间巡逻。\n【示例区】近日，示例区法院集中执行一批案件。\n")
+    assert [a.title for a in digest.articles] == ["示例县", "示例区"]
+
+
+def test_a_radio_and_tv_sites_name_above_the_nav_is_chrome():
+    doc = split("示例广电网\n首页 | 新闻 | 视听 | 直播 | 专题\n示例县开展消防安全检查_示例广电网\n示例县开展消防安全检查\n"
+                "来源：示例县融媒体中心　发布时间：2026-03-06 20:15\n3月6日，示例县消防救援大队开展消防安全检查。\n")
+    assert [(a.kicker, a.title) for a in doc.articles] == [(None, "示例县开展消防安全检查")]
