@@ -64,7 +64,8 @@ _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|tim
 _UPDATE_NOTE = re.compile(r"[（(][^（）()]{0,24}?(?:更新|修改|[Uu]pdated)[^（）()]{0,12}[）)]")
 # 更新：2024年3月8日, 最后更新于 10:02: the label of a page's second date line.
 _UPDATED = re.compile(r"(?:最后)?(?:更新|修改|修订)(?:于|时间|日期)?[ \t]*[:：]?")
-_EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]|【(?:字体|字号|打印|关闭|收藏)[^【】]{0,12}】")
+_EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]|[【\[][ \t]*(?:字体|字号|打印|关闭|收藏)[^【】\[\]]{0,12}[】\]]"
+                             r"|字号[:：][ \t]*(?:[Tt大中小][ \t]*[|｜]?[ \t]*){2,3}")  # [ 打印 ], 字号：T | T
 _DATE_TEXT = re.compile(
     r"(?:19|20)\d\d[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
     r"|星期[一二三四五六日天]|周[一二三四五六日]"

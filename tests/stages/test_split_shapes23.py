@@ -104,3 +104,15 @@ def test_a_radio_and_tv_sites_name_above_the_nav_is_chrome():
     doc = split("示例广电网\n首页 | 新闻 | 视听 | 直播 | 专题\n示例县开展消防安全检查_示例广电网\n示例县开展消防安全检查\n"
                 "来源：示例县融媒体中心　发布时间：2026-03-06 20:15\n3月6日，示例县消防救援大队开展消防安全检查。\n")
     assert [(a.kicker, a.title) for a in doc.articles] == [(None, "示例县开展消防安全检查")]
+
+
+def test_a_sites_crumb_with_dashes_and_a_players_buttons_are_chrome():
+    assert chrome.line_kind("示例新闻网 - 视频 - 法治") == "nav"
+    assert chrome.line_kind("播放 暂停 全屏") == "widget"
+    doc = split("示例新闻网 - 视频 - 法治\n视频｜示例交警查处一批改装摩托车\n示例新闻网　2026-03-05 21:10\n"
+                "播放　暂停　全屏\n3月5日晚，示例区交警大队开展夜查行动，查处非法改装摩托车14辆。\n")
+    assert [(a.kicker, a.title, a.subtitle) for a in doc.articles] == [("视频", "示例交警查处一批改装摩托车", None)]
+
+
+def test_a_date_line_with_a_text_size_control_is_read():
+    assert meta_line("发布时间：2026-03-04  字号：T | T  [ 打印 ]") == {"published": date(2026, 3, 4)}
