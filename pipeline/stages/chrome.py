@@ -400,8 +400,7 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
     first_nav = next((i for i in range(top) if kinds[i] in ("nav", "column")), None)
     if first_nav is not None and all(kinds[i] is None or kinds[i] == "page_title" for i in range(first_nav)):
         for i in range(first_nav):
-            if kinds[i] is None and (_WEB_NAME.match(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)
-                                     or (_SITE.match(lines[i].simple) and not _NOT_SITE_END.search(lines[i].simple))):
+            if kinds[i] is None and (_site_name(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)):
                 kinds[i] = "page_title"
                 _site_outlet(lines[i], meta)  # 示例日報 / 港聞 > 社會: the paper is the outlet
                 if _ORGAN_NAME.match(lines[i].simple):
@@ -451,6 +450,11 @@ def _mark_poster(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
 
 
 _CHANNEL_SEP = re.compile(r"[ \t]*[|｜][ \t]*")
+
+
+def _site_name(text: str) -> bool:
+    """A site's or paper's name: ``示例新闻网``, ``示例日报``, ``示例广电网`` (not ``逃犯难逃法网``)."""
+    return bool(_WEB_NAME.match(text) or (_SITE.match(text) and not _NOT_SITE_END.search(text)))
 
 
 def _channel_site(line: Line, meta: PageMeta) -> bool:

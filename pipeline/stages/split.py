@@ -140,6 +140,17 @@ def _inner_dateline(lead: _Line) -> _Line | None:
     return _Line(lead.start + stop, lead.end, lead.text[stop:], "dateline", lead.simple[stop:])
 
 
+def _mark_continued(lines: list[_Line], all_lines: list[_Line], kinds: list[str | None]) -> None:
+    """Text under a ``（上接第一版）`` line below a finished article continues another article:
+    it opens an untitled one (``…作案。`` / ``（上接第一版）`` / ``对于拒不执行的…``), as at the top
+    of a page; under a headline it is that headline's text."""
+    continued = {all_lines[i + 1].start for i in range(len(all_lines) - 1)
+                 if kinds[i] == "jump" and "上接" in all_lines[i].simple and kinds[i + 1] is None}
+    for above, line in zip(lines, lines[1:]):
+        if line.start in continued and line.kind == "body" and ends_sentence(above.text):
+            line.kind = "item"
+
+
 def _outlet_mark(tag: str, rest: str) -> bool:
     """True for a bracketed outlet's name before a sentence: ``【示例新闻】3月6日，示例县…。``
     (not a digest's place tag ``【示例县】3月2日，…``, nor a tag over a headline)."""
@@ -378,6 +389,7 @@ class ArticleSplitter:
         groups: list[list[_Block]] = []  # one list of blocks per article
         # A line right above the date/source line is the headline (严打犯罪，守护平安).
         signed = organ_signers(all_lines, kinds)  # 示例市人民检察院 / 2024年6月2日 under a notice: no headline
+        _mark_continued(lines, all_lines, kinds)
         titled = {all_lines[i].end for i in range(len(all_lines) - 1)
                   if kinds[i] is None and kinds[i + 1] == "meta" and all_lines[i].start not in signed}
         epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))

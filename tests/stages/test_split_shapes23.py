@@ -116,3 +116,14 @@ def test_a_sites_crumb_with_dashes_and_a_players_buttons_are_chrome():
 
 def test_a_date_line_with_a_text_size_control_is_read():
     assert meta_line("发布时间：2026-03-04  字号：T | T  [ 打印 ]") == {"published": date(2026, 3, 4)}
+
+
+def test_text_continued_from_another_page_below_a_finished_article_is_an_article_of_its_own():
+    doc = split("示例晚报\n2026年3月6日　第07版：警界\n示例警方破获系列盗窃案\n"
+                "本报讯 记者张明报道 近日，示例市公安局破获系列盗窃案，抓获犯罪嫌疑人3名。\n"
+                "（上接第一版）\n对于拒不执行的被执行人，法院将依法纳入失信名单。\n")
+    assert [a.title for a in doc.articles] == ["示例警方破获系列盗窃案", ""]
+    under_headline = split("示例晚报\n第07版：警界\n示例法院执行见实效\n（上接第1版）\n"
+                           "去年以来，示例法院执结案件3000件。\n")
+    assert [a.title for a in under_headline.articles] == ["示例法院执行见实效"]
+
