@@ -38,6 +38,9 @@ from .signatures import mark_report_signers, organ_signers
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
+# 石湾法院：一年审结欠薪案件412件: a headline that names its subject before a colon, with no
+# other punctuation (not 地址：示例路100号, 记者：今年有哪些打算？, 案情：); the page's first line.
+_COLON_HEADLINE = re.compile(r"^[\u4e00-\u9fff“”]{2,12}：(?=[^，。；！？：,;!?]*[\u4e00-\u9fff]{4})[^，。；！？：,;!?]{6,30}$")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
 
 
@@ -106,6 +109,9 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
             out.append(_Line(line.start, line.end, line.text, "tag", line.simple))
             continue
         match = headers.TAG.match(line.simple)
+        if match and match["bracket"] and _outlet_mark(match["bracket"], line.simple[match.end():]):
+            out.append(line)  # 【示例新闻】3月6日，…: a station's mark opening its report, no digest tag
+            continue
         if (not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text)
                 or headers.BYLINE.match(line.simple)):  # 记者｜张三, 示例日报客户端 | 记者 张三: no tag
             out.append(line)
@@ -121,6 +127,34 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
         out.append(_Line(cut + lead, line.end, rest.strip(), _tagged_headline(line.simple[end + lead:]),
                          simple=line.simple[end + lead:]))
     return out
+
+
+def _inner_dateline(lead: _Line) -> _Line | None:
+    """The dateline after the lead's first sentence, as a line of its own: ``春节前后，正是讨薪
+    的高峰时段。示例日报讯（记者 张明）3月4日，…`` → ``示例日报讯（记者 张明）…`` (not a source
+    the text cites: ``…。据新华社北京3月4日电，…``); None when the lead has none."""
+    stop = lead.simple.find("。", 0, 60) + 1
+    match = headers.DATELINE.match(lead.simple[stop:]) if stop else None
+    if not match or match.group().startswith("据") or stop >= len(lead.simple) - match.end():
+        return None
+    return _Line(lead.start + stop, lead.end, lead.text[stop:], "dateline", lead.simple[stop:])
+
+
+def _mark_continued(lines: list[_Line], all_lines: list[_Line], kinds: list[str | None]) -> None:
+    """Text under a ``（上接第一版）`` line below a finished article continues another article:
+    it opens an untitled one (``…作案。`` / ``（上接第一版）`` / ``对于拒不执行的…``), as at the top
+    of a page; under a headline it is that headline's text."""
+    continued = {all_lines[i + 1].start for i in range(len(all_lines) - 1)
+                 if kinds[i] == "jump" and "上接" in all_lines[i].simple and kinds[i + 1] is None}
+    for above, line in zip(lines, lines[1:]):
+        if line.start in continued and line.kind == "body" and ends_sentence(above.text):
+            line.kind = "item"
+
+
+def _outlet_mark(tag: str, rest: str) -> bool:
+    """True for a bracketed outlet's name before a sentence: ``【示例新闻】3月6日，示例县…。``
+    (not a digest's place tag ``【示例县】3月2日，…``, nor a tag over a headline)."""
+    return headers.dateline_outlet(f"【{tag}】") == tag and _tagged_headline(rest) == "body"
 
 
 def _tagged_headline(rest: str) -> str:
@@ -152,6 +186,8 @@ def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
         if line.kind == "body" and len(line.text) <= 40 and "。" not in line.text and (
                 line.end in titled or (i + 1 < len(lines) and dash_subtitle(lines[i + 1]))):
             line.kind = "weak"
+    if lines and lines[0].kind == "weak" and _COLON_HEADLINE.match(lines[0].simple):
+        lines[0].kind = "heading"  # 石湾法院：一年审结欠薪案件412件 atop the page, over its text
     promoted = 0  # length of the run of promoted lines just below
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
@@ -353,6 +389,7 @@ class ArticleSplitter:
         groups: list[list[_Block]] = []  # one list of blocks per article
         # A line right above the date/source line is the headline (严打犯罪，守护平安).
         signed = organ_signers(all_lines, kinds)  # 示例市人民检察院 / 2024年6月2日 under a notice: no headline
+        _mark_continued(lines, all_lines, kinds)
         titled = {all_lines[i].end for i in range(len(all_lines) - 1)
                   if kinds[i] is None and kinds[i + 1] == "meta" and all_lines[i].start not in signed}
         epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
@@ -410,6 +447,8 @@ class ArticleSplitter:
         lead = first.body[0] if first.body else None
         if first.header and first.header[0].kind == "headmark":
             lead = first.header[0]
+        if lead is not None and lead.kind == "body" and not author_spans:
+            lead = _inner_dateline(lead) or lead
         if lead is not None and lead.kind in ("dateline", "headmark"):
             (start, end), lead_authors = headers.lead_dateline(lead)
             dateline = lead.text[start:end]
