@@ -11,7 +11,8 @@ import re
 
 from .candidate import CJK, MODEL, Candidate
 from .rules_org import several_units
-from .rules_place import LOC_NOT_BEFORE, water_mouth
+from .place_words import LOC_NOT_BEFORE
+from .rules_place import water_mouth
 from .rules_roads import DIRECT_AREA, WATER_FINAL
 
 # The pier of a port written right after it (关累港 + 码头; as 石狮港祥芝码头 is one LOC).
