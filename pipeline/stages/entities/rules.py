@@ -83,7 +83,7 @@ class Rules(OrgRules, PlaceRules, SiteRules, WaterRules, AbbreviationRules, Road
         out += self.law_candidates(text)
         out += self.crime_candidates(text)
         out += self.date_candidates(text, published)
-        out += self.person_candidates(text)
+        out += self.person_candidates(text, tokens)
         out += self.gpe_candidates(text, known_counties, bounds, context, places)
         out += self.loc_candidates(text, tokens)
         out += self.water_candidates(text, tokens)
@@ -96,6 +96,7 @@ class Rules(OrgRules, PlaceRules, SiteRules, WaterRules, AbbreviationRules, Road
         if "、" in text:
             out += self.listed_town_candidates(text, bounds)
             out += self.listed_water_candidates(text, tokens)
+            out += self.water_list_candidates(text, tokens)
             out += self.listed_district_candidates(text)
             out += self.listed_site_candidates(text, bounds)
         return out

@@ -42,6 +42,18 @@ LISTED_ITEM = re.compile(f"[{CJK}]{{2,3}}(?=[、和及与等，。；）]|$)")
 # Numbered roads: 107国道 (G4京港澳高速 is rules_roads'); 312国道, S229省道.
 NUMBERED_ROAD = re.compile("[GSXgsx]?[0-9０-９]{2,4}(?:国道|省道|县道)")
 RIVER_CHARS = re.compile("[河江湖溪]")
+# A list of two or more rivers or lakes, none of them needing to be known (issue 15): 府河、南河和
+# 沙河; 桃溪、清江、柳河 (each item 2-3 characters ending in 江/河/湖/溪).
+WATER_LIST = re.compile(f"[{CJK}]{{1,2}}[江河湖溪](?:[、和及与][{CJK}]{{1,2}}[江河湖溪])+")
+# What after a list of two makes it waters (府河、南河 + 水位上涨); a list of three needs none.
+WATER_WORDS_AFTER = re.compile("水位|沿岸|沿线|两岸|流域|河道|河段|水域|水质|干流|支流|上游|下游|"
+                               "汛情|险情|洪水|一带|交汇|入河|入江|入湖|[等]?(?:河流|水系|江河|湖泊)")
+# What around a list makes its items people (王海江、李长河和张清湖三人; 被告人 + 李江、王河).
+PEOPLE_AFTER = re.compile("等?[0-9一二三四五六七八九十两几多]*[人名]|[等均都]?(?:被|系|因|称|说|表示|供述|同志|先生|女士)")
+PEOPLE_BEFORE = ("嫌疑人", "被告人", "被害人", "受害人", "当事人", "民警", "辅警", "男子", "女子", "村民",
+                 "人员", "同志", "记者", "律师", "法官", "检察官", "队员")
+# What after a list makes its items divisions (沙河、清河两县, 桃江、沅江等地).
+DIVISIONS_AFTER = re.compile("等?[两三四五六七八九十]?个?(?:县|市|区|地|乡|镇|村|旗)")
 
 
 class WaterRules:
@@ -165,6 +177,45 @@ class WaterRules:
                     known.append((b, we))
                     out.append(Candidate(b, we, "LOC", None, "rule:water", SOFT))
         return out
+
+    def water_list_candidates(self, text: str, tokens: list[tuple[int, int]] | None
+                              ) -> list[Candidate]:
+        """Return every river of a list of rivers when none of them is known (issue 15): 府河、
+        南河和沙河水位上涨 → 府河, 南河, 沙河 (沙河 is a county elsewhere: a list of waters makes it
+        the river). Three items suffice; two need a water word after them (水位, 沿岸, 一带); none
+        before a level word (沙河、清河两县). The first item starts on a word boundary."""
+        out: list[Candidate] = []
+        starts = {s for s, _ in tokens} if tokens else None
+        for m in WATER_LIST.finditer(text):
+            items = [(k.start(), k.end()) for k in re.finditer(f"[^{LIST_MARKS}]+", m.group())]
+            items = [(m.start() + a, m.start() + b) for a, b in items]
+            first = self._list_start(text, items[0][0], items[0][1], starts)
+            if first is None:
+                continue
+            items[0] = (first, items[0][1])
+            end = items[-1][1]
+            if DIVISIONS_AFTER.match(text, end) or len(items) < 3 and not WATER_WORDS_AFTER.match(text, end):
+                continue
+            if PEOPLE_AFTER.match(text, end) or text.endswith(PEOPLE_BEFORE, 0, first):
+                continue
+            names = [text[a:b] for a, b in items]
+            if any(len(n) < 2 or set(n) & NOT_LOC_CHARS or n[0] in NOT_LOC_FIRST or n in self.not_loc
+                   or n in self.gaz.by_name or not self.proper_name(n) for n in names):
+                continue
+            out += [Candidate(a, b, "LOC", None, "rule:water", SURE) for a, b in items]
+        return out
+
+    def _list_start(self, text: str, s: int, e: int, starts: set[int] | None) -> int | None:
+        """Return where the first item ``text[s:e]`` of a list of rivers starts: the earliest
+        word boundary leaving it 2-3 characters that no preposition starts (涉 + 鄱阳湖, 在 +
+        府河), else None."""
+        for b in range(s, e - 1):
+            if text[b] in NOT_LOC_FIRST:
+                continue
+            if (b == 0 or text[b - 1] in PORT_BEFORE or text[b - 1] in NOT_LOC_FIRST
+                    or not re.match(f"[{CJK}]", text[b - 1])) or starts is not None and b in starts:
+                return b
+        return None
 
     def _listed_water(self, text: str, b: int, e: int) -> bool:
         """Return True when ``text[b:e]`` may be a river or lake's name (资水; not 江河, 这条河)."""
