@@ -181,9 +181,12 @@ class PlaceRules:
             last_divs = divs
             if any(d.level == "county" for d in divs) and not zm:
                 tm = self.town_re.match(text, e)
-                if tm and self.proper_name(tm.group()[:-1].removesuffix("街")):
-                    out.append(Candidate(e, tm.end(), "GPE",
-                                         (normalized or name) + tm.group(), "rule:town", SOFT))
+                at = e + 1 if tm and text[e] in NOT_LOC_FIRST and tm.end() - e >= 4 else e
+                if tm and text[at] not in NOT_LOC_FIRST and \
+                        self.proper_name(text[at:tm.end() - 1].removesuffix("街")):
+                    # 仁怀 + 在 + 茅台镇: the preposition stays out of the town
+                    out.append(Candidate(at, tm.end(), "GPE",
+                                         (normalized or name) + text[at:tm.end()], "rule:town", SOFT))
         return out
 
     def listed_town_candidates(self, text: str, bounds: set[int] | None) -> list[Candidate]:

@@ -51,3 +51,12 @@ def test_a_bracketed_month_later_than_publication_is_last_year(tagger):
 ])
 def test_a_model_person_ending_in_a_water_word(tagger, text, s, e, river):
     assert river_not_person(tagger.rules, text, s, e) is river
+
+
+@pytest.mark.parametrize("text, town, wrong", [
+    ("嵩县在车村镇设立检查站。", "车村镇", "在车村镇"),   # county + 在 + town
+    ("嵩县对车村镇开展排查。", "车村镇", "对车村镇"),
+])
+def test_a_preposition_between_county_and_town_stays_out(tagger, text, town, wrong):
+    got = found(tagger, text)
+    assert (town, "GPE") in got and (wrong, "GPE") not in got
