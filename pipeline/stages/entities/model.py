@@ -111,6 +111,12 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
             if was_loc:
                 e = _site_after(rules, text, e)  # before the split: 青岛 + 黄岛口岸
             s, label = _vet_place(rules, text, s, e, label, places, out)
+            if s is not None and label == "GPE":
+                k = rules.country_at_start(text, s, e)
+                if k > s:  # 菲律宾 | 宿务省: the country is a GPE of its own
+                    out.append(Candidate(s, k, "GPE", None, "model", MODEL, text[max(s, k - 3):k]))
+                    s = k
+                e = rules.foreign_level_end(text, s, e)  # 菲律宾 + 宿务 + 省
             town = _TOWN_AFTER.match(text, e) if was_loc and label == "LOC" else None
             if s is not None and town and e - s >= 2 and not any(ps == e for ps, _ in places):
                 e, label = town.end(), "GPE"  # 簇桥 + 街道: a town named without its county

@@ -17,9 +17,6 @@ from .candidate import CJK, SOFT, Candidate
 COMPOUND = re.compile(f"(?:[A-Za-zＡ-Ｚ]{{1,6}}|[{CJK}]{{2,4}}?)园区")
 # What no compound's name holds: a phrase (的, 等), an offence (诈骗园区 is a description).
 NOT_COMPOUND = re.compile("[的等各该这那个和与及一处]|诈骗|电诈|赌博|犯罪|工业|产业")
-# What no foreign place's name holds when read from its country to a level word (日本政府, 美国
-# 总统府, 缅甸东部的掸邦, 泰国警方所在府 are no place names).
-NOT_FOREIGN_NAME = re.compile("[的在和与及、国境内外部方警军人民政总首王该这那各某其之]")
 
 
 class ForeignRules:
@@ -34,8 +31,7 @@ class ForeignRules:
         self.foreign_re = re.compile(trie_pattern(names))
         # a level word, not the start of another word (芒街 + 市场, 市民) nor of an organ (市政府)
         self.foreign_level_re = re.compile(f"[{levels}](?![场民份城级内外籍区])(?![{CJK}]*?(?:政府|长|委|党|议会))")
-        countries = [c for c in self.gaz.countries if c not in ("中国", "中华人民共和国")]
-        self.country_place_re = re.compile(f"(?:{trie_pattern(countries)})([{CJK}]{{2,4}}?[{levels}])")
+        self.foreign_levels = set(levels)
 
     def foreign_candidates(self, text: str, bounds: set[int] | None) -> list[Candidate]:
         """Return foreign towns and cities as GPE (缅甸 + 妙瓦底, 越南芒街) and a compound named
@@ -56,21 +52,27 @@ class ForeignRules:
             c = COMPOUND.match(text, e)
             if c and not NOT_COMPOUND.search(c.group()):
                 out.append(Candidate(e, c.end(), "LOC", None, "rule:foreign", SOFT))
-        return out + self.country_place_candidates(text, bounds)
-
-    def country_place_candidates(self, text: str, bounds: set[int] | None) -> list[Candidate]:
-        """Return a place the list lacks, written right after its country and ending in a level
-        word, as one GPE (issue 15: 菲律宾 + 宿务省, 日本 + 大阪府; the model cuts them short):
-        not 日本政府, 缅甸东部的掸邦; its end must be a word's end when words are known."""
-        out = []
-        for m in self.country_place_re.finditer(text):
-            s, e = m.span(1)
-            if NOT_FOREIGN_NAME.search(m.group(1)) or self.foreign_re.match(text, s) or \
-                    bounds is not None and e not in bounds and e < len(text) or \
-                    not self.foreign_level_re.match(text, e - 1):
-                continue
-            out.append(Candidate(s, e, "GPE", None, "rule:foreign", SOFT))
         return out
+
+    def foreign_level_end(self, text: str, s: int, e: int) -> int:
+        """Return the end of a model GPE ``text[s:e]`` right after a foreign country, with the
+        level word written after it (issue 15: 菲律宾 + 宿务 + 省, 日本 + 大阪 + 府: the model cuts
+        them short), else ``e``; not 芒街 + 市场."""
+        if e >= len(text) or text[e] not in self.foreign_levels or not self._country_ends_at(text, s):
+            return e
+        return e + 1 if self.foreign_level_re.match(text, e) else e
+
+    def country_at_start(self, text: str, s: int, e: int) -> int:
+        """Return the end of a foreign country that starts the span ``text[s:e]`` and leaves a
+        unit of two or more characters ending in a level word after it (菲律宾 | 宿务省: one GPE
+        per unit, as 江苏省 | 镇江市), else ``s``."""
+        if text[e - 1] not in self.foreign_levels:
+            return s  # 约旦 + 河西岸, 黑山 + 共和国: no unit after the country
+        for k in range(min(e - 2, s + 8), s + 1, -1):
+            if text[s:k] in self.gaz.countries and text[s:k] not in ("中国", "中华人民共和国") \
+                    and not self.gaz.divisions(text[k:e]):
+                return k  # not 马里 + 兰州 (马里兰州 is one name)
+        return s
 
     def _country_ends_at(self, text: str, s: int) -> bool:
         """Return True when a foreign country's name ends at ``s`` (缅甸 | 妙瓦底)."""

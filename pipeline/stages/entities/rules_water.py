@@ -202,7 +202,8 @@ class WaterRules:
             if any(len(n) < 2 or set(n) & NOT_LOC_CHARS or n[0] in NOT_LOC_FIRST or n in self.not_loc
                    or n in self.gaz.by_name or not self.proper_name(n) for n in names):
                 continue
-            out += [Candidate(a, b, "LOC", None, "rule:water", SURE) for a, b in items]
+            out += [Candidate(a, b, "LOC", None, "rule:water", SURE) for a, b in items
+                    if not self.loc_re.fullmatch(text, a, b)]  # 黄河 + 流域: the gazetteer's
         return out
 
     def _list_start(self, text: str, s: int, e: int, starts: set[int] | None) -> int | None:
