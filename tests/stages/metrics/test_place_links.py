@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.document import EntitySpan
 from pipeline.places import Gazetteer
 
 from .helpers import attribute, make_article
@@ -26,6 +27,16 @@ from .helpers import attribute, make_article
 ])
 def test_the_acting_organ_keeps_the_figure(extractor, paragraphs, span, place):
     assert attribute(extractor, make_article(paragraphs), span, "place") == place
+
+
+def test_a_firm_named_after_the_city_keeps_the_district_before_it(extractor):
+    """莲都区检察院…选择丽水市公交公司作为突破口，查获…6起: the district's, not the firm's city."""
+    doc = make_article(["莲都区检察院瞄准了交通行业，选择丽水市公交公司作为突破口，一举查获贪污案件6起。"])
+    firm = doc.clean.index("丽水市公交公司")  # the firm as the model tags it (ORG), not its city alone
+    doc.entities = [e for e in doc.entities if e.start != firm] + [
+        EntitySpan(sentence=0, start=firm, end=firm + len("丽水市公交公司"), label="ORG")]
+    doc.entities.sort(key=lambda e: e.start)
+    assert attribute(extractor, doc, "6起", "place") == "浙江省丽水市莲都区"
 
 
 def test_a_short_county_name_is_read_in_the_province_of_a_county_named_in_full(extractor):
