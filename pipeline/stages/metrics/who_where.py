@@ -58,25 +58,22 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
     """Return the place mentions of every sentence, in text order: GPE entities, the places
     that name an ORG (呼伦贝尔市公安局 -> 内蒙古自治区呼伦贝尔市, 胶州公安 -> 山东省青岛市胶州市)
     and national organs (公安部, 全国公安机关 -> 全国), each with its full name."""
-    context: set[str] = set()  # province and city codes the document names (广州市公安局 -> 4401)
-    counties: set[str] = set()  # those of the counties it names, when it names no province or city
+    context = named_codes(gaz, doc, doc.entities)
+    by_article: dict[int, list] = {}
     for entity in doc.entities:
-        names = [doc.clean[entity.start:entity.end]] if entity.label == "GPE" else [
-            hit.group(0) for hit in gaz.pattern.finditer(doc.clean, entity.start, entity.end)
-            if hit.group(0) in gaz.by_name] if entity.label == "ORG" else []
-        for name in names:
-            context |= gaz.prefixes(name)
-            counties |= gaz.context_codes(name)
-    context = context or counties  # 延吉市公安局…。龙井警方… -> 龙井市 (吉林), not 台中's 龙井区
+        if 0 <= entity.sentence < len(doc.sentences):
+            by_article.setdefault(doc.sentences[entity.sentence].article, []).append(entity)
+    article_context = {article: named_codes(gaz, doc, found) or context for article, found in by_article.items()}
     mentions: list[list[Place]] = [[] for _ in doc.sentences]
     county = None  # the last county named: 黄粱梦镇 after 邯郸县 is a township of it
     organs: dict[int, dict[str, str]] = {}  # the place of each organ named in full, per article
     for entity in sorted(doc.entities, key=lambda e: e.start):
         if not 0 <= entity.sentence < len(mentions):
             continue
-        found = entity_place(lex, gaz, doc, entity, context, county)
+        own_context = article_context[doc.sentences[entity.sentence].article]
+        found = entity_place(lex, gaz, doc, entity, own_context, county)
         if found and entity.label == "GPE" and far_bare_district(gaz, doc.clean[entity.start:entity.end], found.name,
-                                                                 context):
+                                                                 own_context):
             found = None  # 钟楼 in a 西安 report: a site
         if entity.label in ("ORG", "GPE"):
             found = organ_named_before(doc.clean[entity.start:entity.end], entity,
@@ -114,6 +111,23 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
         mentions[index] = joint_places(gaz, doc.clean, found)
         activity_sites(gaz, doc.clean, doc.sentences[index].start, mentions[index])
     return mentions
+
+
+def named_codes(gaz, doc: Document, entities: list) -> set[str]:
+    """Return the province and city codes the places of ``entities`` name (广州市公安局 -> 4401),
+    else those of the counties they name (延吉市公安局…。龙井警方… -> 龙井市 of 吉林, not 台中's
+    龙井区): the context short names are read in, one article's on a page of several (鼓楼区 in a
+    福州 article is 福州's even when the page's other article is about 南京)."""
+    context: set[str] = set()
+    counties: set[str] = set()
+    for entity in entities:
+        names = [doc.clean[entity.start:entity.end]] if entity.label == "GPE" else [
+            hit.group(0) for hit in gaz.pattern.finditer(doc.clean, entity.start, entity.end)
+            if hit.group(0) in gaz.by_name] if entity.label == "ORG" else []
+        for name in names:
+            context |= gaz.prefixes(name)
+            counties |= gaz.context_codes(name)
+    return context or counties
 
 
 def activity_sites(gaz, clean: str, start: int, found: list[Place]) -> None:

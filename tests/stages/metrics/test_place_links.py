@@ -39,6 +39,20 @@ def test_a_firm_named_after_the_city_keeps_the_district_before_it(extractor):
     assert attribute(extractor, doc, "6起", "place") == "浙江省丽水市莲都区"
 
 
+def test_a_short_district_name_is_read_in_its_own_articles_city(extractor):
+    """A page of two articles, 南京市公安局… then 福州市公安局…鼓楼区公安分局破获案件12起: 鼓楼区 is
+    福州's (the second article's city), not 南京's named in the first article."""
+    from pipeline.document import ArticleSpan
+
+    doc = make_article(["南京市公安局通报，全市破获案件30起。", "福州市公安局召开会议。", "鼓楼区公安分局破获案件12起。"])
+    for sentence in doc.sentences[1:]:
+        sentence.article = 1
+    doc.articles[0] = ArticleSpan(index=0, segments=[(doc.sentences[0].start, doc.sentences[0].end)], title="")
+    doc.articles.append(ArticleSpan(index=1, segments=[(doc.sentences[1].start, doc.sentences[-1].end)], title=""))
+    assert attribute(extractor, doc, "12起", "place") == "福建省福州市鼓楼区"
+    assert attribute(extractor, doc, "30起", "place") == "江苏省南京市"
+
+
 def test_a_short_county_name_is_read_in_the_province_of_a_county_named_in_full(extractor):
     """延吉市 names 延边 (22, 2224): a bare 龙井 there is 龙井市, not 台中's 龙井区; 珲春边境管理大队 is 珲春's."""
     doc = make_article(["延吉市公安局破获案件9起。", "另外，龙井警方抓获网上逃犯3名。",
