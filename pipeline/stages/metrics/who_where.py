@@ -265,6 +265,8 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
             if hit.group(0)[0] not in "该本":  # 全市, 市公安局: the article's city; 该区: the last named
                 areas.reverse()
             name = scope_place(gaz, hit.group("scope") or hit.group("organ"), [*before[-1:], *areas])
+            if name is None and hit.group(0)[0] == "全":  # 全市共发生…。其中，武陵区… -> the parts' city
+                name = scope_of_parts(gaz, hit.group("scope") or hit.group("organ"), parts_after(doc, mentions, index, start))
             if hit.group(0) == "全区" and sentence.article in regions:
                 name = autonomous_region(gaz, [*before[-1:], *areas]) or name
             if name:
@@ -280,6 +282,28 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
         mentions[index] = drop_helpers(doc.clean, mentions[index])
         outside_sites(gaz, doc.clean, sentence.start, mentions[index], article_places.get(sentence.article))
     abroad_scopes(gaz, doc, mentions, article_places)
+
+
+def parts_after(doc: Document, mentions: list[list[Place]], index: int, start: int) -> list[str]:
+    """Return the places named after 其中 later in the paragraph of a scope word at ``start``: parts
+    of the scope's whole, which lies above them (2025年，全市共发生事故1386起。其中，武陵区、鼎城区…
+    -> the city of 武陵区)."""
+    sentence = doc.sentences[index]
+    found = []
+    for k in range(index, len(doc.sentences)):
+        other = doc.sentences[k]
+        if other.article != sentence.article or other.paragraph != sentence.paragraph:
+            break
+        found += [name for p in mentions[k] if p.start > start and p.name != NATION
+                  and _PART_PLACE.search(doc.clean, max(0, p.start - 4), p.start) for name in p.parts or (p.name,)]
+    return found
+
+
+def scope_of_parts(gaz, level: str, parts: list[str]) -> str | None:
+    """Return the division of ``level`` the parts after 其中 lie in, never one of the parts: 全市…其中，
+    武陵区… -> 湖南省常德市; 全市…其中，瑞安市… -> None (a county-level 市 is a part, not the 市)."""
+    name = scope_place(gaz, level, parts)
+    return None if name in parts else name
 
 
 def abroad_scopes(gaz, doc: Document, mentions: list[list[Place]], article_places: dict[int, str]) -> None:

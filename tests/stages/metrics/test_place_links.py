@@ -53,6 +53,15 @@ def test_a_short_district_name_is_read_in_its_own_articles_city(extractor):
     assert attribute(extractor, doc, "30起", "place") == "江苏省南京市"
 
 
+def test_a_citywide_scope_with_no_place_before_it_is_the_city_of_its_parts(extractor):
+    """2024年，全市共发生事故820起。其中，莲都区、青田县分别发生事故210起、160起 (no city named before) ->
+    全市 is 丽水市, the city its parts lie in; 全市…其中，龙泉市… is no 龙泉市 (a part, not the whole)."""
+    doc = make_article(["2024年，全市共发生事故820起。其中，莲都区、青田县分别发生事故210起、160起。"])
+    assert attribute(extractor, doc, "820起", "place") == "浙江省丽水市"
+    doc = make_article(["2024年，全市共发生事故820起。其中，龙泉市发生事故210起。"])
+    assert attribute(extractor, doc, "820起", "place") != "浙江省丽水市龙泉市"
+
+
 def test_a_short_county_name_is_read_in_the_province_of_a_county_named_in_full(extractor):
     """延吉市 names 延边 (22, 2224): a bare 龙井 there is 龙井市, not 台中's 龙井区; 珲春边境管理大队 is 珲春's."""
     doc = make_article(["延吉市公安局破获案件9起。", "另外，龙井警方抓获网上逃犯3名。",
