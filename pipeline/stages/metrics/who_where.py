@@ -34,7 +34,7 @@ _PARTNER_ORGAN = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,6}?)*(?:等国|等
 # 与曲靖交界, 同邻省接壤: a neighbouring place (not 尚义县和张北县交界处, a place between two)
 _BORDER = re.compile(r"(?:市|县|区|省)?(?:交界|接壤|毗邻|相邻|边界)")
 # 全省多地群众, 全市各地的受害人: the spread of the people a case touched
-_SCOPE_SPREAD = re.compile(r"(?:多地|各地|多个地区|多个县区)的?(?:群众|居民|市民|村民|受害人|被害人|消费者|投资人|人员)")
+_SCOPE_SPREAD = re.compile(r"(?:多地|各地|多个地区|多个县区)的?(?:群众|居民|市民|村民|受害人|被害人|消费者|投资人|人员|买家|网民|用户)")
 # 窑埠古镇, 特色小镇: a site, not a township
 _SITE_TOWNS = ("古镇", "小镇")
 _STREET = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")  # 南京东路, 北京路
@@ -97,10 +97,10 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             start, end = sentence.start + hit.start(), sentence.start + hit.end()
             if in_quotes(text, hit.start()):
                 continue  # 推广安装“国家反诈中心”应用程序: a name
-            if _SPREAD.search(text, max(0, hit.start() - 6), hit.start()) and (
+            if (_SPREAD.search(text, max(0, hit.start() - 6), hit.start()) or _SCOPE_SPREAD.match(text, hit.start() + 2)) and (
                     any(p.end <= start and p.name != NATION for p in mentions[index])
                     or (_PROVINCES.match(text, hit.end()) and local)):
-                continue  # 嘉兴市公安局…受害人遍布全国20多个省份: how far the case reached, not whose figure
+                continue  # 嘉兴市公安局…受害人遍布全国20多个省份, 骗取全国各地买家: how far the case reached
             if not any(s < end and start < e for s, e in taken):
                 source = "sentence" if hit.group(0) in lex.country_names else "organ"
                 mentions[index].append(Place(start, end, NATION, source))

@@ -21,6 +21,8 @@ from .helpers import attribute, make_article
     (["莲都区公安分局会同衢州市公安局，在江西等地抓获犯罪嫌疑人21名。"], "21名", "浙江省丽水市莲都区"),
     # a den abroad with no organ in the sentence: the case stays the report's
     (["丽水市公安局破获一起跨境诈骗案。", "经查，该团伙在老挝设立窝点，诈骗群众150余人。"], "150余人", "浙江省丽水市"),
+    # 骗取全国各地买家: how far the victims lived, the figure the county's
+    (["莲都区公安分局破获一起网络诈骗案，嫌疑人以网店名义骗取全国各地买家货款26万元。"], "26万元", "浙江省丽水市莲都区"),
     # 向…等地农户: where the victims live
     (["丽水市莲都区人民法院审结一起案件。", "其中，该院审理的案件中，被告人向碧湖镇等地农户销售假化肥，被判处罚金3万元。"],
      "3万元", "浙江省丽水市莲都区"),
