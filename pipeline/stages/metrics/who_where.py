@@ -126,7 +126,8 @@ def named_codes(gaz, doc: Document, entities: list) -> set[str]:
             if hit.group(0) in gaz.by_name] if entity.label == "ORG" else []
         for name in names:
             context |= gaz.prefixes(name)
-            counties |= gaz.context_codes(name)
+            if name in gaz.by_name:  # 叙州区 (not a bare 南岸, which would vouch for itself)
+                counties |= gaz.context_codes(name)
     return context or counties
 
 

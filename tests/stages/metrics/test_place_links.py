@@ -64,6 +64,17 @@ def test_a_citywide_scope_with_no_place_before_it_is_the_city_of_its_parts(extra
     assert attribute(extractor, doc, "820起", "place") != "浙江省丽水市龙泉市"
 
 
+def test_a_bare_name_of_a_far_district_does_not_vouch_for_itself(extractor):
+    """莲都区公安分局…。碧湖、南岸两个派出所辖区警情下降14%: 南岸 is a station's name here, not
+    重庆市南岸区 (a bare district name of a province the article does not name is no place)."""
+    doc = make_article(["莲都区公安分局开展巡查，查处治安案件64起。碧湖、南岸两个派出所辖区警情同比下降14%。"])
+    bare = doc.clean.index("南岸")  # the name as the model tags it (GPE)
+    doc.entities = [e for e in doc.entities if not e.start <= bare < e.end] + [
+        EntitySpan(sentence=1, start=bare, end=bare + 2, label="GPE")]
+    doc.entities.sort(key=lambda e: e.start)
+    assert attribute(extractor, doc, "14%", "place") == "浙江省丽水市莲都区"
+
+
 def test_a_short_county_name_is_read_in_the_province_of_a_county_named_in_full(extractor):
     """延吉市 names 延边 (22, 2224): a bare 龙井 there is 龙井市, not 台中's 龙井区; 珲春边境管理大队 is 珲春's."""
     doc = make_article(["延吉市公安局破获案件9起。", "另外，龙井警方抓获网上逃犯3名。",
