@@ -15,7 +15,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from ...dates import FESTIVAL_PHRASE, period_dates
+from ...dates import FESTIVAL_PHRASE, RELATIVE_DAYS, dispatch_day, period_dates
 from .quantities import Figure
 from .words import Clause, clause_start
 
@@ -230,6 +230,16 @@ def meeting_window(text: str, found: tuple, published: date | None) -> tuple:
 
 
 SAME_DAY = ("当天", "当日", "当晚", "当夜")
+
+
+def filed_day(found: tuple, dateline: str | None, published: date | None) -> tuple:
+    """Return a window read from 今天/昨天 against the day the dispatch was filed, when its dateline
+    states one: 新华社北京9月11日电 公安部昨天通报… published 2025-09-12 -> Sep 10, not Sep 11; else
+    ``found``. A year-only publication date (a subclass of date) gives no day to read it against."""
+    if found[0] not in RELATIVE_DAYS or type(published) is not date:
+        return found
+    filed = dispatch_day(dateline, published)
+    return found if filed is None else (found[0], *period_dates(found[0], filed))
 
 
 def same_day(found: tuple, *windows) -> tuple:

@@ -193,3 +193,17 @@ def test_headline_figure_takes_the_window_of_the_body_figure_it_restates(extract
     assert title
     got = (title[0].fields["period_start"], title[0].fields["period_end"])
     assert tuple(d and d.isoformat() for d in got) == dates
+
+
+def test_yesterday_and_today_read_against_the_dateline(extractor):
+    """新华社北京9月11日电 published 2025-09-12: 昨天 is Sep 10 and 今天 Sep 11 (the day of the
+    dispatch), while 今年以来 still ends on the publication date."""
+    from datetime import date
+
+    doc = make_article(["公安部昨天通报，全国公安机关抓获犯罪嫌疑人120名。今天，各地又破获案件35起。",
+                        "今年以来，全国共破获案件3000起。"], published=date(2025, 9, 12))
+    doc.articles[0].dateline = "新华社北京9月11日电"
+    found = {doc.clean[m.start:m.end]: m.fields for m in extractor(doc).metrics}
+    assert (found["120名"]["period_start"], found["120名"]["period_end"]) == (date(2025, 9, 10),) * 2
+    assert (found["35起"]["period_start"], found["35起"]["period_end"]) == (date(2025, 9, 11),) * 2
+    assert found["3000起"]["period_end"] == date(2025, 9, 12)
