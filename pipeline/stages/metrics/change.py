@@ -59,6 +59,9 @@ _SPANS = r"""
     | (?<![截至])目前(?=[，,]|[已共全])                                     # 目前，…: to now, no start
     | (?<=[，,；;。\n])目前(?!为止|[\d一二两三四五六七八九十])                      # 据介绍，目前市反诈中心日均…: to now
     | (?<![最])(?:近期|近日|日前)(?=[共已先])                                   # 各派出所近期共检查…: no window
+    # 3月11日，…通报，该局近日侦破一起…: the days before the report, no window (inside a clause only:
+    # 近日，… opening one leaves the paragraph's window to what it states; not 3日前, 节日前夕, 近期内)
+    | (?<=[\u4e00-\u9fff])(?<![最节假月号一二两三四五六七八九十数几多前至止])(?:近期|近日|日前)(?![内来夕])
 """
 _OF_YEAR = rf"""
     (?:今年|去年|前年|明年|\d{{4}}年              # a year (明年: a plan's), then perhaps a part of it:
@@ -84,7 +87,7 @@ PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE_EVENT}|{_SINC
 # The same grammar for a sentence without 以来 or 期间 (most sentences): the phrases that need them
 # cannot match there, and every other phrase starts with one of these characters, so the scan
 # skips the rest (same matches, several times faster: tests/stages/metrics/test_change.py)
-_FIRST = r"(?=[\d今去从自近最过这本昨一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半当除大正])"
+_FIRST = r"(?=[\d今去从自近最过这本昨一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半当除大正日])"
 PLAIN_PERIOD_RE = re.compile(rf"{_FIRST}(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE}|{_OF_YEAR}|{_YEARLESS})",
                              re.VERBOSE)
 # In an object the same phrases go whatever follows them (活动期间参加人数).

@@ -207,3 +207,16 @@ def test_yesterday_and_today_read_against_the_dateline(extractor):
     assert (found["120名"]["period_start"], found["120名"]["period_end"]) == (date(2025, 9, 10),) * 2
     assert (found["35起"]["period_start"], found["35起"]["period_end"]) == (date(2025, 9, 11),) * 2
     assert found["3000起"]["period_end"] == date(2025, 9, 12)
+
+
+def test_jinri_inside_a_clause_is_no_window(extractor):
+    """3月11日，某分局通报，该局近日侦破一起洗钱案，抓获犯罪嫌疑人27名: the figures are of the days
+    before the report (近日: no window), not of the day it was announced; 截至日前 still ends on the
+    publication date."""
+    from datetime import date
+
+    doc = extractor(make_article(["3月11日，某区公安分局通报，该局近日侦破一起洗钱案，抓获犯罪嫌疑人27名。",
+                                  "截至日前，全市已建成警务室14个。"], published=date(2025, 3, 12)))
+    found = {doc.clean[m.start:m.end]: m.fields for m in doc.metrics}
+    assert (found["27名"]["period_start"], found["27名"]["period_end"]) == (None, None)
+    assert found["14个"]["period_end"] == date(2025, 3, 12)
