@@ -308,7 +308,8 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
                 text.startswith(("同期", "相比", "相较"), match.end()) or not match.group(0).strip() \
                 or _DATE_LABEL.search(text, max(0, match.start() - 8), match.start()) \
                 or match.group(0).endswith(("日", "号", "今天", "今日")) and (
-                    _REPORTED.match(text, match.end()) or _DISPATCH.match(text, match.end())):
+                    _REPORTED.match(text, match.end()) and not _RELEASED.match(text, match.end())
+                    or _DISPATCH.match(text, match.end())):
             continue  # 发布日期：2024年2月20日 is when the page was printed; 公安部15日通报 when it was
             # said; 沈阳3月5日电 when the story was filed
         head = clause_start(text, match.start())
@@ -329,6 +330,9 @@ _DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")
 _REPORTED = re.compile(r"(?:上午|下午|晚间|晚)?(?:在京)?(?:通报|发布|透露|宣布|报道|介绍|表示|称|公布|获悉|"
                        r"召开(?:新闻)?发布会|举行(?:新闻)?发布会|对外发布"
                        r"|(?:从|自|在)[^，。；,;]{1,24}?(?:获悉|了解到|得知))")  # 记者5日从省公安厅获悉
+# What the day's release counts itself (市检察院今日发布其中两起典型案例): that day is the figure's window
+_RELEASED = re.compile(r"(?:上午|下午|晚间|晚)?(?:在京)?(?:通报|发布|公布)了?(?:其中)?[\d一二两三四五六七八九十百]+"
+                       r"(?:起|个|件|宗|批)[^，,。；;]{0,12}?案例")
 # A dateline's day: 新华社北京3月5日电, 本报沈阳3月5日讯
 _DISPATCH = re.compile(r"(?:专?电|讯)")
 # A source or editor line glued to it (来源：乐清市公安局今年以来，…; 责任编辑：王敏今年以来，…): the

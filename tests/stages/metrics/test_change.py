@@ -220,3 +220,15 @@ def test_jinri_inside_a_clause_is_no_window(extractor):
     found = {doc.clean[m.start:m.end]: m.fields for m in doc.metrics}
     assert (found["27名"]["period_start"], found["27名"]["period_end"]) == (None, None)
     assert found["14个"]["period_end"] == date(2025, 3, 12)
+
+
+def test_the_cases_released_today_take_that_day(extractor):
+    """今年以来…起诉175人。市检察院今日发布其中两起典型案例: the two cases are what was released
+    today (that day), while 公安部今日通报，…破获案件 keeps the report's window for the figures it reports."""
+    from datetime import date
+
+    doc = extractor(make_article(["今年以来，全市检察机关共起诉电诈犯罪嫌疑人175人。市检察院今日发布其中两起典型案例。"],
+                                 published=date(2026, 4, 15)))
+    found = {doc.clean[m.start:m.end]: m.fields for m in doc.metrics}
+    assert (found["两起"]["period_start"], found["两起"]["period_end"]) == (date(2026, 4, 15),) * 2
+    assert found["175人"]["period_start"] == date(2026, 1, 1)
