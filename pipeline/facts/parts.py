@@ -130,7 +130,8 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
         if item.backref or item.index in targets:
             continue
         # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
-        candidates = _kind_of_all(item, ordered) or _subdivided(item, ordered, breakdowns)
+        candidates = (_kind_of_all(item, ordered) or _kinds_before_total(item, ordered, targets)
+                      or _subdivided(item, ordered, breakdowns))
         candidates = [t for t in candidates if not _restates_whole_of(item, t, targets, by_index)]
         if candidates:
             targets[item.index] = candidates[-1].index
@@ -203,6 +204,52 @@ def _later_total(item: Statement, ordered: list[Statement]) -> list[Statement]:
                 and actions_agree(item, total) and _place_within(item.row, total.row) is False
                 and _comparable(item, total) and _one_window(item, total)):
             return [total]
+    return []
+
+
+# the clause of a figure that counts all of a measure: 涉案总金额, 合计, 共计, 累计, 全市…, 全部…
+_ALL_WORD = re.compile(r"总|共|累计|合计|全市|全省|全区|全县|全部")
+_OWN_TOTAL_WORD = re.compile(r"总|共计|合计|累计")
+_EARLIER = re.compile(r"去年|上年|前年|同期")
+
+
+def _kinds_before_total(item: Statement, ordered: list[Statement], targets: dict[int, int]) -> list[Statement]:
+    """The total a list of kinds adds up to when it is stated after them, in the same sentence
+    (across ；): 盗抢类案件涉案金额3.2亿元，诈骗类案件涉案金额1.5亿元，全县经济犯罪案件涉案总金额
+    达6.9亿元. The first later figure of the same category and unit is the total when its
+    clause marks it as one after the part (总, 共, 累计, 合计, 全市, 全部), it has the part's place
+    and window and a larger value, the part names a narrower kind of its measure (an object of
+    its own ending like the total's: 盗抢类案件涉案金额 / 涉案总金额, whatever actions were read;
+    no total word in the part's clause), and the kinds of the sentence before it (not already
+    parts or totals of something) add up to no more than it. A figure before one that is not
+    marked as a total is no part of it (破获盗窃案件320起，破获诈骗案件150起), nor of a total of another measure
+    (资产规模6000亿美元、管理基金总额10000亿美元) or of an earlier year (…，去年同期总数为31000起)."""
+    if (item.category in WEAK_CATEGORIES or not item.object
+            or _OWN_TOTAL_WORD.search(_CLAUSE_SPLIT.split(item.sentence_prefix)[-1])):
+        return []
+    end = int(item.row.get("end") or item.start)
+    kinds: list[Statement] = []
+    for later in ordered:
+        if later.full_start != item.full_start or later.backref or later.index in targets:
+            if later.start > item.start and later.full_start != item.full_start:
+                break
+            continue
+        if later.category != item.category or later.unit_class != item.unit_class:
+            continue
+        if later.start <= item.start:  # this kind, or one of the list before it (not a total)
+            if later is item or not _ALL_WORD.search(_CLAUSE_SPLIT.split(later.sentence_prefix)[-1]):
+                kinds.append(later)
+            continue
+        clause = _CLAUSE_SPLIT.split(later.sentence_prefix[max(0, end - later.prefix_start):])[-1]
+        if not _ALL_WORD.search(clause):
+            kinds.append(later)  # a kind of the list after this one
+            continue
+        total_of_kinds = sum(kind.stated.value for kind in kinds if kind.index not in targets.values())
+        fits = (not _EARLIER.search(clause) and later.object != item.object
+                and _common_head(item.object, later.object or "") >= 2
+                and _place_within(item.row, later.row) is False and _comparable(item, later)
+                and _one_window(item, later) and total_of_kinds <= later.stated.hi + later.stated.step)
+        return [later] if fits else []
     return []
 
 

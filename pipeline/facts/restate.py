@@ -19,6 +19,8 @@ from .values import UNIT_SCALES, WEAK_CATEGORIES, Stated, agree, code_within, st
 _SENTENCE_END = "。！？!?；;\n"
 _CLAUSE_END = _SENTENCE_END + "，,：:、"
 _SENTENCE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+# a whole sentence: a ；-list of kinds and the total after it (…涉案金额2.3亿元；…合计…) are one
+_FULL_ENDS = re.compile(r"[。！？!?\n]")
 _SPACE = " \t\r\n\u3000"
 _CLAUSE_ENDS = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 # 上述3126名, 这两家, 该案26名, 这批1.2吨: a figure referring back to one stated before
@@ -48,6 +50,7 @@ class Statement:
     after_semicolon: bool = False
     earlier_start: int = 0
     paragraph_start: int = 0
+    full_start: int = 0  # the start of the whole sentence, across ；
     previous_paragraph_start: int = 0
     clause: str = ""
     published: object = None
@@ -90,6 +93,7 @@ class Boundaries:
         self.length = len(raw)
         self.sentence = [m.start() for m in _SENTENCE_ENDS.finditer(raw)]
         self.clause = [m.start() for m in _CLAUSE_ENDS.finditer(raw)]
+        self.full = [m.start() for m in _FULL_ENDS.finditer(raw)]
 
     @staticmethod
     def before(ends: list[int], position: int) -> int:
@@ -124,6 +128,7 @@ def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None 
     item.previous_start = bounds.before(bounds.sentence, _skip_space_back(raw, left - 1))
     item.earlier_start = bounds.before(bounds.sentence, _skip_space_back(raw, item.previous_start - 1))
     item.after_semicolon = left > 0 and raw[left - 1] in "；;"
+    item.full_start = bounds.before(bounds.full, start)
     item.paragraph_start = raw.rfind("\n", 0, start) + 1
     before = _skip_space_back(raw, item.paragraph_start - 1)
     item.previous_paragraph_start = raw.rfind("\n", 0, before) + 1 if item.paragraph_start else 0

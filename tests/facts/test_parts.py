@@ -180,3 +180,79 @@ def test_a_figure_of_last_year_is_neither_total_nor_part_of_this_years():
     assert columns[rows[2]["metric_id"]][0] == total
     assert columns[rows[1]["metric_id"]][1] is None
     assert columns[rows[3]["metric_id"]][1] == columns[rows[4]["metric_id"]][1] == total
+
+
+def _kinds_then(raw: str, kinds: list[tuple[str, float, str]], total: tuple[str, float, str], **common) -> dict:
+    """Rows of a list of kinds (text, value, object) and the figure stated after them."""
+    unit = total[0][-1] if not total[0].endswith("元") else "元"
+    rows = [metric(raw, text, value, unit, obj=obj, **common) for text, value, obj in kinds]
+    rows.append(metric(raw, total[0], total[1], unit, obj=total[2], **common))
+    return _part_of(raw, rows)
+
+
+_YEAR = dict(place="浙江省湖州市", period_start=date(2026, 1, 1), period_end=date(2026, 11, 30))
+
+
+def test_kinds_stated_before_the_total_they_add_up_to_are_its_parts():
+    """盗抢类案件涉案金额3.2亿元，诈骗类案件涉案金额1.5亿元，全县经济犯罪案件涉案总金额达6.9亿元:
+    the two amounts are kinds of the 总金额 stated after them (the actions read from the kinds'
+    names differ; the measure, 金额, agrees)."""
+    raw = "据介绍，盗抢类案件涉案金额3.2亿元，诈骗类案件涉案金额1.5亿元，全市经济犯罪案件涉案总金额达6.9亿元。"
+    rows = [metric(raw, "3.2亿元", 3.2e8, "元", kind="money", category="money_involved", action="盗抢",
+                   obj="类案件涉案金额", **_YEAR),
+            metric(raw, "1.5亿元", 1.5e8, "元", kind="money", category="money_involved", action="诈骗",
+                   obj="类案件涉案金额", **_YEAR),
+            metric(raw, "6.9亿元", 6.9e8, "元", kind="money", category="money_involved", action="涉案",
+                   obj="总金额", **_YEAR)]
+    parts = _part_of(raw, rows)
+    assert parts["3.2亿元"] == parts["1.5亿元"] == "6.9亿元"
+    assert parts["6.9亿元"] is None
+
+
+def test_a_semicolon_list_of_kinds_is_part_of_the_total_after_its_last_item():
+    """起诉盗窃犯罪412人；起诉诈骗犯罪305人；起诉危险驾驶犯罪288人，全市共起诉各类犯罪2860人: one
+    sentence across ；, the total marked by 共 and 全市."""
+    raw = "今年以来，全市检察机关起诉盗窃犯罪412人；起诉诈骗犯罪305人；起诉危险驾驶犯罪288人，全市共起诉各类犯罪2860人。"
+    parts = _kinds_then(raw, [("412人", 412, "盗窃犯罪"), ("305人", 305, "诈骗犯罪"), ("288人", 288, "危险驾驶犯罪")],
+                        ("2860人", 2860, "犯罪"), category="prosecuted", action="起诉", **_YEAR)
+    assert parts["412人"] == parts["305人"] == parts["288人"] == "2860人"
+
+
+def test_figures_before_one_not_marked_as_a_total_are_no_parts_of_it():
+    """破获盗窃案件320起，破获电信网络诈骗案件650起: two kinds side by side; the second is no
+    total of the first, however larger."""
+    raw = "今年以来，警方破获盗窃案件320起，破获电信网络诈骗案件650起。"
+    parts = _kinds_then(raw, [("320起", 320, "盗窃案件")], ("650起", 650, "电信网络诈骗案件"),
+                        category="cases_solved", action="破获", **_YEAR)
+    assert parts["320起"] is None
+
+
+def test_kinds_adding_up_to_more_than_the_later_figure_are_no_parts_of_it():
+    """盗窃案件320起，诈骗案件150起，全市共破获命案积案案件400起: 470 kinds cannot be parts of 400;
+    the 共 figure counts something else."""
+    raw = "今年以来，警方破获盗窃案件320起，破获诈骗案件150起，全市共破获命案积案案件400起。"
+    parts = _kinds_then(raw, [("320起", 320, "盗窃案件"), ("150起", 150, "诈骗案件")],
+                        ("400起", 400, "命案积案案件"), category="cases_solved", action="破获", **_YEAR)
+    assert parts["320起"] is None and parts["150起"] is None
+
+
+def test_a_total_of_another_measure_or_an_earlier_year_after_the_kinds_takes_no_parts():
+    """查处酒驾违法行为1650起，去年同期全市查处交通违法行为总数为31000起: last year's total;
+    资产规模6000亿元、管理基金总额9000亿元: another measure (no common ending)."""
+    raw = "今年以来，交警部门查处酒驾违法行为1650起，去年同期全市查处交通违法行为总数为31000起。"
+    parts = _kinds_then(raw, [("1650起", 1650, "酒驾违法行为")], ("31000起", 31000, "交通违法行为"),
+                        category="violations_handled", action="查处", **_YEAR)
+    assert parts["1650起"] is None
+    raw = "该行资产规模6000亿元、管理基金总额9000亿元。"
+    parts = _kinds_then(raw, [("6000亿元", 6e11, "资产规模")], ("9000亿元", 9e11, "管理基金总额"),
+                        kind="money", category="economy", **_YEAR)
+    assert parts["6000亿元"] is None
+
+
+def test_kinds_before_a_total_of_another_sentence_are_no_parts_of_it():
+    """The list and its total share a sentence: 盗窃案件320起。…全市共破获刑事案件5120起 in the next
+    sentence may count another window or set; it is left alone."""
+    raw = "今年以来，警方破获盗窃案件320起。据悉，全市共破获刑事案件5120起。"
+    parts = _kinds_then(raw, [("320起", 320, "盗窃案件")], ("5120起", 5120, "刑事案件"),
+                        category="cases_solved", action="破获", **_YEAR)
+    assert parts["320起"] is None
