@@ -51,6 +51,7 @@ class Statement:
     earlier_start: int = 0
     paragraph_start: int = 0
     full_start: int = 0  # the start of the whole sentence, across ；
+    of_those: bool = False  # 其中的63人: a back-reference when a figure before states 63人
     previous_paragraph_start: int = 0
     clause: str = ""
     published: object = None
@@ -133,9 +134,20 @@ def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None 
     before = _skip_space_back(raw, item.paragraph_start - 1)
     item.previous_paragraph_start = raw.rfind("\n", 0, before) + 1 if item.paragraph_start else 0
     item.backref = bool(_BACKREF.search(raw[max(0, start - 3):start]))
+    item.of_those = raw[max(0, start - 3):start] == "其中的"
     c_left, c_right = bounds.before(bounds.clause, start), bounds.after(end)
     item.clause = _NUMBERISH.sub("", raw[c_left:start] + raw[end:c_right])
     return item
+
+
+def read_those_backrefs(items: list[Statement]) -> None:
+    """其中的N refers back to a figure of the same value stated before (其中在校学生63人。民警已逐一
+    走访其中的63人所在学校: the students, whatever the verb before it); without such a figure it is
+    a part like any 其中 figure (抓获50人，其中的30人已被起诉)."""
+    for item in items:
+        if item.of_those and not item.backref:
+            item.backref = any(other.start < item.start and kind_of(other) == kind_of(item)
+                               and other.stated.value == item.stated.value for other in items)
 
 
 def _skip_space_back(raw: str, position: int) -> int:

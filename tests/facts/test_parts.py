@@ -256,3 +256,20 @@ def test_kinds_before_a_total_of_another_sentence_are_no_parts_of_it():
     parts = _kinds_then(raw, [("320起", 320, "盗窃案件")], ("5120起", 5120, "刑事案件"),
                         category="cases_solved", action="破获", **_YEAR)
     assert parts["320起"] is None
+
+
+def test_qizhong_de_refers_back_to_a_figure_of_its_value_stated_before():
+    """抓获犯罪嫌疑人412人，其中未成年人38人。社区民警已约谈其中的38人的监护人: the second 38人 states
+    the minors again (one fact, a part of the 412人), whatever verb the metrics stage read for it;
+    抓获犯罪嫌疑人412人，其中的29人为外省籍: without an earlier 29人 it is a part of its own."""
+    raw = "今年以来，警方抓获犯罪嫌疑人412人，其中未成年人38人。社区民警已约谈其中的38人的监护人。"
+    rows = [metric(raw, "412人", 412, "人", category="suspects_arrested", action="抓获", obj="犯罪嫌疑人", **_YEAR),
+            metric(raw, "38人", 38, "人", category="suspects_arrested", obj="未成年人", **_YEAR),
+            metric(raw, "38人", 38, "人", nth=1, category="police_service", action="约谈", obj="监护人", **_YEAR)]
+    _, columns, _ = link(rows, [document(raw)])
+    assert columns[rows[1]["metric_id"]] == columns[rows[2]["metric_id"]]
+    assert columns[rows[2]["metric_id"]][1] == columns[rows[0]["metric_id"]][0]
+    raw = "今年以来，警方抓获犯罪嫌疑人412人，其中的29人为外省籍。"
+    rows = [metric(raw, "412人", 412, "人", category="suspects_arrested", action="抓获", obj="犯罪嫌疑人", **_YEAR),
+            metric(raw, "29人", 29, "人", category="suspects_arrested", **_YEAR)]
+    assert _part_of(raw, rows)["29人"] == "412人"
