@@ -273,3 +273,17 @@ def test_qizhong_de_refers_back_to_a_figure_of_its_value_stated_before():
     rows = [metric(raw, "412人", 412, "人", category="suspects_arrested", action="抓获", obj="犯罪嫌疑人", **_YEAR),
             metric(raw, "29人", 29, "人", category="suspects_arrested", **_YEAR)]
     assert _part_of(raw, rows)["29人"] == "412人"
+
+
+def test_li_after_a_counted_set_opens_a_part_like_zhong():
+    """在这320起案件里，冒充客服类诈骗有96起: 里 after a counted set (案件里，) is the spoken …中，; 在村里，
+    after a place is no marker (劝阻群众120人 is no part of 走访群众3200人)."""
+    raw = "今年以来，全市共破获电诈案件320起。在这320起案件里，冒充客服类诈骗有96起。"
+    rows = [metric(raw, "320起", 320, "起", category="cases_solved", action="破获", obj="电诈案件", **_YEAR),
+            metric(raw, "320起", 320, "起", nth=1, **_YEAR),
+            metric(raw, "96起", 96, "起", obj="冒充客服类诈骗", **_YEAR)]
+    assert _part_of(raw, rows)["96起"] == "320起"
+    raw = "今年以来，民警走访群众3200人，在村里，劝阻群众120人。"
+    rows = [metric(raw, "3200人", 3200, "人", category="police_service", action="走访", obj="群众", **_YEAR),
+            metric(raw, "120人", 120, "人", category="fraud_prevented", action="劝阻", obj="群众", **_YEAR)]
+    assert _part_of(raw, rows)["120人"] is None
