@@ -127,16 +127,36 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
     targets = _marked_parts(ordered)
     by_index = {item.index: item for item in ordered}
     breakdowns = {part for part, total in targets.items() if _same_frame(by_index[part], by_index[total])}
+    previous = None
     for item in ordered:
         if item.backref or item.index in targets:
+            previous = item
             continue
         # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
         candidates = (_kind_of_all(item, ordered) or _kinds_before_total(item, ordered, targets)
                       or _subdivided(item, ordered, breakdowns))
         candidates = [t for t in candidates if not _restates_whole_of(item, t, targets, by_index)]
+        if not candidates and previous is not None:
+            candidates = _listed_with(item, previous, targets, by_index)
         if candidates:
             targets[item.index] = candidates[-1].index
+        previous = item
     return targets
+
+
+def _listed_with(item: Statement, previous: Statement, targets: dict[int, int],
+                 by_index: dict[int, Statement]) -> list[Statement]:
+    """The total of the figure before ``item`` in one 、-list, when that one is a part of it:
+    受理刑事案件820件、民事案件3650件、行政案件214件，共计受理各类案件4684件 (行政案件 read with
+    another category than its neighbours). Only items joined by 、 alone, of the same unit,
+    smaller than the total."""
+    total = by_index.get(targets.get(previous.index, -1))
+    if total is None or previous.unit_class != item.unit_class:
+        return []
+    between = item.sentence_prefix[max(0, int(previous.row.get("end") or 0) - item.prefix_start):]
+    if previous.prefix_start != item.prefix_start or "、" not in between or _CLAUSE_SPLIT.search(between):
+        return []
+    return [total] if _comparable(item, total) else []
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")

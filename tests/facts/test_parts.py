@@ -287,3 +287,23 @@ def test_li_after_a_counted_set_opens_a_part_like_zhong():
     rows = [metric(raw, "3200人", 3200, "人", category="police_service", action="走访", obj="群众", **_YEAR),
             metric(raw, "120人", 120, "人", category="fraud_prevented", action="劝阻", obj="群众", **_YEAR)]
     assert _part_of(raw, rows)["120人"] is None
+
+
+def test_an_item_of_a_dun_list_shares_its_neighbours_total_whatever_its_category():
+    """受理刑事案件820件、民事案件3650件、行政案件214件，共计受理各类案件4684件: 行政案件 read with
+    another category is still a kind of the 4684件 its neighbours add up to; after a ，
+    (…4684件，另办理执行案件214件) it is not."""
+    raw = "今年以来，全市法院受理刑事案件820件、民事案件3650件、行政案件214件，共计受理各类案件4684件。"
+    filed = dict(category="cases_filed", action="受理", **_YEAR)
+    rows = [metric(raw, "820件", 820, "件", obj="刑事案件", **filed),
+            metric(raw, "3650件", 3650, "件", obj="民事案件", **filed),
+            metric(raw, "214件", 214, "件", obj="行政案件", category="violations_handled", **_YEAR),
+            metric(raw, "4684件", 4684, "件", obj="各类案件", **filed)]
+    parts = _part_of(raw, rows)
+    assert parts["820件"] == parts["3650件"] == parts["214件"] == "4684件"
+    raw = "今年以来，全市法院受理刑事案件820件、民事案件3650件，共计受理各类案件4684件，另办理执行案件214件。"
+    rows = rows[:2] + [metric(raw, "214件", 214, "件", obj="执行案件", category="violations_handled", **_YEAR),
+                       rows[3]]
+    rows = [metric(raw, r["text"], r["value"], "件", obj=r["object"], category=r["category"], action=r["action"], **_YEAR)
+            for r in rows]
+    assert _part_of(raw, rows)["214件"] is None
