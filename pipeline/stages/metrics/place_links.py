@@ -38,6 +38,8 @@ _CASE_SITE = re.compile(r"(?:[\u4e00-\u9fff]{1,5}的|[东南西北中]{1,2}部)?
                         r"(?:园区|窝点|据点|集团|团伙|赌场)")
 # 在汕头港、南澳县云澳码头一带, 在万州区高笋塘、沙河街道一带: a phrase of several sites after 在
 _SITE_SPREAD = re.compile(r"[^，,；;。在]{0,12}?(?:一带|等地|附近|周边|沿线|沿岸)")
+# 南澳县、…; 南澳县云澳码头、…: the place is itself one site of the list
+_SITE_THEN_MORE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:港|码头|口岸|渡口|机场|车站|火车站|海域|水域))?[、和]")
 # 棉北街道一烧烤店, 某镇一带: a township named as where an incident happened
 _EVENT_SITE = re.compile(r"(?:一(?!带)[\u4e00-\u9fff]|某|一带|附近)")
 # 示例公交公司, 示例卷烟厂: a firm, named after the place it is in
@@ -167,8 +169,8 @@ def scattered_sites(gaz, clean: str, start: int, found: list[Place]) -> None:
                 or any(c in clean[at:place.start] for c in "，,；;。"):
             continue
         gap = clean[max([at + 1] + [p.end for p in found[:k] if p.end > at]):place.start]
-        if not (gap.endswith(("、", "和")) and len(gap) >= 3) and "、" not in clean[place.end:spread.end()]:
-            continue  # (在石楼镇、化龙镇等地: a list of divisions, read jointly)
+        if not (gap.endswith(("、", "和")) and len(gap) >= 3) and not _SITE_THEN_MORE.match(clean, place.end):
+            continue  # (在石楼镇、化龙镇等地: a list of divisions, read jointly; 在越秀区北京路、…: the area of the sites)
         above = {"township": "county", "county": "city", "city": "province"}.get(gaz.code_and_level(place.name)[1] or "")
         wider = gaz.ancestor(place.name, above) if above else None
         if wider and wider != place.name:
