@@ -36,6 +36,7 @@ _HANDED_TO = re.compile(r"(?:转交|交给|交由|转给|转卖给|卖给|出售
 # 缅甸妙瓦底的诈骗园区, 柬埔寨诈骗窝点, 缅北的电诈园区: the other end of a case abroad (the site it was run from)
 _CASE_SITE = re.compile(r"(?:[\u4e00-\u9fff]{1,5}的|[东南西北中]{1,2}部)?(?:诈骗|电诈|网诈|赌博|犯罪|涉诈)?"
                         r"(?:园区|窝点|据点|集团|团伙|赌场)")
+_FOREIGN_ORGAN = re.compile(r"(?:政府|当局|警方|方面|方)")  # 交给蒙古政府: the country as a party, not a case's end
 # 在汕头港、南澳县云澳码头一带, 在万州区高笋塘、沙河街道一带: a phrase of several sites after 在
 _SITE_SPREAD = re.compile(r"[^，,；;。在]{0,12}?(?:一带|等地|附近|周边|沿线|沿岸)")
 # 南澳县、…; 南澳县云澳码头、…: the place is itself one site of the list
@@ -154,7 +155,8 @@ def foreign_ends(gaz, clean: str, mentions: list[list[Place]]) -> None:
     for index, found in enumerate(mentions):
         mentions[index] = [p for p in found if not (
             p.name in gaz.countries and gaz.country_of.get(p.name) != "中国" and not p.parts
-            and (_HANDED_TO.search(clean, max(0, p.start - 6), p.start) or _CASE_SITE.match(clean, p.end)))]
+            and (_HANDED_TO.search(clean, max(0, p.start - 6), p.start) or _CASE_SITE.match(clean, p.end))
+            and not _FOREIGN_ORGAN.match(clean, p.end))]  # (已交给蒙古政府的11个项目: the country's own)
 
 
 def scattered_sites(gaz, clean: str, start: int, found: list[Place]) -> None:
