@@ -111,6 +111,7 @@ def test_an_autonomous_prefecture_named_by_its_short_form_and_zhou(name, full):
     (["嘉兴市公安局破获一起帮信案。", "经查，该团伙收购银行卡后转交柬埔寨的诈骗窝点使用，致使被害人损失860万元。"],
      None, "860万元", "浙江省嘉兴市"),
     (["丽水市公安局通报，嫌疑人将收购的手机卡运往老挝，获利12万元。"], None, "12万元", "浙江省丽水市"),
+    (["温州市公安局通报，今年以来共解救被骗至柬埔寨的务工人员46名。"], None, "46名", "浙江省温州市"),
     # a den abroad named in the headline is no main area of a report by a Chinese organ
     (["临沂市公安局近日通报，共抓获犯罪嫌疑人36名。", "该团伙共骗取群众资金900余万元。"],
      "临沂警方打掉缅甸诈骗园区引流团伙", "900余万元", "山东省临沂市"),
