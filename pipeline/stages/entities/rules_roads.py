@@ -38,7 +38,7 @@ NAMED_AREA = re.compile(f"([{CJK}]{{2,4}}?)(?:水域|海域|湖区|库区|江段
 # Words that are no name of an area (附近水域, 沿线水域, 周边海域).
 NOT_AREA_NAME = ("附近", "沿线", "沿岸", "周边", "一带", "相关", "部分", "全部", "有关", "重点",
                  "其他", "主要", "境内", "辖区", "下游", "上游", "中游", "以东", "以西", "以南",
-                 "以北", "东部", "西部", "南部", "北部")
+                 "以北", "东部", "西部", "南部", "北部", "禁捕", "禁渔", "危险")
 # Characters that never stand in such a name (这段水域, 在…水域).
 NOT_NAME_CHARS = set("的在向对与和了是将把被等从为及也并还就又各该这那其一二三四五六七八九十几多")
 # A known water whose area the rule may name: its name ends so (湖, 江, 淀, 湾).
