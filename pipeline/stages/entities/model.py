@@ -12,7 +12,7 @@ import re
 from .candidate import CJK, MODEL, Candidate
 from .rules_org import several_units
 from .place_words import LOC_NOT_BEFORE
-from .rules_place import water_mouth
+from .rules_place import ORGANS_AFTER_COUNTY, water_mouth
 from .rules_roads import DIRECT_AREA, WATER_FINAL
 
 # The pier of a port written right after it (关累港 + 码头; as 石狮港祥芝码头 is one LOC).
@@ -238,15 +238,24 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         if span[-1] in "亚欧美非洲":
             return s, "LOC"  # 东亚国家, 拉美国家: a region (LOC)
         return None, label  # 阿拉伯国家, 申根协定: an adjective, not a place
-    if label == "LOC" and (rules.gaz.divisions(span) or _model_town(span)):
+    if label == "LOC" and (rules.gaz.divisions(span) or _model_town(span)
+                           or _division_before_organ(rules, text, span, e)):
         label = "GPE"  # 朝阳洲街道: a town is an administrative unit (issue 15)
     elif label == "GPE" and len(span) >= 2 and span[-1] in _SITE_FINAL \
-            and not rules.gaz.pattern.fullmatch(span) and not (len(span) == 2 and span[-1] in rules.abbr):
+            and not rules.gaz.pattern.fullmatch(span) and not (len(span) == 2 and span[-1] in rules.abbr) \
+            and not _division_before_organ(rules, text, span, e):
         label = "LOC"  # 高升桥, 运河: a site, not an administrative unit
     if label == "LOC":
         s = _split_city_before_site(rules, text, s, e, places, out)
         s = _split_town_before_site(text, s, e, out)
     return s, label
+
+
+def _division_before_organ(rules, text: str, span: str, e: int) -> bool:
+    """Return True when a model LOC is a county or district written without its level word
+    before an organ (issue 15, ``X警方``): 青山 + 警方 (青山区), 白云 + 公安; a mountain has no police."""
+    return len(span) >= 2 and text.startswith(ORGANS_AFTER_COUNTY, e) and any(
+        rules.gaz.divisions(span + level) for level in "区县市旗")
 
 
 def _site_after(rules, text: str, e: int) -> int:
