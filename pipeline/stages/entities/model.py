@@ -37,6 +37,10 @@ _HEADLINES = ("title", "kicker", "subtitle")
 # After a name that is no division or country these make it an adjective (阿拉伯国家);
 # not 民族: MSRA tags 中华 in 中华民族 as a place.
 _PEOPLE_AFTER = re.compile("国家|难民|协定")
+# A river's source by its side (赣江东源, 黄河北源): no place of its own.
+_SOURCE_OF_WATER = re.compile("[东西南北正]源")
+# 山 + 中/区/里 after a range's name (秦岭山中, 大别山区 is a name of its own).
+_RANGE_IN = re.compile("山[中里区间]")
 # A town word right after a model place (簇桥 + 街道), not 乡镇/乡村 nor a town's organ.
 _TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所|政府|党委|党工委|办事处))")
 # Last characters of a site's name: a model GPE that is no division and ends so is a LOC
@@ -110,6 +114,8 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
             was_loc = label == "LOC"
             if was_loc:
                 e = _site_after(rules, text, e)  # before the split: 青岛 + 黄岛口岸
+            if label == "LOC" and _RANGE_IN.match(text, e - 1) and rules.loc_re.fullmatch(text, s, e - 1):
+                e -= 1  # 秦岭 + 山中: the range is named without the 山 of 山中
             s, label = _vet_place(rules, text, s, e, label, places, out)
             if s is not None and label == "GPE":
                 k = rules.country_at_start(text, s, e)
@@ -225,6 +231,8 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
     span = text[s:e]
     if water_mouth(text, s, span):
         return None, label  # 入 + 湖口: the mouth, not the county
+    if _SOURCE_OF_WATER.fullmatch(span) and s and text[s - 1] in "江河水溪":
+        return None, label  # 赣江 + 东源: the river's eastern source, not the county 东源
     if span[-1] in rules.not_place_final or span in rules.not_loc:
         return None, label  # 烦心事; 海域, 水域: no name
     if _COUNTED_UNITS.search(span) and not rules.gaz.divisions(span):
