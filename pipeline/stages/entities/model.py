@@ -37,6 +37,8 @@ _HEADLINES = ("title", "kicker", "subtitle")
 # After a name that is no division or country these make it an adjective (阿拉伯国家);
 # not 民族: MSRA tags 中华 in 中华民族 as a place.
 _PEOPLE_AFTER = re.compile("国家|难民|协定")
+# Scenic areas end in 区 like districts: 白河游览区, 白云山风景区 are sites (LOC).
+_SCENIC_END = ("景区", "游览区", "旅游区", "名胜区")
 # A river's source by its side (赣江东源, 黄河北源): no place of its own.
 _SOURCE_OF_WATER = re.compile("[东西南北正]源")
 # 山 + 中/区/里 after a range's name (秦岭山中, 大别山区 is a name of its own).
@@ -249,6 +251,8 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
     if label == "LOC" and (rules.gaz.divisions(span) or _model_town(span)
                            or _division_before_organ(rules, text, span, e)):
         label = "GPE"  # 朝阳洲街道: a town is an administrative unit (issue 15)
+    elif label == "GPE" and len(span) >= 4 and span.endswith(_SCENIC_END):
+        label = "LOC"  # 白河游览区: a scenic area, not a district (区)
     elif label == "GPE" and len(span) >= 2 and span[-1] in _SITE_FINAL \
             and not rules.gaz.pattern.fullmatch(span) and not (len(span) == 2 and span[-1] in rules.abbr) \
             and not _division_before_organ(rules, text, span, e):
