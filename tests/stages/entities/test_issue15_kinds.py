@@ -99,3 +99,11 @@ def test_words_that_go_on_after_mou_come_from_the_data(tagger):
     assert "发现" in words
     assert given_name_after("胡某发现门被撬。", 0, 2, None, frozenset(), words) == 0
     assert given_name_after("胡某明持刀伤人。", 0, 2, None, frozenset(), words) == 1
+
+
+@pytest.mark.parametrize("text, org", [
+    ("案件移送臺灣新竹地方檢察署偵辦。", "新竹地方檢察署"),  # the province stays a GPE
+    ("全案移送台南地检署侦办。", "台南地检署"),
+])
+def test_taiwans_prosecutors_after_their_city(tagger, text, org):
+    assert (org, "ORG") in found(tagger, text)
