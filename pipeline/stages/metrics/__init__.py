@@ -401,7 +401,7 @@ class _DocumentReader:
                 fields["action"] = batch  # 运送年货。这批年货包括干粮5吨: the batch's act
             fields.update(self.who_when_where(index, text, cand, fields, carried))
             fields["category"] = restated_category(fields, text, cand.start, previous, earlier,
-                                                   text[cand.end:cand.end + 32])
+                                                   text[cand.end:cand.end + 32], lex)
             previous.append((cand, fields))
             doc.metrics.append(MetricSpan(sentence=index, start=sentence.start + cand.start,
                                           end=sentence.start + cand.end, fields=fields))

@@ -401,3 +401,27 @@ def test_shares_take_the_category_of_their_whole(extractor, text, span, category
     提起公诉420人 -> prosecuted; 电动车火灾占比27.5% -> cases_filed; 外来人口占…六成 -> social."""
     figure = next(f for f in figures(extractor, text) if f["text"] == span)
     assert figure["category"] == category
+
+
+@pytest.mark.parametrize("text", [
+    "在侦破的案件中，盗抢类案件占比超四成，占侦破案件总数的42.6%。",
+    "从类型看，在破获的案件中，传销类案件占比近两成，达19.8%。",
+])
+def test_one_share_stated_twice_takes_one_category(extractor, text):
+    """…占比超四成，占侦破案件总数的42.6%: both statements name the cases solved (cases_solved),
+    not 超四成 a count recorded and 42.6% another."""
+    shares = [f for f in figures(extractor, text) if f["quantity_kind"] == "percent" or f["unit"] == "成"]
+    assert len(shares) == 2
+    assert {f["category"] for f in shares} == {"cases_solved"}
+
+
+@pytest.mark.parametrize("text, category", [
+    ("刑事案件占比近两成，占全部审结案件的18.9%。", "adjudicated"),
+    ("帮信类案件占比超两成，占受理案件总数的23.1%。", "cases_filed"),
+    ("未成年人占比不足一成，占起诉人数的7.2%。", "prosecuted"),
+])
+def test_a_share_takes_the_stage_of_the_whole_it_names(extractor, text, category):
+    """占全部审结案件的18.9% names cases tried: adjudicated (审结 is never cases_solved), and the
+    bare 占比近两成 right before it takes the same."""
+    shares = [f for f in figures(extractor, text) if f["quantity_kind"] == "percent" or f["unit"] == "成"]
+    assert [f["category"] for f in shares] == [category, category]
