@@ -66,6 +66,10 @@ _LAUNCH = re.compile(r"上线|开通|启用|投入使用|挂牌成立|正式成�
 _BACK_WINDOW = re.compile(r"^(?:在|于)?(?:此|这|该|上述)?(?:专项|集中|整治|打击)*(?:行动|活动|假期|长假|节日|"
                           r"节假日|黄金周|小长假)?期间$")
 _PARTS_OF = re.compile(r"\s*其中")  # 其中，…: parts of the figures just stated
+# 从发案类型看，…占比37.4%; 分区域看，…; 按年龄段分，…: a paragraph that breaks down the figures
+# of the paragraph before, in its window (when the article's lead states no report window)
+_BREAKDOWN = re.compile(r"\s*(?:从|按|分)[\u4e00-\u9fff]{0,6}?(?:类型|类别|种类|区域|地区|地域|年龄段?|手段|"
+                        r"性别|职业|结构|分布|行业|渠道|方式|罪名|案由|来源|层级|领域|警种)(?:上|来)?(?:看|分|分析)[，,：:]")
 _SAME_PERIOD = re.compile(r"(?<![年比较与和跟])同期(?!相比|比)")
 
 
@@ -115,7 +119,10 @@ class MetricExtractor:
         counted: set[int] = set()  # articles whose lead paragraph states a figure
         for index, sentence in enumerate(doc.sentences):
             if (sentence.article, sentence.paragraph) != paragraph:
+                before = scope if paragraph and paragraph[0] == sentence.article else None
                 paragraph, scope = (sentence.article, sentence.paragraph), lead.get(sentence.article)
+                if scope is None and before and _BREAKDOWN.match(doc.clean, sentence.start):
+                    scope = before  # 从发案类型看，…: the breakdown of the paragraph before
             if sentence.kind == "byline":
                 continue
             text = doc.clean[sentence.start:sentence.end]

@@ -425,3 +425,41 @@ def test_a_share_takes_the_stage_of_the_whole_it_names(extractor, text, category
     bare 占比近两成 right before it takes the same."""
     shares = [f for f in figures(extractor, text) if f["quantity_kind"] == "percent" or f["unit"] == "成"]
     assert [f["category"] for f in shares] == [category, category]
+
+
+@pytest.mark.parametrize("text, span, category", [
+    # Taiwan's words for an arrest and a suspect, read in the simplified view
+    ("警方在多地搜索20处，拘提、约谈犯嫌35人。", "35人", "suspects_arrested"),
+    ("共有120名被害人受骗，财损合计约2.1亿元。", "约2.1亿元", "money_involved"),
+    ("民警到场处置，当场控制涉事人员4名。", "4名", "suspects_arrested"),
+    ("经查，二人流窜作案15起，涉案金额6万元。", "15起", "cases_solved"),
+    ("嫌疑人以投资养老项目为名，向群众吸收资金共计900万元。", "900万元", "money_involved"),
+    # 组织 is the gang, not the verb that deploys
+    ("专项行动打掉以李某为首的恶势力犯罪组织2个，抓获组织成员17名。", "2个", "gangs_dismantled"),
+    ("专项行动打掉以李某为首的恶势力犯罪组织2个，抓获组织成员17名。", "17名", "suspects_arrested"),
+    ("派出所组织巡逻120次。", "120次", "deployment"),
+    # 控制 people at the scene, not a population held to a number; 抢救伤员 stays a rescue
+    ("全区总人口控制在300万人。", "300万人", "social"),
+    ("救灾部队已抢救伤员三千余名。", "三千余名", "police_service"),
+])
+def test_case_narrative_words(extractor, text, span, category):
+    """拘提、约谈犯嫌35人 -> suspects_arrested; 财损合计 -> money_involved; 当场控制涉事人员4名 ->
+    suspects_arrested; 流窜作案15起 -> cases_solved; 以…为名吸收资金 -> money_involved; 打掉…犯罪组织
+    2个 -> gangs_dismantled and 抓获组织成员17名 -> suspects_arrested (组织 a noun there); 总人口控制在
+    300万人 stays social."""
+    figure = next(f for f in figures(extractor, text) if f["text"] == span)
+    assert figure["category"] == category
+
+
+def test_a_breakdown_paragraph_keeps_the_window_of_the_paragraph_before(extractor):
+    """从作案手段看，入室盗窃占比28.6%: the breakdown of the figures of the paragraph before takes
+    their window (上半年), though the article's lead is another day's notice."""
+    from datetime import date
+
+    doc = extractor(make_article([
+        "7月2日20时许，某派出所接报一起纠纷，民警当场控制涉事人员3名。",
+        "2026年上半年，全区共破获盗窃案件136起，抓获犯罪嫌疑人88名。",
+        "从作案手段看，入室盗窃占比28.6%，扒窃占比19.2%。",
+    ], published=date(2026, 7, 10)))
+    share = next(m.fields for m in doc.metrics if m.fields["value"] == 28.6)
+    assert (share["period_start"], share["period_end"]) == (date(2026, 1, 1), date(2026, 6, 30))
