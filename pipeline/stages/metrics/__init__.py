@@ -47,7 +47,7 @@ from .restated import restated_places, restated_windows
 from .regions import page_area
 from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
                         scope_mentions)
-from .words import Clause, clause_start, learn_verbs, sentence_starts
+from .words import Clause, clause_start, learn_verbs, verb_clause_start, sentence_starts
 
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]
 
@@ -451,7 +451,7 @@ class _DocumentReader:
         code, level = self.stage.gazetteer.code_and_level(place)
         return dict(
             subject=subject,
-            category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start),
+            category=read_category(lex, fields, text[:cand.start], verb_clause_start(text, cand.start),
                                    article_organ(text, self.title(sentence)), text[cand.end:cand.end + 32]),
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,

@@ -441,6 +441,8 @@ def test_a_share_takes_the_stage_of_the_whole_it_names(extractor, text, category
     # 控制 people at the scene, not a population held to a number; 抢救伤员 stays a rescue
     ("全区总人口控制在300万人。", "300万人", "social"),
     ("救灾部队已抢救伤员三千余名。", "三千余名", "police_service"),
+    # a bracket inside a word breaks no clause: 查处 governs the cases
+    ("全国共查处妨害国（边）境管理犯罪案件8000起。", "8000起", "cases_solved"),
 ])
 def test_case_narrative_words(extractor, text, span, category):
     """拘提、约谈犯嫌35人 -> suspects_arrested; 财损合计 -> money_involved; 当场控制涉事人员4名 ->
