@@ -51,7 +51,8 @@ from .words import Clause, clause_start, learn_verbs, verb_clause_start, sentenc
 
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]
 
-_YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)年")  # a year a page names
+# a year a page names: 2026年, or a date written with slashes or dashes (2026/03/18 09:12)
+_YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?:年|[/-](?=[01]?\d[/-][0-3]?\d(?!\d)))")
 # a sentence that may state a time scope (一季度, 国庆假期 too)
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至季假节日旬]|\d月|上个?月|当[天晚夜]|除夕")
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the

@@ -465,3 +465,16 @@ def test_a_breakdown_paragraph_keeps_the_window_of_the_paragraph_before(extracto
     ], published=date(2026, 7, 10)))
     share = next(m.fields for m in doc.metrics if m.fields["value"] == 28.6)
     assert (share["period_start"], share["period_end"]) == (date(2026, 1, 1), date(2026, 6, 30))
+
+
+def test_an_undated_page_takes_its_year_from_a_date_written_with_slashes(extractor):
+    """2026/03/18 09:12 on an undated page names its year: 1月10日至3月10日 -> 2026-01-10..2026-03-10
+    (not a window without days)."""
+    from datetime import date
+
+    doc = extractor(make_article([
+        "2026/03/18 09:12 来源：某某网",
+        "1月10日至3月10日，全市公安机关共破获盗窃案件412起。",
+    ]))
+    solved = next(m.fields for m in doc.metrics if m.fields["value"] == 412)
+    assert (solved["period_start"], solved["period_end"]) == (date(2026, 1, 10), date(2026, 3, 10))
