@@ -47,11 +47,12 @@ from .restated import restated_places, restated_windows
 from .regions import page_area
 from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
                         scope_mentions)
-from .words import Clause, clause_start, learn_verbs, sentence_starts
+from .words import Clause, clause_start, learn_verbs, verb_clause_start, sentence_starts
 
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]
 
-_YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)年")  # a year a page names
+# a year a page names: 2026年, or a date written with slashes or dashes (2026/03/18 09:12)
+_YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?:年|[/-](?=[01]?\d[/-][0-3]?\d(?!\d)))")
 # a sentence that may state a time scope (一季度, 国庆假期 too)
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至季假节日旬]|\d月|上个?月|当[天晚夜]|除夕")
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
@@ -66,6 +67,10 @@ _LAUNCH = re.compile(r"上线|开通|启用|投入使用|挂牌成立|正式成�
 _BACK_WINDOW = re.compile(r"^(?:在|于)?(?:此|这|该|上述)?(?:专项|集中|整治|打击)*(?:行动|活动|假期|长假|节日|"
                           r"节假日|黄金周|小长假)?期间$")
 _PARTS_OF = re.compile(r"\s*其中")  # 其中，…: parts of the figures just stated
+# 从发案类型看，…占比37.4%; 分区域看，…; 按年龄段分，…: a paragraph that breaks down the figures
+# of the paragraph before, in its window (when the article's lead states no report window)
+_BREAKDOWN = re.compile(r"\s*(?:从|按|分)[\u4e00-\u9fff]{0,6}?(?:类型|类别|种类|区域|地区|地域|年龄段?|手段|"
+                        r"性别|职业|结构|分布|行业|渠道|方式|罪名|案由|来源|层级|领域|警种)(?:上|来)?(?:看|分|分析)[，,：:]")
 _SAME_PERIOD = re.compile(r"(?<![年比较与和跟])同期(?!相比|比)")
 
 
@@ -115,7 +120,10 @@ class MetricExtractor:
         counted: set[int] = set()  # articles whose lead paragraph states a figure
         for index, sentence in enumerate(doc.sentences):
             if (sentence.article, sentence.paragraph) != paragraph:
+                before = scope if paragraph and paragraph[0] == sentence.article else None
                 paragraph, scope = (sentence.article, sentence.paragraph), lead.get(sentence.article)
+                if scope is None and before and _BREAKDOWN.match(doc.clean, sentence.start):
+                    scope = before  # 从发案类型看，…: the breakdown of the paragraph before
             if sentence.kind == "byline":
                 continue
             text = doc.clean[sentence.start:sentence.end]
@@ -401,7 +409,7 @@ class _DocumentReader:
                 fields["action"] = batch  # 运送年货。这批年货包括干粮5吨: the batch's act
             fields.update(self.who_when_where(index, text, cand, fields, carried))
             fields["category"] = restated_category(fields, text, cand.start, previous, earlier,
-                                                   text[cand.end:cand.end + 32])
+                                                   text[cand.end:cand.end + 32], lex)
             previous.append((cand, fields))
             doc.metrics.append(MetricSpan(sentence=index, start=sentence.start + cand.start,
                                           end=sentence.start + cand.end, fields=fields))
@@ -444,7 +452,7 @@ class _DocumentReader:
         code, level = self.stage.gazetteer.code_and_level(place)
         return dict(
             subject=subject,
-            category=read_category(lex, fields, text[:cand.start], clause_start(text, cand.start),
+            category=read_category(lex, fields, text[:cand.start], verb_clause_start(text, cand.start),
                                    article_organ(text, self.title(sentence)), text[cand.end:cand.end + 32]),
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,

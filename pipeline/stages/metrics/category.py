@@ -85,7 +85,22 @@ def read_category(lex, fields: dict, context: str, clause: int = 0, organ: str =
     if clause and found == "other" and not fields.get("object") and (
             fields.get("change_direction") or fields["quantity_kind"] in ("percent", "money")):
         found = first_rule(lex, fields, context, context, organ)
+    if found not in _STAGES:
+        found = noun_action_stage(lex, fields, context[clause:], organ) or found
     return stage_after(fields, tail, found, context[clause:] if clause else None)
+
+
+def noun_action_stage(lex, fields: dict, context: str, organ: str = "") -> str:
+    """The stage a clause's own verb gives a figure whose action is a word that is a noun after a
+    verb (metric_lexicon.json noun_after_verb) ending the clause before it (打掉…犯罪组织2个: 组织 names the gang -> gangs_dismantled; 抓获组织成员17名:
+    the members arrested -> suspects_arrested, not the deployment of 组织); '' when none."""
+    action, obj, head = fields.get("action") or "", fields.get("object") or "", context.rstrip()
+    if action not in lex.ambiguous_verbs or not lex.noun_after_re.fullmatch(action) \
+            or not (head.endswith(action + obj) or head.endswith(obj + action)):
+        return ""
+    noun = obj if head.endswith(action + obj) and obj else head[max(0, len(head) - len(action) - 6):]
+    found = _first(lex, {**fields, "action": None, "object": noun}, context, context, True, organ)
+    return found if found in _STAGES else ""
 
 
 # A headline's clauses are set apart by a space (警方捣破贩毒集团 拘捕7人): two Chinese characters,
@@ -230,7 +245,7 @@ _RESTATES = re.compile(r"(?:价值|市值|折合|合计|共计|总价值|约占|
 
 
 def restated_category(fields: dict, text: str, start: int, previous: list,
-                      earlier: list[dict] = (), tail: str = "") -> str:
+                      earlier: list[dict] = (), tail: str = "", lex=None) -> str:
     """Return the category of the figure before in the sentence for a figure that only
     restates it: a share (武汉市破获1.6万起，约占全省的三成 -> cases_solved) or a value
     (追回被盗电动车27辆，价值8.5万元 -> losses_recovered); else the figure's own. A part
@@ -241,7 +256,11 @@ def restated_category(fields: dict, text: str, start: int, previous: list,
     own_stage = stage_after(fields, tail, "other") if tail else "other"
     part_of = None if own_stage != "other" else _subtotal_of(fields, text, start, previous, earlier)
     if part_of is None and own_stage == "other":
+        part_of = whole_named(lex, fields, text, start, tail) if lex is not None else None
+    if part_of is None and own_stage == "other":
         part_of = share_of(fields, text, start, previous, earlier)
+    if part_of is None and own_stage == "other":
+        part_of = share_restated(fields, text, start, previous)
     if part_of is not None:
         return part_of
     if not fields.get("change_direction"):  # 同比上升12.5%，其中宁波市占全省案件总数的52%: a share of
@@ -328,3 +347,56 @@ def share_of(fields: dict, text: str, start: int, previous: list, earlier: list[
     if counts:
         return counts[0]["category"]
     return "cases_filed" if cases else None
+
+
+# One share stated twice (…占比超三成，占破获案件总数的37.4%; 在破获的案件中，…占比超三成，达31.5%)
+# is one figure: both statements read the whole the sentence names, with its verb.
+_WHOLE_BEFORE = re.compile(r"[占佔](?!比)([^，,。；;：:占佔]{2,14}?)(?:的|之)$")
+_WHOLE_AFTER = re.compile(r"[，,]\s*(?:约|则)?[占佔](?!比)([^，,。；;：:占佔]{2,14}?)(?:的|之)")
+_WHOLE_SCOPE = re.compile(r"([^，,。；;：:]{2,16}?)(?:之中|中)[，,][^，,。；;：:]*$")
+_MONEY_WHOLE = re.compile(r"金额|资金|款|损失|元")
+_PEOPLE_WHOLE = re.compile(r"人数|人员|嫌疑人|罪犯|被告人|人$")
+
+
+def _is_share(fields: dict, text: str, start: int) -> bool:
+    """Whether a figure is a share stated after 占 (占比超三成, 占破获案件总数的37.4%)."""
+    return not fields.get("change_direction") \
+        and (fields["quantity_kind"] == "percent" or fields.get("unit") == "成") \
+        and bool(_SHARE_BEFORE.search(text, max(0, start - 14), start))
+
+
+def whole_named(lex, fields: dict, text: str, start: int, tail: str = "") -> str | None:
+    """The category of the whole a share names, read as a count with its own verb: 占X的N% names X
+    (占破获案件总数的37.4% -> cases_solved; 占全部审结案件的66.5% -> adjudicated); a bare share
+    right before it takes the same (…占比超三成，占破获案件总数的37.4%: 超三成 cases_solved); else a
+    scope clause before the share (在破获的案件中，…案件占比超三成 -> cases_solved). None when the
+    figure is no share or the whole fits no stage (占全省的三成, 占全镇人口的六成)."""
+    if not _is_share(fields, text, start):
+        return None
+    head = text[max(0, start - 16):start]
+    named = _WHOLE_BEFORE.search(head)
+    after = None if named else _WHOLE_AFTER.match(tail)
+    scope = None if named or after else _WHOLE_SCOPE.search(text, 0, start)
+    found = named or after or scope
+    if found is None:
+        return None
+    whole = found.group(1)
+    kind, unit = ("money", "元") if _MONEY_WHOLE.search(whole) else \
+        ("count", "人" if _PEOPLE_WHOLE.search(whole) else "件")
+    category = first_rule(lex, {"quantity_kind": kind, "unit": unit, "action": None, "object": None,
+                                "change_direction": None}, whole, whole)
+    return None if category in _SHARE_OWN else category
+
+
+_SAME_SHARE = re.compile(r"[，,]\s*(?:达到?|为|约为?|即)$")
+
+
+def share_restated(fields: dict, text: str, start: int, previous: list) -> str | None:
+    """The category of the share a rate restates right after it (…案件占比超三成，达31.5% -> the
+    category of 超三成); None otherwise."""
+    if not previous or fields.get("change_direction") or fields["quantity_kind"] != "percent":
+        return None
+    last, before = previous[-1]
+    if not _is_share(before, text, last.start) or not _SAME_SHARE.search(text[last.end:start]):
+        return None
+    return before["category"] if before["category"] != "other" else None

@@ -403,6 +403,30 @@ def test_shares_take_the_category_of_their_whole(extractor, text, span, category
     assert figure["category"] == category
 
 
+@pytest.mark.parametrize("text", [
+    "在侦破的案件中，盗抢类案件占比超四成，占侦破案件总数的42.6%。",
+    "从类型看，在破获的案件中，传销类案件占比近两成，达19.8%。",
+])
+def test_one_share_stated_twice_takes_one_category(extractor, text):
+    """…占比超四成，占侦破案件总数的42.6%: both statements name the cases solved (cases_solved),
+    not 超四成 a count recorded and 42.6% another."""
+    shares = [f for f in figures(extractor, text) if f["quantity_kind"] == "percent" or f["unit"] == "成"]
+    assert len(shares) == 2
+    assert {f["category"] for f in shares} == {"cases_solved"}
+
+
+@pytest.mark.parametrize("text, category", [
+    ("刑事案件占比近两成，占全部审结案件的18.9%。", "adjudicated"),
+    ("帮信类案件占比超两成，占受理案件总数的23.1%。", "cases_filed"),
+    ("未成年人占比不足一成，占起诉人数的7.2%。", "prosecuted"),
+])
+def test_a_share_takes_the_stage_of_the_whole_it_names(extractor, text, category):
+    """占全部审结案件的18.9% names cases tried: adjudicated (审结 is never cases_solved), and the
+    bare 占比近两成 right before it takes the same."""
+    shares = [f for f in figures(extractor, text) if f["quantity_kind"] == "percent" or f["unit"] == "成"]
+    assert [f["category"] for f in shares] == [category, category]
+
+
 @pytest.mark.parametrize("text, span, category", [
     # Taiwan's words for an arrest and a suspect, read in the simplified view
     ("警方在多地搜索20处，拘提、约谈犯嫌35人。", "35人", "suspects_arrested"),
@@ -414,10 +438,43 @@ def test_shares_take_the_category_of_their_whole(extractor, text, span, category
     ("专项行动打掉以李某为首的恶势力犯罪组织2个，抓获组织成员17名。", "2个", "gangs_dismantled"),
     ("专项行动打掉以李某为首的恶势力犯罪组织2个，抓获组织成员17名。", "17名", "suspects_arrested"),
     ("派出所组织巡逻120次。", "120次", "deployment"),
+    # 控制 people at the scene, not a population held to a number; 抢救伤员 stays a rescue
+    ("全区总人口控制在300万人。", "300万人", "social"),
+    ("救灾部队已抢救伤员三千余名。", "三千余名", "police_service"),
+    # a bracket inside a word breaks no clause: 查处 governs the cases
+    ("全国共查处妨害国（边）境管理犯罪案件8000起。", "8000起", "cases_solved"),
 ])
 def test_case_narrative_words(extractor, text, span, category):
     """拘提、约谈犯嫌35人 -> suspects_arrested; 财损合计 -> money_involved; 当场控制涉事人员4名 ->
     suspects_arrested; 流窜作案15起 -> cases_solved; 以…为名吸收资金 -> money_involved; 打掉…犯罪组织
-    2个 -> gangs_dismantled and 抓获组织成员17名 -> suspects_arrested (组织 a noun there)."""
+    2个 -> gangs_dismantled and 抓获组织成员17名 -> suspects_arrested (组织 a noun there); 总人口控制在
+    300万人 stays social."""
     figure = next(f for f in figures(extractor, text) if f["text"] == span)
     assert figure["category"] == category
+
+
+def test_a_breakdown_paragraph_keeps_the_window_of_the_paragraph_before(extractor):
+    """从作案手段看，入室盗窃占比28.6%: the breakdown of the figures of the paragraph before takes
+    their window (上半年), though the article's lead is another day's notice."""
+    from datetime import date
+
+    doc = extractor(make_article([
+        "7月2日20时许，某派出所接报一起纠纷，民警当场控制涉事人员3名。",
+        "2026年上半年，全区共破获盗窃案件136起，抓获犯罪嫌疑人88名。",
+        "从作案手段看，入室盗窃占比28.6%，扒窃占比19.2%。",
+    ], published=date(2026, 7, 10)))
+    share = next(m.fields for m in doc.metrics if m.fields["value"] == 28.6)
+    assert (share["period_start"], share["period_end"]) == (date(2026, 1, 1), date(2026, 6, 30))
+
+
+def test_an_undated_page_takes_its_year_from_a_date_written_with_slashes(extractor):
+    """2026/03/18 09:12 on an undated page names its year: 1月10日至3月10日 -> 2026-01-10..2026-03-10
+    (not a window without days)."""
+    from datetime import date
+
+    doc = extractor(make_article([
+        "2026/03/18 09:12 来源：某某网",
+        "1月10日至3月10日，全市公安机关共破获盗窃案件412起。",
+    ]))
+    solved = next(m.fields for m in doc.metrics if m.fields["value"] == 412)
+    assert (solved["period_start"], solved["period_end"]) == (date(2026, 1, 10), date(2026, 3, 10))
