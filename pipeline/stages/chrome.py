@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..lexicon import DATA_DIR, alternation, read_words
-from . import headers
+from . import headers, sitenames
 from .headers import find_date
 from .layout import Line, heading_like
 from .metalines import DATE_TEXT, EDITION, META_LABEL, OUTLET_NAME, TIME, meta_line, stamped
@@ -60,7 +60,9 @@ _WIDGET = re.compile(
     r"|(?i:^(?:打开|下载|安装)[\u4e00-\u9fff]{0,8}(?:APP|客户端)|(?:APP|客户端)内(?:打开|阅读|查看))|阅读体验更佳"  # app banners
     r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
     r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$"  # not 1, 2: a feature's section numbers
-    r"|^(?:点击|戳)(?:上方|下方)?蓝字|^(?:\+[ \t]*)?关注(?:我们)?$|^≡")  # WeChat's 点击蓝字 关注我们, a mobile page's menu
+    r"|^(?:点击|戳)(?:上方|下方)?蓝字|^(?:\+[ \t]*)?关注(?:我们)?$|^≡"
+    # 提示：点击上方“示例公安”免费关注, 长按识别二维码关注我们: a public account's follow prompt
+    r"|(?:点击|戳|长按|扫描|识别)[^。，]{0,4}(?:上方|下方|右上角|文末|蓝字|二维码)[^。]{0,24}(?:关注|订阅|星标)|设为星标")  # WeChat's 点击蓝字 关注我们, a mobile page's menu
 # 作者头像, 点赞 26, 点击播报本文，约: a mobile page's avatar and action bar, a public account's
 # bottom bar, a portal's read-aloud button (the lists in data/chrome_widget_*.txt).
 _WIDGET_WORDS = re.compile(
@@ -105,7 +107,11 @@ _CHANNEL = re.compile(r"^【[^【】]{1,8}】$")
 _SITE_SUFFIX = re.compile(r"[ \t]*(?:_|-|—|\||｜|－)[ \t]*[\u4e00-\u9fffA-Za-z0-9]{2,12}"
                           r"(?:网|报|在线|频道|新闻|客户端|中心|站)$")
 _JUMP = re.compile(r"^[(（]?(?:(?:下转|上接|转)第[0-9一二三四五六七八九十]{1,3}版|未完|未完待续|待续)[)）]?$")
-_JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,}$")
+_JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,}$"
+                   r"|^<!--.{0,80}-->$"  # <!-- 广告位 -->: an HTML comment the extractor left
+                   # var _hmt = _hmt || [];, (function() {, })();: a script's lines
+                   r"|^(?=[^\u4e00-\u9fff]*$)(?:(?:var|let|const)[ \t]+[\w$]+[ \t]*=|function[ \t]*[\w$]*[ \t]*\("
+                   r"|\(function|window\.|document\.|[})\]]+[ \t]*[();]*;?$)")
 _PAGE_TITLE_SEP = re.compile(r"^[ \t]*(?:_|-|—|\||｜|－)")
 _PAGE_LABEL = re.compile(r"^(?:新闻详情|文章详情|内容详情|正文|详情|阅读全文)$")
 _GUIDE = re.compile(r"^(?:本版导读|导读|本版要目)(?:$|[:：]?[ \t]*[·•・])")  # 本版导读：· 标题一　· 标题二
@@ -130,6 +136,7 @@ class PageMeta:
     chrome: list[tuple[int, int, str]] = field(default_factory=list)
     headlines: set[str] = field(default_factory=set)  # listed in the page header (e-paper)
     organ: str | None = None  # the organ whose site it is (示例省人民检察院 over 首页 > 检察要闻)
+    site: str | None = None  # the news site's own name atop the page (示例法治在线 | 守护一方平安)
 
 
 _GAP = re.compile(r"[ \t\u3000]+")
@@ -282,6 +289,9 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
                 kinds[i] = "page_title"
                 if masthead and meta.outlet is None:
                     meta.outlet = masthead
+            elif (site := sitenames.slogan_site(line.simple)) or sitenames.site_over_headline(lines, kinds, i):
+                kinds[i] = "page_title"  # 示例法治在线 | 守护一方平安
+                meta.site = _as_printed(line, site or line.simple)
             break
     for i, line in enumerate(lines[:-1]):  # 【法治】 above the date line
         if kinds[i] is None and kinds[i + 1] in ("meta", "nav") and _CHANNEL.match(line.simple):
@@ -521,6 +531,8 @@ def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
     _mark_titles(lines, kinds, meta)
     if meta.organ and meta.outlet and not OUTLET_NAME.search(meta.outlet):
         meta.outlet = meta.organ  # 来源：天水市人民检察院, 来源：省院第二检察部 on 甘肃省人民检察院's site
+    if meta.site and meta.outlet and not OUTLET_NAME.search(meta.outlet):
+        meta.outlet = meta.site  # 信息来源：示例区公安局 on 示例法治在线's page
     meta.chrome = [(line.start, line.end, kind) for line, kind in zip(lines, kinds) if kind]
     return kinds, meta
 

@@ -33,7 +33,7 @@ from .chrome import EDITION, PageMeta, article_openers, find_chrome, glued_edito
 from .endings import BARE_CREDIT, closing_chrome, ends_sentence, is_caption, truncated
 from .layout import Line as _Line
 from .layout import dash_subtitle, glued_dates, glued_jumps, item_headline, numbered_items, page_lines, run_on_items, simplified_view
-from .metalines import page_published
+from .metalines import page_published, stamped
 from .signatures import mark_report_signers, organ_signers
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
 
@@ -355,6 +355,7 @@ class ArticleSplitter:
         signed = organ_signers(all_lines, kinds)  # 示例市人民检察院 / 2024年6月2日 under a notice: no headline
         titled = {all_lines[i].end for i in range(len(all_lines) - 1)
                   if kinds[i] is None and kinds[i + 1] == "meta" and all_lines[i].start not in signed}
+        titled |= _headline_under_date(all_lines, kinds)
         epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
         for block in _blocks(lines, titled, article_openers(all_lines, kinds), signed):
             if not block.is_article and _photo_item(block):
@@ -505,6 +506,22 @@ def _header(first: _Block, dated: frozenset[int] | set[int] = frozenset()) -> tu
     return title, kicker, subtitle, spans
 
 
+def _headline_under_date(all_lines: list[_Line], kinds: list[str | None]) -> set[int]:
+    """The end of a page's first text line when only chrome is above it, a date line with a time
+    or a label among it, and a paragraph follows: a post's headline under its account line
+    (``原创 示例公安 2026年06月03日 18:30`` / ``阅读 2.1万`` / ``深夜砸车窗？示例警方72小时破案`` /
+    ``5月28日凌晨，…。``), even with a question mark. Not under an edition line alone (an
+    e-paper page may open with the end of an article from the page before)."""
+    first = next((i for i, kind in enumerate(kinds) if kind is None), None)
+    if first is None or not any(kind == "meta" and stamped(line.simple)
+                                for line, kind in zip(all_lines[:first], kinds[:first])):
+        return set()
+    below = next((i for i in range(first + 1, len(all_lines)) if kinds[i] is None), None)
+    if below is None or "。" not in all_lines[below].simple or not is_weak_heading(all_lines[first].simple):
+        return set()
+    return {all_lines[first].end}
+
+
 def _dated_on_top(kinds: list[str | None]) -> bool:
     """True for a web page: a date/source line among its first four lines."""
     return "meta" in kinds[:4]
@@ -531,7 +548,8 @@ def _page_facts(doc: Document, meta: PageMeta) -> None:
         mark = article.header.get("dateline_simple")
         article.published = doc.published
         article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
-                          or article.header.get("credit") or meta.organ or doc.meta.get("site_name"))
+                          or article.header.get("credit") or meta.organ or meta.site
+                          or doc.meta.get("site_name"))
     if meta.authors and doc.articles and not doc.articles[0].authors:
         found = headers.byline_authors(simplified_view(meta.authors))
         doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]

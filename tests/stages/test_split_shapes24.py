@@ -32,3 +32,41 @@ def test_a_web_page_with_a_share_widget_on_its_date_line_has_its_headline():
                 "7月1日，示例市公安局破获一起盗窃案，抓获嫌疑人2名。\n")
     assert [a.title for a in doc.articles] == ["示例市民警破获一起盗窃案"]
     assert doc.published == date(2025, 7, 2)
+
+
+def test_a_site_name_with_its_slogan_is_no_headline():
+    doc = split("示例法治在线 | 守护一方平安的新闻门户\n首页 > 警方在线 > 正文\n示例警方破获盗窃团伙3个\n"
+                "2025-03-18 09:12 来源：示例法治在线\n本网讯 3月17日，示例市公安局通报，破获盗窃团伙3个。\n")
+    assert [(a.title, a.kicker) for a in doc.articles] == [("示例警方破获盗窃团伙3个", None)]
+    assert doc.chrome[0][2] == "page_title"
+
+
+def test_a_site_name_over_the_headline_is_the_outlet_before_an_organ_source():
+    doc = split("示例政法在线\n示例警方打掉一个涉黑团伙\n发布日期：2025年10月22日　信息来源：示例区公安局\n"
+                "10月20日，记者从示例区公安局获悉，该局打掉涉黑组织1个。\n")
+    assert [(a.title, a.kicker, a.outlet) for a in doc.articles] == [("示例警方打掉一个涉黑团伙", None, "示例政法在线")]
+
+
+def test_a_site_name_over_a_text_is_a_kicker_when_no_date_line_follows():
+    doc = split("示例政法在线\n示例警方打掉一个涉黑团伙\n本报记者 张明\n10月20日，示例区公安局打掉涉黑组织1个。\n")
+    assert doc.articles[0].title == "示例警方打掉一个涉黑团伙"
+    assert not any(kind == "page_title" for _s, _e, kind in doc.chrome)
+
+
+def test_a_post_headline_under_its_account_line_keeps_its_question_mark():
+    doc = split("示例公安\n原创　示例公安　2025年06月03日 18:30　浙江\n阅读 3.2万\n深夜砸车窗？示例警方两天破案\n"
+                "提示：点击上方“示例公安”免费关注\n5月28日凌晨，示例区一停车场内多辆汽车被砸。民警两天后抓获嫌疑人。\n")
+    assert [a.title for a in doc.articles] == ["深夜砸车窗？示例警方两天破案"]
+    assert [kind for _s, _e, kind in doc.chrome].count("widget") == 2
+
+
+def test_html_comments_and_script_lines_are_junk():
+    doc = split("示例警方破获一起盗窃案\n2025-03-01 10:00 来源：示例网\n3月1日，示例县公安局破获盗窃案1起。\n"
+                "<!-- 广告位 -->\n嫌疑人已被刑事拘留。\nvar _hmt = _hmt || [];\n")
+    assert [kind for _s, _e, kind in doc.chrome].count("junk") == 2
+    assert len(doc.articles) == 1
+
+
+def test_a_spaced_headline_with_quotes_loses_its_spaces():
+    doc = split("示 例 警 方 “ 春 风 ” 行 动 告 捷\n本报记者 张明\n3月1日，示例县公安局破获盗窃案1起。\n")
+    assert doc.articles[0].title == "示例警方“春风”行动告捷"
