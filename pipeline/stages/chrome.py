@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..lexicon import DATA_DIR, alternation, read_words
-from . import headers, sitenames
+from . import epaper, headers, sitenames
 from .headers import find_date
 from .layout import Line, heading_like
 from .metalines import DATE_TEXT, EDITION, META_LABEL, OUTLET_NAME, TIME, meta_line, stamped
@@ -211,6 +211,8 @@ def line_kind(text: str) -> str | None:
     for pattern, kind in checks:
         if pattern.search(text):
             return kind
+    if epaper.guide_row(text):  # 本版导读：甲地警方破获…案　乙县法院审结…案
+        return "page_header"
     if len(text) <= 60 and "。" not in text:
         if _NAV.search(text) or _NAV_BAR.match(text) or _PAGE_LABEL.match(text) or _CRUMB_START.match(text):
             return "nav"
@@ -319,6 +321,8 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     elif rest and (one_line := headline_row(texts[0], texts[1:])):
         kinds[rest[0]] = "page_header"
         meta.headlines = set(one_line)
+    for i in (i for i, kind in enumerate(kinds) if kind == "page_header" and epaper.guide_row(lines[i].simple)):
+        meta.headlines |= set(epaper.guide_headlines(lines[i].simple, [line.simple for line in lines[i + 1:]]))
 
 
 def headline_row(text: str, below: list[str]) -> list[str] | None:

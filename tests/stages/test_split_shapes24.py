@@ -70,3 +70,23 @@ def test_html_comments_and_script_lines_are_junk():
 def test_a_spaced_headline_with_quotes_loses_its_spaces():
     doc = split("示 例 警 方 “ 春 风 ” 行 动 告 捷\n本报记者 张明\n3月1日，示例县公安局破获盗窃案1起。\n")
     assert doc.articles[0].title == "示例警方“春风”行动告捷"
+
+
+EPAPER = ("示例法治报　2025年5月20日　星期三\n第03版：示例视窗\n"
+          "本版导读：示例区夜巡守护烟火气　示例县法院审结非法捕捞案　示例警方破获 网络赌博案\n"
+          "示例区夜巡守护烟火气\n本报记者 张明\n4月以来，示例区公安分局开展夜巡行动。\n"
+          "示例县法院审结非法捕捞案\n本报讯（通讯员 李强）5月12日，示例县人民法院宣判一起非法捕捞案。\n"
+          "示例警方破获 网络赌博案\n涉案流水逾2亿元\n本报记者 张明\n日前，示例市公安局破获一起网络赌博案。\n")
+
+
+def test_a_guide_line_without_bullets_is_the_page_header_and_names_the_headlines():
+    doc = split(EPAPER)
+    assert [kind for _s, _e, kind in doc.chrome] == ["meta", "meta", "page_header"]
+    assert [(a.title, a.subtitle) for a in doc.articles] == [
+        ("示例区夜巡守护烟火气", None), ("示例县法院审结非法捕捞案", None), ("示例警方破获 网络赌博案", "涉案流水逾2亿元")]
+
+
+def test_a_guide_label_inside_a_sentence_is_text():
+    from pipeline.stages.epaper import guide_row
+    assert guide_row("本版导读：甲 乙")
+    assert not guide_row("他在导读中写道：本案事实清楚。")
