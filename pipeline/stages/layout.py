@@ -123,7 +123,7 @@ _META_WORDS = re.compile(r"来源|稿源|作者|编辑|发布|时间|日期|星�
                          r"|\d{1,2}日[电讯]")  # 2023-10-13 16:20 中央社 台北13日电
 # 示例县公安局 2021年4月15日, 示例法治在线 2025-03-01 08:00: a signature or an outlet with its
 # date, not a headline.
-_SIGNER_END = re.compile(r"(?:局|院|所|队|委|厅|部|办|中心|政府|委员会|报|网|社|台|站|客户端|在线|快讯|资讯)(?:编印|编发|编)?$")  # not 处: 被查处
+_SIGNER_END = re.compile(r"(?:局|院|所|队|委|厅|部|办|中心|政府|委员会|报|网|社|台|站|客户端|在线|快讯|资讯)(?:[ \t]*(?:编印|编发|编))?$")  # not 处: 被查处
 
 
 def glued_dates(lines: list[Line]) -> list[Line]:

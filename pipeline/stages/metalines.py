@@ -54,7 +54,9 @@ _WIRE_MARK = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}\d{1,2}日[电
 # 阅读 1.2万, 评论 16: a count without a colon beside the date.
 _ISSUE = re.compile(r"(?:总)?第[ \t]*[0-9０-９一二三四五六七八九十百]{1,4}[ \t]*期")
 # （2026年第23期）: a bulletin's issue in brackets (not 1998年第一期 citing a journal in a text)
-_ISSUE_LINE = re.compile(rf"^[（(][ \t]*(?:(?:19|20)\d\d年)?[ \t]*(?:{_ISSUE.pattern}[ \t]*[，,]?[ \t]*){{1,2}}[）)]$")
+_ISSUE_LINE = re.compile(rf"^[（(][ \t]*(?:(?:19|20)\d\d年)?[ \t]*(?:{_ISSUE.pattern}[ \t]*[，,]?[ \t]*){{1,2}}[）)]$"
+                         # 2026年第19期（总第412期）: the issue and the running count in brackets
+                         rf"|^(?:(?:19|20)\d\d年)?[ \t]*{_ISSUE.pattern}[ \t]*[（(][ \t]*{_ISSUE.pattern}[ \t]*[）)]$")
 _COUNT = re.compile(r"(?:阅读|浏览|评论|点赞|转发)[ \t]*\d+(?:\.\d+)?[万千]?")
 # English labels of a date line: Posted on Aug 5, 2022
 _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
@@ -157,7 +159,7 @@ def meta_line(text: str) -> dict | None:
     release = release_fields(text)
     if release is not None:
         return release
-    text = unglued(text)
+    text = _COMPILER_GAP.sub("", unglued(text))  # 示例市委政法委　编　2026年7月8日
     account = _ACCOUNT_LINE.match(text) or _POSTED_FROM.match(text)
     if account and (account.re is _ACCOUNT_LINE or headers.is_city(account["place"])):
         return _account_line(account)
@@ -212,7 +214,9 @@ def meta_line(text: str) -> dict | None:
     return found
 
 
-# 示例市委政法委编, 示例县公安局编印: the organ that compiles a digest or bulletin.
+# 示例市委政法委编, 示例县公安局编印: the organ that compiles a digest or bulletin (a blank may
+# part the organ from 编: 示例市委政法委　编).
+_COMPILER_GAP = re.compile(r"(?<=[局院委厅部办心会室])[ \t\u3000]+(?=(?:编印|编发|编)(?:[ \t\u3000]|$))")
 _COMPILER = re.compile(r"^(?P<organ>[\u4e00-\u9fff]{2,16}?(?:局|院|委|厅|部|办|中心|委员会|办公室))(?:编印|编发|编)$")
 
 

@@ -90,3 +90,18 @@ def test_a_guide_label_inside_a_sentence_is_text():
     from pipeline.stages.epaper import guide_row
     assert guide_row("本版导读：甲 乙")
     assert not guide_row("他在导读中写道：本案事实清楚。")
+
+
+def test_a_compiler_line_with_a_blank_before_its_mark_names_the_outlet():
+    assert meta_line("示例市委政法委　编　　2025年7月8日") == {"published": date(2025, 7, 8), "outlet": "示例市委政法委"}
+    assert meta_line("示例县公安局 编印 2025年7月8日")["outlet"] == "示例县公安局"
+    assert meta_line("市局 编写 2025年7月8日") is None
+    doc = split("示例政法简讯\n2025年第19期（总第412期）\n示例市委政法委　编　　2025年7月8日\n"
+                "【甲区】7月2日，甲区人民检察院对一起非法吸收公众存款案提起公诉。\n"
+                "【乙县】6月以来，乙县法院设立巡回审判点4个。\n")
+    assert [(a.title, a.outlet) for a in doc.articles] == [("甲区", "示例市委政法委"), ("乙县", "示例市委政法委")]
+
+
+def test_an_issue_line_with_its_running_count_in_brackets_is_chrome():
+    assert meta_line("2025年第19期（总第412期）") == {}
+    assert meta_line("第3期（总第56期）") == {}
