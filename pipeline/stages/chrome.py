@@ -83,7 +83,8 @@ _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|�
 _ORIGINAL = re.compile(r"^原标题[:：]")
 # （编号：2024-017）, 示公通〔2024〕3号: a release's serial or document number under its title.
 _DOC_NUMBER = re.compile(r"^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
-                         r"|^[\u4e00-\u9fff]{1,10}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]第?\d{1,4}号$")
+                         r"|^[\u4e00-\u9fff]{1,10}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]第?\d{1,4}号$"
+                         r"|^[（(][ \t]*第[ \t]*[0-9一二三四五六七八九十百]{1,4}[ \t]*号[ \t]*[）)]$")  # （第7号）
 _TEASER = re.compile(r"^【?(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
                      r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行"
                      r"|热门新闻|热门资讯|热门阅读|相关推荐|往期回顾|往期推荐|更多阅读|更多精彩|精彩阅读)】?[:：]?"
@@ -137,6 +138,8 @@ class PageMeta:
     headlines: set[str] = field(default_factory=set)  # listed in the page header (e-paper)
     organ: str | None = None  # the organ whose site it is (示例省人民检察院 over 首页 > 检察要闻)
     site: str | None = None  # the news site's own name atop the page (示例法治在线 | 守护一方平安)
+    signed: list[tuple[int, date]] = field(default_factory=list)  # (start, date) of releases' signature dates
+    dated: bool = False  # a date line, edition line or masthead (not a signature) dates the page
 
 
 _GAP = re.compile(r"[ \t\u3000]+")
@@ -258,6 +261,9 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             if found is not None and (kind is None or found.get("published") or EDITION.search(line.simple)):
                 kind = None if read and signature_date(lines, kinds, i) else "meta"
                 meta.published = meta.published or found.get("published")
+                if kind is None and found.get("published"):
+                    meta.signed.append((line.start, found["published"]))
+                meta.dated = meta.dated or (kind == "meta" and found.get("published") is not None)
                 meta.outlet = meta.outlet or _as_printed(line, found.get("outlet"))
                 meta.authors = meta.authors or _as_printed(line, found.get("authors"))
         kinds[i] = kind
@@ -386,7 +392,8 @@ _TOP_CRUMBS = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[ \t]*(?:>>|[>＞»])[ \t]*[\
 # an organ's (示例省人民检察院, 示例市公安局), not between headline and date line (被诉至示例市法院).
 _WEB_NAME = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:门户网站|网站|官网|官方网站|政务网|新闻网|客户端|日报|晚报|晨报|时报|电视台)$")
 _ORGAN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州)[\u4e00-\u9fff]{0,6}?(?:人民法院|人民检察院|检察院|法院"
-                         r"|公安局|公安厅|司法局|司法厅|人民政府)$")
+                         r"|公安局|公安厅|司法局|司法厅|人民政府)"
+                         r"(?:[\u4e00-\u9fff]{1,6}?(?:分局|支队|大队|派出所|检察室|法庭))?$")  # 示例市公安局示例分局
 
 
 def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:

@@ -55,3 +55,17 @@ def mark_report_signers(lines: list[Line]) -> None:
     for above, line in zip(lines, lines[1:]):
         if line.kind == "heading" and dash_subtitle(above) and SIGNER.match(line.simple):
             line.kind = "byline"
+
+
+def after_signatures(lines: list[Line], kinds: list[str | None], signed: set[int]) -> set[int]:
+    """Starts of the lines that open a release when they are a headline: the first text line
+    under a signature (``示例县公安局`` / ``2024年4月14日`` / ``关于…的通报`` / ``（第8号）`` / text),
+    as on a page that prints several numbered releases one under the other."""
+    out = set()
+    for i in range(len(lines) - 1):
+        if lines[i].start in signed and (kinds[i] is None or _bare_date(lines[i])) and not (
+                SIGNER_ORGAN.match(lines[i].simple)):
+            after = next((j for j in range(i + 1, len(lines)) if kinds[j] is None), None)
+            if after is not None and heading_like(lines[after].simple):
+                out.add(lines[after].start)
+    return out

@@ -34,7 +34,7 @@ from .endings import BARE_CREDIT, closing_chrome, ends_sentence, is_caption, tru
 from .layout import Line as _Line
 from .layout import dash_subtitle, glued_dates, glued_jumps, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 from .metalines import page_published, stamped
-from .signatures import mark_report_signers, organ_signers
+from .signatures import after_signatures, mark_report_signers, organ_signers
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
@@ -357,7 +357,8 @@ class ArticleSplitter:
                   if kinds[i] is None and kinds[i + 1] == "meta" and all_lines[i].start not in signed}
         titled |= _headline_under_date(all_lines, kinds)
         epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
-        for block in _blocks(lines, titled, article_openers(all_lines, kinds), signed):
+        opens = article_openers(all_lines, kinds) | after_signatures(all_lines, kinds, signed)
+        for block in _blocks(lines, titled, opens, signed):
             if not block.is_article and _photo_item(block):
                 block.is_article = True  # 禁毒宣传 / 6月5日，…。 通讯员 常青 摄: a photo of its own
             if epaper and not block.is_article and groups and _brief(block, groups[-1][-1]):
@@ -536,6 +537,17 @@ def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:
     return dateline[at:at + len(outlet)] if at >= 0 else outlet
 
 
+def _signed_dates(doc: Document, meta: PageMeta) -> list[tuple[int, object]]:
+    """The signature dates of the releases on a page that prints several, when only they date
+    the page (no date line, edition line or input date): each release is published on its own
+    signature date, the page on the latest (``…通报`` / ``2024年4月14日`` … ``…通报`` /
+    ``2024年4月15日`` → 2024-04-15). Else an empty list."""
+    if len(meta.signed) < 2 or meta.dated or doc.published != meta.signed[0][1]:
+        return []
+    doc.published = max(day for _start, day in meta.signed)
+    return meta.signed
+
+
 def _page_facts(doc: Document, meta: PageMeta) -> None:
     """Give each article its ``published`` date and ``outlet``; the page's 作者 line fills the
     first article's authors when it has none.
@@ -544,9 +556,11 @@ def _page_facts(doc: Document, meta: PageMeta) -> None:
     line, else the input's date. A wire story's dateline names the day it was filed, not the
     day this page printed it (``2022-03-15 09:20 来源：新华社`` over ``新华社北京3月14日电`` →
     2022-03-15); a dateline states no year, so on an undated page it gives no date either."""
+    signed = _signed_dates(doc, meta)
     for article in doc.articles:
         mark = article.header.get("dateline_simple")
-        article.published = doc.published
+        article.published = next((day for start, day in signed if any(s <= start < e for s, e in article.segments)),
+                                 doc.published) if signed else doc.published
         article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
                           or article.header.get("credit") or meta.organ or meta.site
                           or doc.meta.get("site_name"))

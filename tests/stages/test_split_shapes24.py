@@ -105,3 +105,38 @@ def test_a_compiler_line_with_a_blank_before_its_mark_names_the_outlet():
 def test_an_issue_line_with_its_running_count_in_brackets_is_chrome():
     assert meta_line("2025年第19期（总第412期）") == {}
     assert meta_line("第3期（总第56期）") == {}
+
+
+RELEASES = ("示例市公安局示例分局\n首页 > 警务公开 > 通知公告\n警情通报\n（第3号）\n"
+            "5月2日21时许，示例分局接群众报警称，一饭店内发生纠纷。民警到场处置，控制涉事人员3名。\n"
+            "示例市公安局示例分局\n2025年5月3日\n"
+            "关于一季度全区盗窃案件情况的通报\n（第4号）\n"
+            "2025年第一季度，全区共接报盗窃警情120起，同比下降12%。\n"
+            "示例市公安局示例分局\n2025年5月6日\n")
+
+
+def test_numbered_releases_one_under_the_other_are_articles_of_their_own():
+    doc = split(RELEASES)
+    assert [(a.title, a.kicker, a.subtitle) for a in doc.articles] == [
+        ("警情通报", None, None), ("关于一季度全区盗窃案件情况的通报", None, None)]
+    assert [kind for _s, _e, kind in doc.chrome][:3] == ["page_title", "nav", "number"]
+
+
+def test_each_release_is_published_on_its_signature_date_the_page_on_the_latest():
+    doc = split(RELEASES)
+    assert [a.published for a in doc.articles] == [date(2025, 5, 3), date(2025, 5, 6)]
+    assert doc.published == date(2025, 5, 6)
+    assert {a.outlet for a in doc.articles} == {"示例市公安局示例分局"}
+
+
+def test_a_page_with_a_date_line_keeps_it_for_every_release():
+    page = RELEASES.replace("警情通报\n（第3号）\n", "警情通报\n发布时间：2025-05-07 09:00\n", 1)
+    doc = split(page)
+    assert doc.published == date(2025, 5, 7)
+    assert [a.published for a in doc.articles] == [date(2025, 5, 7)] * len(doc.articles)
+
+
+def test_a_text_under_a_signature_without_a_headline_stays_where_it_was():
+    doc = split("关于开展夜间巡逻的通告\n5月1日起，示例县公安局开展夜间巡逻。\n示例县公安局\n2025年5月1日\n"
+                "附件：巡逻路线及时间安排表一份，请群众留意。\n")
+    assert len(doc.articles) == 1
