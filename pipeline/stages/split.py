@@ -511,14 +511,15 @@ def _headline_under_date(all_lines: list[_Line], kinds: list[str | None]) -> set
     """The end of a page's first text line when only chrome is above it, a date line with a time
     or a label among it, and a paragraph follows: a post's headline under its account line
     (``原创 示例公安 2026年06月03日 18:30`` / ``阅读 2.1万`` / ``深夜砸车窗？示例警方72小时破案`` /
-    ``5月28日凌晨，…。``), even with a question mark. Not under an edition line alone (an
+    ``5月28日凌晨，…。``), even with a question or exclamation mark. Not under an edition line alone (an
     e-paper page may open with the end of an article from the page before)."""
     first = next((i for i, kind in enumerate(kinds) if kind is None), None)
     if first is None or not any(kind == "meta" and stamped(line.simple)
                                 for line, kind in zip(all_lines[:first], kinds[:first])):
         return set()
     below = next((i for i in range(first + 1, len(all_lines)) if kinds[i] is None), None)
-    if below is None or "。" not in all_lines[below].simple or not is_weak_heading(all_lines[first].simple):
+    head = all_lines[first].simple
+    if below is None or "。" not in all_lines[below].simple or len(head) > 40 or "。" in head:
         return set()
     return {all_lines[first].end}
 
