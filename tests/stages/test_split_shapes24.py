@@ -140,3 +140,13 @@ def test_a_text_under_a_signature_without_a_headline_stays_where_it_was():
     doc = split("关于开展夜间巡逻的通告\n5月1日起，示例县公安局开展夜间巡逻。\n示例县公安局\n2025年5月1日\n"
                 "附件：巡逻路线及时间安排表一份，请群众留意。\n")
     assert len(doc.articles) == 1
+
+
+def test_a_whole_headline_over_a_line_of_its_figures_is_title_and_subtitle():
+    doc = split("示例警方破获特大网络赌博案\n涉案流水逾2亿元\n本报记者 张明\n日前，示例市公安局破获一起网络赌博案。\n")
+    assert [(a.kicker, a.title, a.subtitle) for a in doc.articles] == [(None, "示例警方破获特大网络赌博案", "涉案流水逾2亿元")]
+
+
+def test_a_short_slogan_over_a_headline_with_a_figure_stays_a_kicker():
+    doc = split("守护春运平安路\n示例警方春节期间接报警情同比下降12.4%\n本报记者 张明\n春节期间，示例市公安局加强巡逻。\n")
+    assert [(a.kicker, a.title) for a in doc.articles] == [("守护春运平安路", "示例警方春节期间接报警情同比下降12.4%")]
