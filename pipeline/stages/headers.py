@@ -347,7 +347,7 @@ def header_roles(header: list[Line], dated: bool = False) -> list[str]:
         if dated and min(len(header[0].simple), len(header[1].simple)) >= 5 and clause_pair(header[0].simple, header[1].simple):
             return ["title", "title"]
         if (header[1].text.startswith(("—", "-", "——")) or speaker_subtitle(header[0].simple, header[1].simple)
-                or figure_subtitle(header[0].simple, header[1].simple)):
+                or (header[0].kind != "tag" and figure_subtitle(header[0].simple, header[1].simple))):
             return ["title", "subtitle"]
         return ["kicker", "title"]
     if clause_pair(header[1].simple, header[2].simple):  # 专项行动进行时 / 织密安全防护网 / 守护群众“钱袋子”
@@ -380,7 +380,7 @@ def figure_subtitle(first: str, second: str) -> bool:
     (``示例警方破获特大网络赌博案`` / ``涉案流水逾2亿元``): the first line long (ten characters or
     more, quotes not counted) and without a figure, the second with a count. A kicker is a short
     slogan or tag (``守护春运平安路`` / ``示例警方春节期间接报警情下降12.4%``)."""
-    return (len(_QUOTES.sub("", first)) >= 10 and not re.search(r"\d", first)
+    return (len(_QUOTES.sub("", first)) >= 10 and not re.search(r"[\d|｜【】〔〕\[\]]", first)
             and bool(_FIGURE.search(second)))
 
 
