@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from pipeline.stages.metalines import meta_line
 
 from tests.stages.test_chrome import split
@@ -150,3 +152,14 @@ def test_a_whole_headline_over_a_line_of_its_figures_is_title_and_subtitle():
 def test_a_short_slogan_over_a_headline_with_a_figure_stays_a_kicker():
     doc = split("守护春运平安路\n示例警方春节期间接报警情同比下降12.4%\n本报记者 张明\n春节期间，示例市公安局加强巡逻。\n")
     assert [(a.kicker, a.title) for a in doc.articles] == [("守护春运平安路", "示例警方春节期间接报警情同比下降12.4%")]
+
+
+@pytest.mark.parametrize("line", [
+    "时间：2025-03-01 来源：示例网 作者：李明 浏览：123次",
+    "日期：2025-03-01  来源：示例网  【大 中 小】【打印】【关闭】",
+    "来源：示例网 | 2025-03-01 10:20 | 阅读量：1200",
+    "来源：示例网 时间：2025-03-01 [打印] [关闭]",
+])
+def test_counters_and_bracketed_buttons_beside_a_date_line(line):
+    found = meta_line(line)
+    assert found["published"] == date(2025, 3, 1) and found["outlet"] == "示例网"
