@@ -27,7 +27,7 @@ def guide_headlines(text: str, below: list[str]) -> list[str]:
     label = _GUIDE_ROW.match(text)
     if label is None:
         return []
-    parts = text[label.end():].split()
+    parts = [part for part in re.split(r"[ \t|｜/／]+", text[label.end():]) if part]
     printed = {line for line in below if heading_like(line)}
     found, i = [], 0
     while i < len(parts):

@@ -15,9 +15,9 @@ from .metalines import stamped
 
 # 示例法治在线, 示例新闻网, 示例视窗: a news site's name (not an organ's, not a paper's masthead).
 _NAME = r"[\u4e00-\u9fff]{2,10}?(?:在线|网|视窗|之窗|客户端|门户网站|新闻网|融媒)"
-# 示例法治在线 | 守护一方平安, 示例网 — 权威 及时 公正: the name and a slogan of five characters
+# 示例法治在线 | 守护一方平安, 示例网 — 权威 及时 公正, 示例在线 · 守护平安: the name and a slogan of five characters
 # or more (not a channel's name: 示例网 | 法治 is the site and its channel).
-_SLOGAN_LINE = re.compile(rf"^(?P<name>{_NAME})[ \t]*(?:[|｜]|[-—–－]{{1,2}})[ \t]*"
+_SLOGAN_LINE = re.compile(rf"^(?P<name>{_NAME})[ \t]*(?:[|｜·•・]|[-—–－]{{1,2}})[ \t]*"
                           r"(?P<slogan>(?:[\u4e00-\u9fff][ \t]*){5,24})$")
 _NAME_LINE = re.compile(rf"^{_NAME}$")
 

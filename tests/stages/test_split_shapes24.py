@@ -163,3 +163,30 @@ def test_a_short_slogan_over_a_headline_with_a_figure_stays_a_kicker():
 def test_counters_and_bracketed_buttons_beside_a_date_line(line):
     found = meta_line(line)
     assert found["published"] == date(2025, 3, 1) and found["outlet"] == "示例网"
+
+
+def test_releases_signed_on_one_line_are_articles_of_their_own():
+    doc = split(RELEASES.replace("示例市公安局示例分局\n2025年5月3日", "示例市公安局示例分局　2025年5月3日")
+                .replace("示例市公安局示例分局\n2025年5月6日", "示例市公安局示例分局　2025年5月6日"))
+    assert [(a.title, a.published) for a in doc.articles] == [
+        ("警情通报", date(2025, 5, 3)), ("关于一季度全区盗窃案件情况的通报", date(2025, 5, 6))]
+
+
+def test_releases_dated_in_chinese_numerals_without_serial_lines():
+    doc = split("示例县人民法院\n首页 > 法院公告\n关于一起案件的公告\n本院受理的原告李某与被告张某借贷纠纷一案，现依法公告送达。\n"
+                "示例县人民法院\n二〇二五年六月三日\n关于开放日的公告\n本院定于6月20日举办司法开放日活动。\n"
+                "示例县人民法院\n二〇二五年六月五日\n")
+    assert [(a.title, a.published) for a in doc.articles] == [
+        ("关于一起案件的公告", date(2025, 6, 3)), ("关于开放日的公告", date(2025, 6, 5))]
+
+
+def test_a_site_name_and_slogan_parted_by_a_dot():
+    doc = split("示例法治在线 · 守护一方平安\n示例警方破获盗窃团伙3个\n2025-03-18 09:12 来源：示例法治在线\n"
+                "3月17日，示例市公安局通报，破获盗窃团伙3个。\n")
+    assert [(a.title, a.subtitle) for a in doc.articles] == [("示例警方破获盗窃团伙3个", None)]
+
+
+def test_a_guide_line_with_bars_names_its_headlines():
+    from pipeline.stages.epaper import guide_headlines
+    assert guide_headlines("本版导读：甲地警方破获盗窃案｜乙县法院审结一案", ["甲地警方破获盗窃案", "乙县法院审结一案"]) == [
+        "甲地警方破获盗窃案", "乙县法院审结一案"]
