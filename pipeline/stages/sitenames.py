@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import DATA_DIR, alternation, read_words
 from .layout import Line, heading_like
 from .metalines import stamped
 
@@ -20,19 +21,21 @@ _NAME = r"[\u4e00-\u9fff]{2,10}?(?:在线|网|视窗|之窗|客户端|门户网�
 _SLOGAN_LINE = re.compile(rf"^(?P<name>{_NAME})[ \t]*(?:[|｜·•・]|[-—–－]{{1,2}})[ \t]*"
                           r"(?P<slogan>(?:[\u4e00-\u9fff][ \t]*){5,24})$")
 _NAME_LINE = re.compile(rf"^{_NAME}$")
+# 织密防护网, 逃犯难逃法网: a headline or kicker ending in 网, no site's name.
+_NOT_SITE_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'chrome_not_site_ends.txt'))})$")
 
 
 def slogan_site(text: str) -> str | None:
     """The site's name on a line of its name and slogan: ``示例法治在线 | 守护一方平安`` →
     示例法治在线; None for any other line (``示例网 | 法治``, a headline)."""
     found = _SLOGAN_LINE.match(text)
-    return found["name"] if found else None
+    return found["name"] if found and not _NOT_SITE_END.search(found["name"]) else None
 
 
 def site_over_headline(lines: list[Line], kinds: list[str | None], i: int) -> bool:
     """True when line ``i`` is a site's name alone (``示例法治在线``) over the page's headline and
     the headline's date line (a time or a label beside the date): the page's masthead, no kicker."""
-    if not _NAME_LINE.match(lines[i].simple):
+    if not _NAME_LINE.match(lines[i].simple) or _NOT_SITE_END.search(lines[i].simple):
         return False
     below = [j for j in range(i + 1, min(len(lines), i + 4)) if kinds[j] is None]
     if not below or not heading_like(lines[below[0]].simple):

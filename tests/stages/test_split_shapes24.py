@@ -190,3 +190,8 @@ def test_a_guide_line_with_bars_names_its_headlines():
     from pipeline.stages.epaper import guide_headlines
     assert guide_headlines("本版导读：甲地警方破获盗窃案｜乙县法院审结一案", ["甲地警方破获盗窃案", "乙县法院审结一案"]) == [
         "甲地警方破获盗窃案", "乙县法院审结一案"]
+
+
+def test_a_kicker_ending_in_a_net_word_over_a_web_headline_stays_a_kicker():
+    doc = split("织密安全防护网\n示例县开展冬季治安巡防\n2025-01-06 10:00 来源：示例日报\n1月5日，示例县公安局开展冬季治安巡防。\n")
+    assert [(a.kicker, a.title) for a in doc.articles] == [("织密安全防护网", "示例县开展冬季治安巡防")]
