@@ -297,9 +297,12 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
                 kinds[i] = "page_title"
                 if masthead and meta.outlet is None:
                     meta.outlet = masthead
-            elif (site := sitenames.slogan_site(line.simple)) or sitenames.site_over_headline(lines, kinds, i):
+            elif (site := sitenames.slogan_site(line.simple)) and site[1]:
+                kinds[i] = "page_title"  # 示例市公安局 | 对党忠诚 服务人民: an organ's site
+                meta.organ = meta.organ or _as_printed(line, site[0])
+            elif site or sitenames.site_over_headline(lines, kinds, i):
                 kinds[i] = "page_title"  # 示例法治在线 | 守护一方平安
-                meta.site = _as_printed(line, site or line.simple)
+                meta.site = _as_printed(line, site[0] if site else line.simple)
             break
     for i, line in enumerate(lines[:-1]):  # 【法治】 above the date line
         if kinds[i] is None and kinds[i + 1] in ("meta", "nav") and _CHANNEL.match(line.simple):

@@ -195,3 +195,9 @@ def test_a_guide_line_with_bars_names_its_headlines():
 def test_a_kicker_ending_in_a_net_word_over_a_web_headline_stays_a_kicker():
     doc = split("织密安全防护网\n示例县开展冬季治安巡防\n2025-01-06 10:00 来源：示例日报\n1月5日，示例县公安局开展冬季治安巡防。\n")
     assert [(a.kicker, a.title) for a in doc.articles] == [("织密安全防护网", "示例县开展冬季治安巡防")]
+
+
+def test_an_organ_site_with_its_slogan_is_the_site_and_the_outlet():
+    doc = split("示例市公安局 | 对党忠诚 服务人民\n首页 > 警务资讯\n示例警方破获盗窃团伙3个\n发布时间：2025-03-18 09:12\n"
+                "3月17日，示例市公安局通报，破获盗窃团伙3个。\n")
+    assert [(a.title, a.kicker, a.outlet) for a in doc.articles] == [("示例警方破获盗窃团伙3个", None, "示例市公安局")]
