@@ -168,6 +168,30 @@ def _bare_day(day: int, published: date) -> date:
     return date(y, mo, day)
 
 
+# The day a dispatch was filed, from its dateline: 新华社北京9月11日电, 本报讯…12日讯
+_DISPATCH = re.compile(r"(?:(\d{1,2})月)?(\d{1,2})日(?:电|讯)")
+# Days named relative to the day a report was written (resolved against its dateline)
+RELATIVE_DAYS = frozenset({"今天", "今日", "昨天", "昨日"})
+
+
+def dispatch_day(dateline: str | None, published: date | None) -> date | None:
+    """Return the day a dateline says the dispatch was filed, its year (and month, when only the
+    day is printed) read from the publication date: 新华社北京9月11日电 published 2025-09-12 ->
+    2025-09-11; 本报台北31日电 published 1998-02-01 -> 1998-01-31. None when there is no such
+    dateline or date."""
+    found = _DISPATCH.search(dateline or "")
+    if found is None or published is None:
+        return None
+    day = int(found.group(2))
+    try:
+        if found.group(1) is None:
+            return _bare_day(day, published)
+        filed = date(published.year, int(found.group(1)), day)
+        return filed if filed <= published else date(published.year - 1, filed.month, day)
+    except ValueError:  # 2月30日电: no such day
+        return None
+
+
 def _month_range(g: dict[str, str], year: int | None,
                  published: date | None) -> tuple[date, date] | None:
     """Return the days a month phrase covers: 7月27日, 10月下旬, 1至4月 (a month without its

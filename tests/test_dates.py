@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.dates import (DATE_FIRST, DATE_PATTERN, anchor_day, calendar_range, cn_int,
-                            normalize_date, period_dates)
+                            dispatch_day, normalize_date, period_dates)
 
 DATE_RE = re.compile(DATE_PATTERN)
 PUBLISHED = date(2021, 11, 2)
@@ -207,3 +207,17 @@ def test_two_festivals_a_month_apart_span_both_breaks():
     """元旦、春节期间 (1998): from New Year's Day to the end of the Spring Festival break."""
     from pipeline.dates import holiday_range
     assert holiday_range("1998年元旦、春节期间", None) == (date(1998, 1, 1), date(1998, 2, 2))
+
+
+@pytest.mark.parametrize("dateline, published, expected", [
+    ("新华社北京9月11日电", date(2025, 9, 12), date(2025, 9, 11)),
+    ("本报台北31日电", date(1998, 2, 1), date(1998, 1, 31)),  # a bare day: last month
+    ("新华社北京12月30日电", date(1998, 1, 2), date(1997, 12, 30)),  # filed last year
+    ("本报杭州5月8日讯", date(2024, 5, 9), date(2024, 5, 8)),
+    ("本报讯", date(2024, 5, 9), None),
+    ("新华社北京2月30日电", date(2024, 3, 2), None),  # no such day
+    ("新华社北京9月11日电", None, None),
+])
+def test_dispatch_day_reads_the_dateline(dateline, published, expected):
+    """新华社北京9月11日电 published 2025-09-12 -> filed 2025-09-11; 本报讯 names no day."""
+    assert dispatch_day(dateline, published) == expected

@@ -20,7 +20,7 @@ from pipeline.document import content_id
 
 from .parts import part_targets
 from .periods import year_so_far
-from .restate import (Boundaries, Cluster, abbreviates, cluster_statements, kind_of, normalise_object, overlap,
+from .restate import (Boundaries, Cluster, abbreviates, cluster_statements, read_those_backrefs, kind_of, normalise_object, overlap,
                       statement)
 from .values import WEAK_CATEGORIES, Stated, agree, significant_digits
 
@@ -78,6 +78,7 @@ def document_locals(doc_id: str, order: tuple, raw: str | None, rows: list[dict]
     id of its total."""
     bounds = Boundaries(raw) if raw else None
     items = [statement(i, row, raw, bounds, published) for i, row in enumerate(rows)]
+    read_those_backrefs(items)
     targets = part_targets(items)
     clusters = cluster_statements(items, targets)
     locals_: list[Local] = []

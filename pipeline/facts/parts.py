@@ -12,8 +12,9 @@ from .restate import Statement, actions_agree, objects_agree, overlap, same_stat
 from .values import WEAK_CATEGORIES, agree, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
-_MARKER = re.compile(r"其中|包括|包含|含|中，|中,|中有")
-_INNER = ("中，", "中,", "中有")
+# 这126起案件里，刷单返利类就有57起: 里 after a counted set is the spoken form of …中，
+_MARKER = re.compile(r"其中|包括|包含|含|中，|中,|中有|(?<=[案件人员起名宗])里(?:，|,|有)")
+_INNER = ("中，", "中,", "中有", "里，", "里,", "里有")
 # 在缴获的毒品中， / 这些案件中， / 侦办的418起经济犯罪案件中，: a set named before, which may be
 # stated in the sentence before (with the figure of another unit: the money of those 418 cases)
 _SET_BEFORE = re.compile(r"(的|上述|这些|这批|该批)([^，。；,;]{0,12})$")
@@ -126,15 +127,36 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
     targets = _marked_parts(ordered)
     by_index = {item.index: item for item in ordered}
     breakdowns = {part for part, total in targets.items() if _same_frame(by_index[part], by_index[total])}
+    previous = None
     for item in ordered:
         if item.backref or item.index in targets:
+            previous = item
             continue
         # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
-        candidates = _kind_of_all(item, ordered) or _subdivided(item, ordered, breakdowns)
+        candidates = (_kind_of_all(item, ordered) or _kinds_before_total(item, ordered, targets)
+                      or _subdivided(item, ordered, breakdowns))
         candidates = [t for t in candidates if not _restates_whole_of(item, t, targets, by_index)]
+        if not candidates and previous is not None:
+            candidates = _listed_with(item, previous, targets, by_index)
         if candidates:
             targets[item.index] = candidates[-1].index
+        previous = item
     return targets
+
+
+def _listed_with(item: Statement, previous: Statement, targets: dict[int, int],
+                 by_index: dict[int, Statement]) -> list[Statement]:
+    """The total of the figure before ``item`` in one 、-list, when that one is a part of it:
+    受理刑事案件820件、民事案件3650件、行政案件214件，共计受理各类案件4684件 (行政案件 read with
+    another category than its neighbours). Only items joined by 、 alone, of the same unit,
+    smaller than the total."""
+    total = by_index.get(targets.get(previous.index, -1))
+    if total is None or previous.unit_class != item.unit_class:
+        return []
+    between = item.sentence_prefix[max(0, int(previous.row.get("end") or 0) - item.prefix_start):]
+    if previous.prefix_start != item.prefix_start or "、" not in between or _CLAUSE_SPLIT.search(between):
+        return []
+    return [total] if _comparable(item, total) else []
 
 
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:]")
@@ -203,6 +225,52 @@ def _later_total(item: Statement, ordered: list[Statement]) -> list[Statement]:
                 and actions_agree(item, total) and _place_within(item.row, total.row) is False
                 and _comparable(item, total) and _one_window(item, total)):
             return [total]
+    return []
+
+
+# the clause of a figure that counts all of a measure: 涉案总金额, 合计, 共计, 累计, 全市…, 全部…
+_ALL_WORD = re.compile(r"总|共|累计|合计|全市|全省|全区|全县|全部")
+_OWN_TOTAL_WORD = re.compile(r"总|共计|合计|累计")
+_EARLIER = re.compile(r"去年|上年|前年|同期")
+
+
+def _kinds_before_total(item: Statement, ordered: list[Statement], targets: dict[int, int]) -> list[Statement]:
+    """The total a list of kinds adds up to when it is stated after them, in the same sentence
+    (across ；): 盗抢类案件涉案金额3.2亿元，诈骗类案件涉案金额1.5亿元，全县经济犯罪案件涉案总金额
+    达6.9亿元. The first later figure of the same category and unit is the total when its
+    clause marks it as one after the part (总, 共, 累计, 合计, 全市, 全部), it has the part's place
+    and window and a larger value, the part names a narrower kind of its measure (an object of
+    its own ending like the total's: 盗抢类案件涉案金额 / 涉案总金额, whatever actions were read;
+    no total word in the part's clause), and the kinds of the sentence before it (not already
+    parts or totals of something) add up to no more than it. A figure before one that is not
+    marked as a total is no part of it (破获盗窃案件320起，破获诈骗案件150起), nor of a total of another measure
+    (资产规模6000亿美元、管理基金总额10000亿美元) or of an earlier year (…，去年同期总数为31000起)."""
+    if (item.category in WEAK_CATEGORIES or not item.object
+            or _OWN_TOTAL_WORD.search(_CLAUSE_SPLIT.split(item.sentence_prefix)[-1])):
+        return []
+    end = int(item.row.get("end") or item.start)
+    kinds: list[Statement] = []
+    for later in ordered:
+        if later.full_start != item.full_start or later.backref or later.index in targets:
+            if later.start > item.start and later.full_start != item.full_start:
+                break
+            continue
+        if later.category != item.category or later.unit_class != item.unit_class:
+            continue
+        if later.start <= item.start:  # this kind, or one of the list before it (not a total)
+            if later is item or not _ALL_WORD.search(_CLAUSE_SPLIT.split(later.sentence_prefix)[-1]):
+                kinds.append(later)
+            continue
+        clause = _CLAUSE_SPLIT.split(later.sentence_prefix[max(0, end - later.prefix_start):])[-1]
+        if not _ALL_WORD.search(clause):
+            kinds.append(later)  # a kind of the list after this one
+            continue
+        total_of_kinds = sum(kind.stated.value for kind in kinds if kind.index not in targets.values())
+        fits = (not _EARLIER.search(clause) and later.object != item.object
+                and _common_head(item.object, later.object or "") >= 2
+                and _place_within(item.row, later.row) is False and _comparable(item, later)
+                and _one_window(item, later) and total_of_kinds <= later.stated.hi + later.stated.step)
+        return [later] if fits else []
     return []
 
 

@@ -19,6 +19,8 @@ from .values import UNIT_SCALES, WEAK_CATEGORIES, Stated, agree, code_within, st
 _SENTENCE_END = "。！？!?；;\n"
 _CLAUSE_END = _SENTENCE_END + "，,：:、"
 _SENTENCE_ENDS = re.compile(f"[{re.escape(_SENTENCE_END)}]")
+# a whole sentence: a ；-list of kinds and the total after it (…涉案金额2.3亿元；…合计…) are one
+_FULL_ENDS = re.compile(r"[。！？!?\n]")
 _SPACE = " \t\r\n\u3000"
 _CLAUSE_ENDS = re.compile(f"[{re.escape(_CLAUSE_END)}]")
 # 上述3126名, 这两家, 该案26名, 这批1.2吨: a figure referring back to one stated before
@@ -48,6 +50,8 @@ class Statement:
     after_semicolon: bool = False
     earlier_start: int = 0
     paragraph_start: int = 0
+    full_start: int = 0  # the start of the whole sentence, across ；
+    of_those: bool = False  # 其中的63人: a back-reference when a figure before states 63人
     previous_paragraph_start: int = 0
     clause: str = ""
     published: object = None
@@ -90,6 +94,7 @@ class Boundaries:
         self.length = len(raw)
         self.sentence = [m.start() for m in _SENTENCE_ENDS.finditer(raw)]
         self.clause = [m.start() for m in _CLAUSE_ENDS.finditer(raw)]
+        self.full = [m.start() for m in _FULL_ENDS.finditer(raw)]
 
     @staticmethod
     def before(ends: list[int], position: int) -> int:
@@ -124,13 +129,25 @@ def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None 
     item.previous_start = bounds.before(bounds.sentence, _skip_space_back(raw, left - 1))
     item.earlier_start = bounds.before(bounds.sentence, _skip_space_back(raw, item.previous_start - 1))
     item.after_semicolon = left > 0 and raw[left - 1] in "；;"
+    item.full_start = bounds.before(bounds.full, start)
     item.paragraph_start = raw.rfind("\n", 0, start) + 1
     before = _skip_space_back(raw, item.paragraph_start - 1)
     item.previous_paragraph_start = raw.rfind("\n", 0, before) + 1 if item.paragraph_start else 0
     item.backref = bool(_BACKREF.search(raw[max(0, start - 3):start]))
+    item.of_those = raw[max(0, start - 3):start] == "其中的"
     c_left, c_right = bounds.before(bounds.clause, start), bounds.after(end)
     item.clause = _NUMBERISH.sub("", raw[c_left:start] + raw[end:c_right])
     return item
+
+
+def read_those_backrefs(items: list[Statement]) -> None:
+    """其中的N refers back to a figure of the same value stated before (其中在校学生63人。民警已逐一
+    走访其中的63人所在学校: the students, whatever the verb before it); without such a figure it is
+    a part like any 其中 figure (抓获50人，其中的30人已被起诉)."""
+    for item in items:
+        if item.of_those and not item.backref:
+            item.backref = any(other.start < item.start and kind_of(other) == kind_of(item)
+                               and other.stated.value == item.stated.value for other in items)
 
 
 def _skip_space_back(raw: str, position: int) -> int:

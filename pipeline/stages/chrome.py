@@ -30,76 +30,10 @@ from ..lexicon import DATA_DIR, alternation, read_words
 from . import epaper, headers, sitenames
 from .headers import find_date
 from .layout import Line, heading_like
-from .metalines import DATE_TEXT, EDITION, META_LABEL, OUTLET_NAME, TIME, meta_line, stamped
+from .metalines import BARE_ISSUE_LINE, DATE_TEXT, EDITION, META_LABEL, OUTLET_NAME, TIME, meta_line, stamped
+from .chromelines import CRUMB_START, line_kind
 from .signatures import signature_date
 
-_NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
-                  r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$"  # 示例市场监管网 首页
-                  r"|^[\u4e00-\u9fff]{1,10}(?:网|报|在线|新闻|频道|客户端)首页$"  # 示例网首页, glued
-                  r"|^[^。，！？>＞»]{1,20}(?:[ \t]*(?:>>|[>＞»])[ \t]*[^。，！？>＞»]{1,12}){2,}$"  # 示例网 > 法治 > 正文
-                  r"|^[^。，！？>＞»\s]{0,10}(?:网|报|新闻|首页|频道|在线|院|局|政府)[ \t]*(?:>>|[>＞»])[ \t]*"
-                  r"[^。，！？>＞»\s]{1,8}$"  # 明报 > 港闻, a site's name and one crumb (not 收入 > 支出)
-                  r"|^[^。，！？]{1,30}[ \t]*(?:[|｜/]|>>|[>＞»])[ \t]*正文$"  # 示例新闻网 | 法治 | 正文, 法治 > 正文
-                  # 示例法治在线 - 首页 - 平安频道: the browser title, site and channels parted by dashes
-                  r"|^(?:[^。，！？\s]{1,20}[ \t]*[-_—－][ \t]*)?(?:网站)?首页(?:[ \t]*[-_—－][ \t]*[^。，！？\s]{1,12})+$"
-                  r"|^[^。，！？\s]{1,20}[ \t]*[-_—－][ \t]*(?:网站)?首页$"
-                  # 示例视窗 | 首页 新闻 法治 民生 登录 注册: a site's menu, words parted by spaces
-                  r"|^(?=[^。，！？]*(?:首页|登录|注册))(?:[^。，！？\s]{1,12}[ \t]*[|｜][ \t]*)?"
-                  r"[\u4e00-\u9fff]{2,4}(?:[ \t]+[\u4e00-\u9fff]{2,4}){3,}$")
-# 首页 / - / 消费: a crumb trail the extractor broke into lines, one crumb or separator a line.
-_CRUMB_START = re.compile(r"^(?:网站|返回)?首页$|^[-|｜>＞»/·•_—]{1,3}$")
-_NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\u9fff]{2,6}$"
-                      # 示例网 | 新闻 | 法治: a site's name and two channels or more
-                      r"|^[\u4e00-\u9fff]{1,8}(?:网|报|台|在线|客户端)(?:[ \t]*[|｜][ \t]*[\u4e00-\u9fff]{2,6}){2,}$")
-_WIDGET = re.compile(
-    r"分享到|分享让更多人看到|大字体|小字体|^字号[:：]|扫一扫|打印本页|关闭窗口|【关闭】|【打印】"
-    r"|^[大中小]?字号$|^字体$|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
-    r"|^(?:关键词|关键字|标签)[:：]|^【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?$|^(?:点击|继续)?(?:阅读|查看|展开)全文"
-    r"|^(?:点击|浏览|阅读|访问)(?:数|量|次数|人次)?[:：]?[ \t]*\d+[ \t]*次?$"  # 点击：368次
-    r"|上一版|下一版|^版面导航$|^PDF版$|^返回目录$"  # e-paper page widgets
-    r"|(?i:^(?:打开|下载|安装)[\u4e00-\u9fff]{0,8}(?:APP|客户端)|(?:APP|客户端)内(?:打开|阅读|查看))|阅读体验更佳"  # app banners
-    r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
-    r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$"  # not 1, 2: a feature's section numbers
-    r"|^(?:点击|戳)(?:上方|下方)?蓝字|^(?:\+[ \t]*)?关注(?:我们)?$|^≡"
-    # 提示：点击上方“示例公安”免费关注, 长按识别二维码关注我们: a public account's follow prompt
-    r"|(?:点击|戳|长按|扫描|识别)[^。，]{0,4}(?:上方|下方|右上角|文末|蓝字|二维码)[^。]{0,24}(?:关注|订阅|星标)|设为星标")  # WeChat's 点击蓝字 关注我们, a mobile page's menu
-# 作者头像, 点赞 26, 点击播报本文，约: a mobile page's avatar and action bar, a public account's
-# bottom bar, a portal's read-aloud button (the lists in data/chrome_widget_*.txt).
-_WIDGET_WORDS = re.compile(
-    rf"^(?:{alternation(read_words(DATA_DIR / 'chrome_widget_lines.txt'))})[ \t]*(?:\d+(?:\.\d+)?[万千]?)?$"
-    rf"|^(?:{alternation(read_words(DATA_DIR / 'chrome_widget_starts.txt'))})"
-    r"|^(?:评论|留言)[ \t]+\d+(?:\.\d+)?[万千]?$"  # 评论 12 (评论 alone is a paper's column)
-    # 阅读 1.2万, 在看 86 点赞 231: a post's counters, each word with its count (阅读 alone is a column)
-    r"|^(?:(?:阅读|浏览|在看|点赞|赞|转发|分享|收藏|评论|留言)(?:量|数)?[ \t:：]*\d+(?:\.\d+)?[万千wW]?\+?[ \t]*){1,6}$")
-_EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|本期编辑|本期责编|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
-                     r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$"  # （文：交警示例支队）
-                     r"|^[(（][ \t]*作者单位[:：][^（）()]{2,30}[)）]$")  # （作者单位：示例县人民法院）
-_END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$"
-                       r"|^[-—－─━=＝_~～*＊·•]{4,}$")  # a rule line (———) closing an article
-_CORRECTION = re.compile(r"^【(?:我要)?纠错】")
-_FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载"
-                     r"|^(?:主办|承办|协办)[:：]|技术支持[:：]|网站标识码|网站地图|联系我们"
-                     r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
-_ORIGINAL = re.compile(r"^原标题[:：]")
-# （编号：2024-017）, 示公通〔2024〕3号: a release's serial or document number under its title.
-_DOC_NUMBER = re.compile(r"^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
-                         r"|^[\u4e00-\u9fff]{1,10}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]第?\d{1,4}号$"
-                         r"|^[（(][ \t]*第[ \t]*[0-9一二三四五六七八九十百]{1,4}[ \t]*号[ \t]*[）)]$")  # （第7号）
-_TEASER = re.compile(r"^【?(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
-                     r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行"
-                     r"|热门新闻|热门资讯|热门阅读|相关推荐|往期回顾|往期推荐|更多阅读|更多精彩|精彩阅读)】?[:：]?"
-                     r"(?:$|[ \t]*[·•・])")  # 【更多新闻】; 相关新闻：· 标题一　· 标题二 (the list on its line)
-# 网友评论, 评论（2）, 已有3条评论, 发表评论: a comment block; the short lines under it are comments.
-# (评论 alone is a newspaper's column: not read so.)
-_COMMENTS = re.compile(r"^(?:网友|热门|最新|全部|精彩|读者)(?:评论|留言)(?:区|列表)?[ \t]*(?:[（(]\d+[）)]|\d+[ \t]*条)?[:：]?$"
-                       r"|^(?:评论|留言)(?:区|列表)?[ \t]*(?:[（(]\d+[）)]|\d+[ \t]*条)[:：]?$|^(?:评论|留言)区$"
-                       r"|^(?:我要|发表|写|查看(?:全部|更多)?)(?:评论|留言)$|^(?:已有|共有?)[ \t]*\d+[ \t]*(?:条|人)(?:评论|留言|参与)"
-                       r"|^(?:暂无|还没有)(?:评论|留言)|快来抢沙发")
-_COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|速递|速览|短波|集锦|动态|关注|播报|扫描|速读|一览|简报)】?$"
-                     r"|^【?(?:图片新闻|新闻图片|图片报道|图说新闻|图说|今日图说)】?$"  # a page of photos
-                     # 示例法治快讯 · 第41期, 政法简报（第3期）: a newsletter's name and issue number
-                     r"|^[\u4e00-\u9fff]{2,12}[ \t]*[·•・]?[ \t]*[（(]?第[ \t]*[0-9０-９一二三四五六七八九十百]{1,4}[ \t]*期[）)]?$"
-                     r"|^(?:本周|一周|每周|今日|本月|近期)?[\u4e00-\u9fff]{0,4}要闻(?:回顾|速览|摘编|集萃|汇总)?$")  # 本周政法要闻回顾
 # Police arrest three over online fraud: a headline without a Chinese character.
 _LATIN_TITLE = re.compile(r"^(?=.*[A-Za-z]{2,}[ \t]+[A-Za-z]{2,})[^\u3400-\u9fff]{8,120}$")
 # 【法治】 alone above the date line: the channel the page sits in.
@@ -107,22 +41,15 @@ _CHANNEL = re.compile(r"^【[^【】]{1,8}】$")
 # 标题_示例网, 标题 - 示例在线, 标题|新闻频道: the browser title with the site's name.
 _SITE_SUFFIX = re.compile(r"[ \t]*(?:_|-|—|\||｜|－)[ \t]*[\u4e00-\u9fffA-Za-z0-9]{2,12}"
                           r"(?:网|报|在线|频道|新闻|客户端|中心|站)$")
-_JUMP = re.compile(r"^[(（]?(?:(?:下转|上接|转)第[0-9一二三四五六七八九十]{1,3}版|未完|未完待续|待续)[)）]?$")
-_JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,}$"
-                   r"|^<!--.{0,80}-->$"  # <!-- 广告位 -->: an HTML comment the extractor left
-                   # var _hmt = _hmt || [];, (function() {, })();: a script's lines
-                   r"|^(?=[^\u4e00-\u9fff]*$)(?:(?:var|let|const)[ \t]+[\w$]+[ \t]*=|function[ \t]*[\w$]*[ \t]*\("
-                   r"|\(function|window\.|document\.|[})\]]+[ \t]*[();]*;?$)")
 _PAGE_TITLE_SEP = re.compile(r"^[ \t]*(?:_|-|—|\||｜|－)")
-_PAGE_LABEL = re.compile(r"^(?:新闻详情|文章详情|内容详情|正文|详情|阅读全文)$")
-_GUIDE = re.compile(r"^(?:本版导读|导读|本版要目)(?:$|[:：]?[ \t]*[·•・])")  # 本版导读：· 标题一　· 标题二
 _OUTLET = r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|晨报|时报|周刊|网|社|台|频道)"
 # A site-name line: 法治日报 - 法制网 (two names), or one name such as 示例晚报, 示例新闻网.
 _SITE = re.compile(rf"^{_OUTLET}(?:[ \t]*[-_|｜—]+[ \t]*{_OUTLET}){{1,2}}$"
                    r"|^[\u4e00-\u9fff]{1,6}(?:日报|晚报|晨报|时报|新闻网|电视台|通讯社)$|^[\u4e00-\u9fff]{3,8}网$"  # 示例快讯网
                    rf"|^{_OUTLET}[ \t]+[A-Z][A-Za-z.]{{1,20}}(?:[ \t]+[A-Z][A-Za-z.]{{1,20}}){{0,3}}$")  # 示例社 SNA, 示例日报 Example Daily
-# 你的公司如何上网, 逃犯难逃法网: a headline ending in a word with 网, not a site's name.
-_NOT_SITE_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'chrome_not_site_ends.txt'))})$")
+# 你的公司如何上网, 逃犯难逃法网: a headline ending in a word with 网, not a site's name (but
+# 示例广电网, a radio and TV site, is one).
+_NOT_SITE_END = re.compile(f"(?<!广)(?:{alternation(read_words(DATA_DIR / 'chrome_not_site_ends.txt'))})$")
 _SOURCE = re.compile(r"(?:来源|稿源)[:：][ \t]*([^ \t【】\[\]]+)")
 _MASTHEAD = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:报|日报|晚报|晨报|时报|周刊)$")
 
@@ -206,28 +133,6 @@ def _opens_lead(text: str) -> bool:
     return bool(headers.DATELINE.match(text) or any(p.match(text) for p in headers.AGENCY_DATELINES))
 
 
-def line_kind(text: str) -> str | None:
-    """The chrome kind of one line on its own, or None (``【纠错】`` → correction)."""
-    checks = ((_END_MARK, "end_mark"), (_CORRECTION, "correction"), (_EDITOR, "editor"),
-              (_ORIGINAL, "original_title"), (_JUMP, "jump"), (_TEASER, "teaser"),
-              (_GUIDE, "page_header"), (_JUNK, "junk"), (_COMMENTS, "comment"), (_DOC_NUMBER, "number"))
-    for pattern, kind in checks:
-        if pattern.search(text):
-            return kind
-    if epaper.guide_row(text):  # 本版导读：甲地警方破获…案　乙县法院审结…案
-        return "page_header"
-    if len(text) <= 60 and "。" not in text:
-        if _NAV.search(text) or _NAV_BAR.match(text) or _PAGE_LABEL.match(text) or _CRUMB_START.match(text):
-            return "nav"
-        if _WIDGET.search(text) or _WIDGET_WORDS.match(text):
-            return "widget"
-        if _COLUMN.match(text):
-            return "column"
-    if len(text) <= 120 and _FOOTER.search(text) and not text.endswith("。"):
-        return "footer"
-    return None
-
-
 _CLOSING = ("end_mark", "editor", "correction", "meta")  # a footer does not: 其中\n版权所有
 
 
@@ -253,8 +158,8 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             source = _SOURCE.search(line.simple)
             if source:
                 meta.outlet = meta.outlet or _as_printed(line, source.group(1))
-        if kind is None and i and kinds[i - 1] == "nav" and _CRUMB_START.match(lines[i - 1].simple) and (
-                _CRUMB_START.match(line.simple) or (len(line.simple) <= 4 and heading_like(line.simple))):
+        if kind is None and i and kinds[i - 1] == "nav" and CRUMB_START.match(lines[i - 1].simple) and (
+                CRUMB_START.match(line.simple) or (len(line.simple) <= 4 and heading_like(line.simple))):
             kind = "nav"  # the crumbs after 首页 on lines of their own
         if kind in (None, "widget"):  # 时间：2021-10-08 作者：刘晓 【打印】【关闭】 is a date line
             found = meta_line(line.simple)
@@ -411,10 +316,12 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
     for i in range(top):
         if kinds[i] is None and _TOP_CRUMBS.match(lines[i].simple):
             kinds[i] = "nav"
+        elif kinds[i] is None and BARE_ISSUE_LINE.match(lines[i].simple):
+            kinds[i] = "meta"  # 示例政法动态 / 2026年第23期 at the top of the page
     first_nav = next((i for i in range(top) if kinds[i] in ("nav", "column")), None)
     if first_nav is not None and all(kinds[i] is None or kinds[i] == "page_title" for i in range(first_nav)):
         for i in range(first_nav):
-            if kinds[i] is None and (_WEB_NAME.match(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)):
+            if kinds[i] is None and (_site_name(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)):
                 kinds[i] = "page_title"
                 _site_outlet(lines[i], meta)  # 示例日報 / 港聞 > 社會: the paper is the outlet
                 if _ORGAN_NAME.match(lines[i].simple):
@@ -464,6 +371,11 @@ def _mark_poster(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
 
 
 _CHANNEL_SEP = re.compile(r"[ \t]*[|｜][ \t]*")
+
+
+def _site_name(text: str) -> bool:
+    """A site's or paper's name: ``示例新闻网``, ``示例日报``, ``示例广电网`` (not ``逃犯难逃法网``)."""
+    return bool(_WEB_NAME.match(text) or (_SITE.match(text) and not _NOT_SITE_END.search(text)))
 
 
 def _channel_site(line: Line, meta: PageMeta) -> bool:

@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import DATA_DIR, alternation, read_tagged
+
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&(?:nbsp|amp|lt|gt|quot|ensp|emsp|#\d{2,5})[;；]")
 # 市 公 安 局, 示 例 警 方 “ 春 风 ” 行 动: a line of characters set apart by spaces (quotes,
 # brackets and digits among them; four Chinese characters at least).
@@ -121,9 +123,14 @@ _GLUED_DATE = re.compile(rf"(?<=[\u4e00-\u9fff”」』》])[ \t]*{_DAY}$")
 _LEADING_DATE = re.compile(rf"^(?:【{_DAY}】|\[{_DAY}\]|{_DAY})[ \t]*(?=[\u4e00-\u9fff“「])")  # not （1997年12月29日…通过）
 _META_WORDS = re.compile(r"来源|稿源|作者|编辑|发布|时间|日期|星期|第[ \t]*\S{1,3}[ \t]*版|记者|通讯员|报道|报导|[/／|｜]"
                          r"|\d{1,2}日[电讯]")  # 2023-10-13 16:20 中央社 台北13日电
+# The last words of a signing organ (示例县公安局) and of an outlet (示例法治在线): one list,
+# read by the signatures, the compiler line and the outlet beside a date line.
+SIGNER_ENDS = read_tagged(DATA_DIR / "split_signer_ends.txt")
+ORGAN_END = alternation(SIGNER_ENDS["organ"])
+OUTLET_END = alternation(SIGNER_ENDS["outlet"])
 # 示例县公安局 2021年4月15日, 示例法治在线 2025-03-01 08:00: a signature or an outlet with its
 # date, not a headline.
-_SIGNER_END = re.compile(r"(?:局|院|所|队|委|厅|部|办|中心|政府|委员会|报|网|社|台|站|客户端|在线|快讯|资讯)(?:[ \t]*(?:编印|编发|编))?$")  # not 处: 被查处
+_SIGNER_END = re.compile(rf"(?:{ORGAN_END}|{OUTLET_END})(?:[ \t]*(?:编印|编发|编))?$")  # 示例市委政法委　编
 
 
 def glued_dates(lines: list[Line]) -> list[Line]:

@@ -16,6 +16,7 @@ from ..io import printed_date
 from ..lexicon import DATA_DIR, alternation, read_tagged, read_words
 from . import headers
 from .headers import find_date
+from .layout import ORGAN_END, OUTLET_END
 
 # 第05版：法治新闻 上一版 下一版, 示例晨刊 2024-06-26 07:40 分享到: the page widgets beside an
 # edition or date line (what is left is the outlet).
@@ -53,10 +54,15 @@ _TIME_LINE = re.compile(rf"^(?:{_TIME.pattern})$"
 _WIRE_MARK = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff]{2,4}\d{1,2}日[电讯]")
 # 阅读 1.2万, 评论 16: a count without a colon beside the date.
 _ISSUE = re.compile(r"(?:总)?第[ \t]*[0-9０-９一二三四五六七八九十百]{1,4}[ \t]*期")
-# （2026年第23期）: a bulletin's issue in brackets (not 1998年第一期 citing a journal in a text)
-_ISSUE_LINE = re.compile(rf"^[（(][ \t]*(?:(?:19|20)\d\d年)?[ \t]*(?:{_ISSUE.pattern}[ \t]*[，,]?[ \t]*){{1,2}}[）)]$"
+# （2026年第23期）: a bulletin's issue in brackets on a line of its own (not 1998年第一期 citing a
+# journal inside a sentence)
+_ISSUE_TEXT = rf"[ \t]*(?:(?:19|20)\d\d年)?[ \t]*(?:{_ISSUE.pattern}[ \t]*[，,]?[ \t]*){{1,2}}"
+_ISSUE_LINE = re.compile(rf"^[（(]{_ISSUE_TEXT}[）)]$"
                          # 2026年第19期（总第412期）: the issue and the running count in brackets
                          rf"|^(?:(?:19|20)\d\d年)?[ \t]*{_ISSUE.pattern}[ \t]*[（(][ \t]*{_ISSUE.pattern}[ \t]*[）)]$")
+# 2026年第23期, 第15期 总第230期 without brackets: chrome only among the lines above the page's
+# first text (a journal's issue cited on a line of its own in a review is text).
+BARE_ISSUE_LINE = re.compile(rf"^{_ISSUE_TEXT}$")
 _COUNT = re.compile(r"(?:阅读|浏览|评论|点赞|转发)[ \t]*\d+(?:\.\d+)?[万千]?")
 # English labels of a date line: Posted on Aug 5, 2022
 _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|time)(?:[ \t]+on)?\b[ \t]*:?")
@@ -64,8 +70,10 @@ _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|tim
 _UPDATE_NOTE = re.compile(r"[（(][^（）()]{0,24}?(?:更新|修改|[Uu]pdated)[^（）()]{0,12}[）)]")
 # 更新：2024年3月8日, 最后更新于 10:02: the label of a page's second date line.
 _UPDATED = re.compile(r"(?:最后)?(?:更新|修改|修订)(?:于|时间|日期)?[ \t]*[:：]?")
-# 【】, 【字号：大 中 小】, 【我要分享】, 【打印本页】: empty brackets and a widget's buttons.
-_EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]|[【\[](?:字体|字号|打印|关闭|收藏)[^【】\[\]]{0,12}[】\]]"
+# 【】, 【字号：大 中 小】, [ 打印 ], 字号：T | T, 【我要分享】, 【大 中 小】: empty brackets and a
+# widget's buttons.
+_EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]|[【\[][ \t]*(?:字体|字号|打印|关闭|收藏)[^【】\[\]]{0,12}[】\]]"
+                             r"|字号[:：][ \t]*(?:[Tt大中小][ \t]*[|｜]?[ \t]*){2,3}"
                              r"|[【\[](?:我要|点击)?(?:分享|打印|关闭|收藏|纠错|评论)[^【】\[\]]{0,6}[】\]]"
                              r"|【[ \t]*大[ \t]*中[ \t]*小[ \t]*】")
 _DATE_TEXT = re.compile(
@@ -90,14 +98,17 @@ _ACCOUNT_LINE = re.compile(
     r"^原创[ \t]+(?:(?P<author>[\u4e00-\u9fff·]{2,6})[ \t]+)?(?P<account>[^ \t]{2,16})[ \t]+"
     r"(?P<when>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t]+\d{1,2}:\d{2})?)"
     r"(?:[ \t]+(?:发表于)?[\u4e00-\u9fff]{2,4})?$")
-# 示例公安 2024-03-01 20:00 浙江: an account's line without 原创, the province after the time.
+# 示例公安 2024-03-01 20:00 浙江, 李晓 示例公安 2024-03-01 浙江: an account's line without 原创,
+# the writer (or the account twice) before the account, the province after the date: the
+# account, not the province, is the outlet.
 _POSTED_FROM = re.compile(
-    r"^(?P<account>[^ \t:：]{2,16})[ \t]+(?P<when>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?[ \t]+\d{1,2}:\d{2})"
+    r"^(?:(?P<author>[\u4e00-\u9fff·]{2,6})[ \t]+)?(?P<account>[^ \t:：]{2,16})[ \t]+"
+    r"(?P<when>(?:19|20)\d\d[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:[ \t]+\d{1,2}:\d{2})?)"
     r"[ \t]+(?:发表于)?(?P<place>[\u4e00-\u9fff]{2,4})$")
 _META_BYLINE = re.compile(
     r"[ \t](?:特约记者|记者|通讯员)[ \t]*[\u4e00-\u9fff·]{2,4}(?:[ \t]*/[ \t]*[\u4e00-\u9fff]{1,6}?(?:报导|报道))?[ \t]*$")
 # 南方日报, 示例新闻网, 示例快讯 (蓮島快訊), 示例资讯, 示例法治在线: an outlet's name beside the date.
-_OUTLET_NAME = re.compile(r"(?:报|网|社|台|刊|新闻|频道|电视|广播|报海外版|客户端|快讯|资讯|在线)$")
+_OUTLET_NAME = re.compile(rf"(?:{OUTLET_END})$")
 _OUTLET_REST = re.compile(r"^[\u4e00-\u9fff][\u4e00-\u9fff\-－]{1,11}$")
 # 来源示例晚报作者纪律2022-11-03 08:15: labels glued to their values, no colon, no space.
 _GLUED_START = re.compile(r"^(?:来源|稿源|作者)(?![:：])")
@@ -218,7 +229,7 @@ def meta_line(text: str) -> dict | None:
 # 示例市委政法委编, 示例县公安局编印: the organ that compiles a digest or bulletin (a blank may
 # part the organ from 编: 示例市委政法委　编).
 _COMPILER_GAP = re.compile(r"(?<=[局院委厅部办心会室])[ \t\u3000]+(?=(?:编印|编发|编)(?:[ \t\u3000]|$))")
-_COMPILER = re.compile(r"^(?P<organ>[\u4e00-\u9fff]{2,16}?(?:局|院|委|厅|部|办|中心|委员会|办公室))(?:编印|编发|编)$")
+_COMPILER = re.compile(rf"^(?P<organ>[\u4e00-\u9fff]{{2,16}}?(?:{ORGAN_END}))(?:编印|编发|编)$")
 
 
 def _published(text: str) -> date | None:

@@ -13,11 +13,11 @@ from __future__ import annotations
 import re
 
 from .headers import SIGNATURE_DATE, SIGNER, find_date
-from .layout import Line, dash_subtitle, heading_like
+from .layout import ORGAN_END, Line, dash_subtitle, heading_like
 from .metalines import stamped
 
 # 示例市人民检察院, 示例县公安局交警大队: an organ signing a notice.
-SIGNER_ORGAN = re.compile(r"^[\u4e00-\u9fff（）()]{2,24}(?:局|院|所|队|委|厅|部|办|中心|政府|委员会|办公室)$")
+SIGNER_ORGAN = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,24}}(?:{ORGAN_END})$")
 
 
 def signature_date(lines: list[Line], kinds: list[str | None], i: int) -> bool:

@@ -29,15 +29,19 @@ from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document
 from . import headers
-from .chrome import EDITION, PageMeta, article_openers, find_chrome, glued_editor, glued_meta
+from .chrome import EDITION, article_openers, find_chrome, glued_editor, glued_meta
 from .endings import BARE_CREDIT, closing_chrome, ends_sentence, is_caption, truncated
 from .layout import Line as _Line
 from .layout import dash_subtitle, glued_dates, glued_jumps, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 from .metalines import page_published, stamped
+from .pagefacts import page_facts
 from .signatures import after_signatures, mark_report_signers, organ_signers
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
+# 石湾法院：一年审结欠薪案件412件: a headline that names its subject before a colon, with no
+# other punctuation (not 地址：示例路100号, 记者：今年有哪些打算？, 案情：); the page's first line.
+_COLON_HEADLINE = re.compile(r"^[\u4e00-\u9fff“”]{2,12}：(?=[^，。；！？：,;!?]*[\u4e00-\u9fff]{4})[^，。；！？：,;!?]{6,30}$")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
 
 
@@ -106,6 +110,9 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
             out.append(_Line(line.start, line.end, line.text, "tag", line.simple))
             continue
         match = headers.TAG.match(line.simple)
+        if match and match["bracket"] and _outlet_mark(match["bracket"], line.simple[match.end():]):
+            out.append(line)  # 【示例新闻】3月6日，…: a station's mark opening its report, no digest tag
+            continue
         if (not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text)
                 or headers.BYLINE.match(line.simple)):  # 记者｜张三, 示例日报客户端 | 记者 张三: no tag
             out.append(line)
@@ -121,6 +128,34 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
         out.append(_Line(cut + lead, line.end, rest.strip(), _tagged_headline(line.simple[end + lead:]),
                          simple=line.simple[end + lead:]))
     return out
+
+
+def _inner_dateline(lead: _Line) -> _Line | None:
+    """The dateline after the lead's first sentence, as a line of its own: ``春节前后，正是讨薪
+    的高峰时段。示例日报讯（记者 张明）3月4日，…`` → ``示例日报讯（记者 张明）…`` (not a source
+    the text cites: ``…。据新华社北京3月4日电，…``); None when the lead has none."""
+    stop = lead.simple.find("。", 0, 60) + 1
+    match = headers.DATELINE.match(lead.simple[stop:]) if stop else None
+    if not match or match.group().startswith("据") or stop >= len(lead.simple) - match.end():
+        return None
+    return _Line(lead.start + stop, lead.end, lead.text[stop:], "dateline", lead.simple[stop:])
+
+
+def _mark_continued(lines: list[_Line], all_lines: list[_Line], kinds: list[str | None]) -> None:
+    """Text under a ``（上接第一版）`` line below a finished article continues another article:
+    it opens an untitled one (``…作案。`` / ``（上接第一版）`` / ``对于拒不执行的…``), as at the top
+    of a page; under a headline it is that headline's text."""
+    continued = {all_lines[i + 1].start for i in range(len(all_lines) - 1)
+                 if kinds[i] == "jump" and "上接" in all_lines[i].simple and kinds[i + 1] is None}
+    for above, line in zip(lines, lines[1:]):
+        if line.start in continued and line.kind == "body" and ends_sentence(above.text):
+            line.kind = "item"
+
+
+def _outlet_mark(tag: str, rest: str) -> bool:
+    """True for a bracketed outlet's name before a sentence: ``【示例新闻】3月6日，示例县…。``
+    (not a digest's place tag ``【示例县】3月2日，…``, nor a tag over a headline)."""
+    return headers.dateline_outlet(f"【{tag}】") == tag and _tagged_headline(rest) == "body"
 
 
 def _tagged_headline(rest: str) -> str:
@@ -152,6 +187,8 @@ def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
         if line.kind == "body" and len(line.text) <= 40 and "。" not in line.text and (
                 line.end in titled or (i + 1 < len(lines) and dash_subtitle(lines[i + 1]))):
             line.kind = "weak"
+    if lines and lines[0].kind == "weak" and _COLON_HEADLINE.match(lines[0].simple):
+        lines[0].kind = "heading"  # 石湾法院：一年审结欠薪案件412件 atop the page, over its text
     promoted = 0  # length of the run of promoted lines just below
     for i in range(len(lines) - 1, -1, -1):
         line = lines[i]
@@ -353,6 +390,7 @@ class ArticleSplitter:
         groups: list[list[_Block]] = []  # one list of blocks per article
         # A line right above the date/source line is the headline (严打犯罪，守护平安).
         signed = organ_signers(all_lines, kinds)  # 示例市人民检察院 / 2024年6月2日 under a notice: no headline
+        _mark_continued(lines, all_lines, kinds)
         titled = {all_lines[i].end for i in range(len(all_lines) - 1)
                   if kinds[i] is None and kinds[i + 1] == "meta" and all_lines[i].start not in signed}
         titled |= _headline_under_date(all_lines, kinds)
@@ -379,7 +417,7 @@ class ArticleSplitter:
                         for idx, blocks in enumerate(groups)]
         if doc.meta.get("title") and (len(doc.articles) == 1 or not doc.articles[0].title):
             doc.articles[0].title = doc.meta["title"]  # the input's title, for a one-article page
-        _page_facts(doc, meta)
+        page_facts(doc, meta)
         return doc
 
     def _continued(self, candidates: list[list[_Block]], block: _Block) -> list[_Block] | None:
@@ -412,6 +450,8 @@ class ArticleSplitter:
         lead = first.body[0] if first.body else None
         if first.header and first.header[0].kind == "headmark":
             lead = first.header[0]
+        if lead is not None and lead.kind == "body" and not author_spans:
+            lead = _inner_dateline(lead) or lead
         if lead is not None and lead.kind in ("dateline", "headmark"):
             (start, end), lead_authors = headers.lead_dateline(lead)
             dateline = lead.text[start:end]
@@ -527,46 +567,3 @@ def _headline_under_date(all_lines: list[_Line], kinds: list[str | None]) -> set
 def _dated_on_top(kinds: list[str | None]) -> bool:
     """True for a web page: a date/source line among its first four lines."""
     return "meta" in kinds[:4]
-
-
-def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:
-    """The outlet a dateline names, as printed (``【明報專訊】`` → 明報)."""
-    outlet = headers.dateline_outlet(mark) if mark else None
-    if outlet is None or dateline is None:
-        return outlet
-    at = mark.find(outlet)
-    return dateline[at:at + len(outlet)] if at >= 0 else outlet
-
-
-def _signed_dates(doc: Document, meta: PageMeta) -> list[tuple[int, object]]:
-    """The signature dates of the releases on a page that prints several, when only they date
-    the page (no date line, edition line or input date): each release is published on its own
-    signature date, the page on the latest (``…通报`` / ``2024年4月14日`` … ``…通报`` /
-    ``2024年4月15日`` → 2024-04-15). Else an empty list."""
-    if len(meta.signed) < 2 or meta.dated or doc.published != meta.signed[0][1]:
-        return []
-    doc.published = max(day for _start, day in meta.signed)
-    return meta.signed
-
-
-def _page_facts(doc: Document, meta: PageMeta) -> None:
-    """Give each article its ``published`` date and ``outlet``; the page's 作者 line fills the
-    first article's authors when it has none.
-
-    ``published`` is the day the page published the article: the page's date line or edition
-    line, else the input's date. A wire story's dateline names the day it was filed, not the
-    day this page printed it (``2022-03-15 09:20 来源：新华社`` over ``新华社北京3月14日电`` →
-    2022-03-15); a dateline states no year, so on an undated page it gives no date either."""
-    signed = _signed_dates(doc, meta)
-    for article in doc.articles:
-        mark = article.header.get("dateline_simple")
-        article.published = next((day for start, day in signed if any(s <= start < e for s, e in article.segments)),
-                                 doc.published) if signed else doc.published
-        article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
-                          or article.header.get("credit") or meta.organ or meta.site
-                          or doc.meta.get("site_name"))
-    if meta.authors and doc.articles and not doc.articles[0].authors:
-        found = headers.byline_authors(simplified_view(meta.authors))
-        doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]
-                                   or [Author(n, "other") for n in re.split(r"[ 、，,]+", meta.authors)
-                                       if headers.is_person(n)])

@@ -180,3 +180,130 @@ def test_a_figure_of_last_year_is_neither_total_nor_part_of_this_years():
     assert columns[rows[2]["metric_id"]][0] == total
     assert columns[rows[1]["metric_id"]][1] is None
     assert columns[rows[3]["metric_id"]][1] == columns[rows[4]["metric_id"]][1] == total
+
+
+def _kinds_then(raw: str, kinds: list[tuple[str, float, str]], total: tuple[str, float, str], **common) -> dict:
+    """Rows of a list of kinds (text, value, object) and the figure stated after them."""
+    unit = total[0][-1] if not total[0].endswith("元") else "元"
+    rows = [metric(raw, text, value, unit, obj=obj, **common) for text, value, obj in kinds]
+    rows.append(metric(raw, total[0], total[1], unit, obj=total[2], **common))
+    return _part_of(raw, rows)
+
+
+_YEAR = dict(place="浙江省湖州市", period_start=date(2026, 1, 1), period_end=date(2026, 11, 30))
+
+
+def test_kinds_stated_before_the_total_they_add_up_to_are_its_parts():
+    """盗抢类案件涉案金额3.2亿元，诈骗类案件涉案金额1.5亿元，全县经济犯罪案件涉案总金额达6.9亿元:
+    the two amounts are kinds of the 总金额 stated after them (the actions read from the kinds'
+    names differ; the measure, 金额, agrees)."""
+    raw = "据介绍，盗抢类案件涉案金额3.2亿元，诈骗类案件涉案金额1.5亿元，全市经济犯罪案件涉案总金额达6.9亿元。"
+    rows = [metric(raw, "3.2亿元", 3.2e8, "元", kind="money", category="money_involved", action="盗抢",
+                   obj="类案件涉案金额", **_YEAR),
+            metric(raw, "1.5亿元", 1.5e8, "元", kind="money", category="money_involved", action="诈骗",
+                   obj="类案件涉案金额", **_YEAR),
+            metric(raw, "6.9亿元", 6.9e8, "元", kind="money", category="money_involved", action="涉案",
+                   obj="总金额", **_YEAR)]
+    parts = _part_of(raw, rows)
+    assert parts["3.2亿元"] == parts["1.5亿元"] == "6.9亿元"
+    assert parts["6.9亿元"] is None
+
+
+def test_a_semicolon_list_of_kinds_is_part_of_the_total_after_its_last_item():
+    """起诉盗窃犯罪412人；起诉诈骗犯罪305人；起诉危险驾驶犯罪288人，全市共起诉各类犯罪2860人: one
+    sentence across ；, the total marked by 共 and 全市."""
+    raw = "今年以来，全市检察机关起诉盗窃犯罪412人；起诉诈骗犯罪305人；起诉危险驾驶犯罪288人，全市共起诉各类犯罪2860人。"
+    parts = _kinds_then(raw, [("412人", 412, "盗窃犯罪"), ("305人", 305, "诈骗犯罪"), ("288人", 288, "危险驾驶犯罪")],
+                        ("2860人", 2860, "犯罪"), category="prosecuted", action="起诉", **_YEAR)
+    assert parts["412人"] == parts["305人"] == parts["288人"] == "2860人"
+
+
+def test_figures_before_one_not_marked_as_a_total_are_no_parts_of_it():
+    """破获盗窃案件320起，破获电信网络诈骗案件650起: two kinds side by side; the second is no
+    total of the first, however larger."""
+    raw = "今年以来，警方破获盗窃案件320起，破获电信网络诈骗案件650起。"
+    parts = _kinds_then(raw, [("320起", 320, "盗窃案件")], ("650起", 650, "电信网络诈骗案件"),
+                        category="cases_solved", action="破获", **_YEAR)
+    assert parts["320起"] is None
+
+
+def test_kinds_adding_up_to_more_than_the_later_figure_are_no_parts_of_it():
+    """盗窃案件320起，诈骗案件150起，全市共破获命案积案案件400起: 470 kinds cannot be parts of 400;
+    the 共 figure counts something else."""
+    raw = "今年以来，警方破获盗窃案件320起，破获诈骗案件150起，全市共破获命案积案案件400起。"
+    parts = _kinds_then(raw, [("320起", 320, "盗窃案件"), ("150起", 150, "诈骗案件")],
+                        ("400起", 400, "命案积案案件"), category="cases_solved", action="破获", **_YEAR)
+    assert parts["320起"] is None and parts["150起"] is None
+
+
+def test_a_total_of_another_measure_or_an_earlier_year_after_the_kinds_takes_no_parts():
+    """查处酒驾违法行为1650起，去年同期全市查处交通违法行为总数为31000起: last year's total;
+    资产规模6000亿元、管理基金总额9000亿元: another measure (no common ending)."""
+    raw = "今年以来，交警部门查处酒驾违法行为1650起，去年同期全市查处交通违法行为总数为31000起。"
+    parts = _kinds_then(raw, [("1650起", 1650, "酒驾违法行为")], ("31000起", 31000, "交通违法行为"),
+                        category="violations_handled", action="查处", **_YEAR)
+    assert parts["1650起"] is None
+    raw = "该行资产规模6000亿元、管理基金总额9000亿元。"
+    parts = _kinds_then(raw, [("6000亿元", 6e11, "资产规模")], ("9000亿元", 9e11, "管理基金总额"),
+                        kind="money", category="economy", **_YEAR)
+    assert parts["6000亿元"] is None
+
+
+def test_kinds_before_a_total_of_another_sentence_are_no_parts_of_it():
+    """The list and its total share a sentence: 盗窃案件320起。…全市共破获刑事案件5120起 in the next
+    sentence may count another window or set; it is left alone."""
+    raw = "今年以来，警方破获盗窃案件320起。据悉，全市共破获刑事案件5120起。"
+    parts = _kinds_then(raw, [("320起", 320, "盗窃案件")], ("5120起", 5120, "刑事案件"),
+                        category="cases_solved", action="破获", **_YEAR)
+    assert parts["320起"] is None
+
+
+def test_qizhong_de_refers_back_to_a_figure_of_its_value_stated_before():
+    """抓获犯罪嫌疑人412人，其中未成年人38人。社区民警已约谈其中的38人的监护人: the second 38人 states
+    the minors again (one fact, a part of the 412人), whatever verb the metrics stage read for it;
+    抓获犯罪嫌疑人412人，其中的29人为外省籍: without an earlier 29人 it is a part of its own."""
+    raw = "今年以来，警方抓获犯罪嫌疑人412人，其中未成年人38人。社区民警已约谈其中的38人的监护人。"
+    rows = [metric(raw, "412人", 412, "人", category="suspects_arrested", action="抓获", obj="犯罪嫌疑人", **_YEAR),
+            metric(raw, "38人", 38, "人", category="suspects_arrested", obj="未成年人", **_YEAR),
+            metric(raw, "38人", 38, "人", nth=1, category="police_service", action="约谈", obj="监护人", **_YEAR)]
+    _, columns, _ = link(rows, [document(raw)])
+    assert columns[rows[1]["metric_id"]] == columns[rows[2]["metric_id"]]
+    assert columns[rows[2]["metric_id"]][1] == columns[rows[0]["metric_id"]][0]
+    raw = "今年以来，警方抓获犯罪嫌疑人412人，其中的29人为外省籍。"
+    rows = [metric(raw, "412人", 412, "人", category="suspects_arrested", action="抓获", obj="犯罪嫌疑人", **_YEAR),
+            metric(raw, "29人", 29, "人", category="suspects_arrested", **_YEAR)]
+    assert _part_of(raw, rows)["29人"] == "412人"
+
+
+def test_li_after_a_counted_set_opens_a_part_like_zhong():
+    """在这320起案件里，冒充客服类诈骗有96起: 里 after a counted set (案件里，) is the spoken …中，; 在村里，
+    after a place is no marker (劝阻群众120人 is no part of 走访群众3200人)."""
+    raw = "今年以来，全市共破获电诈案件320起。在这320起案件里，冒充客服类诈骗有96起。"
+    rows = [metric(raw, "320起", 320, "起", category="cases_solved", action="破获", obj="电诈案件", **_YEAR),
+            metric(raw, "320起", 320, "起", nth=1, **_YEAR),
+            metric(raw, "96起", 96, "起", obj="冒充客服类诈骗", **_YEAR)]
+    assert _part_of(raw, rows)["96起"] == "320起"
+    raw = "今年以来，民警走访群众3200人，在村里，劝阻群众120人。"
+    rows = [metric(raw, "3200人", 3200, "人", category="police_service", action="走访", obj="群众", **_YEAR),
+            metric(raw, "120人", 120, "人", category="fraud_prevented", action="劝阻", obj="群众", **_YEAR)]
+    assert _part_of(raw, rows)["120人"] is None
+
+
+def test_an_item_of_a_dun_list_shares_its_neighbours_total_whatever_its_category():
+    """受理刑事案件820件、民事案件3650件、行政案件214件，共计受理各类案件4684件: 行政案件 read with
+    another category is still a kind of the 4684件 its neighbours add up to; after a ，
+    (…4684件，另办理执行案件214件) it is not."""
+    raw = "今年以来，全市法院受理刑事案件820件、民事案件3650件、行政案件214件，共计受理各类案件4684件。"
+    filed = dict(category="cases_filed", action="受理", **_YEAR)
+    rows = [metric(raw, "820件", 820, "件", obj="刑事案件", **filed),
+            metric(raw, "3650件", 3650, "件", obj="民事案件", **filed),
+            metric(raw, "214件", 214, "件", obj="行政案件", category="violations_handled", **_YEAR),
+            metric(raw, "4684件", 4684, "件", obj="各类案件", **filed)]
+    parts = _part_of(raw, rows)
+    assert parts["820件"] == parts["3650件"] == parts["214件"] == "4684件"
+    raw = "今年以来，全市法院受理刑事案件820件、民事案件3650件，共计受理各类案件4684件，另办理执行案件214件。"
+    rows = rows[:2] + [metric(raw, "214件", 214, "件", obj="执行案件", category="violations_handled", **_YEAR),
+                       rows[3]]
+    rows = [metric(raw, r["text"], r["value"], "件", obj=r["object"], category=r["category"], action=r["action"], **_YEAR)
+            for r in rows]
+    assert _part_of(raw, rows)["214件"] is None

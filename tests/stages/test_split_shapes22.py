@@ -33,7 +33,7 @@ def test_the_compiler_line_is_no_headline_and_names_the_outlet():
 
 def test_a_bracketed_issue_line_is_chrome_a_journal_issue_in_a_text_is_not():
     assert meta_line("（2026年第7期）") == {}
-    assert meta_line("2026年第一期") is None
+    assert meta_line("据2026年第一期刊载") is None
 
 
 def test_a_numbered_list_inside_an_article_stays_in_it():

@@ -18,7 +18,8 @@
    dropped. Weak rules (roads, 林先生) yield to a model PERSON they cut through.
 4. A name introduced by a byline or a title is tagged again where it recurs.
 
-The modules: ``rules`` (with ``rules_org``, ``rules_place``, ``rules_person``, ``rules_law``,
+The modules: ``rules`` (with ``rules_org``, ``rules_place``, ``rules_sites``, ``rules_water``,
+``rules_abbreviation``, ``rules_person``, ``rules_law``,
 ``rules_date``: the compiled rules and their candidate finders), ``model`` (reading and vetting
 the model's spans), ``resolve`` (competing candidates → flat spans), ``candidate`` (the span
 and its tiers). Every list lives in ``pipeline/data`` (``entity_*``, ``gazetteer_*``).

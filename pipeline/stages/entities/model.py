@@ -11,7 +11,8 @@ import re
 
 from .candidate import CJK, MODEL, Candidate
 from .rules_org import several_units
-from .rules_place import LOC_NOT_BEFORE, water_mouth
+from .place_words import LOC_NOT_BEFORE
+from .rules_place import water_mouth
 from .rules_roads import DIRECT_AREA, WATER_FINAL
 
 # The pier of a port written right after it (关累港 + 码头; as 石狮港祥芝码头 is one LOC).
@@ -93,6 +94,8 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
             continue  # "11." is not a name
         if label == "PERSON" and _DIGIT.search(span):
             continue  # 174.2万
+        if label == "PERSON" and river_not_person(rules, text, s, e):
+            label = "LOC"  # 贡江为赣江东源: a river the model read as a name (issue 15)
         if label == "PERSON" and e - s > 2 and _SURNAME_XING.fullmatch(span[:2]):
             e = s + 2  # 林姓 + 男子: the person word stays out (issue 15)
         e = _cut_at_open_quote(text, s, e, label)
@@ -108,6 +111,12 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
             if was_loc:
                 e = _site_after(rules, text, e)  # before the split: 青岛 + 黄岛口岸
             s, label = _vet_place(rules, text, s, e, label, places, out)
+            if s is not None and label == "GPE":
+                k = rules.country_at_start(text, s, e)
+                if k > s:  # 菲律宾 | 宿务省: the country is a GPE of its own
+                    out.append(Candidate(s, k, "GPE", None, "model", MODEL, text[max(s, k - 3):k]))
+                    s = k
+                e = rules.foreign_level_end(text, s, e)  # 菲律宾 + 宿务 + 省
             town = _TOWN_AFTER.match(text, e) if was_loc and label == "LOC" else None
             if s is not None and town and e - s >= 2 and not any(ps == e for ps, _ in places):
                 e, label = town.end(), "GPE"  # 簇桥 + 街道: a town named without its county
@@ -115,6 +124,23 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
             continue
         out.append(Candidate(s, e, label, None, "model", MODEL, text[max(s, e - 3):e]))
     return out
+
+
+# What after a name ending in 江/河/湖/溪 makes it the water (贡江 + 为赣江东源, 石亭江 + 水位).
+_WATER_AFTER = re.compile("为.{0,4}[东西南北]?(?:源|支流|干流)|水位|沿岸|沿线|两岸|流域|支流|干流|"
+                          "[东西南北]源|发源|源头|上游|中游|下游|[江河]段|段|水域|河道|江面|河面|入[江河湖海]")
+
+
+def river_not_person(rules, text: str, s: int, e: int) -> bool:
+    """Return True when a model PERSON ``text[s:e]`` ending in 江/河/湖/溪 is a river or lake
+    (issue 15): its first character is no surname (贡江, 濂江), or a water word follows it
+    (石亭江 + 水位上涨); 李长江 + 表示 stays a person."""
+    span = text[s:e]
+    if not 2 <= len(span) <= 4 or span[-1] not in "江河湖溪":
+        return False
+    if span[0] not in rules.surnames and span[:2] not in rules.surnames:
+        return True
+    return bool(_WATER_AFTER.match(text, e))
 
 
 def _cut_at_open_quote(text: str, s: int, e: int, label: str) -> int:

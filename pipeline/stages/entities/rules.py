@@ -3,7 +3,10 @@
 ``Rules`` joins the rule families, one module each (open the one for the label to change):
 
 - ``rules_org``: ORG grammar place + organ (+ sub-units), central organs, companies;
-- ``rules_place``: gazetteer GPE/LOC, towns, zones, one-character places, roads;
+- ``rules_place``: gazetteer divisions (GPE) and LOCs, towns, zones, place + site word;
+- ``rules_sites``: roads, squares and named sites (瓦窑西路一巷, 东门广场);
+- ``rules_water``: rivers, ports, sections of rivers and highways (长江南通段);
+- ``rules_abbreviation``: one-character places and borders (中美两国, 访华, 中老边境);
 - ``rules_river_parts``: a river's section named by its county alone (于都段);
 - ``rules_roads``: highways, kilometre marks, road sections, named areas of known waters;
 - ``rules_foreign``: towns and cities of other countries, compounds named there;
@@ -33,13 +36,16 @@ from .rules_person import PersonRules
 from .rules_foreign import ForeignRules
 from .rules_money import MoneyRules
 from .rules_place import PlaceRules
+from .rules_sites import SiteRules
+from .rules_water import WaterRules
+from .rules_abbreviation import AbbreviationRules
 from .rules_river_parts import RiverPartRules
 from .rules_roads import RoadRules
 from .rules_units import UnitRules
 
 
-class Rules(OrgRules, PlaceRules, RoadRules, RiverPartRules, ForeignRules, UnitRules, MoneyRules, PersonRules,
-            LawRules, DateRules):
+class Rules(OrgRules, PlaceRules, SiteRules, WaterRules, AbbreviationRules, RoadRules, RiverPartRules,
+            ForeignRules, UnitRules, MoneyRules, PersonRules, LawRules, DateRules):
     """The compiled rules, built once from the data files."""
 
     def __init__(self, data_dir: Path = DATA_DIR):
@@ -47,6 +53,8 @@ class Rules(OrgRules, PlaceRules, RoadRules, RiverPartRules, ForeignRules, UnitR
         self.gaz = Gazetteer(data_dir)
         self._compile_person(data_dir)
         self._compile_places(data_dir)
+        self._compile_sites(data_dir)
+        self._compile_abbreviations(data_dir)
         self._compile_roads(data_dir)
         self._compile_foreign(data_dir)
         self._compile_units(data_dir)
@@ -75,7 +83,7 @@ class Rules(OrgRules, PlaceRules, RoadRules, RiverPartRules, ForeignRules, UnitR
         out += self.law_candidates(text)
         out += self.crime_candidates(text)
         out += self.date_candidates(text, published)
-        out += self.person_candidates(text)
+        out += self.person_candidates(text, tokens)
         out += self.gpe_candidates(text, known_counties, bounds, context, places)
         out += self.loc_candidates(text, tokens)
         out += self.water_candidates(text, tokens)
@@ -88,6 +96,7 @@ class Rules(OrgRules, PlaceRules, RoadRules, RiverPartRules, ForeignRules, UnitR
         if "、" in text:
             out += self.listed_town_candidates(text, bounds)
             out += self.listed_water_candidates(text, tokens)
+            out += self.water_list_candidates(text, tokens)
             out += self.listed_district_candidates(text)
             out += self.listed_site_candidates(text, bounds)
         return out

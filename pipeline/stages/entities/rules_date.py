@@ -35,7 +35,8 @@ YEAR_TAIL = re.compile("度|底|初|末|(?:春|夏|秋|冬)(?:季|天)|中(?=起
 YEAR_LABEL_AFTER = ("刑法", "宪法", "刑事诉讼法", "民法", "版")
 # Hong Kong, Macao and Taiwan news write the day in brackets (issue 15): 今日（12日）, 昨日（11日）,
 # 今（8）日 are ONE DATE, the day of the publication month (of the month before when later).
-BRACKET_DAY = re.compile(r"(?:[今昨前][日天][（(](?P<d>[0-9０-９]{1,2})日[）)]"
+# The month may be written in the brackets too: 昨日（3月14日） is one DATE, that day.
+BRACKET_DAY = re.compile(r"(?:[今昨前][日天][（(](?:(?P<m>[0-9０-９]{1,2})月)?(?P<d>[0-9０-９]{1,2})日[）)]"
                          r"|[今昨前][（(](?P<d2>[0-9０-９]{1,2})[）)]日)")
 # Tomorrow as news writes it (issue 15): 明日 after 于 or before what a day is followed by
 # (明日在西九龙裁判法院提堂, 明日起, 将于明日, 明日上午); not 光明日报, 明日之星, “明日世界”.
@@ -198,8 +199,10 @@ def _written_forms(text: str, published: date | None) -> list[Candidate]:
         for m in BRACKET_DAY.finditer(text):
             clock = CLOCK_AFTER.match(text, m.end())
             day = cn_int(m.group("d") or m.group("d2"))
+            value = _month_day(cn_int(m.group("m")), day, published) if m.group("m") else \
+                _day_before(day, published)
             out.append(Candidate(m.start(), clock.end() if clock else m.end(), "DATE",
-                                 _day_before(day, published), "rule:date", SURE))
+                                 value, "rule:date", SURE))
     if "明日" in text:
         for m in TOMORROW.finditer(text):
             clock = CLOCK_AFTER.match(text, m.end())
@@ -257,6 +260,18 @@ def _bare_part(m: re.Match, published: date | None) -> str | None:
     last = 9 if m.group().startswith("前") else _part_months(m)
     year = published.year if published.month > last else published.year - 1
     return _first_months(year, last)
+
+
+def _month_day(month: int, day: int, published: date | None) -> str | None:
+    """Return the ISO date of a month and day written in brackets (昨日（3月14日）): in the
+    publication year, the year before when that day is later than the publication date."""
+    if published is None:
+        return None
+    year = published.year - 1 if (month, day) > (published.month, published.day) else published.year
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _day_before(day: int, published: date | None) -> str | None:

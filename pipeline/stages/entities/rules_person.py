@@ -61,6 +61,7 @@ class PersonRules:
         self.surnames = set(surnames)
         honorifics = read_list(data_dir / "entity_person_honorifics.txt")
         not_after = read_words(data_dir / "entity_not_person_after_mou.txt")
+        self.verbs_after_mou = frozenset(read_words(data_dir / "entity_verbs_after_mou.txt"))
         self.anon_re = re.compile(
             f"(?:{trie_pattern(surnames)})(?:{trie_pattern(r[0] for r in honorifics)})"
             f"(?!{trie_pattern(not_after)})"
@@ -77,23 +78,25 @@ class PersonRules:
             f"((?:{trie_pattern(surnames)})[{CJK}]{{1,2}}?)(?={trie_pattern(followers)})"
         )
 
-    def person_candidates(self, text: str) -> list[Candidate]:
-        """Return anonymised people (张某某, 吴先生) and names after a title (主任李志泉介绍)."""
+    def person_candidates(self, text: str, tokens: list[tuple[int, int]] | None = None) -> list[Candidate]:
+        """Return anonymised people (张某某, 吴先生) and names after a title (主任李志泉介绍);
+        ``tokens`` tell a given name from the verb after 某 (喻某 + 提起)."""
         out = []
+        words = {s: e for s, e in tokens} if tokens and "某" in text else {}
         for m in self.anon_re.finditer(text):
             before = text[m.start() - 1] if m.start() else ""
             if before in self.surnames and before not in NOT_NAME_BEFORE:
                 continue  # 鲍林先生: the surname is the end of a longer name
             if self.title_end_re.search(text[max(0, m.start() - 3):m.start() + 1]):
                 continue  # 主席先生
-            end = m.end() + given_name_after(text, m.start(), m.end())
+            end = m.end() + given_name_after(text, m.start(), m.end(), words.get(m.end()), self.verbs_after_mou)
             out.append(Candidate(m.start(), end, "PERSON", "anonymised", "rule:anonymised", SOFT))
         for m in CREDIT.finditer(text):
             g = 1 if m.group(1) else 2
             role = "reporter" if g == 2 else None
             out.append(Candidate(m.start(g), m.end(g), "PERSON", role, "rule:credit", SOFT))
         if "于某" in text:
-            out += self._yu_mou(text)
+            out += self._yu_mou(text, words)
         for m in self.xing_re.finditer(text) if "姓" in text else ():
             if not (m.start() and text[m.start() - 1] in self.surnames):  # 同姓, 百姓 stay words
                 out.append(Candidate(m.start(), m.end(), "PERSON", "anonymised", "rule:anonymised", SOFT))
@@ -104,7 +107,7 @@ class PersonRules:
             out.append(Candidate(s, e, "PERSON", self.title_before(text, s), "rule:titled", SOFT))
         return out
 
-    def _yu_mou(self, text: str) -> list[Candidate]:
+    def _yu_mou(self, text: str, words: dict[int, int]) -> list[Candidate]:
         """Return the people 于某, 于某某, 于某海 (于 is a preposition too: 于某日 is no one)."""
         out = []
         starts = {m.start() for m in YU_MOU.finditer(text)}
@@ -115,7 +118,7 @@ class PersonRules:
             end = s + 2
             if text.startswith("某", end):
                 end += 1  # 于某某
-            end += given_name_after(text, s, end)
+            end += given_name_after(text, s, end, words.get(end), self.verbs_after_mou)
             out.append(Candidate(s, end, "PERSON", "anonymised", "rule:anonymised", SOFT))
         return out
 
@@ -131,10 +134,17 @@ class PersonRules:
         return title or None
 
 
-def given_name_after(text: str, start: int, end: int) -> int:
+def given_name_after(text: str, start: int, end: int, word_end: int | None = None,
+                     verbs: frozenset[str] = frozenset()) -> int:
     """Return 1 when the anonymised name ``text[start:end]`` (张某) goes on with a given-name
-    character (王某明, 陈某华, 邹某虎), else 0 (王某因…, 张某发现…, 张某某)."""
+    character (王某明, 陈某华, 邹某虎), else 0 (王某因…, 张某发现…, 张某某).
+
+    ``word_end`` is the end of the segmenter's word that starts right after 某: when that word
+    is one of ``verbs`` (``entity_verbs_after_mou.txt``) it is the sentence's verb, not a name
+    (喻某 + 提起, 黄某 + 提出, 赵某 + 销赃); the segmenter alone is no signal (王某 + 明持木棍)."""
     if text[start:end][-1] != "某" or end - start != 2 or end >= len(text):
+        return 0
+    if word_end is not None and word_end - end >= 2 and text[end:word_end] in verbs:
         return 0
     nxt = text[end]
     if not ("\u4e00" <= nxt <= "\u9fff") or nxt in NOT_GIVEN_NAME:

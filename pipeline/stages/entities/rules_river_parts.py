@@ -1,6 +1,6 @@
 """A river's section named by its county alone, once a river is named in the sentence
 (issue 15): 赣江流经于都，于都段是鱼类产卵场 → 于都段 is a LOC (a stretch of the river), not a
-GPE; the section after the river (赣江于都段) is ``rules_place.section_candidates``."""
+GPE; the section after the river (赣江于都段) is ``rules_water.section_candidates``."""
 
 from __future__ import annotations
 

@@ -39,8 +39,8 @@ from ..layout import simplified_view
 from .action import batch_verb
 from .attributes import read_attributes
 from .category import article_organ, read_category, read_statistic, restated_category
-from .change import (SAME_DAY, base_year, meeting_window, period_matches, read_period, same_day,
-                     stated_span, statutory)
+from .change import (SAME_DAY, base_year, filed_day, meeting_window, period_matches, read_period,
+                     same_day, stated_span, statutory)
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .restated import restated_places, restated_windows
@@ -122,6 +122,7 @@ class MetricExtractor:
             carried = scope
             if _MAY_HOLD_PERIOD.search(text):
                 last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
+                last = filed_day(last, reader.dateline(sentence), reader.published(sentence))  # 昨天，…
                 last = dated(meeting_window(text, last, reader.published(sentence)))  # 1月15日，…召开发布会
                 last = same_day(last, carried)  # 11月26日，…。当晚，…
                 if not last[0]:  # 被告人在2023年9月至2024年5月期间…: a case's window, for the paragraph
@@ -289,11 +290,16 @@ class _DocumentReader:
         """The window the figure's sentence states for it, a 当天/当晚 read as the day stated before it
         (in the sentence, the paragraph, the article)."""
         published = self.published(sentence)
-        found = dated(read_period(text, cand.start, published))
+        found = filed_day(dated(read_period(text, cand.start, published)), self.dateline(sentence), published)
         if found[0] in SAME_DAY:
             before = dated(read_period(text, text.rfind(found[0], 0, cand.start), published))
             found = same_day(found, before, carried, self.windows.get(sentence.article))
         return found
+
+    def dateline(self, sentence) -> str | None:
+        """The dateline of the sentence's article (新华社北京9月11日电), None when it has none."""
+        articles = self.doc.articles
+        return articles[sentence.article].dateline if 0 <= sentence.article < len(articles) else None
 
     def window_before(self, sentence) -> tuple | None:
         """The window of the figures a 其中 sentence lists parts of: those of the sentence before in its

@@ -240,6 +240,8 @@ def restated_category(fields: dict, text: str, start: int, previous: list,
         return own  # 批准逮捕49人，不批准逮捕11人，其中因无社会危险性不批准逮捕7人: a part of the 11
     own_stage = stage_after(fields, tail, "other") if tail else "other"
     part_of = None if own_stage != "other" else _subtotal_of(fields, text, start, previous, earlier)
+    if part_of is None and own_stage == "other":
+        part_of = share_of(fields, text, start, previous, earlier)
     if part_of is not None:
         return part_of
     if not fields.get("change_direction"):  # 同比上升12.5%，其中宁波市占全省案件总数的52%: a share of
@@ -292,3 +294,37 @@ def _subtotal_of(fields: dict, text: str, start: int, previous: list,
         return None  # cadres punished, of whom 41 移送检察机关: still officials_punished
     return totals[-1]["category"]
 
+
+
+# A share names what it is a share of (住宅火灾占比41.3%, 其中网上购物骗案占三成, 起诉人数中，西宁市占
+# 57.6%): cases (counted in 起/宗/件) or people (人/名); the last such word before the figure decides.
+_SHARE_BEFORE = re.compile(r"[占佔][^，,。；;：:]{0,12}$")
+_SHARE_WHOLE = re.compile(r"(案|火灾|事故)|(人数|人员|嫌疑人|罪犯|被告人)")
+_WHOLE_UNITS = ({"起", "宗", "件"}, {"人", "名"})
+_SHARE_OWN = frozenset({"other", "economy", "social"})  # a share no verb of the justice process claims
+
+
+def share_of(fields: dict, text: str, start: int, previous: list, earlier: list[dict] = ()) -> str | None:
+    """The category of the count a share is a share of (接获诈骗案21430宗…；其中网上购物骗案占三成 ->
+    cases_filed; 提起公诉318人。起诉人数中，西宁市占57.6% -> prosecuted): the nearest count before it,
+    in its sentence or the sentence before, in the unit of what the share names; a share of cases
+    with no such count is a share of the cases recorded (其中，住宅火灾占比41.3%; 盗窃案占全部犯罪案件的
+    54.1% -> cases_filed). None when the figure is no share, or a verb already gives its stage."""
+    if fields["category"] not in _SHARE_OWN or fields.get("change_direction") \
+            or not (fields["quantity_kind"] == "percent" or fields.get("unit") == "成") \
+            or not _SHARE_BEFORE.search(text, max(0, start - 14), start):
+        return None
+    since = max((last.end for last, _ in previous), default=0)
+    wholes = list(_SHARE_WHOLE.finditer(text, since, start))
+    if not wholes:
+        return None
+    cases = wholes[-1].group(1) is not None
+    if not cases and fields["category"] != "other":
+        return None  # 外来人口占…: a social share, not a count of people the justice process handled
+    units = _WHOLE_UNITS[0 if cases else 1]
+    counts = [f for f in [*reversed([f for _, f in previous]), *reversed(list(earlier))]
+              if f["quantity_kind"] == "count" and f.get("unit") in units
+              and not f.get("change_direction") and f["category"] not in _SHARE_OWN]
+    if counts:
+        return counts[0]["category"]
+    return "cases_filed" if cases else None

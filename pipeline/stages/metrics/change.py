@@ -15,7 +15,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from ...dates import FESTIVAL_PHRASE, period_dates
+from ...dates import FESTIVAL_PHRASE, RELATIVE_DAYS, dispatch_day, period_dates
 from .quantities import Figure
 from .words import Clause, clause_start
 
@@ -59,6 +59,9 @@ _SPANS = r"""
     | (?<![截至])目前(?=[，,]|[已共全])                                     # 目前，…: to now, no start
     | (?<=[，,；;。\n])目前(?!为止|[\d一二两三四五六七八九十])                      # 据介绍，目前市反诈中心日均…: to now
     | (?<![最])(?:近期|近日|日前)(?=[共已先])                                   # 各派出所近期共检查…: no window
+    # 3月11日，…通报，该局近日侦破一起…: the days before the report, no window (inside a clause only:
+    # 近日，… opening one leaves the paragraph's window to what it states; not 3日前, 节日前夕, 近期内)
+    | (?<=[\u4e00-\u9fff])(?<![最节假月号一二两三四五六七八九十数几多前至止])(?:近期|近日|日前)(?![内来夕])
 """
 _OF_YEAR = rf"""
     (?:今年|去年|前年|明年|\d{{4}}年              # a year (明年: a plan's), then perhaps a part of it:
@@ -84,7 +87,7 @@ PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE_EVENT}|{_SINC
 # The same grammar for a sentence without 以来 or 期间 (most sentences): the phrases that need them
 # cannot match there, and every other phrase starts with one of these characters, so the scan
 # skips the rest (same matches, several times faster: tests/stages/metrics/test_change.py)
-_FIRST = r"(?=[\d今去从自近最过这本昨一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半当除大正])"
+_FIRST = r"(?=[\d今去从自近最过这本昨一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半当除大正日])"
 PLAIN_PERIOD_RE = re.compile(rf"{_FIRST}(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE}|{_OF_YEAR}|{_YEARLESS})",
                              re.VERBOSE)
 # In an object the same phrases go whatever follows them (活动期间参加人数).
@@ -232,6 +235,16 @@ def meeting_window(text: str, found: tuple, published: date | None) -> tuple:
 SAME_DAY = ("当天", "当日", "当晚", "当夜")
 
 
+def filed_day(found: tuple, dateline: str | None, published: date | None) -> tuple:
+    """Return a window read from 今天/昨天 against the day the dispatch was filed, when its dateline
+    states one: 新华社北京9月11日电 公安部昨天通报… published 2025-09-12 -> Sep 10, not Sep 11; else
+    ``found``. A year-only publication date (a subclass of date) gives no day to read it against."""
+    if found[0] not in RELATIVE_DAYS or type(published) is not date:
+        return found
+    filed = dispatch_day(dateline, published)
+    return found if filed is None else (found[0], *period_dates(found[0], filed))
+
+
 def same_day(found: tuple, *windows) -> tuple:
     """Return the day a 当天/当晚 phrase refers to: the single day stated before it (in its sentence,
     its paragraph, the article), or the first day of a window opened on a day (3月1日起，…。…当天出动
@@ -295,7 +308,8 @@ def period_matches(text: str) -> tuple[tuple[int, int, str, bool], ...]:
                 text.startswith(("同期", "相比", "相较"), match.end()) or not match.group(0).strip() \
                 or _DATE_LABEL.search(text, max(0, match.start() - 8), match.start()) \
                 or match.group(0).endswith(("日", "号", "今天", "今日")) and (
-                    _REPORTED.match(text, match.end()) or _DISPATCH.match(text, match.end())):
+                    _REPORTED.match(text, match.end()) and not _RELEASED.match(text, match.end())
+                    or _DISPATCH.match(text, match.end())):
             continue  # 发布日期：2024年2月20日 is when the page was printed; 公安部15日通报 when it was
             # said; 沈阳3月5日电 when the story was filed
         head = clause_start(text, match.start())
@@ -316,6 +330,9 @@ _DATE_LABEL = re.compile(r"(?:时间|日期)[:：]\s*$")
 _REPORTED = re.compile(r"(?:上午|下午|晚间|晚)?(?:在京)?(?:通报|发布|透露|宣布|报道|介绍|表示|称|公布|获悉|"
                        r"召开(?:新闻)?发布会|举行(?:新闻)?发布会|对外发布"
                        r"|(?:从|自|在)[^，。；,;]{1,24}?(?:获悉|了解到|得知))")  # 记者5日从省公安厅获悉
+# What the day's release counts itself (市检察院今日发布其中两起典型案例): that day is the figure's window
+_RELEASED = re.compile(r"(?:上午|下午|晚间|晚)?(?:在京)?(?:通报|发布|公布)了?(?:其中)?[\d一二两三四五六七八九十百]+"
+                       r"(?:起|个|件|宗|批)[^，,。；;]{0,12}?案例")
 # A dateline's day: 新华社北京3月5日电, 本报沈阳3月5日讯
 _DISPATCH = re.compile(r"(?:专?电|讯)")
 # A source or editor line glued to it (来源：乐清市公安局今年以来，…; 责任编辑：王敏今年以来，…): the

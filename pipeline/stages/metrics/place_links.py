@@ -28,6 +28,8 @@ _CASE = re.compile(r"团伙|窝点|犯罪|嫌疑人|诈骗|作案|涉案|案件|
 # 汇川分局, 刑事警察局, 湖北警方, 全市公安机关, 公安部: an organ of the state that acts (not 雪印株式会社)
 _ACTING_ORGAN = re.compile(r"(?:局|厅|院|署|队|所|部|办|委|警方|警|公安|检察|法院|海关|边检|边防|机关)$|^全")
 _LEVEL_ENDS = "区县市旗"
+# 示例公交公司, 示例卷烟厂: a firm, named after the place it is in
+_FIRM = re.compile(r"(?:公司|集团|厂|商行|商店|酒店|宾馆|商场|超市|合作社)$")
 # 家住朝天区的王某, 住在城关镇的村民: where a person lives, not where the figure belongs
 _HOME_BEFORE = re.compile(r"(?:家住|住在|居住在|居住于|现住|暂住|家在|户籍(?:地|所在地)?(?:在|为|是))$")
 # 张某，男，朝天区人，; 王某（湖南籍）: a person's home in the person's description
@@ -52,8 +54,18 @@ def persons_home(clean: str, start: int, end: int) -> bool:
 
 def drop_helpers(clean: str, found: list[Place]) -> list[Place]:
     """Drop an organ named right after 会同/协同: it helps the organ before it, whose figure it is
-    (遵义市公安局汇川分局会同市公安局刑侦支队…抓获46名 -> 汇川区, not 遵义市)."""
-    return [p for p in found if not (p.source == "organ" and _HELPER.search(clean, max(0, p.start - 3), p.start))]
+    (遵义市公安局汇川分局会同市公安局刑侦支队…抓获46名 -> 汇川区, not 遵义市), and a firm's wider place
+    after a narrower one (``wider_firm``)."""
+    kept = [p for p in found if not (p.source == "organ" and _HELPER.search(clean, max(0, p.start - 3), p.start))]
+    return [p for k, p in enumerate(kept) if not wider_firm(clean, p, kept[:k])]
+
+
+def wider_firm(clean: str, place: Place, before: list[Place]) -> bool:
+    """Return True for a firm whose place holds a place named before it in the sentence: the firm
+    is where the case was, not a new area (某区检察院…选择本区的示例市公交公司作为突破口，查获…8起 ->
+    the district, not the city of the firm's name)."""
+    return place.source == "organ" and bool(_FIRM.search(clean, place.start, place.end)) and any(
+        p.name != place.name and p.name.startswith(place.name) for p in before)
 
 
 def outside_sites(gaz, clean: str, start: int, found: list[Place], area: str | None) -> None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from ...document import Document
 from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
-from .place_rules import (Place, bank_not_district, common_division, domestic_spread, far_bare_district,
-                          heads_quoted_name, joint_organ_place, leads_counted_list, organ_named_before,
+from .place_rules import (Place, bank_not_district, far_bare_district,
+                          heads_quoted_name, leads_counted_list, organ_named_before,
                           read_under, region_organs, runs_into_word, untagged_places)
 from .place_links import drop_helpers, not_the_figures, outside_sites, untagged_in_lists
+from .place_lists import NEXT_CLAUSE, each_place, joint_places
 from .regions import REGION_NAMED, autonomous_region, region_scopes
 from .townships import bare_township_organs, township_of_organ
 from .words import clause_start
@@ -33,7 +34,7 @@ _PARTNER_ORGAN = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,6}?)*(?:等国|等
 # 与曲靖交界, 同邻省接壤: a neighbouring place (not 尚义县和张北县交界处, a place between two)
 _BORDER = re.compile(r"(?:市|县|区|省)?(?:交界|接壤|毗邻|相邻|边界)")
 # 全省多地群众, 全市各地的受害人: the spread of the people a case touched
-_SCOPE_SPREAD = re.compile(r"(?:多地|各地|多个地区|多个县区)的?(?:群众|居民|市民|村民|受害人|被害人|消费者|投资人|人员)")
+_SCOPE_SPREAD = re.compile(r"(?:多地|各地|多个地区|多个县区)的?(?:群众|居民|市民|村民|受害人|被害人|消费者|投资人|人员|买家|网民|用户)")
 # 窑埠古镇, 特色小镇: a site, not a township
 _SITE_TOWNS = ("古镇", "小镇")
 _STREET = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")  # 南京东路, 北京路
@@ -46,40 +47,33 @@ _SPREAD = re.compile(r"(?:遍布|遍及|分布(?:在|于)?|散布(?:在|于)?|�
 _PROVINCES = re.compile(r"(?:[\d０-９一二三四五六七八九十两]+(?:多|余)?个?(?:省份|省区市|省市区|省市|省区|省)|各地|各省)")
 # 云南红塔集团: a firm's brand after its province is no county (红塔区; 介休纺织厂 is 介休's)
 _COMPANY = re.compile(r"(?:公司|集团|厂|商行|商店|店|酒店|宾馆|商场|超市|银行|合作社)$")
-_ORGAN_GAP = re.compile(r"(?:警方|公安|海关|检方)?")  # 香港警方与深圳警方: one list of places
-_JOINED = re.compile(r"\s*(?:、|以及|和|与|及)\s*")  # 甲区、乙区: one list of places
-_FIGURE_JOIN = re.compile(r"[、和及与](?=[约近超逾达]?[\d０-９零一二三四五六七八九十两])")  # 25%、19%和17%
 _AT_SITE = re.compile(r"在(?![的地])[^，,；;。：:在]*$")  # 分局在…街道等地: where the organ acted
 # 区公安分局在…街道 (not 所在的村)
 _ORGAN_AT = re.compile(r"(?:局|院|所|队|办|委|庭|警方|民警)在(?![的地])[^，,；;。：:在]*$")
 _PART_PLACE = re.compile(r"其中[，,]?\s*$")  # 其中大连市…: a part of the paragraph's area, not its place
 _SHARE_OF = re.compile(r"(?:占|居|比|较)了?$")  # 占全省破获案件的46%: the whole a share is of, not its place
-_NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
 
 
 def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
     """Return the place mentions of every sentence, in text order: GPE entities, the places
     that name an ORG (呼伦贝尔市公安局 -> 内蒙古自治区呼伦贝尔市, 胶州公安 -> 山东省青岛市胶州市)
     and national organs (公安部, 全国公安机关 -> 全国), each with its full name."""
-    context: set[str] = set()  # province and city codes the document names (广州市公安局 -> 4401)
-    counties: set[str] = set()  # those of the counties it names, when it names no province or city
+    context = named_codes(gaz, doc, doc.entities)
+    by_article: dict[int, list] = {}
     for entity in doc.entities:
-        names = [doc.clean[entity.start:entity.end]] if entity.label == "GPE" else [
-            hit.group(0) for hit in gaz.pattern.finditer(doc.clean, entity.start, entity.end)
-            if hit.group(0) in gaz.by_name] if entity.label == "ORG" else []
-        for name in names:
-            context |= gaz.prefixes(name)
-            counties |= gaz.context_codes(name)
-    context = context or counties  # 延吉市公安局…。龙井警方… -> 龙井市 (吉林), not 台中's 龙井区
+        if 0 <= entity.sentence < len(doc.sentences):
+            by_article.setdefault(doc.sentences[entity.sentence].article, []).append(entity)
+    article_context = {article: named_codes(gaz, doc, found) or context for article, found in by_article.items()}
     mentions: list[list[Place]] = [[] for _ in doc.sentences]
     county = None  # the last county named: 黄粱梦镇 after 邯郸县 is a township of it
     organs: dict[int, dict[str, str]] = {}  # the place of each organ named in full, per article
     for entity in sorted(doc.entities, key=lambda e: e.start):
         if not 0 <= entity.sentence < len(mentions):
             continue
-        found = entity_place(lex, gaz, doc, entity, context, county)
+        own_context = article_context[doc.sentences[entity.sentence].article]
+        found = entity_place(lex, gaz, doc, entity, own_context, county)
         if found and entity.label == "GPE" and far_bare_district(gaz, doc.clean[entity.start:entity.end], found.name,
-                                                                 context):
+                                                                 own_context):
             found = None  # 钟楼 in a 西安 report: a site
         if entity.label in ("ORG", "GPE"):
             found = organ_named_before(doc.clean[entity.start:entity.end], entity,
@@ -103,10 +97,10 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             start, end = sentence.start + hit.start(), sentence.start + hit.end()
             if in_quotes(text, hit.start()):
                 continue  # 推广安装“国家反诈中心”应用程序: a name
-            if _SPREAD.search(text, max(0, hit.start() - 6), hit.start()) and (
+            if (_SPREAD.search(text, max(0, hit.start() - 6), hit.start()) or _SCOPE_SPREAD.match(text, hit.start() + 2)) and (
                     any(p.end <= start and p.name != NATION for p in mentions[index])
                     or (_PROVINCES.match(text, hit.end()) and local)):
-                continue  # 嘉兴市公安局…受害人遍布全国20多个省份: how far the case reached, not whose figure
+                continue  # 嘉兴市公安局…受害人遍布全国20多个省份, 骗取全国各地买家: how far the case reached
             if not any(s < end and start < e for s, e in taken):
                 source = "sentence" if hit.group(0) in lex.country_names else "organ"
                 mentions[index].append(Place(start, end, NATION, source))
@@ -117,6 +111,24 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
         mentions[index] = joint_places(gaz, doc.clean, found)
         activity_sites(gaz, doc.clean, doc.sentences[index].start, mentions[index])
     return mentions
+
+
+def named_codes(gaz, doc: Document, entities: list) -> set[str]:
+    """Return the province and city codes the places of ``entities`` name (广州市公安局 -> 4401),
+    else those of the counties they name (延吉市公安局…。龙井警方… -> 龙井市 of 吉林, not 台中's
+    龙井区): the context short names are read in, one article's on a page of several (鼓楼区 in a
+    福州 article is 福州's even when the page's other article is about 南京)."""
+    context: set[str] = set()
+    counties: set[str] = set()
+    for entity in entities:
+        names = [doc.clean[entity.start:entity.end]] if entity.label == "GPE" else [
+            hit.group(0) for hit in gaz.pattern.finditer(doc.clean, entity.start, entity.end)
+            if hit.group(0) in gaz.by_name] if entity.label == "ORG" else []
+        for name in names:
+            context |= gaz.prefixes(name)
+            if name in gaz.by_name:  # 叙州区 (not a bare 南岸, which would vouch for itself)
+                counties |= gaz.context_codes(name)
+    return context or counties
 
 
 def activity_sites(gaz, clean: str, start: int, found: list[Place]) -> None:
@@ -133,66 +145,6 @@ def activity_sites(gaz, clean: str, start: int, found: list[Place]) -> None:
             place.site = organs[-1].name
         elif not organs and place.name.endswith(TOWNSHIP_ENDS) and _ORGAN_AT.search(clean, start, place.start):
             place.site = gaz.ancestor(place.name, "county")
-
-
-def joint_places(gaz, clean: str, found: list[Place]) -> list[Place]:
-    """Replace a list of divisions joined by 、/和/与/及 by one Place: the smallest division that
-    holds them all (甲县、乙县两地共抓获 -> their city; 深圳、东莞警方联合侦破 -> 广东省), its
-    ``parts`` the listed places in order (for 分别), its source the last place's (深圳、东莞警方:
-    organ). A list with no common division (北京、上海,
-    a foreign country, 全国) stays as it is."""
-    out: list[Place] = []
-    for place in found:
-        last = out[-1] if out else None
-        between = listed_between(gaz, clean[last.end:place.start], last.name, place.name) if last else None
-        if between is not None:
-            parts = (last.parts or (last.name,)) + between + (place.name,)
-            name = common_division(gaz, parts) or domestic_spread(gaz, parts)
-            if name:
-                out[-1] = Place(last.start, place.end, name, place.source, parts)
-                continue
-        wider = joint_organ_place(clean, last, place) if last else None
-        if wider:  # 台湾刑事警察局会同台中市警察局: 台湾省
-            out[-1] = Place(last.start, place.end, wider, "organ")
-            continue
-        out.append(place)
-    return out
-
-
-def listed_between(gaz, gap: str, left: str, right: str) -> tuple[str, ...] | None:
-    """Return the places listed between two places of one list, () for a bare 、/和, None when
-    the text between is no list: 历下、市中、槐荫 with 市中 not tagged -> (山东省济南市市中区,), the
-    one division of that name in the division both neighbours lie in."""
-    pieces = _JOINED.split(gap)
-    if len(pieces) < 2 or not _ORGAN_GAP.fullmatch(pieces[0].strip()) or pieces[-1].strip():
-        return None
-    common = common_division(gaz, (left, right))
-    found = []
-    for piece in pieces[1:-1]:
-        names = [piece.strip()] + [piece.strip() + end for end in "区县市旗"]  # 市中 -> 市中区
-        divs = {d.full for n in names for d in gaz.divisions(n) if common and d.full.startswith(common)
-                and d.full != common}
-        if len(divs) != 1:
-            return None
-        found.append(divs.pop())
-    return tuple(found)
-
-
-def each_place(text: str, offset: int, place: Place, position: int) -> str | None:
-    """Return the k-th place of a joint list that the k-th figure after 分别 is about, when
-    the list and the figures count the same: 甲区、乙区两区案件分别上升5%和8% -> 8% is 乙区's."""
-    start, at = place.end - offset, position - offset
-    clause = text[start:at]
-    if "分别" not in clause or _NEXT_CLAUSE.search(clause):
-        return None
-    each = start + clause.index("分别")
-    end = _NEXT_CLAUSE.search(text, at)
-    end = end.start() if end else len(text)
-    before = sum(1 for m in _FIGURE_JOIN.finditer(text, each, at + 1) if m.start() < at)
-    after = sum(1 for _ in _FIGURE_JOIN.finditer(text, at, end))
-    if before + 1 + after != len(place.parts):
-        return None
-    return place.parts[before]
 
 
 def in_quotes(text: str, position: int) -> bool:
@@ -314,6 +266,8 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
             if hit.group(0)[0] not in "该本":  # 全市, 市公安局: the article's city; 该区: the last named
                 areas.reverse()
             name = scope_place(gaz, hit.group("scope") or hit.group("organ"), [*before[-1:], *areas])
+            if name is None and hit.group(0)[0] == "全":  # 全市共发生…。其中，武陵区… -> the parts' city
+                name = scope_of_parts(gaz, hit.group("scope") or hit.group("organ"), parts_after(doc, mentions, index, start))
             if hit.group(0) == "全区" and sentence.article in regions:
                 name = autonomous_region(gaz, [*before[-1:], *areas]) or name
             if name:
@@ -329,6 +283,28 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
         mentions[index] = drop_helpers(doc.clean, mentions[index])
         outside_sites(gaz, doc.clean, sentence.start, mentions[index], article_places.get(sentence.article))
     abroad_scopes(gaz, doc, mentions, article_places)
+
+
+def parts_after(doc: Document, mentions: list[list[Place]], index: int, start: int) -> list[str]:
+    """Return the places named after 其中 later in the paragraph of a scope word at ``start``: parts
+    of the scope's whole, which lies above them (2025年，全市共发生事故1386起。其中，武陵区、鼎城区…
+    -> the city of 武陵区)."""
+    sentence = doc.sentences[index]
+    found = []
+    for k in range(index, len(doc.sentences)):
+        other = doc.sentences[k]
+        if other.article != sentence.article or other.paragraph != sentence.paragraph:
+            break
+        found += [name for p in mentions[k] if p.start > start and p.name != NATION
+                  and _PART_PLACE.search(doc.clean, max(0, p.start - 4), p.start) for name in p.parts or (p.name,)]
+    return found
+
+
+def scope_of_parts(gaz, level: str, parts: list[str]) -> str | None:
+    """Return the division of ``level`` the parts after 其中 lie in, never one of the parts: 全市…其中，
+    武陵区… -> 湖南省常德市; 全市…其中，瑞安市… -> None (a county-level 市 is a part, not the 市)."""
+    name = scope_place(gaz, level, parts)
+    return None if name in parts else name
 
 
 def abroad_scopes(gaz, doc: Document, mentions: list[list[Place]], article_places: dict[int, str]) -> None:
@@ -488,7 +464,7 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
     if earlier:
         return earlier[-1].site or earlier[-1].name, "paragraph"
     text = doc.clean[sentence.start:sentence.end]
-    after = [p for p in own if p.start >= position and not _NEXT_CLAUSE.search(
+    after = [p for p in own if p.start >= position and not NEXT_CLAUSE.search(
         text, position - sentence.start, p.start - sentence.start)]
     after = most_specific(after)
     if after:

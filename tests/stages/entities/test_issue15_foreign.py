@@ -38,7 +38,7 @@ def test_a_described_compound_is_no_name(tagger):
     assert not [s for s, label in got if label == "LOC"]
 
 
-# Listed districts (rules_units) and a city named like a port (rules_place._ports).
+# Listed districts (rules_units) and a city named like a port (rules_water._ports).
 
 def test_districts_listed_before_their_level_word_are_gpe(tagger):
     got = found(tagger, "济南市历下、市中、槐荫三区刑事警情下降。")

@@ -383,3 +383,21 @@ def test_penalties_misconduct_people_and_notices(extractor, sentence, span, cate
     刑事立案提醒2830起, 便民利民措施68项 -> other; 预警提醒短信1.2万条 -> fraud_warnings."""
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
     assert figure["category"] == category
+
+
+@pytest.mark.parametrize("text, span, category", [
+    # A share takes the category of the count it is a share of, in its sentence or the one before.
+    ("全市今年共接获诈骗案5200宗，损失金额约3亿元；其中冒充客服骗案占三成。", "三成", "cases_filed"),
+    ("全市共破获盗窃案件860起，其中入室盗窃案占41%。", "41%", "cases_solved"),
+    ("今年全市检察机关提起公诉420人。起诉人数中，东城区占35.2%。", "35.2%", "prosecuted"),
+    # A share of cases with no count before it is a share of the cases recorded.
+    ("其中，电动车火灾占比27.5%。", "27.5%", "cases_filed"),
+    ("去年当地犯罪案件增多，其中抢劫案占全部犯罪案件的18.2%。", "18.2%", "cases_filed"),
+    # A share of a population stays social; a share with a verb of its own keeps it.
+    ("外来人口占全镇人口的六成。", "六成", "social"),
+])
+def test_shares_take_the_category_of_their_whole(extractor, text, span, category):
+    """其中冒充客服骗案占三成 after 接获诈骗案5200宗 -> cases_filed; 起诉人数中，东城区占35.2% after
+    提起公诉420人 -> prosecuted; 电动车火灾占比27.5% -> cases_filed; 外来人口占…六成 -> social."""
+    figure = next(f for f in figures(extractor, text) if f["text"] == span)
+    assert figure["category"] == category

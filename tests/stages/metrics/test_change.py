@@ -193,3 +193,42 @@ def test_headline_figure_takes_the_window_of_the_body_figure_it_restates(extract
     assert title
     got = (title[0].fields["period_start"], title[0].fields["period_end"])
     assert tuple(d and d.isoformat() for d in got) == dates
+
+
+def test_yesterday_and_today_read_against_the_dateline(extractor):
+    """新华社北京9月11日电 published 2025-09-12: 昨天 is Sep 10 and 今天 Sep 11 (the day of the
+    dispatch), while 今年以来 still ends on the publication date."""
+    from datetime import date
+
+    doc = make_article(["公安部昨天通报，全国公安机关抓获犯罪嫌疑人120名。今天，各地又破获案件35起。",
+                        "今年以来，全国共破获案件3000起。"], published=date(2025, 9, 12))
+    doc.articles[0].dateline = "新华社北京9月11日电"
+    found = {doc.clean[m.start:m.end]: m.fields for m in extractor(doc).metrics}
+    assert (found["120名"]["period_start"], found["120名"]["period_end"]) == (date(2025, 9, 10),) * 2
+    assert (found["35起"]["period_start"], found["35起"]["period_end"]) == (date(2025, 9, 11),) * 2
+    assert found["3000起"]["period_end"] == date(2025, 9, 12)
+
+
+def test_jinri_inside_a_clause_is_no_window(extractor):
+    """3月11日，某分局通报，该局近日侦破一起洗钱案，抓获犯罪嫌疑人27名: the figures are of the days
+    before the report (近日: no window), not of the day it was announced; 截至日前 still ends on the
+    publication date."""
+    from datetime import date
+
+    doc = extractor(make_article(["3月11日，某区公安分局通报，该局近日侦破一起洗钱案，抓获犯罪嫌疑人27名。",
+                                  "截至日前，全市已建成警务室14个。"], published=date(2025, 3, 12)))
+    found = {doc.clean[m.start:m.end]: m.fields for m in doc.metrics}
+    assert (found["27名"]["period_start"], found["27名"]["period_end"]) == (None, None)
+    assert found["14个"]["period_end"] == date(2025, 3, 12)
+
+
+def test_the_cases_released_today_take_that_day(extractor):
+    """今年以来…起诉175人。市检察院今日发布其中两起典型案例: the two cases are what was released
+    today (that day), while 公安部今日通报，…破获案件 keeps the report's window for the figures it reports."""
+    from datetime import date
+
+    doc = extractor(make_article(["今年以来，全市检察机关共起诉电诈犯罪嫌疑人175人。市检察院今日发布其中两起典型案例。"],
+                                 published=date(2026, 4, 15)))
+    found = {doc.clean[m.start:m.end]: m.fields for m in doc.metrics}
+    assert (found["两起"]["period_start"], found["两起"]["period_end"]) == (date(2026, 4, 15),) * 2
+    assert found["175人"]["period_start"] == date(2026, 1, 1)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from pipeline.document import EntitySpan
 from pipeline.places import Gazetteer
 
 from .helpers import attribute, make_article
@@ -20,12 +21,58 @@ from .helpers import attribute, make_article
     (["莲都区公安分局会同衢州市公安局，在江西等地抓获犯罪嫌疑人21名。"], "21名", "浙江省丽水市莲都区"),
     # a den abroad with no organ in the sentence: the case stays the report's
     (["丽水市公安局破获一起跨境诈骗案。", "经查，该团伙在老挝设立窝点，诈骗群众150余人。"], "150余人", "浙江省丽水市"),
+    # 骗取全国各地买家: how far the victims lived, the figure the county's
+    (["莲都区公安分局破获一起网络诈骗案，嫌疑人以网店名义骗取全国各地买家货款26万元。"], "26万元", "浙江省丽水市莲都区"),
     # 向…等地农户: where the victims live
     (["丽水市莲都区人民法院审结一起案件。", "其中，该院审理的案件中，被告人向碧湖镇等地农户销售假化肥，被判处罚金3万元。"],
      "3万元", "浙江省丽水市莲都区"),
 ])
 def test_the_acting_organ_keeps_the_figure(extractor, paragraphs, span, place):
     assert attribute(extractor, make_article(paragraphs), span, "place") == place
+
+
+def test_a_firm_named_after_the_city_keeps_the_district_before_it(extractor):
+    """莲都区检察院…选择丽水市公交公司作为突破口，查获…6起: the district's, not the firm's city."""
+    doc = make_article(["莲都区检察院瞄准了交通行业，选择丽水市公交公司作为突破口，一举查获贪污案件6起。"])
+    firm = doc.clean.index("丽水市公交公司")  # the firm as the model tags it (ORG), not its city alone
+    doc.entities = [e for e in doc.entities if e.start != firm] + [
+        EntitySpan(sentence=0, start=firm, end=firm + len("丽水市公交公司"), label="ORG")]
+    doc.entities.sort(key=lambda e: e.start)
+    assert attribute(extractor, doc, "6起", "place") == "浙江省丽水市莲都区"
+
+
+def test_a_short_district_name_is_read_in_its_own_articles_city(extractor):
+    """A page of two articles, 南京市公安局… then 福州市公安局…鼓楼区公安分局破获案件12起: 鼓楼区 is
+    福州's (the second article's city), not 南京's named in the first article."""
+    from pipeline.document import ArticleSpan
+
+    doc = make_article(["南京市公安局通报，全市破获案件30起。", "福州市公安局召开会议。", "鼓楼区公安分局破获案件12起。"])
+    for sentence in doc.sentences[1:]:
+        sentence.article = 1
+    doc.articles[0] = ArticleSpan(index=0, segments=[(doc.sentences[0].start, doc.sentences[0].end)], title="")
+    doc.articles.append(ArticleSpan(index=1, segments=[(doc.sentences[1].start, doc.sentences[-1].end)], title=""))
+    assert attribute(extractor, doc, "12起", "place") == "福建省福州市鼓楼区"
+    assert attribute(extractor, doc, "30起", "place") == "江苏省南京市"
+
+
+def test_a_citywide_scope_with_no_place_before_it_is_the_city_of_its_parts(extractor):
+    """2024年，全市共发生事故820起。其中，莲都区、青田县分别发生事故210起、160起 (no city named before) ->
+    全市 is 丽水市, the city its parts lie in; 全市…其中，龙泉市… is no 龙泉市 (a part, not the whole)."""
+    doc = make_article(["2024年，全市共发生事故820起。其中，莲都区、青田县分别发生事故210起、160起。"])
+    assert attribute(extractor, doc, "820起", "place") == "浙江省丽水市"
+    doc = make_article(["2024年，全市共发生事故820起。其中，龙泉市发生事故210起。"])
+    assert attribute(extractor, doc, "820起", "place") != "浙江省丽水市龙泉市"
+
+
+def test_a_bare_name_of_a_far_district_does_not_vouch_for_itself(extractor):
+    """莲都区公安分局…。碧湖、南岸两个派出所辖区警情下降14%: 南岸 is a station's name here, not
+    重庆市南岸区 (a bare district name of a province the article does not name is no place)."""
+    doc = make_article(["莲都区公安分局开展巡查，查处治安案件64起。碧湖、南岸两个派出所辖区警情同比下降14%。"])
+    bare = doc.clean.index("南岸")  # the name as the model tags it (GPE)
+    doc.entities = [e for e in doc.entities if not e.start <= bare < e.end] + [
+        EntitySpan(sentence=1, start=bare, end=bare + 2, label="GPE")]
+    doc.entities.sort(key=lambda e: e.start)
+    assert attribute(extractor, doc, "14%", "place") == "浙江省丽水市莲都区"
 
 
 def test_a_short_county_name_is_read_in_the_province_of_a_county_named_in_full(extractor):
