@@ -25,7 +25,8 @@ _SHARE_TARGETS = alternation(read_words(DATA_DIR / "chrome_share_targets.txt"))
 _PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录"
                     r"|分享到[:：]?|分享让更多人看到|大字体|小字体|打印本页|关闭窗口|收藏本文|扫一扫")
 _WIDGET_PART = re.compile(rf"分享(?:到|至|给)?[:：]?(?:[ \t]*(?:{_SHARE_TARGETS}))+(?![\u4e00-\u9fffA-Za-z])|分享(?:到|至)?[:：][ \t]*$"
-                          r"|[【\[]?(?:字体|字号)[:：]?[ \t]*【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?[】\]]?")
+                          r"|[【\[]?(?:字体|字号)[:：]?[ \t]*【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?[】\]]?"
+                          r"|(?:字体|字号)[:：]?[ \t]*(?:[Aa][+\-＋－][ \t]*){1,3}")  # 字号：A+ A-
 # 索引号：…　发布机构：…, 成 文 日 期：…: the fields of a government release's metadata table (a
 # label may be printed with spaces between its characters), by what the field says.
 _RELEASE_TAGS = {label: tag for tag, labels in read_tagged(DATA_DIR / "chrome_release_fields.txt").items()
@@ -42,7 +43,7 @@ _PUBLISHED_LABEL = re.compile("|".join(_RELEASE_DATES["published"]))
 _WRITTEN_FIELD = re.compile(rf"(?:{'|'.join(_RELEASE_DATES['written'])})[ \t]*[:：][ \t]*[^ \t]*")
 _META_LABEL = re.compile(
     rf"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|{_DATE_LABELS}|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|发布|发稿|发表|刊发|作者|责任编辑|编辑|发布者|发布人|发布单位"
-    r"|浏览次数|浏览量|浏览|阅读量|阅读数|访问量|点击量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
+    r"|浏览次数|阅读次数|点击次数|访问次数|浏览量|浏览|阅读量|阅读数|访问量|点击量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
     r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
 _TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)(?!\d)"
                    r"(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|GMT[+-]?\d*|UTC[+-]?\d*))?")

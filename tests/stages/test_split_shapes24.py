@@ -201,3 +201,14 @@ def test_an_organ_site_with_its_slogan_is_the_site_and_the_outlet():
     doc = split("示例市公安局 | 对党忠诚 服务人民\n首页 > 警务资讯\n示例警方破获盗窃团伙3个\n发布时间：2025-03-18 09:12\n"
                 "3月17日，示例市公安局通报，破获盗窃团伙3个。\n")
     assert [(a.title, a.kicker, a.outlet) for a in doc.articles] == [("示例警方破获盗窃团伙3个", None, "示例市公安局")]
+
+
+def test_more_counters_and_font_buttons_beside_a_date_line():
+    assert meta_line("发布者：管理员 发布时间：2025-05-05 阅读次数：88") == {"published": date(2025, 5, 5)}
+    assert meta_line("来源：示例网 2025-05-05 10:20 字号：A+ A-") == {"published": date(2025, 5, 5), "outlet": "示例网"}
+
+
+def test_a_share_widget_with_its_targets_alone_is_a_widget():
+    from pipeline.stages.chromelines import line_kind
+    assert line_kind("分享至：微信 微博 QQ空间") == "widget"
+    assert line_kind("分享至今已有三年。") is None
