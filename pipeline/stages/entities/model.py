@@ -12,7 +12,7 @@ import re
 from .candidate import CJK, MODEL, Candidate
 from .rules_org import several_units
 from .place_words import LOC_NOT_BEFORE
-from .rules_place import water_mouth
+from .rules_place import ORGANS_AFTER_COUNTY, water_mouth
 from .rules_roads import DIRECT_AREA, WATER_FINAL
 
 # The pier of a port written right after it (关累港 + 码头; as 石狮港祥芝码头 is one LOC).
@@ -37,6 +37,12 @@ _HEADLINES = ("title", "kicker", "subtitle")
 # After a name that is no division or country these make it an adjective (阿拉伯国家);
 # not 民族: MSRA tags 中华 in 中华民族 as a place.
 _PEOPLE_AFTER = re.compile("国家|难民|协定")
+# Scenic areas end in 区 like districts: 白河游览区, 白云山风景区 are sites (LOC).
+_SCENIC_END = ("景区", "游览区", "旅游区", "名胜区")
+# A river's source by its side (赣江东源, 黄河北源): no place of its own.
+_SOURCE_OF_WATER = re.compile("[东西南北正]源")
+# 山 + 中/区/里 after a range's name (秦岭山中, 大别山区 is a name of its own).
+_RANGE_IN = re.compile("山[中里区间]")
 # A town word right after a model place (簇桥 + 街道), not 乡镇/乡村 nor a town's organ.
 _TOWN_AFTER = re.compile(f"(?:街道|镇|乡(?![镇村]))(?![{CJK}]*(?:派出所|政府|党委|党工委|办事处))")
 # Last characters of a site's name: a model GPE that is no division and ends so is a LOC
@@ -110,6 +116,8 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
             was_loc = label == "LOC"
             if was_loc:
                 e = _site_after(rules, text, e)  # before the split: 青岛 + 黄岛口岸
+            if label == "LOC" and _RANGE_IN.match(text, e - 1) and rules.loc_re.fullmatch(text, s, e - 1):
+                e -= 1  # 秦岭 + 山中: the range is named without the 山 of 山中
             s, label = _vet_place(rules, text, s, e, label, places, out)
             if s is not None and label == "GPE":
                 k = rules.country_at_start(text, s, e)
@@ -225,6 +233,8 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
     span = text[s:e]
     if water_mouth(text, s, span):
         return None, label  # 入 + 湖口: the mouth, not the county
+    if _SOURCE_OF_WATER.fullmatch(span) and s and text[s - 1] in "江河水溪":
+        return None, label  # 赣江 + 东源: the river's eastern source, not the county 东源
     if span[-1] in rules.not_place_final or span in rules.not_loc:
         return None, label  # 烦心事; 海域, 水域: no name
     if _COUNTED_UNITS.search(span) and not rules.gaz.divisions(span):
@@ -238,15 +248,26 @@ def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[
         if span[-1] in "亚欧美非洲":
             return s, "LOC"  # 东亚国家, 拉美国家: a region (LOC)
         return None, label  # 阿拉伯国家, 申根协定: an adjective, not a place
-    if label == "LOC" and (rules.gaz.divisions(span) or _model_town(span)):
+    if label == "LOC" and (rules.gaz.divisions(span) or _model_town(span)
+                           or _division_before_organ(rules, text, span, e)):
         label = "GPE"  # 朝阳洲街道: a town is an administrative unit (issue 15)
+    elif label == "GPE" and len(span) >= 4 and span.endswith(_SCENIC_END):
+        label = "LOC"  # 白河游览区: a scenic area, not a district (区)
     elif label == "GPE" and len(span) >= 2 and span[-1] in _SITE_FINAL \
-            and not rules.gaz.pattern.fullmatch(span) and not (len(span) == 2 and span[-1] in rules.abbr):
+            and not rules.gaz.pattern.fullmatch(span) and not (len(span) == 2 and span[-1] in rules.abbr) \
+            and not _division_before_organ(rules, text, span, e):
         label = "LOC"  # 高升桥, 运河: a site, not an administrative unit
     if label == "LOC":
         s = _split_city_before_site(rules, text, s, e, places, out)
         s = _split_town_before_site(text, s, e, out)
     return s, label
+
+
+def _division_before_organ(rules, text: str, span: str, e: int) -> bool:
+    """Return True when a model LOC is a county or district written without its level word
+    before an organ (issue 15, ``X警方``): 青山 + 警方 (青山区), 白云 + 公安; a mountain has no police."""
+    return len(span) >= 2 and text.startswith(ORGANS_AFTER_COUNTY, e) and any(
+        rules.gaz.divisions(span + level) for level in "区县市旗")
 
 
 def _site_after(rules, text: str, e: int) -> int:

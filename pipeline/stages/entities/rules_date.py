@@ -29,6 +29,10 @@ CLOCK_AFTER = re.compile(f"{_TIME_OF_DAY}?{_CLOCK_NUMBER}(?:时|点)(?:[0-9０-�
 # The minutes of a web timestamp glued to the date that opens the next line (10:30 + 2月2日…,
 # the line break lost in cleaning): masked (same length) so the date after them is found.
 CLOCK_GLUED = re.compile("(?<=[0-9]:)[0-9]{2}(?=[0-9０-９])")
+# 本月 before a bare day (本月9日至12日): the grammar reads 月9日 as no day of its own.
+THIS_MONTH_DAY = re.compile("本月(?=[0-9０-９]{1,2}[日号])")
+# A year of the Republic calendar (Taiwan pages): 民國114年 is 2025年.
+ROC_YEAR = re.compile("民[国國]([0-9]{2,3})年")
 YEAR_TAIL = re.compile("度|底|初|末|(?:春|夏|秋|冬)(?:季|天)|中(?=起|以来|开始|前后|[，,。；])")
 # What makes a year no date: a statute's year label (1997年刑法), a comparison base
 # (较上年同期).
@@ -90,6 +94,10 @@ class DateRules:
         """Return the dates of a sentence, normalised against the publication date."""
         found: list[tuple[re.Match, Candidate]] = []
         scan = CLOCK_GLUED.sub("::", text) if ":" in text else text
+        if "本月" in scan:
+            scan = THIS_MONTH_DAY.sub("本 ", scan)  # 本月 + 9日至12日: the bare days of this month
+        if "民" in scan:
+            scan = ROC_YEAR.sub(_western_year, scan)  # 民國114年 read as 2025年, same length
         for m in self.date_re.finditer(scan):
             if not m.group().strip() or (found and m.start() < found[-1][1].end):
                 continue  # the holiday of 2022年春节 is inside the DATE already
@@ -102,6 +110,8 @@ class DateRules:
             if m.group() in TODAY and published is not None:
                 normalized = published.isoformat()  # 今日 in a page of 2025-03-14
             c = Candidate(m.start(), _date_end(text, m), "DATE", normalized, "rule:date", SURE)
+            if c.start and scan[c.start - 1] == " " and ROC_YEAR.match(text, c.start - 1):
+                c.start -= 1  # 民國114年: the span starts at 民
             if text.endswith(("同年", "本月"), 0, m.start()) and (
                     m.groupdict().get("m") or m.groupdict().get("dd")):
                 c.start -= 2  # 同年7月, 本月8日: one DATE (同年's year is the article's)
@@ -159,6 +169,13 @@ class DateRules:
             return False
         close = TITLE_AFTER_YEAR.match(text, end)
         return bool(close and self.law_title(close.group()))
+
+
+def _western_year(m: re.Match) -> str:
+    """Return the Republic year ``m`` as a western year of the same length: 民國114年 →
+    "␠2025年" (a space before it), 民國99年 → "2010年"."""
+    year = f"{int(m.group(1)) + 1911}年"
+    return " " * (len(m.group()) - len(year)) + year
 
 
 def _year_tail(text: str, at: int, c: Candidate) -> None:

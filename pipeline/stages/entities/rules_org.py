@@ -29,6 +29,8 @@ NOT_IN_RELATIVE = set("的在向对与和了是将把被等到从为及也都并
 # A level character that starts a common word is not a level word: 区域, 市场, 县城, 市民.
 LEVEL_WORDS = ("区域", "市场", "县城", "市民", "省份", "市区", "县区", "市县", "乡镇", "镇村",
                "州市", "区县", "市级", "县级", "区级", "省级")
+# A head that starts a common word is no organ's end: 市局面, 县局势 (but 市局 + 会同 is the bureau).
+HEAD_WORDS = ("局面", "局势", "局部", "局限")
 # A town (and village) organ after its county is one ORG (issue 15): 金寨县 + 梅山镇党委,
 # 舒城县 + 杭埠镇三河村党总支.
 TOWN_ORG = re.compile(f"[{CJK}]{{2,3}}?(?:镇|乡|街道)(?:[{CJK}]{{2,3}}?村)?"
@@ -191,6 +193,8 @@ class OrgRules:
                     c.start <= s < c.end for c in found):
                 continue
             e = self.extend_org(text, self._any_organ_end(text, m.end()))
+            if text.startswith(HEAD_WORDS, e - 1):
+                continue  # 市局面: 局 starts 局面
             if _party_committee(text, s, e):
                 out.append(Candidate(s, e, "ORG", None, "rule:org_relative", SURE))
                 continue  # 围绕 + 市委 + 中心工作 (not 市委书记: a title)

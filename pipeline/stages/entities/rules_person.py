@@ -3,7 +3,7 @@
 张某某, 吴先生, 李大妈 (surname + honorific), 主任李志泉 + 介绍 (title + name + a verb of
 speech); ``title_before`` reads the chain of titles before a name (镇江市委常委、政法委书记).
 Word lists: ``entity_surnames.txt``, ``entity_person_*``, ``entity_not_names.txt``,
-``entity_not_person_after_mou.txt``.
+``entity_not_person_after_mou.txt``, ``entity_not_given_words.txt``.
 """
 
 from __future__ import annotations
@@ -25,14 +25,6 @@ NOT_GIVEN_NAME = set(
     "子妻夫儿兄弟姐妹哥嫂叔姨舅侄孙爷奶婆公岳老小大某年月日时分岁名个位次元万一二三四五六七八"
     "九十两几每该这那此各有无没不未只仅曾正已作做任当赶抓"
 )
-# Words that start with a given-name character but go on the sentence: 张某发现, 王某成为.
-NOT_GIVEN_WORDS = ("发现", "发生", "发出", "发布", "成为", "成功", "明知", "明白", "明确", "华人",
-                   "光顾", "刚刚", "军人", "强行", "强迫", "平时", "实施", "随后", "立即", "连续",
-                   "长期", "通过", "利用", "随即", "得知", "看到", "见到", "听到", "感到",
-                   "黑社会", "黑恶", "侵占", "侵吞", "贪污", "受贿", "挪用", "盗窃", "诈骗", "抢劫",
-                   "贩卖", "组织", "醉酒", "酒后", "迅速", "主动", "独自", "趁机", "如实", "随身",
-                   "介绍", "表示", "指出", "透露", "告诉", "坦言", "回忆", "强调",
-                   "负责", "联系", "参与", "雇佣", "声称", "辩称")
 # Credit lines of web pages and bylines that end in 报道 (issue 15): 责任编辑：沈某音,
 # 校对：刘威, （潇湘晨报记者欧阳一凡报道） → the name only.
 CREDIT = re.compile(f"(?:责任编辑|值班编辑|编辑|校对|审核|审校|作者|撰稿|监制)[：:][ 　]*([{CJK}]{{2,4}})"
@@ -62,6 +54,7 @@ class PersonRules:
         honorifics = read_list(data_dir / "entity_person_honorifics.txt")
         not_after = read_words(data_dir / "entity_not_person_after_mou.txt")
         self.verbs_after_mou = frozenset(read_words(data_dir / "entity_verbs_after_mou.txt"))
+        self.not_given_words = tuple(read_words(data_dir / "entity_not_given_words.txt"))
         self.anon_re = re.compile(
             f"(?:{trie_pattern(surnames)})(?:{trie_pattern(r[0] for r in honorifics)})"
             f"(?!{trie_pattern(not_after)})"
@@ -89,7 +82,8 @@ class PersonRules:
                 continue  # 鲍林先生: the surname is the end of a longer name
             if self.title_end_re.search(text[max(0, m.start() - 3):m.start() + 1]):
                 continue  # 主席先生
-            end = m.end() + given_name_after(text, m.start(), m.end(), words.get(m.end()), self.verbs_after_mou)
+            end = m.end() + given_name_after(text, m.start(), m.end(), words.get(m.end()), self.verbs_after_mou,
+                                                  self.not_given_words)
             out.append(Candidate(m.start(), end, "PERSON", "anonymised", "rule:anonymised", SOFT))
         for m in CREDIT.finditer(text):
             g = 1 if m.group(1) else 2
@@ -118,7 +112,8 @@ class PersonRules:
             end = s + 2
             if text.startswith("某", end):
                 end += 1  # 于某某
-            end += given_name_after(text, s, end, words.get(end), self.verbs_after_mou)
+            end += given_name_after(text, s, end, words.get(end), self.verbs_after_mou,
+                                        self.not_given_words)
             out.append(Candidate(s, end, "PERSON", "anonymised", "rule:anonymised", SOFT))
         return out
 
@@ -135,13 +130,14 @@ class PersonRules:
 
 
 def given_name_after(text: str, start: int, end: int, word_end: int | None = None,
-                     verbs: frozenset[str] = frozenset()) -> int:
+                     verbs: frozenset[str] = frozenset(), not_words: tuple[str, ...] = ()) -> int:
     """Return 1 when the anonymised name ``text[start:end]`` (张某) goes on with a given-name
     character (王某明, 陈某华, 邹某虎), else 0 (王某因…, 张某发现…, 张某某).
 
     ``word_end`` is the end of the segmenter's word that starts right after 某: when that word
     is one of ``verbs`` (``entity_verbs_after_mou.txt``) it is the sentence's verb, not a name
-    (喻某 + 提起, 黄某 + 提出, 赵某 + 销赃); the segmenter alone is no signal (王某 + 明持木棍)."""
+    (喻某 + 提起, 黄某 + 提出, 赵某 + 销赃); the segmenter alone is no signal (王某 + 明持木棍).
+    ``not_words`` (``entity_not_given_words.txt``) go on the sentence: 张某 + 发现."""
     if text[start:end][-1] != "某" or end - start != 2 or end >= len(text):
         return 0
     if word_end is not None and word_end - end >= 2 and text[end:word_end] in verbs:
@@ -149,6 +145,6 @@ def given_name_after(text: str, start: int, end: int, word_end: int | None = Non
     nxt = text[end]
     if not ("\u4e00" <= nxt <= "\u9fff") or nxt in NOT_GIVEN_NAME:
         return 0
-    if text.startswith(NOT_GIVEN_WORDS, end):
+    if text.startswith(not_words, end):
         return 0
     return 1

@@ -38,7 +38,7 @@ NAMED_AREA = re.compile(f"([{CJK}]{{2,4}}?)(?:水域|海域|湖区|库区|江段
 # Words that are no name of an area (附近水域, 沿线水域, 周边海域).
 NOT_AREA_NAME = ("附近", "沿线", "沿岸", "周边", "一带", "相关", "部分", "全部", "有关", "重点",
                  "其他", "主要", "境内", "辖区", "下游", "上游", "中游", "以东", "以西", "以南",
-                 "以北", "东部", "西部", "南部", "北部")
+                 "以北", "东部", "西部", "南部", "北部", "禁捕", "禁渔", "危险", "界江", "界河")
 # Characters that never stand in such a name (这段水域, 在…水域).
 NOT_NAME_CHARS = set("的在向对与和了是将把被等从为及也并还就又各该这那其一二三四五六七八九十几多")
 # A known water whose area the rule may name: its name ends so (湖, 江, 淀, 湾).
@@ -50,7 +50,9 @@ DIRECT_AREA = re.compile("水域|海域|湖区")
 # water is meant, not the county.
 # What may stand right before such a division's name (在 + 洪湖, 、 + 沙河).
 WATER_NAME_BEFORE = set("在对于沿至到从向往和与及的入")
-SHORE_AFTER = re.compile("岸边|沿岸|湖区|湖面|湖堤|湖畔|湖中|江面|江畔|河畔|河面|河堤|水域")
+SHORE_AFTER = re.compile("岸边|沿岸|湖区|湖面|湖堤|湖畔|湖中|江面|江畔|河畔|河面|河堤|水域|界江|界河")
+# What joins waters in a list before such a word (黑龙江、乌苏里江 + 界江水域).
+WATER_LIST_MARKS = "、和与及"
 
 
 def place_initials(gaz: Gazetteer) -> str:
@@ -154,12 +156,31 @@ class RoadRules:
             out.append(Candidate(w.start(), m.end(), "LOC", None, "rule:area", SURE))
         return out
 
+    def _listed_water_divisions(self, text: str, at: int) -> list[Candidate]:
+        """Return the divisions named by their water listed before a known water that ends at
+        ``at`` (issue 15): [黑龙江]、[乌苏里江] + 界江水域 → 黑龙江 is the river here."""
+        known = next((b for b in range(max(at - 5, 0), at - 1) if self.loc_re.fullmatch(text, b, at)), None)
+        out: list[Candidate] = []
+        while known is not None and known > 0 and text[known - 1] in WATER_LIST_MARKS:
+            p = known - 1
+            known = None
+            for n in (3, 2):
+                s = p - n
+                name = text[max(s, 0):p]
+                if s >= 0 and name[-1] in "湖江河" and (self.gaz.divisions(name) or self.loc_re.fullmatch(name)) \
+                        and (s == 0 or not re.match(f"[{CJK}]", text[s - 1]) or text[s - 1] in WATER_NAME_BEFORE):
+                    out.append(Candidate(s, p, "LOC", None, "rule:area", SURE))
+                    known = s
+                    break
+        return out
+
     def water_division_candidates(self, text: str) -> list[Candidate]:
         """Return a division named by its water as the water (LOC) before a shore or surface
         word (issue 15, county names that are also lakes): 在洪湖岸边 → 洪湖, 对洪湖湖区 → 洪湖湖区
         (the area word joins as for 千岛湖水域); not 洪湖市, not 洪湖 + 警方, not 罗江 of 汨罗江."""
         out = []
         for m in SHORE_AFTER.finditer(text):
+            out += self._listed_water_divisions(text, m.start())
             for n in (3, 2):
                 s = m.start() - n
                 name = text[max(s, 0):m.start()]

@@ -21,7 +21,8 @@ from .place_words import NOT_LOC_CHARS, NOT_LOC_FIRST, NOT_SECTION, PORT_BEFORE,
 
 # The section of a river or a highway after its name (issue 15: one LOC with its full
 # extent): 长江 + 南通段, 长江 + 南通段通州沙水域, 赣江 + 樟树市临江镇段水域, 长江 + 干流南通段.
-SECTION = re.compile(f"(?:干流|支流)?([{CJK}]{{2,8}}?)段(?:(?!附近)[{CJK}]{{0,4}}?水域)?")
+# A kind of water after the section is no part of its name: 长江岳阳段 + 禁捕水域 (issue 15).
+SECTION = re.compile(f"(?:干流|支流)?([{CJK}]{{2,8}}?)段(?:(?!附近|禁捕|禁渔|危险)[{CJK}]{{0,4}}?水域)?")
 # A service area or toll station on the highway named right before it: one LOC with the
 # highway, as a section is (issue 15): 沪昆高速 + 德安服务区, 大广高速 + 吉安南收费站, 随岳高速 +
 # 洪湖出口.
@@ -29,8 +30,9 @@ HIGHWAY_SITE = re.compile(f"([{CJK}]{{2,4}}?)(?:服务区|收费站|停车区|�
 # A river name that pkuseg gives as a word: 清水江, 黄杨河, 通吕运河.
 RIVER_END = ("江", "河", "运河")
 # A port after its place, with its harbour area or pier (issue 15): 如皋港, 南通港狼山港区10号码头,
-# 芜湖港朱家桥外贸码头.
-PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|(?:[{CJK}]{{2,6}}?)?码头)?"
+# 芜湖港朱家桥外贸码头, 大连港客运站.
+PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|(?:[{CJK}]{{2,6}}?)?码头"
+                  f"|客运站|客运中心|国际客运站|邮轮码头)?"
                   f"(?![{CJK}]*(?:派出所|公安|海关|边检|集团|公司))")
 # The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
 WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域|河床|入海口|入江口|入湖口|江面|河面|落水")

@@ -27,7 +27,23 @@ _HELPER = re.compile(r"(?:会同|协同)\s*$")
 _CASE = re.compile(r"团伙|窝点|犯罪|嫌疑人|诈骗|作案|涉案|案件|抓获|破获|缴获|查获")
 # 汇川分局, 刑事警察局, 湖北警方, 全市公安机关, 公安部: an organ of the state that acts (not 雪印株式会社)
 _ACTING_ORGAN = re.compile(r"(?:局|厅|院|署|队|所|部|办|委|警方|警|公安|检察|法院|海关|边检|边防|机关)$|^全")
+# 芝罘警方, 莱山公安: an organ named by its place and a police or court word after it
+_ORGAN_AFTER = re.compile(r"(?:警方|公安|民警|警察|交警|特警|法院|检察院?)")
 _LEVEL_ENDS = "区县市旗"
+# 再转交缅甸…园区, 偷渡至泰国, 运往老挝: where the accounts, people or goods of a case went
+_HANDED_TO = re.compile(r"(?:转交|交给|交由|转给|转卖给|卖给|出售给|送往|送至|送到|运至|运到|转运至|转移至|转至|带往|"
+                        r"带到|输送至|输送到|偷渡(?:至|到|去|往|出境至)?|偷越至|偷运至|贩卖至|卖到|卖往|骗至|骗到|骗往|拐卖至|拐卖到|"
+                        r"汇往|汇至|藏匿于|逃至|逃到)$")
+# 缅甸妙瓦底的诈骗园区, 柬埔寨诈骗窝点, 缅北的电诈园区: the other end of a case abroad (the site it was run from)
+_CASE_SITE = re.compile(r"(?:[\u4e00-\u9fff]{1,5}的|[东南西北中]{1,2}部)?(?:诈骗|电诈|网诈|赌博|犯罪|涉诈)?"
+                        r"(?:园区|窝点|据点|集团|团伙|赌场)")
+_FOREIGN_ORGAN = re.compile(r"(?:政府|当局|警方|方面|方)")  # 交给蒙古政府: the country as a party, not a case's end
+# 在汕头港、南澳县云澳码头一带, 在万州区高笋塘、沙河街道一带: a phrase of several sites after 在
+_SITE_SPREAD = re.compile(r"[^，,；;。在]{0,12}?(?:一带|等地|附近|周边|沿线|沿岸)")
+# 南澳县、…; 南澳县云澳码头、…: the place is itself one site of the list
+_SITE_THEN_MORE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:港|码头|口岸|渡口|机场|车站|火车站|海域|水域))?[、和]")
+# 棉北街道一烧烤店, 某镇一带: a township named as where an incident happened
+_EVENT_SITE = re.compile(r"(?:一(?!带)[\u4e00-\u9fff]|某|一带|附近)")
 # 示例公交公司, 示例卷烟厂: a firm, named after the place it is in
 _FIRM = re.compile(r"(?:公司|集团|厂|商行|商店|酒店|宾馆|商场|超市|合作社)$")
 # 家住朝天区的王某, 住在城关镇的村民: where a person lives, not where the figure belongs
@@ -79,7 +95,7 @@ def outside_sites(gaz, clean: str, start: int, found: list[Place], area: str | N
         if place.source != "sentence" or place.site or clean[place.start - 1:place.start] != "在":
             continue  # (在黎南部以色列占领区: no site of its own)
         organs = [o for o in found[:k] if o.source == "organ" and not o.site
-                  and _ACTING_ORGAN.search(clean, o.start, o.end)]
+                  and (_ACTING_ORGAN.search(clean, o.start, o.end) or _ORGAN_AFTER.match(clean, o.end))]
         if organs and "被" in clean[organs[-1].end:place.start]:
             continue  # “四川长虹”…股票，被人分别在太原、天津和内蒙古3地…抛售: not the organ's act
         if organs and not place.name.startswith(organs[-1].name) and (place.name != NATION or place.parts):
@@ -126,3 +142,52 @@ def _neighbour(gaz, clean: str, at: int, forward: bool, place: Place, start: int
         if len(divs) == 1:
             return Place(first, first + size, divs.pop(), place.source)
     return None
+
+
+def foreign_ends(gaz, clean: str, mentions: list[list[Place]]) -> None:
+    """Drop a foreign place that is only the other end of a case reported by a Chinese organ: where
+    its accounts, people or goods went (收购帐户，再转交缅甸妙瓦底的诈骗园区使用，至少310名被害人受骗
+    in a 台湾 report -> 台湾省, not 缅甸) or the site abroad it was run from (破缅甸诈骗园区…集团 in a
+    headline). Only in a document that names a Chinese place too (a report from abroad keeps its
+    country: 泰国警方捣毁的诈骗窝点)."""
+    if not any(gaz.code_and_level(p.name)[0] not in (None, "100000")
+               or (p.name == NATION and not clean.startswith("全国", p.start)) for found in mentions for p in found):
+        return  # (全国 alone may be the foreign country's own: 匈牙利…去年全国)
+    for index, found in enumerate(mentions):
+        mentions[index] = [p for p in found if not (
+            p.name in gaz.countries and gaz.country_of.get(p.name) != "中国" and not p.parts
+            and (_HANDED_TO.search(clean, max(0, p.start - 6), p.start) or _CASE_SITE.match(clean, p.end))
+            and not _FOREIGN_ORGAN.match(clean, p.end))]  # (已交给蒙古政府的11个项目: the country's own)
+
+
+def scattered_sites(gaz, clean: str, start: int, found: list[Place]) -> None:
+    """Mark a place named in a phrase of several sites after 在 whose other sites are no division we
+    know as one site only: the figure takes the division above it (在汕头港、南澳县云澳码头一带查获13名 ->
+    汕头市, not 南澳县; 在万州区高笋塘、沙河街道一带 -> 万州区). Sites named all as divisions are a
+    joint list (``joint_places``)."""
+    for k, place in enumerate(found):
+        at = clean.rfind("在", start, place.start)
+        spread = _SITE_SPREAD.match(clean, place.end)
+        if place.source != "sentence" or place.site or place.parts or at < 0 or spread is None \
+                or any(c in clean[at:place.start] for c in "，,；;。"):
+            continue
+        gap = clean[max([at + 1] + [p.end for p in found[:k] if p.end > at]):place.start]
+        if not (gap.endswith(("、", "和")) and len(gap) >= 3) and not _SITE_THEN_MORE.match(clean, place.end):
+            continue  # (在石楼镇、化龙镇等地: a list of divisions, read jointly; 在越秀区北京路、…: the area of the sites)
+        above = {"township": "county", "county": "city", "city": "province"}.get(gaz.code_and_level(place.name)[1] or "")
+        wider = gaz.ancestor(place.name, above) if above else None
+        if wider and wider != place.name:
+            place.site, place.site_source = wider, "sentence"
+
+
+def event_sites(clean: str, found: list[Place]) -> None:
+    """Mark a township named, after an organ that holds it, as where an incident happened: the
+    figure is the organ's (潮阳区公安分局接报称，棉北街道一烧烤店内发生斗殴。民警…控制涉事人员5名 ->
+    潮阳区). A township with no organ before it keeps its figure (民警在光福镇…查获2套 -> 光福镇)."""
+    for k, place in enumerate(found):
+        if place.source != "sentence" or place.site or not _EVENT_SITE.match(clean, place.end):
+            continue
+        organs = [o for o in found[:k] if o.source == "organ" and not o.site]
+        if organs and place.name.startswith(organs[-1].name) and place.name != organs[-1].name \
+                and place.name.endswith(("镇", "乡", "街道")):
+            place.site = organs[-1].name

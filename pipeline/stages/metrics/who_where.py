@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from ...document import Document
-from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
+from ...places import NATION, TAIWAN, TOWNSHIP_ENDS, ZONE_PATTERN
 from .place_rules import (Place, bank_not_district, far_bare_district,
                           heads_quoted_name, leads_counted_list, organ_named_before,
                           read_under, region_organs, runs_into_word, untagged_places)
-from .place_links import drop_helpers, not_the_figures, outside_sites, untagged_in_lists
+from .place_links import (drop_helpers, event_sites, foreign_ends, not_the_figures, outside_sites,
+                          scattered_sites, untagged_in_lists)
 from .place_lists import NEXT_CLAUSE, each_place, joint_places
 from .regions import REGION_NAMED, autonomous_region, region_scopes
 from .townships import bare_township_organs, township_of_organ
@@ -110,6 +111,9 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
         found = untagged_in_lists(gaz, doc.clean, sentence.start, sentence.end, found) if found else found
         mentions[index] = joint_places(gaz, doc.clean, found)
         activity_sites(gaz, doc.clean, doc.sentences[index].start, mentions[index])
+        event_sites(doc.clean, mentions[index])
+        scattered_sites(gaz, doc.clean, doc.sentences[index].start, mentions[index])
+    foreign_ends(gaz, doc.clean, mentions)
     return mentions
 
 
@@ -309,11 +313,11 @@ def scope_of_parts(gaz, level: str, parts: list[str]) -> str | None:
 
 def abroad_scopes(gaz, doc: Document, mentions: list[list[Place]], article_places: dict[int, str]) -> None:
     """Read 全国 in a report about a foreign country as that country: 匈牙利警方称，去年全国犯罪案件
-    增加10% -> 匈牙利. Only 全国… (not 我国, 公安部, 中国), and only in an article whose main area
+    增加10% -> 匈牙利; in a report about 台湾 as 台湾省 (刑事局统计，今年全國共查獲…). Only 全国… (not 我国, 公安部, 中国), and only in an article whose main area
     (headline, else lead) is that country: 公安部与美国警方合作。全国公安机关… stays 全国."""
     for index, sentence in enumerate(doc.sentences):
         area = article_places.get(sentence.article)
-        if not mentions[index] or area not in gaz.countries or area == "中国":
+        if not mentions[index] or (area not in gaz.countries and area != TAIWAN) or area == "中国":
             continue
         for k, place in enumerate(mentions[index]):
             if place.name == NATION and doc.clean.startswith("全国", place.start):

@@ -401,3 +401,23 @@ def test_shares_take_the_category_of_their_whole(extractor, text, span, category
     提起公诉420人 -> prosecuted; 电动车火灾占比27.5% -> cases_filed; 外来人口占…六成 -> social."""
     figure = next(f for f in figures(extractor, text) if f["text"] == span)
     assert figure["category"] == category
+
+
+@pytest.mark.parametrize("text, span, category", [
+    # Taiwan's words for an arrest and a suspect, read in the simplified view
+    ("警方在多地搜索20处，拘提、约谈犯嫌35人。", "35人", "suspects_arrested"),
+    ("共有120名被害人受骗，财损合计约2.1亿元。", "约2.1亿元", "money_involved"),
+    ("民警到场处置，当场控制涉事人员4名。", "4名", "suspects_arrested"),
+    ("经查，二人流窜作案15起，涉案金额6万元。", "15起", "cases_solved"),
+    ("嫌疑人以投资养老项目为名，向群众吸收资金共计900万元。", "900万元", "money_involved"),
+    # 组织 is the gang, not the verb that deploys
+    ("专项行动打掉以李某为首的恶势力犯罪组织2个，抓获组织成员17名。", "2个", "gangs_dismantled"),
+    ("专项行动打掉以李某为首的恶势力犯罪组织2个，抓获组织成员17名。", "17名", "suspects_arrested"),
+    ("派出所组织巡逻120次。", "120次", "deployment"),
+])
+def test_case_narrative_words(extractor, text, span, category):
+    """拘提、约谈犯嫌35人 -> suspects_arrested; 财损合计 -> money_involved; 当场控制涉事人员4名 ->
+    suspects_arrested; 流窜作案15起 -> cases_solved; 以…为名吸收资金 -> money_involved; 打掉…犯罪组织
+    2个 -> gangs_dismantled and 抓获组织成员17名 -> suspects_arrested (组织 a noun there)."""
+    figure = next(f for f in figures(extractor, text) if f["text"] == span)
+    assert figure["category"] == category

@@ -104,3 +104,58 @@ def test_a_headline_figure_takes_the_place_of_the_body_figure_it_restates(extrac
 ])
 def test_an_autonomous_prefecture_named_by_its_short_form_and_zhou(name, full):
     assert Gazetteer().normalize(name, set()) == full
+
+
+@pytest.mark.parametrize("paragraphs, title, span, place", [
+    # 转交/运往 abroad: where a case's accounts or goods went, not whose figure it is
+    (["嘉兴市公安局破获一起帮信案。", "经查，该团伙收购银行卡后转交柬埔寨的诈骗窝点使用，致使被害人损失860万元。"],
+     None, "860万元", "浙江省嘉兴市"),
+    (["丽水市公安局通报，嫌疑人将收购的手机卡运往老挝，获利12万元。"], None, "12万元", "浙江省丽水市"),
+    (["温州市公安局通报，今年以来共解救被骗至柬埔寨的务工人员46名。"], None, "46名", "浙江省温州市"),
+    # a den abroad named in the headline is no main area of a report by a Chinese organ
+    (["临沂市公安局近日通报，共抓获犯罪嫌疑人36名。", "该团伙共骗取群众资金900余万元。"],
+     "临沂警方打掉缅甸诈骗园区引流团伙", "900余万元", "山东省临沂市"),
+    # a report from abroad keeps its country
+    (["泰国警方近日在曼谷捣毁一个诈骗窝点，抓获嫌疑人42名。"], None, "42名", "泰国"),
+])
+def test_the_other_end_of_a_case_abroad_is_not_the_place(extractor, paragraphs, title, span, place):
+    """转交柬埔寨的诈骗窝点, 运往老挝, 缅甸诈骗园区 in a Chinese organ's report: the organ's place."""
+    assert attribute(extractor, make_article(paragraphs, title), span, "place") == place
+
+
+@pytest.mark.parametrize("paragraphs, span, place", [
+    # a township named as where an incident happened, after the organ that handled it
+    (["江宁区公安分局接报称，湖熟街道一工地内电缆被盗。民警当场抓获嫌疑人2名。"], "2名", "江苏省南京市江宁区"),
+    # no organ before the township: the township keeps its figure
+    (["江宁区湖熟街道一工地内电缆被盗。民警当场抓获嫌疑人2名。"], "2名", "江苏省南京市江宁区湖熟街道"),
+])
+def test_a_township_where_an_incident_happened_gives_the_organs_place(extractor, paragraphs, span, place):
+    """江宁区公安分局接报称，湖熟街道一工地内… -> 江宁区: the township is only the scene."""
+    doc = make_article(paragraphs)
+    town = doc.clean.index("湖熟街道")  # the township as the model tags it (LOC)
+    doc.entities = [e for e in doc.entities if not e.start <= town < e.end] + [
+        EntitySpan(sentence=0, start=town, end=town + 4, label="LOC")]
+    doc.entities.sort(key=lambda e: e.start)
+    assert attribute(extractor, doc, span, "place") == place
+
+
+@pytest.mark.parametrize("paragraphs, span, place", [
+    # several sites after 在, one a division we know: the division above it
+    (["今年以来，在宁波港、象山县石浦渔港一带查获走私冻品车辆6辆。"], "6辆", "浙江省宁波市"),
+    (["经查，该团伙在越秀区北京路、人民街道一带强收保护费，获利80余万元。"], "80余万元", "广东省广州市越秀区"),
+])
+def test_a_figure_across_several_sites_takes_the_division_above(extractor, paragraphs, span, place):
+    """在宁波港、象山县石浦渔港一带查获6辆 -> 宁波市, not 象山县."""
+    assert attribute(extractor, make_article(paragraphs), span, "place") == place
+
+
+def test_a_person_caught_elsewhere_does_not_move_the_acting_organs_case(extractor):
+    """芝罘警方…，其同伙随后在莱山区被抓获。经查，二人作案20余起 -> 芝罘区 (the organ's), not 莱山区."""
+    doc = make_article(["3月2日，历下警方在一家超市将嫌疑人王某抓获，其同伙随后在槐荫区被抓获。经查，二人作案15起。"])
+    assert attribute(extractor, doc, "15起", "place") == "山东省济南市历下区"
+
+
+def test_taiwans_own_quanguo_is_taiwan(extractor):
+    """刑事局统计，今年全國共查獲… in a 台湾 report -> 台湾省, not 全国."""
+    doc = make_article(["台北市政府警察局今日宣布破获一起诈骗案。", "刑事局统计，今年1至6月全国共查获诈骗集团520个。"])
+    assert attribute(extractor, doc, "520个", "place") == "台湾省"
