@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..lexicon import DATA_DIR, alternation, read_words
-from . import headers
+from . import epaper, headers, sitenames
 from .headers import find_date
 from .layout import Line, heading_like
 from .metalines import BARE_ISSUE_LINE, DATE_TEXT, EDITION, META_LABEL, OUTLET_NAME, TIME, meta_line, stamped
@@ -64,6 +64,9 @@ class PageMeta:
     chrome: list[tuple[int, int, str]] = field(default_factory=list)
     headlines: set[str] = field(default_factory=set)  # listed in the page header (e-paper)
     organ: str | None = None  # the organ whose site it is (示例省人民检察院 over 首页 > 检察要闻)
+    site: str | None = None  # the news site's own name atop the page (示例法治在线 | 守护一方平安)
+    signed: list[tuple[int, date]] = field(default_factory=list)  # (start, date) of releases' signature dates
+    dated: bool = False  # a date line, edition line or masthead (not a signature) dates the page
 
 
 _GAP = re.compile(r"[ \t\u3000]+")
@@ -163,6 +166,9 @@ def _mark_lines(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             if found is not None and (kind is None or found.get("published") or EDITION.search(line.simple)):
                 kind = None if read and signature_date(lines, kinds, i) else "meta"
                 meta.published = meta.published or found.get("published")
+                if kind is None and found.get("published"):
+                    meta.signed.append((line.start, found["published"]))
+                meta.dated = meta.dated or (kind == "meta" and found.get("published") is not None)
                 meta.outlet = meta.outlet or _as_printed(line, found.get("outlet"))
                 meta.authors = meta.authors or _as_printed(line, found.get("authors"))
         kinds[i] = kind
@@ -196,6 +202,12 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
                 kinds[i] = "page_title"
                 if masthead and meta.outlet is None:
                     meta.outlet = masthead
+            elif (site := sitenames.slogan_site(line.simple)) and site[1]:
+                kinds[i] = "page_title"  # 示例市公安局 | 对党忠诚 服务人民: an organ's site
+                meta.organ = meta.organ or _as_printed(line, site[0])
+            elif site or sitenames.site_over_headline(lines, kinds, i):
+                kinds[i] = "page_title"  # 示例法治在线 | 守护一方平安
+                meta.site = _as_printed(line, site[0] if site else line.simple)
             break
     for i, line in enumerate(lines[:-1]):  # 【法治】 above the date line
         if kinds[i] is None and kinds[i + 1] in ("meta", "nav") and _CHANNEL.match(line.simple):
@@ -223,6 +235,8 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     elif rest and (one_line := headline_row(texts[0], texts[1:])):
         kinds[rest[0]] = "page_header"
         meta.headlines = set(one_line)
+    for i in (i for i, kind in enumerate(kinds) if kind == "page_header" and epaper.guide_row(lines[i].simple)):
+        meta.headlines |= set(epaper.guide_headlines(lines[i].simple, [line.simple for line in lines[i + 1:]]))
 
 
 def headline_row(text: str, below: list[str]) -> list[str] | None:
@@ -286,7 +300,8 @@ _TOP_CRUMBS = re.compile(r"^[\u4e00-\u9fff]{2,6}(?:[ \t]*(?:>>|[>＞»])[ \t]*[\
 # an organ's (示例省人民检察院, 示例市公安局), not between headline and date line (被诉至示例市法院).
 _WEB_NAME = re.compile(r"^[\u4e00-\u9fff]{2,14}(?:门户网站|网站|官网|官方网站|政务网|新闻网|客户端|日报|晚报|晨报|时报|电视台)$")
 _ORGAN_NAME = re.compile(r"^[\u4e00-\u9fff]{1,8}(?:省|市|县|区|州)[\u4e00-\u9fff]{0,6}?(?:人民法院|人民检察院|检察院|法院"
-                         r"|公安局|公安厅|司法局|司法厅|人民政府)$")
+                         r"|公安局|公安厅|司法局|司法厅|人民政府)"
+                         r"(?:[\u4e00-\u9fff]{1,6}?(?:分局|支队|大队|派出所|检察室|法庭))?$")  # 示例市公安局示例分局
 
 
 def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
@@ -442,6 +457,8 @@ def find_chrome(lines: list[Line]) -> tuple[list[str | None], PageMeta]:
     _mark_titles(lines, kinds, meta)
     if meta.organ and meta.outlet and not OUTLET_NAME.search(meta.outlet):
         meta.outlet = meta.organ  # 来源：天水市人民检察院, 来源：省院第二检察部 on 甘肃省人民检察院's site
+    if meta.site and meta.outlet and not OUTLET_NAME.search(meta.outlet):
+        meta.outlet = meta.site  # 信息来源：示例区公安局 on 示例法治在线's page
     meta.chrome = [(line.start, line.end, kind) for line, kind in zip(lines, kinds) if kind]
     return kinds, meta
 

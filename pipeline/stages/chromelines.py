@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import DATA_DIR, alternation, read_words
+from . import epaper
 
 _NAV = re.compile(r"^您?(?:当前|现在|目前)?的?(?:所在)?位置[:：]|^[^。，！？]{0,30}首页[^。，！？]*(?:>|＞|»|→|\|)"
                   r"|^[^。，！？]{2,20}[ \t|｜](?:网站|返回)?首页$"  # 示例市场监管网 首页
@@ -31,7 +32,7 @@ _NAV_BAR = re.compile(r"^(?:[\u4e00-\u9fff]{2,6}[ \t]*[|｜][ \t]*){3,}[\u4e00-\
                       # 示例网 | 新闻 | 法治, 示例网 - 视频 - 法治: a site's name and two channels or more
                       r"|^[\u4e00-\u9fff]{1,8}(?:网|报|台|在线|客户端)(?:[ \t]*[|｜_][ \t]*[\u4e00-\u9fff]{2,6}|[ \t]+[-－—][ \t]+[\u4e00-\u9fff]{2,6}){2,}$")
 _WIDGET = re.compile(
-    r"分享到|分享让更多人看到|大字体|小字体|^字号[:：]|扫一扫|打印本页|关闭窗口|【关闭】|【打印】"
+    r"分享到|^分享(?:至|给)[:：]?|分享让更多人看到|大字体|小字体|^字号[:：]|扫一扫|打印本页|关闭窗口|【关闭】|【打印】"
     r"|^(?:(?:English|ENGLISH|EN|[简繁簡][体體](?:中文)?|中文版?|简|繁)[ \t|｜/]*){2,}$"  # English 繁體 简体
     r"|^(?:(?:播放|暂停|全屏|退出全屏|静音|重播|倍速|高清|标清|超清)[ \t|｜/]*){2,}$"  # a video player's buttons
     r"|^[大中小]?字号$|^字体$|^打印[ \t]*[|｜][ \t]*关闭|返回顶部|收藏本文|^分享[:：]?$|^【?打印】?$|上一篇|下一篇|^【?字体[:：]|字号[ \t:：]*大[ \t]*中[ \t]*小|点击图片进入"
@@ -41,7 +42,9 @@ _WIDGET = re.compile(
     r"|(?i:^(?:打开|下载|安装)[\u4e00-\u9fff]{0,8}(?:APP|客户端)|(?:APP|客户端)内(?:打开|阅读|查看))|阅读体验更佳"  # app banners
     r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
     r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$"  # not 1, 2: a feature's section numbers
-    r"|^(?:点击|戳)(?:上方|下方)?蓝字|^(?:\+[ \t]*)?关注(?:我们)?$|^≡")  # WeChat's 点击蓝字 关注我们, a mobile page's menu
+    r"|^(?:点击|戳)(?:上方|下方)?蓝字|^(?:\+[ \t]*)?关注(?:我们)?$|^≡"  # WeChat's 点击蓝字 关注我们, a mobile page's menu
+    # 提示：点击上方“示例公安”免费关注, 长按识别二维码关注我们: a public account's follow prompt
+    r"|(?:点击|戳|长按|扫描|识别)[^。，]{0,4}(?:上方|下方|右上角|文末|蓝字|二维码)[^。]{0,24}(?:关注|订阅|星标)|设为星标")
 # 作者头像, 点赞 26, 点击播报本文，约: a mobile page's avatar and action bar, a public account's
 # bottom bar, a portal's read-aloud button (the lists in data/chrome_widget_*.txt).
 _WIDGET_WORDS = re.compile(
@@ -64,7 +67,8 @@ _ORIGINAL = re.compile(r"^原标题[:：]")
 _DOC_NUMBER = re.compile(r"^[（(]?[ \t]*(?:通报|警情|公告|通告)?(?:编号|文号)[ \t]*[:：][^（）()。，]{1,24}[）)]?$"
                          r"|^[\u4e00-\u9fff]{1,10}[〔\[［【(（](?:19|20)\d\d[〕\]］】)）]第?\d{1,4}号$"
                          # （2026）示01执恢18号: a court's case number under a notice's title
-                         r"|^[（(](?:19|20)\d\d[）)][\u4e00-\u9fff]{1,3}\d{0,4}[\u4e00-\u9fff]{1,4}\d{1,6}号$")
+                         r"|^[（(](?:19|20)\d\d[）)][\u4e00-\u9fff]{1,3}\d{0,4}[\u4e00-\u9fff]{1,4}\d{1,6}号$"
+                         r"|^[（(][ \t]*第[ \t]*[0-9一二三四五六七八九十百]{1,4}[ \t]*号[ \t]*[）)]$")  # （第7号）
 _TEASER = re.compile(r"^【?(?:新闻推荐|相关阅读|相关新闻|相关文章|相关报道|相关链接|延伸阅读|推荐阅读|热点推荐|热门推荐|编辑推荐"
                      r"|为你推荐|今日推荐|更多新闻|最新新闻|热点新闻|猜你喜欢|精彩推荐|热门文章|热门排行|阅读排行"
                      r"|热门新闻|热门资讯|热门阅读|相关推荐|往期回顾|往期推荐|更多阅读|更多精彩|精彩阅读)】?[:：]?"
@@ -81,7 +85,11 @@ _COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|速递|�
                      r"|^[\u4e00-\u9fff]{2,12}[ \t]*[·•・]?[ \t]*[（(]?第[ \t]*[0-9０-９一二三四五六七八九十百]{1,4}[ \t]*期[）)]?$"
                      r"|^(?:本周|一周|每周|今日|本月|近期)?[\u4e00-\u9fff]{0,4}要闻(?:回顾|速览|摘编|集萃|汇总)?$")  # 本周政法要闻回顾
 _JUMP = re.compile(r"^[(（]?(?:(?:下转|上接|转)第[0-9一二三四五六七八九十]{1,3}版|未完|未完待续|待续)[)）]?$")
-_JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,}$")
+_JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,}$"
+                   r"|^<!--.{0,80}-->$"  # <!-- 广告位 -->: an HTML comment the extractor left
+                   # var _hmt = _hmt || [];, (function() {, })();: a script's lines
+                   r"|^(?=[^\u4e00-\u9fff]*$)(?:(?:var|let|const)[ \t]+[\w$]+[ \t]*=|function[ \t]*[\w$]*[ \t]*\("
+                   r"|\(function|window\.|document\.|[})\]]+[ \t]*[();]*;?$)")
 _PAGE_LABEL = re.compile(r"^(?:新闻详情|文章详情|内容详情|正文|详情|阅读全文)$")
 _GUIDE = re.compile(r"^(?:(?:本版|今日|本期)?导读|本版要目|本期要目)(?:$|[:：]?[ \t]*[·•・])"  # 本版导读：· 标题一　· 标题二
                     # 全省检察机关公布典型案例　▶第3版: a headline pointing to the page it is on
@@ -96,6 +104,8 @@ def line_kind(text: str) -> str | None:
     for pattern, kind in checks:
         if pattern.search(text):
             return kind
+    if epaper.guide_row(text):  # 本版导读：甲地警方破获…案　乙县法院审结…案
+        return "page_header"
     if len(text) <= 60 and "。" not in text:
         if _NAV.search(text) or _NAV_BAR.match(text) or _PAGE_LABEL.match(text) or CRUMB_START.match(text):
             return "nav"

@@ -346,7 +346,8 @@ def header_roles(header: list[Line], dated: bool = False) -> list[str]:
     if len(header) == 2:
         if dated and min(len(header[0].simple), len(header[1].simple)) >= 5 and clause_pair(header[0].simple, header[1].simple):
             return ["title", "title"]
-        if header[1].text.startswith(("—", "-", "——")) or speaker_subtitle(header[0].simple, header[1].simple):
+        if (header[1].text.startswith(("—", "-", "——")) or speaker_subtitle(header[0].simple, header[1].simple)
+                or (header[0].kind != "tag" and figure_subtitle(header[0].simple, header[1].simple))):
             return ["title", "subtitle"]
         return ["kicker", "title"]
     if clause_pair(header[1].simple, header[2].simple):  # 专项行动进行时 / 织密安全防护网 / 守护群众“钱袋子”
@@ -368,6 +369,19 @@ def speaker_subtitle(first: str, second: str) -> bool:
     organ as its topic (``坚持和发展新时代“枫桥经验”`` / ``示例县：矛盾纠纷就地化解``)."""
     return (len(first) > 8 and ":" not in first and "：" not in first and not _SAYS.search(first)
             and bool(_SPEAKER.match(second)))
+
+
+# 21名, 2亿元, 12.4%, 200余人次: a count with its measure word.
+_FIGURE = re.compile(r"\d+(?:\.\d+)?[万亿]?(?:余|多)?(?:人次|名|人|起|件|元|个|次|家|辆|吨|公斤|克|%|％)")
+
+
+def figure_subtitle(first: str, second: str) -> bool:
+    """A whole headline over a line of its figures is title and subtitle, not kicker and title
+    (``示例警方破获特大网络赌博案`` / ``涉案流水逾2亿元``): the first line long (ten characters or
+    more, quotes not counted) and without a figure, the second with a count. A kicker is a short
+    slogan or tag (``守护春运平安路`` / ``示例警方春节期间接报警情下降12.4%``)."""
+    return (len(_QUOTES.sub("", first)) >= 10 and not re.search(r"[\d|｜【】〔〕\[\]]", first)
+            and bool(_FIGURE.search(second)))
 
 
 # （1997年12月29日第八届全国人民代表大会常务委员会第二十九次会议通过）, 中华人民共和国国务院令

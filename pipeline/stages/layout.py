@@ -21,7 +21,10 @@ from functools import lru_cache
 from ..lexicon import DATA_DIR, alternation, read_tagged
 
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&(?:nbsp|amp|lt|gt|quot|ensp|emsp|#\d{2,5})[;；]")
-_SPACED_LINE = re.compile(r"(?m)^[ \t]*(?:[\u4e00-\u9fff][ \t]+){3,}[\u4e00-\u9fff][ \t]*$")
+# 市 公 安 局, 示 例 警 方 “ 春 风 ” 行 动: a line of characters set apart by spaces (quotes,
+# brackets and digits among them; four Chinese characters at least).
+_SPACED_CHAR = r"[\u4e00-\u9fff“”‘’「」《》（）、：·0-9]"
+_SPACED_LINE = re.compile(rf"(?m)^[ \t]*(?=(?:[^\n\u4e00-\u9fff]*[\u4e00-\u9fff]){{4}})(?:{_SPACED_CHAR}[ \t]+){{3,}}{_SPACED_CHAR}[ \t]*$")
 # An anti-scraping string glued to the end of a sentence: …都是诈骗。Zx8Kq2Lm
 _HEADLINE_PUNCT = re.compile(r"[，。；！？：,;!?]")
 # (with a lower-case letter: 760760AB or GB18030 after a quote is a code, not junk)
@@ -127,7 +130,7 @@ ORGAN_END = alternation(SIGNER_ENDS["organ"])
 OUTLET_END = alternation(SIGNER_ENDS["outlet"])
 # 示例县公安局 2021年4月15日, 示例法治在线 2025-03-01 08:00: a signature or an outlet with its
 # date, not a headline.
-_SIGNER_END = re.compile(rf"(?:{ORGAN_END}|{OUTLET_END})(?:编印|编发|编)?$")
+_SIGNER_END = re.compile(rf"(?:{ORGAN_END}|{OUTLET_END})(?:[ \t]*(?:编印|编发|编))?$")  # 示例市委政法委　编
 
 
 def glued_dates(lines: list[Line]) -> list[Line]:

@@ -13,15 +13,20 @@ import re
 from datetime import date
 
 from ..io import printed_date
-from ..lexicon import DATA_DIR, read_tagged
+from ..lexicon import DATA_DIR, alternation, read_tagged, read_words
 from . import headers
 from .headers import find_date
 from .layout import ORGAN_END, OUTLET_END
 
 # 第05版：法治新闻 上一版 下一版, 示例晨刊 2024-06-26 07:40 分享到: the page widgets beside an
 # edition or date line (what is left is the outlet).
+# 分享至：微信 微博 QQ空间, 字体：【大 中 小】: a share or font widget with its buttons.
+_SHARE_TARGETS = alternation(read_words(DATA_DIR / "chrome_share_targets.txt"))
 _PAGER = re.compile(r"上一版|下一版|上一篇|下一篇|PDF版|版面导航|返回目录"
                     r"|分享到[:：]?|分享让更多人看到|大字体|小字体|打印本页|关闭窗口|收藏本文|扫一扫")
+_WIDGET_PART = re.compile(rf"分享(?:到|至|给)?[:：]?(?:[ \t]*(?:{_SHARE_TARGETS}))+(?![\u4e00-\u9fffA-Za-z])|分享(?:到|至)?[:：][ \t]*$"
+                          r"|[【\[]?(?:字体|字号)[:：]?[ \t]*【?[ \t]*大[ \t]*中[ \t]*小[ \t]*】?[】\]]?"
+                          r"|(?:字体|字号)[:：]?[ \t]*(?:[Aa][+\-＋－][ \t]*){1,3}")  # 字号：A+ A-
 # 索引号：…　发布机构：…, 成 文 日 期：…: the fields of a government release's metadata table (a
 # label may be printed with spaces between its characters), by what the field says.
 _RELEASE_TAGS = {label: tag for tag, labels in read_tagged(DATA_DIR / "chrome_release_fields.txt").items()
@@ -37,8 +42,8 @@ _DATE_LABELS = "|".join(_RELEASE_DATES["published"] + _RELEASE_DATES["written"])
 _PUBLISHED_LABEL = re.compile("|".join(_RELEASE_DATES["published"]))
 _WRITTEN_FIELD = re.compile(rf"(?:{'|'.join(_RELEASE_DATES['written'])})[ \t]*[:：][ \t]*[^ \t]*")
 _META_LABEL = re.compile(
-    rf"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|{_DATE_LABELS}|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|作者|责任编辑|编辑|发布者|发布人|发布单位"
-    r"|浏览次数|浏览量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
+    rf"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|{_DATE_LABELS}|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|发布|发稿|发表|刊发|作者|责任编辑|编辑|发布者|发布人|发布单位"
+    r"|浏览次数|阅读次数|点击次数|访问次数|浏览量|浏览|阅读量|阅读数|访问量|点击量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
     r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
 _TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)(?!\d)"
                    r"(?:[ \t]*(?:[AaPp]\.?[Mm]\.?|GMT[+-]?\d*|UTC[+-]?\d*))?")
@@ -53,7 +58,9 @@ _ISSUE = re.compile(r"(?:总)?第[ \t]*[0-9０-９一二三四五六七八九十
 # （2026年第23期）: a bulletin's issue in brackets on a line of its own (not 1998年第一期 citing a
 # journal inside a sentence)
 _ISSUE_TEXT = rf"[ \t]*(?:(?:19|20)\d\d年)?[ \t]*(?:{_ISSUE.pattern}[ \t]*[，,]?[ \t]*){{1,2}}"
-_ISSUE_LINE = re.compile(rf"^[（(]{_ISSUE_TEXT}[）)]$")
+_ISSUE_LINE = re.compile(rf"^[（(]{_ISSUE_TEXT}[）)]$"
+                         # 2026年第19期（总第412期）: the issue and the running count in brackets
+                         rf"|^(?:(?:19|20)\d\d年)?[ \t]*{_ISSUE.pattern}[ \t]*[（(][ \t]*{_ISSUE.pattern}[ \t]*[）)]$")
 # 2026年第23期, 第15期 总第230期 without brackets: chrome only among the lines above the page's
 # first text (a journal's issue cited on a line of its own in a review is text).
 BARE_ISSUE_LINE = re.compile(rf"^{_ISSUE_TEXT}$")
@@ -64,8 +71,12 @@ _EN_LABEL = re.compile(r"(?i)\b(?:posted|updated|published|last updated|date|tim
 _UPDATE_NOTE = re.compile(r"[（(][^（）()]{0,24}?(?:更新|修改|[Uu]pdated)[^（）()]{0,12}[）)]")
 # 更新：2024年3月8日, 最后更新于 10:02: the label of a page's second date line.
 _UPDATED = re.compile(r"(?:最后)?(?:更新|修改|修订)(?:于|时间|日期)?[ \t]*[:：]?")
+# 【】, 【字号：大 中 小】, [ 打印 ], 字号：T | T, 【我要分享】, 【大 中 小】: empty brackets and a
+# widget's buttons.
 _EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]|[【\[][ \t]*(?:字体|字号|打印|关闭|收藏)[^【】\[\]]{0,12}[】\]]"
-                             r"|字号[:：][ \t]*(?:[Tt大中小][ \t]*[|｜]?[ \t]*){2,3}")  # [ 打印 ], 字号：T | T
+                             r"|字号[:：][ \t]*(?:[Tt大中小][ \t]*[|｜]?[ \t]*){2,3}"
+                             r"|[【\[](?:我要|点击)?(?:分享|打印|关闭|收藏|纠错|评论)[^【】\[\]]{0,6}[】\]]"
+                             r"|【[ \t]*大[ \t]*中[ \t]*小[ \t]*】")
 _DATE_TEXT = re.compile(
     r"(?:19|20)\d\d[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
     r"|星期[一二三四五六日天]|周[一二三四五六日]"
@@ -161,7 +172,7 @@ def meta_line(text: str) -> dict | None:
     release = release_fields(text)
     if release is not None:
         return release
-    text = unglued(text)
+    text = _COMPILER_GAP.sub("", unglued(text))  # 示例市委政法委　编　2026年7月8日
     account = _ACCOUNT_LINE.match(text) or _POSTED_FROM.match(text)
     if account and (account.re is _ACCOUNT_LINE or headers.is_city(account["place"])):
         return _account_line(account)
@@ -173,7 +184,7 @@ def meta_line(text: str) -> dict | None:
     if _TIME_LINE.match(text):  # 15:40, 05-06 10:00, 2小时前: a time without a full date
         return {}
     found: dict = {}
-    text = _EMPTY_BRACKETS.sub(" ", text.replace("\u3000", " "))  # 【字号：大 中 小】; no U+3000 in clean text
+    text = _EMPTY_BRACKETS.sub(" ", _WIDGET_PART.sub(" ", text.replace("\u3000", " ")))  # 【字号：大 中 小】; no U+3000 in clean text
     rest = text
     for match in _META_LABEL.finditer(text):
         label, value = match["label"], match["value"].strip()
@@ -216,7 +227,9 @@ def meta_line(text: str) -> dict | None:
     return found
 
 
-# 示例市委政法委编, 示例县公安局编印: the organ that compiles a digest or bulletin.
+# 示例市委政法委编, 示例县公安局编印: the organ that compiles a digest or bulletin (a blank may
+# part the organ from 编: 示例市委政法委　编).
+_COMPILER_GAP = re.compile(r"(?<=[局院委厅部办心会室])[ \t\u3000]+(?=(?:编印|编发|编)(?:[ \t\u3000]|$))")
 _COMPILER = re.compile(rf"^(?P<organ>[\u4e00-\u9fff]{{2,16}}?(?:{ORGAN_END}))(?:编印|编发|编)$")
 
 

@@ -21,10 +21,19 @@ SIGNER_ORGAN = re.compile(rf"^[\u4e00-\u9fff（）()]{{2,24}}(?:{ORGAN_END})$")
 
 
 def signature_date(lines: list[Line], kinds: list[str | None], i: int) -> bool:
-    """True for a release's signature date (``示例县公安局`` + ``2024年3月9日`` under the text):
-    body text, whose date still dates the page when no date line did."""
+    """True for a release's signature date (``示例县公安局`` + ``2024年3月9日`` under the text, or
+    both on one line, ``示例县公安局　2024年3月9日``): body text, whose date still dates the page
+    when no date line did."""
+    if i and kinds[i - 1] is None and one_line_signature(lines[i].simple) and "。" in lines[i - 1].simple:
+        return True
     return bool(i and kinds[i - 1] is None and SIGNATURE_DATE.fullmatch(lines[i].simple.strip())
                 and heading_like(lines[i - 1].simple) and len(lines[i - 1].simple) <= 30)
+
+
+def one_line_signature(text: str) -> bool:
+    """True for an organ and its date on one line: ``示例县公安局　2024年3月9日``."""
+    organ, _gap, day = text.strip().rpartition(" ")
+    return bool(organ and SIGNER_ORGAN.match(organ.strip()) and SIGNATURE_DATE.fullmatch(day))
 
 
 def _bare_date(line: Line) -> bool:
@@ -37,7 +46,8 @@ def organ_signers(lines: list[Line], kinds: list[str | None]) -> set[int]:
     ``示例市人民检察院`` / ``2024年6月2日``): the notice's last line, never a headline of the
     notice below it (a headline over a bare date at the top of a page is no signer). A date
     kept as text (``signature_date``) is the notice's last line too."""
-    found = set()
+    found = {lines[i].start for i in range(1, len(lines)) if kinds[i] is None and kinds[i - 1] is None
+             and "。" in lines[i - 1].simple and one_line_signature(lines[i].simple)}  # 示例县公安局　2024年6月2日
     for i in range(1, len(lines) - 1):
         if (kinds[i] is None and kinds[i - 1] is None and "。" in lines[i - 1].simple
                 and SIGNER_ORGAN.match(lines[i].simple) and kinds[i + 1] in ("meta", None)
@@ -55,3 +65,17 @@ def mark_report_signers(lines: list[Line]) -> None:
     for above, line in zip(lines, lines[1:]):
         if line.kind == "heading" and dash_subtitle(above) and SIGNER.match(line.simple):
             line.kind = "byline"
+
+
+def after_signatures(lines: list[Line], kinds: list[str | None], signed: set[int]) -> set[int]:
+    """Starts of the lines that open a release when they are a headline: the first text line
+    under a signature (``示例县公安局`` / ``2024年4月14日`` / ``关于…的通报`` / ``（第8号）`` / text),
+    as on a page that prints several numbered releases one under the other."""
+    out = set()
+    for i in range(len(lines) - 1):
+        if lines[i].start in signed and (kinds[i] is None or _bare_date(lines[i])) and not (
+                SIGNER_ORGAN.match(lines[i].simple)):
+            after = next((j for j in range(i + 1, len(lines)) if kinds[j] is None), None)
+            if after is not None and heading_like(lines[after].simple):
+                out.add(lines[after].start)
+    return out

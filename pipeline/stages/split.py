@@ -29,12 +29,13 @@ from dataclasses import dataclass
 
 from ..document import ArticleSpan, Author, Document
 from . import headers
-from .chrome import EDITION, PageMeta, article_openers, find_chrome, glued_editor, glued_meta
+from .chrome import EDITION, article_openers, find_chrome, glued_editor, glued_meta
 from .endings import BARE_CREDIT, closing_chrome, ends_sentence, is_caption, truncated
 from .layout import Line as _Line
 from .layout import dash_subtitle, glued_dates, glued_jumps, item_headline, numbered_items, page_lines, run_on_items, simplified_view
-from .metalines import page_published
-from .signatures import mark_report_signers, organ_signers
+from .metalines import page_published, stamped
+from .pagefacts import page_facts
+from .signatures import after_signatures, mark_report_signers, organ_signers
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
 
 _HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
@@ -392,8 +393,10 @@ class ArticleSplitter:
         _mark_continued(lines, all_lines, kinds)
         titled = {all_lines[i].end for i in range(len(all_lines) - 1)
                   if kinds[i] is None and kinds[i + 1] == "meta" and all_lines[i].start not in signed}
+        titled |= _headline_under_date(all_lines, kinds)
         epaper = any(kind == "meta" and EDITION.search(line.simple) for line, kind in zip(all_lines, kinds))
-        for block in _blocks(lines, titled, article_openers(all_lines, kinds), signed):
+        opens = article_openers(all_lines, kinds) | after_signatures(all_lines, kinds, signed)
+        for block in _blocks(lines, titled, opens, signed):
             if not block.is_article and _photo_item(block):
                 block.is_article = True  # 禁毒宣传 / 6月5日，…。 通讯员 常青 摄: a photo of its own
             if epaper and not block.is_article and groups and _brief(block, groups[-1][-1]):
@@ -414,7 +417,7 @@ class ArticleSplitter:
                         for idx, blocks in enumerate(groups)]
         if doc.meta.get("title") and (len(doc.articles) == 1 or not doc.articles[0].title):
             doc.articles[0].title = doc.meta["title"]  # the input's title, for a one-article page
-        _page_facts(doc, meta)
+        page_facts(doc, meta)
         return doc
 
     def _continued(self, candidates: list[list[_Block]], block: _Block) -> list[_Block] | None:
@@ -544,35 +547,23 @@ def _header(first: _Block, dated: frozenset[int] | set[int] = frozenset()) -> tu
     return title, kicker, subtitle, spans
 
 
+def _headline_under_date(all_lines: list[_Line], kinds: list[str | None]) -> set[int]:
+    """The end of a page's first text line when only chrome is above it, a date line with a time
+    or a label among it, and a paragraph follows: a post's headline under its account line
+    (``原创 示例公安 2026年06月03日 18:30`` / ``阅读 2.1万`` / ``深夜砸车窗？示例警方72小时破案`` /
+    ``5月28日凌晨，…。``), even with a question or exclamation mark. Not under an edition line alone (an
+    e-paper page may open with the end of an article from the page before)."""
+    first = next((i for i, kind in enumerate(kinds) if kind is None), None)
+    if first is None or not any(kind == "meta" and stamped(line.simple)
+                                for line, kind in zip(all_lines[:first], kinds[:first])):
+        return set()
+    below = next((i for i in range(first + 1, len(all_lines)) if kinds[i] is None), None)
+    head = all_lines[first].simple
+    if below is None or "。" not in all_lines[below].simple or len(head) > 40 or "。" in head:
+        return set()
+    return {all_lines[first].end}
+
+
 def _dated_on_top(kinds: list[str | None]) -> bool:
     """True for a web page: a date/source line among its first four lines."""
     return "meta" in kinds[:4]
-
-
-def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:
-    """The outlet a dateline names, as printed (``【明報專訊】`` → 明報)."""
-    outlet = headers.dateline_outlet(mark) if mark else None
-    if outlet is None or dateline is None:
-        return outlet
-    at = mark.find(outlet)
-    return dateline[at:at + len(outlet)] if at >= 0 else outlet
-
-
-def _page_facts(doc: Document, meta: PageMeta) -> None:
-    """Give each article its ``published`` date and ``outlet``; the page's 作者 line fills the
-    first article's authors when it has none.
-
-    ``published`` is the day the page published the article: the page's date line or edition
-    line, else the input's date. A wire story's dateline names the day it was filed, not the
-    day this page printed it (``2022-03-15 09:20 来源：新华社`` over ``新华社北京3月14日电`` →
-    2022-03-15); a dateline states no year, so on an undated page it gives no date either."""
-    for article in doc.articles:
-        mark = article.header.get("dateline_simple")
-        article.published = doc.published
-        article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
-                          or article.header.get("credit") or meta.organ or doc.meta.get("site_name"))
-    if meta.authors and doc.articles and not doc.articles[0].authors:
-        found = headers.byline_authors(simplified_view(meta.authors))
-        doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]
-                                   or [Author(n, "other") for n in re.split(r"[ 、，,]+", meta.authors)
-                                       if headers.is_person(n)])

@@ -1,0 +1,50 @@
+"""A site's own name at the top of a scraped page: ``示例法治在线 | 守护一方平安`` (the name
+and its slogan), ``示例法治在线`` alone over the headline and its date line. Both are the site's
+chrome, no kicker; the name is the site's, the outlet when the page's source line names an
+organ, not a medium (``信息来源：示例区公安局`` on 示例法治在线's page).
+
+Read by the chrome stage (``chrome.py``), which marks such a line ``page_title``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexicon import DATA_DIR, alternation, read_words
+from .layout import Line, heading_like
+from .metalines import stamped
+
+# 示例法治在线, 示例新闻网, 示例视窗: a news site's name (not an organ's, not a paper's masthead).
+_NAME = r"[\u4e00-\u9fff]{2,10}?(?:在线|网|视窗|之窗|客户端|门户网站|新闻网|融媒)"
+# 示例法治在线 | 守护一方平安, 示例网 — 权威 及时 公正, 示例在线 · 守护平安: the name and a slogan of five characters
+# or more (not a channel's name: 示例网 | 法治 is the site and its channel).
+# 示例市公安局, 示例县人民法院: an organ's own site.
+_ORGAN = (r"[\u4e00-\u9fff]{1,10}?(?:省|市|县|区|州|旗)[\u4e00-\u9fff]{0,8}?(?:公安局|公安厅|人民检察院|检察院|人民法院|法院"
+          r"|司法局|司法厅|政法委|人民政府)(?:[\u4e00-\u9fff]{1,6}?(?:分局|支队|大队))?")
+_SLOGAN_LINE = re.compile(rf"^(?P<name>{_NAME}|(?P<organ>{_ORGAN}))[ \t]*(?:[|｜·•・]|[-—–－]{{1,2}})[ \t]*"
+                          r"(?P<slogan>(?:[\u4e00-\u9fff][ \t]*){5,24})$")
+_NAME_LINE = re.compile(rf"^{_NAME}$")
+# 织密防护网, 逃犯难逃法网: a headline or kicker ending in 网, no site's name.
+_NOT_SITE_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'chrome_not_site_ends.txt'))})$")
+
+
+def slogan_site(text: str) -> tuple[str, bool] | None:
+    """The site's name on a line of its name and slogan, and whether it is an organ's:
+    ``示例法治在线 | 守护一方平安`` → (示例法治在线, False), ``示例市公安局 | 对党忠诚 服务人民`` →
+    (示例市公安局, True); None for any other line (``示例网 | 法治``, a headline)."""
+    found = _SLOGAN_LINE.match(text)
+    if not found or _NOT_SITE_END.search(found["name"]):
+        return None
+    return found["name"], found["organ"] is not None
+
+
+def site_over_headline(lines: list[Line], kinds: list[str | None], i: int) -> bool:
+    """True when line ``i`` is a site's name alone (``示例法治在线``) over the page's headline and
+    the headline's date line (a time or a label beside the date): the page's masthead, no kicker."""
+    if not _NAME_LINE.match(lines[i].simple) or _NOT_SITE_END.search(lines[i].simple):
+        return False
+    below = [j for j in range(i + 1, min(len(lines), i + 4)) if kinds[j] is None]
+    if not below or not heading_like(lines[below[0]].simple):
+        return False
+    after = below[0] + 1
+    return after < len(lines) and kinds[after] == "meta" and stamped(lines[after].simple)
