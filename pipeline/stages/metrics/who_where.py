@@ -401,6 +401,7 @@ def article_places(lex, doc: Document, mentions: list[list[Place]]) -> tuple[dic
     the third paragraph) is a weaker clue: the caller lets the page's common province go first
     (a Hong Kong paper's second story is about Hong Kong, not about the site of its raid)."""
     header: dict[int, list[Place]] = {}
+    signed: dict[int, str] = {}  # the organ on a line of its own (a release's signature)
     lead: dict[int, tuple[int, list[Place]]] = {}
     first_paragraph: dict[int, int] = {}
     for index, sentence in enumerate(doc.sentences):
@@ -417,6 +418,8 @@ def article_places(lex, doc: Document, mentions: list[list[Place]]) -> tuple[dic
             continue
         if sentence.kind in ("title", "kicker", "subtitle"):
             header.setdefault(sentence.article, []).extend(found)
+        elif sentence.kind == "body" and signature_organ(doc, sentence, found):
+            signed[sentence.article] = found[0].name
         elif sentence.kind == "body":
             first = lead.get(sentence.article)
             if first is None:
@@ -424,14 +427,24 @@ def article_places(lex, doc: Document, mentions: list[list[Place]]) -> tuple[dic
             elif first[0] == sentence.paragraph:
                 first[1].extend(found)
     main, late = {}, {}
-    for article in set(header) | set(lead):
+    for article in set(header) | set(lead) | set(signed):
         if article in header:
             main[article] = most_specific(header[article])[-1].name
+        elif article in signed and lead.get(article, (None,))[0] != first_paragraph.get(article):
+            main[article] = signed[article]  # 关于一季度全区…的通报 signed 示例市公安局某某分局
         else:
             paragraph, places = lead[article]
             into = main if paragraph == first_paragraph.get(article) else late
             into[article] = most_specific(places)[0].name
     return main, late
+
+
+def signature_organ(doc: Document, sentence, found: list[Place]) -> bool:
+    """True for a line that is an organ's name and nothing else (a release signed 示例市公安局某某分局
+    under its text): the issuer, whose area the release is about when its text names none."""
+    text = doc.clean[sentence.start:sentence.end].strip()
+    return (len(found) == 1 and found[0].source == "organ"
+            and doc.clean[found[0].start:found[0].end] == text)
 
 
 def read_place(doc: Document, index: int, position: int, mentions: list[list[Place]],

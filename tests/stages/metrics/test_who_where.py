@@ -118,3 +118,36 @@ def test_a_place_after_zai_is_where_the_organ_acted(extractor, paragraphs, span,
     assert attribute(extractor, doc, span, "place") == place
     assert attribute(extractor, make_article(paragraphs), span, "place_source") == source
 
+
+
+
+def _two_releases(second: list[str]):
+    """A page of two releases: the first about 潮州市湘桥区's 派出所, the second ``second``
+    (a title, then its paragraphs), each sentence in its own article."""
+    first = ["湘桥区公安分局接报一起纠纷，当场控制涉事人员3名。", "潮州市公安局湘桥分局"]
+    doc = make_article(first + ["关于前三季度全区盗窃案件情况的通报"] + second, "警情通报")
+    split = next(s.start for s in doc.sentences if doc.clean[s.start:s.end].startswith("关于"))
+    from pipeline.document import ArticleSpan
+    doc.articles = [ArticleSpan(index=0, segments=[(0, split)], title="警情通报"),
+                    ArticleSpan(index=1, segments=[(split, len(doc.clean))], title="关于前三季度全区盗窃案件情况的通报")]
+    for sentence in doc.sentences:
+        if sentence.start >= split:
+            sentence.article = 1
+            if sentence.start == split:
+                sentence.kind = "title"
+    return doc
+
+
+@pytest.mark.parametrize("second, span, place", [
+    # A release whose text names only 全区 is about the area of the organ that signs it, not the
+    # province of the page's other release.
+    (["今年前三季度，全区共破获盗窃案件88起。", "盗窃电动车案件占比31.2%。", "宜昌市公安局西陵分局"],
+     "31.2%", "湖北省宜昌市西陵区"),
+    # The signature does not replace a place the lead names.
+    (["今年以来，夷陵区公安分局破获案件40起。", "入室盗窃案件占比26.5%。", "宜昌市公安局"],
+     "26.5%", "湖北省宜昌市夷陵区"),
+])
+def test_a_release_signed_by_an_organ_takes_its_area(extractor, second, span, place):
+    """关于…全区…的通报 signed 宜昌市公安局西陵分局 on a line of its own: its figures are the
+    district's, not the page's province."""
+    assert attribute(extractor, _two_releases(second), span, "place") == place
