@@ -214,6 +214,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
             kinds[i] = "column"
     _mark_channel(lines, kinds)
     _mark_channel_under_date(lines, kinds)
+    _mark_channel_over_headline(lines, kinds)
     rest = [i for i, kind in enumerate(kinds) if kind is None]
     if len(rest) >= 2 and _LATIN_TITLE.match(lines[rest[0]].simple):  # an English headline over the Chinese one
         kinds[rest[0]] = "page_title"
@@ -446,6 +447,22 @@ def _mark_channel_under_date(lines: list[Line], kinds: list[str | None]) -> None
         while above >= 0 and kinds[above] in ("meta", "widget"):
             above -= 1
         if above >= 0 and kinds[above] is None and heading_like(lines[above].simple):
+            kinds[i] = "column"
+
+
+_CHANNEL_NAMES = frozenset(read_words(DATA_DIR / "chrome_channel_names.txt"))
+
+
+def _mark_channel_over_headline(lines: list[Line], kinds: list[str | None]) -> None:
+    """A channel's name between the masthead's date line (or the crumbs) and the headline is the
+    section's label, no kicker: ``維港日報 2026年9月15日`` / ``港聞`` / headline / ``【…訊】…。``
+    (a channel word on a line of its own, under chrome that is no edition line, over a headline
+    line that a paragraph follows; an e-paper's kickers sit under its edition line)."""
+    for i in range(1, len(lines) - 2):
+        if (kinds[i] is None and kinds[i - 1] in ("meta", "nav", "page_title")
+                and not EDITION.search(lines[i - 1].simple) and lines[i].simple.strip() in _CHANNEL_NAMES
+                and kinds[i + 1] is None and heading_like(lines[i + 1].simple)
+                and kinds[i + 2] is None and "。" in lines[i + 2].simple):
             kinds[i] = "column"
 
 
