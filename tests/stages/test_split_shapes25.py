@@ -28,3 +28,26 @@ def test_a_channel_name_under_an_edition_line_is_left_to_the_edition_rules():
     doc = split("示例法治报　2025年4月2日\n第03版：综合\n社会\n示例区男子盗窃被抓 警方追回财物\n"
                 "本报讯 警方昨日在示例区抓获一名男子，追回财物约5万元。\n")
     assert doc.articles[0].title == "示例区男子盗窃被抓 警方追回财物"
+
+
+@pytest.mark.parametrize(("title", "issuer"), [
+    ("示例县公安局关于“5·12”盗窃案侦破情况的通报", "示例县公安局"),
+    ("示例區人民檢察院關於一起交通肇事案的情況說明", "示例區人民檢察院"),
+    ("示例市公安局交通警察支队关于节日期间道路管制的通告", "示例市公安局交通警察支队"),
+])
+def test_a_release_whose_headline_names_its_issuer_has_it_as_outlet(title, issuer):
+    doc = split(f"{title}\n5月12日，我局接群众报警称家中财物被盗，民警迅速开展侦查，抓获嫌疑人2名。\n特此通报。\n")
+    assert [(a.title, a.outlet) for a in doc.articles] == [(title, issuer)]
+
+
+def test_a_release_headline_without_an_issuer_gives_no_outlet():
+    doc = split("关于“5·12”盗窃案侦破情况的通报\n5月12日，我局接群众报警称家中财物被盗，民警抓获嫌疑人2名。\n")
+    assert doc.articles[0].outlet is None
+    doc = split("示例县公安局破获一起盗窃案\n5月12日，示例县公安局接群众报警称家中财物被盗，民警抓获嫌疑人2名。\n")
+    assert doc.articles[0].outlet is None
+
+
+def test_the_source_line_wins_over_the_issuer_in_the_headline():
+    doc = split("示例县公安局关于“5·12”盗窃案侦破情况的通报\n发布时间：2025-05-13 10:00 来源：示例晚报\n"
+                "5月12日，示例县公安局接群众报警称家中财物被盗，民警抓获嫌疑人2名。\n")
+    assert doc.articles[0].outlet == "示例晚报"
