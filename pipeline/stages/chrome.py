@@ -185,6 +185,18 @@ def _masthead(line: Line) -> str | None:
     return _as_printed(line, name) if _MASTHEAD.match(name) else None
 
 
+_SITE_PARTS = re.compile(r"[ \t]*[-_|｜—]+[ \t]*")
+
+
+def _top_site(line: Line) -> str | None:
+    """The web site's name on a site-name line at the top of a page, as printed:
+    ``示例边关网-法治频道`` → 示例边关网 (the site, whose channel follows), ``示例快讯网`` → itself;
+    None for a paper's name (``示例日报 - 示例网``: the paper's own site, no other outlet)."""
+    end = _SITE_PARTS.search(line.simple)
+    name = line.simple[:end.start()] if end else line.simple
+    return line.text[:len(name)] if name.endswith(("网", "在线")) else None
+
+
 def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
     """Mark the browser title above the headline and an e-paper page's headline list.
 
@@ -202,6 +214,8 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
                 kinds[i] = "page_title"
                 if masthead and meta.outlet is None:
                     meta.outlet = masthead
+                elif not masthead:
+                    meta.site = meta.site or _top_site(line)
             elif (site := sitenames.slogan_site(line.simple)) and site[1]:
                 kinds[i] = "page_title"  # 示例市公安局 | 对党忠诚 服务人民: an organ's site
                 meta.organ = meta.organ or _as_printed(line, site[0])

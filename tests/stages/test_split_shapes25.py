@@ -51,3 +51,17 @@ def test_the_source_line_wins_over_the_issuer_in_the_headline():
     doc = split("示例县公安局关于“5·12”盗窃案侦破情况的通报\n发布时间：2025-05-13 10:00 来源：示例晚报\n"
                 "5月12日，示例县公安局接群众报警称家中财物被盗，民警抓获嫌疑人2名。\n")
     assert doc.articles[0].outlet == "示例晚报"
+
+
+@pytest.mark.parametrize(("top", "site"), [("示例边关网-法治频道", "示例边关网"), ("示例快讯网", "示例快讯网"),
+                                           ("示例平安网｜法治频道", "示例平安网")])
+def test_the_web_site_named_at_the_top_is_the_outlet_not_the_organ_of_the_source_line(top, site):
+    doc = split(f"{top}\n示例县警方破获一起走私案\n发布日期：2025年6月3日　信息来源：示例县公安局\n"
+                "6月1日，示例县公安局破获一起走私案，抓获嫌疑人5名。\n")
+    assert [(a.title, a.outlet) for a in doc.articles] == [("示例县警方破获一起走私案", site)]
+
+
+def test_a_news_outlet_on_the_source_line_stays_the_outlet_under_a_site_name():
+    doc = split("示例快讯网\n示例县警方破获一起走私案\n发布日期：2025年6月3日　来源：示例晚报\n"
+                "6月1日，示例县公安局破获一起走私案，抓获嫌疑人5名。\n")
+    assert doc.articles[0].outlet == "示例晚报"
