@@ -65,3 +65,22 @@ def test_a_news_outlet_on_the_source_line_stays_the_outlet_under_a_site_name():
     doc = split("示例快讯网\n示例县警方破获一起走私案\n发布日期：2025年6月3日　来源：示例晚报\n"
                 "6月1日，示例县公安局破获一起走私案，抓获嫌疑人5名。\n")
     assert doc.articles[0].outlet == "示例晚报"
+
+
+@pytest.mark.parametrize("note", ["（来源：新华社、示例市公安局）", "(稿源：示例晚报)", "（信息来源：示例县人民法院）"])
+def test_a_bracketed_source_note_under_the_text_closes_a_complete_article(note):
+    text = ("示例市破获一批侵犯个人信息案件\n2025-06-03 08:00　来源：示例网\n"
+            "记者从示例市公安局获悉，今年以来全市破获侵犯公民个人信息案件20起。\n"
+            f"截至5月底，全市开展防范宣传活动15场。\n{note}\n")
+    doc = split(text)
+    [article] = doc.articles
+    assert article.truncated is False
+    assert any(text[s:e] == note and kind == "editor" for s, e, kind in doc.chrome)
+
+
+
+def test_a_bracketed_remark_without_a_source_label_stays_text():
+    from pipeline.stages.chromelines import line_kind
+    assert line_kind("（来源：示例晚报）") == "editor"
+    assert line_kind("（线索来源于群众举报）") is None
+    assert line_kind("（来源：群众举报称，其家中被盗。）") is None
