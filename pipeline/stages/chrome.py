@@ -185,6 +185,18 @@ def _masthead(line: Line) -> str | None:
     return _as_printed(line, name) if _MASTHEAD.match(name) else None
 
 
+_SITE_PARTS = re.compile(r"[ \t]*[-_|｜—]+[ \t]*")
+
+
+def _top_site(line: Line) -> str | None:
+    """The web site's name on a site-name line at the top of a page, as printed:
+    ``示例边关网-法治频道`` → 示例边关网 (the site, whose channel follows), ``示例快讯网`` → itself;
+    None for a paper's name (``示例日报 - 示例网``: the paper's own site, no other outlet)."""
+    end = _SITE_PARTS.search(line.simple)
+    name = line.simple[:end.start()] if end else line.simple
+    return line.text[:len(name)] if name.endswith(("网", "在线")) else None
+
+
 def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> None:
     """Mark the browser title above the headline and an e-paper page's headline list.
 
@@ -202,6 +214,8 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
                 kinds[i] = "page_title"
                 if masthead and meta.outlet is None:
                     meta.outlet = masthead
+                elif not masthead:
+                    meta.site = meta.site or _top_site(line)
             elif (site := sitenames.slogan_site(line.simple)) and site[1]:
                 kinds[i] = "page_title"  # 示例市公安局 | 对党忠诚 服务人民: an organ's site
                 meta.organ = meta.organ or _as_printed(line, site[0])
@@ -214,6 +228,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
             kinds[i] = "column"
     _mark_channel(lines, kinds)
     _mark_channel_under_date(lines, kinds)
+    _mark_channel_over_headline(lines, kinds)
     rest = [i for i, kind in enumerate(kinds) if kind is None]
     if len(rest) >= 2 and _LATIN_TITLE.match(lines[rest[0]].simple):  # an English headline over the Chinese one
         kinds[rest[0]] = "page_title"
@@ -446,6 +461,22 @@ def _mark_channel_under_date(lines: list[Line], kinds: list[str | None]) -> None
         while above >= 0 and kinds[above] in ("meta", "widget"):
             above -= 1
         if above >= 0 and kinds[above] is None and heading_like(lines[above].simple):
+            kinds[i] = "column"
+
+
+_CHANNEL_NAMES = frozenset(read_words(DATA_DIR / "chrome_channel_names.txt"))
+
+
+def _mark_channel_over_headline(lines: list[Line], kinds: list[str | None]) -> None:
+    """A channel's name between the masthead's date line (or the crumbs) and the headline is the
+    section's label, no kicker: ``維港日報 2026年9月15日`` / ``港聞`` / headline / ``【…訊】…。``
+    (a channel word on a line of its own, under chrome that is no edition line, over a headline
+    line that a paragraph follows; an e-paper's kickers sit under its edition line)."""
+    for i in range(1, len(lines) - 2):
+        if (kinds[i] is None and kinds[i - 1] in ("meta", "nav", "page_title")
+                and not EDITION.search(lines[i - 1].simple) and lines[i].simple.strip() in _CHANNEL_NAMES
+                and kinds[i + 1] is None and heading_like(lines[i + 1].simple)
+                and kinds[i + 2] is None and "。" in lines[i + 2].simple):
             kinds[i] = "column"
 
 

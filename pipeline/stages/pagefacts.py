@@ -11,7 +11,11 @@ import re
 from ..document import Author, Document
 from . import headers
 from .chrome import PageMeta
-from .layout import simplified_view
+from .layout import ORGAN_END, simplified_view
+
+# 示例县公安局关于…的通报, 示例市人民检察院关于…的情况通报: a release whose headline names its issuer.
+_ISSUER_TITLE = re.compile(rf"^(?P<organ>[\u4e00-\u9fff]{{2,24}}?(?:{ORGAN_END}))关于\S.*的[\u4e00-\u9fff]{{0,4}}"
+                           r"(?:通报|通告|公告|通知|声明|说明|决定|公示|报告)$")
 
 
 def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:
@@ -21,6 +25,14 @@ def _dateline_outlet(dateline: str | None, mark: str | None) -> str | None:
         return outlet
     at = mark.find(outlet)
     return dateline[at:at + len(outlet)] if at >= 0 else outlet
+
+
+def title_issuer(title: str | None) -> str | None:
+    """The organ a release's headline names as its issuer, as printed:
+    ``示例县公安局关于“6·18”盗窃案侦办情况的通报`` → 示例县公安局; None for a headline without one
+    (``关于开展禁毒宣传的通告``, ``示例县公安局破获盗窃案``)."""
+    found = _ISSUER_TITLE.match(simplified_view(title)) if title else None
+    return title[:found.end("organ")] if found else None
 
 
 def _signed_dates(doc: Document, meta: PageMeta) -> list[tuple[int, object]]:
@@ -49,7 +61,7 @@ def page_facts(doc: Document, meta: PageMeta) -> None:
                                  doc.published) if signed else doc.published
         article.outlet = (meta.outlet or _dateline_outlet(article.dateline, mark)
                           or article.header.get("credit") or meta.organ or meta.site
-                          or doc.meta.get("site_name"))
+                          or doc.meta.get("site_name") or title_issuer(article.title))
     if meta.authors and doc.articles and not doc.articles[0].authors:
         found = headers.byline_authors(simplified_view(meta.authors))
         doc.articles[0].authors = ([Author(meta.authors[s:e], role) for s, e, _name, role in found]
