@@ -101,9 +101,19 @@ def test_a_headline_figure_takes_the_place_of_the_body_figure_it_restates(extrac
 @pytest.mark.parametrize("name, full", [
     ("伊犁州", "新疆维吾尔自治区伊犁哈萨克自治州"),
     ("黔东南州", "贵州省黔东南苗族侗族自治州"),
+    # the short form alone is an everyday word (红河, 玉树), the 州 form is not
+    ("红河州", "云南省红河哈尼族彝族自治州"),
+    ("玉树州", "青海省玉树藏族自治州"),
 ])
 def test_an_autonomous_prefecture_named_by_its_short_form_and_zhou(name, full):
     assert Gazetteer().normalize(name, set()) == full
+
+
+def test_a_zhou_organ_whose_short_form_is_a_word_takes_its_prefecture(extractor):
+    """玉树州公安机关…破获案件31起 in an article about 玉树市: the prefecture, not the city."""
+    doc = make_article(["玉树市公安局近日破获一起盗窃案，抓获嫌疑人3名。",
+                        "今年以来，玉树州公安机关共破获盗窃案件31起。"])
+    assert attribute(extractor, doc, "31起", "place") == "青海省玉树藏族自治州"
 
 
 @pytest.mark.parametrize("paragraphs, title, span, place", [
