@@ -125,11 +125,16 @@ def test_a_zhou_organ_whose_short_form_is_a_word_takes_its_prefecture(extractor)
     # a den abroad named in the headline is no main area of a report by a Chinese organ
     (["临沂市公安局近日通报，共抓获犯罪嫌疑人36名。", "该团伙共骗取群众资金900余万元。"],
      "临沂警方打掉缅甸诈骗园区引流团伙", "900余万元", "山东省临沂市"),
+    # a country the money passed through (经/通过…转移): a route, not the place
+    (["澳门司法警察局近日瓦解一个洗钱集团。", "该集团通过菲律宾及印尼的空壳公司转移赃款，警方冻结存款约900万澳门元。"],
+     None, "约900万澳门元", "澳门特别行政区"),
+    (["宁波市公安局破获一起洗钱案。", "资金经老挝转入境外账户，民警冻结涉案资金320万元。"], None, "320万元", "浙江省宁波市"),
     # a report from abroad keeps its country
     (["泰国警方近日在曼谷捣毁一个诈骗窝点，抓获嫌疑人42名。"], None, "42名", "泰国"),
 ])
 def test_the_other_end_of_a_case_abroad_is_not_the_place(extractor, paragraphs, title, span, place):
-    """转交柬埔寨的诈骗窝点, 运往老挝, 缅甸诈骗园区 in a Chinese organ's report: the organ's place."""
+    """转交柬埔寨的诈骗窝点, 运往老挝, 缅甸诈骗园区, 通过菲律宾…转移 in a Chinese organ's report: the
+    organ's place."""
     assert attribute(extractor, make_article(paragraphs, title), span, "place") == place
 
 
