@@ -43,6 +43,7 @@ class Gazetteer:
         self.by_full: dict[str, Division] = {}  # 江苏省镇江市 -> its division (the province for 北京市)
         self.by_code: dict[str, Division] = {}  # 6-digit code -> division
         stop = set(read_words(data_dir / "gazetteer_stop.txt"))
+        self.prefecture_forms: dict[str, list[Division]] = {}
         for row in division_rows(data_dir):
             code, name, level, full = row[:4]
             if code.startswith("99"):
@@ -56,11 +57,13 @@ class Gazetteer:
             if name in ("市辖区", "县", "省直辖县级行政区划"):
                 continue
             self.by_name.setdefault(name, []).append(div)
+            if short and level == "city" and name.endswith("自治州"):
+                # 伊犁州, 黔东南州, 红河州, 玉树州: an autonomous prefecture named by its short form and 州
+                # (read, not searched for; the 州 form holds even when the short form alone is a word)
+                self.prefecture_forms.setdefault(short + "州", []).append(div)
             if short and short not in stop:
                 self.short_of.setdefault(short, []).append(div)
-        # 伊犁州, 黔东南州: an autonomous prefecture named by its short form and 州 (read, not searched for)
-        self.prefecture_forms = {s + "州": [d] for s, ds in self.short_of.items() for d in ds
-                                 if d.level == "city" and d.name.endswith("自治州") and s + "州" not in self.by_name}
+        self.prefecture_forms = {f: ds for f, ds in self.prefecture_forms.items() if f not in self.by_name}
         # A county-level name that is an everyday word (矿区, 城区) needs a parent before it.
         self.needs_parent = {n for n in self.by_name if n in stop}
         self.country_of = country_forms(data_dir)  # 捷克共和国, 捷克 -> 捷克

@@ -70,12 +70,14 @@ _OF_YEAR = rf"""
     (?:{_PARTS}|全年|{_MONTHS}|[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月|\d{{1,2}}月份?)?
     (?=[，,以共全该市县区省]|[\u4e00-\u9fff])      # followed by a clause, not a date (2021年5月3日)
 """
+# An organ as the subject right before a yearless window (天宁警方前10个月破获…, 市检察院首8个月共起诉…)
+_ORGAN_BEFORE = "|".join(f"(?<={word})" for word in ("警方", "机关", "公安局", "公安厅", "分局", "法院", "检察院", "海关"))
 _YEARLESS = rf"""
     (?<![\d年月])(?:{_MONTHS}|{_PARTS})            # 1-10月, 第三季度 without a year
     (?=[，,]|[\u4e00-\u9fff])
     | (?<![\d年月.．到至止])\d{{1,2}}月(?:份|(?=[，,]))  # 10月份, 8月，: a month of its own (not 到11月)
     | (?<![\d年月.．到至止第])\d{{1,2}}月(?=[\u4e00-\u9fff])(?![日号份底末初中上下旬间以起至到前后里内来的])  # 5月联合侦破
-    | (?:^|(?<=[，,；;。\s]))[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月(?=[，,]|[\u4e00-\u9fff])  # 首8个月，
+    | (?:^|(?<=[，,；;。\s])|{_ORGAN_BEFORE})[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月(?=[，,]|[\u4e00-\u9fff])  # 首8个月，
 """
 # 活动开展以来, 专项行动期间: not across 来源： or a line, nor over a year (来源：乐清市公安局今年以来 is
 # 今年以来; a year's own windows are read by the patterns above)

@@ -15,7 +15,7 @@ import re
 
 from .change import PERIOD_STRIP_RE
 from .quantities import Figure
-from .words import (NO_QUOTES, OBJECT_STOP, QUOTES, TIME_WORD, clause_start, is_from_word, without_places)
+from .words import (DATELINE_WORD, NO_QUOTES, OBJECT_STOP, QUOTES, TIME_WORD, clause_start, is_from_word, without_places)
 
 
 def read_object(lex, text: str, cand: Figure, before: str,
@@ -206,6 +206,8 @@ def after_object(lex, text: str, cand: Figure, before: str, tokens=None,
     noted = re.match(r"[\u4e00-\u9fff]+[（(][\u4e00-\u9fff]{1,3}[）)]", after)  # 7个县（市）
     stop = OBJECT_STOP.search(after, noted.end() if noted else 0)
     after = after[: stop.start()] if stop else after
+    if DATELINE_WORD.fullmatch(after) and (after[:1].isspace() or text.startswith(("（", "("), cand.end + len(after))):
+        return None  # 挽回损失6千余万元 本报讯（记者…）: the dateline's outlet, not an object
     words = {(t[0] - cand.end, t[1] - cand.end) for t in tokens}
     for stop in lex.after_stop_re.finditer(after):
         if stop.span() in words:  # the word 被 ends the noun, 被子 does not

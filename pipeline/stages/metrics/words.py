@@ -25,7 +25,10 @@ QUOTES = "“”‘’\"'「」『』《》〈〉"
 NO_QUOTES = str.maketrans("", "", QUOTES)
 RATE_NOUN = re.compile(r"速度|幅度|同时|水平|比例|比重|纪录|记录")
 TIME_WORD = re.compile(r"今日|今天|昨天|明天|目前|当天|近日|日前|今年|去年|明年|当年|\d{1,2}日")
-OBJECT_STOP = re.compile(r"[，,；;。：:（()）!！?？…\d]")
+OBJECT_STOP = re.compile(r"[，,；;。：:（()）!！?？…\d\n\r]")  # an object never runs over a line
+# The outlet word of a dateline after a headline figure (挽回损失6千余万元 本报讯（记者…）, 缴获毒品12公斤
+# 新华社电): where the story was filed, never what the figure counts
+DATELINE_WORD = re.compile(r"\s*[\u4e00-\u9fff]{1,12}讯\s*|\s+[\u4e00-\u9fff]{0,12}(?:讯|电)\s*")
 
 
 @dataclass

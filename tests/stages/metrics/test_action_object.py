@@ -485,3 +485,39 @@ def test_the_future_jiang_fronts_nothing(extractor):
     figure = next(f for f in figures(extractor, "据宣布，将被合并的四家银行是大地银行和进出口银行。")
                   if f["text"] == "四家")
     assert figure["action"] != "出口"
+
+
+@pytest.mark.parametrize("paragraph", [
+    # the headline glued to its dateline line: the next line's outlet word is no object
+    "鼓楼警方前8个月侦破盗窃案件近600起 追回赃款3千余万元\n\n榕城晚报讯（记者 林晓）9月2日，记者获悉，"
+    "今年1至8月，鼓楼分局共侦破盗窃案件612起，追回赃款3120万元。",
+    # on the same line after a space: 本报讯 / 新华社电 is where the story was filed
+    "鼓楼警方前8个月侦破盗窃案件近600起 追回赃款3千余万元 本报讯（记者 林晓）今年1至8月，"
+    "鼓楼分局共侦破盗窃案件612起，追回赃款3120万元。",
+    "鼓楼警方前8个月侦破盗窃案件近600起 追回赃款3千余万元 新华社电 今年1至8月，"
+    "鼓楼分局共侦破盗窃案件612起，追回赃款3120万元。",
+])
+def test_a_headline_figure_never_takes_the_dateline_as_its_object(extractor, paragraph):
+    """追回赃款3千余万元 / 榕城晚报讯（记者…）: no object 榕城晚报讯; the window 前8个月 after the
+    organ 鼓楼警方 is the headline's (the body's 今年1至8月)."""
+    from datetime import date
+
+    from .helpers import attribute, make_article
+    doc = make_article([paragraph], published=date(2026, 9, 3))
+    assert attribute(extractor, doc, "3千余万元", "object") in (None, "赃款")
+    assert attribute(extractor, doc, "3千余万元", "period_start") == date(2026, 1, 1)
+    assert attribute(extractor, doc, "3千余万元", "period_end") == date(2026, 8, 31)
+
+
+@pytest.mark.parametrize("sentence, period", [
+    ("市检察院首8个月共批准逮捕犯罪嫌疑人120人。", "首8个月"),
+    ("该县公安机关前两个月共破获案件35起。", "前两个月"),
+])
+def test_a_yearless_window_right_after_the_organ_subject(extractor, sentence, period):
+    """市检察院首8个月共批准逮捕…: the window follows the organ that opens the clause."""
+    from datetime import date
+
+    from .helpers import attribute, make_article
+    doc = make_article([sentence], published=date(2026, 10, 9))
+    span = "120人" if "120人" in sentence else "35起"
+    assert attribute(extractor, doc, span, "period") == period

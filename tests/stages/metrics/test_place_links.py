@@ -101,9 +101,19 @@ def test_a_headline_figure_takes_the_place_of_the_body_figure_it_restates(extrac
 @pytest.mark.parametrize("name, full", [
     ("伊犁州", "新疆维吾尔自治区伊犁哈萨克自治州"),
     ("黔东南州", "贵州省黔东南苗族侗族自治州"),
+    # the short form alone is an everyday word (红河, 玉树), the 州 form is not
+    ("红河州", "云南省红河哈尼族彝族自治州"),
+    ("玉树州", "青海省玉树藏族自治州"),
 ])
 def test_an_autonomous_prefecture_named_by_its_short_form_and_zhou(name, full):
     assert Gazetteer().normalize(name, set()) == full
+
+
+def test_a_zhou_organ_whose_short_form_is_a_word_takes_its_prefecture(extractor):
+    """玉树州公安机关…破获案件31起 in an article about 玉树市: the prefecture, not the city."""
+    doc = make_article(["玉树市公安局近日破获一起盗窃案，抓获嫌疑人3名。",
+                        "今年以来，玉树州公安机关共破获盗窃案件31起。"])
+    assert attribute(extractor, doc, "31起", "place") == "青海省玉树藏族自治州"
 
 
 @pytest.mark.parametrize("paragraphs, title, span, place", [
@@ -115,11 +125,16 @@ def test_an_autonomous_prefecture_named_by_its_short_form_and_zhou(name, full):
     # a den abroad named in the headline is no main area of a report by a Chinese organ
     (["临沂市公安局近日通报，共抓获犯罪嫌疑人36名。", "该团伙共骗取群众资金900余万元。"],
      "临沂警方打掉缅甸诈骗园区引流团伙", "900余万元", "山东省临沂市"),
+    # a country the money passed through (经/通过…转移): a route, not the place
+    (["澳门司法警察局近日瓦解一个洗钱集团。", "该集团通过菲律宾及印尼的空壳公司转移赃款，警方冻结存款约900万澳门元。"],
+     None, "约900万澳门元", "澳门特别行政区"),
+    (["宁波市公安局破获一起洗钱案。", "资金经老挝转入境外账户，民警冻结涉案资金320万元。"], None, "320万元", "浙江省宁波市"),
     # a report from abroad keeps its country
     (["泰国警方近日在曼谷捣毁一个诈骗窝点，抓获嫌疑人42名。"], None, "42名", "泰国"),
 ])
 def test_the_other_end_of_a_case_abroad_is_not_the_place(extractor, paragraphs, title, span, place):
-    """转交柬埔寨的诈骗窝点, 运往老挝, 缅甸诈骗园区 in a Chinese organ's report: the organ's place."""
+    """转交柬埔寨的诈骗窝点, 运往老挝, 缅甸诈骗园区, 通过菲律宾…转移 in a Chinese organ's report: the
+    organ's place."""
     assert attribute(extractor, make_article(paragraphs, title), span, "place") == place
 
 
