@@ -8,7 +8,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .periods import same_window
-from .restate import Statement, actions_agree, objects_agree, overlap, same_statistic, same_thing, slipped
+from .restate import Statement, actions_agree, objects_agree, overlap, refers_back, same_statistic, same_thing, slipped
 from .values import WEAK_CATEGORIES, agree, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
@@ -194,7 +194,7 @@ def _kind_of_all(item: Statement, ordered: list[Statement]) -> list[Statement]:
     for total in ordered:
         if total.start >= item.start:
             break
-        if (total.start >= item.prefix_start and not total.backref and _of_all_kinds(total)
+        if (total.start >= item.prefix_start and not refers_back(total) and _of_all_kinds(total)
                 and item.category == total.category and item.category not in WEAK_CATEGORIES
                 and item.object and total.object and item.object != total.object
                 and _common_head(item.object, total.object) >= 2 and actions_agree(item, total)
@@ -214,7 +214,7 @@ def _later_total(item: Statement, ordered: list[Statement]) -> list[Statement]:
     今年以来经济犯罪案件涉案总金额达12.38亿元 (the nearest such figure; not the 挽回经济损失 of the
     cases, stated before)."""
     for total in ordered:
-        if total.start <= item.start or total.backref:
+        if total.start <= item.start or refers_back(total):
             continue
         if item.paragraph_start not in (total.paragraph_start, total.previous_paragraph_start):
             if total.paragraph_start > item.paragraph_start:
@@ -346,7 +346,7 @@ def _subdivided(item: Statement, ordered: list[Statement], breakdowns: set[int] 
     26名 is part of the year's 抓获犯罪嫌疑人197名, not of the 2019年以来累计1036名 the 197名 is part
     of); then a whole rather than a kind; a sub-area or sub-period may come before its total (南明区86起 …
     全市693起), but an earlier total is preferred, the nearest first."""
-    candidates = [t for t in ordered if t is not item and not t.backref and _comparable(item, t)
+    candidates = [t for t in ordered if t is not item and not refers_back(t) and _comparable(item, t)
                   and _last_year(t) == _last_year(item) and _subdivision(item, t, later=t.start > item.start)]
     def rank(t: Statement) -> tuple:
         same, whole = t.object == item.object, t.index not in breakdowns

@@ -54,6 +54,7 @@ class Statement:
     paragraph_start: int = 0
     full_start: int = 0  # the start of the whole sentence, across ；
     of_those: bool = False  # 其中的63人: a back-reference when a figure before states 63人
+    framed: bool = False  # 在查扣的865万元赃款中: likewise, and still the total of the parts after it
     previous_paragraph_start: int = 0
     clause: str = ""
     published: object = None
@@ -136,18 +137,33 @@ def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None 
     before = _skip_space_back(raw, item.paragraph_start - 1)
     item.previous_paragraph_start = raw.rfind("\n", 0, before) + 1 if item.paragraph_start else 0
     item.backref = bool(_BACKREF.search(raw[max(0, start - 3):start]))
-    item.of_those = raw[max(0, start - 3):start] == "其中的"
     c_left, c_right = bounds.before(bounds.clause, start), bounds.after(end)
+    item.of_those = raw[max(0, start - 3):start] == "其中的"
+    item.framed = in_frame(raw, c_left, start, end, c_right)
     item.clause = _NUMBERISH.sub("", raw[c_left:start] + raw[end:c_right])
     return item
 
 
+def in_frame(raw: str, c_left: int, start: int, end: int, c_right: int) -> bool:
+    """True for a figure framed as 在…的N…中 (在查扣的865万元赃款中，…): the frame names a set
+    stated before, whatever verb it is named with now."""
+    return (raw[c_left:start].lstrip(_SPACE).startswith("在") and raw[start - 1:start] == "的"
+            and raw[end:c_right].rstrip(_SPACE).endswith("中"))
+
+
+def refers_back(item: Statement) -> bool:
+    """A back-reference that cannot be a total of parts: 上述3126名 can not, 在查扣的865万元赃款中
+    (a frame that opens the parts after it) can."""
+    return item.backref and not item.framed
+
+
 def read_those_backrefs(items: list[Statement]) -> None:
-    """其中的N refers back to a figure of the same value stated before (其中在校学生63人。民警已逐一
-    走访其中的63人所在学校: the students, whatever the verb before it); without such a figure it is
-    a part like any 其中 figure (抓获50人，其中的30人已被起诉)."""
+    """其中的N (or 在…的N…中) refers back to a figure of the same value stated before
+    (其中在校学生63人。民警已逐一走访其中的63人所在学校: the students, whatever the verb before
+    it; 追缴赃款865万元 … 在查扣的865万元赃款中); without such a figure it is a part like any
+    其中 figure (抓获50人，其中的30人已被起诉) or opens its own parts."""
     for item in items:
-        if item.of_those and not item.backref:
+        if (item.of_those or item.framed) and not item.backref:
             item.backref = any(other.start < item.start and kind_of(other) == kind_of(item)
                                and other.stated.value == item.stated.value for other in items)
 

@@ -381,3 +381,17 @@ def test_a_share_word_as_object_agrees_with_the_thing_counted():
     assert len(facts) == 1 and facts[0]["value"] == 38.7
     rows[0] = {**rows[0], "object": "党员干部"}
     assert len(link(rows, [document(raw)])[0]) == 2
+
+
+def test_a_framed_back_reference_joins_the_figure_of_another_verb_and_keeps_its_parts():
+    """追缴涉案赃款865万元 … 在查扣的865万元赃款中，现金312万元: the frame 在…的N…中 names the set
+    stated before (read with another verb, so another category) and still opens its parts."""
+    raw = ("本报讯 今年以来，全市公安机关为群众追缴涉案赃款865万元，抓获犯罪嫌疑人93名。\n\n"
+           "在查扣的865万元赃款中，现金312万元，已全部发还受害群众。")
+    money = dict(kind="money", place="江西省九江市")
+    rows = [metric(raw, "865万元", 8650000, "元", category="losses_recovered", action="追缴", obj="涉案赃款", **money),
+            metric(raw, "865万元", 8650000, "元", nth=1, category="assets_seized", action="查扣", obj="赃款", **money),
+            metric(raw, "312万元", 3120000, "元", category="assets_seized", obj="现金", **money)]
+    _, by = _facts_of(rows, raw)
+    assert by["865万元"][0] == by["865万元#2"][0]
+    assert by["312万元"][1] == by["865万元"][0]
