@@ -316,8 +316,8 @@ def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
             candidates = [by_index[shared]]  # 包括危险驾驶犯罪318人、…帮助信息网络犯罪活动犯罪164人
         if not any(_topics_fit(item, t) or 0 <= marker.named_start <= t.start for t in candidates):
             candidates = _later_total(item, ordered) or candidates  # …案件中，…涉案金额5.83亿元 … 涉案总金额
-        if not candidates and not marker.inner:
-            candidates = _earlier_total(item, ordered[:position])
+        if not candidates and not marker.inner and not item.sentence_prefix[:marker.at - item.prefix_start].strip():
+            candidates = _earlier_total(item, [t for t in ordered[:position] if t.start < marker.floor])
         if candidates:
             targets[item.index] = candidates[-1].index
             totals.setdefault((marker.at, item.unit_class), candidates[-1].index)
@@ -325,17 +325,18 @@ def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
 
 
 def _earlier_total(item: Statement, before: list[Statement]) -> list[Statement]:
-    """The total of a 其中 part when the sentence before holds none of its unit: the nearest
-    figure further back, in its paragraph or the one before, of the part's own category, a
-    larger value and an agreeing topic (…涉案金额2.46亿元，…。该市破获的…案件中，…。其中，非法
-    采砂案件涉案金额1.38亿元: the money of the kind is part of the money stated two sentences back)."""
-    if item.category in WEAK_CATEGORIES:
+    """The total of a 其中 opening its sentence when the sentence before holds none of its
+    unit: the nearest figure further back (``before``), in its paragraph or the one before, of
+    the part's own category, a larger value and an agreeing named topic (…涉案金额2.46亿元。
+    在这些案件中，…。其中，非法采砂案件涉案金额1.38亿元: the money of the kind is part of the
+    money stated two sentences back)."""
+    if item.category in WEAK_CATEGORIES or not item.object:
         return []
     for total in reversed(before):
         if total.start < item.previous_paragraph_start:
             break
         if (not refers_back(total) and total.category == item.category and _comparable(item, total)
-                and total.stated.value > item.stated.value and _last_year(total) == _last_year(item)
+                and total.object and total.stated.value > item.stated.value and _last_year(total) == _last_year(item)
                 and objects_agree(item, total) and actions_agree(item, total)):
             return [total]
     return []
