@@ -212,7 +212,35 @@ def block_keys(local: Local) -> list[tuple]:
     place = local.row.get("place_code") or local.row.get("place")
     if local.category in WEAK_CATEGORIES or not place or local.row.get("quantity_kind") in NOT_ACROSS:
         return []
-    return [(local.category, place, period, *map(str, kind_of(local))) for period in local.periods]
+    return [(local.category, place, period, *map(str, kind_of(local))) for period in local.periods] + undated_keys(local)
+
+
+UNDATED = "undated"
+
+
+def undated_keys(local: Local) -> list[tuple]:
+    """The key under which a statement without a period meets the dated statements of its
+    figure: category, place, unit and the exact value, written with 3 or more significant
+    digits (a digest's 破获…案件127起 without 今年前10个月 and the report's 今年以来…127起; a
+    round 120起 or an approximate 近130起 says too little to be joined without a period)."""
+    place = local.row.get("place_code") or local.row.get("place")
+    if local.category in WEAK_CATEGORIES or not place or local.row.get("quantity_kind") in NOT_ACROSS \
+            or not local.rep.exact or significant_digits(local.rep.value) < 3:
+        return []
+    return [(UNDATED, local.category, place, *map(str, kind_of(local)), repr(float(local.rep.value)))]
+
+
+def fold_undated(members: list[Local], sets: UnionFind) -> None:
+    """Under one ``undated_keys`` key: a statement without a period joins the dated statements
+    of other documents whose objects fit, when they all share a period (nothing contradicts:
+    a 2316万元 read without a period beside 2316万元 of 今年 and 2316万元 of 去年 stays apart).
+    Dated statements are never joined to each other here."""
+    dated = [m for m in members if m.periods]
+    for local in (m for m in members if not m.periods):
+        anchors = [d for d in dated if d.doc_id != local.doc_id and _objects_fit(local, d)]
+        if anchors and set.intersection(*(set(a.periods) for a in anchors)):
+            for anchor in anchors:
+                sets.union(anchor.lid, local.lid)
 
 
 def fold_block(members: list[Local], sets: UnionFind) -> None:

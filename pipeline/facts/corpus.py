@@ -17,11 +17,11 @@ import pyarrow.compute as pc
 
 from schemas.arrow import FACT_SCHEMA
 
-from .across import UnionFind, scoped
+from .across import UNDATED, UnionFind, scoped
 from .duplicates import NUM_PERM, THRESHOLD, order_key, roots, similar_rows
 from .shard import DOCS, LINKS, LOCALS
 from .store import FileRows, TableRows
-from .tasks import BATCH, Mapper, block_unions, chunks, copy_unions, fact_rows, in_process
+from .tasks import BATCH, Mapper, block_unions, chunks, copy_unions, fact_rows, in_process, undated_unions
 
 
 METRIC_LINKS = pa.schema([pa.field("metric_id", pa.string(), False), pa.field("fact_id", pa.string(), False),
@@ -76,6 +76,22 @@ def _mask(array) -> np.ndarray:
     return np.asarray(array.to_numpy(zero_copy_only=False), dtype=bool)
 
 
+def undated_mask(keys: pa.Array) -> np.ndarray:
+    """Which staged blocking keys are ``across.undated_keys`` keys."""
+    return _mask(pc.starts_with(keys, f'["{UNDATED}"'))
+
+
+def blocked_mask(blocks: pa.ChunkedArray, n: int) -> np.ndarray:
+    """The local facts with a dated blocking key (an undated key alone leaves a fact scoped
+    to its document unless it joins another's)."""
+    blocked = np.zeros(n, dtype=bool)
+    if n and len(blocks):
+        keys = pc.list_flatten(blocks)
+        parents = pc.list_parent_indices(blocks).to_numpy()
+        blocked[parents[~undated_mask(keys)]] = True
+    return blocked
+
+
 class Linker:
     """One run of the corpus pass over the staged tables (``link_staged`` is its front door).
 
@@ -97,7 +113,7 @@ class Linker:
         self.root_of = roots(self.duplicates)
         self.sets = UnionFind()
         self.blocks = locals_.column("blocks")
-        self.blocked = _mask(pc.greater(pc.list_value_length(self.blocks), 0))
+        self.blocked = blocked_mask(self.blocks, self.n)
 
     def column(self, lids: np.ndarray, columns: list[str]) -> pa.Table:
         """``columns`` of ``lids``, read ``BATCH`` rows at a time."""
@@ -129,7 +145,9 @@ class Linker:
             return
         keys = pc.list_flatten(blocks)
         lids = pc.list_parent_indices(blocks).to_numpy()
-        self.unite(block_unions, _runs(keys, lids))
+        undated = undated_mask(keys)
+        self.unite(block_unions, _runs(keys.filter(pa.array(~undated)), lids[~undated]))
+        self.unite(undated_unions, _runs(keys.filter(pa.array(undated)), lids[undated]))
 
     def families(self) -> dict[int, list[int]]:
         """Local ids of every fact stated by more than one local fact, by root id."""

@@ -8,7 +8,7 @@ from datetime import date
 from typing import NamedTuple
 
 from .periods import same_window
-from .restate import Statement, actions_agree, objects_agree, overlap, same_statistic, same_thing, slipped
+from .restate import Statement, actions_agree, objects_agree, overlap, refers_back, same_statistic, same_thing, slipped
 from .values import WEAK_CATEGORIES, agree, code_within
 
 # 破获案件14870起，其中跨境案件2100起 / 查扣资产2.4亿元，包括现金4600万元 / 上述38名嫌疑人中，已有30名
@@ -194,7 +194,7 @@ def _kind_of_all(item: Statement, ordered: list[Statement]) -> list[Statement]:
     for total in ordered:
         if total.start >= item.start:
             break
-        if (total.start >= item.prefix_start and not total.backref and _of_all_kinds(total)
+        if (total.start >= item.prefix_start and not refers_back(total) and _of_all_kinds(total)
                 and item.category == total.category and item.category not in WEAK_CATEGORIES
                 and item.object and total.object and item.object != total.object
                 and _common_head(item.object, total.object) >= 2 and actions_agree(item, total)
@@ -214,7 +214,7 @@ def _later_total(item: Statement, ordered: list[Statement]) -> list[Statement]:
     今年以来经济犯罪案件涉案总金额达12.38亿元 (the nearest such figure; not the 挽回经济损失 of the
     cases, stated before)."""
     for total in ordered:
-        if total.start <= item.start or total.backref:
+        if total.start <= item.start or refers_back(total):
             continue
         if item.paragraph_start not in (total.paragraph_start, total.previous_paragraph_start):
             if total.paragraph_start > item.paragraph_start:
@@ -316,10 +316,30 @@ def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
             candidates = [by_index[shared]]  # 包括危险驾驶犯罪318人、…帮助信息网络犯罪活动犯罪164人
         if not any(_topics_fit(item, t) or 0 <= marker.named_start <= t.start for t in candidates):
             candidates = _later_total(item, ordered) or candidates  # …案件中，…涉案金额5.83亿元 … 涉案总金额
+        if not candidates and not marker.inner and not item.sentence_prefix[:marker.at - item.prefix_start].strip():
+            candidates = _earlier_total(item, [t for t in ordered[:position] if t.start < marker.floor])
         if candidates:
             targets[item.index] = candidates[-1].index
             totals.setdefault((marker.at, item.unit_class), candidates[-1].index)
     return targets
+
+
+def _earlier_total(item: Statement, before: list[Statement]) -> list[Statement]:
+    """The total of a 其中 opening its sentence when the sentence before holds none of its
+    unit: the nearest figure further back (``before``), in its paragraph or the one before, of
+    the part's own category, a larger value and an agreeing named topic (…涉案金额2.46亿元。
+    在这些案件中，…。其中，非法采砂案件涉案金额1.38亿元: the money of the kind is part of the
+    money stated two sentences back)."""
+    if item.category in WEAK_CATEGORIES or not item.object:
+        return []
+    for total in reversed(before):
+        if total.start < item.previous_paragraph_start:
+            break
+        if (not refers_back(total) and total.category == item.category and _comparable(item, total)
+                and total.object and total.stated.value > item.stated.value and _last_year(total) == _last_year(item)
+                and objects_agree(item, total) and actions_agree(item, total)):
+            return [total]
+    return []
 
 
 def _same_frame(part: Statement, total: Statement) -> bool:
@@ -346,7 +366,7 @@ def _subdivided(item: Statement, ordered: list[Statement], breakdowns: set[int] 
     26名 is part of the year's 抓获犯罪嫌疑人197名, not of the 2019年以来累计1036名 the 197名 is part
     of); then a whole rather than a kind; a sub-area or sub-period may come before its total (南明区86起 …
     全市693起), but an earlier total is preferred, the nearest first."""
-    candidates = [t for t in ordered if t is not item and not t.backref and _comparable(item, t)
+    candidates = [t for t in ordered if t is not item and not refers_back(t) and _comparable(item, t)
                   and _last_year(t) == _last_year(item) and _subdivision(item, t, later=t.start > item.start)]
     def rank(t: Statement) -> tuple:
         same, whole = t.object == item.object, t.index not in breakdowns

@@ -30,6 +30,8 @@ _OBJECT_PREFIX = re.compile(r"^(上述|前述|这些|该类|此类|各类|共计
 # 涉案总金额 / 涉案金额, 总人数 / 人数: 总 before a measure of a set says "all of it", which the
 # figure says already
 _TOTAL_OF = re.compile(r"总(?=(?:金额|人数|案值|价值|产值|货值|件数|起数|次数|面积|重量|数量))")
+# A share word read as the object says what is measured (a share), not what is counted.
+_SHARE_OBJECTS = frozenset({"占比", "比例", "比重"})
 _GENERIC_OBJECTS = frozenset({"占比", "比例", "比重", "案件", "人", "价值", "总数", "数量", "群众"})
 _NO_SLIPS = frozenset({"duration", "percent"})
 _NUMBERISH = re.compile(r"[0-9０-９.．%％零〇一二两三四五六七八九十百千万亿萬億余多近约超成]")
@@ -52,6 +54,7 @@ class Statement:
     paragraph_start: int = 0
     full_start: int = 0  # the start of the whole sentence, across ；
     of_those: bool = False  # 其中的63人: a back-reference when a figure before states 63人
+    framed: bool = False  # 在查扣的865万元赃款中: likewise, and still the total of the parts after it
     previous_paragraph_start: int = 0
     clause: str = ""
     published: object = None
@@ -134,18 +137,33 @@ def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None 
     before = _skip_space_back(raw, item.paragraph_start - 1)
     item.previous_paragraph_start = raw.rfind("\n", 0, before) + 1 if item.paragraph_start else 0
     item.backref = bool(_BACKREF.search(raw[max(0, start - 3):start]))
-    item.of_those = raw[max(0, start - 3):start] == "其中的"
     c_left, c_right = bounds.before(bounds.clause, start), bounds.after(end)
+    item.of_those = raw[max(0, start - 3):start] == "其中的"
+    item.framed = in_frame(raw, c_left, start, end, c_right)
     item.clause = _NUMBERISH.sub("", raw[c_left:start] + raw[end:c_right])
     return item
 
 
+def in_frame(raw: str, c_left: int, start: int, end: int, c_right: int) -> bool:
+    """True for a figure framed as 在…的N…中 (在查扣的865万元赃款中，…): the frame names a set
+    stated before, whatever verb it is named with now."""
+    return (raw[c_left:start].lstrip(_SPACE).startswith("在") and raw[start - 1:start] == "的"
+            and raw[end:c_right].rstrip(_SPACE).endswith("中"))
+
+
+def refers_back(item: Statement) -> bool:
+    """A back-reference that cannot be a total of parts: 上述3126名 can not, 在查扣的865万元赃款中
+    (a frame that opens the parts after it) can."""
+    return item.backref and not item.framed
+
+
 def read_those_backrefs(items: list[Statement]) -> None:
-    """其中的N refers back to a figure of the same value stated before (其中在校学生63人。民警已逐一
-    走访其中的63人所在学校: the students, whatever the verb before it); without such a figure it is
-    a part like any 其中 figure (抓获50人，其中的30人已被起诉)."""
+    """其中的N (or 在…的N…中) refers back to a figure of the same value stated before
+    (其中在校学生63人。民警已逐一走访其中的63人所在学校: the students, whatever the verb before
+    it; 追缴赃款865万元 … 在查扣的865万元赃款中); without such a figure it is a part like any
+    其中 figure (抓获50人，其中的30人已被起诉) or opens its own parts."""
     for item in items:
-        if item.of_those and not item.backref:
+        if (item.of_those or item.framed) and not item.backref:
             item.backref = any(other.start < item.start and kind_of(other) == kind_of(item)
                                and other.stated.value == item.stated.value for other in items)
 
@@ -170,9 +188,10 @@ def abbreviates(short: str, long: str) -> bool:
 def objects_agree(a: Statement, b: Statement) -> bool:
     """犯罪嫌疑人 and 嫌疑人 agree (one holds the other), 电诈案件 and 电信网络诈骗案件 (an
     abbreviation of three characters or more, from the same first character); 犯罪嫌疑人 and
-    党员干部 do not."""
+    党员干部 do not. A share word (占比, 比例, 比重) says nothing about the thing counted:
+    盗窃案件占比近四成 and 占立案总数的38.7% may agree."""
     x, y = a.object, b.object
-    if x is None or y is None:
+    if x is None or y is None or x in _SHARE_OBJECTS or y in _SHARE_OBJECTS:
         return True
     if x in y or y in x or overlap(x, y) >= 0.6:
         return True

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
-from .across import Local, fact_key, fold_block, merge_republications
+from .across import Local, fact_key, fold_block, fold_undated, merge_republications
 from .shard import LOCALS, stored_local
 from .values import WEAK_CATEGORIES
 
@@ -88,6 +88,14 @@ def block_unions(store, blocks: list[list[int]]) -> list[tuple[int, int]]:
     unions = Unions()
     for block in read_groups(store, blocks):
         fold_block(block, unions)
+    return unions.pairs
+
+
+def undated_unions(store, blocks: list[list[int]]) -> list[tuple[int, int]]:
+    """Statements without a period join the dated ones of their figure, block by block."""
+    unions = Unions()
+    for block in read_groups(store, blocks):
+        fold_undated(block, unions)
     return unions.pairs
 
 

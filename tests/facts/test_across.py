@@ -249,3 +249,28 @@ def test_an_abbreviated_object_meets_its_full_name_across_documents():
     ids = {columns[r["metric_id"]][0] for r in rows}
     assert "db" not in documents or documents["db"][0] is None
     assert len(ids) == 1 and len(facts) == 1
+
+
+def test_a_figure_read_without_a_period_joins_the_same_precise_figure_of_another_report():
+    """A digest's 侦破非法捕捞案件127起 (its window not read) and a report's 今年以来…127起, same
+    place and category: one statistic. Not when the figure is round (120起), nor when two
+    reports state it for two periods (nothing says which one the digest means)."""
+    one = "本报讯 今年以来，舟山市公安机关侦破非法捕捞案件127起，抓获犯罪嫌疑人86名。"
+    two = "法治简讯：舟山市公安机关侦破非法捕捞案件127起。另讯，多地开展普法宣传。"
+    cases = dict(category="cases_solved", action="侦破", obj="非法捕捞案件", place="浙江省舟山市")
+    year = dict(period="今年以来", period_start=date(2025, 1, 1), period_end=date(2025, 10, 31))
+    docs = [document(one, "d1", "1.txt", published=date(2025, 11, 2)),
+            document(two, "d2", "2.txt", published=date(2025, 11, 5))]
+    rows = [metric(one, "127起", 127, "起", doc_id="d1", **cases, **year),
+            metric(two, "127起", 127, "起", doc_id="d2", **cases)]
+    assert len(link(rows, docs)[0]) == 1
+    round_ = [metric(r.replace("127起", "120起"), "120起", 120, "起", doc_id=d, **cases, **p)
+              for r, d, p in ((one, "d1", year), (two, "d2", {}))]
+    assert len(link(round_, [document(one.replace("127", "120"), "d1", "1.txt"),
+                             document(two.replace("127", "120"), "d2", "2.txt")])[0]) == 2
+    three = "去年全年，舟山市公安机关侦破非法捕捞案件127起。"
+    last = dict(period="去年", period_start=date(2024, 1, 1), period_end=date(2024, 12, 31))
+    docs.append(document(three, "d3", "3.txt", published=date(2025, 1, 10)))
+    rows.append(metric(three, "127起", 127, "起", doc_id="d3", **cases, **last))
+    _, columns, _ = link(rows, docs)
+    assert columns[rows[1]["metric_id"]][0] not in {columns[rows[0]["metric_id"]][0], columns[rows[2]["metric_id"]][0]}

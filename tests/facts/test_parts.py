@@ -307,3 +307,21 @@ def test_an_item_of_a_dun_list_shares_its_neighbours_total_whatever_its_category
     rows = [metric(raw, r["text"], r["value"], "件", obj=r["object"], category=r["category"], action=r["action"], **_YEAR)
             for r in rows]
     assert _part_of(raw, rows)["214件"] is None
+
+
+def test_a_qizhong_part_finds_its_total_two_sentences_back():
+    """涉案金额2.46亿元 … (a sentence of counts) … 其中，非法采砂案件涉案金额1.38亿元: the money of the
+    kind is part of the money stated two sentences back; not of a smaller or other figure."""
+    raw = ("本报讯 今年以来，全省公安机关破获非法采砂犯罪案件58起，涉案金额2.46亿元。"
+           "在这些案件中，团伙作案37起，跨省作案9起。其中，非法采砂案件涉案金额1.38亿元，占比过半。")
+    money = dict(kind="money", category="money_involved", place="安徽省")
+    cases = dict(category="cases_solved", action="破获", place="安徽省")
+    rows = [metric(raw, "58起", 58, "起", obj="非法采砂犯罪案件", **cases),
+            metric(raw, "2.46亿元", 246000000, "元", obj="涉案金额", **money),
+            metric(raw, "37起", 37, "起", obj="团伙作案", **cases),
+            metric(raw, "9起", 9, "起", obj="跨省作案", **cases),
+            metric(raw, "1.38亿元", 138000000, "元", obj="非法采砂案件涉案金额", **money)]
+    part_of = _part_of(raw, rows)
+    assert part_of["1.38亿元"] == "2.46亿元" and part_of["37起"] == "58起"
+    rows[1] = {**rows[1], "value": 1.1e8}  # a smaller figure is no total of it
+    assert _part_of(raw, rows)["1.38亿元"] is None

@@ -367,3 +367,31 @@ def test_a_slip_stated_before_its_correct_figure_joins_the_rounded_headline_as_a
     assert [columns[r["metric_id"]][1] for r in rows] == [None, None, None, ids[0]]  # not 冰毒's part
     fact = next(f for f in facts if f["fact_id"] == ids[0])
     assert fact["conflict"] and fact["n_statements"] == 3
+
+
+def test_a_share_word_as_object_agrees_with_the_thing_counted():
+    """盗窃案件占比近四成 / 盗窃案件占全部立案总数的38.7%: the share word 占比 says nothing about
+    what is counted, so it does not keep the two apart; 立案总数 and 党员干部 still do."""
+    raw = ("今年以来，全区立案侦查刑事案件812起，其中盗窃案件占比近四成。\n\n"
+           "分析显示，盗窃案件占全部立案总数的38.7%，多发生在夜间。")
+    share = dict(kind="percent", category="cases_filed", action="立案")
+    rows = [metric(raw, "近四成", 40, "成", approx="under", obj="占比", **share),
+            metric(raw, "38.7%", 38.7, "%", obj="立案总数", **share)]
+    facts, _, _ = link(rows, [document(raw)])
+    assert len(facts) == 1 and facts[0]["value"] == 38.7
+    rows[0] = {**rows[0], "object": "党员干部"}
+    assert len(link(rows, [document(raw)])[0]) == 2
+
+
+def test_a_framed_back_reference_joins_the_figure_of_another_verb_and_keeps_its_parts():
+    """追缴涉案赃款865万元 … 在查扣的865万元赃款中，现金312万元: the frame 在…的N…中 names the set
+    stated before (read with another verb, so another category) and still opens its parts."""
+    raw = ("本报讯 今年以来，全市公安机关为群众追缴涉案赃款865万元，抓获犯罪嫌疑人93名。\n\n"
+           "在查扣的865万元赃款中，现金312万元，已全部发还受害群众。")
+    money = dict(kind="money", place="江西省九江市")
+    rows = [metric(raw, "865万元", 8650000, "元", category="losses_recovered", action="追缴", obj="涉案赃款", **money),
+            metric(raw, "865万元", 8650000, "元", nth=1, category="assets_seized", action="查扣", obj="赃款", **money),
+            metric(raw, "312万元", 3120000, "元", category="assets_seized", obj="现金", **money)]
+    _, by = _facts_of(rows, raw)
+    assert by["865万元"][0] == by["865万元#2"][0]
+    assert by["312万元"][1] == by["865万元"][0]
