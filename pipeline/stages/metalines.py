@@ -42,7 +42,7 @@ _DATE_LABELS = "|".join(_RELEASE_DATES["published"] + _RELEASE_DATES["written"])
 _PUBLISHED_LABEL = re.compile("|".join(_RELEASE_DATES["published"]))
 _WRITTEN_FIELD = re.compile(rf"(?:{'|'.join(_RELEASE_DATES['written'])})[ \t]*[:：][ \t]*[^ \t]*")
 _META_LABEL = re.compile(
-    rf"(?P<label>(?:信息|文章|新闻)?来源|稿源|[Ss]ource|{_DATE_LABELS}|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|发布|发稿|发表|刊发|作者|责任编辑|编辑|发布者|发布人|发布单位"
+    rf"(?P<label>(?:信息|文章|新闻)?来源|稿源|转自|转载自|[Ss]ource|{_DATE_LABELS}|(?:最后)?(?:发布|发稿|更新|发表|出版|刊发|录入)?(?:时间|日期)|发布|发稿|发表|刊发|作者|责任编辑|编辑|发布者|发布人|发布单位"
     r"|浏览次数|阅读次数|点击次数|访问次数|浏览量|浏览|阅读量|阅读数|访问量|点击量|点击数|点击|阅读|评论|评论数|点赞|转发|字号)[ \t]*[:：]"
     r"[ \t]*(?P<value>[^ \t【】\[\]]*(?:[ \t]+(?:记者|特约记者|通讯员)?[ \t]*[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff:：]))?)")
 _TIME = re.compile(r"(?:(?:北京|香港|台北|澳门)?时间[ \t]*)?(?<!\d)\d{1,2}(?::\d{2}(?::\d{2})?|时\d{1,2}分)(?!\d)"
@@ -188,7 +188,7 @@ def meta_line(text: str) -> dict | None:
     rest = text
     for match in _META_LABEL.finditer(text):
         label, value = match["label"], match["value"].strip()
-        if label.endswith(("来源", "稿源", "Source", "source", "发布单位")) and value:  # 发布单位：刑事警察局
+        if label.endswith(("来源", "稿源", "转自", "转载自", "Source", "source", "发布单位")) and value:  # 发布单位：刑事警察局
             found["outlet"] = value.strip("《》")  # 来源：《示例日报》
         elif label == "作者" and value:
             found["authors"] = value

@@ -187,3 +187,13 @@ def test_a_government_pages_table_is_chrome_and_its_signature_date_is_text():
     assert any(t.startswith("索引号") for t in chrome_text)
     assert any(t.startswith("成文日期") for t in chrome_text)
     assert not any("2024年3月8日" in t for t in chrome_text)
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("转自：示例东部法治报　作者：王某", "示例东部法治报"),
+    ("转载自：《示例晚报》", "示例晚报"),
+])
+def test_a_reposted_from_line_names_the_outlet(line, outlet):
+    """转自：X报 is a source line like 来源：X报: its outlet, and no place of the article (示例东部法治报
+    must not put a 株洲 court report into a district named like the paper)."""
+    assert chrome.meta_line(line)["outlet"] == outlet
