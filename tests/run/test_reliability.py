@@ -568,7 +568,9 @@ def test_9_the_same_id_and_text_twice_is_kept_once(tmp_path, pipeline):
 @pytest.mark.slow
 @pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
 def test_9_ctrl_c_and_sigterm_stop_cleanly(tmp_path, sig, code, nlp):
-    corpus = make_corpus(tmp_path / "in", files=40, jsonl_lines=600)
+    # a corpus large enough that the run is still going when the signal comes (a run that ends
+    # first would prove nothing: the signal must reach a working run)
+    corpus = make_corpus(tmp_path / "in", files=40, jsonl_lines=600, jsonl_files=4)
     out = tmp_path / "out"
     proc = subprocess.Popen([sys.executable, "-m", "pipeline", "run", str(corpus), "--out", str(out),
                              "--workers", "2", "--quiet"], cwd=ROOT, text=True,
@@ -577,7 +579,8 @@ def test_9_ctrl_c_and_sigterm_stop_cleanly(tmp_path, sig, code, nlp):
     deadline = time.time() + 120
     while not (out / STAGING / "manifest.jsonl").exists() and time.time() < deadline:
         time.sleep(0.2)
-    time.sleep(1)
+    time.sleep(0.5)
+    assert proc.poll() is None, "the run ended before the signal: make the corpus larger"
     proc.send_signal(sig)
     stdout, stderr = proc.communicate(timeout=60)
     assert proc.returncode == code, stderr
