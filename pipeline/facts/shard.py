@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
 
 import pyarrow as pa
 
 from .across import KEPT, Local, block_keys, document_locals, fact_key, scoped
 from .duplicates import order_key, signature
+from .periods import as_date
 from ..stages.layout import simplified_view
 from .values import Stated
 
@@ -68,15 +68,11 @@ def _key_text(key: tuple) -> str:
     return json.dumps(key, ensure_ascii=False, default=str)
 
 
-def _as_date(value) -> date | None:
-    return value if isinstance(value, date) or value is None else date.fromisoformat(str(value)[:10])
-
-
 def local_row(local: Local, no: int) -> dict:
     """A local fact as a ``fact_locals`` row (``stored_local`` reads it back)."""
     row = {key: local.row.get(key) for key in KEPT}
     row.update({
-        "doc_id": local.doc_id, "no": no, "published": _as_date(local.published),
+        "doc_id": local.doc_id, "no": no, "published": as_date(local.published),
         "first_start": local.first_start, "first_metric_id": local.first_metric_id,
         "rep": _stated_row(local.rep), "unit_class": local.unit_class, "category": local.category,
         "object": local.object, "n_statements": local.n_statements, "conflict": local.conflict,
@@ -105,7 +101,7 @@ def document_facts(document: dict, metrics: list[dict]) -> DocumentFacts:
     广州…破获案件14870起 in the lead and 近1.5万起 in the headline give one ``fact_locals`` row
     and two ``fact_links`` rows pointing at it.
     """
-    doc_id, published = document["doc_id"], _as_date(document.get("published"))
+    doc_id, published = document["doc_id"], as_date(document.get("published"))
     raw = document.get("raw_text") or ""
     chrome = [(int(c["start"]), int(c["end"])) for c in document.get("chrome") or []]
     sig = signature(raw, chrome)
