@@ -365,8 +365,9 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
         if whole:  # 全省…，其中大连市占…46%。全年涉案金额… -> the province, not the part
             earlier = whole
             break
-    if earlier:
-        return earlier[-1].site or earlier[-1].name, "paragraph"
+    if earlier:  # 市法院审理…。判处刘某有期徒刑二年: the court's, read from the paragraph (organ)
+        last = earlier[-1]
+        return last.site or last.name, "organ" if last.source == "organ" and not last.site else "paragraph"
     text = doc.clean[sentence.start:sentence.end]
     after = [p for p in own if p.start >= position and not NEXT_CLAUSE.search(
         text, position - sentence.start, p.start - sentence.start)]

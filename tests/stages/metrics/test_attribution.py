@@ -122,9 +122,17 @@ def test_place_code_and_level_of_a_county(extractor):
 
 
 def test_a_paragraph_place_is_inherited_and_said_so(extractor):
-    """温州市公安局召开会议。会上通报，破获案件300起 -> 浙江省温州市 from the paragraph."""
-    fields = fields_of(extractor, ["温州市公安局召开总结会议。会上通报，今年共破获案件300起。"], "300起")
+    """温州市遭遇台风。灾后共救助群众300人 -> 浙江省温州市 from the paragraph (a place, not an organ)."""
+    fields = fields_of(extractor, ["温州市上周遭遇强台风。灾后共救助受困群众300人。"], "300人")
     assert (fields["place"], fields["place_source"]) == ("浙江省温州市", "paragraph")
+
+
+def test_an_organ_named_earlier_in_the_paragraph_is_the_source(extractor):
+    """温州市公安局召开会议。会上通报，破获案件300起 -> 浙江省温州市, organ: the acting organ named
+    in an earlier sentence of the paragraph fixes the place (issue 12: the acting organ before the
+    paragraph)."""
+    fields = fields_of(extractor, ["温州市公安局召开总结会议。会上通报，今年共破获案件300起。"], "300起")
+    assert (fields["place"], fields["place_source"]) == ("浙江省温州市", "organ")
 
 
 def test_a_figure_without_any_place_has_source_none(extractor):
