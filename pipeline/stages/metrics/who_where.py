@@ -22,6 +22,8 @@ from .words import clause_start
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新华社北京|1月5日电
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
 _ZONE = re.compile(ZONE_PATTERN)
+# 在川汇区、鹿邑县等地同步收网, 在两地抓获: a list of the sites where suspects were caught
+_CAUGHT_AT = re.compile(r"(?:等地|等处|两地|三地|多地|一带)?[^，,。；;]{0,10}?(?:同步收网|收网|抓获|抓捕|缉拿|落网)")
 # 西安市公安局雁塔分局, 示例市公安局交通警察支队丰泽大队: a city's branch named by its district
 _BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)|(?:支队|交警)([\u4e00-\u9fff]{2,3}?)大队$")
 # 批准赴澳门定居, 批准去香港、澳门, 源源不断地运往香港: where people or goods went (the whole
@@ -350,11 +352,42 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
         last = before[-1]
         if last.site:  # 区公安分局在…街道等地开展宣传: the organ's area
             return last.site, last.site_source
+        if last.parts and caught_across(doc.clean, before):  # 专案组在川汇区、鹿邑县等地同步收网
+            found = inherited(doc, index, mentions, article_places)
+            if found[0] not in (None, NATION):
+                return found
         if last.parts:
             sentence = doc.sentences[index]
             own_place = each_place(doc.clean[sentence.start:sentence.end], sentence.start, last, position)
             return own_place or last.name, last.source
         return last.name, last.source
+    sentence = doc.sentences[index]
+    found = inherited(doc, index, mentions, article_places, with_paragraph_only=True)
+    if found[0]:
+        return found
+    text = doc.clean[sentence.start:sentence.end]
+    after = [p for p in own if p.start >= position and not NEXT_CLAUSE.search(
+        text, position - sentence.start, p.start - sentence.start)]
+    after = most_specific(after)
+    if after:
+        return after[0].name, after[0].source
+    return inherited(doc, index, mentions, article_places)
+
+
+def caught_across(clean: str, before: list[Place]) -> bool:
+    """Return True when the last place before a figure is only a list of the sites where suspects were
+    caught, with no organ before it: 专案组在川汇区、鹿邑县等地同步收网，抓获…7人 (the acting organ's
+    figure, 项城市公安局's, not the two sites' common city)."""
+    last = before[-1]
+    return last.source == "sentence" and not any(p.source == "organ" for p in before) \
+        and clean[max(0, last.start - 1):last.start] in ("在", "于") and bool(_CAUGHT_AT.match(clean, last.end))
+
+
+def inherited(doc: Document, index: int, mentions: list[list[Place]], article_places: dict[int, str],
+              with_paragraph_only: bool = False) -> tuple[str | None, str]:
+    """Return the place a sentence takes from its paragraph (the last earlier sentence naming a
+    place; organ when that place is an organ's: 市法院审理…。判处…二年), else from its article's main
+    area (none with ``with_paragraph_only``)."""
     sentence = doc.sentences[index]
     earlier: list[Place] = []
     for k in range(index - 1, -1, -1):
@@ -368,13 +401,7 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
     if earlier:  # 市法院审理…。判处刘某有期徒刑二年: the court's, read from the paragraph (organ)
         last = earlier[-1]
         return last.site or last.name, "organ" if last.source == "organ" and not last.site else "paragraph"
-    text = doc.clean[sentence.start:sentence.end]
-    after = [p for p in own if p.start >= position and not NEXT_CLAUSE.search(
-        text, position - sentence.start, p.start - sentence.start)]
-    after = most_specific(after)
-    if after:
-        return after[0].name, after[0].source
-    area = article_places.get(sentence.article)
+    area = None if with_paragraph_only else article_places.get(sentence.article)
     return (area, "article") if area else (None, "none")
 
 

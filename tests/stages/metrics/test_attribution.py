@@ -688,3 +688,21 @@ def test_a_figure_stated_for_the_comparison_base_takes_the_base_period(extractor
     fields = {doc.clean[m.start:m.end]: m.fields for m in doc.metrics}
     assert (fields["10.5%"]["period_start"], fields["10.5%"]["period_end"]) == (date(2026, 1, 1), date(2026, 6, 30))
     assert (fields["3.2%"]["period_start"], fields["3.2%"]["period_end"]) == (date(2025, 1, 1), date(2025, 6, 30))
+
+
+def test_suspects_caught_in_several_districts_keep_the_organs_place(extractor):
+    """项城市公安局…。专案组在川汇区、鹿邑县等地同步收网，抓获…7人 -> 河南省周口市项城市 (the acting
+    organ's area), not 周口市 (the common city of the two sites)."""
+    fields = fields_of(extractor, ["接警后，警方迅速成立专案组开展侦查。",
+                                   "专案组在川汇区、鹿邑县等地同步收网，抓获犯罪嫌疑人7人。"], "7人",
+                       title="项城市公安局关于一起诈骗案的通报")
+    assert fields["place"] == "河南省周口市项城市"
+
+
+def test_a_list_of_districts_that_is_no_catch_site_stays_joint(extractor):
+    """项城市公安局…。川汇区、鹿邑县共发生警情120起 -> the two districts' city, not the organ's."""
+    fields = fields_of(extractor, ["接警后，警方迅速成立专案组开展侦查。",
+                                   "今年川汇区、鹿邑县共发生警情120起。"], "120起",
+                       title="项城市公安局关于一起诈骗案的通报")
+    assert fields["place"] == "河南省周口市"
+
