@@ -374,6 +374,23 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
     return inherited(doc, index, mentions, article_places)
 
 
+def breakdown_whole(places: list[Place]) -> str | None:
+    """Return the common division of a sentence that breaks a figure down by several places of
+    one area, none of them an organ's (吉阳区、天涯区分别发生火灾6起、5起，海棠区2起 -> 海南省三亚市): a
+    later sentence naming no place is about the whole, not the last part. None otherwise."""
+    names = sorted({name for p in places for name in (p.parts or (p.name,))})
+    if len(names) < 2 or any(p.source == "organ" or p.site for p in places) \
+            or any(b.startswith(a) for a, b in zip(names, names[1:])):
+        return None
+    common = names[0]
+    for name in names[1:]:
+        while not name.startswith(common):
+            common = common[:-1]
+    while common and common[-1] not in "省市区县州盟旗":
+        common = common[:-1]
+    return common or None
+
+
 def caught_across(clean: str, before: list[Place]) -> bool:
     """Return True when the last place before a figure is only a list of the sites where suspects were
     caught, with no organ before it: 专案组在川汇区、鹿邑县等地同步收网，抓获…7人 (the acting organ's
@@ -400,6 +417,9 @@ def inherited(doc: Document, index: int, mentions: list[list[Place]], article_pl
             break
     if earlier:  # 市法院审理…。判处刘某有期徒刑二年: the court's, read from the paragraph (organ)
         last = earlier[-1]
+        whole = breakdown_whole(earlier)
+        if whole:  # 吉阳区、天涯区分别发生火灾6起、5起，海棠区2起。除夕夜…起火1起 -> 三亚市
+            return whole, "paragraph"
         return last.site or last.name, "organ" if last.source == "organ" and not last.site else "paragraph"
     area = None if with_paragraph_only else article_places.get(sentence.article)
     return (area, "article") if area else (None, "none")

@@ -706,3 +706,19 @@ def test_a_list_of_districts_that_is_no_catch_site_stays_joint(extractor):
                        title="项城市公安局关于一起诈骗案的通报")
     assert fields["place"] == "河南省周口市"
 
+
+
+def test_a_breakdown_by_district_passes_on_the_whole_city(extractor):
+    """吉阳区、天涯区分别发生火灾6起、5起，海棠区2起。除夕夜…起火1起 -> 海南省三亚市: a sentence after a
+    breakdown by district is about the districts' city, not the last district named."""
+    fields = fields_of(extractor, ["三亚市消防救援支队通报春节火情。",
+                                   "吉阳区、天涯区分别发生火灾6起、5起，海棠区2起。除夕夜，一处景区周边起火1起。"],
+                       "1起")
+    assert fields["place"] == "海南省三亚市"
+
+
+def test_one_place_in_the_earlier_sentence_is_still_inherited(extractor):
+    """海棠区发生火灾2起。除夕夜，一处景区周边起火1起 -> 海南省三亚市海棠区 (no breakdown)."""
+    fields = fields_of(extractor, ["三亚市消防救援支队通报春节火情。",
+                                   "海棠区发生火灾2起。除夕夜，一处景区周边起火1起。"], "1起")
+    assert fields["place"] == "海南省三亚市海棠区"
