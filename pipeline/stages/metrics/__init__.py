@@ -22,7 +22,7 @@ Modules, in the order a figure meets them:
   change      direction, basis, the period grammar
   object, nouns, object_rules   the noun phrase a figure counts; the object rules
   attributes  the ordered list of rules
-  who_where   subject and place from the entity spans
+  who_where   subject and place from the entity spans (scopes: 全省, 市公安局, 该局 read in an area)
   category    the taxonomy rule that fits
 """
 
@@ -45,8 +45,8 @@ from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .restated import restated_places, restated_windows
 from .regions import page_area
-from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
-                        scope_mentions)
+from .scopes import scope_mentions
+from .who_where import article_places, carried_subject, place_mentions, read_place, read_subject
 from .words import Clause, clause_start, learn_verbs, verb_clause_start, sentence_starts
 
 __all__ = ["MetricExtractor", "MetricLexicon", "LEXICON_PATH", "TAXONOMY_PATH", "VERBS_PATH"]

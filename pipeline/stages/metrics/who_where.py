@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import re
 from ...document import Document
-from ...places import NATION, TAIWAN, TOWNSHIP_ENDS, ZONE_PATTERN
+from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
 from .place_rules import (Place, bank_not_district, far_bare_district,
                           heads_quoted_name, leads_counted_list, organ_named_before,
                           read_under, region_organs, runs_into_word, untagged_places)
-from .place_links import (drop_helpers, event_sites, foreign_ends, not_the_figures, outside_sites,
-                          scattered_sites, untagged_in_lists)
+from .place_links import event_sites, foreign_ends, not_the_figures, scattered_sites, untagged_in_lists
 from .place_lists import NEXT_CLAUSE, each_place, joint_places
-from .regions import REGION_NAMED, autonomous_region, region_scopes
+from .scopes import PART_PLACE, SCOPE_SPREAD
 from .townships import bare_township_organs, township_of_organ
 from .words import clause_start
 
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新华社北京|1月5日电
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
 _ZONE = re.compile(ZONE_PATTERN)
+# 在川汇区、鹿邑县等地同步收网, 在两地抓获: a list of the sites where suspects were caught
+_CAUGHT_AT = re.compile(r"(?:等地|等处|两地|三地|多地|一带)?[^，,。；;]{0,10}?(?:同步收网|收网|抓获|抓捕|缉拿|落网)")
 # 西安市公安局雁塔分局, 示例市公安局交通警察支队丰泽大队: a city's branch named by its district
 _BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)|(?:支队|交警)([\u4e00-\u9fff]{2,3}?)大队$")
 # 批准赴澳门定居, 批准去香港、澳门, 源源不断地运往香港: where people or goods went (the whole
@@ -34,12 +35,9 @@ _PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)(?:[\u
 _PARTNER_ORGAN = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,6}?)*(?:等国|等国家)?的?(?:警方|警察|执法|司法|边防|禁毒|有关部门|相关部门)")
 # 与曲靖交界, 同邻省接壤: a neighbouring place (not 尚义县和张北县交界处, a place between two)
 _BORDER = re.compile(r"(?:市|县|区|省)?(?:交界|接壤|毗邻|相邻|边界)")
-# 全省多地群众, 全市各地的受害人: the spread of the people a case touched
-_SCOPE_SPREAD = re.compile(r"(?:多地|各地|多个地区|多个县区)的?(?:群众|居民|市民|村民|受害人|被害人|消费者|投资人|人员|买家|网民|用户)")
 # 窑埠古镇, 特色小镇: a site, not a township
 _SITE_TOWNS = ("古镇", "小镇")
 _STREET = re.compile(r"[东西南北中]?(?:路|街|大街|大道|巷)")  # 南京东路, 北京路
-_THAT_ORGAN = re.compile(r"该(?:院|局|分局|所|署|队|支队|大队|关|庭)")  # 该院 -> the organ named before
 # 遍布全国, 分布在全国12个省市, 涉及全国28个省份, 来自全国各地 after a local organ: the reach of a
 # case (victims, suspects, goods), not the scope of the organ that acted
 _SPREAD = re.compile(r"(?:遍布|遍及|分布(?:在|于)?|散布(?:在|于)?|涉及|来自|波及|流窜(?:于|到|至)?|销往)$")
@@ -51,8 +49,6 @@ _COMPANY = re.compile(r"(?:公司|集团|厂|商行|商店|店|酒店|宾馆|商
 _AT_SITE = re.compile(r"在(?![的地])[^，,；;。：:在]*$")  # 分局在…街道等地: where the organ acted
 # 区公安分局在…街道 (not 所在的村)
 _ORGAN_AT = re.compile(r"(?:局|院|所|队|办|委|庭|警方|民警)在(?![的地])[^，,；;。：:在]*$")
-_PART_PLACE = re.compile(r"其中[，,]?\s*$")  # 其中大连市…: a part of the paragraph's area, not its place
-_SHARE_OF = re.compile(r"(?:占|居|比|较)了?$")  # 占全省破获案件的46%: the whole a share is of, not its place
 
 
 def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
@@ -98,7 +94,7 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             start, end = sentence.start + hit.start(), sentence.start + hit.end()
             if in_quotes(text, hit.start()):
                 continue  # 推广安装“国家反诈中心”应用程序: a name
-            if (_SPREAD.search(text, max(0, hit.start() - 6), hit.start()) or _SCOPE_SPREAD.match(text, hit.start() + 2)) and (
+            if (_SPREAD.search(text, max(0, hit.start() - 6), hit.start()) or SCOPE_SPREAD.match(text, hit.start() + 2)) and (
                     any(p.end <= start and p.name != NATION for p in mentions[index])
                     or (_PROVINCES.match(text, hit.end()) and local)):
                 continue  # 嘉兴市公安局…受害人遍布全国20多个省份, 骗取全国各地买家: how far the case reached
@@ -240,113 +236,6 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
     return None
 
 
-def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
-                   article_places: dict[int, str]) -> None:
-    """Add the scopes and organs named without their place, read in the place named before
-    them in the sentence, else the article's main area, else the last place the article named
-    (该/本: the last named first): 全省公安机关 in a 湖北 article -> 湖北省; 市公安局 in a 沧州
-    article -> 河北省沧州市; 该区 after 象山区 -> 象山区; 全区 in an autonomous region -> the region."""
-    recent: dict[int, str] = {}  # the last Chinese place named in each article
-    organ: dict[int, str] = {}  # the place of the last organ named in each article
-    regions: set[int] = set()  # articles that speak of an autonomous region (自治区公安厅, 我区)
-    for index, sentence in enumerate(doc.sentences):
-        text = doc.clean[sentence.start:sentence.end]
-        if REGION_NAMED.search(text):
-            regions.add(sentence.article)
-        added = []
-        for hit in _THAT_ORGAN.finditer(text):
-            start = sentence.start + hit.start()
-            before = [p for p in mentions[index] if p.end <= start and p.source == "organ"]
-            name = before[-1].name if before else organ.get(sentence.article)
-            if name and not any(p.start <= start < p.end for p in mentions[index]):
-                added.append(Place(start, sentence.start + hit.end(), name, "organ"))
-        for hit in lex.local_scope_re.finditer(text):
-            start = sentence.start + hit.start()
-            if any(p.start <= start < p.end for p in mentions[index]) or _SCOPE_SPREAD.match(text, hit.end()) \
-                    or _SHARE_OF.search(text, 0, hit.start()):
-                continue  # 诱骗全省多地群众230余人: how far the victims lived; 占全省…的46%: a share's whole
-            before = [p.name for p in mentions[index] if p.end <= start and p.name != NATION]
-            areas = [recent.get(sentence.article), article_places.get(sentence.article)]
-            if hit.group(0)[0] not in "该本":  # 全市, 市公安局: the article's city; 该区: the last named
-                areas.reverse()
-            name = scope_place(gaz, hit.group("scope") or hit.group("organ"), [*before[-1:], *areas])
-            if name is None and hit.group(0)[0] == "全":  # 全市共发生…。其中，武陵区… -> the parts' city
-                name = scope_of_parts(gaz, hit.group("scope") or hit.group("organ"), parts_after(doc, mentions, index, start))
-            if hit.group(0) == "全区" and sentence.article in regions:
-                name = autonomous_region(gaz, [*before[-1:], *areas]) or name
-            if name:
-                added.append(Place(start, sentence.start + hit.end(), name, "organ"))
-        for place in mentions[index]:
-            if gaz.code_and_level(place.name)[0] not in (None, "100000"):
-                recent[sentence.article] = place.name
-            if place.source == "organ":
-                organ[sentence.article] = place.name
-        added += region_scopes(text, sentence.start, mentions[index])
-        if added:
-            mentions[index] = sorted(mentions[index] + added, key=lambda p: p.start)
-        mentions[index] = drop_helpers(doc.clean, mentions[index])
-        outside_sites(gaz, doc.clean, sentence.start, mentions[index], article_places.get(sentence.article))
-    abroad_scopes(gaz, doc, mentions, article_places)
-
-
-def parts_after(doc: Document, mentions: list[list[Place]], index: int, start: int) -> list[str]:
-    """Return the places named after 其中 later in the paragraph of a scope word at ``start``: parts
-    of the scope's whole, which lies above them (2025年，全市共发生事故1386起。其中，武陵区、鼎城区…
-    -> the city of 武陵区)."""
-    sentence = doc.sentences[index]
-    found = []
-    for k in range(index, len(doc.sentences)):
-        other = doc.sentences[k]
-        if other.article != sentence.article or other.paragraph != sentence.paragraph:
-            break
-        found += [name for p in mentions[k] if p.start > start and p.name != NATION
-                  and _PART_PLACE.search(doc.clean, max(0, p.start - 4), p.start) for name in p.parts or (p.name,)]
-    return found
-
-
-def scope_of_parts(gaz, level: str, parts: list[str]) -> str | None:
-    """Return the division of ``level`` the parts after 其中 lie in, never one of the parts: 全市…其中，
-    武陵区… -> 湖南省常德市; 全市…其中，瑞安市… -> None (a county-level 市 is a part, not the 市)."""
-    name = scope_place(gaz, level, parts)
-    return None if name in parts else name
-
-
-def abroad_scopes(gaz, doc: Document, mentions: list[list[Place]], article_places: dict[int, str]) -> None:
-    """Read 全国 in a report about a foreign country as that country: 匈牙利警方称，去年全国犯罪案件
-    增加10% -> 匈牙利; in a report about 台湾 as 台湾省 (刑事局统计，今年全國共查獲…). Only 全国… (not 我国, 公安部, 中国), and only in an article whose main area
-    (headline, else lead) is that country: 公安部与美国警方合作。全国公安机关… stays 全国."""
-    for index, sentence in enumerate(doc.sentences):
-        area = article_places.get(sentence.article)
-        if not mentions[index] or (area not in gaz.countries and area != TAIWAN) or area == "中国":
-            continue
-        for k, place in enumerate(mentions[index]):
-            if place.name == NATION and doc.clean.startswith("全国", place.start):
-                mentions[index][k] = Place(place.start, place.end, area, place.source)
-
-
-def scope_place(gaz, level: str, areas: list[str | None]) -> str | None:
-    """Return the division of ``level`` (省 市 县 区 州) the first known area lies in:
-    (市, 河北省沧州市运河区) -> 河北省沧州市; (区, 广西壮族自治区桂林市象山区) -> the district;
-    (区, 内蒙古自治区…) -> the region when no district is named."""
-    for area in areas:
-        if not area or area == NATION:
-            continue
-        county = gaz.ancestor(area, "county")
-        if level == "市" and county and county.endswith("市"):
-            return county  # 全市 in a 瑞安 article: the county-level city, not 温州市
-        if level in ("区", "县"):
-            found = gaz.ancestor(area, "county")
-            if found:
-                return found
-            if level == "区" and (gaz.ancestor(area, "province") or "").endswith("自治区"):
-                return gaz.ancestor(area, "province")
-            continue
-        found = gaz.ancestor(area, {"省": "province", "市": "city", "州": "city"}[level])
-        if found:
-            return found
-    return None
-
-
 def org_place(gaz, org: str, context: set[str]) -> str | None:
     """Return the full name of the most specific place an ORG's name starts with or holds.
 
@@ -413,7 +302,7 @@ def article_places(lex, doc: Document, mentions: list[list[Place]]) -> tuple[dic
         if not found:
             continue
         if sentence.kind == "body":  # 其中，夷陵区查处…: a part of the lead's area, not the area
-            found = [p for p in found if not _PART_PLACE.search(doc.clean, max(0, p.start - 4), p.start)]
+            found = [p for p in found if not PART_PLACE.search(doc.clean, max(0, p.start - 4), p.start)]
         if not found:
             continue
         if sentence.kind in ("title", "kicker", "subtitle"):
@@ -463,30 +352,76 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
         last = before[-1]
         if last.site:  # 区公安分局在…街道等地开展宣传: the organ's area
             return last.site, last.site_source
+        if last.parts and caught_across(doc.clean, before):  # 专案组在川汇区、鹿邑县等地同步收网
+            found = inherited(doc, index, mentions, article_places)
+            if found[0] not in (None, NATION):
+                return found
         if last.parts:
             sentence = doc.sentences[index]
             own_place = each_place(doc.clean[sentence.start:sentence.end], sentence.start, last, position)
             return own_place or last.name, last.source
         return last.name, last.source
     sentence = doc.sentences[index]
-    earlier: list[Place] = []
-    for k in range(index - 1, -1, -1):
-        other = doc.sentences[k]
-        if other.article != sentence.article or other.paragraph != sentence.paragraph:
-            break
-        whole = [p for p in mentions[k] if not _PART_PLACE.search(doc.clean, max(0, p.start - 4), p.start)]
-        if whole:  # 全省…，其中大连市占…46%。全年涉案金额… -> the province, not the part
-            earlier = whole
-            break
-    if earlier:
-        return earlier[-1].site or earlier[-1].name, "paragraph"
+    found = inherited(doc, index, mentions, article_places, with_paragraph_only=True)
+    if found[0]:
+        return found
     text = doc.clean[sentence.start:sentence.end]
     after = [p for p in own if p.start >= position and not NEXT_CLAUSE.search(
         text, position - sentence.start, p.start - sentence.start)]
     after = most_specific(after)
     if after:
         return after[0].name, after[0].source
-    area = article_places.get(sentence.article)
+    return inherited(doc, index, mentions, article_places)
+
+
+def breakdown_whole(places: list[Place]) -> str | None:
+    """Return the common division of a sentence that breaks a figure down by several places of
+    one area, none of them an organ's (吉阳区、天涯区分别发生火灾6起、5起，海棠区2起 -> 海南省三亚市): a
+    later sentence naming no place is about the whole, not the last part. None otherwise."""
+    names = sorted({name for p in places for name in (p.parts or (p.name,))})
+    if len(names) < 2 or any(p.source == "organ" or p.site for p in places) \
+            or any(b.startswith(a) for a, b in zip(names, names[1:])):
+        return None
+    common = names[0]
+    for name in names[1:]:
+        while not name.startswith(common):
+            common = common[:-1]
+    while common and common[-1] not in "省市区县州盟旗":
+        common = common[:-1]
+    return common or None
+
+
+def caught_across(clean: str, before: list[Place]) -> bool:
+    """Return True when the last place before a figure is only a list of the sites where suspects were
+    caught, with no organ before it: 专案组在川汇区、鹿邑县等地同步收网，抓获…7人 (the acting organ's
+    figure, 项城市公安局's, not the two sites' common city)."""
+    last = before[-1]
+    return last.source == "sentence" and not any(p.source == "organ" for p in before) \
+        and clean[max(0, last.start - 1):last.start] in ("在", "于") and bool(_CAUGHT_AT.match(clean, last.end))
+
+
+def inherited(doc: Document, index: int, mentions: list[list[Place]], article_places: dict[int, str],
+              with_paragraph_only: bool = False) -> tuple[str | None, str]:
+    """Return the place a sentence takes from its paragraph (the last earlier sentence naming a
+    place; organ when that place is an organ's: 市法院审理…。判处…二年), else from its article's main
+    area (none with ``with_paragraph_only``)."""
+    sentence = doc.sentences[index]
+    earlier: list[Place] = []
+    for k in range(index - 1, -1, -1):
+        other = doc.sentences[k]
+        if other.article != sentence.article or other.paragraph != sentence.paragraph:
+            break
+        whole = [p for p in mentions[k] if not PART_PLACE.search(doc.clean, max(0, p.start - 4), p.start)]
+        if whole:  # 全省…，其中大连市占…46%。全年涉案金额… -> the province, not the part
+            earlier = whole
+            break
+    if earlier:  # 市法院审理…。判处刘某有期徒刑二年: the court's, read from the paragraph (organ)
+        last = earlier[-1]
+        whole = breakdown_whole(earlier)
+        if whole:  # 吉阳区、天涯区分别发生火灾6起、5起，海棠区2起。除夕夜…起火1起 -> 三亚市
+            return whole, "paragraph"
+        return last.site or last.name, "organ" if last.source == "organ" and not last.site else "paragraph"
+    area = None if with_paragraph_only else article_places.get(sentence.article)
     return (area, "article") if area else (None, "none")
 
 

@@ -122,9 +122,17 @@ def test_place_code_and_level_of_a_county(extractor):
 
 
 def test_a_paragraph_place_is_inherited_and_said_so(extractor):
-    """温州市公安局召开会议。会上通报，破获案件300起 -> 浙江省温州市 from the paragraph."""
-    fields = fields_of(extractor, ["温州市公安局召开总结会议。会上通报，今年共破获案件300起。"], "300起")
+    """温州市遭遇台风。灾后共救助群众300人 -> 浙江省温州市 from the paragraph (a place, not an organ)."""
+    fields = fields_of(extractor, ["温州市上周遭遇强台风。灾后共救助受困群众300人。"], "300人")
     assert (fields["place"], fields["place_source"]) == ("浙江省温州市", "paragraph")
+
+
+def test_an_organ_named_earlier_in_the_paragraph_is_the_source(extractor):
+    """温州市公安局召开会议。会上通报，破获案件300起 -> 浙江省温州市, organ: the acting organ named
+    in an earlier sentence of the paragraph fixes the place (issue 12: the acting organ before the
+    paragraph)."""
+    fields = fields_of(extractor, ["温州市公安局召开总结会议。会上通报，今年共破获案件300起。"], "300起")
+    assert (fields["place"], fields["place_source"]) == ("浙江省温州市", "organ")
 
 
 def test_a_figure_without_any_place_has_source_none(extractor):
@@ -680,3 +688,37 @@ def test_a_figure_stated_for_the_comparison_base_takes_the_base_period(extractor
     fields = {doc.clean[m.start:m.end]: m.fields for m in doc.metrics}
     assert (fields["10.5%"]["period_start"], fields["10.5%"]["period_end"]) == (date(2026, 1, 1), date(2026, 6, 30))
     assert (fields["3.2%"]["period_start"], fields["3.2%"]["period_end"]) == (date(2025, 1, 1), date(2025, 6, 30))
+
+
+def test_suspects_caught_in_several_districts_keep_the_organs_place(extractor):
+    """项城市公安局…。专案组在川汇区、鹿邑县等地同步收网，抓获…7人 -> 河南省周口市项城市 (the acting
+    organ's area), not 周口市 (the common city of the two sites)."""
+    fields = fields_of(extractor, ["接警后，警方迅速成立专案组开展侦查。",
+                                   "专案组在川汇区、鹿邑县等地同步收网，抓获犯罪嫌疑人7人。"], "7人",
+                       title="项城市公安局关于一起诈骗案的通报")
+    assert fields["place"] == "河南省周口市项城市"
+
+
+def test_a_list_of_districts_that_is_no_catch_site_stays_joint(extractor):
+    """项城市公安局…。川汇区、鹿邑县共发生警情120起 -> the two districts' city, not the organ's."""
+    fields = fields_of(extractor, ["接警后，警方迅速成立专案组开展侦查。",
+                                   "今年川汇区、鹿邑县共发生警情120起。"], "120起",
+                       title="项城市公安局关于一起诈骗案的通报")
+    assert fields["place"] == "河南省周口市"
+
+
+
+def test_a_breakdown_by_district_passes_on_the_whole_city(extractor):
+    """吉阳区、天涯区分别发生火灾6起、5起，海棠区2起。除夕夜…起火1起 -> 海南省三亚市: a sentence after a
+    breakdown by district is about the districts' city, not the last district named."""
+    fields = fields_of(extractor, ["三亚市消防救援支队通报春节火情。",
+                                   "吉阳区、天涯区分别发生火灾6起、5起，海棠区2起。除夕夜，一处景区周边起火1起。"],
+                       "1起")
+    assert fields["place"] == "海南省三亚市"
+
+
+def test_one_place_in_the_earlier_sentence_is_still_inherited(extractor):
+    """海棠区发生火灾2起。除夕夜，一处景区周边起火1起 -> 海南省三亚市海棠区 (no breakdown)."""
+    fields = fields_of(extractor, ["三亚市消防救援支队通报春节火情。",
+                                   "海棠区发生火灾2起。除夕夜，一处景区周边起火1起。"], "1起")
+    assert fields["place"] == "海南省三亚市海棠区"
