@@ -387,14 +387,19 @@ def _quarters(m: re.Match) -> str:
 
 
 _THIS_MONTH = re.compile(r"本月(?=\d{1,2}[日号])")
+_LAST_MONTH_DAYS = re.compile(r"上个?月(?=\d{1,2}[日号])")
 
 
 def this_month(text: str, published: date | None) -> str:
     """本月12日至13日 -> 2026年7月12日至13日 (published 2026-07-15): 本月 is the publication date's
-    month; without a publication date the text is returned as it is."""
-    if published is None or not text.startswith("本月"):
+    month; 上月10日至13日 -> 2026年6月10日至13日, the month before; without a publication date the
+    text is returned as it is."""
+    if published is None or not text.startswith(("本月", "上月", "上个月")):
         return text
-    return _THIS_MONTH.sub(f"{published.year}年{published.month}月", text, count=1)
+    if text.startswith("本月"):
+        return _THIS_MONTH.sub(f"{published.year}年{published.month}月", text, count=1)
+    last = published.replace(day=1) - timedelta(days=1)
+    return _LAST_MONTH_DAYS.sub(f"{last.year}年{last.month}月", text, count=1)
 
 
 def _last_month(text: str, published: date | None):

@@ -153,6 +153,8 @@ def test_period_dates_holidays_and_yearless_parts(period, published, expected):
 @pytest.mark.parametrize("period, expected", [
     ("本月12日至13日", ("2026-07-12", "2026-07-13")),  # the publication month's days, one range
     ("本月3日", ("2026-07-03", "2026-07-03")),
+    ("上月10日至13日", ("2026-06-10", "2026-06-13")),  # the month before publication, one range
+    ("上个月3日", ("2026-06-03", "2026-06-03")),
     ("昨日", ("2026-07-14", "2026-07-14")),  # the day before publication
     ("昨天", ("2026-07-14", "2026-07-14")),
 ])

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ... import errors
 from ...document import Document, MetricSpan, Reject
+from ...dates import period_dates
 from ...lexicon import DATA_DIR
 from ..layout import simplified_view
 from .action import batch_verb
@@ -64,8 +65,14 @@ _RUNNING = re.compile(r"(?:以来|至今|已经?|累计|起)$")  # a window stil
 _LAUNCH = re.compile(r"上线|开通|启用|投入使用|挂牌成立|正式成立|正式启动|揭牌")  # what starts a running count
 # A 期间 phrase that refers back to a window stated before (行动期间, 假期期间, 在此期间), not a named
 # one (“九五”期间, 首脑会议期间)
-_BACK_WINDOW = re.compile(r"^(?:在|于)?(?:此|这|该|上述)?(?:专项|集中|整治|打击)*(?:行动|活动|假期|长假|节日|"
-                          r"节假日|黄金周|小长假)?期间$")
+_BACK_WINDOW = re.compile(r"^(?:在|于)?(?:此次|这次|本次|该次|是次|此|这|该|上述)?(?:“[^”]{1,8}”)?"
+                          r"(?:专项|集中|整治|打击|统一|清查|收网|拘捕|抓捕)*(?:行动|活动|假期|长假|节日|"
+                          r"节假日|黄金周|小长假)?(?:期间|(?<=行动)中)$")
+_OPERATION = re.compile(r"行动|战役")  # what a 行动中/行动期间 phrase refers back to
+# 犯罪嫌疑人唐某在超市盗窃价值1200余元的商品: a clause whose subject is one offender, telling the deed
+# (not a gang's: 犯罪嫌疑人杨某某等12人以小额贷款为名…)
+_OFFENDER_DEED = re.compile(r"(?:^|[，,：:])\s*(?:犯罪嫌疑人|嫌疑人|被告人|嫌犯)[\u4e00-\u9fff]{0,2}某"
+                            r"(?![^，,。；;]{0,4}等)")
 _PARTS_OF = re.compile(r"\s*其中")  # 其中，…: parts of the figures just stated
 # 从发案类型看，…占比37.4%; 分区域看，…; 按年龄段分，…: a paragraph that breaks down the figures
 # of the paragraph before, in its window (when the article's lead states no report window)
@@ -144,6 +151,8 @@ class MetricExtractor:
                             and not headline_like(doc, sentence, text) and not label_line(text) \
                             and is_lead(first_body, counted, sentence, last):
                         lead.setdefault(sentence.article, LeadWindow(last))  # 今年以来，…: the report's window
+            if _OPERATION.search(text):
+                reader.note_operation(sentence, text)
             if sentence.kind == "body" and not headline_like(doc, sentence, text) and not label_line(text):
                 first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
@@ -154,6 +163,39 @@ class MetricExtractor:
         restated_windows(doc, lead)
         restated_places(doc)
         return doc
+
+
+_VERDICT = re.compile(r"宣判|判决|审结|一审|二审")
+_PENALTY = re.compile(r"判处|判决|判刑|获刑|并处")
+
+
+def verdict_day(text: str, position: int, found: tuple, published) -> tuple:
+    """Return the day of the verdict for a penalty in a sentence that opens with that day and
+    (又讯 6月10日 too) and then tells the crime's window: 6月10日，叙州区人民法院对一起非法采矿案公开宣判，被告人曾某勇
+    2023年3月至9月…盗采江砂…，被判处有期徒刑三年六个月，并处罚金15万元 -> Jun 10 (the sand and
+    its value keep 2023-03..09). Anything else is ``found`` unchanged."""
+    period, start, end = found
+    if start is None or end is None or start == end:
+        return found
+    matches = [m for m in period_matches(text) if m[1] <= position]
+    if len(matches) < 2 or matches[-1][2] != period or not _PENALTY.search(text, matches[-1][1], position):
+        return found
+    first = matches[0]
+    if not (first[3] or first[0] <= 4) or not _VERDICT.search(text, first[1], matches[-1][0]):
+        return found
+    day = dated((first[2], *period_dates(first[2], published)))
+    return day if day[1] is not None and day[1] == day[2] else found
+
+
+def offender_deed(text: str, position: int, window) -> bool:
+    """Return True for a figure of one offender's deed told with no window of its own, in a
+    paragraph or report whose window is longer than a day (今年1月至4月，县检察院共受理…。办案检察官
+    介绍，犯罪嫌疑人唐某在县城一超市盗窃价值1200余元的商品后… -> no window: the theft is not one of
+    the window's results). A single day stated before stays (7月2日，…提起公诉。犯罪嫌疑人杜某亮…
+    吸收资金2860万元 -> Jul 2)."""
+    if not window or window[1] is None or window[1] == window[2]:
+        return False
+    return bool(_OFFENDER_DEED.search(text, 0, position))
 
 
 def is_lead(first_body: dict[int, int], counted: set[int], sentence, window: tuple) -> bool:
@@ -282,6 +324,7 @@ class _DocumentReader:
         self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
         self.titles: dict[int, tuple | None] = {}  # the window the headline of each article states
         self.firsts: dict[tuple, tuple] = {}  # the window each paragraph states first
+        self.operations: dict[int, tuple] = {}  # the window of the operation each article names last
 
     def published(self, sentence) -> date | None:
         """The date periods are read against: the document's publication date (JSONL date,
@@ -336,11 +379,28 @@ class _DocumentReader:
             return start, end
         return lead[1], published
 
-    def window_named_before(self, sentence, carried) -> tuple:
+    def note_operation(self, sentence, text: str) -> None:
+        """Keep the window an operation is stated for, in the clause that names it, for a later
+        行动中/行动期间 (警务处于本月10日至13日采取代号“雷霆”的拘捕行动 -> Sep 10 to 13). A single
+        day (3月17日，…通报专项行动战果) is when it was reported, not the operation's window."""
+        published = self.published(sentence)
+        for mention in _OPERATION.finditer(text):
+            head = clause_start(text, mention.start())
+            spans = [m for m in period_matches(text) if head <= m[0] < mention.start()]
+            if not spans:
+                continue
+            _, start, end = dated((None, *period_dates(spans[-1][2], published)))
+            if start is not None and end is not None and start < end:
+                self.operations[sentence.article] = (spans[-1][2], start, end)
+
+    def window_named_before(self, sentence, carried, period: str | None = None) -> tuple:
         """Return the days of a 期间 phrase that names no date, from the window stated before it in
         the article: 6月1日至8月31日开展夏季行动。…… / 行动期间，共破获案件120起 -> Jun 1 to Aug 31;
         国庆假期，全市…。 / 假期期间，破获… -> Oct 1 to 7. (None, None) when none was stated."""
         for window in (carried, self.windows.get(sentence.article), self.title_window(sentence)):
+            if window is carried and period and _OPERATION.search(period) \
+                    and sentence.article in self.operations:
+                window = self.operations[sentence.article]  # 本月10日至13日采取…行动。/ 行动中，…
             if window and (window[1] is not None or window[2] is not None):
                 return window[1], window[2]
         return None, None
@@ -420,10 +480,14 @@ class _DocumentReader:
         doc, lex = self.doc, self.lex
         sentence = doc.sentences[index]
         period, period_start, period_end = self.own_period(sentence, text, cand, carried)
+        period, period_start, period_end = verdict_day(text, cand.start, (period, period_start, period_end),
+                                                       self.published(sentence))
         if period is None and _PARTS_OF.match(text):  # 其中，…: a part of the figures before
             period, period_start, period_end = self.window_before(sentence) or (None, None, None)
         if period is None and isinstance(carried, LeadWindow) and window_after(text, cand.end):
             carried = None  # 在辖区12个社区推行…，今年1至10月…下降21.4%: the report's window is restated later
+        if period is None and carried and offender_deed(text, cand.start, carried):
+            carried = None  # 今年1月至4月，…不批准逮捕11人。…犯罪嫌疑人唐某盗窃价值1200余元: no window
         if period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
         elif period is not None and carried:
@@ -433,8 +497,9 @@ class _DocumentReader:
         if period and period.endswith("以来") and period_start is None:
             period_start, period_end = self.campaign_start(sentence, period_start, period_end)
         if period and _BACK_WINDOW.match(period) and period_start is None and period_end is None:
-            period_start, period_end = self.window_named_before(sentence, carried)
-        if period is None:  # 苏州上半年破获毒品案件214起 / 缴获各类毒品86公斤: the headline's window
+            period_start, period_end = self.window_named_before(sentence, carried, period)
+        if period is None and not offender_deed(text, cand.start, self.title_window(sentence)):
+            # 苏州上半年破获毒品案件214起 / 缴获各类毒品86公斤: the headline's window
             period, period_start, period_end = self.title_window(sentence) or (None, None, None)
         if period is not None:
             self.windows[sentence.article] = (period, period_start, period_end)

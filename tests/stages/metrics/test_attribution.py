@@ -244,6 +244,27 @@ def test_period(extractor, paragraphs, span, start, end):
     # a case's window stated inside the sentence dates the penalties of the sentences after it
     (["被告人李某在2022年3月至2023年1月期间多次盗窃，价值5万元。法院判处其有期徒刑二年。"], "二年",
      "2022-03-01", "2023-01-31"),
+    # a penalty in a sentence opened by the verdict's day takes that day, the crime its window
+    (["又讯 6月10日，某区人民法院对一起盗伐林木案公开宣判，被告人张某2023年3月至9月盗伐林木80立方米，"
+      "被判处有期徒刑三年，并处罚金5万元。"], "5万元", "2024-06-10", "2024-06-10"),
+    (["又讯 6月10日，某区人民法院对一起盗伐林木案公开宣判，被告人张某2023年3月至9月盗伐林木80立方米，"
+      "被判处有期徒刑三年，并处罚金5万元。"], "80立方米", "2023-03-01", "2023-09-30"),
+    # one offender's deed told in a paragraph with a window of results: no window
+    (["今年1月至4月，县检察院共批准逮捕49人。办案检察官介绍，犯罪嫌疑人王某在一超市盗窃价值900余元的商品。"],
+     "900余元", None, None),
+    # a gang's deed keeps it; a single day stated before stays
+    (["今年以来，市公安局打掉诈骗团伙5个。犯罪嫌疑人杨某某等12人诱骗群众230余人签订借款合同。"], "230余人",
+     "2024-01-01", "2024-09-12"),
+    (["7月2日，某区检察院对一起集资诈骗案提起公诉。犯罪嫌疑人杜某以开办养生馆为名吸收资金860万元。"], "860万元",
+     "2024-07-02", "2024-07-02"),
+    # 行动中 / “雷霆”行动期间: the window stated for the operation earlier in the article
+    (["警务处于本月3日至6日采取代号“雷霆”的拘捕行动，拘捕18人。",
+      "警方相信，该集团自去年10月起清洗黑钱逾3亿元。行动中，警方冻结存款约2600万元。"], "约2600万元",
+     "2024-09-03", "2024-09-06"),
+    (["警方于上月10日至13日开展打击行动，拘捕12人。"], "12人", "2024-08-10", "2024-08-13"),
+    (["1月10日至3月10日，全市开展“飓风”专项行动，共破获案件356起。",
+      "乐清市公安局3月3日破获一起诈骗案。", "“飓风”行动期间，全市共侦破重大案件9起。"], "9起",
+     "2024-01-10", "2024-03-10"),
     # a penalty a law provides has no window
     (["今年以来，海关破获毒品案件80宗。根据条例，贩运毒品最高刑罚为终身监禁及罚款300万元。"], "300万元", None, None),
     # 其中 lists parts of the figures just stated, whatever window the paragraph carried
