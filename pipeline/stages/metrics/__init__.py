@@ -153,6 +153,12 @@ class MetricExtractor:
                         lead.setdefault(sentence.article, LeadWindow(last))  # 今年以来，…: the report's window
             if _OPERATION.search(text):
                 reader.note_operation(sentence, text)
+            if sentence.kind == "body" and sentence.article not in lead and _TOPIC_OPEN.search(text) \
+                    and first_body.get(sentence.article, sentence.paragraph) == sentence.paragraph \
+                    and not headline_like(doc, sentence, text) and not label_line(text):
+                topic = dated(reported_window(text, reader.published(sentence)))
+                if topic[0] and report_window(topic, reader.published(sentence)):
+                    lead[sentence.article] = LeadWindow(topic)  # …通报了1至5月各地禁毒工作情况
             if sentence.kind == "body" and not headline_like(doc, sentence, text) and not label_line(text):
                 first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
@@ -185,6 +191,24 @@ def verdict_day(text: str, position: int, found: tuple, published) -> tuple:
         return found
     day = dated((first[2], *period_dates(first[2], published)))
     return day if day[1] is not None and day[1] == day[2] else found
+
+
+_TOPIC_OPEN = re.compile(r"(?:通报|发布|公布|总结|介绍)了?")
+_TOPIC_BEFORE = re.compile(r"(?:通报|发布|公布|总结|介绍)了?$")
+_TOPIC_AFTER = re.compile(r"[^，,。；;]{0,24}?(?:情况|成效|战果|成果|工作|数据|形势)")
+
+
+def reported_window(text: str, published) -> tuple:
+    """Return the window a report's lead says the report is about, wherever it stands in the
+    sentence: 6月26日，黔东南州举行…宣传活动，州禁毒办通报了1至5月各地禁毒工作情况 -> Jan 1 to May 31;
+    公安部11日召开新闻发布会，通报今年以来全国公安机关…工作情况 -> Jan 1 to the publication date. The
+    later paragraphs that state none of their own take it; (None, None, None) when there is none."""
+    for begin, end, phrase, _ in period_matches(text):
+        if _TOPIC_BEFORE.search(text, max(0, begin - 3), begin) and _TOPIC_AFTER.match(text, end):
+            first, last = period_dates(phrase, published)
+            if first is not None or last is not None:
+                return phrase, first, last
+    return None, None, None
 
 
 def offender_deed(text: str, position: int, window) -> bool:

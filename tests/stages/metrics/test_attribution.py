@@ -265,6 +265,9 @@ def test_period(extractor, paragraphs, span, start, end):
     (["1月10日至3月10日，全市开展“飓风”专项行动，共破获案件356起。",
       "乐清市公安局3月3日破获一起诈骗案。", "“飓风”行动期间，全市共侦破重大案件9起。"], "9起",
      "2024-01-10", "2024-03-10"),
+    # the window a lead says the report is about, for later paragraphs that state none
+    (["6月26日，州里举行禁毒宣传活动，州禁毒办通报了1至5月各地禁毒工作情况。", "1至5月，甲县破获毒品案件9起。",
+      "在乙市，禁毒办会同市场监管部门检查娱乐场所126家次。"], "126家次", "2024-01-01", "2024-05-31"),
     # a penalty a law provides has no window
     (["今年以来，海关破获毒品案件80宗。根据条例，贩运毒品最高刑罚为终身监禁及罚款300万元。"], "300万元", None, None),
     # 其中 lists parts of the figures just stated, whatever window the paragraph carried
