@@ -138,6 +138,8 @@ class MetricExtractor:
             if _MAY_HOLD_PERIOD.search(text):
                 last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
                 last = filed_day(last, reader.dateline(sentence), reader.published(sentence))  # 昨天，…
+                if last[1] is not None and last[1] == last[2] and _MEETING.search(text):
+                    reader.meetings.setdefault(sentence.article, last)  # 1月24日，…召开新闻发布会
                 last = dated(meeting_window(text, last, reader.published(sentence)))  # 1月15日，…召开发布会
                 last = same_day(last, carried)  # 11月26日，…。当晚，…
                 if not last[0]:  # 被告人在2023年9月至2024年5月期间…: a case's window, for the paragraph
@@ -193,6 +195,11 @@ def verdict_day(text: str, position: int, found: tuple, published) -> tuple:
     return day if day[1] is not None and day[1] == day[2] else found
 
 
+_MEETING = re.compile(r"(?:召开|举行)[^。；;，,]{0,10}?(?:发布会|通报会)")
+_AT_MEETING = re.compile(r"\s*(?:在)?(?:新闻)?(?:发布会|通报会)(?:现场)?上")  # 发布会上，…
+_RELEASING = re.compile(r"(?:通报|发布|公布)了?(?:其中)?$")  # …还通报了|5起典型案例: what the meeting released
+# 查明该团伙…, 经查，…: what the investigation found, the case's past (not the day it was solved)
+_INQUIRY = re.compile(r"查明|经查")
 _TOPIC_OPEN = re.compile(r"(?:通报|发布|公布|总结|介绍)了?")
 _TOPIC_BEFORE = re.compile(r"(?:通报|发布|公布|总结|介绍)了?$")
 _TOPIC_AFTER = re.compile(r"[^，,。；;]{0,24}?(?:情况|成效|战果|成果|工作|数据|形势)")
@@ -348,6 +355,7 @@ class _DocumentReader:
         self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
         self.titles: dict[int, tuple | None] = {}  # the window the headline of each article states
         self.firsts: dict[tuple, tuple] = {}  # the window each paragraph states first
+        self.meetings: dict[int, tuple] = {}  # the day of the press conference each article reports
         self.operations: dict[int, tuple] = {}  # the window of the operation each article names last
 
     def published(self, sentence) -> date | None:
@@ -499,13 +507,18 @@ class _DocumentReader:
                                           end=sentence.start + cand.end, fields=fields))
         self.last_figures = (index, [fields for _, fields in previous])
 
-    def who_when_where(self, index: int, text: str, cand, fields: dict, carried) -> dict:
-        """Return subject, category, period and place of a figure whose action and object are read."""
-        doc, lex = self.doc, self.lex
-        sentence = doc.sentences[index]
+    def period_of(self, sentence, text: str, cand, fields: dict, carried) -> tuple:
+        """Return (period, start, end) of a figure: the window its sentence states, else the one its
+        paragraph or report carries, else the headline's (GUIDE_attribution.md, section 2)."""
         period, period_start, period_end = self.own_period(sentence, text, cand, carried)
         period, period_start, period_end = verdict_day(text, cand.start, (period, period_start, period_end),
                                                        self.published(sentence))
+        if period_start is not None and period_start == period_end \
+                and _INQUIRY.search(text, text.rfind(period, 0, cand.start) + len(period), cand.start):
+            return None, None, None  # 在3月3日破获的一起诈骗案中，查明该团伙…骗取群众460余人: the case's past
+        if period is None and _AT_MEETING.match(text) and _RELEASING.search(text, 0, cand.start) \
+                and sentence.article in self.meetings:
+            return self.meetings[sentence.article]  # 1月24日，…召开发布会。…/ 发布会上，…通报了5起典型案例
         if period is None and _PARTS_OF.match(text):  # 其中，…: a part of the figures before
             period, period_start, period_end = self.window_before(sentence) or (None, None, None)
         if period is None and isinstance(carried, LeadWindow) and window_after(text, cand.end):
@@ -531,6 +544,13 @@ class _DocumentReader:
             period, period_start, period_end = None, None, None
         period_end = planned_end(text, cand, fields, period_start, period_end)
         period_start, period_end = base_year(text, cand.start, period_start, period_end)
+        return period, period_start, period_end
+
+    def who_when_where(self, index: int, text: str, cand, fields: dict, carried) -> dict:
+        """Return subject, category, period and place of a figure whose action and object are read."""
+        doc, lex = self.doc, self.lex
+        sentence = doc.sentences[index]
+        period, period_start, period_end = self.period_of(sentence, text, cand, fields, carried)
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
         subject = read_subject(lex, doc, index, text, sentence.start,
                                verb_at if verb_at >= 0 else cand.start, self.by_sentence)

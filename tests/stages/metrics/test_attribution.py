@@ -268,6 +268,13 @@ def test_period(extractor, paragraphs, span, start, end):
     # the window a lead says the report is about, for later paragraphs that state none
     (["6月26日，州里举行禁毒宣传活动，州禁毒办通报了1至5月各地禁毒工作情况。", "1至5月，甲县破获毒品案件9起。",
       "在乙市，禁毒办会同市场监管部门检查娱乐场所126家次。"], "126家次", "2024-01-01", "2024-05-31"),
+    # what the investigation found after the day a case was solved is the case's past: no window
+    (["甲县公安局在3月3日破获的一起诈骗案中，查明该团伙先后骗取群众460余人。"], "460余人", None, None),
+    (["乙区公安分局在3月12日侦破的一起诈骗案中，抓获嫌疑人2名，追回被骗资金46万元。"], "46万元",
+     "2024-03-12", "2024-03-12"),
+    # what a press conference released takes its day, not the window it reported
+    (["1月24日，市检察院召开新闻发布会，通报2023年全市检察工作情况。", "去年，全市检察机关共起诉1426人。",
+      "发布会上，市检察院还通报了5起典型案例。"], "5起", "2024-01-24", "2024-01-24"),
     # a penalty a law provides has no window
     (["今年以来，海关破获毒品案件80宗。根据条例，贩运毒品最高刑罚为终身监禁及罚款300万元。"], "300万元", None, None),
     # 其中 lists parts of the figures just stated, whatever window the paragraph carried
