@@ -45,6 +45,8 @@ from .change import (SAME_DAY, base_year, filed_day, meeting_window, period_matc
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .restated import restated_places, restated_windows
+from .windows import (AT_MEETING, INQUIRY, MEETING, RELEASING, TOPIC_OPEN, offender_deed, reported_window,
+                      verdict_day)
 from .regions import page_area
 from .who_where import (article_places, carried_subject, place_mentions, read_place, read_subject,
                         scope_mentions)
@@ -69,10 +71,6 @@ _BACK_WINDOW = re.compile(r"^(?:在|于)?(?:此次|这次|本次|该次|是次|�
                           r"(?:专项|集中|整治|打击|统一|清查|收网|拘捕|抓捕)*(?:行动|活动|假期|长假|节日|"
                           r"节假日|黄金周|小长假)?(?:期间|(?<=行动)中)$")
 _OPERATION = re.compile(r"行动|战役")  # what a 行动中/行动期间 phrase refers back to
-# 犯罪嫌疑人唐某在超市盗窃价值1200余元的商品: a clause whose subject is one offender, telling the deed
-# (not a gang's: 犯罪嫌疑人杨某某等12人以小额贷款为名…)
-_OFFENDER_DEED = re.compile(r"(?:^|[，,：:])\s*(?:犯罪嫌疑人|嫌疑人|被告人|嫌犯)[\u4e00-\u9fff]{0,2}某"
-                            r"(?![^，,。；;]{0,4}等)")
 _PARTS_OF = re.compile(r"\s*其中")  # 其中，…: parts of the figures just stated
 # 从发案类型看，…占比37.4%; 分区域看，…; 按年龄段分，…: a paragraph that breaks down the figures
 # of the paragraph before, in its window (when the article's lead states no report window)
@@ -138,7 +136,7 @@ class MetricExtractor:
             if _MAY_HOLD_PERIOD.search(text):
                 last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
                 last = filed_day(last, reader.dateline(sentence), reader.published(sentence))  # 昨天，…
-                if last[1] is not None and last[1] == last[2] and _MEETING.search(text):
+                if last[1] is not None and last[1] == last[2] and MEETING.search(text):
                     reader.meetings.setdefault(sentence.article, last)  # 1月24日，…召开新闻发布会
                 last = dated(meeting_window(text, last, reader.published(sentence)))  # 1月15日，…召开发布会
                 last = same_day(last, carried)  # 11月26日，…。当晚，…
@@ -155,7 +153,7 @@ class MetricExtractor:
                         lead.setdefault(sentence.article, LeadWindow(last))  # 今年以来，…: the report's window
             if _OPERATION.search(text):
                 reader.note_operation(sentence, text)
-            if sentence.kind == "body" and sentence.article not in lead and _TOPIC_OPEN.search(text) \
+            if sentence.kind == "body" and sentence.article not in lead and TOPIC_OPEN.search(text) \
                     and first_body.get(sentence.article, sentence.paragraph) == sentence.paragraph \
                     and not headline_like(doc, sentence, text) and not label_line(text):
                 topic = dated(reported_window(text, reader.published(sentence)))
@@ -171,62 +169,6 @@ class MetricExtractor:
         restated_windows(doc, lead)
         restated_places(doc)
         return doc
-
-
-_VERDICT = re.compile(r"宣判|判决|审结|一审|二审")
-_PENALTY = re.compile(r"判处|判决|判刑|获刑|并处")
-
-
-def verdict_day(text: str, position: int, found: tuple, published) -> tuple:
-    """Return the day of the verdict for a penalty in a sentence that opens with that day and
-    (又讯 6月10日 too) and then tells the crime's window: 6月10日，叙州区人民法院对一起非法采矿案公开宣判，被告人曾某勇
-    2023年3月至9月…盗采江砂…，被判处有期徒刑三年六个月，并处罚金15万元 -> Jun 10 (the sand and
-    its value keep 2023-03..09). Anything else is ``found`` unchanged."""
-    period, start, end = found
-    if start is None or end is None or start == end:
-        return found
-    matches = [m for m in period_matches(text) if m[1] <= position]
-    if len(matches) < 2 or matches[-1][2] != period or not _PENALTY.search(text, matches[-1][1], position):
-        return found
-    first = matches[0]
-    if not (first[3] or first[0] <= 4) or not _VERDICT.search(text, first[1], matches[-1][0]):
-        return found
-    day = dated((first[2], *period_dates(first[2], published)))
-    return day if day[1] is not None and day[1] == day[2] else found
-
-
-_MEETING = re.compile(r"(?:召开|举行)[^。；;，,]{0,10}?(?:发布会|通报会)")
-_AT_MEETING = re.compile(r"\s*(?:在)?(?:新闻)?(?:发布会|通报会)(?:现场)?上")  # 发布会上，…
-_RELEASING = re.compile(r"(?:通报|发布|公布)了?(?:其中)?$")  # …还通报了|5起典型案例: what the meeting released
-# 查明该团伙…, 经查，…: what the investigation found, the case's past (not the day it was solved)
-_INQUIRY = re.compile(r"查明|经查")
-_TOPIC_OPEN = re.compile(r"(?:通报|发布|公布|总结|介绍)了?")
-_TOPIC_BEFORE = re.compile(r"(?:通报|发布|公布|总结|介绍)了?$")
-_TOPIC_AFTER = re.compile(r"[^，,。；;]{0,24}?(?:情况|成效|战果|成果|工作|数据|形势)")
-
-
-def reported_window(text: str, published) -> tuple:
-    """Return the window a report's lead says the report is about, wherever it stands in the
-    sentence: 6月26日，黔东南州举行…宣传活动，州禁毒办通报了1至5月各地禁毒工作情况 -> Jan 1 to May 31;
-    公安部11日召开新闻发布会，通报今年以来全国公安机关…工作情况 -> Jan 1 to the publication date. The
-    later paragraphs that state none of their own take it; (None, None, None) when there is none."""
-    for begin, end, phrase, _ in period_matches(text):
-        if _TOPIC_BEFORE.search(text, max(0, begin - 3), begin) and _TOPIC_AFTER.match(text, end):
-            first, last = period_dates(phrase, published)
-            if first is not None or last is not None:
-                return phrase, first, last
-    return None, None, None
-
-
-def offender_deed(text: str, position: int, window) -> bool:
-    """Return True for a figure of one offender's deed told with no window of its own, in a
-    paragraph or report whose window is longer than a day (今年1月至4月，县检察院共受理…。办案检察官
-    介绍，犯罪嫌疑人唐某在县城一超市盗窃价值1200余元的商品后… -> no window: the theft is not one of
-    the window's results). A single day stated before stays (7月2日，…提起公诉。犯罪嫌疑人杜某亮…
-    吸收资金2860万元 -> Jul 2)."""
-    if not window or window[1] is None or window[1] == window[2]:
-        return False
-    return bool(_OFFENDER_DEED.search(text, 0, position))
 
 
 def is_lead(first_body: dict[int, int], counted: set[int], sentence, window: tuple) -> bool:
@@ -514,9 +456,9 @@ class _DocumentReader:
         period, period_start, period_end = verdict_day(text, cand.start, (period, period_start, period_end),
                                                        self.published(sentence))
         if period_start is not None and period_start == period_end \
-                and _INQUIRY.search(text, text.rfind(period, 0, cand.start) + len(period), cand.start):
+                and INQUIRY.search(text, text.rfind(period, 0, cand.start) + len(period), cand.start):
             return None, None, None  # 在3月3日破获的一起诈骗案中，查明该团伙…骗取群众460余人: the case's past
-        if period is None and _AT_MEETING.match(text) and _RELEASING.search(text, 0, cand.start) \
+        if period is None and AT_MEETING.match(text) and RELEASING.search(text, 0, cand.start) \
                 and sentence.article in self.meetings:
             return self.meetings[sentence.article]  # 1月24日，…召开发布会。…/ 发布会上，…通报了5起典型案例
         if period is None and _PARTS_OF.match(text):  # 其中，…: a part of the figures before
