@@ -67,9 +67,9 @@ _RUNNING = re.compile(r"(?:以来|至今|已经?|累计|起)$")  # a window stil
 _LAUNCH = re.compile(r"上线|开通|启用|投入使用|挂牌成立|正式成立|正式启动|揭牌")  # what starts a running count
 # A 期间 phrase that refers back to a window stated before (行动期间, 假期期间, 在此期间), not a named
 # one (“九五”期间, 首脑会议期间)
-_BACK_WINDOW = re.compile(r"^(?:在|于)?(?:此次|这次|本次|该次|是次|此|这|该|上述)?(?:“[^”]{1,8}”)?"
-                          r"(?:专项|集中|整治|打击|统一|清查|收网|拘捕|抓捕)*(?:行动|活动|假期|长假|节日|"
-                          r"节假日|黄金周|小长假)?(?:期间|(?<=行动)中)$")
+_BACK_WINDOW = re.compile(r"^(?:在|于)?(?:此次|这次|本次|该次|是次|此|这|该|上述)?(?:“[^”]{1,8}”(?:专项|集中|整治|"
+                          r"打击|统一|清查|收网|拘捕|抓捕)*(?:行动|活动)|(?:专项|集中|整治|打击|统一|清查|收网|拘捕|抓捕)*"
+                          r"(?:行动|活动|假期|长假|节日|节假日|黄金周|小长假)?)(?:期间|(?<=行动)中)$")
 _OPERATION = re.compile(r"行动|战役")  # what a 行动中/行动期间 phrase refers back to
 _PARTS_OF = re.compile(r"\s*其中")  # 其中，…: parts of the figures just stated
 # 从发案类型看，…占比37.4%; 分区域看，…; 按年龄段分，…: a paragraph that breaks down the figures
