@@ -163,6 +163,12 @@ def test_this_month_and_yesterday_read_against_the_publication_date(period, expe
     assert period_dates(period, None) == (None, None)
 
 
+def test_listed_years_counted_after_them():
+    """1995、1996两年 -> 1995-01-01..1996-12-31, with or without a publication date."""
+    assert iso(period_dates("1995、1996两年", None)) == ("1995-01-01", "1996-12-31")
+    assert iso(period_dates("2021、2022和2023三年", date(2024, 3, 1))) == ("2021-01-01", "2023-12-31")
+
+
 def test_period_dates_without_publication_date():
     assert iso(period_dates("2018年以来", None)) == ("2018-01-01", None)
     assert iso(period_dates("2021年上半年", None)) == ("2021-01-01", "2021-06-30")
