@@ -314,7 +314,7 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     if text.endswith("起") and len(text) > 2:  # 1997年8月份起: from then to the publication date
         start = period_dates(text[:-1], published)[0]
         return start, (published if start and published and published >= start else None)
-    for reader in (_year_span, _day_span, _years_back, _months_back, holiday_range, _last_month, eve_day):
+    for reader in (_listed_years, _year_span, _day_span, _years_back, _months_back, holiday_range, _last_month, eve_day):
         found = reader(text, published)
         if found is not None:
             return found
@@ -355,6 +355,7 @@ def _until(text: str, published: date | None) -> tuple[None, date | None]:
 _FIRST_MONTHS = re.compile(r"前(\d{1,2})个月")  # 前8个月 without a year: the year's first months
 _COUNT_MONTHS = re.compile(r"[前首]([一二两三四五六七八九十]{1,3}|\d{1,2})个月")  # 今年前两个月, 首十个月 -> 前10个月
 _SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_LISTED_YEARS = re.compile(r"(\d{4})年?(?:[、和与及]\d{4}年?)*[、和与及](\d{4})年?(?:这|等)?[两二三四五六七八九十]年")
 _YEAR_SPAN = re.compile(r"(?:从|自)?(\d{4})年(?:(\d{1,2})月份?)?[至到—－-](\d{4})年(?:(\d{1,2})月份?)?(?:间|期间|以来)?")
 _DAY_SPAN = re.compile(r"(?:(今年|去年|\d{4})年?)?(\d{1,2})月(\d{1,2})[日号][至到—－-](?:(\d{1,2})月)?(\d{1,2})[日号](?:期间)?")
 _YEARS_BACK = re.compile(r"(?:(?:近|最近|过去(?:的)?|这)?([一二两三四五六七八九十\d]{1,3})年(?:来|里|以来|间|中)"
@@ -387,14 +388,19 @@ def _quarters(m: re.Match) -> str:
 
 
 _THIS_MONTH = re.compile(r"本月(?=\d{1,2}[日号])")
+_LAST_MONTH_DAYS = re.compile(r"上个?月(?=\d{1,2}[日号])")
 
 
 def this_month(text: str, published: date | None) -> str:
     """本月12日至13日 -> 2026年7月12日至13日 (published 2026-07-15): 本月 is the publication date's
-    month; without a publication date the text is returned as it is."""
-    if published is None or not text.startswith("本月"):
+    month; 上月10日至13日 -> 2026年6月10日至13日, the month before; without a publication date the
+    text is returned as it is."""
+    if published is None or not text.startswith(("本月", "上月", "上个月")):
         return text
-    return _THIS_MONTH.sub(f"{published.year}年{published.month}月", text, count=1)
+    if text.startswith("本月"):
+        return _THIS_MONTH.sub(f"{published.year}年{published.month}月", text, count=1)
+    last = published.replace(day=1) - timedelta(days=1)
+    return _LAST_MONTH_DAYS.sub(f"{last.year}年{last.month}月", text, count=1)
 
 
 def _last_month(text: str, published: date | None):
@@ -449,6 +455,14 @@ def _year_span(text: str, published: date | None):
         return date(int(y0), int(m0 or 1), 1), _month_end(int(y1), int(m1 or 12))
     except ValueError:
         return None
+
+
+def _listed_years(text: str, published: date | None):
+    """1995、1996两年 -> 1995-01-01..1996-12-31: the years listed, counted after them."""
+    m = _LISTED_YEARS.fullmatch(text)
+    if not m or int(m.group(2)) < int(m.group(1)):
+        return None
+    return date(int(m.group(1)), 1, 1), date(int(m.group(2)), 12, 31)
 
 
 def _day_span(text: str, published: date | None):

@@ -153,12 +153,20 @@ def test_period_dates_holidays_and_yearless_parts(period, published, expected):
 @pytest.mark.parametrize("period, expected", [
     ("本月12日至13日", ("2026-07-12", "2026-07-13")),  # the publication month's days, one range
     ("本月3日", ("2026-07-03", "2026-07-03")),
+    ("上月10日至13日", ("2026-06-10", "2026-06-13")),  # the month before publication, one range
+    ("上个月3日", ("2026-06-03", "2026-06-03")),
     ("昨日", ("2026-07-14", "2026-07-14")),  # the day before publication
     ("昨天", ("2026-07-14", "2026-07-14")),
 ])
 def test_this_month_and_yesterday_read_against_the_publication_date(period, expected):
     assert iso(period_dates(period, date(2026, 7, 15))) == expected
     assert period_dates(period, None) == (None, None)
+
+
+def test_listed_years_counted_after_them():
+    """1995、1996两年 -> 1995-01-01..1996-12-31, with or without a publication date."""
+    assert iso(period_dates("1995、1996两年", None)) == ("1995-01-01", "1996-12-31")
+    assert iso(period_dates("2021、2022和2023三年", date(2024, 3, 1))) == ("2021-01-01", "2023-12-31")
 
 
 def test_period_dates_without_publication_date():

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from ... import errors
 from ...document import Document, MetricSpan, Reject
+from ...dates import period_dates
 from ...lexicon import DATA_DIR
 from ..layout import simplified_view
 from .action import batch_verb
@@ -44,6 +45,8 @@ from .change import (SAME_DAY, base_year, filed_day, meeting_window, period_matc
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .restated import restated_places, restated_windows
+from .windows import (AT_MEETING, INQUIRY, MEETING, RELEASING, TOPIC_OPEN, offender_deed, reported_window,
+                      verdict_day)
 from .regions import page_area
 from .scopes import scope_mentions
 from .who_where import article_places, carried_subject, place_mentions, read_place, read_subject
@@ -64,8 +67,10 @@ _RUNNING = re.compile(r"(?:以来|至今|已经?|累计|起)$")  # a window stil
 _LAUNCH = re.compile(r"上线|开通|启用|投入使用|挂牌成立|正式成立|正式启动|揭牌")  # what starts a running count
 # A 期间 phrase that refers back to a window stated before (行动期间, 假期期间, 在此期间), not a named
 # one (“九五”期间, 首脑会议期间)
-_BACK_WINDOW = re.compile(r"^(?:在|于)?(?:此|这|该|上述)?(?:专项|集中|整治|打击)*(?:行动|活动|假期|长假|节日|"
-                          r"节假日|黄金周|小长假)?期间$")
+_BACK_WINDOW = re.compile(r"^(?:在|于)?(?:此次|这次|本次|该次|是次|此|这|该|上述)?(?:“[^”]{1,8}”(?:专项|集中|整治|"
+                          r"打击|统一|清查|收网|拘捕|抓捕)*(?:行动|活动)|(?:专项|集中|整治|打击|统一|清查|收网|拘捕|抓捕)*"
+                          r"(?:行动|活动|假期|长假|节日|节假日|黄金周|小长假)?)(?:期间|(?<=行动)中)$")
+_OPERATION = re.compile(r"行动|战役")  # what a 行动中/行动期间 phrase refers back to
 _PARTS_OF = re.compile(r"\s*其中")  # 其中，…: parts of the figures just stated
 # 从发案类型看，…占比37.4%; 分区域看，…; 按年龄段分，…: a paragraph that breaks down the figures
 # of the paragraph before, in its window (when the article's lead states no report window)
@@ -131,6 +136,8 @@ class MetricExtractor:
             if _MAY_HOLD_PERIOD.search(text):
                 last = dated(read_period(text, len(text), reader.published(sentence), heads=True))
                 last = filed_day(last, reader.dateline(sentence), reader.published(sentence))  # 昨天，…
+                if last[1] is not None and last[1] == last[2] and MEETING.search(text):
+                    reader.meetings.setdefault(sentence.article, last)  # 1月24日，…召开新闻发布会
                 last = dated(meeting_window(text, last, reader.published(sentence)))  # 1月15日，…召开发布会
                 last = same_day(last, carried)  # 11月26日，…。当晚，…
                 if not last[0]:  # 被告人在2023年9月至2024年5月期间…: a case's window, for the paragraph
@@ -144,6 +151,14 @@ class MetricExtractor:
                             and not headline_like(doc, sentence, text) and not label_line(text) \
                             and is_lead(first_body, counted, sentence, last):
                         lead.setdefault(sentence.article, LeadWindow(last))  # 今年以来，…: the report's window
+            if _OPERATION.search(text):
+                reader.note_operation(sentence, text)
+            if sentence.kind == "body" and sentence.article not in lead and TOPIC_OPEN.search(text) \
+                    and first_body.get(sentence.article, sentence.paragraph) == sentence.paragraph \
+                    and not headline_like(doc, sentence, text) and not label_line(text):
+                topic = dated(reported_window(text, reader.published(sentence)))
+                if topic[0] and report_window(topic, reader.published(sentence)):
+                    lead[sentence.article] = LeadWindow(topic)  # …通报了1至5月各地禁毒工作情况
             if sentence.kind == "body" and not headline_like(doc, sentence, text) and not label_line(text):
                 first_body.setdefault(sentence.article, sentence.paragraph)
             if MAY_HOLD_NUMBER.search(text):
@@ -282,6 +297,8 @@ class _DocumentReader:
         self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
         self.titles: dict[int, tuple | None] = {}  # the window the headline of each article states
         self.firsts: dict[tuple, tuple] = {}  # the window each paragraph states first
+        self.meetings: dict[int, tuple] = {}  # the day of the press conference each article reports
+        self.operations: dict[int, tuple] = {}  # the window of the operation each article names last
 
     def published(self, sentence) -> date | None:
         """The date periods are read against: the document's publication date (JSONL date,
@@ -336,11 +353,28 @@ class _DocumentReader:
             return start, end
         return lead[1], published
 
-    def window_named_before(self, sentence, carried) -> tuple:
+    def note_operation(self, sentence, text: str) -> None:
+        """Keep the window an operation is stated for, in the clause that names it, for a later
+        行动中/行动期间 (警务处于本月10日至13日采取代号“雷霆”的拘捕行动 -> Sep 10 to 13). A single
+        day (3月17日，…通报专项行动战果) is when it was reported, not the operation's window."""
+        published = self.published(sentence)
+        for mention in _OPERATION.finditer(text):
+            head = clause_start(text, mention.start())
+            spans = [m for m in period_matches(text) if head <= m[0] < mention.start()]
+            if not spans:
+                continue
+            _, start, end = dated((None, *period_dates(spans[-1][2], published)))
+            if start is not None and end is not None and start < end:
+                self.operations[sentence.article] = (spans[-1][2], start, end)
+
+    def window_named_before(self, sentence, carried, period: str | None = None) -> tuple:
         """Return the days of a 期间 phrase that names no date, from the window stated before it in
         the article: 6月1日至8月31日开展夏季行动。…… / 行动期间，共破获案件120起 -> Jun 1 to Aug 31;
         国庆假期，全市…。 / 假期期间，破获… -> Oct 1 to 7. (None, None) when none was stated."""
         for window in (carried, self.windows.get(sentence.article), self.title_window(sentence)):
+            if window is carried and period and _OPERATION.search(period) \
+                    and sentence.article in self.operations:
+                window = self.operations[sentence.article]  # 本月10日至13日采取…行动。/ 行动中，…
             if window and (window[1] is not None or window[2] is not None):
                 return window[1], window[2]
         return None, None
@@ -415,15 +449,24 @@ class _DocumentReader:
                                           end=sentence.start + cand.end, fields=fields))
         self.last_figures = (index, [fields for _, fields in previous])
 
-    def who_when_where(self, index: int, text: str, cand, fields: dict, carried) -> dict:
-        """Return subject, category, period and place of a figure whose action and object are read."""
-        doc, lex = self.doc, self.lex
-        sentence = doc.sentences[index]
+    def period_of(self, sentence, text: str, cand, fields: dict, carried) -> tuple:
+        """Return (period, start, end) of a figure: the window its sentence states, else the one its
+        paragraph or report carries, else the headline's (GUIDE_attribution.md, section 2)."""
         period, period_start, period_end = self.own_period(sentence, text, cand, carried)
+        period, period_start, period_end = verdict_day(text, cand.start, (period, period_start, period_end),
+                                                       self.published(sentence))
+        if period_start is not None and period_start == period_end \
+                and INQUIRY.search(text, text.rfind(period, 0, cand.start) + len(period), cand.start):
+            return None, None, None  # 在3月3日破获的一起诈骗案中，查明该团伙…骗取群众460余人: the case's past
+        if period is None and AT_MEETING.match(text) and RELEASING.search(text, 0, cand.start) \
+                and sentence.article in self.meetings:
+            return self.meetings[sentence.article]  # 1月24日，…召开发布会。…/ 发布会上，…通报了5起典型案例
         if period is None and _PARTS_OF.match(text):  # 其中，…: a part of the figures before
             period, period_start, period_end = self.window_before(sentence) or (None, None, None)
         if period is None and isinstance(carried, LeadWindow) and window_after(text, cand.end):
             carried = None  # 在辖区12个社区推行…，今年1至10月…下降21.4%: the report's window is restated later
+        if period is None and carried and offender_deed(text, cand.start, carried):
+            carried = None  # 今年1月至4月，…不批准逮捕11人。…犯罪嫌疑人唐某盗窃价值1200余元: no window
         if period is None and carried:  # 今年以来，……。 stated once for the paragraph
             period, period_start, period_end = carried
         elif period is not None and carried:
@@ -433,8 +476,9 @@ class _DocumentReader:
         if period and period.endswith("以来") and period_start is None:
             period_start, period_end = self.campaign_start(sentence, period_start, period_end)
         if period and _BACK_WINDOW.match(period) and period_start is None and period_end is None:
-            period_start, period_end = self.window_named_before(sentence, carried)
-        if period is None:  # 苏州上半年破获毒品案件214起 / 缴获各类毒品86公斤: the headline's window
+            period_start, period_end = self.window_named_before(sentence, carried, period)
+        if period is None and not offender_deed(text, cand.start, self.title_window(sentence)):
+            # 苏州上半年破获毒品案件214起 / 缴获各类毒品86公斤: the headline's window
             period, period_start, period_end = self.title_window(sentence) or (None, None, None)
         if period is not None:
             self.windows[sentence.article] = (period, period_start, period_end)
@@ -442,6 +486,13 @@ class _DocumentReader:
             period, period_start, period_end = None, None, None
         period_end = planned_end(text, cand, fields, period_start, period_end)
         period_start, period_end = base_year(text, cand.start, period_start, period_end)
+        return period, period_start, period_end
+
+    def who_when_where(self, index: int, text: str, cand, fields: dict, carried) -> dict:
+        """Return subject, category, period and place of a figure whose action and object are read."""
+        doc, lex = self.doc, self.lex
+        sentence = doc.sentences[index]
+        period, period_start, period_end = self.period_of(sentence, text, cand, fields, carried)
         verb_at = text.rfind(fields["action"], 0, cand.start) if fields["action"] else -1
         subject = read_subject(lex, doc, index, text, sentence.start,
                                verb_at if verb_at >= 0 else cand.start, self.by_sentence)

@@ -40,6 +40,7 @@ _SINCE = r"""
 _SPANS = r"""
     (?:从|自)?\d{4}年(?:\d{1,2}月份?)?[至到—－-]\d{4}年(?:\d{1,2}月份?)?   # 1993年至1997年3月
     | (?:今年|去年|\d{4}年)?\d{1,2}月\d{1,2}[日号][至到—－-](?:\d{1,2}月)?\d{1,2}[日号]  # 3月5日至4月20日
+    | \d{4}年?(?:[、和与及]\d{4}年?)+(?:这|等)?[两二三四五六七八九十]年            # 1995、1996两年: the years listed
     | (?<![\d年月])(?:近|最近|过去|这)?[一二两三四五六七八九十\d]{1,2}年(?:来|里)   # 一年来, 5年来, 五年里
     | (?<![\d年月])(?:近|最近|过去)[一二两三四五六七八九十\d]{1,2}年(?![前后])      # 近两年
     | (?<![\d年月上下])(?:近|最近|过去|这)?(?:半年|半个月|[一二两三四五六七八九十\d]{1,2}个月)(?:来|以来|里)  # 半年来, 3个月来
@@ -53,7 +54,8 @@ _SPANS = r"""
     | 昨[天日](?![^，,。；;]{0,6}?的)                # 昨日已移送: the day before (not 昨天被捕的两名官员: a relative clause)
     | 本月\d{1,2}[日号](?:[至到—－-]\d{1,2}[日号])?                        # 本月12日至13日: this month's days
     | (?:今年|去年|\d{4}年)?(?<![\d月])\d{1,2}月[上中下]旬                       # 8月上旬: that part of the month
-    | 上个?月(?!份?[底末初])                                                # 上月，…: the month before
+    | 上个?月\d{1,2}[日号](?:[至到—－-]\d{1,2}[日号])?                     # 上月10日至13日: last month's days
+    | 上个?月(?!份?[底末初]|\d)                                             # 上月，…: the month before
     | 当天 | 当日 | 当晚 | 当夜                                               # that day: the day stated before
     | (?:\d{4}年|今年|去年)?(?:除夕夜?|大年三十|大年初一|正月初一)              # 除夕夜: that day
     | (?<![截至])目前(?=[，,]|[已共全])                                     # 目前，…: to now, no start
@@ -82,10 +84,12 @@ _YEARLESS = rf"""
 # 活动开展以来, 专项行动期间: not across 来源： or a line, nor over a year (来源：乐清市公安局今年以来 is
 # 今年以来; a year's own windows are read by the patterns above)
 _DURING = r"[^，。；,;：:\s年]{2,12}?(?:以来|期间)"
+# 行动中，警方冻结…; 此次行动中; 在“雷霆”专项行动中: the operation stated before, as 行动期间
+_IN_OPERATION = r"(?:在|于)?(?:此次|这次|本次|该次|是次|上述)?(?:“[^”]{1,8}”)?(?:专项|集中|整治|打击|统一|清查|收网|拘捕|抓捕)*行动中"
 
 # The scope a figure is stated for; a 以来/期间 phrase counts only when its clause ends.
 PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE_EVENT}|{_SINCE}|{_OF_YEAR}|{_YEARLESS}"
-                       rf"|{_DURING}(?=[，,]))", re.VERBOSE)
+                       rf"|{_DURING}(?=[，,])|{_IN_OPERATION}(?=[，,]))", re.VERBOSE)
 # The same grammar for a sentence without 以来 or 期间 (most sentences): the phrases that need them
 # cannot match there, and every other phrase starts with one of these characters, so the scan
 # skips the rest (same matches, several times faster: tests/stages/metrics/test_change.py)
@@ -99,7 +103,7 @@ PERIOD_STRIP_RE = re.compile(rf"(?:{_AS_OF}|{_SINCE_EVENT}|{_SINCE}|{_OF_YEAR}|{
 def period_scan(text: str):
     """The period phrases of ``text`` in order (``PERIOD_RE.finditer``; through the faster
     ``PLAIN_PERIOD_RE`` when the text holds no 以来 and no 期间)."""
-    if "以来" in text or "期间" in text:
+    if "以来" in text or "期间" in text or "行动中" in text:
         return PERIOD_RE.finditer(text)
     return PLAIN_PERIOD_RE.finditer(text)
 

@@ -347,6 +347,8 @@ def listed_object(lex, text: str, cand: Figure,
     found = lex.respectively_re.search(text, clause, cand.start)
     if not found:
         return None
+    if counts_acted_on(lex, text[found.end():cand.start]):
+        return None  # 鹿城区、瓯海区分别破获案件71起、58起: the districts act, 案件 is counted
     k = sum(1 for other, _ in previous if found.end() <= other.start and other.end <= cand.start)
     head_text = lex.copula_tail_re.sub("", found.group("list"))
     items = [i for i in re.split(r"[、和及与]", head_text) if i]
@@ -363,6 +365,22 @@ def listed_object(lex, text: str, cand: Figure,
     if not item or len(item) > 10 or not all(i.rsplit("的", 1)[-1] for i in items):
         return None
     return item + shared
+
+
+_ACTED_ON = re.compile(r"[\u4e00-\u9fff“”\"]{2,12}?(?=[\d０-９一二两三四五六七八九十百千万]|$)")
+
+
+def counts_acted_on(lex, after: str) -> bool:
+    """Return True when the words after 分别 are a verb and the noun it acts on before the first
+    figure: 鹿城区、瓯海区分别破获案件71起、58起 (the list names who acted, 案件 is the thing
+    counted), 10月、11月分别抓获犯罪嫌疑人12名、15名; not 鸡、猪的饲养量分别达到200万只 (no noun)
+    nor 分别占全国的80% (a share of a whole)."""
+    verb = lex.actions_re.match(after.lstrip("共已先后"))
+    if not verb:
+        return False
+    rest = after.lstrip("共已先后")[verb.end():]
+    noun = _ACTED_ON.match(rest)
+    return bool(noun) and "的" not in noun.group(0)
 
 
 def relative_noun_after(lex, text: str, cand: Figure, tokens) -> str | None:

@@ -124,6 +124,9 @@ def test_period_is_no_part_of_the_object(extractor, sentence, span, obj, period)
     # 分别: the k-th figure measures the k-th thing of the list, a head after 的 shared.
     ("过往的旅客、货物和车辆分别占全省的70%、30%和20%。", "30%", None, "货物"),
     ("全镇牛、羊的饲养量分别达到2万头和5万只。", "5万只", None, "羊饲养量"),
+    # 分别 after who acted (districts, months) and a verb with its noun: the noun is counted.
+    ("甲县、乙区分别破获盗窃案件12起、9起。", "9起", "破获", "盗窃案件"),
+    ("10月、11月分别抓获犯罪嫌疑人12名、15名。", "12名", "抓获", "犯罪嫌疑人"),
     # 为期 is no act; a noun-like verb before the real one names the subject; a verb inside a
     # relative clause is not the act; a pivot hands over to the verb of its object.
     ("政府承诺立即实施为期3年的改革计划。", "3年", "实施", "改革计划"),

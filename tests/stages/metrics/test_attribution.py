@@ -252,6 +252,37 @@ def test_period(extractor, paragraphs, span, start, end):
     # a case's window stated inside the sentence dates the penalties of the sentences after it
     (["被告人李某在2022年3月至2023年1月期间多次盗窃，价值5万元。法院判处其有期徒刑二年。"], "二年",
      "2022-03-01", "2023-01-31"),
+    # a penalty in a sentence opened by the verdict's day takes that day, the crime its window
+    (["又讯 6月10日，某区人民法院对一起盗伐林木案公开宣判，被告人张某2023年3月至9月盗伐林木80立方米，"
+      "被判处有期徒刑三年，并处罚金5万元。"], "5万元", "2024-06-10", "2024-06-10"),
+    (["又讯 6月10日，某区人民法院对一起盗伐林木案公开宣判，被告人张某2023年3月至9月盗伐林木80立方米，"
+      "被判处有期徒刑三年，并处罚金5万元。"], "80立方米", "2023-03-01", "2023-09-30"),
+    # one offender's deed told in a paragraph with a window of results: no window
+    (["今年1月至4月，县检察院共批准逮捕49人。办案检察官介绍，犯罪嫌疑人王某在一超市盗窃价值900余元的商品。"],
+     "900余元", None, None),
+    # a gang's deed keeps it; a single day stated before stays
+    (["今年以来，市公安局打掉诈骗团伙5个。犯罪嫌疑人杨某某等12人诱骗群众230余人签订借款合同。"], "230余人",
+     "2024-01-01", "2024-09-12"),
+    (["7月2日，某区检察院对一起集资诈骗案提起公诉。犯罪嫌疑人杜某以开办养生馆为名吸收资金860万元。"], "860万元",
+     "2024-07-02", "2024-07-02"),
+    # 行动中 / “雷霆”行动期间: the window stated for the operation earlier in the article
+    (["警务处于本月3日至6日采取代号“雷霆”的拘捕行动，拘捕18人。",
+      "警方相信，该集团自去年10月起清洗黑钱逾3亿元。行动中，警方冻结存款约2600万元。"], "约2600万元",
+     "2024-09-03", "2024-09-06"),
+    (["警方于上月10日至13日开展打击行动，拘捕12人。"], "12人", "2024-08-10", "2024-08-13"),
+    (["1月10日至3月10日，全市开展“飓风”专项行动，共破获案件356起。",
+      "乐清市公安局3月3日破获一起诈骗案。", "“飓风”行动期间，全市共侦破重大案件9起。"], "9起",
+     "2024-01-10", "2024-03-10"),
+    # the window a lead says the report is about, for later paragraphs that state none
+    (["6月26日，州里举行禁毒宣传活动，州禁毒办通报了1至5月各地禁毒工作情况。", "1至5月，甲县破获毒品案件9起。",
+      "在乙市，禁毒办会同市场监管部门检查娱乐场所126家次。"], "126家次", "2024-01-01", "2024-05-31"),
+    # what the investigation found after the day a case was solved is the case's past: no window
+    (["甲县公安局在3月3日破获的一起诈骗案中，查明该团伙先后骗取群众460余人。"], "460余人", None, None),
+    (["乙区公安分局在3月12日侦破的一起诈骗案中，抓获嫌疑人2名，追回被骗资金46万元。"], "46万元",
+     "2024-03-12", "2024-03-12"),
+    # what a press conference released takes its day, not the window it reported
+    (["1月24日，市检察院召开新闻发布会，通报2023年全市检察工作情况。", "去年，全市检察机关共起诉1426人。",
+      "发布会上，市检察院还通报了5起典型案例。"], "5起", "2024-01-24", "2024-01-24"),
     # a penalty a law provides has no window
     (["今年以来，海关破获毒品案件80宗。根据条例，贩运毒品最高刑罚为终身监禁及罚款300万元。"], "300万元", None, None),
     # 其中 lists parts of the figures just stated, whatever window the paragraph carried

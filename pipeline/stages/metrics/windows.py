@@ -1,0 +1,71 @@
+"""Windows a figure takes from what its sentence tells: the day of a verdict for its penalties,
+none for one offender's deed or for what an investigation found, the window a report's lead says
+it is about, the day of a press conference for what it released (GUIDE_attribution.md, section 2)."""
+
+from __future__ import annotations
+
+import re
+
+from ...dates import period_dates
+from .change import period_matches
+
+# 犯罪嫌疑人唐某在超市盗窃价值1200余元的商品: a clause whose subject is one offender, telling the deed
+# (not a gang's: 犯罪嫌疑人杨某某等12人以小额贷款为名…)
+_OFFENDER_DEED = re.compile(r"(?:^|[，,：:])\s*(?:犯罪嫌疑人|嫌疑人|被告人|嫌犯)[\u4e00-\u9fff]{0,2}某"
+                            r"(?![^，,。；;]{0,4}等)")
+_VERDICT = re.compile(r"宣判|判决|审结|一审|二审")
+_PENALTY = re.compile(r"判处|判决|判刑|获刑|并处")
+
+
+def verdict_day(text: str, position: int, found: tuple, published) -> tuple:
+    """Return the day of the verdict for a penalty in a sentence that opens with that day and
+    (又讯 6月10日 too) and then tells the crime's window: 6月10日，叙州区人民法院对一起非法采矿案公开宣判，被告人曾某勇
+    2023年3月至9月…盗采江砂…，被判处有期徒刑三年六个月，并处罚金15万元 -> Jun 10 (the sand and
+    its value keep 2023-03..09). Anything else is ``found`` unchanged."""
+    period, start, end = found
+    if start is None or end is None or start == end:
+        return found
+    matches = [m for m in period_matches(text) if m[1] <= position]
+    if len(matches) < 2 or matches[-1][2] != period or not _PENALTY.search(text, matches[-1][1], position):
+        return found
+    first = matches[0]
+    if not (first[3] or first[0] <= 4) or not _VERDICT.search(text, first[1], matches[-1][0]):
+        return found
+    day = (first[2], *period_dates(first[2], published))
+    return day if day[1] is not None and day[1] == day[2] else found
+
+
+MEETING = re.compile(r"(?:召开|举行)[^。；;，,]{0,10}?(?:发布会|通报会)")
+AT_MEETING = re.compile(r"\s*(?:在)?(?:新闻)?(?:发布会|通报会)(?:现场)?上")  # 发布会上，…
+RELEASING = re.compile(r"(?:通报|发布|公布)了?(?:其中)?$")  # …还通报了|5起典型案例: what the meeting released
+# 查明该团伙…, 经查，…: what the investigation found, the case's past (not the day it was solved)
+INQUIRY = re.compile(r"查明|经查")
+TOPIC_OPEN = re.compile(r"(?:通报|发布|公布|总结|介绍)了?")
+_TOPIC_BEFORE = re.compile(r"(?:通报|发布|公布|总结|介绍)了?$")
+_TOPIC_AFTER = re.compile(r"[^，,。；;]{0,24}?(?:情况|成效|战果|成果|工作|数据|形势)")
+
+
+def reported_window(text: str, published) -> tuple:
+    """Return the window a report's lead says the report is about, wherever it stands in the
+    sentence: 6月26日，黔东南州举行…宣传活动，州禁毒办通报了1至5月各地禁毒工作情况 -> Jan 1 to May 31;
+    公安部11日召开新闻发布会，通报今年以来全国公安机关…工作情况 -> Jan 1 to the publication date. The
+    later paragraphs that state none of their own take it; (None, None, None) when there is none."""
+    for begin, end, phrase, _ in period_matches(text):
+        if _TOPIC_BEFORE.search(text, max(0, begin - 3), begin) and _TOPIC_AFTER.match(text, end):
+            first, last = period_dates(phrase, published)
+            if first is not None or last is not None:
+                return phrase, first, last
+    return None, None, None
+
+
+def offender_deed(text: str, position: int, window) -> bool:
+    """Return True for a figure of one offender's deed told with no window of its own, in a
+    paragraph or report whose window is longer than a day (今年1月至4月，县检察院共受理…。办案检察官
+    介绍，犯罪嫌疑人唐某在县城一超市盗窃价值1200余元的商品后… -> no window: the theft is not one of
+    the window's results). A single day stated before stays (7月2日，…提起公诉。犯罪嫌疑人杜某亮…
+    吸收资金2860万元 -> Jul 2)."""
+    if not window or window[1] is None or window[1] == window[2]:
+        return False
+    return bool(_OFFENDER_DEED.search(text, 0, position))
+
+
