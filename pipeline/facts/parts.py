@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from .periods import same_window
+from .periods import same_window, to_date, window
 from .restate import Statement, actions_agree, objects_agree, overlap, refers_back, same_statistic, same_thing, slipped
 from .values import WEAK_CATEGORIES, agree, code_within
 
@@ -35,9 +35,10 @@ def marker_position(item: Statement) -> Marker | None:
     follow a total in the sentence before; …中， (上述38名犯罪嫌疑人中，已有30名) needs the total in
     its own sentence, unless it names a set stated before (在缴获的毒品中，冰毒11.3吨 two sentences
     after 缴获毒品20.6吨). A paragraph that opens with 其中 breaks down a total of the paragraph
-    before. (A clause after ； continuing an enumeration opened with 其中 is handled by
+    before. 包括 or 其中 right after …中， lists that set (今年破获的896起案件中，包括…163起、…58起): the
+    …中， stands. (A clause after ； continuing an enumeration opened with 其中 is handled by
     ``part_targets``.)"""
-    found = None
+    found, found_end = None, 0
     for match in _MARKER.finditer(item.sentence_prefix):
         at = item.prefix_start + match.start()
         inner = match.group() in _INNER
@@ -51,7 +52,11 @@ def marker_position(item: Statement) -> Marker | None:
             floor = item.previous_paragraph_start  # 其中 opening a paragraph
         else:
             floor = item.previous_start
-        found = Marker(at, floor, inner, named, named_start)
+        if found is not None and found.inner and not inner and not item.sentence_prefix[
+                found_end - item.prefix_start:match.start()].strip(" \u3000"):
+            found_end = item.prefix_start + match.end()
+            continue  # 今年破获的896起案件中，包括…163起: the 包括 lists the set the …中， names
+        found, found_end = Marker(at, floor, inner, named, named_start), item.prefix_start + match.end()
     return found
 
 
@@ -207,6 +212,14 @@ def _kind_of_all(item: Statement, ordered: list[Statement]) -> list[Statement]:
 _TOTAL_WORD = re.compile(r"总|共|累计|合计")
 
 
+def _kind_of_measure(part: Statement, total: Statement) -> bool:
+    """The part names a narrower kind of the total's measure (an object of its own ending like
+    the total's, two characters or more): 非法集资类案件涉案金额 of 涉案总金额, whatever verb was read
+    from the kind's name (集资 / 涉案)."""
+    return bool(part.object and total.object and part.object != total.object
+                and _common_head(part.object, total.object) >= 2)
+
+
 def _later_total(item: Statement, ordered: list[Statement]) -> list[Statement]:
     """The total of a marked part when no figure before it is of its topic, if stated later in
     the same or the next paragraph as a total (总, 共, 累计, 合计 in its clause), of the same
@@ -222,7 +235,8 @@ def _later_total(item: Statement, ordered: list[Statement]) -> list[Statement]:
             continue
         if (total.category == item.category and item.category not in WEAK_CATEGORIES
                 and _TOTAL_WORD.search(_CLAUSE_SPLIT.split(total.sentence_prefix)[-1])
-                and actions_agree(item, total) and _place_within(item.row, total.row) is False
+                and (actions_agree(item, total) or _kind_of_measure(item, total))
+                and _place_within(item.row, total.row) is False
                 and _comparable(item, total) and _one_window(item, total)):
             return [total]
     return []
@@ -275,9 +289,15 @@ def _kinds_before_total(item: Statement, ordered: list[Statement], targets: dict
 
 
 def _one_window(part: Statement, total: Statement) -> bool:
+    """The same window of counting (``periods.same_window``); when a period has no start, the
+    same words, or two ends that both stop to date: 截至11月底 (to Nov 30) and 今年以来 (to the
+    publication day) in a report of Dec 20 count the year so far."""
     p, t = part.row, total.row
     unresolved = not (p.get("period_start") and p.get("period_end") and t.get("period_start") and t.get("period_end"))
-    return same_window(p, t, part.published) or unresolved and p.get("period") == t.get("period")
+    if same_window(p, t, part.published):
+        return True
+    return unresolved and (p.get("period") == t.get("period") or (
+        to_date(window(p), part.published) and to_date(window(t), part.published)))
 
 
 def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
@@ -335,11 +355,20 @@ def _earlier_total(item: Statement, before: list[Statement]) -> list[Statement]:
     for total in reversed(before):
         if total.start < item.previous_paragraph_start:
             break
-        if (not refers_back(total) and total.category == item.category and _comparable(item, total)
+        if (not refers_back(total) and _comparable(item, total) and total.category not in WEAK_CATEGORIES
                 and total.object and total.stated.value > item.stated.value and _last_year(total) == _last_year(item)
-                and objects_agree(item, total) and actions_agree(item, total)):
+                and (total.category == item.category and objects_agree(item, total) and actions_agree(item, total)
+                     or _verbless_kind(item, total))):
             return [total]
     return []
+
+
+def _verbless_kind(part: Statement, total: Statement) -> bool:
+    """A kind named without a verb of its own (其中，刷单返利类诈骗案件736起): its category is only
+    guessed from the noun, so it is a kind of any earlier figure whose object ends like its own
+    (诈骗案件: 破获电信网络诈骗案件2087起), of the same place and window."""
+    return (part.action is None and _kind_of_measure(part, total) and _common_head(part.object, total.object) >= 3
+            and _place_within(part.row, total.row) is False and _one_window(part, total))
 
 
 def _same_frame(part: Statement, total: Statement) -> bool:
@@ -358,7 +387,8 @@ def continues(item: Statement, opened_at: int) -> bool:
 
 
 def _subdivided(item: Statement, ordered: list[Statement], breakdowns: set[int] = frozenset()) -> list[Statement]:
-    """The totals ``item`` subdivides by period or place, best last: one whose object agrees;
+    """The totals ``item`` subdivides by period or place, best last: one whose object agrees
+    (both named: a total without an object, 超速行驶96240起 read with none, is no better fit);
     then not a kind broken out of a total (``breakdowns``) unless it is of the part's own
     object (托克托县审结案件3126件 is part of the city's 审结案件58416件, not of its 刑事案件4628件,
     whatever the county's object was read as; 武汉…盗窃案件5630起 is part of 湖北…盗窃案件19612起,
@@ -370,7 +400,7 @@ def _subdivided(item: Statement, ordered: list[Statement], breakdowns: set[int] 
                   and _last_year(t) == _last_year(item) and _subdivision(item, t, later=t.start > item.start)]
     def rank(t: Statement) -> tuple:
         same, whole = t.object == item.object, t.index not in breakdowns
-        return (objects_agree(item, t), same or whole, same, -_days(t.row), whole, t.start < item.start,
+        return (bool(item.object and t.object) and objects_agree(item, t), same or whole, same, -_days(t.row), whole, t.start < item.start,
                 t.start if t.start < item.start else -t.start)
     candidates.sort(key=rank)
     return candidates
