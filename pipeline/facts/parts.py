@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from .periods import same_window, to_date, window
+from .periods import EARLIER_WORD, EARLIER_YEAR, same_window, to_date, window
 from .restate import Statement, actions_agree, objects_agree, overlap, refers_back, same_statistic, same_thing, slipped
 from .values import WEAK_CATEGORIES, agree, code_within
 
@@ -245,7 +245,7 @@ def _later_total(item: Statement, ordered: list[Statement]) -> list[Statement]:
 # the clause of a figure that counts all of a measure: 涉案总金额, 合计, 共计, 累计, 全市…, 全部…
 _ALL_WORD = re.compile(r"总|共|累计|合计|全市|全省|全区|全县|全部")
 _OWN_TOTAL_WORD = re.compile(r"总|共计|合计|累计")
-_EARLIER = re.compile(r"去年|上年|前年|同期")
+_EARLIER = re.compile(EARLIER_WORD)
 
 
 def _kinds_before_total(item: Statement, ordered: list[Statement], targets: dict[int, int]) -> list[Statement]:
@@ -265,7 +265,7 @@ def _kinds_before_total(item: Statement, ordered: list[Statement], targets: dict
     end = int(item.row.get("end") or item.start)
     kinds: list[Statement] = []
     for later in ordered:
-        if later.full_start != item.full_start or later.backref or later.index in targets:
+        if later.full_start != item.full_start or refers_back(later) or later.index in targets:
             if later.start > item.start and later.full_start != item.full_start:
                 break
             continue
@@ -406,7 +406,7 @@ def _subdivided(item: Statement, ordered: list[Statement], breakdowns: set[int] 
     return candidates
 
 
-_LAST_YEAR = re.compile(r"^\s*(?:去年|上年|前年)")
+_LAST_YEAR = re.compile(f"^\\s*(?:{EARLIER_YEAR})")
 
 
 def _last_year(item: Statement) -> bool:

@@ -147,3 +147,47 @@ def test_an_object_opening_with_its_own_place_restates_the_full_name():
             metric(raw, "18.6%", 18.6, "%", nth=1, obj="电信网络诈骗发案数", **place)]
     links = _by_text(raw, rows)
     assert links["18.6%"][0] == links["18.6%#2"][0]
+
+
+def test_a_last_year_base_is_a_sub_period_of_last_years_stated_total():
+    """2025年，全市破获盗窃案件121起 … 今年1至11月破获98起，去年同期为104起: the base (2025年1至11月,
+    read with last year's dates) is a sub-period part of the year's 121起; this year's 98起 is
+    no part of it."""
+    raw = "2025年，全市共破获盗窃案件121起。今年1至11月，全市破获盗窃案件98起，去年同期为104起。"
+    city = dict(category="cases_solved", action="破获", obj="盗窃案件", place="江苏省南京市")
+    rows = [metric(raw, "121起", 121, "起", period="2025年", period_start=date(2025, 1, 1),
+                   period_end=date(2025, 12, 31), **city),
+            metric(raw, "98起", 98, "起", **SO_FAR, **city),
+            metric(raw, "104起", 104, "起", period="去年同期", period_start=date(2025, 1, 1),
+                   period_end=date(2025, 11, 30), **city)]
+    assert _total_of(raw, rows, "104起") == "121起"
+    assert _by_text(raw, rows)["98起"][1] is None
+
+
+def test_a_last_year_base_read_with_this_years_dates_is_no_part():
+    """去年同期，全市破获盗窃案件104起 given this year's 1至11月 by the metrics stage: its year is
+    not known from its row, so it is neither a part of 2025年's 121起 nor a total of this year's."""
+    raw = "2025年，全市共破获盗窃案件121起。去年同期，全市破获盗窃案件104起。今年1至11月，玄武区破获盗窃案件31起。"
+    city = dict(category="cases_solved", action="破获", obj="盗窃案件", place="江苏省南京市")
+    rows = [metric(raw, "121起", 121, "起", period="2025年", period_start=date(2025, 1, 1),
+                   period_end=date(2025, 12, 31), **city),
+            metric(raw, "104起", 104, "起", **SO_FAR, **city),
+            metric(raw, "31起", 31, "起", **SO_FAR, **dict(city, place="江苏省南京市玄武区"))]
+    links = _by_text(raw, rows)
+    assert links["104起"][1] is None and links["31起"][1] is None
+
+
+def test_kinds_before_a_framed_total_are_its_parts():
+    """盗抢类案件涉案金额3.2亿元，诈骗类案件涉案金额1.5亿元，在全县的6.9亿元涉案总金额中，…: the
+    framed total restates the 6.9亿元 stated before (a back-reference), and still adds up the
+    kinds listed before it, as a total stated afresh would."""
+    raw = ("今年以来，全县经济犯罪案件涉案总金额6.9亿元。\n\n"
+           "盗抢类案件涉案金额3.2亿元，诈骗类案件涉案金额1.5亿元，在全县的6.9亿元涉案总金额中，已追缴2.1亿元。")
+    money = dict(kind="money", category="money_involved", place="浙江省衢州市", **SINCE)
+    rows = [metric(raw, "6.9亿元", 6.9e8, "元", action="涉案", obj="总金额", **money),
+            metric(raw, "3.2亿元", 3.2e8, "元", action="盗抢", obj="类案件涉案金额", **money),
+            metric(raw, "1.5亿元", 1.5e8, "元", action="诈骗", obj="类案件涉案金额", **money),
+            metric(raw, "6.9亿元", 6.9e8, "元", nth=1, action="涉案", obj="总金额", **money)]
+    links = _by_text(raw, rows)
+    assert links["6.9亿元"][0] == links["6.9亿元#2"][0]
+    assert links["3.2亿元"][1] == links["1.5亿元"][1] == links["6.9亿元"][0]
