@@ -138,7 +138,8 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
             previous = item
             continue
         # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
-        candidates = (_kind_of_all(item, ordered) or _kinds_before_total(item, ordered, targets)
+        candidates = (_kind_of_all(item, ordered) or _share_of(item, ordered)
+                      or _kinds_before_total(item, ordered, targets)
                       or _subdivided(item, ordered, breakdowns))
         candidates = [t for t in candidates if not _restates_whole_of(item, t, targets, by_index)]
         if not candidates and previous is not None:
@@ -210,6 +211,25 @@ def _kind_of_all(item: Statement, ordered: list[Statement]) -> list[Statement]:
 
 
 _TOTAL_WORD = re.compile(r"总|共|累计|合计")
+# …486起，占破获毒品犯罪案件总数的41.2%: the clause between a figure and its share of a whole
+_SHARE_OF = re.compile(r"^[，,]?\s*(?:约|共)?占[^，。；,;]{1,30}?的?$")
+
+
+def _share_of(item: Statement, ordered: list[Statement]) -> list[Statement]:
+    """The whole a figure is stated as a share of, right after it: 全市破获贩卖毒品案件486起，
+    占破获毒品犯罪案件总数的41.2% is part of the 破获毒品犯罪案件1180起 stated before (486 / 1180 is
+    41.2%). The whole is the nearest figure of the part's unit, place and window, anywhere in
+    the report, whose ratio to the part is the stated share within its rounding."""
+    share = next((s for s in ordered if s.start > item.start and s.prefix_start == item.prefix_start
+                  and s.unit_class == "%" and s.row.get("unit") in ("%", "％")), None)
+    end = int(item.row.get("end") or item.start)
+    if share is None or not _SHARE_OF.match(share.sentence_prefix[max(0, end - share.prefix_start):]):
+        return []
+    fits = [t for t in ordered if t is not item and not refers_back(t) and _comparable(item, t)
+            and _place_within(item.row, t.row) is False and _one_window(item, t)
+            and abs(100 * item.stated.value / t.stated.value - share.stated.value) <= max(share.stated.step, 0.05)]
+    fits.sort(key=lambda t: -abs(t.start - item.start))
+    return fits
 
 
 def _kind_of_measure(part: Statement, total: Statement) -> bool:

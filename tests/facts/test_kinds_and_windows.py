@@ -191,3 +191,18 @@ def test_kinds_before_a_framed_total_are_its_parts():
     links = _by_text(raw, rows)
     assert links["6.9亿元"][0] == links["6.9亿元#2"][0]
     assert links["3.2亿元"][1] == links["1.5亿元"][1] == links["6.9亿元"][0]
+
+
+def test_a_figure_stated_as_a_share_of_a_whole_is_part_of_that_whole():
+    """破获抢劫案件96起，占破获刑事案件总数的12.0% (96 / 800 is 12%) in a paragraph after the
+    刑事案件800起: a part, with no marker; 96起 stated as 30% of it is not."""
+    def rows_for(share: str, value: float):
+        raw = f"今年1至11月，全市共破获刑事案件800起。\n\n从类型看，全市破获抢劫案件96起，占破获刑事案件总数的{share}。"
+        city = dict(category="cases_solved", action="破获", place="江苏省南京市", **SO_FAR)
+        return raw, [metric(raw, "800起", 800, "起", obj="刑事案件", **city),
+                     metric(raw, "96起", 96, "起", obj="抢劫案件", **city),
+                     metric(raw, share, value, "%", kind="percent", obj="刑事案件总数", **city)]
+    raw, rows = rows_for("12.0%", 12.0)
+    assert _total_of(raw, rows, "96起") == "800起"
+    raw, rows = rows_for("30%", 30.0)
+    assert _by_text(raw, rows)["96起"][1] is None
