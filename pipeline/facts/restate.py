@@ -58,6 +58,7 @@ class Statement:
     previous_paragraph_start: int = 0
     clause: str = ""
     published: object = None
+    bare_object: str | None = None  # the object without the row's own place before it (乐山电诈发案数 → 电诈发案数)
 
     start: int = 0
     category: str = "other"
@@ -137,12 +138,12 @@ def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None 
     item = Statement(index, row, stated(row["value"] * scale, None if value_max is None else value_max * scale,
                                         row.get("approx")),
                      unit_class(row.get("unit"), kind), start=int(row.get("start") or 0),
-                     category=row.get("category") or "other",
-                     object=without_place(normalise_object(row.get("object")), row.get("place")),
+                     category=row.get("category") or "other", object=normalise_object(row.get("object")),
                      action=row.get("action") or None, published=published)
     if not raw:
         item.backref = row.get("object") in _BACKREF_OBJECTS
         return item
+    item.bare_object = without_place(item.object, row.get("place"))
     bounds = bounds or Boundaries(raw)
     start, end = item.start, int(row.get("end") or 0)
     left = bounds.before(bounds.sentence, start)
@@ -216,12 +217,20 @@ def _bare_share(item: Statement) -> bool:
 
 def objects_agree(a: Statement, b: Statement) -> bool:
     """犯罪嫌疑人 and 嫌疑人 agree (one holds the other), 电诈案件 and 电信网络诈骗案件 (an
-    abbreviation of three characters or more, from the same first character); 犯罪嫌疑人 and
+    abbreviation of three characters or more, from the same first character; also once the
+    row's own place is dropped: 乐山电诈发案数 / 电信网络诈骗发案数); 犯罪嫌疑人 and
     党员干部 do not. A share word (占比, 比例, 比重) says nothing about the thing counted:
     盗窃案件占比近四成 and 占立案总数的38.7% may agree."""
     x, y = a.object, b.object
     if x is None or y is None or share_object(x) or share_object(y):
         return True
+    if _objects_match(x, y):
+        return True
+    bare_x, bare_y = a.bare_object or x, b.bare_object or y
+    return (bare_x, bare_y) != (x, y) and _objects_match(bare_x, bare_y)
+
+
+def _objects_match(x: str, y: str) -> bool:
     if x in y or y in x or overlap(x, y) >= 0.6:
         return True
     short, long = sorted((x, y), key=len)
