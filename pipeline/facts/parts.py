@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from .periods import EARLIER_WORD, EARLIER_YEAR, same_window, to_date, window
+from .periods import BASE_WORD, EARLIER_WORD, EARLIER_YEAR, same_window, to_date, window
 from .restate import Statement, actions_agree, objects_agree, overlap, refers_back, same_statistic, same_thing, slipped
 from .values import WEAK_CATEGORIES, agree, code_within
 
@@ -129,6 +129,7 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
     unit and a larger value before the marker (其中跨境电信网络诈骗案件2100起 → 14870起), or a
     total it subdivides by period or place (the nearest earlier one, else the nearest later one)."""
     ordered = sorted(items, key=lambda s: (s.start, s.index))
+    _bases_take_topics(ordered)
     targets = _marked_parts(ordered)
     by_index = {item.index: item for item in ordered}
     breakdowns = {part for part, total in targets.items() if _same_frame(by_index[part], by_index[total])}
@@ -148,6 +149,24 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
             targets[item.index] = candidates[-1].index
         previous = item
     return targets
+
+
+_BASE = re.compile(f"(?:{EARLIER_YEAR})?(?:{BASE_WORD})(?:为|是|有|共)?$")
+
+
+def _bases_take_topics(ordered: list[Statement]) -> None:
+    """A base read without a category (破获盗窃案件98起，去年同期为104起: 104起 has no verb of its
+    own) counts what the figure it is the base of counts: it takes that figure's category,
+    object and action (the figure before it in its sentence, of its unit). Its own period
+    (last year's, when the metrics stage read it) stays, so it is a sub-period of a stated
+    last-year total (2025年…121起), not a restatement of this year's figure."""
+    for position, item in enumerate(ordered):
+        if item.category not in WEAK_CATEGORIES or not _BASE.search(item.sentence_prefix):
+            continue
+        before = next((s for s in reversed(ordered[:position]) if s.prefix_start == item.prefix_start
+                       and s.unit_class == item.unit_class and s.category not in WEAK_CATEGORIES), None)
+        if before is not None:
+            item.category, item.object, item.action = before.category, before.object, before.action
 
 
 def _listed_with(item: Statement, previous: Statement, targets: dict[int, int],

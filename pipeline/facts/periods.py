@@ -24,6 +24,7 @@ from ..lexicon import DATA_DIR, alternation, read_tagged
 _EARLIER = read_tagged(DATA_DIR / "facts_earlier_years.txt")
 # 去年, 上年, 前年: a year before the report's; with 同期, any word of an earlier count
 EARLIER_YEAR = alternation(_EARLIER.get("", []))
+BASE_WORD = alternation(_EARLIER.get("base", []))
 EARLIER_WORD = alternation(_EARLIER.get("", []) + _EARLIER.get("base", []))
 _PAST = re.compile(f"({EARLIER_WORD})")
 

@@ -206,3 +206,19 @@ def test_a_figure_stated_as_a_share_of_a_whole_is_part_of_that_whole():
     assert _total_of(raw, rows, "96起") == "800起"
     raw, rows = rows_for("30%", 30.0)
     assert _by_text(raw, rows)["96起"][1] is None
+
+
+def test_a_base_read_without_a_category_counts_what_its_figure_counts():
+    """今年1至11月…破获盗窃案件98起，去年同期为104起, the base read with last year's dates but no
+    category (object 同期, as the metrics stage gives it): it counts 破获盗窃案件 too, so it is a
+    sub-period part of 2025年's 121起."""
+    raw = "2025年，全市共破获盗窃案件121起。今年1至11月，全市破获盗窃案件98起，去年同期为104起。"
+    city = dict(category="cases_solved", action="破获", obj="盗窃案件", place="江苏省南京市")
+    rows = [metric(raw, "121起", 121, "起", period="2025年", period_start=date(2025, 1, 1),
+                   period_end=date(2025, 12, 31), **city),
+            metric(raw, "98起", 98, "起", **SO_FAR, **city),
+            metric(raw, "104起", 104, "起", obj="同期", place="江苏省南京市", period="今年1至11月",
+                   period_start=date(2025, 1, 1), period_end=date(2025, 11, 30))]
+    links = _by_text(raw, rows)
+    assert _total_of(raw, rows, "104起") == "121起"
+    assert links["98起"][0] != links["104起"][0] and links["98起"][1] is None
