@@ -7,7 +7,7 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from .periods import same_window
+from .periods import BASE_WORD, EARLIER_WORD, EARLIER_YEAR, same_window, to_date, window
 from .restate import Statement, actions_agree, objects_agree, overlap, refers_back, same_statistic, same_thing, slipped
 from .values import WEAK_CATEGORIES, agree, code_within
 
@@ -35,9 +35,10 @@ def marker_position(item: Statement) -> Marker | None:
     follow a total in the sentence before; …中， (上述38名犯罪嫌疑人中，已有30名) needs the total in
     its own sentence, unless it names a set stated before (在缴获的毒品中，冰毒11.3吨 two sentences
     after 缴获毒品20.6吨). A paragraph that opens with 其中 breaks down a total of the paragraph
-    before. (A clause after ； continuing an enumeration opened with 其中 is handled by
+    before. 包括 or 其中 right after …中， lists that set (今年破获的896起案件中，包括…163起、…58起): the
+    …中， stands. (A clause after ； continuing an enumeration opened with 其中 is handled by
     ``part_targets``.)"""
-    found = None
+    found, found_end = None, 0
     for match in _MARKER.finditer(item.sentence_prefix):
         at = item.prefix_start + match.start()
         inner = match.group() in _INNER
@@ -51,7 +52,11 @@ def marker_position(item: Statement) -> Marker | None:
             floor = item.previous_paragraph_start  # 其中 opening a paragraph
         else:
             floor = item.previous_start
-        found = Marker(at, floor, inner, named, named_start)
+        if found is not None and found.inner and not inner and not item.sentence_prefix[
+                found_end - item.prefix_start:match.start()].strip(" \u3000"):
+            found_end = item.prefix_start + match.end()
+            continue  # 今年破获的896起案件中，包括…163起: the 包括 lists the set the …中， names
+        found, found_end = Marker(at, floor, inner, named, named_start), item.prefix_start + match.end()
     return found
 
 
@@ -124,6 +129,7 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
     unit and a larger value before the marker (其中跨境电信网络诈骗案件2100起 → 14870起), or a
     total it subdivides by period or place (the nearest earlier one, else the nearest later one)."""
     ordered = sorted(items, key=lambda s: (s.start, s.index))
+    _bases_take_topics(ordered)
     targets = _marked_parts(ordered)
     by_index = {item.index: item for item in ordered}
     breakdowns = {part for part, total in targets.items() if _same_frame(by_index[part], by_index[total])}
@@ -133,7 +139,8 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
             previous = item
             continue
         # no marker, or a marker whose total is not at hand (…案中，缴获182千克)
-        candidates = (_kind_of_all(item, ordered) or _kinds_before_total(item, ordered, targets)
+        candidates = (_kind_of_all(item, ordered) or _share_of(item, ordered)
+                      or _kinds_before_total(item, ordered, targets)
                       or _subdivided(item, ordered, breakdowns))
         candidates = [t for t in candidates if not _restates_whole_of(item, t, targets, by_index)]
         if not candidates and previous is not None:
@@ -142,6 +149,24 @@ def part_targets(items: list[Statement]) -> dict[int, int]:
             targets[item.index] = candidates[-1].index
         previous = item
     return targets
+
+
+_BASE = re.compile(f"(?:{EARLIER_YEAR})?(?:{BASE_WORD})(?:为|是|有|共)?$")
+
+
+def _bases_take_topics(ordered: list[Statement]) -> None:
+    """A base read without a category (破获盗窃案件98起，去年同期为104起: 104起 has no verb of its
+    own) counts what the figure it is the base of counts: it takes that figure's category,
+    object and action (the figure before it in its sentence, of its unit). Its own period
+    (last year's, when the metrics stage read it) stays, so it is a sub-period of a stated
+    last-year total (2025年…121起), not a restatement of this year's figure."""
+    for position, item in enumerate(ordered):
+        if item.category not in WEAK_CATEGORIES or not _BASE.search(item.sentence_prefix):
+            continue
+        before = next((s for s in reversed(ordered[:position]) if s.prefix_start == item.prefix_start
+                       and s.unit_class == item.unit_class and s.category not in WEAK_CATEGORIES), None)
+        if before is not None:
+            item.category, item.object, item.action = before.category, before.object, before.action
 
 
 def _listed_with(item: Statement, previous: Statement, targets: dict[int, int],
@@ -205,6 +230,33 @@ def _kind_of_all(item: Statement, ordered: list[Statement]) -> list[Statement]:
 
 
 _TOTAL_WORD = re.compile(r"总|共|累计|合计")
+# …486起，占破获毒品犯罪案件总数的41.2%: the clause between a figure and its share of a whole
+_SHARE_OF = re.compile(r"^[，,]?\s*(?:约|共)?占[^，。；,;]{1,30}?的?$")
+
+
+def _share_of(item: Statement, ordered: list[Statement]) -> list[Statement]:
+    """The whole a figure is stated as a share of, right after it: 全市破获贩卖毒品案件486起，
+    占破获毒品犯罪案件总数的41.2% is part of the 破获毒品犯罪案件1180起 stated before (486 / 1180 is
+    41.2%). The whole is the nearest figure of the part's unit, place and window, anywhere in
+    the report, whose ratio to the part is the stated share within its rounding."""
+    share = next((s for s in ordered if s.start > item.start and s.prefix_start == item.prefix_start
+                  and s.unit_class == "%" and s.row.get("unit") in ("%", "％")), None)
+    end = int(item.row.get("end") or item.start)
+    if share is None or not _SHARE_OF.match(share.sentence_prefix[max(0, end - share.prefix_start):]):
+        return []
+    fits = [t for t in ordered if t is not item and not refers_back(t) and _comparable(item, t)
+            and _place_within(item.row, t.row) is False and _one_window(item, t)
+            and abs(100 * item.stated.value / t.stated.value - share.stated.value) <= max(share.stated.step, 0.05)]
+    fits.sort(key=lambda t: -abs(t.start - item.start))
+    return fits
+
+
+def _kind_of_measure(part: Statement, total: Statement) -> bool:
+    """The part names a narrower kind of the total's measure (an object of its own ending like
+    the total's, two characters or more): 非法集资类案件涉案金额 of 涉案总金额, whatever verb was read
+    from the kind's name (集资 / 涉案)."""
+    return bool(part.object and total.object and part.object != total.object
+                and _common_head(part.object, total.object) >= 2)
 
 
 def _later_total(item: Statement, ordered: list[Statement]) -> list[Statement]:
@@ -222,7 +274,8 @@ def _later_total(item: Statement, ordered: list[Statement]) -> list[Statement]:
             continue
         if (total.category == item.category and item.category not in WEAK_CATEGORIES
                 and _TOTAL_WORD.search(_CLAUSE_SPLIT.split(total.sentence_prefix)[-1])
-                and actions_agree(item, total) and _place_within(item.row, total.row) is False
+                and (actions_agree(item, total) or _kind_of_measure(item, total))
+                and _place_within(item.row, total.row) is False
                 and _comparable(item, total) and _one_window(item, total)):
             return [total]
     return []
@@ -231,7 +284,7 @@ def _later_total(item: Statement, ordered: list[Statement]) -> list[Statement]:
 # the clause of a figure that counts all of a measure: 涉案总金额, 合计, 共计, 累计, 全市…, 全部…
 _ALL_WORD = re.compile(r"总|共|累计|合计|全市|全省|全区|全县|全部")
 _OWN_TOTAL_WORD = re.compile(r"总|共计|合计|累计")
-_EARLIER = re.compile(r"去年|上年|前年|同期")
+_EARLIER = re.compile(EARLIER_WORD)
 
 
 def _kinds_before_total(item: Statement, ordered: list[Statement], targets: dict[int, int]) -> list[Statement]:
@@ -251,7 +304,7 @@ def _kinds_before_total(item: Statement, ordered: list[Statement], targets: dict
     end = int(item.row.get("end") or item.start)
     kinds: list[Statement] = []
     for later in ordered:
-        if later.full_start != item.full_start or later.backref or later.index in targets:
+        if later.full_start != item.full_start or refers_back(later) or later.index in targets:
             if later.start > item.start and later.full_start != item.full_start:
                 break
             continue
@@ -275,9 +328,15 @@ def _kinds_before_total(item: Statement, ordered: list[Statement], targets: dict
 
 
 def _one_window(part: Statement, total: Statement) -> bool:
+    """The same window of counting (``periods.same_window``); when a period has no start, the
+    same words, or two ends that both stop to date: 截至11月底 (to Nov 30) and 今年以来 (to the
+    publication day) in a report of Dec 20 count the year so far."""
     p, t = part.row, total.row
     unresolved = not (p.get("period_start") and p.get("period_end") and t.get("period_start") and t.get("period_end"))
-    return same_window(p, t, part.published) or unresolved and p.get("period") == t.get("period")
+    if same_window(p, t, part.published):
+        return True
+    return unresolved and (p.get("period") == t.get("period") or (
+        to_date(window(p), part.published) and to_date(window(t), part.published)))
 
 
 def _marked_parts(ordered: list[Statement]) -> dict[int, int]:
@@ -335,11 +394,20 @@ def _earlier_total(item: Statement, before: list[Statement]) -> list[Statement]:
     for total in reversed(before):
         if total.start < item.previous_paragraph_start:
             break
-        if (not refers_back(total) and total.category == item.category and _comparable(item, total)
+        if (not refers_back(total) and _comparable(item, total) and total.category not in WEAK_CATEGORIES
                 and total.object and total.stated.value > item.stated.value and _last_year(total) == _last_year(item)
-                and objects_agree(item, total) and actions_agree(item, total)):
+                and (total.category == item.category and objects_agree(item, total) and actions_agree(item, total)
+                     or _verbless_kind(item, total))):
             return [total]
     return []
+
+
+def _verbless_kind(part: Statement, total: Statement) -> bool:
+    """A kind named without a verb of its own (其中，刷单返利类诈骗案件736起): its category is only
+    guessed from the noun, so it is a kind of any earlier figure whose object ends like its own
+    (诈骗案件: 破获电信网络诈骗案件2087起), of the same place and window."""
+    return (part.action is None and _kind_of_measure(part, total) and _common_head(part.object, total.object) >= 3
+            and _place_within(part.row, total.row) is False and _one_window(part, total))
 
 
 def _same_frame(part: Statement, total: Statement) -> bool:
@@ -358,7 +426,8 @@ def continues(item: Statement, opened_at: int) -> bool:
 
 
 def _subdivided(item: Statement, ordered: list[Statement], breakdowns: set[int] = frozenset()) -> list[Statement]:
-    """The totals ``item`` subdivides by period or place, best last: one whose object agrees;
+    """The totals ``item`` subdivides by period or place, best last: one whose object agrees
+    (both named: a total without an object, 超速行驶96240起 read with none, is no better fit);
     then not a kind broken out of a total (``breakdowns``) unless it is of the part's own
     object (托克托县审结案件3126件 is part of the city's 审结案件58416件, not of its 刑事案件4628件,
     whatever the county's object was read as; 武汉…盗窃案件5630起 is part of 湖北…盗窃案件19612起,
@@ -370,13 +439,13 @@ def _subdivided(item: Statement, ordered: list[Statement], breakdowns: set[int] 
                   and _last_year(t) == _last_year(item) and _subdivision(item, t, later=t.start > item.start)]
     def rank(t: Statement) -> tuple:
         same, whole = t.object == item.object, t.index not in breakdowns
-        return (objects_agree(item, t), same or whole, same, -_days(t.row), whole, t.start < item.start,
+        return (bool(item.object and t.object) and objects_agree(item, t), same or whole, same, -_days(t.row), whole, t.start < item.start,
                 t.start if t.start < item.start else -t.start)
     candidates.sort(key=rank)
     return candidates
 
 
-_LAST_YEAR = re.compile(r"^\s*(?:去年|上年|前年)")
+_LAST_YEAR = re.compile(f"^\\s*(?:{EARLIER_YEAR})")
 
 
 def _last_year(item: Statement) -> bool:

@@ -6,7 +6,8 @@ the headline's 今年 cannot count past the publication day: it is the same wind
 今年以来 or 今年1至11月, the year's count so far. So two resolved windows are one when they are
 equal, or start on the same day and
 
-- one is open-ended (…以来, to the publication day), whatever the other's end; or
+- one is open-ended (…以来, or any window read to the publication day: 今年已), whatever the
+  other's end; or
 - one is the **open year** (the whole calendar year of publication, not over when the report
   appeared) and the other stops **to date**: at the publication day or after the end of the
   month before it (Nov 30 for a report of Dec 9; not 上半年, not 1至10月 in December); or
@@ -18,7 +19,14 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-_PAST = re.compile(r"(去年|上年|前年|同期)")
+from ..lexicon import DATA_DIR, alternation, read_tagged
+
+_EARLIER = read_tagged(DATA_DIR / "facts_earlier_years.txt")
+# 去年, 上年, 前年: a year before the report's; with 同期, any word of an earlier count
+EARLIER_YEAR = alternation(_EARLIER.get("", []))
+BASE_WORD = alternation(_EARLIER.get("base", []))
+EARLIER_WORD = alternation(_EARLIER.get("", []) + _EARLIER.get("base", []))
+_PAST = re.compile(f"({EARLIER_WORD})")
 
 
 def as_date(value) -> date | None:
@@ -67,6 +75,13 @@ def year_so_far(span: tuple, published) -> bool:
                 and (open_year(span, published) or to_date(span, published)))
 
 
+def _to_the_day(span: tuple, published) -> bool:
+    """Open-ended like …以来: the window stops on the publication day itself (今年已破案近900起,
+    read to the day of a report of Dec 20)."""
+    day = as_date(published)
+    return bool(day and span[1] == day)
+
+
 def _loosely_equal(a: tuple, b: tuple) -> bool:
     """Two windows that cover each other but for a tenth of the longer: 近三年 counted back from
     the publication day and 2021年1月至2023年11月 in one report."""
@@ -90,7 +105,7 @@ def same_window(a: dict, b: dict, published=None) -> bool:
         return True
     if pa[0] != pb[0]:
         return False
-    if "以来" in words:
+    if "以来" in words or _to_the_day(pa, published) or _to_the_day(pb, published):
         return True
     return (open_year(pa, published) and to_date(pb, published)
             or open_year(pb, published) and to_date(pa, published))

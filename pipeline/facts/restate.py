@@ -58,6 +58,7 @@ class Statement:
     previous_paragraph_start: int = 0
     clause: str = ""
     published: object = None
+    bare_object: str | None = None  # the object without the row's own place before it (乐山电诈发案数 → 电诈发案数)
 
     start: int = 0
     category: str = "other"
@@ -76,6 +77,23 @@ def normalise_object(obj: str | None) -> str | None:
         return None
     obj = _TOTAL_OF.sub("", _OBJECT_PREFIX.sub("", obj))
     return obj or None
+
+
+_LEVEL = "省市县区州盟旗"
+
+
+def without_place(obj: str | None, place: str | None) -> str | None:
+    """The counted thing without the row's own place before it: 乐山电诈发案数 → 电诈发案数 in a
+    row of 四川省乐山市 (the headline's short form of 电信网络诈骗发案数); a place name that is the
+    whole object stays."""
+    if not obj or not place:
+        return obj
+    for n in (4, 3, 2):
+        head = obj[:n]
+        if len(obj) > n + 1 and (place.endswith(head) and head[-1] in _LEVEL or (head + "市") in place
+                                  or any(head + level in place for level in _LEVEL)):
+            return obj[n:]
+    return obj
 
 
 def _bigrams(text: str) -> set[str]:
@@ -125,6 +143,7 @@ def statement(index: int, row: dict, raw: str | None, bounds: Boundaries | None 
     if not raw:
         item.backref = row.get("object") in _BACKREF_OBJECTS
         return item
+    item.bare_object = without_place(item.object, row.get("place"))
     bounds = bounds or Boundaries(raw)
     start, end = item.start, int(row.get("end") or 0)
     left = bounds.before(bounds.sentence, start)
@@ -185,14 +204,33 @@ def abbreviates(short: str, long: str) -> bool:
     return all(char in rest for char in short)
 
 
+def share_object(obj: str | None) -> bool:
+    """An object that names a share, not a thing counted: 占比, 所占比例, 比重."""
+    return bool(obj) and any(word in obj for word in _SHARE_OBJECTS)
+
+
+def _bare_share(item: Statement) -> bool:
+    """A share with no verb of its own (所占比例超过三成): its category is only a guess from the
+    words around, so it is compared as a figure without a category."""
+    return item.unit_class == "%" and item.action is None and share_object(item.object)
+
+
 def objects_agree(a: Statement, b: Statement) -> bool:
     """犯罪嫌疑人 and 嫌疑人 agree (one holds the other), 电诈案件 and 电信网络诈骗案件 (an
-    abbreviation of three characters or more, from the same first character); 犯罪嫌疑人 and
+    abbreviation of three characters or more, from the same first character; also once the
+    row's own place is dropped: 乐山电诈发案数 / 电信网络诈骗发案数); 犯罪嫌疑人 and
     党员干部 do not. A share word (占比, 比例, 比重) says nothing about the thing counted:
     盗窃案件占比近四成 and 占立案总数的38.7% may agree."""
     x, y = a.object, b.object
-    if x is None or y is None or x in _SHARE_OBJECTS or y in _SHARE_OBJECTS:
+    if x is None or y is None or share_object(x) or share_object(y):
         return True
+    if _objects_match(x, y):
+        return True
+    bare_x, bare_y = a.bare_object or x, b.bare_object or y
+    return (bare_x, bare_y) != (x, y) and _objects_match(bare_x, bare_y)
+
+
+def _objects_match(x: str, y: str) -> bool:
     if x in y or y in x or overlap(x, y) >= 0.6:
         return True
     short, long = sorted((x, y), key=len)
@@ -200,13 +238,20 @@ def objects_agree(a: Statement, b: Statement) -> bool:
 
 
 def actions_agree(a: Statement, b: Statement) -> bool:
-    """挽回损失 and 挽回 agree, 起诉 and 提起公诉 (an abbreviation); 抓获 and 处分 do not; a
-    missing action agrees with any."""
+    """挽回损失 and 挽回 agree, 起诉 and 提起公诉 (an abbreviation), 破案 and 破获 of 案件 (a
+    verb-object word); 抓获 and 处分 do not; a missing action agrees with any."""
     x, y = a.action, b.action
     if x is None or y is None or x in y or y in x:
         return True
     short, long = sorted((x, y), key=len)
-    return len(short) >= 2 and abbreviates(short, long)
+    return len(short) >= 2 and abbreviates(short, long) or _verb_object(a, b) or _verb_object(b, a)
+
+
+def _verb_object(a: Statement, b: Statement) -> bool:
+    """A verb-object word without an object of its own abbreviates the other's action and
+    object: 破案 (今年已破案近900起) of 破获…案件 (破获电信网络诈骗案件896起), 结案 of 审结案件."""
+    return (a.object is None and b.object is not None and a.action is not None and b.action is not None
+            and len(a.action) >= 2 and a.action[0] == b.action[0] and abbreviates(a.action, b.action + b.object))
 
 
 def _same_specific_topic(a: Statement, b: Statement) -> bool:
@@ -250,7 +295,8 @@ def same_thing(a: Statement, b: Statement) -> bool:
         return False
     if a.backref or b.backref:
         return True
-    weak_a, weak_b = a.category in WEAK_CATEGORIES, b.category in WEAK_CATEGORIES
+    weak_a = a.category in WEAK_CATEGORIES or _bare_share(a)
+    weak_b = b.category in WEAK_CATEGORIES or _bare_share(b)
     if not weak_a and not weak_b:
         return a.category == b.category and objects_agree(a, b) and actions_agree(a, b)
     if weak_a and weak_b:
