@@ -164,13 +164,15 @@ class OrgRules:
     def _drop_leading_verb(self, text: str, found: list[Candidate]) -> None:
         """Start an ORG after a verb that is also a county's name (issue 15): 该局会同 +
         白云区公安分局, 大名警方会同 + 县市场监管局 (a place-less organ then), ，会同 +
-        三市派出所. 会同县 at the start of a clause stays the county (会同县公安局)."""
+        三市派出所. 会同县 at the start of a clause or after its province or city stays the county
+        (会同县公安局, 湖南省 + 会同县公安局)."""
         for c in found:
             w = next((w for w in self.relative_before if len(w) >= 2
                       and text.startswith(w, c.start)), None)
             if w is None or c.end - c.start <= len(w) + 1:
                 continue
-            mid_clause = c.start > 0 and re.match(f"[{CJK}]", text[c.start - 1])
+            mid_clause = c.start > 0 and re.match(f"[{CJK}]", text[c.start - 1]) and not (
+                _after_parent_unit(text, c.start) and text.startswith(w + "县", c.start))
             if mid_clause or not text.startswith(w + "县", c.start):
                 c.start += len(w)
                 if text.startswith(LEVELS, c.start):
@@ -417,3 +419,9 @@ def several_units(span: str, rules) -> bool:
     m = SEVERAL_UNITS.search(span, 2)
     return m is not None and rules.gaz.pattern.fullmatch(span, 0, m.start()) is not None and \
         span[:m.start()] not in rules.relative_before
+
+
+def _after_parent_unit(text: str, at: int) -> bool:
+    """Return True when a province or city name ends right before ``at`` (湖南省 + 会同县公安局,
+    怀化市 + 会同县), not a demonstrative unit (该市 + 会同: the verb)."""
+    return at >= 3 and text[at - 1] in "省市州" and text[at - 2] not in "该本全我各"
