@@ -205,6 +205,8 @@ def _vet_org(rules, text: str, s: int, e: int, kind: str, bounds: set[int] | Non
         return None  # 常德 + 通报: a place and the verb after it (issue 15)
     if span.endswith(_VERBS_AFTER_PLACE) and span[:-2].endswith(rules.org_heads) and e - s > 4:
         e, span = e - 2, span[:-2]  # 赣州中院 + 通报: the verb after a short organ name stays out
+    if span.endswith("集团") and span[:-2].endswith(rules.gang_words):
+        return None  # 人头帐户 + 集团, 车手集团: a gang, no organisation (issue 15)
     if span in rules.not_org or span.strip("“”\"「」") in rules.not_org:
         return None  # 公安机关, 警方
     if span.endswith(("警方", "公安机关", "检察机关", "交警", "海警")) and not span.endswith(

@@ -95,6 +95,7 @@ class OrgRules:
             f"(?:{trie_pattern(LEVELS)})([{CJK}]{{0,8}}?)(?:{trie_pattern(heads + organs)})"
             f"(?:(?<=委)员会(?:办公室)?|(?:纪委)?监委|政法委|政府)?")
         self.relative_before = tuple(read_words(data_dir / "entity_org_relative_before.txt"))
+        self.gang_words = tuple(read_words(data_dir / "entity_gang_words.txt"))
         self.media_re = re.compile(trie_pattern(read_words(data_dir / "entity_org_media.txt")))
         shops = read_tagged(data_dir / "entity_org_shops.txt")
         self.shop_before = tuple(shops.get("before", []))
@@ -243,7 +244,8 @@ class OrgRules:
     def shop_orgs(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Return shops named by their brand (ORG, like hotels): a quoted name before 的 + a shop
         noun (一家名为“老街烧烤”的店), or a name of 3-6 characters + a shop head after a word that
-        opens it (在辖区 + 东来顺饭庄; not 一家 + 高档饭店), or a name led by a place after 的
+        opens it (在辖区 + 东来顺饭庄, 一家 + 广丰副食店: a place's name and a head of three; not 一家 + 高档饭店),
+        or a name led by a place after 的
         (路上的 + 浑源凉粉馆)."""
         out = []
         if "“" in text:
@@ -251,11 +253,13 @@ class OrgRules:
                 if m.group("n") not in self.not_org:
                     out.append(Candidate(m.start("n"), m.end("n"), "ORG", None, "rule:shop", SOFT))
         for m in self.shop_head_re.finditer(text):
-            b = next((b for b in range(max(0, m.start() - 6), m.start() - 2)
+            shortest = 2 if m.end() - m.start() >= 3 else 3  # 一家 + 广丰 + 副食店: a long head
+            b = next((b for b in range(max(0, m.start() - 6), m.start() - shortest + 1)
                       if (text.endswith(self.shop_before, 0, b) or (
                           text.endswith("的", 0, b) and self.gaz.pattern.match(text, b)))
                       and not any(w in text[b:m.start()] for w in self.shop_before)
                       and re.fullmatch(f"[{CJK}]+", text[b:m.start()])
+                      and (m.start() - b >= 3 or self.gaz.pattern.fullmatch(text, b, m.start()))
                       and self.proper_name(text[b:m.start()])), None)
             if b is not None:
                 out.append(Candidate(b, m.end(), "ORG", None, "rule:shop", SOFT))
