@@ -260,6 +260,7 @@ class OrgRules:
                       and not any(w in text[b:m.start()] for w in self.shop_before)
                       and re.fullmatch(f"[{CJK}]+", text[b:m.start()])
                       and (m.start() - b >= 3 or self.gaz.pattern.fullmatch(text, b, m.start()))
+                      and not set(text[b:m.start()]) & COUNT_CHARS
                       and self.proper_name(text[b:m.start()])), None)
             if b is not None:
                 out.append(Candidate(b, m.end(), "ORG", None, "rule:shop", SOFT))
@@ -423,6 +424,10 @@ def several_units(span: str, rules) -> bool:
     m = SEVERAL_UNITS.search(span, 2)
     return m is not None and rules.gaz.pattern.fullmatch(span, 0, m.start()) is not None and \
         span[:m.start()] not in rules.relative_before
+
+
+# Characters of a count that no shop's name holds: 县城 + 一 + 副食店 is "a shop in town".
+COUNT_CHARS = set("一二两三四五几个家间处座")
 
 
 def _after_parent_unit(text: str, at: int) -> bool:
