@@ -3,7 +3,6 @@ written for the tests, none copied from the gold pages)."""
 
 from __future__ import annotations
 
-
 import pytest
 
 from pipeline.stages.entities.model import vet_spans
