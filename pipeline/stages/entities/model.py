@@ -12,6 +12,7 @@ import re
 from .candidate import CJK, MODEL, Candidate
 from .rules_org import several_units
 from .place_words import LOC_NOT_BEFORE
+from .rules_person import given_name_after
 from .rules_place import ORGANS_AFTER_COUNTY, water_mouth
 from .rules_roads import DIRECT_AREA, WATER_FINAL
 
@@ -104,6 +105,8 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
             label = "LOC"  # 贡江为赣江东源: a river the model read as a name (issue 15)
         if label == "PERSON" and e - s > 2 and _SURNAME_XING.fullmatch(span[:2]):
             e = s + 2  # 林姓 + 男子: the person word stays out (issue 15)
+        if label == "PERSON" and e - s == 3 and span[1] == "某":
+            e = s + 2 + _given_name(rules, text, s, tokens)  # 喻某 + 提出: the verb stays out
         e = _cut_at_open_quote(text, s, e, label)
         if e - s == 1 and label in ("GPE", "LOC") and not abbreviation_in_context(
                 rules, text, s, singles, words):
@@ -132,6 +135,13 @@ def vet_spans(rules, text: str, spans: list[tuple[int, int, str]], kind: str,
             continue
         out.append(Candidate(s, e, label, None, "model", MODEL, text[max(s, e - 3):e]))
     return out
+
+
+def _given_name(rules, text: str, s: int, tokens: list[tuple[int, int]] | None) -> int:
+    """Return 1 when the model's 喻某X keeps its third character as a given name (邹某虎), 0 when
+    X starts the sentence's verb (喻某 + 提出上诉: a verb of the lexicon, see ``given_name_after``)."""
+    word_end = next((b for a, b in tokens or () if a == s + 2), None)
+    return given_name_after(text, s, s + 2, word_end, rules.verbs_after_mou, rules.not_given_words)
 
 
 # What after a name ending in 江/河/湖/溪 makes it the water (贡江 + 为赣江东源, 石亭江 + 水位).
@@ -195,15 +205,18 @@ def _vet_org(rules, text: str, s: int, e: int, kind: str, bounds: set[int] | Non
         return None  # 常德 + 通报: a place and the verb after it (issue 15)
     if span.endswith(_VERBS_AFTER_PLACE) and span[:-2].endswith(rules.org_heads) and e - s > 4:
         e, span = e - 2, span[:-2]  # 赣州中院 + 通报: the verb after a short organ name stays out
+    if span.endswith("集团") and span[:-2].endswith(rules.gang_words):
+        return None  # 人头帐户 + 集团, 车手集团: a gang, no organisation (issue 15)
     if span in rules.not_org or span.strip("“”\"「」") in rules.not_org:
         return None  # 公安机关, 警方
     if span.endswith(("警方", "公安机关", "检察机关", "交警", "海警")) and not span.endswith(
             ("公安交警", "中国海警")):
         return None  # 南浔警方, 济南交警, 北海海警: the place is a GPE of its own (issue 15)
     lead = next((w for w in rules.relative_before if len(w) >= 2 and span.startswith(w)
-                 and span[len(w):len(w) + 1] in "市区县省州"), None)
+                 and (span[len(w):len(w) + 1] in "市区县省州"
+                      or _whole_org(rules, span[len(w):]))), None)
     if lead:
-        return None  # 联合 + 市公安局: the rule has the organ, the verb stays out
+        return None  # 联合 + 市公安局, 會同 + 刑事警察局: the rule has the organ, the verb stays out
     if rules.org_relative.match(span) and (text.startswith("机关", e)
                                             or not rules.org_candidates(span)):
         return None  # 市公安局机关: the bureau's staff; 该局
@@ -213,6 +226,11 @@ def _vet_org(rules, text: str, s: int, e: int, kind: str, bounds: set[int] | Non
             and not text[s:e].endswith(rules.org_heads):
         return None
     return e
+
+
+def _whole_org(rules, span: str) -> bool:
+    """Return True when the rules read all of ``span`` as one ORG (刑事警察局, 南平市公安局)."""
+    return any(c.start == 0 and c.end == len(span) for c in rules.org_candidates(span))
 
 
 def _vet_place(rules, text: str, s: int, e: int, label: str, places: list[tuple[int, int]],

@@ -31,8 +31,18 @@ class AbbreviationRules:
         self.abbr_side_re = re.compile(f"(?=[{chars}]方)")  # 中方, 美方
         # 中老边境, 中缅边境: one LOC (China's neighbours by their one-character names too)
         self.border_re = re.compile(f"[{chars}{NEIGHBOURS}]{{2}}边境(?:线|地区)?")
+        self.pair_re = re.compile(f"[{chars}{NEIGHBOURS}]{{2}}")
         self.abbr_word_re = re.compile(  # 访华, 来华 (not 华盛顿)
             f"(?:{trie_pattern(contexts.get('word', []))})(?!盛顿|沙|东|南|北|西|中|山|夏)")
+
+    def _borders_before(self, text: str, at: int) -> list[Candidate]:
+        """Return the borders listed before a border whose 边境 they share (issue 15): 中缅、 +
+        中越边境地区 → the LOCs 中缅 and 中越边境地区 (each pair is one border, not two GPEs)."""
+        out = []
+        while at >= 3 and text[at - 1] in "、和及与" and self.pair_re.fullmatch(text, at - 3, at - 1):
+            out.append(Candidate(at - 3, at - 1, "LOC", None, "rule:border", SOFT))
+            at -= 3
+        return out
 
     def abbreviation_candidates(self, text: str, tokens: list[tuple[int, int]] | None
                                 ) -> list[Candidate]:
@@ -53,8 +63,9 @@ class AbbreviationRules:
                 if (s, s + 2) in words and text[s] in self.abbr:
                     out.append(Candidate(s, s + 1, "GPE", self.abbr[text[s]], "rule:abbreviation", SOFT))
         if "边境" in text:
-            out += [Candidate(m.start(), m.end(), "LOC", None, "rule:border", SOFT)
-                    for m in self.border_re.finditer(text)]
+            for m in self.border_re.finditer(text):
+                out.append(Candidate(m.start(), m.end(), "LOC", None, "rule:border", SOFT))
+                out += self._borders_before(text, m.start())
         for m in self.abbr_word_re.finditer(text):
             k = m.start() + m.group().index("华")
             out.append(Candidate(k, k + 1, "GPE", self.abbr["华"], "rule:abbreviation", SOFT))

@@ -51,11 +51,15 @@ TOMORROW = re.compile(r"(?<!光)明日(?:[（(](?P<d>[0-9０-９]{1,2})日[）)]
 # 今年前两个月, 今年前10个月.
 YEAR_PART = re.compile("首(?:(?P<n>[0-9０-９]{1,2}|[一二三四五六七八九十]{1,2})个?月"
                        "|(?P<q>[一二三])?季(?:度)?)"
-                       "|前(?P<m>[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})个月")
+                       "|前(?P<m>[0-9０-９]{1,2}个?|[一两二三四五六七八九十]{1,2}个)月")
 # A part of a year written without its year: 前三季度, 第四季, 首季度 (the last such part begun
 # by the publication date).
 BARE_PART = re.compile("(?<![年0-9０-９])(?:前三季度|第(?P<q>[一二三四])季(?:度)?"
                        "|首(?P<fq>[一二三])?季(?:度)?)")
+# The first months of a year written without it, at the start of a clause or after a
+# headline's colon: 前8个月全国…, ，前两个月共… (not 案发前两个月: a time before an event).
+BARE_MONTHS = re.compile("(?:^|(?<=[，。；：:、 　\n]))前(?P<m>[0-9０-９]{1,2}|[一两二三四五六七八九十]{1,2})个月"
+                         "(?![内里后前中来以])")
 # Years up to the publication date: 一年来, 近三年来, 两年来.
 YEARS_SINCE = re.compile("(?<![0-9０-９一二三四五六七八九十几多])近?(?P<n>[二三四五六七八九]?十[一二三四五六七八九]?"
                          "|[一两二三四五六七八九])年来")
@@ -104,8 +108,8 @@ class DateRules:
             if m.group().endswith("年") and self._starts_a_title(text, m.start(), m.end()):
                 continue  # (2021年自然资源领域…整治工作方案): the year is part of a title
             if m.group().endswith("年") and (text.startswith(YEAR_LABEL_AFTER, m.end()) or (
-                    m.start() and text[m.start() - 1] in "较比")):
-                continue  # 1997年刑法, 较上年同期, 较2024年减少: a label, a comparison base
+                    m.start() and text[m.start() - 1] in "较比") or _compared_with(text, m)):
+                continue  # 1997年刑法, 较上年同期, 与去年同期相比: a label, a comparison base
             normalized = normalize_date(m, published)
             if m.group() in TODAY and published is not None:
                 normalized = published.isoformat()  # 今日 in a page of 2025-03-14
@@ -171,6 +175,13 @@ class DateRules:
         return bool(close and self.law_title(close.group()))
 
 
+def _compared_with(text: str, m: re.Match) -> bool:
+    """Return True when the year ``m`` is the base of a comparison: 与去年同期相比, 和上年同期比,
+    同2023年同期持平 (a period compared with, not a time of the report)."""
+    return (m.start() > 0 and text[m.start() - 1] in "与和同跟"
+            and text.startswith("同期", m.end()))
+
+
 def _western_year(m: re.Match) -> str:
     """Return the Republic year ``m`` as a western year of the same length: 民國114年 →
     "␠2025年" (a space before it), 民國99年 → "2010年"."""
@@ -198,7 +209,7 @@ def _part_months(m: re.Match) -> int:
     首季 → 3."""
     g = m.groupdict()
     if g.get("n") or g.get("m"):
-        return min(12, cn_int((g.get("n") or g["m"]).replace("两", "二")))
+        return min(12, cn_int((g.get("n") or g["m"]).replace("两", "二").rstrip("个")))
     return 3 * cn_int(g.get("q") or g.get("fq") or "一")
 
 
@@ -225,6 +236,10 @@ def _written_forms(text: str, published: date | None) -> list[Candidate]:
             clock = CLOCK_AFTER.match(text, m.end())
             out.append(Candidate(m.start(), clock.end() if clock else m.end(), "DATE",
                                  _tomorrow(m, published), "rule:date", SURE))
+    if "个月" in text:
+        for m in BARE_MONTHS.finditer(text):
+            out.append(Candidate(m.start(), m.end(), "DATE", _bare_part(m, published),
+                                 "rule:date", SURE))
     if "季" in text:
         for m in BARE_PART.finditer(text):
             out.append(Candidate(m.start(), m.end(), "DATE", _bare_part(m, published),
@@ -269,12 +284,12 @@ def _bare_part(m: re.Match, published: date | None) -> str | None:
     首季) in the last year where they have ended (前三季度 published in January: last year's)."""
     if published is None:
         return None
-    q = m.group("q")
+    q = m.groupdict().get("q")
     if q:
         last = 3 * cn_int(q)
         year = published.year if published.month >= last - 2 else published.year - 1
         return f"{year}-{last - 2:02d}-01/" + _first_months(year, last).split("/")[1]
-    last = 9 if m.group().startswith("前") else _part_months(m)
+    last = 9 if m.group().startswith("前三季") else _part_months(m)
     year = published.year if published.month > last else published.year - 1
     return _first_months(year, last)
 

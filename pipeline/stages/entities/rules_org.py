@@ -95,6 +95,7 @@ class OrgRules:
             f"(?:{trie_pattern(LEVELS)})([{CJK}]{{0,8}}?)(?:{trie_pattern(heads + organs)})"
             f"(?:(?<=委)员会(?:办公室)?|(?:纪委)?监委|政法委|政府)?")
         self.relative_before = tuple(read_words(data_dir / "entity_org_relative_before.txt"))
+        self.gang_words = tuple(read_words(data_dir / "entity_gang_words.txt"))
         self.media_re = re.compile(trie_pattern(read_words(data_dir / "entity_org_media.txt")))
         shops = read_tagged(data_dir / "entity_org_shops.txt")
         self.shop_before = tuple(shops.get("before", []))
@@ -164,13 +165,15 @@ class OrgRules:
     def _drop_leading_verb(self, text: str, found: list[Candidate]) -> None:
         """Start an ORG after a verb that is also a county's name (issue 15): 该局会同 +
         白云区公安分局, 大名警方会同 + 县市场监管局 (a place-less organ then), ，会同 +
-        三市派出所. 会同县 at the start of a clause stays the county (会同县公安局)."""
+        三市派出所. 会同县 at the start of a clause or after its province or city stays the county
+        (会同县公安局, 湖南省 + 会同县公安局)."""
         for c in found:
             w = next((w for w in self.relative_before if len(w) >= 2
                       and text.startswith(w, c.start)), None)
             if w is None or c.end - c.start <= len(w) + 1:
                 continue
-            mid_clause = c.start > 0 and re.match(f"[{CJK}]", text[c.start - 1])
+            mid_clause = c.start > 0 and re.match(f"[{CJK}]", text[c.start - 1]) and not (
+                _after_parent_unit(text, c.start) and text.startswith(w + "县", c.start))
             if mid_clause or not text.startswith(w + "县", c.start):
                 c.start += len(w)
                 if text.startswith(LEVELS, c.start):
@@ -241,7 +244,8 @@ class OrgRules:
     def shop_orgs(self, text: str, found: list[Candidate]) -> list[Candidate]:
         """Return shops named by their brand (ORG, like hotels): a quoted name before 的 + a shop
         noun (一家名为“老街烧烤”的店), or a name of 3-6 characters + a shop head after a word that
-        opens it (在辖区 + 东来顺饭庄; not 一家 + 高档饭店), or a name led by a place after 的
+        opens it (在辖区 + 东来顺饭庄, 一家 + 广丰副食店: a place's name and a head of three; not 一家 + 高档饭店),
+        or a name led by a place after 的
         (路上的 + 浑源凉粉馆)."""
         out = []
         if "“" in text:
@@ -249,11 +253,14 @@ class OrgRules:
                 if m.group("n") not in self.not_org:
                     out.append(Candidate(m.start("n"), m.end("n"), "ORG", None, "rule:shop", SOFT))
         for m in self.shop_head_re.finditer(text):
-            b = next((b for b in range(max(0, m.start() - 6), m.start() - 2)
+            shortest = 2 if m.end() - m.start() >= 3 else 3  # 一家 + 广丰 + 副食店: a long head
+            b = next((b for b in range(max(0, m.start() - 6), m.start() - shortest + 1)
                       if (text.endswith(self.shop_before, 0, b) or (
                           text.endswith("的", 0, b) and self.gaz.pattern.match(text, b)))
                       and not any(w in text[b:m.start()] for w in self.shop_before)
                       and re.fullmatch(f"[{CJK}]+", text[b:m.start()])
+                      and (m.start() - b >= 3 or self.gaz.pattern.fullmatch(text, b, m.start()))
+                      and not set(text[b:m.start()]) & COUNT_CHARS
                       and self.proper_name(text[b:m.start()])), None)
             if b is not None:
                 out.append(Candidate(b, m.end(), "ORG", None, "rule:shop", SOFT))
@@ -417,3 +424,13 @@ def several_units(span: str, rules) -> bool:
     m = SEVERAL_UNITS.search(span, 2)
     return m is not None and rules.gaz.pattern.fullmatch(span, 0, m.start()) is not None and \
         span[:m.start()] not in rules.relative_before
+
+
+# Characters of a count that no shop's name holds: 县城 + 一 + 副食店 is "a shop in town".
+COUNT_CHARS = set("一二两三四五几个家间处座")
+
+
+def _after_parent_unit(text: str, at: int) -> bool:
+    """Return True when a province or city name ends right before ``at`` (湖南省 + 会同县公安局,
+    怀化市 + 会同县), not a demonstrative unit (该市 + 会同: the verb)."""
+    return at >= 3 and text[at - 1] in "省市州" and text[at - 2] not in "该本全我各"

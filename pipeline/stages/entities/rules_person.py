@@ -32,6 +32,12 @@ CREDIT = re.compile(f"(?:责任编辑|值班编辑|编辑|校对|审核|审校|�
 # 于 is a preposition too (于某日), so 于某 is a person only after a word for one
 # (犯罪嫌疑人于某光); the surname list (also the model's feature) leaves 于 out.
 YU_MOU = re.compile("(?:(?<=嫌疑人|被告人|被害人|受害人|当事人)|(?<=男子|女子|村民|司机|老人|妻子|丈夫))于某")
+# A surname outside the list (陇, 禤, 睢) is still a person's after a word for one or a kinship
+# word (男子陇某强, 其堂弟陇某, 被告人禤某) (issue 15); not a determiner (该某, 这某).
+RARE_MOU = re.compile("(?:(?<=嫌疑人|被告人|被害人|受害人|当事人)|(?<=男子|女子|村民|司机|老人|"
+                      "妻子|丈夫|儿子|女儿|堂弟|堂兄|堂妹|堂姐|表弟|表哥|表妹|表姐|侄子|侄女|外甥|"
+                      "弟弟|哥哥|姐姐|妹妹|父亲|母亲|同伙))"
+                      f"(?![该这那此每各某一其本])[{CJK}]某")
 # 于某 is also a person where a preposition cannot stand: at the start of a clause or a list
 # (，于某海驾驶渔船…, 、于某某), after a kinship word (其表弟于某) or a verb whose object is a
 # person (判处于某海) (issue 15); not before a time or place word (于某日, 于某地:
@@ -91,6 +97,11 @@ class PersonRules:
             out.append(Candidate(m.start(g), m.end(g), "PERSON", role, "rule:credit", SOFT))
         if "于某" in text:
             out += self._yu_mou(text, words)
+        for m in RARE_MOU.finditer(text) if "某" in text else ():
+            if text[m.start()] not in self.surnames and text[m.start()] != "于":
+                end = m.end() + given_name_after(text, m.start(), m.end(), words.get(m.end()),
+                                                 self.verbs_after_mou, self.not_given_words)
+                out.append(Candidate(m.start(), end, "PERSON", "anonymised", "rule:anonymised", SOFT))
         for m in self.xing_re.finditer(text) if "姓" in text else ():
             if not (m.start() and text[m.start() - 1] in self.surnames):  # 同姓, 百姓 stay words
                 out.append(Candidate(m.start(), m.end(), "PERSON", "anonymised", "rule:anonymised", SOFT))
