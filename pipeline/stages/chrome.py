@@ -385,7 +385,10 @@ def _mark_poster(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
             meta.outlet = meta.outlet or lines[i - 1].text
 
 
-_CHANNEL_SEP = re.compile(r"[ \t]*[|｜][ \t]*")
+# 社会｜示例新闻网, 政法动态_示例新闻网, 示例新闻网 - 法治: a channel's name and the site's, parted by a
+# bar, an underscore or a dash (a browser title's joints).
+_MEDIUM_END = re.compile(r"(?:网|报|社|台)$")  # 法制网, 示例日报: a medium's name, no channel
+_CHANNEL_SEP = re.compile(r"[ \t]*(?:[|｜_]|[-—–－]{1,2})[ \t]*")
 
 
 def _site_name(text: str) -> bool:
@@ -395,12 +398,13 @@ def _site_name(text: str) -> bool:
 
 def _channel_site(line: Line, meta: PageMeta) -> bool:
     """True for a channel's name and the site's on one line at the top of a page (``社会｜示例
-    新闻网``, ``示例日报｜法治``); a news site's or paper's name so printed is the outlet."""
+    新闻网``, ``示例日报｜法治``, ``政法动态_示例新闻网``, ``示例新闻网-法治``; not ``示例日报 - 示例网``, a paper and its
+    site); a news site's or paper's name so printed is the outlet."""
     parts = _CHANNEL_SEP.split(line.simple)
     if len(parts) != 2:
         return False
     site = next((part for part, other in (parts, parts[::-1])
-                 if _WEB_NAME.match(part) and _CHANNEL_WORD.match(other) and not _WEB_NAME.match(other)), None)
+                 if _WEB_NAME.match(part) and _CHANNEL_WORD.match(other) and not _MEDIUM_END.search(other)), None)
     if site is None:
         return False
     at = line.simple.find(site)

@@ -81,13 +81,15 @@ def mark_headlines(lines: list[Line], titled: set[int] = frozenset()) -> None:
 
 
 def tag_text(line: Line) -> str:
-    """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安, ``一、省高院…`` → 省高院…."""
+    """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安, ``一、省高院…`` → 省高院…,
+    ``一、禁毒|`` → 禁毒."""
     if line.kind != "tag":
         return line.text
     number = headers.ENUMERATED.match(line.simple)
-    if number:
-        return line.text[number.end():].strip()
     text = line.text.rstrip()
+    if number:  # 一、禁毒| → 禁毒
+        text = line.text[number.end():].strip()
+        return text.strip("【】〖〗〔〕|｜ ") if text.endswith(("|", "｜", "】", "〗", "〕")) else text
     if text.endswith(("|", "｜")):  # 【柳州】禁毒| → 禁毒
         text = re.split(r"[】〗〕]", text)[-1]
     return text.strip("【】〖〗〔〕|｜ ")

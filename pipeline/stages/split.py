@@ -83,15 +83,16 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
         if headers.LONE_TAG.match(line.simple):  # 【广州】 above its item
             out.append(_Line(line.start, line.end, line.text, "tag", line.simple))
             continue
-        match = headers.TAG.match(line.simple)
-        if match and match["bracket"] and _outlet_mark(match["bracket"], line.simple[match.end():]):
+        skip = _tag_number(line.simple)  # 一、禁毒|… : the item's number before its tag
+        match = headers.TAG.match(line.simple[skip:])
+        if match and match["bracket"] and _outlet_mark(match["bracket"], line.simple[skip + match.end():]):
             out.append(line)  # 【示例新闻】3月6日，…: a station's mark opening its report, no digest tag
             continue
-        if (not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text)
+        if (not match or headers.DATELINE.match(line.simple) or skip + match.end() >= len(line.text)
                 or headers.BYLINE.match(line.simple)):  # 记者｜张三, 示例日报客户端 | 记者 张三: no tag
             out.append(line)
             continue
-        end = match.end()
+        end = skip + match.end()
         inner = headers.TAG.match(line.simple[end:]) if match["bracket"] else None
         if inner and inner["bar"] and end + inner.end() < len(line.text):
             end += inner.end()  # 【柳州】禁毒|柳州警方…: the bar tag next to the headline is the kicker
@@ -102,6 +103,18 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
         out.append(_Line(cut + lead, line.end, rest.strip(), _tagged_headline(line.simple[end + lead:]),
                          simple=line.simple[end + lead:]))
     return out
+
+
+def _tag_number(text: str) -> int:
+    """The length of a digest item's number printed before its tag (``一、禁毒|…``,
+    ``2.【江苏】…`` → 2), else 0: a numbered section of an article (``一、【基本案情】…``) or a
+    number before plain text is no tagged item."""
+    number = headers.ENUMERATED.match(text)
+    if not number:
+        return 0
+    rest = text[number.end():].lstrip()
+    skip = len(text) - len(rest)
+    return skip if headers.TAG.match(rest) and not headers.SECTION_LABEL.match(rest) else 0
 
 
 def _inner_dateline(lead: _Line) -> _Line | None:
