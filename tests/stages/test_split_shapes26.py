@@ -85,3 +85,15 @@ def test_dev13_pages_split_and_fully_right():
     scores = evaluate_articles("tests/fixtures/pages_dev13.gold.jsonl", ["tests/fixtures/pages_dev13"])
     assert scores["pages_split_right"] == scores["pages"] == 6
     assert scores["pages_fully_right"] == 6
+
+
+@pytest.mark.parametrize("top", ["示例区法院审结一起诈骗案_政法动态_示例新闻网", "本地新闻频道_示例新闻网"])
+def test_the_site_closing_a_browser_title_is_the_outlet(top):
+    doc = split(f"{top}\n首页 > 政法动态 > 正文\n示例区法院审结一起诈骗案\n{_BODY}")
+    assert [(a.title, a.outlet) for a in doc.articles] == [("示例区法院审结一起诈骗案", "示例新闻网")]
+
+
+def test_a_source_line_outlet_beats_the_browser_titles_site():
+    doc = split("示例区法院审结一起诈骗案_示例新闻网\n示例区法院审结一起诈骗案\n2026-04-12 09:15　来源：示例晚报\n"
+                "4月10日，示例区人民法院公开宣判一起诈骗案，被告人刘某被判处有期徒刑三年。\n")
+    assert doc.articles[0].outlet == "示例晚报"
