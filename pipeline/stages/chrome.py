@@ -185,15 +185,22 @@ def _masthead(line: Line) -> str | None:
     return _as_printed(line, name) if _MASTHEAD.match(name) else None
 
 
+_CHANNEL_FIRST = re.compile(r"^[\u4e00-\u9fff]{2,8}频道[ \t]*[-_|｜—]")  # 本地新闻频道_示例新闻网
 _SITE_PARTS = re.compile(r"[ \t]*[-_|｜—]+[ \t]*")
 
 
 def _top_site(line: Line) -> str | None:
     """The web site's name on a site-name line at the top of a page, as printed:
-    ``示例边关网-法治频道`` → 示例边关网 (the site, whose channel follows), ``示例快讯网`` → itself;
+    ``示例边关网-法治频道`` → 示例边关网 (the site, whose channel follows), ``本地新闻频道_示例新闻网``
+    → 示例新闻网 (the channel first), ``示例快讯网`` → itself;
     None for a paper's name (``示例日报 - 示例网``: the paper's own site, no other outlet)."""
     end = _SITE_PARTS.search(line.simple)
     name = line.simple[:end.start()] if end else line.simple
+    if end and name.endswith("频道"):  # 本地新闻频道_示例新闻网: the channel, then the site
+        rest = line.simple[end.end():]
+        after = _SITE_PARTS.search(rest)
+        site = rest[:after.start()] if after else rest
+        return line.text[end.end():end.end() + len(site)] if site.endswith(("网", "在线")) else None
     return line.text[:len(name)] if name.endswith(("网", "在线")) else None
 
 
@@ -239,6 +246,7 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
                                and _PAGE_TITLE_SEP.match(first[len(second):])) or (
                 _SITE_SUFFIX.search(first) and heading_like(second)):
             kinds[rest[0]] = "page_title"
+            _title_site(lines[rest[0]], meta)
             rest = rest[1:]
     guided = any(kind == "page_header" for kind in kinds[:rest[0]]) if rest else False
     texts = [lines[i].simple.lstrip("·・‧ ") for i in rest]
@@ -339,6 +347,9 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             if kinds[i] is None and (_site_name(lines[i].simple) or _ORGAN_NAME.match(lines[i].simple)):
                 kinds[i] = "page_title"
                 _site_outlet(lines[i], meta)  # 示例日報 / 港聞 > 社會: the paper is the outlet
+                site = _top_site(lines[i]) if _CHANNEL_FIRST.match(lines[i].simple) else None
+                if site:  # 本地新闻频道_示例新闻网 / 首页 > …: the site after its channel
+                    _site_outlet(Line(lines[i].start, lines[i].end, site, lines[i].kind, site), meta)
                 if _ORGAN_NAME.match(lines[i].simple):
                     meta.organ = meta.organ or lines[i].text
     first = next((i for i, kind in enumerate(kinds) if kind is None), None)
@@ -385,7 +396,10 @@ def _mark_poster(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
             meta.outlet = meta.outlet or lines[i - 1].text
 
 
-_CHANNEL_SEP = re.compile(r"[ \t]*[|｜][ \t]*")
+# 社会｜示例新闻网, 政法动态_示例新闻网, 示例新闻网 - 法治: a channel's name and the site's, parted by a
+# bar, an underscore or a dash (a browser title's joints).
+_MEDIUM_END = re.compile(r"(?:网|报|社|台)$")  # 法制网, 示例日报: a medium's name, no channel
+_CHANNEL_SEP = re.compile(r"[ \t]*(?:[|｜_]|[-—–－]{1,2})[ \t]*")
 
 
 def _site_name(text: str) -> bool:
@@ -395,17 +409,27 @@ def _site_name(text: str) -> bool:
 
 def _channel_site(line: Line, meta: PageMeta) -> bool:
     """True for a channel's name and the site's on one line at the top of a page (``社会｜示例
-    新闻网``, ``示例日报｜法治``); a news site's or paper's name so printed is the outlet."""
+    新闻网``, ``示例日报｜法治``, ``政法动态_示例新闻网``, ``示例新闻网-法治``; not ``示例日报 - 示例网``, a paper and its
+    site); a news site's or paper's name so printed is the outlet."""
     parts = _CHANNEL_SEP.split(line.simple)
     if len(parts) != 2:
         return False
     site = next((part for part, other in (parts, parts[::-1])
-                 if _WEB_NAME.match(part) and _CHANNEL_WORD.match(other) and not _WEB_NAME.match(other)), None)
+                 if _WEB_NAME.match(part) and _CHANNEL_WORD.match(other) and not _MEDIUM_END.search(other)), None)
     if site is None:
         return False
     at = line.simple.find(site)
     _site_outlet(Line(line.start + at, line.start + at + len(site), line.text[at:at + len(site)], line.kind, site), meta)
     return True
+
+
+def _title_site(line: Line, meta: PageMeta) -> None:
+    """The site's name closing a browser title is the outlet when the page names none elsewhere:
+    ``示例区法院审结一起诈骗案_政法动态_示例新闻网`` → 示例新闻网 (the headline, the channel, the site)."""
+    parts = _CHANNEL_SEP.split(line.simple)
+    if len(parts) >= 2 and _WEB_NAME.match(parts[-1]):
+        at = len(line.simple) - len(parts[-1])
+        _site_outlet(Line(line.start + at, line.end, line.text[at:], line.kind, parts[-1]), meta)
 
 
 def _site_outlet(line: Line, meta: PageMeta) -> None:

@@ -62,7 +62,11 @@ _END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完
                        r"|^[-—－─━=＝_~～*＊·•]{4,}$")  # a rule line (———) closing an article
 _CORRECTION = re.compile(r"^【(?:我要)?纠错】")
 _FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载"
-                     r"|^(?:主办|承办|协办)[:：]|技术支持[:：]|网站标识码|网站地图|联系我们"
+                     # 主办：示例县人民法院, 网站主办：…, 主 办：…: the site's organ, never the article's
+                     r"|^(?:网站|本站|本网)?[ \t]*(?:主[ \t]*办|承[ \t]*办|协[ \t]*办)(?:单位)?[ \t]*[:：]"
+                     # 示例县人民政府主办　示例县融媒体中心承办: the organ named before its role
+                     r"|^(?:[\u4e00-\u9fff]{2,30}[ \t\u3000]*(?:主办|承办|协办)(?:[ \t\u3000]+|$)){1,3}$"
+                     r"|技术支持[:：]|网站标识码|网站地图|联系我们"
                      r"|^(?:本文链接|原文链接|原文地址|文章链接|文章地址)[:：]")
 _ORIGINAL = re.compile(r"^原标题[:：]")
 # （编号：2024-017）, 示公通〔2024〕3号: a release's serial or document number under its title.

@@ -347,7 +347,8 @@ def header_roles(header: list[Line], dated: bool = False) -> list[str]:
         if dated and min(len(header[0].simple), len(header[1].simple)) >= 5 and clause_pair(header[0].simple, header[1].simple):
             return ["title", "title"]
         if (header[1].text.startswith(("—", "-", "——")) or speaker_subtitle(header[0].simple, header[1].simple)
-                or (header[0].kind != "tag" and figure_subtitle(header[0].simple, header[1].simple))):
+                or (header[0].kind != "tag" and (figure_subtitle(header[0].simple, header[1].simple)
+                                                 or figure_title(header[0].simple, header[1].simple)))):
             return ["title", "subtitle"]
         return ["kicker", "title"]
     if clause_pair(header[1].simple, header[2].simple):  # 专项行动进行时 / 织密安全防护网 / 守护群众“钱袋子”
@@ -382,6 +383,21 @@ def figure_subtitle(first: str, second: str) -> bool:
     slogan or tag (``守护春运平安路`` / ``示例警方春节期间接报警情下降12.4%``)."""
     return (len(_QUOTES.sub("", first)) >= 10 and not re.search(r"[\d|｜【】〔〕\[\]]", first)
             and bool(_FIGURE.search(second)))
+
+
+# 214起, 86人, 二百余起: a count with its measure word closing a line.
+_FIGURE_END = re.compile(r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+)[万亿]?(?:余|多)?"
+                         r"(?:人次|名|人|起|件|元|个|次|家|辆|吨|公斤|克|%|％)$")
+
+
+def figure_title(first: str, second: str) -> bool:
+    """A headline line that closes on a count is the title, not a kicker, and the line under it
+    its subtitle (``示例警方半年破获电诈案件214起`` / ``涉案金额逾3000万元``, ``…批捕嫌疑人86人`` /
+    ``守护群众“钱袋子”``): a kicker is a short slogan or theme that does not end on a figure
+    (``护航营商环境`` / ``示例市检察机关办理涉企案件1200余件``); the first line ten characters or
+    more (quotes not counted), the second no dash subtitle."""
+    return (len(_QUOTES.sub("", first)) >= 10 and bool(_FIGURE_END.search(first))
+            and not second.startswith(("—", "-")))
 
 
 # （1997年12月29日第八届全国人民代表大会常务委员会第二十九次会议通过）, 中华人民共和国国务院令

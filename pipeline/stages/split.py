@@ -31,41 +31,15 @@ from ..document import ArticleSpan, Author, Document
 from . import headers
 from .chrome import EDITION, article_openers, find_chrome, glued_editor, glued_meta
 from .endings import BARE_CREDIT, closing_chrome, ends_sentence, is_caption, truncated
+from .headlines import HEADING_PUNCT, classify, header_fields, is_weak_heading, mark_headlines
 from .layout import Line as _Line
-from .layout import dash_subtitle, glued_dates, glued_jumps, item_headline, numbered_items, page_lines, run_on_items, simplified_view
+from .layout import glued_dates, glued_jumps, item_headline, numbered_items, page_lines, run_on_items, simplified_view
 from .metalines import page_published, stamped
 from .pagefacts import page_facts
 from .signatures import after_signatures, mark_report_signers, organ_signers
 from .sentences import MAX_SENTENCE, SentenceSplitter, split_sentences  # noqa: F401 (their home was here)
 
-_HEADING_PUNCT = re.compile(r"[，。；！？：,;!?]")
-# 石湾法院：一年审结欠薪案件412件: a headline that names its subject before a colon, with no
-# other punctuation (not 地址：示例路100号, 记者：今年有哪些打算？, 案情：); the page's first line.
-_COLON_HEADLINE = re.compile(r"^[\u4e00-\u9fff“”]{2,12}：(?=[^，。；！？：,;!?]*[\u4e00-\u9fff]{4})[^，。；！？：,;!?]{6,30}$")
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,6}?)(?:省|市|自治区|自治州|地区|盟|县|区|旗)")
-
-
-def _classify(line: _Line) -> str:
-    text = line.simple
-    if line.kind in ("tag", "headmark", "listed"):
-        return line.kind
-    if line.kind == "tagged_headline":
-        return "heading"
-    if headers.BYLINE.match(text):
-        return "byline"
-    if headers.DATELINE.match(text) or any(p.match(text) for p in headers.AGENCY_DATELINES):
-        return "dateline"
-    if headers.TAIL_BYLINE.match(text) or headers.TAIL_CREDIT.match(text):
-        return "tail"
-    if line.kind == "item":  # a bulleted digest item (▲市法院召开…)
-        return "item"
-    if BARE_CREDIT.match(text):  # （新华社记者刘前刚摄） under a caption: never a headline
-        return "body"
-    if len(text) <= 40 and not _HEADING_PUNCT.search(text):
-        return "heading"
-    if is_weak_heading(text):
-        return "weak"
-    return "body"
 
 
 _ITEM_BULLETS = "▲■●◆★▶►"
@@ -109,15 +83,16 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
         if headers.LONE_TAG.match(line.simple):  # 【广州】 above its item
             out.append(_Line(line.start, line.end, line.text, "tag", line.simple))
             continue
-        match = headers.TAG.match(line.simple)
-        if match and match["bracket"] and _outlet_mark(match["bracket"], line.simple[match.end():]):
+        skip = _tag_number(line.simple)  # 一、禁毒|… : the item's number before its tag
+        match = headers.TAG.match(line.simple[skip:])
+        if match and match["bracket"] and _outlet_mark(match["bracket"], line.simple[skip + match.end():]):
             out.append(line)  # 【示例新闻】3月6日，…: a station's mark opening its report, no digest tag
             continue
-        if (not match or headers.DATELINE.match(line.simple) or match.end() >= len(line.text)
+        if (not match or headers.DATELINE.match(line.simple) or skip + match.end() >= len(line.text)
                 or headers.BYLINE.match(line.simple)):  # 记者｜张三, 示例日报客户端 | 记者 张三: no tag
             out.append(line)
             continue
-        end = match.end()
+        end = skip + match.end()
         inner = headers.TAG.match(line.simple[end:]) if match["bracket"] else None
         if inner and inner["bar"] and end + inner.end() < len(line.text):
             end += inner.end()  # 【柳州】禁毒|柳州警方…: the bar tag next to the headline is the kicker
@@ -128,6 +103,18 @@ def _split_tags(lines: list[_Line]) -> list[_Line]:
         out.append(_Line(cut + lead, line.end, rest.strip(), _tagged_headline(line.simple[end + lead:]),
                          simple=line.simple[end + lead:]))
     return out
+
+
+def _tag_number(text: str) -> int:
+    """The length of a digest item's number printed before its tag (``一、禁毒|…``,
+    ``2.【江苏】…`` → 2), else 0: a numbered section of an article (``一、【基本案情】…``) or a
+    number before plain text is no tagged item."""
+    number = headers.ENUMERATED.match(text)
+    if not number:
+        return 0
+    rest = text[number.end():].lstrip()
+    skip = len(text) - len(rest)
+    return skip if headers.TAG.match(rest) and not headers.SECTION_LABEL.match(rest) else 0
 
 
 def _inner_dateline(lead: _Line) -> _Line | None:
@@ -165,47 +152,6 @@ def _tagged_headline(rest: str) -> str:
     return "tagged_headline" if len(rest) <= 32 and "。" not in rest else "body"
 
 
-def is_weak_heading(text: str) -> bool:
-    """A short line that may be a headline with punctuation (严打犯罪，守护平安).
-
-    Only a run of such lines followed by a byline or dateline counts as a headline: alone, a
-    short line without a full stop is more often the cut-off end of an article.
-    """
-    return (len(text) <= 32 and not ends_sentence(text) and "。" not in text
-            and len(_HEADING_PUNCT.findall(text)) <= 2)
-
-
-def _mark_headlines(lines: list[_Line], titled: set[int] = frozenset()) -> None:
-    """Promote a run of weak headings to headings when a byline or dateline follows the run.
-
-    So a headline with a comma is recognised as the title of the article below it; so is one
-    above a dash subtitle (``——…侧记``) or right above the page's date/source line (``titled``,
-    line ends). A short line without a full stop anywhere else is body text (the cut-off end
-    of an article).
-    """
-    for i, line in enumerate(lines):  # “钱追回来了！” above a dash subtitle or the date line
-        if line.kind == "body" and len(line.text) <= 40 and "。" not in line.text and (
-                line.end in titled or (i + 1 < len(lines) and dash_subtitle(lines[i + 1]))):
-            line.kind = "weak"
-    if lines and lines[0].kind == "weak" and _COLON_HEADLINE.match(lines[0].simple):
-        lines[0].kind = "heading"  # 石湾法院：一年审结欠薪案件412件 atop the page, over its text
-    promoted = 0  # length of the run of promoted lines just below
-    for i in range(len(lines) - 1, -1, -1):
-        line = lines[i]
-        if line.kind != "weak":
-            promoted = 0
-            continue
-        below = lines[i + 1] if i + 1 < len(lines) else None
-        kind_below = below.kind if below is not None else None
-        dash_below = below is not None and dash_subtitle(below)
-        # Higher up the run, a line with a comma is more likely a cut-off end of text.
-        heads_article = (kind_below in ("byline", "dateline") or dash_below or line.end in titled
-                         or (kind_below == "heading" and 0 < promoted < 3
-                             and "，" not in line.simple))
-        line.kind = "heading" if heads_article else "body"
-        promoted = promoted + 1 if heads_article else 0
-
-
 @dataclass
 class _Block:
     """An article start (header + byline) or a section (subheads + body) on the page."""
@@ -226,8 +172,8 @@ def _blocks(lines: list[_Line], titled: set[int] = frozenset(), opens: set[int] 
     one of ``opens`` (``chrome.article_openers``) starts an article, a signer (``signed``) ends
     a notice as its last line."""
     for line in lines:
-        line.kind = "body" if line.start in signed else _classify(line)
-    _mark_headlines(lines, titled)
+        line.kind = "body" if line.start in signed else classify(line)
+    mark_headlines(lines, titled)
     mark_report_signers(lines)
     blocks: list[_Block] = []
     i = 0
@@ -294,14 +240,14 @@ def _byline_above_headline(lines: list[_Line]) -> bool:
     """True when a web page prints its byline above the headline, at the top of the page
     (``示例新闻记者 马骁`` / ``2023-07-11 18:22 来源：示例新闻`` / headline / text)."""
     return (len(lines) >= 3 and bool(headers.BYLINE.match(lines[0].simple))
-            and _classify(lines[1]) == "heading" and _classify(lines[2]) not in ("byline", "heading"))
+            and classify(lines[1]) == "heading" and classify(lines[2]) not in ("byline", "heading"))
 
 
 def _column_heading(lines: list[_Line]) -> bool:
     """True when the page's first line names a column over digest items, whatever its name: a
     short line over two or more tagged items (``政法信息`` / ``【市中院发布…】…`` / ``【…】…``)
     or photos (``图说法治`` / ``调解现场`` / ``11月3日，…。 卫东 摄`` / …)."""
-    if len(lines) < 3 or lines[0].kind == "tag" or len(lines[0].simple) > 8 or _HEADING_PUNCT.search(lines[0].simple):
+    if len(lines) < 3 or lines[0].kind == "tag" or len(lines[0].simple) > 8 or HEADING_PUNCT.search(lines[0].simple):
         return False
     rest = lines[1:]
     if rest[0].kind == "tag":
@@ -327,7 +273,7 @@ def _unmarked_items(lines: list[_Line]) -> bool:
     the lines were so read (a headline leading an item is then cut off by ``item_headline``)."""
     credits = [bool(BARE_CREDIT.match(line.simple)) for line in lines]
     if len(lines) - sum(credits) < 2 or any(len(line.simple) > 200 or not (ends_sentence(line.text) or is_caption(line))
-                                            or _classify(line) != "body"
+                                            or classify(line) != "body"
                                             for line, credit in zip(lines, credits) if not credit):
         return False
     numbered = bool(headers.ENUMERATED.match(lines[0].simple))  # 1、… 图为…。（张太亭摄） 2、…: a photo a number
@@ -438,7 +384,7 @@ class ArticleSplitter:
                  closing: dict[int, tuple[str, str]], web: bool = False,
                  dated: frozenset[int] | set[int] = frozenset()) -> ArticleSpan:
         first = blocks[0]
-        title, kicker, subtitle, header_spans = _header(first, dated)
+        title, kicker, subtitle, header_spans = header_fields(first.header, first.is_article, dated)
         authors: list[Author] = []
         author_spans: list[tuple[int, int, str, str]] = []
         for line in (line for line in first.bylines if not is_caption(line)):  # a caption names its photographer
@@ -511,40 +457,6 @@ class ArticleSplitter:
     @staticmethod
     def _adjacent(a: tuple[int, int], b: tuple[int, int], all_lines: list[_Line]) -> bool:
         return not any(a[1] <= line.start and line.end <= b[0] for line in all_lines)
-
-
-def _tag_text(line: _Line) -> str:
-    """A digest tag without its marks: ``【江苏】`` → 江苏, ``公安|`` → 公安, ``一、省高院…`` → 省高院…."""
-    if line.kind != "tag":
-        return line.text
-    number = headers.ENUMERATED.match(line.simple)
-    if number:
-        return line.text[number.end():].strip()
-    text = line.text.rstrip()
-    if text.endswith(("|", "｜")):  # 【柳州】禁毒| → 禁毒
-        text = re.split(r"[】〗〕]", text)[-1]
-    return text.strip("【】〖〗〔〕|｜ ")
-
-
-def _header(first: _Block, dated: frozenset[int] | set[int] = frozenset()) -> tuple[str, str | None, str | None, dict]:
-    """Title, kicker, subtitle and their spans from an article's first block; ``dated``: the
-    ends of lines right above a web page's date line (a headline there has no kicker)."""
-    title, kicker, subtitle = "", None, None
-    spans: dict = {}
-    heads = [line for line in first.header if line.kind != "headmark"]
-    if first.is_article and heads:
-        roles = headers.header_roles(heads, dated=heads[-1].end in dated)
-        for line, role in zip(heads, roles):
-            start = spans[role][0] if role in spans else line.start
-            spans[role] = (start, line.end)
-            value = _tag_text(line)
-            if role == "title":
-                title += value
-            elif role == "kicker":
-                kicker = value
-            else:  # （…通过） / 中华人民共和国主席令: two subtitle lines
-                subtitle = value if subtitle is None else f"{subtitle} {value}"
-    return title, kicker, subtitle, spans
 
 
 def _headline_under_date(all_lines: list[_Line], kinds: list[str | None]) -> set[int]:
