@@ -14,6 +14,8 @@ import re
 
 from .words import inside_quotes, plain_verb
 
+_WHILE = re.compile(r"(?:时|期间|过程中)")  # 巡逻时, 检查期间, 走访过程中: a time clause
+
 def read_action(lex, text: str, verbs: list[re.Match], left: int, start: int,
             tokens: list[tuple[int, int, str]] | None = None):
     """Return (verb, its end) governing a figure in text[left:start], as written.
@@ -132,6 +134,8 @@ def lexicon_action(lex, text: str, start: int, tokens, found: list[re.Match],
         if i + 1 < len(found) and (verb.group(0) in lex.pivot_verbs or lex.new_predicate_re.search(
                 text, verb.end(), found[i + 1].start())):
             continue  # 发动村干部……等与民警、辅警组建5支: the verb of the last predicate
+        if i + 1 < len(found) and _WHILE.match(text, verb.end()):
+            continue  # 巡逻时查获偷越国境人员2名: the act during which, then the act counted
         if i + 1 < len(found) and "的" in text[verb.end():found[i + 1].start()] and \
                 not re.search(r"[、，,]", text[verb.end():found[i + 1].start()]):
             continue  # 用于购买飞机的资金投入1100亿元: a verb inside a relative clause

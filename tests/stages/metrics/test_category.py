@@ -278,7 +278,9 @@ def test_stage_of_case_paragraphs_and_headline_clauses(extractor, sentence, span
     # 醉驾 alone is a crime (cases_solved); 酒驾 is a violation
     ("交警夜查中查处酒驾52起、醉驾9起。", "9起", "cases_solved"),
     ("交警夜查中查处酒驾52起、醉驾9起。", "52起", "violations_handled"),
-    ("查处酒驾醉驾违法行为150起，其中醉驾31起。", "31起", "violations_handled"),
+    # ... also as a part of 酒驾醉驾 counted together (the whole stays violations_handled)
+    ("查处酒驾醉驾违法行为150起，其中醉驾31起。", "31起", "cases_solved"),
+    ("查处酒驾醉驾违法行为150起，其中醉驾31起。", "150起", "violations_handled"),
     # court quality rates are the court's stage
     ("二审审结刑事案件210件，改判发回率4.3%。", "4.3%", "adjudicated"),
     # money an illegal scheme took in, and the people it took it from
@@ -478,3 +480,28 @@ def test_an_undated_page_takes_its_year_from_a_date_written_with_slashes(extract
     ]))
     solved = next(m.fields for m in doc.metrics if m.fields["value"] == 412)
     assert (solved["period_start"], solved["period_end"]) == (date(2026, 1, 10), date(2026, 3, 10))
+
+
+@pytest.mark.parametrize("sentences, span, category", [
+    # 醉驾 counted apart from 酒驾 is a crime whatever noun follows it
+    (["今年1至5月，全市共查处醉驾违法行为380起、酒驾违法行为1200起。"], "380起", "cases_solved"),
+    (["今年1至5月，全市共查处醉驾违法行为380起、酒驾违法行为1200起。"], "1200起", "violations_handled"),
+    (["交警支队查处酒驾和醉驾违法行为96起。"], "96起", "violations_handled"),
+    # people caught crossing a border illegally are administrative offenders, also when （边） cuts
+    # the noun; those of them suspected of a crime are suspects
+    (["边检站在码头一带查获偷越国（边）境人员9名。"], "9名", "violations_handled"),
+    (["边境地区查获非法出入境人员700余名，其中涉嫌从事电信诈骗的260余名。"], "700余名", "violations_handled"),
+    (["边境地区查获非法出入境人员700余名，其中涉嫌从事电信诈骗的260余名。"], "260余名", "suspects_arrested"),
+    # the act during which (巡逻时, 检查期间) is not the act counted
+    (["派出所民警在江边巡逻时查获偷越国境人员3名。"], "3名", "violations_handled"),
+    # land an offender destroyed is the scale of the offence; a city's land use is not
+    (["被告人违规开采石料，毁坏林地8.5亩，造成直接经济损失约20万元。"], "8.5亩", "money_involved"),
+    (["被告人违规开采石料，毁坏林地8.5亩，造成直接经济损失约20万元。"], "约20万元", "casualties"),
+    (["十年间，该市共占用耕地3万亩，开发复垦耕地3.2万亩。"], "3万亩", "other"),
+])
+def test_decided_in_the_category_pass(extractor, sentences, span, category):
+    """The contradictions GUIDE_attribution.md 3 settles (issue 12): 醉驾 -> cases_solved, 偷越国（边）境人员
+    -> violations_handled, 毁坏林地 -> money_involved."""
+    doc = extractor(make_article(sentences))
+    found = [m.fields for m in doc.metrics if doc.clean[m.start:m.end] == span]
+    assert found and found[0]["category"] == category
