@@ -295,6 +295,10 @@ _ACTS = frozenset({"cases_solved", "suspects_arrested", "arrests_approved", "pro
                    "gangs_dismantled", "violations_handled", "sentences_imposed"})
 
 
+# 其中一起…案, 其中1宗…案件: one case told as an example, whose figures are its own (not parts)
+_ONE_CASE = re.compile(r"(?:一|1)(?:起|宗|个)[^，,。；;]{0,24}?案")
+
+
 def _subtotal_of(fields: dict, text: str, start: int, previous: list,
                  earlier: list[dict] = ()) -> str | None:
     """The category of the total a figure is part of: after 其中 a figure in the unit of the
@@ -304,6 +308,8 @@ def _subtotal_of(fields: dict, text: str, start: int, previous: list,
     opened = text.rfind("其中", 0, start)
     if opened == -1 or fields.get("change_direction") or fields.get("statistic", "total") != "total":
         return None  # 其中，涉案金额1000万元以上的案件 / 单案最高涉案金额1.4亿元: a bound, not a part
+    if fields["category"] != "other" and _ONE_CASE.search(text, opened, start):
+        return None  # 挽回损失26亿元。其中，…侦破的一起洗钱案，涉案资金达19亿元: one case's own figure
     before = [fields_ for last, fields_ in previous if last.end <= opened]
     if not before and not text[:opened].strip(" ，,、"):
         before = list(earlier)

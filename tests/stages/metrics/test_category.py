@@ -505,3 +505,24 @@ def test_decided_in_the_category_pass(extractor, sentences, span, category):
     doc = extractor(make_article(sentences))
     found = [m.fields for m in doc.metrics if doc.clean[m.start:m.end] == span]
     assert found and found[0]["category"] == category
+
+
+@pytest.mark.parametrize("sentences, span, category", [
+    # one case told as an example after 其中 has its own money, not a part of the recovered total
+    (["全省警方为群众挽回损失12亿元。其中，两地警方联合侦破的一起洗钱案，涉案资金达8亿元。"], "8亿元", "money_involved"),
+    (["全省警方为群众挽回损失12亿元。其中，两地警方联合侦破的一起洗钱案，涉案资金达8亿元。"], "12亿元", "losses_recovered"),
+    # the money in bank accounts (户口, Hong Kong and Macao) just frozen is seized
+    (["警方冻结银行户口30个，户口内款项共900万港元。"], "900万港元", "assets_seized"),
+    # an offender's gain said as such, with no crime word in the sentence
+    (["他明知情况，仍介绍同乡3人加入，从中获利5000元。"], "5000元", "money_involved"),
+    # fines and confiscations (罚没) are seized, not income
+    (["海关去年上缴财政罚没收入12.5亿元。"], "12.5亿元", "assets_seized"),
+    # a den broken up whose noun stands after a long modifier
+    (["执法人员端掉城郊4个生产假冒化肥的地下工厂。"], "4个", "gangs_dismantled"),
+])
+def test_stage_money_of_one_case_accounts_gains_and_dens(extractor, sentences, span, category):
+    """涉案 vs recovered vs seized money: 其中一起…案，涉案资金 -> money_involved; 户口内款项 and 罚没 ->
+    assets_seized; 从中获利 -> money_involved; 端掉…地下工厂 -> gangs_dismantled."""
+    doc = extractor(make_article(sentences))
+    found = [m.fields for m in doc.metrics if doc.clean[m.start:m.end] == span]
+    assert found and found[0]["category"] == category
