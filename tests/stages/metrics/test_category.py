@@ -515,6 +515,9 @@ def test_decided_in_the_category_pass(extractor, sentences, span, category):
     (["警方冻结银行户口30个，户口内款项共900万港元。"], "900万港元", "assets_seized"),
     # an offender's gain said as such, with no crime word in the sentence
     (["他明知情况，仍介绍同乡3人加入，从中获利5000元。"], "5000元", "money_involved"),
+    # money found and taken (查获) is seized, even when it is the case's money (涉案资金)
+    (["警方捣毁窝点5个，查获涉案资金900余万元。"], "900余万元", "assets_seized"),
+    (["该案涉案资金900余万元。"], "900余万元", "money_involved"),
     # fines and confiscations (罚没) are seized, not income
     (["海关去年上缴财政罚没收入12.5亿元。"], "12.5亿元", "assets_seized"),
     # a den broken up whose noun stands after a long modifier
