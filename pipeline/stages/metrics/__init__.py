@@ -18,7 +18,8 @@ the same document gives the same metrics whatever the worker read before it.
 Modules, in the order a figure meets them:
   quantities  find and read figures (the candidate patterns, value, unit, kind, approx)
   words       the clause context and helpers over pkuseg words
-  action      the verb that governs a figure; the action rules
+  verb_before the verb before a figure that governs it
+  action      other places of the governing verb; the action rules
   change      direction, basis, the period grammar
   object, nouns, object_rules   the noun phrase a figure counts; the object rules
   attributes  the ordered list of rules
@@ -35,7 +36,7 @@ from pathlib import Path
 from ... import errors
 from ...document import Document, MetricSpan, Reject
 from ...dates import period_dates
-from ...lexicon import DATA_DIR
+from ...lexicon import DATA_DIR, alternation, read_words
 from ..layout import simplified_view
 from .action import batch_verb
 from .attributes import read_attributes
@@ -74,8 +75,10 @@ _OPERATION = re.compile(r"行动|战役")  # what a 行动中/行动期间 phras
 _PARTS_OF = re.compile(r"\s*其中")  # 其中，…: parts of the figures just stated
 # 从发案类型看，…占比37.4%; 分区域看，…; 按年龄段分，…: a paragraph that breaks down the figures
 # of the paragraph before, in its window (when the article's lead states no report window)
-_BREAKDOWN = re.compile(r"\s*(?:从|按|分)[\u4e00-\u9fff]{0,6}?(?:类型|类别|种类|区域|地区|地域|年龄段?|手段|"
-                        r"性别|职业|结构|分布|行业|渠道|方式|罪名|案由|来源|层级|领域|警种)(?:上|来)?(?:看|分|分析)[，,：:]")
+# (the dimensions: data/metric_breakdown_dimensions.txt)
+_BREAKDOWN = re.compile(r"\s*(?:从|按|分)[\u4e00-\u9fff]{0,6}?(?:"
+                        + alternation(read_words(DATA_DIR / "metric_breakdown_dimensions.txt"))
+                        + r")(?:上|来)?(?:看|分|分析)[，,：:]")
 _SAME_PERIOD = re.compile(r"(?<![年比较与和跟])同期(?!相比|比)")
 
 

@@ -295,6 +295,10 @@ _ACTS = frozenset({"cases_solved", "suspects_arrested", "arrests_approved", "pro
                    "gangs_dismantled", "violations_handled", "sentences_imposed"})
 
 
+# 其中一起…案, 其中1宗…案件: one case told as an example, whose figures are its own (not parts)
+_ONE_CASE = re.compile(r"(?:一|1)(?:起|宗|个)[^，,。；;]{0,24}?案")
+
+
 def _subtotal_of(fields: dict, text: str, start: int, previous: list,
                  earlier: list[dict] = ()) -> str | None:
     """The category of the total a figure is part of: after 其中 a figure in the unit of the
@@ -304,6 +308,8 @@ def _subtotal_of(fields: dict, text: str, start: int, previous: list,
     opened = text.rfind("其中", 0, start)
     if opened == -1 or fields.get("change_direction") or fields.get("statistic", "total") != "total":
         return None  # 其中，涉案金额1000万元以上的案件 / 单案最高涉案金额1.4亿元: a bound, not a part
+    if fields["category"] != "other" and _ONE_CASE.search(text, opened, start):
+        return None  # 挽回损失26亿元。其中，…侦破的一起洗钱案，涉案资金达19亿元: one case's own figure
     before = [fields_ for last, fields_ in previous if last.end <= opened]
     if not before and not text[:opened].strip(" ，,、"):
         before = list(earlier)
@@ -311,7 +317,24 @@ def _subtotal_of(fields: dict, text: str, start: int, previous: list,
               and b.get("change_direction") is None]
     if not totals or _own_verb(fields, text[opened:start]) and totals[-1]["category"] != "officials_punished":
         return None  # cadres punished, of whom 41 移送检察机关: still officials_punished
-    return totals[-1]["category"]
+    return _crime_among_violations(fields, totals[-1]) or totals[-1]["category"]
+
+
+_SUSPECTED = re.compile(r"涉嫌|嫌疑人|嫌犯")
+
+
+def _crime_among_violations(part: dict, total: dict) -> str | None:
+    """The stage of a part that counts crimes among administrative violations, else None:
+    查处酒驾醉驾违法行为236起，其中醉驾47起 -> the 47 drunk-driving cases are crimes (危险驾驶罪),
+    cases_solved like 醉驾 counted on its own; 查获非法出入境人员8600余名，其中涉嫌从事电信诈骗的
+    3100余名 -> suspects_arrested. Summed apart from the whole, never twice in one category."""
+    if total["category"] != "violations_handled":
+        return None
+    if part["category"] == "cases_solved":
+        return "cases_solved"
+    if part.get("unit") in ("人", "名") and _SUSPECTED.search(part.get("object") or ""):
+        return "suspects_arrested"
+    return None
 
 
 

@@ -278,7 +278,9 @@ def test_stage_of_case_paragraphs_and_headline_clauses(extractor, sentence, span
     # 醉驾 alone is a crime (cases_solved); 酒驾 is a violation
     ("交警夜查中查处酒驾52起、醉驾9起。", "9起", "cases_solved"),
     ("交警夜查中查处酒驾52起、醉驾9起。", "52起", "violations_handled"),
-    ("查处酒驾醉驾违法行为150起，其中醉驾31起。", "31起", "violations_handled"),
+    # ... also as a part of 酒驾醉驾 counted together (the whole stays violations_handled)
+    ("查处酒驾醉驾违法行为150起，其中醉驾31起。", "31起", "cases_solved"),
+    ("查处酒驾醉驾违法行为150起，其中醉驾31起。", "150起", "violations_handled"),
     # court quality rates are the court's stage
     ("二审审结刑事案件210件，改判发回率4.3%。", "4.3%", "adjudicated"),
     # money an illegal scheme took in, and the people it took it from
@@ -478,3 +480,52 @@ def test_an_undated_page_takes_its_year_from_a_date_written_with_slashes(extract
     ]))
     solved = next(m.fields for m in doc.metrics if m.fields["value"] == 412)
     assert (solved["period_start"], solved["period_end"]) == (date(2026, 1, 10), date(2026, 3, 10))
+
+
+@pytest.mark.parametrize("sentences, span, category", [
+    # 醉驾 counted apart from 酒驾 is a crime whatever noun follows it
+    (["今年1至5月，全市共查处醉驾违法行为380起、酒驾违法行为1200起。"], "380起", "cases_solved"),
+    (["今年1至5月，全市共查处醉驾违法行为380起、酒驾违法行为1200起。"], "1200起", "violations_handled"),
+    (["交警支队查处酒驾和醉驾违法行为96起。"], "96起", "violations_handled"),
+    # people caught crossing a border illegally are administrative offenders, also when （边） cuts
+    # the noun; those of them suspected of a crime are suspects
+    (["边检站在码头一带查获偷越国（边）境人员9名。"], "9名", "violations_handled"),
+    (["边境地区查获非法出入境人员700余名，其中涉嫌从事电信诈骗的260余名。"], "700余名", "violations_handled"),
+    (["边境地区查获非法出入境人员700余名，其中涉嫌从事电信诈骗的260余名。"], "260余名", "suspects_arrested"),
+    # the act during which (巡逻时, 检查期间) is not the act counted
+    (["派出所民警在江边巡逻时查获偷越国境人员3名。"], "3名", "violations_handled"),
+    # land an offender destroyed is the scale of the offence; a city's land use is not
+    (["被告人违规开采石料，毁坏林地8.5亩，造成直接经济损失约20万元。"], "8.5亩", "money_involved"),
+    (["被告人违规开采石料，毁坏林地8.5亩，造成直接经济损失约20万元。"], "约20万元", "casualties"),
+    (["十年间，该市共占用耕地3万亩，开发复垦耕地3.2万亩。"], "3万亩", "other"),
+])
+def test_decided_in_the_category_pass(extractor, sentences, span, category):
+    """The contradictions GUIDE_attribution.md 3 settles (issue 12): 醉驾 -> cases_solved, 偷越国（边）境人员
+    -> violations_handled, 毁坏林地 -> money_involved."""
+    doc = extractor(make_article(sentences))
+    found = [m.fields for m in doc.metrics if doc.clean[m.start:m.end] == span]
+    assert found and found[0]["category"] == category
+
+
+@pytest.mark.parametrize("sentences, span, category", [
+    # one case told as an example after 其中 has its own money, not a part of the recovered total
+    (["全省警方为群众挽回损失12亿元。其中，两地警方联合侦破的一起洗钱案，涉案资金达8亿元。"], "8亿元", "money_involved"),
+    (["全省警方为群众挽回损失12亿元。其中，两地警方联合侦破的一起洗钱案，涉案资金达8亿元。"], "12亿元", "losses_recovered"),
+    # the money in bank accounts (户口, Hong Kong and Macao) just frozen is seized
+    (["警方冻结银行户口30个，户口内款项共900万港元。"], "900万港元", "assets_seized"),
+    # an offender's gain said as such, with no crime word in the sentence
+    (["他明知情况，仍介绍同乡3人加入，从中获利5000元。"], "5000元", "money_involved"),
+    # money found and taken (查获) is seized, even when it is the case's money (涉案资金)
+    (["警方捣毁窝点5个，查获涉案资金900余万元。"], "900余万元", "assets_seized"),
+    (["该案涉案资金900余万元。"], "900余万元", "money_involved"),
+    # fines and confiscations (罚没) are seized, not income
+    (["海关去年上缴财政罚没收入12.5亿元。"], "12.5亿元", "assets_seized"),
+    # a den broken up whose noun stands after a long modifier
+    (["执法人员端掉城郊4个生产假冒化肥的地下工厂。"], "4个", "gangs_dismantled"),
+])
+def test_stage_money_of_one_case_accounts_gains_and_dens(extractor, sentences, span, category):
+    """涉案 vs recovered vs seized money: 其中一起…案，涉案资金 -> money_involved; 户口内款项 and 罚没 ->
+    assets_seized; 从中获利 -> money_involved; 端掉…地下工厂 -> gangs_dismantled."""
+    doc = extractor(make_article(sentences))
+    found = [m.fields for m in doc.metrics if doc.clean[m.start:m.end] == span]
+    assert found and found[0]["category"] == category
