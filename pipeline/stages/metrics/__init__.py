@@ -401,6 +401,15 @@ class _DocumentReader:
         articles = self.doc.articles
         return articles[sentence.article].title or "" if 0 <= sentence.article < len(articles) else ""
 
+    def organ_heading(self, sentence) -> str:
+        """The article's headline, then its kicker and the outlet the page states, where an organ
+        that acts for the article may be named (检察护航｜… from 镇雄检察: 检察)."""
+        articles = self.doc.articles
+        if not 0 <= sentence.article < len(articles):
+            return ""
+        article = articles[sentence.article]
+        return "\n".join(part for part in (article.title, article.kicker, article.outlet) if part)
+
     def read_sentence(self, index: int, text: str, paragraph, carried) -> None:
         """Append the metrics of sentence ``index`` (``text``) to the document; ``carried`` is
         the time scope of the paragraph so far."""
@@ -507,7 +516,7 @@ class _DocumentReader:
         return dict(
             subject=subject,
             category=read_category(lex, fields, text[:cand.start], verb_clause_start(text, cand.start),
-                                   article_organ(text, self.title(sentence)), text[cand.end:cand.end + 32]),
+                                   article_organ(text, self.organ_heading(sentence)), text[cand.end:cand.end + 32]),
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,
             statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))

@@ -10,6 +10,7 @@ from ...lexicon import alternation
 
 
 _ORGAN = re.compile(r"检察|法院|公安|警方|海关|纪委|监委")  # the organs that decide a stage
+_SPACED = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])")
 
 
 def article_organ(sentence: str, title: str) -> str:
@@ -18,7 +19,7 @@ def article_organ(sentence: str, title: str) -> str:
     集中执行的通报 … 执结案件126件 -> 法院: adjudicated); '' when the sentence names its own."""
     if _ORGAN.search(sentence):
         return ""
-    found = _ORGAN.search(title)
+    found = _ORGAN.search(_SPACED.sub("", title))  # a heading spaced out: 检 察 官 提 醒
     return found.group(0) if found else ""
 
 
@@ -36,6 +37,8 @@ _BETWEEN = r"(?:(?!提请|报请|提捕|不|未(?!成年)|拟)[^，,。；;：:]
 _STAGE_AFTER = tuple((re.compile(_BETWEEN % reach + verbs), name) for reach, verbs, name in (
     (6, r"(?:批准逮捕|批捕|决定逮捕)", "arrests_approved"),
     (6, r"(?:提起公诉|移送(?:审查)?起诉|起诉|移送检察院|移交检察院)", "prosecuted"),
+    # 对冯某等5人帮助信息网络犯罪活动一案提起公诉: the verb after the case the people are charged in
+    (24, r"案件?(?:依法)?(?:提起公诉|移送(?:审查)?起诉|起诉)", "prosecuted"),
     (6, r"(?:刑事拘留|刑拘|抓获|到案|投案|提请(?:批准)?逮捕|报请(?:批准)?逮捕)", "suspects_arrested"),
     # 对45名失信被执行人采取司法拘留措施, 对12名涉嫌酒驾人员依法刑事拘留
     (12, r"(?:依法|采取)(?:司法拘留|行政拘留|刑事拘留|刑拘|拘留|刑事强制措施)", "suspects_arrested"),
@@ -45,6 +48,12 @@ _STAGE_AFTER = tuple((re.compile(_BETWEEN % reach + verbs), name) for reach, ver
          r"(?:押解|遣返|劝返|引渡|带回|缉捕归案|抓获归案|押回)", "suspects_arrested"),
     (4, r"(?:非法吸收|被骗|受骗|上当)", "casualties"),
 ))
+# 骗取本县6名老人积蓄: the people a fraud took money from are its victims, whatever verb the rules
+# read (以投资理财为名骗取…); 被告人高某川等3人: people tried as defendants in a court's case.
+_DEFRAUDED_BEFORE = re.compile(r"(?:骗取|骗走|骗了|诈骗|诱骗)[^，,。；;：:\d]{0,4}$")
+_VICTIM_AFTER = re.compile(r"(?:位|个)?(?:老人|老年人|群众|村民|市民|居民|民众|受害人|被害人|投资人|投资者|"
+                           r"学生|网民|网友|事主|会员|妇女|农民|用户|员工|工人|客户)")
+_DEFENDANTS_BEFORE = re.compile(r"被告人[^，,。；;：:\d]{1,10}?等$")
 _STAGES = frozenset({"suspects_arrested", "arrests_approved", "prosecuted", "adjudicated",
                      "cases_solved", "gangs_dismantled", "assets_seized", "losses_recovered",
                      "officials_punished", "sentences_imposed", "casualties", "incidents_change"})
@@ -80,6 +89,12 @@ def read_category(lex, fields: dict, context: str, clause: int = 0, organ: str =
         return "casualties"
     if fields["quantity_kind"] == "money" and not fields.get("change_direction") and _CASE_AFTER.match(tail):
         return "money_involved"  # 呼伦贝尔50万元以上电诈案实现全破: the amount names the cases
+    people = people_stage(fields, context[clause:], tail)
+    if people:
+        return people
+    if fields["quantity_kind"] == "money" and not fields.get("change_direction") \
+            and _PER_ITEM.search(context[clause:]) and _PRICE_AFTER.match(tail):
+        return "money_involved"  # 以每张300元至500元的价格收购银行卡: the offence's price per item
     found = headline_clause(lex, fields, context[clause:], organ) or \
         first_rule(lex, fields, context[clause:], context, organ)
     if clause and found == "other" and not fields.get("object") and (
@@ -87,7 +102,46 @@ def read_category(lex, fields: dict, context: str, clause: int = 0, organ: str =
         found = first_rule(lex, fields, context, context, organ)
     if found not in _STAGES:
         found = noun_action_stage(lex, fields, context[clause:], organ) or found
-    return stage_after(fields, tail, found, context[clause:] if clause else None)
+    found = own_clause_stage(lex, fields, context, clause, organ, found)
+    found = stage_after(fields, tail, found, context[clause:] if clause else None)
+    if found == "other" and fields["quantity_kind"] == "count" and _DEFENDANTS_BEFORE.search(context[clause:]):
+        return "adjudicated"  # 在一起案件中，被告人高某川等3人…: the defendants the court tried
+    return found
+
+
+_PER_ITEM = re.compile(r"每[\u4e00-\u9fff]$")
+_PRICE_AFTER = re.compile(r"的?(?:价格|价钱|单价)")
+
+
+def people_stage(fields: dict, head: str, tail: str) -> str:
+    """The stage of a count of people that the words around it name, whatever the verb the rules
+    read: the victims of a fraud (以投资理财为名骗取本村9名老人存款 -> casualties); '' else."""
+    if fields["quantity_kind"] != "count" or fields.get("change_direction") \
+            or fields.get("unit") not in ("人", "名", "位", "个"):
+        return ""
+    if _DEFRAUDED_BEFORE.search(head) and _VICTIM_AFTER.match(tail):
+        return "casualties"
+    return ""
+
+
+# The clause's own verb right before the figure (桑园镇、沙城镇分别发案4起和3起 after 侦破…案件11起):
+# it decides over a verb of an earlier clause the rules carried to the figure
+_OWN_VERB = re.compile(r"(?:分别|共|共计|累计|仅|又)?(?P<verb>发案|立案|发生)[^，,。；;：:]{0,6}$")
+
+
+def own_clause_stage(lex, fields: dict, context: str, clause: int, organ: str, found: str) -> str:
+    """Return cases_filed for a count whose own clause says the cases occurred or were registered
+    (…共侦破…案件11起，比去年同期多3起，甲镇、乙镇分别发案4起和3起 -> 4起, 3起 cases_filed) when its
+    action is a verb of an earlier clause; else ``found``."""
+    action = fields.get("action") or ""
+    own = context[clause:]
+    if not clause or fields["quantity_kind"] != "count" or fields.get("change_direction") \
+            or not action or action in own or fields.get("unit") not in ("起", "宗", "件"):
+        return found
+    verb = _OWN_VERB.search(own)
+    if verb is None:
+        return found
+    return first_rule(lex, {**fields, "action": verb.group("verb"), "object": None}, own, context, organ)
 
 
 def noun_action_stage(lex, fields: dict, context: str, organ: str = "") -> str:
