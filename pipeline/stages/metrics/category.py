@@ -395,6 +395,8 @@ def _crime_among_violations(part: dict, total: dict) -> str | None:
 # A share names what it is a share of (住宅火灾占比41.3%, 其中网上购物骗案占三成, 起诉人数中，西宁市占
 # 57.6%): cases (counted in 起/宗/件) or people (人/名); the last such word before the figure decides.
 _SHARE_BEFORE = re.compile(r"[占佔][^，,。；;：:]{0,12}$")
+# 破获毒品案件1200起，贩卖毒品案件超四成: a share of cases stated right after their noun, no 占
+_BARE_SHARE = re.compile(r"(?<![破结])案件?(?:数)?(?:超过?|近|约|逾|达到?|不足|接近)?$")
 _SHARE_WHOLE = re.compile(r"(案|火灾|事故)|(人数|人员|嫌疑人|罪犯|被告人)")
 _WHOLE_UNITS = ({"起", "宗", "件"}, {"人", "名"})
 _SHARE_OWN = frozenset({"other", "economy", "social"})  # a share no verb of the justice process claims
@@ -405,10 +407,12 @@ def share_of(fields: dict, text: str, start: int, previous: list, earlier: list[
     cases_filed; 提起公诉318人。起诉人数中，西宁市占57.6% -> prosecuted): the nearest count before it,
     in its sentence or the sentence before, in the unit of what the share names; a share of cases
     with no such count is a share of the cases recorded (其中，住宅火灾占比41.3%; 盗窃案占全部犯罪案件的
-    54.1% -> cases_filed). None when the figure is no share, or a verb already gives its stage."""
+    54.1% -> cases_filed; 破获毒品案件1200起，贩卖毒品案件超四成 -> cases_solved, a share right after its
+    case noun). None when the figure is no share, or a verb already gives its stage."""
     if fields["category"] not in _SHARE_OWN or fields.get("change_direction") \
             or not (fields["quantity_kind"] == "percent" or fields.get("unit") == "成") \
-            or not _SHARE_BEFORE.search(text, max(0, start - 14), start):
+            or not (_SHARE_BEFORE.search(text, max(0, start - 14), start)
+                    or _BARE_SHARE.search(text, max(0, start - 8), start)):
         return None
     since = max((last.end for last, _ in previous), default=0)
     wholes = list(_SHARE_WHOLE.finditer(text, since, start))

@@ -37,6 +37,10 @@ from .helpers import figures, make_article
     # the clause's own 发案 decides over 侦破 carried from the clause before
     ("今年以来，某县公安局共侦破盗窃案件15起，比去年同期多4起，甲镇、乙镇分别发案6起和2起。", "6起", "cases_filed"),
     ("今年以来，某县公安局共侦破盗窃案件15起，比去年同期多4起，甲镇、乙镇分别发案6起和2起。", "15起", "cases_solved"),
+    # a share stated right after its case noun, with no 占, is a share of the cases counted before
+    ("今年全省破获毒品案件1200起，贩卖毒品案件超四成。", "超四成", "cases_solved"),
+    # ... but a clearance rate is a level of its own
+    ("今年全省破获毒品案件1200起，破案率超九成。", "超九成", "cases_solved"),
 ])
 def test_stage_named_around_the_figure(extractor, sentence, span, category):
     figure = next(f for f in figures(extractor, sentence) if f["text"] == span)
