@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from pipeline.document import content_id
 
+from .leads import item_place
 from .parts import part_targets
 from .periods import year_so_far
 from .restate import (Boundaries, Cluster, abbreviates, cluster_statements, read_those_backrefs, kind_of, normalise_object, overlap,
@@ -77,7 +78,7 @@ def document_locals(doc_id: str, order: tuple, raw: str | None, rows: list[dict]
     """The local facts of one document, metric_id → local id, and part metric_id → the local
     id of its total."""
     bounds = Boundaries(raw) if raw else None
-    items = [statement(i, row, raw, bounds, published) for i, row in enumerate(rows)]
+    items = [statement(i, item_place(row, raw), raw, bounds, published) for i, row in enumerate(rows)]
     read_those_backrefs(items)
     targets = part_targets(items)
     clusters = cluster_statements(items, targets)

@@ -32,6 +32,9 @@ _OBJECT_PREFIX = re.compile(r"^(上述|前述|这些|该类|此类|各类|共计
 _TOTAL_OF = re.compile(r"总(?=(?:金额|人数|案值|价值|产值|货值|件数|起数|次数|面积|重量|数量))")
 # A share word read as the object says what is measured (a share), not what is counted.
 _SHARE_OBJECTS = frozenset({"占比", "比例", "比重"})
+# A change read with a bare measure as its object (数量同比上升14.4%) says how the figure before it
+# moved, not what is counted: the rate of 破获案件数 stated elsewhere.
+_MEASURE_OBJECTS = frozenset({"数量", "总数", "总量", "数"})
 _GENERIC_OBJECTS = frozenset({"占比", "比例", "比重", "案件", "人", "价值", "总数", "数量", "群众"})
 _NO_SLIPS = frozenset({"duration", "percent"})
 _NUMBERISH = re.compile(r"[0-9０-９.．%％零〇一二两三四五六七八九十百千万亿萬億余多近约超成]")
@@ -209,6 +212,12 @@ def share_object(obj: str | None) -> bool:
     return bool(obj) and any(word in obj for word in _SHARE_OBJECTS)
 
 
+def bare_measure(item: Statement) -> bool:
+    """A rate whose object is only a measure (数量, 总数): 案件119起 数量同比上升14.4% in a headline
+    and 破获案件数同比上升14.4% in the lead agree in object; a count of 数量 does not."""
+    return item.unit_class in ("%", "pp") and item.object in _MEASURE_OBJECTS
+
+
 def _bare_share(item: Statement) -> bool:
     """A share with no verb of its own (所占比例超过三成): its category is only a guess from the
     words around, so it is compared as a figure without a category."""
@@ -222,7 +231,7 @@ def objects_agree(a: Statement, b: Statement) -> bool:
     党员干部 do not. A share word (占比, 比例, 比重) says nothing about the thing counted:
     盗窃案件占比近四成 and 占立案总数的38.7% may agree."""
     x, y = a.object, b.object
-    if x is None or y is None or share_object(x) or share_object(y):
+    if x is None or y is None or share_object(x) or share_object(y) or bare_measure(a) or bare_measure(b):
         return True
     if _objects_match(x, y):
         return True

@@ -395,3 +395,31 @@ def test_a_framed_back_reference_joins_the_figure_of_another_verb_and_keeps_its_
     _, by = _facts_of(rows, raw)
     assert by["865万元"][0] == by["865万元#2"][0]
     assert by["312万元"][1] == by["865万元"][0]
+
+
+CHANGE = ("南宁今年查处走私案件86起 数量同比上升12.7%\n\n"
+          "本报讯 今年1至10月，南宁海关缉私部门共查处走私案件86起，查处案件数同比上升12.7%。\n")
+
+
+def test_a_rate_of_a_bare_measure_restates_the_rate_of_the_count_before_it():
+    """数量同比上升12.7% in a headline and 查处案件数同比上升12.7% in the lead: one rate. A count
+    whose object is 数量 is not a rate, and keeps its object."""
+    period = dict(period_start=date(2026, 1, 1), place="广西壮族自治区南宁市")
+    rows = [metric(CHANGE, "12.7%", 12.7, "%", kind="percent", category="incidents_change", obj="数量",
+                   period="今年", period_end=date(2026, 12, 31), **period),
+            metric(CHANGE, "12.7%", 12.7, "%", nth=1, kind="percent", category="incidents_change",
+                   obj="查处案件数", period="今年1至10月", period_end=date(2026, 10, 31), **period)]
+    for row in rows:
+        row["doc_id"] = "d1"
+    facts, columns, _ = link(rows, [document(CHANGE, published=date(2026, 11, 20))])
+    assert columns[rows[0]["metric_id"]][0] == columns[rows[1]["metric_id"]][0]
+
+
+def test_a_rate_of_a_bare_measure_does_not_join_another_objects_rate_of_another_value():
+    """数量…12.7% and 查处案件数…13.5%: the measure rule opens the object, not the value."""
+    raw = "数量同比上升12.7% 查处案件数同比上升13.5%"
+    period = dict(period="今年", period_start=date(2026, 1, 1), period_end=date(2026, 12, 31))
+    rows = [metric(raw, "12.7%", 12.7, "%", kind="percent", category="incidents_change", obj="数量", **period),
+            metric(raw, "13.5%", 13.5, "%", kind="percent", category="incidents_change", obj="查处案件数", **period)]
+    facts, columns, _ = link(rows, [document(raw, published=date(2026, 11, 20))])
+    assert columns[rows[0]["metric_id"]][0] != columns[rows[1]["metric_id"]][0]
