@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ...places import NATION
+from ...places import NATION, TOWNSHIP_ENDS
 from .place_rules import Place
 
 # 从柬埔寨押解回国, 从缅甸、柬埔寨等国押解、劝返, 从缅甸妙瓦底等地被押解回国: where suspects were
@@ -24,7 +24,8 @@ _PEOPLE_THERE = re.compile(r"(?:等地|多地|各地)的?(?:农户|群众|居民
 # 甲局会同乙局: the second organ only helps
 _HELPER = re.compile(r"(?:会同|协同)\s*$")
 # the words of a case: a site rule holds in the report of a case, not in a travel or cultural story
-_CASE = re.compile(r"团伙|窝点|犯罪|嫌疑人|诈骗|作案|涉案|案件|抓获|破获|缴获|查获")
+_CASE = re.compile(r"团伙|窝点|犯罪|嫌疑人|诈骗|作案|涉案|案件|抓获|破获|缴获|查获"
+                   r"|團夥|窩點|嫌疑|詐騙|詐欺|诈欺|涉案|逮捕|查扣|嫌犯|主嫌|機房|机房")  # (a Taiwan report's words)
 # 汇川分局, 刑事警察局, 湖北警方, 全市公安机关, 公安部: an organ of the state that acts (not 雪印株式会社)
 _ACTING_ORGAN = re.compile(r"(?:局|厅|院|署|队|所|部|办|委|警方|警|公安|检察|法院|海关|边检|边防|机关)$|^全")
 # 芝罘警方, 莱山公安: an organ named by its place and a police or court word after it
@@ -49,6 +50,9 @@ _SITE_THEN_MORE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:港|码头|口岸|渡�
 _EVENT_SITE = re.compile(r"(?:一(?!带)[\u4e00-\u9fff]|某|一带|附近)")
 # 示例公交公司, 示例卷烟厂: a firm, named after the place it is in
 _FIRM = re.compile(r"(?:公司|集团|厂|商行|商店|酒店|宾馆|商场|超市|合作社)$")
+_AT_SITE = re.compile(r"在(?![的地])[^，,；;。：:在]*$")  # 分局在…街道等地: where the organ acted
+# 区公安分局在…街道 (not 所在的村)
+_ORGAN_AT = re.compile(r"(?:局|院|所|队|办|委|庭|警方|民警)在(?![的地])[^，,；;。：:在]*$")
 # 家住朝天区的王某, 住在城关镇的村民: where a person lives, not where the figure belongs
 _HOME_BEFORE = re.compile(r"(?:家住|住在|居住在|居住于|现住|暂住|家在|户籍(?:地|所在地)?(?:在|为|是))$")
 # 张某，男，朝天区人，; 王某（湖南籍）: a person's home in the person's description
@@ -85,6 +89,22 @@ def wider_firm(clean: str, place: Place, before: list[Place]) -> bool:
     the district, not the city of the firm's name)."""
     return place.source == "organ" and bool(_FIRM.search(clean, place.start, place.end)) and any(
         p.name != place.name and p.name.startswith(place.name) for p in before)
+
+
+def activity_sites(gaz, clean: str, start: int, found: list[Place]) -> None:
+    """Mark a place named after 在 as only where an organ acted, the figure the organ's: 分局在
+    石楼镇、化龙镇等地开展宣传12场 -> the district; 九江市公安局水上派出所在湖口水域巡查 -> 九江市
+    (a place inside the organ's own, in its clause); 区公安分局在新安街道… -> the township's county
+    (an organ word right before 在). A township's own organ (石楼镇派出所) is no site."""
+    for k, place in enumerate(found):
+        if place.source != "sentence" or not _AT_SITE.search(clean, start, place.start):
+            continue
+        organs = [o for o in found[:k] if o.source == "organ"]
+        if organs and place.name.startswith(organs[-1].name) and place.name != organs[-1].name \
+                and _AT_SITE.search(clean, organs[-1].end, place.start):
+            place.site = organs[-1].name
+        elif not organs and place.name.endswith(TOWNSHIP_ENDS) and _ORGAN_AT.search(clean, start, place.start):
+            place.site = gaz.ancestor(place.name, "county")
 
 
 def outside_sites(gaz, clean: str, start: int, found: list[Place], area: str | None) -> None:
