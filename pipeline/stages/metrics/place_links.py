@@ -38,6 +38,9 @@ _HANDED_TO = re.compile(r"(?:转交|交给|交由|转给|转卖给|卖给|出售
 # 缅甸妙瓦底的诈骗园区, 柬埔寨诈骗窝点, 缅北的电诈园区: the other end of a case abroad (the site it was run from)
 _CASE_SITE = re.compile(r"(?:[\u4e00-\u9fff]{1,5}的|[东南西北中]{1,2}部)?(?:诈骗|电诈|网诈|赌博|犯罪|涉诈)?"
                         r"(?:园区|窝点|据点|集团|团伙|赌场)")
+# 以柬埔寨西哈努克港为窝点, 以缅北为据点: the den abroad a gang worked from (its victims are at home)
+_DEN_BEFORE = re.compile(r"以$")
+_DEN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:为|作为|為|作為)(?:窝点|窩點|据点|據點|基地|大本营)")
 # 经泰国及越南的空壳公司转移, 通过老挝转账: a country money passed through, a route (not 难民经意大利进入欧洲)
 _VIA = re.compile(r"(?:经由|經由|经过|經過|经|經|通过|通過|透过|透過|途经|途經)(?:[\u4e00-\u9fff]{1,6}?[、和及與与])*$")
 _VIA_MOVED = re.compile(r"[^，,；;。]{0,16}?(?:转移|轉移|转入|轉入|转出|轉出|转账|轉賬|流转|流轉|清洗|洗白|汇出|匯出|汇入|匯入)")
@@ -171,7 +174,7 @@ def foreign_ends(gaz, clean: str, mentions: list[list[Place]]) -> None:
     """Drop a foreign place that is only the other end of a case reported by a Chinese organ: where
     its accounts, people or goods went (收购帐户，再转交缅甸妙瓦底的诈骗园区使用，至少310名被害人受骗
     in a 台湾 report -> 台湾省, not 缅甸) or the site abroad it was run from (破缅甸诈骗园区…集团 in a
-    headline) or a country it passed through (经泰国及越南的空壳公司转移). Only in a document that names a Chinese place too (a report from abroad keeps its
+    headline, 以柬埔寨某港为窝点的诈骗集团骗取国内群众…) or a country it passed through (经泰国及越南的空壳公司转移). Only in a document that names a Chinese place too (a report from abroad keeps its
     country: 泰国警方捣毁的诈骗窝点)."""
     if not any(gaz.code_and_level(p.name)[0] not in (None, "100000")
                or (p.name == NATION and not clean.startswith("全国", p.start)) for found in mentions for p in found):
@@ -180,6 +183,7 @@ def foreign_ends(gaz, clean: str, mentions: list[list[Place]]) -> None:
         mentions[index] = [p for p in found if not (
             p.name in gaz.countries and gaz.country_of.get(p.name) != "中国" and not p.parts
             and (_HANDED_TO.search(clean, max(0, p.start - 6), p.start) or _CASE_SITE.match(clean, p.end)
+                 or (_DEN_BEFORE.search(clean, max(0, p.start - 1), p.start) and _DEN_AFTER.match(clean, p.end))
                  or (_VIA.search(clean, max(0, p.start - 16), p.start) and _VIA_MOVED.match(clean, p.end)))
             and not _FOREIGN_ORGAN.match(clean, p.end))]  # (已交给蒙古政府的11个项目: the country's own)
 

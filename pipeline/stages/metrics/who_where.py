@@ -15,6 +15,7 @@ from .place_rules import (Place, bank_not_district, far_bare_district,
                           read_under, region_organs, runs_into_word, untagged_places)
 from .place_links import activity_sites, event_sites, foreign_ends, not_the_figures, scattered_sites, untagged_in_lists
 from .place_lists import NEXT_CLAUSE, each_place, joint_places
+from .change import statutory
 from .scopes import PART_PLACE, SCOPE_SPREAD
 from .townships import bare_township_organs, township_of_organ
 from .words import clause_start
@@ -44,6 +45,9 @@ _SPREAD = re.compile(r"(?:遍布|遍及|分布(?:在|于)?|散布(?:在|于)?|�
 # 全国21个省份, 全国各地: the provinces a case reached (after a spread verb, even with no organ in
 # the sentence: 案件涉及全国21个省份的受害人)
 _PROVINCES = re.compile(r"(?:[\d０-９一二三四五六七八九十两]+(?:多|余)?个?(?:省份|省区市|省市区|省市|省区|省)|各地|各省)")
+# 依照《中华人民共和国刑法》, 根据《刑法》第…条: a national law (not an ordinance, 《…條例》)
+_NATIONAL_LAW = re.compile(r"《(?:中华人民共和国)?[\u4e00-\u9fff]{0,12}法》")
+_OWN_LAWS = ("香港", "澳门", "台湾")  # regions with their own laws
 # 云南红塔集团: a firm's brand after its province is no county (红塔区; 介休纺织厂 is 介休's)
 _COMPANY = re.compile(r"(?:公司|集团|厂|商行|商店|店|酒店|宾馆|商场|超市|银行|合作社)$")
 
@@ -330,8 +334,11 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
     of the paragraph, else one named after it in its clause (not a district of the next clause:
     全市破获2300余起，其中涧西区… keeps the city), else the article's main area.
     """
+    if national_law(doc, index, position, article_places):
+        return NATION, "sentence"  # 依照《刑法》…，最高可判处十年以上有期徒刑: the country's law
     own = mentions[index]
-    before = [p for p in own if p.end <= position and not leads_counted_list(doc.clean, p.end, position)]
+    before = [p for p in own if p.end <= position and not leads_counted_list(doc.clean, p.end, position)
+              and not victims_reach(doc.clean, p, position)]
     if before:  # the nearest: 南京海关……江苏全省海关共立案 -> 江苏省
         last = before[-1]
         if last.site:  # 区公安分局在…街道等地开展宣传: the organ's area
@@ -375,6 +382,28 @@ def breakdown_whole(places: list[Place]) -> str | None:
     return common or None
 
 
+def national_law(doc: Document, index: int, position: int, article_places: dict[int, str]) -> bool:
+    """Return True for a penalty a national law provides, quoted in a mainland report: 依照《中华人民共和国
+    刑法》有关规定，最高可判处十年以上有期徒刑 -> 全国 (not the county of the case). Not in a Hong Kong,
+    Macao or Taiwan report (their own laws: 最高刑罚为…罚款500万港元 stays 香港)."""
+    sentence = doc.sentences[index]
+    text = doc.clean[sentence.start:position]
+    if not statutory(text, len(text)) or not _NATIONAL_LAW.search(text):
+        return False
+    area = article_places.get(sentence.article) or ""
+    return not area.startswith(_OWN_LAWS)
+
+
+def victims_reach(clean: str, place: Place, position: int) -> bool:
+    """Return True for 全国 that only says how far a case's victims or buyers were spread, for a
+    figure after that phrase: 非法获利38万余元，全国20多个省份的600余名群众被骗 (600余名 and later figures are
+    the acting organ's; 20多个 itself counts provinces of 全国)."""
+    if place.name != NATION or not clean.startswith("全国", place.start):
+        return False
+    reach = _PROVINCES.match(clean, place.end)
+    return reach is not None and reach.end() < position
+
+
 def caught_across(clean: str, before: list[Place]) -> bool:
     """Return True when the last place before a figure is only a list of the sites where suspects were
     caught, with no organ before it: 专案组在川汇区、鹿邑县等地同步收网，抓获…7人 (the acting organ's
@@ -401,6 +430,10 @@ def inherited(doc: Document, index: int, mentions: list[list[Place]], article_pl
             break
     if earlier:  # 市法院审理…。判处刘某有期徒刑二年: the court's, read from the paragraph (organ)
         last = earlier[-1]
+        if last.parts and caught_across(doc.clean, earlier):  # 专案组在甲区、乙省等地收网…。该平台发展…2300余人
+            found = inherited(doc, k, mentions, article_places)
+            if found[0] not in (None, NATION):
+                return found[0], "paragraph"
         whole = breakdown_whole(earlier)
         if whole:  # 吉阳区、天涯区分别发生火灾6起、5起，海棠区2起。除夕夜…起火1起 -> 三亚市
             return whole, "paragraph"
