@@ -75,6 +75,8 @@ def each_place(text: str, offset: int, place: Place, position: int) -> str | Non
                                            and len(_COMMA.findall(clause)) == 1):
         return None  # (信州、广丰、鄱阳三地破案数居前，分别破获42起、37起和35起: each county's)
     each = start + clause.index("分别")
+    if NEXT_CLAUSE.search(text, each, at):
+        return None  # (两区分别查获9起、7起，共缴获1.6公斤: a total after the breakdown)
     end = NEXT_CLAUSE.search(text, at)
     end = end.start() if end else len(text)
     before = sum(1 for m in _FIGURE_JOIN.finditer(text, each, at + 1) if m.start() < at)

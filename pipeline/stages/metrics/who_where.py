@@ -22,6 +22,9 @@ from .words import clause_start
 
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新华社北京|1月5日电
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
+# 〔記者周某／台中報導〕, [记者 王某/高雄报导]: a reporter's dateline (where it was filed)
+_BYLINE_CITY_BEFORE = re.compile(r"[／/]\s*$")
+_BYLINE_CITY_AFTER = re.compile(r"\s*(?:報導|报导|報道|报道|電|电)\s*[〕\]）)】]")
 _ZONE = re.compile(ZONE_PATTERN)
 # 在川汇区、鹿邑县等地同步收网, 在两地抓获: a list of the sites where suspects were caught
 _CAUGHT_AT = re.compile(r"(?:等地|等处|两地|三地|多地|一带)?[^，,。；;]{0,10}?(?:同步收网|收网|抓获|抓捕|缉拿|落网)")
@@ -174,6 +177,9 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
     if _DATELINE_AFTER.match(doc.clean, entity.end) or _DATELINE_BEFORE.search(
             doc.clean, max(0, entity.start - 4), entity.start):
         return None  # 新华社北京1月5日电: where it was filed, not what it is about
+    if _BYLINE_CITY_BEFORE.search(doc.clean, max(0, entity.start - 2), entity.start) \
+            and _BYLINE_CITY_AFTER.match(doc.clean, entity.end):
+        return None  # 〔記者周某／台中報導〕: the reporter's city, not the figures'
     if entity.label == "GPE":
         if inside_word(doc, entity) or runs_into_word(gaz, doc, entity) \
                 or (heads_quoted_name(doc.clean, entity.start, entity.end) and text not in lex.country_names):
