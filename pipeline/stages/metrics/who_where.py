@@ -51,6 +51,8 @@ _PROVINCES = re.compile(r"(?:[\d０-９一二三四五六七八九十两]+(?:多
 # 依照《中华人民共和国刑法》, 根据《刑法》第…条: a national law (not an ordinance, 《…條例》)
 _NATIONAL_LAW = re.compile(r"《(?:中华人民共和国)?[\u4e00-\u9fff]{0,12}法》")
 _OWN_LAWS = ("香港", "澳门", "台湾")  # regions with their own laws
+# 全国20多个省份的600余名群众: the people a case reached (not 覆盖全国31个省的35个城市, a national figure)
+_VICTIMS_AFTER = re.compile(r"的?[^，,。；;]{0,12}?(?:群众|受害人|被害人|受害者|买家|消费者|投资人|网民|用户|老人|学生)")
 # 云南红塔集团: a firm's brand after its province is no county (红塔区; 介休纺织厂 is 介休's)
 _COMPANY = re.compile(r"(?:公司|集团|厂|商行|商店|店|酒店|宾馆|商场|超市|银行|合作社)$")
 
@@ -407,7 +409,7 @@ def victims_reach(clean: str, place: Place, position: int) -> bool:
     if place.name != NATION or not clean.startswith("全国", place.start):
         return False
     reach = _PROVINCES.match(clean, place.end)
-    return reach is not None and reach.end() < position
+    return reach is not None and reach.end() < position and _VICTIMS_AFTER.match(clean, reach.end()) is not None
 
 
 def caught_across(clean: str, before: list[Place]) -> bool:

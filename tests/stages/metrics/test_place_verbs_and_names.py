@@ -87,3 +87,9 @@ def test_taiwan_keeps_its_city_and_district(extractor):
                         "另據統計，今年全市詐欺案件發生3,100件。"])
     assert attribute(extractor, doc, "9人", "place") == "台湾省台南市永康区"
     assert attribute(extractor, doc, "3,100件", "place") == "台湾省台南市"
+
+
+def test_a_national_coverage_stays_national(extractor):
+    """该制度已覆盖全国25个省份的40个城市: the provinces are no victims' spread; the figure is 全国."""
+    doc = make_article(["某某协会通报，该制度已覆盖全国25个省份的40个城市。"])
+    assert attribute(extractor, doc, "40个", "place") == "全国"
