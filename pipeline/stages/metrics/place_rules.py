@@ -323,3 +323,18 @@ def heads_shop_name(clean: str, start: int, end: int) -> bool:
     if clean[end - 1:end] in _LEVEL_CHARS or not _SHOP_COUNTER.search(clean, max(0, start - 2), start):
         return False
     return _SHOP_AFTER.match(clean, end) is not None
+
+
+# 天山旅游, 黄山一日游: a mountain, lake or sight a trip is named after, not the district of that name
+_TRIP_AFTER = re.compile(r"(?:一日游|二日游|旅游|旅行|游览|观光|风景区|景区)")
+
+
+def names_a_trip(gaz, clean: str, start: int, end: int) -> bool:
+    """Return True for a bare county-level name (no 区 or 县 written) right before a travel word: 以组织
+    天山旅游为名骗取… names the mountains, not 乌鲁木齐市天山区. A name written in full (天山区旅游市场) and a
+    city or province (广州旅游) still name their place."""
+    text = clean[start:end]
+    if text[-1:] in _LEVEL_CHARS or not _TRIP_AFTER.match(clean, end):
+        return False
+    levels = {d.level for d in gaz.divisions(text)}
+    return bool(levels) and levels <= {"county"}

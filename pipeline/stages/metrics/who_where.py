@@ -11,7 +11,7 @@ import re
 from ...document import Document
 from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
 from .place_rules import (Place, bank_not_district, far_bare_district,
-                          heads_quoted_name, heads_shop_name, joint_verb, leads_counted_list, organ_named_before,
+                          heads_quoted_name, heads_shop_name, joint_verb, names_a_trip, leads_counted_list, organ_named_before,
                           read_under, region_organs, runs_into_word, untagged_places)
 from .place_links import activity_sites, event_sites, foreign_ends, not_the_figures, scattered_sites, untagged_in_lists
 from .place_lists import NEXT_CLAUSE, each_place, joint_places
@@ -186,8 +186,8 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
         if inside_word(doc, entity) or runs_into_word(gaz, doc, entity) \
                 or (heads_quoted_name(doc.clean, entity.start, entity.end) and text not in lex.country_names):
             return None  # 推广安装 holds no 广安, 北海道 no 北海市, “四川长虹” no 四川省
-        if heads_shop_name(doc.clean, entity.start, entity.end):
-            return None  # 一家广丰副食店: a shop's name, not 广丰区
+        if heads_shop_name(doc.clean, entity.start, entity.end) or names_a_trip(gaz, doc.clean, entity.start, entity.end):
+            return None  # 一家广丰副食店: a shop's name, not 广丰区; 天山旅游: the mountains, not 天山区
         if _STREET.match(doc.clean, entity.end) or bank_not_district(lex, doc.clean, entity.start, entity.end):
             return None  # 南京东路警署: a street, not 南京; 长江南岸: a bank, not 南岸区
         if _DESTINATION.search(doc.clean, max(0, entity.start - 12), entity.start):
