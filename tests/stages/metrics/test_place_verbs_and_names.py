@@ -96,6 +96,6 @@ def test_a_national_coverage_stays_national(extractor):
 
 
 def test_a_trip_named_after_a_mountain_is_no_district(extractor):
-    """以组织天山旅游为名骗取…: the mountains, not 乌鲁木齐市天山区; the acting organ's county keeps the figure."""
-    doc = make_article(["昌吉市公安局破获一起诈骗案，嫌疑人以组织天山旅游为名骗取游客钱款12万元。"])
-    assert attribute(extractor, doc, "12万元", "place") == "新疆维吾尔自治区昌吉回族自治州昌吉市"
+    """乌鲁木齐市公安局…。嫌疑人以组织天山一日游为名骗取…: the mountains, not the city's 天山区."""
+    doc = make_article(["乌鲁木齐市公安局破获一起诈骗案。", "嫌疑人以组织天山一日游为名，骗取游客钱款12万元。"])
+    assert attribute(extractor, doc, "12万元", "place") == "新疆维吾尔自治区乌鲁木齐市"
