@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ...places import NATION
+from ...places import NATION, TOWNSHIP_ENDS
 from .place_rules import Place
 
 # 从柬埔寨押解回国, 从缅甸、柬埔寨等国押解、劝返, 从缅甸妙瓦底等地被押解回国: where suspects were
@@ -24,7 +24,8 @@ _PEOPLE_THERE = re.compile(r"(?:等地|多地|各地)的?(?:农户|群众|居民
 # 甲局会同乙局: the second organ only helps
 _HELPER = re.compile(r"(?:会同|协同)\s*$")
 # the words of a case: a site rule holds in the report of a case, not in a travel or cultural story
-_CASE = re.compile(r"团伙|窝点|犯罪|嫌疑人|诈骗|作案|涉案|案件|抓获|破获|缴获|查获")
+_CASE = re.compile(r"团伙|窝点|犯罪|嫌疑人|诈骗|作案|涉案|案件|抓获|破获|缴获|查获"
+                   r"|團夥|窩點|嫌疑|詐騙|詐欺|诈欺|涉案|逮捕|查扣|嫌犯|主嫌|機房|机房")  # (a Taiwan report's words)
 # 汇川分局, 刑事警察局, 湖北警方, 全市公安机关, 公安部: an organ of the state that acts (not 雪印株式会社)
 _ACTING_ORGAN = re.compile(r"(?:局|厅|院|署|队|所|部|办|委|警方|警|公安|检察|法院|海关|边检|边防|机关)$|^全")
 # 芝罘警方, 莱山公安: an organ named by its place and a police or court word after it
@@ -37,6 +38,9 @@ _HANDED_TO = re.compile(r"(?:转交|交给|交由|转给|转卖给|卖给|出售
 # 缅甸妙瓦底的诈骗园区, 柬埔寨诈骗窝点, 缅北的电诈园区: the other end of a case abroad (the site it was run from)
 _CASE_SITE = re.compile(r"(?:[\u4e00-\u9fff]{1,5}的|[东南西北中]{1,2}部)?(?:诈骗|电诈|网诈|赌博|犯罪|涉诈)?"
                         r"(?:园区|窝点|据点|集团|团伙|赌场)")
+# 以柬埔寨西哈努克港为窝点, 以缅北为据点: the den abroad a gang worked from (its victims are at home)
+_DEN_BEFORE = re.compile(r"以$")
+_DEN_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}?(?:为|作为|為|作為)(?:窝点|窩點|据点|據點|基地|大本营)")
 # 经泰国及越南的空壳公司转移, 通过老挝转账: a country money passed through, a route (not 难民经意大利进入欧洲)
 _VIA = re.compile(r"(?:经由|經由|经过|經過|经|經|通过|通過|透过|透過|途经|途經)(?:[\u4e00-\u9fff]{1,6}?[、和及與与])*$")
 _VIA_MOVED = re.compile(r"[^，,；;。]{0,16}?(?:转移|轉移|转入|轉入|转出|轉出|转账|轉賬|流转|流轉|清洗|洗白|汇出|匯出|汇入|匯入)")
@@ -49,6 +53,9 @@ _SITE_THEN_MORE = re.compile(r"(?:[\u4e00-\u9fff]{0,6}?(?:港|码头|口岸|渡�
 _EVENT_SITE = re.compile(r"(?:一(?!带)[\u4e00-\u9fff]|某|一带|附近)")
 # 示例公交公司, 示例卷烟厂: a firm, named after the place it is in
 _FIRM = re.compile(r"(?:公司|集团|厂|商行|商店|酒店|宾馆|商场|超市|合作社)$")
+_AT_SITE = re.compile(r"在(?![的地])[^，,；;。：:在]*$")  # 分局在…街道等地: where the organ acted
+# 区公安分局在…街道 (not 所在的村)
+_ORGAN_AT = re.compile(r"(?:局|院|所|队|办|委|庭|警方|民警)在(?![的地])[^，,；;。：:在]*$")
 # 家住朝天区的王某, 住在城关镇的村民: where a person lives, not where the figure belongs
 _HOME_BEFORE = re.compile(r"(?:家住|住在|居住在|居住于|现住|暂住|家在|户籍(?:地|所在地)?(?:在|为|是))$")
 # 张某，男，朝天区人，; 王某（湖南籍）: a person's home in the person's description
@@ -85,6 +92,22 @@ def wider_firm(clean: str, place: Place, before: list[Place]) -> bool:
     the district, not the city of the firm's name)."""
     return place.source == "organ" and bool(_FIRM.search(clean, place.start, place.end)) and any(
         p.name != place.name and p.name.startswith(place.name) for p in before)
+
+
+def activity_sites(gaz, clean: str, start: int, found: list[Place]) -> None:
+    """Mark a place named after 在 as only where an organ acted, the figure the organ's: 分局在
+    石楼镇、化龙镇等地开展宣传12场 -> the district; 九江市公安局水上派出所在湖口水域巡查 -> 九江市
+    (a place inside the organ's own, in its clause); 区公安分局在新安街道… -> the township's county
+    (an organ word right before 在). A township's own organ (石楼镇派出所) is no site."""
+    for k, place in enumerate(found):
+        if place.source != "sentence" or not _AT_SITE.search(clean, start, place.start):
+            continue
+        organs = [o for o in found[:k] if o.source == "organ"]
+        if organs and place.name.startswith(organs[-1].name) and place.name != organs[-1].name \
+                and _AT_SITE.search(clean, organs[-1].end, place.start):
+            place.site = organs[-1].name
+        elif not organs and place.name.endswith(TOWNSHIP_ENDS) and _ORGAN_AT.search(clean, start, place.start):
+            place.site = gaz.ancestor(place.name, "county")
 
 
 def outside_sites(gaz, clean: str, start: int, found: list[Place], area: str | None) -> None:
@@ -151,7 +174,7 @@ def foreign_ends(gaz, clean: str, mentions: list[list[Place]]) -> None:
     """Drop a foreign place that is only the other end of a case reported by a Chinese organ: where
     its accounts, people or goods went (收购帐户，再转交缅甸妙瓦底的诈骗园区使用，至少310名被害人受骗
     in a 台湾 report -> 台湾省, not 缅甸) or the site abroad it was run from (破缅甸诈骗园区…集团 in a
-    headline) or a country it passed through (经泰国及越南的空壳公司转移). Only in a document that names a Chinese place too (a report from abroad keeps its
+    headline, 以柬埔寨某港为窝点的诈骗集团骗取国内群众…) or a country it passed through (经泰国及越南的空壳公司转移). Only in a document that names a Chinese place too (a report from abroad keeps its
     country: 泰国警方捣毁的诈骗窝点)."""
     if not any(gaz.code_and_level(p.name)[0] not in (None, "100000")
                or (p.name == NATION and not clean.startswith("全国", p.start)) for found in mentions for p in found):
@@ -160,6 +183,7 @@ def foreign_ends(gaz, clean: str, mentions: list[list[Place]]) -> None:
         mentions[index] = [p for p in found if not (
             p.name in gaz.countries and gaz.country_of.get(p.name) != "中国" and not p.parts
             and (_HANDED_TO.search(clean, max(0, p.start - 6), p.start) or _CASE_SITE.match(clean, p.end)
+                 or (_DEN_BEFORE.search(clean, max(0, p.start - 1), p.start) and _DEN_AFTER.match(clean, p.end))
                  or (_VIA.search(clean, max(0, p.start - 16), p.start) and _VIA_MOVED.match(clean, p.end)))
             and not _FOREIGN_ORGAN.match(clean, p.end))]  # (已交给蒙古政府的11个项目: the country's own)
 

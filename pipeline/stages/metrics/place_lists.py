@@ -15,6 +15,9 @@ _ORGAN_GAP = re.compile(r"(?:警方|公安|海关|检方)?")  # 香港警方与�
 _JOINED = re.compile(r"\s*(?:、|以及|和|与|及)\s*")  # 甲区、乙区: one list of places
 _FIGURE_JOIN = re.compile(r"[、和及与](?=[约近超逾达]?[\d０-９零一二三四五六七八九十两])")  # 25%、19%和17%
 NEXT_CLAUSE = re.compile(r"[，,；;]\s*(?:其中|同时|另外|此外)?")  # a place after this is another clause's
+# 信州、广丰、鄱阳三地…，分别…: a list counted as one subject, which the clauses after it go on about
+_COUNTED_LIST = re.compile(r"[两二三四五六七八九十\d]+个?(?:地|县区|区县|县市|市县|县|区|市|省|州|旗)")
+_COMMA = re.compile(r"[，,]")
 
 
 def joint_places(gaz, clean: str, found: list[Place]) -> list[Place]:
@@ -62,12 +65,18 @@ def listed_between(gaz, gap: str, left: str, right: str) -> tuple[str, ...] | No
 
 def each_place(text: str, offset: int, place: Place, position: int) -> str | None:
     """Return the k-th place of a joint list that the k-th figure after 分别 is about, when
-    the list and the figures count the same: 甲区、乙区两区案件分别上升5%和8% -> 8% is 乙区's."""
+    the list and the figures count the same: 甲区、乙区两区案件分别上升5%和8% -> 8% is 乙区's; a list
+    counted as one subject goes on over one comma (甲县、乙县两地案件较多，分别为12起和9起)."""
     start, at = place.end - offset, position - offset
     clause = text[start:at]
-    if "分别" not in clause or NEXT_CLAUSE.search(clause):
+    if "分别" not in clause:
         return None
+    if NEXT_CLAUSE.search(clause) and not (_COUNTED_LIST.match(text, start) and not re.search(r"[；;。]", clause)
+                                           and len(_COMMA.findall(clause)) == 1):
+        return None  # (信州、广丰、鄱阳三地破案数居前，分别破获42起、37起和35起: each county's)
     each = start + clause.index("分别")
+    if NEXT_CLAUSE.search(text, each, at):
+        return None  # (两区分别查获9起、7起，共缴获1.6公斤: a total after the breakdown)
     end = NEXT_CLAUSE.search(text, at)
     end = end.start() if end else len(text)
     before = sum(1 for m in _FIGURE_JOIN.finditer(text, each, at + 1) if m.start() < at)

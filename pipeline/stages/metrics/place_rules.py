@@ -287,3 +287,54 @@ def leads_counted_list(clean: str, end: int, position: int) -> bool:
     if clean[position - 2:position - 1] not in _ORGAN_END:
         return False  # 广东、河北、辽宁、湖北等5省: places listed, their spread (全国) is read elsewhere
     return _LEADS_LIST.fullmatch(clean, end, position) is not None  # names of places or organs, then 等
+
+
+# 该局会同县林业局, 5日會同刑事警察局, 市局会同市市场监管局: 会同 as a verb (after an organ, a
+# day or an adverb), then the helping organ, whose name may start with a level word (县, 市)
+_JOINT_VERB = re.compile(r"(?:会同|會同)")
+_VERB_BEFORE = re.compile(r"(?:[局院厅所队部委办署处站方组日并还又已先再将]|中心|支队|大队)\s*$")
+_HELPER_ORGAN = re.compile(r"[县縣市区區省镇鎮乡鄉]?[\u4e00-\u9fff]{0,12}?"
+                           r"(?:局|院|厅|所|队|隊|部门|部門|委员会|委|办|辦|中心|署|站|处|處|警方|公安|海关|检察|法院)")
+
+
+def joint_verb(gaz, clean: str, start: int, end: int, context: set[str]) -> bool:
+    """Return True when a place or organ name that starts with 会同 is the verb 会同 (to act with)
+    before a helping organ: 该局会同县林业和草原局查获… (not 湖南省会同县), 5日會同刑事警察局攻堅.
+    Only after an organ, a day or an adverb, and not in a report of the county's own city
+    (怀化市公安局会同分局 stays 会同县's)."""
+    if not _JOINT_VERB.match(clean, start) or not _VERB_BEFORE.search(clean, max(0, start - 4), start):
+        return False
+    if not _HELPER_ORGAN.match(clean, start + 2):
+        return False
+    own = {d.code[:4] for d in gaz.divisions("会同县")}
+    return not own & context
+
+
+# 一家广丰副食店, 某婺源土菜馆: a shop or firm named after a place (a counter or 某 before it)
+_SHOP_COUNTER = re.compile(r"(?:[一这那该每]?[家间間个個座]|某|的)$")
+_SHOP_AFTER = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:店|超市|商行|商店|饭庄|饭馆|餐馆|菜馆|酒楼|酒店|宾馆|旅馆|"
+                         r"茶楼|网吧|会所|公司|厂|作坊|批发部|门市部|诊所|药房)")
+
+
+def heads_shop_name(clean: str, start: int, end: int) -> bool:
+    """Return True for a bare place name (no 县 or 区 written) that heads the name of a shop or firm
+    after a counter: 在婺源县县城一家广丰副食店后院捣毁… (the shop's name, not 广丰区; the scene is
+    婺源县's). A name written in full (一家广丰区的超市) still names its place."""
+    if clean[end - 1:end] in _LEVEL_CHARS or not _SHOP_COUNTER.search(clean, max(0, start - 2), start):
+        return False
+    return _SHOP_AFTER.match(clean, end) is not None
+
+
+# 天山旅游, 黄山一日游: a mountain, lake or sight a trip is named after, not the district of that name
+_TRIP_AFTER = re.compile(r"(?:一日游|二日游|旅游|旅行|游览|观光|风景区|景区)")
+
+
+def names_a_trip(gaz, clean: str, start: int, end: int) -> bool:
+    """Return True for a bare county-level name (no 区 or 县 written) right before a travel word: 以组织
+    天山旅游为名骗取… names the mountains, not 乌鲁木齐市天山区. A name written in full (天山区旅游市场) and a
+    city or province (广州旅游) still name their place."""
+    text = clean[start:end]
+    if text[-1:] in _LEVEL_CHARS or not _TRIP_AFTER.match(clean, end):
+        return False
+    levels = {d.level for d in gaz.divisions(text)}
+    return bool(levels) and levels <= {"county"}

@@ -11,7 +11,7 @@ import re
 
 from ...document import Document
 from ...places import NATION, TAIWAN
-from .place_links import drop_helpers, outside_sites
+from .place_links import activity_sites, drop_helpers, outside_sites
 from .place_rules import Place
 from .regions import REGION_NAMED, autonomous_region, region_scopes
 
@@ -67,6 +67,8 @@ def scope_mentions(lex, gaz, doc: Document, mentions: list[list[Place]],
         if added:
             mentions[index] = sorted(mentions[index] + added, key=lambda p: p.start)
         mentions[index] = drop_helpers(doc.clean, mentions[index])
+        if any(p.source == "organ" for p in added):  # 市局…，在婺源县县城…捣毁: the city organ's site
+            activity_sites(gaz, doc.clean, sentence.start, mentions[index])
         outside_sites(gaz, doc.clean, sentence.start, mentions[index], article_places.get(sentence.article))
     abroad_scopes(gaz, doc, mentions, article_places)
 
@@ -99,6 +101,8 @@ def abroad_scopes(gaz, doc: Document, mentions: list[list[Place]], article_place
     (headline, else lead) is that country: 公安部与美国警方合作。全国公安机关… stays 全国."""
     for index, sentence in enumerate(doc.sentences):
         area = article_places.get(sentence.article)
+        if area and area.startswith(TAIWAN):
+            area = TAIWAN  # 全國 in a 高雄 report: Taiwan's
         if not mentions[index] or (area not in gaz.countries and area != TAIWAN) or area == "中国":
             continue
         for k, place in enumerate(mentions[index]):

@@ -11,21 +11,25 @@ import re
 from ...document import Document
 from ...places import NATION, TOWNSHIP_ENDS, ZONE_PATTERN
 from .place_rules import (Place, bank_not_district, far_bare_district,
-                          heads_quoted_name, leads_counted_list, organ_named_before,
+                          heads_quoted_name, heads_shop_name, joint_verb, names_a_trip, leads_counted_list, organ_named_before,
                           read_under, region_organs, runs_into_word, untagged_places)
-from .place_links import event_sites, foreign_ends, not_the_figures, scattered_sites, untagged_in_lists
+from .place_links import activity_sites, event_sites, foreign_ends, not_the_figures, scattered_sites, untagged_in_lists
 from .place_lists import NEXT_CLAUSE, each_place, joint_places
+from .change import statutory
 from .scopes import PART_PLACE, SCOPE_SPREAD
 from .townships import bare_township_organs, township_of_organ
 from .words import clause_start
 
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}月\d{1,2}日(?:专?电|讯)")  # 新华社北京|1月5日电
 _DATELINE_BEFORE = re.compile(r"(?:新华社|中新社|本报)$")
+# 〔記者周某／台中報導〕, [记者 王某/高雄报导]: a reporter's dateline (where it was filed)
+_BYLINE_CITY_BEFORE = re.compile(r"[／/]\s*$")
+_BYLINE_CITY_AFTER = re.compile(r"\s*(?:報導|报导|報道|报道|電|电)\s*[〕\]）)】]")
 _ZONE = re.compile(ZONE_PATTERN)
 # 在川汇区、鹿邑县等地同步收网, 在两地抓获: a list of the sites where suspects were caught
 _CAUGHT_AT = re.compile(r"(?:等地|等处|两地|三地|多地|一带)?[^，,。；;]{0,10}?(?:同步收网|收网|抓获|抓捕|缉拿|落网)")
-# 西安市公安局雁塔分局, 示例市公安局交通警察支队丰泽大队: a city's branch named by its district
-_BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{1,4}?)(?:区?分局)|(?:支队|交警)([\u4e00-\u9fff]{2,3}?)大队$")
+# 西安市公安局雁塔分局, 示例市公安局交通警察支队丰泽大队, 高雄市警察局苓雅分局: a city's branch named by its district
+_BRANCH = re.compile(r"(?:公安局|警察局)([\u4e00-\u9fff]{1,4}?)(?:区?分局)|(?:支队|交警)([\u4e00-\u9fff]{2,3}?)大队$")
 # 批准赴澳门定居, 批准去香港、澳门, 源源不断地运往香港: where people or goods went (the whole
 # list after the verb)
 _DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到|运往|输往|发往|逃往|潜逃(?:至|到))"
@@ -44,11 +48,13 @@ _SPREAD = re.compile(r"(?:遍布|遍及|分布(?:在|于)?|散布(?:在|于)?|�
 # 全国21个省份, 全国各地: the provinces a case reached (after a spread verb, even with no organ in
 # the sentence: 案件涉及全国21个省份的受害人)
 _PROVINCES = re.compile(r"(?:[\d０-９一二三四五六七八九十两]+(?:多|余)?个?(?:省份|省区市|省市区|省市|省区|省)|各地|各省)")
+# 依照《中华人民共和国刑法》, 根据《刑法》第…条: a national law (not an ordinance, 《…條例》)
+_NATIONAL_LAW = re.compile(r"《(?:中华人民共和国)?[\u4e00-\u9fff]{0,12}法》")
+_OWN_LAWS = ("香港", "澳门", "台湾")  # regions with their own laws
+# 全国20多个省份的600余名群众: the people a case reached (not 覆盖全国31个省的35个城市, a national figure)
+_VICTIMS_AFTER = re.compile(r"的?[^，,。；;]{0,12}?(?:群众|受害人|被害人|受害者|买家|消费者|投资人|网民|用户|老人|学生)")
 # 云南红塔集团: a firm's brand after its province is no county (红塔区; 介休纺织厂 is 介休's)
 _COMPANY = re.compile(r"(?:公司|集团|厂|商行|商店|店|酒店|宾馆|商场|超市|银行|合作社)$")
-_AT_SITE = re.compile(r"在(?![的地])[^，,；;。：:在]*$")  # 分局在…街道等地: where the organ acted
-# 区公安分局在…街道 (not 所在的村)
-_ORGAN_AT = re.compile(r"(?:局|院|所|队|办|委|庭|警方|民警)在(?![的地])[^，,；;。：:在]*$")
 
 
 def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
@@ -79,7 +85,6 @@ def place_mentions(lex, gaz, doc: Document) -> list[list[Place]]:
             own = mentions[entity.sentence]
             if own and own[-1].end == entity.start:  # 重庆市江北区: the district of that city
                 found.name = read_under(gaz, doc.clean[entity.start:entity.end], found.name, own[-1].name) or found.name
-            found.name = gaz.taiwan_as_province(found.name)  # 台北市警方 -> 台湾省
             own.append(found)
             if gaz.code_and_level(found.name)[1] == "county":
                 county = found.name
@@ -131,22 +136,6 @@ def named_codes(gaz, doc: Document, entities: list) -> set[str]:
     return context or counties
 
 
-def activity_sites(gaz, clean: str, start: int, found: list[Place]) -> None:
-    """Mark a place named after 在 as only where an organ acted, the figure the organ's: 分局在
-    石楼镇、化龙镇等地开展宣传12场 -> the district; 九江市公安局水上派出所在湖口水域巡查 -> 九江市
-    (a place inside the organ's own, in its clause); 区公安分局在新安街道… -> the township's county
-    (an organ word right before 在). A township's own organ (石楼镇派出所) is no site."""
-    for k, place in enumerate(found):
-        if place.source != "sentence" or not _AT_SITE.search(clean, start, place.start):
-            continue
-        organs = [o for o in found[:k] if o.source == "organ"]
-        if organs and place.name.startswith(organs[-1].name) and place.name != organs[-1].name \
-                and _AT_SITE.search(clean, organs[-1].end, place.start):
-            place.site = organs[-1].name
-        elif not organs and place.name.endswith(TOWNSHIP_ENDS) and _ORGAN_AT.search(clean, start, place.start):
-            place.site = gaz.ancestor(place.name, "county")
-
-
 def in_quotes(text: str, position: int) -> bool:
     """Return True when ``position`` lies inside quotation marks: 安装“国家反诈中心”应用."""
     opened = max(text.rfind("“", 0, position), text.rfind("「", 0, position))
@@ -185,13 +174,20 @@ def entity_place(lex, gaz, doc: Document, entity, context: set[str], county: str
     text = doc.clean[entity.start:entity.end]
     if doc.sentences[entity.sentence].kind == "byline":
         return None  # 本报记者 林芝, 通讯员 白山: a name, not a place
+    if entity.label in ("GPE", "ORG") and joint_verb(gaz, doc.clean, entity.start, entity.end, context):
+        return None  # 该局会同县林业和草原局…: the verb 会同 and a helping organ, not 湖南省会同县
     if _DATELINE_AFTER.match(doc.clean, entity.end) or _DATELINE_BEFORE.search(
             doc.clean, max(0, entity.start - 4), entity.start):
         return None  # 新华社北京1月5日电: where it was filed, not what it is about
+    if _BYLINE_CITY_BEFORE.search(doc.clean, max(0, entity.start - 2), entity.start) \
+            and _BYLINE_CITY_AFTER.match(doc.clean, entity.end):
+        return None  # 〔記者周某／台中報導〕: the reporter's city, not the figures'
     if entity.label == "GPE":
         if inside_word(doc, entity) or runs_into_word(gaz, doc, entity) \
                 or (heads_quoted_name(doc.clean, entity.start, entity.end) and text not in lex.country_names):
             return None  # 推广安装 holds no 广安, 北海道 no 北海市, “四川长虹” no 四川省
+        if heads_shop_name(doc.clean, entity.start, entity.end) or names_a_trip(gaz, doc.clean, entity.start, entity.end):
+            return None  # 一家广丰副食店: a shop's name, not 广丰区; 天山旅游: the mountains, not 天山区
         if _STREET.match(doc.clean, entity.end) or bank_not_district(lex, doc.clean, entity.start, entity.end):
             return None  # 南京东路警署: a street, not 南京; 长江南岸: a bank, not 南岸区
         if _DESTINATION.search(doc.clean, max(0, entity.start - 12), entity.start):
@@ -346,8 +342,11 @@ def read_place(doc: Document, index: int, position: int, mentions: list[list[Pla
     of the paragraph, else one named after it in its clause (not a district of the next clause:
     全市破获2300余起，其中涧西区… keeps the city), else the article's main area.
     """
+    if national_law(doc, index, position, article_places):
+        return NATION, "sentence"  # 依照《刑法》…，最高可判处十年以上有期徒刑: the country's law
     own = mentions[index]
-    before = [p for p in own if p.end <= position and not leads_counted_list(doc.clean, p.end, position)]
+    before = [p for p in own if p.end <= position and not leads_counted_list(doc.clean, p.end, position)
+              and not victims_reach(doc.clean, p, position)]
     if before:  # the nearest: 南京海关……江苏全省海关共立案 -> 江苏省
         last = before[-1]
         if last.site:  # 区公安分局在…街道等地开展宣传: the organ's area
@@ -391,6 +390,28 @@ def breakdown_whole(places: list[Place]) -> str | None:
     return common or None
 
 
+def national_law(doc: Document, index: int, position: int, article_places: dict[int, str]) -> bool:
+    """Return True for a penalty a national law provides, quoted in a mainland report: 依照《中华人民共和国
+    刑法》有关规定，最高可判处十年以上有期徒刑 -> 全国 (not the county of the case). Not in a Hong Kong,
+    Macao or Taiwan report (their own laws: 最高刑罚为…罚款500万港元 stays 香港)."""
+    sentence = doc.sentences[index]
+    text = doc.clean[sentence.start:position]
+    if not statutory(text, len(text)) or not _NATIONAL_LAW.search(text):
+        return False
+    area = article_places.get(sentence.article) or ""
+    return not area.startswith(_OWN_LAWS)
+
+
+def victims_reach(clean: str, place: Place, position: int) -> bool:
+    """Return True for 全国 that only says how far a case's victims or buyers were spread, for a
+    figure after that phrase: 非法获利38万余元，全国20多个省份的600余名群众被骗 (600余名 and later figures are
+    the acting organ's; 20多个 itself counts provinces of 全国)."""
+    if place.name != NATION or not clean.startswith("全国", place.start):
+        return False
+    reach = _PROVINCES.match(clean, place.end)
+    return reach is not None and reach.end() < position and _VICTIMS_AFTER.match(clean, reach.end()) is not None
+
+
 def caught_across(clean: str, before: list[Place]) -> bool:
     """Return True when the last place before a figure is only a list of the sites where suspects were
     caught, with no organ before it: 专案组在川汇区、鹿邑县等地同步收网，抓获…7人 (the acting organ's
@@ -417,6 +438,10 @@ def inherited(doc: Document, index: int, mentions: list[list[Place]], article_pl
             break
     if earlier:  # 市法院审理…。判处刘某有期徒刑二年: the court's, read from the paragraph (organ)
         last = earlier[-1]
+        if last.parts and caught_across(doc.clean, earlier):  # 专案组在甲区、乙省等地收网…。该平台发展…2300余人
+            found = inherited(doc, k, mentions, article_places)
+            if found[0] not in (None, NATION):
+                return found[0], "paragraph"
         whole = breakdown_whole(earlier)
         if whole:  # 吉阳区、天涯区分别发生火灾6起、5起，海棠区2起。除夕夜…起火1起 -> 三亚市
             return whole, "paragraph"

@@ -17,9 +17,9 @@ def fields_of(extractor, paragraphs, span, title=None, published=None) -> dict:
 
 
 def test_people_from_a_country_do_not_move_the_figure_there(extractor):
-    """台中市警方…劫持了日本游客一家4口 -> 台湾省 (a place in Taiwan), not 日本 (where the people come from)."""
+    """台中市警方…劫持了日本游客一家4口 -> 台湾省台中市 (a city of Taiwan), not 日本 (where the people come from)."""
     fields = fields_of(extractor, ["台中市警方通报，嫌犯上月劫持了日本游客一家4口。"], "4口")
-    assert fields["place"] == "台湾省"
+    assert fields["place"] == "台湾省台中市"
 
 
 def test_residents_of_hong_kong_counted_by_a_national_organ_stay_national(extractor):

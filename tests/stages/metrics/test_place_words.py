@@ -54,9 +54,10 @@ def test_first_names_of_a_counted_list(extractor, paragraphs, span, place):
 
 
 @pytest.mark.parametrize("paragraphs, span, place", [
-    # 台湾板桥地方法院, 台北市警方: a place in Taiwan is 台湾省 (its province code only).
-    (["台湾板桥地方法院今天宣判，主犯陈某被判处5个死刑。"], "5个", "台湾省"),
-    (["台北市警方去年破获案件300起。"], "300起", "台湾省"),
+    # 台湾板桥地方法院, 台北市警方: a place in Taiwan keeps its city and district like any province's
+    # (settled in the twenty-fifth blind set, attribution_pages14)
+    (["台湾板桥地方法院今天宣判，主犯陈某被判处5个死刑。"], "5个", "台湾省新北市板桥区"),
+    (["台北市警方去年破获案件300起。"], "300起", "台湾省台北市"),
     # ... while a city of another province keeps its city.
     (["福州市警方去年破获案件300起。"], "300起", "福建省福州市"),
 ])
