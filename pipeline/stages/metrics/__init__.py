@@ -60,7 +60,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?:年|[/-](?=[01]?\d[/-][0-3
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至季假节日旬]|\d月|上个?月|当[天晚夜]|除夕")
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
 # date of an event (1994年7月).
-_WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
+_WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个?月")
 _WHOLE_YEAR = re.compile(r"^(?:\d{4}年|去年|今年)(?:全年)?$")
 # 同期 naming the window just stated (浙江省公安厅同期破获…), not a comparison base (去年同期, 与…同期相比)
 _RUNNING = re.compile(r"(?:以来|至今|已经?|累计|起)$")  # a window still running when the report was made

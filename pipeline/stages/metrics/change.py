@@ -69,7 +69,7 @@ _OF_YEAR = rf"""
     (?:今年|去年|前年|明年|\d{{4}}年              # a year (明年: a plan's), then perhaps a part of it:
        |(?<!\d)\d{{4}}(?=上半年|下半年|前三季度|第?[一二三四]季度))  # 2023上半年: the year without 年
 
-    (?:{_PARTS}|全年|{_MONTHS}|[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月|\d{{1,2}}月份?)?
+    (?:{_PARTS}|全年|{_MONTHS}|[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个?月|\d{{1,2}}月份?)?
     (?=[，,以共全该市县区省]|[\u4e00-\u9fff])      # followed by a clause, not a date (2021年5月3日)
 """
 # An organ as the subject right before a yearless window (天宁警方前10个月破获…, 市检察院首8个月共起诉…)
@@ -79,7 +79,7 @@ _YEARLESS = rf"""
     (?=[，,]|[\u4e00-\u9fff])
     | (?<![\d年月.．到至止])\d{{1,2}}月(?:份|(?=[，,]))  # 10月份, 8月，: a month of its own (not 到11月)
     | (?<![\d年月.．到至止第])\d{{1,2}}月(?=[\u4e00-\u9fff])(?![日号份底末初中上下旬间以起至到前后里内来的])  # 5月联合侦破
-    | (?:^|(?<=[，,；;。\s])|{_ORGAN_BEFORE})[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个月(?=[，,]|[\u4e00-\u9fff])  # 首8个月，
+    | (?:^|(?<=[，,；;。\s])|{_ORGAN_BEFORE})[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个?月(?=[，,]|[\u4e00-\u9fff])  # 首8个月，
 """
 # 活动开展以来, 专项行动期间: not across 来源： or a line, nor over a year (来源：乐清市公安局今年以来 is
 # 今年以来; a year's own windows are read by the patterns above)

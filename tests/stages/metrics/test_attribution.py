@@ -230,6 +230,11 @@ P = date(2024, 9, 12)
     # 同期 with no window carried: the window of the figure read last
     (["全市今年已破获盗窃案件300起。", "省公安厅同期破获此类案件1.1万起。"], "1.1万起", "2024-01-01",
      "2024-09-12"),
+    # 前N月 without 个 (a Taiwan and Hong Kong form): months 1..N; 同期全市 then takes that window
+    (["分局表示，今年前5月辖区共受理诈骗案件230件。"], "230件", "2024-01-01", "2024-05-31"),
+    (["分局表示，今年前5月辖区共受理诈骗案件230件。另据市警局统计，同期全市诈骗案件发生1800件。"],
+     "1800件", "2024-01-01", "2024-05-31"),
+    (["市检察院前三月共起诉诈骗犯罪嫌疑人41人。"], "41人", "2024-01-01", "2024-03-31"),
 ])
 def test_period(extractor, paragraphs, span, start, end):
     fields = fields_of(extractor, paragraphs, span, published=P)
