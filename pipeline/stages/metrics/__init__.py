@@ -45,8 +45,8 @@ from .change import (SAME_DAY, base_year, filed_day, meeting_window, period_matc
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .restated import restated_places, restated_windows
-from .windows import (AT_MEETING, INQUIRY, MEETING, RELEASING, TOPIC_OPEN, offender_deed, reported_window,
-                      verdict_day)
+from .windows import (AT_MEETING, INQUIRY, MEETING, RELEASING, TOPIC_OPEN, crime_in_verdict, is_penalty,
+                      learned_day, offender_deed, reported_window, standing_stock, verdict_day, verdict_opened)
 from .regions import page_area
 from .scopes import scope_mentions
 from .who_where import article_places, carried_subject, place_mentions, read_place, read_subject
@@ -294,6 +294,7 @@ class _DocumentReader:
         self.last_figures: tuple[int, list[dict]] = (-1, [])  # the sentence read last, its figures
         self.undated = year_only(doc) if doc.published is None else None
         self.windows: dict[int, tuple] = {}  # the window of the last figure read in each article
+        self.verdicts: dict[int, tuple] = {}  # the day of the verdict each article tells last
         self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
         self.titles: dict[int, tuple | None] = {}  # the window the headline of each article states
         self.firsts: dict[tuple, tuple] = {}  # the window each paragraph states first
@@ -453,6 +454,16 @@ class _DocumentReader:
         """Return (period, start, end) of a figure: the window its sentence states, else the one its
         paragraph or report carries, else the headline's (GUIDE_attribution.md, section 2)."""
         period, period_start, period_end = self.own_period(sentence, text, cand, carried)
+        stated = period
+        if verdict_opened(text, (period, period_start, period_end)):
+            self.verdicts[sentence.article] = (period, period_start, period_end)
+        elif period is not None:
+            self.verdicts.pop(sentence.article, None)
+        elif is_penalty(text, cand.start) and sentence.article in self.verdicts:
+            return self.verdicts[sentence.article]  # 6月8日，…宣判…。法院以诈骗罪判处…有期徒刑四年
+        if learned_day(text, (period, period_start, period_end)) \
+                or crime_in_verdict(text, cand.start, (period, period_start, period_end)):
+            return None, None, None  # 9月1日，记者从…获悉，…查获 / 6月8日，…宣判…，被告人…骗取41.6万元
         period, period_start, period_end = verdict_day(text, cand.start, (period, period_start, period_end),
                                                        self.published(sentence))
         if period_start is not None and period_start == period_end \
@@ -482,6 +493,8 @@ class _DocumentReader:
             period, period_start, period_end = self.title_window(sentence) or (None, None, None)
         if period is not None:
             self.windows[sentence.article] = (period, period_start, period_end)
+        if stated is None and standing_stock(text, cand.start):  # 全市已设立巡防点位146个: up to now
+            period, period_start, period_end = "已", None, self.published(sentence)
         if statutory(text, cand.start):  # 最高刑罚为…罚款500万港元: a law's, no window
             period, period_start, period_end = None, None, None
         period_end = planned_end(text, cand, fields, period_start, period_end)

@@ -235,6 +235,19 @@ P = date(2024, 9, 12)
     (["分局表示，今年前5月辖区共受理诈骗案件230件。另据市警局统计，同期全市诈骗案件发生1800件。"],
      "1800件", "2024-01-01", "2024-05-31"),
     (["市检察院前三月共起诉诈骗犯罪嫌疑人41人。"], "41人", "2024-01-01", "2024-03-31"),
+    # a stock built up to now inside an operation's window: (null, publication day); a result keeps it
+    (["7月1日至9月1日，市公安局开展夜间巡查。负责人说，全市已设立巡防点位85个。"], "85个", None, "2024-09-12"),
+    (["7月1日至9月1日，市公安局开展夜间巡查。负责人说，已抓获嫌疑人85名。"], "85名", "2024-07-01", "2024-09-01"),
+    # a verdict's day: its penalties, in the next sentence too, take it; the crime told in it takes none
+    (["5月6日，某县人民法院公开宣判一起盗窃案，被告人钱某亮盗窃邻居财物价值8.2万元。",
+      "法院以盗窃罪判处钱某亮有期徒刑三年，并处罚金2万元。"], "8.2万元", None, None),
+    (["5月6日，某县人民法院公开宣判一起盗窃案，被告人钱某亮盗窃邻居财物价值8.2万元。",
+      "法院以盗窃罪判处钱某亮有期徒刑三年，并处罚金2万元。"], "2万元", "2024-05-06", "2024-05-06"),
+    # the day the reporter learned of a case is not the case's day; a window stated after it is kept
+    (["8月2日，记者从某县公安局获悉，该局破获一起盗窃案，抓获嫌疑人3名。"], "3名", None, None),
+    (["8月2日，记者从某县公安局获悉，今年以来，该局破获盗窃案件57起。"], "57起", "2024-01-01", "2024-09-12"),
+    # a crime's own window 自8月中旬起: from the 旬's first day to the publication day
+    (["经审讯，嫌疑人自8月中旬起多次盗窃电缆，非法获利2.3万元。"], "2.3万元", "2024-08-11", "2024-09-12"),
 ])
 def test_period(extractor, paragraphs, span, start, end):
     fields = fields_of(extractor, paragraphs, span, published=P)
