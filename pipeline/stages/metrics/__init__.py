@@ -46,7 +46,8 @@ from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .restated import restated_places, restated_windows
 from .windows import (AT_MEETING, INQUIRY, MEETING, RELEASING, TOPIC_OPEN, crime_in_verdict, is_penalty,
-                      learned_day, offender_deed, reported_window, standing_stock, verdict_day, verdict_opened)
+                      learned_day, offender_deed, reported_window, standing_stock, threshold_of, verdict_day,
+                      verdict_opened)
 from .regions import page_area
 from .scopes import scope_mentions
 from .who_where import article_places, carried_subject, place_mentions, read_place, read_subject
@@ -461,6 +462,9 @@ class _DocumentReader:
             self.verdicts.pop(sentence.article, None)
         elif is_penalty(text, cand.start) and sentence.article in self.verdicts:
             return self.verdicts[sentence.article]  # 6月8日，…宣判…。法院以诈骗罪判处…有期徒刑四年
+        window = self.operations.get(sentence.article) or self.leads.get(sentence.article)
+        if period is None and window and (not carried or carried[1] is None) and threshold_of(text, cand.end):
+            return tuple(window)  # 1月5日至4月5日…专项行动…。…涉案金额50万元以上的案件已全部成立专班
         if learned_day(text, (period, period_start, period_end)) \
                 or crime_in_verdict(text, cand.start, (period, period_start, period_end)):
             return None, None, None  # 9月1日，记者从…获悉，…查获 / 6月8日，…宣判…，被告人…骗取41.6万元
@@ -521,3 +525,4 @@ class _DocumentReader:
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,
             statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))
+

@@ -126,3 +126,14 @@ def crime_in_verdict(text: str, position: int, found: tuple) -> bool:
 def is_penalty(text: str, position: int) -> bool:
     """Return True for a penalty: 法院以诈骗罪判处赵某国有期徒刑四年，并处罚金5万元."""
     return bool(_PENALTY.search(text, 0, position))
+
+
+_THRESHOLD = re.compile(r"\s*(?:以上|以下|及以上|及以下|起)(?:的|者)")  # 50万元以上的案件, 3人以上的团伙
+
+
+def threshold_of(text: str, end: int) -> bool:
+    """Return True for a figure that sets a threshold of the cases a report counts: 涉案金额50万元以上的
+    案件已全部成立专班 (it takes the operation's window, not the 截至3月底 of the sentence before)."""
+    if text.endswith(("以上", "以下"), 0, end):  # the figure's span may hold its 以上
+        end -= 2
+    return bool(_THRESHOLD.match(text, end))

@@ -246,6 +246,10 @@ P = date(2024, 9, 12)
     # the day the reporter learned of a case is not the case's day; a window stated after it is kept
     (["8月2日，记者从某县公安局获悉，该局破获一起盗窃案，抓获嫌疑人3名。"], "3名", None, None),
     (["8月2日，记者从某县公安局获悉，今年以来，该局破获盗窃案件57起。"], "57起", "2024-01-01", "2024-09-12"),
+    # a threshold of an operation's cases takes the operation's window, not the 截至 window before it
+    (["2月1日至5月1日，全市公安机关开展专项行动，共破获诈骗案件96起。",
+      "截至4月底，全市共劝阻群众3100人次。市公安局负责人表示，涉案金额100万元以上的案件已全部成立专班。"],
+     "100万元以上", "2024-02-01", "2024-05-01"),
     # a crime's own window 自8月中旬起: from the 旬's first day to the publication day
     (["经审讯，嫌疑人自8月中旬起多次盗窃电缆，非法获利2.3万元。"], "2.3万元", "2024-08-11", "2024-09-12"),
 ])
