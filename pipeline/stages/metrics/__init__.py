@@ -45,9 +45,9 @@ from .change import (SAME_DAY, base_year, filed_day, meeting_window, period_matc
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .restated import restated_places, restated_windows
-from .windows import (AT_MEETING, INQUIRY, MEETING, RELEASING, TOPIC_OPEN, crime_in_verdict, is_penalty,
-                      learned_day, offender_deed, reported_window, standing_stock, threshold_of, verdict_day,
-                      verdict_opened)
+from .windows import (AT_MEETING, INQUIRY, MEETING, RELEASING, TOPIC_OPEN, crime_in_verdict, crime_window,
+                      is_penalty, justice_step, learned_day, offender_deed, reported_window, standing_stock,
+                      threshold_of, verdict_day, verdict_opened)
 from .regions import page_area
 from .scopes import scope_mentions
 from .who_where import article_places, carried_subject, place_mentions, read_place, read_subject
@@ -141,8 +141,13 @@ class MetricExtractor:
                     reader.meetings.setdefault(sentence.article, last)  # 1月24日，…召开新闻发布会
                 last = dated(meeting_window(text, last, reader.published(sentence)))  # 1月15日，…召开发布会
                 last = same_day(last, carried)  # 11月26日，…。当晚，…
+                if last[1] is not None and last[2] is not None and not verdict_opened(text, last) \
+                        and crime_window(text, last[0], len(text)):
+                    reader.crimes[sentence.article] = last[1:]  # 被告人…在2023年9月至2024年5月期间…
                 if not last[0]:  # 被告人在2023年9月至2024年5月期间…: a case's window, for the paragraph
                     scope = dated(stated_span(text, reader.published(sentence)))
+                    if scope[1] is not None and scope[2] is not None and crime_window(text, scope[0], len(text)):
+                        reader.crimes[sentence.article] = scope[1:]  # 近日，…被告人王某明…在2023年9月至…期间
                     scope = scope if scope[0] else carried
                 elif last[0]:
                     scope = started_by(carried, last) if carried else last
@@ -296,6 +301,7 @@ class _DocumentReader:
         self.undated = year_only(doc) if doc.published is None else None
         self.windows: dict[int, tuple] = {}  # the window of the last figure read in each article
         self.verdicts: dict[int, tuple] = {}  # the day of the verdict each article tells last
+        self.crimes: dict[int, tuple] = {}  # the days of the crime's own window each article tells last
         self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
         self.titles: dict[int, tuple | None] = {}  # the window the headline of each article states
         self.firsts: dict[tuple, tuple] = {}  # the window each paragraph states first
@@ -456,6 +462,9 @@ class _DocumentReader:
         paragraph or report carries, else the headline's (GUIDE_attribution.md, section 2)."""
         period, period_start, period_end = self.own_period(sentence, text, cand, carried)
         stated = period
+        if stated is None and carried and sentence.article not in self.verdicts \
+                and self.crimes.get(sentence.article) == tuple(carried[1:]) and justice_step(text, cand.start):
+            return None, None, None  # …期间…非法采砂。法院以非法采矿罪判处…: not in the crime's window
         if verdict_opened(text, (period, period_start, period_end)):
             self.verdicts[sentence.article] = (period, period_start, period_end)
         elif period is not None:
@@ -525,4 +534,5 @@ class _DocumentReader:
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,
             statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))
+
 

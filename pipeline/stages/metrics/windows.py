@@ -137,3 +137,29 @@ def threshold_of(text: str, end: int) -> bool:
     if text.endswith(("以上", "以下"), 0, end):  # the figure's span may hold its 以上
         end -= 2
     return bool(_THRESHOLD.match(text, end))
+
+
+# 被告人王某明…在2023年9月至2024年5月期间 / 2025年9月至11月，被告人胡某军伙同…: a crime's own window
+# (an offender named X某: 被告人王某明, 村民韩某, 杨某在…; not 某区, 某公司)
+_OFFENDER_NEAR = re.compile(r"(?:被告人|犯罪嫌疑人|嫌疑人|嫌犯|男子|女子)[^，,。；;、]{0,3}某|伙同"
+                            r"|[\u4e00-\u9fff]某{1,2}[\u4e00-\u9fff]{0,2}?(?=在|受|通过|伙同|及其|等|与|从|将|以|[，,])")
+# 法院以…罪判处…, 并处罚金, 对4人提起公诉: a step of justice taken on the case, after the crime
+_JUSTICE_STEP = re.compile(r"判处|判决|判刑|获刑|并处|罚金|缓刑|提起公诉|起诉")
+
+
+def crime_window(text: str, period: str | None, position: int) -> bool:
+    """Return True when the window a figure's sentence states is a crime's own, told with its
+    offender next to it: 被告人王某明及其妻子刘某在2023年9月至2024年5月期间…非法采砂1.8万吨 (its penalties,
+    in the sentences after, do not take it)."""
+    if not period:
+        return False
+    at = text.rfind(period, 0, position)
+    if at < 0:
+        return False
+    return bool(_OFFENDER_NEAR.search(text, max(0, at - 16), min(len(text), at + len(period) + 16)))
+
+
+def justice_step(text: str, position: int) -> bool:
+    """Return True for a figure of a step of justice taken on a case (a penalty, a prosecution): 法院以
+    非法采矿罪判处王某明有期徒刑三年六个月，并处罚金10万元; 以帮助信息网络犯罪活动罪对4人提起公诉."""
+    return bool(_JUSTICE_STEP.search(text, 0, position))
