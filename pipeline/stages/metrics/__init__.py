@@ -463,7 +463,7 @@ class _DocumentReader:
         period, period_start, period_end = self.own_period(sentence, text, cand, carried)
         stated = period
         if stated is None and carried and sentence.article not in self.verdicts \
-                and self.crimes.get(sentence.article) == tuple(carried[1:]) and justice_step(text, cand.start):
+                and self.crimes.get(sentence.article) == tuple(carried[1:]) and justice_step(text, cand.start, cand.end):
             return None, None, None  # …期间…非法采砂。法院以非法采矿罪判处…: not in the crime's window
         if verdict_opened(text, (period, period_start, period_end)):
             self.verdicts[sentence.article] = (period, period_start, period_end)

@@ -159,7 +159,10 @@ def crime_window(text: str, period: str | None, position: int) -> bool:
     return bool(_OFFENDER_NEAR.search(text, max(0, at - 16), min(len(text), at + len(period) + 16)))
 
 
-def justice_step(text: str, position: int) -> bool:
+_JUSTICE_AFTER = re.compile(r"[^，,。；;]{0,3}?(?:提起公诉|起诉|获刑|被判)")  # 对4人提起公诉
+
+
+def justice_step(text: str, position: int, end: int) -> bool:
     """Return True for a figure of a step of justice taken on a case (a penalty, a prosecution): 法院以
     非法采矿罪判处王某明有期徒刑三年六个月，并处罚金10万元; 以帮助信息网络犯罪活动罪对4人提起公诉."""
-    return bool(_JUSTICE_STEP.search(text, 0, position))
+    return bool(_JUSTICE_STEP.search(text, 0, position) or _JUSTICE_AFTER.match(text, end))
