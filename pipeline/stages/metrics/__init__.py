@@ -46,7 +46,7 @@ from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .restated import restated_places, restated_windows
 from .windows import (AT_MEETING, INQUIRY, MEETING, RELEASING, TOPIC_OPEN, crime_in_verdict, crime_window,
-                      is_penalty, justice_step, learned_day, offender_deed, reported_window, standing_stock,
+                      is_penalty, justice_step, learned_day, offender_deed, reported_window, reward_offer, standing_stock,
                       threshold_of, verdict_day, verdict_opened)
 from .regions import page_area
 from .scopes import scope_mentions
@@ -508,6 +508,8 @@ class _DocumentReader:
             self.windows[sentence.article] = (period, period_start, period_end)
         if stated is None and standing_stock(text, cand.start):  # 全市已设立巡防点位146个: up to now
             period, period_start, period_end = "已", None, self.published(sentence)
+        if reward_offer(text, cand.start, cand.end):  # 经查证属实的给予最高3000元奖励: an offer, no window
+            period, period_start, period_end = None, None, None
         if statutory(text, cand.start):  # 最高刑罚为…罚款500万港元: a law's, no window
             period, period_start, period_end = None, None, None
         period_end = planned_end(text, cand, fields, period_start, period_end)

@@ -166,3 +166,13 @@ def justice_step(text: str, position: int, end: int) -> bool:
     """Return True for a figure of a step of justice taken on a case (a penalty, a prosecution): 法院以
     非法采矿罪判处王某明有期徒刑三年六个月，并处罚金10万元; 以帮助信息网络犯罪活动罪对4人提起公诉."""
     return bool(_JUSTICE_STEP.search(text, 0, position) or _JUSTICE_AFTER.match(text, end))
+
+
+_REWARD_AFTER = re.compile(r"(?:的)?(?:现金)?(?:奖励|奖金)")  # …给予最高3000元奖励
+_OFFERING = re.compile(r"给予|悬赏|奖励")
+
+
+def reward_offer(text: str, start: int, end: int) -> bool:
+    """Return True for a reward a report offers for tips, a standing offer with no window: 经查证属实的
+    给予最高3000元奖励 (not 共发放奖金12万元, which is paid)."""
+    return bool(_REWARD_AFTER.match(text, end)) and bool(_OFFERING.search(text, clause_start(text, start), start))
