@@ -353,7 +353,7 @@ def _until(text: str, published: date | None) -> tuple[None, date | None]:
 # --- spans, years back and holidays (issue 12) ------------------------------------------------
 
 _FIRST_MONTHS = re.compile(r"前(\d{1,2})个月")  # 前8个月 without a year: the year's first months
-_COUNT_MONTHS = re.compile(r"[前首]([一二两三四五六七八九十]{1,3}|\d{1,2})个月")  # 今年前两个月, 首十个月 -> 前10个月
+_COUNT_MONTHS = re.compile(r"[前首]([一二两三四五六七八九十]{1,3}|\d{1,2})个?月")  # 今年前两个月, 首十个月, 前9月 -> 前10个月
 _SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _LISTED_YEARS = re.compile(r"(\d{4})年?(?:[、和与及]\d{4}年?)*[、和与及](\d{4})年?(?:这|等)?[两二三四五六七八九十]年")
 _YEAR_SPAN = re.compile(r"(?:从|自)?(\d{4})年(?:(\d{1,2})月份?)?[至到—－-](\d{4})年(?:(\d{1,2})月份?)?(?:间|期间|以来)?")

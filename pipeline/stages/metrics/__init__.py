@@ -46,8 +46,9 @@ from .change import (SAME_DAY, base_year, filed_day, meeting_window, period_matc
 from .lexicon import LEXICON_PATH, TAXONOMY_PATH, VERBS_PATH, MetricLexicon
 from .quantities import MAY_HOLD_NUMBER, candidates
 from .restated import restated_places, restated_windows
-from .windows import (AT_MEETING, INQUIRY, MEETING, RELEASING, TOPIC_OPEN, offender_deed, reported_window,
-                      verdict_day)
+from .windows import (AT_MEETING, INQUIRY, MEETING, RELEASING, TOPIC_OPEN, crime_in_verdict, crime_window,
+                      is_penalty, justice_step, learned_day, offender_deed, reported_window, reward_offer, standing_stock,
+                      threshold_of, verdict_day, verdict_opened)
 from .regions import page_area
 from .scopes import scope_mentions
 from .who_where import article_places, carried_subject, place_mentions, read_place, read_subject
@@ -61,7 +62,7 @@ _YEAR = re.compile(r"(?<!\d)((?:19[5-9]|20[0-4])\d)(?:年|[/-](?=[01]?\d[/-][0-3
 _MAY_HOLD_PERIOD = re.compile(r"[年来间至季假节日旬]|\d月|上个?月|当[天晚夜]|除夕")
 # A window a report's lead states for the whole report (今年以来, 1至8月, 国庆期间), not the
 # date of an event (1994年7月).
-_WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个月")
+_WINDOW = re.compile(r"以来|截至|截止|年来|[至到—－-]|季度|半年|期间|假期|前\S{1,2}个?月")
 _WHOLE_YEAR = re.compile(r"^(?:\d{4}年|去年|今年)(?:全年)?$")
 # 同期 naming the window just stated (浙江省公安厅同期破获…), not a comparison base (去年同期, 与…同期相比)
 _RUNNING = re.compile(r"(?:以来|至今|已经?|累计|起)$")  # a window still running when the report was made
@@ -143,8 +144,13 @@ class MetricExtractor:
                     reader.meetings.setdefault(sentence.article, last)  # 1月24日，…召开新闻发布会
                 last = dated(meeting_window(text, last, reader.published(sentence)))  # 1月15日，…召开发布会
                 last = same_day(last, carried)  # 11月26日，…。当晚，…
+                if last[1] is not None and last[2] is not None and not verdict_opened(text, last) \
+                        and crime_window(text, last[0], len(text)):
+                    reader.crimes[sentence.article] = last[1:]  # 被告人…在2023年9月至2024年5月期间…
                 if not last[0]:  # 被告人在2023年9月至2024年5月期间…: a case's window, for the paragraph
                     scope = dated(stated_span(text, reader.published(sentence)))
+                    if scope[1] is not None and scope[2] is not None and crime_window(text, scope[0], len(text)):
+                        reader.crimes[sentence.article] = scope[1:]  # 近日，…被告人王某明…在2023年9月至…期间
                     scope = scope if scope[0] else carried
                 elif last[0]:
                     scope = started_by(carried, last) if carried else last
@@ -297,6 +303,8 @@ class _DocumentReader:
         self.last_figures: tuple[int, list[dict]] = (-1, [])  # the sentence read last, its figures
         self.undated = year_only(doc) if doc.published is None else None
         self.windows: dict[int, tuple] = {}  # the window of the last figure read in each article
+        self.verdicts: dict[int, tuple] = {}  # the day of the verdict each article tells last
+        self.crimes: dict[int, tuple] = {}  # the days of the crime's own window each article tells last
         self.leads: dict[int, tuple] = {}  # the window the lead of each article opens with
         self.titles: dict[int, tuple | None] = {}  # the window the headline of each article states
         self.firsts: dict[tuple, tuple] = {}  # the window each paragraph states first
@@ -465,6 +473,22 @@ class _DocumentReader:
         """Return (period, start, end) of a figure: the window its sentence states, else the one its
         paragraph or report carries, else the headline's (GUIDE_attribution.md, section 2)."""
         period, period_start, period_end = self.own_period(sentence, text, cand, carried)
+        stated = period
+        if stated is None and carried and sentence.article not in self.verdicts \
+                and self.crimes.get(sentence.article) == tuple(carried[1:]) and justice_step(text, cand.start, cand.end):
+            return None, None, None  # …期间…非法采砂。法院以非法采矿罪判处…: not in the crime's window
+        if verdict_opened(text, (period, period_start, period_end)):
+            self.verdicts[sentence.article] = (period, period_start, period_end)
+        elif period is not None:
+            self.verdicts.pop(sentence.article, None)
+        elif is_penalty(text, cand.start) and sentence.article in self.verdicts:
+            return self.verdicts[sentence.article]  # 6月8日，…宣判…。法院以诈骗罪判处…有期徒刑四年
+        window = self.operations.get(sentence.article) or self.leads.get(sentence.article)
+        if period is None and window and (not carried or carried[1] is None) and threshold_of(text, cand.end):
+            return tuple(window)  # 1月5日至4月5日…专项行动…。…涉案金额50万元以上的案件已全部成立专班
+        if learned_day(text, (period, period_start, period_end)) \
+                or crime_in_verdict(text, cand.start, (period, period_start, period_end)):
+            return None, None, None  # 9月1日，记者从…获悉，…查获 / 6月8日，…宣判…，被告人…骗取41.6万元
         period, period_start, period_end = verdict_day(text, cand.start, (period, period_start, period_end),
                                                        self.published(sentence))
         if period_start is not None and period_start == period_end \
@@ -494,6 +518,10 @@ class _DocumentReader:
             period, period_start, period_end = self.title_window(sentence) or (None, None, None)
         if period is not None:
             self.windows[sentence.article] = (period, period_start, period_end)
+        if stated is None and standing_stock(text, cand.start):  # 全市已设立巡防点位146个: up to now
+            period, period_start, period_end = "已", None, self.published(sentence)
+        if reward_offer(text, cand.start, cand.end):  # 经查证属实的给予最高3000元奖励: an offer, no window
+            period, period_start, period_end = None, None, None
         if statutory(text, cand.start):  # 最高刑罚为…罚款500万港元: a law's, no window
             period, period_start, period_end = None, None, None
         period_end = planned_end(text, cand, fields, period_start, period_end)
@@ -520,3 +548,5 @@ class _DocumentReader:
             period=period, period_start=period_start, period_end=period_end,
             place=place, place_code=code, place_level=level, place_source=source,
             statistic=read_statistic(fields, text, cand.start, cand.end, clause_start(text, cand.start)))
+
+

@@ -230,6 +230,40 @@ P = date(2024, 9, 12)
     # 同期 with no window carried: the window of the figure read last
     (["全市今年已破获盗窃案件300起。", "省公安厅同期破获此类案件1.1万起。"], "1.1万起", "2024-01-01",
      "2024-09-12"),
+    # 前N月 without 个 (a Taiwan and Hong Kong form): months 1..N; 同期全市 then takes that window
+    (["分局表示，今年前5月辖区共受理诈骗案件230件。"], "230件", "2024-01-01", "2024-05-31"),
+    (["分局表示，今年前5月辖区共受理诈骗案件230件。另据市警局统计，同期全市诈骗案件发生1800件。"],
+     "1800件", "2024-01-01", "2024-05-31"),
+    (["市检察院前三月共起诉诈骗犯罪嫌疑人41人。"], "41人", "2024-01-01", "2024-03-31"),
+    # a stock built up to now inside an operation's window: (null, publication day); a result keeps it
+    (["7月1日至9月1日，市公安局开展夜间巡查。负责人说，全市已设立巡防点位85个。"], "85个", None, "2024-09-12"),
+    (["7月1日至9月1日，市公安局开展夜间巡查。负责人说，已抓获嫌疑人85名。"], "85名", "2024-07-01", "2024-09-01"),
+    # a verdict's day: its penalties, in the next sentence too, take it; the crime told in it takes none
+    (["5月6日，某县人民法院公开宣判一起盗窃案，被告人钱某亮盗窃邻居财物价值8.2万元。",
+      "法院以盗窃罪判处钱某亮有期徒刑三年，并处罚金2万元。"], "8.2万元", None, None),
+    (["5月6日，某县人民法院公开宣判一起盗窃案，被告人钱某亮盗窃邻居财物价值8.2万元。",
+      "法院以盗窃罪判处钱某亮有期徒刑三年，并处罚金2万元。"], "2万元", "2024-05-06", "2024-05-06"),
+    # the day the reporter learned of a case is not the case's day; a window stated after it is kept
+    (["8月2日，记者从某县公安局获悉，该局破获一起盗窃案，抓获嫌疑人3名。"], "3名", None, None),
+    (["8月2日，记者从某县公安局获悉，今年以来，该局破获盗窃案件57起。"], "57起", "2024-01-01", "2024-09-12"),
+    # a threshold of an operation's cases takes the operation's window, not the 截至 window before it
+    (["2月1日至5月1日，全市公安机关开展专项行动，共破获诈骗案件96起。",
+      "截至4月底，全市共劝阻群众3100人次。市公安局负责人表示，涉案金额100万元以上的案件已全部成立专班。"],
+     "100万元以上", "2024-02-01", "2024-05-01"),
+    # penalties and prosecutions after a crime's own window do not take it (they came later)
+    (["近日，某县人民法院审结一起盗伐林木案，被告人孙某林在2023年3月至6月期间盗伐林木52立方米。",
+      "法院以盗伐林木罪判处孙某林有期徒刑二年，并处罚金3万元。"], "3万元", None, None),
+    (["近日，某县人民法院审结一起盗伐林木案，被告人孙某林在2023年3月至6月期间盗伐林木52立方米。",
+      "法院以盗伐林木罪判处孙某林有期徒刑二年，并处罚金3万元。"], "52立方米", "2023-03-01", "2023-06-30"),
+    (["2023年5月至9月，男子吴某伙同他人收购银行卡40张。", "县检察院以帮助信息网络犯罪活动罪对3人提起公诉。"],
+     "3人", None, None),
+    # a reward offered for tips is a standing offer: no window
+    (["今年以来，全县破获赌博案件12起。欢迎举报，经查证属实的给予最高2000元奖励。"], "2000元", None, None),
+    # but a court's results in a report's window keep it
+    (["今年1至6月，某县人民法院审结盗伐林木案件7件。法院判处被告人11人，并处罚金共计26万元。"], "26万元",
+     "2024-01-01", "2024-06-30"),
+    # a crime's own window 自8月中旬起: from the 旬's first day to the publication day
+    (["经审讯，嫌疑人自8月中旬起多次盗窃电缆，非法获利2.3万元。"], "2.3万元", "2024-08-11", "2024-09-12"),
 ])
 def test_period(extractor, paragraphs, span, start, end):
     fields = fields_of(extractor, paragraphs, span, published=P)
@@ -249,9 +283,12 @@ def test_period(extractor, paragraphs, span, start, end):
     (["去年全市共立案1200宗，其中诈骗案由前年的300宗增至410宗。"], "300宗", "2022-01-01", "2022-12-31"),
     (["警方在第二季推出止付机制，拦截可疑转账40笔。"], "40笔", "2024-04-01", "2024-06-30"),
     (["8月中旬，某区公安分局破获一起盗窃案。追回电动车9辆。"], "9辆", "2024-08-11", "2024-08-20"),
-    # a case's window stated inside the sentence dates the penalties of the sentences after it
-    (["被告人李某在2022年3月至2023年1月期间多次盗窃，价值5万元。法院判处其有期徒刑二年。"], "二年",
+    # a case's window stated inside the sentence dates the crime's figures, not the penalties after it
+    # (decided in round 2: a penalty comes after the crime, GUIDE_attribution.md 2.2)
+    (["被告人李某在2022年3月至2023年1月期间多次盗窃，价值5万元。法院判处其有期徒刑二年。"], "5万元",
      "2022-03-01", "2023-01-31"),
+    (["被告人李某在2022年3月至2023年1月期间多次盗窃，价值5万元。法院判处其有期徒刑二年。"], "二年",
+     None, None),
     # a penalty in a sentence opened by the verdict's day takes that day, the crime its window
     (["又讯 6月10日，某区人民法院对一起盗伐林木案公开宣判，被告人张某2023年3月至9月盗伐林木80立方米，"
       "被判处有期徒刑三年，并处罚金5万元。"], "5万元", "2024-06-10", "2024-06-10"),
