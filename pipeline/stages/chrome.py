@@ -241,14 +241,13 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     if len(rest) >= 2 and _LATIN_TITLE.match(lines[rest[0]].simple):  # an English headline over the Chinese one
         kinds[rest[0]] = "page_title"
         rest = rest[1:]
-    if len(rest) >= 2:
-        first, second = lines[rest[0]].simple, lines[rest[1]].simple
-        if first == second or (first.startswith(second) and len(second) >= 4
-                               and _PAGE_TITLE_SEP.match(first[len(second):])) or (
-                _SITE_SUFFIX.search(first) and heading_like(second)):
-            kinds[rest[0]] = "page_title"
-            _title_site(lines[rest[0]], meta)
-            rest = rest[1:]
+    pair = next((n for n in range(min(len(rest) - 1, 3)) if "。" not in lines[rest[n]].simple
+                 and _browser_title(lines[rest[n]].simple, lines[rest[n + 1]].simple, n == 0)), None)
+    if pair is not None:  # 示例网 - 示例之声 / 标题_示例网 / 标题: all above the headline is chrome
+        for i in rest[:pair + 1]:
+            kinds[i] = "page_title"
+        _title_site(lines[rest[pair]], meta)
+        rest = rest[pair + 1:]
     guided = any(kind == "page_header" for kind in kinds[:rest[0]]) if rest else False
     texts = [lines[i].simple.lstrip("·・‧ ") for i in rest]
     listed = _listed_headlines(lines, rest, texts, guided)
@@ -261,6 +260,14 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         meta.headlines = set(one_line)
     for i in (i for i, kind in enumerate(kinds) if kind == "page_header" and epaper.guide_row(lines[i].simple)):
         meta.headlines |= set(epaper.guide_headlines(lines[i].simple, [line.simple for line in lines[i + 1:]]))
+
+
+def _browser_title(first: str, second: str, top: bool) -> bool:
+    """True for a browser title over the headline: ``标题_示例法治在线`` / ``标题``; at the top of
+    the page also ``示例网 - 标题`` over a headline."""
+    return first == second or (first.startswith(second) and len(second) >= 4
+                               and bool(_PAGE_TITLE_SEP.match(first[len(second):]))) or (
+        top and bool(_SITE_SUFFIX.search(first)) and heading_like(second))
 
 
 def headline_row(text: str, below: list[str]) -> list[str] | None:
@@ -358,6 +365,9 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
                     _site_outlet(Line(lines[i].start, lines[i].end, site, lines[i].kind, site), meta)
                 if _ORGAN_NAME.match(lines[i].simple):
                     meta.organ = meta.organ or lines[i].text
+            elif kinds[i] is None and (parted := sitenames.parted_site(lines[i].simple, least=2)):
+                kinds[i] = "page_title"  # 示例法治在线 - 示例之声 / 首页 | 新闻 | …: the site's line
+                meta.site = meta.site or _as_printed(lines[i], parted)
     first = next((i for i, kind in enumerate(kinds) if kind is None), None)
     if first is not None and first < top and _channel_site(lines[first], meta):
         kinds[first] = "page_title"

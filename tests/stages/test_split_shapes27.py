@@ -113,3 +113,13 @@ def test_dev14_pages_split_and_fully_right():
     scores = evaluate_articles("tests/fixtures/pages_dev14.gold.jsonl", ["tests/fixtures/pages_dev14"])
     assert scores["pages_split_right"] == scores["pages"] == 5
     assert scores["pages_fully_right"] == 5
+
+
+def test_a_browser_title_under_the_sites_line_and_crumbs_is_chrome():
+    doc = split("示例法治在线 - 示例之声\n首页 | 新闻 | 法院 | 检察 | 公安\n首页 → 政法要闻 → 正文\n"
+                f"{_TITLE}_示例法治在线\n{_TITLE}\n2026-04-12 09:15 阅读：3861\n"
+                "4月10日，示例区人民法院公开宣判一起诈骗案，被告人刘某被判处有期徒刑三年。\n")
+    [article] = doc.articles
+    assert (article.title, article.kicker, article.outlet) == (_TITLE, None, "示例法治在线")
+    chrome = _chrome_texts(doc)
+    assert chrome["示例法治在线-示例之声"] == chrome[f"{_TITLE}_示例法治在线"] == "page_title"
