@@ -42,6 +42,8 @@ _WIDGET = re.compile(
     r"|(?i:^(?:打开|下载|安装)[\u4e00-\u9fff]{0,8}(?:APP|客户端)|(?:APP|客户端)内(?:打开|阅读|查看))|阅读体验更佳"  # app banners
     r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
     r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$"  # not 1, 2: a feature's section numbers
+    # [图片], 【视频】, 点击查看大图: an image's placeholder and its zoom link, left by the extractor
+    r"|^[\[【〔(（](?:图片|图|视频|图像|(?i:image|img|photo))[\]】〕)）]$|^(?:点击)?(?:查看|浏览)?(?:大图|原图|高清大图)$"
     r"|^(?:点击|戳)(?:上方|下方)?蓝字|^(?:\+[ \t]*)?关注(?:我们)?$|^≡"  # WeChat's 点击蓝字 关注我们, a mobile page's menu
     # 提示：点击上方“示例公安”免费关注, 长按识别二维码关注我们: a public account's follow prompt
     r"|(?:点击|戳|长按|扫描|识别)[^。，]{0,4}(?:上方|下方|右上角|文末|蓝字|二维码)[^。]{0,24}(?:关注|订阅|星标)|设为星标")
@@ -63,7 +65,7 @@ _EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|本期编
 _END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$"
                        r"|^[-—－─━=＝_~～*＊·•]{4,}$")  # a rule line (———) closing an article
 _CORRECTION = re.compile(r"^【(?:我要)?纠错】")
-_FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载"
+_FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|请勿转载|禁止转载|严禁转载|本文来源[:：]|本文转载"
                      # 主办：示例县人民法院, 网站主办：…, 主 办：…: the site's organ, never the article's
                      r"|^(?:网站|本站|本网)?[ \t]*(?:主[ \t]*办|承[ \t]*办|协[ \t]*办)(?:单位)?[ \t]*[:：]"
                      # 示例县人民政府主办　示例县融媒体中心承办: the organ named before its role

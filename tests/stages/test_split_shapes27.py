@@ -123,3 +123,20 @@ def test_a_browser_title_under_the_sites_line_and_crumbs_is_chrome():
     assert (article.title, article.kicker, article.outlet) == (_TITLE, None, "示例法治在线")
     chrome = _chrome_texts(doc)
     assert chrome["示例法治在线-示例之声"] == chrome[f"{_TITLE}_示例法治在线"] == "page_title"
+
+
+@pytest.mark.parametrize("line, kind", [("[图片]", "widget"), ("【视频】", "widget"), ("点击查看大图", "widget"),
+                                        ("ab-2026-0903-反爬校验-请勿转载-7f3a", "footer")])
+def test_an_image_placeholder_and_a_watermark_line_are_chrome(line, kind):
+    assert chromelines.line_kind(line) == kind
+
+
+@pytest.mark.parametrize("line", ["图片", "县法院审结一起案件，请勿转载。"])
+def test_a_word_or_a_sentence_is_no_placeholder(line):
+    assert chromelines.line_kind(line) is None
+
+
+def test_placeholder_lines_inside_the_text_yield_no_sentence():
+    doc = split(f"{_TITLE}\n{_BODY}[图片]\n点击查看大图\n经查，刘某通过社交软件发布虚假信息。\n")
+    assert len(doc.articles) == 1
+    assert {"[图片]", "点击查看大图"} <= set(_chrome_texts(doc))
