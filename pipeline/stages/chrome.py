@@ -215,8 +215,9 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     _mark_section(lines, kinds)
     for i, line in enumerate(lines[:3]):  # 法治日报 - 法制网 above everything else
         if kinds[i] is None:
-            masthead = (_masthead(line) if i + 1 < len(lines)
-                        and kinds[i + 1] == "meta" else None)  # 示例法治报 above the date line
+            below = i + 2 if i + 2 < len(lines) and lines[i + 1].simple in _CHANNEL_NAMES else i + 1
+            masthead = (_masthead(line) if below < len(lines)  # 示例日報 / 港聞 / 中華民國115年2月3日
+                        and kinds[below] == "meta" else None)  # 示例法治报 above the date line
             if (_SITE.match(line.simple) and not _NOT_SITE_END.search(line.simple)) or masthead:
                 kinds[i] = "page_title"
                 if masthead and meta.outlet is None:
@@ -240,14 +241,13 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
     if len(rest) >= 2 and _LATIN_TITLE.match(lines[rest[0]].simple):  # an English headline over the Chinese one
         kinds[rest[0]] = "page_title"
         rest = rest[1:]
-    if len(rest) >= 2:
-        first, second = lines[rest[0]].simple, lines[rest[1]].simple
-        if first == second or (first.startswith(second) and len(second) >= 4
-                               and _PAGE_TITLE_SEP.match(first[len(second):])) or (
-                _SITE_SUFFIX.search(first) and heading_like(second)):
-            kinds[rest[0]] = "page_title"
-            _title_site(lines[rest[0]], meta)
-            rest = rest[1:]
+    pair = next((n for n in range(min(len(rest) - 1, 3)) if "。" not in lines[rest[n]].simple
+                 and _browser_title(lines[rest[n]].simple, lines[rest[n + 1]].simple, n == 0)), None)
+    if pair is not None:  # 示例网 - 示例之声 / 标题_示例网 / 标题: all above the headline is chrome
+        for i in rest[:pair + 1]:
+            kinds[i] = "page_title"
+        _title_site(lines[rest[pair]], meta)
+        rest = rest[pair + 1:]
     guided = any(kind == "page_header" for kind in kinds[:rest[0]]) if rest else False
     texts = [lines[i].simple.lstrip("·・‧ ") for i in rest]
     listed = _listed_headlines(lines, rest, texts, guided)
@@ -260,6 +260,14 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
         meta.headlines = set(one_line)
     for i in (i for i, kind in enumerate(kinds) if kind == "page_header" and epaper.guide_row(lines[i].simple)):
         meta.headlines |= set(epaper.guide_headlines(lines[i].simple, [line.simple for line in lines[i + 1:]]))
+
+
+def _browser_title(first: str, second: str, top: bool) -> bool:
+    """True for a browser title over the headline: ``标题_示例法治在线`` / ``标题``; at the top of
+    the page also ``示例网 - 标题`` over a headline."""
+    return first == second or (first.startswith(second) and len(second) >= 4
+                               and bool(_PAGE_TITLE_SEP.match(first[len(second):]))) or (
+        top and bool(_SITE_SUFFIX.search(first)) and heading_like(second))
 
 
 def headline_row(text: str, below: list[str]) -> list[str] | None:
@@ -341,6 +349,11 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
             kinds[i] = "nav"
         elif kinds[i] is None and BARE_ISSUE_LINE.match(lines[i].simple):
             kinds[i] = "meta"  # 示例政法动态 / 2026年第23期 at the top of the page
+            if i == 1 and kinds[0] is None and _CHANNEL_WORD.match(lines[0].simple):
+                kinds[0] = "column"  # 平安示例 over 第9期: the bulletin's name, no kicker
+        elif kinds[i] in (None, "nav") and (site := sitenames.parted_site(lines[i].simple)):
+            kinds[i] = "page_title"  # 示例网_平安示例_示例市政法综合信息平台: the site's own line
+            meta.site = meta.site or _as_printed(lines[i], site)
     first_nav = next((i for i in range(top) if kinds[i] in ("nav", "column")), None)
     if first_nav is not None and all(kinds[i] is None or kinds[i] == "page_title" for i in range(first_nav)):
         for i in range(first_nav):
@@ -352,6 +365,9 @@ def _mark_sites(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> N
                     _site_outlet(Line(lines[i].start, lines[i].end, site, lines[i].kind, site), meta)
                 if _ORGAN_NAME.match(lines[i].simple):
                     meta.organ = meta.organ or lines[i].text
+            elif kinds[i] is None and (parted := sitenames.parted_site(lines[i].simple, least=2)):
+                kinds[i] = "page_title"  # 示例法治在线 - 示例之声 / 首页 | 新闻 | …: the site's line
+                meta.site = meta.site or _as_printed(lines[i], parted)
     first = next((i for i, kind in enumerate(kinds) if kind is None), None)
     if first is not None and first < top and _channel_site(lines[first], meta):
         kinds[first] = "page_title"
@@ -425,11 +441,15 @@ def _channel_site(line: Line, meta: PageMeta) -> bool:
 
 def _title_site(line: Line, meta: PageMeta) -> None:
     """The site's name closing a browser title is the outlet when the page names none elsewhere:
-    ``示例区法院审结一起诈骗案_政法动态_示例新闻网`` → 示例新闻网 (the headline, the channel, the site)."""
+    ``示例区法院审结一起诈骗案_政法动态_示例新闻网`` → 示例新闻网 (the headline, the channel, the site),
+    ``示例区法院审结一起诈骗案 - 示例法治在线`` → 示例法治在线 (the site's, when no source is named;
+    not a bare ``示例法院网``, an organ's portal)."""
     parts = _CHANNEL_SEP.split(line.simple)
     if len(parts) >= 2 and _WEB_NAME.match(parts[-1]):
         at = len(line.simple) - len(parts[-1])
         _site_outlet(Line(line.start + at, line.end, line.text[at:], line.kind, parts[-1]), meta)
+    elif len(parts) >= 2 and sitenames.site_name(parts[-1]) and not parts[-1].endswith("网"):  # …_示例法治在线
+        meta.site = meta.site or line.text[len(line.simple) - len(parts[-1]):]
 
 
 def _site_outlet(line: Line, meta: PageMeta) -> None:
@@ -495,12 +515,14 @@ def _mark_channel_over_headline(lines: list[Line], kinds: list[str | None]) -> N
     """A channel's name between the masthead's date line (or the crumbs) and the headline is the
     section's label, no kicker: ``維港日報 2026年9月15日`` / ``港聞`` / headline / ``【…訊】…。``
     (a channel word on a line of its own, under chrome that is no edition line, over a headline
-    line that a paragraph follows; an e-paper's kickers sit under its edition line)."""
+    line that a paragraph follows; an e-paper's kickers sit under its edition line), or between the
+    masthead and its date line (``示例日報`` / ``港聞`` / ``中華民國115年2月3日``)."""
     for i in range(1, len(lines) - 2):
         if (kinds[i] is None and kinds[i - 1] in ("meta", "nav", "page_title")
                 and not EDITION.search(lines[i - 1].simple) and lines[i].simple.strip() in _CHANNEL_NAMES
-                and kinds[i + 1] is None and heading_like(lines[i + 1].simple)
-                and kinds[i + 2] is None and "。" in lines[i + 2].simple):
+                and ((kinds[i + 1] is None and heading_like(lines[i + 1].simple)
+                      and kinds[i + 2] is None and "。" in lines[i + 2].simple)
+                     or (kinds[i - 1] == "page_title" and kinds[i + 1] == "meta"))):  # 示例日報 / 港聞 / date
             kinds[i] = "column"
 
 

@@ -42,6 +42,8 @@ _WIDGET = re.compile(
     r"|(?i:^(?:打开|下载|安装)[\u4e00-\u9fff]{0,8}(?:APP|客户端)|(?:APP|客户端)内(?:打开|阅读|查看))|阅读体验更佳"  # app banners
     r"|^#[^#\s]{1,12}#?(?:[ \t]+#[^#\s]{1,12}#?)*$"  # #火警 #油麻地: the page's hashtags
     r"|^(?:资料图|资料图片|视频加载中[.…]*|听新闻|语音播报|点击播放|播放视频)$"  # not 1, 2: a feature's section numbers
+    # [图片], 【视频】, 点击查看大图: an image's placeholder and its zoom link, left by the extractor
+    r"|^[\[【〔(（](?:图片|图|视频|图像|(?i:image|img|photo))[\]】〕)）]$|^(?:点击)?(?:查看|浏览)?(?:大图|原图|高清大图)$"
     r"|^(?:点击|戳)(?:上方|下方)?蓝字|^(?:\+[ \t]*)?关注(?:我们)?$|^≡"  # WeChat's 点击蓝字 关注我们, a mobile page's menu
     # 提示：点击上方“示例公安”免费关注, 长按识别二维码关注我们: a public account's follow prompt
     r"|(?:点击|戳|长按|扫描|识别)[^。，]{0,4}(?:上方|下方|右上角|文末|蓝字|二维码)[^。]{0,24}(?:关注|订阅|星标)|设为星标")
@@ -54,14 +56,16 @@ _WIDGET_WORDS = re.compile(
     # 阅读 1.2万, 在看 86 点赞 231: a post's counters, each word with its count (阅读 alone is a column)
     r"|^(?:(?:阅读|浏览|在看|点赞|赞|转发|分享|收藏|评论|留言)(?:量|数)?[ \t:：]*\d+(?:\.\d+)?[万千wW]?\+?[ \t]*){1,6}$")
 _EDITOR = re.compile(r"^[(（【\[]?[ \t]*(?:本版责编|本版编辑|本期编辑|本期责编|责任编辑|责编|编辑|校对|审核|监制|主编|值班编辑)[ \t:：]"
-                     r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|撰稿)[ \t]*[:：][^（）()]{1,20}[)）]$"  # （文：交警示例支队）
+                     # （文：交警示例支队）, （供稿：示例县公安局　示例县检察院　示例县司法局）: a digest's credit
+                     r"|^[(（][ \t]*(?:文|图|文/图|图/文|供稿|供稿单位|撰稿)[ \t]*[:：](?:[^（）()]{1,20}|[^（）()。，]{21,48})[)）]$"
+                     r"|^供稿(?:单位)?[ \t]*[:：][^（）()。，！？]{2,48}$"  # 供稿：示例县检察院　示例县司法局, unbracketed
                      # （来源：新华社、示例市公安局）, (稿源：示例晚报): the sources credited under the text
                      r"|^[(（][ \t]*(?:(?:信息|文章|新闻|稿件)?来源|稿源|出处)[ \t]*[:：][^（）()。]{1,40}[)）]$"
                      r"|^[(（][ \t]*作者单位[:：][^（）()]{2,30}[)）]$")  # （作者单位：示例县人民法院）
 _END_MARK = re.compile(r"^(?:[(（][ \t]*完[ \t]*[)）]|完|[-—－]+[ \t]*完[ \t]*[-—－]+)$"
                        r"|^[-—－─━=＝_~～*＊·•]{4,}$")  # a rule line (———) closing an article
 _CORRECTION = re.compile(r"^【(?:我要)?纠错】")
-_FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|本文来源[:：]|本文转载"
+_FOOTER = re.compile(r"版权所有|版权声明|Copyright|©|备案号|ICP备|主办单位|未经授权|未经许可|转载请注明|请勿转载|禁止转载|严禁转载|本文来源[:：]|本文转载"
                      # 主办：示例县人民法院, 网站主办：…, 主 办：…: the site's organ, never the article's
                      r"|^(?:网站|本站|本网)?[ \t]*(?:主[ \t]*办|承[ \t]*办|协[ \t]*办)(?:单位)?[ \t]*[:：]"
                      # 示例县人民政府主办　示例县融媒体中心承办: the organ named before its role
@@ -93,6 +97,8 @@ _COLUMN = re.compile(r"^【?[\u4e00-\u9fff]{0,4}(?:简讯|短讯|快讯|速递|�
 _JUMP = re.compile(r"^[(（]?(?:(?:下转|上接|转)第[0-9一二三四五六七八九十]{1,3}版|未完|未完待续|待续)[)）]?$")
 _JUNK = re.compile(r"^(?=[^\u4e00-\u9fff]*$)(?=.*[a-zA-Z])(?=.*\d)[a-zA-Z0-9]{8,}$"
                    r"|^<!--.{0,80}-->$"  # <!-- 广告位 -->: an HTML comment the extractor left
+                   # <div class="title">, </div>, <p><br/>: tags alone on a line, around a headline
+                   r"|^(?:[ \t]*</?[A-Za-z][A-Za-z0-9]{0,9}(?:[ \t][^<>]{0,80})?/?>)+[ \t]*$"
                    # var _hmt = _hmt || [];, (function() {, })();: a script's lines
                    r"|^(?=[^\u4e00-\u9fff]*$)(?:(?:var|let|const)[ \t]+[\w$]+[ \t]*=|function[ \t]*[\w$]*[ \t]*\("
                    r"|\(function|window\.|document\.|[})\]]+[ \t]*[();]*;?$)")

@@ -80,7 +80,7 @@ _EMPTY_BRACKETS = re.compile(r"[（(【\[][ \t]*[）)】\]]|[【\[][ \t]*(?:字�
 _DATE_TEXT = re.compile(
     r"(?:19|20)\d\d[ \t]*[-/.年][ \t]*\d{1,2}[ \t]*[-/.月][ \t]*\d{1,2}日?|\d{1,2}\.\d{1,2}\.(?:19|20)\d\d"
     r"|星期[一二三四五六日天]|周[一二三四五六日]"
-    r"|民国[ \t]*\d{2,3}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日"  # 民國113年05月03日
+    r"|(?:中华)?民国[ \t]*\d{2,3}[ \t]*年[ \t]*\d{1,2}[ \t]*月[ \t]*\d{1,2}[ \t]*日"  # (中華)民國113年05月03日
     rf"|{headers.EN_DATE.pattern}")
 # 二〇二三年七月二十二日 alone on its line: the date under a release's signature.
 _CN_DATE_LINE = re.compile(rf"^(?:{headers.CN_DATE.pattern})$")

@@ -27,6 +27,27 @@ _NAME_LINE = re.compile(rf"^{_NAME}$")
 # 织密防护网, 逃犯难逃法网: a headline or kicker ending in 网, no site's name.
 _NOT_SITE_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'chrome_not_site_ends.txt'))})$")
 
+# 示例网_平安示例_示例市政法综合信息平台, 法治 - 示例新闻网 - 权威发布: a site's name among its channel, slogan
+# or platform in three or four short parts, parted by ``_``, a bar or a dash (a browser title's joints).
+_PART_SEP = re.compile(r"[ \t]*(?:[_|｜]|[-—–－]{1,2})[ \t]*")
+_PART = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,16}$")
+
+
+def parted_site(text: str, least: int = 3) -> str | None:
+    """The site's name on a line of three or four short parts (``least`` or more), one of them a
+    site's name: ``示例网_平安示例_示例市政法综合信息平台`` → 示例网, ``法治 - 示例新闻网 - 权威发布`` →
+    示例新闻网 (two parts over the crumbs: ``示例法治在线 - 示例之声`` → 示例法治在线); None for any
+    other line (``示例区法院审结一起诈骗案_示例网``, a browser title; ``2026-08-19``)."""
+    parts = _PART_SEP.split(text)
+    if not least <= len(parts) <= 4 or not all(_PART.match(part) for part in parts):
+        return None
+    return next((part for part in parts if _NAME_LINE.match(part) and not _NOT_SITE_END.search(part)), None)
+
+
+def site_name(text: str) -> bool:
+    """True for a news site's name: ``示例法治在线``, ``示例新闻网`` (not ``逃犯难逃法网``)."""
+    return bool(_NAME_LINE.match(text)) and not _NOT_SITE_END.search(text)
+
 
 def slogan_site(text: str) -> tuple[str, bool] | None:
     """The site's name on a line of its name and slogan, and whether it is an organ's:

@@ -227,6 +227,15 @@ def _brief(block: _Block, previous: _Block) -> bool:
             and ends_sentence(previous.lines[-1].text) and len(previous.lines) <= 6)
 
 
+def _dateline_brief(group: list[_Block], block: _Block) -> bool:
+    """True for an untitled brief led by its dateline (``又讯　5月4日，…。``), after which a headline
+    over its text (``block``) starts an item of its own in a digest, not a section of the brief; a
+    bracketed line is no headline (``（记者 张三 李四）`` / ``图片：``)."""
+    first = group[0]
+    return (len(group) == 1 and not first.header and bool(first.body) and first.body[0].kind == "dateline"
+            and bool(block.header) and not block.header[0].simple.startswith(("（", "(", "【", "[")))
+
+
 def _photo_item(block: _Block) -> bool:
     """A photo on a page of photos: a short title over one caption that closes with the
     photographer's credit (``禁毒宣传`` / ``6月5日，某社区民警…。 通讯员 常青 摄``)."""
@@ -345,7 +354,8 @@ class ArticleSplitter:
         for block in _blocks(lines, titled, opens, signed):
             if not block.is_article and _photo_item(block):
                 block.is_article = True  # 禁毒宣传 / 6月5日，…。 通讯员 常青 摄: a photo of its own
-            if epaper and not block.is_article and groups and _brief(block, groups[-1][-1]):
+            if ((epaper or (groups and _dateline_brief(groups[-1], block))) and not block.is_article and groups
+                    and _brief(block, groups[-1][-1])):
                 block.is_article = True  # 派出所民警帮走失老人回家 / 12月2日晚，…: an untitled brief
             if block.is_article or not groups:
                 groups.append([block])
