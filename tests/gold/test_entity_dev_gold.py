@@ -96,6 +96,7 @@ def test_pd1998_records_match_the_corpus():
     ("entity_pages_h13", "entities_newpages13.jsonl", "entities_newpages13_docs.jsonl"),
     ("entity_pages_h14", "entities_newpages14.jsonl", "entities_newpages14_docs.jsonl"),
     ("entity_pages_h15", "entities_newpages15.jsonl", "entities_newpages15_docs.jsonl"),
+    ("entity_pages_h16", "entities_newpages16.jsonl", "entities_newpages16_docs.jsonl"),
     ("entity_pages_h5", "entities_newpages5.jsonl", "entities_newpages5_docs.jsonl"),
     # the small dev set of the third pass (rules were written on its errors)
     ("entity_pages_d4", "entities_devpages4.jsonl", "entities_devpages4_docs.jsonl"),

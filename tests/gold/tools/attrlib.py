@@ -28,7 +28,7 @@ import goldlib
 GOLD = Path(__file__).resolve().parents[1]
 GAZ = goldlib.REPO / "pipeline" / "data" / "gazetteer_cn_divisions.tsv"
 PAGES = GOLD / "attribution_pages"
-PAGE_DIRS = (PAGES, GOLD / "attribution_pages3", GOLD / "attribution_pages5", GOLD / "attribution_pages6", GOLD / "attribution_pages7", GOLD / "attribution_pages8", GOLD / "attribution_pages9", GOLD / "attribution_pages10", GOLD / "attribution_pages11", GOLD / "attribution_pages12", GOLD / "attribution_pages13", GOLD / "attribution_pages14")  # the second set of held-out pages (h01-h10)
+PAGE_DIRS = (PAGES, GOLD / "attribution_pages3", GOLD / "attribution_pages5", GOLD / "attribution_pages6", GOLD / "attribution_pages7", GOLD / "attribution_pages8", GOLD / "attribution_pages9", GOLD / "attribution_pages10", GOLD / "attribution_pages11", GOLD / "attribution_pages12", GOLD / "attribution_pages13", GOLD / "attribution_pages14", GOLD / "attribution_pages15")  # the second set of held-out pages (h01-h10)
 LEVEL = {"province": "province", "city": "prefecture", "county": "county"}
 SOURCES = {"sentence", "organ", "paragraph", "article", "none"}
 STATISTICS = {"total", "average", "rate", "maximum", "threshold"}

@@ -17,8 +17,8 @@ from collections import Counter, defaultdict
 import attrlib
 import goldlib
 
-FILES = ["attribution_seed.jsonl", "attribution_pd1998.jsonl", "attribution_pages.jsonl", "attribution_pages3.jsonl", "attribution_pages5.jsonl", "attribution_pages6.jsonl", "attribution_pages7.jsonl", "attribution_pages8.jsonl", "attribution_pages9.jsonl", "attribution_pages10.jsonl", "attribution_pages11.jsonl", "attribution_pages12.jsonl", "attribution_pages13.jsonl", "attribution_pages14.jsonl"]
-DOC_FILES = ["attribution_docs.jsonl", "attribution_pages_docs.jsonl", "attribution_pages3_docs.jsonl", "attribution_pages5_docs.jsonl", "attribution_pages6_docs.jsonl", "attribution_pages7_docs.jsonl", "attribution_pages8_docs.jsonl", "attribution_pages9_docs.jsonl", "attribution_pages10_docs.jsonl", "attribution_pages11_docs.jsonl", "attribution_pages12_docs.jsonl", "attribution_pages13_docs.jsonl", "attribution_pages14_docs.jsonl"]
+FILES = ["attribution_seed.jsonl", "attribution_pd1998.jsonl", "attribution_pages.jsonl", "attribution_pages3.jsonl", "attribution_pages5.jsonl", "attribution_pages6.jsonl", "attribution_pages7.jsonl", "attribution_pages8.jsonl", "attribution_pages9.jsonl", "attribution_pages10.jsonl", "attribution_pages11.jsonl", "attribution_pages12.jsonl", "attribution_pages13.jsonl", "attribution_pages14.jsonl", "attribution_pages15.jsonl"]
+DOC_FILES = ["attribution_docs.jsonl", "attribution_pages_docs.jsonl", "attribution_pages3_docs.jsonl", "attribution_pages5_docs.jsonl", "attribution_pages6_docs.jsonl", "attribution_pages7_docs.jsonl", "attribution_pages8_docs.jsonl", "attribution_pages9_docs.jsonl", "attribution_pages10_docs.jsonl", "attribution_pages11_docs.jsonl", "attribution_pages12_docs.jsonl", "attribution_pages13_docs.jsonl", "attribution_pages14_docs.jsonl", "attribution_pages15_docs.jsonl"]
 
 
 def load(name: str) -> list[dict]:
