@@ -30,9 +30,9 @@ _ZONE = re.compile(ZONE_PATTERN)
 _CAUGHT_AT = re.compile(r"(?:等地|等处|两地|三地|多地|一带)?[^，,。；;]{0,10}?(?:同步收网|收网|抓获|抓捕|缉拿|落网)")
 # 西安市公安局雁塔分局, 示例市公安局交通警察支队丰泽大队, 高雄市警察局苓雅分局: a city's branch named by its district
 _BRANCH = re.compile(r"(?:公安局|警察局)([\u4e00-\u9fff]{1,4}?)(?:区?分局)|(?:支队|交警)([\u4e00-\u9fff]{2,3}?)大队$")
-# 批准赴澳门定居, 批准去香港、澳门, 源源不断地运往香港: where people or goods went (the whole
-# list after the verb)
-_DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到|运往|输往|发往|逃往|潜逃(?:至|到))"
+# 批准赴澳门定居, 批准去香港、澳门, 源源不断地运往香港, 转运至甲县、乙县等地销售: where people or
+# goods went (the whole list after the verb)
+_DESTINATION = re.compile(r"(?:赴|去|前往|飞往|来自|出境到|运往|输往|发往|销往|逃往|潜逃(?:至|到)|运(?:至|到))"
                           r"(?:[\u4e00-\u9fff]{2,8}[、和及])?[、]?$")
 # 会同缅甸等国执法部门, 联合老挝警方: a foreign partner of the organ, not where the figure is
 _PARTNER = re.compile(r"(?:会同|联合|协同|配合|携手|与|同|和)(?:[\u4e00-\u9fff]{1,6}[、和及])*$")  # 会同缅甸、泰国
@@ -54,6 +54,8 @@ _OWN_LAWS = ("香港", "澳门", "台湾")  # regions with their own laws
 # 全国20多个省份的600余名群众: the people a case reached (not 覆盖全国31个省的35个城市, a national figure)
 _VICTIMS_AFTER = re.compile(r"的?[^，,。；;]{0,12}?(?:群众|受害人|被害人|受害者|买家|消费者|投资人|网民|用户|老人|学生)")
 # 云南红塔集团: a firm's brand after its province is no county (红塔区; 介休纺织厂 is 介休's)
+# 龙门港派出所: a short form, one more character, then a station: the station's own place name
+_STATION_NAME = re.compile(r"[\u4e00-\u9fff](?:边防)?(?:派出所|警务站|警务室|边防所)")
 _COMPANY = re.compile(r"(?:公司|集团|厂|商行|商店|店|酒店|宾馆|商场|超市|银行|合作社)$")
 
 
@@ -248,6 +250,8 @@ def org_place(gaz, org: str, context: set[str]) -> str | None:
         if name not in gaz.by_name and name not in gaz.high_short and (
                 not at_head or hit.start() > 0 and name in gaz.county_short and _COMPANY.search(org)):
             continue
+        if name not in gaz.by_name and at_head and _STATION_NAME.fullmatch(org, hit.end()):
+            continue  # 龙门港派出所: the station of a place 龙门港 (a town's port), not of 龙门县
         if name not in gaz.by_name and best and gaz.code_and_level(best)[1] == "county":
             continue  # 哈尔滨市道里区尚志派出所: a name after a county is its station's, not 尚志市
         if at_head:

@@ -124,3 +124,23 @@ def test_a_city_branch_named_by_its_district_gives_the_district(org, place):
     from pipeline.places import Gazetteer
     from pipeline.stages.metrics.who_where import org_place
     assert org_place(Gazetteer(), org, set()) == place
+
+
+def test_counties_goods_were_carried_to_do_not_take_the_figure(extractor):
+    """示例: 余杭区公安分局…将假酒转运至桐庐县、淳安县等地销售，共作案15次 -> 余杭区 (the organ's),
+    not 杭州市 (the two counties are where the goods went)."""
+    fields = fields_of(extractor, ["杭州市公安局余杭区分局通报，该团伙将假酒转运至桐庐县、淳安县等地销售，"
+                                   "共作案15次。"], "15次")
+    assert fields["place"] == "浙江省杭州市余杭区"
+
+
+
+def test_a_station_named_after_a_port_is_not_the_county_of_that_short_name():
+    """示例: 文昌港派出所 names the station's own place 文昌港 (one character past the county's
+    short name), not 海南省文昌市; 胶州派出所 still is 胶州市's."""
+    from pipeline.places import Gazetteer
+    from pipeline.stages.metrics.who_where import org_place
+    gaz = Gazetteer()
+    assert org_place(gaz, "文昌港派出所", {"33", "3302"}) is None
+    assert org_place(gaz, "德清湾警务站", set()) is None
+    assert org_place(gaz, "胶州派出所", set()) == "山东省青岛市胶州市"
