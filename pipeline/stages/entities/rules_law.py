@@ -44,7 +44,7 @@ class LawRules:
         self.law_re = re.compile(TITLE)
         self.not_law_after = tuple(read_words(data_dir / "entity_not_law_after.txt"))
         self.law_tail_re = re.compile(TITLE_TAIL)
-        loose, strict = [], []  # strict: matched only with 罪 (放火罪, 赌博罪)
+        loose, strict = [], []  # strict: matched only with 罪 (放火罪, 赌博罪) or a case noun
         self.crime_nouns: set[str] = set()  # 醉驾: no context word needed
         self.crime_needs_context: set[str] = set()  # 非法采砂: a context word needed
         for name in ("entity_crimes.txt", "entity_crimes_common.txt"):
@@ -54,14 +54,17 @@ class LawRules:
                     self.crime_nouns.update(words)
                 elif tag == "context":
                     self.crime_needs_context.update(words)
+        bare = list(strict)  # 赌博 + 团伙: a case noun names the offence
         strict += [v for name in loose for v in charge_variants(name)]
         single = [v for name in loose for v in object_variants(name)]
         self.crime_needs_context.update(single)  # 销售伪劣种子 + 案
         loose += single
+        context = read_tagged(data_dir / "entity_crime_context.txt")
+        cases = trie_pattern(context.get("case_noun", []))
         self.crime_re = re.compile(
             f"(?:{trie_pattern(loose + strict)})罪|(?:{trie_pattern(loose)})(?!罪)"
+            f"|(?:{trie_pattern(bare)})(?={cases})"
         )
-        context = read_tagged(data_dir / "entity_crime_context.txt")
         self.crime_after = tuple(context.get("after", []))  # 诈骗 + 案
         self.crime_before = tuple(context.get("before", []))  # 涉嫌 + 诈骗
         self.crime_not_before = tuple(context.get("not_before", []))  # 酒驾 + 醉驾

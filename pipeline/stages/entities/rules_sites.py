@@ -89,6 +89,8 @@ class SiteRules:
         m = self.gaz.pattern.match(text, b)
         if m and not one_word and p - m.end() >= 2 and (m.group() in self.gaz.by_name or m.group() in self.gaz.high_short
                                        or m.group() in self.gaz.county_short):
+            if text[m.end():p] in self.not_loc:
+                return []  # 太湖 + 北部 + 水域: a part of the place by its direction, no site
             return [Candidate(b, m.end(), "GPE", None, "rule:loc", SOFT),
                     Candidate(m.end(), e, "LOC", None, "rule:loc", SOFT)]
         return [Candidate(b, e, "LOC", None, "rule:loc", SOFT)]

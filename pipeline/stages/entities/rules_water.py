@@ -34,6 +34,8 @@ RIVER_END = ("江", "河", "运河")
 PORT = re.compile(f"港(?:[{CJK}]{{2,4}}港区(?:[0-9０-９]{{1,3}}号码头)?|(?:[{CJK}]{{2,6}}?)?码头"
                   f"|客运站|客运中心|国际客运站|邮轮码头)?"
                   f"(?![{CJK}]*(?:派出所|公安|海关|边检|集团|公司))")
+# Words between a port and 码头 that describe the pier rather than name it: 某港 + 一处简易码头.
+PORT_NOT_NAME = re.compile("[一的该这那]|简易|临时|废弃")
 # The banks of a river (祊河 + 沿线, 双林塘 + 沿岸, 湄江 + 河畔); its name ends in one of WATER_END.
 WATER_SIDE_RE = re.compile("沿岸|沿线|两岸|岸边|河畔|河道|流域|河床|入海口|入江口|入湖口|江面|河面|落水")
 WATER_END = "河江湖塘溪渠"
@@ -107,9 +109,12 @@ class WaterRules:
                               and not self.gaz.divisions(text[s:p + 1])), None)  # 、 + 张家港: the city
             if begin is None:
                 continue
+            if text[p + 1:p + 2] in ("镇", "乡", "村") or self.gaz.divisions(text[begin:p + 2]):
+                continue  # 龙门港镇: a town named after its port
             pm = PORT.match(text, p)
             if pm:
-                out.append(Candidate(begin, pm.end(), "LOC", None, "rule:port", SURE))
+                end = p + 1 if PORT_NOT_NAME.search(text, p + 1, pm.end()) else pm.end()
+                out.append(Candidate(begin, end, "LOC", None, "rule:port", SURE))
         return out
 
     def water_candidates(self, text: str, tokens: list[tuple[int, int]] | None) -> list[Candidate]:
