@@ -205,3 +205,13 @@ def test_a_site_name_needs_a_channel_after_it_to_be_chrome():
     assert sitenames.channel_site("示例法治在线_法院要闻") == "示例法治在线"
     assert sitenames.channel_site("示例网 - 守护一方平安") is None
     assert sitenames.channel_site("男子落网 - 警方通报") is None
+
+
+def test_a_byline_glued_to_the_last_paragraph_gives_the_authors_and_no_cut():
+    """…提级侦办。（记者 张三 通讯员 李四）: the authors of the article, and it is complete."""
+    doc = split("城北警方破获一起盗窃案\n发布时间：2025-06-03　来源：示例区公安分局\n"
+                "6月1日，示例区公安分局破获一起盗窃案，抓获犯罪嫌疑人3名。\n"
+                "警方提醒市民保管好财物。（记者 赵一鸣 通讯员 钱小雨）\n")
+    (article,) = doc.articles
+    assert [(a.name, a.role) for a in article.authors] == [("赵一鸣", "reporter"), ("钱小雨", "correspondent")]
+    assert article.truncated is False
