@@ -224,6 +224,9 @@ def _mark_titles(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
                     meta.outlet = masthead
                 elif not masthead:
                     meta.site = meta.site or _top_site(line)
+            elif channel := sitenames.channel_site(line.simple):
+                kinds[i] = "page_title"  # 示例平安网 - 警务动态: the site and its channel
+                meta.site = meta.site or _as_printed(line, channel)
             elif (site := sitenames.slogan_site(line.simple)) and site[1]:
                 kinds[i] = "page_title"  # 示例市公安局 | 对党忠诚 服务人民: an organ's site
                 meta.organ = meta.organ or _as_printed(line, site[0])

@@ -61,7 +61,7 @@ def truncated(last: Line, closing: dict[int, tuple[str, str]], web: bool = False
         return True
     if closes_article(kind):
         return False
-    body = _EDITOR_NOTE.sub("", last.simple)
+    body = headers.GLUED_TAIL_BYLINE.sub("", _EDITOR_NOTE.sub("", last.simple))  # …侦办。（记者 张三）
     if (is_caption(last) or headers.SIGNATURE_DATE.search(body) or BARE_CREDIT.match(body)
             or _AUTHOR_NOTE.match(body)):
         return False

@@ -83,6 +83,9 @@ LEAD_BRACKET = re.compile(
 # (记者 王五 通讯员 赵六) or (星岛日报报道) closing an article; not a photo credit (…摄).
 TAIL_BYLINE = re.compile(
     rf"^[（(](?P<names>(?:(?:{ROLE_WORDS})[ \t/]*{NAME}(?:[ \t、]+{NAME})*[ \t]*)+)(?<![摄图])[）)]$")
+# …提级侦办。（记者 张三 通讯员 李四）: the byline glued to the end of the last paragraph.
+GLUED_TAIL_BYLINE = re.compile(
+    rf"(?<=[。！？”])[ \t]*[（(](?P<names>(?:(?:{ROLE_WORDS})[ \t/]*{NAME}(?:[ \t、]+{NAME})*[ \t]*)+)(?<![摄图])[）)]$")
 TAIL_CREDIT = re.compile(r"^[（(](?P<outlet>[\u4e00-\u9fff]{2,8}?(?:日报|晚报|报|社|台|网))(?:报道|讯|消息)[）)]$")
 # 一、 （二） 3. : an enumerated subhead, never a headline's second line.
 ENUMERATED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\d{1,2}[、.]|第[一二三四五六七八九十]{1,3}[，、 ])")

@@ -44,6 +44,20 @@ def parted_site(text: str, least: int = 3) -> str | None:
     return next((part for part in parts if _NAME_LINE.match(part) and not _NOT_SITE_END.search(part)), None)
 
 
+# 警务动态, 法院要闻: a channel's name after the site's on its top line.
+_CHANNEL_END = re.compile(f"^[\u4e00-\u9fff]{{0,4}}(?:{alternation(read_words(DATA_DIR / 'chrome_channel_ends.txt'))})$")
+
+
+def channel_site(text: str) -> str | None:
+    """The site's name on a line of the site and one channel: ``示例平安网 - 警务动态`` → 示例平安网,
+    ``示例法治在线_法院要闻`` → 示例法治在线; None for other lines (``示例网 - 守护一方平安``, a slogan;
+    ``男子落网 - 警方通报``, no site's name)."""
+    parts = _PART_SEP.split(text)
+    if len(parts) != 2 or not site_name(parts[0]) or not _CHANNEL_END.match(parts[1]):
+        return None
+    return parts[0]
+
+
 def site_name(text: str) -> bool:
     """True for a news site's name: ``示例法治在线``, ``示例新闻网`` (not ``逃犯难逃法网``)."""
     return bool(_NAME_LINE.match(text)) and not _NOT_SITE_END.search(text)

@@ -423,6 +423,8 @@ class ArticleSplitter:
                 header_spans["credit"] = line.text[credit.start("outlet"):credit.end("outlet")]
             elif not author_spans:  # (记者 王五 通讯员 赵六) at the end
                 author_spans.extend(headers.byline_authors(line.simple[1:-1], line.start + 1))
+        if not author_spans:  # …提级侦办。（记者 张三 通讯员 李四）: glued to the last paragraph
+            author_spans.extend(_glued_tail_authors(blocks[-1].lines[-1]))
         if not author_spans:  # 文字：王丽 under the text (a public account's credits)
             author_spans.extend(span for block in blocks[1:] if not block.header for line in block.bylines
                                 for span in headers.byline_authors(line.simple, line.start))
@@ -467,6 +469,13 @@ class ArticleSplitter:
     @staticmethod
     def _adjacent(a: tuple[int, int], b: tuple[int, int], all_lines: list[_Line]) -> bool:
         return not any(a[1] <= line.start and line.end <= b[0] for line in all_lines)
+
+
+def _glued_tail_authors(last: _Line) -> list[tuple[int, int, str, str]]:
+    """The authors of a byline glued to the end of an article's last paragraph:
+    ``…一律提级侦办。（记者 张三 通讯员 李四）`` → 张三 (reporter), 李四 (correspondent)."""
+    found = headers.GLUED_TAIL_BYLINE.search(last.simple) if last.kind == "body" else None
+    return headers.byline_authors(found.group("names"), last.start + found.start("names")) if found else []
 
 
 def _headline_under_date(all_lines: list[_Line], kinds: list[str | None]) -> set[int]:

@@ -190,3 +190,28 @@ def test_a_photo_caption_between_headline_and_lead_stays_in_the_article():
     (article,) = doc.articles
     assert (article.title, article.dateline) == ("禁毒宣传进校园", "本报讯")
     assert [(a.name, a.role) for a in article.authors] == [("高原", "reporter")]
+
+
+def test_a_site_and_its_channel_on_the_top_line_are_chrome_and_the_site_is_the_outlet():
+    """示例平安网 - 警务动态 atop the page: no kicker; the site, not the organ of its 来源 line."""
+    doc = split("示例平安网 - 警务动态\n城北警方破获一起盗窃案\n发布时间：2025-06-03　来源：示例区公安分局\n"
+                "示例平安网讯　6月1日，示例区公安分局破获一起盗窃案，抓获犯罪嫌疑人3名。\n警方提醒市民保管好财物。\n")
+    (article,) = doc.articles
+    assert (article.title, article.kicker, article.outlet) == ("城北警方破获一起盗窃案", None, "示例平安网")
+
+
+def test_a_site_name_needs_a_channel_after_it_to_be_chrome():
+    from pipeline.stages import sitenames
+    assert sitenames.channel_site("示例法治在线_法院要闻") == "示例法治在线"
+    assert sitenames.channel_site("示例网 - 守护一方平安") is None
+    assert sitenames.channel_site("男子落网 - 警方通报") is None
+
+
+def test_a_byline_glued_to_the_last_paragraph_gives_the_authors_and_no_cut():
+    """…提级侦办。（记者 张三 通讯员 李四）: the authors of the article, and it is complete."""
+    doc = split("城北警方破获一起盗窃案\n发布时间：2025-06-03　来源：示例区公安分局\n"
+                "6月1日，示例区公安分局破获一起盗窃案，抓获犯罪嫌疑人3名。\n"
+                "警方提醒市民保管好财物。（记者 赵一鸣 通讯员 钱小雨）\n")
+    (article,) = doc.articles
+    assert [(a.name, a.role) for a in article.authors] == [("赵一鸣", "reporter"), ("钱小雨", "correspondent")]
+    assert article.truncated is False
