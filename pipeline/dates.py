@@ -279,6 +279,15 @@ _SINCE = ("以来", "至今")  # 2019年以来, 2019年至今: up to the publica
 _SO_FAR = ("已", "已经", "累计")  # 今年已破获…: the year so far, as 今年以来
 
 
+_ROC_YEAR = re.compile(r"民[國国](\d{2,3})年")  # a Republic of China year, as Taiwan writes it
+ROC_YEAR_PHRASE = r"民[國国]\d{2,3}年"  # the metrics' period grammar reads it too
+
+
+def _roc_year(m: re.Match) -> str:
+    """民國115年 -> 2026年: the ROC era counts from 1912 (民國1年)."""
+    return f"{int(m.group(1)) + 1911}年"
+
+
 def period_dates(period: str, published: date | None) -> tuple[date | None, date | None]:
     """Return (start, end) of a metrics period phrase given the publication date, when knowable.
 
@@ -296,6 +305,7 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     text = _COUNT_MONTHS.sub(lambda m: f"前{_small_int(m.group(1))}个月", period.strip())
     text = _QUARTERS.sub(_quarters, text)  # 首三季 -> 前三季度, 第四季 -> 第四季度
     text = _BARE_YEAR.sub(r"\1年", text)  # 2023上半年: a year written without 年
+    text = _ROC_YEAR.sub(_roc_year, text)  # 民國115年1至7月 -> 2026年1至7月
     if published is not None and _FIRST_MONTHS.fullmatch(text):  # 前8个月 with no year: the last such
         months = int(_FIRST_MONTHS.fullmatch(text).group(1))
         year = published.year if months < published.month else published.year - 1

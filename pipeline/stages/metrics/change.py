@@ -15,7 +15,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from ...dates import FESTIVAL_PHRASE, RELATIVE_DAYS, dispatch_day, period_dates
+from ...dates import FESTIVAL_PHRASE, RELATIVE_DAYS, ROC_YEAR_PHRASE, dispatch_day, period_dates
 from .quantities import Figure
 from .words import Clause, clause_start
 
@@ -66,7 +66,7 @@ _SPANS = r"""
     | (?<=[\u4e00-\u9fff])(?<![最节假月号一二两三四五六七八九十数几多前至止])(?:近期|近日|日前)(?![内来夕])
 """
 _OF_YEAR = rf"""
-    (?:今年|去年|前年|明年|\d{{4}}年              # a year (明年: a plan's), then perhaps a part of it:
+    (?:今年|去年|前年|明年|\d{{4}}年|{ROC_YEAR_PHRASE}  # a year (明年: a plan's; 民國115年: Taiwan's), then perhaps a part of it:
        |(?<!\d)\d{{4}}(?=上半年|下半年|前三季度|第?[一二三四]季度))  # 2023上半年: the year without 年
 
     (?:{_PARTS}|全年|{_MONTHS}|[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个?月|\d{{1,2}}月份?)?
@@ -93,7 +93,7 @@ PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE_EVENT}|{_SINC
 # The same grammar for a sentence without 以来 or 期间 (most sentences): the phrases that need them
 # cannot match there, and every other phrase starts with one of these characters, so the scan
 # skips the rest (same matches, several times faster: tests/stages/metrics/test_change.py)
-_FIRST = r"(?=[\d今去从自近最过这本昨一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半当除大正日])"
+_FIRST = r"(?=[\d民今去从自近最过这本昨一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半当除大正日])"
 PLAIN_PERIOD_RE = re.compile(rf"{_FIRST}(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE}|{_OF_YEAR}|{_YEARLESS})",
                              re.VERBOSE)
 # In an object the same phrases go whatever follows them (活动期间参加人数).
