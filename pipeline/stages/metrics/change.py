@@ -173,10 +173,27 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     if found is None:
         return None, None, None
     found = listed_month(text, found_end, position) or found
-    start, end = period_dates(found, published)
+    start, end = lasted_to_day(text, found_end, position, period_dates(found, published))
     if start is None and end is None and dated_before and found.endswith("期间"):
         return (found, *period_dates(dated_before, published))  # the campaign's stated days
     return found, *year_until(seen, found, start, end, published)
+
+
+_LASTED = re.compile(r"(?:历时|历经|经过)(?:近|约)?([一二两三四五六七八九十\d]{1,3})个多?月")
+
+
+def lasted_to_day(text: str, found_end: int, position: int, window: tuple) -> tuple:
+    """Return the months a work lasted up to the single day stated before it: 9月12日，…通报，该局
+    历时4个月侦破一起… -> (05-12, 09-12) for the figures after 历时 in that sentence; any other
+    ``window`` (start, end) is returned as it is."""
+    start, end = window
+    if start is None or start != end:
+        return window
+    lasted = _LASTED.search(text, found_end, position + 6)
+    if not lasted or lasted.start() >= position:
+        return window
+    first, last = period_dates(f"{lasted.group(1)}个月来", start)
+    return (first, last) if first is not None else window
 
 
 # 10月、11月、12月分别破获案件12起、15起、20起: months listed, then 分别 and as many figures

@@ -307,6 +307,9 @@ def test_period(extractor, paragraphs, span, start, end):
       "警方相信，该集团自去年10月起清洗黑钱逾3亿元。行动中，警方冻结存款约2600万元。"], "约2600万元",
      "2024-09-03", "2024-09-06"),
     (["警方于上月10日至13日开展打击行动，拘捕12人。"], "12人", "2024-08-10", "2024-08-13"),
+    # 历时N个月 after a single day: the months the work lasted up to that day
+    (["6月20日，某县公安局通报，该局历时3个月侦破一起网络诈骗案，抓获嫌疑人14名。"], "14名",
+     "2024-03-20", "2024-06-20"),
     # a Republic of China year (Taiwan's reports) is its Gregorian year
     (["據警政署統計，民國112年1至5月全台竊盜案件發生8,400件。"], "8,400件", "2023-01-01", "2023-05-31"),
     # a range of days whose ends each carry their year crosses the new year as one window
