@@ -279,6 +279,15 @@ _SINCE = ("以来", "至今")  # 2019年以来, 2019年至今: up to the publica
 _SO_FAR = ("已", "已经", "累计")  # 今年已破获…: the year so far, as 今年以来
 
 
+_ROC_YEAR = re.compile(r"民[國国](\d{2,3})年")  # a Republic of China year, as Taiwan writes it
+ROC_YEAR_PHRASE = r"民[國国]\d{2,3}年"  # the metrics' period grammar reads it too
+
+
+def _roc_year(m: re.Match) -> str:
+    """民國115年 -> 2026年: the ROC era counts from 1912 (民國1年)."""
+    return f"{int(m.group(1)) + 1911}年"
+
+
 def period_dates(period: str, published: date | None) -> tuple[date | None, date | None]:
     """Return (start, end) of a metrics period phrase given the publication date, when knowable.
 
@@ -296,6 +305,7 @@ def period_dates(period: str, published: date | None) -> tuple[date | None, date
     text = _COUNT_MONTHS.sub(lambda m: f"前{_small_int(m.group(1))}个月", period.strip())
     text = _QUARTERS.sub(_quarters, text)  # 首三季 -> 前三季度, 第四季 -> 第四季度
     text = _BARE_YEAR.sub(r"\1年", text)  # 2023上半年: a year written without 年
+    text = _ROC_YEAR.sub(_roc_year, text)  # 民國115年1至7月 -> 2026年1至7月
     if published is not None and _FIRST_MONTHS.fullmatch(text):  # 前8个月 with no year: the last such
         months = int(_FIRST_MONTHS.fullmatch(text).group(1))
         year = published.year if months < published.month else published.year - 1
@@ -357,7 +367,7 @@ _COUNT_MONTHS = re.compile(r"[前首]([一二两三四五六七八九十]{1,3}|\
 _SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _LISTED_YEARS = re.compile(r"(\d{4})年?(?:[、和与及]\d{4}年?)*[、和与及](\d{4})年?(?:这|等)?[两二三四五六七八九十]年")
 _YEAR_SPAN = re.compile(r"(?:从|自)?(\d{4})年(?:(\d{1,2})月份?)?[至到—－-](\d{4})年(?:(\d{1,2})月份?)?(?:间|期间|以来)?")
-_DAY_SPAN = re.compile(r"(?:(今年|去年|\d{4})年?)?(\d{1,2})月(\d{1,2})[日号][至到—－-](?:(\d{1,2})月)?(\d{1,2})[日号](?:期间)?")
+_DAY_SPAN = re.compile(r"(?:(今年|去年|\d{4})年?)?(\d{1,2})月(\d{1,2})[日号][至到—－-](?:(?:(\d{4})年)?(\d{1,2})月)?(\d{1,2})[日号](?:期间)?")
 _YEARS_BACK = re.compile(r"(?:(?:近|最近|过去(?:的)?|这)?([一二两三四五六七八九十\d]{1,3})年(?:来|里|以来|间|中)"
                          r"|(?:近|最近|过去(?:的)?)([一二两三四五六七八九十\d]{1,3})年)")
 _MONTHS_BACK = re.compile(r"(?:近|最近|过去(?:的)?|这)?(半年|半个月|[一二两三四五六七八九十\d]{1,3}个月)(?:来|里|以来)?")
@@ -467,11 +477,12 @@ def _listed_years(text: str, published: date | None):
 
 def _day_span(text: str, published: date | None):
     """3月5日至4月20日 -> 03-05..04-20 of the publication year (the last year with 3月5日
-    not after the publication date); 2023年12月1日至20日 -> 2023-12-01..2023-12-20."""
+    not after the publication date); 2023年12月1日至20日 -> 2023-12-01..2023-12-20;
+    2025年11月1日至2026年1月15日 -> 2025-11-01..2026-01-15 (each end's own year)."""
     m = _DAY_SPAN.fullmatch(text)
     if not m:
         return None
-    year_word, m0, d0, m1, d1 = m.groups()
+    year_word, m0, d0, y1, m1, d1 = m.groups()
     m0, d0, d1 = int(m0), int(d0), int(d1)
     m1 = int(m1) if m1 else m0
     if year_word and year_word.isdigit():
@@ -482,10 +493,12 @@ def _day_span(text: str, published: date | None):
         year = published.year - (year_word == "去年")
         if not year_word and (m0, d0) > (published.month, published.day):
             year -= 1
+    last_year = int(y1) if y1 else year + (m1 < m0)
     try:
-        return date(year, m0, d0), date(year + (m1 < m0), m1, d1)
+        first, last = date(year, m0, d0), date(last_year, m1, d1)
     except ValueError:
         return None
+    return (first, last) if first <= last else None
 
 
 def _years_back(text: str, published: date | None):

@@ -230,3 +230,17 @@ def test_two_festivals_a_month_apart_span_both_breaks():
 def test_dispatch_day_reads_the_dateline(dateline, published, expected):
     """新华社北京9月11日电 published 2025-09-12 -> filed 2025-09-11; 本报讯 names no day."""
     assert dispatch_day(dateline, published) == expected
+
+
+def test_a_day_range_whose_ends_carry_their_years():
+    """2023年12月5日至2024年2月20日 -> one window across the new year; an end before the start is none."""
+    from pipeline.dates import period_dates
+    assert period_dates("2023年12月5日至2024年2月20日", date(2024, 3, 1)) == (date(2023, 12, 5), date(2024, 2, 20))
+    assert period_dates("2024年12月5日至2023年2月20日", date(2024, 3, 1)) != (date(2024, 12, 5), date(2023, 2, 20))
+
+
+def test_a_republic_of_china_year_is_its_gregorian_year():
+    """民國112年1至5月 -> 2023-01-01..2023-05-31; 民国110年 -> 2021."""
+    from pipeline.dates import period_dates
+    assert period_dates("民國112年1至5月", date(2023, 7, 1)) == (date(2023, 1, 1), date(2023, 5, 31))
+    assert period_dates("民国110年", date(2023, 7, 1)) == (date(2021, 1, 1), date(2021, 12, 31))

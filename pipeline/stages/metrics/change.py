@@ -15,7 +15,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from ...dates import FESTIVAL_PHRASE, RELATIVE_DAYS, dispatch_day, period_dates
+from ...dates import FESTIVAL_PHRASE, RELATIVE_DAYS, ROC_YEAR_PHRASE, dispatch_day, period_dates
 from .quantities import Figure
 from .words import Clause, clause_start
 
@@ -39,7 +39,7 @@ _SINCE = r"""
 """
 _SPANS = r"""
     (?:从|自)?\d{4}年(?:\d{1,2}月份?)?[至到—－-]\d{4}年(?:\d{1,2}月份?)?   # 1993年至1997年3月
-    | (?:今年|去年|\d{4}年)?\d{1,2}月\d{1,2}[日号][至到—－-](?:\d{1,2}月)?\d{1,2}[日号]  # 3月5日至4月20日
+    | (?:今年|去年|\d{4}年)?\d{1,2}月\d{1,2}[日号][至到—－-](?:(?:\d{4}年)?\d{1,2}月)?\d{1,2}[日号]  # 3月5日至4月20日, 2025年11月1日至2026年1月15日
     | \d{4}年?(?:[、和与及]\d{4}年?)+(?:这|等)?[两二三四五六七八九十]年            # 1995、1996两年: the years listed
     | (?<![\d年月])(?:近|最近|过去|这)?[一二两三四五六七八九十\d]{1,2}年(?:来|里)   # 一年来, 5年来, 五年里
     | (?<![\d年月])(?:近|最近|过去)[一二两三四五六七八九十\d]{1,2}年(?![前后])      # 近两年
@@ -66,7 +66,7 @@ _SPANS = r"""
     | (?<=[\u4e00-\u9fff])(?<![最节假月号一二两三四五六七八九十数几多前至止])(?:近期|近日|日前)(?![内来夕])
 """
 _OF_YEAR = rf"""
-    (?:今年|去年|前年|明年|\d{{4}}年              # a year (明年: a plan's), then perhaps a part of it:
+    (?:今年|去年|前年|明年|\d{{4}}年|{ROC_YEAR_PHRASE}  # a year (明年: a plan's; 民國115年: Taiwan's), then perhaps a part of it:
        |(?<!\d)\d{{4}}(?=上半年|下半年|前三季度|第?[一二三四]季度))  # 2023上半年: the year without 年
 
     (?:{_PARTS}|全年|{_MONTHS}|[前首](?:\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})个?月|\d{{1,2}}月份?)?
@@ -93,7 +93,7 @@ PERIOD_RE = re.compile(rf"(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE_EVENT}|{_SINC
 # The same grammar for a sentence without 以来 or 期间 (most sentences): the phrases that need them
 # cannot match there, and every other phrase starts with one of these characters, so the scan
 # skips the rest (same matches, several times faster: tests/stages/metrics/test_change.py)
-_FIRST = r"(?=[\d今去从自近最过这本昨一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半当除大正日])"
+_FIRST = r"(?=[\d民今去从自近最过这本昨一二两三四五六七八九十春国元清劳端中截到至上下前第首目明半当除大正日])"
 PLAIN_PERIOD_RE = re.compile(rf"{_FIRST}(?:{_SPANS}|{_AS_OF}|{_TO_MONTH}|{_SINCE}|{_OF_YEAR}|{_YEARLESS})",
                              re.VERBOSE)
 # In an object the same phrases go whatever follows them (活动期间参加人数).
@@ -173,10 +173,27 @@ def read_period(text: str, position: int, published: date | None, heads: bool = 
     if found is None:
         return None, None, None
     found = listed_month(text, found_end, position) or found
-    start, end = period_dates(found, published)
+    start, end = lasted_to_day(text, found_end, position, period_dates(found, published))
     if start is None and end is None and dated_before and found.endswith("期间"):
         return (found, *period_dates(dated_before, published))  # the campaign's stated days
     return found, *year_until(seen, found, start, end, published)
+
+
+_LASTED = re.compile(r"(?:历时|历经|经过)(?:近|约)?([一二两三四五六七八九十\d]{1,3})个多?月")
+
+
+def lasted_to_day(text: str, found_end: int, position: int, window: tuple) -> tuple:
+    """Return the months a work lasted up to the single day stated before it: 9月12日，…通报，该局
+    历时4个月侦破一起… -> (05-12, 09-12) for the figures after 历时 in that sentence; any other
+    ``window`` (start, end) is returned as it is."""
+    start, end = window
+    if start is None or start != end:
+        return window
+    lasted = _LASTED.search(text, found_end, position + 6)
+    if not lasted or lasted.start() >= position:
+        return window
+    first, last = period_dates(f"{lasted.group(1)}个月来", start)
+    return (first, last) if first is not None else window
 
 
 # 10月、11月、12月分别破获案件12起、15起、20起: months listed, then 分别 and as many figures
