@@ -418,7 +418,7 @@ def _mark_poster(lines: list[Line], kinds: list[str | None], meta: PageMeta) -> 
 # 社会｜示例新闻网, 政法动态_示例新闻网, 示例新闻网 - 法治: a channel's name and the site's, parted by a
 # bar, an underscore or a dash (a browser title's joints).
 _MEDIUM_END = re.compile(r"(?:网|报|社|台)$")  # 法制网, 示例日报: a medium's name, no channel
-_CHANNEL_SEP = re.compile(r"[ \t]*(?:[|｜_]|[-—–－]{1,2})[ \t]*")
+_CHANNEL_SEP = sitenames.PART_SEP  # 政法动态_示例新闻网: the joints of a browser title
 
 
 def _site_name(text: str) -> bool:

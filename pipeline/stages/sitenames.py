@@ -29,7 +29,7 @@ _NOT_SITE_END = re.compile(f"(?:{alternation(read_words(DATA_DIR / 'chrome_not_s
 
 # 示例网_平安示例_示例市政法综合信息平台, 法治 - 示例新闻网 - 权威发布: a site's name among its channel, slogan
 # or platform in three or four short parts, parted by ``_``, a bar or a dash (a browser title's joints).
-_PART_SEP = re.compile(r"[ \t]*(?:[_|｜]|[-—–－]{1,2})[ \t]*")
+PART_SEP = re.compile(r"[ \t]*(?:[_|｜]|[-—–－]{1,2})[ \t]*")
 _PART = re.compile(r"^[\u4e00-\u9fffA-Za-z0-9]{2,16}$")
 
 
@@ -38,10 +38,10 @@ def parted_site(text: str, least: int = 3) -> str | None:
     site's name: ``示例网_平安示例_示例市政法综合信息平台`` → 示例网, ``法治 - 示例新闻网 - 权威发布`` →
     示例新闻网 (two parts over the crumbs: ``示例法治在线 - 示例之声`` → 示例法治在线); None for any
     other line (``示例区法院审结一起诈骗案_示例网``, a browser title; ``2026-08-19``)."""
-    parts = _PART_SEP.split(text)
+    parts = PART_SEP.split(text)
     if not least <= len(parts) <= 4 or not all(_PART.match(part) for part in parts):
         return None
-    return next((part for part in parts if _NAME_LINE.match(part) and not _NOT_SITE_END.search(part)), None)
+    return next((part for part in parts if site_name(part)), None)
 
 
 # 警务动态, 法院要闻: a channel's name after the site's on its top line.
@@ -52,7 +52,7 @@ def channel_site(text: str) -> str | None:
     """The site's name on a line of the site and one channel: ``示例平安网 - 警务动态`` → 示例平安网,
     ``示例法治在线_法院要闻`` → 示例法治在线; None for other lines (``示例网 - 守护一方平安``, a slogan;
     ``男子落网 - 警方通报``, no site's name)."""
-    parts = _PART_SEP.split(text)
+    parts = PART_SEP.split(text)
     if len(parts) != 2 or not site_name(parts[0]) or not _CHANNEL_END.match(parts[1]):
         return None
     return parts[0]
