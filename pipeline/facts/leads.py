@@ -14,9 +14,7 @@ they are: only the statements the linking compares (and so the facts' place) cha
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-
-from pipeline.places import Gazetteer
+from pipeline.places import Gazetteer, shared_gazetteer
 
 from .values import code_within
 
@@ -26,9 +24,8 @@ _LEAD = re.compile(r"[ \t\u3000]*([\u4e00-\u9fff]{2,8})[：:]")
 _ENDINGS = ("", "省", "市", "自治区", "县")
 
 
-@lru_cache(maxsize=1)
 def _gazetteer() -> Gazetteer:
-    return Gazetteer()
+    return shared_gazetteer()
 
 
 def lead_place(raw: str, paragraph_start: int) -> tuple[str, str, int] | None:

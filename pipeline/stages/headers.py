@@ -181,9 +181,9 @@ _PLACE_REPORT = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]+([\u4e00-\u9fff]{2,3})(?:
 @lru_cache(maxsize=1)
 def _cities() -> frozenset[str]:
     """Names and short forms of provinces and prefecture cities (北京, 杭州, 台北, 香港)."""
-    from ..places import Gazetteer
+    from ..places import shared_gazetteer
 
-    gazetteer = Gazetteer()
+    gazetteer = shared_gazetteer()
     return frozenset(gazetteer.high_short | {name for name, divisions in gazetteer.by_name.items()
                                              if any(d.level in ("province", "city") for d in divisions)})
 

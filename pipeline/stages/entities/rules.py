@@ -27,7 +27,7 @@ from datetime import date
 from pathlib import Path
 
 from ...lexicon import DATA_DIR
-from ...places import Gazetteer
+from ...places import Gazetteer, shared_gazetteer
 from .candidate import Candidate, token_bounds
 from .rules_date import DateRules
 from .rules_law import LawRules
@@ -50,7 +50,7 @@ class Rules(OrgRules, PlaceRules, SiteRules, WaterRules, AbbreviationRules, Road
 
     def __init__(self, data_dir: Path = DATA_DIR):
         data_dir = Path(data_dir)
-        self.gaz = Gazetteer(data_dir)
+        self.gaz = shared_gazetteer() if data_dir == Path(DATA_DIR) else Gazetteer(data_dir)
         self._compile_person(data_dir)
         self._compile_places(data_dir)
         self._compile_sites(data_dir)

@@ -102,9 +102,9 @@ class MetricExtractor:
     def gazetteer(self):
         """The gazetteer of the entity stage (built on first use unless injected)."""
         if self._gazetteer is None:
-            from ...places import Gazetteer
+            from ...places import shared_gazetteer
 
-            self._gazetteer = Gazetteer(DATA_DIR)
+            self._gazetteer = shared_gazetteer()
         return self._gazetteer
 
     def __call__(self, doc: Document) -> Document:
